@@ -1,0 +1,58 @@
+/**
+ * The one place that reads the environment. Parsed once with zod; a bad value stops startup
+ * with a message naming the variable. Every setting is listed in .env.example.
+ */
+import { z } from 'zod';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.string().url().optional());
+
+export const ConfigSchema = z.object({
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(8787)),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+  /** PGlite data directory, or memory:// for an in-memory store. Ignored when DATABASE_URL is set. */
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/pglite')),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^postgres(ql)?:\/\//, 'må starte med postgres:// eller postgresql://').optional(),
+  ),
+  /** Directory ingested at startup when the store is empty. */
+  SEED_DIR: z.preprocess(emptyToUndefined, z.string().default('seeds')),
+  /** Embedder: "local" (default, offline) or "openai" (any OpenAI-compatible /v1/embeddings). */
+  EMBEDDER: z.preprocess(emptyToUndefined, z.enum(['local', 'openai']).default('local')),
+  EMBEDDINGS_BASE_URL: optionalUrl,
+  EMBEDDINGS_API_KEY: optionalString,
+  EMBEDDINGS_MODEL: optionalString,
+  EMBEDDINGS_DIMENSIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(8).max(4096).optional()),
+  EMBEDDINGS_BATCH_SIZE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(2048).default(64)),
+  EMBEDDINGS_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(30000)),
+  ANTHROPIC_API_KEY: optionalString,
+  ANTHROPIC_BASE_URL: optionalUrl,
+  ANTHROPIC_MODEL: z.preprocess(emptyToUndefined, z.string().default('claude-sonnet-4-5')),
+  /** OpenAI-compatible chat endpoint for self-hosted models (vLLM, Ollama, LM Studio). */
+  CHAT_BASE_URL: optionalUrl,
+  CHAT_API_KEY: optionalString,
+  CHAT_MODEL: optionalString,
+  /** Comma-separated bearer tokens; when set, writes need one. */
+  API_TOKENS: optionalString,
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  /** Largest accepted request body in bytes (JSON endpoints). */
+  MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).default(1_000_000)),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+/**
+ * Parse configuration from an environment map (process.env by default).
+ * @example loadConfig({ PORT: '9000', DATA_DIR: 'memory://' }).PORT === 9000
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Ugyldig konfigurasjon:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
