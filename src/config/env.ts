@@ -34,11 +34,23 @@ export const ConfigSchema = z.object({
   CHAT_BASE_URL: optionalUrl,
   CHAT_API_KEY: optionalString,
   CHAT_MODEL: optionalString,
+  /** Which drafter: auto (Claude with a key, else the chat endpoint when set, else extractive) or one by name. */
+  LLM_PROVIDER: z.preprocess(emptyToUndefined, z.enum(['auto', 'anthropic', 'openai', 'extractive']).default('auto')),
+  /** Timeout per model request in ms (each retry gets its own). */
+  LLM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(60000)),
+  /** Retries for rate limits, overload, 5xx and timeouts before the request fails with 503. */
+  LLM_MAX_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(2)),
+  /** Smallest cosine similarity (local embedder) for a passage to count as the organisation's position on a question. */
+  DRAFT_MIN_RELEVANCE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1).optional()),
+  /** The verifier's entailment judge: claude (needs ANTHROPIC_API_KEY; one extra call per cited sentence) or off. */
+  VERIFY_JUDGE: z.preprocess(emptyToUndefined, z.enum(['off', 'claude']).default('off')),
   /** Comma-separated bearer tokens; when set, writes need one. */
   API_TOKENS: optionalString,
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   /** Largest accepted request body in bytes (JSON endpoints). */
   MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).default(1_000_000)),
+  /** Largest uploaded document (POST/PUT /documents) in bytes; larger uploads are refused before they are read in full. */
+  MAX_UPLOAD_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).default(25 * 1024 * 1024)),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

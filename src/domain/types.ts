@@ -68,6 +68,8 @@ export interface StoredDocument extends DocumentMeta {
   passageCount: number;
   createdAt: string;
   updatedAt: string;
+  /** public (published positions) or internal; set on upload (migration 004). */
+  visibility?: 'public' | 'internal';
 }
 
 export type DocumentSummary = Omit<StoredDocument, 'text'>;

@@ -23,17 +23,37 @@ export interface Db extends Queryable {
 }
 
 export interface Tx extends Queryable {
-  /** Set embeddings for many passages at once (binary COPY on PGlite, unnest on pg). */
-  setEmbeddings(rows: { id: string; embedding: number[] }[], dimension: number): Promise<void>;
+  /** Run several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /**
+   * Load vectors into the transaction's temporary table `embedding_stage (passage_id text, embedding vector(D))`,
+   * dropped at commit, for one set-based INSERT or UPDATE to join. Binary COPY on PGlite, unnest on pg.
+   */
+  stageEmbeddings(rows: { id: string; embedding: number[] }[], dimension: number): Promise<void>;
 }
 
-const SET_EMBEDDINGS_FROM_STAGE_SQL = /* SQL */ `
-  UPDATE passages p SET embedding = s.embedding FROM embedding_stage s WHERE p.id = s.passage_id`;
+/**
+ * Session settings for vector search, applied to every connection.
+ * NOTE: ef_search 100 is where HNSW recall@10 passes 0.95 on real-text embeddings (BENCHMARKS.md; the default
+ * 40 gives ~0.84). relaxed_order iterative scans keep filtered searches (by organisation, kind, date) from
+ * returning fewer than k rows when the filter removes many neighbours (pgvector >= 0.8; older versions ignore it).
+ */
+export const SESSION_SETTINGS: Record<string, string> = {
+  'hnsw.ef_search': '100',
+  'hnsw.iterative_scan': 'relaxed_order',
+};
+
+// NOTE: the dimension is a type modifier and cannot be a bind parameter; callers pass an integer we own.
+const createStageSql = (dimension: number) => /* SQL */ `
+  CREATE TEMP TABLE IF NOT EXISTS embedding_stage (passage_id text PRIMARY KEY, embedding vector(${Math.trunc(dimension)}))
+  ON COMMIT DROP`;
 
 /** Open PGlite at a directory, or in memory for "memory://". */
 export async function openPglite(dataDir: string): Promise<Db> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dirname(dataDir), { recursive: true });
   const db = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir, { extensions: { vector } });
+  // PGlite is one session, so settings made once hold for every query.
+  for (const [k, v] of Object.entries(SESSION_SETTINGS)) await db.query(`SELECT set_config($1, $2, false)`, [k, v]);
   return wrapPglite(db);
 }
 
@@ -54,14 +74,15 @@ export function wrapPglite(db: PGlite): Db {
       return db.transaction(async (tx) => {
         const wrapped: Tx = {
           ...q(tx),
-          async setEmbeddings(rows, dimension) {
-            if (rows.length === 0) return;
+          async exec(sql) {
+            await tx.exec(sql);
+          },
+          async stageEmbeddings(rows, dimension) {
             // NOTE: text-form vectors parse at ~1.4k rows/s inside WASM; binary COPY reaches ~40k rows/s.
-            await tx.query(`CREATE TEMP TABLE IF NOT EXISTS embedding_stage (passage_id text, embedding vector(${dimension})) ON COMMIT DROP`);
+            await tx.query(createStageSql(dimension));
+            if (rows.length === 0) return;
             const blob = new Blob([encodeBinaryCopy(rows)]);
             await tx.query(`COPY embedding_stage (passage_id, embedding) FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob });
-            await tx.query(SET_EMBEDDINGS_FROM_STAGE_SQL);
-            await tx.query('DROP TABLE embedding_stage');
           },
         };
         return fn(wrapped);
@@ -75,7 +96,8 @@ export function wrapPglite(db: PGlite): Db {
 
 /** Connect to PostgreSQL (with pgvector installed or installable) through `pg`. */
 export function openPg(connectionString: string, poolSize = 10): Db {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const options = Object.entries(SESSION_SETTINGS).map(([k, v]) => `-c ${k}=${v}`).join(' ');
+  const pool = new pg.Pool({ connectionString, max: poolSize, options });
   return wrapPgPool(pool);
 }
 
@@ -98,13 +120,17 @@ export function wrapPgPool(pool: pg.Pool): Db {
             const r = await client.query(sql, params);
             return { rows: r.rows as T[] };
           },
-          async setEmbeddings(rows) {
+          async exec(sql) {
+            await client.query(sql);
+          },
+          async stageEmbeddings(rows, dimension) {
+            await client.query(createStageSql(dimension));
             const chunk = 1000;
             for (let i = 0; i < rows.length; i += chunk) {
               const part = rows.slice(i, i + chunk);
               await client.query(
-                `UPDATE passages p SET embedding = s.embedding::vector
-                   FROM unnest($1::text[], $2::text[]) AS s(passage_id, embedding) WHERE p.id = s.passage_id`,
+                `INSERT INTO embedding_stage (passage_id, embedding)
+                   SELECT id, v::vector FROM unnest($1::text[], $2::text[]) AS s(id, v)`,
                 [part.map((r) => r.id), part.map((r) => toVectorLiteral(r.embedding))],
               );
             }

@@ -5,7 +5,7 @@ import { passageId } from '../domain/types.js';
 import type { Db, Queryable, Tx } from './db.js';
 
 const DOC_SUMMARY_COLUMNS = /* SQL */ `
-  d.id, d.organisation, d.title, d.kind, d.date, d.language, d.source, d.format, d.content_hash,
+  d.id, d.organisation, d.title, d.kind, d.date, d.language, d.source, d.format, d.content_hash, d.visibility,
   d.created_at::text AS created_at, d.updated_at::text AS updated_at,
   (SELECT count(*)::int FROM passages x WHERE x.document_id = d.id) AS passage_count`;
 
@@ -16,35 +16,55 @@ export const LIST_DOCUMENTS_SQL = /* SQL */ `
 
 export const GET_DOCUMENT_SQL = /* SQL */ `SELECT ${DOC_SUMMARY_COLUMNS}, d.text FROM documents d WHERE d.id = $1`;
 
-export const GET_DOCUMENT_HASH_SQL = /* SQL */ `SELECT content_hash FROM documents WHERE id = $1`;
+export const GET_DOCUMENT_HASHES_SQL = /* SQL */ `SELECT id, content_hash FROM documents WHERE id = ANY($1::text[])`;
 
-export const UPSERT_DOCUMENT_SQL = /* SQL */ `
+/** Insert or replace many documents from one jsonb array (one statement, whatever the count). */
+export const UPSERT_DOCUMENTS_SQL = /* SQL */ `
   INSERT INTO documents (id, organisation, title, kind, date, date_start, language, source, format, text, content_hash)
-  VALUES ($1, $2, $3, $4, $5, $6::date, $7, $8, $9, $10, $11)
+  SELECT x.id, x.organisation, x.title, x.kind, x.date, x.date_start::date, x.language, x.source, x.format, x.text, x.content_hash
+  FROM jsonb_to_recordset($1::jsonb) AS x(id text, organisation text, title text, kind text, date text, date_start text,
+       language text, source text, format text, text text, content_hash text)
   ON CONFLICT (id) DO UPDATE SET organisation = EXCLUDED.organisation, title = EXCLUDED.title, kind = EXCLUDED.kind,
     date = EXCLUDED.date, date_start = EXCLUDED.date_start, language = EXCLUDED.language, source = EXCLUDED.source,
     format = EXCLUDED.format, text = EXCLUDED.text, content_hash = EXCLUDED.content_hash, updated_at = now()`;
 
-export const UPDATE_DOCUMENT_META_SQL = /* SQL */ `
-  UPDATE documents SET organisation = $2, title = $3, kind = $4, date = $5, date_start = $6::date, language = $7,
-    source = $8, updated_at = now()
-  WHERE id = $1 AND (organisation, title, kind, date, language, coalesce(source, '')) IS DISTINCT FROM ($2, $3, $4, $5, $7, coalesce($8, ''))`;
+/** Metadata-only change of an unchanged text: passages and vectors stay. Returns the ids that changed. */
+export const UPDATE_DOCUMENTS_META_SQL = /* SQL */ `
+  UPDATE documents d SET organisation = x.organisation, title = x.title, kind = x.kind, date = x.date,
+    date_start = x.date_start::date, language = x.language, source = x.source, updated_at = now()
+  FROM jsonb_to_recordset($1::jsonb) AS x(id text, organisation text, title text, kind text, date text, date_start text,
+       language text, source text)
+  WHERE d.id = x.id AND (d.organisation, d.title, d.kind, d.date, d.language, coalesce(d.source, ''))
+    IS DISTINCT FROM (x.organisation, x.title, x.kind, x.date, x.language, coalesce(x.source, ''))
+  RETURNING d.id`;
 
-export const DELETE_PASSAGES_OF_DOCUMENT_SQL = /* SQL */ `DELETE FROM passages WHERE document_id = $1`;
+export const DELETE_PASSAGES_OF_DOCUMENTS_SQL = /* SQL */ `DELETE FROM passages WHERE document_id = ANY($1::text[])`;
 export const DELETE_DOCUMENT_SQL = /* SQL */ `DELETE FROM documents WHERE id = $1 RETURNING id`;
 
+/**
+ * Insert many passages with their vectors in one statement: rows from a jsonb array, vectors from the
+ * transaction's embedding_stage (see Tx.stageEmbeddings). A LEFT JOIN so a passage without a staged vector is
+ * stored with NULL and embedded later (embedMissing), never dropped.
+ */
 export const INSERT_PASSAGES_SQL = /* SQL */ `
-  INSERT INTO passages (id, document_id, ordinal, text, start_offset, end_offset, heading_path, heading_text, page, anchor, content_hash)
-  SELECT p.id, $1, p.ordinal, p.text, p.start_offset, p.end_offset,
-         ARRAY(SELECT jsonb_array_elements_text(p.heading_path)), p.heading_text, p.page, p.anchor, p.content_hash
-  FROM jsonb_to_recordset($2::jsonb) AS p(id text, ordinal int, text text, start_offset int, end_offset int,
-       heading_path jsonb, heading_text text, page int, anchor text, content_hash text)`;
+  INSERT INTO passages (id, document_id, ordinal, text, start_offset, end_offset, heading_path, heading_text, page, anchor,
+                        content_hash, embedding)
+  SELECT p.id, p.document_id, p.ordinal, p.text, p.start_offset, p.end_offset,
+         ARRAY(SELECT jsonb_array_elements_text(p.heading_path)), p.heading_text, p.page, p.anchor, p.content_hash, s.embedding
+  FROM jsonb_to_recordset($1::jsonb) AS p(id text, document_id text, ordinal int, text text, start_offset int,
+       end_offset int, heading_path jsonb, heading_text text, page int, anchor text, content_hash text)
+  LEFT JOIN embedding_stage s ON s.passage_id = p.id`;
 
 const PASSAGE_COLUMNS = /* SQL */ `
   p.id, p.document_id, p.ordinal, p.text, p.start_offset, p.end_offset, p.heading_path, p.page, p.anchor, p.content_hash`;
 
+// NOTE: joined rows carry the document as one jsonb object, so its columns can't shadow the passage's (both have id).
+const DOC_AS_JSON = /* SQL */ `
+  (to_jsonb(d) - 'text' - 'date_start')
+    || jsonb_build_object('passage_count', (SELECT count(*) FROM passages x WHERE x.document_id = d.id)) AS doc`;
+
 export const GET_PASSAGES_SQL = /* SQL */ `
-  SELECT ${PASSAGE_COLUMNS}, ${DOC_SUMMARY_COLUMNS}
+  SELECT ${PASSAGE_COLUMNS}, ${DOC_AS_JSON}
   FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ANY($1::text[])`;
 
 export const LIST_PASSAGES_OF_DOCUMENT_SQL = /* SQL */ `
@@ -55,7 +75,7 @@ export const COUNT_SQL = /* SQL */ `
 
 /** Passages whose text contains a string (case-insensitive), for finding where a quote really comes from. */
 export const FIND_PASSAGES_CONTAINING_SQL = /* SQL */ `
-  SELECT ${PASSAGE_COLUMNS}, ${DOC_SUMMARY_COLUMNS}
+  SELECT ${PASSAGE_COLUMNS}, ${DOC_AS_JSON}
   FROM passages p JOIN documents d ON d.id = p.document_id
   WHERE strpos(lower(p.text), lower($1)) > 0 ORDER BY p.id LIMIT $2`;
 
@@ -73,8 +93,9 @@ export function rowToSummary(r: Row): DocumentSummary {
     format: r.format,
     contentHash: r.content_hash,
     passageCount: Number(r.passage_count ?? 0),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+    visibility: r.visibility ?? 'public',
   };
 }
 
@@ -93,10 +114,9 @@ export function rowToPassage(r: Row): Passage {
   };
 }
 
-/** Rows that join passages with documents carry the document columns under the same names; re-key them. */
 function rowToPassageWithDocument(r: Row): PassageWithDocument {
-  const passage = rowToPassage(r);
-  return { ...passage, document: rowToSummary({ ...r, id: r.document_id }) };
+  const doc = typeof r.doc === 'string' ? JSON.parse(r.doc) : r.doc;
+  return { ...rowToPassage(r), document: rowToSummary(doc) };
 }
 
 export async function listDocuments(db: Queryable, { organisation }: { organisation?: string } = {}): Promise<DocumentSummary[]> {
@@ -144,25 +164,24 @@ export function dateStart(date: string): string {
 
 export type SaveOutcome = 'created' | 'replaced' | 'unchanged' | 'metadata';
 
-/**
- * Store an ingested document and its passages with their embeddings, in the caller's transaction.
- * Unchanged text (same content hash) leaves passages and vectors alone; changed text replaces them all.
- */
-export async function saveDocument(
-  tx: Tx,
-  { doc, embeddings, dimension }: { doc: IngestedDocument; embeddings: number[][] | null; dimension: number },
-): Promise<SaveOutcome> {
-  const m = doc.meta;
-  const existing = await tx.query<{ content_hash: string }>(GET_DOCUMENT_HASH_SQL, [m.id]);
-  const metaParams = [m.id, m.organisation, m.title, m.kind, m.date, dateStart(m.date), m.language, m.source ?? null];
-  if (existing.rows[0]?.content_hash === doc.contentHash) {
-    const { rows } = await tx.query(UPDATE_DOCUMENT_META_SQL + ' RETURNING id', metaParams);
-    return rows.length ? 'metadata' : 'unchanged';
-  }
-  await tx.query(UPSERT_DOCUMENT_SQL, [...metaParams, doc.format, doc.text, doc.contentHash]);
-  await tx.query(DELETE_PASSAGES_OF_DOCUMENT_SQL, [m.id]);
-  const rows = doc.passages.map((p) => ({
-    id: passageId(m.id, p.ordinal),
+/** The stored content hash of each given document id that exists. */
+export async function getContentHashes(db: Queryable, { ids }: { ids: string[] }): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ id: string; content_hash: string }>(GET_DOCUMENT_HASHES_SQL, [ids]);
+  return new Map(rows.map((r) => [r.id, r.content_hash]));
+}
+
+function metaRow(m: IngestedDocument['meta']) {
+  return {
+    id: m.id, organisation: m.organisation, title: m.title, kind: m.kind, date: m.date, date_start: dateStart(m.date),
+    language: m.language, source: m.source ?? null,
+  };
+}
+
+/** The passage rows of a document as INSERT_PASSAGES_SQL reads them. */
+export function passageRows(doc: IngestedDocument) {
+  return doc.passages.map((p) => ({
+    id: passageId(doc.meta.id, p.ordinal),
+    document_id: doc.meta.id,
     ordinal: p.ordinal,
     text: p.text,
     start_offset: p.start,
@@ -173,9 +192,25 @@ export async function saveDocument(
     anchor: p.anchor ?? null,
     content_hash: passageHash(p.text),
   }));
-  if (rows.length) await tx.query(INSERT_PASSAGES_SQL, [m.id, JSON.stringify(rows)]);
-  if (embeddings) await tx.setEmbeddings(rows.map((r, i) => ({ id: r.id, embedding: embeddings[i] })), dimension);
-  return existing.rows.length ? 'replaced' : 'created';
+}
+
+/**
+ * Store documents whose text changed (new or replaced) with their passages, in the caller's transaction, in a
+ * fixed number of statements. Vectors must already be staged (Tx.stageEmbeddings) under the passage ids.
+ */
+export async function replaceDocuments(tx: Tx, { docs }: { docs: IngestedDocument[] }): Promise<void> {
+  if (docs.length === 0) return;
+  const rows = docs.map((d) => ({ ...metaRow(d.meta), format: d.format, text: d.text, content_hash: d.contentHash }));
+  await tx.query(UPSERT_DOCUMENTS_SQL, [JSON.stringify(rows)]);
+  await tx.query(DELETE_PASSAGES_OF_DOCUMENTS_SQL, [docs.map((d) => d.meta.id)]);
+  await tx.query(INSERT_PASSAGES_SQL, [JSON.stringify(docs.flatMap(passageRows))]);
+}
+
+/** Update metadata of documents whose text is unchanged. @returns the ids whose metadata changed. */
+export async function updateDocumentsMeta(tx: Tx, { docs }: { docs: IngestedDocument[] }): Promise<Set<string>> {
+  if (docs.length === 0) return new Set();
+  const { rows } = await tx.query<{ id: string }>(UPDATE_DOCUMENTS_META_SQL, [JSON.stringify(docs.map((d) => metaRow(d.meta)))]);
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function deleteDocument(db: Db, { id }: { id: string }): Promise<boolean> {

@@ -24,20 +24,12 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   for (const m of listMigrations(dir)) {
     if (done.has(m.name)) continue;
     await db.transaction(async (tx) => {
-      // NOTE: migrations are plain multi-statement files; both drivers run them with the simple query protocol
-      // when no parameters are given.
-      for (const stmt of splitStatements(m.sql)) await tx.query(stmt);
+      // NOTE: migrations are plain multi-statement files (function bodies included); both drivers run them whole
+      // with the simple query protocol.
+      await tx.exec(m.sql);
       await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [m.name]);
     });
     applied.push(m.name);
   }
   return applied;
-}
-
-/** Split a migration on semicolons at line ends (our migrations have no functions with bodies). */
-export function splitStatements(sql: string): string[] {
-  return sql
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter(Boolean);
 }

@@ -16,7 +16,7 @@ const SIGNATURE = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0
  * Encode rows for `COPY t (id text, embedding vector) FROM … WITH (FORMAT binary)`.
  * pgvector's binary form: int16 dim, int16 unused (0), then dim big-endian float4s.
  */
-export function encodeBinaryCopy(rows: { id: string; embedding: ArrayLike<number> }[]): Uint8Array {
+export function encodeBinaryCopy(rows: { id: string; embedding: ArrayLike<number> }[]): Uint8Array<ArrayBuffer> {
   const enc = new TextEncoder();
   const ids = rows.map((r) => enc.encode(r.id));
   let size = SIGNATURE.length + 8 + 2;

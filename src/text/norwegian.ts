@@ -83,3 +83,36 @@ export function contentStems(text: string): string[] {
     .filter((w) => w.length > 1 && !STOPWORDS.has(w))
     .map(stem);
 }
+
+/**
+ * Split a compound word into known parts. Norwegian writes compounds as one word, joining the parts directly or with
+ * a linking -s- or -e- ("digitalisering|s|strategi", "kommune|sektor"); the caller says which stems are known (for
+ * the verifier: the words of the texts being compared), so no lexicon is needed. Each part is returned stemmed.
+ * Returns `[stem(word)]` when no split into known parts (at most three) exists.
+ * @example splitCompound('digitaliseringsstrategien', (s) => ['digitalisering', 'strategi'].includes(s))
+ *   // → ['digitalisering', 'strategi']
+ */
+export function splitCompound(word: string, isKnown: (stem: string) => boolean, minPart = 3): string[] {
+  const w = word.toLowerCase();
+  return splitInto(w, isKnown, minPart, 3) ?? [stem(w)];
+}
+
+function splitInto(w: string, isKnown: (stem: string) => boolean, minPart: number, maxParts: number): string[] | null {
+  // Prefer the longest tail: the head of a Norwegian compound is the modifier, the tail carries the meaning.
+  for (let i = minPart; i <= w.length - minPart; i++) {
+    const tail = stem(w.slice(i));
+    if (tail.length < minPart || !isKnown(tail)) continue;
+    const rawHead = w.slice(0, i);
+    const heads = [rawHead];
+    if (/[se]$/.test(rawHead) && rawHead.length - 1 >= minPart) heads.push(rawHead.slice(0, -1));
+    for (const head of heads) {
+      const h = stem(head);
+      if (isKnown(h) || isKnown(head)) return [isKnown(h) ? h : head, tail];
+      if (maxParts > 2) {
+        const inner = splitInto(head, isKnown, minPart, maxParts - 1);
+        if (inner) return [...inner, tail];
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,86 @@
+/** Turns a bench run into tables: plain text for the terminal, Markdown for bench/results/*.md and BENCHMARKS.md. */
+import { table } from '../evals/lib/table.js';
+import type { Latency } from './stats.js';
+import { shippedSearch, type SizeResults, type TargetCheck } from './targets.js';
+import type { ReadyResult } from './ready.js';
+
+export interface Section {
+  title: string;
+  headers: string[];
+  rows: string[][];
+}
+
+const n = (x: number) => x.toLocaleString('en');
+const ms = (l: Latency | undefined) => (l ? [String(l.p50), String(l.p95), String(l.p99)] : ['–', '–', '–']);
+
+export function sections(sizes: SizeResults[], ready: ReadyResult | undefined, checks: TargetCheck[]): Section[] {
+  const out: Section[] = [];
+  out.push({
+    title: 'Ingest (passages/s; seconds per phase)',
+    headers: ['passages', 'ingest /s', 'total s', 'cut s', 'check s', 'embed s', 'save s', 'embedder only /s', 'LangChain add vectors/s'],
+    rows: sizes.map((s) => {
+      const i = s.pglite?.ingest;
+      return [n(s.size), i ? n(i.passagesPerSecond) : '–', ...(i ? [i.seconds, i.phases.cut, i.phases.check, i.phases.embed, i.phases.save].map(String) : ['–', '–', '–', '–', '–']),
+        s.langchain ? n(s.langchain.embedder.passagesPerSecond) : '–', s.langchain ? n(s.langchain.add.vectorsPerSecond) : '–'];
+    }),
+  });
+  const search: string[][] = [];
+  for (const s of sizes) {
+    const p = s.pglite;
+    if (p) {
+      const exactNote = p.exactQueries < p.queries ? ` (${p.exactQueries} q)` : '';
+      search.push([n(s.size), `pgvector exact scan${exactNote}`, 'vector', ...ms(p.exact.vector), '1 (reference)']);
+      search.push([n(s.size), `pgvector exact scan${exactNote}`, 'hybrid', ...ms(p.exact.hybrid), '1 (reference)']);
+      for (const r of p.hnsw.byEfSearch) search.push([n(s.size), `pgvector HNSW ef_search=${r.efSearch}`, 'vector', ...ms(r.vector), String(r.recallAt10)]);
+      search.push([n(s.size), 'pgvector HNSW (shipped ef_search)', 'hybrid', ...ms(p.hnsw.hybrid), String(p.hnsw.hybridRecallAt10)]);
+    }
+    if (s.langchain) search.push([n(s.size), 'LangChain MemoryVectorStore', 'vector', ...ms(s.langchain.search), String(s.langchain.recallAt10)]);
+  }
+  out.push({ title: 'Search latency, ms per question (k=10), recall@10 against the exact scan', headers: ['passages', 'store', 'mode', 'p50', 'p95', 'p99', 'recall@10'], rows: search });
+  out.push({
+    title: 'Where a hybrid question goes (HNSW, shipped ef_search), ms p50 / p95',
+    headers: ['passages', 'embed question', 'vector leg', 'text leg', 'fetch passages'],
+    rows: sizes.filter((s) => s.pglite).map((s) => {
+      const l = s.pglite!.hnsw.legs;
+      const f = (x: Latency) => `${x.p50} / ${x.p95}`;
+      return [n(s.size), f(l.embedQuery), f(l.vectorLeg), f(l.textLeg), f(l.fetchPassages)];
+    }),
+  });
+  out.push({
+    title: 'Index build, disk and memory',
+    headers: ['passages', 'HNSW build s', 'disk after ingest MB', 'disk with HNSW MB', 'of which WAL MB', 'peak RSS PGlite MB', 'peak RSS LangChain MB', 'plan without / with index'],
+    rows: sizes.map((s) => {
+      const p = s.pglite;
+      return [n(s.size), p ? String(p.hnsw.buildSeconds) : '–', p ? String(p.diskMb.afterIngest) : '–', p ? String(p.diskMb.afterIndex) : '–', p ? String(p.diskMb.wal) : '–',
+        p ? String(p.rssMb.peak) : '–', s.langchain ? String(s.langchain.rssMb.peak) : '–', p ? `${scan(p.exact.plan)} / ${scan(p.hnsw.plan)}` : '–'];
+    }),
+  });
+  const shipped = sizes.filter((s) => s.pglite).map((s) => {
+    const x = shippedSearch(s.pglite!);
+    return [n(s.size), x.config, ...ms(x.hybrid), ...ms(x.vector).slice(0, 2), String(x.recall)];
+  });
+  out.push({ title: 'As shipped (index per ANN_MIN_PASSAGES, ef_search per SESSION_SETTINGS)', headers: ['passages', 'search', 'hybrid p50', 'p95', 'p99', 'vector p50', 'p95', 'recall@10'], rows: shipped });
+  if (ready) {
+    out.push({
+      title: `Time to ready: ${ready.command}, GET /health = 200`,
+      headers: ['start', 'seconds', 'documents', 'passages'],
+      rows: [['empty data dir (seeds ingested)', ...vals(ready.cold)], ['restart on the same dir', ...vals(ready.warm)]],
+    });
+  }
+  out.push({ title: 'Targets', headers: ['target', 'goal', 'measured', 'result'], rows: checks.map((c) => [c.target, c.goal, c.measured, c.pass ? 'PASS' : 'FAIL']) });
+  return out;
+}
+
+const vals = (r: { seconds: number; documents: number; passages: number }) => [String(r.seconds), String(r.documents), String(r.passages)];
+const scan = (plan: string) => (/Index Scan/.test(plan) ? 'index scan' : /Seq Scan/.test(plan) ? 'seq scan' : plan.slice(0, 30));
+
+export function renderText(secs: Section[]): string {
+  return secs.map((s) => `\n${s.title}\n${table(s.headers, s.rows)}`).join('\n');
+}
+
+export function renderMarkdown(secs: Section[]): string {
+  const esc = (c: string) => c.replace(/\|/g, '\\|');
+  return secs
+    .map((s) => [`#### ${s.title}`, '', `| ${s.headers.map(esc).join(' | ')} |`, `|${s.headers.map(() => '---').join('|')}|`, ...s.rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n'))
+    .join('\n\n');
+}

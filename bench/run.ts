@@ -1,0 +1,159 @@
+/**
+ * `npm run bench`: our store (PGlite + pgvector) against LangChain's MemoryVectorStore on corpora of real
+ * Norwegian text, plus time to ready for `npm start`. Prints tables, writes bench/results/latest.json (and .md).
+ * Each corpus size runs in child processes of its own so that peak RSS belongs to one store at one size.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadCorpus } from './corpus.js';
+import { describeMachine, loadAverageNow } from './machine.js';
+import { benchReady, type ReadyResult } from './ready.js';
+import { renderMarkdown, renderText, sections } from './report.js';
+import { ROOT } from './sources.js';
+import { checkTargets, type SizeResults } from './targets.js';
+
+const HELP = `
+npm run bench -- [options]
+
+  --sizes 10000,100000   corpus sizes in passages (default 10000,100000)
+  --quick                smoke test: one 2,000-passage corpus (under a minute)
+  --exact-queries N      questions for the exact scan above 20k passages (default 150 of 496; all below 20k)
+  --skip-langchain       leave out LangChain's MemoryVectorStore
+  --skip-ready           leave out time to ready for npm start
+  --strict               exit 1 when a target fails
+  -h, --help             this text
+
+Corpora are cached in bench/.cache. Results: bench/results/latest.json and latest.md (--quick: quick.json, quick.md).
+`;
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string' },
+      quick: { type: 'boolean' },
+      'exact-queries': { type: 'string' },
+      'skip-langchain': { type: 'boolean' },
+      'skip-ready': { type: 'boolean' },
+      strict: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP.trimStart());
+    process.exit(0);
+  }
+  const sizes = values.quick ? [2000] : (values.sizes ?? '10000,100000').split(',').map((s) => Number(s.trim()));
+  if (sizes.some((s) => !Number.isInteger(s) || s < 100)) throw new Error(`--sizes: whole numbers ≥ 100, got ${values.sizes}`);
+  return {
+    sizes,
+    quick: Boolean(values.quick),
+    exactQueries: Number(values['exact-queries'] ?? 150),
+    langchain: !values['skip-langchain'],
+    ready: !values['skip-ready'],
+    strict: Boolean(values.strict),
+  };
+}
+
+/** Run a bench step in its own Node process (tsx loader), stderr passed through for progress. */
+function child(file: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', file), ...args], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    p.on('error', reject);
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${file} exited with ${code}`))));
+  });
+}
+
+async function runSize(size: number, opts: ReturnType<typeof options>, work: string): Promise<SizeResults> {
+  const out: SizeResults = { size, errors: [] };
+  const t = Date.now();
+  const corpus = loadCorpus(size); // built once here, read from the cache by the children
+  log(`corpus ${size}: ${corpus.passages} passages (${corpus.realPassages} real, the rest recombined real sentences), ${corpus.docs.length} documents`);
+  const exactFile = join(work, `exact-${size}.json`);
+  try {
+    const file = join(work, `pglite-${size}.json`);
+    const exactArgs = size > 20_000 ? [String(opts.exactQueries)] : [];
+    await child('pglite-size.ts', [String(size), file, exactFile, ...exactArgs]);
+    out.pglite = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    out.errors.push(`pglite: ${(err as Error).message}`);
+  }
+  if (opts.langchain && existsSync(exactFile)) {
+    try {
+      const file = join(work, `langchain-${size}.json`);
+      log(`[${size}] LangChain MemoryVectorStore`);
+      await child('langchain-size.ts', [String(size), file, exactFile]);
+      out.langchain = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      out.errors.push(`langchain: ${(err as Error).message}`);
+    }
+  }
+  log(`[${size}] done in ${Math.round((Date.now() - t) / 1000)} s`);
+  return out;
+}
+
+/** bench/ingest-formats.ts (PDF/DOCX pages/s) belongs to another step; run it when it is there. */
+async function ingestFormats(): Promise<unknown> {
+  const file = join(ROOT, 'bench/ingest-formats.ts');
+  if (!existsSync(file)) return undefined;
+  const mod = (await import(pathToFileURL(file).href)) as { benchIngestFormats?: () => Promise<unknown> };
+  return mod.benchIngestFormats ? await mod.benchIngestFormats() : undefined;
+}
+
+const log = (msg: string) => process.stderr.write(`${msg}\n`);
+
+async function main() {
+  const opts = options();
+  const started = new Date();
+  const machine = describeMachine();
+  log(`bench on ${machine.cpus} CPUs, Node ${machine.node}, PGlite ${machine.pglite}; load average ${machine.loadAverageAtStart}`);
+  const work = mkdtempSync(join(tmpdir(), 'innspill-bench-run-'));
+  const sizes: SizeResults[] = [];
+  for (const size of opts.sizes) sizes.push(await runSize(size, opts, work));
+  rmSync(work, { recursive: true, force: true });
+
+  let ready: ReadyResult | undefined;
+  const errors = sizes.flatMap((s) => s.errors.map((e) => `${s.size}: ${e}`));
+  if (opts.ready) {
+    try {
+      log('time to ready (npm start on an empty data dir)');
+      ready = await benchReady();
+    } catch (err) {
+      errors.push(`ready: ${(err as Error).message}`);
+    }
+  }
+  let formats: unknown;
+  try {
+    formats = await ingestFormats();
+  } catch (err) {
+    errors.push(`ingest-formats: ${(err as Error).message}`);
+  }
+
+  const checks = checkTargets(sizes, ready);
+  const secs = sections(sizes, ready, checks);
+  const seconds = Math.round((Date.now() - started.getTime()) / 1000);
+  const header = `innspill bench — ${opts.sizes.join(', ')} passages, ${started.toISOString()}, ${seconds} s` +
+    `\n${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, PGlite ${machine.pglite}` +
+    `, pgvector ${sizes.find((s) => s.pglite)?.pglite?.versions.pgvector ?? '?'}, load average ${machine.loadAverageAtStart} → ${loadAverageNow()}`;
+  process.stdout.write(`${header}\n${renderText(secs)}\n`);
+  if (formats !== undefined) process.stdout.write(`\nIngest by format\n${JSON.stringify(formats, null, 2)}\n`);
+  for (const e of errors) process.stdout.write(`\nERROR ${e}\n`);
+
+  const dir = join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const name = opts.quick ? 'quick' : 'latest';
+  const report = { command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), startedAt: started.toISOString(), seconds,
+    machine: { ...machine, loadAverageAtEnd: loadAverageNow() }, sizes, ready, ingestFormats: formats, targets: checks, errors };
+  writeFileSync(join(dir, `${name}.json`), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(dir, `${name}.md`), `${header.replace('\n', '  \n')}\n\n${renderMarkdown(secs)}\n`);
+  log(`wrote bench/results/${name}.json and ${name}.md`);
+  if (errors.length || (opts.strict && checks.some((c) => !c.pass))) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  process.stderr.write(`${(err as Error).stack ?? err}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+/**
+ * Search latency through the real `search()` (embed the question, SQL legs, fusion, passage fetch), per query,
+ * and the ids it returns so ANN results can be scored against the exact scan's.
+ */
+import { performance } from 'node:perf_hooks';
+import { search, candidatePool, type QueryEmbedder } from '../src/retrieve/search.js';
+import { TEXT_LEG_SQL, VECTOR_LEG_SQL } from '../src/retrieve/queries.js';
+import { getPassages } from '../src/store/documents.js';
+import type { Queryable } from '../src/store/db.js';
+import { toVectorLiteral } from '../src/store/vectorCodec.js';
+import { latency, type Latency } from './stats.js';
+
+export const K = 10;
+const WARMUP = 20;
+
+export interface ModeRun {
+  latency: Latency;
+  /** Top-K passage ids per query, in rank order. */
+  top: string[][];
+}
+
+export async function runQueries(db: Queryable, embedder: QueryEmbedder, queries: string[], mode: 'hybrid' | 'vector'): Promise<ModeRun> {
+  for (const query of queries.slice(0, WARMUP)) await search(db, embedder, { query, k: K, mode });
+  const ms: number[] = [];
+  const top: string[][] = [];
+  for (const query of queries) {
+    const t = performance.now();
+    const hits = await search(db, embedder, { query, k: K, mode });
+    ms.push(performance.now() - t);
+    top.push(hits.map((h) => h.passage.id));
+  }
+  return { latency: latency(ms), top };
+}
+
+/** Where a hybrid query's time goes: each step of search() run and timed on its own. */
+export async function legBreakdown(db: Queryable, embedder: QueryEmbedder, queries: string[]): Promise<Record<string, Latency>> {
+  const steps = { embedQuery: [] as number[], vectorLeg: [] as number[], textLeg: [] as number[], fetchPassages: [] as number[] };
+  const nulls = [null, null, null, null, null];
+  const pool = candidatePool(K);
+  for (const query of queries) {
+    let t = performance.now();
+    const v = await embedder.embedQuery(query);
+    steps.embedQuery.push(performance.now() - t);
+    t = performance.now();
+    const vec = await db.query<{ id: string }>(VECTOR_LEG_SQL, [toVectorLiteral(v), pool, ...nulls]);
+    steps.vectorLeg.push(performance.now() - t);
+    t = performance.now();
+    await db.query(TEXT_LEG_SQL, [query, pool, ...nulls]);
+    steps.textLeg.push(performance.now() - t);
+    t = performance.now();
+    await getPassages(db, { ids: vec.rows.slice(0, K).map((r) => r.id) });
+    steps.fetchPassages.push(performance.now() - t);
+  }
+  return Object.fromEntries(Object.entries(steps).map(([k, ms]) => [k, latency(ms)]));
+}
+
+/** The plan's first line for the vector leg, to show whether the HNSW index is used. */
+export async function vectorPlan(db: Queryable, embedder: QueryEmbedder, query: string): Promise<string> {
+  const v = toVectorLiteral(await embedder.embedQuery(query));
+  const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${VECTOR_LEG_SQL}`, [v, candidatePool(K), null, null, null, null, null]);
+  return rows.map((r) => r['QUERY PLAN']).find((l) => /Index Scan|Seq Scan/.test(l))?.trim() ?? rows[0]?.['QUERY PLAN'] ?? '';
+}

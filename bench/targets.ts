@@ -1,0 +1,88 @@
+/**
+ * The foundation issue's targets (issue 2, item 8), checked against a run. Search is judged in the configuration
+ * that ships: HNSW at the store's ef_search once the store holds ANN_MIN_PASSAGES, exact scan below that.
+ */
+import { ANN_MIN_PASSAGES } from '../src/store/ann.js';
+import { SESSION_SETTINGS } from '../src/store/db.js';
+import type { LangchainSizeResult } from './langchain-size.js';
+import type { PgliteSizeResult } from './pglite-size.js';
+import type { ReadyResult } from './ready.js';
+
+export const TARGETS = {
+  ingestPassagesPerSecond: 5000,
+  /** p95 ms by corpus size: ≤ 10 ms up to 10k passages, ≤ 30 ms up to 100k. */
+  searchP95Ms: (size: number) => (size <= 10_000 ? 10 : 30),
+  annRecallAt10: 0.95,
+  readySeconds: 5,
+};
+
+export interface SizeResults {
+  size: number;
+  pglite?: PgliteSizeResult;
+  langchain?: LangchainSizeResult;
+  errors: string[];
+}
+
+export interface TargetCheck {
+  target: string;
+  goal: string;
+  measured: string;
+  pass: boolean;
+}
+
+export const SHIPPED_EF_SEARCH = Number(SESSION_SETTINGS['hnsw.ef_search']);
+
+/** The search figures a user of the shipped store sees at this size. */
+export function shippedSearch(p: PgliteSizeResult) {
+  const indexed = p.size >= ANN_MIN_PASSAGES;
+  const ef = p.hnsw.byEfSearch.find((r) => r.efSearch === SHIPPED_EF_SEARCH);
+  return {
+    config: indexed ? `HNSW ef_search=${SHIPPED_EF_SEARCH}` : 'exact scan',
+    vector: indexed && ef ? ef.vector : p.exact.vector,
+    hybrid: indexed ? p.hnsw.hybrid : p.exact.hybrid,
+    recall: indexed && ef ? ef.recallAt10 : 1,
+  };
+}
+
+export function checkTargets(sizes: SizeResults[], ready?: ReadyResult): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const s of sizes) {
+    const p = s.pglite;
+    if (!p) continue;
+    const n = p.size.toLocaleString('en');
+    checks.push({
+      target: `ingest ${n}`,
+      goal: `≥ ${TARGETS.ingestPassagesPerSecond} passages/s`,
+      measured: `${p.ingest.passagesPerSecond} passages/s`,
+      pass: p.ingest.passagesPerSecond >= TARGETS.ingestPassagesPerSecond,
+    });
+    const shipped = shippedSearch(p);
+    const limit = TARGETS.searchP95Ms(p.size);
+    for (const mode of ['hybrid', 'vector'] as const) {
+      checks.push({
+        target: `search ${mode} p95 ${n} (${shipped.config})`,
+        goal: `≤ ${limit} ms`,
+        measured: `${shipped[mode].p95} ms`,
+        pass: shipped[mode].p95 <= limit,
+      });
+    }
+    const ef = p.hnsw.byEfSearch.find((r) => r.efSearch === SHIPPED_EF_SEARCH);
+    if (ef) {
+      checks.push({
+        target: `ANN recall@10 ${n} (ef_search=${SHIPPED_EF_SEARCH})`,
+        goal: `≥ ${TARGETS.annRecallAt10}`,
+        measured: String(ef.recallAt10),
+        pass: ef.recallAt10 >= TARGETS.annRecallAt10,
+      });
+    }
+  }
+  if (ready) {
+    checks.push({
+      target: `ready, seed corpus (${ready.cold.passages} passages), empty data dir`,
+      goal: `≤ ${TARGETS.readySeconds} s`,
+      measured: `${ready.cold.seconds} s`,
+      pass: ready.cold.seconds <= TARGETS.readySeconds,
+    });
+  }
+  return checks;
+}

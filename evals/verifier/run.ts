@@ -1,0 +1,139 @@
+/**
+ * The verifier eval: forge cases from the seeds and NorQuAD, run each through verifyDraft with an in-memory
+ * PassageSource over the whole corpus, and count per fault kind how many were caught, and how many genuine
+ * sentences were wrongly flagged.
+ *
+ * A fault is caught when the verifier does not pass the sentence (verdict other than "supported", or a citation
+ * not ok); it is caught precisely when it is flagged for the right reason (e.g. a changed number → contradicted,
+ * a moved quote → misattributed with the true passage named).
+ *
+ *     npx tsx evals/verifier/run.ts [--json] [--seed 20250101] [--genuine 300] [--per-kind 60]
+ */
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import type { PassageWithDocument } from '../../src/domain/types.js';
+import { memoryPassageSource, verifyDraft, type PassageSource } from '../../src/verify/index.js';
+import type { SentenceReport } from '../../src/verify/index.js';
+import { norquadPassages, seedPassages } from './corpus.js';
+import { FAULT_KINDS, forgeCases, type EvalCase, type FaultKind } from './forge.js';
+
+export const TARGETS = { caught: 0.95, falseAlarms: 0.05 };
+
+export interface KindFigures {
+  kind: FaultKind;
+  total: number;
+  caught: number;
+  precise: number;
+  rate: number;
+  /** Up to five misses, for reading. */
+  misses: { id: string; sentence: string; verdict: string; statuses: string[] }[];
+}
+
+export interface VerifierEvalResult {
+  seed: number;
+  corpus: { passages: number; seeds: number; norquad: number };
+  genuine: { total: number; falseAlarms: number; rate: number; byVariant: Record<string, { total: number; falseAlarms: number }>; examples: { id: string; variant?: string; sentence: string; reasons: string[] }[] };
+  kinds: KindFigures[];
+  forged: number;
+  pass: boolean;
+  ms: number;
+}
+
+export async function runVerifierEval(opts: { seed?: number; genuine?: number; perKind?: number; passages?: PassageWithDocument[] } = {}): Promise<VerifierEvalResult> {
+  const started = performance.now();
+  const seed = opts.seed ?? 20250101;
+  const seeds = opts.passages ? [] : await seedPassages();
+  const norquad = opts.passages ? [] : norquadPassages();
+  const passages = opts.passages ?? [...seeds, ...norquad];
+  const source = memoryPassageSource(passages);
+  const preferred = new Set(seeds.map((p) => p.documentId));
+  const cases = forgeCases(passages, { seed, genuine: opts.genuine ?? 300, perKind: opts.perKind ?? 60, preferred });
+
+  const results: { c: EvalCase; s: SentenceReport }[] = [];
+  for (const c of cases) results.push({ c, s: await verifyOne(c, source) });
+
+  const flagged = (s: SentenceReport) => s.verdict !== 'supported' || s.citations.some((x) => x.status !== 'ok');
+  const genuine = results.filter((r) => r.c.kind === 'genuine');
+  const alarms = genuine.filter((r) => flagged(r.s));
+  const byVariant: Record<string, { total: number; falseAlarms: number }> = {};
+  for (const r of genuine) {
+    const v = (byVariant[r.c.variant ?? '?'] ??= { total: 0, falseAlarms: 0 });
+    v.total++;
+    if (flagged(r.s)) v.falseAlarms++;
+  }
+  const kinds = FAULT_KINDS.map((kind): KindFigures => {
+    const rs = results.filter((r) => r.c.kind === kind);
+    const caught = rs.filter((r) => flagged(r.s));
+    return {
+      kind, total: rs.length, caught: caught.length, precise: rs.filter((r) => precise(r.c, r.s)).length,
+      rate: rs.length ? caught.length / rs.length : 0,
+      misses: rs.filter((r) => !flagged(r.s)).slice(0, 5).map((r) => ({ id: r.c.id, sentence: r.c.sentence, verdict: r.s.verdict, statuses: r.s.citations.map((x) => x.status) })),
+    };
+  });
+  const rate = genuine.length ? alarms.length / genuine.length : 0;
+  return {
+    seed,
+    corpus: { passages: passages.length, seeds: seeds.length, norquad: norquad.length },
+    genuine: {
+      total: genuine.length, falseAlarms: alarms.length, rate, byVariant,
+      examples: alarms.slice(0, 8).map((r) => ({ id: r.c.id, variant: r.c.variant, sentence: r.c.sentence, reasons: r.s.reasons })),
+    },
+    kinds,
+    forged: kinds.reduce((n, k) => n + k.total, 0),
+    pass: rate <= TARGETS.falseAlarms && kinds.every((k) => k.rate >= TARGETS.caught),
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+async function verifyOne(c: EvalCase, source: PassageSource): Promise<SentenceReport> {
+  const draft = { sections: [{ sentences: [{ text: c.sentence, citations: [{ passageId: c.passageId, quote: c.quote }] }] }] };
+  const report = await verifyDraft(draft, { source }, c.organisation ? { organisation: c.organisation } : {});
+  return report.sentences[0];
+}
+
+/** Flagged for the right reason. */
+function precise(c: EvalCase, s: SentenceReport): boolean {
+  const cit = s.citations[0];
+  switch (c.kind) {
+    case 'changed_number':
+    case 'added_negation':
+    case 'removed_negation':
+      return s.verdict === 'contradicted';
+    case 'swapped_organisation':
+      return s.checks?.holder?.ok === false;
+    case 'wrong_passage':
+      return cit.status === 'misattributed' && cit.actualPassageId === c.truePassageId;
+    case 'fabricated_quote':
+      return cit.status === 'fabricated';
+    case 'unrelated_claim':
+      return s.verdict === 'unsupported' || s.verdict === 'contradicted';
+    default:
+      return false;
+  }
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+export function formatTable(r: VerifierEvalResult): string {
+  const lines = [
+    `Verifier eval (seed ${r.seed}; ${r.corpus.passages} passages: ${r.corpus.seeds} seed, ${r.corpus.norquad} NorQuAD; ${r.ms} ms)`,
+    '',
+    'kind                   caught/total   rate     precise',
+    ...r.kinds.map((k) => `${k.kind.padEnd(22)} ${`${k.caught}/${k.total}`.padStart(12)}   ${pct(k.rate).padStart(7)}  ${`${k.precise}/${k.total}`.padStart(8)}`),
+    `${'genuine (false alarms)'.padEnd(22)} ${`${r.genuine.falseAlarms}/${r.genuine.total}`.padStart(12)}   ${pct(r.genuine.rate).padStart(7)}`,
+    '',
+    `targets: ≥ ${pct(TARGETS.caught)} caught per kind, ≤ ${pct(TARGETS.falseAlarms)} false alarms → ${r.pass ? 'PASS' : 'FAIL'}`,
+  ];
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({ options: { json: { type: 'boolean' }, seed: { type: 'string' }, genuine: { type: 'string' }, 'per-kind': { type: 'string' } } });
+  const result = await runVerifierEval({
+    ...(values.seed ? { seed: Number(values.seed) } : {}),
+    ...(values.genuine ? { genuine: Number(values.genuine) } : {}),
+    ...(values['per-kind'] ? { perKind: Number(values['per-kind']) } : {}),
+  });
+  console.log(values.json ? JSON.stringify(result, null, 2) : formatTable(result));
+  process.exitCode = result.pass ? 0 : 1;
+}

@@ -1,0 +1,29 @@
+/**
+ * Opens what every entry point needs: the store (migrated), the embedder, and the store made consistent with
+ * the embedder (re-embedding with progress if the model changed).
+ */
+import type { Config } from '../config/env.js';
+import { createEmbedder } from '../embed/index.js';
+import type { Logger } from '../log.js';
+import { openDb, type Db } from '../store/db.js';
+import { ensureEmbedder } from '../store/embeddings.js';
+import { migrate } from '../store/migrate.js';
+import type { TextEmbedder } from '../store/textEmbedder.js';
+
+export interface Runtime {
+  db: Db;
+  embedder: TextEmbedder;
+}
+
+export async function openRuntime(
+  config: Config,
+  { logger, onEmbedProgress }: { logger: Logger; onEmbedProgress?: (done: number, total: number) => void },
+): Promise<Runtime> {
+  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const applied = await migrate(db);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+  const embedder = await createEmbedder(config);
+  const reembedded = await ensureEmbedder(db, embedder, onEmbedProgress);
+  if (reembedded) logger.info({ passages: reembedded, model: embedder.model }, 'passages embedded');
+  return { db, embedder };
+}

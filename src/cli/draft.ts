@@ -1,0 +1,101 @@
+/** `npm run draft -- consultation.yaml [--org …] [--out draft.md|draft.docx]`: draft, verify, save, write. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { seedIfEmpty } from '../bootstrap/loadFiles.js';
+import { openRuntime } from '../bootstrap/runtime.js';
+import { loadConfig } from '../config/env.js';
+import { createDrafter } from '../draft/pipeline.js';
+import { DraftRequestSchema } from '../draft/schema.js';
+import { createDraftService } from '../draft/service.js';
+import { draftToDocx } from '../export/docx.js';
+import { draftToMarkdown } from '../export/markdown.js';
+import { createJudge, createLlmProvider } from '../llm/index.js';
+import { createLogger } from '../log.js';
+import { getPassages } from '../store/documents.js';
+import { fail, parseCli } from './args.js';
+import { verificationSummary } from './summary.js';
+
+const HELP = `
+Bruk: npm run draft -- <høring.yaml> [valg]
+
+Skriver et utkast til høringsinnspill: henter organisasjonens egne dokumenter for hvert spørsmål i høringen, skriver
+ett avsnitt per spørsmål med kildehenvisning for hver setning, kontrollerer hvert sitat og lagrer utkastet.
+Uten ANTHROPIC_API_KEY eller CHAT_BASE_URL lages et uttrekksbasert utkast av setninger fra dokumentene.
+
+Filen følger examples/consultation-digitalisering.yaml: consultation (title, issuer, reference, deadline,
+questions, background), organisation (name, voice, allowOtherOrganisations), length, language.
+
+Valg:
+  --org <navn>        skriv for denne organisasjonen (overstyrer organisation.name i filen)
+  --out <fil>         skriv utkastet til .md eller .docx (ellers Markdown til skjermen)
+  --length <lengde>   short | medium | long
+  --nynorsk           skriv på nynorsk
+  -h, --help          vis denne hjelpen
+
+Eksempel: npm run draft -- examples/consultation-digitalisering.yaml --org fagforbundet --out utkast.docx
+`;
+
+async function main() {
+  const { values, positionals } = parseCli(
+    process.argv.slice(2),
+    { org: { type: 'string' }, out: { type: 'string' }, length: { type: 'string' }, nynorsk: { type: 'boolean' } },
+    HELP,
+  );
+  if (positionals.length !== 1) fail('oppgi én høringsfil (.yaml).\n' + HELP, 2);
+  if (values.out && !/\.(md|docx)$/i.test(values.out)) fail('--out må slutte på .md eller .docx.', 2);
+  let raw: Record<string, any>;
+  try {
+    raw = parseYaml(await readFile(positionals[0], 'utf8')) ?? {};
+  } catch (err) {
+    fail(`kunne ikke lese ${positionals[0]}: ${(err as Error).message}`, 2);
+  }
+  if (values.org) raw.organisation = { ...(raw.organisation ?? {}), name: values.org };
+  if (values.length) raw.length = values.length;
+  if (values.nynorsk) raw.language = 'nn';
+  const parsed = DraftRequestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    fail(`ugyldig høringsfil: ${i.path.join('.') || '(fil)'}: ${i.message}`, 2);
+  }
+
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const runtime = await openRuntime(config, { logger });
+  try {
+    await seedIfEmpty(runtime, config.SEED_DIR);
+    const provider = createLlmProvider(config, { embedder: runtime.embedder, logger });
+    const judge = createJudge(config, { logger });
+    const drafter = createDrafter({ ...runtime, provider, judge, logger, minRelevance: config.DRAFT_MIN_RELEVANCE });
+    const service = createDraftService({ db: runtime.db, drafter, judge, logger });
+    process.stderr.write(`Skriver med ${provider.name} (${provider.model}) for ${parsed.data.organisation.name} …\n`);
+    const questions = parsed.data.consultation.questions;
+    const { id, version, result } = await service.generate(parsed.data, {
+      onEvent: (e) => {
+        if (e.type === 'retrieval') {
+          const what = e.part === 'intro' ? 'Innledning' : `Spørsmål ${e.index + 1}/${questions.length}`;
+          process.stderr.write(`${what}: ${e.passages.length} avsnitt hentet, ${e.relevant ? 'relevant' : 'ingen tidligere uttalelse'}\n`);
+        }
+      },
+    });
+    if (values.out?.toLowerCase().endsWith('.docx')) {
+      const ids = [...new Set(result.draft.sections.flatMap((s) => s.paragraphs.flat().flatMap((t) => t.citations.map((c) => c.passageId))))];
+      await writeFile(values.out, await draftToDocx({ draft: result.draft, request: result.request, passages: await getPassages(runtime.db, { ids }) }));
+    } else if (values.out) {
+      await writeFile(values.out, draftToMarkdown({ draft: result.draft, markdown: result.markdown }));
+    } else {
+      process.stdout.write(draftToMarkdown({ draft: result.draft, markdown: result.markdown }));
+    }
+    const dropped = result.draft.sections.flatMap((s) => s.dropped);
+    process.stderr.write(
+      `\n${verificationSummary(result.verification, dropped)}` +
+        `Lagret som utkast ${id} (versjon ${version}) på ${(result.timings.totalMs / 1000).toFixed(2)} s` +
+        `${result.usage.inputTokens ? `, ${result.usage.inputTokens} + ${result.usage.outputTokens} tokens` : ''}.` +
+        `${values.out ? ` Skrev ${values.out}.` : ''}\n`,
+    );
+    process.exitCode = result.verification.ok ? 0 : 1;
+  } finally {
+    await runtime.db.close();
+  }
+}
+
+main().catch((err) => fail((err as { toAppError?: () => { detail?: string } }).toAppError?.().detail ?? (err as Error).message));

@@ -1,0 +1,18 @@
+/** A small progress bar on stderr (a single updating line on a terminal, periodic lines otherwise). */
+export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr) {
+  let lastPrint = 0;
+  const tty = Boolean(stream.isTTY);
+  return {
+    update(done: number, total: number) {
+      const now = Date.now();
+      if (done < total && now - lastPrint < (tty ? 80 : 2000)) return;
+      lastPrint = now;
+      const frac = total ? done / total : 1;
+      const width = 30;
+      const bar = '█'.repeat(Math.round(frac * width)).padEnd(width, '░');
+      const line = `${label} ${bar} ${done}/${total} (${Math.round(frac * 100)} %)`;
+      if (tty) stream.write(`\r${line}${done >= total ? '\n' : ''}`);
+      else stream.write(`${line}\n`);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/** `npm start`: migrate, seed an empty store, serve the app on PORT. */
+import { serve } from '@hono/node-server';
+import { seedIfEmpty } from '../bootstrap/loadFiles.js';
+import { openRuntime } from '../bootstrap/runtime.js';
+import { ConfigError, loadConfig } from '../config/env.js';
+import { createApp } from '../http/app.js';
+import { createLogger } from '../log.js';
+import { createJudge, createLlmProvider } from '../llm/index.js';
+import { parseCli } from './args.js';
+import { progressBar } from './progress.js';
+
+parseCli(process.argv.slice(2), {}, `
+Bruk: npm start
+
+Starter innspill: kjører migreringer, leser inn seeds/ når lageret er tomt, og serverer appen på PORT (standard 8787).
+Innstillinger leses fra miljøet; se .env.example.`);
+
+async function main() {
+  const t0 = performance.now();
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const bar = progressBar('Lager vektorer');
+  const runtime = await openRuntime(config, { logger, onEmbedProgress: (d, t) => bar.update(d, t) });
+  const seeded = await seedIfEmpty(runtime, config.SEED_DIR);
+  if (seeded) logger.info({ documents: seeded, dir: config.SEED_DIR }, 'seed corpus ingested');
+  const llm = createLlmProvider(config, { embedder: runtime.embedder, logger });
+  const app = createApp({ ...runtime, config, logger, llm, judge: createJudge(config, { logger }), minRelevance: config.DRAFT_MIN_RELEVANCE });
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    logger.info({ url: `http://${config.HOST}:${info.port}`, readyMs: Math.round(performance.now() - t0) }, 'innspill is ready');
+  });
+  const stop = async () => {
+    server.close();
+    await runtime.db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`Oppstart feilet: ${(err as Error).message}\n`);
+  process.exit(1);
+});

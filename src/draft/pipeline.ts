@@ -1,0 +1,202 @@
+/**
+ * The drafting pipeline: introduction, one section per consultation question, closing. Per part: retrieve
+ * (the organisation's own documents unless others may be cited), decide relevance, generate, verify, repair or
+ * drop. A question with nothing relevant gets "Vi har ikke tidligere uttalt oss om dette." and is never drafted.
+ * The whole draft is verified once more at the end; that report is what gets stored and shown.
+ */
+import type { Logger } from '../log.js';
+import type { CitationRef, LlmProvider } from '../llm/types.js';
+import { addUsage, ZERO_USAGE, type TokenUsage } from '../llm/types.js';
+import type { QueryEmbedder } from '../retrieve/search.js';
+import type { Queryable } from '../store/db.js';
+import { renderMarkdown, storePassageSource, verifyDraft, type Judge, type PassageSource, type VerificationReport } from '../verify/index.js';
+import { resolveOrganisation } from './errors.js';
+import { toDraftSentences } from './normalise.js';
+import { verifyAndRepair } from './repair.js';
+import { draftPrompt, introQuery, introRequest, sectionRequest } from './requests.js';
+import { retrieveSources, type Retrieved } from './retrieve.js';
+import { DraftRequestSchema, type DraftRequestInput } from './schema.js';
+import { sectionStatus, toStructured } from './structured.js';
+import type { DraftDocument, DraftResult, DraftSection, DraftSentence } from './types.js';
+import { corpusVocabulary, type CorpusVocabulary } from './vocabulary.js';
+import { WORDING } from './wording.js';
+
+export interface DrafterDeps {
+  db: Queryable;
+  embedder: QueryEmbedder;
+  provider: LlmProvider;
+  /** Where the verifier reads passages; the store by default. */
+  source?: PassageSource;
+  judge?: Judge;
+  logger?: Logger;
+  /** DRAFT_MIN_RELEVANCE. */
+  minRelevance?: number;
+  vocabulary?: CorpusVocabulary;
+}
+
+export type DraftEvent =
+  | {
+      type: 'retrieval';
+      part: 'intro' | 'question';
+      index: number;
+      relevant: boolean;
+      relevance: { vector: number; coverage: number; missing: string[] };
+      passages: { id: string; organisation: string; title: string; score: number | null }[];
+    }
+  | { type: 'delta'; part: 'intro' | 'question'; index: number; text: string }
+  | { type: 'section'; index: number; section: DraftSection }
+  | { type: 'verification'; ok: boolean; summary: VerificationReport['summary'] };
+
+export interface DraftOptions {
+  onEvent?: (event: DraftEvent) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * @example
+ *   const drafter = createDrafter({ db, embedder, provider: createExtractiveProvider({ embedder }) });
+ *   const result = await drafter.draft(request, { onEvent: (e) => console.log(e.type) });
+ */
+export function createDrafter(deps: DrafterDeps) {
+  const source = deps.source ?? storePassageSource(deps.db);
+  const vocabulary = deps.vocabulary ?? corpusVocabulary(deps.db);
+  const retrievalDeps = { db: deps.db, embedder: deps.embedder, vocabulary, minRelevance: deps.minRelevance };
+
+  return {
+    provider: deps.provider,
+    async draft(input: DraftRequestInput, { onEvent, signal }: DraftOptions = {}): Promise<DraftResult> {
+      const t0 = performance.now();
+      const request = DraftRequestSchema.parse(input);
+      const organisation = await resolveOrganisation(deps.db, request.organisation.name);
+      const allowOthers = request.organisation.allowOtherOrganisations;
+      const lang = request.language;
+      const timings = { retrievalMs: 0, generationMs: 0, verificationMs: 0, totalMs: 0 };
+      let usage: TokenUsage = ZERO_USAGE;
+      const prompts = new Set<string>();
+      const retrieved = new Set<string>();
+      const used: CitationRef[] = [];
+
+      const part = async (kind: 'intro' | 'question', index: number, query: string, build: (r: Retrieved) => Parameters<LlmProvider['generate']>[0]) => {
+        let t = performance.now();
+        const r = await retrieveSources(retrievalDeps, { query, organisation, allowOthers });
+        timings.retrievalMs += performance.now() - t;
+        r.hits.forEach((h) => retrieved.add(h.passage.id));
+        onEvent?.({
+          type: 'retrieval',
+          part: kind,
+          index,
+          relevant: r.relevance.relevant,
+          relevance: { vector: r.relevance.vector, coverage: r.relevance.coverage, missing: r.relevance.missing },
+          passages: r.hits.map((h) => ({ id: h.passage.id, organisation: h.passage.document.organisation, title: h.passage.document.title, score: h.scores.vector })),
+        });
+        if (!r.relevance.relevant) return { r, paragraphs: [] as DraftSentence[][], noPosition: true, dropped: [], repairs: [] };
+        t = performance.now();
+        const generation = await deps.provider.generate({ ...build(r), exclude: [...used] }, {
+          signal,
+          onText: onEvent ? (text) => onEvent({ type: 'delta', part: kind, index, text }) : undefined,
+        });
+        timings.generationMs += performance.now() - t;
+        usage = addUsage(usage, generation.usage);
+        if (!deps.provider.extractive) prompts.add(draftPrompt().ref);
+        generation.promptRefs?.forEach((p) => prompts.add(p));
+        const { paragraphs, noPosition } = toDraftSentences(generation.paragraphs, lang);
+        t = performance.now();
+        const repaired = await verifyAndRepair(paragraphs, { source, judge: deps.judge, organisation, allowOthers });
+        timings.verificationMs += performance.now() - t;
+        repaired.paragraphs.flat().forEach((s) => used.push(...s.citations));
+        return { r, paragraphs: repaired.paragraphs, noPosition, dropped: repaired.dropped, repairs: repaired.repairs };
+      };
+
+      const sections: DraftSection[] = [];
+      const emit = (s: DraftSection) => {
+        s.status = sectionStatus(s);
+        sections.push(s);
+        onEvent?.({ type: 'section', index: sections.length - 1, section: s });
+      };
+
+      const intro = await part('intro', 0, introQuery(request), (r) => introRequest(request, organisation, r.sources));
+      emit({
+        kind: 'intro',
+        heading: WORDING.introHeading(lang),
+        status: 'frame',
+        paragraphs: [[{ text: WORDING.introFrame(lang), kind: 'frame', citations: [] }], ...intro.paragraphs.filter((p) => p.some((s) => s.kind !== 'notice'))],
+        dropped: intro.dropped,
+        repairs: intro.repairs,
+        retrieved: intro.r.hits.map((h) => h.passage.id),
+      });
+
+      for (const [i, question] of request.consultation.questions.entries()) {
+        const q = await part('question', i, question, (r) => sectionRequest(request, organisation, question, r.sources));
+        const hasClaims = q.paragraphs.some((p) => p.some((s) => s.kind === 'claim'));
+        const notice: DraftSentence[][] = [[{ text: WORDING.noPosition(lang), kind: 'notice', citations: [] }]];
+        emit({
+          kind: 'question',
+          heading: question,
+          question,
+          questionIndex: i,
+          status: 'drafted',
+          // NOTE: a model that says "no position" AND writes cited claims keeps the claims; the claims are checked.
+          paragraphs: hasClaims ? q.paragraphs.map((p) => p.filter((s) => s.kind !== 'notice')).filter((p) => p.length) : q.noPosition ? notice : [],
+          dropped: q.dropped,
+          repairs: q.repairs,
+          retrieved: q.r.hits.map((h) => h.passage.id),
+        });
+      }
+
+      emit({
+        kind: 'closing',
+        heading: WORDING.closingHeading(lang),
+        status: 'frame',
+        paragraphs: [[{ text: WORDING.closingFrame(lang), kind: 'frame', citations: [] }]],
+        dropped: [],
+        repairs: [],
+        retrieved: [],
+      });
+
+      const draft: DraftDocument = {
+        title: WORDING.title(organisation, request.consultation.title, lang),
+        organisation,
+        language: lang,
+        extractive: deps.provider.extractive,
+        ...(deps.provider.extractive ? { notice: WORDING.extractiveNotice(lang) } : {}),
+        sections,
+      };
+      const t = performance.now();
+      const structured = toStructured(draft);
+      const verification = await verifyDraft(structured, { source, judge: deps.judge }, { organisation });
+      timings.verificationMs += performance.now() - t;
+      annotate(draft, verification);
+      onEvent?.({ type: 'verification', ok: verification.ok, summary: verification.summary });
+      timings.totalMs = performance.now() - t0;
+      const result: DraftResult = {
+        request,
+        draft,
+        markdown: renderMarkdown(structured),
+        verification,
+        provenance: { provider: deps.provider.name, model: deps.provider.model, prompts: [...prompts] },
+        retrievedPassageIds: [...retrieved],
+        usage,
+        timings: roundTimings(timings),
+      };
+      deps.logger?.info(
+        { provider: deps.provider.name, model: deps.provider.model, questions: request.consultation.questions.length, ok: verification.ok, usage, timings: result.timings },
+        'draft generated',
+      );
+      return result;
+    },
+  };
+}
+
+export type Drafter = ReturnType<typeof createDrafter>;
+
+/** Copy each sentence's final verdict onto the draft, in the order toStructured lays sentences out. */
+export function annotate(draft: DraftDocument, report: VerificationReport): void {
+  const sentences = draft.sections.flatMap((s) => s.paragraphs.filter((p) => p.length).flat());
+  report.sentences.forEach((r, i) => {
+    if (sentences[i]) sentences[i].verdict = r.verdict;
+  });
+}
+
+function roundTimings<T extends Record<string, number>>(t: T): T {
+  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)])) as T;
+}

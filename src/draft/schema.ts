@@ -1,0 +1,54 @@
+/**
+ * What a secretariat asks for: a consultation (title, issuer, reference, deadline, the ministry's questions,
+ * optional background), the organisation whose voice to use, the length and the written language.
+ * The same schema validates POST /drafts, the CLI's YAML file and the eval's cases.
+ */
+import { z } from 'zod';
+
+const text = (what: string, max: number) =>
+  z.string().trim().min(1, `${what} kan ikke være tom`).max(max, `${what} kan være høyst ${max} tegn`);
+
+export const ConsultationSchema = z.object({
+  title: text('tittelen', 300),
+  /** The ministry or agency that sent the consultation: the addressee of the response. */
+  issuer: text('avsenderen', 200),
+  /** The issuer's case number ("Deres ref."), e.g. 23/1234. */
+  reference: z.string().trim().max(100, 'referansen kan være høyst 100 tegn').optional(),
+  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'fristen må skrives ÅÅÅÅ-MM-DD').optional(),
+  questions: z
+    .array(text('spørsmålet', 1000))
+    .min(1, 'høringen må ha minst ett spørsmål')
+    .max(20, 'høyst 20 spørsmål per høring'),
+  background: z.string().trim().max(20_000, 'bakgrunnen kan være høyst 20 000 tegn').optional(),
+  url: z.string().url('ugyldig adresse').max(1000).optional(),
+});
+export type Consultation = z.infer<typeof ConsultationSchema>;
+
+export const OrganisationSchema = z.object({
+  /** As stored on the documents, case-insensitive ("fagforbundet" finds "Fagforbundet"). */
+  name: text('organisasjonsnavnet', 200),
+  /** A line on tone and stance the drafter should keep ("saklig, tydelig, med vekt på de ansattes medvirkning"). */
+  voice: z.string().trim().max(2000, 'beskrivelsen av stemmen kan være høyst 2000 tegn').optional(),
+  /** May the draft cite other organisations' documents (attributed to them)? Off by default. */
+  allowOtherOrganisations: z.boolean().default(false),
+});
+export type Organisation = z.infer<typeof OrganisationSchema>;
+
+export const DRAFT_LENGTHS = ['short', 'medium', 'long'] as const;
+export const LANGUAGES = ['nb', 'nn'] as const;
+
+export const DraftRequestSchema = z.object({
+  consultation: ConsultationSchema,
+  organisation: OrganisationSchema,
+  length: z.enum(DRAFT_LENGTHS).default('medium'),
+  language: z.enum(LANGUAGES).default('nb'),
+});
+export type DraftRequest = z.infer<typeof DraftRequestSchema>;
+export type DraftRequestInput = z.input<typeof DraftRequestSchema>;
+
+/** Sentences per part and output tokens per model call, by length. */
+export const LENGTH_BUDGET = {
+  short: { intro: 2, section: 3, maxTokens: 500 },
+  medium: { intro: 3, section: 5, maxTokens: 800 },
+  long: { intro: 4, section: 8, maxTokens: 1200 },
+} as const;

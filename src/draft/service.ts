@@ -1,0 +1,112 @@
+/**
+ * Drafts as the HTTP API and the CLI use them: generate and save (nothing is saved when generation fails), read,
+ * and revise (a person's edit becomes a new version, verified again before it is saved).
+ */
+import type { Logger } from '../log.js';
+import { ZERO_USAGE } from '../llm/types.js';
+import type { Db } from '../store/db.js';
+import { addDraftVersion, createDraft, getDraftVersion, type NewDraftVersion } from '../store/drafts.js';
+import { parseMarkdown, StructuredDraftSchema, verifyDraft, type Judge, type PassageSource, type StructuredDraft, type StructuredDraftInput } from '../verify/index.js';
+import { fromZodError } from '../verify/errors.js';
+import { storePassageSource } from '../verify/index.js';
+import { renderMarkdown } from '../verify/index.js';
+import { DraftError, fromVerifyError } from './errors.js';
+import { annotate, type DraftOptions, type Drafter } from './pipeline.js';
+import type { DraftRequestInput } from './schema.js';
+import { fromStructured, toStructured } from './structured.js';
+import type { DraftResult } from './types.js';
+import { WORDING } from './wording.js';
+
+/** Who wrote an edited version: a person, not a model. */
+export const EDITED_BY = { provider: 'person', model: 'manuell redigering' } as const;
+
+export interface DraftServiceDeps {
+  db: Db;
+  drafter: Drafter;
+  source?: PassageSource;
+  judge?: Judge;
+  logger?: Logger;
+}
+
+export function versionFromResult(result: DraftResult): NewDraftVersion {
+  return {
+    origin: 'generated',
+    request: result.request,
+    provider: result.provenance.provider,
+    model: result.provenance.model,
+    promptVersions: result.provenance.prompts,
+    retrievedPassageIds: result.retrievedPassageIds,
+    structured: result.draft,
+    markdown: result.markdown,
+    verification: result.verification,
+    usage: result.usage,
+    timings: result.timings,
+  };
+}
+
+export function createDraftService(deps: DraftServiceDeps) {
+  const source = deps.source ?? storePassageSource(deps.db);
+  return {
+    /** Generate, verify and save a draft. Throws (and saves nothing) when any step fails. */
+    async generate(input: DraftRequestInput, opts: DraftOptions = {}) {
+      const result = await deps.drafter.draft(input, opts);
+      const saved = await createDraft(deps.db, { version: versionFromResult(result) });
+      deps.logger?.info({ draftId: saved.id, version: saved.version, provider: result.provenance.provider }, 'draft saved');
+      return { ...saved, result };
+    },
+
+    /** Save a person's edit (Markdown or the structured form) as a new version, verified again. Null: no such draft. */
+    async revise(id: string, edit: { markdown?: string; structured?: StructuredDraftInput }) {
+      const previous = await getDraftVersion(deps.db, { id });
+      if (!previous) return null;
+      const t0 = performance.now();
+      let sd: StructuredDraft;
+      try {
+        sd = edit.markdown !== undefined ? parseMarkdown(stripNotice(edit.markdown)) : parseStructured(edit.structured);
+      } catch (err) {
+        throw fromVerifyError(err);
+      }
+      const draft = fromStructured(sd, previous.structured);
+      const structured = toStructured(draft);
+      const verification = await verifyDraft(structured, { source, judge: deps.judge }, { organisation: draft.organisation }).catch((err) => {
+        throw fromVerifyError(err);
+      });
+      annotate(draft, verification);
+      const saved = await addDraftVersion(deps.db, {
+        id,
+        version: {
+          origin: 'edited',
+          request: previous.request,
+          ...EDITED_BY,
+          promptVersions: [],
+          retrievedPassageIds: previous.retrievedPassageIds,
+          structured: draft,
+          markdown: renderMarkdown(structured),
+          verification,
+          usage: ZERO_USAGE,
+          timings: { verificationMs: Math.round(performance.now() - t0), totalMs: Math.round(performance.now() - t0) },
+        },
+      });
+      if (saved) deps.logger?.info({ draftId: id, version: saved.version, ok: verification.ok }, 'draft revised');
+      return saved;
+    },
+  };
+}
+
+export type DraftService = ReturnType<typeof createDraftService>;
+
+function parseStructured(input: StructuredDraftInput | undefined): StructuredDraft {
+  if (input === undefined) throw new DraftError('bad_request:validation', 'Send enten markdown eller structured.', 'markdown');
+  const parsed = StructuredDraftSchema.safeParse(input);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  return parsed.data;
+}
+
+/** The Markdown export carries the extractive label as an italic line under the title; an edit may send it back. */
+function stripNotice(md: string): string {
+  const lines = [WORDING.extractiveNotice('nb'), WORDING.extractiveNotice('nn')].map((n) => `*${n}*`);
+  return md
+    .split('\n')
+    .filter((l) => !lines.includes(l.trim()))
+    .join('\n');
+}

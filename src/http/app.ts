@@ -1,0 +1,103 @@
+/**
+ * The HTTP app: middleware, every resource's sub-app mounted in one place, the OpenAPI document and one error
+ * handler that turns anything thrown into a problem+json body (no stack traces to clients).
+ */
+import { swaggerUI } from '@hono/swagger-ui';
+import type { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { Config } from '../config/env.js';
+import type { Logger } from '../log.js';
+import type { Db } from '../store/db.js';
+import type { TextEmbedder } from '../store/textEmbedder.js';
+import { IngestError } from '../ingest/errors.js';
+import { AppError, toProblem } from './errors.js';
+import { appErrorFromIngest } from './ingestProblems.js';
+import { requireTokenForWrites } from './middleware/auth.js';
+import { strictJsonBody } from './middleware/strictBody.js';
+import { router, type AppEnv } from './openapi.js';
+import { documentRoutes } from './routes/documents.js';
+import { healthRoutes } from './routes/health.js';
+import { searchRoutes } from './routes/search.js';
+import { draftingProvider, draftingRoutes } from './routes/drafting.js';
+import type { LlmProvider } from '../llm/types.js';
+import type { Judge } from '../verify/index.js';
+
+export interface AppDeps {
+  db: Db;
+  embedder: TextEmbedder;
+  config: Pick<Config, 'MAX_BODY_BYTES' | 'API_TOKENS'>;
+  logger: Logger;
+  /** Extra sub-apps mounted at the root (drafting, asking, verifying, the web page), each built with its deps. */
+  extraRoutes?: Hono<AppEnv>[];
+  drafter?: string;
+  /** Writes drafts and answers; the offline extractive drafter when left out. */
+  llm?: LlmProvider;
+  /** The verifier's optional entailment judge (VERIFY_JUDGE=claude). */
+  judge?: Judge;
+  /** DRAFT_MIN_RELEVANCE: the measured default when left out. */
+  minRelevance?: number;
+}
+
+/** POST endpoints that only read and so need no token. */
+const READ_ONLY_POSTS = ['/search', '/verify', '/ask'];
+
+export function createApp(deps: AppDeps) {
+  const app = router();
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    const t0 = performance.now();
+    await next();
+    deps.logger.info(
+      { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - t0) },
+      'request',
+    );
+  });
+  const tokens = (deps.config.API_TOKENS ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  app.use('*', requireTokenForWrites(tokens, READ_ONLY_POSTS));
+  app.use('*', strictJsonBody({ maxBytes: deps.config.MAX_BODY_BYTES }));
+
+  const llm = draftingProvider(deps);
+  app.route('/', healthRoutes({ db: deps.db, embedder: deps.embedder, drafter: deps.drafter ?? `${llm.name}:${llm.model}` }));
+  app.route('/', documentRoutes({ db: deps.db }));
+  app.route('/', searchRoutes({ db: deps.db, embedder: deps.embedder }));
+  app.route('/', draftingRoutes({ db: deps.db, embedder: deps.embedder, llm, judge: deps.judge, logger: deps.logger, minRelevance: deps.minRelevance }));
+  for (const extra of deps.extraRoutes ?? []) app.route('/', extra);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'innspill API',
+      version: '0.1.0',
+      description: 'Høringsinnspill grounded in an organisation’s own documents, every citation verified.',
+    },
+  });
+  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+
+  app.notFound((c) => {
+    const err = new AppError('not_found:route', { detail: `${c.req.method} ${c.req.path} finnes ikke.` });
+    return c.json(toProblem(err, c.get('requestId')), 404, { 'content-type': 'application/problem+json' });
+  });
+
+  app.onError((err, c) => {
+    const appErr = asAppError(err);
+    if (appErr.status >= 500) deps.logger.error({ requestId: c.get('requestId'), err, code: appErr.code }, 'request failed');
+    else deps.logger.debug({ requestId: c.get('requestId'), code: appErr.code }, 'request refused');
+    return c.json(toProblem(appErr, c.get('requestId')), appErr.status as 400, { 'content-type': 'application/problem+json' });
+  });
+  return app;
+}
+
+/** Map anything thrown to an AppError; errors from other layers carry a `code` and `httpStatus` we trust. */
+export function asAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof IngestError) return appErrorFromIngest(err);
+  if (err instanceof HTTPException) {
+    if (err.status === 400) return new AppError('bad_request:json', { errors: [{ field: '(body)', reason: 'ugyldig JSON' }] });
+    if (err.status === 413) return new AppError('payload_too_large:body');
+    if (err.status === 401) return new AppError('unauthorized:token');
+  }
+  const e = err as { toAppError?: () => AppError };
+  if (typeof e?.toAppError === 'function') return e.toAppError();
+  return new AppError('internal:server', { cause: err });
+}

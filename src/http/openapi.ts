@@ -1,0 +1,25 @@
+/** A factory for sub-apps that share the validation hook, so every invalid request becomes the same 400 problem. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { RequestIdVariables } from 'hono/request-id';
+import { AppError, fieldErrorsFromZod } from './errors.js';
+
+export type AppEnv = { Variables: RequestIdVariables };
+
+export function router(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new AppError('bad_request:validation', { errors: fieldErrorsFromZod(result.error.issues) });
+      }
+    },
+  });
+}
+
+/** Problem responses for the OpenAPI document. */
+export const problemResponses = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: 'Problem (RFC 9457)', content: { 'application/problem+json': { schema: { type: 'object' as const } } } },
+    ]),
+  );

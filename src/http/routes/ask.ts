@@ -1,0 +1,64 @@
+/**
+ * POST /ask: an adviser's question → a short answer from the organisations' own documents, every sentence cited
+ * and verified (JSON, or SSE with `stream: true`). Read-only: it needs no token and saves nothing.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { AskRequestSchema as PipelineAskRequest, type Asker } from '../../draft/ask.js';
+import type { Logger } from '../../log.js';
+import { problemResponses, router } from '../openapi.js';
+import { sse } from '../sse.js';
+import { CitationRefSchema, DraftSentenceSchema, UsageSchema, VerificationReportSchema } from './drafts.schemas.js';
+
+export const AskRequestSchema = PipelineAskRequest.extend({
+  stream: z.boolean().default(false).openapi({ description: 'Answer with Server-Sent Events (retrieval, delta, done, error)' }),
+})
+  .strict()
+  .openapi('AskRequest', { example: { question: 'Hva mener Fagforbundet om en offentlig skyløsning?', organisation: 'Fagforbundet', stream: false } });
+
+export const AskResponseSchema = z
+  .object({
+    question: z.string(),
+    organisation: z.string().nullable(),
+    answered: z.boolean().openapi({ description: 'False when the documents say nothing relevant; then `message` says so' }),
+    message: z.string().nullable(),
+    extractive: z.boolean(),
+    sentences: z.array(DraftSentenceSchema),
+    dropped: z.array(z.object({ text: z.string(), citations: z.array(CitationRefSchema), reasons: z.array(z.string()) })),
+    repairs: z.array(z.string()),
+    markdown: z.string(),
+    verification: VerificationReportSchema,
+    sources: z.array(z.object({ id: z.string(), organisation: z.string(), title: z.string(), date: z.string(), score: z.number().nullable() })),
+    provenance: z.object({ provider: z.string(), model: z.string(), prompts: z.array(z.string()) }),
+    usage: UsageSchema,
+    timings: z.record(z.string(), z.number()),
+  })
+  .openapi('AskResponse');
+
+const route = createRoute({
+  method: 'post',
+  path: '/ask',
+  summary: 'A short, cited and verified answer from the organisations’ documents',
+  request: { body: { content: { 'application/json': { schema: AskRequestSchema } }, required: true } },
+  responses: {
+    200: {
+      description: 'The answer (JSON), or Server-Sent Events with stream: true',
+      content: { 'application/json': { schema: AskResponseSchema }, 'text/event-stream': { schema: z.string() } },
+    },
+    ...problemResponses(400, 413, 422, 502, 503),
+  },
+});
+
+export function askRoutes({ asker, logger }: { asker: Asker; logger: Logger }) {
+  return router().openapi(route, async (c) => {
+    const { stream, ...input } = c.req.valid('json');
+    if (stream) {
+      return sse(c, logger, async (send, signal) => {
+        const result = await asker.ask(input, { signal, onEvent: (e) => send(e.type, e) });
+        send('verification', { ok: result.verification.ok, summary: result.verification.summary });
+        send('done', result);
+      });
+    }
+    const result = await asker.ask(input, { signal: c.req.raw.signal });
+    return c.json({ ...result, verification: result.verification as unknown as z.infer<typeof VerificationReportSchema> }, 200);
+  });
+}

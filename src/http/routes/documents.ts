@@ -1,0 +1,67 @@
+/** The corpus: list documents, read one with its passages, read one passage. */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Db } from '../../store/db.js';
+import { getDocument, getPassage, listDocuments, listPassagesOfDocument } from '../../store/documents.js';
+import { AppError } from '../errors.js';
+import { problemResponses, router } from '../openapi.js';
+import { DocumentSummarySchema, PassageSchema, PassageWithDocumentSchema } from '../schemas.js';
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/documents',
+  summary: 'List documents in the corpus',
+  request: { query: z.object({ organisation: z.string().max(200).optional() }) },
+  responses: {
+    200: { description: 'Documents', content: { 'application/json': { schema: z.object({ documents: z.array(DocumentSummarySchema) }) } } },
+    ...problemResponses(400),
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/documents/{id}',
+  summary: 'One document: metadata, stored text and its passages',
+  request: { params: z.object({ id: z.string().max(200) }) },
+  responses: {
+    200: {
+      description: 'Document',
+      content: {
+        'application/json': {
+          schema: DocumentSummarySchema.extend({ text: z.string(), passages: z.array(PassageSchema) }).openapi('Document'),
+        },
+      },
+    },
+    ...problemResponses(404),
+  },
+});
+
+const passageRoute = createRoute({
+  method: 'get',
+  path: '/passages/{id}',
+  summary: 'One passage with its document metadata',
+  request: { params: z.object({ id: z.string().max(300) }) },
+  responses: {
+    200: { description: 'Passage', content: { 'application/json': { schema: PassageWithDocumentSchema } } },
+    ...problemResponses(404),
+  },
+});
+
+export function documentRoutes({ db }: { db: Db }) {
+  return router()
+    .openapi(listRoute, async (c) => {
+      const { organisation } = c.req.valid('query');
+      return c.json({ documents: await listDocuments(db, { organisation }) }, 200);
+    })
+    .openapi(getRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const doc = await getDocument(db, { id });
+      if (!doc) throw new AppError('not_found:document', { detail: `Ingen dokument med id «${id}».` });
+      return c.json({ ...doc, passages: await listPassagesOfDocument(db, { documentId: id }) }, 200);
+    })
+    .openapi(passageRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const passage = await getPassage(db, { id });
+      if (!passage) throw new AppError('not_found:passage', { detail: `Ingen avsnitt med id «${id}».` });
+      return c.json(passage, 200);
+    });
+}

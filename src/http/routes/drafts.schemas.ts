@@ -1,0 +1,158 @@
+/**
+ * Request and response schemas for /drafts, beside the routes; the same schemas produce /openapi.json.
+ * The draft request itself is the pipeline's schema (src/draft/schema.ts), so the API, the CLI's YAML and the
+ * evals accept exactly the same input.
+ */
+import { z } from '@hono/zod-openapi';
+import { DraftRequestSchema as PipelineDraftRequest } from '../../draft/schema.js';
+
+export const CitationRefSchema = z
+  .object({
+    passageId: z.string(),
+    quote: z.string().openapi({ description: 'Verbatim text of the passage' }),
+    start: z.number().int().optional().openapi({ description: 'Offset of the quote in the passage text' }),
+    end: z.number().int().optional(),
+  })
+  .openapi('CitationRef');
+
+export const DraftSentenceSchema = z
+  .object({
+    text: z.string(),
+    kind: z.enum(['claim', 'frame', 'notice']).openapi({ description: 'claim: needs a citation · frame: greeting or transition · notice: "no recorded position"' }),
+    citations: z.array(CitationRefSchema),
+    verdict: z.enum(['supported', 'partly_supported', 'unsupported', 'contradicted', 'uncited']).optional(),
+  })
+  .openapi('DraftSentence');
+
+export const DraftSectionSchema = z
+  .object({
+    kind: z.enum(['intro', 'question', 'closing']),
+    heading: z.string().optional(),
+    question: z.string().optional(),
+    questionIndex: z.number().int().optional(),
+    status: z.enum(['drafted', 'no_position', 'dropped', 'frame']),
+    paragraphs: z.array(z.array(DraftSentenceSchema)),
+    dropped: z.array(z.object({ text: z.string(), citations: z.array(CitationRefSchema), reasons: z.array(z.string()) })),
+    repairs: z.array(z.string()),
+    retrieved: z.array(z.string()),
+  })
+  .openapi('DraftSection');
+
+export const DraftDocumentSchema = z
+  .object({
+    title: z.string(),
+    organisation: z.string(),
+    language: z.enum(['nb', 'nn']),
+    extractive: z.boolean(),
+    notice: z.string().optional(),
+    sections: z.array(DraftSectionSchema),
+  })
+  .openapi('DraftDocument');
+
+/** The verifier's report (src/verify/index.ts); kept loose here so the verifier can add fields. */
+export const VerificationReportSchema = z
+  .looseObject({
+    ok: z.boolean(),
+    organisation: z.string().optional(),
+    sentences: z.array(
+      z.looseObject({
+        section: z.number().int(),
+        index: z.number().int(),
+        text: z.string(),
+        verdict: z.string(),
+        claim: z.boolean(),
+        reasons: z.array(z.string()),
+        citations: z.array(z.looseObject({ passageId: z.string(), quote: z.string(), status: z.string(), reason: z.string() })),
+      }),
+    ),
+    summary: z.looseObject({ sentences: z.number(), claims: z.number(), citations: z.number() }),
+  })
+  .openapi('VerificationReport');
+
+export const UsageSchema = z
+  .object({ inputTokens: z.number(), outputTokens: z.number(), cacheReadInputTokens: z.number(), cacheCreationInputTokens: z.number() })
+  .openapi('TokenUsage');
+
+export const DraftRequestSchema = PipelineDraftRequest.extend({
+  stream: z.boolean().default(false).openapi({ description: 'Answer with Server-Sent Events (retrieval, delta, section, verification, done, error)' }),
+})
+  .strict()
+  .openapi('DraftRequest', {
+    example: {
+      consultation: {
+        title: 'Høring – forslag til lov om bruk av kunstig intelligens i offentlig sektor',
+        issuer: 'Digitaliserings- og forvaltningsdepartementet',
+        reference: '25/1873',
+        deadline: '2025-11-14',
+        questions: ['Hvordan bør ansatte og tillitsvalgte involveres når offentlige virksomheter tar i bruk kunstig intelligens?'],
+      },
+      organisation: { name: 'Fagforbundet', allowOtherOrganisations: false },
+      length: 'medium',
+      language: 'nb',
+      stream: false,
+    },
+  });
+
+export const DraftVersionSchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    origin: z.enum(['generated', 'edited']),
+    createdAt: z.string(),
+    draft: DraftDocumentSchema,
+    markdown: z.string(),
+    verification: VerificationReportSchema,
+    provenance: z.object({ provider: z.string(), model: z.string(), prompts: z.array(z.string()) }),
+    retrievedPassageIds: z.array(z.string()),
+    usage: UsageSchema,
+    timings: z.record(z.string(), z.number()),
+    request: PipelineDraftRequest,
+  })
+  .openapi('DraftVersion');
+
+export const DraftSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    organisation: z.string(),
+    consultationTitle: z.string(),
+    latestVersion: z.number().int(),
+    provider: z.string(),
+    model: z.string(),
+    verificationOk: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('DraftSummary');
+
+export const DraftWithVersionsSchema = DraftSummarySchema.extend({
+  versions: z.array(
+    z.object({ version: z.number().int(), origin: z.enum(['generated', 'edited']), provider: z.string(), model: z.string(), verificationOk: z.boolean(), createdAt: z.string() }),
+  ),
+  current: DraftVersionSchema,
+}).openapi('DraftWithVersions');
+
+export const DraftIdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const VersionQuery = z.object({
+  version: z.coerce.number().int().min(1).optional().openapi({ description: 'A version number; the latest when left out' }),
+});
+
+export const ListQuery = z.object({
+  organisation: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const ExportQuery = VersionQuery.extend({ format: z.enum(['md', 'docx']).default('md') });
+
+export const ReviseRequestSchema = z
+  .object({
+    markdown: z.string().min(1, 'markdown kan ikke være tom').optional().openapi({ description: 'The edited draft in the Markdown form (footnotes carry passage id and quote)' }),
+    structured: z.looseObject({ title: z.string().optional(), sections: z.array(z.any()) }).optional().openapi({ description: 'The edited draft in the verifier’s structured form' }),
+  })
+  .strict()
+  .refine((b) => (b.markdown === undefined) !== (b.structured === undefined), { message: 'send enten markdown eller structured', path: ['markdown'] })
+  .openapi('ReviseRequest');
+
+export type DraftVersionView = z.infer<typeof DraftVersionSchema>;

@@ -1,0 +1,176 @@
+/**
+ * /drafts: generate a draft (JSON, or SSE progress with `stream: true`), list drafts, read one with its versions,
+ * revise it (a new version, verified again), export it as Markdown or as a DOCX høringssvar.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Drafter } from '../../draft/pipeline.js';
+import { createDraftService } from '../../draft/service.js';
+import type { DraftResult } from '../../draft/types.js';
+import { draftToDocx } from '../../export/docx.js';
+import { draftToMarkdown } from '../../export/markdown.js';
+import type { Logger } from '../../log.js';
+import type { Db } from '../../store/db.js';
+import { getPassages } from '../../store/documents.js';
+import { getDraft, getDraftVersion, listDrafts, type DraftVersionRecord } from '../../store/drafts.js';
+import type { Judge } from '../../verify/index.js';
+import { AppError } from '../errors.js';
+import { problemResponses, router } from '../openapi.js';
+import { sse } from '../sse.js';
+import {
+  DraftIdParam, DraftRequestSchema, DraftSummarySchema, DraftVersionSchema, DraftWithVersionsSchema, ExportQuery, ListQuery,
+  ReviseRequestSchema, VersionQuery, type DraftVersionView,
+} from './drafts.schemas.js';
+
+const createDraftRoute = createRoute({
+  method: 'post',
+  path: '/drafts',
+  summary: 'Draft a consultation response: one section per question, every sentence cited and verified, saved as version 1',
+  request: { body: { content: { 'application/json': { schema: DraftRequestSchema } }, required: true } },
+  responses: {
+    201: { description: 'The saved draft (stream: false)', content: { 'application/json': { schema: DraftVersionSchema } } },
+    200: {
+      description: 'Server-Sent Events (stream: true): retrieval, delta, section, verification, done (the saved draft), error (a problem body)',
+      content: { 'text/event-stream': { schema: z.string() } },
+    },
+    ...problemResponses(400, 401, 413, 422, 502, 503),
+  },
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/drafts',
+  summary: 'Saved drafts, most recently changed first',
+  request: { query: ListQuery },
+  responses: { 200: { description: 'Drafts', content: { 'application/json': { schema: z.object({ drafts: z.array(DraftSummarySchema) }) } } }, ...problemResponses(400) },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/drafts/{id}',
+  summary: 'One draft: its versions and the latest (or ?version=N) in full',
+  request: { params: DraftIdParam, query: VersionQuery },
+  responses: { 200: { description: 'Draft', content: { 'application/json': { schema: DraftWithVersionsSchema } } }, ...problemResponses(400, 404) },
+});
+
+const reviseRoute = createRoute({
+  method: 'put',
+  path: '/drafts/{id}',
+  summary: 'Save an edited draft (Markdown or structured) as a new version, verified again',
+  request: { params: DraftIdParam, body: { content: { 'application/json': { schema: ReviseRequestSchema } }, required: true } },
+  responses: { 200: { description: 'The new version', content: { 'application/json': { schema: DraftVersionSchema } } }, ...problemResponses(400, 401, 404, 413) },
+});
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/drafts/{id}/export',
+  summary: 'Download a draft version as Markdown or as a DOCX høringssvar with footnoted sources',
+  request: { params: DraftIdParam, query: ExportQuery },
+  responses: {
+    200: {
+      description: 'The file',
+      content: {
+        'text/markdown': { schema: z.string() },
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: z.string().openapi({ format: 'binary' }) },
+      },
+    },
+    ...problemResponses(400, 404),
+  },
+});
+
+export interface DraftRoutesDeps {
+  db: Db;
+  drafter: Drafter;
+  judge?: Judge;
+  logger: Logger;
+}
+
+export function draftRoutes(deps: DraftRoutesDeps) {
+  const service = createDraftService({ db: deps.db, drafter: deps.drafter, judge: deps.judge, logger: deps.logger });
+  const notFound = (id: string) => new AppError('not_found:draft', { detail: `Ingen utkast med id «${id}».` });
+
+  return router()
+    .openapi(createDraftRoute, async (c) => {
+      const { stream, ...input } = c.req.valid('json');
+      if (stream) {
+        return sse(c, deps.logger, async (send, signal) => {
+          const saved = await service.generate(input, { signal, onEvent: (e) => send(e.type, e) });
+          send('done', view(saved.id, saved.version, saved.result));
+        });
+      }
+      const saved = await service.generate(input, { signal: c.req.raw.signal });
+      return c.json(view(saved.id, saved.version, saved.result), 201);
+    })
+    .openapi(listRoute, async (c) => c.json({ drafts: await listDrafts(deps.db, c.req.valid('query')) }, 200))
+    .openapi(getRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const { version } = c.req.valid('query');
+      const draft = await getDraft(deps.db, { id });
+      if (!draft) throw notFound(id);
+      const record = await getDraftVersion(deps.db, { id, version });
+      if (!record) throw new AppError('not_found:draft', { detail: `Utkastet «${id}» har ingen versjon ${version}.` });
+      return c.json({ ...draft, current: recordView(record) }, 200);
+    })
+    .openapi(reviseRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const saved = await service.revise(id, c.req.valid('json'));
+      if (!saved) throw notFound(id);
+      return c.json(recordView((await getDraftVersion(deps.db, saved))!), 200);
+    })
+    .openapi(exportRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const { version, format } = c.req.valid('query');
+      const record = await getDraftVersion(deps.db, { id, version });
+      if (!record) throw notFound(id);
+      const name = `hoeringsinnspill-${slug(record.structured.organisation)}-v${record.version}`;
+      if (format === 'md') {
+        return c.body(draftToMarkdown({ draft: record.structured, markdown: record.markdown }), 200, {
+          'content-type': 'text/markdown; charset=utf-8',
+          'content-disposition': `attachment; filename="${name}.md"`,
+        });
+      }
+      const ids = [...new Set(record.structured.sections.flatMap((s) => s.paragraphs.flat().flatMap((t) => t.citations.map((x) => x.passageId))))];
+      const bytes = await draftToDocx({ draft: record.structured, request: record.request, passages: await getPassages(deps.db, { ids }) });
+      return c.body(new Uint8Array(bytes), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'content-disposition': `attachment; filename="${name}.docx"`,
+      });
+    });
+}
+
+function view(id: string, version: number, r: DraftResult): DraftVersionView {
+  return {
+    id,
+    version,
+    origin: 'generated',
+    createdAt: new Date().toISOString(),
+    draft: r.draft,
+    markdown: r.markdown,
+    verification: r.verification as unknown as DraftVersionView['verification'],
+    provenance: r.provenance,
+    retrievedPassageIds: r.retrievedPassageIds,
+    usage: r.usage,
+    timings: r.timings as unknown as Record<string, number>,
+    request: r.request,
+  };
+}
+
+function recordView(r: DraftVersionRecord): DraftVersionView {
+  return {
+    id: r.draftId,
+    version: r.version,
+    origin: r.origin,
+    createdAt: r.createdAt,
+    draft: r.structured,
+    markdown: r.markdown,
+    verification: r.verification as unknown as DraftVersionView['verification'],
+    provenance: { provider: r.provider, model: r.model, prompts: r.promptVersions },
+    retrievedPassageIds: r.retrievedPassageIds,
+    usage: r.usage,
+    timings: r.timings as Record<string, number>,
+    request: r.request,
+  };
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'utkast';
+}

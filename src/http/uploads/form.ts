@@ -1,0 +1,109 @@
+/**
+ * Reading an upload: a multipart/form-data body with one `file` and metadata fields. The size limit is enforced
+ * twice before anything is parsed: by the declared Content-Length, and by counting bytes as the body streams in,
+ * so a 200 MB upload (or one that lies about its length) is cut off at the limit instead of buffered whole.
+ */
+import { z } from '@hono/zod-openapi';
+import { DocumentKind, DocumentMeta } from '../../domain/types.js';
+import { AppError, fieldErrorsFromZod } from '../errors.js';
+
+/** Room for the metadata fields and multipart boundaries on top of the file itself. */
+const FORM_OVERHEAD_BYTES = 64 * 1024;
+
+export const Visibility = z.enum(['public', 'internal']);
+
+/** The metadata fields of an upload form; all optional here, required ones are checked once the file is read. */
+export const UploadFields = z
+  .object({
+    id: DocumentMeta.shape.id.optional().openapi({ description: 'Stable id (slug); derived from the title when left out' }),
+    organisation: z.string().trim().min(1).max(200).optional().openapi({ description: 'Required unless the file names it (a statute’s ministry)' }),
+    title: z.string().trim().min(1).max(500).optional().openapi({ description: 'Defaults to the title in the file, else the file name' }),
+    kind: DocumentKind.optional().openapi({ description: 'Defaults to what the file says (statute), else "other"' }),
+    date: DocumentMeta.shape.date.optional().openapi({ description: 'YYYY, YYYY-MM or YYYY-MM-DD; required unless the file states it' }),
+    language: z.enum(['nb', 'nn', 'en', 'mixed']).optional(),
+    source: z.string().max(1000).optional(),
+    visibility: Visibility.optional().openapi({ description: 'public (default) or internal' }),
+  })
+  .strict();
+export type UploadFields = z.infer<typeof UploadFields>;
+
+export interface UploadForm {
+  bytes: Uint8Array;
+  /** The file's own name (no directories), for messages and a fallback title. */
+  filename: string;
+  fields: UploadFields;
+}
+
+const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+const tooLarge = (max: number) =>
+  new AppError('payload_too_large:file', {
+    detail: `Filen er større enn grensen på ${mb(max)}.`,
+    errors: [{ field: 'file', reason: `større enn ${mb(max)}` }],
+  });
+
+/** The request body, refused as soon as it passes `max` bytes (declared or counted). */
+export async function readLimitedBody(req: Request, max: number): Promise<Uint8Array> {
+  const declared = Number(req.headers.get('content-length') ?? NaN);
+  if (declared > max) throw tooLarge(max);
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(max);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    body.set(c, at);
+    at += c.byteLength;
+  }
+  return body;
+}
+
+const missingFile = () =>
+  new AppError('bad_request:validation', { detail: 'Legg ved dokumentet i feltet «file».', errors: [{ field: 'file', reason: 'feltet mangler' }] });
+
+/**
+ * Read and validate an upload form. Throws AppError 415 (not multipart), 413 (too large) or 400 (no file,
+ * unknown or invalid fields).
+ */
+export async function readUploadForm(req: Request, maxFileBytes: number): Promise<UploadForm> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!type.toLowerCase().startsWith('multipart/form-data')) {
+    throw new AppError('unsupported_media_type:body', {
+      detail: 'Send dokumentet som multipart/form-data med filen i feltet «file» og metadata som egne felt.',
+    });
+  }
+  const body = await readLimitedBody(req, maxFileBytes + FORM_OVERHEAD_BYTES);
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { 'content-type': type } }).formData();
+  } catch {
+    throw new AppError('bad_request:body', { detail: 'Skjemaet kunne ikke leses (ugyldig multipart/form-data).' });
+  }
+  const file = form.get('file');
+  if (!file || typeof file === 'string') throw missingFile();
+  if (file.size > maxFileBytes) throw tooLarge(maxFileBytes);
+  const raw: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (key === 'file') continue;
+    if (typeof value !== 'string') throw new AppError('bad_request:validation', { errors: [{ field: key, reason: 'bare feltet «file» kan være en fil' }] });
+    if (value.trim() !== '') raw[key] = value; // an empty form input means "not given"
+  }
+  const parsed = UploadFields.safeParse(raw);
+  if (!parsed.success) {
+    // An unknown field is named itself ("organization"), not the form.
+    const issues = parsed.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ ...i, path: [k] })) : [i]));
+    throw new AppError('bad_request:validation', { errors: fieldErrorsFromZod(issues) });
+  }
+  const filename = ((file as File).name || 'dokument').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'dokument';
+  return { bytes: new Uint8Array(await file.arrayBuffer()), filename, fields: parsed.data };
+}

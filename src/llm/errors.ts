@@ -1,0 +1,108 @@
+/**
+ * The ONE place where a provider's failure becomes our error. Overload, rate limits, timeouts, 5xx and lost
+ * connections are "the model is not available now" (503, try again later); a 4xx we caused or an answer we cannot
+ * use is "the model gave an invalid answer" (502). The SDK has already retried what it retries by then.
+ */
+import {
+  APIConnectionError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  InternalServerError,
+  PermissionDeniedError,
+  RateLimitError,
+} from '@anthropic-ai/sdk';
+import { AppError } from '../http/errors.js';
+import type { ProviderName } from './types.js';
+
+export type LlmErrorCode = 'unavailable:llm' | 'bad_gateway:llm';
+
+export class LlmError extends Error {
+  override readonly name = 'LlmError';
+  constructor(
+    readonly code: LlmErrorCode,
+    /** Norwegian, for users. */
+    message: string,
+    readonly details: { provider: ProviderName; status?: number; type?: string; requestId?: string | null; retryable?: boolean },
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  toAppError(): AppError {
+    return new AppError(this.code, { detail: this.message, cause: this });
+  }
+}
+
+/** Thrown by a provider when the model answered but the answer is unusable (no text, broken JSON, bad index). */
+export class LlmOutputError extends Error {
+  override readonly name = 'LlmOutputError';
+}
+
+/** Thrown by the chat provider for a non-2xx answer (after its retries). */
+export class ChatHttpError extends Error {
+  override readonly name = 'ChatHttpError';
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+/** Thrown by the chat provider when its request timed out. */
+export class ChatTimeoutError extends Error {
+  override readonly name = 'ChatTimeoutError';
+}
+
+const UNAVAILABLE_TYPES = new Set(['overloaded_error', 'rate_limit_error', 'api_error', 'timeout_error']);
+
+/**
+ * Map anything a provider threw to an LlmError.
+ * @example throw mapLlmError(err, 'anthropic') // RateLimitError → 503 unavailable:llm
+ */
+export function mapLlmError(err: unknown, provider: ProviderName): LlmError {
+  if (err instanceof LlmError) return err;
+  const who = provider === 'anthropic' ? 'Claude' : 'Språkmodellen';
+  if (err instanceof LlmOutputError) {
+    return new LlmError('bad_gateway:llm', `${who} ga et svar vi ikke kunne bruke: ${err.message}`, { provider }, { cause: err });
+  }
+  if (err instanceof APIUserAbortError) {
+    return new LlmError('unavailable:llm', 'Forespørselen til språkmodellen ble avbrutt.', { provider }, { cause: err });
+  }
+  if (err instanceof APIConnectionError || err instanceof ChatTimeoutError) {
+    const timeout = err.name.includes('Timeout');
+    return new LlmError(
+      'unavailable:llm',
+      timeout ? `${who} svarte ikke i tide. Prøv igjen om litt.` : `Fikk ikke kontakt med ${who}. Prøv igjen om litt.`,
+      { provider, retryable: true },
+      { cause: err },
+    );
+  }
+  if (err instanceof APIError) {
+    const details = { provider, status: err.status, type: err.type ?? undefined, requestId: err.requestID ?? null };
+    if (err instanceof RateLimitError) return new LlmError('unavailable:llm', `${who} har for mange forespørsler akkurat nå. Prøv igjen om litt.`, { ...details, retryable: true }, { cause: err });
+    if (err.status === 529 || err.type === 'overloaded_error') {
+      return new LlmError('unavailable:llm', `${who} er overbelastet akkurat nå. Prøv igjen om litt.`, { ...details, retryable: true }, { cause: err });
+    }
+    if (err instanceof InternalServerError || (err.status === undefined && UNAVAILABLE_TYPES.has(err.type ?? ''))) {
+      return new LlmError('unavailable:llm', `${who} har en feil hos seg (${err.status ?? err.type}). Prøv igjen om litt.`, { ...details, retryable: true }, { cause: err });
+    }
+    if (err instanceof AuthenticationError || err instanceof PermissionDeniedError) {
+      return new LlmError('unavailable:llm', `${who} avviste nøkkelen vår. Sjekk ANTHROPIC_API_KEY.`, details, { cause: err });
+    }
+    return new LlmError('bad_gateway:llm', `${who} avviste forespørselen (${err.status ?? err.type}).`, details, { cause: err });
+  }
+  if (err instanceof ChatHttpError) {
+    const details = { provider, status: err.status };
+    if (err.status === 429 || err.status >= 500) {
+      return new LlmError('unavailable:llm', `${who} er ikke tilgjengelig akkurat nå (${err.status}). Prøv igjen om litt.`, { ...details, retryable: true }, { cause: err });
+    }
+    if (err.status === 401 || err.status === 403) {
+      return new LlmError('unavailable:llm', `${who} avviste nøkkelen vår. Sjekk CHAT_API_KEY.`, details, { cause: err });
+    }
+    return new LlmError('bad_gateway:llm', `${who} avviste forespørselen (${err.status}).`, details, { cause: err });
+  }
+  if ((err instanceof TypeError && /fetch failed|network|socket/i.test(err.message)) || (err as { name?: string })?.name === 'AbortError') {
+    // fetch() failures (connection refused, DNS, reset) surface as TypeError("fetch failed").
+    return new LlmError('unavailable:llm', `Fikk ikke kontakt med ${who}. Prøv igjen om litt.`, { provider, retryable: true }, { cause: err });
+  }
+  return new LlmError('bad_gateway:llm', `${who} ga et svar vi ikke kunne bruke.`, { provider }, { cause: err });
+}

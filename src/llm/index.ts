@@ -1,0 +1,69 @@
+/**
+ * Choose the drafter from configuration: LLM_PROVIDER=auto takes Claude when ANTHROPIC_API_KEY is set, else the
+ * OpenAI-compatible endpoint when CHAT_BASE_URL and CHAT_MODEL are set, else the offline extractive drafter.
+ */
+import type { Config } from '../config/env.js';
+import type { Logger } from '../log.js';
+import { createAnthropicProvider } from './anthropic.js';
+import { createExtractiveProvider, type SentenceEmbedder } from './extractive.js';
+import { createChatProvider } from './openaiChat.js';
+import type { LlmProvider } from './types.js';
+import { createClaudeJudge } from './judge.js';
+import type { Judge } from '../verify/index.js';
+
+export type { LlmProvider, Generation, GenerationRequest, CitedSentence, CitationRef, SourcePassage, TokenUsage } from './types.js';
+export { createAnthropicProvider, createChatProvider, createExtractiveProvider };
+export { LlmError, mapLlmError } from './errors.js';
+
+type LlmConfig = Pick<
+  Config,
+  'VERIFY_JUDGE' | 'LLM_PROVIDER' | 'ANTHROPIC_API_KEY' | 'ANTHROPIC_BASE_URL' | 'ANTHROPIC_MODEL' | 'CHAT_BASE_URL' | 'CHAT_API_KEY' | 'CHAT_MODEL' | 'LLM_TIMEOUT_MS' | 'LLM_MAX_RETRIES'
+>;
+
+/**
+ * @example const llm = createLlmProvider(loadConfig(), { embedder, logger }); llm.name // 'extractive' with no key
+ */
+export function createLlmProvider(config: LlmConfig, { embedder, logger }: { embedder?: SentenceEmbedder; logger?: Logger } = {}): LlmProvider {
+  const wanted = config.LLM_PROVIDER;
+  const anthropic = () => {
+    if (!config.ANTHROPIC_API_KEY) throw new Error('LLM_PROVIDER=anthropic krever ANTHROPIC_API_KEY');
+    return createAnthropicProvider({
+      apiKey: config.ANTHROPIC_API_KEY,
+      baseURL: config.ANTHROPIC_BASE_URL,
+      model: config.ANTHROPIC_MODEL,
+      timeoutMs: config.LLM_TIMEOUT_MS,
+      maxRetries: config.LLM_MAX_RETRIES,
+      logger,
+    });
+  };
+  const chat = () => {
+    if (!config.CHAT_BASE_URL || !config.CHAT_MODEL) throw new Error('LLM_PROVIDER=openai krever CHAT_BASE_URL og CHAT_MODEL');
+    return createChatProvider({
+      baseURL: config.CHAT_BASE_URL,
+      apiKey: config.CHAT_API_KEY,
+      model: config.CHAT_MODEL,
+      timeoutMs: config.LLM_TIMEOUT_MS,
+      maxRetries: config.LLM_MAX_RETRIES,
+      logger,
+    });
+  };
+  if (wanted === 'anthropic') return anthropic();
+  if (wanted === 'openai') return chat();
+  if (wanted === 'auto' && config.ANTHROPIC_API_KEY) return anthropic();
+  if (wanted === 'auto' && config.CHAT_BASE_URL && config.CHAT_MODEL) return chat();
+  return createExtractiveProvider({ embedder });
+}
+
+/** The verifier's judge when VERIFY_JUDGE=claude (and a key is set); undefined otherwise. */
+export function createJudge(config: LlmConfig, { logger }: { logger?: Logger } = {}): Judge | undefined {
+  if (config.VERIFY_JUDGE !== 'claude') return undefined;
+  if (!config.ANTHROPIC_API_KEY) throw new Error('VERIFY_JUDGE=claude krever ANTHROPIC_API_KEY');
+  return createClaudeJudge({
+    apiKey: config.ANTHROPIC_API_KEY,
+    baseURL: config.ANTHROPIC_BASE_URL,
+    model: config.ANTHROPIC_MODEL,
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    maxRetries: config.LLM_MAX_RETRIES,
+    logger,
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * The verifier's optional entailment judge, implemented with Claude. The prompt (prompts/verify-judge.md) is filled
+ * by the verifier's judgePrompt, which wraps every source as escaped data. The verifier catches a judge failure
+ * and falls back to its fixed checks, so a failure here never fails a draft; it is still mapped and logged.
+ */
+import Anthropic from '@anthropic-ai/sdk';
+import { z } from 'zod';
+import type { Logger } from '../log.js';
+import { judgePrompt, type Judge, type JudgeInput, type JudgeVerdict } from '../verify/index.js';
+import { LlmOutputError, mapLlmError } from './errors.js';
+
+const Answer = z.object({ verdict: z.enum(['entailed', 'neutral', 'contradicted']), reason: z.string().min(1).max(2000) });
+
+export interface ClaudeJudgeOptions {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  maxRetries?: number;
+  timeoutMs?: number;
+  logger?: Logger;
+}
+
+/**
+ * @example await verifyDraft(draft, { source, judge: createClaudeJudge({ apiKey, model: 'claude-sonnet-4-5' }) })
+ */
+export function createClaudeJudge(opts: ClaudeJudgeOptions): Judge & { readonly promptRef: string } {
+  const client = new Anthropic({
+    apiKey: opts.apiKey,
+    baseURL: opts.baseURL,
+    maxRetries: opts.maxRetries ?? 2,
+    timeout: opts.timeoutMs ?? 60_000,
+    // NOTE: silent for the same reason as in anthropic.ts: SDK logs may carry document text.
+    logLevel: 'off',
+  });
+  return {
+    promptRef: judgePrompt({ sentence: '', passages: [] }).ref,
+    async judge(input: JudgeInput): Promise<{ verdict: JudgeVerdict; reason: string }> {
+      const { system, user } = judgePrompt(input);
+      try {
+        const { data: message, request_id } = await client.messages
+          .create({
+            model: opts.model,
+            max_tokens: 300,
+            system: [{ type: 'text', text: system, cache_control: { type: 'ephemeral' } }],
+            messages: [{ role: 'user', content: user }],
+          })
+          .withResponse();
+        const text = (message.content ?? []).flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
+        const verdict = parseVerdict(text);
+        opts.logger?.debug({ provider: 'anthropic', task: 'judge', requestId: request_id, verdict: verdict.verdict, usage: message.usage }, 'judge call');
+        return verdict;
+      } catch (err) {
+        const mapped = mapLlmError(err, 'anthropic');
+        opts.logger?.warn({ provider: 'anthropic', task: 'judge', code: mapped.code, status: mapped.details.status, requestId: mapped.details.requestId }, 'judge call failed');
+        throw mapped;
+      }
+    },
+  };
+}
+
+/** The first JSON object in the answer, validated. */
+export function parseVerdict(text: string): { verdict: JudgeVerdict; reason: string } {
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  if (start === -1 || end <= start) throw new LlmOutputError('dommeren svarte ikke med JSON');
+  let json: unknown;
+  try {
+    json = JSON.parse(text.slice(start, end + 1));
+  } catch {
+    throw new LlmOutputError('dommeren svarte med ugyldig JSON');
+  }
+  const parsed = Answer.safeParse(json);
+  if (!parsed.success) throw new LlmOutputError('dommerens svar mangler verdict eller reason');
+  return parsed.data;
+}

@@ -1,0 +1,201 @@
+/**
+ * Data access for drafts and their versions. Named queries, one object argument per function. A draft and its
+ * first version are written in one transaction, and a revision is a new version written in one transaction, so a
+ * failed generation or edit leaves nothing half-saved.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DraftDocument, DraftTimings } from '../draft/types.js';
+import type { DraftRequest } from '../draft/schema.js';
+import type { TokenUsage } from '../llm/types.js';
+import type { VerificationReport } from '../verify/index.js';
+import type { Db, Queryable } from './db.js';
+
+export const INSERT_DRAFT_SQL = /* SQL */ `
+  INSERT INTO drafts (id, title, organisation, consultation) VALUES ($1, $2, $3, $4::jsonb)`;
+
+export const INSERT_DRAFT_VERSION_SQL = /* SQL */ `
+  INSERT INTO draft_versions (draft_id, version, origin, request, provider, model, prompt_versions,
+    retrieved_passage_ids, structured, markdown, verification, verification_ok, usage, timings)
+  VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7::text[], $8::text[], $9::jsonb, $10, $11::jsonb, $12, $13::jsonb, $14::jsonb)
+  RETURNING created_at::text AS created_at`;
+
+export const LOCK_DRAFT_SQL = /* SQL */ `SELECT latest_version FROM drafts WHERE id = $1 FOR UPDATE`;
+
+export const BUMP_DRAFT_SQL = /* SQL */ `
+  UPDATE drafts SET latest_version = $2, title = $3, updated_at = now() WHERE id = $1`;
+
+const SUMMARY_COLUMNS = /* SQL */ `
+  d.id, d.title, d.organisation, d.consultation, d.latest_version, d.created_at::text AS created_at,
+  d.updated_at::text AS updated_at, v.provider, v.model, v.verification_ok, v.origin`;
+
+export const LIST_DRAFTS_SQL = /* SQL */ `
+  SELECT ${SUMMARY_COLUMNS}
+  FROM drafts d JOIN draft_versions v ON v.draft_id = d.id AND v.version = d.latest_version
+  WHERE ($1::text IS NULL OR lower(d.organisation) = lower($1))
+  ORDER BY d.updated_at DESC, d.id
+  LIMIT $2 OFFSET $3`;
+
+export const GET_DRAFT_SQL = /* SQL */ `
+  SELECT ${SUMMARY_COLUMNS}
+  FROM drafts d JOIN draft_versions v ON v.draft_id = d.id AND v.version = d.latest_version
+  WHERE d.id = $1`;
+
+export const LIST_DRAFT_VERSIONS_SQL = /* SQL */ `
+  SELECT version, origin, provider, model, verification_ok, created_at::text AS created_at
+  FROM draft_versions WHERE draft_id = $1 ORDER BY version`;
+
+/** $2 NULL = the latest version. */
+export const GET_DRAFT_VERSION_SQL = /* SQL */ `
+  SELECT v.draft_id, v.version, v.origin, v.request, v.provider, v.model, v.prompt_versions, v.retrieved_passage_ids,
+         v.structured, v.markdown, v.verification, v.usage, v.timings, v.created_at::text AS created_at
+  FROM draft_versions v JOIN drafts d ON d.id = v.draft_id
+  WHERE v.draft_id = $1 AND v.version = coalesce($2::int, d.latest_version)`;
+
+export const COUNT_DRAFTS_SQL = /* SQL */ `
+  SELECT (SELECT count(*)::int FROM drafts) AS drafts, (SELECT count(*)::int FROM draft_versions) AS versions`;
+
+/** One version as written. */
+export interface NewDraftVersion {
+  origin: 'generated' | 'edited';
+  request: DraftRequest;
+  provider: string;
+  model: string;
+  promptVersions: string[];
+  retrievedPassageIds: string[];
+  structured: DraftDocument;
+  markdown: string;
+  verification: VerificationReport;
+  usage: TokenUsage;
+  timings: Partial<DraftTimings>;
+}
+
+export interface DraftVersionRecord extends NewDraftVersion {
+  draftId: string;
+  version: number;
+  createdAt: string;
+}
+
+export interface DraftSummary {
+  id: string;
+  title: string;
+  organisation: string;
+  consultationTitle: string;
+  latestVersion: number;
+  provider: string;
+  model: string;
+  verificationOk: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface VersionSummary {
+  version: number;
+  origin: 'generated' | 'edited';
+  provider: string;
+  model: string;
+  verificationOk: boolean;
+  createdAt: string;
+}
+
+type Row = Record<string, any>;
+const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+const iso = (t: string) => new Date(t).toISOString();
+
+function rowToSummary(r: Row): DraftSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    organisation: r.organisation,
+    consultationTitle: json(r.consultation)?.title ?? '',
+    latestVersion: Number(r.latest_version),
+    provider: r.provider,
+    model: r.model,
+    verificationOk: Boolean(r.verification_ok),
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+function versionParams(draftId: string, version: number, v: NewDraftVersion): unknown[] {
+  return [
+    draftId, version, v.origin, JSON.stringify(v.request), v.provider, v.model, v.promptVersions, v.retrievedPassageIds,
+    JSON.stringify(v.structured), v.markdown, JSON.stringify(v.verification), v.verification.ok, JSON.stringify(v.usage), JSON.stringify(v.timings),
+  ];
+}
+
+/**
+ * Save a new draft with its first version, in one transaction.
+ * @example const { id } = await createDraft(db, { version: { origin: 'generated', … } })
+ */
+export async function createDraft(db: Db, { version, id = randomUUID() }: { version: NewDraftVersion; id?: string }): Promise<{ id: string; version: number }> {
+  await db.transaction(async (tx) => {
+    await tx.query(INSERT_DRAFT_SQL, [id, version.structured.title, version.structured.organisation, JSON.stringify(version.request.consultation)]);
+    await tx.query(INSERT_DRAFT_VERSION_SQL, versionParams(id, 1, version));
+  });
+  return { id, version: 1 };
+}
+
+/** Add a version to a draft; null when the draft does not exist. */
+export async function addDraftVersion(db: Db, { id, version }: { id: string; version: NewDraftVersion }): Promise<{ id: string; version: number } | null> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ latest_version: number }>(LOCK_DRAFT_SQL, [id]);
+    if (!rows[0]) return null;
+    const next = Number(rows[0].latest_version) + 1;
+    await tx.query(INSERT_DRAFT_VERSION_SQL, versionParams(id, next, version));
+    await tx.query(BUMP_DRAFT_SQL, [id, next, version.structured.title]);
+    return { id, version: next };
+  });
+}
+
+export async function listDrafts(
+  db: Queryable,
+  { organisation, limit = 50, offset = 0 }: { organisation?: string; limit?: number; offset?: number } = {},
+): Promise<DraftSummary[]> {
+  const { rows } = await db.query(LIST_DRAFTS_SQL, [organisation ?? null, limit, offset]);
+  return rows.map(rowToSummary);
+}
+
+export async function getDraft(db: Queryable, { id }: { id: string }): Promise<(DraftSummary & { versions: VersionSummary[] }) | null> {
+  const { rows } = await db.query(GET_DRAFT_SQL, [id]);
+  if (!rows[0]) return null;
+  const versions = await db.query<Row>(LIST_DRAFT_VERSIONS_SQL, [id]);
+  return {
+    ...rowToSummary(rows[0]),
+    versions: versions.rows.map((v) => ({
+      version: Number(v.version),
+      origin: v.origin,
+      provider: v.provider,
+      model: v.model,
+      verificationOk: Boolean(v.verification_ok),
+      createdAt: iso(v.created_at),
+    })),
+  };
+}
+
+/** One version, or the latest when `version` is left out. */
+export async function getDraftVersion(db: Queryable, { id, version }: { id: string; version?: number }): Promise<DraftVersionRecord | null> {
+  const { rows } = await db.query<Row>(GET_DRAFT_VERSION_SQL, [id, version ?? null]);
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    draftId: r.draft_id,
+    version: Number(r.version),
+    origin: r.origin,
+    request: json(r.request),
+    provider: r.provider,
+    model: r.model,
+    promptVersions: r.prompt_versions ?? [],
+    retrievedPassageIds: r.retrieved_passage_ids ?? [],
+    structured: json(r.structured),
+    markdown: r.markdown,
+    verification: json(r.verification),
+    usage: json(r.usage),
+    timings: json(r.timings),
+    createdAt: iso(r.created_at),
+  };
+}
+
+export async function countDrafts(db: Queryable): Promise<{ drafts: number; versions: number }> {
+  const { rows } = await db.query<{ drafts: number; versions: number }>(COUNT_DRAFTS_SQL);
+  return { drafts: Number(rows[0].drafts), versions: Number(rows[0].versions) };
+}

@@ -1,0 +1,88 @@
+/**
+ * Typed errors for bad verifier input, and the bounds that keep one request's work small.
+ * Each code maps to an HTTP status so a route can answer 4xx with the Norwegian message and the offending field.
+ */
+import type { z } from 'zod';
+import type { StructuredDraft } from './format.js';
+
+export const VERIFY_ERROR_STATUS = {
+  invalid_draft: 400,
+  invalid_markdown: 400,
+  too_large: 413,
+  too_many_sentences: 413,
+  text_too_long: 413,
+  too_many_citations: 413,
+} as const;
+export type VerifyErrorCode = keyof typeof VERIFY_ERROR_STATUS;
+
+export class VerifyError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: VerifyErrorCode,
+    /** For users, in Norwegian. */
+    message: string,
+    /** Where in the input: a JSON path like "sections.0.sentences.3.citations.0.quote", or "markdown". */
+    readonly field: string,
+  ) {
+    super(message);
+    this.name = 'VerifyError';
+    this.status = VERIFY_ERROR_STATUS[code];
+  }
+}
+
+/** NOTE: chosen so one request stays well under a second of CPU on the in-memory and PGlite sources. */
+export const LIMITS = {
+  /** UTF-8 bytes of Markdown, or of all sentence, heading and quote text in a structured draft. */
+  maxTextBytes: 200 * 1024,
+  maxSentences: 500,
+  maxSentenceChars: 3000,
+  maxQuoteChars: 2000,
+  maxCitationsPerSentence: 20,
+} as const;
+
+const kb = (bytes: number) => `${Math.round(bytes / 1024)} kB`;
+
+export function checkMarkdownSize(md: string): void {
+  const bytes = Buffer.byteLength(md, 'utf8');
+  if (bytes > LIMITS.maxTextBytes) {
+    throw new VerifyError('too_large', `Utkastet er for stort (${kb(bytes)}); grensen er ${kb(LIMITS.maxTextBytes)}.`, 'markdown');
+  }
+}
+
+/** Throw on the first bound the draft breaks. */
+export function checkDraftLimits(draft: StructuredDraft): void {
+  let bytes = Buffer.byteLength(draft.title ?? '', 'utf8');
+  let count = 0;
+  draft.sections.forEach((section, si) => {
+    bytes += Buffer.byteLength(section.heading ?? '', 'utf8');
+    section.sentences.forEach((sentence, ti) => {
+      const at = `sections.${si}.sentences.${ti}`;
+      if (++count > LIMITS.maxSentences) {
+        throw new VerifyError('too_many_sentences', `Utkastet har mer enn ${LIMITS.maxSentences} setninger.`, 'sections');
+      }
+      if (sentence.text.length > LIMITS.maxSentenceChars) {
+        throw new VerifyError('text_too_long', `Setningen er lengre enn ${LIMITS.maxSentenceChars} tegn.`, `${at}.text`);
+      }
+      if (sentence.citations.length > LIMITS.maxCitationsPerSentence) {
+        throw new VerifyError('too_many_citations', `Setningen har mer enn ${LIMITS.maxCitationsPerSentence} kildehenvisninger.`, `${at}.citations`);
+      }
+      bytes += Buffer.byteLength(sentence.text, 'utf8');
+      sentence.citations.forEach((c, ci) => {
+        if (c.quote.length > LIMITS.maxQuoteChars) {
+          throw new VerifyError('text_too_long', `Sitatet er lengre enn ${LIMITS.maxQuoteChars} tegn.`, `${at}.citations.${ci}.quote`);
+        }
+        bytes += Buffer.byteLength(c.quote, 'utf8');
+      });
+    });
+  });
+  if (bytes > LIMITS.maxTextBytes) {
+    throw new VerifyError('too_large', `Utkastet er for stort (${kb(bytes)}); grensen er ${kb(LIMITS.maxTextBytes)}.`, 'sections');
+  }
+}
+
+/** Turn the first zod issue into a VerifyError naming the field. */
+export function fromZodError(error: z.ZodError): VerifyError {
+  const issue = error.issues[0];
+  const field = issue.path.map(String).join('.') || 'draft';
+  return new VerifyError('invalid_draft', `Ugyldig utkast: ${issue.message} (${field}).`, field);
+}

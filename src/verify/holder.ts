@@ -1,0 +1,105 @@
+/**
+ * Who holds the position a sentence states? "Fagforbundet mener …", "KS ønsker …", "Derfor mener NTL …",
+ * "Ifølge Oslo Arbeiderparti …", "Fagforbundets landsstyre vil …", and "vi" (the drafting organisation).
+ * The holder must be the organisation of the cited document, or be named in the cited text itself
+ * ("Regjeringa oppgir at …" cited to Fagforbundet's statement that reports it).
+ */
+import { stem } from '../text/norwegian.js';
+
+const POSITION_VERBS = new Set(
+  `mener meiner mente meinte ønsker ønskjer ønsket ønskte krever krev krevde vil ville støtter støttar støttet
+  forventer forventar forventet foreslår foreslo anbefaler anbefalte understreker understreka understreket påpeker
+  påpeikar påpekte advarer åtvarar advarte frykter frykta fryktet ber oppfordrer oppmoder skriver skriv skrev sier
+  seier sa uttaler uttalte går peker peikar viser tar prioriterer jobber arbeider kjemper etterlyser savner
+  forutsetter vektlegger legger oppgir anslår anslo hevder konkluderer beskriver erkjenner lover varsler
+  argumenterer`.split(/\s+/).filter(Boolean),
+);
+const ATTITUDES = new Set(['opptatt', 'positiv', 'positive', 'bekymret', 'bekymra', 'enig', 'enige', 'uenig', 'uenige', 'kritisk', 'kritiske', 'skeptisk', 'skeptiske', 'glad', 'fornøyd', 'tydelig', 'tydelige', 'klar', 'klare']);
+/** Words between a name and its verb: "Fagforbundets landsstyre har lenge ment". */
+const BETWEEN = new Set(['landsstyre', 'landsstyret', 'styre', 'styret', 'forbundsstyret', 'hovedstyret', 'representantskapet', 'ledelsen', 'leder', 'leiar', 'sekretariatet', 'medlemmer', 'medlemmene', 'har', 'hadde', 'lenge', 'også', 'derfor', 'fortsatt', 'alltid', 'klart', 'sterkt', 'og']);
+/** Capitalised words that begin sentences without naming anyone. */
+const NOT_NAMES = new Set(
+  `det dette den denne de disse han hun man mange alle noen flere ingen jeg derfor samtidig dessuten videre likevel
+  dessverre først til i på med for men og når hvis dersom som her der slik både også etter ifølge sist endelig
+  avslutningsvis innledningsvis oppsummert kort dermed da nå så the`.split(/\s+/).filter(Boolean),
+);
+
+export type Holder = { kind: 'we'; text: string } | { kind: 'named'; text: string };
+
+interface Tok {
+  raw: string;
+  lower: string;
+}
+
+/**
+ * Find the holder of the position the sentence states, if it names one.
+ * @example findHolder('Derfor mener Fagforbundet at staten må ta ansvar.') // → { kind: 'named', text: 'Fagforbundet' }
+ */
+export function findHolder(sentence: string): Holder | null {
+  const toks: Tok[] = (sentence.match(/[\p{L}\p{N}]+(?:['’]s)?/gu) ?? []).map((raw) => ({ raw, lower: raw.toLowerCase() }));
+  const after = (i: number) => toks[i];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.lower === 'ifølge' || t.lower === 'iflg') {
+      const name = nameFrom(toks, i + 1, 1);
+      if (name) return name;
+      continue;
+    }
+    const isVerb = POSITION_VERBS.has(t.lower) || (t.lower === 'er' && after(i + 1) && ATTITUDES.has(after(i + 1).lower));
+    if (!isVerb) continue;
+    let j = i - 1;
+    while (j >= 0 && BETWEEN.has(toks[j].lower)) j--;
+    const before = j >= 0 ? nameFrom(toks, j, -1) : null;
+    if (before) return before;
+    const inverted = nameFrom(toks, i + 1, 1); // "Derfor mener NTL at …"
+    if (inverted) return inverted;
+  }
+  return null;
+}
+
+/** A name (run of capitalised words, or "vi") starting at `i` and running in direction `dir`. */
+function nameFrom(toks: Tok[], i: number, dir: 1 | -1): Holder | null {
+  if (i < 0 || i >= toks.length) return null;
+  if (toks[i].lower === 'vi' || toks[i].lower === 'me') return { kind: 'we', text: toks[i].raw };
+  const run: string[] = [];
+  for (let k = i; k >= 0 && k < toks.length && isName(toks[k]); k += dir) run.push(toks[k].raw);
+  if (run.length === 0) return null;
+  if (dir === -1) run.reverse();
+  return { kind: 'named', text: withoutGenitive(run.join(' ')) };
+}
+
+/** "NTLs" → "NTL", "Fagforbundets" → "Fagforbundet", "KS'" → "KS" (for display; matching strips -s anyway). */
+function withoutGenitive(name: string): string {
+  return name.replace(/(?<=\p{Lu}{2,})['’]?s$|(?<=e[tn])s$|['’]$/u, '');
+}
+
+function isName(t: Tok): boolean {
+  return /^\p{Lu}/u.test(t.raw) && !NOT_NAMES.has(t.lower);
+}
+
+/** Lower-cased stems of a name, without a genitive -s: "Fagforbundets" → ["fagforbund"]. */
+function nameStems(name: string): string[] {
+  return (name.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => stem(w.toLowerCase().replace(/s$/, '')));
+}
+
+/** The names an organisation goes by: "Norsk Tjenestemannslag (NTL)" → the full name, "NTL", and its acronym. */
+function aliases(organisation: string): string[][] {
+  const names = [organisation, ...(organisation.match(/\(([^)]+)\)/g) ?? []).map((p) => p.slice(1, -1))];
+  const main = organisation.replace(/\([^)]*\)/g, '').trim();
+  const caps = (main.match(/\p{Lu}/gu) ?? []).join('');
+  if (caps.length >= 2) names.push(caps);
+  return [main, ...names].map(nameStems);
+}
+
+/** Does a holder name refer to this organisation? Subset either way, so "Arbeiderpartiet" fits "Oslo Arbeiderparti". */
+export function sameOrganisation(name: string, organisation: string): boolean {
+  const n = nameStems(name);
+  if (n.length === 0) return false;
+  return aliases(organisation).some((a) => a.length > 0 && (n.every((x) => a.includes(x)) || a.every((x) => n.includes(x))));
+}
+
+/** Is the holder named in the cited text ("FN sier at …", "Regjeringa oppgir …")? */
+export function namedIn(name: string, text: string): boolean {
+  const t = new Set((text.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => stem(w.toLowerCase().replace(/s$/, ''))));
+  return nameStems(name).every((x) => t.has(x));
+}

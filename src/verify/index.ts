@@ -1,0 +1,167 @@
+/**
+ * The citation verifier: checks every sentence of a draft against the passages it cites.
+ * Per citation: is the quote really there (tier, true offsets), or in another passage, or nowhere?
+ * Per sentence: do numbers, negations, the holder of the position and the content match the cited text?
+ */
+import type { PassageWithDocument } from '../domain/types.js';
+import { isClaim } from './claim.js';
+import { checkDraftLimits, fromZodError } from './errors.js';
+import { canonicaliseDraft, StructuredDraftSchema, type StructuredDraftInput } from './format.js';
+import type { Judge } from './judge.js';
+import { checkCitation, type CitationReport, type CitationStatus } from './locate.js';
+import { parseMarkdown } from './markdown.js';
+import type { Tier } from './quote.js';
+import { REASONS } from './reasons.js';
+import type { PassageSource } from './source.js';
+import { assessSupport, worst, type SupportChecks, type Verdict } from './support.js';
+
+export interface SentenceReport {
+  /** Position in the draft: section index and sentence index within it. */
+  section: number;
+  index: number;
+  text: string;
+  verdict: Verdict;
+  /** False for greetings and transitions, which need no citation (see claim.ts). */
+  claim: boolean;
+  /** Norwegian, for people. */
+  reasons: string[];
+  citations: CitationReport[];
+  checks?: SupportChecks;
+  judge?: { verdict: string; reason: string } | { error: string };
+}
+
+export interface VerificationReport {
+  /** True when every citation is found where it says and every claim is supported. */
+  ok: boolean;
+  organisation?: string;
+  sentences: SentenceReport[];
+  summary: {
+    sentences: number;
+    claims: number;
+    verdicts: Record<Verdict, number>;
+    citations: number;
+    statuses: Record<CitationStatus, number>;
+    tiers: Record<Tier, number>;
+  };
+}
+
+export interface VerifyDeps {
+  source: PassageSource;
+  judge?: Judge;
+}
+
+/**
+ * Verify a structured draft. Throws VerifyError (with `code`, Norwegian `message`, `field`) on invalid or too
+ * large input.
+ * @example const report = await verifyDraft(draft, { source: storePassageSource(db) }, { organisation: 'Fagforbundet' });
+ */
+export async function verifyDraft(
+  input: StructuredDraftInput,
+  deps: VerifyDeps,
+  opts: { organisation?: string } = {},
+): Promise<VerificationReport> {
+  const parsed = StructuredDraftSchema.safeParse(canonicaliseDraft(input));
+  if (!parsed.success) throw fromZodError(parsed.error);
+  const draft = parsed.data;
+  checkDraftLimits(draft);
+
+  const ids = [...new Set(draft.sections.flatMap((s) => s.sentences.flatMap((t) => t.citations.map((c) => c.passageId))))];
+  const passages = await deps.source.getPassages(ids);
+  const sentences: SentenceReport[] = [];
+  for (const [si, section] of draft.sections.entries()) {
+    for (const [ti, sentence] of section.sentences.entries()) {
+      const citations: CitationReport[] = [];
+      for (const c of sentence.citations) citations.push(await checkCitation(c, passages, deps.source));
+      sentences.push(await verifySentence({ section: si, index: ti, text: sentence.text, citations }, passages, deps, opts));
+    }
+  }
+  return { ok: isOk(sentences), ...(opts.organisation ? { organisation: opts.organisation } : {}), sentences, summary: summarise(sentences) };
+}
+
+/** Parse Markdown (see markdown.ts) and verify it. */
+export async function verifyMarkdown(md: string, deps: VerifyDeps, opts: { organisation?: string } = {}): Promise<VerificationReport> {
+  return verifyDraft(parseMarkdown(md), deps, opts);
+}
+
+async function verifySentence(
+  s: { section: number; index: number; text: string; citations: CitationReport[] },
+  passages: Map<string, PassageWithDocument>,
+  deps: VerifyDeps,
+  opts: { organisation?: string },
+): Promise<SentenceReport> {
+  const claim = isClaim(s.text);
+  if (s.citations.length === 0) return { ...s, verdict: 'uncited', claim, reasons: [claim ? REASONS.uncited : REASONS.exempt] };
+  const usable = s.citations.filter((c) => c.status === 'ok').map((citation) => ({ citation, passage: passages.get(citation.passageId)! }));
+  const broken = s.citations.filter((c) => c.status !== 'ok');
+  if (usable.length === 0) {
+    return { ...s, verdict: 'unsupported', claim, reasons: [REASONS.noValidCitation, ...broken.map((c) => c.reason)] };
+  }
+  const support = assessSupport(s.text, usable, opts);
+  let verdict = support.verdict;
+  const reasons = [...support.reasons];
+  if (broken.length) {
+    verdict = worst(verdict, 'partly_supported');
+    reasons.push(REASONS.someInvalid(broken.length), ...broken.map((c) => c.reason));
+  }
+  const report: SentenceReport = { ...s, verdict, claim, reasons, checks: support.checks };
+  if (deps.judge) await applyJudge(report, usable, deps.judge);
+  return report;
+}
+
+/**
+ * Combine the judge with the fixed checks: "contradicted" wins; "neutral" caps at partly supported; "entailed"
+ * lifts a partly supported sentence whose only flaw was low word overlap (a paraphrase). It never clears a wrong
+ * number, negation or holder.
+ */
+async function applyJudge(report: SentenceReport, usable: { citation: CitationReport; passage: PassageWithDocument }[], judge: Judge) {
+  const passages = usable.map(({ citation, passage }) => ({
+    id: passage.id, organisation: passage.document.organisation, title: passage.document.title, text: passage.text, quote: citation.quote,
+  }));
+  try {
+    const j = await judge.judge({ sentence: report.text, passages });
+    report.judge = { verdict: j.verdict, reason: j.reason };
+    report.reasons.push(REASONS.judge(j.verdict, j.reason));
+    if (j.verdict === 'contradicted') report.verdict = worst(report.verdict, 'contradicted');
+    else if (j.verdict === 'neutral') report.verdict = worst(report.verdict, 'partly_supported');
+    else if (report.verdict === 'partly_supported' && onlyOverlapFlaw(report)) report.verdict = 'supported';
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    report.judge = { error: message };
+    report.reasons.push(REASONS.judgeFailed(message));
+  }
+}
+
+function onlyOverlapFlaw(r: SentenceReport): boolean {
+  const c = r.checks;
+  return !!c && c.missingNumbers.length === 0 && c.polarity.length === 0 && c.holder?.ok !== false && r.citations.every((x) => x.status === 'ok');
+}
+
+function isOk(sentences: SentenceReport[]): boolean {
+  return sentences.every(
+    (s) => s.citations.every((c) => c.status === 'ok') && (s.verdict === 'supported' || (s.verdict === 'uncited' && !s.claim)),
+  );
+}
+
+function summarise(sentences: SentenceReport[]): VerificationReport['summary'] {
+  const verdicts: Record<Verdict, number> = { supported: 0, partly_supported: 0, unsupported: 0, contradicted: 0, uncited: 0 };
+  const statuses: Record<CitationStatus, number> = { ok: 0, misattributed: 0, fabricated: 0, too_short: 0, unknown_passage: 0 };
+  const tiers: Record<Tier, number> = { exact: 0, normalised: 0, loose: 0 };
+  let citations = 0;
+  for (const s of sentences) {
+    verdicts[s.verdict]++;
+    for (const c of s.citations) {
+      citations++;
+      statuses[c.status]++;
+      if (c.status === 'ok' && c.tier) tiers[c.tier]++;
+    }
+  }
+  return { sentences: sentences.length, claims: sentences.filter((s) => s.claim).length, verdicts, citations, statuses, tiers };
+}
+
+export { parseMarkdown, renderMarkdown } from './markdown.js';
+export { VerifyError, LIMITS, VERIFY_ERROR_STATUS, type VerifyErrorCode } from './errors.js';
+export { StructuredDraftSchema, type StructuredDraft, type StructuredDraftInput, type Citation, type Sentence, type Section } from './format.js';
+export { memoryPassageSource, storePassageSource, type PassageSource } from './source.js';
+export type { Judge, JudgeInput, JudgeVerdict } from './judge.js';
+export { judgePrompt } from './judge.js';
+export type { CitationReport, CitationStatus, Tier, Verdict };

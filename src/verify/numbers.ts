@@ -1,0 +1,114 @@
+/**
+ * Numbers, amounts, fractions, percentages, dates and years as Norwegian writes them, reduced to comparable keys:
+ * "850 000" (with normal, no-break or narrow spaces), "850000" and "850 tusen" are all 850000; "2/3" and
+ * "to tredjedeler" are 2/3; "30 %", "30%" and "30 prosent" are 30; "seks måneders" is 6; "mai 2018" is the
+ * month May and the year 2018; "05.12.2024" is day 5, December, 2024.
+ */
+
+export interface NumberFact {
+  /** Comparable key: the value rounded to 4 decimals, or "m5" for the month May. */
+  key: string;
+  /** The text it was read from, for messages. */
+  text: string;
+}
+
+const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
+
+// NOTE: "en", "ett", "ei" are left out: as articles they are far more common than as the number one.
+const NUMBER_WORDS: Record<string, number> = {
+  to: 2, tre: 3, fire: 4, fem: 5, seks: 6, sju: 7, syv: 7, åtte: 8, ni: 9, ti: 10, elleve: 11, tolv: 12,
+  tretten: 13, fjorten: 14, femten: 15, seksten: 16, sytten: 17, atten: 18, nitten: 19, tjue: 20, tjuefem: 25,
+  tretti: 30, førti: 40, femti: 50, seksti: 60, sytti: 70, åtti: 80, nitti: 90, hundre: 100, tusen: 1000,
+  halvparten: 0.5, halvdelen: 0.5, dobbelt: 2,
+};
+const FRACTION_WORDS: Record<string, number> = { halvdel: 2, tredjedel: 3, fjerdedel: 4, femtedel: 5, tidel: 10 };
+const SCALES: Record<string, number> = {
+  tusen: 1e3, million: 1e6, millioner: 1e6, mill: 1e6, milliard: 1e9, milliarder: 1e9, mrd: 1e9,
+};
+
+const SP = '[ \\u00A0\\u202F\\u2009]';
+const PATTERN = new RegExp(
+  [
+    `(?<date>\\b\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}\\b)`,
+    `(?<frac>\\b\\d+\\/\\d+\\b)`,
+    `(?<num>(?<![\\p{L}\\p{N}])(?:\\d{1,3}(?:${SP}\\d{3})+(?!\\d)|\\d{1,3}(?:\\.\\d{3})+(?![\\d,])|\\d+)(?:,\\d+|\\.\\d+(?!\\.\\d))?)`,
+    `(?<word>[\\p{L}]+)`,
+  ].join('|'),
+  'gu',
+);
+
+/**
+ * @example extractNumbers('rundt 850 000 har for svak digital kompetanse').map((f) => f.key) // ['850000']
+ */
+export function extractNumbers(text: string): NumberFact[] {
+  const facts: NumberFact[] = [];
+  const tokens = [...text.matchAll(PATTERN)];
+  for (let i = 0; i < tokens.length; i++) {
+    const m = tokens[i];
+    const g = m.groups!;
+    const next = tokens[i + 1]?.groups?.word?.toLowerCase().replace(/\.$/, '');
+    if (g.date) {
+      const [d, mo, y] = g.date.split('.').map(Number);
+      facts.push(fact(d, g.date), { key: `m${mo}`, text: g.date }, fact(y < 100 ? 2000 + y : y, g.date));
+    } else if (g.frac) {
+      const [a, b] = g.frac.split('/').map(Number);
+      if (b) facts.push(fact(a / b, g.frac));
+    } else if (g.num) {
+      const value = parseNumber(g.num);
+      if (next && FRACTION_WORDS[fractionStem(next)]) {
+        facts.push(fact(value / FRACTION_WORDS[fractionStem(next)], `${g.num} ${next}`));
+        i++;
+      } else if (next && SCALES[next]) {
+        facts.push(fact(value * SCALES[next], `${g.num} ${next}`));
+        i++;
+      } else facts.push(fact(value, g.num));
+    } else {
+      const w = g.word.toLowerCase();
+      const month = MONTHS.indexOf(w);
+      if (month >= 0) facts.push({ key: `m${month + 1}`, text: g.word });
+      else if (FRACTION_WORDS[fractionStem(w)] && w !== 'halvdel') facts.push(fact(1 / FRACTION_WORDS[fractionStem(w)], g.word));
+      else if (w in NUMBER_WORDS) {
+        const value = NUMBER_WORDS[w];
+        if (next && FRACTION_WORDS[fractionStem(next)]) {
+          facts.push(fact(value / FRACTION_WORDS[fractionStem(next)], `${g.word} ${next}`));
+          i++;
+        } else if (next && SCALES[next] && value < 1000) {
+          facts.push(fact(value * SCALES[next], `${g.word} ${next}`));
+          i++;
+        } else facts.push(fact(value, g.word));
+      }
+    }
+  }
+  return facts;
+}
+
+/** "850 000" → 850000, "1.000" → 1000, "2,5" → 2.5, "2.5" → 2.5. */
+export function parseNumber(s: string): number {
+  const compact = s.replace(/[ \u00A0\u202F\u2009]/g, '');
+  if (/^\d{1,3}(\.\d{3})+$/.test(compact)) return Number(compact.replace(/\./g, ''));
+  return Number(compact.replace(',', '.'));
+}
+
+function fractionStem(w: string): string {
+  return w.replace(/(ene|er|en)$/, '');
+}
+
+function fact(value: number, text: string): NumberFact {
+  return { key: String(Math.round(value * 1e4) / 1e4), text };
+}
+
+/**
+ * Facts in `claim` that `source` lacks, counted: a claim that says "2012" twice needs it twice in the source
+ * (a year changed into another year of the same sentence is still caught).
+ */
+export function missingNumbers(claim: string, source: string): { missing: NumberFact[]; sourceFacts: NumberFact[] } {
+  const sourceFacts = extractNumbers(source);
+  const left = new Map<string, number>();
+  for (const f of sourceFacts) left.set(f.key, (left.get(f.key) ?? 0) + 1);
+  const missing = extractNumbers(claim).filter((f) => {
+    const n = left.get(f.key) ?? 0;
+    left.set(f.key, n - 1);
+    return n <= 0;
+  });
+  return { missing, sourceFacts };
+}

@@ -1,0 +1,69 @@
+/**
+ * How much of a sentence's content is in the cited text? The share of the sentence's content words (stemmed, stop
+ * words, numbers and framing words like "påpeker" left out) found in the source, where compounds count when their
+ * parts are there: "skyløsning" is backed by "sky" and "løsning", "strategien" by "digitaliseringsstrategien".
+ * A compound whose last part alone is in the source counts half ("nasjonal skyløsning" against "løsninger").
+ */
+import { splitCompound, stem, STOPWORDS, words } from '../text/norwegian.js';
+
+/** Verbs and adverbs that frame a claim ("NTL påpeker at …") rather than carry it. */
+const FRAMING = new Set(
+  [
+    'mener', 'meiner', 'ønsker', 'ønskjer', 'krever', 'støtter', 'forventer', 'foreslår', 'anbefaler', 'understreker',
+    'påpeker', 'advarer', 'frykter', 'oppfordrer', 'skriver', 'sier', 'uttaler', 'peker', 'viser', 'ifølge',
+    'derfor', 'dessuten', 'videre', 'samtidig', 'blant', 'annet', 'også', 'særlig', 'spesielt', 'oppgir', 'hevder',
+    'opptatt', 'organisasjonen', 'forbundet', 'partiet',
+  ].map(stem),
+);
+
+/** Modal and light verbs the stop-word list lacks. */
+const LIGHT = new Set(['må', 'måtte', 'bør', 'burde', 'får', 'få', 'fikk', 'gjør', 'gjøre', 'gjort', 'går', 'gå', 'tar', 'ta', 'gir', 'gi', 'kr']);
+
+export interface Overlap {
+  /** Matched share of the sentence's content words, 0–1 (1 when the sentence has none). */
+  score: number;
+  total: number;
+  /** Content words of the sentence not found in the source (as written), for the reason shown. */
+  missing: string[];
+}
+
+/**
+ * @example contentOverlap('NTL påpeker at strategien må sikre kompetanse', 'en digitaliseringsstrategi som sikrer kompetanse', ['ntl']).score === 1
+ */
+export function contentOverlap(sentence: string, source: string, exclude: Iterable<string> = []): Overlap {
+  const excluded = new Set([...exclude].map((w) => stem(w.toLowerCase())));
+  const terms = new Map<string, string>(); // stem → word as written
+  for (const w of words(sentence)) {
+    if (w.length < 2 || STOPWORDS.has(w) || LIGHT.has(w) || /^\d+$/.test(w)) continue;
+    const s = stem(w);
+    if (!FRAMING.has(s) && !excluded.has(s) && !terms.has(s)) terms.set(s, w);
+  }
+  if (terms.size === 0) return { score: 1, total: 0, missing: [] };
+
+  const sourceWords = new Set(words(source));
+  const known = new Set([...sourceWords].map(stem));
+  const isKnownForSplit = (x: string) => known.has(x) || terms.has(x);
+  // The source's compounds, split into parts the sentence or the source also use; and any source compound whose
+  // last part is a sentence word ("digitaliseringsstrategien" backs "strategien").
+  for (const w of sourceWords) {
+    for (const part of splitCompound(w, isKnownForSplit)) known.add(part);
+    for (let i = 3; i <= w.length - 4; i++) if (terms.has(stem(w.slice(i)))) known.add(stem(w.slice(i)));
+  }
+
+  let credit = 0;
+  const missing: string[] = [];
+  for (const [s, w] of terms) {
+    const c = wordCredit(w, s, known);
+    credit += c;
+    if (c < 1) missing.push(w);
+  }
+  return { score: credit / terms.size, total: terms.size, missing };
+}
+
+function wordCredit(word: string, s: string, known: Set<string>): number {
+  if (known.has(s)) return 1;
+  const parts = splitCompound(word, (x) => known.has(x));
+  if (parts.length > 1) return 1;
+  for (let i = 3; i <= word.length - 4; i++) if (known.has(stem(word.slice(i)))) return 0.5;
+  return 0;
+}

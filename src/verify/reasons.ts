@@ -1,0 +1,79 @@
+/**
+ * Every message the verifier shows people, in Norwegian Bokmål, in one place so the wording stays consistent.
+ */
+import type { CitationReport } from './locate.js';
+import type { Tier } from './quote.js';
+
+export const VERDICT_LABEL = {
+  supported: 'støttet',
+  partly_supported: 'delvis støttet',
+  unsupported: 'ikke støttet',
+  contradicted: 'motsagt',
+  uncited: 'uten kilde',
+} as const;
+
+export const STATUS_LABEL = {
+  ok: 'funnet',
+  misattributed: 'feil kilde',
+  fabricated: 'finnes ikke i kildene',
+  too_short: 'for kort',
+  unknown_passage: 'ukjent passasje',
+} as const;
+
+export const TIER_LABEL: Record<Tier, string> = {
+  exact: 'ordrett',
+  normalised: 'likt etter normalisering (mellomrom, linjeskift, anførselstegn, bindestreker)',
+  loose: 'likt bare når store/små bokstaver og tegnsetting ses bort fra',
+};
+
+const where = (r: { start?: number; end?: number }) => (r.start !== undefined ? ` (tegn ${r.start}–${r.end})` : '');
+const doc = (d?: { title: string; organisation: string }) => (d ? `«${d.title}» fra ${d.organisation}` : 'et annet dokument');
+
+export function citationReason(r: CitationReport): string {
+  switch (r.status) {
+    case 'ok':
+      return `Sitatet står i ${r.passageId}${where(r)}: ${TIER_LABEL[r.tier!]}.`;
+    case 'too_short':
+      return `Sitatet er for kort til å støtte en påstand (under 3 innholdsord eller 15 tegn).`;
+    case 'misattributed':
+      return `Sitatet står ikke i ${r.passageId}, men i ${r.actualPassageId}${where(r)} i ${doc(r.actualDocument)}.`;
+    case 'fabricated':
+      return `Sitatet finnes ikke i ${r.passageId} eller i noen annen passasje.`;
+    case 'unknown_passage':
+      return r.actualPassageId
+        ? `Passasjen ${r.passageId} finnes ikke; sitatet står i ${r.actualPassageId}${where(r)} i ${doc(r.actualDocument)}.`
+        : `Passasjen ${r.passageId} finnes ikke, og sitatet står ikke i noen passasje.`;
+  }
+}
+
+export const REASONS = {
+  uncited: 'Setningen inneholder en påstand, men har ingen kildehenvisning.',
+  exempt: 'Setningen er en hilsen eller overgang og trenger ingen kilde.',
+  noValidCitation: 'Ingen av sitatene setningen viser til, kan brukes som støtte.',
+  someInvalid: (n: number) => `${n === 1 ? 'Ett av sitatene' : `${n} av sitatene`} kan ikke brukes som støtte.`,
+  numberContradicted: (missing: string[], source: string[]) =>
+    `${list(missing, 'Tallet', 'Tallene')} står ikke i kilden, som har ${source.length ? source.map(q).join(', ') : 'andre tall'}.`,
+  numberMissing: (missing: string[]) => `${list(missing, 'Tallet', 'Tallene')} står ikke i kilden.`,
+  negationAdded: (word: string, about: string[]) =>
+    `Setningen sier «${word}» om ${about.map(q).join(', ')}, men kilden har ingen nektelse der.`,
+  negationRemoved: (word: string, about: string[]) =>
+    `Kilden sier «${word}» om ${about.map(q).join(', ')}, men setningen har ikke med nektelsen.`,
+  holderWrong: (holder: string, orgs: string[]) =>
+    `Setningen legger standpunktet i munnen på ${holder}, men kilden er fra ${orgs.join(' og ')}, og ${holder} er ikke nevnt der.`,
+  weWrong: (we: string, orgs: string[]) =>
+    `«Vi» er ${we}, men kilden er fra ${orgs.join(' og ')}.`,
+  overlapLow: (score: number, missing: string[]) =>
+    `Lite av innholdet står i kilden (${Math.round(score * 100)} % av innholdsordene); mangler bl.a. ${missing.slice(0, 5).map(q).join(', ')}.`,
+  overlapPartial: (score: number, missing: string[]) =>
+    `Bare en del av innholdet står i kilden (${Math.round(score * 100)} % av innholdsordene); mangler ${missing.slice(0, 5).map(q).join(', ')}.`,
+  judge: (verdict: string, reason: string) => `Språkmodellen vurderte setningen som «${verdict}»: ${reason}`,
+  judgeFailed: (message: string) => `Språkmodellen kunne ikke vurdere setningen (${message}); bare de faste kontrollene er brukt.`,
+};
+
+function q(s: string): string {
+  return `«${s}»`;
+}
+
+function list(items: string[], one: string, many: string): string {
+  return `${items.length === 1 ? one : many} ${items.map(q).join(', ')}`;
+}

@@ -1,0 +1,108 @@
+/**
+ * Does the cited text back the sentence? Runs the checks on the text around each usable quote (the passage's
+ * sentences the quote touches) and takes the worst outcome:
+ * numbers (contradicted/partly) · polarity (contradicted) · holder of the position (unsupported) · content overlap.
+ */
+import type { PassageWithDocument } from '../domain/types.js';
+import { findHolder, namedIn, sameOrganisation } from './holder.js';
+import type { CitationReport } from './locate.js';
+import { missingNumbers } from './numbers.js';
+import { contentOverlap } from './overlap.js';
+import { checkPolarity, type PolarityIssue } from './polarity.js';
+import { REASONS } from './reasons.js';
+import { splitSentences } from './sentences.js';
+
+export type Verdict = 'supported' | 'partly_supported' | 'unsupported' | 'contradicted' | 'uncited';
+/** From best to worst. */
+export const VERDICTS: readonly Verdict[] = ['supported', 'partly_supported', 'unsupported', 'contradicted', 'uncited'];
+
+/**
+ * NOTE: thresholds on the share of the sentence's content words found in the cited text, chosen on the verifier
+ * eval (evals/verifier): genuine sentences score ≥ 0.6 in all but a few cases, unrelated claims mostly < 0.35.
+ */
+export const OVERLAP_SUPPORTED = 0.6;
+export const OVERLAP_PARTLY = 0.35;
+
+export interface SupportChecks {
+  /** Numbers in the sentence that the cited text lacks. */
+  missingNumbers: string[];
+  polarity: PolarityIssue[];
+  holder?: { name: string; ok: boolean };
+  overlap: number;
+}
+
+export interface SupportResult {
+  verdict: Verdict;
+  reasons: string[];
+  checks: SupportChecks;
+}
+
+export function worst(a: Verdict, b: Verdict): Verdict {
+  return VERDICTS.indexOf(a) >= VERDICTS.indexOf(b) ? a : b;
+}
+
+/** The cited passage's sentences that the quote at [start, end) touches. */
+export function quoteContext(passage: string, start: number, end: number): string {
+  const spans = splitSentences(passage).filter((s) => s.end > start && s.start < end);
+  return spans.length ? passage.slice(spans[0].start, spans[spans.length - 1].end) : passage.slice(start, end);
+}
+
+/**
+ * Check a sentence against its usable citations (status ok). Call only when there is at least one.
+ * `organisation` is who "vi" is in the draft.
+ */
+export function assessSupport(
+  sentence: string,
+  usable: { citation: CitationReport; passage: PassageWithDocument }[],
+  opts: { organisation?: string } = {},
+): SupportResult {
+  const context = usable.map((u) => quoteContext(u.passage.text, u.citation.start!, u.citation.end!)).join('\n');
+  const orgs = [...new Set(usable.map((u) => u.passage.document.organisation))];
+  const reasons: string[] = [];
+  let verdict: Verdict = 'supported';
+  const flag = (v: Verdict, reason: string) => {
+    verdict = worst(verdict, v);
+    reasons.push(reason);
+  };
+
+  const numbers = missingNumbers(sentence, context);
+  if (numbers.missing.length) {
+    const isMonth = (k: string) => k.startsWith('m');
+    const comparable = numbers.sourceFacts.filter((f) => numbers.missing.some((m) => isMonth(m.key) === isMonth(f.key)));
+    const texts = numbers.missing.map((f) => f.text);
+    if (comparable.length) flag('contradicted', REASONS.numberContradicted(texts, [...new Set(comparable.map((f) => f.text))]));
+    else flag('partly_supported', REASONS.numberMissing(texts));
+  }
+
+  const polarity = checkPolarity(sentence, context);
+  for (const p of polarity) {
+    flag('contradicted', p.kind === 'added' ? REASONS.negationAdded(p.word, p.about) : REASONS.negationRemoved(p.word, p.about));
+  }
+
+  const found = findHolder(sentence);
+  let holder: SupportChecks['holder'];
+  if (found?.kind === 'we' && opts.organisation) {
+    const ok = orgs.some((o) => sameOrganisation(opts.organisation!, o));
+    holder = { name: opts.organisation, ok };
+    if (!ok) flag('unsupported', REASONS.weWrong(opts.organisation, orgs));
+  } else if (found?.kind === 'named') {
+    const ok = orgs.some((o) => sameOrganisation(found.text, o)) || namedIn(found.text, context);
+    holder = { name: found.text, ok };
+    if (!ok) flag('unsupported', REASONS.holderWrong(found.text, orgs));
+  }
+
+  const exclude = found?.kind === 'named' ? found.text.split(/\s+/) : [];
+  const overlap = contentOverlap(sentence, context, exclude);
+  if (overlap.score < OVERLAP_PARTLY) flag('unsupported', REASONS.overlapLow(overlap.score, overlap.missing));
+  else if (overlap.score < OVERLAP_SUPPORTED) flag('partly_supported', REASONS.overlapPartial(overlap.score, overlap.missing));
+
+  return {
+    verdict,
+    reasons,
+    checks: { missingNumbers: numbers.missing.map((f) => f.text), polarity, ...(holder ? { holder } : {}), overlap: round(overlap.score) },
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,52 @@
+/**
+ * The relevance cut-off, measured on the seeds (see src/draft/relevance.ts): questions Fagforbundet's documents
+ * answer are relevant, questions outside the corpus get "no recorded position".
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { retrieveSources } from '../../src/draft/retrieve.js';
+import { corpusVocabulary } from '../../src/draft/vocabulary.js';
+import { seededStore } from '../helpers/runtime.js';
+
+const ANSWERED = [
+  'Er det drivkrefter og utviklingstrekk som vil påvirke samfunnet generelt, og som strategien bør ta høyde for?',
+  'Hva er de viktigste digitaliseringsutfordringene fremover?',
+  'Hvordan bør ansatte og tillitsvalgte involveres når offentlige virksomheter tar i bruk kunstig intelligens?',
+  'Hvordan kan staten sikre kontroll over egne data og IKT-systemer?',
+  'Hvordan kan digitalt utenforskap forebygges når flere offentlige tjenester blir digitale?',
+  'Bør det offentlige bruke skytjenester fra private leverandører?',
+  'Hvilke tiltak trengs for å heve den digitale kompetansen blant ansatte i offentlig sektor?',
+];
+const OFF_CORPUS = [
+  'Hvordan bør fiskekvotene fordeles mellom kystflåten og havfiskeflåten?',
+  'Hva mener dere om endringer i fiskekvoter?',
+  'Bør momsen på matvarer senkes?',
+  'Skal Norge bygge ut mer vindkraft til havs?',
+  'Hvordan bør pensjonsreformen endres for offentlig ansatte?',
+  'Bør skolene ha mobilforbud?',
+];
+
+let deps: Parameters<typeof retrieveSources>[0];
+beforeAll(async () => {
+  const { db, embedder } = await seededStore();
+  deps = { db, embedder, vocabulary: corpusVocabulary(db) };
+});
+
+describe('relevance of a question to an organisation’s documents', () => {
+  it.each(ANSWERED)('Fagforbundet has a position: %s', async (query) => {
+    const r = await retrieveSources(deps, { query, organisation: 'Fagforbundet' });
+    expect(r.relevance.relevant).toBe(true);
+    expect(r.sources.length).toBeGreaterThan(0);
+    expect(r.sources.every((s) => s.organisation === 'Fagforbundet')).toBe(true);
+  });
+
+  it.each(OFF_CORPUS)('no recorded position: %s', async (query) => {
+    const r = await retrieveSources(deps, { query, organisation: 'Fagforbundet' });
+    expect(r.relevance.relevant).toBe(false);
+    expect(r.sources).toEqual([]);
+  });
+
+  it('names the question words the documents never use', async () => {
+    const r = await retrieveSources(deps, { query: OFF_CORPUS[0], organisation: 'Fagforbundet' });
+    expect(r.relevance.missing).toEqual(expect.arrayContaining(['fiskekvotene']));
+  });
+});

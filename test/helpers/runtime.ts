@@ -1,0 +1,36 @@
+/** Test runtime: an in-memory PGlite store with the seed corpus, the real local embedder, the real app. */
+import { seedIfEmpty } from '../../src/bootstrap/loadFiles.js';
+import { loadConfig } from '../../src/config/env.js';
+import { createEmbedder } from '../../src/embed/index.js';
+import { createApp } from '../../src/http/app.js';
+import { silentLogger } from '../../src/log.js';
+import { openPglite, type Db } from '../../src/store/db.js';
+import { ensureEmbedder } from '../../src/store/embeddings.js';
+import { migrate } from '../../src/store/migrate.js';
+
+export const testConfig = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent' });
+
+export async function localEmbedder() {
+  return createEmbedder(testConfig);
+}
+
+/** Migrate a store, bind the embedder and ingest seeds/. */
+export async function seededStore(db?: Db) {
+  const store = db ?? (await openPglite('memory://'));
+  await migrate(store);
+  const embedder = await localEmbedder();
+  await ensureEmbedder(store, embedder);
+  await seedIfEmpty({ db: store, embedder }, 'seeds');
+  return { db: store, embedder };
+}
+
+export async function seededApp(overrides: Partial<Parameters<typeof createApp>[0]> = {}) {
+  const rt = await seededStore();
+  const app = createApp({ ...rt, config: testConfig, logger: silentLogger, ...overrides });
+  return { ...rt, app };
+}
+
+/** JSON request helper for app.request. */
+export function jsonInit(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return { method, body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } };
+}
