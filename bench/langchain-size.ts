@@ -2,7 +2,7 @@
  * The same corpus and questions through LangChain's MemoryVectorStore — what a user would otherwise pick — in its
  * own process, so its peak RSS is its own. Also measures the local embedder alone (it embeds every passage here).
  *
- *   node --import tsx bench/langchain-size.ts <passages> <result.json> <exact-top.json>
+ *   node --import tsx bench/langchain-size.ts <passages> <result.json> <exact-top.json> <queries>
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -14,15 +14,16 @@ import { embeddingInput } from '../src/store/embeddings.js';
 import { ingestCorpus, loadCorpus } from './corpus.js';
 import { loadQueries } from './queries.js';
 import { K } from './search.js';
-import { latency, peakRssMb, perSecond, recallAgainst, timed, type Latency } from './stats.js';
+import { cpuMs, latency, peakRssMb, perSecond, recallAgainst, timed, type Latency } from './stats.js';
 
 export interface LangchainSizeResult {
   size: number;
   /** The local embedder alone over every passage (heading + text, as the store embeds them). */
-  embedder: { passages: number; seconds: number; passagesPerSecond: number };
+  embedder: { passages: number; seconds: number; passagesPerSecond: number; passagesPerCpuSecond: number };
   add: { vectors: number; seconds: number; vectorsPerSecond: number };
   /** similaritySearch(question, 10): embeds the question, then scans every vector in JS. */
   search: Latency;
+  searchCpu: Latency;
   /** Against our exact scan (pgvector without index), over the questions the exact scan ran. */
   recallAt10: number;
   rssMb: { peak: number };
@@ -32,7 +33,7 @@ const ADD_BATCH = 1000;
 const WARMUP = 20;
 
 async function main() {
-  const [sizeArg, outFile, exactFile] = process.argv.slice(2);
+  const [sizeArg, outFile, exactFile, queriesArg] = process.argv.slice(2);
   const corpus = loadCorpus(Number(sizeArg));
   const passages = ingestCorpus(corpus).flatMap((d) =>
     d.passages.map((p) => ({ id: passageId(d.meta.id, p.ordinal), documentId: d.meta.id, text: p.text, input: embeddingInput(p) })),
@@ -40,11 +41,13 @@ async function main() {
   const embedder = new LocalEmbedder();
   const inputs = passages.map((p) => p.input);
   await embedder.embedDocuments(inputs.slice(0, 500)); // JIT warm-up
+  const embedCpu = process.cpuUsage();
   const embedded = await timed(async () => {
     const out: number[][] = [];
     for (let i = 0; i < inputs.length; i += 256) out.push(...(await embedder.embedDocuments(inputs.slice(i, i + 256))));
     return out;
   });
+  const embedCpuSeconds = cpuMs(embedCpu) / 1000;
   const vectors = embedded.result;
 
   const store = new MemoryVectorStore(embedder);
@@ -54,21 +57,26 @@ async function main() {
   });
 
   const exact = JSON.parse(readFileSync(exactFile, 'utf8')) as { queryIndex: number[]; top: string[][] };
-  const queries = loadQueries();
+  const queries = loadQueries(Number(queriesArg));
   for (const q of queries.slice(0, WARMUP)) await store.similaritySearch(q, K);
   const ms: number[] = [];
+  const cpu: number[] = [];
   const top: string[][] = [];
   for (const q of queries) {
+    const c = process.cpuUsage();
     const t = performance.now();
     const hits = await store.similaritySearch(q, K);
     ms.push(performance.now() - t);
+    cpu.push(cpuMs(c));
     top.push(hits.map((h) => h.id ?? ''));
   }
   const result: LangchainSizeResult = {
     size: passages.length,
-    embedder: { passages: inputs.length, seconds: round(embedded.seconds), passagesPerSecond: perSecond(inputs.length, embedded.seconds) },
+    embedder: { passages: inputs.length, seconds: round(embedded.seconds), passagesPerSecond: perSecond(inputs.length, embedded.seconds),
+      passagesPerCpuSecond: perSecond(inputs.length, embedCpuSeconds) },
     add: { vectors: vectors.length, seconds: round(added.seconds), vectorsPerSecond: perSecond(vectors.length, added.seconds) },
     search: latency(ms),
+    searchCpu: latency(cpu),
     recallAt10: recallAgainst(exact.queryIndex.map((i) => top[i]), exact.top),
     rssMb: { peak: peakRssMb() },
   };

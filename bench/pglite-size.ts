@@ -2,7 +2,7 @@
  * One corpus size through our store, in its own process so peak RSS is this size's alone:
  * ingest → search without an index (exact) → build HNSW → search with it at several ef_search → sizes.
  *
- *   node --import tsx bench/pglite-size.ts <passages> <result.json> <exact-top.json> [exact-queries]
+ *   node --import tsx bench/pglite-size.ts <passages> <result.json> <exact-top.json> <queries> [exact-queries]
  *
  * The exact scan runs on every question, or on an evenly spread subset of `exact-queries` of them when given
  * (a full scan of 100k passages per question makes 496 questions slow); recall@10 is over that subset.
@@ -17,7 +17,7 @@ import { ensureEmbedder } from '../src/store/embeddings.js';
 import { migrate } from '../src/store/migrate.js';
 import { loadCorpus } from './corpus.js';
 import { benchIngest, type IngestResult } from './ingest.js';
-import { loadQueries } from './queries.js';
+import { loadQueries, spread } from './queries.js';
 import { legBreakdown, runQueries, vectorPlan } from './search.js';
 import { dirSizeMb, peakRssMb, recallAgainst, rssMb, timed, type Latency } from './stats.js';
 
@@ -32,19 +32,20 @@ export interface PgliteSizeResult {
   /** pg_attribute.attstorage of passages.embedding: 'e' external (pgvector's default), 'm' main, 'p' plain. */
   embeddingStorage: string;
   ingest: IngestResult;
-  exact: { vector: Latency; hybrid: Latency; plan: string };
+  exact: { vector: Latency; hybrid: Latency; cpu: { vector: Latency; hybrid: Latency }; plan: string };
   hnsw: {
     buildSeconds: number;
     plan: string;
     /** Vector-only search and recall@10 against the exact scan at each ef_search. */
-    byEfSearch: { efSearch: number; vector: Latency; recallAt10: number }[];
+    byEfSearch: { efSearch: number; vector: Latency; cpu: Latency; recallAt10: number }[];
     /** Hybrid at the shipped ef_search, and its recall@10 against hybrid over the exact scan. */
     hybrid: Latency;
+    hybridCpu: Latency;
     hybridRecallAt10: number;
     legs: Record<string, Latency>;
   };
   diskMb: { afterIngest: number; afterIndex: number; wal: number };
-  rssMb: { peak: number; afterSearch: number };
+  rssMb: { peak: number; afterIngest: number; afterIndex: number; afterSearch: number };
 }
 
 const VERSIONS_SQL = /* SQL */ `
@@ -52,17 +53,11 @@ const VERSIONS_SQL = /* SQL */ `
 const EMBEDDING_STORAGE_SQL = /* SQL */ `
   SELECT attstorage AS s FROM pg_attribute WHERE attrelid = 'passages'::regclass AND attname = 'embedding'`;
 
-/** `count` indices spread evenly over 0..n-1 (all of them when count >= n). */
-function spread(n: number, count: number): number[] {
-  if (count >= n) return Array.from({ length: n }, (_, i) => i);
-  return Array.from({ length: count }, (_, i) => Math.floor((i * n) / count));
-}
-
 async function main() {
-  const [sizeArg, outFile, exactFile, exactArg] = process.argv.slice(2);
+  const [sizeArg, outFile, exactFile, queriesArg, exactArg] = process.argv.slice(2);
   const size = Number(sizeArg);
   const corpus = loadCorpus(size);
-  const queries = loadQueries();
+  const queries = loadQueries(Number(queriesArg));
   const exactIndex = spread(queries.length, exactArg ? Number(exactArg) : queries.length);
   const exactQueries = exactIndex.map((i) => queries[i]);
   const embedder = new LocalEmbedder();
@@ -76,6 +71,7 @@ async function main() {
     log(`ingest ${corpus.passages} passages`);
     const ingest = await benchIngest(db, embedder, corpus);
     const afterIngest = dirSizeMb(dataDir);
+    const rssAfterIngest = rssMb();
 
     log(`search without index (${exactQueries.length} queries)`);
     const exactVector = await runQueries(db, embedder, exactQueries, 'vector');
@@ -86,12 +82,13 @@ async function main() {
     log('build HNSW');
     const build = await timed(() => ensureAnnIndex(db, { minPassages: 0 }));
     const plan = await vectorPlan(db, embedder, queries[0]);
+    const rssAfterIndex = rssMb();
     const byEfSearch: PgliteSizeResult['hnsw']['byEfSearch'] = [];
     for (const ef of EF_SEARCH) {
       log(`search with HNSW, ef_search ${ef}`);
       await db.query(`SELECT set_config('hnsw.ef_search', $1, false)`, [String(ef)]);
       const run = await runQueries(db, embedder, queries, 'vector');
-      byEfSearch.push({ efSearch: ef, vector: run.latency, recallAt10: recallAgainst(subset(run.top), exactVector.top) });
+      byEfSearch.push({ efSearch: ef, vector: run.latency, cpu: run.cpu, recallAt10: recallAgainst(subset(run.top), exactVector.top) });
     }
     await db.query(`SELECT set_config('hnsw.ef_search', $1, false)`, [SESSION_SETTINGS['hnsw.ef_search']]);
     const hybrid = await runQueries(db, embedder, queries, 'hybrid');
@@ -110,17 +107,18 @@ async function main() {
       versions,
       embeddingStorage,
       ingest,
-      exact: { vector: exactVector.latency, hybrid: exactHybrid.latency, plan: exactPlan },
+      exact: { vector: exactVector.latency, hybrid: exactHybrid.latency, cpu: { vector: exactVector.cpu, hybrid: exactHybrid.cpu }, plan: exactPlan },
       hnsw: {
         buildSeconds: Math.round(build.seconds * 10) / 10,
         plan,
         byEfSearch,
         hybrid: hybrid.latency,
+        hybridCpu: hybrid.cpu,
         hybridRecallAt10: recallAgainst(subset(hybrid.top), exactHybrid.top),
         legs,
       },
       diskMb: { afterIngest, afterIndex, wal: dirSizeMb(join(dataDir, 'pg_wal')) },
-      rssMb: { peak: peakRssMb(), afterSearch },
+      rssMb: { peak: peakRssMb(), afterIngest: rssAfterIngest, afterIndex: rssAfterIndex, afterSearch },
     };
     writeFileSync(outFile, JSON.stringify(result, null, 2));
     writeFileSync(exactFile, JSON.stringify({ queryIndex: exactIndex, top: exactVector.top }));

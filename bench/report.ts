@@ -3,6 +3,7 @@ import { table } from '../evals/lib/table.js';
 import type { Latency } from './stats.js';
 import { shippedSearch, type SizeResults, type TargetCheck } from './targets.js';
 import type { ReadyResult } from './ready.js';
+import type { SaveVariant } from './save-breakdown.js';
 
 export interface Section {
   title: string;
@@ -12,31 +13,54 @@ export interface Section {
 
 const n = (x: number) => x.toLocaleString('en');
 const ms = (l: Latency | undefined) => (l ? [String(l.p50), String(l.p95), String(l.p99)] : ['–', '–', '–']);
+const cpu = (l: Latency | undefined) => (l ? [String(l.p50), String(l.p95)] : ['–', '–']);
 
-export function sections(sizes: SizeResults[], ready: ReadyResult | undefined, checks: TargetCheck[]): Section[] {
+export function sections(
+  sizes: SizeResults[],
+  ready: ReadyResult | undefined,
+  checks: TargetCheck[],
+  breakdown?: { size: number; variants: SaveVariant[] },
+  formats?: unknown,
+): Section[] {
   const out: Section[] = [];
   out.push({
     title: 'Ingest (passages/s; seconds per phase)',
-    headers: ['passages', 'ingest /s', 'total s', 'cut s', 'check s', 'embed s', 'save s', 'embedder only /s', 'LangChain add vectors/s'],
+    headers: ['passages', 'ingest /s', 'per CPU-s', 'total s', 'cut s', 'check s', 'embed s', 'save s', 'embedder only /s (per CPU-s)', 'LangChain add vectors/s'],
     rows: sizes.map((s) => {
       const i = s.pglite?.ingest;
-      return [n(s.size), i ? n(i.passagesPerSecond) : '–', ...(i ? [i.seconds, i.phases.cut, i.phases.check, i.phases.embed, i.phases.save].map(String) : ['–', '–', '–', '–', '–']),
-        s.langchain ? n(s.langchain.embedder.passagesPerSecond) : '–', s.langchain ? n(s.langchain.add.vectorsPerSecond) : '–'];
+      const e = s.langchain?.embedder;
+      return [n(s.size), i ? n(i.passagesPerSecond) : '–', i ? n(i.passagesPerCpuSecond) : '–',
+        ...(i ? [i.seconds, i.phases.cut, i.phases.check, i.phases.embed, i.phases.save].map(String) : ['–', '–', '–', '–', '–']),
+        e ? `${n(e.passagesPerSecond)} (${n(e.passagesPerCpuSecond)})` : '–', s.langchain ? n(s.langchain.add.vectorsPerSecond) : '–'];
     }),
   });
+  const statements = sizes.filter((s) => s.pglite).flatMap((s) =>
+    s.pglite!.ingest.saveStatements.slice(0, 4).map((st) => [n(s.size), st.call, String(st.count), String(st.seconds)]));
+  out.push({ title: 'The save transaction by statement (wall s)', headers: ['passages', 'call', 'count', 'seconds'], rows: statements });
+  if (breakdown) {
+    out.push({
+      title: `Save transaction without parts of the schema, ${n(breakdown.size)} passages (vectors cached; bench/save-breakdown.ts)`,
+      headers: ['variant', 'wall s', 'CPU s', 'passages per CPU-s'],
+      rows: breakdown.variants.map((v) => [v.variant, String(v.seconds), String(v.cpuSeconds), n(v.passagesPerCpuSecond)]),
+    });
+  }
   const search: string[][] = [];
   for (const s of sizes) {
     const p = s.pglite;
     if (p) {
       const exactNote = p.exactQueries < p.queries ? ` (${p.exactQueries} q)` : '';
-      search.push([n(s.size), `pgvector exact scan${exactNote}`, 'vector', ...ms(p.exact.vector), '1 (reference)']);
-      search.push([n(s.size), `pgvector exact scan${exactNote}`, 'hybrid', ...ms(p.exact.hybrid), '1 (reference)']);
-      for (const r of p.hnsw.byEfSearch) search.push([n(s.size), `pgvector HNSW ef_search=${r.efSearch}`, 'vector', ...ms(r.vector), String(r.recallAt10)]);
-      search.push([n(s.size), 'pgvector HNSW (shipped ef_search)', 'hybrid', ...ms(p.hnsw.hybrid), String(p.hnsw.hybridRecallAt10)]);
+      search.push([n(s.size), `pgvector exact scan${exactNote}`, 'vector', ...ms(p.exact.vector), ...cpu(p.exact.cpu.vector), '1 (reference)']);
+      search.push([n(s.size), `pgvector exact scan${exactNote}`, 'hybrid', ...ms(p.exact.hybrid), ...cpu(p.exact.cpu.hybrid), '1 (reference)']);
+      for (const r of p.hnsw.byEfSearch) search.push([n(s.size), `pgvector HNSW ef_search=${r.efSearch}`, 'vector', ...ms(r.vector), ...cpu(r.cpu), String(r.recallAt10)]);
+      search.push([n(s.size), 'pgvector HNSW (shipped ef_search)', 'hybrid', ...ms(p.hnsw.hybrid), ...cpu(p.hnsw.hybridCpu), String(p.hnsw.hybridRecallAt10)]);
     }
-    if (s.langchain) search.push([n(s.size), 'LangChain MemoryVectorStore', 'vector', ...ms(s.langchain.search), String(s.langchain.recallAt10)]);
+    if (s.langchain) search.push([n(s.size), 'LangChain MemoryVectorStore', 'vector', ...ms(s.langchain.search), ...cpu(s.langchain.searchCpu), String(s.langchain.recallAt10)]);
   }
-  out.push({ title: 'Search latency, ms per question (k=10), recall@10 against the exact scan', headers: ['passages', 'store', 'mode', 'p50', 'p95', 'p99', 'recall@10'], rows: search });
+  out.push({
+    title: 'Search latency, ms per question (k=10): wall clock, and CPU time of the process; recall@10 against the exact scan',
+    headers: ['passages', 'store', 'mode', 'p50', 'p95', 'p99', 'CPU p50', 'CPU p95', 'recall@10'],
+    rows: search,
+  });
   out.push({
     title: 'Where a hybrid question goes (HNSW, shipped ef_search), ms p50 / p95',
     headers: ['passages', 'embed question', 'vector leg', 'text leg', 'fetch passages'],
@@ -67,7 +91,16 @@ export function sections(sizes: SizeResults[], ready: ReadyResult | undefined, c
       rows: [['empty data dir (seeds ingested)', ...vals(ready.cold)], ['restart on the same dir', ...vals(ready.warm)]],
     });
   }
-  out.push({ title: 'Targets', headers: ['target', 'goal', 'measured', 'result'], rows: checks.map((c) => [c.target, c.goal, c.measured, c.pass ? 'PASS' : 'FAIL']) });
+  if (Array.isArray(formats) && formats.length && typeof formats[0] === 'object') {
+    const keys = Object.keys(formats[0] as object);
+    out.push({ title: 'Ingest by file format (bench/ingest-formats.ts)', headers: keys, rows: formats.map((f) => keys.map((k) => String((f as Record<string, unknown>)[k]))) });
+  }
+  const verdict = (pass: boolean | undefined) => (pass === undefined ? '–' : pass ? 'PASS' : 'FAIL');
+  out.push({
+    title: 'Targets (wall clock on this machine at its load; and from CPU time, about what an idle machine shows)',
+    headers: ['target', 'goal', 'wall clock', 'result', 'CPU time', 'result'],
+    rows: checks.map((c) => [c.target, c.goal, c.measured, verdict(c.pass), c.measuredCpu ?? '–', verdict(c.passCpu)]),
+  });
   return out;
 }
 

@@ -13,6 +13,7 @@ import { loadCorpus } from './corpus.js';
 import { describeMachine, loadAverageNow } from './machine.js';
 import { benchReady, type ReadyResult } from './ready.js';
 import { renderMarkdown, renderText, sections } from './report.js';
+import { saveBreakdown, type SaveVariant } from './save-breakdown.js';
 import { ROOT } from './sources.js';
 import { checkTargets, type SizeResults } from './targets.js';
 
@@ -21,9 +22,11 @@ npm run bench -- [options]
 
   --sizes 10000,100000   corpus sizes in passages (default 10000,100000)
   --quick                smoke test: one 2,000-passage corpus (under a minute)
-  --exact-queries N      questions for the exact scan above 20k passages (default 150 of 496; all below 20k)
+  --queries N            questions to time (default all 496: NorQuAD dev + seed questions; --quick: 100)
+  --exact-queries N      questions for the exact scan above 20k passages (default 150; all below 20k)
   --skip-langchain       leave out LangChain's MemoryVectorStore
   --skip-ready           leave out time to ready for npm start
+  --skip-breakdown       leave out the save-transaction breakdown (run at the smallest size)
   --strict               exit 1 when a target fails
   -h, --help             this text
 
@@ -35,9 +38,11 @@ function options() {
     options: {
       sizes: { type: 'string' },
       quick: { type: 'boolean' },
+      queries: { type: 'string' },
       'exact-queries': { type: 'string' },
       'skip-langchain': { type: 'boolean' },
       'skip-ready': { type: 'boolean' },
+      'skip-breakdown': { type: 'boolean' },
       strict: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -51,9 +56,11 @@ function options() {
   return {
     sizes,
     quick: Boolean(values.quick),
+    queries: Number(values.queries ?? (values.quick ? 100 : 496)),
     exactQueries: Number(values['exact-queries'] ?? 150),
     langchain: !values['skip-langchain'],
     ready: !values['skip-ready'],
+    breakdown: !values['skip-breakdown'],
     strict: Boolean(values.strict),
   };
 }
@@ -76,7 +83,7 @@ async function runSize(size: number, opts: ReturnType<typeof options>, work: str
   try {
     const file = join(work, `pglite-${size}.json`);
     const exactArgs = size > 20_000 ? [String(opts.exactQueries)] : [];
-    await child('pglite-size.ts', [String(size), file, exactFile, ...exactArgs]);
+    await child('pglite-size.ts', [String(size), file, exactFile, String(opts.queries), ...exactArgs]);
     out.pglite = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
     out.errors.push(`pglite: ${(err as Error).message}`);
@@ -85,7 +92,7 @@ async function runSize(size: number, opts: ReturnType<typeof options>, work: str
     try {
       const file = join(work, `langchain-${size}.json`);
       log(`[${size}] LangChain MemoryVectorStore`);
-      await child('langchain-size.ts', [String(size), file, exactFile]);
+      await child('langchain-size.ts', [String(size), file, exactFile, String(opts.queries)]);
       out.langchain = JSON.parse(readFileSync(file, 'utf8'));
     } catch (err) {
       out.errors.push(`langchain: ${(err as Error).message}`);
@@ -125,6 +132,16 @@ async function main() {
       errors.push(`ready: ${(err as Error).message}`);
     }
   }
+  let breakdown: { size: number; variants: SaveVariant[] } | undefined;
+  if (opts.breakdown) {
+    const size = Math.min(...opts.sizes);
+    try {
+      log(`save-transaction breakdown at ${size} passages`);
+      breakdown = { size, variants: await saveBreakdown(size) };
+    } catch (err) {
+      errors.push(`save-breakdown: ${(err as Error).message}`);
+    }
+  }
   let formats: unknown;
   try {
     formats = await ingestFormats();
@@ -133,20 +150,19 @@ async function main() {
   }
 
   const checks = checkTargets(sizes, ready);
-  const secs = sections(sizes, ready, checks);
+  const secs = sections(sizes, ready, checks, breakdown, formats);
   const seconds = Math.round((Date.now() - started.getTime()) / 1000);
   const header = `innspill bench — ${opts.sizes.join(', ')} passages, ${started.toISOString()}, ${seconds} s` +
     `\n${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, PGlite ${machine.pglite}` +
     `, pgvector ${sizes.find((s) => s.pglite)?.pglite?.versions.pgvector ?? '?'}, load average ${machine.loadAverageAtStart} → ${loadAverageNow()}`;
   process.stdout.write(`${header}\n${renderText(secs)}\n`);
-  if (formats !== undefined) process.stdout.write(`\nIngest by format\n${JSON.stringify(formats, null, 2)}\n`);
   for (const e of errors) process.stdout.write(`\nERROR ${e}\n`);
 
   const dir = join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const name = opts.quick ? 'quick' : 'latest';
   const report = { command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), startedAt: started.toISOString(), seconds,
-    machine: { ...machine, loadAverageAtEnd: loadAverageNow() }, sizes, ready, ingestFormats: formats, targets: checks, errors };
+    machine: { ...machine, loadAverageAtEnd: loadAverageNow() }, sizes, saveBreakdown: breakdown, ready, ingestFormats: formats, targets: checks, errors };
   writeFileSync(join(dir, `${name}.json`), JSON.stringify(report, null, 2) + '\n');
   writeFileSync(join(dir, `${name}.md`), `${header.replace('\n', '  \n')}\n\n${renderMarkdown(secs)}\n`);
   log(`wrote bench/results/${name}.json and ${name}.md`);

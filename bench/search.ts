@@ -8,13 +8,16 @@ import { TEXT_LEG_SQL, VECTOR_LEG_SQL } from '../src/retrieve/queries.js';
 import { getPassages } from '../src/store/documents.js';
 import type { Queryable } from '../src/store/db.js';
 import { toVectorLiteral } from '../src/store/vectorCodec.js';
-import { latency, type Latency } from './stats.js';
+import { cpuMs, latency, type Latency } from './stats.js';
 
 export const K = 10;
 const WARMUP = 20;
 
 export interface ModeRun {
   latency: Latency;
+  /** CPU time of this process per query: PGlite runs on our thread, so this is the work itself, untouched by
+   *  other processes competing for the cores (wall time is what a user sees; compare both on a busy machine). */
+  cpu: Latency;
   /** Top-K passage ids per query, in rank order. */
   top: string[][];
 }
@@ -22,14 +25,17 @@ export interface ModeRun {
 export async function runQueries(db: Queryable, embedder: QueryEmbedder, queries: string[], mode: 'hybrid' | 'vector'): Promise<ModeRun> {
   for (const query of queries.slice(0, WARMUP)) await search(db, embedder, { query, k: K, mode });
   const ms: number[] = [];
+  const cpu: number[] = [];
   const top: string[][] = [];
   for (const query of queries) {
+    const c = process.cpuUsage();
     const t = performance.now();
     const hits = await search(db, embedder, { query, k: K, mode });
     ms.push(performance.now() - t);
+    cpu.push(cpuMs(c));
     top.push(hits.map((h) => h.passage.id));
   }
-  return { latency: latency(ms), top };
+  return { latency: latency(ms), cpu: latency(cpu), top };
 }
 
 /** Where a hybrid query's time goes: each step of search() run and timed on its own. */

@@ -48,6 +48,12 @@ export async function timed<T>(fn: () => Promise<T> | T): Promise<{ seconds: num
   return { seconds: (performance.now() - t) / 1000, result };
 }
 
+/** CPU milliseconds (user + system) this process used since `since` (a process.cpuUsage() reading). */
+export function cpuMs(since: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+}
+
 export const perSecond = (count: number, seconds: number) => Math.round(count / Math.max(seconds, 1e-9));
 
 const MB = 1024 * 1024;

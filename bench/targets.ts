@@ -26,8 +26,12 @@ export interface SizeResults {
 export interface TargetCheck {
   target: string;
   goal: string;
+  /** Wall clock: what a user sees on this machine at this load. */
   measured: string;
   pass: boolean;
+  /** The same figure from CPU time: what an otherwise idle machine would show, about (see stats.cpuMs). */
+  measuredCpu?: string;
+  passCpu?: boolean;
 }
 
 export const SHIPPED_EF_SEARCH = Number(SESSION_SETTINGS['hnsw.ef_search']);
@@ -40,6 +44,7 @@ export function shippedSearch(p: PgliteSizeResult) {
     config: indexed ? `HNSW ef_search=${SHIPPED_EF_SEARCH}` : 'exact scan',
     vector: indexed && ef ? ef.vector : p.exact.vector,
     hybrid: indexed ? p.hnsw.hybrid : p.exact.hybrid,
+    cpu: { vector: indexed && ef ? ef.cpu : p.exact.cpu.vector, hybrid: indexed ? p.hnsw.hybridCpu : p.exact.cpu.hybrid },
     recall: indexed && ef ? ef.recallAt10 : 1,
   };
 }
@@ -55,6 +60,8 @@ export function checkTargets(sizes: SizeResults[], ready?: ReadyResult): TargetC
       goal: `≥ ${TARGETS.ingestPassagesPerSecond} passages/s`,
       measured: `${p.ingest.passagesPerSecond} passages/s`,
       pass: p.ingest.passagesPerSecond >= TARGETS.ingestPassagesPerSecond,
+      measuredCpu: `${p.ingest.passagesPerCpuSecond} per CPU-s`,
+      passCpu: p.ingest.passagesPerCpuSecond >= TARGETS.ingestPassagesPerSecond,
     });
     const shipped = shippedSearch(p);
     const limit = TARGETS.searchP95Ms(p.size);
@@ -64,6 +71,8 @@ export function checkTargets(sizes: SizeResults[], ready?: ReadyResult): TargetC
         goal: `≤ ${limit} ms`,
         measured: `${shipped[mode].p95} ms`,
         pass: shipped[mode].p95 <= limit,
+        measuredCpu: `${shipped.cpu[mode].p95} ms`,
+        passCpu: shipped.cpu[mode].p95 <= limit,
       });
     }
     const ef = p.hnsw.byEfSearch.find((r) => r.efSearch === SHIPPED_EF_SEARCH);
@@ -73,6 +82,8 @@ export function checkTargets(sizes: SizeResults[], ready?: ReadyResult): TargetC
         goal: `≥ ${TARGETS.annRecallAt10}`,
         measured: String(ef.recallAt10),
         pass: ef.recallAt10 >= TARGETS.annRecallAt10,
+        measuredCpu: String(ef.recallAt10),
+        passCpu: ef.recallAt10 >= TARGETS.annRecallAt10,
       });
     }
   }

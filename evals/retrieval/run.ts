@@ -3,7 +3,7 @@
  * Each set gets its own in-memory store, loaded through the real ingest and store code.
  */
 import type { TextEmbedder } from '../../src/store/textEmbedder.js';
-import { search } from '../../src/retrieve/search.js';
+import { search, type SearchOptions } from '../../src/retrieve/search.js';
 import { openPglite } from '../../src/store/db.js';
 import { ensureEmbedder } from '../../src/store/embeddings.js';
 import { migrate } from '../../src/store/migrate.js';
@@ -42,7 +42,13 @@ export async function seedQuestionsSet(embedder: TextEmbedder, casesFile: string
 export async function runRetrievalSet(
   set: RetrievalSet,
   embedder: TextEmbedder,
-  { seedDir = 'seeds', modes = MODES, onProgress }: { seedDir?: string; modes?: readonly Mode[]; onProgress?: (done: number, total: number) => void } = {},
+  {
+    seedDir = 'seeds',
+    modes = MODES,
+    onProgress,
+    weights,
+    fusion,
+  }: { seedDir?: string; modes?: readonly Mode[]; onProgress?: (done: number, total: number) => void; weights?: { vector: number; text: number }; fusion?: SearchOptions['fusion'] } = {},
 ): Promise<RetrievalResult[]> {
   const db = await openSetStore(set, embedder, seedDir);
   const results: RetrievalResult[] = [];
@@ -53,7 +59,7 @@ export async function runRetrievalSet(
       const ranks: RetrievalResult['ranks'] = [];
       for (const q of set.questions) {
         // Ask for more than 10 passages so that deduplication by document still fills ten places.
-        const hits = await search(db, embedder, { query: q.question, k: set.goldKey === 'document' ? 30 : 10, mode });
+        const hits = await search(db, embedder, { query: q.question, k: set.goldKey === 'document' ? 30 : 10, mode, weights, fusion });
         const keys = hits.map((h) => (set.goldKey === 'document' ? h.passage.documentId : h.passage.id));
         ranks.push({ id: q.id, rank: firstGoldRank(keys, q.gold, 10) });
         onProgress?.(++done, total);

@@ -4,20 +4,24 @@ import { openRuntime } from '../bootstrap/runtime.js';
 import { loadConfig } from '../config/env.js';
 import { DocumentKind } from '../domain/types.js';
 import { createLogger } from '../log.js';
+import { withdrawDocument } from '../store/documentChanges.js';
 import { fail, parseCli } from './args.js';
 import { progressBar } from './progress.js';
 
 const HELP = `
 Bruk: npm run ingest -- <filer eller mapper> [valg]
+       npm run ingest -- --remove <id> [--remove <id> …]
 
-Leser dokumenter (.txt, .md) inn i lageret: renser teksten, deler den i avsnitt, lager vektorer og lagrer alt
-i én transaksjon. En mappe med metadata.yaml gir dokumentene metadata derfra; andre filer får standardverdier.
-Uendrede dokumenter hoppes over; endrede erstattes.
+Leser dokumenter (.txt, .md, .pdf, .docx, .html og lover fra Lovdata som .xml) inn i lageret: renser teksten,
+deler den i avsnitt, lager vektorer og lagrer alt i én transaksjon. En mappe med metadata.yaml gir dokumentene
+metadata derfra; andre filer får standardverdier (lover får tittel, departement og dato fra filen selv).
+Uendrede dokumenter hoppes over; endrede erstattes. --remove tar et dokument ut med avsnitt og vektorer.
 
 Valg:
   --org <navn>      organisasjon for filer uten metadata (standard: Ukjent)
   --kind <type>     programme | statement | consultation_response | news | statute | other
   --date <dato>     ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD
+  --remove <id>     ta dokumentet med denne id-en ut av lageret
   -h, --help        vis denne hjelpen
 
 Eksempel: npm run ingest -- seeds
@@ -26,9 +30,10 @@ Eksempel: npm run ingest -- seeds
 async function main() {
   const { values, positionals } = parseCli(
     process.argv.slice(2),
-    { org: { type: 'string' }, kind: { type: 'string' }, date: { type: 'string' } },
+    { org: { type: 'string' }, kind: { type: 'string' }, date: { type: 'string' }, remove: { type: 'string', multiple: true } },
     HELP,
   );
+  if (values.remove?.length) return removeDocuments(values.remove);
   if (positionals.length === 0) fail('oppgi minst én fil eller mappe.\n' + HELP, 2);
   const kind = values.kind === undefined ? undefined : DocumentKind.safeParse(values.kind);
   if (kind && !kind.success) fail(`ukjent --kind «${values.kind}».`, 2);
@@ -51,6 +56,23 @@ async function main() {
   } finally {
     await runtime.db.close();
   }
+}
+
+/** `--remove <id>`: withdraw documents (passages and vectors go with them); an unknown id is an error. */
+async function removeDocuments(ids: string[]) {
+  const config = loadConfig();
+  const runtime = await openRuntime(config, { logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL) });
+  const missing: string[] = [];
+  try {
+    for (const id of ids) {
+      const removed = await withdrawDocument(runtime.db, { id });
+      if (removed) process.stdout.write(`Tok ut «${removed.title}» (${id}): ${removed.passagesRemoved} avsnitt slettet.\n`);
+      else missing.push(id);
+    }
+  } finally {
+    await runtime.db.close();
+  }
+  if (missing.length) fail(`fant ikke ${missing.map((id) => `«${id}»`).join(', ')}.`);
 }
 
 main().catch((err) => fail((err as { userMessage?: string }).userMessage ?? (err as Error).message));

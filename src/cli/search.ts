@@ -8,7 +8,7 @@ import { fail, parseCli } from './args.js';
 const HELP = `
 Bruk: npm run search -- "spørsmål" [valg]
 
-Søker i lageret (vektorer + norsk fulltekst, slått sammen med RRF) og viser de beste avsnittene med id.
+Søker i lageret (vektorer + norsk fulltekst med BM25, slått sammen) og viser de beste avsnittene med id.
 
 Valg:
   --org <navn>      bare dokumenter fra denne organisasjonen (kan gjentas)
@@ -55,7 +55,7 @@ async function main() {
       const where = p.headingPath.length ? ` › ${p.headingPath.join(' › ')}` : '';
       process.stdout.write(
         `${i + 1}. [${p.id}] ${p.document.organisation}: ${p.document.title} (${p.document.date})${where}\n` +
-          `   rrf ${h.scores.fused.toFixed(4)} · vektor #${h.scores.vectorRank ?? '–'} · tekst #${h.scores.textRank ?? '–'}\n` +
+          `   samlet ${h.scores.fused.toFixed(4)} · vektor #${h.scores.vectorRank ?? '–'} · tekst #${h.scores.textRank ?? '–'}\n` +
           `   ${p.text.replace(/\s+/g, ' ').slice(0, 240)}${p.text.length > 240 ? ' …' : ''}\n\n`,
       );
     });

@@ -78,7 +78,7 @@ export function createDrafter(deps: DrafterDeps) {
 
       const part = async (kind: 'intro' | 'question', index: number, query: string, build: (r: Retrieved) => Parameters<LlmProvider['generate']>[0]) => {
         let t = performance.now();
-        const r = await retrieveSources(retrievalDeps, { query, organisation, allowOthers });
+        const r = await retrieveSources(retrievalDeps, { query, organisation, allowOthers, coverageNeeded: kind === 'question' });
         timings.retrievalMs += performance.now() - t;
         r.hits.forEach((h) => retrieved.add(h.passage.id));
         onEvent?.({

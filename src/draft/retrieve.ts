@@ -30,7 +30,22 @@ export interface Retrieved {
  */
 export async function retrieveSources(
   deps: RetrievalDeps,
-  { query, organisation, allowOthers = false, k = 8, maxSources = 6 }: { query: string; organisation?: string; allowOthers?: boolean; k?: number; maxSources?: number },
+  {
+    query,
+    organisation,
+    allowOthers = false,
+    k = 8,
+    maxSources = 6,
+    coverageNeeded = true,
+  }: {
+    query: string;
+    organisation?: string;
+    allowOthers?: boolean;
+    k?: number;
+    maxSources?: number;
+    /** False for the introduction: its query is the whole consultation text, whose words no passage covers. */
+    coverageNeeded?: boolean;
+  },
 ): Promise<Retrieved> {
   const hits = await search(deps.db, deps.embedder, {
     query,
@@ -38,10 +53,12 @@ export async function retrieveSources(
     organisations: organisation && !allowOthers ? [organisation] : undefined,
   });
   const minVector = deps.minRelevance ?? RELEVANCE.minVector;
-  const relevance = assessRelevance(query, hits, await deps.vocabulary.get(), { minVector });
+  const relevance = assessRelevance(query, hits, await deps.vocabulary.get(), { minVector, coverageNeeded });
   const sources = relevance.relevant
     ? hits
-        .filter((h, i) => i === 0 || (h.scores.vector ?? 0) >= minVector)
+        // NOTE: a passage the full-text leg ranks near the top (it uses the question's own words) stays in even
+        // when the local embedder scores it low.
+        .filter((h, i) => i === 0 || (h.scores.vector ?? 0) >= minVector || (h.scores.textRank ?? Infinity) <= 3)
         .slice(0, maxSources)
         .map((h) => ({
           id: h.passage.id,

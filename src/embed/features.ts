@@ -1,95 +1,108 @@
 /**
- * Hashed text features for the local embedder: each content word adds its stem, its character n-grams and its
- * bigram with the previous content word, hashed with a sign into D buckets ("feature hashing", Weinberger et al.
- * 2009). The sign keeps collisions unbiased: two features sharing a bucket cancel on average instead of adding up.
+ * Hashed text features for the local embedder. Each distinct content word adds its stem (an exact match that
+ * folds inflection: "kommunene" ~ "kommunen") and its character n-grams within "<word>" boundary markers (a
+ * partial match that survives compounding: "digitaliseringsstrategien" shares "strat", "ategi", "digit" with
+ * "strategi for digitalisering"). Features are 32-bit hashes; the embedder folds them into D signed buckets.
  */
 import { STOPWORDS, stem, words } from '../text/norwegian.js';
 import { fmix32, fnvStep, hashString, seedFor } from './hash.js';
 
 export interface FeatureOptions {
-  /** Weight of a word's whole stem: exact (inflection-folded) word matches. */
+  /** Weight of a word's stem. */
   stemWeight: number;
-  /** Total weight of one word's n-grams; split over them so long compounds don't drown short words. */
+  /** Weight of one word's n-grams together; split over them so a long compound doesn't drown short words. */
   ngramWeight: number;
-  /** N-gram lengths, inclusive, counted with the "<" and ">" word-boundary markers. */
+  /** N-gram lengths, inclusive, counting the "<" and ">" markers. */
   ngramMin: number;
   ngramMax: number;
-  /** Take n-grams from the stem (inflection-robust) or from the word as written. */
-  ngramSource: 'stem' | 'word';
-  /** Weight of consecutive content-stem pairs ("kommunal sektor"); 0 turns them off. */
-  bigramWeight: number;
-  /** EXPERIMENT */
-  ngramNormPower?: number;
-  minNgramWord?: number;
+  /** Take n-grams from the word as written or from its stem. */
+  ngramSource: 'word' | 'stem';
 }
 
-const SEED_STEM = seedFor('stem');
-const SEED_NGRAM = seedFor('ngram');
-const SEED_BIGRAM = seedFor('bigram');
+/** Receives each feature as its 32-bit hash and its weight. */
+export type Emit = (hash: number, weight: number) => void;
+
+export const SEED_STEM = seedFor('stem');
+export const SEED_NGRAM = seedFor('ngram');
 const BEGIN = 0x3c; // '<'
 const END = 0x3e; // '>'
-/** Past this length a token is a URL or a run-on, not a word; its n-grams would only add noise and time. */
+/** Past this length a token is a URL or a run-on, not a word; its n-grams would add noise and time. */
 const MAX_NGRAM_WORD = 32;
 
-// NOTE: stemming is the slowest step per word and Norwegian text repeats its vocabulary, so stems are cached.
-// The cache is cleared wholesale when full: simpler than LRU and the hit rate recovers within a few passages.
+// NOTE: stemming is the slowest step per word and text repeats its vocabulary, so stems are cached. The cache
+// is cleared wholesale when full: simpler than an LRU, and the hit rate recovers within a few passages.
 const stemCache = new Map<string, string>();
 function cachedStem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    if (stemCache.size >= 200_000) stemCache.clear();
+    if (stemCache.size >= 100_000) stemCache.clear();
     s = stem(word);
     stemCache.set(word, s);
   }
   return s;
 }
 
-/** Receives each feature as its 32-bit hash and its weight. */
-export type Emit = (hash: number, weight: number) => void;
+/** Count distinct content words (stop words and one-letter tokens dropped), in first-seen order. */
+function contentWords(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const word of words(text)) {
+    if (word.length > 1 && !STOPWORDS.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+}
 
-/** How many n-grams a word of `len` letters yields once wrapped in boundary markers. */
-function ngramCount(len: number, min: number, max: number): number {
+/** The string n-grams come from, or null for none. Numbers get none: "1991" and "1992" share "<19", "199". */
+function ngramSource(word: string, o: FeatureOptions): string | null {
+  const src = o.ngramSource === 'stem' ? cachedStem(word) : word;
+  return o.ngramWeight > 0 && src.length <= MAX_NGRAM_WORD && !/^\d+$/.test(src) ? src : null;
+}
+
+/** How many n-grams a word of `len` characters yields inside its boundary markers. */
+function ngramCount(len: number, o: FeatureOptions): number {
   let n = 0;
-  for (let k = min; k <= max; k++) n += Math.max(0, len + 2 - k + 1);
+  for (let k = o.ngramMin; k <= o.ngramMax; k++) n += Math.max(0, len + 3 - k);
   return n;
 }
 
-/** Hash every n-gram of "<word>" without building substrings: one running hash per start position. */
-function ngrams(word: string, o: FeatureOptions, weight: number, emit: Emit): void {
-  const len = word.length + 2;
-  for (let i = 0; i + o.ngramMin <= len; i++) {
-    let h = SEED_NGRAM;
-    for (let j = i; j < len && j - i < o.ngramMax; j++) {
-      const c = j === 0 ? BEGIN : j === len - 1 ? END : word.charCodeAt(j - 1);
-      h = fnvStep(h, c);
-      if (j - i + 1 >= o.ngramMin) emit(fmix32(h), weight);
+/**
+ * Call `emit` once per feature occurrence. Term frequency is sublinear (1 + ln tf per distinct word), so a
+ * passage that says "kommunen" ten times is not ten times as much about municipalities.
+ */
+export function forEachFeature(text: string, o: FeatureOptions, emit: Emit): void {
+  for (const [word, tf] of contentWords(text)) {
+    const w = 1 + Math.log(tf);
+    if (o.stemWeight > 0) emit(hashString(cachedStem(word), SEED_STEM), o.stemWeight * w);
+    const src = ngramSource(word, o);
+    if (src === null) continue;
+    // Hash every n-gram of "<src>" without building substrings: one running hash per start position.
+    const weight = (o.ngramWeight * w) / Math.sqrt(ngramCount(src.length, o));
+    const len = src.length + 2;
+    for (let i = 0; i + o.ngramMin <= len; i++) {
+      let h = SEED_NGRAM;
+      for (let j = i; j < len && j - i < o.ngramMax; j++) {
+        h = fnvStep(h, j === 0 ? BEGIN : j === len - 1 ? END : src.charCodeAt(j - 1));
+        if (j - i + 1 >= o.ngramMin) emit(fmix32(h), weight);
+      }
     }
   }
 }
 
 /**
- * Accumulate the features of `text` into `vec` (not normalised). Term frequency is sublinear (1 + ln tf) per
- * distinct word, so a passage that repeats "kommunen" ten times is not ten times about municipalities.
+ * The distinct stem and n-gram features of `text` as strings, the same ones `forEachFeature` hashes (with
+ * SEED_STEM and SEED_NGRAM). Used to build the IDF table in readable form, and to debug a surprising match.
+ * @example featureKeys('Kommunene', DEFAULT_FEATURES).stems // ['kommun']
  */
-export function forEachFeature(text: string, o: FeatureOptions, emit: Emit): void {
-  const counts = new Map<string, number>();
-  let prev: string | null = null;
-  for (const word of words(text)) {
-    if (word.length < 2 || STOPWORDS.has(word)) continue;
-    counts.set(word, (counts.get(word) ?? 0) + 1);
-    const s = cachedStem(word);
-    if (o.bigramWeight > 0 && prev !== null) emit(hashString(`${prev} ${s}`, SEED_BIGRAM), o.bigramWeight);
-    prev = s;
-  }
-  for (const [word, tf] of counts) {
-    const w = 1 + Math.log(tf);
-    const s = cachedStem(word);
-    if (o.stemWeight > 0) emit(hashString(s, SEED_STEM), o.stemWeight * w);
-    const source = o.ngramSource === 'stem' ? s : word;
-    // NOTE: numbers get no n-grams — "1991" and "1992" share "<19" and "199" but are not similar in meaning.
-    if (o.ngramWeight > 0 && source.length <= MAX_NGRAM_WORD && source.length >= (o.minNgramWord ?? 0) && !/^\d+$/.test(source)) {
-      const n = ngramCount(source.length, o.ngramMin, o.ngramMax);
-      ngrams(source, o, (o.ngramWeight * w) / n ** (o.ngramNormPower ?? 0.5), emit);
+export function featureKeys(text: string, o: FeatureOptions): { stems: string[]; ngrams: string[] } {
+  const stems = new Set<string>();
+  const ngrams = new Set<string>();
+  for (const word of contentWords(text).keys()) {
+    if (o.stemWeight > 0) stems.add(cachedStem(word));
+    const src = ngramSource(word, o);
+    if (src === null) continue;
+    const padded = `<${src}>`;
+    for (let k = o.ngramMin; k <= o.ngramMax; k++) {
+      for (let i = 0; i + k <= padded.length; i++) ngrams.add(padded.slice(i, i + k));
     }
   }
+  return { stems: [...stems], ngrams: [...ngrams] };
 }

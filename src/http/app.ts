@@ -17,16 +17,18 @@ import { requireTokenForWrites } from './middleware/auth.js';
 import { strictJsonBody } from './middleware/strictBody.js';
 import { router, type AppEnv } from './openapi.js';
 import { documentRoutes } from './routes/documents.js';
+import { documentUploadRoutes } from './routes/documentUploads.js';
 import { healthRoutes } from './routes/health.js';
 import { searchRoutes } from './routes/search.js';
 import { draftingProvider, draftingRoutes } from './routes/drafting.js';
 import type { LlmProvider } from '../llm/types.js';
 import type { Judge } from '../verify/index.js';
+import { webRoutes } from '../web/routes.js';
 
 export interface AppDeps {
   db: Db;
   embedder: TextEmbedder;
-  config: Pick<Config, 'MAX_BODY_BYTES' | 'API_TOKENS'>;
+  config: Pick<Config, 'MAX_BODY_BYTES' | 'API_TOKENS'> & Partial<Pick<Config, 'MAX_UPLOAD_BYTES'>>;
   logger: Logger;
   /** Extra sub-apps mounted at the root (drafting, asking, verifying, the web page), each built with its deps. */
   extraRoutes?: Hono<AppEnv>[];
@@ -38,6 +40,8 @@ export interface AppDeps {
   /** DRAFT_MIN_RELEVANCE: the measured default when left out. */
   minRelevance?: number;
 }
+
+const DEFAULT_MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 
 /** POST endpoints that only read and so need no token. */
 const READ_ONLY_POSTS = ['/search', '/verify', '/ask'];
@@ -60,9 +64,12 @@ export function createApp(deps: AppDeps) {
   const llm = draftingProvider(deps);
   app.route('/', healthRoutes({ db: deps.db, embedder: deps.embedder, drafter: deps.drafter ?? `${llm.name}:${llm.model}` }));
   app.route('/', documentRoutes({ db: deps.db }));
+  app.route('/', documentUploadRoutes({ ...deps, maxUploadBytes: deps.config.MAX_UPLOAD_BYTES ?? DEFAULT_MAX_UPLOAD_BYTES }));
   app.route('/', searchRoutes({ db: deps.db, embedder: deps.embedder }));
   app.route('/', draftingRoutes({ db: deps.db, embedder: deps.embedder, llm, judge: deps.judge, logger: deps.logger, minRelevance: deps.minRelevance }));
   for (const extra of deps.extraRoutes ?? []) app.route('/', extra);
+  // The web page last, so every API route wins; it answers only GET /, /assets/* and its own Norwegian paths.
+  app.route('/', webRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -86,7 +86,8 @@ async function fromDefaults(path: string, defaults: Partial<DocumentMeta>, singl
     organisation: 'Ukjent',
     kind: 'other',
     date: String((await stat(path)).mtime.getUTCFullYear()),
-    ...defaults,
+    // A flag the user left out arrives as `kind: undefined`; it must not erase the fallback.
+    ...Object.fromEntries(Object.entries(defaults).filter(([, v]) => v !== undefined)),
     // id and title describe one document, so defaults only supply them for a single file.
     id: single && defaults.id ? defaults.id : slugify(name),
     title: single && defaults.title ? defaults.title : titleFromFileName(name),

@@ -48,9 +48,11 @@ export function createExtractiveProvider({ embedder }: { embedder?: SentenceEmbe
     async generate(req: GenerationRequest): Promise<Generation> {
       const used = new Set((req.exclude ?? []).map((c) => `${c.passageId}:${c.start}`));
       const candidates = req.sources.flatMap((source, rank) => candidatesOf(source, rank)).filter((c) => !used.has(`${c.source.id}:${c.start}`));
-      await scoreCandidates(candidates, req.question, embedder);
+      await scoreCandidates(candidates, withoutNames(req.question, [req.organisation, ...req.sources.map((x) => x.organisation)]), embedder);
       const chosen = select(candidates, req.maxSentences);
-      return { paragraphs: arrange(chosen, req.organisation), usage: ZERO_USAGE, model: EXTRACTIVE_MODEL, requestId: null, stopReason: 'end_turn' };
+      // An answer leads with its best sentence; a section reads better in the sources' own order.
+      const paragraphs = req.task === 'answer' ? [chosen.map((c) => toSentence(c, req.organisation))] : arrange(chosen, req.organisation);
+      return { paragraphs: paragraphs.filter((p) => p.length), usage: ZERO_USAGE, model: EXTRACTIVE_MODEL, requestId: null, stopReason: 'end_turn' };
     },
   };
 }
@@ -87,6 +89,19 @@ function blocksOf(text: string): { start: number; end: number }[] {
   return blocks;
 }
 
+/**
+ * The question without organisation names: "Hva mener Fagforbundet om …" would otherwise favour every sentence that
+ * names Fagforbundet over the one that answers.
+ */
+function withoutNames(question: string, names: (string | undefined)[]): string {
+  let q = question;
+  for (const name of new Set(names.filter((n): n is string => !!n))) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    q = q.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:s|'|’s)?(?![\\p{L}\\p{N}])`, 'giu'), ' ');
+  }
+  return q.replace(/\s+/g, ' ').trim() || question;
+}
+
 async function scoreCandidates(cands: Candidate[], question: string, embedder?: SentenceEmbedder): Promise<void> {
   if (cands.length === 0) return;
   const q = new Set(contentStems(question));
@@ -119,15 +134,15 @@ function arrange(chosen: Candidate[], organisation?: string): CitedSentence[][] 
   for (const c of [...chosen].sort((a, b) => a.rank - b.rank || a.start - b.start)) {
     byPassage.set(c.source.id, [...(byPassage.get(c.source.id) ?? []), c]);
   }
-  return [...byPassage.values()].map((group) =>
-    group.map((c) => {
-      const own = organisation !== undefined && c.source.organisation.toLowerCase() === organisation.toLowerCase();
-      return {
-        text: own ? c.text : `${c.source.organisation} skriver: «${c.text}»`,
-        citations: [{ passageId: c.source.id, quote: c.quote, start: c.start, end: c.end }],
-      };
-    }),
-  );
+  return [...byPassage.values()].map((group) => group.map((c) => toSentence(c, organisation)));
+}
+
+function toSentence(c: Candidate, organisation?: string): CitedSentence {
+  const own = organisation !== undefined && c.source.organisation.toLowerCase() === organisation.toLowerCase();
+  return {
+    text: own ? c.text : `${c.source.organisation} skriver: «${c.text}»`,
+    citations: [{ passageId: c.source.id, quote: c.quote, start: c.start, end: c.end }],
+  };
 }
 
 function dot(a: number[], b: number[]): number {

@@ -40,6 +40,33 @@ export function reciprocalRankFusion(
   return [...byId.values()].sort((a, b) => b.fused - a.fused || a.id.localeCompare(b.id));
 }
 
+/**
+ * Convex combination of per-leg scores, each divided by its leg's best score (so both lie in [0, 1]);
+ * a passage missing from a leg scores 0 there. Unlike RRF it keeps the margins: a BM25 hit far ahead of the rest
+ * stays ahead unless the vectors disagree strongly. `alpha` is the text leg's share.
+ */
+export function convexFusion(vector: LegHit[], text: LegHit[], { alpha = 0.7 }: { alpha?: number } = {}): FusedHit[] {
+  const byId = new Map<string, FusedHit>();
+  const get = (id: string) => {
+    let h = byId.get(id);
+    if (!h) byId.set(id, (h = { id, fused: 0, vector: null, text: null }));
+    return h;
+  };
+  const vMax = Math.max(1e-9, ...vector.map((h) => h.score));
+  const tMax = Math.max(1e-9, ...text.map((h) => h.score));
+  vector.forEach((hit, i) => {
+    const h = get(hit.id);
+    h.vector = { score: hit.score, rank: i + 1 };
+    h.fused += (1 - alpha) * Math.max(0, hit.score) / vMax;
+  });
+  text.forEach((hit, i) => {
+    const h = get(hit.id);
+    h.text = { score: hit.score, rank: i + 1 };
+    h.fused += alpha * hit.score / tMax;
+  });
+  return [...byId.values()].sort((a, b) => b.fused - a.fused || a.id.localeCompare(b.id));
+}
+
 function dot(a: number[], b: number[]): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];

@@ -4,7 +4,7 @@
  * Each negation is aligned with the other text in two steps:
  * 1. Bracket: the nearest content words before and after it ("utenforskap er ikke en del" → utenforskap … del).
  *    Where the other text has the same two words close together, a negation between them decides the matter.
- * 2. Otherwise its window (four words either side) is paired one to one with the other text's negations by shared
+ * 2. Otherwise its window (four content words either side) is paired one to one with the other text's negations by shared
  *    words. A sentence negation left unpaired whose words occur in the source was added; a source negation left
  *    unpaired whose words the sentence repeats on both sides of it was dropped.
  * Negations whose words the other text does not share are left to the overlap check.
@@ -69,45 +69,62 @@ function negations(t: Text): Negation[] {
     const around = new Map<string, string>();
     const before = new Set<string>();
     const after = new Set<string>();
-    for (let k = Math.max(0, i - WINDOW); k <= Math.min(t.tokens.length - 1, i + WINDOW); k++) {
-      if (!t.content[k]) continue;
-      if (!around.has(t.stems[k])) around.set(t.stems[k], t.tokens[k]);
-      (k < i ? before : after).add(t.stems[k]);
+    // Up to WINDOW content words each side, looking past stop words (at most 2 × WINDOW + 2 tokens).
+    for (const step of [-1, 1] as const) {
+      for (let k = i + step, got = 0, seen = 0; k >= 0 && k < t.tokens.length && got < WINDOW && seen < 2 * WINDOW + 2; k += step, seen++) {
+        if (!t.content[k]) continue;
+        got++;
+        if (!around.has(t.stems[k])) around.set(t.stems[k], t.tokens[k]);
+        (step < 0 ? before : after).add(t.stems[k]);
+      }
     }
     found.push({ index: i, word: t.tokens[i] === 'stedet' ? 'i stedet for' : t.tokens[i], around, before, after });
   });
   return found;
 }
 
-type Bracket = { kind: 'negated'; at: number } | { kind: 'plain' } | { kind: 'absent' };
+type Bracket = { kind: 'negated'; at: number[] } | { kind: 'plain' } | { kind: 'absent' };
 
 /**
  * The bracket test: take the content words nearest before and after negation `n` in `a` that `b` also has (so an
- * added filler word does not get in the way); do they occur in `b` about as close together, with a negation
- * between them there? 'absent' when `b` has no such pair.
+ * added filler word does not get in the way); where they occur in `b` about as close together, is the number of
+ * negations between them the same, odd or even (so "er ikke mangel på" is caught against "er mangel på")?
+ * At the start or end of the text one side is enough. 'absent' when `b` has no such place.
  */
 function bracket(n: Negation, a: Text, b: Text): Bracket {
-  const near = (from: number, step: 1 | -1) => {
-    for (let k = from, seen = 0; k >= 0 && k < a.tokens.length && seen < WINDOW + 2; k += step, seen++) {
+  const near = (step: 1 | -1) => {
+    for (let k = n.index + step, seen = 0; k >= 0 && k < a.tokens.length && seen < 2 * WINDOW + 2; k += step, seen++) {
       if (a.content[k] && b.stemSet.has(a.stems[k])) return k;
     }
     return -1;
   };
-  const l = near(n.index - 1, -1);
-  const r = near(n.index + 1, 1);
-  if (l < 0 || r < 0) return { kind: 'absent' };
-  const span = r - l + 2;
-  let result: Bracket = { kind: 'absent' };
-  for (let i = 0; i < b.tokens.length; i++) {
-    if (b.stems[i] !== a.stems[l]) continue;
-    for (let j = i + 1; j < b.tokens.length && j - i <= span; j++) {
-      if (b.stems[j] !== a.stems[r]) continue;
-      const at = b.negated.findIndex((neg, k) => neg && k > i && k < j);
-      if (at >= 0) return { kind: 'negated', at };
-      result = { kind: 'plain' };
-    }
+  const l = near(-1);
+  const r = near(1);
+  // One side is enough only where `a` has no content words on the other side at all ("Han er ikke en …"); a side
+  // that `b` merely lacks means `b` stops short of it (a sentence cut at a comma).
+  const bare = (k: number) => !a.content.slice(k < n.index ? 0 : n.index + 1, k < n.index ? n.index : undefined).some(Boolean);
+  if ((l < 0 && (r < 0 || !bare(-1))) || (r < 0 && !bare(a.tokens.length))) return { kind: 'absent' };
+  // Negations in a on the stretch the bracket covers (n itself included): their parity is the polarity there.
+  const lo = l >= 0 ? l + 1 : n.index;
+  const hi = r >= 0 ? r - 1 : n.index;
+  const odd = a.negated.slice(lo, hi + 1).filter(Boolean).length % 2;
+  const span = (r >= 0 ? r : n.index) - (l >= 0 ? l : n.index) + 2;
+  const between = (i: number, j: number) => b.negated.flatMap((x, k) => (x && k > i && k < j ? [k] : []));
+  // Stretches of b to compare: between both words where b has them close enough; else before the right word or
+  // after the left one, as far as in a.
+  const stretches: [number, number][] = [];
+  b.stems.forEach((x, i) => {
+    if (l >= 0 && r >= 0 && x === a.stems[l]) {
+      for (let j = i + 1; j < b.stems.length && j - i <= span; j++) if (b.stems[j] === a.stems[r]) stretches.push([i, j]);
+    } else if (l < 0 && x === a.stems[r]) stretches.push([i - span, i]);
+    else if (r < 0 && x === a.stems[l]) stretches.push([i, i + span]);
+  });
+  if (stretches.length === 0) return { kind: 'absent' };
+  for (const [i, j] of stretches) {
+    const at = between(i, j);
+    if (at.length % 2 === odd) return { kind: 'negated', at };
   }
-  return result;
+  return { kind: 'plain' };
 }
 
 /**
@@ -161,8 +178,8 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
   const settledC = new Set<number>();
   const sTest = sNeg.map((n) => bracket(n, s, c));
   const cTest = cNeg.map((m) => bracket(m, c, s));
-  sTest.forEach((t, i) => t.kind === 'negated' && (settledS.add(sNeg[i].index), settledC.add(t.at)));
-  cTest.forEach((t, i) => t.kind === 'negated' && (settledC.add(cNeg[i].index), settledS.add(t.at)));
+  sTest.forEach((t, i) => t.kind === 'negated' && (settledS.add(sNeg[i].index), t.at.forEach((k) => settledC.add(k))));
+  cTest.forEach((t, i) => t.kind === 'negated' && (settledC.add(cNeg[i].index), t.at.forEach((k) => settledS.add(k))));
   const open = (t: Bracket, n: Negation, settled: Set<number>) => t.kind === 'absent' && !settled.has(n.index);
   const paired = pair(sNeg.filter((n, i) => open(sTest[i], n, settledS)), cNeg.filter((m, i) => open(cTest[i], m, settledC)));
   const issues: PolarityIssue[] = [];

@@ -107,6 +107,11 @@ export const DraftVersionSchema = z
     usage: UsageSchema,
     timings: z.record(z.string(), z.number()),
     request: PipelineDraftRequest,
+    /** Cited passages whose document has since been withdrawn (DELETE /documents/:id); the stored quotes stay. */
+    withdrawnSources: z
+      .array(z.object({ passageId: z.string(), documentId: z.string(), title: z.string(), organisation: z.string(), withdrawnAt: z.string() }))
+      .optional()
+      .openapi({ description: 'Kilder som er trukket tilbake etter at utkastet ble skrevet' }),
   })
   .openapi('DraftVersion');
 

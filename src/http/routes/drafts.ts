@@ -12,6 +12,7 @@ import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
 import { getPassages } from '../../store/documents.js';
 import { getDraft, getDraftVersion, listDrafts, type DraftVersionRecord } from '../../store/drafts.js';
+import { withdrawnSources } from '../../store/documentChanges.js';
 import type { Judge } from '../../verify/index.js';
 import { AppError } from '../errors.js';
 import { problemResponses, router } from '../openapi.js';
@@ -108,7 +109,9 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       if (!draft) throw notFound(id);
       const record = await getDraftVersion(deps.db, { id, version });
       if (!record) throw new AppError('not_found:draft', { detail: `Utkastet «${id}» har ingen versjon ${version}.` });
-      return c.json({ ...draft, current: recordView(record) }, 200);
+      const cited = record.structured.sections.flatMap((s) => s.paragraphs.flat().flatMap((t) => t.citations.map((x) => x.passageId)));
+      const withdrawn = [...(await withdrawnSources(deps.db, { passageIds: cited }))].map(([passageId, w]) => ({ passageId, ...w }));
+      return c.json({ ...draft, current: { ...recordView(record), ...(withdrawn.length ? { withdrawnSources: withdrawn } : {}) } }, 200);
     })
     .openapi(reviseRoute, async (c) => {
       const { id } = c.req.valid('param');

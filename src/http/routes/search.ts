@@ -39,7 +39,7 @@ export const SearchHitSchema = z
 const route = createRoute({
   method: 'post',
   path: '/search',
-  summary: 'Hybrid search (vector + Norwegian full text, fused with RRF)',
+  summary: 'Hybrid search: vectors + Norwegian BM25 full text, scores fused (convex combination)',
   request: { body: { content: { 'application/json': { schema: SearchRequest } }, required: true } },
   responses: {
     200: { description: 'Ranked passages', content: { 'application/json': { schema: z.object({ hits: z.array(SearchHitSchema) }) } } },

@@ -34,17 +34,20 @@ export interface UploadForm {
   fields: UploadFields;
 }
 
-const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('nb-NO', { maximumFractionDigits: 1 })} MB`;
 const tooLarge = (max: number) =>
   new AppError('payload_too_large:file', {
     detail: `Filen er større enn grensen på ${mb(max)}.`,
     errors: [{ field: 'file', reason: `større enn ${mb(max)}` }],
   });
 
-/** The request body, refused as soon as it passes `max` bytes (declared or counted). */
-export async function readLimitedBody(req: Request, max: number): Promise<Uint8Array> {
+/**
+ * The request body, refused as soon as it passes `max` bytes (declared or counted). `fileLimit` is the limit the
+ * message names: the file's, while `max` also leaves room for the form around it.
+ */
+export async function readLimitedBody(req: Request, max: number, fileLimit = max): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(req.headers.get('content-length') ?? NaN);
-  if (declared > max) throw tooLarge(max);
+  if (declared > max) throw tooLarge(fileLimit);
   if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -55,7 +58,7 @@ export async function readLimitedBody(req: Request, max: number): Promise<Uint8A
     total += value.byteLength;
     if (total > max) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(max);
+      throw tooLarge(fileLimit);
     }
     chunks.push(value);
   }
@@ -82,7 +85,7 @@ export async function readUploadForm(req: Request, maxFileBytes: number): Promis
       detail: 'Send dokumentet som multipart/form-data med filen i feltet «file» og metadata som egne felt.',
     });
   }
-  const body = await readLimitedBody(req, maxFileBytes + FORM_OVERHEAD_BYTES);
+  const body = await readLimitedBody(req, maxFileBytes + FORM_OVERHEAD_BYTES, maxFileBytes);
   let form: FormData;
   try {
     form = await new Response(body, { headers: { 'content-type': type } }).formData();
@@ -93,7 +96,7 @@ export async function readUploadForm(req: Request, maxFileBytes: number): Promis
   if (!file || typeof file === 'string') throw missingFile();
   if (file.size > maxFileBytes) throw tooLarge(maxFileBytes);
   const raw: Record<string, string> = {};
-  for (const [key, value] of form.entries()) {
+  for (const [key, value] of form as unknown as Iterable<[string, FormDataEntryValue]>) {
     if (key === 'file') continue;
     if (typeof value !== 'string') throw new AppError('bad_request:validation', { errors: [{ field: key, reason: 'bare feltet «file» kan være en fil' }] });
     if (value.trim() !== '') raw[key] = value; // an empty form input means "not given"
@@ -101,7 +104,9 @@ export async function readUploadForm(req: Request, maxFileBytes: number): Promis
   const parsed = UploadFields.safeParse(raw);
   if (!parsed.success) {
     // An unknown field is named itself ("organization"), not the form.
-    const issues = parsed.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ ...i, path: [k] })) : [i]));
+    const issues = parsed.error.issues.flatMap((i): { path: PropertyKey[]; message: string; code?: string }[] =>
+      i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ ...i, path: [k] })) : [i],
+    );
     throw new AppError('bad_request:validation', { errors: fieldErrorsFromZod(issues) });
   }
   const filename = ((file as File).name || 'dokument').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'dokument';

@@ -3,7 +3,7 @@
  * duplicates, embed, and write in one transaction. Everything that can refuse the file runs before anything is
  * written, so a refused upload leaves the store exactly as it was.
  */
-import type { DocumentMeta, DocumentSummary, IngestedDocument } from '../../domain/types.js';
+import { DocumentMeta, type DocumentSummary, type IngestedDocument } from '../../domain/types.js';
 import { IngestError, ingestLoaded, loaderFor, sniffMediaType, type LoadedText } from '../../ingest/index.js';
 import { ingestErrors } from '../../ingest/errors.js';
 import { slugify, titleFromFileName } from '../../ingest/slug.js';
@@ -116,9 +116,8 @@ export async function storeUpload(
   const visibility = form.fields.visibility ?? existing?.visibility ?? 'public';
   const written = await writeUpload(db, { doc, embeddings, dimension: embedder.dimension, visibility, mode: replaceId ? 'replace' : 'create' });
   if (!written.ok) {
-    if (written.reason === 'exists') throw conflictId(id);
-    if (written.reason === 'missing') throw notFound(id);
-    throw duplicateOf(written.duplicate);
+    if (written.reason === 'duplicate') throw duplicateOf(written.duplicate);
+    throw written.reason === 'exists' ? conflictId(id) : notFound(id);
   }
   await ensureAnnIndex(db);
   return { outcome: written.outcome, document: written.document };

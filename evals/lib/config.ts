@@ -1,0 +1,44 @@
+/** The eval config (evals/config.yaml), parsed with zod. */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+const Thresholds = z.record(z.string(), z.number());
+
+export const EvalConfig = z.object({
+  retrieval: z.object({
+    modes: z.array(z.enum(['hybrid', 'vector', 'text'])).min(1),
+    sets: z.array(
+      z.object({
+        name: z.string(),
+        cases: z.string().optional(),
+        passages: z.string().optional(),
+        questions: z.string().optional(),
+        thresholds: Thresholds,
+      }),
+    ),
+  }),
+  verifier: z.object({ seed: z.number().int(), genuine: z.number().int(), perKind: z.number().int(), thresholds: Thresholds }),
+  drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
+});
+export type EvalConfig = z.infer<typeof EvalConfig>;
+
+export function loadEvalConfig(path = 'evals/config.yaml'): EvalConfig {
+  return EvalConfig.parse(parse(readFileSync(path, 'utf8')));
+}
+
+export interface ThresholdCheck {
+  suite: string;
+  metric: string;
+  value: number;
+  threshold: number;
+  /** 'min': value must be >= threshold; 'max': value must be <= threshold. */
+  direction: 'min' | 'max';
+  pass: boolean;
+}
+
+/** Metrics named max* (or falseAlarms) are ceilings; the rest are floors. */
+export function check(suite: string, metric: string, value: number, threshold: number): ThresholdCheck {
+  const direction = /^max|falseAlarms/.test(metric) ? 'max' : 'min';
+  return { suite, metric, value, threshold, direction, pass: direction === 'min' ? value >= threshold - 1e-9 : value <= threshold + 1e-9 };
+}

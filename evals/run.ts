@@ -1,0 +1,102 @@
+/**
+ * `npm run eval`: every offline suite — retrieval (seed questions, NorQuAD dev), verifier accuracy on forged
+ * citations, citation quality of offline drafts — as a table in the terminal, JSON/Markdown/HTML reports in
+ * evals/reports/, and exit 1 below the thresholds in evals/config.yaml.
+ */
+import { parseCli } from '../src/cli/args.js';
+import { progressBar } from '../src/cli/progress.js';
+import { loadConfig } from '../src/config/env.js';
+import { createEmbedder } from '../src/embed/index.js';
+import { check, loadEvalConfig, type ThresholdCheck } from './lib/config.js';
+import { writeReports, type ReportSection } from './lib/report.js';
+import { table } from './lib/table.js';
+import { norquadSet } from './retrieval/datasets.js';
+import { runRetrievalSet, seedQuestionsSet, type RetrievalResult } from './retrieval/run.js';
+import { runVerifierEval } from './verifier/run.js';
+import { runDraftSuite } from './drafts/suite.js';
+
+const HELP = `
+Bruk: npm run eval -- [valg]
+
+Kjører evalueringene uten nett: gjenfinning (egne spørsmål om seeds/ og NorQuAD dev), verifikatorens
+treffsikkerhet på forfalskede sitater, og sitatkvaliteten i uttrekksutkast. Skriver tabeller, og rapporter som
+JSON, Markdown og HTML i evals/reports/. Avslutter med kode 1 når et tall er under terskelen i evals/config.yaml.
+
+Valg:
+  --only SUITE     bare retrieval, verifier eller drafts
+  --config FIL     annen konfigurasjonsfil (standard evals/config.yaml)
+`;
+
+async function main() {
+  const { values } = parseCli(process.argv.slice(2), { only: { type: 'string' }, config: { type: 'string' } }, HELP);
+  const config = loadEvalConfig(values.config);
+  const run = (suite: string) => !values.only || values.only === suite;
+  const sections: ReportSection[] = [];
+  const checks: ThresholdCheck[] = [];
+  const data: Record<string, unknown> = { generatedAt: new Date().toISOString() };
+
+  if (run('retrieval')) {
+    const embedder = await createEmbedder(loadConfig());
+    const results: RetrievalResult[] = [];
+    for (const s of config.retrieval.sets) {
+      const set = s.cases ? await seedQuestionsSet(embedder, s.cases, 'seeds') : norquadSet(s.name, s.passages!, s.questions!);
+      set.name = s.name;
+      const bar = progressBar(`gjenfinning ${s.name.padEnd(15)}`);
+      const res = await runRetrievalSet(set, embedder, { modes: config.retrieval.modes, onProgress: (d, t) => bar.update(d, t) });
+      results.push(...res);
+      const hybrid = res.find((r) => r.mode === 'hybrid') ?? res[0];
+      for (const [metric, threshold] of Object.entries(s.thresholds)) {
+        checks.push(check(`retrieval/${s.name}`, metric, hybrid.metrics[metric as keyof typeof hybrid.metrics] as number, threshold));
+      }
+    }
+    sections.push({
+      title: `Gjenfinning (embedder ${embedder.model})`,
+      headers: ['set', 'mode', 'questions', 'recall@1', 'recall@5', 'recall@10', 'MRR'],
+      rows: results.map((r) => [r.set, r.mode, r.metrics.questions, r.metrics.recallAt1, r.metrics.recallAt5, r.metrics.recallAt10, r.metrics.mrr]),
+    });
+    data.retrieval = { embedder: embedder.model, results };
+  }
+
+  if (run('verifier')) {
+    process.stderr.write('verifikator: forfalsker og kontrollerer sitater …\n');
+    const v = await runVerifierEval({ seed: config.verifier.seed, genuine: config.verifier.genuine, perKind: config.verifier.perKind });
+    sections.push({
+      title: 'Verifikatoren',
+      headers: ['fault kind', 'caught', 'total', 'rate', 'flagged for the right reason'],
+      rows: [
+        ...v.kinds.map((k) => [k.kind, k.caught, k.total, k.rate, k.precise]),
+        ['genuine (false alarms)', v.genuine.falseAlarms, v.genuine.total, v.genuine.rate, '–'],
+      ],
+      note: `${v.forged} forged and ${v.genuine.total} genuine citations from ${v.corpus.passages} passages (seeds ${v.corpus.seeds}, NorQuAD ${v.corpus.norquad}).`,
+    });
+    for (const k of v.kinds) checks.push(check('verifier', `caught:${k.kind}`, k.rate, config.verifier.thresholds.caught));
+    checks.push(check('verifier', 'falseAlarms', v.genuine.rate, config.verifier.thresholds.falseAlarms));
+    data.verifier = v;
+  }
+
+  if (run('drafts') && config.drafts) {
+    const d = await runDraftSuite(config.drafts.consultations, (msg) => process.stderr.write(`${msg}\n`));
+    sections.push(d.section);
+    for (const [metric, threshold] of Object.entries(config.drafts.thresholds)) {
+      const value = d.metrics[metric.replace(/^max(.)/, (_, c: string) => c.toLowerCase())];
+      if (value !== undefined) checks.push(check('drafts', metric, value, threshold));
+    }
+    data.drafts = d.data;
+  }
+
+  for (const s of sections) process.stdout.write(`\n${s.title}\n${table(s.headers, s.rows)}\n${s.note ? s.note + '\n' : ''}`);
+  process.stdout.write(`\nTerskler\n${table(['suite', 'metric', 'value', 'threshold', 'pass'], checks.map((c) => [c.suite, c.metric, c.value, `${c.direction === 'min' ? '>=' : '<='} ${c.threshold}`, c.pass ? 'ja' : 'NEI']))}\n`);
+  const paths = writeReports('evals/reports', 'eval', { ...data, checks }, 'innspill – evaluering', sections, checks);
+  process.stdout.write(`\nRapporter: ${paths.json}, ${paths.md}, ${paths.html}\n`);
+  const failed = checks.filter((c) => !c.pass);
+  if (failed.length) {
+    process.stdout.write(`${failed.length} av ${checks.length} terskler ble ikke nådd.\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`Alle ${checks.length} terskler nådd.\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`Feil: ${(err as Error).message}\n`);
+  process.exit(1);
+});

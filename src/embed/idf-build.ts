@@ -1,0 +1,69 @@
+/**
+ * Build src/embed/idf-nb.txt, the local embedder's down-weights for common features, from Lovdata statutes:
+ *
+ *   npx tsx src/embed/idf-build.ts /work/shared/data/lovdata > src/embed/idf-nb.txt
+ *
+ * NOTE: the table comes from statutes, not from NorQuAD, so bench/embedder-quality.ts measures it on text it
+ * never saw. Only features in more than MIN_DF sections are listed: the rest weigh 1. The full table (35k
+ * features) scored ~0.02 MRR more at D=384 but is ~6× larger, and its extra entries are rarer legal words
+ * whose down-weighting would be a bias against exactly the vocabulary consultation responses use.
+ * Rebuilding changes the vectors: bump VERSION in local.ts.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { featureKeys } from './features.js';
+import { DEFAULT_FEATURES } from './local.js';
+
+const MIN_DF = 20;
+const POWER = 1.5;
+const STEP = 0.05;
+
+/** One document per statute section (§): split at each legalArticle, strip tags. */
+function sections(dir: string): string[] {
+  const out: string[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.xml')).sort()) {
+    const html = readFileSync(join(dir, file), 'utf8');
+    for (const part of html.split('<article class="legalArticle"').slice(1)) {
+      out.push(part.slice(part.indexOf('>') + 1).replace(/<[^>]+>/g, ' ').replace(/&[#\w]+;/g, ' '));
+    }
+  }
+  return out;
+}
+
+function main(dir: string): void {
+  const docs = sections(dir);
+  const df = { stem: new Map<string, number>(), ngram: new Map<string, number>() };
+  for (const doc of docs) {
+    const keys = featureKeys(doc, DEFAULT_FEATURES);
+    for (const k of keys.stems) df.stem.set(k, (df.stem.get(k) ?? 0) + 1);
+    for (const k of keys.ngrams) df.ngram.set(k, (df.ngram.get(k) ?? 0) + 1);
+  }
+  const n = docs.length;
+  const idf = (d: number) => Math.log((n + 1) / (d + 1));
+  const lines = [
+    '# Down-weights for common Norwegian features, read by src/embed/idf.ts. Format: kind<TAB>weight<TAB>keys.',
+    `# Built by src/embed/idf-build.ts from ${n} sections of 25 consolidated Norwegian statutes, Lovdata public data`,
+    '# (NLOD 2.0, https://data.norge.no/nlod/no/2.0). Only document frequencies were derived; no text is included.',
+    `# weight = (idf(df) / idf(${MIN_DF}))^${POWER}, idf(d) = ln((N+1)/(d+1)), rounded to ${STEP}; unlisted features weigh 1.`,
+  ];
+  for (const kind of ['stem', 'ngram'] as const) {
+    const byWeight = new Map<string, string[]>();
+    for (const [key, d] of [...df[kind]].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (d <= MIN_DF) continue;
+      const w = Math.max(STEP, Math.round((idf(d) / idf(MIN_DF)) ** POWER / STEP) * STEP).toFixed(2);
+      if (w === '1.00') continue;
+      byWeight.set(w, [...(byWeight.get(w) ?? []), key]);
+    }
+    for (const [w, keys] of [...byWeight].sort(([a], [b]) => Number(a) - Number(b))) {
+      lines.push(`${kind}\t${w}\t${keys.join(' ')}`);
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error('usage: npx tsx src/embed/idf-build.ts <lovdata-dir> > src/embed/idf-nb.txt');
+  process.exit(2);
+}
+main(dir);

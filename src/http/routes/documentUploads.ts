@@ -1,0 +1,114 @@
+/**
+ * Writing the corpus: upload a document (POST /documents), replace one (PUT /documents/:id), take one back out
+ * (DELETE /documents/:id). Uploads are multipart/form-data with the file in `file` and metadata as fields; the
+ * file type is sniffed from its bytes. With `?stream=true` the upload answers with Server-Sent Events instead:
+ * `progress` ({ phase: read | embed | save, … }), then `done` (the JSON answer) or `error` (a problem body).
+ *
+ * NOTE: POST and PUT are plain handlers documented with registerPath rather than `openapi()` routes, because a
+ * zod form validator would read the whole body before our size limit could refuse it.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Logger } from '../../log.js';
+import type { Db } from '../../store/db.js';
+import { withdrawDocument } from '../../store/documentChanges.js';
+import type { TextEmbedder } from '../../store/textEmbedder.js';
+import { AppError } from '../errors.js';
+import { problemResponses, router, type AppEnv } from '../openapi.js';
+import { DocumentSummarySchema } from '../schemas.js';
+import { sse } from '../sse.js';
+import { UploadFields, readUploadForm } from '../uploads/form.js';
+import { storeUpload, type UploadResult } from '../uploads/storeUpload.js';
+
+export interface DocumentUploadDeps {
+  db: Db;
+  embedder: TextEmbedder;
+  logger: Logger;
+  maxUploadBytes: number;
+}
+
+const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' } }) });
+const StreamQuery = z.object({
+  stream: z.enum(['true', 'false', '1', '0']).optional().openapi({ description: 'Progress as Server-Sent Events' }),
+});
+
+const UploadBody = UploadFields.extend({
+  file: z.string().openapi({ format: 'binary', description: 'PDF, DOCX, HTML (also Lovdata statutes), Markdown or UTF-8 text' }),
+}).openapi('DocumentUpload');
+
+const UploadResultSchema = z
+  .object({ outcome: z.enum(['created', 'replaced', 'unchanged', 'metadata']), document: DocumentSummarySchema })
+  .openapi('DocumentUploadResult');
+
+const WithdrawalSchema = z
+  .object({ documentId: z.string(), title: z.string(), organisation: z.string(), withdrawnAt: z.string(), passagesRemoved: z.number().int() })
+  .openapi('DocumentWithdrawal');
+
+const streamed = {
+  description: 'Server-Sent Events (?stream=true): progress { phase: read | embed | save }, then done (the result) or error (a problem body)',
+  content: { 'text/event-stream': { schema: z.string() } },
+};
+
+const uploadDoc = (method: 'post' | 'put') => ({
+  method,
+  path: method === 'post' ? '/documents' : '/documents/{id}',
+  summary:
+    method === 'post'
+      ? 'Upload a document (multipart): type sniffed from the bytes, duplicates by content refused, passages embedded and stored'
+      : 'Replace a document with a new file, atomically (fields left out keep their stored values)',
+  request: {
+    ...(method === 'put' ? { params: IdParam } : {}),
+    query: StreamQuery,
+    body: { content: { 'multipart/form-data': { schema: UploadBody } }, required: true },
+  },
+  responses: {
+    [method === 'post' ? 201 : 200]: { description: 'Stored', content: { 'application/json': { schema: UploadResultSchema } } },
+    ...(method === 'post' ? { 200: streamed } : {}),
+    ...problemResponses(400, 401, ...(method === 'put' ? [404] : []), 409, 413, 415, 422),
+  },
+});
+
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/documents/{id}',
+  summary: 'Withdraw a document: its passages and embeddings are deleted; drafts that quoted it keep their quotes',
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'Withdrawn', content: { 'application/json': { schema: WithdrawalSchema } } },
+    ...problemResponses(401, 404),
+  },
+});
+
+const wantsStream = (q: string | undefined) => {
+  const parsed = StreamQuery.safeParse({ stream: q });
+  if (!parsed.success) throw new AppError('bad_request:validation', { errors: [{ field: 'stream', reason: 'må være true eller false' }] });
+  return parsed.data.stream === 'true' || parsed.data.stream === '1';
+};
+
+export function documentUploadRoutes(deps: DocumentUploadDeps) {
+  const app = router();
+  app.openAPIRegistry.registerPath(uploadDoc('post'));
+  app.openAPIRegistry.registerPath(uploadDoc('put'));
+
+  const respond = async (c: Context<AppEnv>, replaceId?: string) => {
+    const stream = wantsStream(c.req.query('stream'));
+    const form = await readUploadForm(c.req.raw, deps.maxUploadBytes);
+    if (stream) {
+      return sse(c, deps.logger, async (send, signal) => {
+        const result = await storeUpload(deps, form, { replaceId, signal, onProgress: (e) => send('progress', e) });
+        send('done', result satisfies UploadResult);
+      });
+    }
+    const result = await storeUpload(deps, form, { replaceId });
+    return replaceId ? c.json(result, 200) : c.json(result, 201, { Location: `/documents/${encodeURIComponent(result.document.id)}` });
+  };
+
+  app.post('/documents', (c) => respond(c));
+  app.put('/documents/:id', (c) => respond(c, IdParam.parse({ id: c.req.param('id') }).id));
+  return app.openapi(deleteRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const withdrawn = await withdrawDocument(deps.db, { id });
+    if (!withdrawn) throw new AppError('not_found:document', { detail: `Ingen dokument med id «${id}».` });
+    return c.json(withdrawn, 200);
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * Reads what a question says about whose view it wants. "Hva mener Fagforbundet om en offentlig skyløsning?" asks
+ * for Fagforbundet's documents, and the name itself is no content word: as a search term it only ranks every
+ * passage that names the organisation above the one that answers. So a known organisation named in the question
+ * becomes a filter and leaves the query text, and so do the question's framing words ("hva mener … om").
+ */
+
+/** Framing words of a question about a position; content words stay. */
+const FRAME_WORDS = new Set(
+  'hva hvordan hvorfor hvilke hvilken mener meiner sier seier synes tenker vil ønsker om syn på standpunkt ståsted'.split(' '),
+);
+
+export interface QueryIntent {
+  /** The query text to search with. */
+  text: string;
+  /** Organisations named in the question (as stored), empty when none. */
+  organisations: string[];
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * @example parseQueryIntent('Hva mener Fagforbundet om skyløsning?', ['Fagforbundet', 'KS'])
+ *   // → { text: 'skyløsning?', organisations: ['Fagforbundet'] }
+ */
+export function parseQueryIntent(query: string, knownOrganisations: string[]): QueryIntent {
+  let text = query;
+  const organisations: string[] = [];
+  // Longest names first, so "Oslo Arbeiderparti" is taken before a shorter name inside it.
+  for (const org of [...knownOrganisations].sort((a, b) => b.length - a.length)) {
+    // The name as a whole word, also in the genitive ("Fagforbundets", "KS'", "KS’").
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(org)}(?:s|'|’)?(?![\\p{L}\\p{N}])`, 'giu');
+    if (re.test(text)) {
+      organisations.push(org);
+      text = text.replace(re, ' ');
+    }
+  }
+  if (organisations.length === 0) return { text: query, organisations };
+  const kept = text
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w) && !FRAME_WORDS.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
+  // A question that was nothing but framing and a name ("Hva mener KS?") keeps its words as they were.
+  return { text: kept.length ? kept.join(' ') : query, organisations };
+}

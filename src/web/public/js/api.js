@@ -1,0 +1,98 @@
+// The page's only way to the server. Every failure becomes an ApiError with a Norwegian title and detail, so views
+// can always show a message instead of a blank screen or a raw JSON body.
+import { readEventStream } from './sse.js';
+
+const TOKEN_KEY = 'innspill.tilgangsnokkel';
+
+export class ApiError extends Error {
+  /**
+   * @param {{ status?: number, title: string, detail?: string, errors?: { field: string, reason: string }[], code?: string }} p
+   */
+  constructor(p) {
+    super(p.detail ? `${p.title}: ${p.detail}` : p.title);
+    this.status = p.status ?? 0;
+    this.title = p.title;
+    this.detail = p.detail;
+    this.errors = p.errors ?? [];
+    this.code = p.code;
+  }
+}
+
+/** The bearer token for writes when the server has API_TOKENS set; kept for this browser tab only. */
+export function getToken() {
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+export function setToken(token) {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+function headers(extra = {}) {
+  const token = getToken();
+  return { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra };
+}
+
+async function send(path, init) {
+  let res;
+  try {
+    res = await fetch(path, init);
+  } catch (err) {
+    if (err?.name === 'AbortError') throw err;
+    throw new ApiError({ title: 'Fikk ikke kontakt med tjenesten', detail: 'Sjekk nettverket og at innspill kjører, og prøv igjen.' });
+  }
+  if (!res.ok) throw await problemFrom(res);
+  return res;
+}
+
+/** Turn an error response into an ApiError; a problem+json body gives its own Norwegian title and detail. */
+async function problemFrom(res) {
+  const type = res.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body = await res.json();
+      if (body && typeof body.title === 'string') return new ApiError({ ...body, status: res.status });
+    } catch {
+      // Fall through to the generic message.
+    }
+  }
+  return new ApiError({ status: res.status, title: 'Uventet svar fra tjenesten', detail: `Tjenesten svarte med status ${res.status}. Prøv igjen om litt.` });
+}
+
+export async function getJson(path, { signal } = {}) {
+  const res = await send(path, { headers: headers(), signal });
+  return res.json();
+}
+
+export async function sendJson(method, path, body, { signal } = {}) {
+  const res = await send(path, { method, headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(body), signal });
+  return res.json();
+}
+
+/**
+ * POST with `stream: true` and follow the Server-Sent Events: `onEvent(name, data)` for each; resolves with the
+ * `done` event's data, rejects with an ApiError for an `error` event (a problem body) or a stream that ends early.
+ */
+export async function postStream(path, body, onEvent, { signal } = {}) {
+  const res = await send(path, {
+    method: 'POST',
+    headers: headers({ 'content-type': 'application/json', accept: 'text/event-stream' }),
+    body: JSON.stringify({ ...body, stream: true }),
+    signal,
+  });
+  let done;
+  let failure;
+  try {
+    await readEventStream(res.body, (name, data) => {
+      if (name === 'done') done = data;
+      else if (name === 'error') failure = new ApiError(typeof data === 'object' && data?.title ? data : { title: 'Noe gikk galt hos oss' });
+      else onEvent(name, data);
+    });
+  } catch (err) {
+    if (err?.name === 'AbortError') throw err;
+    throw new ApiError({ title: 'Forbindelsen ble brutt', detail: 'Svaret fra tjenesten stoppet underveis. Prøv igjen.' });
+  }
+  if (failure) throw failure;
+  if (done === undefined) throw new ApiError({ title: 'Forbindelsen ble brutt', detail: 'Tjenesten avsluttet før svaret var ferdig. Prøv igjen.' });
+  return done;
+}

@@ -1,0 +1,185 @@
+// The consultation form: fields, questions that can be added and removed, background pasted or read from a .txt/.md
+// file in the browser, organisation, written language and length. `read()` gives the POST /drafts body, or the
+// missing fields in the same shape as the API's problem errors so both are shown the same way.
+import { h } from '../dom.js';
+
+const MAX_QUESTIONS = 20;
+const MAX_BACKGROUND = 20_000;
+
+export function consultationForm({ organisations, onSubmit }) {
+  const ids = {
+    'consultation.title': 'tittel',
+    'consultation.issuer': 'avsender',
+    'consultation.reference': 'referanse',
+    'consultation.deadline': 'frist',
+    'consultation.questions': 'sporsmal-1',
+    'consultation.background': 'bakgrunn',
+    'organisation.name': 'organisasjon',
+    'organisation.voice': 'stemme',
+  };
+  /** The input for a field path from a problem body ("consultation.questions.2" → the third question). */
+  const fieldId = (path) => {
+    const q = /^consultation\.questions\.(\d+)/.exec(path);
+    return q ? `sporsmal-${Number(q[1]) + 1}` : ids[path];
+  };
+  const input = (id, attrs = {}) => h('input', { id, name: id, class: 'input', ...attrs });
+  const field = (id, label, control, hint) =>
+    h('div', { class: 'field' }, h('label', { for: id }, label), hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null, control);
+
+  const title = input('tittel', { type: 'text', autocomplete: 'off', 'aria-required': 'true' });
+  const issuer = input('avsender', { type: 'text', autocomplete: 'off', 'aria-required': 'true', 'aria-describedby': 'avsender-hint' });
+  const reference = input('referanse', { type: 'text', autocomplete: 'off', class: 'input input--short', 'aria-describedby': 'referanse-hint' });
+  const deadline = input('frist', { type: 'date', class: 'input input--short', 'aria-describedby': 'frist-hint' });
+  const background = h('textarea', { id: 'bakgrunn', name: 'bakgrunn', class: 'input', rows: '5', 'aria-describedby': 'bakgrunn-hint' });
+  const backgroundFile = input('bakgrunn-fil', { type: 'file', accept: '.txt,.md,text/plain,text/markdown', class: 'input-file' });
+  const fileStatus = h('p', { class: 'hint', role: 'status' });
+  const organisation = h(
+    'select',
+    { id: 'organisasjon', name: 'organisasjon', class: 'input input--medium', 'aria-required': 'true' },
+    h('option', { value: '' }, 'Velg organisasjon'),
+    organisations.map((o) => h('option', { value: o }, o)),
+  );
+  if (organisations.length === 1) organisation.value = organisations[0];
+  const voice = h('textarea', { id: 'stemme', name: 'stemme', class: 'input', rows: '2', 'aria-describedby': 'stemme-hint' });
+  const others = input('andre', { type: 'checkbox', class: 'checkbox__input' });
+  const radios = (name, options, checked) =>
+    options.map(([value, label, hint]) =>
+      h('div', { class: 'radio' }, input(`${name}-${value}`, { type: 'radio', name, value, checked: value === checked, class: 'radio__input' }), h('label', { for: `${name}-${value}` }, label, hint ? h('span', { class: 'hint' }, ` – ${hint}`) : null)),
+    );
+
+  const questionList = h('ol', { class: 'questions' });
+  const addButton = h('button', { type: 'button', class: 'button button--secondary', on: { click: () => addQuestion('', true) } }, 'Legg til spørsmål');
+
+  function addQuestion(text = '', focus = false) {
+    const item = h('li', { class: 'question' });
+    const area = h('textarea', { class: 'input', rows: '2', value: text, 'aria-required': 'true' });
+    const label = h('label');
+    const remove = h('button', { type: 'button', class: 'button button--quiet', on: { click: () => removeQuestion(item) } });
+    item.append(label, area, remove);
+    questionList.append(item);
+    renumber();
+    if (focus) area.focus();
+  }
+
+  function removeQuestion(item) {
+    const next = item.nextElementSibling ?? item.previousElementSibling;
+    item.remove();
+    renumber();
+    next?.querySelector('textarea')?.focus();
+  }
+
+  function renumber() {
+    const items = [...questionList.children];
+    items.forEach((item, i) => {
+      const [label, area, remove] = item.children;
+      area.id = `sporsmal-${i + 1}`;
+      label.htmlFor = area.id;
+      label.textContent = `Spørsmål ${i + 1}`;
+      remove.replaceChildren('Fjern', h('span', { class: 'visually-hidden' }, ` spørsmål ${i + 1}`));
+      remove.disabled = items.length === 1;
+    });
+    addButton.disabled = items.length >= MAX_QUESTIONS;
+  }
+
+  backgroundFile.addEventListener('change', async () => {
+    const file = backgroundFile.files?.[0];
+    if (!file) return;
+    if (!/\.(txt|md|markdown)$/i.test(file.name) && !/^text\//.test(file.type)) {
+      fileStatus.textContent = `«${file.name}» er ikke en tekstfil. Velg en .txt- eller .md-fil.`;
+      return;
+    }
+    const text = await file.text();
+    if (text.length > MAX_BACKGROUND) {
+      fileStatus.textContent = `«${file.name}» har ${text.length.toLocaleString('nb')} tegn; bakgrunnen kan ha høyst 20 000. Lim inn et utdrag i stedet.`;
+      return;
+    }
+    background.value = text;
+    fileStatus.textContent = `Leste inn «${file.name}» (${text.length.toLocaleString('nb')} tegn).`;
+  });
+
+  const submitButton = h('button', { type: 'submit', class: 'button button--primary' }, 'Lag utkast');
+  const fieldset = h(
+    'fieldset',
+    { class: 'form-body' },
+    h('legend', { class: 'visually-hidden' }, 'Høringen'),
+    h(
+      'section',
+      { class: 'form-section', 'aria-labelledby': 'om-horingen' },
+      h('h2', { id: 'om-horingen' }, 'Om høringen'),
+      field('tittel', 'Tittel på høringen', title),
+      field('avsender', 'Avsender', issuer, 'Departementet eller etaten som har sendt høringen. Svaret adresseres hit.'),
+      h('div', { class: 'field-row' }, field('referanse', 'Referanse (valgfritt)', reference, 'Saksnummeret, for eksempel 25/1873.'), field('frist', 'Frist (valgfritt)', deadline, 'Datoen svaret må være sendt innen.')),
+    ),
+    h(
+      'section',
+      { class: 'form-section', 'aria-labelledby': 'sporsmal-tittel' },
+      h('h2', { id: 'sporsmal-tittel' }, 'Spørsmål fra høringen'),
+      h('p', { class: 'hint' }, 'Ett spørsmål per felt. Utkastet får én del per spørsmål.'),
+      questionList,
+      addButton,
+    ),
+    h(
+      'section',
+      { class: 'form-section', 'aria-labelledby': 'bakgrunn-tittel' },
+      h('h2', { id: 'bakgrunn-tittel' }, 'Bakgrunn (valgfritt)'),
+      field('bakgrunn', 'Bakgrunnstekst', background, 'Lim inn sammendraget av høringen, eller last opp en tekstfil.'),
+      field('bakgrunn-fil', 'Last opp bakgrunnen som fil (.txt eller .md)', backgroundFile),
+      fileStatus,
+    ),
+    h(
+      'section',
+      { class: 'form-section', 'aria-labelledby': 'organisasjon-tittel' },
+      h('h2', { id: 'organisasjon-tittel' }, 'Organisasjon og form'),
+      field('organisasjon', 'Organisasjon', organisation, null),
+      h('p', { class: 'checkbox' }, others, ' ', h('label', { for: 'andre' }, 'Tillat sitater fra andre organisasjoners dokumenter (de navngis i teksten)')),
+      field('stemme', 'Stemme og tone (valgfritt)', voice, 'For eksempel: saklig og tydelig, med vekt på de ansattes medvirkning.'),
+      h('fieldset', { class: 'choice' }, h('legend', {}, 'Målform'), radios('malform', [['nb', 'Bokmål'], ['nn', 'Nynorsk']], 'nb')),
+      h(
+        'fieldset',
+        { class: 'choice' },
+        h('legend', {}, 'Lengde'),
+        radios('lengde', [['short', 'Kort', 'omtrent tre setninger per spørsmål'], ['medium', 'Middels', 'omtrent fem'], ['long', 'Lang', 'omtrent åtte']], 'medium'),
+      ),
+    ),
+    h('div', { class: 'form-actions' }, submitButton),
+  );
+  const element = h('form', { class: 'form', novalidate: true, 'aria-label': 'Ny høring', on: { submit: (ev) => (ev.preventDefault(), onSubmit()) } }, fieldset);
+  addQuestion();
+
+  function read() {
+    const errors = [];
+    const need = (value, field, reason) => {
+      if (!value) errors.push({ field, reason });
+      return value;
+    };
+    const questions = [...questionList.querySelectorAll('textarea')].map((t) => t.value.trim());
+    const filled = questions.filter(Boolean);
+    const consultation = {
+      title: need(title.value.trim(), 'consultation.title', 'skriv tittelen på høringen'),
+      issuer: need(issuer.value.trim(), 'consultation.issuer', 'skriv hvem som har sendt høringen'),
+      ...(reference.value.trim() ? { reference: reference.value.trim() } : {}),
+      ...(deadline.value ? { deadline: deadline.value } : {}),
+      questions: filled,
+      ...(background.value.trim() ? { background: background.value.trim() } : {}),
+    };
+    if (!filled.length) errors.push({ field: 'consultation.questions', reason: 'skriv minst ett spørsmål' });
+    const request = {
+      consultation,
+      organisation: {
+        name: need(organisation.value, 'organisation.name', 'velg organisasjonen som skal svare'),
+        ...(voice.value.trim() ? { voice: voice.value.trim() } : {}),
+        allowOtherOrganisations: others.checked,
+      },
+      language: element.querySelector('input[name="malform"]:checked')?.value ?? 'nb',
+      length: element.querySelector('input[name="lengde"]:checked')?.value ?? 'medium',
+    };
+    return { request, errors };
+  }
+
+  function setBusy(on) {
+    fieldset.disabled = on;
+    submitButton.textContent = on ? 'Lager utkast …' : 'Lag utkast';
+  }
+
+  return { element, read, setBusy, fieldId, focusSubmit: () => submitButton.focus() };
+}

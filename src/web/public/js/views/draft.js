@@ -1,0 +1,189 @@
+// /utkast/:id — read a draft, open every footnote's source, edit sentences in place, check the sources again, save a
+// new version, open earlier versions, download DOCX or Markdown.
+import { getJson } from '../api.js';
+import { announce, formatDate, h, replace } from '../dom.js';
+import { errorBox } from '../errors.js';
+import { providerBanner } from '../labels.js';
+import { closeSourcePanel } from '../sourcePanel.js';
+import { checkModel, saveModel } from '../draft/check.js';
+import { legend, summaryLine } from '../draft/legend.js';
+import { modelFromVersion } from '../draft/model.js';
+import { extrasCount, renderDraft } from '../draft/render.js';
+import { versionList } from '../draft/versions.js';
+
+export async function render(main, { params, query }) {
+  const id = params[0];
+  const requested = query.get('versjon');
+  const data = await getJson(`/drafts/${encodeURIComponent(id)}${requested ? `?version=${encodeURIComponent(requested)}` : ''}`);
+  const state = { data, model: modelFromVersion(data.current), editing: false, dirty: false, busy: false };
+
+  const heading = h('h1', { class: 'draft-title' });
+  const meta = h('p', { class: 'draft-meta' });
+  const banner = h('p', { class: 'banner', role: 'note' });
+  const oldVersion = h('p', { class: 'notice notice--info', hidden: true });
+  const summary = h('p', { class: 'summary' });
+  const status = h('p', { class: 'status', role: 'status' });
+  const errorSlot = h('div', { class: 'error-slot', hidden: true });
+  const articleSlot = h('div', { class: 'draft-slot' });
+  const versionsSlot = h('section', { class: 'versions', 'aria-labelledby': 'versjoner' });
+
+  const editButton = h('button', { type: 'button', class: 'button button--secondary', 'aria-pressed': 'false', on: { click: toggleEdit } }, 'Rediger teksten');
+  const checkButton = h('button', { type: 'button', class: 'button', on: { click: check } }, 'Kontroller kilder');
+  const saveButton = h('button', { type: 'button', class: 'button button--secondary', on: { click: save } }, 'Lagre ny versjon');
+  const extrasToggle = h('input', { type: 'checkbox', id: 'vis-fjernet', on: { change: () => articleSlot.classList.toggle('show-extras', extrasToggle.checked) } });
+  const extrasLabel = h('label', { for: 'vis-fjernet' });
+  const docx = h('a', { class: 'button button--secondary', download: '' }, 'Last ned Word (DOCX)');
+  const md = h('a', { class: 'button button--secondary', download: '' }, 'Last ned Markdown');
+  const exportNote = h('p', { class: 'hint', hidden: true }, 'Nedlastingen gjelder den lagrede versjonen. Lagre først for å få med endringene.');
+  const editHint = h('p', { class: 'hint', hidden: true }, 'Klikk i en setning for å endre den. Fotnotene følger setningen. Tøm en setning for å fjerne den.');
+
+  main.replaceChildren(
+    h('p', { class: 'breadcrumbs' }, h('a', { href: '/', 'data-link': '' }, '‹ Alle utkast')),
+    heading,
+    meta,
+    banner,
+    oldVersion,
+    summary,
+    h(
+      'div',
+      { class: 'toolbar', role: 'group', 'aria-label': 'Arbeid med utkastet' },
+      h('div', { class: 'toolbar__group' }, editButton, checkButton, saveButton),
+      h('div', { class: 'toolbar__group' }, docx, md),
+    ),
+    editHint,
+    exportNote,
+    status,
+    errorSlot,
+    h('div', { class: 'draft-options' }, legend(), h('p', { class: 'checkbox' }, extrasToggle, ' ', extrasLabel)),
+    articleSlot,
+    versionsSlot,
+  );
+
+  const onBeforeUnload = (ev) => {
+    if (!state.dirty) return;
+    ev.preventDefault();
+    ev.returnValue = '';
+  };
+  window.addEventListener('beforeunload', onBeforeUnload);
+
+  function show() {
+    const { current, versions } = state.data;
+    const latest = versions.at(-1)?.version ?? current.version;
+    document.title = `${current.draft.title} – innspill`;
+    heading.textContent = current.draft.title;
+    const c = current.request?.consultation ?? {};
+    meta.replaceChildren(
+      [
+        current.draft.organisation,
+        c.issuer ? `Til ${c.issuer}` : null,
+        c.reference ? `Deres ref. ${c.reference}` : null,
+        c.deadline ? `Frist ${formatDate(c.deadline)}` : null,
+        `Versjon ${current.version} av ${latest}`,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    );
+    const first = versions[0];
+    const b = providerBanner(current.provenance.provider, current.provenance.model, { originalProvider: first?.provider, originalModel: first?.model });
+    banner.className = `banner banner--${b.kind}`;
+    banner.textContent = b.text;
+    oldVersion.hidden = current.version === latest;
+    oldVersion.replaceChildren(`Du ser på en eldre versjon (${current.version}). `, h('a', { href: `/utkast/${encodeURIComponent(id)}`, 'data-link': '' }, `Åpne siste versjon (${latest})`));
+    docx.href = `/drafts/${encodeURIComponent(id)}/export?format=docx&version=${current.version}`;
+    md.href = `/drafts/${encodeURIComponent(id)}/export?format=md&version=${current.version}`;
+    const extras = extrasCount(state.model);
+    extrasToggle.hidden = extras === 0;
+    extrasLabel.textContent = extras ? `Vis fjernede og reparerte setninger (${extras})` : 'Ingen setninger ble fjernet eller reparert.';
+    replace(versionsSlot, versionList(id, versions, current.version));
+    showDraft();
+  }
+
+  function showDraft() {
+    articleSlot.replaceChildren(renderDraft(state.model, { editable: state.editing, onEdit: markDirty }));
+    updateSummary();
+  }
+
+  function updateSummary() {
+    const line = summaryLine(state.model);
+    summary.className = `summary summary--${line.kind}`;
+    summary.replaceChildren(h('span', { 'aria-hidden': 'true', class: 'summary__symbol' }, line.symbol), ' ', line.text);
+    exportNote.hidden = !state.dirty;
+  }
+
+  function markDirty() {
+    if (!state.dirty) {
+      state.dirty = true;
+      status.textContent = 'Endret – ikke kontrollert og ikke lagret.';
+    }
+    updateSummary();
+  }
+
+  function toggleEdit() {
+    state.editing = !state.editing;
+    editButton.setAttribute('aria-pressed', String(state.editing));
+    editButton.textContent = state.editing ? 'Ferdig med redigering' : 'Rediger teksten';
+    editHint.hidden = !state.editing;
+    closeSourcePanel({ restoreFocus: false });
+    showDraft();
+    if (state.editing) articleSlot.querySelector('.sentence__text')?.focus();
+  }
+
+  async function busy(button, label, work) {
+    if (state.busy) return;
+    state.busy = true;
+    const before = button.textContent;
+    button.textContent = label;
+    for (const b of [editButton, checkButton, saveButton]) b.disabled = true;
+    main.setAttribute('aria-busy', 'true');
+    errorSlot.hidden = true;
+    try {
+      await work();
+    } catch (err) {
+      errorSlot.replaceChildren(errorBox(err, { onRetry: () => button.click() }));
+      errorSlot.hidden = false;
+      status.textContent = '';
+      errorSlot.firstElementChild?.focus();
+    } finally {
+      state.busy = false;
+      button.textContent = before;
+      for (const b of [editButton, checkButton, saveButton]) b.disabled = false;
+      main.removeAttribute('aria-busy');
+    }
+  }
+
+  function check() {
+    return busy(checkButton, 'Kontrollerer …', async () => {
+      const { saved } = await checkModel(id, state.model);
+      closeSourcePanel({ restoreFocus: false });
+      if (saved) await adopt(saved, `Kildene er kontrollert, og teksten er lagret som versjon ${saved.version}.`);
+      else {
+        showDraft();
+        const line = summaryLine(state.model);
+        status.textContent = `Kildene er kontrollert. ${line.text}${state.dirty ? ' Endringene er ikke lagret ennå.' : ''}`;
+        announce(status.textContent);
+      }
+    });
+  }
+
+  function save() {
+    return busy(saveButton, 'Lagrer …', async () => {
+      const saved = await saveModel(id, state.model);
+      await adopt(saved, `Lagret som versjon ${saved.version}. Kildene er kontrollert på nytt.`);
+    });
+  }
+
+  /** Show a version the server just saved, and list it among the versions. */
+  async function adopt(saved, message) {
+    const fresh = await getJson(`/drafts/${encodeURIComponent(id)}?version=${saved.version}`);
+    state.data = fresh;
+    state.model = modelFromVersion(fresh.current);
+    state.dirty = false;
+    history.replaceState(null, '', `/utkast/${encodeURIComponent(id)}?versjon=${saved.version}`);
+    show();
+    status.textContent = message;
+    announce(message);
+  }
+
+  show();
+  return () => window.removeEventListener('beforeunload', onBeforeUnload);
+}

@@ -1,0 +1,65 @@
+/**
+ * The web page for secretariats: one HTML shell, hand-written ES modules and one stylesheet from `public/`,
+ * served by the same server as the API. No build step and nothing fetched from elsewhere: the Content-Security-
+ * Policy on the shell lets the page load and call only this origin.
+ *
+ * Mounted last in createApp, so every API route wins; this sub-app answers `GET /`, `/assets/*` and the page's own
+ * paths (Norwegian, so they never collide with the English API paths), which all get the same shell — the browser
+ * script picks the view from the path.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/openapi.js';
+
+const PUBLIC_DIR = fileURLToPath(new URL('./public', import.meta.url));
+
+/** Paths the page routes itself (see public/js/main.js); each answers with the shell. */
+export const PAGE_PATHS = ['/', '/ny', '/utkast/:id', '/spor', '/dokumenter', '/dokumenter/:id'] as const;
+
+/**
+ * NOTE: `style-src 'self'` forbids inline style attributes; the scripts set classes and `hidden` instead.
+ * `connect-src 'self'` is what keeps every fetch (JSON and the SSE streams) on this machine.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function webRoutes() {
+  const app = new Hono<AppEnv>();
+  let shell: Promise<string> | undefined;
+  // Read once per process; a failed read is retried on the next request rather than cached.
+  const readShell = () => (shell ??= readFile(`${PUBLIC_DIR}/index.html`, 'utf8').catch((err) => ((shell = undefined), Promise.reject(err))));
+
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root: PUBLIC_DIR,
+      rewriteRequestPath: (p) => p.replace(/^\/assets/, ''),
+      // The files change with the code; revalidate (Last-Modified) instead of caching blindly.
+      onFound: (_path, c) => c.header('Cache-Control', 'no-cache'),
+    }),
+  );
+
+  for (const path of PAGE_PATHS) {
+    app.get(path, async (c) =>
+      c.html(await readShell(), 200, {
+        'Content-Security-Policy': CSP,
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'same-origin',
+      }),
+    );
+  }
+  return app;
+}

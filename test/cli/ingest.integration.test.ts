@@ -1,0 +1,45 @@
+/** The real `npm run ingest` entry point in a child process, on a PGlite store in a temporary folder. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DOCUMENTS } from '../helpers/documents.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'innspill-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function ingest(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(join('node_modules', '.bin', 'tsx'), ['src/cli/ingest.ts', ...args], {
+      env: { ...process.env, DATA_DIR: join(dir, 'pglite'), LOG_LEVEL: 'silent', DATABASE_URL: '', EMBEDDER: 'local' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run ingest', () => {
+  it('adds, replaces and removes a document, and refuses a bad file with a Norwegian message', async () => {
+    const file = join(dir, 'uttalelse.md');
+    writeFileSync(file, '# Uttalelse\n\nKommunene må få mer ansvar for digital kompetanse.');
+    const added = await ingest(file, join(DOCUMENTS, 'two-columns.pdf'), '--org', 'Testforbundet Vest', '--date', '2024');
+    expect(added.stdout, added.stderr).toMatch(/2 dokumenter lest: 2 nye/);
+
+    writeFileSync(file, '# Uttalelse\n\nKommunene må få mer ansvar og mer penger til digital kompetanse.');
+    const replaced = await ingest(file, '--org', 'Testforbundet Vest', '--date', '2024');
+    expect(replaced.stdout).toMatch(/1 erstattet/);
+
+    const bad = await ingest(join(DOCUMENTS, 'encrypted.pdf'), '--org', 'Testforbundet Vest');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^Feil: Filen «.*encrypted\.pdf» er passordbeskyttet/);
+
+    const removed = await ingest('--remove', 'uttalelse', '--remove', 'finnes-ikke');
+    expect(removed.stdout).toMatch(/Tok ut «Uttalelse» \(uttalelse\): 1 avsnitt slettet/);
+    expect(removed.code).toBe(1);
+    expect(removed.stderr).toMatch(/fant ikke «finnes-ikke»/);
+  }, 300_000); // four child processes, each opening PGlite and migrating: slow on a busy machine
+});
