@@ -3,7 +3,7 @@
  * Cold = empty dir (migrate, ingest seeds/, embed); warm = the same dir started again.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,14 @@ import { performance } from 'node:perf_hooks';
 import { ROOT } from './sources.js';
 
 export interface StartResult {
+  /** From spawn to the first 200 from GET /health. */
   seconds: number;
+  /** The server's own figure (readyMs in its "innspill is ready" log line): from main() to listening, i.e.
+   *  config, PGlite boot, migrations, seeding. The rest of `seconds` is npx, tsx and loading modules. */
+  appSeconds: number | null;
+  /** CPU seconds used by every process of the server's group (npx, node, esbuild) until ready: about what an
+   *  otherwise idle machine would take, since startup is mostly one thread. */
+  cpuSeconds: number;
   documents: number;
   passages: number;
 }
@@ -36,18 +43,41 @@ async function freePort(): Promise<number> {
   });
 }
 
+const CLOCK_TICKS = 100; // getconf CLK_TCK on Linux
+
+/** utime + stime of every live process in process group `pgid`, from /proc (Linux; 0 elsewhere). */
+function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
+        if (Number(f[2]) === pgid) ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]); // utime stime cutime cstime
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return Math.round((ticks / CLOCK_TICKS) * 100) / 100;
+}
+
 async function startOnce(dataDir: string): Promise<StartResult> {
   const port = await freePort();
   const t0 = performance.now();
   // detached: the server runs in its own process group (npx → node), so stopping it stops all of it.
   const child = spawn(COMMAND[0], COMMAND.slice(1), {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
     detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
   child.stderr?.on('data', (b: Buffer) => (stderr += b.toString()));
+  child.stdout?.on('data', (b: Buffer) => (stdout += b.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
@@ -59,7 +89,14 @@ async function startOnce(dataDir: string): Promise<StartResult> {
         if (res.status === 200) {
           const seconds = (performance.now() - t0) / 1000;
           const body = (await res.json()) as { store: { documents: number; passages: number } };
-          return { seconds: Math.round(seconds * 100) / 100, documents: body.store.documents, passages: body.store.passages };
+          const readyMs = /"readyMs":(\d+)/.exec(stdout + stderr)?.[1];
+          return {
+            seconds: Math.round(seconds * 100) / 100,
+            cpuSeconds: child.pid ? groupCpuSeconds(child.pid) : 0,
+            appSeconds: readyMs ? Number(readyMs) / 1000 : null,
+            documents: body.store.documents,
+            passages: body.store.passages,
+          };
         }
       } catch {
         // not listening yet

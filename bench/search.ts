@@ -38,26 +38,30 @@ export async function runQueries(db: Queryable, embedder: QueryEmbedder, queries
   return { latency: latency(ms), cpu: latency(cpu), top };
 }
 
-/** Where a hybrid query's time goes: each step of search() run and timed on its own. */
-export async function legBreakdown(db: Queryable, embedder: QueryEmbedder, queries: string[]): Promise<Record<string, Latency>> {
-  const steps = { embedQuery: [] as number[], vectorLeg: [] as number[], textLeg: [] as number[], fetchPassages: [] as number[] };
+export type Step = 'embedQuery' | 'vectorLeg' | 'textLeg' | 'fetchPassages';
+
+/** Where a hybrid query's time goes: each step of search() run and timed on its own, wall and CPU. */
+export async function legBreakdown(db: Queryable, embedder: QueryEmbedder, queries: string[]): Promise<Record<Step, { wall: Latency; cpu: Latency }>> {
+  const wall = new Map<Step, number[]>();
+  const cpu = new Map<Step, number[]>();
+  const step = async <T>(name: Step, fn: () => Promise<T>): Promise<T> => {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    const out = await fn();
+    (wall.get(name) ?? wall.set(name, []).get(name)!).push(performance.now() - t);
+    (cpu.get(name) ?? cpu.set(name, []).get(name)!).push(cpuMs(c));
+    return out;
+  };
   const nulls = [null, null, null, null, null];
   const pool = candidatePool(K);
   for (const query of queries) {
-    let t = performance.now();
-    const v = await embedder.embedQuery(query);
-    steps.embedQuery.push(performance.now() - t);
-    t = performance.now();
-    const vec = await db.query<{ id: string }>(VECTOR_LEG_SQL, [toVectorLiteral(v), pool, ...nulls]);
-    steps.vectorLeg.push(performance.now() - t);
-    t = performance.now();
-    await db.query(TEXT_LEG_SQL, [query, pool, ...nulls]);
-    steps.textLeg.push(performance.now() - t);
-    t = performance.now();
-    await getPassages(db, { ids: vec.rows.slice(0, K).map((r) => r.id) });
-    steps.fetchPassages.push(performance.now() - t);
+    const v = await step('embedQuery', () => embedder.embedQuery(query));
+    const vec = await step('vectorLeg', () => db.query<{ id: string }>(VECTOR_LEG_SQL, [toVectorLiteral(v), pool, ...nulls]));
+    await step('textLeg', () => db.query(TEXT_LEG_SQL, [query, pool, ...nulls]));
+    await step('fetchPassages', () => getPassages(db, { ids: vec.rows.slice(0, K).map((r) => r.id) }));
   }
-  return Object.fromEntries(Object.entries(steps).map(([k, ms]) => [k, latency(ms)]));
+  const steps: Step[] = ['embedQuery', 'vectorLeg', 'textLeg', 'fetchPassages'];
+  return Object.fromEntries(steps.map((s) => [s, { wall: latency(wall.get(s)!), cpu: latency(cpu.get(s)!) }])) as Record<Step, { wall: Latency; cpu: Latency }>;
 }
 
 /** The plan's first line for the vector leg, to show whether the HNSW index is used. */

@@ -93,6 +93,8 @@ export function checkTargets(sizes: SizeResults[], ready?: ReadyResult): TargetC
       goal: `≤ ${TARGETS.readySeconds} s`,
       measured: `${ready.cold.seconds} s`,
       pass: ready.cold.seconds <= TARGETS.readySeconds,
+      measuredCpu: `${ready.cold.cpuSeconds} CPU-s`,
+      passCpu: ready.cold.cpuSeconds <= TARGETS.readySeconds,
     });
   }
   return checks;

@@ -83,12 +83,25 @@ export function forgeCases(passages: PassageWithDocument[], opts: ForgeOptions =
   const rand = prng(opts.seed ?? 20250101);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const all = candidateTriples(passages);
-  const preferred = all.filter((t) => opts.preferred?.has(t.passage.documentId));
-  // Draw from the preferred documents with the given share, else from all; filters apply to the drawn pool.
-  const draw = (ok: (t: Triple) => boolean = () => true): Triple | undefined => {
-    const from = preferred.length && rand() < (opts.preferredShare ?? 0.35) ? preferred : all;
-    const fit = from.filter(ok);
-    return fit.length ? pick(fit) : undefined;
+  // Pools filtered once (filtering 10k+ sentences per draw made forging the slow part of the eval).
+  const pools = {
+    any: (t: Triple) => !!t,
+    numbers: (t: Triple) => extractNumbers(t.source).length > 0,
+    negated: (t: Triple) => removeNegation(t.source) !== null,
+    unframed: (t: Triple) => !findHolder(t.source),
+  };
+  type Pool = keyof typeof pools;
+  const split = (ok: (t: Triple) => boolean) => {
+    const fit = all.filter(ok);
+    return { all: fit, preferred: fit.filter((t) => opts.preferred?.has(t.passage.documentId)) };
+  };
+  const ready = Object.fromEntries(Object.entries(pools).map(([k, f]) => [k, split(f)])) as Record<Pool, ReturnType<typeof split>>;
+  const byDocument = new Map<string, Triple[]>();
+  for (const t of all) byDocument.set(t.passage.documentId, [...(byDocument.get(t.passage.documentId) ?? []), t]);
+  const draw = (pool: Pool = 'any'): Triple | undefined => {
+    const p = ready[pool];
+    const from = p.preferred.length && rand() < (opts.preferredShare ?? 0.35) ? p.preferred : p.all;
+    return from.length ? pick(from) : undefined;
   };
   const orgs = [...new Set(passages.map((p) => p.document.organisation))].sort();
   const cases: EvalCase[] = [];
@@ -101,7 +114,7 @@ export function forgeCases(passages: PassageWithDocument[], opts: ForgeOptions =
 
   const makers: Record<FaultKind, () => Omit<EvalCase, 'id'> | null> = {
     changed_number: () => {
-      const g = genuine(draw((x) => extractNumbers(x.source).length > 0), rand);
+      const g = genuine(draw('numbers'), rand);
       const sentence = g && mutateNumber(g.sentence, rand);
       return g && sentence ? { ...g, kind: 'changed_number', variant: undefined, sentence } : null;
     },
@@ -111,19 +124,19 @@ export function forgeCases(passages: PassageWithDocument[], opts: ForgeOptions =
       return g && sentence ? { ...g, kind: 'added_negation', variant: undefined, sentence } : null;
     },
     removed_negation: () => {
-      const g = genuine(draw((x) => removeNegation(x.source) !== null), rand);
+      const g = genuine(draw('negated'), rand);
       const sentence = g && removeNegation(g.sentence);
       return g && sentence ? { ...g, kind: 'removed_negation', variant: undefined, sentence } : null;
     },
     swapped_organisation: () => {
-      const t = draw((x) => !findHolder(x.source));
+      const t = draw('unframed');
       if (!t) return null;
       const org = t.passage.document.organisation;
       const other = pick(orgs.filter((o) => !sameOrganisation(o, org) && !namedIn(o, t.passage.text)));
       if (!other) return null;
       const we = rand() < 0.3;
       const sentence = `${we ? 'Vi' : other} mener at ${lowerFirst(t.source)}`;
-      return { kind: 'swapped_organisation', sentence, passageId: t.passage.id, quote: t.source, ...(we ? { organisation: other } : {}) };
+      return { kind: 'swapped_organisation', variant: we ? 'we' : 'named', sentence, passageId: t.passage.id, quote: t.source, ...(we ? { organisation: other } : {}) };
     },
     wrong_passage: () => {
       const g = genuine(draw(), rand);
@@ -131,7 +144,8 @@ export function forgeCases(passages: PassageWithDocument[], opts: ForgeOptions =
       const p = passages.find((x) => x.id === g.passageId)!;
       const sameDoc = passages.filter((x) => x.documentId === p.documentId && x.id !== p.id && !x.text.includes(g.quote));
       const other = sameDoc.length && rand() < 0.5 ? pick(sameDoc) : pick(passages.filter((x) => x.documentId !== p.documentId && !x.text.includes(g.quote)));
-      return { ...g, kind: 'wrong_passage', variant: undefined, passageId: other.id, truePassageId: p.id };
+      const variant = other.documentId === p.documentId ? 'same_document' : 'other_document';
+      return { ...g, kind: 'wrong_passage', variant, passageId: other.id, truePassageId: p.id };
     },
     fabricated_quote: () => {
       const g = genuine(draw(), rand);
@@ -145,9 +159,11 @@ export function forgeCases(passages: PassageWithDocument[], opts: ForgeOptions =
       const t = draw();
       if (!t) return null;
       const sameDoc = rand() < 0.5;
-      const other = draw((x) => x.passage.id !== t.passage.id && (x.passage.documentId === t.passage.documentId) === sameDoc);
+      const siblings = (byDocument.get(t.passage.documentId) ?? []).filter((x) => x.passage.id !== t.passage.id);
+      const other = sameDoc ? pick(siblings) : draw();
+      if (other && !sameDoc && other.passage.documentId === t.passage.documentId) return null;
       if (!other) return null;
-      return { kind: 'unrelated_claim', sentence: canonicalLine(other.source), passageId: t.passage.id, quote: t.source };
+      return { kind: 'unrelated_claim', variant: sameDoc ? 'same_document' : 'other_document', sentence: canonicalLine(other.source), passageId: t.passage.id, quote: t.source };
     },
   };
   for (const kind of FAULT_KINDS) {
@@ -181,8 +197,8 @@ function genuine(t: Triple | undefined, rand: () => number): Omit<EvalCase, 'id'
     const parts = sentence.split(' ');
     for (let k = rand() < 0.5 ? 1 : 2; k > 0; k--) {
       const at = 1 + Math.floor(rand() * (parts.length - 1));
-      // Not inside a number or an amount ("600 mill.").
-      if (!/\d/.test(parts[at - 1] + parts[at])) parts.splice(at, 0, FILLERS[Math.floor(rand() * FILLERS.length)]);
+      // Not inside a number or an amount ("600 mill."), nor inside "ikke minst".
+      if (!/\d/.test(parts[at - 1] + parts[at]) && !/^ikke$/i.test(parts[at - 1])) parts.splice(at, 0, FILLERS[Math.floor(rand() * FILLERS.length)]);
     }
     sentence = parts.join(' ');
     variant += '+reworded';

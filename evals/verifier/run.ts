@@ -25,6 +25,8 @@ export interface KindFigures {
   caught: number;
   precise: number;
   rate: number;
+  /** Caught/total per variant (e.g. a quote moved within the same document or to another one). */
+  byVariant: Record<string, { total: number; caught: number }>;
   /** Up to five misses, for reading. */
   misses: { id: string; sentence: string; verdict: string; statuses: string[] }[];
 }
@@ -64,9 +66,16 @@ export async function runVerifierEval(opts: { seed?: number; genuine?: number; p
   const kinds = FAULT_KINDS.map((kind): KindFigures => {
     const rs = results.filter((r) => r.c.kind === kind);
     const caught = rs.filter((r) => flagged(r.s));
+    const byVariant: KindFigures['byVariant'] = {};
+    for (const r of rs) {
+      const v = (byVariant[r.c.variant ?? 'all'] ??= { total: 0, caught: 0 });
+      v.total++;
+      if (flagged(r.s)) v.caught++;
+    }
     return {
       kind, total: rs.length, caught: caught.length, precise: rs.filter((r) => precise(r.c, r.s)).length,
       rate: rs.length ? caught.length / rs.length : 0,
+      byVariant,
       misses: rs.filter((r) => !flagged(r.s)).slice(0, 5).map((r) => ({ id: r.c.id, sentence: r.c.sentence, verdict: r.s.verdict, statuses: r.s.citations.map((x) => x.status) })),
     };
   });

@@ -10,7 +10,7 @@ import { addUsage, ZERO_USAGE, type TokenUsage } from '../llm/types.js';
 import type { QueryEmbedder } from '../retrieve/search.js';
 import type { Queryable } from '../store/db.js';
 import { renderMarkdown, storePassageSource, verifyDraft, type Judge, type PassageSource, type VerificationReport } from '../verify/index.js';
-import { resolveOrganisation } from './errors.js';
+import { DraftError, resolveOrganisation } from './errors.js';
 import { toDraftSentences } from './normalise.js';
 import { verifyAndRepair } from './repair.js';
 import { draftPrompt, introQuery, introRequest, sectionRequest } from './requests.js';
@@ -67,6 +67,7 @@ export function createDrafter(deps: DrafterDeps) {
     async draft(input: DraftRequestInput, { onEvent, signal }: DraftOptions = {}): Promise<DraftResult> {
       const t0 = performance.now();
       const request = DraftRequestSchema.parse(input);
+      const judge = deps.judge && memoJudge(deps.judge);
       const organisation = await resolveOrganisation(deps.db, request.organisation.name);
       const allowOthers = request.organisation.allowOtherOrganisations;
       const lang = request.language;
@@ -77,6 +78,7 @@ export function createDrafter(deps: DrafterDeps) {
       const used: CitationRef[] = [];
 
       const part = async (kind: 'intro' | 'question', index: number, query: string, build: (r: Retrieved) => Parameters<LlmProvider['generate']>[0]) => {
+        throwIfAborted(signal);
         let t = performance.now();
         const r = await retrieveSources(retrievalDeps, { query, organisation, allowOthers, coverageNeeded: kind === 'question' });
         timings.retrievalMs += performance.now() - t;
@@ -101,7 +103,7 @@ export function createDrafter(deps: DrafterDeps) {
         generation.promptRefs?.forEach((p) => prompts.add(p));
         const { paragraphs, noPosition } = toDraftSentences(generation.paragraphs, lang);
         t = performance.now();
-        const repaired = await verifyAndRepair(paragraphs, { source, judge: deps.judge, organisation, allowOthers });
+        const repaired = await verifyAndRepair(paragraphs, { source, judge, organisation, allowOthers });
         timings.verificationMs += performance.now() - t;
         repaired.paragraphs.flat().forEach((s) => used.push(...s.citations));
         return { r, paragraphs: repaired.paragraphs, noPosition, dropped: repaired.dropped, repairs: repaired.repairs };
@@ -163,7 +165,7 @@ export function createDrafter(deps: DrafterDeps) {
       };
       const t = performance.now();
       const structured = toStructured(draft);
-      const verification = await verifyDraft(structured, { source, judge: deps.judge }, { organisation });
+      const verification = await verifyDraft(structured, { source, judge }, { organisation });
       timings.verificationMs += performance.now() - t;
       annotate(draft, verification);
       onEvent?.({ type: 'verification', ok: verification.ok, summary: verification.summary });
@@ -188,6 +190,31 @@ export function createDrafter(deps: DrafterDeps) {
 }
 
 export type Drafter = ReturnType<typeof createDrafter>;
+
+/** A client that went away (SSE closed, request aborted) stops the work between parts; nothing gets saved. */
+export function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new DraftError('unprocessable:content', 'Forespørselen ble avbrutt før utkastet var ferdig.');
+}
+
+/**
+ * The judge asked once per sentence and set of quotes within a draft: repair and the final check see the same
+ * sentences, and each call costs a model request.
+ */
+function memoJudge(judge: Judge): Judge {
+  const seen = new Map<string, ReturnType<Judge['judge']>>();
+  return {
+    judge(input) {
+      const key = JSON.stringify([input.sentence, input.passages.map((p) => [p.id, p.quote])]);
+      let verdict = seen.get(key);
+      if (!verdict) {
+        verdict = judge.judge(input);
+        seen.set(key, verdict);
+        verdict.catch(() => seen.delete(key));
+      }
+      return verdict;
+    },
+  };
+}
 
 /** Copy each sentence's final verdict onto the draft, in the order toStructured lays sentences out. */
 export function annotate(draft: DraftDocument, report: VerificationReport): void {

@@ -36,7 +36,8 @@ const DROP_VERDICTS = new Set(['unsupported', 'contradicted']);
 export async function verifyAndRepair(paragraphs: DraftSentence[][], opts: RepairOptions): Promise<Repaired> {
   const paras = paragraphs.filter((p) => p.length);
   if (paras.length === 0) return { paragraphs: [], dropped: [], repairs: [], report: null };
-  const first = await verify(paras, opts);
+  // NOTE: the first pass only locates quotes; the judge (one model call per sentence) waits for the second.
+  const first = await verify(paras, { ...opts, judge: undefined });
   const repairs: string[] = [];
   const dropped: DroppedSentence[] = [];
   let changed = false;
@@ -57,7 +58,7 @@ export async function verifyAndRepair(paragraphs: DraftSentence[][], opts: Repai
   );
   const kept = fixed.filter((p) => p.length);
   if (kept.length === 0) return { paragraphs: [], dropped, repairs, report: null };
-  const second = changed ? await verify(kept, opts) : first;
+  const second = changed || opts.judge ? await verify(kept, opts) : first;
   const final = kept
     .map((p, pi) =>
       p.filter((sentence, si) => {

@@ -53,7 +53,8 @@ export async function retrieveSources(
     organisations: organisation && !allowOthers ? [organisation] : undefined,
   });
   const minVector = deps.minRelevance ?? RELEVANCE.minVector;
-  const relevance = assessRelevance(query, hits, await deps.vocabulary.get(), { minVector, coverageNeeded });
+  const names = [organisation, ...hits.map((h) => h.passage.document.organisation)].filter((n): n is string => !!n);
+  const relevance = assessRelevance(query, hits, await deps.vocabulary.get(), { minVector, coverageNeeded, names });
   const sources = relevance.relevant
     ? hits
         // NOTE: a passage the full-text leg ranks near the top (it uses the question's own words) stays in even

@@ -11,7 +11,7 @@ import { fromZodError } from '../verify/errors.js';
 import { storePassageSource } from '../verify/index.js';
 import { renderMarkdown } from '../verify/index.js';
 import { DraftError, fromVerifyError } from './errors.js';
-import { annotate, type DraftOptions, type Drafter } from './pipeline.js';
+import { annotate, throwIfAborted, type DraftOptions, type Drafter } from './pipeline.js';
 import type { DraftRequestInput } from './schema.js';
 import { fromStructured, toStructured } from './structured.js';
 import type { DraftResult } from './types.js';
@@ -50,6 +50,7 @@ export function createDraftService(deps: DraftServiceDeps) {
     /** Generate, verify and save a draft. Throws (and saves nothing) when any step fails. */
     async generate(input: DraftRequestInput, opts: DraftOptions = {}) {
       const result = await deps.drafter.draft(input, opts);
+      throwIfAborted(opts.signal);
       const saved = await createDraft(deps.db, { version: versionFromResult(result) });
       deps.logger?.info({ draftId: saved.id, version: saved.version, provider: result.provenance.provider }, 'draft saved');
       return { ...saved, result };

@@ -21,16 +21,27 @@ export interface CorpusVocabulary {
  */
 export function corpusVocabulary(db: Queryable): CorpusVocabulary {
   let cached: { key: string; words: Set<string> } | null = null;
+  let building: { key: string; promise: Promise<Set<string>> } | null = null;
+  const build = async (key: string) => {
+    const words = new Set<string>();
+    const all = await db.query<{ text: string; heading_text: string }>(ALL_PASSAGE_TEXT_SQL);
+    for (const r of all.rows) for (const s of contentStems(`${r.text} ${r.heading_text}`)) words.add(s);
+    cached = { key, words };
+    return words;
+  };
   return {
     async get() {
       const { rows } = await db.query<{ passages: number; updated: string }>(CORPUS_VERSION_SQL);
       const key = `${rows[0].passages}|${rows[0].updated}`;
       if (cached?.key === key) return cached.words;
-      const words = new Set<string>();
-      const all = await db.query<{ text: string; heading_text: string }>(ALL_PASSAGE_TEXT_SQL);
-      for (const r of all.rows) for (const s of contentStems(`${r.text} ${r.heading_text}`)) words.add(s);
-      cached = { key, words };
-      return words;
+      // Concurrent requests share one build.
+      if (building?.key !== key) {
+        const promise = build(key).finally(() => {
+          if (building?.promise === promise) building = null;
+        });
+        building = { key, promise };
+      }
+      return building!.promise;
     },
   };
 }

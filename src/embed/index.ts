@@ -1,14 +1,46 @@
-/** Chooses the embedder from configuration: the offline local one by default. */
-import type { Config } from '../config/env.js';
-import type { TextEmbedder } from '../store/textEmbedder.js';
+/** Chooses the embedder from configuration: the offline local one by default, or an OpenAI-compatible server. */
+import type { Embeddings } from '@langchain/core/embeddings';
+import { ConfigError, type Config } from '../config/env.js';
 import { LocalEmbedder } from './local.js';
+import { OpenAIEmbedder } from './openai.js';
 
-export type { TextEmbedder };
+export { EmbeddingError, isEmbeddingError, type EmbeddingErrorCode } from './errors.js';
+export { DEFAULT_DIMENSION, LocalEmbedder } from './local.js';
+export { OpenAIEmbedder } from './openai.js';
 
-export async function createEmbedder(config: Pick<Config, 'EMBEDDER'> & Partial<Config>): Promise<TextEmbedder> {
-  if (config.EMBEDDER === 'openai') {
-    const { createOpenAIEmbedder } = await import('./openai.js');
-    return createOpenAIEmbedder(config as Config);
-  }
-  return new LocalEmbedder();
+/** What every stage gets: LangChain's Embeddings plus the identity the store records with the vectors. */
+export type TextEmbedder = Embeddings & { readonly model: string; readonly dimension: number };
+
+export type EmbedderConfig = Pick<
+  Config,
+  | 'EMBEDDER'
+  | 'EMBEDDINGS_BASE_URL'
+  | 'EMBEDDINGS_API_KEY'
+  | 'EMBEDDINGS_MODEL'
+  | 'EMBEDDINGS_DIMENSIONS'
+  | 'EMBEDDINGS_BATCH_SIZE'
+  | 'EMBEDDINGS_TIMEOUT_MS'
+>;
+
+/**
+ * Build the configured embedder, ready to use: `dimension` is known when this resolves. For "openai" without
+ * EMBEDDINGS_DIMENSIONS that takes one request to the server, so a wrong URL or model fails here, at startup,
+ * with an EmbeddingError — not halfway through an ingest.
+ * The local embedder takes EMBEDDINGS_DIMENSIONS too (default 384; larger retrieves better, see local.ts).
+ * @example const embedder = await createEmbedder(loadConfig()); embedder.model // 'innspill-local-ngram-v2-384'
+ */
+export async function createEmbedder(config: EmbedderConfig): Promise<TextEmbedder> {
+  if (config.EMBEDDER === 'local') return new LocalEmbedder({ dimension: config.EMBEDDINGS_DIMENSIONS });
+  const missing = (['EMBEDDINGS_BASE_URL', 'EMBEDDINGS_MODEL'] as const).filter((k) => !config[k]);
+  if (missing.length) throw new ConfigError(`Ugyldig konfigurasjon:\n  ${missing.join(', ')}: må settes når EMBEDDER=openai`);
+  const embedder = new OpenAIEmbedder({
+    baseURL: config.EMBEDDINGS_BASE_URL!,
+    model: config.EMBEDDINGS_MODEL!,
+    apiKey: config.EMBEDDINGS_API_KEY,
+    dimensions: config.EMBEDDINGS_DIMENSIONS,
+    batchSize: config.EMBEDDINGS_BATCH_SIZE,
+    timeoutMs: config.EMBEDDINGS_TIMEOUT_MS,
+  });
+  await embedder.probe();
+  return embedder;
 }

@@ -6,23 +6,26 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { forEachFeature, type FeatureOptions } from './features.js';
 import { hashString, seedFor } from './hash.js';
-import { commonFeatureWeights } from './idf.js';
+import { FeatureWeights, commonFeatureWeights } from './idf.js';
 
-// NOTE on the dimension, measured by bench/embedder-quality.ts on NorQuAD (755 whole passages of ~2,100 chars,
-// 472 questions; throughput on ~450-char chunks, one core):
-//   D=256: MRR 0.62, recall@5 0.74    D=384: MRR 0.70, recall@5 0.80
-//   D=512: MRR 0.73, recall@5 0.84    D=768: MRR 0.78, recall@5 0.87
-// Quality keeps rising with D because the hashed features collide less, but exact-scan cost and storage grow
-// linearly with it. 384 is the size the rest of the stack is measured at; the vector leg is fused with
-// full-text search (BM25 alone: MRR 0.906), where it has to add compound and inflection matches, not win alone;
-// and ingest stores ~500-char passages, which carry a quarter of the features and so collide far less than
-// NorQuAD's whole articles (chunked, D=384 scores like D=768 does on whole passages). DIMENSION_TODO
+// NOTE on the dimension — measured with bench/embedder-quality.ts on NorQuAD (755 passages, 472 questions),
+// ranking whole passages (~2,100 chars) and, as ingest stores text, ~500-char chunks (a passage scores its best):
+//     D    MRR whole  recall@5 whole  MRR chunked   gain in chunked MRR
+//    256     0.554        0.653          0.673
+//    384     0.673        0.771          0.733            +0.060
+//    512     0.700        0.792          0.753            +0.020
+//    768     0.747        0.826          0.768            +0.015
+// Hashed features collide less as D grows, so quality keeps rising, but exact-scan time and storage grow
+// linearly with D. 384 is the knee: past it each step costs a third more or double for +0.02 MRR on the
+// stored-size chunks. It is also the size the rest of the stack is measured at, and the vector leg is fused
+// with full-text search (BM25 alone: MRR 0.906), where its job is the compound and inflection matches BM25
+// misses, not to win alone. Other hash seeds move these figures by about ±0.01.
 export const DEFAULT_DIMENSION = 384;
 
 /**
  * The shipped feature mix, chosen with bench/embedder-quality.ts: stems at half the weight of a word's n-grams
- * (+0.03 MRR over equal weights with the IDF table); 3–5-grams from the word as written (stem-sourced n-grams
- * and 3–4 / 4–5 / 3–6 ranges were within noise); word bigrams cost 0.03 MRR and were dropped.
+ * (+0.03 MRR over equal weights); 3–5-grams from the word as written (n-grams from the stem, 3–4 and 3–6 were
+ * within noise, 4–5 a little worse); pairs of consecutive words cost 0.01–0.03 MRR and were dropped.
  */
 export const DEFAULT_FEATURES: FeatureOptions = {
   stemWeight: 0.5,
@@ -32,8 +35,11 @@ export const DEFAULT_FEATURES: FeatureOptions = {
   ngramSource: 'word',
 };
 
-/** Bump whenever the vectors for the same text would change: the store re-embeds when `model` differs. */
-const VERSION = 'v1';
+/**
+ * Bump whenever the vectors for the same text would change: the store re-embeds when `model` differs.
+ * v1: development snapshots (other weights and IDF tables). v2: stems at 0.5, the 10% IDF table.
+ */
+const VERSION = 'v2';
 
 export interface LocalEmbedderOptions {
   dimension?: number;
@@ -47,7 +53,7 @@ export class LocalEmbedder extends Embeddings {
   readonly model: string;
   readonly dimension: number;
   private readonly features: FeatureOptions;
-  private readonly weights: Map<number, number>;
+  private readonly weights: FeatureWeights;
 
   constructor(options: LocalEmbedderOptions = {}) {
     super({ maxRetries: 0 });
@@ -57,7 +63,7 @@ export class LocalEmbedder extends Embeddings {
     }
     this.features = { ...DEFAULT_FEATURES, ...options.features };
     const idf = options.idf ?? true;
-    this.weights = idf ? commonFeatureWeights() : new Map();
+    this.weights = idf ? commonFeatureWeights() : new FeatureWeights(new Map());
     this.model = `innspill-local-ngram-${VERSION}-${this.dimension}${variantTag(this.features, idf)}`;
   }
 
@@ -71,7 +77,7 @@ export class LocalEmbedder extends Embeddings {
     const acc = new Float64Array(D);
     const weights = this.weights;
     forEachFeature(text, this.features, (h, w) => {
-      const x = w * (weights.get(h) ?? 1);
+      const x = w * weights.get(h);
       acc[h % D] += h & 0x80000000 ? -x : x;
     });
     let sq = 0;

@@ -105,13 +105,21 @@ function withoutNames(question: string, names: (string | undefined)[]): string {
 async function scoreCandidates(cands: Candidate[], question: string, embedder?: SentenceEmbedder): Promise<void> {
   if (cands.length === 0) return;
   const q = new Set(contentStems(question));
+  // "Hvor mange …?" and "Når …?" ask for a number or a year: a sentence that has one is more likely the answer.
+  const wantsNumber = /^\s*(hvor|kor)\s+(mange|mye|mykje|stor|store|høy|lenge)|^\s*(når|kva tid|hvilket år)/iu.test(question);
   const vectors = embedder ? await embedder.embedDocuments(cands.map((c) => c.text)) : null;
   const qv = embedder ? await embedder.embedQuery(question) : null;
   cands.forEach((c, i) => {
     const lexical = q.size ? [...q].filter((s) => c.stems.has(s)).length / q.size : 0;
     const semantic = vectors && qv ? dot(vectors[i], qv) : lexical;
     // NOTE: the passage's retrieval rank carries what the sentence alone can't (its heading, its neighbours).
-    c.score = semantic + 0.5 * lexical + 0.15 / (1 + c.rank) + (STANCE.test(c.text) ? 0.05 : 0) - (ANAPHORA.test(c.text) ? 0.1 : 0);
+    c.score =
+      semantic +
+      0.5 * lexical +
+      0.15 / (1 + c.rank) +
+      (STANCE.test(c.text) ? 0.05 : 0) -
+      (ANAPHORA.test(c.text) ? 0.1 : 0) +
+      (wantsNumber && /\d/.test(c.text) ? 0.2 : 0);
   });
 }
 

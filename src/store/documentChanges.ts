@@ -30,7 +30,7 @@ export const RECORD_WITHDRAWAL_SQL = /* SQL */ `
 export const FORGET_WITHDRAWAL_SQL = /* SQL */ `DELETE FROM withdrawn_documents WHERE document_id = $1`;
 
 // Passages, their vectors and full-text rows go with the document (ON DELETE CASCADE).
-export const DELETE_DOCUMENT_SQL = /* SQL */ `DELETE FROM documents WHERE id = $1`;
+export const DELETE_WITHDRAWN_DOCUMENT_SQL = /* SQL */ `DELETE FROM documents WHERE id = $1`;
 
 export const LIST_WITHDRAWN_SQL = /* SQL */ `
   SELECT document_id, title, organisation, withdrawn_at::text AS withdrawn_at
@@ -125,7 +125,7 @@ export async function withdrawDocument(db: Db, { id }: { id: string }): Promise<
     const head = await getDocumentHead(tx, { id });
     if (!head) return null;
     const { rows } = await tx.query<{ withdrawn_at: string }>(RECORD_WITHDRAWAL_SQL, [id, head.title, head.organisation]);
-    await tx.query(DELETE_DOCUMENT_SQL, [id]);
+    await tx.query(DELETE_WITHDRAWN_DOCUMENT_SQL, [id]);
     return {
       documentId: id,
       title: head.title,

@@ -19,6 +19,8 @@ export interface SentenceReport {
   /** Position in the draft: section index and sentence index within it. */
   section: number;
   index: number;
+  /** The section's heading, when it has one. */
+  heading?: string;
   text: string;
   verdict: Verdict;
   /** False for greetings and transitions, which need no citation (see claim.ts). */
@@ -72,7 +74,8 @@ export async function verifyDraft(
     for (const [ti, sentence] of section.sentences.entries()) {
       const citations: CitationReport[] = [];
       for (const c of sentence.citations) citations.push(await checkCitation(c, passages, deps.source));
-      sentences.push(await verifySentence({ section: si, index: ti, text: sentence.text, citations }, passages, deps, opts));
+      const at = { section: si, index: ti, ...(section.heading !== undefined ? { heading: section.heading } : {}) };
+      sentences.push(await verifySentence({ ...at, text: sentence.text, citations }, passages, deps, opts));
     }
   }
   return { ok: isOk(sentences), ...(opts.organisation ? { organisation: opts.organisation } : {}), sentences, summary: summarise(sentences) };
@@ -84,7 +87,7 @@ export async function verifyMarkdown(md: string, deps: VerifyDeps, opts: { organ
 }
 
 async function verifySentence(
-  s: { section: number; index: number; text: string; citations: CitationReport[] },
+  s: { section: number; index: number; heading?: string; text: string; citations: CitationReport[] },
   passages: Map<string, PassageWithDocument>,
   deps: VerifyDeps,
   opts: { organisation?: string },

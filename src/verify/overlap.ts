@@ -41,7 +41,7 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
   if (terms.size === 0) return { score: 1, total: 0, missing: [] };
 
   const sourceWords = new Set(words(source));
-  const known = new Set([...sourceWords].map(stem));
+  const known = new Set([...sourceWords].flatMap((w) => [stem(w), stem(w).replace(/[te]$/, '')]));
   const isKnownForSplit = (x: string) => known.has(x) || terms.has(x);
   // The source's compounds, split into parts the sentence or the source also use; and any source compound whose
   // last part is a sentence word ("digitaliseringsstrategien" backs "strategien").
@@ -61,7 +61,8 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
 }
 
 function wordCredit(word: string, s: string, known: Set<string>): number {
-  if (known.has(s)) return 1;
+  // Adjectives: the neuter -t and plural -e are left by the stemmer ("lokalt", "lokale" → "lokal").
+  if (known.has(s) || (s.length > 4 && known.has(s.replace(/[te]$/, '')))) return 1;
   const parts = splitCompound(word, (x) => known.has(x));
   if (parts.length > 1) return 1;
   for (let i = 3; i <= word.length - 4; i++) if (known.has(stem(word.slice(i)))) return 0.5;

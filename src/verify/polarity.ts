@@ -40,7 +40,8 @@ interface Negation {
   /** Stem → the word as written, for the content words around the negation. */
   around: Map<string, string>;
   before: Set<string>;
-  after: Set<string>;
+  /** After the negation, nearest first. */
+  after: string[];
 }
 
 export interface PolarityIssue {
@@ -68,14 +69,15 @@ function negations(t: Text): Negation[] {
     if (!isNeg) return;
     const around = new Map<string, string>();
     const before = new Set<string>();
-    const after = new Set<string>();
+    const after: string[] = [];
     // Up to WINDOW content words each side, looking past stop words (at most 2 × WINDOW + 2 tokens).
     for (const step of [-1, 1] as const) {
       for (let k = i + step, got = 0, seen = 0; k >= 0 && k < t.tokens.length && got < WINDOW && seen < 2 * WINDOW + 2; k += step, seen++) {
         if (!t.content[k]) continue;
         got++;
         if (!around.has(t.stems[k])) around.set(t.stems[k], t.tokens[k]);
-        (step < 0 ? before : after).add(t.stems[k]);
+        if (step < 0) before.add(t.stems[k]);
+        else after.push(t.stems[k]);
       }
     }
     found.push({ index: i, word: t.tokens[i] === 'stedet' ? 'i stedet for' : t.tokens[i], around, before, after });
@@ -83,13 +85,15 @@ function negations(t: Text): Negation[] {
   return found;
 }
 
-type Bracket = { kind: 'negated'; at: number[] } | { kind: 'plain' } | { kind: 'absent' };
+/** Outcome of the bracket test, with the negations of `b` in the stretch compared (and so accounted for). */
+type Bracket = { kind: 'negated' | 'plain'; at: number[]; key: string } | { kind: 'absent' };
 
 /**
  * The bracket test: take the content words nearest before and after negation `n` in `a` that `b` also has (so an
  * added filler word does not get in the way); where they occur in `b` about as close together, is the number of
  * negations between them the same, odd or even (so "er ikke mangel på" is caught against "er mangel på")?
- * At the start or end of the text one side is enough. 'absent' when `b` has no such place.
+ * Where `a` has no content words on one side at all ("Han er ikke en …"), the stretch of the same width next to
+ * the one word is compared. 'absent' when `b` has no such place.
  */
 function bracket(n: Negation, a: Text, b: Text): Bracket {
   const near = (step: 1 | -1) => {
@@ -100,31 +104,33 @@ function bracket(n: Negation, a: Text, b: Text): Bracket {
   };
   const l = near(-1);
   const r = near(1);
-  // One side is enough only where `a` has no content words on the other side at all ("Han er ikke en …"); a side
-  // that `b` merely lacks means `b` stops short of it (a sentence cut at a comma).
-  const bare = (k: number) => !a.content.slice(k < n.index ? 0 : n.index + 1, k < n.index ? n.index : undefined).some(Boolean);
-  if ((l < 0 && (r < 0 || !bare(-1))) || (r < 0 && !bare(a.tokens.length))) return { kind: 'absent' };
-  // Negations in a on the stretch the bracket covers (n itself included): their parity is the polarity there.
-  const lo = l >= 0 ? l + 1 : n.index;
-  const hi = r >= 0 ? r - 1 : n.index;
-  const odd = a.negated.slice(lo, hi + 1).filter(Boolean).length % 2;
-  const span = (r >= 0 ? r : n.index) - (l >= 0 ? l : n.index) + 2;
-  const between = (i: number, j: number) => b.negated.flatMap((x, k) => (x && k > i && k < j ? [k] : []));
-  // Stretches of b to compare: between both words where b has them close enough; else before the right word or
-  // after the left one, as far as in a.
+  // NOTE: a side that `b` merely lacks means `b` stops short of it (a sentence cut at a comma): no verdict.
+  const bareBefore = !a.content.slice(0, n.index).some(Boolean);
+  const bareAfter = !a.content.slice(n.index + 1).some(Boolean);
+  if ((l < 0 && (r < 0 || !bareBefore)) || (r < 0 && !bareAfter)) return { kind: 'absent' };
+  const count = (t: Text, i: number, j: number) => t.negated.flatMap((x, k) => (x && k > i && k < j ? [k] : []));
+  let odd: number;
   const stretches: [number, number][] = [];
-  b.stems.forEach((x, i) => {
-    if (l >= 0 && r >= 0 && x === a.stems[l]) {
+  if (l >= 0 && r >= 0) {
+    odd = count(a, l, r).length % 2;
+    const span = r - l + 2;
+    b.stems.forEach((x, i) => {
+      if (x !== a.stems[l]) return;
       for (let j = i + 1; j < b.stems.length && j - i <= span; j++) if (b.stems[j] === a.stems[r]) stretches.push([i, j]);
-    } else if (l < 0 && x === a.stems[r]) stretches.push([i - span, i]);
-    else if (r < 0 && x === a.stems[l]) stretches.push([i, i + span]);
-  });
-  if (stretches.length === 0) return { kind: 'absent' };
-  for (const [i, j] of stretches) {
-    const at = between(i, j);
-    if (at.length % 2 === odd) return { kind: 'negated', at };
+    });
+  } else {
+    const anchor = l >= 0 ? l : r;
+    const w = Math.abs(anchor - n.index) + 1;
+    odd = (l >= 0 ? count(a, l, l + w + 1) : count(a, r - w - 1, r)).length % 2;
+    b.stems.forEach((x, i) => x === a.stems[anchor] && stretches.push(l >= 0 ? [i, i + w + 1] : [i - w - 1, i]));
   }
-  return { kind: 'plain' };
+  if (stretches.length === 0) return { kind: 'absent' };
+  const key = `${l}:${r}`;
+  for (const [i, j] of stretches) {
+    const at = count(b, i, j);
+    if (at.length % 2 === odd) return { kind: 'negated', at, key };
+  }
+  return { kind: 'plain', at: count(b, ...stretches[0]), key };
 }
 
 /**
@@ -152,16 +158,17 @@ function pair(sNeg: Negation[], cNeg: Negation[]): { s: Set<Negation>; c: Set<Ne
 const about = (n: Negation, other: Text) => [...n.around].filter(([x]) => other.stemSet.has(x)).map(([, w]) => w);
 
 /**
- * Does the sentence repeat what a source negation stands between: a word from before it followed (later in the
- * sentence) by a word from after it, or two words from the one side it has? A sentence that stops at the comma
- * before ", uten at den norske modellen utvannes" is then not blamed for it.
+ * Does the sentence repeat what a source negation negates? Either a word from before it followed (later in the
+ * sentence) by one from after it, or the word right after it and another after that ("dessverre ikke forvente en
+ * endring" against "vi kan forvente en endring"). A sentence that stops at the comma before ", uten at den norske
+ * modellen utvannes", or starts after ", men Y forventer …", is not blamed for it.
  */
 function spans(m: Negation, s: Text): boolean {
-  if (m.before.size && m.after.size) {
-    const first = s.stems.findIndex((x, i) => s.content[i] && m.before.has(x));
-    return first >= 0 && s.stems.some((x, j) => j > first && s.content[j] && m.after.has(x));
-  }
-  return [...m.around.keys()].filter((x) => s.stemSet.has(x)).length >= Math.min(2, m.around.size);
+  const has = (x: string) => s.stemSet.has(x);
+  if (m.after.length >= 2 && has(m.after[0]) && m.after.filter(has).length >= 2) return true;
+  const first = s.stems.findIndex((x, i) => s.content[i] && m.before.has(x));
+  if (first >= 0 && s.stems.some((x, j) => j > first && s.content[j] && m.after.includes(x))) return true;
+  return m.after.length === 0 && [...m.before].filter(has).length >= Math.min(2, m.before.size);
 }
 
 /**
@@ -173,23 +180,35 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
   const c = analyse(source);
   const sNeg = negations(s);
   const cNeg = negations(c);
-  // Bracket tests settle a negation and its counterpart together; the rest are paired by their windows.
-  const settledS = new Set<number>();
-  const settledC = new Set<number>();
-  const sTest = sNeg.map((n) => bracket(n, s, c));
-  const cTest = cNeg.map((m) => bracket(m, c, s));
-  sTest.forEach((t, i) => t.kind === 'negated' && (settledS.add(sNeg[i].index), t.at.forEach((k) => settledC.add(k))));
-  cTest.forEach((t, i) => t.kind === 'negated' && (settledC.add(cNeg[i].index), t.at.forEach((k) => settledS.add(k))));
-  const open = (t: Bracket, n: Negation, settled: Set<number>) => t.kind === 'absent' && !settled.has(n.index);
-  const paired = pair(sNeg.filter((n, i) => open(sTest[i], n, settledS)), cNeg.filter((m, i) => open(cTest[i], m, settledC)));
+  // Bracket tests settle a negation together with the counterparts compared with it. One report per place:
+  // "er ikke mangel på" against "er mangel på" is one added negation, not an added and a removed one.
+  const settled = { s: new Set<number>(), c: new Set<number>() };
   const issues: PolarityIssue[] = [];
-  sNeg.forEach((n, i) => {
-    if (settledS.has(n.index) || paired.s.has(n)) return;
-    if (sTest[i].kind === 'plain' || about(n, c).length > 0) issues.push({ kind: 'added', word: n.word, about: about(n, c) });
-  });
-  cNeg.forEach((m, i) => {
-    if (settledC.has(m.index) || paired.c.has(m)) return;
-    if (cTest[i].kind === 'plain' || spans(m, s)) issues.push({ kind: 'removed', word: m.word, about: about(m, s) });
-  });
+  const places = new Set<string>();
+  const test = (negs: Negation[], from: Text, to: Text, kind: PolarityIssue['kind'], own: Set<number>, other: Set<number>) => {
+    for (const n of negs) {
+      if (own.has(n.index)) continue;
+      const t = bracket(n, from, to);
+      if (t.kind === 'absent') continue;
+      own.add(n.index);
+      t.at.forEach((k) => other.add(k));
+      if (t.kind === 'plain' && !places.has(t.key)) {
+        places.add(t.key);
+        issues.push({ kind, word: n.word, about: about(n, to) });
+      }
+    }
+  };
+  test(sNeg, s, c, 'added', settled.s, settled.c);
+  test(cNeg, c, s, 'removed', settled.c, settled.s);
+  // The rest are paired by their windows.
+  const paired = pair(sNeg.filter((n) => !settled.s.has(n.index)), cNeg.filter((m) => !settled.c.has(m.index)));
+  for (const n of sNeg) {
+    if (settled.s.has(n.index) || paired.s.has(n)) continue;
+    if (about(n, c).length > 0) issues.push({ kind: 'added', word: n.word, about: about(n, c) });
+  }
+  for (const m of cNeg) {
+    if (settled.c.has(m.index) || paired.c.has(m)) continue;
+    if (spans(m, s)) issues.push({ kind: 'removed', word: m.word, about: about(m, s) });
+  }
   return issues;
 }

@@ -55,9 +55,9 @@ export const REASONS = {
     `${list(missing, 'Tallet', 'Tallene')} står ikke i kilden, som har ${source.length ? source.map(q).join(', ') : 'andre tall'}.`,
   numberMissing: (missing: string[]) => `${list(missing, 'Tallet', 'Tallene')} står ikke i kilden.`,
   negationAdded: (word: string, about: string[]) =>
-    `Setningen sier «${word}» om ${about.map(q).join(', ')}, men kilden har ingen nektelse der.`,
+    `Setningen sier «${word}» om ${about.slice(0, 4).map(q).join(', ')}, men kilden har ingen nektelse der.`,
   negationRemoved: (word: string, about: string[]) =>
-    `Kilden sier «${word}» om ${about.map(q).join(', ')}, men setningen har ikke med nektelsen.`,
+    `Kilden sier «${word}» om ${about.slice(0, 4).map(q).join(', ')}, men setningen har ikke med nektelsen.`,
   holderWrong: (holder: string, orgs: string[]) =>
     `Setningen legger standpunktet i munnen på ${holder}, men kilden er fra ${orgs.join(' og ')}, og ${holder} er ikke nevnt der.`,
   weWrong: (we: string, orgs: string[]) =>

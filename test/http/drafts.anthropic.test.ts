@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ingestText } from '../../src/ingest/index.js';
 import { createAnthropicProvider } from '../../src/llm/anthropic.js';
+import { createClaudeJudge } from '../../src/llm/judge.js';
 import { countDrafts } from '../../src/store/drafts.js';
 import { writeDocuments } from '../../src/store/writeDocuments.js';
 import { startFakeMessagesApi, type FakeMessagesApi } from '../helpers/fakeMessagesApi.js';
@@ -89,6 +90,23 @@ describe('POST /drafts with Claude (fake Messages API)', () => {
     expect(events.at(-1)).toMatchObject({ event: 'error', data: { status: 503, code: 'unavailable:llm' } });
     expect(events.some((e) => e.event === 'done')).toBe(false);
     expect(await countDrafts(ctx.db)).toEqual(before);
+  });
+});
+
+describe('with the Claude judge (VERIFY_JUDGE=claude)', () => {
+  it('judges each kept sentence once per draft, and keeps its verdict in the report', async () => {
+    api.scenario = 'cite';
+    const opts = { apiKey: 'k', baseURL: api.url, model: 'claude-test', maxRetries: 0 };
+    const judged = await seededApp({ llm: createAnthropicProvider(opts), judge: createClaudeJudge(opts) });
+    const start = api.requests.length;
+    const res = await judged.app.request('/drafts', jsonInit('POST', request));
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    const judgeCalls = api.requests.slice(start).filter((r) => typeof r.body.messages[0].content === 'string');
+    const cited = body.verification.sentences.filter((s: any) => s.citations.length);
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.every((s: any) => s.judge?.verdict === 'entailed')).toBe(true);
+    expect(judgeCalls.length).toBe(new Set(cited.map((s: any) => s.text)).size);
   });
 });
 

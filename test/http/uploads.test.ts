@@ -37,6 +37,7 @@ async function problem(res: Response, body: any, status: number, code: string) {
 }
 
 const counts = () => countAll(rt.db);
+const utf8 = (s: string) => new TextEncoder().encode(s);
 
 /** Another app over the same store, with different settings. */
 const appWith = (config: Partial<typeof testConfig>) =>
@@ -79,12 +80,16 @@ describe('POST /documents', () => {
   });
 
   it('refuses the same content again (409 naming the stored document) and a taken id, changing nothing', async () => {
+    const text = utf8('Dobbeltforbundet mener at samme dokument ikke skal lagres to ganger under ulike navn.');
+    expect((await upload(text, 'original.txt', { ...FIELDS, id: 'dobbelt-original' })).res.status).toBe(201);
     const before = await counts();
-    const dup = await upload(fixture('two-columns.pdf'), 'kopi.pdf', { ...FIELDS, id: 'en-kopi' });
-    const body = await problem(dup.res, dup.body, 409, 'conflict:duplicate');
-    expect(body.detail).toContain('horingsinnspill-om-kommunal-digitalisering');
-    const taken = await upload(fixture('article-with-chrome.html'), 'side.html', { ...FIELDS, id: 'testforbundet-docx' });
-    expect((await problem(taken.res, taken.body, 409, 'conflict:document')).detail).toContain('PUT /documents/testforbundet-docx');
+    const dup = await upload(text, 'kopi.txt', { ...FIELDS, id: 'dobbelt-kopi' });
+    expect((await problem(dup.res, dup.body, 409, 'conflict:duplicate')).detail).toContain('«dobbelt-original»');
+    // The same text in another format is the same content: the stored text is compared, not the bytes.
+    const asHtml = await upload(utf8(`<html><body><p>${new TextDecoder().decode(text)}</p></body></html>`), 'kopi.html', { ...FIELDS, id: 'dobbelt-html' });
+    await problem(asHtml.res, asHtml.body, 409, 'conflict:duplicate');
+    const taken = await upload(utf8('Et helt annet innhold om kommunal beredskap.'), 'annet.txt', { ...FIELDS, id: 'dobbelt-original' });
+    expect((await problem(taken.res, taken.body, 409, 'conflict:document')).detail).toContain('PUT /documents/dobbelt-original');
     expect(await counts()).toEqual(before);
   });
 
@@ -171,7 +176,7 @@ describe('bad files are refused with a Norwegian problem and the store unchanged
   });
 });
 
-const NEW_VERSION = new TextEncoder().encode('# Ny versjon\n\nKommunene må få mer ansvar for digital kompetanse i alle tjenester.');
+const NEW_VERSION = utf8('# Ny versjon\n\nKommunene må få mer ansvar for digital kompetanse i alle tjenester.');
 
 describe('PUT /documents/:id and DELETE /documents/:id', () => {
   it('replaces a document atomically; a bad replacement leaves the old one in place', async () => {
@@ -205,7 +210,7 @@ describe('PUT /documents/:id and DELETE /documents/:id', () => {
 
   it('deletes a document with its passages: the count is back, search never returns it, drafts can see it was withdrawn', async () => {
     const before = await counts();
-    const text = new TextEncoder().encode('Trekkforbundet mener at kvantesikker kryptering må innføres i alle kommuner innen 2030.');
+    const text = utf8('Trekkforbundet mener at kvantesikker kryptering må innføres i alle kommuner innen 2030.');
     const created = await upload(text, 'trekk.txt', { ...FIELDS, id: 'trekkes-tilbake', title: 'Skal trekkes tilbake' });
     expect(created.res.status, JSON.stringify(created.body)).toBe(201);
     const search = async () =>
@@ -230,7 +235,7 @@ describe('PUT /documents/:id and DELETE /documents/:id', () => {
 
 describe('progress and the API description', () => {
   it('?stream=true reports read, embed and save, then done', async () => {
-    const bytes = new TextEncoder().encode('Strømforbundet mener at alle kommuner må ha en plan for digital beredskap.\n\nPlanen skal øves hvert år.');
+    const bytes = utf8('Strømforbundet mener at alle kommuner må ha en plan for digital beredskap.\n\nPlanen skal øves hvert år.');
     const res = await rt.app.request('/documents?stream=true', { method: 'POST', body: form(bytes, 'strom.txt', { ...FIELDS, id: 'strom' }) });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/event-stream');

@@ -31,3 +31,12 @@ describe('HTML page with a nav bar, cookie banner and footer', () => {
     expect(doc.text).toBe('Vi viser til høringsnotatet og mener at kommunene må få mer ansvar for digitaliseringen.');
   });
 });
+
+describe('chrome names on wrappers', () => {
+  it('keeps an article inside a wrapper whose class names chrome ("has-sidebar")', async () => {
+    const html = `<body><div class="layout has-sidebar"><aside class="sidebar"><a href="/">Forsiden</a></aside>
+      <article><h1>Innspill</h1><p>Vi mener at kommunene må få mer ansvar for digitaliseringen.</p></article></div></body>`;
+    const doc = await ingestBytes(new TextEncoder().encode(html), 'wrapper.html', TEST_META);
+    expect(doc.text).toBe('# Innspill\n\nVi mener at kommunene må få mer ansvar for digitaliseringen.');
+  });
+});

@@ -22,6 +22,7 @@ const PAIRS: [string, string, string][] = [
   ['ok-text', 'ok-bg', 'supported marker'],
   ['partly-text', 'partly-bg', 'partly supported marker, extractive banner'],
   ['bad-text', 'bad-bg', 'unsupported marker, error messages'],
+  ['bad-text', 'bg', 'field errors beside the inputs'],
   ['none-text', 'none-bg', 'no position marker'],
   ['pending-text', 'pending-bg', 'not yet checked marker'],
   ['text', '#ffe27a', 'highlighted quote'],

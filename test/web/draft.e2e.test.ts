@@ -169,6 +169,27 @@ suite('web page: draft, sources, edit, re-verify, export (Chromium)', { shuffle:
     await shoot(page, '06-nedlastet');
   });
 
+  it('warns when a cited document has been withdrawn, and still shows the stored quote', async () => {
+    const draft = await (await fetch(`${world.base}/drafts/${draftId}?version=1`)).json();
+    const first = draft.current.draft.sections.flatMap((s: any) => s.paragraphs.flat()).find((s: any) => s.citations.length).citations[0];
+    const documentId = first.passageId.replace(/-p\d+$/, '');
+    expect((await fetch(`${world.base}/documents/${documentId}`, { method: 'DELETE' })).status).toBeLessThan(300);
+
+    await page.goto(`${world.base}/utkast/${draftId}?versjon=1`);
+    const notice = page.locator('.notice--warning', { hasText: 'trukket tilbake' });
+    await notice.waitFor();
+    const marker = page.locator('.fn[data-footnote="1"]');
+    expect(await marker.getAttribute('data-verdict')).toBe('withdrawn');
+    expect(await marker.getAttribute('class')).toContain('verdict--unsupported');
+    expect(await page.locator('.summary').textContent()).toMatch(/ikke støttet/);
+    await marker.click();
+    const panel = page.locator('#source-panel');
+    await panel.locator('mark').waitFor();
+    expect(await panel.locator('mark').textContent()).toBe(first.quote);
+    expect(await panel.textContent()).toContain('trukket tilbake');
+    await shoot(page, '07-kilde-trukket-tilbake');
+  });
+
   it('never contacted a host other than 127.0.0.1, and logged no page errors', () => {
     expect([...hosts]).toEqual(['127.0.0.1']);
     expect(problems).toEqual([]);

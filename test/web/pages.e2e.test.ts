@@ -1,7 +1,8 @@
 /**
  * The other pages in a real browser: "Spør" streams a cited answer with the same source panel; "Dokumenter" lists
  * the corpus by organisation and kind and opens a document at a passage; API errors show as Norwegian messages
- * (never a blank page or raw JSON); the form names the fields it needs. No request leaves 127.0.0.1.
+ * (never a blank page or raw JSON); the form reads a background file in the browser, adds and removes questions
+ * and names the fields it needs. No request leaves 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -78,6 +79,23 @@ suite('web page: Spør, Dokumenter and error messages (Chromium)', () => {
     expect(body).not.toContain('not_found');
     await shoot(page, '12-feil-ukjent-utkast');
     problems.length = 0; // the 404 was the point
+  });
+
+  it('reads an uploaded .md background in the browser, and adds and removes questions', async () => {
+    await page.goto(`${world.base}/ny`);
+    const text = '# Bakgrunn\n\nDepartementet foreslår felles regler for kunstig intelligens i offentlig sektor.\n';
+    await page.getByLabel('Last opp bakgrunnen som fil (.txt eller .md)').setInputFiles({ name: 'bakgrunn.md', mimeType: 'text/markdown', buffer: Buffer.from(text) });
+    await expect.poll(() => page.getByLabel('Bakgrunnstekst').inputValue()).toBe(text);
+    expect(await page.getByRole('status').filter({ hasText: 'Leste inn' }).textContent()).toContain('bakgrunn.md');
+
+    await page.getByRole('button', { name: 'Legg til spørsmål' }).click();
+    await page.getByLabel('Spørsmål 2').fill('Andre spørsmål?');
+    await page.getByRole('button', { name: 'Fjern spørsmål 1' }).click();
+    // The rest are numbered again, and focus lands on the question that took its place.
+    expect(await page.getByLabel('Spørsmål 1').inputValue()).toBe('Andre spørsmål?');
+    expect(await page.getByRole('button', { name: 'Fjern spørsmål 1' }).isDisabled()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sporsmal-1');
+    expect(problems).toEqual([]);
   });
 
   it('names missing fields before sending, and the server’s field errors after', async () => {

@@ -27,6 +27,8 @@ export function draftingProvider(deps: Pick<DraftingDeps, 'llm' | 'embedder'>): 
 
 export function draftingRoutes(deps: DraftingDeps) {
   const shared = { ...deps, provider: draftingProvider(deps), vocabulary: corpusVocabulary(deps.db) };
+  // Build the corpus vocabulary now rather than inside the first draft request (a failure here is retried then).
+  shared.vocabulary.get().catch(() => undefined);
   return router()
     .route('/', draftRoutes({ db: deps.db, drafter: createDrafter(shared), judge: deps.judge, logger: deps.logger }))
     .route('/', askRoutes({ asker: createAsker(shared), logger: deps.logger }));

@@ -26,6 +26,8 @@ const CHROME = [
 // an article class does not.
 const CHROME_NAME = /(?:^|[\s_-])(?:cookies?|consent|gdpr|cmp|banner|navbar|nav|menu|breadcrumbs?|navigation|share|sharing|social|newsletter|skip-?link|site-?header|site-?footer|footer|masthead|sidebar|related|popup|modal|byline|dateline)(?:$|[\s_-])/i;
 
+const CONTENT = 'main, article, [role="main"], h1';
+
 /** Share of a block's text that sits inside links; menus and link lists are nearly all link text. */
 function linkDensity($: cheerio.CheerioAPI, el: Element): number {
   const all = $(el).text().replace(/\s+/g, '').length;
@@ -37,12 +39,13 @@ function stripChrome($: cheerio.CheerioAPI): void {
   $(CHROME).remove();
   // Site header and footer, but not an article's own <header> (its title) or <footer> (its byline).
   $('header, footer').filter((_, el) => $(el).closest('article, main').length === 0).remove();
+  // A wrapper named for chrome ("layout has-sidebar") may hold the article itself: keep anything that does.
+  const holdsContent = (el: Element) => ['main', 'article', 'body', 'html'].includes(el.tagName) || $(el).find(CONTENT).length > 0;
   $('[class], [id]')
-    .filter((_, el) => CHROME_NAME.test(`${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`))
-    .filter((_, el) => !['main', 'article', 'body', 'html'].includes(el.tagName))
+    .filter((_, el) => CHROME_NAME.test(`${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`) && !holdsContent(el))
     .remove();
   $('ul, ol, div, p')
-    .filter((_, el) => $(el).find('a').length >= 3 && linkDensity($, el) > 0.8)
+    .filter((_, el) => $(el).find('a').length >= 3 && linkDensity($, el) > 0.8 && !holdsContent(el))
     .remove();
 }
 
@@ -67,7 +70,7 @@ export const htmlLoader: Loader = {
     const title = pageTitle($);
     const hadText = $('body').text().trim() !== '';
     stripChrome($);
-    const root = $('main, [role="main"], article').first()[0] ?? $('body')[0];
+    const root = $(CONTENT).not('h1').first()[0] ?? $('body')[0];
     const text = root ? htmlToMarkdown(root) : '';
     // Headings alone (a menu's section titles) are not content either.
     if (hadText && !text.split('\n').some((l) => l.trim() !== '' && !l.startsWith('#'))) throw ingestErrors.noContent(filename);

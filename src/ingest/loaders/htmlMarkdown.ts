@@ -106,5 +106,8 @@ export function htmlToMarkdown(root: AnyNode): string {
   const w = new Writer();
   walk(root, w);
   w.flush();
-  return w.blocks.filter((b) => !/^#{1,6} ?$/.test(b)).join('\n\n');
+  return w.blocks
+    .filter((b) => !/^#{1,6} ?$/.test(b))
+    .join('\n\n')
+    .normalize('NFC');
 }

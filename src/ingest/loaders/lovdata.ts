@@ -30,7 +30,8 @@ class Statute {
   private length = 0;
   sections: LoadedSection[] = [];
 
-  private append(s: string): number {
+  private append(text: string): number {
+    const s = text.normalize('NFC'); // offsets must survive ingest's own NFC normalisation (see positions.ts)
     const start = this.length + (this.parts.length ? 2 : 0);
     this.parts.push(s);
     this.length = start + s.length;
@@ -44,7 +45,7 @@ class Statute {
   unit(anchor: string | null, headingPath: string[], body: string): void {
     if (!body.trim()) return;
     const start = this.append(body);
-    this.sections.push({ start, end: start + body.length, anchor, headingPath });
+    this.sections.push({ start, end: this.length, anchor, headingPath });
   }
 
   get text(): string {

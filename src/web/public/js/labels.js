@@ -10,6 +10,7 @@ export const VERDICTS = {
   unsupported: { group: 'unsupported', symbol: '✗', label: 'Ikke støttet av kilden', short: 'ikke støttet' },
   contradicted: { group: 'unsupported', symbol: '✗', label: 'Motsagt av kilden', short: 'motsagt' },
   uncited: { group: 'unsupported', symbol: '!', label: 'Påstand uten kilde', short: 'uten kilde' },
+  withdrawn: { group: 'unsupported', symbol: '✗', label: 'Kilden er trukket tilbake', short: 'kilden er trukket tilbake' },
   no_position: { group: 'none', symbol: '–', label: 'Ingen kjent holdning', short: 'ingen kjent holdning' },
   pending: { group: 'pending', symbol: '?', label: 'Ikke kontrollert ennå', short: 'ikke kontrollert' },
 };

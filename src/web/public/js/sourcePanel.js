@@ -66,9 +66,33 @@ export async function openSourcePanel(button, info) {
   document.body.classList.add('panel-open');
   el.focus();
 
-  const parts = await Promise.all(info.citations.map((c) => loadPassage(c.passageId).then((p) => ({ c, p }), (err) => ({ c, err }))));
+  const parts = await Promise.all(
+    info.citations.map((c) => (c.withdrawn ? { c } : loadPassage(c.passageId).then((p) => ({ c, p }), (err) => ({ c, err })))),
+  );
   if (run !== openRun) return;
-  citationsSlot.replaceChildren(...parts.map(({ c, p, err }) => (err ? errorBox(err) : citationView(c, p))));
+  citationsSlot.replaceChildren(...parts.map(({ c, p, err }) => (c.withdrawn ? withdrawnView(c) : err ? errorBox(err) : citationView(c, p))));
+  revealMark(el, citationsSlot.querySelector('mark'));
+}
+
+/** Scroll the panel (not the page) so the highlighted quote is in view, a little below the panel's top. */
+function revealMark(panelEl, mark) {
+  if (!mark) return;
+  const p = panelEl.getBoundingClientRect();
+  const m = mark.getBoundingClientRect();
+  if (m.bottom > p.bottom || m.top < p.top) panelEl.scrollTop += m.top - p.top - panelEl.clientHeight / 4;
+}
+
+/** The document was withdrawn after the draft was written: the stored quote is all there is to show. */
+function withdrawnView(c) {
+  const w = c.withdrawn;
+  return h(
+    'article',
+    { class: 'citation' },
+    h('h3', { class: 'citation__title' }, w.title),
+    h('dl', { class: 'meta' }, h('div', {}, h('dt', {}, 'Organisasjon'), h('dd', {}, w.organisation))),
+    h('p', { class: 'notice notice--warning' }, `Dokumentet ble trukket tilbake ${formatDate(w.withdrawnAt.slice(0, 10))}. Sitatet under er slik det sto da utkastet ble skrevet. Finn en annen kilde før svaret sendes.`),
+    h('blockquote', { class: 'passage' }, h('mark', {}, c.quote)),
+  );
 }
 
 function citationView(c, p) {

@@ -10,6 +10,9 @@ export function modelFromVersion(version) {
   }));
   const model = { title: version.draft.title, organisation: version.draft.organisation, sections };
   applyReport(model, version.verification);
+  // A source withdrawn since the check was run no longer backs the sentence, whatever the stored verdict says.
+  const gone = new Set((version.withdrawnSources ?? []).map((w) => w.passageId));
+  for (const s of flatSentences(model)) s.withdrawn = s.citations.some((c) => gone.has(c.passageId));
   return model;
 }
 
@@ -31,6 +34,7 @@ export function applyReport(model, report, sentences = flatSentences(model)) {
     s.reasons = r.reasons ?? [];
     s.citationReports = r.citations ?? [];
     s.changed = false;
+    s.withdrawn = false;
   });
 }
 
@@ -76,9 +80,9 @@ export function summarise(model) {
   const by = (pred) => claims.filter(pred).length;
   return {
     claims: claims.length,
-    supported: by((s) => s.verdict === 'supported' && !s.changed),
-    partly: by((s) => s.verdict === 'partly_supported' && !s.changed),
-    bad: by((s) => ['unsupported', 'contradicted', 'uncited'].includes(s.verdict) && !s.changed),
+    supported: by((s) => s.verdict === 'supported' && !s.changed && !s.withdrawn),
+    partly: by((s) => s.verdict === 'partly_supported' && !s.changed && !s.withdrawn),
+    bad: by((s) => (['unsupported', 'contradicted', 'uncited'].includes(s.verdict) || s.withdrawn) && !s.changed),
     changed: by((s) => s.changed),
   };
 }

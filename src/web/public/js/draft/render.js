@@ -7,8 +7,9 @@ import { openSourcePanel } from '../sourcePanel.js';
 
 /**
  * @param {{ sections: any[] }} model see model.js
- * @param {{ editable?: boolean, onEdit?: (sentence: any) => void, pending?: boolean }} [opts]
- *   pending: sentences have no final verdict yet (the draft is still being written)
+ * @param {{ editable?: boolean, onEdit?: (sentence: any) => void, pending?: boolean, withdrawn?: Map<string, any> }} [opts]
+ *   pending: sentences have no final verdict yet (the draft is still being written); withdrawn: cited passages
+ *   whose document has been withdrawn since, by passage id
  */
 export function renderDraft(model, opts = {}) {
   const ctx = { footnote: 0, ...opts };
@@ -42,14 +43,15 @@ export function renderParagraph(sentences, ctx = { footnote: 0 }) {
 
 function renderSentence(sentence, ctx) {
   const text = h('span', { class: 'sentence__text' }, sentence.text);
-  if (ctx.editable) makeEditable(text, sentence, ctx);
+  ctx.sentence = (ctx.sentence ?? 0) + 1;
+  if (ctx.editable) makeEditable(text, sentence, ctx, ctx.sentence);
   const wrap = h('span', { class: ['sentence', sentence.changed && 'sentence--changed'] }, text);
   if (sentence.kind === 'notice') {
     const v = verdictInfo('no_position');
     wrap.append(' ', h('span', { class: 'tag verdict--none' }, h('span', { 'aria-hidden': 'true' }, `${v.symbol} `), v.label));
     return wrap;
   }
-  const verdict = sentence.changed || ctx.pending || !sentence.verdict ? 'pending' : sentence.verdict;
+  const verdict = sentence.changed || ctx.pending || !sentence.verdict ? 'pending' : sentence.withdrawn ? 'withdrawn' : sentence.verdict;
   const needsMarker = sentence.citations.length > 0 || (verdict === 'uncited' && sentence.claim);
   if (!needsMarker) return wrap;
   const v = verdictInfo(verdict);
@@ -66,7 +68,7 @@ function renderSentence(sentence, ctx) {
           'aria-controls': 'source-panel',
           title: `${v.label} – vis kilden`,
           dataset: { verdict, footnote: m.number ?? '' },
-          on: { click: (ev) => openFor(ev.currentTarget, sentence, m, verdict) },
+          on: { click: (ev) => openFor(ev.currentTarget, sentence, m, verdict, ctx.withdrawn) },
         },
         h('span', { 'aria-hidden': 'true' }, m.number ? `${m.number}\u2009${v.symbol}` : v.symbol),
         h('span', { class: 'visually-hidden' }, spoken),
@@ -76,12 +78,13 @@ function renderSentence(sentence, ctx) {
   return wrap;
 }
 
-function openFor(button, sentence, marker, verdict) {
+function openFor(button, sentence, marker, verdict, withdrawn) {
   const reports = sentence.citationReports ?? [];
+  const cited = sentence.citations[marker.index];
   const citations =
     marker.index < 0
       ? []
-      : [{ ...sentence.citations[marker.index], ...(sentence.changed ? {} : pick(reports[marker.index])) }];
+      : [{ ...cited, ...(sentence.changed ? {} : pick(reports[marker.index])), withdrawn: withdrawn?.get(cited.passageId) }];
   openSourcePanel(button, {
     label: marker.number ? `Kilde til fotnote ${marker.number}` : 'Setning uten kilde',
     sentence: sentence.text,
@@ -98,14 +101,14 @@ function pick(r) {
 }
 
 /** Each sentence is its own plain-text field, so its citations stay attached whatever is typed. */
-function makeEditable(el, sentence, ctx) {
+function makeEditable(el, sentence, ctx, number) {
   try {
     el.contentEditable = 'plaintext-only';
   } catch {
     el.contentEditable = 'true'; // Browsers without plaintext-only; the paste handler below keeps it plain.
   }
   el.setAttribute('role', 'textbox');
-  el.setAttribute('aria-label', 'Rediger setningen');
+  el.setAttribute('aria-label', `Setning ${number}`);
   el.spellcheck = true;
   el.addEventListener('keydown', (ev) => {
     // A sentence is one line; Enter would split it where the verifier cannot follow.

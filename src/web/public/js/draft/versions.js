@@ -7,8 +7,8 @@ export function versionList(draftId, versions, currentVersion) {
   return [
     h('h2', { id: 'versjoner' }, 'Versjoner'),
     h(
-      'ol',
-      { class: 'version-list', reversed: true },
+      'ul',
+      { class: 'version-list' },
       [...versions].reverse().map((v) => {
         const label = `Versjon ${v.version}`;
         const detail = ` – ${WHO[v.provider] ?? v.provider}, ${formatTimestamp(v.createdAt)}, ${v.verificationOk ? 'alle kilder støttet' : 'kilder må ses over'}`;

@@ -176,10 +176,29 @@ export function consultationForm({ organisations, onSubmit }) {
     return { request, errors };
   }
 
+  /** Mark each field with an error inline too (aria-invalid and the reason above the input); none clears them. */
+  function markErrors(errors = []) {
+    for (const el of element.querySelectorAll('.field-error')) el.remove();
+    for (const el of element.querySelectorAll('[aria-invalid]')) {
+      el.removeAttribute('aria-invalid');
+      const ids = (el.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && !x.endsWith('-feil'));
+      if (ids.length) el.setAttribute('aria-describedby', ids.join(' '));
+      else el.removeAttribute('aria-describedby');
+    }
+    for (const e of errors) {
+      const input = document.getElementById(fieldId(e.field) ?? '');
+      if (!input || input.getAttribute('aria-invalid')) continue;
+      const message = h('p', { class: 'field-error', id: `${input.id}-feil` }, e.reason.charAt(0).toUpperCase() + e.reason.slice(1));
+      input.before(message);
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), message.id].filter(Boolean).join(' '));
+    }
+  }
+
   function setBusy(on) {
     fieldset.disabled = on;
     submitButton.textContent = on ? 'Lager utkast …' : 'Lag utkast';
   }
 
-  return { element, read, setBusy, fieldId, focusSubmit: () => submitButton.focus() };
+  return { element, read, setBusy, fieldId, markErrors, focusSubmit: () => submitButton.focus() };
 }

@@ -21,6 +21,7 @@ export async function render(main, { params, query }) {
   const meta = h('p', { class: 'draft-meta' });
   const banner = h('p', { class: 'banner', role: 'note' });
   const oldVersion = h('p', { class: 'notice notice--info', hidden: true });
+  const withdrawnNotice = h('div', { class: 'notice notice--warning', hidden: true });
   const summary = h('p', { class: 'summary' });
   const status = h('p', { class: 'status', role: 'status' });
   const errorSlot = h('div', { class: 'error-slot', hidden: true });
@@ -32,8 +33,10 @@ export async function render(main, { params, query }) {
   const saveButton = h('button', { type: 'button', class: 'button button--secondary', on: { click: save } }, 'Lagre ny versjon');
   const extrasToggle = h('input', { type: 'checkbox', id: 'vis-fjernet', on: { change: () => articleSlot.classList.toggle('show-extras', extrasToggle.checked) } });
   const extrasLabel = h('label', { for: 'vis-fjernet' });
-  const docx = h('a', { class: 'button button--secondary', download: '' }, 'Last ned Word (DOCX)');
-  const md = h('a', { class: 'button button--secondary', download: '' }, 'Last ned Markdown');
+  // Visible as "Last ned: Word (DOCX) Markdown"; each link's full name says what it does.
+  const hiddenVerb = () => h('span', { class: 'visually-hidden' }, 'Last ned ');
+  const docx = h('a', { class: 'download-link', download: '' }, hiddenVerb(), 'Word (DOCX)');
+  const md = h('a', { class: 'download-link', download: '' }, hiddenVerb(), 'Markdown');
   const exportNote = h('p', { class: 'hint', hidden: true }, 'Nedlastingen gjelder den lagrede versjonen. Lagre først for å få med endringene.');
   const editHint = h('p', { class: 'hint', hidden: true }, 'Klikk i en setning for å endre den. Fotnotene følger setningen. Tøm en setning for å fjerne den.');
 
@@ -43,12 +46,13 @@ export async function render(main, { params, query }) {
     meta,
     banner,
     oldVersion,
+    withdrawnNotice,
     summary,
     h(
       'div',
       { class: 'toolbar', role: 'group', 'aria-label': 'Arbeid med utkastet' },
       h('div', { class: 'toolbar__group' }, editButton, checkButton, saveButton),
-      h('div', { class: 'toolbar__group' }, docx, md),
+      h('div', { class: 'toolbar__group' }, h('span', { class: 'toolbar__label', 'aria-hidden': 'true' }, 'Last ned:'), docx, md),
     ),
     editHint,
     exportNote,
@@ -89,6 +93,14 @@ export async function render(main, { params, query }) {
     banner.textContent = b.text;
     oldVersion.hidden = current.version === latest;
     oldVersion.replaceChildren(`Du ser på en eldre versjon (${current.version}). `, h('a', { href: `/utkast/${encodeURIComponent(id)}`, 'data-link': '' }, `Åpne siste versjon (${latest})`));
+    const gone = [...new Map((current.withdrawnSources ?? []).map((w) => [w.documentId, w])).values()];
+    withdrawnNotice.hidden = gone.length === 0;
+    replace(
+      withdrawnNotice,
+      h('p', {}, gone.length === 1 ? 'Et dokument utkastet viser til, er trukket tilbake etter at det ble skrevet:' : `${gone.length} dokumenter utkastet viser til, er trukket tilbake etter at det ble skrevet:`),
+      h('ul', {}, gone.map((w) => h('li', {}, `«${w.title}» (${w.organisation}), ${formatDate(w.withdrawnAt.slice(0, 10))}`))),
+      h('p', {}, 'Fotnotene som viser dit, trenger en annen kilde før svaret sendes.'),
+    );
     docx.href = `/drafts/${encodeURIComponent(id)}/export?format=docx&version=${current.version}`;
     md.href = `/drafts/${encodeURIComponent(id)}/export?format=md&version=${current.version}`;
     const extras = extrasCount(state.model);
@@ -99,7 +111,8 @@ export async function render(main, { params, query }) {
   }
 
   function showDraft() {
-    articleSlot.replaceChildren(renderDraft(state.model, { editable: state.editing, onEdit: markDirty }));
+    const withdrawn = new Map((state.data.current.withdrawnSources ?? []).map((w) => [w.passageId, w]));
+    articleSlot.replaceChildren(renderDraft(state.model, { editable: state.editing, onEdit: markDirty, withdrawn }));
     updateSummary();
   }
 

@@ -27,6 +27,7 @@ export async function render(main) {
 
   async function submit() {
     const { request, errors } = form.read();
+    form.markErrors(errors);
     if (errors.length) {
       showError(errorSlot, new ApiError({ title: 'Noen felt må fylles ut', errors }), { fieldId: form.fieldId });
       return;
@@ -55,6 +56,7 @@ export async function render(main) {
         form.focusSubmit();
         return;
       }
+      form.markErrors(err?.errors);
       showError(errorSlot, err, { fieldId: form.fieldId, onRetry: submit });
     }
   }

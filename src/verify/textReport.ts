@@ -1,0 +1,44 @@
+/**
+ * A verification report as plain text for people (the CLI), in Norwegian: each sentence with its verdict and
+ * reasons, each quote with how it was found, and a summary.
+ */
+import type { VerificationReport } from './index.js';
+import { STATUS_LABEL, VERDICT_LABEL } from './reasons.js';
+
+const MARK = { supported: '✔', partly_supported: '◐', unsupported: '✘', contradicted: '✘', uncited: '·' } as const;
+const SHORT_TIER = { exact: 'ordrett', normalised: 'normalisert', loose: 'løst' } as const;
+
+/**
+ * @example process.stdout.write(formatReport(report, { title: 'utkast.md' }));
+ */
+export function formatReport(report: VerificationReport, opts: { title?: string } = {}): string {
+  const out: string[] = [];
+  out.push(`Kontroll av kildehenvisninger${opts.title ? ` i ${opts.title}` : ''}${report.organisation ? ` (vi = ${report.organisation})` : ''}`);
+  out.push('');
+  let section = -1;
+  for (const s of report.sentences) {
+    if (s.section !== section) {
+      section = s.section;
+      out.push(`Del ${section + 1}${s.heading ? `: ${s.heading}` : ''}`);
+    }
+    out.push(`  ${MARK[s.verdict]} ${VERDICT_LABEL[s.verdict].toUpperCase()}: ${s.text}`);
+    for (const c of s.citations) out.push(`      ${c.status === 'ok' ? '✔' : '✘'} ${c.reason}`);
+    const citationReasons = new Set(s.citations.map((c) => c.reason));
+    for (const r of s.reasons) if (!citationReasons.has(r)) out.push(`      – ${r}`);
+  }
+  const m = report.summary;
+  out.push('');
+  out.push(
+    `Setninger: ${m.sentences} (${m.claims} påstander) — ` +
+      (Object.keys(m.verdicts) as (keyof typeof m.verdicts)[]).filter((v) => m.verdicts[v]).map((v) => `${m.verdicts[v]} ${VERDICT_LABEL[v]}`).join(', '),
+  );
+  out.push(
+    `Sitater: ${m.citations} — ` +
+      [
+        ...(Object.keys(m.tiers) as (keyof typeof m.tiers)[]).filter((t) => m.tiers[t]).map((t) => `${m.tiers[t]} ${SHORT_TIER[t]}`),
+        ...(Object.keys(m.statuses) as (keyof typeof m.statuses)[]).filter((k) => k !== 'ok' && m.statuses[k]).map((k) => `${m.statuses[k]} ${STATUS_LABEL[k]}`),
+      ].join(', '),
+  );
+  out.push(report.ok ? 'Alt er i orden.' : 'Utkastet har feil som må rettes før det brukes.');
+  return out.join('\n') + '\n';
+}
