@@ -26,7 +26,7 @@ npm run bench -- [options]
   --exact-queries N      questions for the exact scan above 20k passages (default 150; all below 20k)
   --skip-langchain       leave out LangChain's MemoryVectorStore
   --skip-ready           leave out time to ready for npm start
-  --skip-breakdown       leave out the save-transaction breakdown (run at the smallest size)
+  --skip-breakdown       leave out the save-transaction breakdown (run at the smallest size; --quick leaves it out)
   --strict               exit 1 when a target fails
   -h, --help             this text
 
@@ -60,7 +60,7 @@ function options() {
     exactQueries: Number(values['exact-queries'] ?? 150),
     langchain: !values['skip-langchain'],
     ready: !values['skip-ready'],
-    breakdown: !values['skip-breakdown'],
+    breakdown: !values['skip-breakdown'] && !values.quick,
     strict: Boolean(values.strict),
   };
 }

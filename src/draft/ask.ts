@@ -105,10 +105,10 @@ export function createAsker(deps: AskerDeps) {
         usage = generation.usage;
         if (!deps.provider.extractive) prompts.push(prompt.ref, ...(generation.promptRefs ?? []));
         t2 = performance.now();
-        const { paragraphs } = toDraftSentences(generation.paragraphs, req.language);
-        const out = await verifyAndRepair(paragraphs, { source, judge: deps.judge, organisation, allowOthers: !organisation });
+        const normalised = toDraftSentences(generation.paragraphs, req.language);
+        const out = await verifyAndRepair(normalised.paragraphs, { source, judge: deps.judge, organisation, allowOthers: !organisation });
         sentences = out.paragraphs.flat().filter((s) => s.kind !== 'notice');
-        repaired = out;
+        repaired = { dropped: [...normalised.dropped, ...out.dropped], repairs: out.repairs };
       }
       const structured = { sections: sentences.length ? [{ sentences: sentences.map((s) => ({ text: s.text, citations: s.citations })) }] : [] };
       const verification = await verifyDraft(structured, { source, judge: deps.judge }, organisation ? { organisation } : {});

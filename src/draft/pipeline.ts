@@ -10,6 +10,7 @@ import { addUsage, ZERO_USAGE, type TokenUsage } from '../llm/types.js';
 import type { QueryEmbedder } from '../retrieve/search.js';
 import type { Queryable } from '../store/db.js';
 import { renderMarkdown, storePassageSource, verifyDraft, type Judge, type PassageSource, type VerificationReport } from '../verify/index.js';
+import { canonicalLine } from '../verify/format.js';
 import { DraftError, resolveOrganisation } from './errors.js';
 import { toDraftSentences } from './normalise.js';
 import { verifyAndRepair } from './repair.js';
@@ -101,12 +102,12 @@ export function createDrafter(deps: DrafterDeps) {
         usage = addUsage(usage, generation.usage);
         if (!deps.provider.extractive) prompts.add(draftPrompt().ref);
         generation.promptRefs?.forEach((p) => prompts.add(p));
-        const { paragraphs, noPosition } = toDraftSentences(generation.paragraphs, lang);
+        const { paragraphs, noPosition, dropped: tooLarge } = toDraftSentences(generation.paragraphs, lang);
         t = performance.now();
         const repaired = await verifyAndRepair(paragraphs, { source, judge, organisation, allowOthers });
         timings.verificationMs += performance.now() - t;
         repaired.paragraphs.flat().forEach((s) => used.push(...s.citations));
-        return { r, paragraphs: repaired.paragraphs, noPosition, dropped: repaired.dropped, repairs: repaired.repairs };
+        return { r, paragraphs: repaired.paragraphs, noPosition, dropped: [...tooLarge, ...repaired.dropped], repairs: repaired.repairs };
       };
 
       const sections: DraftSection[] = [];
@@ -133,7 +134,8 @@ export function createDrafter(deps: DrafterDeps) {
         const notice: DraftSentence[][] = [[{ text: WORDING.noPosition(lang), kind: 'notice', citations: [] }]];
         emit({
           kind: 'question',
-          heading: question,
+          // Headings are one line in the draft format; a question pasted from a PDF may carry line breaks.
+          heading: canonicalLine(question),
           question,
           questionIndex: i,
           status: 'drafted',
@@ -156,7 +158,7 @@ export function createDrafter(deps: DrafterDeps) {
       });
 
       const draft: DraftDocument = {
-        title: WORDING.title(organisation, request.consultation.title, lang),
+        title: canonicalLine(WORDING.title(organisation, request.consultation.title, lang)),
         organisation,
         language: lang,
         extractive: deps.provider.extractive,

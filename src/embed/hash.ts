@@ -23,9 +23,9 @@ export function fmix32(h: number): number {
 }
 
 /**
- * Hash a whole string, starting from `seed` so each feature type (stem, n-gram, bigram) lives in its own hash
+ * Hash a whole string, starting from `seed` so each feature type (stem, n-gram) lives in its own hash
  * space and "kommun" the stem never collides on purpose with "kommun" the n-gram.
- * @example hashString('kommun', seedFor('stem')) !== hashString('kommun', seedFor('bigram'))
+ * @example hashString('kommun', seedFor('stem')) !== hashString('kommun', seedFor('ngram'))
  */
 export function hashString(s: string, seed: number): number {
   let h = seed;

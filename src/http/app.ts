@@ -11,6 +11,7 @@ import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
 import type { TextEmbedder } from '../store/textEmbedder.js';
 import { IngestError } from '../ingest/errors.js';
+import { EmbeddingError } from '../embed/errors.js';
 import { AppError, toProblem } from './errors.js';
 import { appErrorFromIngest } from './ingestProblems.js';
 import { requireTokenForWrites } from './middleware/auth.js';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps) {
 export function asAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof IngestError) return appErrorFromIngest(err);
+  if (err instanceof EmbeddingError) return new AppError('unavailable:embedder', { detail: err.userMessage, cause: err });
   if (err instanceof HTTPException) {
     if (err.status === 400) return new AppError('bad_request:json', { errors: [{ field: '(body)', reason: 'ugyldig JSON' }] });
     if (err.status === 413) return new AppError('payload_too_large:body');

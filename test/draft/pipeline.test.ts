@@ -142,3 +142,13 @@ describe('instructions inside documents', () => {
     expect(r.verification.ok).toBe(true);
   });
 });
+
+describe('input as people paste it', () => {
+  it('accepts a question with line breaks and double spaces (from a PDF) and writes it as one heading line', async () => {
+    const req = await exampleRequest();
+    req.consultation.questions = ['Hvordan bør ansatte og tillitsvalgte\ninvolveres når  offentlige virksomheter tar i bruk kunstig intelligens?'];
+    const r = await createDrafter({ ...store, provider: createExtractiveProvider({ embedder: store.embedder }) }).draft(req);
+    expect(r.draft.sections[1].heading).toBe('Hvordan bør ansatte og tillitsvalgte involveres når offentlige virksomheter tar i bruk kunstig intelligens?');
+    expect(r.draft.sections[1].status).toBe('drafted');
+  });
+});

@@ -64,6 +64,13 @@ describe('POST /drafts (offline)', () => {
     expect((await countDrafts(ctx.db)).drafts).toBe(before.drafts + 1);
   });
 
+  it('saves nothing when the client has gone away', async () => {
+    const before = await countDrafts(ctx.db);
+    const res = await ctx.app.request('/drafts', { ...jsonInit('POST', request), signal: AbortSignal.abort() });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(await countDrafts(ctx.db)).toEqual(before);
+  });
+
   it('refuses invalid input with a 400 naming the field, and an unknown organisation with 422', async () => {
     const bad = await problem(await ctx.app.request('/drafts', jsonInit('POST', { ...request, consultation: { ...request.consultation, questions: [] } })), 400);
     expect(bad.field).toBe('consultation.questions');

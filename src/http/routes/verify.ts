@@ -1,0 +1,72 @@
+/**
+ * POST /verify: check a cited draft (Markdown with footnotes, or the structured form) against the store.
+ * Read-only: it needs no token and saves nothing. A citation to an unknown passage is a finding, not a bad
+ * request: it comes back in the report (status unknown_passage), with the rest of the draft checked.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Queryable } from '../../store/db.js';
+import { LIMITS, storePassageSource, verifyDraft, verifyMarkdown, VerifyError, type Judge } from '../../verify/index.js';
+import { AppError } from '../errors.js';
+import { problemResponses, router } from '../openapi.js';
+import { VerificationReportSchema } from './drafts.schemas.js';
+
+export const VerifyRequestSchema = z
+  .object({
+    markdown: z
+      .string()
+      .min(1, 'utkastet kan ikke være tomt')
+      .optional()
+      .openapi({ description: 'The draft as Markdown: sentences with [^n] footnotes, `[^n]: [passage-id] «quote»` below' }),
+    structured: z
+      .unknown()
+      .optional()
+      .openapi({ description: 'The draft as { title?, sections: [{ heading?, sentences: [{ text, citations: [{ passageId, quote, start?, end? }] }] }] }' }),
+    organisation: z.string().trim().min(1).max(200).optional().openapi({ description: 'Who "vi" is in the draft' }),
+  })
+  .strict()
+  .refine((b) => (b.markdown === undefined) !== (b.structured === undefined), {
+    message: 'send enten markdown eller structured',
+    path: ['markdown'],
+  })
+  .openapi('VerifyRequest', {
+    example: {
+      markdown: 'Vi støtter satsinga på å bekjempe digitalt utenforskap.[^1]\n\n[^1]: [fagforbundet-uttalelse-2024-p001] «Vi støtter satsinga på å bekjempe digitalt utenforskap.»\n',
+      organisation: 'Fagforbundet',
+    },
+  });
+
+const route = createRoute({
+  method: 'post',
+  path: '/verify',
+  summary: 'Verify every citation and sentence of a draft against the stored passages',
+  description: `Limits: ${LIMITS.maxTextBytes / 1024} kB of text, ${LIMITS.maxSentences} sentences, ${LIMITS.maxQuoteChars} characters per quote (413 beyond).`,
+  request: { body: { content: { 'application/json': { schema: VerifyRequestSchema } }, required: true } },
+  responses: {
+    200: { description: 'The verification report (ok: false when a citation or claim fails)', content: { 'application/json': { schema: VerificationReportSchema } } },
+    ...problemResponses(400, 413, 415),
+  },
+});
+
+export function verifyRoutes({ db, judge }: { db: Queryable; judge?: Judge }) {
+  const source = storePassageSource(db);
+  return router().openapi(route, async (c) => {
+    const { markdown, structured, organisation } = c.req.valid('json');
+    const opts = organisation ? { organisation } : {};
+    const deps = { source, ...(judge ? { judge } : {}) };
+    try {
+      const report = markdown !== undefined ? await verifyMarkdown(markdown, deps, opts) : await verifyDraft(structured as never, deps, opts);
+      return c.json(report as unknown as z.infer<typeof VerificationReportSchema>, 200);
+    } catch (err) {
+      throw err instanceof VerifyError ? toAppError(err, markdown !== undefined ? 'markdown' : 'structured') : err;
+    }
+  });
+}
+
+/** A VerifyError as the problem the client sees: 413 past the limits, else 400, naming the field in the body. */
+function toAppError(err: VerifyError, body: 'markdown' | 'structured'): AppError {
+  const field = err.field === 'markdown' || err.field.startsWith('[^') ? `markdown ${err.field === 'markdown' ? '' : err.field}`.trim() : `${body}.${err.field}`;
+  return new AppError(err.status === 413 ? 'payload_too_large:body' : 'bad_request:validation', {
+    detail: err.message,
+    errors: [{ field, reason: err.message }],
+  });
+}
