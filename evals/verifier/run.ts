@@ -9,8 +9,9 @@
  *
  *     npx tsx evals/verifier/run.ts [--json] [--seed 20250101] [--genuine 300] [--per-kind 60]
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PassageWithDocument } from '../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft, type PassageSource } from '../../src/verify/index.js';
 import type { SentenceReport } from '../../src/verify/index.js';
@@ -18,6 +19,9 @@ import { norquadPassages, seedPassages } from './corpus.js';
 import { FAULT_KINDS, forgeCases, type EvalCase, type FaultKind } from './forge.js';
 
 export const TARGETS = { caught: 0.95, falseAlarms: 0.05 };
+
+/** Hand-written paraphrases of seed sentences (cases/paraphrases.jsonl): genuine, but not near-extractive. */
+export const PARAPHRASES = fileURLToPath(new URL('./cases/paraphrases.jsonl', import.meta.url));
 
 export interface KindFigures {
   kind: FaultKind;
@@ -35,6 +39,8 @@ export interface VerifierEvalResult {
   seed: number;
   corpus: { passages: number; seeds: number; norquad: number };
   genuine: { total: number; falseAlarms: number; rate: number; byVariant: Record<string, { total: number; falseAlarms: number }>; examples: { id: string; variant?: string; sentence: string; reasons: string[] }[] };
+  /** Hand paraphrases (reported, not gated: too few to gate on). Null when the corpus lacks the seeds. */
+  paraphrases: { total: number; falseAlarms: number; flagged: { id: string; verdict: string; reasons: string[] }[] } | null;
   kinds: KindFigures[];
   forged: number;
   pass: boolean;
@@ -80,6 +86,7 @@ export async function runVerifierEval(opts: { seed?: number; genuine?: number; p
     };
   });
   const rate = genuine.length ? alarms.length / genuine.length : 0;
+  const paraphrases = await runParaphrases(source, passages, flagged);
   return {
     seed,
     corpus: { passages: passages.length, seeds: seeds.length, norquad: norquad.length },
@@ -87,11 +94,22 @@ export async function runVerifierEval(opts: { seed?: number; genuine?: number; p
       total: genuine.length, falseAlarms: alarms.length, rate, byVariant,
       examples: alarms.slice(0, 8).map((r) => ({ id: r.c.id, variant: r.c.variant, sentence: r.c.sentence, reasons: r.s.reasons })),
     },
+    paraphrases,
     kinds,
     forged: kinds.reduce((n, k) => n + k.total, 0),
     pass: rate <= TARGETS.falseAlarms && kinds.every((k) => k.rate >= TARGETS.caught),
     ms: Math.round(performance.now() - started),
   };
+}
+
+async function runParaphrases(source: PassageSource, passages: PassageWithDocument[], flagged: (s: SentenceReport) => boolean) {
+  const cases = readFileSync(PARAPHRASES, 'utf8').split('\n').filter(Boolean).map((l) => ({ ...(JSON.parse(l) as EvalCase), kind: 'genuine' as const }));
+  const ids = new Set(passages.map((p) => p.id));
+  if (!cases.every((c) => ids.has(c.passageId))) return null;
+  const results = [];
+  for (const c of cases) results.push({ c, s: await verifyOne(c, source) });
+  const bad = results.filter((r) => flagged(r.s));
+  return { total: cases.length, falseAlarms: bad.length, flagged: bad.map((r) => ({ id: r.c.id, verdict: r.s.verdict, reasons: r.s.reasons })) };
 }
 
 async function verifyOne(c: EvalCase, source: PassageSource): Promise<SentenceReport> {
@@ -130,6 +148,9 @@ export function formatTable(r: VerifierEvalResult): string {
     'kind                   caught/total   rate     precise',
     ...r.kinds.map((k) => `${k.kind.padEnd(22)} ${`${k.caught}/${k.total}`.padStart(12)}   ${pct(k.rate).padStart(7)}  ${`${k.precise}/${k.total}`.padStart(8)}`),
     `${'genuine (false alarms)'.padEnd(22)} ${`${r.genuine.falseAlarms}/${r.genuine.total}`.padStart(12)}   ${pct(r.genuine.rate).padStart(7)}`,
+    ...(r.paraphrases
+      ? [`${'hand paraphrases (f.a.)'.padEnd(22)} ${`${r.paraphrases.falseAlarms}/${r.paraphrases.total}`.padStart(12)}   (not gated: ${r.paraphrases.flagged.map((f) => `${f.id} ${f.verdict}`).join(', ') || 'none'})`]
+      : []),
     '',
     `targets: ≥ ${pct(TARGETS.caught)} caught per kind, ≤ ${pct(TARGETS.falseAlarms)} false alarms → ${r.pass ? 'PASS' : 'FAIL'}`,
   ];

@@ -21,6 +21,7 @@ import { documentRoutes } from './routes/documents.js';
 import { documentUploadRoutes } from './routes/documentUploads.js';
 import { healthRoutes } from './routes/health.js';
 import { searchRoutes } from './routes/search.js';
+import { verifyRoutes } from './routes/verify.js';
 import { draftingProvider, draftingRoutes } from './routes/drafting.js';
 import type { LlmProvider } from '../llm/types.js';
 import type { Judge } from '../verify/index.js';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', documentRoutes({ db: deps.db }));
   app.route('/', documentUploadRoutes({ ...deps, maxUploadBytes: deps.config.MAX_UPLOAD_BYTES ?? DEFAULT_MAX_UPLOAD_BYTES }));
   app.route('/', searchRoutes({ db: deps.db, embedder: deps.embedder }));
+  app.route('/', verifyRoutes({ db: deps.db, judge: deps.judge }));
   app.route('/', draftingRoutes({ db: deps.db, embedder: deps.embedder, llm, judge: deps.judge, logger: deps.logger, minRelevance: deps.minRelevance }));
   for (const extra of deps.extraRoutes ?? []) app.route('/', extra);
   // The web page last, so every API route wins; it answers only GET /, /assets/* and its own Norwegian paths.

@@ -4,12 +4,15 @@
  * "to tredjedeler" are 2/3; "30 %", "30%" and "30 prosent" are 30; "seks måneders" is 6; "mai 2018" is the
  * month May and the year 2018; "05.12.2024" is day 5, December, 2024.
  */
+import { stem, STOPWORDS } from '../text/norwegian.js';
 
 export interface NumberFact {
   /** Comparable key: the value rounded to 4 decimals, or "m5" for the month May. */
   key: string;
   /** The text it was read from, for messages. */
   text: string;
+  /** Stem of the word the number counts ("ni utvidelsespakker" → "utvidelsespakk"), when one follows closely. */
+  noun?: string;
 }
 
 const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
@@ -43,7 +46,9 @@ const PATTERN = new RegExp(
 export function extractNumbers(text: string): NumberFact[] {
   const facts: NumberFact[] = [];
   const tokens = [...text.matchAll(PATTERN)];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0, seen = 0; i < tokens.length; i++) {
+    // The facts pushed while reading tokens[i] (and any it swallowed) get the noun that follows them.
+    if (facts.length > seen) seen = attachNoun(facts, seen, tokens, i - 1);
     const m = tokens[i];
     const g = m.groups!;
     const next = tokens[i + 1]?.groups?.word?.toLowerCase().replace(/\.$/, '');
@@ -67,7 +72,7 @@ export function extractNumbers(text: string): NumberFact[] {
       const month = MONTHS.indexOf(w);
       if (month >= 0) facts.push({ key: `m${month + 1}`, text: g.word });
       else if (FRACTION_WORDS[fractionStem(w)] && w !== 'halvdel') facts.push(fact(1 / FRACTION_WORDS[fractionStem(w)], g.word));
-      else if (w in NUMBER_WORDS) {
+      else if (w in NUMBER_WORDS && !isVerbTre(w, tokens, i)) {
         const value = NUMBER_WORDS[w];
         if (next && FRACTION_WORDS[fractionStem(next)]) {
           facts.push(fact(value / FRACTION_WORDS[fractionStem(next)], `${g.word} ${next}`));
@@ -80,6 +85,30 @@ export function extractNumbers(text: string): NumberFact[] {
     }
   }
   return facts;
+}
+
+/** The first content word among the three words after token `at`, stemmed; set on facts[from…]. */
+function attachNoun(facts: NumberFact[], from: number, tokens: RegExpMatchArray[], at: number): number {
+  let noun: string | undefined;
+  for (let k = at + 1; k <= at + 3 && k < tokens.length; k++) {
+    const w = tokens[k].groups?.word?.toLowerCase();
+    if (!w) break;
+    if (w.length >= 3 && !STOPWORDS.has(w) && !(w in NUMBER_WORDS) && !MONTHS.includes(w) && !SCALES[w]) {
+      noun = stem(w);
+      break;
+    }
+  }
+  for (let f = from; f < facts.length; f++) if (noun && !facts[f].key.startsWith('m')) facts[f].noun = noun;
+  return facts.length;
+}
+
+/** "tre" is also a verb: "tre i kraft", "å tre inn", "skal tre fram". */
+function isVerbTre(w: string, tokens: RegExpMatchArray[], i: number): boolean {
+  if (w !== 'tre') return false;
+  const before = tokens[i - 1]?.groups?.word?.toLowerCase() ?? '';
+  const after = tokens[i + 1]?.groups?.word?.toLowerCase() ?? '';
+  const after2 = tokens[i + 2]?.groups?.word?.toLowerCase() ?? '';
+  return /^(å|skal|skulle|vil|ville|kan|kunne|må|måtte|bør|burde)$/.test(before) || /^(inn|ut|fram|frem|tilbake)$/.test(after) || (after === 'i' && after2 === 'kraft');
 }
 
 /** "850 000" → 850000, "1.000" → 1000, "2,5" → 2.5, "2.5" → 2.5. */
@@ -99,7 +128,8 @@ function fact(value: number, text: string): NumberFact {
 
 /**
  * Facts in `claim` that `source` lacks, counted: a claim that says "2012" twice needs it twice in the source
- * (a year changed into another year of the same sentence is still caught).
+ * (a year changed into another year of the same sentence is still caught). A number that counts something the
+ * source counts with other numbers only is missing too: "ti minutter" against "ni minutter … ti sekunder".
  */
 export function missingNumbers(claim: string, source: string): { missing: NumberFact[]; sourceFacts: NumberFact[] } {
   const sourceFacts = extractNumbers(source);
@@ -108,7 +138,9 @@ export function missingNumbers(claim: string, source: string): { missing: Number
   const missing = extractNumbers(claim).filter((f) => {
     const n = left.get(f.key) ?? 0;
     left.set(f.key, n - 1);
-    return n <= 0;
+    if (n <= 0) return true;
+    const sameNoun = f.noun ? sourceFacts.filter((s) => s.noun === f.noun) : [];
+    return sameNoun.length > 0 && !sameNoun.some((s) => s.key === f.key);
   });
   return { missing, sourceFacts };
 }

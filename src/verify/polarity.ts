@@ -16,11 +16,12 @@ const NEGATIONS = new Set([
   'utan', 'mangler', 'manglar', 'manglet', 'mangel', 'manglende', 'istedenfor', 'isteden',
 ]);
 /**
- * "ikke minst" (not least) and "ikke uten" emphasise, they do not negate, and a paraphrase may drop them.
- * NOTE: "ikke bare" (not only) counts as a negation on both sides: a source's "ikke bare … men også" then pairs
- * with the sentence's, and a sentence that adds "ikke bare" is caught.
+ * "ikke minst" (not least) emphasises, it does not negate, and a paraphrase may drop it.
+ * NOTE: "ikke bare" (not only) and "ikke uten" (not without) count as negations on both sides: a source's
+ * "ikke bare … men også" then pairs with the sentence's, and the bracket test's parity catches "uten feil"
+ * written for "ikke uten feil".
  */
-const NOT_NEGATING_AFTER = new Set(['minst', 'uten']);
+const NOT_NEGATING_AFTER = new Set(['minst']);
 /** Modal and light verbs the stop-word list lacks; they say nothing about what is negated. */
 const LIGHT = new Set(['må', 'bør', 'får', 'gjør', 'går', 'tar', 'gir', 'kr']);
 const WINDOW = 4;

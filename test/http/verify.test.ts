@@ -1,7 +1,6 @@
 /** POST /verify through the real app (seeded in-memory store): reports, and 4xx problems for bad input, never 500. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
-import { verifyRoutes } from '../../src/http/routes/verify.js';
 import { silentLogger } from '../../src/log.js';
 import type { Db } from '../../src/store/db.js';
 import { jsonInit, seededStore, testConfig } from '../helpers/runtime.js';
@@ -11,7 +10,7 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   const rt = await seededStore();
   db = rt.db;
-  app = createApp({ ...rt, config: testConfig, logger: silentLogger, extraRoutes: [verifyRoutes({ db })] });
+  app = createApp({ ...rt, config: testConfig, logger: silentLogger });
 });
 afterAll(async () => {
   await db?.close();
