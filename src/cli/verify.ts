@@ -1,9 +1,9 @@
 /** `npm run verify -- utkast.md [--json] [--org Fagforbundet]`: check every citation of a Markdown draft. */
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../config/env.js';
-import { openDb } from '../store/db.js';
-import { countAll } from '../store/documents.js';
-import { migrate } from '../store/migrate.js';
+import { seedIfEmpty } from '../bootstrap/loadFiles.js';
+import { openRuntime } from '../bootstrap/runtime.js';
+import { createLogger } from '../log.js';
 import { storePassageSource, verifyMarkdown, VerifyError } from '../verify/index.js';
 import { formatReport } from '../verify/textReport.js';
 import { fail, parseCli } from './args.js';
@@ -32,13 +32,13 @@ async function main() {
   if (!file || positionals.length > 1) fail('oppgi én Markdown-fil.\n' + HELP, 2);
   const md = await readFile(file, 'utf8').catch(() => fail(`fant ikke filen ${file}.`, 2));
   const config = loadConfig();
-  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const runtime = await openRuntime(config, { logger: createLogger('warn') });
+  const { db } = runtime;
   try {
-    await migrate(db);
-    if ((await countAll(db)).passages === 0) {
-      await db.close();
-      fail('lageret er tomt. Kjør først `npm run ingest -- seeds` (eller start serveren, som leser inn seeds/).', 2);
-    }
+    // Like `npm start`: an empty store gets the seed corpus, so a fresh clone can verify drafts at once.
+    const seeded = await seedIfEmpty(runtime, config.SEED_DIR);
+    if (seeded) process.stderr.write(`Lageret var tomt: leste inn ${seeded} dokumenter fra ${config.SEED_DIR}/.
+`);
     const report = await verifyMarkdown(md, { source: storePassageSource(db) }, values.org ? { organisation: values.org } : {});
     process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, { title: file }));
     process.exitCode = report.ok ? 0 : 1;

@@ -23,13 +23,13 @@ async function run(script: string, ...args: string[]): Promise<{ code: number; s
 }
 
 describe('npm run verify', () => {
-  it('says how to fill an empty store, then reports the fixture and exits 1', async () => {
-    const empty = await run('src/cli/verify.ts', FIXTURE);
-    expect(empty.code).toBe(2);
-    expect(empty.stderr).toContain('Kjør først `npm run ingest -- seeds`');
+  it('fills an empty store with the seeds, then reports the fixture and exits 1', async () => {
+    const first = await run('src/cli/verify.ts', FIXTURE);
+    expect(first.stderr).toContain('Lageret var tomt: leste inn 5 dokumenter');
+    expect(first.code).toBe(1);
 
-    expect((await run('src/cli/ingest.ts', 'seeds')).code).toBe(0);
     const report = await run('src/cli/verify.ts', FIXTURE, '--org', 'Fagforbundet');
+    expect(report.stderr).not.toContain('Lageret var tomt');
     expect(report.code).toBe(1);
     expect(report.stdout).toContain('MOTSAGT: Fagforbundet viser til at regjeringa oppgir at rundt 950 000');
     expect(report.stdout).toContain('men i fagforbundet-innspill-digitaliseringsstrategi-2023-p001');
