@@ -38,7 +38,8 @@ export interface SearchOptions extends SearchFilters {
  * Measured on NorQuAD dev with the local embedder (`npm run eval:retrieval`): BM25 alone recall@5 0.960 /
  * MRR 0.904, vectors alone 0.843 / 0.758; equal-weight RRF pulled the strong leg down (0.913 / 0.831), and
  * weighting it (vector 0.7) still lost (0.928 / 0.849), because RRF throws away the score margins. A convex
- * combination of max-normalised scores with 0.8 on the text leg beats both legs: 0.966 / 0.914. RRF stays
+ * combination of max-normalised scores with 0.8 on the text leg beats both legs: 0.966 / 0.914 (0.964 / 0.911
+ * with the final v2 embedder; alpha 0.65 gave 0.958 / 0.915, 0.5 gave 0.951 / 0.895). RRF stays
  * available (`fusion: { method: 'rrf' }`) for embedders strong enough to stand beside BM25 as an equal.
  */
 export const FUSION_WEIGHTS = { vector: 1, text: 1 };
