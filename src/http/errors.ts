@@ -42,12 +42,15 @@ export class AppError extends Error {
   readonly status: number;
   readonly detail?: string;
   readonly errors?: FieldError[];
-  constructor(code: ErrorCode, opts: { detail?: string; errors?: FieldError[]; cause?: unknown } = {}) {
+  /** Extension members of the problem body (RFC 9457 §3.2), e.g. the verification report behind a 422. */
+  readonly extensions?: Record<string, unknown>;
+  constructor(code: ErrorCode, opts: { detail?: string; errors?: FieldError[]; cause?: unknown; extensions?: Record<string, unknown> } = {}) {
     super(opts.detail ?? ERROR_CODES[code].title, { cause: opts.cause });
     this.code = code;
     this.status = ERROR_CODES[code].status;
     this.detail = opts.detail;
     this.errors = opts.errors;
+    this.extensions = opts.extensions;
   }
 }
 
@@ -61,6 +64,7 @@ export interface ProblemBody {
   field?: string;
   errors?: FieldError[];
   requestId?: string;
+  [extension: string]: unknown;
 }
 
 export function toProblem(err: AppError, requestId?: string): ProblemBody {
@@ -72,6 +76,7 @@ export function toProblem(err: AppError, requestId?: string): ProblemBody {
     ...(err.detail ? { detail: err.detail } : {}),
     ...(err.errors?.length ? { field: err.errors[0].field, errors: err.errors } : {}),
     ...(requestId ? { requestId } : {}),
+    ...(err.extensions ?? {}),
   };
 }
 

@@ -35,15 +35,16 @@ describe('POST /verify', () => {
     expect(report.sentences[0].citations[0]).toMatchObject({ status: 'ok', tier: 'exact' });
   });
 
-  it('verifies the structured form, and reports an unknown passage id as a finding', async () => {
+  it('refuses an unknown passage id with 422 naming the citation, and still names the true source', async () => {
     const structured = {
       sections: [{ sentences: [{ text: 'Rundt 850 000 har for svak digital kompetanse.', citations: [{ passageId: 'finnes-ikke-p001', quote: 'rundt 850 000 har for svak digital kompetanse' }] }] }],
     };
     const res = await post({ structured });
-    expect(res.status).toBe(200);
-    const report = await res.json();
-    expect(report.ok).toBe(false);
-    expect(report.sentences[0].citations[0]).toMatchObject({ status: 'unknown_passage', actualPassageId: P });
+    const body = await problem(res, 422);
+    expect(body.field).toBe('sentences.0.citations.0.passageId');
+    expect(body.errors[0].reason).toContain('finnes-ikke-p001');
+    expect(body.report.ok).toBe(false);
+    expect(body.report.sentences[0].citations[0]).toMatchObject({ status: 'unknown_passage', actualPassageId: P });
   });
 
   it('refuses an empty body', async () => {

@@ -1,7 +1,8 @@
 /**
  * POST /verify: check a cited draft (Markdown with footnotes, or the structured form) against the store.
- * Read-only: it needs no token and saves nothing. A citation to an unknown passage is a finding, not a bad
- * request: it comes back in the report (status unknown_passage), with the rest of the draft checked.
+ * Read-only: it needs no token and saves nothing. A citation naming a passage that does not exist makes the
+ * request unprocessable (422, each such citation named as a field), but nothing is lost: the whole report,
+ * including where the quote really stands when it exists elsewhere, is in the problem body as `report`.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Queryable } from '../../store/db.js';
@@ -43,7 +44,7 @@ const route = createRoute({
   request: { body: { content: { 'application/json': { schema: VerifyRequestSchema } }, required: true } },
   responses: {
     200: { description: 'The verification report (ok: false when a citation or claim fails)', content: { 'application/json': { schema: VerificationReportSchema } } },
-    ...problemResponses(400, 413, 415),
+    ...problemResponses(400, 413, 415, 422),
   },
 });
 
@@ -55,15 +56,25 @@ export function verifyRoutes({ db, judge }: { db: Queryable; judge?: Judge }) {
     const deps = { source, ...(judge ? { judge } : {}) };
     try {
       const report = markdown !== undefined ? await verifyMarkdown(markdown, deps, opts) : await verifyDraft(structured as never, deps, opts);
+      const unknown = report.sentences.flatMap((s, si) =>
+        s.citations.flatMap((cit, ci) => (cit.status === 'unknown_passage' ? [{ s: si, c: ci, id: cit.passageId }] : [])),
+      );
+      if (unknown.length) {
+        throw new AppError('unprocessable:content', {
+          detail: `Utkastet viser til ${unknown.length === 1 ? 'et avsnitt' : `${unknown.length} avsnitt`} som ikke finnes i lageret.`,
+          errors: unknown.map((u) => ({ field: `sentences.${u.s}.citations.${u.c}.passageId`, reason: `ukjent avsnitt «${u.id}»` })),
+          extensions: { report },
+        });
+      }
       return c.json(report as unknown as z.infer<typeof VerificationReportSchema>, 200);
     } catch (err) {
-      throw err instanceof VerifyError ? toAppError(err, markdown !== undefined ? 'markdown' : 'structured') : err;
+      throw err instanceof VerifyError ? verifyProblem(err, markdown !== undefined ? 'markdown' : 'structured') : err;
     }
   });
 }
 
 /** A VerifyError as the problem the client sees: 413 past the limits, else 400, naming the field in the body. */
-function toAppError(err: VerifyError, body: 'markdown' | 'structured'): AppError {
+function verifyProblem(err: VerifyError, body: 'markdown' | 'structured'): AppError {
   const field = err.field === 'markdown' || err.field.startsWith('[^') ? `markdown ${err.field === 'markdown' ? '' : err.field}`.trim() : `${body}.${err.field}`;
   return new AppError(err.status === 413 ? 'payload_too_large:body' : 'bad_request:validation', {
     detail: err.message,
