@@ -15,6 +15,11 @@ const FILTERS = /* SQL */ `
  * Vector leg. Vectors are unit length, so `<#>` (negative inner product) orders exactly as cosine distance and
  * matches the HNSW index's vector_ip_ops; the score returned is the cosine similarity.
  */
+/** Share of passages above which a term is too common to make candidates on its own (see TEXT_LEG_SQL). */
+export const SELECTIVE_DF_SHARE = 0.05;
+/** Below this many passages with a term nothing is pruned: small corpora lose quality and gain no speed. */
+export const SELECTIVE_DF_FLOOR = 1000;
+
 export const VECTOR_LEG_SQL = /* SQL */ `
   SELECT p.id, -(p.embedding <#> $1::vector) AS score
   FROM passages p JOIN documents d ON d.id = p.document_id
@@ -33,9 +38,15 @@ export const TEXT_LEG_SQL = /* SQL */ `
   WITH q AS (SELECT DISTINCT l AS lexeme FROM unnest(tsvector_to_array(to_tsvector('norwegian', $1))) AS l),
   st AS (SELECT greatest(passages, 1)::float8 AS n, greatest(total_length::float8 / greatest(passages, 1), 1) AS avglen
          FROM corpus_stats),
-  qs AS (SELECT quote_literal(q.lexeme)::tsquery AS tq, ln(1 + (st.n - s.df + 0.5) / (s.df + 0.5)) AS idf
+  qs AS (SELECT quote_literal(q.lexeme)::tsquery AS tq, ln(1 + (st.n - s.df + 0.5) / (s.df + 0.5)) AS idf,
+                s.df <= greatest(st.n * ${SELECTIVE_DF_SHARE}, ${SELECTIVE_DF_FLOOR}) AS selective
          FROM q JOIN lexeme_stats s ON s.lexeme = q.lexeme, st),
-  anyq AS (SELECT string_agg(tq::text, ' | ')::tsquery AS query FROM qs)
+  -- NOTE: candidates come from the selective terms only (when the question has any): a passage that shares
+  -- nothing but common words with the question cannot outrank one that shares a rare word, and at 100k passages
+  -- a common word alone ("offentlig") would make tens of thousands of candidates to score. Common terms still
+  -- count in every candidate's score.
+  anyq AS (SELECT coalesce(string_agg(tq::text, ' | ') FILTER (WHERE selective), string_agg(tq::text, ' | '))::tsquery AS query
+           FROM qs)
   SELECT p.id,
          (SELECT sum(qs.idf) FROM qs WHERE p.tsv @@ qs.tq) * 2.2
            / (1 + 1.2 * (0.25 + 0.75 * length(p.tsv) / st.avglen)) AS score
