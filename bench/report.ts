@@ -58,7 +58,7 @@ export function sections(
     }
     if (s.langchain) {
       search.push([n(s.size), 'LangChain MemoryVectorStore', 'vector', ...ms(s.langchain.search), ...cpu(s.langchain.searchCpu), String(s.langchain.recallAt10)]);
-      search.push([n(s.size), 'same cosine scan, correct sort (JS)', 'vector', '–', '–', '–', '–', '–', String(s.langchain.correctSortRecallAt10)]);
+      search.push([n(s.size), 'same exact scan in plain JS (float64)', 'vector', '–', '–', '–', '–', '–', String(s.langchain.correctSortRecallAt10)]);
     }
   }
   out.push({
