@@ -21,7 +21,7 @@ import { loadQueries, spread } from './queries.js';
 import { legBreakdown, runQueries, vectorPlan, type Step } from './search.js';
 import { dirSizeMb, peakRssMb, recallAgainst, rssMb, timed, type Latency } from './stats.js';
 
-export const EF_SEARCH = [40, 100, 200];
+export const EF_SEARCH = [40, 100, 200, 400];
 
 export interface PgliteSizeResult {
   size: number;

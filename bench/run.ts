@@ -4,15 +4,15 @@
  * Each corpus size runs in child processes of its own so that peak RSS belongs to one store at one size.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from './corpus.js';
 import { describeMachine, loadAverageNow } from './machine.js';
+import { publish, type Report } from './publish.js';
 import { benchReady, type ReadyResult } from './ready.js';
-import { renderMarkdown, renderText, sections } from './report.js';
 import { saveBreakdown, type SaveVariant } from './save-breakdown.js';
 import { ROOT } from './sources.js';
 import { checkTargets, type SizeResults } from './targets.js';
@@ -28,6 +28,7 @@ npm run bench -- [options]
   --skip-ready           leave out time to ready for npm start
   --skip-breakdown       leave out the save-transaction breakdown (run at the smallest size; --quick leaves it out)
   --strict               exit 1 when a target fails
+  --from FILE            print and write the tables again from a saved results JSON (no measuring)
   -h, --help             this text
 
 Corpora are cached in bench/.cache. Results: bench/results/latest.json and latest.md (--quick: quick.json, quick.md).
@@ -44,6 +45,7 @@ function options() {
       'skip-ready': { type: 'boolean' },
       'skip-breakdown': { type: 'boolean' },
       strict: { type: 'boolean' },
+      from: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -62,6 +64,7 @@ function options() {
     ready: !values['skip-ready'],
     breakdown: !values['skip-breakdown'] && !values.quick,
     strict: Boolean(values.strict),
+    from: values.from,
   };
 }
 
@@ -114,6 +117,12 @@ const log = (msg: string) => process.stderr.write(`${msg}\n`);
 
 async function main() {
   const opts = options();
+  if (opts.from) {
+    const saved = JSON.parse(readFileSync(opts.from, 'utf8')) as Report;
+    const name = opts.from.replace(/^.*\//, '').replace(/\.json$/, '');
+    publish({ ...saved, targets: checkTargets(saved.sizes, saved.ready) }, name);
+    return;
+  }
   const started = new Date();
   const machine = describeMachine();
   log(`bench on ${machine.cpus} CPUs, Node ${machine.node}, PGlite ${machine.pglite}; load average ${machine.loadAverageAtStart}`);
@@ -150,22 +159,20 @@ async function main() {
   }
 
   const checks = checkTargets(sizes, ready);
-  const secs = sections(sizes, ready, checks, breakdown, formats);
   const seconds = Math.round((Date.now() - started.getTime()) / 1000);
-  const header = `innspill bench — ${opts.sizes.join(', ')} passages, ${started.toISOString()}, ${seconds} s` +
-    `\n${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, PGlite ${machine.pglite}` +
-    `, pgvector ${sizes.find((s) => s.pglite)?.pglite?.versions.pgvector ?? '?'}, load average ${machine.loadAverageAtStart} → ${loadAverageNow()}`;
-  process.stdout.write(`${header}\n${renderText(secs)}\n`);
-  for (const e of errors) process.stdout.write(`\nERROR ${e}\n`);
-
-  const dir = join(ROOT, 'bench/results');
-  mkdirSync(dir, { recursive: true });
-  const name = opts.quick ? 'quick' : 'latest';
-  const report = { command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), startedAt: started.toISOString(), seconds,
-    machine: { ...machine, loadAverageAtEnd: loadAverageNow() }, sizes, saveBreakdown: breakdown, ready, ingestFormats: formats, targets: checks, errors };
-  writeFileSync(join(dir, `${name}.json`), JSON.stringify(report, null, 2) + '\n');
-  writeFileSync(join(dir, `${name}.md`), `${header.replace('\n', '  \n')}\n\n${renderMarkdown(secs)}\n`);
-  log(`wrote bench/results/${name}.json and ${name}.md`);
+  const report: Report = {
+    command: process.argv.length > 2 ? `npm run bench -- ${process.argv.slice(2).join(' ')}` : 'npm run bench',
+    startedAt: started.toISOString(),
+    seconds,
+    machine: { ...machine, loadAverageAtEnd: loadAverageNow() },
+    sizes,
+    saveBreakdown: breakdown,
+    ready,
+    ingestFormats: formats,
+    targets: checks,
+    errors,
+  };
+  publish(report, opts.quick ? 'quick' : 'latest');
   if (errors.length || (opts.strict && checks.some((c) => !c.pass))) process.exitCode = 1;
 }
 

@@ -93,8 +93,9 @@ export function checkTargets(sizes: SizeResults[], ready?: ReadyResult): TargetC
       goal: `≤ ${TARGETS.readySeconds} s`,
       measured: `${ready.cold.seconds} s`,
       pass: ready.cold.seconds <= TARGETS.readySeconds,
-      measuredCpu: `${ready.cold.cpuSeconds} CPU-s`,
-      passCpu: ready.cold.cpuSeconds <= TARGETS.readySeconds,
+      // No verdict from CPU time here: npx, node and esbuild run side by side, so their CPU seconds add up to
+      // more than the wall clock even on an idle machine.
+      measuredCpu: `${ready.cold.cpuSeconds} CPU-s, all processes`,
     });
   }
   return checks;
