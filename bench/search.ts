@@ -3,8 +3,8 @@
  * and the ids it returns so ANN results can be scored against the exact scan's.
  */
 import { performance } from 'node:perf_hooks';
-import { search, candidatePool, type QueryEmbedder } from '../src/retrieve/search.js';
-import { TEXT_LEG_SQL, VECTOR_LEG_SQL } from '../src/retrieve/queries.js';
+import { search, candidatePool, textLeg, vectorLeg, type QueryEmbedder } from '../src/retrieve/search.js';
+import { vectorLegSql } from '../src/retrieve/queries.js';
 import { getPassages } from '../src/store/documents.js';
 import type { Queryable } from '../src/store/db.js';
 import { toVectorLiteral } from '../src/store/vectorCodec.js';
@@ -52,13 +52,12 @@ export async function legBreakdown(db: Queryable, embedder: QueryEmbedder, queri
     (cpu.get(name) ?? cpu.set(name, []).get(name)!).push(cpuMs(c));
     return out;
   };
-  const nulls = [null, null, null, null, null];
   const pool = candidatePool(K);
   for (const query of queries) {
     const v = await step('embedQuery', () => embedder.embedQuery(query));
-    const vec = await step('vectorLeg', () => db.query<{ id: string }>(VECTOR_LEG_SQL, [toVectorLiteral(v), pool, ...nulls]));
-    await step('textLeg', () => db.query(TEXT_LEG_SQL, [query, pool, ...nulls]));
-    await step('fetchPassages', () => getPassages(db, { ids: vec.rows.slice(0, K).map((r) => r.id) }));
+    const vec = await step('vectorLeg', () => vectorLeg(db, v, pool));
+    await step('textLeg', () => textLeg(db, query, pool));
+    await step('fetchPassages', () => getPassages(db, { ids: vec.slice(0, K).map((r) => r.id) }));
   }
   const steps: Step[] = ['embedQuery', 'vectorLeg', 'textLeg', 'fetchPassages'];
   return Object.fromEntries(steps.map((s) => [s, { wall: latency(wall.get(s)!), cpu: latency(cpu.get(s)!) }])) as Record<Step, { wall: Latency; cpu: Latency }>;
@@ -67,6 +66,6 @@ export async function legBreakdown(db: Queryable, embedder: QueryEmbedder, queri
 /** The plan's first line for the vector leg, to show whether the HNSW index is used. */
 export async function vectorPlan(db: Queryable, embedder: QueryEmbedder, query: string): Promise<string> {
   const v = toVectorLiteral(await embedder.embedQuery(query));
-  const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${VECTOR_LEG_SQL}`, [v, candidatePool(K), null, null, null, null, null]);
+  const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${vectorLegSql(false)}`, [v, candidatePool(K)]);
   return rows.map((r) => r['QUERY PLAN']).find((l) => /Index Scan|Seq Scan/.test(l))?.trim() ?? rows[0]?.['QUERY PLAN'] ?? '';
 }

@@ -6,7 +6,8 @@ import type { PassageWithDocument } from '../domain/types.js';
 import type { Queryable } from '../store/db.js';
 import { getPassages } from '../store/documents.js';
 import { parseVectorLiteral, toVectorLiteral } from '../store/vectorCodec.js';
-import { EMBEDDINGS_OF_SQL, TEXT_LEG_SQL, VECTOR_LEG_SQL } from './queries.js';
+import { EMBEDDINGS_OF_SQL, textLegSql, vectorLegSql } from './queries.js';
+import { textQuery } from './textTerms.js';
 import { convexFusion, mmr, reciprocalRankFusion, type FusedHit } from './fusion.js';
 import { parseQueryIntent } from './queryIntent.js';
 
@@ -65,21 +66,46 @@ export function candidatePool(k: number): number {
   return Math.max(40, k * 5);
 }
 
-function filterParams(f: SearchFilters): unknown[] {
+/** The five filter parameters of queries.ts, or null when the search is unfiltered. */
+function filterParams(f: SearchFilters): unknown[] | null {
   const list = (xs?: string[]) => (xs && xs.length ? xs : null);
-  return [
-    list(f.organisations?.map((o) => o.toLowerCase())),
-    list(f.documentIds),
-    list(f.kinds),
-    f.dateFrom ?? null,
-    f.dateTo ?? null,
-  ];
+  const params = [list(f.organisations?.map((o) => o.toLowerCase())), list(f.documentIds), list(f.kinds), f.dateFrom ?? null, f.dateTo ?? null];
+  return params.every((p) => p === null) ? null : params;
+}
+
+type LegHit = { id: string; score: number };
+
+/** Vector leg: nearest passages by cosine similarity. */
+export async function vectorLeg(db: Queryable, vector: number[], limit: number, filters: SearchFilters = {}): Promise<LegHit[]> {
+  const f = filterParams(filters);
+  const { rows } = await db.query<LegHit>(vectorLegSql(f !== null), [toVectorLiteral(vector), limit, ...(f ?? [])]);
+  return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
+}
+
+/** Full-text leg: BM25 over the question's terms (see textTerms.ts for which passages are scored). */
+export async function textLeg(db: Queryable, question: string, limit: number, filters: SearchFilters = {}, options: { budget?: number } = {}): Promise<LegHit[]> {
+  const q = await textQuery(db, question, options);
+  if (!q) return [];
+  const f = filterParams(filters);
+  const params: unknown[] = [q.candidates, limit, q.averageLength, ...q.terms.flatMap((t) => [t.tsquery, t.weight]), ...(f ?? [])];
+  const { rows } = await db.query<LegHit>(textLegSql(q.terms.length, f !== null), params);
+  return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
 }
 
 /**
  * @example await search(db, embedder, { query: 'Hva mener Fagforbundet om skyløsning?', k: 5 })
  */
-export const ORGANISATIONS_SQL = /* SQL */ `SELECT DISTINCT organisation FROM documents`;
+/**
+ * The organisations in the store, lower-cased, by skipping through the lower(organisation) index one name at a
+ * time (a handful of index probes, where SELECT DISTINCT read every document row on every search).
+ */
+export const ORGANISATIONS_SQL = /* SQL */ `
+  WITH RECURSIVE o AS (
+    (SELECT lower(organisation) AS name FROM documents ORDER BY lower(organisation) LIMIT 1)
+    UNION ALL
+    SELECT (SELECT lower(d.organisation) FROM documents d WHERE lower(d.organisation) > o.name ORDER BY lower(d.organisation) LIMIT 1)
+    FROM o WHERE o.name IS NOT NULL)
+  SELECT name AS organisation FROM o WHERE name IS NOT NULL`;
 
 /** Apply query understanding: organisations named in the question become a filter unless one is given. */
 async function withIntent(db: Queryable, opts: SearchOptions): Promise<SearchOptions> {
@@ -94,14 +120,9 @@ export async function search(db: Queryable, embedder: QueryEmbedder, options: Se
   const k = opts.k ?? 8;
   const pool = candidatePool(k);
   const mode = opts.mode ?? 'hybrid';
-  const filters = filterParams(opts);
-  const vectorHits =
-    mode === 'text'
-      ? []
-      : (await db.query<{ id: string; score: number }>(VECTOR_LEG_SQL, [toVectorLiteral(await embedder.embedQuery(opts.query)), pool, ...filters])).rows;
-  const textHits =
-    mode === 'vector' ? [] : (await db.query<{ id: string; score: number }>(TEXT_LEG_SQL, [opts.query, pool, ...filters])).rows;
-  const legs = [vectorHits.map((h) => ({ id: h.id, score: Number(h.score) })), textHits.map((h) => ({ id: h.id, score: Number(h.score) }))] as const;
+  const vectorHits = mode === 'text' ? [] : await vectorLeg(db, await embedder.embedQuery(opts.query), pool, opts);
+  const textHits = mode === 'vector' ? [] : await textLeg(db, opts.query, pool, opts);
+  const legs = [vectorHits, textHits] as const;
   const fusion = opts.fusion ?? DEFAULT_FUSION;
   let fused: FusedHit[] =
     fusion.method === 'convex'

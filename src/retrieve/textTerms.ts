@@ -1,0 +1,120 @@
+/**
+ * What the full-text leg searches for: the question's lexemes with their BM25 weights, compound siblings of
+ * its compound words, and the few selective terms that decide which passages are scored at all.
+ */
+import type { Queryable } from '../store/db.js';
+import { COMPOUND_SIBLINGS_SQL, QUERY_TERMS_SQL } from './queries.js';
+
+/**
+ * NOTE (measured with scratch runs on the bench corpora, NorQuAD dev questions, text leg alone, answer-in-passage
+ * recall@5 / MRR@10 and CPU ms per question p50 / p95): scoring every passage that shares any word with the
+ * question made 10–20k candidates for many questions at 100k passages. Candidates come only from the rarest
+ * terms instead, added rarest first while their document frequencies sum to at most this budget; common terms
+ * still count in every candidate's score, and a corpus smaller than the budget is scored exactly.
+ *   100k: unbounded 0.867 / 0.778, 41.5 / 153 ms; 3,000: 0.862 / 0.774, 11.5 / 19.9; 1,500: 0.852 / 0.769,
+ *         6.3 / 11.6; 1,000: 0.841 / 0.761, 5.3 / 9.3.
+ *   10k:  the same 0.894 / 0.783 from unbounded down to 600; 8.4 / 23.1 ms unbounded, 6.0 / 12.1 at 1,500.
+ */
+export const CANDIDATE_BUDGET = 2000;
+
+/** Weight of a compound sibling (skytjeneste for the question's skyløsning) against the question's own word. */
+export const SIBLING_WEIGHT = 0.5;
+/** Compound siblings kept per compound word of the question. */
+export const SIBLINGS_PER_WORD = 8;
+/** Shortest lexeme split into modifier + head, and the shortest modifier and head. */
+const MIN_COMPOUND = 7;
+const MIN_MODIFIER = 3;
+const MIN_HEAD = 4;
+/**
+ * Word-forming prefixes, not topics: "forbund" is no compound of "for", nor "overgang" of "over". Cutting them
+ * off would make siblings of every for-/be-/over- word (and cost a scan of hundreds of lexemes).
+ */
+const NOT_MODIFIERS = new Set('for fore bak be er ge til over under mot med opp ned inn ut av på om gjen sam mis u van all'.split(' '));
+
+export interface TextTerm {
+  /** tsquery text: one lexeme, or an OR of compound siblings. */
+  tsquery: string;
+  /** BM25 weight: idf, times SIBLING_WEIGHT for siblings. */
+  weight: number;
+  /** Passages with the term (for siblings: the sum over them, at most the corpus). */
+  df: number;
+  lexemes: string[];
+}
+
+export interface TextQuery {
+  terms: TextTerm[];
+  /** OR of the selective terms: the passages scored. */
+  candidates: string;
+  averageLength: number;
+}
+
+/** A lexeme as a tsquery operand: quoted, quotes doubled and backslashes escaped (tsquery input rules). */
+export function tsqueryLiteral(lexeme: string): string {
+  return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/** Okapi BM25 idf, never negative. */
+export function idf(df: number, passages: number): number {
+  return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * Ways to read a lexeme as modifier + head ("skyløsning" → sky + løsning; "digitaliseringsstrategi" →
+ * digitalisering + s + strategi): every cut leaving a modifier of MIN_MODIFIER+ letters and a head of MIN_HEAD+,
+ * with or without a linking s/e.
+ * @example compoundCuts('skyløsning') // includes { modifier: 'sky', head: 'løsning' }
+ */
+export function compoundCuts(lexeme: string): { modifier: string; head: string }[] {
+  const letters = [...lexeme];
+  if (letters.length < MIN_COMPOUND || !/^\p{L}+$/u.test(lexeme)) return [];
+  const cuts: { modifier: string; head: string }[] = [];
+  for (let i = MIN_MODIFIER; i + MIN_HEAD <= letters.length; i++) {
+    const modifier = letters.slice(0, i).join('');
+    if (NOT_MODIFIERS.has(modifier)) continue;
+    cuts.push({ modifier, head: letters.slice(i).join('') });
+    if ((letters[i] === 's' || letters[i] === 'e') && i + 1 + MIN_HEAD <= letters.length) cuts.push({ modifier, head: letters.slice(i + 1).join('') });
+  }
+  return cuts;
+}
+
+/**
+ * @example await textQuery(db, 'Hva mener vi om en offentlig skyløsning?')
+ *   // terms: offent, skyløsning, and (sky…: skytjenest, …) at half weight; candidates: the rarest of them
+ */
+export async function textQuery(db: Queryable, question: string, { budget = CANDIDATE_BUDGET } = {}): Promise<TextQuery | null> {
+  const { rows } = await db.query<{ lexeme: string; df: number | null; passages: number; total_length: number | string }>(QUERY_TERMS_SQL, [question]);
+  if (rows.length === 0) return null;
+  const passages = Math.max(1, Number(rows[0].passages));
+  const averageLength = Math.max(1, Number(rows[0].total_length) / passages);
+  const terms: TextTerm[] = rows
+    .filter((r) => r.df !== null && Number(r.df) > 0)
+    .map((r) => ({ tsquery: tsqueryLiteral(r.lexeme), weight: idf(Number(r.df), passages), df: Number(r.df), lexemes: [r.lexeme] }));
+
+  const own = new Set(rows.map((r) => r.lexeme));
+  const cuts = [...own].flatMap((source) => compoundCuts(source).map((c) => ({ source, ...c })));
+  if (cuts.length) {
+    const { rows: siblings } = await db.query<{ source: string; lexeme: string; df: number }>(COMPOUND_SIBLINGS_SQL, [
+      cuts.map((c) => c.source),
+      cuts.map((c) => c.modifier),
+      cuts.map((c) => c.head),
+      SIBLINGS_PER_WORD,
+    ]);
+    const bySource = new Map<string, { lexeme: string; df: number }[]>();
+    for (const s of siblings) if (!own.has(s.lexeme)) (bySource.get(s.source) ?? bySource.set(s.source, []).get(s.source)!).push({ lexeme: s.lexeme, df: Number(s.df) });
+    for (const list of bySource.values()) {
+      const df = Math.min(passages, list.reduce((sum, s) => sum + s.df, 0));
+      terms.push({ tsquery: list.map((s) => tsqueryLiteral(s.lexeme)).join(' | '), weight: SIBLING_WEIGHT * idf(df, passages), df, lexemes: list.map((s) => s.lexeme) });
+    }
+  }
+  if (terms.length === 0) return null;
+
+  // Rarest first; the rarest always makes candidates, the next ones while the candidates stay within budget.
+  const byRarity = [...terms].sort((a, b) => a.df - b.df || a.tsquery.localeCompare(b.tsquery));
+  const selective: TextTerm[] = [];
+  let sum = 0;
+  for (const t of byRarity) {
+    sum += t.df;
+    if (selective.length === 0 || sum <= budget) selective.push(t);
+  }
+  return { terms: byRarity, candidates: selective.map((t) => `(${t.tsquery})`).join(' | '), averageLength };
+}

@@ -1,0 +1,86 @@
+/**
+ * The full-text leg on the seed corpus: BM25 as computed in SQL against the same formula computed here from each
+ * passage's lexemes, compound siblings, the candidate budget, and tsquery quoting.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textLeg } from '../../src/retrieve/search.js';
+import { compoundCuts, textQuery, tsqueryLiteral } from '../../src/retrieve/textTerms.js';
+import type { Db } from '../../src/store/db.js';
+import { seededStore } from '../helpers/runtime.js';
+
+let db: Db;
+beforeAll(async () => {
+  ({ db } = await seededStore());
+});
+afterAll(async () => db.close());
+
+describe('compoundCuts', () => {
+  it('offers modifier + head cuts, with and without a linking s', () => {
+    expect(compoundCuts('skyløsning')).toContainEqual({ modifier: 'sky', head: 'løsning' });
+    expect(compoundCuts('digitaliseringsstrategi')).toContainEqual({ modifier: 'digitalisering', head: 'strategi' });
+    expect(compoundCuts('kommun')).toEqual([]);
+    expect(compoundCuts('covid-19')).toEqual([]);
+  });
+});
+
+describe('tsqueryLiteral', () => {
+  it('quotes any lexeme so PostgreSQL reads it back unchanged', async () => {
+    for (const lexeme of ["o'neil", 'a\\b', 'æøå', 'x|y', '!&:*']) {
+      const back = await db.query<{ ok: boolean }>(`SELECT array_to_tsvector(ARRAY[$1]) @@ $2::tsquery AS ok`, [lexeme, tsqueryLiteral(lexeme)]);
+      expect(back.rows[0].ok).toBe(true);
+    }
+  });
+});
+
+describe('text leg', () => {
+  it('ranks exactly by BM25 over the question terms when the corpus is within budget', async () => {
+    const question = 'Hvordan skal kommunene bruke kunstig intelligens og skyløsninger i offentlig sektor?';
+    const q = (await textQuery(db, question))!;
+    expect(q.terms.length).toBeGreaterThan(3);
+    const { rows } = await db.query<{ id: string; lexemes: string[] }>(`SELECT id, tsvector_to_array(tsv) AS lexemes FROM passages`);
+    const expected = rows
+      .map((r) => {
+        const has = new Set(r.lexemes);
+        const matched = q.terms.filter((t) => t.lexemes.some((l) => has.has(l))).reduce((s, t) => s + t.weight, 0);
+        return { id: r.id, score: (matched * 2.2) / (1 + 1.2 * (0.25 + (0.75 * r.lexemes.length) / q.averageLength)) };
+      })
+      .filter((r) => r.score > 0)
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+      .slice(0, 20);
+    const got = await textLeg(db, question, 20);
+    expect(got.map((h) => h.id)).toEqual(expected.map((e) => e.id));
+    got.forEach((h, i) => expect(h.score).toBeCloseTo(expected[i].score, 9));
+  });
+
+  it('scores only passages with the rarest terms when the budget is small', async () => {
+    const question = 'offentlig sektor og skyløsning';
+    const q = (await textQuery(db, question, { budget: 1 }))!;
+    const rarest = q.terms[0];
+    expect(q.candidates).toBe(`(${rarest.tsquery})`);
+    const hits = await textLeg(db, question, 50, {}, { budget: 1 });
+    expect(hits.length).toBeGreaterThan(0);
+    const { rows } = await db.query<{ id: string }>(`SELECT id FROM passages WHERE tsv @@ $1::tsquery`, [rarest.tsquery]);
+    expect(new Set(hits.map((h) => h.id))).toEqual(new Set(rows.map((r) => r.id)));
+    expect((await textLeg(db, question, 50)).length).toBeGreaterThan(hits.length);
+  });
+
+  it('meets a compound by its siblings: skyløsning finds skytjeneste, not skyld', async () => {
+    const q = (await textQuery(db, 'skyløsning'))!;
+    const siblings = q.terms.filter((t) => !t.lexemes.includes('skyløsning')).flatMap((t) => t.lexemes);
+    expect(siblings).toContain('skytjenest');
+    expect(siblings.filter((l) => l.startsWith('skyld'))).toEqual([]);
+    const hits = await textLeg(db, 'skyløsning', 10);
+    expect(hits.map((h) => h.id)).toContain('fagforbundet-uttalelse-2024-p002');
+  });
+
+  it('returns nothing for a question of stop words only, and honours filters', async () => {
+    expect(await textLeg(db, 'og i på', 10)).toEqual([]);
+    const all = await textLeg(db, 'digitalisering', 50);
+    const ks = await textLeg(db, 'digitalisering', 50, { organisations: ['ks'] });
+    expect(ks.length).toBeGreaterThan(0);
+    expect(ks.length).toBeLessThan(all.length);
+    const { rows } = await db.query<{ id: string }>(`SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id WHERE d.organisation = 'KS'`);
+    const ksIds = new Set(rows.map((r) => r.id));
+    for (const h of ks) expect(ksIds.has(h.id)).toBe(true);
+  });
+});
