@@ -1,7 +1,9 @@
 /**
- * Ingest throughput through the real path: ingestText (clean, repair, cut) → writeDocuments (embed with the local
- * embedder, then one transaction: rows with their generated tsvector, binary COPY of vectors), PGlite on disk.
- * The phases are timed apart so a miss of the target says where the time went.
+ * Ingest throughput through the real path: ingestText (clean, repair, cut) → writeDocuments (the local embedder on
+ * its worker thread, saving streamed into one transaction: binary COPY of rows and vectors, generated tsvector,
+ * GIN, statistics triggers), PGlite on disk. The phases are timed apart so a miss of the target says where the
+ * time went. NOTE: embedding runs on the worker while the transaction saves, so embed and save overlap and the
+ * phases add up to more than the total.
  */
 import { performance } from 'node:perf_hooks';
 import { ingestText } from '../src/ingest/index.js';
@@ -19,28 +21,49 @@ export interface IngestResult {
   passagesPerSecond: number;
   /** Passages per CPU-second of this process: what an otherwise idle machine would reach, about. */
   passagesPerCpuSecond: number;
-  /** Seconds per phase: cut = ingestText, check = unchanged-document lookups, embed, save = the write transaction. */
+  /**
+   * Seconds per phase: cut = ingestText, check = unchanged-document lookups, embed = first embedding request to
+   * last vector received, save = the write transaction from BEGIN to COMMIT (overlapping embed when streamed).
+   */
   phases: { cut: number; check: number; embed: number; save: number };
+  /** CPU seconds of this process (all threads: the embedder's worker too). */
+  cpuSeconds: number;
+  /** Whether embedding overlapped the save (an embedder working off the main thread). */
+  embedOverlapsSave: boolean;
   /** The save transaction by statement, slowest first. */
   saveStatements: StatementTime[];
 }
 
-/** Wraps an embedder to record when embedding starts and ends and how long it takes in total. */
+/** Wraps an embedder to record when embedding is first asked for and when the last vectors arrive. */
 function clockedEmbedder(inner: VectorEmbedder) {
-  const clock = { first: 0, last: 0, total: 0 };
-  const embedder: VectorEmbedder = {
+  const clock = { first: 0, last: 0 };
+  const embedder: VectorEmbedder & { embedsOffMainThread?: boolean } = {
     model: inner.model,
     dimension: inner.dimension,
+    embedsOffMainThread: (inner as { embedsOffMainThread?: boolean }).embedsOffMainThread,
     async embedDocuments(texts) {
-      const t = performance.now();
-      if (!clock.first) clock.first = t;
+      if (!clock.first) clock.first = performance.now();
       const out = await inner.embedDocuments(texts);
-      clock.last = performance.now();
-      clock.total += clock.last - t;
+      clock.last = Math.max(clock.last, performance.now());
       return out;
     },
   };
   return { embedder, clock };
+}
+
+/** Wraps a Db to time its transactions (the save). */
+function clockedTransactions(db: Db) {
+  const clock = { seconds: 0 };
+  const wrapped: Db = Object.create(db);
+  wrapped.transaction = async (fn) => {
+    const t = performance.now();
+    try {
+      return await db.transaction(fn);
+    } finally {
+      clock.seconds += (performance.now() - t) / 1000;
+    }
+  };
+  return { db: wrapped, clock };
 }
 
 export async function benchIngest(db: Db, inner: VectorEmbedder, corpus: Corpus): Promise<IngestResult> {
@@ -50,20 +73,24 @@ export async function benchIngest(db: Db, inner: VectorEmbedder, corpus: Corpus)
   const t1 = performance.now();
   const { embedder, clock } = clockedEmbedder(inner);
   const profiled = profiledDb(db);
-  const written = await writeDocuments(profiled.db, embedder, docs);
+  const saving = clockedTransactions(profiled.db);
+  const written = await writeDocuments(saving.db, embedder, docs);
   const t2 = performance.now();
+  const cpuSeconds = cpuMs(c0) / 1000;
   const seconds = (t2 - t0) / 1000;
   return {
     passages: written.passagesWritten,
     documents: docs.length,
     seconds: round(seconds),
     passagesPerSecond: perSecond(written.passagesWritten, seconds),
-    passagesPerCpuSecond: perSecond(written.passagesWritten, cpuMs(c0) / 1000),
+    passagesPerCpuSecond: perSecond(written.passagesWritten, cpuSeconds),
+    cpuSeconds: round(cpuSeconds),
+    embedOverlapsSave: Boolean(embedder.embedsOffMainThread),
     phases: {
       cut: round((t1 - t0) / 1000),
       check: round((clock.first - t1) / 1000),
-      embed: round(clock.total / 1000),
-      save: round((t2 - clock.last) / 1000),
+      embed: round((clock.last - clock.first) / 1000),
+      save: round(saving.clock.seconds),
     },
     saveStatements: profiled.times(),
   };

@@ -18,7 +18,8 @@ import { migrate } from '../src/store/migrate.js';
 import { loadCorpus } from './corpus.js';
 import { benchIngest, type IngestResult } from './ingest.js';
 import { loadQueries, spread } from './queries.js';
-import { legBreakdown, runQueries, vectorPlan, type Step } from './search.js';
+import { legBreakdown, runQueries, textBudgetSweep, vectorPlan, type BudgetRun, type Step } from './search.js';
+import { CANDIDATE_BUDGET } from '../src/retrieve/textTerms.js';
 import { dirSizeMb, peakRssMb, recallAgainst, rssMb, timed, type Latency } from './stats.js';
 
 export const EF_SEARCH = [40, 100, 200, 400];
@@ -49,6 +50,8 @@ export interface PgliteSizeResult {
    * planner statistics, a flushed GIN pending list and a visibility map. What running it after a bulk ingest buys.
    */
   afterVacuum: { seconds: number; vector: Latency; vectorCpu: Latency; hybrid: Latency; hybridCpu: Latency; legs: Record<Step, { wall: Latency; cpu: Latency }> };
+  /** The text leg at several candidate budgets (after VACUUM ANALYZE), against the unbounded ranking. */
+  textBudget?: BudgetRun[];
   diskMb: { afterIngest: number; afterIndex: number; wal: number };
   rssMb: { peak: number; afterIngest: number; afterIndex: number; afterSearch: number };
 }
@@ -105,6 +108,8 @@ async function main() {
     const vVector = await runQueries(db, embedder, queries, 'vector');
     const vHybrid = await runQueries(db, embedder, queries, 'hybrid');
     const vLegs = await legBreakdown(db, embedder, queries);
+    log('text leg at several candidate budgets');
+    const textBudget = await textBudgetSweep(db, queries, [null, 4000, CANDIDATE_BUDGET, 1000]);
     const versions = (await db.query<{ postgres: string; pgvector: string }>(VERSIONS_SQL)).rows[0];
     const embeddingStorage = (await db.query<{ s: string }>(EMBEDDING_STORAGE_SQL)).rows[0].s;
     const afterIndex = dirSizeMb(dataDir);
@@ -136,6 +141,7 @@ async function main() {
         hybridCpu: vHybrid.cpu,
         legs: vLegs,
       },
+      textBudget,
       diskMb: { afterIngest, afterIndex, wal: dirSizeMb(join(dataDir, 'pg_wal')) },
       rssMb: { peak: peakRssMb(), afterIngest: rssAfterIngest, afterIndex: rssAfterIndex, afterSearch },
     };

@@ -4,6 +4,7 @@ import type { Latency } from './stats.js';
 import { shippedSearch, type SizeResults, type TargetCheck } from './targets.js';
 import type { ReadyResult, StartResult } from './ready.js';
 import type { SaveVariant } from './save-breakdown.js';
+import { CANDIDATE_BUDGET } from '../src/retrieve/textTerms.js';
 
 export interface Section {
   title: string;
@@ -78,6 +79,16 @@ export function sections(
       ];
     }),
   });
+  const budgets = sizes.filter((s) => s.pglite?.textBudget).flatMap((s) =>
+    s.pglite!.textBudget!.map((b) => [n(s.size), b.budget === null ? 'unbounded' : n(b.budget), `${b.wall.p50} / ${b.wall.p95}`, `${b.cpu.p50} / ${b.cpu.p95}`, String(b.overlapAt10)]),
+  );
+  if (budgets.length) {
+    out.push({
+      title: `Text leg alone by candidate budget (shipped: ${n(CANDIDATE_BUDGET)}; src/retrieve/textTerms.ts), ms p50 / p95; top-10 overlap with the unbounded ranking`,
+      headers: ['passages', 'budget', 'wall', 'CPU', 'overlap@10'],
+      rows: budgets,
+    });
+  }
   out.push({
     title: 'Index build, disk and memory',
     headers: ['passages', 'HNSW build s', 'disk after ingest MB', 'disk with HNSW MB', 'of which WAL MB', 'peak RSS PGlite MB', 'peak RSS LangChain MB', 'plan without / with index'],

@@ -8,7 +8,7 @@ import { vectorLegSql } from '../src/retrieve/queries.js';
 import { getPassages } from '../src/store/documents.js';
 import type { Queryable } from '../src/store/db.js';
 import { toVectorLiteral } from '../src/store/vectorCodec.js';
-import { cpuMs, latency, type Latency } from './stats.js';
+import { cpuMs, latency, recallAgainst, type Latency } from './stats.js';
 
 export const K = 10;
 const WARMUP = 20;
@@ -68,4 +68,33 @@ export async function vectorPlan(db: Queryable, embedder: QueryEmbedder, query: 
   const v = toVectorLiteral(await embedder.embedQuery(query));
   const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${vectorLegSql(false)}`, [v, candidatePool(K)]);
   return rows.map((r) => r['QUERY PLAN']).find((l) => /Index Scan|Seq Scan/.test(l))?.trim() ?? rows[0]?.['QUERY PLAN'] ?? '';
+}
+
+export interface BudgetRun {
+  /** Candidate budget of the text leg (null: unbounded, every passage sharing a term is scored). */
+  budget: number | null;
+  wall: Latency;
+  cpu: Latency;
+  /** Top-10 overlap with the unbounded text leg, averaged over the questions. */
+  overlapAt10: number;
+}
+
+/** The text leg alone at several candidate budgets (src/retrieve/textTerms.ts), against the unbounded ranking. */
+export async function textBudgetSweep(db: Queryable, queries: string[], budgets: (number | null)[]): Promise<BudgetRun[]> {
+  const runs: { budget: number | null; ms: number[]; cpu: number[]; top: string[][] }[] = [];
+  for (const budget of budgets) {
+    const run = { budget, ms: [] as number[], cpu: [] as number[], top: [] as string[][] };
+    for (const query of queries.slice(0, WARMUP)) await textLeg(db, query, candidatePool(K), {}, { budget: budget ?? Number.MAX_SAFE_INTEGER });
+    for (const query of queries) {
+      const c = process.cpuUsage();
+      const t = performance.now();
+      const hits = await textLeg(db, query, candidatePool(K), {}, { budget: budget ?? Number.MAX_SAFE_INTEGER });
+      run.ms.push(performance.now() - t);
+      run.cpu.push(cpuMs(c));
+      run.top.push(hits.slice(0, K).map((h) => h.id));
+    }
+    runs.push(run);
+  }
+  const reference = runs.find((r) => r.budget === null)?.top ?? runs[0].top;
+  return runs.map((r) => ({ budget: r.budget, wall: latency(r.ms), cpu: latency(r.cpu), overlapAt10: recallAgainst(r.top, reference) }));
 }

@@ -8,6 +8,7 @@ import { ingestBytes } from '../ingest/index.js';
 import { readCorpusDir, resolveInputs } from '../ingest/corpus.js';
 import type { Db } from '../store/db.js';
 import { ensureAnnIndex } from '../store/ann.js';
+import { tidyAfterBulkWrite } from '../store/maintenance.js';
 import type { TextEmbedder } from '../store/textEmbedder.js';
 import { writeDocuments, type WriteProgress, type WriteResult } from '../store/writeDocuments.js';
 
@@ -36,6 +37,7 @@ export async function loadFiles(
   const inputs = await resolveInputs(paths, defaults);
   const docs = await ingestInputs(inputs, onProgress);
   const result = await writeDocuments(db, embedder, docs, { onProgress: onProgress as WriteProgress });
+  await tidyAfterBulkWrite(db, result.passagesWritten);
   await ensureAnnIndex(db);
   return { ...result, documentsRead: docs.length };
 }

@@ -13,8 +13,17 @@ const ABBREVIATIONS = new Set([
 
 const BOUNDARY = /[.!?…]+["»”’)\]]*\s+(?=[«"“(–-]?\s?[\p{Lu}\p{N}])/gu;
 
+/** The run of non-whitespace that `text` ends with ('' when it ends in whitespace), as /(\S+)$/ finds it. */
+function lastToken(text: string): string {
+  // NOTE: scanned backwards; the regex tried every start position of the text before it (cost grew with the
+  // paragraph's length for every full stop in it).
+  let i = text.length;
+  while (i > 0 && !/\s/u.test(text[i - 1])) i--;
+  return text.slice(i);
+}
+
 function isAbbreviation(before: string): boolean {
-  const token = /(\S+)$/u.exec(before)?.[1] ?? '';
+  const token = lastToken(before);
   const bare = token.replace(/^[«"“(]+/u, '').toLowerCase();
   if (ABBREVIATIONS.has(bare)) return true;
   // A single capital before the stop is an initial ("Tri N. Dinh"), not a sentence end.

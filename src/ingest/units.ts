@@ -40,8 +40,11 @@ const LEAD_IN_WORDS = new Set(
 /** A line that introduces what follows: ends in ":" or, unpunctuated, on a lead-in word. */
 export function isLeadIn(line: string): boolean {
   if (/:["»”’)]*$/u.test(line)) return true;
+  // NOTE: the sentence-end test first: most lines are whole paragraphs that end one, and tokenising them for
+  // their last word was the largest single cost of cutting (groupUnits asks this of every paragraph).
+  if (endsSentence(line)) return false;
   const last = words(line).at(-1);
-  return !endsSentence(line) && last !== undefined && LEAD_IN_WORDS.has(last);
+  return last !== undefined && LEAD_IN_WORDS.has(last);
 }
 
 /** A short line without final punctuation that is not a lead-in: a heading. */

@@ -120,8 +120,11 @@ export async function search(db: Queryable, embedder: QueryEmbedder, options: Se
   const k = opts.k ?? 8;
   const pool = candidatePool(k);
   const mode = opts.mode ?? 'hybrid';
-  const vectorHits = mode === 'text' ? [] : await vectorLeg(db, await embedder.embedQuery(opts.query), pool, opts);
-  const textHits = mode === 'vector' ? [] : await textLeg(db, opts.query, pool, opts);
+  // Both legs at once: on PostgreSQL through a pool they run on two connections; PGlite takes them in turn.
+  const [vectorHits, textHits] = await Promise.all([
+    mode === 'text' ? [] : embedder.embedQuery(opts.query).then((v) => vectorLeg(db, v, pool, opts)),
+    mode === 'vector' ? [] : textLeg(db, opts.query, pool, opts),
+  ]);
   const legs = [vectorHits, textHits] as const;
   const fusion = opts.fusion ?? DEFAULT_FUSION;
   let fused: FusedHit[] =
