@@ -11,15 +11,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalEmbedder } from '../src/embed/local.js';
-import { ensureAnnIndex } from '../src/store/ann.js';
-import { openPglite, SESSION_SETTINGS } from '../src/store/db.js';
+import { ensureAnnIndex, tuneEfSearch } from '../src/store/ann.js';
+import { openPglite } from '../src/store/db.js';
 import { ensureEmbedder } from '../src/store/embeddings.js';
 import { migrate } from '../src/store/migrate.js';
 import { loadCorpus } from './corpus.js';
 import { benchIngest, type IngestResult } from './ingest.js';
 import { loadQueries, spread } from './queries.js';
 import { legBreakdown, runQueries, textBudgetSweep, vectorPlan, type BudgetRun, type Step } from './search.js';
-import { CANDIDATE_BUDGET } from '../src/retrieve/textTerms.js';
+import { candidateBudget } from '../src/retrieve/textTerms.js';
 import { dirSizeMb, peakRssMb, recallAgainst, rssMb, timed, type Latency } from './stats.js';
 
 export const EF_SEARCH = [40, 100, 200, 400];
@@ -37,6 +37,8 @@ export interface PgliteSizeResult {
   hnsw: {
     buildSeconds: number;
     plan: string;
+    /** hnsw.ef_search the store sets for itself at this size (ann.ts tuneEfSearch); older results lack it. */
+    shippedEfSearch?: number;
     /** Vector-only search and recall@10 against the exact scan at each ef_search. */
     byEfSearch: { efSearch: number; vector: Latency; cpu: Latency; recallAt10: number }[];
     /** Hybrid at the shipped ef_search, and its recall@10 against hybrid over the exact scan. */
@@ -98,7 +100,8 @@ async function main() {
       const run = await runQueries(db, embedder, queries, 'vector');
       byEfSearch.push({ efSearch: ef, vector: run.latency, cpu: run.cpu, recallAt10: recallAgainst(subset(run.top), exactVector.top) });
     }
-    await db.query(`SELECT set_config('hnsw.ef_search', $1, false)`, [SESSION_SETTINGS['hnsw.ef_search']]);
+    // What the store ships with at this size (ann.ts: ef_search by passages).
+    const shippedEfSearch = await tuneEfSearch(db);
     const hybrid = await runQueries(db, embedder, queries, 'hybrid');
     const legs = await legBreakdown(db, embedder, queries);
     const afterSearch = rssMb();
@@ -109,7 +112,7 @@ async function main() {
     const vHybrid = await runQueries(db, embedder, queries, 'hybrid');
     const vLegs = await legBreakdown(db, embedder, queries);
     log('text leg at several candidate budgets');
-    const textBudget = await textBudgetSweep(db, queries, [null, 4000, CANDIDATE_BUDGET, 1000]);
+    const textBudget = await textBudgetSweep(db, queries, [...new Set([null, 4000, 2000, candidateBudget(corpus.passages), 1000])]);
     const versions = (await db.query<{ postgres: string; pgvector: string }>(VERSIONS_SQL)).rows[0];
     const embeddingStorage = (await db.query<{ s: string }>(EMBEDDING_STORAGE_SQL)).rows[0].s;
     const afterIndex = dirSizeMb(dataDir);
@@ -127,6 +130,7 @@ async function main() {
       hnsw: {
         buildSeconds: Math.round(build.seconds * 10) / 10,
         plan,
+        shippedEfSearch,
         byEfSearch,
         hybrid: hybrid.latency,
         hybridCpu: hybrid.cpu,

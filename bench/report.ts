@@ -4,7 +4,7 @@ import type { Latency } from './stats.js';
 import { shippedSearch, type SizeResults, type TargetCheck } from './targets.js';
 import type { ReadyResult, StartResult } from './ready.js';
 import type { SaveVariant } from './save-breakdown.js';
-import { CANDIDATE_BUDGET } from '../src/retrieve/textTerms.js';
+import { CANDIDATE_BUDGET, CANDIDATE_MIN, CANDIDATE_SHARE } from '../src/retrieve/textTerms.js';
 
 export interface Section {
   title: string;
@@ -84,7 +84,7 @@ export function sections(
   );
   if (budgets.length) {
     out.push({
-      title: `Text leg alone by candidate budget (shipped: ${n(CANDIDATE_BUDGET)}; src/retrieve/textTerms.ts), ms p50 / p95; top-10 overlap with the unbounded ranking`,
+      title: `Text leg alone by candidate budget (shipped: ${CANDIDATE_SHARE * 100} % of the passages, ${n(CANDIDATE_MIN)}–${n(CANDIDATE_BUDGET)}; src/retrieve/textTerms.ts), ms p50 / p95; top-10 overlap with the unbounded ranking`,
       headers: ['passages', 'budget', 'wall', 'CPU', 'overlap@10'],
       rows: budgets,
     });
@@ -102,7 +102,7 @@ export function sections(
     const x = shippedSearch(s.pglite!);
     return [n(s.size), x.config, ...ms(x.hybrid), ...ms(x.vector).slice(0, 2), String(x.recall)];
   });
-  out.push({ title: 'As shipped (index per ANN_MIN_PASSAGES, ef_search per SESSION_SETTINGS)', headers: ['passages', 'search', 'hybrid p50', 'p95', 'p99', 'vector p50', 'p95', 'recall@10'], rows: shipped });
+  out.push({ title: 'As shipped (index per ANN_MIN_PASSAGES, ef_search by store size per ann.ts)', headers: ['passages', 'search', 'hybrid p50', 'p95', 'p99', 'vector p50', 'p95', 'recall@10'], rows: shipped });
   if (ready) {
     out.push({
       title: `Time to ready: ${ready.command}, GET /health = 200`,

@@ -5,6 +5,7 @@
 import type { Config } from '../config/env.js';
 import { createEmbedder } from '../embed/index.js';
 import type { Logger } from '../log.js';
+import { tuneEfSearch } from '../store/ann.js';
 import { openDb, type Db } from '../store/db.js';
 import { ensureEmbedder } from '../store/embeddings.js';
 import { migrate } from '../store/migrate.js';
@@ -22,6 +23,7 @@ export async function openRuntime(
   const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
+  await tuneEfSearch(db);
   const embedder = await createEmbedder(config);
   const reembedded = await ensureEmbedder(db, embedder, onEmbedProgress);
   if (reembedded) logger.info({ passages: reembedded, model: embedder.model }, 'passages embedded');

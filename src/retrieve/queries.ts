@@ -52,7 +52,9 @@ export const QUERY_TERMS_SQL = /* SQL */ `
 /**
  * Compound siblings of the question's compound words. Each question lexeme comes with its possible cuts into
  * modifier + head (src/retrieve/textTerms.ts); the cut taken is the one with the longest head that is itself a
- * corpus lexeme (the last part of a Norwegian compound carries its kind, the first its topic). Its siblings are
+ * corpus lexeme (the last part of a Norwegian compound carries its kind, the first its topic), with a linking s or e
+ * read as such rather than as part of the modifier (arbeid + s + forhold, not arbeids + forhold: the tie was
+ * broken arbitrarily before, so the same question could get different siblings). Its siblings are
  * the corpus lexemes that start with the same modifier and whose rest (after an optional linking s or e) is a
  * corpus lexeme of 3+ letters — so "skyløsning" (sky + løsning) gives skytjenest (sky + tjenest) but not skyld.
  * The most frequent first, at most $4 per question lexeme.
@@ -62,7 +64,7 @@ export const COMPOUND_SIBLINGS_SQL = /* SQL */ `
   WITH cuts AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS c(source, modifier, head)),
   best AS (SELECT DISTINCT ON (c.source) c.source, c.modifier
            FROM cuts c JOIN lexeme_stats k ON k.lexeme = c.head
-           ORDER BY c.source, length(c.head) DESC)
+           ORDER BY c.source, length(c.head) DESC, length(c.modifier))
   SELECT b.source, x.lexeme, x.df
   FROM best b
   CROSS JOIN LATERAL (

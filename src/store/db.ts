@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import pg from 'pg';
+import { EF_SEARCH_PARAMS, EF_SEARCH_SQL } from './ann.js';
 import { createPglite } from './pgliteInitCache.js';
 import { toVectorLiteral, encodeBinaryCopy } from './vectorCodec.js';
 import { encodeCopyBinary, type CopyColumn, type CopyRow } from './copyBinary.js';
@@ -43,10 +44,11 @@ export interface Tx extends Queryable {
 
 /**
  * Session settings for vector search, applied to every connection.
- * NOTE: ef_search 200, measured on the bench corpora (real-text embeddings, BENCHMARKS.md): recall@10 at 10k /
- * 100k passages is 0.964 / 0.898 at the default 40, 0.976 / 0.913 at 100, 0.996 / 0.969 at 200, for about
- * +4 / +6 ms p95 over 100. 100 misses 0.95 at 100k; 200 holds it at both sizes. relaxed_order iterative scans keep filtered searches (by organisation, kind, date) from
- * returning fewer than k rows when the filter removes many neighbours (pgvector >= 0.8; older versions ignore it).
+ * NOTE: hnsw.ef_search 200 is the safe default (recall@10 ≥ 0.95 up to 100k passages); once the store's size is
+ * known, ann.ts lowers it for small stores (EF_SEARCH_SQL: on PGlite after migrating and after each write, on pg
+ * when a connection opens). relaxed_order iterative scans keep filtered searches (by organisation, kind, date)
+ * from returning fewer than k rows when the filter removes many neighbours (pgvector >= 0.8; older versions
+ * ignore it).
  */
 export const SESSION_SETTINGS: Record<string, string> = {
   'hnsw.ef_search': '200',
@@ -116,6 +118,9 @@ export function wrapPglite(db: PGlite): Db {
 export function openPg(connectionString: string, poolSize = 10): Db {
   const options = Object.entries(SESSION_SETTINGS).map(([k, v]) => `-c ${k}=${v}`).join(' ');
   const pool = new pg.Pool({ connectionString, max: poolSize, options });
+  // Queued before anything else on the new connection. It fails only before the first migration (no
+  // corpus_stats yet), and then the default above stands.
+  pool.on('connect', (client) => void client.query(EF_SEARCH_SQL, EF_SEARCH_PARAMS).catch(() => undefined));
   return wrapPgPool(pool);
 }
 

@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textLeg } from '../../src/retrieve/search.js';
-import { compoundCuts, textQuery, tsqueryLiteral } from '../../src/retrieve/textTerms.js';
+import { COMPOUND_SIBLINGS_SQL } from '../../src/retrieve/queries.js';
+import { candidateBudget, compoundCuts, textQuery, tsqueryLiteral } from '../../src/retrieve/textTerms.js';
 import type { Db } from '../../src/store/db.js';
 import { seededStore } from '../helpers/runtime.js';
 
@@ -20,6 +21,15 @@ describe('compoundCuts', () => {
     expect(compoundCuts('digitaliseringsstrategi')).toContainEqual({ modifier: 'digitalisering', head: 'strategi' });
     expect(compoundCuts('kommun')).toEqual([]);
     expect(compoundCuts('covid-19')).toEqual([]);
+  });
+});
+
+describe('candidateBudget', () => {
+  it('is a tenth of the corpus, at least 600 and at most 2,000', () => {
+    expect(candidateBudget(57)).toBe(600);
+    expect(candidateBudget(10_000)).toBe(1000);
+    expect(candidateBudget(14_321)).toBe(1433);
+    expect(candidateBudget(100_000)).toBe(2000);
   });
 });
 
@@ -71,6 +81,24 @@ describe('text leg', () => {
     expect(siblings.filter((l) => l.startsWith('skyld'))).toEqual([]);
     const hits = await textLeg(db, 'skyløsning', 10);
     expect(hits.map((h) => h.id)).toContain('fagforbundet-uttalelse-2024-p002');
+  });
+
+  it('reads a linking s as such, whichever order the cuts come in', async () => {
+    // "arbeidsforhold" reads as arbeid + s + forhold and as arbeids + forhold (heads of equal length). Only the
+    // modifier "arbeid" admits a sibling without the s; one is added for the test, and rolled back after it.
+    const rollback = new Error('rollback');
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO lexeme_stats (lexeme, df) VALUES ('arbeidlag', 1), ('lag', 1) ON CONFLICT DO NOTHING`);
+        for (const cuts of [[['arbeid', 'forhold'], ['arbeids', 'forhold']], [['arbeids', 'forhold'], ['arbeid', 'forhold']]]) {
+          const { rows } = await tx.query<{ lexeme: string }>(COMPOUND_SIBLINGS_SQL, [cuts.map(() => 'arbeidsforhold'), cuts.map((c) => c[0]), cuts.map((c) => c[1]), 50]);
+          const siblings = rows.map((r) => r.lexeme);
+          expect(siblings).toContain('arbeidlag');
+          expect(siblings).toContain('arbeidsplass');
+        }
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
   });
 
   it('returns nothing for a question of stop words only, and honours filters', async () => {

@@ -1,0 +1,51 @@
+/**
+ * hnsw.ef_search follows the store's size: 100 for small stores, 200 from EF_SEARCH_LARGE_FROM passages, on
+ * PGlite by tuneEfSearch and on pg whenever a pool connection opens.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EF_SEARCH_LARGE_FROM, ensureAnnIndex, tuneEfSearch } from '../../src/store/ann.js';
+import { openPg, wrapPglite } from '../../src/store/db.js';
+import { migrate } from '../../src/store/migrate.js';
+
+const SHOW = `SELECT current_setting('hnsw.ef_search') AS ef`;
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function migratedPglite() {
+  const pglite = await PGlite.create({ extensions: { vector } });
+  cleanups.push(() => pglite.close());
+  const db = wrapPglite(pglite);
+  await migrate(db);
+  return { pglite, db };
+}
+
+describe('ef_search by store size', () => {
+  it('is 100 for a small store and 200 once it holds EF_SEARCH_LARGE_FROM passages', async () => {
+    const { db } = await migratedPglite();
+    await db.query(`SELECT set_config('hnsw.ef_search', '7', false)`);
+    expect(await tuneEfSearch(db)).toBe(100);
+    expect((await db.query<{ ef: string }>(SHOW)).rows[0].ef).toBe('100');
+    // The count is corpus_stats' (kept by the passages triggers); set it directly rather than insert 20k rows.
+    await db.query('UPDATE corpus_stats SET passages = $1', [EF_SEARCH_LARGE_FROM - 1]);
+    expect(await tuneEfSearch(db)).toBe(100);
+    await db.query('UPDATE corpus_stats SET passages = $1', [EF_SEARCH_LARGE_FROM]);
+    await ensureAnnIndex(db, { minPassages: Number.MAX_SAFE_INTEGER });
+    expect((await db.query<{ ef: string }>(SHOW)).rows[0].ef).toBe('200');
+  });
+
+  it('is set on every new pg connection', async () => {
+    const { pglite, db } = await migratedPglite();
+    await db.query(`SELECT set_config('hnsw.ef_search', '7', false)`);
+    const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0 });
+    await server.start();
+    cleanups.push(() => server.stop());
+    const pg = openPg(`postgres://postgres@${server.getServerConn()}/postgres`, 1);
+    cleanups.push(() => pg.close());
+    expect((await pg.query<{ ef: string }>(SHOW)).rows[0].ef).toBe('100');
+  });
+});
