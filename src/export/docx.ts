@@ -3,7 +3,7 @@
  * ministry), "Deres ref." and date, the title, one heading per section, every cited sentence footnoted with the
  * quote and the source document, and a signature. Built with the `docx` package.
  */
-import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import type { Paragraph } from 'docx';
 import type { PassageWithDocument } from '../domain/types.js';
 import type { DraftDocument } from '../draft/types.js';
 import type { DraftRequest } from '../draft/schema.js';
@@ -26,6 +26,8 @@ export function norwegianDate(d: Date): string {
  * @example const bytes = await draftToDocx({ draft, request, passages }); await writeFile('svar.docx', bytes);
  */
 export async function draftToDocx({ draft, request, passages, date = new Date() }: DocxInput): Promise<Buffer> {
+  // NOTE: docx is imported when a document is exported, not at startup.
+  const { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx');
   const nn = draft.language === 'nn';
   const c = request.consultation;
   const footnotes: Record<number, { children: Paragraph[] }> = {};

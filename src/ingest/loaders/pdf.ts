@@ -3,7 +3,7 @@
  * paragraphs with page offsets. Refuses password-protected, broken and image-only (scanned) files with
  * IngestErrors rather than storing nothing or garbage.
  */
-import { getDocumentProxy } from 'unpdf';
+import type { getDocumentProxy } from 'unpdf';
 import { ingestErrors } from '../errors.js';
 import { dropFurniture } from './pdfFurniture.js';
 import { readingOrder, segments, type PdfPage, type PdfTextItem } from './pdfLayout.js';
@@ -19,6 +19,8 @@ const MIN_CHARS_PER_PAGE = 10;
 async function open(bytes: Uint8Array, filename: string): Promise<PdfDocument> {
   try {
     // NOTE: pdf.js may detach the buffer it is given; hand it a copy so callers can still hash their bytes.
+    // NOTE: unpdf (pdf.js) is imported when a PDF is loaded, not at startup.
+    const { getDocumentProxy } = await import('unpdf');
     return await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false });
   } catch (err) {
     if ((err as Error)?.name === 'PasswordException') throw ingestErrors.encrypted(filename, err);
