@@ -9,7 +9,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import pg from 'pg';
 import { EF_SEARCH_PARAMS, EF_SEARCH_SQL } from './ann.js';
 import { createPglite } from './pgliteInitCache.js';
-import { toVectorLiteral, encodeBinaryCopy } from './vectorCodec.js';
+import { toVectorLiteral } from './vectorCodec.js';
 import { encodeCopyBinary, type CopyColumn, type CopyRow } from './copyBinary.js';
 
 export interface Queryable {
@@ -60,6 +60,8 @@ const createStageSql = (dimension: number) => /* SQL */ `
   CREATE TEMP TABLE IF NOT EXISTS embedding_stage (passage_id text PRIMARY KEY, embedding vector(${Math.trunc(dimension)}))
   ON COMMIT DROP`;
 
+const STAGE_COLUMNS: readonly CopyColumn[] = [{ name: 'passage_id', type: 'text' }, { name: 'embedding', type: 'vector' }];
+
 /** Open PGlite at a directory, or in memory for "memory://". */
 export async function openPglite(dataDir: string): Promise<Db> {
   const memory = dataDir.startsWith('memory://');
@@ -96,7 +98,7 @@ export function wrapPglite(db: PGlite): Db {
             // NOTE: text-form vectors parse at ~1.4k rows/s inside WASM; binary COPY reaches ~40k rows/s.
             await tx.query(createStageSql(dimension));
             if (rows.length === 0) return;
-            const blob = new Blob([encodeBinaryCopy(rows)]);
+            const blob = new Blob([encodeCopyBinary(STAGE_COLUMNS, rows.map((r) => [r.id, r.embedding]))]);
             await tx.query(`COPY embedding_stage (passage_id, embedding) FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob });
           },
           async insertRows(table, columns, rows) {

@@ -5,7 +5,7 @@
  */
 import type { DocumentSummary, IngestedDocument } from '../domain/types.js';
 import type { Db, Queryable } from './db.js';
-import { getDocument, replaceDocuments, updateDocumentsMeta, type SaveOutcome } from './documents.js';
+import { getDocument, insertPassages, passageRows, saveDocumentRows, updateDocumentsMeta, type SaveOutcome } from './documents.js';
 
 export type Visibility = 'public' | 'internal';
 
@@ -81,10 +81,9 @@ export type UploadWrite =
  */
 export async function writeUpload(
   db: Db,
-  { doc, embeddings, dimension, visibility, mode }: {
+  { doc, embeddings, visibility, mode }: {
     doc: IngestedDocument;
     embeddings: { id: string; embedding: number[] }[];
-    dimension: number;
     visibility: Visibility;
     mode: 'create' | 'replace';
   },
@@ -102,8 +101,11 @@ export async function writeUpload(
       const changed = (await updateDocumentsMeta(tx, { docs: [doc] })).has(id) || head.visibility !== visibility;
       outcome = changed ? 'metadata' : 'unchanged';
     } else {
-      await tx.stageEmbeddings(embeddings, dimension);
-      await replaceDocuments(tx, { docs: [doc] });
+      // The same statements as a bulk ingest (writeDocuments): the document row, then its passages with vectors.
+      await saveDocumentRows(tx, { docs: [doc] });
+      const vectors = new Map(embeddings.map((e) => [e.id, e.embedding]));
+      const rows = passageRows(doc);
+      await insertPassages(tx, { rows, vectors: rows.map((r) => vectors.get(r.id)) });
       outcome = head ? 'replaced' : 'created';
     }
     await tx.query(SET_VISIBILITY_SQL, [id, visibility]);

@@ -42,20 +42,6 @@ export const UPDATE_DOCUMENTS_META_SQL = /* SQL */ `
 export const DELETE_PASSAGES_OF_DOCUMENTS_SQL = /* SQL */ `DELETE FROM passages WHERE document_id = ANY($1::text[])`;
 export const DELETE_DOCUMENT_SQL = /* SQL */ `DELETE FROM documents WHERE id = $1 RETURNING id`;
 
-/**
- * Insert many passages with their vectors in one statement: rows from a jsonb array, vectors from the
- * transaction's embedding_stage (see Tx.stageEmbeddings). A LEFT JOIN so a passage without a staged vector is
- * stored with NULL and embedded later (embedMissing), never dropped.
- */
-export const INSERT_PASSAGES_SQL = /* SQL */ `
-  INSERT INTO passages (id, document_id, ordinal, text, start_offset, end_offset, heading_path, heading_text, page, anchor,
-                        content_hash, embedding)
-  SELECT p.id, p.document_id, p.ordinal, p.text, p.start_offset, p.end_offset,
-         ARRAY(SELECT jsonb_array_elements_text(p.heading_path)), p.heading_text, p.page, p.anchor, p.content_hash, s.embedding
-  FROM jsonb_to_recordset($1::jsonb) AS p(id text, document_id text, ordinal int, text text, start_offset int,
-       end_offset int, heading_path jsonb, heading_text text, page int, anchor text, content_hash text)
-  LEFT JOIN embedding_stage s ON s.passage_id = p.id`;
-
 const PASSAGE_COLUMNS = /* SQL */ `
   p.id, p.document_id, p.ordinal, p.text, p.start_offset, p.end_offset, p.heading_path, p.page, p.anchor, p.content_hash`;
 
@@ -183,7 +169,7 @@ function metaRow(m: IngestedDocument['meta']) {
   };
 }
 
-/** The passage rows of a document as INSERT_PASSAGES_SQL reads them. */
+/** The passage rows of a document, as insertPassages writes them. */
 export function passageRows(doc: IngestedDocument) {
   return doc.passages.map((p) => ({
     id: passageId(doc.meta.id, p.ordinal),
@@ -200,19 +186,7 @@ export function passageRows(doc: IngestedDocument) {
   }));
 }
 
-/**
- * Store documents whose text changed (new or replaced) with their passages, in the caller's transaction, in a
- * fixed number of statements. Vectors must already be staged (Tx.stageEmbeddings) under the passage ids.
- */
-export async function replaceDocuments(tx: Tx, { docs }: { docs: IngestedDocument[] }): Promise<void> {
-  if (docs.length === 0) return;
-  const rows = docs.map((d) => ({ ...metaRow(d.meta), format: d.format, text: d.text, content_hash: d.contentHash }));
-  await tx.query(UPSERT_DOCUMENTS_SQL, [JSON.stringify(rows)]);
-  await tx.query(DELETE_PASSAGES_OF_DOCUMENTS_SQL, [docs.map((d) => d.meta.id)]);
-  await tx.query(INSERT_PASSAGES_SQL, [JSON.stringify(docs.flatMap(passageRows))]);
-}
-
-// Bulk write path (writeDocuments): rows go to Tx.insertRows, which on PGlite is one binary COPY of whole rows,
+// The write path (writeDocuments, and uploads through writeUpload): rows go to Tx.insertRows, which on PGlite is one binary COPY of whole rows,
 // vectors included. Measured at 10k passages (CPU-s of the save, median of 3 fresh stores): 4.98 with the jsonb
 // parameter (jsonb_to_recordset alone parses 10k rows in 0.3–0.45 s inside WASM) joined to COPYed vectors, 3.95
 // with passages by binary COPY, 3.65 with documents by binary COPY too (the INSERT INTO documents of the

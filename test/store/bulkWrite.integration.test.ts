@@ -5,19 +5,17 @@
  * passages were saved in and whatever was replaced, withdrawn or rolled back since.
  */
 import { createHash } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentMeta, IngestedDocument, PassageDraft } from '../../src/domain/types.js';
 import { LocalEmbedder } from '../../src/embed/local.js';
-import { openPg, wrapPglite, type Db } from '../../src/store/db.js';
+import type { Db } from '../../src/store/db.js';
 import { withdrawDocument } from '../../src/store/documentChanges.js';
 import { getDocument, listPassagesOfDocument } from '../../src/store/documents.js';
 import { embeddingInput, ensureEmbedder, type VectorEmbedder } from '../../src/store/embeddings.js';
 import { migrate } from '../../src/store/migrate.js';
 import { parseVectorLiteral } from '../../src/store/vectorCodec.js';
 import { saveBatchEnds, STREAM_FROM, writeDocuments } from '../../src/store/writeDocuments.js';
+import { pgliteDriver, pgOverSocketDriver } from '../helpers/drivers.js';
 
 const embedder = new LocalEmbedder({ offThread: false });
 /** The same vectors, but flagged as working off the main thread: writeDocuments streams its save. */
@@ -70,26 +68,6 @@ async function expectExactStats(db: Db) {
     SELECT (c.passages, c.total_length) = (SELECT count(*)::int, coalesce(sum(length(tsv)), 0)::bigint FROM passages) AS ok
     FROM corpus_stats c`);
   expect(rows[0].ok).toBe(true);
-}
-
-async function pgliteDriver() {
-  const pglite = await PGlite.create({ extensions: { vector } });
-  return { db: wrapPglite(pglite), close: () => pglite.close() };
-}
-
-async function pgOverSocketDriver() {
-  const pglite = await PGlite.create({ extensions: { vector } });
-  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 10 });
-  await server.start();
-  const db = openPg(`postgres://postgres@${server.getServerConn()}/postgres`, 1);
-  return {
-    db,
-    close: async () => {
-      await db.close();
-      await server.stop();
-      await pglite.close();
-    },
-  };
 }
 
 describe('saveBatchEnds', () => {

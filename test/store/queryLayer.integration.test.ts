@@ -2,41 +2,19 @@
  * The same query layer on both drivers: PGlite in-process, and `pg` over the wire protocol against PGlite served
  * on 127.0.0.1 by @electric-sql/pglite-socket (any PostgreSQL with pgvector takes the same path).
  */
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest/index.js';
 import { search } from '../../src/retrieve/search.js';
-import { openPg, wrapPglite, type Db } from '../../src/store/db.js';
+import type { Db } from '../../src/store/db.js';
 import { countAll, getDocument, getPassage, listPassagesOfDocument } from '../../src/store/documents.js';
 import { ensureEmbedder } from '../../src/store/embeddings.js';
 import { writeDocuments } from '../../src/store/writeDocuments.js';
 import { localEmbedder, seededStore } from '../helpers/runtime.js';
+import { pgliteDriver, pgOverSocketDriver } from '../helpers/drivers.js';
 
 const META = { id: 'testorg-uttalelse-2025', organisation: 'Testforbundet', title: 'Uttalelse', kind: 'statement' as const, date: '2025-01-10', language: 'nb' as const };
 const TEXT_V1 = 'Testforbundet mener at kommunene trenger en felles skyløsning.\n\nVi krever mer opplæring av de ansatte.';
 const TEXT_V2 = 'Testforbundet mener at staten bør eie skyløsningen.\n\nVi krever mer opplæring.\n\nVi vil ha norske språkmodeller.';
-
-async function pgliteDriver() {
-  const pglite = await PGlite.create({ extensions: { vector } });
-  return { db: wrapPglite(pglite), close: () => pglite.close() };
-}
-
-async function pgOverSocketDriver() {
-  const pglite = await PGlite.create({ extensions: { vector } });
-  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 10 });
-  await server.start();
-  const db = openPg(`postgres://postgres@${server.getServerConn()}/postgres`, 1);
-  return {
-    db,
-    close: async () => {
-      await db.close();
-      await server.stop();
-      await pglite.close();
-    },
-  };
-}
 
 describe.each([
   ['PGlite in-process', pgliteDriver],

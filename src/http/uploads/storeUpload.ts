@@ -114,7 +114,7 @@ export async function storeUpload(
   signal?.throwIfAborted();
   onProgress({ phase: 'save' });
   const visibility = form.fields.visibility ?? existing?.visibility ?? 'public';
-  const written = await writeUpload(db, { doc, embeddings, dimension: embedder.dimension, visibility, mode: replaceId ? 'replace' : 'create' });
+  const written = await writeUpload(db, { doc, embeddings, visibility, mode: replaceId ? 'replace' : 'create' });
   if (!written.ok) {
     if (written.reason === 'duplicate') throw duplicateOf(written.duplicate);
     throw written.reason === 'exists' ? conflictId(id) : notFound(id);
