@@ -13,6 +13,8 @@ export const ConfigSchema = z.object({
   HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
   /** PGlite data directory, or memory:// for an in-memory store. Ignored when DATABASE_URL is set. */
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/pglite')),
+  /** PGlite's buffer pool (PostgreSQL shared_buffers) in MB; by default sized to the store on disk, 128–1024. */
+  PGLITE_SHARED_BUFFERS_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(16).max(1536).optional()),
   DATABASE_URL: z.preprocess(
     emptyToUndefined,
     z.string().regex(/^postgres(ql)?:\/\//, 'må starte med postgres:// eller postgresql://').optional(),

@@ -5,6 +5,7 @@
 import type { PassageWithDocument } from '../domain/types.js';
 import type { Queryable } from '../store/db.js';
 import { getPassages } from '../store/documents.js';
+import { readThrough } from '../store/readCache.js';
 import { parseVectorLiteral, toVectorLiteral } from '../store/vectorCodec.js';
 import { EMBEDDINGS_OF_SQL, textLegSql, vectorLegSql } from './queries.js';
 import { textQuery } from './textTerms.js';
@@ -110,8 +111,8 @@ export const ORGANISATIONS_SQL = /* SQL */ `
 /** Apply query understanding: organisations named in the question become a filter unless one is given. */
 async function withIntent(db: Queryable, opts: SearchOptions): Promise<SearchOptions> {
   if (opts.understandQuery === false || opts.organisations?.length || opts.documentIds?.length) return opts;
-  const { rows } = await db.query<{ organisation: string }>(ORGANISATIONS_SQL);
-  const intent = parseQueryIntent(opts.query, rows.map((r) => r.organisation));
+  const names = await readThrough(db, 'organisations', async () => (await db.query<{ organisation: string }>(ORGANISATIONS_SQL)).rows.map((r) => r.organisation));
+  const intent = parseQueryIntent(opts.query, names);
   return intent.organisations.length ? { ...opts, query: intent.text, organisations: intent.organisations } : opts;
 }
 
@@ -120,9 +121,11 @@ export async function search(db: Queryable, embedder: QueryEmbedder, options: Se
   const k = opts.k ?? 8;
   const pool = candidatePool(k);
   const mode = opts.mode ?? 'hybrid';
+  // Vector-only without MMR ranks exactly as the leg does, so the leg needs only k rows (HNSW stops sooner).
+  const vectorOnly = mode === 'vector' && !(opts.mmrLambda !== undefined && opts.mmrLambda < 1);
   // Both legs at once: on PostgreSQL through a pool they run on two connections; PGlite takes them in turn.
   const [vectorHits, textHits] = await Promise.all([
-    mode === 'text' ? [] : embedder.embedQuery(opts.query).then((v) => vectorLeg(db, v, pool, opts)),
+    mode === 'text' ? [] : embedder.embedQuery(opts.query).then((v) => vectorLeg(db, v, vectorOnly ? k : pool, opts)),
     mode === 'vector' ? [] : textLeg(db, opts.query, pool, opts),
   ]);
   const legs = [vectorHits, textHits] as const;

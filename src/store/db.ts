@@ -9,11 +9,18 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import pg from 'pg';
 import { EF_SEARCH_PARAMS, EF_SEARCH_SQL } from './ann.js';
 import { createPglite } from './pgliteInitCache.js';
+import { MIN_SHARED_BUFFERS_MB, relationBytes, sharedBuffersMb } from './pgliteBuffers.js';
 import { toVectorLiteral } from './vectorCodec.js';
 import { encodeCopyBinary, type CopyColumn, type CopyRow } from './copyBinary.js';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /**
+   * Only on a store no other process writes to (PGlite: one process holds its data directory): a number that
+   * changes whenever a statement may have changed data, so what every search reads (organisation names, document
+   * summaries) can be kept in memory until the next write (readCache.ts). Absent on pg and inside a transaction.
+   */
+  readonly generation?: () => number;
 }
 
 export interface Db extends Queryable {
@@ -62,17 +69,31 @@ const createStageSql = (dimension: number) => /* SQL */ `
 
 const STAGE_COLUMNS: readonly CopyColumn[] = [{ name: 'passage_id', type: 'text' }, { name: 'embedding', type: 'vector' }];
 
+export interface OpenPgliteOptions {
+  /** PostgreSQL's buffer pool in MB; by default sized to the store on disk (pgliteBuffers.ts). */
+  sharedBuffersMb?: number;
+}
+
 /** Open PGlite at a directory, or in memory for "memory://". */
-export async function openPglite(dataDir: string): Promise<Db> {
+export async function openPglite(dataDir: string, { sharedBuffersMb: given }: OpenPgliteOptions = {}): Promise<Db> {
   const memory = dataDir.startsWith('memory://');
   if (!memory) mkdirSync(dirname(dataDir), { recursive: true });
+  const buffers = given ?? (memory ? MIN_SHARED_BUFFERS_MB : sharedBuffersMb(relationBytes(dataDir)));
+  // PostgreSQL's own default is left alone (no start parameters), so a new store keeps the kept dump's key.
+  const startParams = buffers === MIN_SHARED_BUFFERS_MB ? {} : { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${buffers}MB`] };
   // NOTE: a new store (empty dir or memory://) starts from a kept dump of an empty cluster when there is one,
   // ~1 s instead of ~3 s of initdb; see pgliteInitCache.ts for why that is the same cluster.
-  const { db } = await createPglite(memory ? undefined : dataDir, { extensions: { vector } });
+  const { db } = await createPglite(memory ? undefined : dataDir, { extensions: { vector }, ...startParams });
   // PGlite is one session, so settings made once hold for every query.
   for (const [k, v] of Object.entries(SESSION_SETTINGS)) await db.query(`SELECT set_config($1, $2, false)`, [k, v]);
   return wrapPglite(db);
 }
+
+/**
+ * Whether a statement outside a transaction may change data. Errs towards yes (a false yes only costs a cache
+ * miss): any write keyword anywhere in our own SQL text, where user input never appears (it travels as parameters).
+ */
+export const MAY_WRITE = /\b(insert|update|delete|merge|truncate|copy|create|alter|drop|vacuum|analyze|reindex|cluster|refresh|call|do|import|lock|grant|revoke|comment|security)\b/i;
 
 export function wrapPglite(db: PGlite): Db {
   const q = (runner: Pick<PGlite, 'query'>) => ({
@@ -81,13 +102,29 @@ export function wrapPglite(db: PGlite): Db {
       return { rows: r.rows };
     },
   });
+  let generation = 0;
+  const wrote = () => void generation++;
   return {
     driver: 'pglite',
-    ...q(db),
+    generation: () => generation,
+    async query<T>(sql: string, params: unknown[] = []) {
+      try {
+        const r = await db.query<T>(sql, params);
+        return { rows: r.rows };
+      } finally {
+        if (MAY_WRITE.test(sql)) wrote();
+      }
+    },
     async exec(sql) {
-      await db.exec(sql);
+      try {
+        await db.exec(sql);
+      } finally {
+        wrote();
+      }
     },
     async transaction(fn) {
+      // Counted before and after: a read that overlaps the transaction must not outlive it in a cache.
+      wrote();
       return db.transaction(async (tx) => {
         const wrapped: Tx = {
           ...q(tx),
@@ -108,7 +145,7 @@ export function wrapPglite(db: PGlite): Db {
           },
         };
         return fn(wrapped);
-      });
+      }).finally(wrote);
     },
     async close() {
       await db.close();
@@ -201,12 +238,12 @@ function rowsAsJson(columns: readonly CopyColumn[], rows: readonly CopyRow[]): s
   }))));
 }
 
-export interface OpenDbOptions {
+export interface OpenDbOptions extends OpenPgliteOptions {
   databaseUrl?: string;
   dataDir: string;
 }
 
 /** DATABASE_URL wins; otherwise PGlite at dataDir. */
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
-  return opts.databaseUrl ? openPg(opts.databaseUrl) : openPglite(opts.dataDir);
+  return opts.databaseUrl ? openPg(opts.databaseUrl) : openPglite(opts.dataDir, { sharedBuffersMb: opts.sharedBuffersMb });
 }

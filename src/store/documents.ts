@@ -4,6 +4,7 @@ import type { DocumentSummary, IngestedDocument, Passage, PassageWithDocument, S
 import { passageId } from '../domain/types.js';
 import type { CopyColumn } from './copyBinary.js';
 import type { Db, Queryable, Tx } from './db.js';
+import { generationMemo } from './readCache.js';
 
 const DOC_SUMMARY_COLUMNS = /* SQL */ `
   d.id, d.organisation, d.title, d.kind, d.date, d.language, d.source, d.format, d.content_hash, d.visibility,
@@ -58,6 +59,12 @@ const DOC_AS_JSON = /* SQL */ `
 export const GET_PASSAGES_SQL = /* SQL */ `
   SELECT ${PASSAGE_COLUMNS}, ${DOC_AS_JSON}
   FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ANY($1::text[])`;
+
+/** The passages alone, for stores whose document summaries are in memory (readCache.ts). */
+export const GET_PASSAGES_ONLY_SQL = /* SQL */ `SELECT ${PASSAGE_COLUMNS} FROM passages p WHERE p.id = ANY($1::text[])`;
+
+/** Document summaries by id, in the shape DOC_AS_JSON gives them. */
+export const GET_DOCUMENT_SUMMARIES_SQL = /* SQL */ `SELECT ${DOC_AS_JSON} FROM documents d WHERE d.id = ANY($1::text[])`;
 
 export const LIST_PASSAGES_OF_DOCUMENT_SQL = /* SQL */ `
   SELECT ${PASSAGE_COLUMNS} FROM passages p WHERE p.document_id = $1 ORDER BY p.ordinal`;
@@ -128,11 +135,34 @@ export async function listPassagesOfDocument(db: Queryable, { documentId }: { do
 
 export async function getPassages(db: Queryable, { ids }: { ids: string[] }): Promise<Map<string, PassageWithDocument>> {
   if (ids.length === 0) return new Map();
-  const { rows } = await db.query(GET_PASSAGES_SQL, [ids]);
-  return new Map(rows.map((r) => {
-    const p = rowToPassageWithDocument(r);
-    return [p.id, p];
-  }));
+  const memo = generationMemo(db);
+  if (!memo) {
+    const { rows } = await db.query(GET_PASSAGES_SQL, [ids]);
+    return new Map(rows.map((r) => {
+      const p = rowToPassageWithDocument(r);
+      return [p.id, p];
+    }));
+  }
+  // Summaries kept until the next write: only the passages are read, and the documents not seen since.
+  const { rows } = await db.query(GET_PASSAGES_ONLY_SQL, [ids]);
+  const passages = rows.map(rowToPassage);
+  const key = (id: string) => `document-summary:${id}`;
+  const missing = [...new Set(passages.map((p) => p.documentId))].filter((id) => !memo.has(key(id)));
+  if (missing.length) {
+    const { rows: docs } = await db.query(GET_DOCUMENT_SUMMARIES_SQL, [missing]);
+    for (const r of docs) {
+      // Frozen: one object is shared by every hit from the document until the next write.
+      const summary = Object.freeze(rowToSummary(typeof r.doc === 'string' ? JSON.parse(r.doc) : r.doc));
+      memo.set(key(summary.id), summary);
+    }
+  }
+  const found = new Map<string, PassageWithDocument>();
+  for (const p of passages) {
+    const document = memo.get(key(p.documentId)) as DocumentSummary | undefined;
+    // A document deleted between the two reads takes its passages with it.
+    if (document) found.set(p.id, { ...p, document });
+  }
+  return found;
 }
 
 export async function getPassage(db: Queryable, { id }: { id: string }): Promise<PassageWithDocument | null> {

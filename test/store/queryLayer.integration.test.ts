@@ -98,4 +98,21 @@ describe.each([
     const back = await db.query<{ d: number }>('SELECT DISTINCT vector_dims(embedding) AS d FROM passages');
     expect(back.rows.map((r) => Number(r.d))).toEqual([embedder.dimension]);
   });
+  it('reads follow writes: a new organisation is understood in questions, a changed title is returned', async () => {
+    const meta = { ...META, id: 'nyforbundet-uttalelse-2025', organisation: 'Nyforbundet', title: 'Første tittel' };
+    const text = 'Nyforbundet mener at arkivene skal ligge i en offentlig skyløsning.\n\nVi krever åpne standarder.';
+    const question = { query: 'Hva mener Nyforbundet om skyløsning?', k: 5 };
+    // Read everything a search reads before the write, so a memo of it would be warm.
+    const before = await search(db, embedder, question);
+    expect(before.some((h) => h.passage.document.organisation !== 'Nyforbundet')).toBe(true);
+    await writeDocuments(db, embedder, [ingestText(text, meta)]);
+    const after = await search(db, embedder, question);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((h) => h.passage.document.organisation === 'Nyforbundet')).toBe(true);
+    expect(after[0].passage.document.title).toBe('Første tittel');
+    // The same text under a new title: a metadata-only change.
+    await writeDocuments(db, embedder, [ingestText(text, { ...meta, title: 'Andre tittel' })]);
+    expect((await getPassage(db, { id: after[0].passage.id }))!.document.title).toBe('Andre tittel');
+    expect((await search(db, embedder, question))[0].passage.document.title).toBe('Andre tittel');
+  });
 });
