@@ -2,6 +2,8 @@
  * The two legs of hybrid search, as named SQL. Filters narrow both legs alike; a search without filters leaves
  * the documents table out of both (nothing to join for).
  */
+import { PASSAGE_COLUMNS } from '../store/documents.js';
+
 /**
  * Filter conditions on documents `d`, their five parameters starting at $first:
  *   organisations (lower-cased text[] or NULL), document ids (text[] or NULL), kinds (text[] or NULL),
@@ -22,16 +24,18 @@ function filterConditions(first: number): string {
  * matches the HNSW index's vector_ip_ops; the score returned is the cosine similarity.
  *   $1 query vector  $2 limit  [$3–$7 filters]
  */
-export function vectorLegSql(filtered: boolean): string {
+export function vectorLegSql(filtered: boolean, { withPassages = false }: { withPassages?: boolean } = {}): string {
+  // Vector-only search takes its hits' passages from the leg itself (one statement fewer than fetching them after).
+  const columns = withPassages ? `${PASSAGE_COLUMNS}, ` : 'p.id, ';
   return filtered
     ? /* SQL */ `
-  SELECT p.id, -(p.embedding <#> $1::vector) AS score
+  SELECT ${columns}-(p.embedding <#> $1::vector) AS score
   FROM passages p JOIN documents d ON d.id = p.document_id
   WHERE p.embedding IS NOT NULL AND ${filterConditions(3)}
   ORDER BY p.embedding <#> $1::vector
   LIMIT $2`
     : /* SQL */ `
-  SELECT p.id, -(p.embedding <#> $1::vector) AS score
+  SELECT ${columns}-(p.embedding <#> $1::vector) AS score
   FROM passages p
   WHERE p.embedding IS NOT NULL
   ORDER BY p.embedding <#> $1::vector

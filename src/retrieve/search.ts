@@ -4,7 +4,7 @@
  */
 import type { PassageWithDocument } from '../domain/types.js';
 import type { Queryable } from '../store/db.js';
-import { getPassages } from '../store/documents.js';
+import { getPassages, rowToPassage, withDocuments } from '../store/documents.js';
 import { readThrough } from '../store/readCache.js';
 import { parseVectorLiteral, toVectorLiteral } from '../store/vectorCodec.js';
 import { EMBEDDINGS_OF_SQL, textLegSql, vectorLegSql } from './queries.js';
@@ -116,32 +116,16 @@ async function withIntent(db: Queryable, opts: SearchOptions): Promise<SearchOpt
   return intent.organisations.length ? { ...opts, query: intent.text, organisations: intent.organisations } : opts;
 }
 
-export async function search(db: Queryable, embedder: QueryEmbedder, options: SearchOptions): Promise<SearchHit[]> {
-  const opts = await withIntent(db, options);
-  const k = opts.k ?? 8;
-  const pool = candidatePool(k);
-  const mode = opts.mode ?? 'hybrid';
-  // Vector-only without MMR ranks exactly as the leg does, so the leg needs only k rows (HNSW stops sooner).
-  const vectorOnly = mode === 'vector' && !(opts.mmrLambda !== undefined && opts.mmrLambda < 1);
-  // Both legs at once: on PostgreSQL through a pool they run on two connections; PGlite takes them in turn.
-  const [vectorHits, textHits] = await Promise.all([
-    mode === 'text' ? [] : embedder.embedQuery(opts.query).then((v) => vectorLeg(db, v, vectorOnly ? k : pool, opts)),
-    mode === 'vector' ? [] : textLeg(db, opts.query, pool, opts),
-  ]);
-  const legs = [vectorHits, textHits] as const;
+/** The legs fused as the options say (convex combination by default). */
+function fuse(opts: SearchOptions, vectorHits: LegHit[], textHits: LegHit[]): FusedHit[] {
   const fusion = opts.fusion ?? DEFAULT_FUSION;
-  let fused: FusedHit[] =
-    fusion.method === 'convex'
-      ? convexFusion(...legs, { alpha: fusion.alpha })
-      : reciprocalRankFusion(...legs, { vectorWeight: (opts.weights ?? FUSION_WEIGHTS).vector, textWeight: (opts.weights ?? FUSION_WEIGHTS).text });
-  if (opts.mmrLambda !== undefined && opts.mmrLambda < 1 && fused.length > k) {
-    const ids = fused.slice(0, pool).map((h) => h.id);
-    const { rows } = await db.query<{ id: string; embedding: string }>(EMBEDDINGS_OF_SQL, [ids]);
-    const vectors = new Map(rows.map((r) => [r.id, parseVectorLiteral(r.embedding)]));
-    fused = mmr(fused.slice(0, pool), vectors, k, opts.mmrLambda);
-  }
-  const top = fused.slice(0, k);
-  const passages = await getPassages(db, { ids: top.map((h) => h.id) });
+  const weights = opts.weights ?? FUSION_WEIGHTS;
+  return fusion.method === 'convex'
+    ? convexFusion(vectorHits, textHits, { alpha: fusion.alpha })
+    : reciprocalRankFusion(vectorHits, textHits, { vectorWeight: weights.vector, textWeight: weights.text });
+}
+
+function toHits(top: FusedHit[], passages: Map<string, PassageWithDocument>): SearchHit[] {
   return top
     .filter((h) => passages.has(h.id))
     .map((h) => ({
@@ -154,4 +138,39 @@ export async function search(db: Queryable, embedder: QueryEmbedder, options: Se
         textRank: h.text?.rank ?? null,
       },
     }));
+}
+
+/**
+ * Vector-only search without MMR: the leg ranks as the search does, so it asks HNSW for k rows only (it stops
+ * sooner) and returns their passages itself, one statement fewer than fetching them after.
+ */
+async function vectorSearch(db: Queryable, embedder: QueryEmbedder, opts: SearchOptions, k: number): Promise<SearchHit[]> {
+  const f = filterParams(opts);
+  const vector = await embedder.embedQuery(opts.query);
+  const { rows } = await db.query<Record<string, unknown>>(vectorLegSql(f !== null, { withPassages: true }), [toVectorLiteral(vector), k, ...(f ?? [])]);
+  const passages = await withDocuments(db, rows.map(rowToPassage));
+  return toHits(fuse(opts, rows.map((r) => ({ id: r.id as string, score: Number(r.score) })), []).slice(0, k), passages);
+}
+
+export async function search(db: Queryable, embedder: QueryEmbedder, options: SearchOptions): Promise<SearchHit[]> {
+  const opts = await withIntent(db, options);
+  const k = opts.k ?? 8;
+  const pool = candidatePool(k);
+  const mode = opts.mode ?? 'hybrid';
+  if (mode === 'vector' && !(opts.mmrLambda !== undefined && opts.mmrLambda < 1)) return vectorSearch(db, embedder, opts, k);
+  // Both legs at once: on PostgreSQL through a pool they run on two connections; PGlite takes them in turn.
+  const [vectorHits, textHits] = await Promise.all([
+    mode === 'text' ? [] : embedder.embedQuery(opts.query).then((v) => vectorLeg(db, v, pool, opts)),
+    mode === 'vector' ? [] : textLeg(db, opts.query, pool, opts),
+  ]);
+  let fused = fuse(opts, vectorHits, textHits);
+  if (opts.mmrLambda !== undefined && opts.mmrLambda < 1 && fused.length > k) {
+    const ids = fused.slice(0, pool).map((h) => h.id);
+    const { rows } = await db.query<{ id: string; embedding: string }>(EMBEDDINGS_OF_SQL, [ids]);
+    const vectors = new Map(rows.map((r) => [r.id, parseVectorLiteral(r.embedding)]));
+    fused = mmr(fused.slice(0, pool), vectors, k, opts.mmrLambda);
+  }
+  const top = fused.slice(0, k);
+  const passages = await getPassages(db, { ids: top.map((h) => h.id) });
+  return toHits(top, passages);
 }

@@ -43,7 +43,7 @@ export const UPDATE_DOCUMENTS_META_SQL = /* SQL */ `
 export const DELETE_PASSAGES_OF_DOCUMENTS_SQL = /* SQL */ `DELETE FROM passages WHERE document_id = ANY($1::text[])`;
 export const DELETE_DOCUMENT_SQL = /* SQL */ `DELETE FROM documents WHERE id = $1 RETURNING id`;
 
-const PASSAGE_COLUMNS = /* SQL */ `
+export const PASSAGE_COLUMNS = /* SQL */ `
   p.id, p.document_id, p.ordinal, p.text, p.start_offset, p.end_offset, p.heading_path, p.page, p.anchor, p.content_hash`;
 
 // NOTE: joined rows carry the document as one jsonb object, so its columns can't shadow the passage's (both have id).
@@ -145,7 +145,15 @@ export async function getPassages(db: Queryable, { ids }: { ids: string[] }): Pr
   }
   // Summaries kept until the next write: only the passages are read, and the documents not seen since.
   const { rows } = await db.query(GET_PASSAGES_ONLY_SQL, [ids]);
-  const passages = rows.map(rowToPassage);
+  return withDocuments(db, rows.map(rowToPassage));
+}
+
+/**
+ * Passages with their documents' summaries, from the memo on stores that keep one (read only for documents not
+ * seen since the last write), else in one statement. A passage whose document is gone is left out.
+ */
+export async function withDocuments(db: Queryable, passages: Passage[]): Promise<Map<string, PassageWithDocument>> {
+  const memo = generationMemo(db) ?? new Map<string, unknown>();
   const key = (id: string) => `document-summary:${id}`;
   const missing = [...new Set(passages.map((p) => p.documentId))].filter((id) => !memo.has(key(id)));
   if (missing.length) {
@@ -159,7 +167,6 @@ export async function getPassages(db: Queryable, { ids }: { ids: string[] }): Pr
   const found = new Map<string, PassageWithDocument>();
   for (const p of passages) {
     const document = memo.get(key(p.documentId)) as DocumentSummary | undefined;
-    // A document deleted between the two reads takes its passages with it.
     if (document) found.set(p.id, { ...p, document });
   }
   return found;

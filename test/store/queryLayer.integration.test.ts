@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest/index.js';
-import { search } from '../../src/retrieve/search.js';
+import { search, vectorLeg } from '../../src/retrieve/search.js';
 import type { Db } from '../../src/store/db.js';
 import { countAll, getDocument, getPassage, listPassagesOfDocument } from '../../src/store/documents.js';
 import { ensureEmbedder } from '../../src/store/embeddings.js';
@@ -48,6 +48,17 @@ describe.each([
     const hits = await search(db, embedder, { query: 'Hva mener Fagforbundet om en offentlig skyløsning?', k: 3 });
     expect(hits[0].passage.document.organisation).toBe('Fagforbundet');
     expect(hits.some((h) => h.scores.vectorRank !== null && h.scores.textRank !== null)).toBe(true);
+  });
+
+  it('vector-only search returns the passages of the leg, with their documents', async () => {
+    const query = 'Hva mener KS om digital kompetanse i kommunene?';
+    const leg = await vectorLeg(db, await embedder.embedQuery(query), 4);
+    const hits = await search(db, embedder, { query, k: 4, mode: 'vector', understandQuery: false });
+    expect(hits.map((h) => h.passage.id)).toEqual(leg.map((h) => h.id));
+    for (const [i, h] of hits.entries()) {
+      expect(h.scores.vectorRank).toBe(i + 1);
+      expect(h.passage).toEqual(await getPassage(db, { id: h.passage.id }));
+    }
   });
 
   it('re-ingesting an unchanged document changes nothing; a changed one replaces its passages', async () => {
