@@ -53,15 +53,15 @@ export async function dropAnnIndex(db: Queryable): Promise<void> {
   await db.query(DROP_ANN_INDEX_SQL);
 }
 
-/**
- * Build the HNSW index if the store is large enough and it isn't there yet, and set ef_search for the store's
- * size. Called after every write. @returns true when built now.
- */
 /** maintenance_work_mem for an HNSW build in PGlite: 1 GB, or less so that it and shared_buffers stay under 1.75 GB. */
 export const PGLITE_BUILD_MEMORY_SQL = /* SQL */ `
   SELECT set_config('maintenance_work_mem',
     greatest(128, least(1024, 1792 - pg_size_bytes(current_setting('shared_buffers')) / 1048576))::int || 'MB', true)`;
 
+/**
+ * Build the HNSW index if the store is large enough and it isn't there yet, and set ef_search for the store's
+ * size. Called after every write. @returns true when built now.
+ */
 export async function ensureAnnIndex(
   db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>; readonly driver?: 'pglite' | 'pg' } & Queryable,
   { minPassages = ANN_MIN_PASSAGES }: { minPassages?: number } = {},
