@@ -24,6 +24,11 @@ export async function openRuntime(
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   await tuneEfSearch(db);
+  if (db.driver === 'pglite') {
+    // A large store holds its buffer pool in memory from the start (pgliteBuffers.ts): say so, it explains the RSS.
+    const { rows } = await db.query<{ pool: string }>(`SELECT current_setting('shared_buffers') AS pool`);
+    if (rows[0].pool !== '128MB') logger.info({ sharedBuffers: rows[0].pool }, 'PGlite buffer pool sized to the store');
+  }
   const embedder = await createEmbedder(config);
   const reembedded = await ensureEmbedder(db, embedder, onEmbedProgress);
   if (reembedded) logger.info({ passages: reembedded, model: embedder.model }, 'passages embedded');

@@ -31,13 +31,19 @@ async function main() {
     const now = performance.now();
     logger.info({ url: `http://${config.HOST}:${info.port}`, readyMs: Math.round(now - t0), processMs: Math.round(now) }, 'innspill is ready');
   });
-  const stop = async () => {
+  const stop = async (code = 0) => {
     server.close();
     await runtime.db.close();
-    process.exit(0);
+    process.exit(code);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // A port in use (another innspill, say) is the common way to fail here: one line that says what to do.
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    const reason = err.code === 'EADDRINUSE' ? `porten ${config.PORT} på ${config.HOST} er allerede i bruk; velg en annen med PORT=…` : err.message;
+    process.stderr.write(`Oppstart feilet: ${reason}\n`);
+    void stop(1);
+  });
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }
 
 main().catch((err) => {
