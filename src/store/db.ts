@@ -53,9 +53,9 @@ export interface Tx extends Queryable {
  * Session settings for vector search, applied to every connection.
  * NOTE: hnsw.ef_search 200 is the safe default (recall@10 ≥ 0.95 up to 100k passages); once the store's size is
  * known, ann.ts lowers it for small stores (EF_SEARCH_SQL: on PGlite after migrating and after each write, on pg
- * when a connection opens). relaxed_order iterative scans keep filtered searches (by organisation, kind, date)
- * from returning fewer than k rows when the filter removes many neighbours (pgvector >= 0.8; older versions
- * ignore it).
+ * when a connection opens and after each write; see openPg). relaxed_order iterative scans keep filtered searches
+ * (by organisation, kind, date) from returning fewer than k rows when the filter removes many neighbours
+ * (pgvector >= 0.8; older versions ignore it).
  */
 export const SESSION_SETTINGS: Record<string, string> = {
   'hnsw.ef_search': '200',
@@ -157,21 +157,40 @@ export function wrapPglite(db: PGlite): Db {
 export function openPg(connectionString: string, poolSize = 10): Db {
   const options = Object.entries(SESSION_SETTINGS).map(([k, v]) => `-c ${k}=${v}`).join(' ');
   const pool = new pg.Pool({ connectionString, max: poolSize, options });
-  // Queued before anything else on the new connection. It fails only before the first migration (no
-  // corpus_stats yet), and then the default above stands.
-  pool.on('connect', (client) => void client.query(EF_SEARCH_SQL, EF_SEARCH_PARAMS).catch(() => undefined));
-  return wrapPgPool(pool);
+  // ef_search follows the store's size on every pooled connection: set when the connection opens, and again on its
+  // first use after this process wrote (writes by other processes reach it when the pool opens a new one). Queued
+  // before anything else on the connection. It fails only before the first migration (no corpus_stats yet), and
+  // then the default above stands.
+  let writes = 0;
+  const tunedAt = new WeakMap<pg.PoolClient, number>();
+  const tune = (client: pg.PoolClient) => {
+    tunedAt.set(client, writes);
+    void client.query(EF_SEARCH_SQL, EF_SEARCH_PARAMS).catch(() => undefined);
+  };
+  pool.on('connect', tune);
+  pool.on('acquire', (client) => {
+    if (tunedAt.get(client) !== writes) tune(client);
+  });
+  return wrapPgPool(pool, { onWrite: () => void writes++ });
 }
 
-export function wrapPgPool(pool: pg.Pool): Db {
+export function wrapPgPool(pool: pg.Pool, { onWrite = () => undefined }: { onWrite?: () => void } = {}): Db {
   return {
     driver: 'pg',
     async query<T>(sql: string, params: unknown[] = []) {
-      const r = await pool.query(sql, params);
-      return { rows: r.rows as T[] };
+      try {
+        const r = await pool.query(sql, params);
+        return { rows: r.rows as T[] };
+      } finally {
+        if (MAY_WRITE.test(sql)) onWrite();
+      }
     },
     async exec(sql) {
-      await pool.query(sql);
+      try {
+        await pool.query(sql);
+      } finally {
+        onWrite();
+      }
     },
     async transaction(fn) {
       const client = await pool.connect();
@@ -206,6 +225,7 @@ export function wrapPgPool(pool: pg.Pool): Db {
         };
         const result = await fn(tx);
         await client.query('COMMIT');
+        onWrite();
         return result;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);

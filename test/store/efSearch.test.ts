@@ -48,4 +48,17 @@ describe('ef_search by store size', () => {
     cleanups.push(() => pg.close());
     expect((await pg.query<{ ef: string }>(SHOW)).rows[0].ef).toBe('100');
   });
+
+  it('follows a write on pg connections that are already open', async () => {
+    const { pglite } = await migratedPglite();
+    const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0 });
+    await server.start();
+    cleanups.push(() => server.stop());
+    const pg = openPg(`postgres://postgres@${server.getServerConn()}/postgres`, 1);
+    cleanups.push(() => pg.close());
+    expect((await pg.query<{ ef: string }>(SHOW)).rows[0].ef).toBe('100');
+    // The same connection, no tuneEfSearch: the write alone makes its next use set ef_search again.
+    await pg.transaction(async (tx) => void (await tx.query('UPDATE corpus_stats SET passages = $1', [EF_SEARCH_LARGE_FROM])));
+    expect((await pg.query<{ ef: string }>(SHOW)).rows[0].ef).toBe('200');
+  });
 });
