@@ -2,6 +2,7 @@
  * Drafts as the HTTP API and the CLI use them: generate and save (nothing is saved when generation fails), read,
  * and revise (a person's edit becomes a new version, verified again before it is saved).
  */
+import { isExportNoteLine } from '../export/markdown.js';
 import type { Logger } from '../log.js';
 import { ZERO_USAGE } from '../llm/types.js';
 import type { Db } from '../store/db.js';
@@ -103,11 +104,14 @@ function parseStructured(input: StructuredDraftInput | undefined): StructuredDra
   return parsed.data;
 }
 
-/** The Markdown export carries the extractive label as an italic line under the title; an edit may send it back. */
+/**
+ * The Markdown export carries the extractive label as an italic line under the title, and a warning when cited
+ * documents have been withdrawn; an edit may send them back.
+ */
 function stripNotice(md: string): string {
   const lines = [WORDING.extractiveNotice('nb'), WORDING.extractiveNotice('nn')].map((n) => `*${n}*`);
   return md
     .split('\n')
-    .filter((l) => !lines.includes(l.trim()))
+    .filter((l) => !lines.includes(l.trim()) && !isExportNoteLine(l))
     .join('\n');
 }

@@ -7,12 +7,16 @@ import type { Paragraph } from 'docx';
 import type { PassageWithDocument } from '../domain/types.js';
 import type { DraftDocument } from '../draft/types.js';
 import type { DraftRequest } from '../draft/schema.js';
+import type { Withdrawal } from '../store/documentChanges.js';
+import { withdrawnMark, withdrawnWarning } from './withdrawn.js';
 
 export interface DocxInput {
   draft: DraftDocument;
   request: DraftRequest;
   /** The cited passages with their documents, for the footnotes' source lines. */
   passages: Map<string, PassageWithDocument>;
+  /** Cited passages whose documents have been withdrawn since, by passage id: warned of and marked in footnotes. */
+  withdrawn?: Map<string, Withdrawal>;
   /** The letter's date; today by default. */
   date?: Date;
 }
@@ -25,7 +29,7 @@ export function norwegianDate(d: Date): string {
 /**
  * @example const bytes = await draftToDocx({ draft, request, passages }); await writeFile('svar.docx', bytes);
  */
-export async function draftToDocx({ draft, request, passages, date = new Date() }: DocxInput): Promise<Buffer> {
+export async function draftToDocx({ draft, request, passages, withdrawn = new Map(), date = new Date() }: DocxInput): Promise<Buffer> {
   // NOTE: docx is imported when a document is exported, not at startup.
   const { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx');
   const nn = draft.language === 'nn';
@@ -34,7 +38,9 @@ export async function draftToDocx({ draft, request, passages, date = new Date() 
   let next = 1;
   const footnote = (passageId: string, quote: string) => {
     const p = passages.get(passageId);
-    const source = p ? `${p.document.title} (${p.document.organisation}, ${p.document.date}), avsnitt ${passageId}` : passageId;
+    const gone = withdrawn.get(passageId);
+    const from = p ? `${p.document.title} (${p.document.organisation}, ${p.document.date})` : gone ? `${gone.title} (${gone.organisation})` : null;
+    const source = `${from ? `${from}, avsnitt ${passageId}` : passageId}${gone ? ` – ${withdrawnMark(gone, draft.language)}` : ''}`;
     footnotes[next] = { children: [new Paragraph({ children: [new TextRun(`«${quote.replace(/\s+/g, ' ').trim()}» – `), new TextRun({ text: source, italics: true })] })] };
     return new FootnoteReferenceRun(next++);
   };
@@ -51,6 +57,8 @@ export async function draftToDocx({ draft, request, passages, date = new Date() 
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(draft.title)] }),
   ];
   if (draft.notice) body.push(new Paragraph({ children: [new TextRun({ text: draft.notice, italics: true })] }));
+  const warning = withdrawnWarning(withdrawn.values(), draft.language);
+  if (warning) body.push(new Paragraph({ children: [new TextRun({ text: warning, bold: true })] }));
 
   for (const section of draft.sections) {
     if (section.heading) body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(section.heading)] }));

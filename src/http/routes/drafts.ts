@@ -65,6 +65,9 @@ const exportRoute = createRoute({
   method: 'get',
   path: '/drafts/{id}/export',
   summary: 'Download a draft version as Markdown or as a DOCX høringssvar with footnoted sources',
+  description:
+    'When documents the draft cites have been withdrawn since it was written, the file says so under the title and ' +
+    'marks their footnotes; the Markdown goes back in through PUT /drafts/{id} without that warning.',
   request: { params: DraftIdParam, query: ExportQuery },
   responses: {
     200: {
@@ -109,8 +112,7 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       if (!draft) throw notFound(id);
       const record = await getDraftVersion(deps.db, { id, version });
       if (!record) throw new AppError('not_found:draft', { detail: `Utkastet «${id}» har ingen versjon ${version}.` });
-      const cited = record.structured.sections.flatMap((s) => s.paragraphs.flat().flatMap((t) => t.citations.map((x) => x.passageId)));
-      const withdrawn = [...(await withdrawnSources(deps.db, { passageIds: cited }))].map(([passageId, w]) => ({ passageId, ...w }));
+      const withdrawn = [...(await withdrawnSources(deps.db, { passageIds: citedPassageIds(record.structured) }))].map(([passageId, w]) => ({ passageId, ...w }));
       return c.json({ ...draft, current: { ...recordView(record), ...(withdrawn.length ? { withdrawnSources: withdrawn } : {}) } }, 200);
     })
     .openapi(reviseRoute, async (c) => {
@@ -125,19 +127,26 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       const record = await getDraftVersion(deps.db, { id, version });
       if (!record) throw notFound(id);
       const name = `hoeringsinnspill-${slug(record.structured.organisation)}-v${record.version}`;
+      const ids = citedPassageIds(record.structured);
+      // Sources withdrawn since the draft was written: the export says so, as the web page does.
+      const withdrawn = await withdrawnSources(deps.db, { passageIds: ids });
       if (format === 'md') {
-        return c.body(draftToMarkdown({ draft: record.structured, markdown: record.markdown }), 200, {
+        return c.body(draftToMarkdown({ draft: record.structured, markdown: record.markdown, withdrawn: withdrawn.values() }), 200, {
           'content-type': 'text/markdown; charset=utf-8',
           'content-disposition': `attachment; filename="${name}.md"`,
         });
       }
-      const ids = [...new Set(record.structured.sections.flatMap((s) => s.paragraphs.flat().flatMap((t) => t.citations.map((x) => x.passageId))))];
-      const bytes = await draftToDocx({ draft: record.structured, request: record.request, passages: await getPassages(deps.db, { ids }) });
+      const bytes = await draftToDocx({ draft: record.structured, request: record.request, passages: await getPassages(deps.db, { ids }), withdrawn });
       return c.body(new Uint8Array(bytes), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         'content-disposition': `attachment; filename="${name}.docx"`,
       });
     });
+}
+
+/** Every passage a draft cites, once. */
+function citedPassageIds(draft: { sections: { paragraphs: { citations: { passageId: string }[] }[][] }[] }): string[] {
+  return [...new Set(draft.sections.flatMap((s) => s.paragraphs.flat().flatMap((t) => t.citations.map((x) => x.passageId))))];
 }
 
 function view(id: string, version: number, r: DraftResult): DraftVersionView {
