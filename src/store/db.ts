@@ -95,6 +95,15 @@ export async function openPglite(dataDir: string, { sharedBuffersMb: given }: Op
  */
 export const MAY_WRITE = /\b(insert|update|delete|merge|truncate|copy|create|alter|drop|vacuum|analyze|reindex|cluster|refresh|call|do|import|lock|grant|revoke|comment|security)\b/i;
 
+/** Run a statement and then count it as a write when it may be one (sql null: always), whether it succeeded or not. */
+async function countingWrites<T>(sql: string | null, run: () => Promise<T>, onWrite: () => void): Promise<T> {
+  try {
+    return await run();
+  } finally {
+    if (sql === null || MAY_WRITE.test(sql)) onWrite();
+  }
+}
+
 export function wrapPglite(db: PGlite): Db {
   const q = (runner: Pick<PGlite, 'query'>) => ({
     async query<T>(sql: string, params: unknown[] = []) {
@@ -102,25 +111,15 @@ export function wrapPglite(db: PGlite): Db {
       return { rows: r.rows };
     },
   });
+  const direct = q(db);
   let generation = 0;
   const wrote = () => void generation++;
   return {
     driver: 'pglite',
     generation: () => generation,
-    async query<T>(sql: string, params: unknown[] = []) {
-      try {
-        const r = await db.query<T>(sql, params);
-        return { rows: r.rows };
-      } finally {
-        if (MAY_WRITE.test(sql)) wrote();
-      }
-    },
+    query: <T>(sql: string, params: unknown[] = []) => countingWrites(sql, () => direct.query<T>(sql, params), wrote),
     async exec(sql) {
-      try {
-        await db.exec(sql);
-      } finally {
-        wrote();
-      }
+      await countingWrites(null, () => db.exec(sql), wrote);
     },
     async transaction(fn) {
       // Counted before and after: a read that overlaps the transaction must not outlive it in a cache.
@@ -177,20 +176,10 @@ export function openPg(connectionString: string, poolSize = 10): Db {
 export function wrapPgPool(pool: pg.Pool, { onWrite = () => undefined }: { onWrite?: () => void } = {}): Db {
   return {
     driver: 'pg',
-    async query<T>(sql: string, params: unknown[] = []) {
-      try {
-        const r = await pool.query(sql, params);
-        return { rows: r.rows as T[] };
-      } finally {
-        if (MAY_WRITE.test(sql)) onWrite();
-      }
-    },
+    query: <T>(sql: string, params: unknown[] = []) =>
+      countingWrites(sql, async () => ({ rows: (await pool.query(sql, params)).rows as T[] }), onWrite),
     async exec(sql) {
-      try {
-        await pool.query(sql);
-      } finally {
-        onWrite();
-      }
+      await countingWrites(null, () => pool.query(sql), onWrite);
     },
     async transaction(fn) {
       const client = await pool.connect();

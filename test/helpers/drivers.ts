@@ -18,8 +18,8 @@ export async function pgliteDriver(): Promise<TestDriver> {
   return { db: wrapPglite(pglite), close: () => pglite.close() };
 }
 
-export async function pgOverSocketDriver(): Promise<TestDriver> {
-  const pglite = await PGlite.create({ extensions: { vector } });
+/** `pg` (a pool of one) to an existing PGlite, served on 127.0.0.1; close stops both, not the PGlite. */
+export async function pgOverSocket(pglite: PGlite): Promise<TestDriver> {
   const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 10 });
   await server.start();
   const db = openPg(`postgres://postgres@${server.getServerConn()}/postgres`, 1);
@@ -28,6 +28,17 @@ export async function pgOverSocketDriver(): Promise<TestDriver> {
     close: async () => {
       await db.close();
       await server.stop();
+    },
+  };
+}
+
+export async function pgOverSocketDriver(): Promise<TestDriver> {
+  const pglite = await PGlite.create({ extensions: { vector } });
+  const { db, close } = await pgOverSocket(pglite);
+  return {
+    db,
+    close: async () => {
+      await close();
       await pglite.close();
     },
   };

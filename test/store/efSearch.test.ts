@@ -4,11 +4,11 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EF_SEARCH_LARGE_FROM, ensureAnnIndex, tuneEfSearch } from '../../src/store/ann.js';
-import { openPg, wrapPglite } from '../../src/store/db.js';
+import { wrapPglite } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
+import { pgOverSocket } from '../helpers/drivers.js';
 
 const SHOW = `SELECT current_setting('hnsw.ef_search') AS ef`;
 const cleanups: (() => Promise<void>)[] = [];
@@ -41,21 +41,15 @@ describe('ef_search by store size', () => {
   it('is set on every new pg connection', async () => {
     const { pglite, db } = await migratedPglite();
     await db.query(`SELECT set_config('hnsw.ef_search', '7', false)`);
-    const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0 });
-    await server.start();
-    cleanups.push(() => server.stop());
-    const pg = openPg(`postgres://postgres@${server.getServerConn()}/postgres`, 1);
-    cleanups.push(() => pg.close());
+    const { db: pg, close } = await pgOverSocket(pglite);
+    cleanups.push(close);
     expect((await pg.query<{ ef: string }>(SHOW)).rows[0].ef).toBe('100');
   });
 
   it('follows a write on pg connections that are already open', async () => {
     const { pglite } = await migratedPglite();
-    const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0 });
-    await server.start();
-    cleanups.push(() => server.stop());
-    const pg = openPg(`postgres://postgres@${server.getServerConn()}/postgres`, 1);
-    cleanups.push(() => pg.close());
+    const { db: pg, close } = await pgOverSocket(pglite);
+    cleanups.push(close);
     expect((await pg.query<{ ef: string }>(SHOW)).rows[0].ef).toBe('100');
     // The same connection, no tuneEfSearch: the write alone makes its next use set ef_search again.
     await pg.transaction(async (tx) => void (await tx.query('UPDATE corpus_stats SET passages = $1', [EF_SEARCH_LARGE_FROM])));
