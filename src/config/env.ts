@@ -65,8 +65,27 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${norwegianReason(i)}`);
     throw new ConfigError(`Ugyldig konfigurasjon:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** What is wrong with a setting, in Norwegian (zod's own messages are English); our custom messages pass through. */
+function norwegianReason(issue: z.core.$ZodIssue): string {
+  const i = issue as z.core.$ZodIssue & { expected?: string; values?: unknown[]; minimum?: number | bigint; maximum?: number | bigint; format?: string };
+  switch (i.code) {
+    case 'invalid_type':
+      return i.expected === 'int' ? 'må være et heltall' : i.expected === 'number' ? 'må være et tall' : `har feil type (ventet ${i.expected})`;
+    case 'too_small':
+      return `må være minst ${i.minimum}`;
+    case 'too_big':
+      return `kan være høyst ${i.maximum}`;
+    case 'invalid_value':
+      return `må være en av: ${(i.values ?? []).map(String).join(', ')}`;
+    case 'invalid_format':
+      return i.format === 'url' ? 'må være en gyldig URL' : i.message;
+    default:
+      return i.message;
+  }
 }
