@@ -156,33 +156,50 @@ export function wrapPglite(db: PGlite): Db {
 export function openPg(connectionString: string, poolSize = 10): Db {
   const options = Object.entries(SESSION_SETTINGS).map(([k, v]) => `-c ${k}=${v}`).join(' ');
   const pool = new pg.Pool({ connectionString, max: poolSize, options });
-  // ef_search follows the store's size on every pooled connection: set when the connection opens, and again on its
-  // first use after this process wrote (writes by other processes reach it when the pool opens a new one). Queued
-  // before anything else on the connection. It fails only before the first migration (no corpus_stats yet), and
-  // then the default above stands.
+  // ef_search follows the store's size on every pooled connection: set on its first use, and again on its first use
+  // after this process wrote (writes by other processes reach it when the pool opens a new one). Awaited before the
+  // statement it precedes, on the same connection (pg 9 will refuse a second query sent while one runs). It fails
+  // only before the first migration (no corpus_stats yet), and then the default above stands.
   let writes = 0;
   const tunedAt = new WeakMap<pg.PoolClient, number>();
-  const tune = (client: pg.PoolClient) => {
+  const prepare = async (client: pg.PoolClient) => {
+    if (tunedAt.get(client) === writes) return;
     tunedAt.set(client, writes);
-    void client.query(EF_SEARCH_SQL, EF_SEARCH_PARAMS).catch(() => undefined);
+    await client.query(EF_SEARCH_SQL, EF_SEARCH_PARAMS).catch(() => undefined);
   };
-  pool.on('connect', tune);
-  pool.on('acquire', (client) => {
-    if (tunedAt.get(client) !== writes) tune(client);
-  });
-  return wrapPgPool(pool, { onWrite: () => void writes++ });
+  return wrapPgPool(pool, { onWrite: () => void writes++, prepare });
 }
 
-export function wrapPgPool(pool: pg.Pool, { onWrite = () => undefined }: { onWrite?: () => void } = {}): Db {
+export interface PgPoolHooks {
+  /** Called after any statement that may have written (see MAY_WRITE) and after every transaction. */
+  onWrite?: () => void;
+  /** Awaited on a pooled connection before each statement or transaction runs on it. */
+  prepare?: (client: pg.PoolClient) => Promise<void>;
+}
+
+export function wrapPgPool(pool: pg.Pool, { onWrite = () => undefined, prepare = async () => undefined }: PgPoolHooks = {}): Db {
+  /** A pooled connection for fn; one that failed below SQL (a broken socket) is closed rather than reused. */
+  const withClient = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await prepare(client);
+      return await fn(client);
+    } catch (err) {
+      if (!(err instanceof pg.DatabaseError)) broken = err as Error;
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  };
   return {
     driver: 'pg',
     query: <T>(sql: string, params: unknown[] = []) =>
-      countingWrites(sql, async () => ({ rows: (await pool.query(sql, params)).rows as T[] }), onWrite),
+      countingWrites(sql, async () => ({ rows: (await withClient((c) => c.query(sql, params))).rows as T[] }), onWrite),
     async exec(sql) {
-      await countingWrites(null, () => pool.query(sql), onWrite);
+      await countingWrites(null, () => withClient((c) => c.query(sql)), onWrite);
     },
-    async transaction(fn) {
-      const client = await pool.connect();
+    transaction: (fn) => withClient(async (client) => {
       try {
         await client.query('BEGIN');
         const tx: Tx = {
@@ -219,10 +236,8 @@ export function wrapPgPool(pool: pg.Pool, { onWrite = () => undefined }: { onWri
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw err;
-      } finally {
-        client.release();
       }
-    },
+    }),
     async close() {
       await pool.end();
     },

@@ -4,13 +4,20 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EF_SEARCH_LARGE_FROM, ensureAnnIndex, tuneEfSearch } from '../../src/store/ann.js';
 import { wrapPglite } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { pgOverSocket } from '../helpers/drivers.js';
 
 const SHOW = `SELECT current_setting('hnsw.ef_search') AS ef`;
+
+// pg 8 queues a statement sent on a connection that is still running one, with a deprecation warning (once per
+// process); pg 9 will refuse it. The tuning must be awaited before the statement, not queued beside it.
+const overlapping: string[] = [];
+const onWarning = (w: Error) => void (/already executing a query/.test(w.message) && overlapping.push(w.message));
+beforeAll(() => void process.on('warning', onWarning));
+afterAll(() => void process.off('warning', onWarning));
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -54,5 +61,17 @@ describe('ef_search by store size', () => {
     // The same connection, no tuneEfSearch: the write alone makes its next use set ef_search again.
     await pg.transaction(async (tx) => void (await tx.query('UPDATE corpus_stats SET passages = $1', [EF_SEARCH_LARGE_FROM])));
     expect((await pg.query<{ ef: string }>(SHOW)).rows[0].ef).toBe('200');
+  });
+
+  it('is set before the statement on the same connection, never sent beside it', async () => {
+    const { pglite } = await migratedPglite();
+    const { db: pg, close } = await pgOverSocket(pglite);
+    cleanups.push(close);
+    await Promise.all([pg.query(SHOW), pg.query(SHOW), pg.exec('SELECT 1')]);
+    await pg.transaction(async (tx) => void (await tx.query('UPDATE corpus_stats SET passages = $1', [EF_SEARCH_LARGE_FROM])));
+    expect((await pg.query<{ ef: string }>(SHOW)).rows[0].ef).toBe('200');
+    // Warnings are emitted on the next tick.
+    await new Promise((r) => setImmediate(r));
+    expect(overlapping).toEqual([]);
   });
 });
