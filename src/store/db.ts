@@ -6,12 +6,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { EF_SEARCH_PARAMS, EF_SEARCH_SQL } from './ann.js';
 import { createPglite } from './pgliteInitCache.js';
 import { MIN_SHARED_BUFFERS_MB, relationBytes, sharedBuffersMb } from './pgliteBuffers.js';
-import { toVectorLiteral } from './vectorCodec.js';
 import { encodeCopyBinary, type CopyColumn, type CopyRow } from './copyBinary.js';
+import { toVectorLiteral } from './vectorCodec.js';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -37,12 +40,12 @@ export interface Tx extends Queryable {
   exec(sql: string): Promise<void>;
   /**
    * Load vectors into the transaction's temporary table `embedding_stage (passage_id text, embedding vector(D))`,
-   * dropped at commit, for one set-based INSERT or UPDATE to join. Binary COPY on PGlite, unnest on pg.
+   * dropped at commit, for one set-based INSERT or UPDATE to join. Binary COPY on both drivers.
    */
   stageEmbeddings(rows: { id: string; embedding: number[] }[], dimension: number): Promise<void>;
   /**
-   * Insert many rows into `table` (names are ours, never user input): one binary COPY on PGlite (nothing for the
-   * WASM backend to parse), INSERT … SELECT FROM jsonb_to_recordset in chunks of 2,000 rows on pg. Constraints,
+   * Insert many rows into `table` (names are ours, never user input): binary COPY (nothing for the backend to parse:
+   * from a blob on PGlite, streamed `FROM STDIN` on pg; jsonb to PGlite served over a socket). Constraints,
    * defaults, generated columns and triggers (statement-level ones with their transition tables too) apply
    * exactly as for an INSERT.
    */
@@ -178,6 +181,19 @@ export interface PgPoolHooks {
 }
 
 export function wrapPgPool(pool: pg.Pool, { onWrite = () => undefined, prepare = async () => undefined }: PgPoolHooks = {}): Db {
+  // PGlite served over a socket (@electric-sql/pglite-socket) speaks the wire protocol but not COPY FROM STDIN;
+  // bulk rows go to it as one jsonb parameter instead. Asked once per pool.
+  let copyIn: Promise<boolean> | undefined;
+  const canCopyIn = (client: pg.PoolClient) =>
+    (copyIn ??= client.query<{ pglite: boolean }>(`SELECT version() LIKE '%(PGlite %' AS pglite`).then(
+      (r) => !r.rows[0].pglite,
+      (err) => {
+        copyIn = undefined;
+        throw err;
+      },
+    ));
+  const bulkRows = async (client: pg.PoolClient, table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]) =>
+    (await canCopyIn(client)) ? copyRows(client, table, columns, rows) : insertAsJson(client, table, columns, rows);
   /** A pooled connection for fn; one that failed below SQL (a broken socket) is closed rather than reused. */
   const withClient = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
@@ -212,21 +228,10 @@ export function wrapPgPool(pool: pg.Pool, { onWrite = () => undefined, prepare =
           },
           async stageEmbeddings(rows, dimension) {
             await client.query(createStageSql(dimension));
-            const chunk = 1000;
-            for (let i = 0; i < rows.length; i += chunk) {
-              const part = rows.slice(i, i + chunk);
-              await client.query(
-                `INSERT INTO embedding_stage (passage_id, embedding)
-                   SELECT id, v::vector FROM unnest($1::text[], $2::text[]) AS s(id, v)`,
-                [part.map((r) => r.id), part.map((r) => toVectorLiteral(r.embedding))],
-              );
-            }
+            await bulkRows(client, 'embedding_stage', STAGE_COLUMNS, rows.map((r) => [r.id, r.embedding]));
           },
           async insertRows(table, columns, rows) {
-            // NOTE: in chunks: vectors as text make ~4 KB of JSON a row, and one string must stay well under V8's limit.
-            for (let i = 0; i < rows.length; i += PG_INSERT_CHUNK) {
-              await client.query(insertFromJsonSql(table, columns), [rowsAsJson(columns, rows.slice(i, i + PG_INSERT_CHUNK))]);
-            }
+            await bulkRows(client, table, columns, rows);
           },
         };
         const result = await fn(tx);
@@ -244,23 +249,39 @@ export function wrapPgPool(pool: pg.Pool, { onWrite = () => undefined, prepare =
   };
 }
 
-// pg path of Tx.insertRows: vectors travel as pgvector text literals (PostgreSQL parses them natively).
-const PG_INSERT_CHUNK = 2000;
-const JSON_TYPES: Record<CopyColumn['type'], string> = { text: 'text', int4: 'int', date: 'date', 'text[]': 'text[]', vector: 'text' };
+/**
+ * pg path of Tx.insertRows and stageEmbeddings: the same binary COPY as on PGlite, streamed over the connection
+ * (`COPY … FROM STDIN`), in chunks so no single buffer grows past ~75 MB. Measured against the INSERT … SELECT FROM
+ * jsonb_to_recordset it replaced (vectors as text), PostgreSQL 15 + pgvector 0.8.0 on the bench machine: see
+ * BENCHMARKS.md, "PostgreSQL through DATABASE_URL".
+ */
+async function copyRows(client: pg.PoolClient, table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]): Promise<void> {
+  const sql = `COPY ${table} (${columns.map((c) => c.name).join(', ')}) FROM STDIN WITH (FORMAT binary)`;
+  for (let i = 0; i < rows.length; i += PG_COPY_CHUNK) {
+    const bytes = encodeCopyBinary(columns, rows.slice(i, i + PG_COPY_CHUNK));
+    await pipeline(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), client.query(copyFrom(sql)));
+  }
+}
 
-function insertFromJsonSql(table: string, columns: readonly CopyColumn[]): string {
+const PG_COPY_CHUNK = 20_000;
+
+/**
+ * The same rows as INSERT … SELECT FROM jsonb_to_recordset, vectors as pgvector text literals, for servers without
+ * COPY FROM STDIN. In chunks: a vector as text makes ~4 KB of JSON a row, and one string must stay well under V8's
+ * limit.
+ */
+async function insertAsJson(client: pg.PoolClient, table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]): Promise<void> {
   const names = columns.map((c) => c.name);
   const select = columns.map((c) => (c.type === 'vector' ? `x.${c.name}::vector` : `x.${c.name}`));
   const record = columns.map((c) => `${c.name} ${JSON_TYPES[c.type]}`);
-  return `INSERT INTO ${table} (${names.join(', ')}) SELECT ${select.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${record.join(', ')})`;
+  const sql = `INSERT INTO ${table} (${names.join(', ')}) SELECT ${select.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${record.join(', ')})`;
+  const asJson = (row: CopyRow) =>
+    Object.fromEntries(columns.map((c, i) => [c.name, c.type === 'vector' && row[i] != null ? toVectorLiteral(row[i] as ArrayLike<number>) : row[i] ?? null]));
+  for (let i = 0; i < rows.length; i += JSON_CHUNK) await client.query(sql, [JSON.stringify(rows.slice(i, i + JSON_CHUNK).map(asJson))]);
 }
 
-function rowsAsJson(columns: readonly CopyColumn[], rows: readonly CopyRow[]): string {
-  return JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((c, i) => {
-    const v = row[i];
-    return [c.name, c.type === 'vector' && v != null ? toVectorLiteral(v as ArrayLike<number>) : v ?? null];
-  }))));
-}
+const JSON_CHUNK = 2000;
+const JSON_TYPES: Record<CopyColumn['type'], string> = { text: 'text', int4: 'int', date: 'date', 'text[]': 'text[]', vector: 'text' };
 
 export interface OpenDbOptions extends OpenPgliteOptions {
   databaseUrl?: string;

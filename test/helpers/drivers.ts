@@ -1,11 +1,12 @@
 /**
- * The two ways the store is reached, for tests that run the same checks on both: PGlite in-process, and `pg` over
- * the wire protocol against PGlite served on 127.0.0.1 by @electric-sql/pglite-socket (the path any PostgreSQL
- * with pgvector takes).
+ * The ways the store is reached, for tests that run the same checks on each: PGlite in-process, `pg` over the wire
+ * protocol against PGlite served on 127.0.0.1 by @electric-sql/pglite-socket (the path any PostgreSQL with pgvector
+ * takes), and PostgreSQL itself when INNSPILL_TEST_DATABASE_URL is set.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import pg from 'pg';
 import { openPg, wrapPglite, type Db } from '../../src/store/db.js';
 
 export interface TestDriver {
@@ -42,4 +43,48 @@ export async function pgOverSocketDriver(): Promise<TestDriver> {
       await pglite.close();
     },
   };
+}
+
+/**
+ * PostgreSQL itself, when INNSPILL_TEST_DATABASE_URL names a server with pgvector available (scripts/postgres.sh
+ * starts one; .ci/run does when it can): each driver gets a database of its own, dropped on close.
+ */
+export const TEST_DATABASE_URL = process.env.INNSPILL_TEST_DATABASE_URL || undefined;
+
+export async function postgresDriver(): Promise<TestDriver> {
+  if (!TEST_DATABASE_URL) throw new Error('INNSPILL_TEST_DATABASE_URL is not set');
+  const name = `innspill_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client(TEST_DATABASE_URL);
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const db = openPg(url.toString(), 4);
+  return {
+    db,
+    close: async () => {
+      await db.close();
+      const drop = new pg.Client(TEST_DATABASE_URL);
+      await drop.connect();
+      try {
+        await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await drop.end();
+      }
+    },
+  };
+}
+
+/** The drivers every store suite runs on: PGlite in-process, pg over pglite-socket, and PostgreSQL itself if given. */
+export function storeDrivers(labels: { pglite: string; socket: string; postgres: string }): [string, () => Promise<TestDriver>][] {
+  const drivers: [string, () => Promise<TestDriver>][] = [
+    [labels.pglite, pgliteDriver],
+    [labels.socket, pgOverSocketDriver],
+  ];
+  if (TEST_DATABASE_URL) drivers.push([labels.postgres, postgresDriver]);
+  return drivers;
 }

@@ -1,5 +1,5 @@
 /**
- * The bulk write path (writeDocuments → binary COPY on PGlite, jsonb on pg) on both drivers: every column arrives
+ * The bulk write path (writeDocuments → binary COPY on PGlite and PostgreSQL, jsonb to PGlite over a socket) on every driver: every column arrives
  * as written, vectors as float4, a missing vector as NULL, replaced documents keep what an upsert keeps, and the
  * BM25 statistics (migrations 003, 007) stay exactly what the stored tsvectors say, however many statements the
  * passages were saved in and whatever was replaced, withdrawn or rolled back since.
@@ -15,7 +15,7 @@ import { embeddingInput, ensureEmbedder, type VectorEmbedder } from '../../src/s
 import { migrate } from '../../src/store/migrate.js';
 import { parseVectorLiteral } from '../../src/store/vectorCodec.js';
 import { saveBatchEnds, STREAM_FROM, writeDocuments } from '../../src/store/writeDocuments.js';
-import { pgliteDriver, pgOverSocketDriver } from '../helpers/drivers.js';
+import { storeDrivers } from '../helpers/drivers.js';
 
 const embedder = new LocalEmbedder({ offThread: false });
 /** The same vectors, but flagged as working off the main thread: writeDocuments streams its save. */
@@ -80,10 +80,7 @@ describe('saveBatchEnds', () => {
   });
 });
 
-describe.each([
-  ['PGlite in-process (binary COPY)', pgliteDriver],
-  ['pg over the wire (jsonb)', pgOverSocketDriver],
-])('bulk write on %s', (_name, open) => {
+describe.each(storeDrivers({ pglite: 'PGlite in-process (binary COPY)', socket: 'pg over the wire to PGlite (jsonb)', postgres: 'PostgreSQL (binary COPY FROM STDIN)' }))('bulk write on %s', (_name, open) => {
   let db: Db;
   let close: () => Promise<void>;
 

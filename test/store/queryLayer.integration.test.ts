@@ -10,16 +10,13 @@ import { countAll, getDocument, getPassage, listPassagesOfDocument } from '../..
 import { ensureEmbedder } from '../../src/store/embeddings.js';
 import { writeDocuments } from '../../src/store/writeDocuments.js';
 import { localEmbedder, seededStore } from '../helpers/runtime.js';
-import { pgliteDriver, pgOverSocketDriver } from '../helpers/drivers.js';
+import { storeDrivers } from '../helpers/drivers.js';
 
 const META = { id: 'testorg-uttalelse-2025', organisation: 'Testforbundet', title: 'Uttalelse', kind: 'statement' as const, date: '2025-01-10', language: 'nb' as const };
 const TEXT_V1 = 'Testforbundet mener at kommunene trenger en felles skyløsning.\n\nVi krever mer opplæring av de ansatte.';
 const TEXT_V2 = 'Testforbundet mener at staten bør eie skyløsningen.\n\nVi krever mer opplæring.\n\nVi vil ha norske språkmodeller.';
 
-describe.each([
-  ['PGlite in-process', pgliteDriver],
-  ['pg over the wire (pglite-socket on 127.0.0.1)', pgOverSocketDriver],
-])('query layer on %s', (_name, open) => {
+describe.each(storeDrivers({ pglite: 'PGlite in-process', socket: 'pg over the wire (pglite-socket on 127.0.0.1)', postgres: 'PostgreSQL (INNSPILL_TEST_DATABASE_URL)' }))('query layer on %s', (_name, open) => {
   let db: Db;
   let close: () => Promise<void>;
   let embedder: Awaited<ReturnType<typeof localEmbedder>>;
