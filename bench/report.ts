@@ -106,6 +106,26 @@ export function sections(
         p ? String(p.rssMb.peak) : '–', s.langchain ? String(s.langchain.rssMb.peak) : '–', p ? `${scan(p.exact.plan)} / ${scan(p.hnsw.plan)}` : '–'];
     }),
   });
+  const onPostgres = sizes.filter((s) => s.postgres);
+  if (onPostgres.length) {
+    const q0 = onPostgres[0].postgres!;
+    out.push({
+      title: `PostgreSQL ${q0.versions.postgres.split(' ')[0]} + pgvector ${q0.versions.pgvector} through pg (--database-url; same corpus, questions and code): ingest, then search on a pool opened afresh, ms`,
+      headers: ['passages', 'ingest /s', 'save s', 'HNSW build s', 'ef_search', 'vector p50', 'p95', 'p99', 'hybrid p50', 'p95', 'p99', 'recall@10', 'disk MB'],
+      rows: onPostgres.map((s) => {
+        const q = s.postgres!;
+        return [n(s.size), n(q.ingest.passagesPerSecond), String(q.ingest.phases.save), String(q.hnsw.buildSeconds), String(q.hnsw.efSearch), ...ms(q.vector), ...ms(q.hybrid), q.recallAt10 === null ? '–' : String(q.recallAt10), String(q.diskMb)];
+      }),
+    });
+    out.push({
+      title: 'Where a hybrid question goes on PostgreSQL (each step alone, one after the other), ms p50 / p95 wall (CPU of this process p50 / p95)',
+      headers: ['passages', 'embed question', 'vector leg', 'text leg', 'fetch passages'],
+      rows: onPostgres.map((s) => {
+        const l = s.postgres!.legs;
+        return [n(s.size), f(l.embedQuery), f(l.vectorLeg), f(l.textLeg), f(l.fetchPassages)];
+      }),
+    });
+  }
   const shipped = sizes.filter((s) => s.pglite).map((s) => {
     const x = shippedSearch(s.pglite!);
     return [n(s.size), x.config, ...ms(x.hybrid), ...ms(x.vector).slice(0, 2), String(x.recall)];

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: our store (PGlite + pgvector) against LangChain's MemoryVectorStore on corpora of real
- * Norwegian text, plus time to ready for `npm start`. Prints tables, writes bench/results/latest.json (and .md).
+ * Norwegian text, plus time to ready for `npm start`; with --database-url, the store on PostgreSQL itself too. Prints tables, writes bench/results/latest.json (and .md).
  * Each corpus size runs in child processes of its own so that peak RSS belongs to one store at one size.
  */
 import { spawn } from 'node:child_process';
@@ -27,6 +27,8 @@ npm run bench -- [options]
   --skip-langchain       leave out LangChain's MemoryVectorStore
   --skip-ready           leave out time to ready for npm start
   --skip-breakdown       leave out the save-transaction breakdown (run at the smallest size; --quick leaves it out)
+  --database-url URL     also run each size on PostgreSQL itself through pg (a server with pgvector; the bench
+                         makes and drops a database of its own there; scripts/postgres.sh starts one)
   --strict               exit 1 when a target fails
   --from FILE            print and write the tables again from a saved results JSON (no measuring)
   -h, --help             this text
@@ -45,6 +47,7 @@ function options() {
       'skip-ready': { type: 'boolean' },
       'skip-breakdown': { type: 'boolean' },
       strict: { type: 'boolean' },
+      'database-url': { type: 'string' },
       from: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -64,6 +67,7 @@ function options() {
     ready: !values['skip-ready'],
     breakdown: !values['skip-breakdown'] && !values.quick,
     strict: Boolean(values.strict),
+    databaseUrl: values['database-url'],
     from: values.from,
   };
 }
@@ -99,6 +103,16 @@ async function runSize(size: number, opts: ReturnType<typeof options>, work: str
       out.langchain = JSON.parse(readFileSync(file, 'utf8'));
     } catch (err) {
       out.errors.push(`langchain: ${(err as Error).message}`);
+    }
+  }
+  if (opts.databaseUrl) {
+    try {
+      const file = join(work, `postgres-${size}.json`);
+      log(`[${size}] PostgreSQL through pg`);
+      await child('postgres-size.ts', [String(size), file, exactFile, String(opts.queries), opts.databaseUrl]);
+      out.postgres = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      out.errors.push(`postgres: ${(err as Error).message}`);
     }
   }
   log(`[${size}] done in ${Math.round((Date.now() - t) / 1000)} s`);

@@ -6,6 +6,7 @@ import { ANN_MIN_PASSAGES } from '../src/store/ann.js';
 import { SESSION_SETTINGS } from '../src/store/db.js';
 import type { LangchainSizeResult } from './langchain-size.js';
 import type { PgliteSizeResult } from './pglite-size.js';
+import type { PostgresSizeResult } from './postgres-size.js';
 import type { ReadyResult } from './ready.js';
 
 export const TARGETS = {
@@ -20,6 +21,8 @@ export interface SizeResults {
   size: number;
   pglite?: PgliteSizeResult;
   langchain?: LangchainSizeResult;
+  /** The same size on PostgreSQL itself (--database-url). */
+  postgres?: PostgresSizeResult;
   errors: string[];
 }
 
@@ -94,6 +97,25 @@ export function checkTargets(sizes: SizeResults[], ready?: ReadyResult): TargetC
         measuredCpu: String(ef.recallAt10),
         passCpu: ef.recallAt10 >= TARGETS.annRecallAt10,
       });
+    }
+  }
+  for (const s of sizes) {
+    const q = s.postgres;
+    if (!q) continue;
+    const n = q.size.toLocaleString('en');
+    const on = `PostgreSQL ${q.versions.postgres.split(' ')[0]}`;
+    const limit = TARGETS.searchP95Ms(q.size);
+    checks.push({
+      target: `${on}: ingest ${n}`,
+      goal: `≥ ${TARGETS.ingestPassagesPerSecond} passages/s`,
+      measured: `${q.ingest.passagesPerSecond} passages/s`,
+      pass: q.ingest.passagesPerSecond >= TARGETS.ingestPassagesPerSecond,
+    });
+    for (const mode of ['hybrid', 'vector'] as const) {
+      checks.push({ target: `${on}: search ${mode} p95 ${n} (HNSW ef_search=${q.hnsw.efSearch})`, goal: `≤ ${limit} ms`, measured: `${q[mode].p95} ms`, pass: q[mode].p95 <= limit });
+    }
+    if (q.recallAt10 !== null) {
+      checks.push({ target: `${on}: ANN recall@10 ${n}`, goal: `≥ ${TARGETS.annRecallAt10}`, measured: String(q.recallAt10), pass: q.recallAt10 >= TARGETS.annRecallAt10 });
     }
   }
   if (ready) {
