@@ -194,18 +194,21 @@ export function wrapPgPool(pool: pg.Pool, { onWrite = () => undefined, prepare =
     ));
   const bulkRows = async (client: pg.PoolClient, table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]) =>
     (await canCopyIn(client)) ? copyRows(client, table, columns, rows) : insertAsJson(client, table, columns, rows);
-  /** A pooled connection for fn; one that failed below SQL (a broken socket) is closed rather than reused. */
-  const withClient = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+  /**
+   * A pooled connection for fn. After an error the connection is closed rather than reused when `broken` says so:
+   * by default when the error came from below SQL (a dropped socket), not from the server.
+   */
+  const withClient = async <T>(fn: (client: pg.PoolClient) => Promise<T>, broken = (err: unknown) => !(err instanceof pg.DatabaseError)): Promise<T> => {
     const client = await pool.connect();
-    let broken: Error | undefined;
+    let failed: Error | undefined;
     try {
       await prepare(client);
       return await fn(client);
     } catch (err) {
-      if (!(err instanceof pg.DatabaseError)) broken = err as Error;
+      if (broken(err)) failed = err as Error;
       throw err;
     } finally {
-      client.release(broken);
+      client.release(failed);
     }
   };
   return {
@@ -215,34 +218,38 @@ export function wrapPgPool(pool: pg.Pool, { onWrite = () => undefined, prepare =
     async exec(sql) {
       await countingWrites(null, () => withClient((c) => c.query(sql)), onWrite);
     },
-    transaction: (fn) => withClient(async (client) => {
-      try {
-        await client.query('BEGIN');
-        const tx: Tx = {
-          async query<T>(sql: string, params: unknown[] = []) {
-            const r = await client.query(sql, params);
-            return { rows: r.rows as T[] };
-          },
-          async exec(sql) {
-            await client.query(sql);
-          },
-          async stageEmbeddings(rows, dimension) {
-            await client.query(createStageSql(dimension));
-            await bulkRows(client, 'embedding_stage', STAGE_COLUMNS, rows.map((r) => [r.id, r.embedding]));
-          },
-          async insertRows(table, columns, rows) {
-            await bulkRows(client, table, columns, rows);
-          },
-        };
-        const result = await fn(tx);
-        await client.query('COMMIT');
-        onWrite();
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
-    }),
+    transaction: (fn) => {
+      // Whatever fn threw, the connection is fine to reuse once ROLLBACK went through.
+      let rolledBack = false;
+      return withClient(async (client) => {
+        try {
+          await client.query('BEGIN');
+          const tx: Tx = {
+            async query<T>(sql: string, params: unknown[] = []) {
+              const r = await client.query(sql, params);
+              return { rows: r.rows as T[] };
+            },
+            async exec(sql) {
+              await client.query(sql);
+            },
+            async stageEmbeddings(rows, dimension) {
+              await client.query(createStageSql(dimension));
+              await bulkRows(client, 'embedding_stage', STAGE_COLUMNS, rows.map((r) => [r.id, r.embedding]));
+            },
+            async insertRows(table, columns, rows) {
+              await bulkRows(client, table, columns, rows);
+            },
+          };
+          const result = await fn(tx);
+          await client.query('COMMIT');
+          onWrite();
+          return result;
+        } catch (err) {
+          rolledBack = await client.query('ROLLBACK').then(() => true, () => false);
+          throw err;
+        }
+      }, () => !rolledBack);
+    },
     async close() {
       await pool.end();
     },
