@@ -4,8 +4,9 @@
  * The passages travel only inside document blocks, never in the system prompt or the instructions: text in them
  * is data. The shared instructions are marked for prompt caching; the SDK keeps its own retries and timeouts.
  */
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import type { Logger } from '../log.js';
+import { lazyClient } from './anthropicSdk.js';
 import { LlmOutputError, mapLlmError } from './errors.js';
 import { sentencesFromBlocks, type TextBlock } from './sentencesFromBlocks.js';
 import type { CitationRef, GenerateOptions, Generation, GenerationRequest, LlmProvider, SourcePassage } from './types.js';
@@ -27,7 +28,7 @@ export interface AnthropicProviderOptions {
  * @example createAnthropicProvider({ apiKey: 'test', baseURL: 'http://127.0.0.1:4010', model: 'claude-sonnet-4-5' })
  */
 export function createAnthropicProvider(opts: AnthropicProviderOptions): LlmProvider {
-  const client = new Anthropic({
+  const client = lazyClient({
     apiKey: opts.apiKey,
     baseURL: opts.baseURL,
     maxRetries: opts.maxRetries ?? 2,
@@ -54,11 +55,11 @@ export function createAnthropicProvider(opts: AnthropicProviderOptions): LlmProv
       try {
         let message: Anthropic.Message;
         if (opts.stream === false) {
-          const res = await client.messages.create(params, { signal }).withResponse();
+          const res = await (await client()).messages.create(params, { signal }).withResponse();
           requestId = res.request_id;
           message = res.data;
         } else {
-          const stream = client.messages.stream(params, { signal });
+          const stream = (await client()).messages.stream(params, { signal });
           if (onText) stream.on('text', (delta) => onText(delta));
           stream.on('connect', () => (requestId = stream.request_id));
           message = await stream.finalMessage();

@@ -3,15 +3,7 @@
  * connections are "the model is not available now" (503, try again later); a 4xx we caused or an answer we cannot
  * use is "the model gave an invalid answer" (502). The SDK has already retried what it retries by then.
  */
-import {
-  APIConnectionError,
-  APIError,
-  APIUserAbortError,
-  AuthenticationError,
-  InternalServerError,
-  PermissionDeniedError,
-  RateLimitError,
-} from '@anthropic-ai/sdk';
+import type * as AnthropicSdk from '@anthropic-ai/sdk';
 import { AppError } from '../http/errors.js';
 import type { ProviderName } from './types.js';
 
@@ -52,6 +44,19 @@ export class ChatTimeoutError extends Error {
   override readonly name = 'ChatTimeoutError';
 }
 
+/** The SDK's error classes mapLlmError tells apart. */
+type SdkErrors = Pick<
+  typeof AnthropicSdk,
+  'APIConnectionError' | 'APIError' | 'APIUserAbortError' | 'AuthenticationError' | 'InternalServerError' | 'PermissionDeniedError' | 'RateLimitError'
+>;
+
+/** Set by anthropicSdk.ts when it loads the SDK (which is loaded only when Claude is used). */
+let sdk: SdkErrors | null = null;
+
+export function registerSdkErrors(errors: SdkErrors): void {
+  sdk = errors;
+}
+
 const UNAVAILABLE_TYPES = new Set(['overloaded_error', 'rate_limit_error', 'api_error', 'timeout_error']);
 
 /**
@@ -64,10 +69,10 @@ export function mapLlmError(err: unknown, provider: ProviderName): LlmError {
   if (err instanceof LlmOutputError) {
     return new LlmError('bad_gateway:llm', `${who} ga et svar vi ikke kunne bruke: ${err.message}`, { provider }, { cause: err });
   }
-  if (err instanceof APIUserAbortError) {
+  if (sdk && err instanceof sdk.APIUserAbortError) {
     return new LlmError('unavailable:llm', 'Forespørselen til språkmodellen ble avbrutt.', { provider }, { cause: err });
   }
-  if (err instanceof APIConnectionError || err instanceof ChatTimeoutError) {
+  if ((sdk && err instanceof sdk.APIConnectionError) || err instanceof ChatTimeoutError) {
     const timeout = err.name.includes('Timeout');
     return new LlmError(
       'unavailable:llm',
@@ -76,16 +81,16 @@ export function mapLlmError(err: unknown, provider: ProviderName): LlmError {
       { cause: err },
     );
   }
-  if (err instanceof APIError) {
+  if (sdk && err instanceof sdk.APIError) {
     const details = { provider, status: err.status, type: err.type ?? undefined, requestId: err.requestID ?? null };
-    if (err instanceof RateLimitError) return new LlmError('unavailable:llm', `${who} har for mange forespørsler akkurat nå. Prøv igjen om litt.`, { ...details, retryable: true }, { cause: err });
+    if (err instanceof sdk.RateLimitError) return new LlmError('unavailable:llm', `${who} har for mange forespørsler akkurat nå. Prøv igjen om litt.`, { ...details, retryable: true }, { cause: err });
     if (err.status === 529 || err.type === 'overloaded_error') {
       return new LlmError('unavailable:llm', `${who} er overbelastet akkurat nå. Prøv igjen om litt.`, { ...details, retryable: true }, { cause: err });
     }
-    if (err instanceof InternalServerError || (err.status === undefined && UNAVAILABLE_TYPES.has(err.type ?? ''))) {
+    if (err instanceof sdk.InternalServerError || (err.status === undefined && UNAVAILABLE_TYPES.has(err.type ?? ''))) {
       return new LlmError('unavailable:llm', `${who} har en feil hos seg (${err.status ?? err.type}). Prøv igjen om litt.`, { ...details, retryable: true }, { cause: err });
     }
-    if (err instanceof AuthenticationError || err instanceof PermissionDeniedError) {
+    if (err instanceof sdk.AuthenticationError || err instanceof sdk.PermissionDeniedError) {
       return new LlmError('unavailable:llm', `${who} avviste nøkkelen vår. Sjekk ANTHROPIC_API_KEY.`, details, { cause: err });
     }
     return new LlmError('bad_gateway:llm', `${who} avviste forespørselen (${err.status ?? err.type}).`, details, { cause: err });

@@ -3,10 +3,11 @@
  * by the verifier's judgePrompt, which wraps every source as escaped data. The verifier catches a judge failure
  * and falls back to its fixed checks, so a failure here never fails a draft; it is still mapped and logged.
  */
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
 import type { Logger } from '../log.js';
 import { judgePrompt, type Judge, type JudgeInput, type JudgeVerdict } from '../verify/index.js';
+import { lazyClient } from './anthropicSdk.js';
 import { LlmOutputError, mapLlmError } from './errors.js';
 
 const Answer = z.object({ verdict: z.enum(['entailed', 'neutral', 'contradicted']), reason: z.string().min(1).max(2000) });
@@ -24,7 +25,7 @@ export interface ClaudeJudgeOptions {
  * @example await verifyDraft(draft, { source, judge: createClaudeJudge({ apiKey, model: 'claude-sonnet-4-5' }) })
  */
 export function createClaudeJudge(opts: ClaudeJudgeOptions): Judge & { readonly promptRef: string } {
-  const client = new Anthropic({
+  const client = lazyClient({
     apiKey: opts.apiKey,
     baseURL: opts.baseURL,
     maxRetries: opts.maxRetries ?? 2,
@@ -37,7 +38,7 @@ export function createClaudeJudge(opts: ClaudeJudgeOptions): Judge & { readonly 
     async judge(input: JudgeInput): Promise<{ verdict: JudgeVerdict; reason: string }> {
       const { system, user } = judgePrompt(input);
       try {
-        const { data: message, request_id } = await client.messages
+        const { data: message, request_id } = await (await client()).messages
           .create({
             model: opts.model,
             max_tokens: 300,
