@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { DocumentMeta, IngestedDocument } from '../src/domain/types.js';
 import { ingestText, prepareText } from '../src/ingest/index.js';
 import { sentenceStarts } from '../src/ingest/sentences.js';
+import { prng } from '../evals/lib/prng.js';
 import { describeSources, readSources, ROOT, type SourceDoc } from './sources.js';
 
 export interface CorpusDoc {
@@ -36,17 +37,6 @@ export const CACHE_DIR = join(ROOT, 'bench/.cache');
 const ORGANISATIONS = ['Fagforbundet', 'KS', 'NTL', 'Oslo Arbeiderparti', 'LO', 'Unio', 'Akademikerne', 'NHO', 'Virke', 'Forbrukerrådet', 'Datatilsynet', 'Digdir'];
 const KINDS = ['programme', 'statement', 'consultation_response', 'news', 'other'] as const;
 
-/** mulberry32: a small, fast, seedable PRNG (deterministic corpora across runs and machines). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Whole sentences of each source document's body paragraphs (headings and fragments left out). */
 function sentencePools(sources: SourceDoc[]): { title: string; sentences: string[] }[] {

@@ -13,6 +13,7 @@ import { findHolder, namedIn, sameOrganisation } from '../../src/verify/holder.j
 import { extractNumbers } from '../../src/verify/numbers.js';
 import { isTooShort } from '../../src/verify/quote.js';
 import { splitSentences } from '../../src/verify/sentences.js';
+import { prng } from '../lib/prng.js';
 import { mutateNumber, addNegation, removeNegation, replaceWords } from './mutate.js';
 
 export const FAULT_KINDS = [
@@ -34,17 +35,6 @@ export interface EvalCase {
   truePassageId?: string;
 }
 
-/** Seeded PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Triple {
   passage: PassageWithDocument;

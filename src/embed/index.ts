@@ -1,6 +1,7 @@
 /** Chooses the embedder from configuration: the offline local one by default, or an OpenAI-compatible server. */
 import type { Embeddings } from '@langchain/core/embeddings';
 import { ConfigError, type Config } from '../config/env.js';
+import type { TextEmbedder } from '../store/textEmbedder.js';
 import { LocalEmbedder } from './local.js';
 import { OpenAIEmbedder } from './openai.js';
 
@@ -8,8 +9,11 @@ export { EmbeddingError, isEmbeddingError, type EmbeddingErrorCode } from './err
 export { DEFAULT_DIMENSION, LocalEmbedder } from './local.js';
 export { OpenAIEmbedder } from './openai.js';
 
-/** What every stage gets: LangChain's Embeddings plus the identity the store records with the vectors. */
-export type TextEmbedder = Embeddings & { readonly model: string; readonly dimension: number };
+/**
+ * What every stage gets: LangChain's Embeddings plus the identity the store records with the vectors (the store's
+ * TextEmbedder, which names only the methods it calls).
+ */
+export type ConfiguredEmbedder = Embeddings & TextEmbedder;
 
 export type EmbedderConfig = Pick<
   Config,
@@ -29,7 +33,7 @@ export type EmbedderConfig = Pick<
  * The local embedder takes EMBEDDINGS_DIMENSIONS too (default 384; larger retrieves better, see local.ts).
  * @example const embedder = await createEmbedder(loadConfig()); embedder.model // 'innspill-local-ngram-v2-384'
  */
-export async function createEmbedder(config: EmbedderConfig): Promise<TextEmbedder> {
+export async function createEmbedder(config: EmbedderConfig): Promise<ConfiguredEmbedder> {
   if (config.EMBEDDER === 'local') return new LocalEmbedder({ dimension: config.EMBEDDINGS_DIMENSIONS });
   const missing = (['EMBEDDINGS_BASE_URL', 'EMBEDDINGS_MODEL'] as const).filter((k) => !config[k]);
   if (missing.length) throw new ConfigError(`Ugyldig konfigurasjon:\n  ${missing.join(', ')}: må settes når EMBEDDER=openai`);

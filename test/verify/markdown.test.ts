@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown, renderMarkdown, VerifyError, type StructuredDraft } from '../../src/verify/index.js';
-import { prng } from '../../evals/verifier/forge.js';
+import { prng } from '../../evals/lib/prng.js';
 
 const FIXTURE = new URL('../fixtures/drafts/endret-tall.md', import.meta.url);
 
