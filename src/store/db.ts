@@ -72,6 +72,18 @@ const createStageSql = (dimension: number) => /* SQL */ `
 
 const STAGE_COLUMNS: readonly CopyColumn[] = [{ name: 'passage_id', type: 'text' }, { name: 'embedding', type: 'vector' }];
 
+/** Tx.stageEmbeddings on either driver: the stage table, then its rows through the driver's insertRows. */
+function stageEmbeddingsWith(tx: Pick<Tx, 'query' | 'insertRows'>): Tx['stageEmbeddings'] {
+  return async (rows, dimension) => {
+    await tx.query(createStageSql(dimension));
+    await tx.insertRows('embedding_stage', STAGE_COLUMNS, rows.map((r) => [r.id, r.embedding]));
+  };
+}
+
+/** A binary COPY of `columns` into `table` (names are ours) from `source`: '/dev/blob' on PGlite, STDIN on pg. */
+const copySql = (table: string, columns: readonly CopyColumn[], source: string) =>
+  `COPY ${table} (${columns.map((c) => c.name).join(', ')}) FROM ${source} WITH (FORMAT binary)`;
+
 export interface OpenPgliteOptions {
   /** PostgreSQL's buffer pool in MB; by default sized to the store on disk (pgliteBuffers.ts). */
   sharedBuffersMb?: number;
@@ -128,25 +140,19 @@ export function wrapPglite(db: PGlite): Db {
       // Counted before and after: a read that overlaps the transaction must not outlive it in a cache.
       wrote();
       return db.transaction(async (tx) => {
-        const wrapped: Tx = {
+        const base = {
           ...q(tx),
-          async exec(sql) {
+          async exec(sql: string) {
             await tx.exec(sql);
           },
-          async stageEmbeddings(rows, dimension) {
-            // NOTE: text-form vectors parse at ~1.4k rows/s inside WASM; binary COPY reaches ~40k rows/s.
-            await tx.query(createStageSql(dimension));
-            if (rows.length === 0) return;
-            const blob = new Blob([encodeCopyBinary(STAGE_COLUMNS, rows.map((r) => [r.id, r.embedding]))]);
-            await tx.query(`COPY embedding_stage (passage_id, embedding) FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob });
-          },
-          async insertRows(table, columns, rows) {
+          // NOTE: text-form vectors parse at ~1.4k rows/s inside WASM; binary COPY reaches ~40k rows/s.
+          async insertRows(table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]) {
             if (rows.length === 0) return;
             const blob = new Blob([encodeCopyBinary(columns, rows)]);
-            await tx.query(`COPY ${table} (${columns.map((c) => c.name).join(', ')}) FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob });
+            await tx.query(copySql(table, columns, `'/dev/blob'`), [], { blob });
           },
         };
-        return fn(wrapped);
+        return fn({ ...base, stageEmbeddings: stageEmbeddingsWith(base) });
       }).finally(wrote);
     },
     async close() {
@@ -224,23 +230,17 @@ export function wrapPgPool(pool: pg.Pool, { onWrite = () => undefined, prepare =
       return withClient(async (client) => {
         try {
           await client.query('BEGIN');
-          const tx: Tx = {
+          const base = {
             async query<T>(sql: string, params: unknown[] = []) {
               const r = await client.query(sql, params);
               return { rows: r.rows as T[] };
             },
-            async exec(sql) {
+            async exec(sql: string) {
               await client.query(sql);
             },
-            async stageEmbeddings(rows, dimension) {
-              await client.query(createStageSql(dimension));
-              await bulkRows(client, 'embedding_stage', STAGE_COLUMNS, rows.map((r) => [r.id, r.embedding]));
-            },
-            async insertRows(table, columns, rows) {
-              await bulkRows(client, table, columns, rows);
-            },
+            insertRows: (table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]) => bulkRows(client, table, columns, rows),
           };
-          const result = await fn(tx);
+          const result = await fn({ ...base, stageEmbeddings: stageEmbeddingsWith(base) });
           await client.query('COMMIT');
           onWrite();
           return result;
@@ -263,7 +263,7 @@ export function wrapPgPool(pool: pg.Pool, { onWrite = () => undefined, prepare =
  * BENCHMARKS.md, "PostgreSQL through DATABASE_URL".
  */
 async function copyRows(client: pg.PoolClient, table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]): Promise<void> {
-  const sql = `COPY ${table} (${columns.map((c) => c.name).join(', ')}) FROM STDIN WITH (FORMAT binary)`;
+  const sql = copySql(table, columns, 'STDIN');
   for (let i = 0; i < rows.length; i += PG_COPY_CHUNK) {
     const bytes = encodeCopyBinary(columns, rows.slice(i, i + PG_COPY_CHUNK));
     await pipeline(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), client.query(copyFrom(sql)));
