@@ -1,0 +1,52 @@
+/**
+ * The documents the hand-written adversarial verifier cases cite, ingested exactly as the project stores them:
+ * the five seeds (with their metadata.yaml) and a handful of Lovdata statutes (metadata from each statute's own
+ * header). Quotes in `evals/cases/verifier-adversarial.jsonl` are copied from this cleaned text, so the cases and
+ * the store can never disagree about what a document says.
+ *
+ * Run as a script to dump every document (id, organisation, title, date, passages) for the case writer:
+ *   npx tsx evals/verifier/adversarial/texts.ts > /tmp/adversarial-texts.txt
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { IngestedDocument } from '../../../src/domain/types.js';
+import { ingestBytes, resolveInputs } from '../../../src/ingest/index.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export const SEED_DIR = `${ROOT}seeds`;
+export const LOVDATA_DIR = `${ROOT}evals/data/lovdata`;
+
+/**
+ * The statutes the cases cite. Chosen for obligations a consultation response could lean on: tenancy (husleieloven),
+ * owner sections (eierseksjonsloven), housing co-operatives (burettslagslova, Nynorsk), public geodata
+ * (geodataloven) and the neighbour law (grannelova, Nynorsk).
+ */
+export const STATUTE_FILES = [
+  'nl-19990326-017.xml', // husleieloven
+  'nl-20170616-065.xml', // eierseksjonsloven
+  'nl-20030606-039.xml', // burettslagslova
+  'nl-20100903-056.xml', // geodataloven
+  'nl-19610616-015.xml', // grannelova
+] as const;
+
+/** Ingest the seeds and the chosen statutes the way `npm run ingest` does; keyed by document id. */
+export async function loadAdversarialDocuments(): Promise<Map<string, IngestedDocument>> {
+  const files = await resolveInputs([SEED_DIR, ...STATUTE_FILES.map((f) => `${LOVDATA_DIR}/${f}`)]);
+  const docs = new Map<string, IngestedDocument>();
+  for (const file of files) {
+    const doc = await ingestBytes(await readFile(file.path), file.path, file.meta, undefined, { guessed: file.guessed });
+    docs.set(doc.meta.id, doc);
+  }
+  return docs;
+}
+
+async function dump(): Promise<void> {
+  for (const doc of (await loadAdversarialDocuments()).values()) {
+    const { id, organisation, title, date, kind, language } = doc.meta;
+    console.log(`=== ${id} | ${organisation} | ${title} | ${date} | ${kind} | ${language}`);
+    for (const p of doc.passages) console.log(`--- p${p.ordinal}${p.anchor ? ` ${p.anchor}` : ''}\n${p.text}`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await dump();
