@@ -3,6 +3,8 @@
  * (DELETE /documents/:id). Uploads are multipart/form-data with the file in `file` and metadata as fields; the
  * file type is sniffed from its bytes. With `?stream=true` the upload answers with Server-Sent Events instead:
  * `progress` ({ phase: read | embed | save, … }), then `done` (the JSON answer) or `error` (a problem body).
+ * Storing is the corpus stage's (src/corpus/storeUpload.ts), the path `npm run ingest` takes too; this file parses
+ * the request and words the stage's refusals as problems.
  *
  * NOTE: POST and PUT are plain handlers documented with registerPath rather than `openapi()` routes, because a
  * zod form validator would read the whole body before our size limit could refuse it.
