@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import type { DocumentSummary, IngestedDocument, PassageWithDocument } from '../../src/domain/types.js';
 import { passageId } from '../../src/domain/types.js';
-import { readCorpusDir } from '../../src/ingest/corpus.js';
+import { readCorpusDir } from '../../src/corpus/inputs.js';
 import { ingestBytes } from '../../src/ingest/index.js';
 
 export const SEED_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));

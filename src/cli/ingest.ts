@@ -2,6 +2,7 @@
 import { loadFiles } from '../bootstrap/loadFiles.js';
 import { openRuntime } from '../bootstrap/runtime.js';
 import { loadConfig } from '../config/env.js';
+import type { StoreFilesResult } from '../corpus/storeFiles.js';
 import { DocumentKind } from '../domain/types.js';
 import { createLogger } from '../log.js';
 import { withdrawDocument } from '../store/documentChanges.js';
@@ -15,7 +16,9 @@ Bruk: npm run ingest -- <filer eller mapper> [valg]
 Leser dokumenter (.txt, .md, .pdf, .docx, .html og lover fra Lovdata som .xml) inn i lageret: renser teksten,
 deler den i avsnitt, lager vektorer og lagrer alt i én transaksjon. En mappe med metadata.yaml gir dokumentene
 metadata derfra; andre filer får standardverdier (lover får tittel, departement og dato fra filen selv).
-Uendrede dokumenter hoppes over; endrede erstattes. --remove tar et dokument ut med avsnitt og vektorer.
+Filtypen leses av innholdet, ikke filnavnet (en PDF som heter .txt leses som PDF). En fil med tekst som allerede
+er lagret (under samme eller en annen id) hoppes over; endrede dokumenter erstattes. --remove tar et dokument ut
+med avsnitt og vektorer.
 
 Valg:
   --org <navn>      organisasjon for filer uten metadata (standard: Ukjent)
@@ -47,15 +50,35 @@ async function main() {
       defaults: { organisation: values.org, kind: kind?.data, date: values.date },
       onProgress: (e) => bars[e.phase].update(e.done, e.total),
     });
-    const secs = (performance.now() - t0) / 1000;
-    const byOutcome = (o: string) => result.documents.filter((d) => d.outcome === o).length;
-    process.stdout.write(
-      `${result.documentsRead} dokumenter lest: ${byOutcome('created')} nye, ${byOutcome('replaced')} erstattet, ` +
-        `${byOutcome('unchanged') + byOutcome('metadata')} uendret. ${result.passagesWritten} avsnitt lagret på ${secs.toFixed(2)} s.\n`,
-    );
+    process.stdout.write(ingestReport(result, (performance.now() - t0) / 1000));
   } finally {
     await runtime.db.close();
   }
+}
+
+/**
+ * What the run did, in Norwegian: one line per skipped file naming the document that already holds its text, then
+ * the counts. Skipping is not an error: a run where every file was already stored exits 0.
+ */
+function ingestReport(result: StoreFilesResult, secs: number): string {
+  const lines: string[] = [];
+  for (const d of result.documents) {
+    if (d.outcome !== 'duplicate' || !d.duplicateOf) continue;
+    const holder = `«${d.duplicateOf.title}» (id «${d.duplicateOf.id}»)`;
+    lines.push(
+      d.duplicateOf.inBatch
+        ? `Hoppet over ${d.path}: samme tekst som ${holder} i denne innlesingen.`
+        : `Hoppet over ${d.path}: teksten er allerede lagret som ${holder}.`,
+    );
+  }
+  const count = (o: string) => result.documents.filter((d) => d.outcome === o).length;
+  const skipped = count('duplicate');
+  lines.push(
+    `${result.documentsRead} dokumenter lest: ${count('created')} nye, ${count('replaced')} erstattet, ${count('metadata')} med nye metadata, ` +
+      `${skipped} hoppet over (teksten var allerede lagret). ${result.passagesWritten} avsnitt lagret på ${secs.toFixed(2)} s.`,
+  );
+  if (skipped > 0 && skipped === result.documentsRead) lines.push('Ingenting nytt å lagre.');
+  return lines.join('\n') + '\n';
 }
 
 /** `--remove <id>`: withdraw documents (passages and vectors go with them); an unknown id is an error. */

@@ -15,7 +15,6 @@ import { repairLineBreaks } from './repair.js';
 export { IngestError, type IngestErrorCode } from './errors.js';
 export { LOADERS, findLoader, loaderFor, supportedExtensions, type LoadedText, type Loader } from './loaders/index.js';
 export { sniffMediaType } from './sniff.js';
-export { readCorpusDir, resolveInputs, type CorpusEntry } from './corpus.js';
 
 /** sha256 (hex) of the stored text, so a re-ingest of unchanged content can be skipped. */
 export function contentHash(text: string): string {

@@ -10,10 +10,12 @@ import { DOCUMENTS } from '../helpers/documents.js';
 const dir = mkdtempSync(join(tmpdir(), 'innspill-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function ingest(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+const ingest = (...args: string[]) => ingestWith({}, ...args);
+
+async function ingestWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(join('node_modules', '.bin', 'tsx'), ['src/cli/ingest.ts', ...args], {
-      env: { ...process.env, DATA_DIR: join(dir, 'pglite'), LOG_LEVEL: 'silent', DATABASE_URL: '', EMBEDDER: 'local' },
+      env: { ...process.env, DATA_DIR: join(dir, 'pglite'), LOG_LEVEL: 'silent', DATABASE_URL: '', EMBEDDER: 'local', ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (err) {
@@ -42,4 +44,16 @@ describe('npm run ingest', () => {
     expect(removed.code).toBe(1);
     expect(removed.stderr).toMatch(/fant ikke «finnes-ikke»/);
   }, 300_000); // four child processes, each opening PGlite and migrating: slow on a busy machine
+
+  it('seeds/ on a store that holds them adds nothing, names the stored document of each file and exits 0', async () => {
+    const env = { DATA_DIR: join(dir, 'pglite-seeds') };
+    const first = await ingestWith(env, 'seeds');
+    expect(first.stdout, first.stderr).toMatch(/5 dokumenter lest: 5 nye/);
+    const again = await ingestWith(env, 'seeds');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/Hoppet over seeds\/ntl-prinsipprogram-2019-digitalisering\.txt: teksten er allerede lagret som «.*» \(id «ntl-prinsipprogram-2019»\)/);
+    expect(again.stdout.match(/^Hoppet over /gm)).toHaveLength(5);
+    expect(again.stdout).toMatch(/5 dokumenter lest: 0 nye, 0 erstattet, 0 med nye metadata, 5 hoppet over .*0 avsnitt lagret/);
+    expect(again.stdout).toMatch(/Ingenting nytt å lagre\./);
+  }, 300_000);
 });

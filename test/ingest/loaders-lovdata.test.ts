@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IngestedDocument } from '../../src/domain/types.js';
-import { ingestBytes, resolveInputs } from '../../src/ingest/index.js';
+import { resolveInputs } from '../../src/corpus/inputs.js';
+import { ingestBytes } from '../../src/ingest/index.js';
 import { MAX_PASSAGE_CHARS } from '../../src/ingest/passages.js';
 import { LOVDATA, TEST_META, expectWellFormed } from '../helpers/documents.js';
 

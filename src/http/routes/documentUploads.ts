@@ -3,22 +3,24 @@
  * (DELETE /documents/:id). Uploads are multipart/form-data with the file in `file` and metadata as fields; the
  * file type is sniffed from its bytes. With `?stream=true` the upload answers with Server-Sent Events instead:
  * `progress` ({ phase: read | embed | save, … }), then `done` (the JSON answer) or `error` (a problem body).
+ * Storing is the corpus stage's (src/corpus/storeUpload.ts), the path `npm run ingest` takes too; this file parses
+ * the request and words the stage's refusals as problems.
  *
  * NOTE: POST and PUT are plain handlers documented with registerPath rather than `openapi()` routes, because a
  * zod form validator would read the whole body before our size limit could refuse it.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { storeUpload, type UploadRefusal, type UploadResult } from '../../corpus/storeUpload.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
 import { withdrawDocument } from '../../store/documentChanges.js';
 import type { TextEmbedder } from '../../store/textEmbedder.js';
-import { AppError } from '../errors.js';
+import { AppError, fieldErrorsFromZod } from '../errors.js';
 import { problemResponses, router, type AppEnv } from '../openapi.js';
 import { DocumentSummarySchema } from '../schemas.js';
 import { sse } from '../sse.js';
 import { UploadFields, readUploadForm } from '../uploads/form.js';
-import { storeUpload, type UploadResult } from '../uploads/storeUpload.js';
 
 export interface DocumentUploadDeps {
   db: Db;
@@ -79,6 +81,37 @@ const deleteRoute = createRoute({
   },
 });
 
+const notFound = (id: string) => new AppError('not_found:document', { detail: `Ingen dokument med id «${id}».` });
+
+/** A refused upload as the problem the client sees (404, 400 or 409). */
+function refusalProblem(refusal: UploadRefusal): AppError {
+  switch (refusal.reason) {
+    case 'missing':
+      return notFound(refusal.id);
+    case 'id_mismatch':
+      return new AppError('bad_request:validation', { errors: [{ field: 'id', reason: `må være «${refusal.id}» eller utelates` }] });
+    case 'invalid_metadata':
+      return new AppError('bad_request:validation', { errors: fieldErrorsFromZod(refusal.issues) });
+    case 'exists':
+      return new AppError('conflict:document', {
+        detail: `Det finnes allerede et dokument med id «${refusal.id}». Bruk PUT /documents/${refusal.id} for å erstatte det, eller velg en annen id.`,
+        errors: [{ field: 'id', reason: `«${refusal.id}» er i bruk` }],
+      });
+    case 'duplicate':
+      return new AppError('conflict:duplicate', {
+        detail: `Det samme innholdet er allerede lagret som «${refusal.duplicate.title}» (id «${refusal.duplicate.id}»).`,
+        errors: [{ field: 'file', reason: `samme innhold som dokumentet «${refusal.duplicate.id}»` }],
+      });
+  }
+}
+
+/** Store the upload, or throw the problem for its refusal. */
+async function stored(...args: Parameters<typeof storeUpload>): Promise<UploadResult> {
+  const result = await storeUpload(...args);
+  if (!result.ok) throw refusalProblem(result);
+  return { outcome: result.outcome, document: result.document };
+}
+
 const wantsStream = (q: string | undefined) => {
   const parsed = StreamQuery.safeParse({ stream: q });
   if (!parsed.success) throw new AppError('bad_request:validation', { errors: [{ field: 'stream', reason: 'må være true eller false' }] });
@@ -95,11 +128,11 @@ export function documentUploadRoutes(deps: DocumentUploadDeps) {
     const form = await readUploadForm(c.req.raw, deps.maxUploadBytes);
     if (stream) {
       return sse(c, deps.logger, async (send, signal) => {
-        const result = await storeUpload(deps, form, { replaceId, signal, onProgress: (e) => send('progress', e) });
+        const result = await stored(deps, form, { replaceId, signal, onProgress: (e) => send('progress', e) });
         send('done', result satisfies UploadResult);
       });
     }
-    const result = await storeUpload(deps, form, { replaceId });
+    const result = await stored(deps, form, { replaceId });
     return replaceId ? c.json(result, 200) : c.json(result, 201, { Location: `/documents/${encodeURIComponent(result.document.id)}` });
   };
 
@@ -108,7 +141,7 @@ export function documentUploadRoutes(deps: DocumentUploadDeps) {
   return app.openapi(deleteRoute, async (c) => {
     const { id } = c.req.valid('param');
     const withdrawn = await withdrawDocument(deps.db, { id });
-    if (!withdrawn) throw new AppError('not_found:document', { detail: `Ingen dokument med id «${id}».` });
+    if (!withdrawn) throw notFound(id);
     return c.json(withdrawn, 200);
   });
 }

@@ -9,9 +9,9 @@ import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { DocumentMeta } from '../domain/types.js';
-import { ingestErrors } from './errors.js';
-import { findLoader, loaderFor } from './loaders/index.js';
-import { slugify, titleFromFileName } from './slug.js';
+import { ingestErrors } from '../ingest/errors.js';
+import { findLoader, loaderFor } from '../ingest/loaders/index.js';
+import { slugify, titleFromFileName } from '../ingest/slug.js';
 
 export const METADATA_FILE = 'metadata.yaml';
 

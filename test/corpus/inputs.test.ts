@@ -2,9 +2,10 @@ import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { IngestError, readCorpusDir, resolveInputs } from '../../src/ingest/index.js';
+import { readCorpusDir, resolveInputs } from '../../src/corpus/inputs.js';
+import { IngestError } from '../../src/ingest/index.js';
 import { slugify } from '../../src/ingest/slug.js';
-import { SEED_DIR } from './seeds.js';
+import { SEED_DIR } from '../ingest/seeds.js';
 
 const ENTRY = { file: 'a.txt', id: 'testforbundet-a', organisation: 'Testforbundet', title: 'A', kind: 'statement', date: '2024' };
 
