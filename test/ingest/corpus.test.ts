@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IngestError, readCorpusDir, resolveInputs } from '../../src/ingest/index.js';
-import { slugify } from '../../src/ingest/slug.js';
+import { slugify } from '../../src/text/slug.js';
 import { SEED_DIR } from './seeds.js';
 
 const ENTRY = { file: 'a.txt', id: 'testforbundet-a', organisation: 'Testforbundet', title: 'A', kind: 'statement', date: '2024' };
@@ -126,17 +126,5 @@ describe('resolveInputs', () => {
     expect((await rejection(resolveInputs([join(dir, 'skann.odt')], {}))).code).toBe('unsupported_format');
     const bad = await rejection(resolveInputs([join(dir, 'a.txt')], { date: 'i fjor' }));
     expect(bad.details.field).toBe('date');
-  });
-});
-
-describe('slugify', () => {
-  it.each([
-    ['Høringssvar_Digitalisering 2024', 'horingssvar-digitalisering-2024'],
-    ['Ærlig talt – økonomi', 'aerlig-talt-okonomi'],
-    ['Café', 'cafe'],
-    ['a', 'dokument-a'],
-    ['***', 'dokument-uten-navn'],
-  ])('%j → %j', (name, slug) => {
-    expect(slugify(name)).toBe(slug);
   });
 });

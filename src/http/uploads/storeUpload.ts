@@ -6,7 +6,7 @@
 import { DocumentMeta, type DocumentSummary, type IngestedDocument } from '../../domain/types.js';
 import { IngestError, ingestLoaded, loaderFor, sniffMediaType, type LoadedText } from '../../ingest/index.js';
 import { ingestErrors } from '../../ingest/errors.js';
-import { slugify, titleFromFileName } from '../../ingest/slug.js';
+import { slugify, titleFromFileName } from '../../text/slug.js';
 import { ensureAnnIndex } from '../../store/ann.js';
 import type { Db } from '../../store/db.js';
 import { findDuplicate, getDocumentHead, writeUpload, type DocumentHead } from '../../store/documentChanges.js';
