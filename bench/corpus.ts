@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentMeta, IngestedDocument } from '../src/domain/types.js';
 import { ingestText, prepareText } from '../src/ingest/index.js';
-import { sentenceStarts } from '../src/ingest/sentences.js';
+import { sentenceStarts } from '../src/text/sentences.js';
 import { prng } from '../evals/lib/prng.js';
 import { describeSources, readSources, ROOT, type SourceDoc } from './sources.js';
 

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { DocumentMeta } from '../../src/domain/types.js';
-import { readCorpusDir } from '../../src/ingest/corpus.js';
+import { readCorpusDir } from '../../src/corpus/inputs.js';
 import { ingestBytes } from '../../src/ingest/index.js';
 
 export const SEED_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));

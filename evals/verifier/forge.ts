@@ -12,7 +12,7 @@ import { canonicalLine } from '../../src/verify/format.js';
 import { findHolder, namedIn, sameOrganisation } from '../../src/verify/holder.js';
 import { extractNumbers } from '../../src/verify/numbers.js';
 import { isTooShort } from '../../src/verify/quote.js';
-import { splitSentences } from '../../src/verify/sentences.js';
+import { splitSentences } from '../../src/text/sentences.js';
 import { prng } from '../lib/prng.js';
 import { mutateNumber, addNegation, removeNegation, replaceWords } from './mutate.js';
 

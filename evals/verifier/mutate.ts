@@ -2,7 +2,7 @@
  * The edits that turn a genuine sentence or quote into a faulty one, as a language model would get it wrong.
  * Each returns null when the text offers nothing to edit.
  */
-import { STOPWORDS } from '../../src/text/norwegian.js';
+import { STOPWORDS } from '../../src/text/words.js';
 
 const NUMBER_WORDS = ['to', 'tre', 'fire', 'fem', 'seks', 'sju', 'åtte', 'ni', 'ti', 'tolv', 'tjue', 'hundre'];
 

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { DocumentMeta } from '../domain/types.js';
 import { ingestErrors } from '../ingest/errors.js';
 import { findLoader, loaderFor } from '../ingest/loaders/index.js';
-import { slugify, titleFromFileName } from '../ingest/slug.js';
+import { slugify, titleFromFileName } from '../text/slug.js';
 
 export const METADATA_FILE = 'metadata.yaml';
 

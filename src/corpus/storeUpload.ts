@@ -10,7 +10,7 @@
 import type { z } from 'zod';
 import { DocumentMeta, type DocumentSummary, type IngestedDocument } from '../domain/types.js';
 import type { LoadedText } from '../ingest/loaders/index.js';
-import { slugify, titleFromFileName } from '../ingest/slug.js';
+import { slugify, titleFromFileName } from '../text/slug.js';
 import { ensureAnnIndex } from '../store/ann.js';
 import type { Db } from '../store/db.js';
 import { getDocumentHead, writeUpload, type DocumentHead, type Visibility } from '../store/documentChanges.js';

@@ -17,7 +17,9 @@
  * embedder, set DRAFT_MIN_RELEVANCE (the vector floor).
  */
 import type { SearchHit } from '../retrieve/search.js';
-import { contentStems, splitCompound, stem, STOPWORDS, words } from '../text/norwegian.js';
+import { splitCompound } from '../text/compounds.js';
+import { stem } from '../text/stem.js';
+import { contentStems, STOPWORDS, words } from '../text/words.js';
 
 export const RELEVANCE = {
   minVector: 0.15,

@@ -3,7 +3,7 @@
  * Relevance uses it to tell a question's topic words the corpus has never used ("fiskekvotene") from generic ones.
  */
 import type { Queryable } from '../store/db.js';
-import { contentStems } from '../text/norwegian.js';
+import { contentStems } from '../text/words.js';
 
 export const CORPUS_VERSION_SQL = /* SQL */ `
   SELECT (SELECT count(*)::int FROM passages) AS passages,

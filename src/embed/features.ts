@@ -4,7 +4,8 @@
  * partial match that survives compounding: "digitaliseringsstrategien" shares "strat", "ategi", "digit" with
  * "strategi for digitalisering"). Features are 32-bit hashes; the embedder folds them into D signed buckets.
  */
-import { STOPWORDS, stem, words } from '../text/norwegian.js';
+import { stem } from '../text/stem.js';
+import { STOPWORDS, words } from '../text/words.js';
 import { fmix32, fnvStep, hashString, seedFor } from './hash.js';
 
 export interface FeatureOptions {

@@ -13,7 +13,7 @@
  * to the start of the next piece. Marks go at paragraph starts and at Norwegian sentence starts
  * (abbreviation-aware, see sentences.ts), then are stripped and each piece is found in the original.
  */
-import { sentenceStarts } from './sentences.js';
+import { sentenceStarts } from '../text/sentences.js';
 
 export const PARAGRAPH_MARK = '\u0001';
 export const SENTENCE_MARK = '\u0002';

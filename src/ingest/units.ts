@@ -3,9 +3,9 @@
  * their offsets. Plain text has one unit per line (repair has already rebuilt paragraphs); Markdown
  * has `#` headings and blank-line-separated blocks.
  */
-import { words } from '../text/norwegian.js';
+import { sentenceStarts } from '../text/sentences.js';
+import { words } from '../text/words.js';
 import { endsSentence, isListItem } from './lines.js';
-import { sentenceStarts } from './sentences.js';
 
 export type UnitKind = 'heading' | 'question' | 'list' | 'body';
 

@@ -5,7 +5,7 @@
  * Whatever is parsed goes to the verifier, which flags quotes that are not really in the passage.
  */
 import { z } from 'zod';
-import { splitSentences } from '../verify/sentences.js';
+import { splitSentences } from '../text/sentences.js';
 import { LlmOutputError } from './errors.js';
 import { cleanSentence } from './sentencesFromBlocks.js';
 import type { CitationRef, CitedSentence, SourcePassage } from './types.js';

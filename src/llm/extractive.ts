@@ -5,10 +5,10 @@
  * offset exact. Sentences from another organisation are attributed to it. Drafts made this way are labelled as
  * extractive wherever they are shown.
  */
-import { contentStems } from '../text/norwegian.js';
-import { canonicalLine } from '../verify/format.js';
-import { isTooShort } from '../verify/quote.js';
-import { splitSentences } from '../verify/sentences.js';
+import { contentStems } from '../text/words.js';
+import { canonicalLine } from '../text/normalise.js';
+import { isTooShort } from '../text/quoteLength.js';
+import { splitSentences } from '../text/sentences.js';
 import { looksLikeInstruction } from './injection.js';
 import { ZERO_USAGE, type CitedSentence, type Generation, type GenerationRequest, type LlmProvider, type SourcePassage } from './types.js';
 

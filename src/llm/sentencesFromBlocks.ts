@@ -3,8 +3,8 @@
  * join the blocks, cut paragraphs at blank lines and sentences with the verifier's Norwegian splitter, and give
  * each sentence the citations of every block it overlaps.
  */
-import { canonicalLine } from '../verify/format.js';
-import { splitSentences } from '../verify/sentences.js';
+import { canonicalLine } from '../text/normalise.js';
+import { splitSentences } from '../text/sentences.js';
 import type { CitationRef, CitedSentence } from './types.js';
 
 export interface TextBlock {

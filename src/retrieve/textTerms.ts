@@ -3,6 +3,7 @@
  * its compound words, and the few selective terms that decide which passages are scored at all.
  */
 import type { Queryable } from '../store/db.js';
+import { compoundCuts } from '../text/compounds.js';
 import { COMPOUND_SIBLINGS_SQL, QUERY_TERMS_SQL } from './queries.js';
 
 /**
@@ -31,16 +32,6 @@ export function candidateBudget(passages: number): number {
 export const SIBLING_WEIGHT = 0.5;
 /** Compound siblings kept per compound word of the question. */
 export const SIBLINGS_PER_WORD = 8;
-/** Shortest lexeme split into modifier + head, and the shortest modifier and head. */
-const MIN_COMPOUND = 7;
-const MIN_MODIFIER = 3;
-const MIN_HEAD = 4;
-/**
- * Word-forming prefixes, not topics: "forbund" is no compound of "for", nor "overgang" of "over". Cutting them
- * off would make siblings of every for-/be-/over- word (and cost a scan of hundreds of lexemes).
- */
-const NOT_MODIFIERS = new Set('for fore bak be er ge til over under mot med opp ned inn ut av på om gjen sam mis u van all'.split(' '));
-
 export interface TextTerm {
   /** tsquery text: one lexeme, or an OR of compound siblings. */
   tsquery: string;
@@ -66,25 +57,6 @@ export function tsqueryLiteral(lexeme: string): string {
 /** Okapi BM25 idf, never negative. */
 export function idf(df: number, passages: number): number {
   return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
-}
-
-/**
- * Ways to read a lexeme as modifier + head ("skyløsning" → sky + løsning; "digitaliseringsstrategi" →
- * digitalisering + s + strategi): every cut leaving a modifier of MIN_MODIFIER+ letters and a head of MIN_HEAD+,
- * with or without a linking s/e.
- * @example compoundCuts('skyløsning') // includes { modifier: 'sky', head: 'løsning' }
- */
-export function compoundCuts(lexeme: string): { modifier: string; head: string }[] {
-  const letters = [...lexeme];
-  if (letters.length < MIN_COMPOUND || !/^\p{L}+$/u.test(lexeme)) return [];
-  const cuts: { modifier: string; head: string }[] = [];
-  for (let i = MIN_MODIFIER; i + MIN_HEAD <= letters.length; i++) {
-    const modifier = letters.slice(0, i).join('');
-    if (NOT_MODIFIERS.has(modifier)) continue;
-    cuts.push({ modifier, head: letters.slice(i).join('') });
-    if ((letters[i] === 's' || letters[i] === 'e') && i + 1 + MIN_HEAD <= letters.length) cuts.push({ modifier, head: letters.slice(i + 1).join('') });
-  }
-  return cuts;
 }
 
 /**

@@ -5,7 +5,7 @@
  * either has at most two content words ("Se nedenfor.", "Vi viser til høringsbrevet.") or opens with a formula of
  * courtesy or transition ("Vi takker for …", "Med vennlig hilsen", "Nedenfor følger …") and has at most eight.
  */
-import { contentStems } from '../text/norwegian.js';
+import { contentStems } from '../text/words.js';
 
 const FORMULAS = [
   /^(med )?vennlig hilsen/i,

@@ -8,14 +8,9 @@
  * enforces this rather than silently rewriting it, so `parseMarkdown(renderMarkdown(x))` deep-equals every valid `x`.
  */
 import { z } from 'zod';
+import { canonicalLine } from '../text/normalise.js';
 
-/** Runs of ASCII whitespace and line breaks; deliberately not \s, which would also eat U+00A0 and U+202F. */
-const COLLAPSIBLE = /[ \t\r\n\f\v]+/g;
-
-/** The canonical single-line form of a sentence or heading. */
-export function canonicalLine(text: string): string {
-  return text.replace(COLLAPSIBLE, ' ').trim();
-}
+export { canonicalLine };
 
 const line = (what: string) =>
   z

@@ -4,7 +4,7 @@
  * The holder must be the organisation of the cited document, or be named in the cited text itself
  * ("Regjeringa oppgir at …" cited to Fagforbundet's statement that reports it).
  */
-import { stem } from '../text/norwegian.js';
+import { stem } from '../text/stem.js';
 
 const POSITION_VERBS = new Set(
   `mener meiner mente meinte ønsker ønskjer ønsket ønskte krever krev krevde vil ville støtter støttar støttet

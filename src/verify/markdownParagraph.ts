@@ -4,7 +4,7 @@
  */
 import { canonicalLine } from './format.js';
 import { VerifyError } from './errors.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences } from '../text/sentences.js';
 
 const TERMINALS = '.!?…';
 

@@ -5,7 +5,7 @@ import { StructuredDraftSchema, type Citation, type Sentence, type StructuredDra
 import { fromZodError } from './errors.js';
 import { renderFootnote } from './footnotes.js';
 import { parseParagraph } from './markdownParagraph.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences } from '../text/sentences.js';
 
 /**
  * Render a draft as Markdown with numbered footnotes, one per citation.

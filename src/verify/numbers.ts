@@ -4,7 +4,8 @@
  * "to tredjedeler" are 2/3; "30 %", "30%" and "30 prosent" are 30; "seks måneders" is 6; "mai 2018" is the
  * month May and the year 2018; "05.12.2024" is day 5, December, 2024.
  */
-import { stem, STOPWORDS } from '../text/norwegian.js';
+import { stem } from '../text/stem.js';
+import { STOPWORDS } from '../text/words.js';
 
 export interface NumberFact {
   /** Comparable key: the value rounded to 4 decimals, or "m5" for the month May. */

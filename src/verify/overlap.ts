@@ -4,7 +4,9 @@
  * parts are there: "skyløsning" is backed by "sky" and "løsning", "strategien" by "digitaliseringsstrategien".
  * A compound whose last part alone is in the source counts half ("nasjonal skyløsning" against "løsninger").
  */
-import { splitCompound, stem, STOPWORDS, words } from '../text/norwegian.js';
+import { splitCompound } from '../text/compounds.js';
+import { stem } from '../text/stem.js';
+import { STOPWORDS, words } from '../text/words.js';
 
 /** Verbs and adverbs that frame a claim ("NTL påpeker at …") rather than carry it. */
 const FRAMING = new Set(

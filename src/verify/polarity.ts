@@ -9,7 +9,8 @@
  *    unpaired whose words the sentence repeats on both sides of it was dropped.
  * Negations whose words the other text does not share are left to the overlap check.
  */
-import { stem, STOPWORDS, words } from '../text/norwegian.js';
+import { stem } from '../text/stem.js';
+import { STOPWORDS, words } from '../text/words.js';
 
 const NEGATIONS = new Set([
   'ikke', 'ikkje', 'ingen', 'inga', 'intet', 'ingenting', 'inkje', 'aldri', 'verken', 'hverken', 'korkje', 'uten',

@@ -5,8 +5,10 @@
  * - `loose`: the same words in the same order, ignoring case and punctuation.
  * Offsets are always the TRUE ones in the passage text, mapped back through normalisation.
  */
-import { contentStems } from '../text/norwegian.js';
-import { looseTokens, normalise, normaliseQuote, type Normalised, type Token } from './normalise.js';
+import { looseTokens, normalise, normaliseQuote, type Normalised, type Token } from '../text/normalise.js';
+import { isTooShort, MIN_QUOTE_CHARS, MIN_QUOTE_CONTENT_WORDS } from '../text/quoteLength.js';
+
+export { isTooShort, MIN_QUOTE_CHARS, MIN_QUOTE_CONTENT_WORDS };
 
 export type Tier = 'exact' | 'normalised' | 'loose';
 export const TIERS: readonly Tier[] = ['exact', 'normalised', 'loose'];
@@ -15,19 +17,6 @@ export interface QuoteMatch {
   tier: Tier;
   start: number;
   end: number;
-}
-
-/**
- * NOTE: a quote shorter than this backs nothing: "digitalt utenforskap" is in many passages and says nothing on its
- * own. A decision, not a measurement: 3 content words and 15 characters let any clause through ("bekjempe digitalt
- * utenforskap") and stop bare terms and numbers ("850 000").
- */
-export const MIN_QUOTE_CONTENT_WORDS = 3;
-export const MIN_QUOTE_CHARS = 15;
-
-/** True when a quote is too short to count as support (fewer than 3 content words or 15 normalised characters). */
-export function isTooShort(quote: string): boolean {
-  return contentStems(quote).length < MIN_QUOTE_CONTENT_WORDS || normaliseQuote(quote).length < MIN_QUOTE_CHARS;
 }
 
 /** A passage text prepared once for matching many quotes. */

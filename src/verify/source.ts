@@ -4,7 +4,7 @@
 import type { PassageWithDocument } from '../domain/types.js';
 import type { Queryable } from '../store/db.js';
 import { findPassagesContaining, getPassages } from '../store/documents.js';
-import { words } from '../text/norwegian.js';
+import { words } from '../text/words.js';
 
 export interface PassageSource {
   /** The passages with these ids (missing ids are simply absent from the map). */

@@ -10,7 +10,7 @@ import { missingNumbers } from './numbers.js';
 import { contentOverlap } from './overlap.js';
 import { checkPolarity, type PolarityIssue } from './polarity.js';
 import { REASONS } from './reasons.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences } from '../text/sentences.js';
 
 export type Verdict = 'supported' | 'partly_supported' | 'unsupported' | 'contradicted' | 'uncited';
 /** From best to worst. */

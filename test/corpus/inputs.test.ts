@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCorpusDir, resolveInputs } from '../../src/corpus/inputs.js';
 import { IngestError } from '../../src/ingest/index.js';
-import { slugify } from '../../src/ingest/slug.js';
+import { slugify } from '../../src/text/slug.js';
 import { SEED_DIR } from '../ingest/seeds.js';
 
 const ENTRY = { file: 'a.txt', id: 'testforbundet-a', organisation: 'Testforbundet', title: 'A', kind: 'statement', date: '2024' };
@@ -127,17 +127,5 @@ describe('resolveInputs', () => {
     expect((await rejection(resolveInputs([join(dir, 'skann.odt')], {}))).code).toBe('unsupported_format');
     const bad = await rejection(resolveInputs([join(dir, 'a.txt')], { date: 'i fjor' }));
     expect(bad.details.field).toBe('date');
-  });
-});
-
-describe('slugify', () => {
-  it.each([
-    ['Høringssvar_Digitalisering 2024', 'horingssvar-digitalisering-2024'],
-    ['Ærlig talt – økonomi', 'aerlig-talt-okonomi'],
-    ['Café', 'cafe'],
-    ['a', 'dokument-a'],
-    ['***', 'dokument-uten-navn'],
-  ])('%j → %j', (name, slug) => {
-    expect(slugify(name)).toBe(slug);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { splitSentences } from '../../src/verify/sentences.js';
+import { splitSentences } from '../../src/text/sentences.js';
 
 export type MessagesScenario =
   | 'cite'

@@ -1,17 +1,8 @@
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { describe, expect, it } from 'vitest';
 import { prepareText } from '../../src/ingest/index.js';
-import { sentenceStarts } from '../../src/ingest/sentences.js';
 import { PARAGRAPH_MARK, SENTENCE_MARK, evenChunkSize, markBoundaries, recursiveSplit } from '../../src/ingest/split.js';
 import { loadSeeds } from './seeds.js';
-
-describe('sentenceStarts', () => {
-  it('finds sentence starts and skips abbreviations, initials and ordinals', () => {
-    const text = 'Vi mener dette. Kommunene, f.eks. Oslo, må med. Foto av Tri N. Dinh viser den 4. revolusjonen! «Hva nå?» Det spør vi.';
-    const starts = sentenceStarts(text).map((i) => text.slice(i, i + 9));
-    expect(starts).toEqual(['Kommunene', 'Foto av T', '«Hva nå?»', 'Det spør ']);
-  });
-});
 
 describe('the synchronous splitter', () => {
   // ingestText is synchronous, so split.ts re-implements RecursiveCharacterTextSplitter; this pins it

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textLeg } from '../../src/retrieve/search.js';
 import { COMPOUND_SIBLINGS_SQL } from '../../src/retrieve/queries.js';
-import { candidateBudget, compoundCuts, textQuery, tsqueryLiteral } from '../../src/retrieve/textTerms.js';
+import { candidateBudget, textQuery, tsqueryLiteral } from '../../src/retrieve/textTerms.js';
 import type { Db } from '../../src/store/db.js';
 import { seededStore } from '../helpers/runtime.js';
 
@@ -14,15 +14,6 @@ beforeAll(async () => {
   ({ db } = await seededStore());
 });
 afterAll(async () => db.close());
-
-describe('compoundCuts', () => {
-  it('offers modifier + head cuts, with and without a linking s', () => {
-    expect(compoundCuts('skyløsning')).toContainEqual({ modifier: 'sky', head: 'løsning' });
-    expect(compoundCuts('digitaliseringsstrategi')).toContainEqual({ modifier: 'digitalisering', head: 'strategi' });
-    expect(compoundCuts('kommun')).toEqual([]);
-    expect(compoundCuts('covid-19')).toEqual([]);
-  });
-});
 
 describe('candidateBudget', () => {
   it('is a tenth of the corpus, at least 600 and at most 2,000', () => {

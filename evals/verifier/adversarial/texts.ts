@@ -10,7 +10,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { IngestedDocument } from '../../../src/domain/types.js';
-import { ingestBytes, resolveInputs } from '../../../src/ingest/index.js';
+import { resolveInputs } from '../../../src/corpus/inputs.js';
+import { ingestBytes } from '../../../src/ingest/index.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -13,6 +13,7 @@ import type { Db } from '../../store/db.js';
 import { getPassages } from '../../store/documents.js';
 import { getDraft, getDraftVersion, listDrafts, type DraftVersionRecord } from '../../store/drafts.js';
 import { withdrawnSources } from '../../store/documentChanges.js';
+import { slug } from '../../text/slug.js';
 import type { Judge } from '../../verify/index.js';
 import { AppError } from '../errors.js';
 import { problemResponses, router } from '../openapi.js';
@@ -126,7 +127,7 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       const { version, format } = c.req.valid('query');
       const record = await getDraftVersion(deps.db, { id, version });
       if (!record) throw notFound(id);
-      const name = `hoeringsinnspill-${slug(record.structured.organisation)}-v${record.version}`;
+      const name = `hoeringsinnspill-${slug(record.structured.organisation) || 'utkast'}-v${record.version}`;
       const ids = citedPassageIds(record.structured);
       // Sources withdrawn since the draft was written: the export says so, as the web page does.
       const withdrawn = await withdrawnSources(deps.db, { passageIds: ids });
@@ -181,8 +182,4 @@ function recordView(r: DraftVersionRecord): DraftVersionView {
     timings: r.timings as Record<string, number>,
     request: r.request,
   };
-}
-
-function slug(s: string): string {
-  return s.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'utkast';
 }

@@ -1,12 +1,13 @@
 /**
- * Text normalisation for quote matching, keeping a map back to the original offsets so a match found in normalised
- * text can be reported at its TRUE position in the passage.
+ * Typographic and whitespace normalisation of Norwegian text.
  *
- * `normalise`: Unicode NFKC per character cluster (ligatures from PDFs, decomposed å), soft hyphens and zero-width
- * characters removed, typographic quotes «» “” „ ‹› → ", ‘’ ‚ → ', dashes – — ‒ ― − and U+2011 → -, every run of
- * whitespace (line breaks, no-break and narrow spaces included) → one space.
+ * `normalise` is for quote matching and keeps a map back to the original offsets, so a match found in normalised
+ * text can be reported at its TRUE position in the passage: Unicode NFKC per character cluster (ligatures from PDFs,
+ * decomposed å), soft hyphens and zero-width characters removed, typographic quotes «» “” „ ‹› → ", ‘’ ‚ → ', dashes
+ * – — ‒ ― − and U+2011 → -, every run of whitespace (line breaks, no-break and narrow spaces included) → one space.
  * `looseTokens`: the normalised text's words (letters and digits) in lower case, for matching that ignores case and
  * punctuation.
+ * `canonicalLine` is the one-line form of a draft's sentences and headings: lighter, it keeps no-break spaces.
  */
 
 const DROPPED = /[\u00AD\u200B-\u200D\u2060\uFEFF]/u;
@@ -69,4 +70,16 @@ export function looseTokens(original: string, n: Normalised = normalise(original
     tokens.push({ word: m[0].toLowerCase(), start: n.starts[m.index], end: n.ends[last] });
   }
   return tokens;
+}
+
+/** Runs of ASCII whitespace and line breaks; deliberately not \s, which would also eat U+00A0 and U+202F. */
+const COLLAPSIBLE = /[ \t\r\n\f\v]+/g;
+
+/**
+ * The canonical single-line form of a sentence or heading: runs of spaces, tabs and line breaks become one space,
+ * no-break and narrow spaces are kept (they matter in numbers like "850 000").
+ * @example canonicalLine('  Vi mener\n at  dette ') === 'Vi mener at dette'
+ */
+export function canonicalLine(text: string): string {
+  return text.replace(COLLAPSIBLE, ' ').trim();
 }

@@ -1,0 +1,12 @@
+/**
+ * The Norwegian text toolkit at the floor of `src/`: one sentence splitter, one slug, one normaliser, one stemmer
+ * and compound splitter. It imports nothing else from `src/`, so every stage can use it.
+ */
+export { BEFORE_NUMBER, NEVER_FINAL } from './abbreviations.js';
+export { compoundCuts, splitCompound } from './compounds.js';
+export { canonicalLine, looseTokens, normalise, normaliseQuote, type Normalised, type Token } from './normalise.js';
+export { isTooShort, MIN_QUOTE_CHARS, MIN_QUOTE_CONTENT_WORDS } from './quoteLength.js';
+export { sentenceStarts, splitSentences, type SentenceSpan } from './sentences.js';
+export { slug, slugify, titleFromFileName } from './slug.js';
+export { stem } from './stem.js';
+export { contentStems, STOPWORDS, words } from './words.js';
