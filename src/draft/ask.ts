@@ -1,6 +1,7 @@
 /**
  * Answering an adviser: retrieve (one organisation, or all), decide relevance, generate a short cited answer,
- * verify and repair it exactly as drafts are. Nothing relevant → no answer text, and the response says so.
+ * verify and repair it: the same step a draft runs per section (groundedStep.ts). Nothing relevant → no answer text,
+ * and the response says so.
  */
 import { z } from 'zod';
 import { languageInstruction, loadPrompt, renderPart } from '../llm/prompts.js';

@@ -1,11 +1,11 @@
 /**
  * The drafting pipeline: introduction, one section per consultation question, closing. Per part: retrieve
  * (the organisation's own documents unless others may be cited), decide relevance, generate, verify, repair or
- * drop. A question with nothing relevant gets "Vi har ikke tidligere uttalt oss om dette." and is never drafted.
+ * drop (groundedStep.ts, the step answers run too). A question with nothing relevant gets "Vi har ikke tidligere
+ * uttalt oss om dette." and is never drafted.
  * The whole draft is verified once more at the end; that report is what gets stored and shown.
  */
-import type { GenerationRequest } from '../llm/types.js';
-import { addUsage, ZERO_USAGE, type CitationRef, type TokenUsage } from '../llm/types.js';
+import { addUsage, ZERO_USAGE, type CitationRef, type GenerationRequest, type TokenUsage } from '../llm/types.js';
 import { renderMarkdown, verifyDraft, type Judge, type VerificationReport } from '../verify/index.js';
 import { canonicalLine } from '../verify/format.js';
 import { DraftError, resolveOrganisation } from './errors.js';
