@@ -1,9 +1,8 @@
 /** `npm run ask -- "spørsmål" [--org …]`: a short, cited, verified answer from the documents. */
+import { draftingFromConfig } from '../bootstrap/drafting.js';
 import { seedIfEmpty } from '../bootstrap/loadFiles.js';
 import { openRuntime } from '../bootstrap/runtime.js';
 import { loadConfig } from '../config/env.js';
-import { createAsker } from '../draft/ask.js';
-import { createJudge, createLlmProvider } from '../llm/index.js';
 import { createLogger } from '../log.js';
 import { fail, parseCli } from './args.js';
 import { verificationSummary } from './summary.js';
@@ -36,8 +35,7 @@ async function main() {
   const runtime = await openRuntime(config, { logger });
   try {
     await seedIfEmpty(runtime, config.SEED_DIR);
-    const provider = createLlmProvider(config, { embedder: runtime.embedder, logger });
-    const asker = createAsker({ ...runtime, provider, judge: createJudge(config, { logger }), logger, minRelevance: config.DRAFT_MIN_RELEVANCE });
+    const { provider, asker } = draftingFromConfig(config, runtime, { logger });
     process.stderr.write(`Søker og svarer med ${provider.name} (${provider.model}) …\n`);
     const result = await asker.ask(
       { question, organisation: values.org, language: values.nynorsk ? 'nn' : 'nb' },

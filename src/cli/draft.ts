@@ -1,15 +1,14 @@
 /** `npm run draft -- consultation.yaml [--org …] [--out draft.md|draft.docx]`: draft, verify, save, write. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
+import { draftingFromConfig } from '../bootstrap/drafting.js';
 import { seedIfEmpty } from '../bootstrap/loadFiles.js';
 import { openRuntime } from '../bootstrap/runtime.js';
 import { loadConfig } from '../config/env.js';
-import { createDrafter } from '../draft/pipeline.js';
 import { DraftRequestSchema } from '../draft/schema.js';
 import { createDraftService } from '../draft/service.js';
 import { draftToDocx } from '../export/docx.js';
-import { draftToMarkdown } from '../export/markdown.js';
-import { createJudge, createLlmProvider } from '../llm/index.js';
+import { draftToMarkdown, isExportNoteLine } from '../export/markdown.js';
 import { createLogger } from '../log.js';
 import { getPassages } from '../store/documents.js';
 import { fail, parseCli } from './args.js';
@@ -63,10 +62,8 @@ async function main() {
   const runtime = await openRuntime(config, { logger });
   try {
     await seedIfEmpty(runtime, config.SEED_DIR);
-    const provider = createLlmProvider(config, { embedder: runtime.embedder, logger });
-    const judge = createJudge(config, { logger });
-    const drafter = createDrafter({ ...runtime, provider, judge, logger, minRelevance: config.DRAFT_MIN_RELEVANCE });
-    const service = createDraftService({ db: runtime.db, drafter, judge, logger });
+    const { provider, judge, drafter } = draftingFromConfig(config, runtime, { logger });
+    const service = createDraftService({ db: runtime.db, drafter, judge, logger, isExportNoteLine });
     process.stderr.write(`Skriver med ${provider.name} (${provider.model}) for ${parsed.data.organisation.name} …\n`);
     const questions = parsed.data.consultation.questions;
     const { id, version, result } = await service.generate(parsed.data, {

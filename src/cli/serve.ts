@@ -1,11 +1,11 @@
 /** `npm start`: migrate, seed an empty store, serve the app on PORT. */
 import { serve } from '@hono/node-server';
+import { draftingChoice } from '../bootstrap/drafting.js';
 import { seedIfEmpty } from '../bootstrap/loadFiles.js';
 import { openRuntime } from '../bootstrap/runtime.js';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { createApp } from '../http/app.js';
 import { createLogger } from '../log.js';
-import { createJudge, createLlmProvider } from '../llm/index.js';
 import { parseCli } from './args.js';
 import { progressBar } from './progress.js';
 
@@ -23,8 +23,7 @@ async function main() {
   const runtime = await openRuntime(config, { logger, onEmbedProgress: (d, t) => bar.update(d, t) });
   const seeded = await seedIfEmpty(runtime, config.SEED_DIR);
   if (seeded) logger.info({ documents: seeded, dir: config.SEED_DIR }, 'seed corpus ingested');
-  const llm = createLlmProvider(config, { embedder: runtime.embedder, logger });
-  const app = createApp({ ...runtime, config, logger, llm, judge: createJudge(config, { logger }), minRelevance: config.DRAFT_MIN_RELEVANCE });
+  const app = createApp({ ...runtime, config, logger, ...draftingChoice(config, { embedder: runtime.embedder, logger }) });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     // readyMs: from main() on (config, store, migrations, seeding); processMs: since node started, so loading the
     // modules too. bench/ready.ts reads both.

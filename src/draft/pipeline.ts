@@ -1,39 +1,24 @@
 /**
  * The drafting pipeline: introduction, one section per consultation question, closing. Per part: retrieve
  * (the organisation's own documents unless others may be cited), decide relevance, generate, verify, repair or
- * drop. A question with nothing relevant gets "Vi har ikke tidligere uttalt oss om dette." and is never drafted.
+ * drop (groundedStep.ts, the step answers run too). A question with nothing relevant gets "Vi har ikke tidligere
+ * uttalt oss om dette." and is never drafted.
  * The whole draft is verified once more at the end; that report is what gets stored and shown.
  */
-import type { Logger } from '../log.js';
-import type { CitationRef, LlmProvider } from '../llm/types.js';
-import { addUsage, ZERO_USAGE, type TokenUsage } from '../llm/types.js';
-import type { QueryEmbedder } from '../retrieve/search.js';
-import type { Queryable } from '../store/db.js';
-import { renderMarkdown, storePassageSource, verifyDraft, type Judge, type PassageSource, type VerificationReport } from '../verify/index.js';
+import { addUsage, ZERO_USAGE, type CitationRef, type GenerationRequest, type TokenUsage } from '../llm/types.js';
+import { renderMarkdown, verifyDraft, type Judge, type VerificationReport } from '../verify/index.js';
 import { canonicalLine } from '../verify/format.js';
 import { DraftError, resolveOrganisation } from './errors.js';
-import { toDraftSentences } from './normalise.js';
-import { verifyAndRepair } from './repair.js';
+import { createGroundedStep, type GroundingDeps } from './groundedStep.js';
 import { draftPrompt, introQuery, introRequest, sectionRequest } from './requests.js';
-import { retrieveSources, type Retrieved } from './retrieve.js';
+import type { Retrieved } from './retrieve.js';
 import { DraftRequestSchema, type DraftRequestInput } from './schema.js';
 import { sectionStatus, toStructured } from './structured.js';
 import type { DraftDocument, DraftResult, DraftSection, DraftSentence } from './types.js';
-import { corpusVocabulary, type CorpusVocabulary } from './vocabulary.js';
 import { WORDING } from './wording.js';
 
-export interface DrafterDeps {
-  db: Queryable;
-  embedder: QueryEmbedder;
-  provider: LlmProvider;
-  /** Where the verifier reads passages; the store by default. */
-  source?: PassageSource;
-  judge?: Judge;
-  logger?: Logger;
-  /** DRAFT_MIN_RELEVANCE. */
-  minRelevance?: number;
-  vocabulary?: CorpusVocabulary;
-}
+/** The same deps as the asker's: both run the one grounded step (groundedStep.ts). */
+export type DrafterDeps = GroundingDeps;
 
 export type DraftEvent =
   | {
@@ -59,9 +44,8 @@ export interface DraftOptions {
  *   const result = await drafter.draft(request, { onEvent: (e) => console.log(e.type) });
  */
 export function createDrafter(deps: DrafterDeps) {
-  const source = deps.source ?? storePassageSource(deps.db);
-  const vocabulary = deps.vocabulary ?? corpusVocabulary(deps.db);
-  const retrievalDeps = { db: deps.db, embedder: deps.embedder, vocabulary, minRelevance: deps.minRelevance };
+  const step = createGroundedStep(deps);
+  const source = step.source;
 
   return {
     provider: deps.provider,
@@ -78,36 +62,39 @@ export function createDrafter(deps: DrafterDeps) {
       const retrieved = new Set<string>();
       const used: CitationRef[] = [];
 
-      const part = async (kind: 'intro' | 'question', index: number, query: string, build: (r: Retrieved) => Parameters<LlmProvider['generate']>[0]) => {
+      const part = async (kind: 'intro' | 'question', index: number, query: string, build: (r: Retrieved) => GenerationRequest) => {
         throwIfAborted(signal);
-        let t = performance.now();
-        const r = await retrieveSources(retrievalDeps, { query, organisation, allowOthers, coverageNeeded: kind === 'question' });
-        timings.retrievalMs += performance.now() - t;
-        r.hits.forEach((h) => retrieved.add(h.passage.id));
-        onEvent?.({
-          type: 'retrieval',
-          part: kind,
-          index,
-          relevant: r.relevance.relevant,
-          relevance: { vector: r.relevance.vector, coverage: r.relevance.coverage, missing: r.relevance.missing },
-          passages: r.hits.map((h) => ({ id: h.passage.id, organisation: h.passage.document.organisation, title: h.passage.document.title, score: h.scores.vector })),
-        });
-        if (!r.relevance.relevant) return { r, paragraphs: [] as DraftSentence[][], noPosition: true, dropped: [], repairs: [] };
-        t = performance.now();
-        const generation = await deps.provider.generate({ ...build(r), exclude: [...used] }, {
+        const out = await step({
+          query,
+          organisation,
+          allowOthers,
+          coverageNeeded: kind === 'question',
+          language: lang,
+          // Citations earlier parts already use, so the extractive drafter does not repeat them.
+          request: (r) => ({ ...build(r), exclude: [...used] }),
+          promptRef: draftPrompt().ref,
+          judge,
           signal,
+          onRetrieved: (r) => {
+            r.hits.forEach((h) => retrieved.add(h.passage.id));
+            onEvent?.({
+              type: 'retrieval',
+              part: kind,
+              index,
+              relevant: r.relevance.relevant,
+              relevance: { vector: r.relevance.vector, coverage: r.relevance.coverage, missing: r.relevance.missing },
+              passages: r.hits.map((h) => ({ id: h.passage.id, organisation: h.passage.document.organisation, title: h.passage.document.title, score: h.scores.vector })),
+            });
+          },
           onText: onEvent ? (text) => onEvent({ type: 'delta', part: kind, index, text }) : undefined,
         });
-        timings.generationMs += performance.now() - t;
-        usage = addUsage(usage, generation.usage);
-        if (!deps.provider.extractive) prompts.add(draftPrompt().ref);
-        generation.promptRefs?.forEach((p) => prompts.add(p));
-        const { paragraphs, noPosition, dropped: tooLarge } = toDraftSentences(generation.paragraphs, lang);
-        t = performance.now();
-        const repaired = await verifyAndRepair(paragraphs, { source, judge, organisation, allowOthers });
-        timings.verificationMs += performance.now() - t;
-        repaired.paragraphs.flat().forEach((s) => used.push(...s.citations));
-        return { r, paragraphs: repaired.paragraphs, noPosition, dropped: [...tooLarge, ...repaired.dropped], repairs: repaired.repairs };
+        timings.retrievalMs += out.timings.retrievalMs;
+        timings.generationMs += out.timings.generationMs;
+        timings.verificationMs += out.timings.verificationMs;
+        usage = addUsage(usage, out.usage);
+        out.prompts.forEach((p) => prompts.add(p));
+        out.paragraphs.flat().forEach((s) => used.push(...s.citations));
+        return out;
       };
 
       const sections: DraftSection[] = [];
@@ -125,7 +112,7 @@ export function createDrafter(deps: DrafterDeps) {
         paragraphs: [[{ text: WORDING.introFrame(lang), kind: 'frame', citations: [] }], ...intro.paragraphs.filter((p) => p.some((s) => s.kind !== 'notice'))],
         dropped: intro.dropped,
         repairs: intro.repairs,
-        retrieved: intro.r.hits.map((h) => h.passage.id),
+        retrieved: intro.retrieved.hits.map((h) => h.passage.id),
       });
 
       for (const [i, question] of request.consultation.questions.entries()) {
@@ -143,7 +130,7 @@ export function createDrafter(deps: DrafterDeps) {
           paragraphs: hasClaims ? q.paragraphs.map((p) => p.filter((s) => s.kind !== 'notice')).filter((p) => p.length) : q.noPosition ? notice : [],
           dropped: q.dropped,
           repairs: q.repairs,
-          retrieved: q.r.hits.map((h) => h.passage.id),
+          retrieved: q.retrieved.hits.map((h) => h.passage.id),
         });
       }
 

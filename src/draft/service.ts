@@ -2,7 +2,6 @@
  * Drafts as the HTTP API and the CLI use them: generate and save (nothing is saved when generation fails), read,
  * and revise (a person's edit becomes a new version, verified again before it is saved).
  */
-import { isExportNoteLine } from '../export/markdown.js';
 import type { Logger } from '../log.js';
 import { ZERO_USAGE } from '../llm/types.js';
 import type { Db } from '../store/db.js';
@@ -27,6 +26,11 @@ export interface DraftServiceDeps {
   source?: PassageSource;
   judge?: Judge;
   logger?: Logger;
+  /**
+   * A line the Markdown export adds (export/markdown.ts `isExportNoteLine`) that an edit sent back must not take
+   * as text. Passed in because the export sits above drafting: drafting does not know the export's format.
+   */
+  isExportNoteLine: (line: string) => boolean;
 }
 
 export function versionFromResult(result: DraftResult): NewDraftVersion {
@@ -64,7 +68,7 @@ export function createDraftService(deps: DraftServiceDeps) {
       const t0 = performance.now();
       let sd: StructuredDraft;
       try {
-        sd = edit.markdown !== undefined ? parseMarkdown(stripNotice(edit.markdown)) : parseStructured(edit.structured);
+        sd = edit.markdown !== undefined ? parseMarkdown(stripNotice(edit.markdown, deps.isExportNoteLine)) : parseStructured(edit.structured);
       } catch (err) {
         throw fromVerifyError(err);
       }
@@ -108,7 +112,7 @@ function parseStructured(input: StructuredDraftInput | undefined): StructuredDra
  * The Markdown export carries the extractive label as an italic line under the title, and a warning when cited
  * documents have been withdrawn; an edit may send them back.
  */
-function stripNotice(md: string): string {
+function stripNotice(md: string, isExportNoteLine: (line: string) => boolean): string {
   const lines = [WORDING.extractiveNotice('nb'), WORDING.extractiveNotice('nn')].map((n) => `*${n}*`);
   return md
     .split('\n')

@@ -7,7 +7,7 @@ import type { Drafter } from '../../draft/pipeline.js';
 import { createDraftService } from '../../draft/service.js';
 import type { DraftResult } from '../../draft/types.js';
 import { draftToDocx } from '../../export/docx.js';
-import { draftToMarkdown } from '../../export/markdown.js';
+import { draftToMarkdown, isExportNoteLine } from '../../export/markdown.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
 import { getPassages } from '../../store/documents.js';
@@ -90,7 +90,7 @@ export interface DraftRoutesDeps {
 }
 
 export function draftRoutes(deps: DraftRoutesDeps) {
-  const service = createDraftService({ db: deps.db, drafter: deps.drafter, judge: deps.judge, logger: deps.logger });
+  const service = createDraftService({ db: deps.db, drafter: deps.drafter, judge: deps.judge, logger: deps.logger, isExportNoteLine });
   const notFound = (id: string) => new AppError('not_found:draft', { detail: `Ingen utkast med id «${id}».` });
 
   return router()
