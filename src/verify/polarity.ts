@@ -10,6 +10,7 @@
  * Negations whose words the other text does not share are left to the overlap check.
  */
 import { stem, STOPWORDS, words } from '../text/norwegian.js';
+import type { PolarityIssue } from '../domain/verification.js';
 
 const NEGATIONS = new Set([
   'ikke', 'ikkje', 'ingen', 'inga', 'intet', 'ingenting', 'inkje', 'aldri', 'verken', 'hverken', 'korkje', 'uten',
@@ -45,13 +46,7 @@ interface Negation {
   after: string[];
 }
 
-export interface PolarityIssue {
-  kind: 'added' | 'removed';
-  /** The negation word, e.g. "ikke". */
-  word: string;
-  /** The content words it negates, for the reason shown to people. */
-  about: string[];
-}
+export type { PolarityIssue } from '../domain/verification.js';
 
 function analyse(text: string): Text {
   const tokens = words(text);

@@ -5,11 +5,12 @@
  * - `loose`: the same words in the same order, ignoring case and punctuation.
  * Offsets are always the TRUE ones in the passage text, mapped back through normalisation.
  */
+import type { Tier } from '../domain/verification.js';
 import { contentStems } from '../text/norwegian.js';
 import { looseTokens, normalise, normaliseQuote, type Normalised, type Token } from './normalise.js';
 
-export type Tier = 'exact' | 'normalised' | 'loose';
-export const TIERS: readonly Tier[] = ['exact', 'normalised', 'loose'];
+export { TIERS } from '../domain/verification.js';
+export type { Tier } from '../domain/verification.js';
 
 export interface QuoteMatch {
   tier: Tier;
