@@ -9,7 +9,7 @@ import { readCorpusDir, resolveInputs } from '../ingest/corpus.js';
 import type { Db } from '../store/db.js';
 import { ensureAnnIndex } from '../store/ann.js';
 import { tidyAfterBulkWrite } from '../store/maintenance.js';
-import type { TextEmbedder } from '../store/textEmbedder.js';
+import type { TextEmbedder } from '../domain/embedder.js';
 import { writeDocuments, type WriteProgress, type WriteResult } from '../store/writeDocuments.js';
 
 export interface LoadProgress {

@@ -9,7 +9,7 @@ import { requestId } from 'hono/request-id';
 import type { Config } from '../config/env.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
-import type { TextEmbedder } from '../store/textEmbedder.js';
+import type { TextEmbedder } from '../domain/embedder.js';
 import { IngestError } from '../ingest/errors.js';
 import { EmbeddingError } from '../embed/errors.js';
 import { AppError, toProblem } from './errors.js';

@@ -12,7 +12,7 @@ import type { Context } from 'hono';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
 import { withdrawDocument } from '../../store/documentChanges.js';
-import type { TextEmbedder } from '../../store/textEmbedder.js';
+import type { TextEmbedder } from '../../domain/embedder.js';
 import { AppError } from '../errors.js';
 import { problemResponses, router, type AppEnv } from '../openapi.js';
 import { DocumentSummarySchema } from '../schemas.js';

@@ -6,7 +6,7 @@ import { createExtractiveProvider } from '../../llm/extractive.js';
 import type { LlmProvider } from '../../llm/types.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
-import type { TextEmbedder } from '../../store/textEmbedder.js';
+import type { TextEmbedder } from '../../domain/embedder.js';
 import type { Judge } from '../../verify/index.js';
 import { router } from '../openapi.js';
 import { askRoutes } from './ask.js';

@@ -12,7 +12,7 @@ import type { Db } from '../../store/db.js';
 import { findDuplicate, getDocumentHead, writeUpload, type DocumentHead } from '../../store/documentChanges.js';
 import { passageRows, type SaveOutcome } from '../../store/documents.js';
 import { embeddingInput } from '../../store/embeddings.js';
-import type { TextEmbedder } from '../../store/textEmbedder.js';
+import type { TextEmbedder } from '../../domain/embedder.js';
 import { AppError, fieldErrorsFromZod } from '../errors.js';
 import type { UploadForm } from './form.js';
 
