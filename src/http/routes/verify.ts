@@ -66,7 +66,7 @@ export function verifyRoutes({ db, judge }: { db: Queryable; judge?: Judge }) {
           extensions: { report },
         });
       }
-      return c.json(report as unknown as z.infer<typeof VerificationReportSchema>, 200);
+      return c.json(report, 200);
     } catch (err) {
       throw err instanceof VerifyError ? verifyProblem(err, markdown !== undefined ? 'markdown' : 'structured') : err;
     }
