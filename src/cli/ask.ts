@@ -5,7 +5,7 @@ import { loadConfig } from '../config/env.js';
 import { createAsker } from '../draft/ask.js';
 import { createJudge, createLlmProvider } from '../llm/index.js';
 import { createLogger } from '../log.js';
-import { fail, parseCli } from './args.js';
+import { fail, failWith, parseCli } from './args.js';
 import { verificationSummary } from './summary.js';
 
 const HELP = `
@@ -56,4 +56,4 @@ async function main() {
   }
 }
 
-main().catch((err) => fail((err as { toAppError?: () => { detail?: string } }).toAppError?.().detail ?? (err as Error).message));
+main().catch(failWith);

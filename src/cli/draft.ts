@@ -12,7 +12,7 @@ import { draftToMarkdown } from '../export/markdown.js';
 import { createJudge, createLlmProvider } from '../llm/index.js';
 import { createLogger } from '../log.js';
 import { getPassages } from '../store/documents.js';
-import { fail, parseCli } from './args.js';
+import { fail, failWith, parseCli } from './args.js';
 import { verificationSummary } from './summary.js';
 
 const HELP = `
@@ -98,4 +98,4 @@ async function main() {
   }
 }
 
-main().catch((err) => fail((err as { toAppError?: () => { detail?: string } }).toAppError?.().detail ?? (err as Error).message));
+main().catch(failWith);

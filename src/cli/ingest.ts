@@ -5,7 +5,7 @@ import { loadConfig } from '../config/env.js';
 import { DocumentKind } from '../domain/types.js';
 import { createLogger } from '../log.js';
 import { withdrawDocument } from '../store/documentChanges.js';
-import { fail, parseCli } from './args.js';
+import { fail, failWith, parseCli } from './args.js';
 import { progressBar } from './progress.js';
 
 const HELP = `
@@ -75,4 +75,4 @@ async function removeDocuments(ids: string[]) {
   if (missing.length) fail(`fant ikke ${missing.map((id) => `«${id}»`).join(', ')}.`);
 }
 
-main().catch((err) => fail((err as { userMessage?: string }).userMessage ?? (err as Error).message));
+main().catch(failWith);

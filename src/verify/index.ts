@@ -133,7 +133,7 @@ function summarise(sentences: SentenceReport[]): VerificationReport['summary'] {
 }
 
 export { parseMarkdown, renderMarkdown } from './markdown.js';
-export { VerifyError, LIMITS, VERIFY_ERROR_STATUS, type VerifyErrorCode } from './errors.js';
+export { VerifyError, LIMITS, type VerifyErrorCode } from './errors.js';
 export { StructuredDraftSchema, type StructuredDraft, type StructuredDraftInput, type Citation, type Sentence, type Section } from './format.js';
 export { memoryPassageSource, storePassageSource, type PassageSource } from './source.js';
 export type { Judge, JudgeInput, JudgeVerdict } from './judge.js';
