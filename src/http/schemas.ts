@@ -1,15 +1,16 @@
 /**
  * Response schemas shared by several routes (documents, passages, search hits): the domain's own schemas
- * (src/domain/), named here for /openapi.json. A nested schema is swapped for its named copy with `.extend`, so the
+ * (src/domain/), named here for /openapi.json (see named.ts). A nested schema is swapped for its named copy with `.extend`, so the
  * document refers to it by name; the types stay the domain's.
  */
 import { z } from '@hono/zod-openapi';
 import { DocumentSummary, Passage } from '../domain/index.js';
+import { annotated, named } from './named.js';
 
-export const DocumentSummarySchema = DocumentSummary.openapi('DocumentSummary');
+export const DocumentSummarySchema = named(DocumentSummary, 'DocumentSummary');
 
 export const PassageSchema = Passage.extend({
-  id: Passage.shape.id.openapi({ example: 'fagforbundet-innspill-digitaliseringsstrategi-2023-p004' }),
+  id: annotated(Passage.shape.id, { example: 'fagforbundet-innspill-digitaliseringsstrategi-2023-p004' }),
 }).openapi('Passage');
 
 export const PassageWithDocumentSchema = PassageSchema.extend({ document: DocumentSummarySchema }).openapi('PassageWithDocument');

@@ -7,8 +7,9 @@
 import { z } from '@hono/zod-openapi';
 import { CitationRef, DraftDocument, DraftSection, DraftSentence, DroppedSentence, TokenUsage, VerificationReport } from '../../domain/index.js';
 import { DraftRequestSchema as PipelineDraftRequest } from '../../draft/schema.js';
+import { named } from '../named.js';
 
-export const CitationRefSchema = CitationRef.openapi('CitationRef');
+export const CitationRefSchema = named(CitationRef, 'CitationRef');
 
 export const DraftSentenceSchema = DraftSentence.extend({ citations: z.array(CitationRefSchema) }).openapi('DraftSentence');
 
@@ -23,9 +24,9 @@ export const DraftSectionSchema = DraftSection.extend({
 export const DraftDocumentSchema = DraftDocument.extend({ sections: z.array(DraftSectionSchema) }).openapi('DraftDocument');
 
 /** The verifier's report (src/domain/verification.ts). */
-export const VerificationReportSchema = VerificationReport.openapi('VerificationReport');
+export const VerificationReportSchema = named(VerificationReport, 'VerificationReport');
 
-export const UsageSchema = TokenUsage.openapi('TokenUsage');
+export const UsageSchema = named(TokenUsage, 'TokenUsage');
 
 export const DraftRequestSchema = PipelineDraftRequest.extend({
   stream: z.boolean().default(false).openapi({ description: 'Answer with Server-Sent Events (retrieval, delta, section, verification, done, error)' }),
