@@ -2,7 +2,7 @@
  * Retrieval eval: recall@1/5/10 and MRR for hybrid, vector-only and text-only search over each set.
  * Each set gets its own in-memory store, loaded through the real ingest and store code.
  */
-import type { TextEmbedder } from '../../src/store/textEmbedder.js';
+import type { TextEmbedder } from '../../src/domain/embedder.js';
 import { search, type SearchOptions } from '../../src/retrieve/search.js';
 import { openPglite } from '../../src/store/db.js';
 import { ensureEmbedder } from '../../src/store/embeddings.js';

@@ -13,7 +13,7 @@ import { createJudge, createLlmProvider } from '../llm/index.js';
 import type { LlmProvider } from '../llm/types.js';
 import type { Logger } from '../log.js';
 import type { Queryable } from '../store/db.js';
-import type { TextEmbedder } from '../store/textEmbedder.js';
+import type { TextEmbedder } from '../domain/embedder.js';
 import type { Judge } from '../verify/index.js';
 
 export type DraftingConfig = Pick<

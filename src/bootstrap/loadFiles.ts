@@ -9,7 +9,7 @@ import { storeFiles, type StoreFilesResult, type StoreProgress } from '../corpus
 import type { Db } from '../store/db.js';
 import { ensureAnnIndex } from '../store/ann.js';
 import { tidyAfterBulkWrite } from '../store/maintenance.js';
-import type { TextEmbedder } from '../store/textEmbedder.js';
+import type { TextEmbedder } from '../domain/embedder.js';
 
 export type LoadProgress = StoreProgress;
 

@@ -9,7 +9,7 @@ import { tuneEfSearch } from '../store/ann.js';
 import { openDb, type Db } from '../store/db.js';
 import { ensureEmbedder } from '../store/embeddings.js';
 import { migrate } from '../store/migrate.js';
-import type { TextEmbedder } from '../store/textEmbedder.js';
+import type { TextEmbedder } from '../domain/embedder.js';
 
 export interface Runtime {
   db: Db;

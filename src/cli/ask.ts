@@ -4,7 +4,7 @@ import { seedIfEmpty } from '../bootstrap/loadFiles.js';
 import { openRuntime } from '../bootstrap/runtime.js';
 import { loadConfig } from '../config/env.js';
 import { createLogger } from '../log.js';
-import { fail, parseCli } from './args.js';
+import { fail, failWith, parseCli } from './args.js';
 import { verificationSummary } from './summary.js';
 
 const HELP = `
@@ -54,4 +54,4 @@ async function main() {
   }
 }
 
-main().catch((err) => fail((err as { toAppError?: () => { detail?: string } }).toAppError?.().detail ?? (err as Error).message));
+main().catch(failWith);

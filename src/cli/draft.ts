@@ -11,7 +11,7 @@ import { draftToDocx } from '../export/docx.js';
 import { draftToMarkdown, isExportNoteLine } from '../export/markdown.js';
 import { createLogger } from '../log.js';
 import { getPassages } from '../store/documents.js';
-import { fail, parseCli } from './args.js';
+import { fail, failWith, parseCli } from './args.js';
 import { verificationSummary } from './summary.js';
 
 const HELP = `
@@ -95,4 +95,4 @@ async function main() {
   }
 }
 
-main().catch((err) => fail((err as { toAppError?: () => { detail?: string } }).toAppError?.().detail ?? (err as Error).message));
+main().catch(failWith);

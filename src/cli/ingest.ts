@@ -6,7 +6,7 @@ import type { StoreFilesResult } from '../corpus/storeFiles.js';
 import { DocumentKind } from '../domain/types.js';
 import { createLogger } from '../log.js';
 import { withdrawDocument } from '../store/documentChanges.js';
-import { fail, parseCli } from './args.js';
+import { fail, failWith, parseCli } from './args.js';
 import { progressBar } from './progress.js';
 
 const HELP = `
@@ -98,4 +98,4 @@ async function removeDocuments(ids: string[]) {
   if (missing.length) fail(`fant ikke ${missing.map((id) => `«${id}»`).join(', ')}.`);
 }
 
-main().catch((err) => fail((err as { userMessage?: string }).userMessage ?? (err as Error).message));
+main().catch(failWith);

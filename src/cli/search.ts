@@ -3,7 +3,7 @@ import { openRuntime } from '../bootstrap/runtime.js';
 import { loadConfig } from '../config/env.js';
 import { createLogger } from '../log.js';
 import { search } from '../retrieve/search.js';
-import { fail, parseCli } from './args.js';
+import { fail, failWith, parseCli } from './args.js';
 
 const HELP = `
 Bruk: npm run search -- "spørsmål" [valg]
@@ -64,4 +64,4 @@ async function main() {
   }
 }
 
-main().catch((err) => fail((err as Error).message));
+main().catch(failWith);

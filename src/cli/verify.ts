@@ -6,7 +6,8 @@ import { openRuntime } from '../bootstrap/runtime.js';
 import { createLogger } from '../log.js';
 import { storePassageSource, verifyMarkdown, VerifyError } from '../verify/index.js';
 import { formatReport } from '../verify/textReport.js';
-import { fail, parseCli } from './args.js';
+import { exitCode, toAppError } from '../errors.js';
+import { fail, failWith, parseCli } from './args.js';
 
 const HELP = `
 Bruk: npm run verify -- utkast.md [valg]
@@ -43,11 +44,12 @@ async function main() {
     process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, { title: file }));
     process.exitCode = report.ok ? 0 : 1;
   } catch (err) {
-    if (err instanceof VerifyError) fail(`${err.message}${err.field ? ` (${err.field})` : ''}`, 2);
+    // The field, which the one-line message of failWith leaves out, says where in the file the draft breaks.
+    if (err instanceof VerifyError) fail(`${err.message}${err.field ? ` (${err.field})` : ''}`, exitCode(toAppError(err)));
     throw err;
   } finally {
     await db.close();
   }
 }
 
-main().catch((err) => fail((err as Error).message));
+main().catch(failWith);

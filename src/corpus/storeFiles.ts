@@ -11,7 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IngestedDocument } from '../domain/types.js';
 import type { Db } from '../store/db.js';
-import type { TextEmbedder } from '../store/textEmbedder.js';
+import type { TextEmbedder } from '../domain/embedder.js';
 import { writeDocuments } from '../store/writeDocuments.js';
 import { findDuplicates, type Duplicate } from './duplicates.js';
 import type { CorpusFile } from './inputs.js';

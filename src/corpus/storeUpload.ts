@@ -16,7 +16,7 @@ import type { Db } from '../store/db.js';
 import { getDocumentHead, writeUpload, type DocumentHead, type Visibility } from '../store/documentChanges.js';
 import { passageRows, type SaveOutcome } from '../store/documents.js';
 import { embeddingInput } from '../store/embeddings.js';
-import type { TextEmbedder } from '../store/textEmbedder.js';
+import type { TextEmbedder } from '../domain/embedder.js';
 import { findDuplicates, type Duplicate } from './duplicates.js';
 import { cutDocument, loadFile } from './read.js';
 

@@ -1,26 +1,22 @@
-/** Errors from the drafting and asking pipelines that a user can act on; the HTTP layer maps them via toAppError. */
-import { AppError, type ErrorCode } from '../http/errors.js';
+/** Errors from the drafting and asking pipelines that a user can act on; src/errors.ts maps them for HTTP and CLI. */
+import { StageError, type DraftErrorCode } from '../errors.js';
 import { sameOrganisation } from '../verify/holder.js';
-import { VerifyError } from '../verify/index.js';
 import type { Queryable } from '../store/db.js';
 import { listOrganisations } from '../store/organisations.js';
 
-export class DraftError extends Error {
+export class DraftError extends StageError {
   override readonly name = 'DraftError';
   constructor(
-    readonly code: Extract<ErrorCode, 'unprocessable:content' | 'not_found:draft' | 'bad_request:validation' | 'payload_too_large:body'>,
+    override readonly code: DraftErrorCode,
     /** Norwegian, for users. */
     message: string,
     readonly field?: string,
   ) {
-    super(message);
+    super(code, message);
   }
 
-  toAppError(): AppError {
-    return new AppError(this.code, {
-      detail: this.message,
-      ...(this.field ? { errors: [{ field: this.field, reason: this.message }] } : {}),
-    });
+  override problemField(): string | undefined {
+    return this.field;
   }
 }
 
@@ -37,8 +33,10 @@ export async function resolveOrganisation(db: Queryable, name: string, field = '
   throw new DraftError('unprocessable:content', `Fant ingen dokumenter fra «${name}». Organisasjoner i lageret: ${list}.`, field);
 }
 
-/** The verifier's input errors (bad Markdown, a draft over the limits) as DraftErrors naming the field. */
+/**
+ * The verifier's input errors (bad Markdown, a draft over the limits) need no translation any more: a VerifyError
+ * maps through src/errors.ts to the same problem, naming its field. Kept so callers keep working.
+ */
 export function fromVerifyError(err: unknown): unknown {
-  if (!(err instanceof VerifyError)) return err;
-  return new DraftError(err.status === 413 ? 'payload_too_large:body' : 'bad_request:validation', err.message, err.field);
+  return err;
 }

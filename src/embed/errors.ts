@@ -1,10 +1,11 @@
 /**
- * The one error type embedders throw. `code` says what went wrong for callers that branch on it (HTTP maps
- * all three to 503 'unavailable:embedder'); `userMessage` is Norwegian Bokmål for people; `message` carries
+ * The one error type embedders throw. `code` says what went wrong for callers that branch on it (src/errors.ts
+ * maps all three to 'unavailable:embedder'); `userMessage` is Norwegian Bokmål for people; `message` carries
  * the technical detail for the log. Neither ever contains the API key.
  */
+import { StageError, type EmbeddingErrorCode } from '../errors.js';
 
-export type EmbeddingErrorCode = 'embedder_unavailable' | 'embedder_bad_response' | 'embedder_timeout';
+export type { EmbeddingErrorCode } from '../errors.js';
 
 const USER_MESSAGES: Record<EmbeddingErrorCode, string> = {
   embedder_unavailable: 'Tjenesten som lager vektorer (embeddings), svarer ikke eller avviste forespørselen. Prøv igjen senere.',
@@ -12,9 +13,9 @@ const USER_MESSAGES: Record<EmbeddingErrorCode, string> = {
   embedder_timeout: 'Tjenesten som lager vektorer (embeddings), brukte for lang tid på å svare. Prøv igjen senere.',
 };
 
-export class EmbeddingError extends Error {
+export class EmbeddingError extends StageError {
   override readonly name = 'EmbeddingError';
-  readonly code: EmbeddingErrorCode;
+  override readonly code: EmbeddingErrorCode;
   /** For people: Norwegian Bokmål, no technical detail. */
   readonly userMessage: string;
   /** The HTTP status of the last failed response, when there was one. */
@@ -24,10 +25,14 @@ export class EmbeddingError extends Error {
    * @example throw new EmbeddingError('embedder_timeout', 'no response in 30000 ms from http://127.0.0.1:11434/v1/embeddings')
    */
   constructor(code: EmbeddingErrorCode, detail: string, options: { status?: number; userMessage?: string; cause?: unknown } = {}) {
-    super(detail, { cause: options.cause });
+    super(code, detail, { cause: options.cause });
     this.code = code;
     this.status = options.status;
     this.userMessage = options.userMessage ?? USER_MESSAGES[code];
+  }
+
+  override userText(): string {
+    return this.userMessage;
   }
 }
 

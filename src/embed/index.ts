@@ -1,7 +1,7 @@
 /** Chooses the embedder from configuration: the offline local one by default, or an OpenAI-compatible server. */
 import type { Embeddings } from '@langchain/core/embeddings';
 import { ConfigError, type Config } from '../config/env.js';
-import type { TextEmbedder } from '../store/textEmbedder.js';
+import type { TextEmbedder } from '../domain/embedder.js';
 import { LocalEmbedder } from './local.js';
 import { OpenAIEmbedder } from './openai.js';
 
@@ -10,8 +10,8 @@ export { DEFAULT_DIMENSION, LocalEmbedder } from './local.js';
 export { OpenAIEmbedder } from './openai.js';
 
 /**
- * What every stage gets: LangChain's Embeddings plus the identity the store records with the vectors (the store's
- * TextEmbedder, which names only the methods it calls).
+ * What every stage gets: LangChain's Embeddings plus the identity the store records with the vectors (the domain's
+ * TextEmbedder, which names only the methods the stages call).
  */
 export type ConfiguredEmbedder = Embeddings & TextEmbedder;
 

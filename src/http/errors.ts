@@ -1,58 +1,10 @@
 /**
- * Typed application errors and their problem+json form (RFC 9457). Every error a client sees is built here:
- * a code, a status and a Norwegian message for users; internal detail goes to the log only.
+ * An AppError as problem+json (RFC 9457), and zod issues as field errors with Norwegian reasons. The codes, their
+ * statuses and Norwegian titles, and the mapping of every stage's errors, live in src/errors.ts.
  */
-export const ERROR_CODES = {
-  'bad_request:body': { status: 400, title: 'Ugyldig forespørsel' },
-  'bad_request:json': { status: 400, title: 'Forespørselen er ikke gyldig JSON' },
-  'bad_request:encoding': { status: 400, title: 'Forespørselen er ikke gyldig UTF-8' },
-  'bad_request:validation': { status: 400, title: 'Ugyldige felt i forespørselen' },
-  'bad_request:empty_file': { status: 400, title: 'Filen er tom' },
-  'unauthorized:token': { status: 401, title: 'Mangler eller ugyldig tilgangsnøkkel' },
-  'not_found:document': { status: 404, title: 'Fant ikke dokumentet' },
-  'not_found:passage': { status: 404, title: 'Fant ikke avsnittet' },
-  'not_found:draft': { status: 404, title: 'Fant ikke utkastet' },
-  'not_found:route': { status: 404, title: 'Fant ikke adressen' },
-  'conflict:document': { status: 409, title: 'Dokumentet finnes allerede' },
-  'conflict:duplicate': { status: 409, title: 'Det samme innholdet er allerede lastet opp' },
-  'payload_too_large:body': { status: 413, title: 'Forespørselen er for stor' },
-  'payload_too_large:file': { status: 413, title: 'Filen er for stor' },
-  'unsupported_media_type:body': { status: 415, title: 'Formatet støttes ikke' },
-  'unsupported_media_type:file': { status: 415, title: 'Filtypen støttes ikke' },
-  'unprocessable:content': { status: 422, title: 'Innholdet kan ikke behandles' },
-  'unprocessable:encrypted': { status: 422, title: 'Filen er passordbeskyttet' },
-  'unprocessable:corrupt': { status: 422, title: 'Filen er skadet' },
-  'unprocessable:no_text': { status: 422, title: 'Ingen uttrekkbar tekst' },
-  'unprocessable:archive': { status: 422, title: 'Filen pakkes ut til for mye data' },
-  'unprocessable:no_content': { status: 422, title: 'Fant ikke noe innhold å hente' },
-  'bad_gateway:llm': { status: 502, title: 'Språkmodellen ga et ugyldig svar' },
-  'unavailable:llm': { status: 503, title: 'Språkmodellen er ikke tilgjengelig nå' },
-  'unavailable:embedder': { status: 503, title: 'Tjenesten for vektorer er ikke tilgjengelig nå' },
-  'internal:server': { status: 500, title: 'Noe gikk galt hos oss' },
-} as const;
-export type ErrorCode = keyof typeof ERROR_CODES;
+import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors.js';
 
-export interface FieldError {
-  field: string;
-  reason: string;
-}
-
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  readonly status: number;
-  readonly detail?: string;
-  readonly errors?: FieldError[];
-  /** Extension members of the problem body (RFC 9457 §3.2), e.g. the verification report behind a 422. */
-  readonly extensions?: Record<string, unknown>;
-  constructor(code: ErrorCode, opts: { detail?: string; errors?: FieldError[]; cause?: unknown; extensions?: Record<string, unknown> } = {}) {
-    super(opts.detail ?? ERROR_CODES[code].title, { cause: opts.cause });
-    this.code = code;
-    this.status = ERROR_CODES[code].status;
-    this.detail = opts.detail;
-    this.errors = opts.errors;
-    this.extensions = opts.extensions;
-  }
-}
+export { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors.js';
 
 export interface ProblemBody {
   type: string;

@@ -1,23 +1,11 @@
 /**
- * Typed ingest errors. `code` is for programs (the HTTP layer maps it to a status, the CLI to an exit
- * code); `message` is Norwegian Bokmål for the person who supplied the document; `details` carries the
- * file and field so a caller can point at them without parsing the message.
+ * Typed ingest errors. `code` is for programs (src/errors.ts maps it to the app code HTTP and the CLI show);
+ * `message` is Norwegian Bokmål for the person who supplied the document; `details` carries the file and field so
+ * a caller can point at them without parsing the message.
  */
+import { StageError, type IngestErrorCode } from '../errors.js';
 
-export const INGEST_ERROR_CODES = [
-  'unsupported_format',
-  'invalid_utf8',
-  'empty_document',
-  'invalid_metadata',
-  'file_not_found',
-  'empty_file',
-  'encrypted',
-  'corrupt_file',
-  'no_text',
-  'archive_too_large',
-  'no_content',
-] as const;
-export type IngestErrorCode = (typeof INGEST_ERROR_CODES)[number];
+export { INGEST_ERROR_CODES, type IngestErrorCode } from '../errors.js';
 
 export interface IngestErrorDetails {
   /** File the error is about (as given by the caller), when there is one. */
@@ -26,16 +14,21 @@ export interface IngestErrorDetails {
   field?: string;
 }
 
-export class IngestError extends Error {
+export class IngestError extends StageError {
   override readonly name = 'IngestError';
 
   constructor(
-    readonly code: IngestErrorCode,
+    override readonly code: IngestErrorCode,
     message: string,
     readonly details: IngestErrorDetails = {},
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(code, message, options);
+  }
+
+  /** A refused file is about the upload's file field unless the metadata names another. */
+  override problemField(): string {
+    return this.details.field ?? 'file';
   }
 }
 

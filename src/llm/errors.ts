@@ -4,25 +4,21 @@
  * use is "the model gave an invalid answer" (502). The SDK has already retried what it retries by then.
  */
 import type * as AnthropicSdk from '@anthropic-ai/sdk';
-import { AppError } from '../http/errors.js';
+import { StageError, type LlmErrorCode } from '../errors.js';
 import type { ProviderName } from './types.js';
 
-export type LlmErrorCode = 'unavailable:llm' | 'bad_gateway:llm';
+export type { LlmErrorCode } from '../errors.js';
 
-export class LlmError extends Error {
+export class LlmError extends StageError {
   override readonly name = 'LlmError';
   constructor(
-    readonly code: LlmErrorCode,
+    override readonly code: LlmErrorCode,
     /** Norwegian, for users. */
     message: string,
     readonly details: { provider: ProviderName; status?: number; type?: string; requestId?: string | null; retryable?: boolean },
     options?: { cause?: unknown },
   ) {
-    super(message, options);
-  }
-
-  toAppError(): AppError {
-    return new AppError(this.code, { detail: this.message, cause: this });
+    super(code, message, options);
   }
 }
 

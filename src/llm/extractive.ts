@@ -5,6 +5,7 @@
  * offset exact. Sentences from another organisation are attributed to it. Drafts made this way are labelled as
  * extractive wherever they are shown.
  */
+import type { SentenceEmbedder } from '../domain/embedder.js';
 import { contentStems } from '../text/words.js';
 import { canonicalLine } from '../text/normalise.js';
 import { isTooShort } from '../text/quoteLength.js';
@@ -14,10 +15,8 @@ import { ZERO_USAGE, type CitedSentence, type Generation, type GenerationRequest
 
 export const EXTRACTIVE_MODEL = 'extractive-v1';
 
-export interface SentenceEmbedder {
-  embedQuery(text: string): Promise<number[]>;
-  embedDocuments(texts: string[]): Promise<number[][]>;
-}
+/** What the drafter needs of the embedder (src/domain/embedder.ts). */
+export type { SentenceEmbedder } from '../domain/embedder.js';
 
 interface Candidate {
   source: SourcePassage;

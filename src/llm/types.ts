@@ -4,7 +4,10 @@
  * the sentences themselves). The drafting and asking pipelines only ever see this.
  */
 
-export type ProviderName = 'anthropic' | 'openai-chat' | 'extractive';
+import type { CitationRef, CitedSentence, ProviderName, TokenUsage } from '../domain/index.js';
+
+export { addUsage, ZERO_USAGE } from '../domain/index.js';
+export type { CitationRef, CitedSentence, ProviderName, TokenUsage } from '../domain/index.js';
 
 /** A retrieved passage offered to the model as a citable source. Citation offsets index into `text`. */
 export interface SourcePassage {
@@ -15,37 +18,6 @@ export interface SourcePassage {
   date: string;
   /** Relevance of the passage to the request (the retrieval score), best first in `sources`. */
   score?: number;
-}
-
-/** A citation as a provider returns it: the quote and, when known, its offsets in the passage text. */
-export interface CitationRef {
-  passageId: string;
-  quote: string;
-  start?: number;
-  end?: number;
-}
-
-export interface CitedSentence {
-  text: string;
-  citations: CitationRef[];
-}
-
-export interface TokenUsage {
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadInputTokens: number;
-  cacheCreationInputTokens: number;
-}
-
-export const ZERO_USAGE: TokenUsage = { inputTokens: 0, outputTokens: 0, cacheReadInputTokens: 0, cacheCreationInputTokens: 0 };
-
-export function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
-  return {
-    inputTokens: a.inputTokens + b.inputTokens,
-    outputTokens: a.outputTokens + b.outputTokens,
-    cacheReadInputTokens: a.cacheReadInputTokens + b.cacheReadInputTokens,
-    cacheCreationInputTokens: a.cacheCreationInputTokens + b.cacheCreationInputTokens,
-  };
 }
 
 export interface GenerationRequest {

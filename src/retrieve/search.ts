@@ -3,6 +3,7 @@
  * optionally diversified with MMR, filtered by organisation, document, kind and date.
  */
 import type { PassageWithDocument } from '../domain/types.js';
+import type { QueryEmbedder } from '../domain/embedder.js';
 import type { Queryable } from '../store/db.js';
 import { getPassages, rowToPassage, withDocuments } from '../store/documents.js';
 import { readThrough } from '../store/readCache.js';
@@ -58,9 +59,8 @@ export interface SearchHit {
   };
 }
 
-export interface QueryEmbedder {
-  embedQuery(text: string): Promise<number[]>;
-}
+/** What search needs of the embedder (src/domain/embedder.ts). */
+export type { QueryEmbedder } from '../domain/embedder.js';
 
 /** How many candidates each leg contributes before fusion. */
 export function candidatePool(k: number): number {

@@ -2,15 +2,12 @@
  * Keeps passages.embedding consistent with the configured embedder: one model and one dimension at a time.
  * Starting with a different embedder re-embeds every passage (with progress) instead of mixing vectors.
  */
+import type { VectorEmbedder } from '../domain/embedder.js';
 import type { Db } from './db.js';
 import { dropAnnIndex } from './ann.js';
 
-/** What the store needs of an embedder (the Embeddings interface plus identity). */
-export interface VectorEmbedder {
-  readonly model: string;
-  readonly dimension: number;
-  embedDocuments(texts: string[]): Promise<number[][]>;
-}
+/** What the store needs of an embedder (src/domain/embedder.ts): the documents' vectors and the model's identity. */
+export type { VectorEmbedder } from '../domain/embedder.js';
 
 export const GET_EMBEDDER_STATE_SQL = /* SQL */ `SELECT model, dimension FROM embedder_state`;
 export const SET_EMBEDDER_STATE_SQL = /* SQL */ `

@@ -1,32 +1,28 @@
 /**
  * Typed errors for bad verifier input, and the bounds that keep one request's work small.
- * Each code maps to an HTTP status so a route can answer 4xx with the Norwegian message and the offending field.
+ * src/errors.ts maps each code to the app code a user sees (bad input, or over the limits) with the Norwegian
+ * message and the offending field.
  */
 import type { z } from 'zod';
+import { StageError, type VerifyErrorCode } from '../errors.js';
 import type { StructuredDraft } from './format.js';
 
-export const VERIFY_ERROR_STATUS = {
-  invalid_draft: 400,
-  invalid_markdown: 400,
-  too_large: 413,
-  too_many_sentences: 413,
-  text_too_long: 413,
-  too_many_citations: 413,
-} as const;
-export type VerifyErrorCode = keyof typeof VERIFY_ERROR_STATUS;
+export type { VerifyErrorCode } from '../errors.js';
 
-export class VerifyError extends Error {
-  readonly status: number;
+export class VerifyError extends StageError {
   constructor(
-    readonly code: VerifyErrorCode,
+    override readonly code: VerifyErrorCode,
     /** For users, in Norwegian. */
     message: string,
     /** Where in the input: a JSON path like "sections.0.sentences.3.citations.0.quote", or "markdown". */
     readonly field: string,
   ) {
-    super(message);
+    super(code, message);
     this.name = 'VerifyError';
-    this.status = VERIFY_ERROR_STATUS[code];
+  }
+
+  override problemField(): string {
+    return this.field;
   }
 }
 

@@ -4,6 +4,7 @@
  * Per sentence: do numbers, negations, the holder of the position and the content match the cited text?
  */
 import type { PassageWithDocument } from '../domain/types.js';
+import type { SentenceReport, VerificationReport } from '../domain/verification.js';
 import { isClaim } from './claim.js';
 import { checkDraftLimits, fromZodError } from './errors.js';
 import { canonicaliseDraft, StructuredDraftSchema, type StructuredDraftInput } from './format.js';
@@ -15,37 +16,7 @@ import { REASONS } from './reasons.js';
 import type { PassageSource } from './source.js';
 import { assessSupport, worst, type SupportChecks, type Verdict } from './support.js';
 
-export interface SentenceReport {
-  /** Position in the draft: section index and sentence index within it. */
-  section: number;
-  index: number;
-  /** The section's heading, when it has one. */
-  heading?: string;
-  text: string;
-  verdict: Verdict;
-  /** False for greetings and transitions, which need no citation (see claim.ts). */
-  claim: boolean;
-  /** Norwegian, for people. */
-  reasons: string[];
-  citations: CitationReport[];
-  checks?: SupportChecks;
-  judge?: { verdict: string; reason: string } | { error: string };
-}
-
-export interface VerificationReport {
-  /** True when every citation is found where it says and every claim is supported. */
-  ok: boolean;
-  organisation?: string;
-  sentences: SentenceReport[];
-  summary: {
-    sentences: number;
-    claims: number;
-    verdicts: Record<Verdict, number>;
-    citations: number;
-    statuses: Record<CitationStatus, number>;
-    tiers: Record<Tier, number>;
-  };
-}
+export type { SentenceReport, VerificationReport } from '../domain/verification.js';
 
 export interface VerifyDeps {
   source: PassageSource;
@@ -162,7 +133,7 @@ function summarise(sentences: SentenceReport[]): VerificationReport['summary'] {
 }
 
 export { parseMarkdown, renderMarkdown } from './markdown.js';
-export { VerifyError, LIMITS, VERIFY_ERROR_STATUS, type VerifyErrorCode } from './errors.js';
+export { VerifyError, LIMITS, type VerifyErrorCode } from './errors.js';
 export { StructuredDraftSchema, type StructuredDraft, type StructuredDraftInput, type Citation, type Sentence, type Section } from './format.js';
 export { memoryPassageSource, storePassageSource, type PassageSource } from './source.js';
 export type { Judge, JudgeInput, JudgeVerdict } from './judge.js';

@@ -11,6 +11,7 @@
  */
 import { stem } from '../text/stem.js';
 import { STOPWORDS, words } from '../text/words.js';
+import type { PolarityIssue } from '../domain/verification.js';
 
 const NEGATIONS = new Set([
   'ikke', 'ikkje', 'ingen', 'inga', 'intet', 'ingenting', 'inkje', 'aldri', 'verken', 'hverken', 'korkje', 'uten',
@@ -46,13 +47,7 @@ interface Negation {
   after: string[];
 }
 
-export interface PolarityIssue {
-  kind: 'added' | 'removed';
-  /** The negation word, e.g. "ikke". */
-  word: string;
-  /** The content words it negates, for the reason shown to people. */
-  about: string[];
-}
+export type { PolarityIssue } from '../domain/verification.js';
 
 function analyse(text: string): Text {
   const tokens = words(text);

@@ -5,13 +5,14 @@
  * - `loose`: the same words in the same order, ignoring case and punctuation.
  * Offsets are always the TRUE ones in the passage text, mapped back through normalisation.
  */
+import type { Tier } from '../domain/verification.js';
 import { looseTokens, normalise, normaliseQuote, type Normalised, type Token } from '../text/normalise.js';
 import { isTooShort, MIN_QUOTE_CHARS, MIN_QUOTE_CONTENT_WORDS } from '../text/quoteLength.js';
 
 export { isTooShort, MIN_QUOTE_CHARS, MIN_QUOTE_CONTENT_WORDS };
 
-export type Tier = 'exact' | 'normalised' | 'loose';
-export const TIERS: readonly Tier[] = ['exact', 'normalised', 'loose'];
+export { TIERS } from '../domain/verification.js';
+export type { Tier } from '../domain/verification.js';
 
 export interface QuoteMatch {
   tier: Tier;

@@ -4,6 +4,7 @@
  * numbers (contradicted/partly) · polarity (contradicted) · holder of the position (unsupported) · content overlap.
  */
 import type { PassageWithDocument } from '../domain/types.js';
+import { VERDICTS, type SupportChecks, type Verdict } from '../domain/verification.js';
 import { findHolder, namedIn, sameOrganisation } from './holder.js';
 import type { CitationReport } from './locate.js';
 import { missingNumbers } from './numbers.js';
@@ -12,9 +13,8 @@ import { checkPolarity, type PolarityIssue } from './polarity.js';
 import { REASONS } from './reasons.js';
 import { splitSentences } from '../text/sentences.js';
 
-export type Verdict = 'supported' | 'partly_supported' | 'unsupported' | 'contradicted' | 'uncited';
-/** From best to worst. */
-export const VERDICTS: readonly Verdict[] = ['supported', 'partly_supported', 'unsupported', 'contradicted', 'uncited'];
+export { VERDICTS } from '../domain/verification.js';
+export type { SupportChecks, Verdict } from '../domain/verification.js';
 
 /**
  * NOTE: thresholds on the share of the sentence's content words found in the cited text, chosen on the verifier
@@ -24,14 +24,6 @@ export const VERDICTS: readonly Verdict[] = ['supported', 'partly_supported', 'u
  */
 export const OVERLAP_SUPPORTED = 0.6;
 export const OVERLAP_PARTLY = 0.35;
-
-export interface SupportChecks {
-  /** Numbers in the sentence that the cited text lacks. */
-  missingNumbers: string[];
-  polarity: PolarityIssue[];
-  holder?: { name: string; ok: boolean };
-  overlap: number;
-}
 
 export interface SupportResult {
   verdict: Verdict;

@@ -36,7 +36,7 @@ describe('npm run ingest', () => {
     expect(replaced.stdout).toMatch(/1 erstattet/);
 
     const bad = await ingest(join(DOCUMENTS, 'encrypted.pdf'), '--org', 'Testforbundet Vest');
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2); // a file the user can fix: a 4xx in src/errors.ts, exit 2
     expect(bad.stderr).toMatch(/^Feil: Filen «.*encrypted\.pdf» er passordbeskyttet/);
 
     const removed = await ingest('--remove', 'uttalelse', '--remove', 'finnes-ikke');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toAppError } from '../../src/errors.js';
 import { LIMITS, memoryPassageSource, verifyDraft, verifyMarkdown, VerifyError } from '../../src/verify/index.js';
 
 const source = memoryPassageSource([]);
@@ -12,7 +13,8 @@ async function rejection(p: Promise<unknown>): Promise<VerifyError> {
 describe('bounded work', () => {
   it('rejects Markdown over 200 kB', async () => {
     const err = await rejection(verifyMarkdown('Ord. '.repeat(50_000), { source }));
-    expect(err).toMatchObject({ code: 'too_large', status: 413, field: 'markdown' });
+    expect(err).toMatchObject({ code: 'too_large', field: 'markdown' });
+    expect(toAppError(err).status).toBe(413);
     expect(err.message).toMatch(/for stort/);
   });
 
@@ -30,7 +32,8 @@ describe('bounded work', () => {
 
   it('rejects a draft that is not a draft, naming the field', async () => {
     const err = await rejection(verifyDraft({ sections: [{ sentences: [{ text: '', citations: [] }] }] } as never, { source }));
-    expect(err).toMatchObject({ code: 'invalid_draft', status: 400, field: 'sections.0.sentences.0.text' });
+    expect(err).toMatchObject({ code: 'invalid_draft', field: 'sections.0.sentences.0.text' });
+    expect(toAppError(err).status).toBe(400);
     const bad = await rejection(verifyDraft({ sections: [{ sentences: [{ text: 'Hei.', citations: [{ passageId: 'a b', quote: 'q' }] }] }] }, { source }));
     expect(bad.field).toBe('sections.0.sentences.0.citations.0.passageId');
   });

@@ -7,7 +7,7 @@ import { AskRequestSchema as PipelineAskRequest, type Asker } from '../../draft/
 import type { Logger } from '../../log.js';
 import { problemResponses, router } from '../openapi.js';
 import { sse } from '../sse.js';
-import { CitationRefSchema, DraftSentenceSchema, UsageSchema, VerificationReportSchema } from './drafts.schemas.js';
+import { DraftSentenceSchema, DroppedSentenceSchema, UsageSchema, VerificationReportSchema } from './drafts.schemas.js';
 
 export const AskRequestSchema = PipelineAskRequest.extend({
   stream: z.boolean().default(false).openapi({ description: 'Answer with Server-Sent Events (retrieval, delta, done, error)' }),
@@ -23,7 +23,7 @@ export const AskResponseSchema = z
     message: z.string().nullable(),
     extractive: z.boolean(),
     sentences: z.array(DraftSentenceSchema),
-    dropped: z.array(z.object({ text: z.string(), citations: z.array(CitationRefSchema), reasons: z.array(z.string()) })),
+    dropped: z.array(DroppedSentenceSchema),
     repairs: z.array(z.string()),
     markdown: z.string(),
     verification: VerificationReportSchema,
@@ -59,6 +59,6 @@ export function askRoutes({ asker, logger }: { asker: Asker; logger: Logger }) {
       });
     }
     const result = await asker.ask(input, { signal: c.req.raw.signal });
-    return c.json({ ...result, verification: result.verification as unknown as z.infer<typeof VerificationReportSchema> }, 200);
+    return c.json(result, 200);
   });
 }

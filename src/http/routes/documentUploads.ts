@@ -15,7 +15,7 @@ import { storeUpload, type UploadRefusal, type UploadResult } from '../../corpus
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
 import { withdrawDocument } from '../../store/documentChanges.js';
-import type { TextEmbedder } from '../../store/textEmbedder.js';
+import type { TextEmbedder } from '../../domain/embedder.js';
 import { AppError, fieldErrorsFromZod } from '../errors.js';
 import { problemResponses, router, type AppEnv } from '../openapi.js';
 import { DocumentSummarySchema } from '../schemas.js';

@@ -1,77 +1,32 @@
 /**
- * Request and response schemas for /drafts, beside the routes; the same schemas produce /openapi.json.
+ * Request and response schemas for /drafts, beside the routes; the same schemas produce /openapi.json. The draft
+ * and its report are the domain's schemas (src/domain/), named here for the OpenAPI document.
  * The draft request itself is the pipeline's schema (src/draft/schema.ts), so the API, the CLI's YAML and the
  * evals accept exactly the same input.
  */
 import { z } from '@hono/zod-openapi';
+import { CitationRef, DraftDocument, DraftSection, DraftSentence, DroppedSentence, TokenUsage, VerificationReport } from '../../domain/index.js';
 import { DraftRequestSchema as PipelineDraftRequest } from '../../draft/schema.js';
+import { named } from '../named.js';
 
-export const CitationRefSchema = z
-  .object({
-    passageId: z.string(),
-    quote: z.string().openapi({ description: 'Verbatim text of the passage' }),
-    start: z.number().int().optional().openapi({ description: 'Offset of the quote in the passage text' }),
-    end: z.number().int().optional(),
-  })
-  .openapi('CitationRef');
+export const CitationRefSchema = named(CitationRef, 'CitationRef');
 
-export const DraftSentenceSchema = z
-  .object({
-    text: z.string(),
-    kind: z.enum(['claim', 'frame', 'notice']).openapi({ description: 'claim: needs a citation · frame: greeting or transition · notice: "no recorded position"' }),
-    citations: z.array(CitationRefSchema),
-    verdict: z.enum(['supported', 'partly_supported', 'unsupported', 'contradicted', 'uncited']).optional(),
-  })
-  .openapi('DraftSentence');
+export const DraftSentenceSchema = DraftSentence.extend({ citations: z.array(CitationRefSchema) }).openapi('DraftSentence');
 
-export const DraftSectionSchema = z
-  .object({
-    kind: z.enum(['intro', 'question', 'closing']),
-    heading: z.string().optional(),
-    question: z.string().optional(),
-    questionIndex: z.number().int().optional(),
-    status: z.enum(['drafted', 'no_position', 'dropped', 'frame']),
-    paragraphs: z.array(z.array(DraftSentenceSchema)),
-    dropped: z.array(z.object({ text: z.string(), citations: z.array(CitationRefSchema), reasons: z.array(z.string()) })),
-    repairs: z.array(z.string()),
-    retrieved: z.array(z.string()),
-  })
-  .openapi('DraftSection');
+/** A sentence the verifier or the repair step dropped, with why (not named in the OpenAPI document). */
+export const DroppedSentenceSchema = DroppedSentence.extend({ citations: z.array(CitationRefSchema) });
 
-export const DraftDocumentSchema = z
-  .object({
-    title: z.string(),
-    organisation: z.string(),
-    language: z.enum(['nb', 'nn']),
-    extractive: z.boolean(),
-    notice: z.string().optional(),
-    sections: z.array(DraftSectionSchema),
-  })
-  .openapi('DraftDocument');
+export const DraftSectionSchema = DraftSection.extend({
+  paragraphs: z.array(z.array(DraftSentenceSchema)),
+  dropped: z.array(DroppedSentenceSchema),
+}).openapi('DraftSection');
 
-/** The verifier's report (src/verify/index.ts); kept loose here so the verifier can add fields. */
-export const VerificationReportSchema = z
-  .looseObject({
-    ok: z.boolean(),
-    organisation: z.string().optional(),
-    sentences: z.array(
-      z.looseObject({
-        section: z.number().int(),
-        index: z.number().int(),
-        text: z.string(),
-        verdict: z.string(),
-        claim: z.boolean(),
-        reasons: z.array(z.string()),
-        citations: z.array(z.looseObject({ passageId: z.string(), quote: z.string(), status: z.string(), reason: z.string() })),
-      }),
-    ),
-    summary: z.looseObject({ sentences: z.number(), claims: z.number(), citations: z.number() }),
-  })
-  .openapi('VerificationReport');
+export const DraftDocumentSchema = DraftDocument.extend({ sections: z.array(DraftSectionSchema) }).openapi('DraftDocument');
 
-export const UsageSchema = z
-  .object({ inputTokens: z.number(), outputTokens: z.number(), cacheReadInputTokens: z.number(), cacheCreationInputTokens: z.number() })
-  .openapi('TokenUsage');
+/** The verifier's report (src/domain/verification.ts). */
+export const VerificationReportSchema = named(VerificationReport, 'VerificationReport');
+
+export const UsageSchema = named(TokenUsage, 'TokenUsage');
 
 export const DraftRequestSchema = PipelineDraftRequest.extend({
   stream: z.boolean().default(false).openapi({ description: 'Answer with Server-Sent Events (retrieval, delta, section, verification, done, error)' }),
@@ -102,6 +57,7 @@ export const DraftVersionSchema = z
     draft: DraftDocumentSchema,
     markdown: z.string(),
     verification: VerificationReportSchema,
+    // NOTE: the provider as stored (a string column), wider than the domain's ProviderName.
     provenance: z.object({ provider: z.string(), model: z.string(), prompts: z.array(z.string()) }),
     retrievedPassageIds: z.array(z.string()),
     usage: UsageSchema,

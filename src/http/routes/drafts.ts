@@ -158,11 +158,11 @@ function view(id: string, version: number, r: DraftResult): DraftVersionView {
     createdAt: new Date().toISOString(),
     draft: r.draft,
     markdown: r.markdown,
-    verification: r.verification as unknown as DraftVersionView['verification'],
+    verification: r.verification,
     provenance: r.provenance,
     retrievedPassageIds: r.retrievedPassageIds,
     usage: r.usage,
-    timings: r.timings as unknown as Record<string, number>,
+    timings: r.timings,
     request: r.request,
   };
 }
@@ -175,7 +175,7 @@ function recordView(r: DraftVersionRecord): DraftVersionView {
     createdAt: r.createdAt,
     draft: r.structured,
     markdown: r.markdown,
-    verification: r.verification as unknown as DraftVersionView['verification'],
+    verification: r.verification,
     provenance: { provider: r.provider, model: r.model, prompts: r.promptVersions },
     retrievedPassageIds: r.retrievedPassageIds,
     usage: r.usage,

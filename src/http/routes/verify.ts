@@ -7,6 +7,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Queryable } from '../../store/db.js';
 import { LIMITS, storePassageSource, verifyDraft, verifyMarkdown, VerifyError, type Judge } from '../../verify/index.js';
+import { toAppError } from '../../errors.js';
 import { AppError } from '../errors.js';
 import { problemResponses, router } from '../openapi.js';
 import { VerificationReportSchema } from './drafts.schemas.js';
@@ -66,18 +67,15 @@ export function verifyRoutes({ db, judge }: { db: Queryable; judge?: Judge }) {
           extensions: { report },
         });
       }
-      return c.json(report as unknown as z.infer<typeof VerificationReportSchema>, 200);
+      return c.json(report, 200);
     } catch (err) {
       throw err instanceof VerifyError ? verifyProblem(err, markdown !== undefined ? 'markdown' : 'structured') : err;
     }
   });
 }
 
-/** A VerifyError as the problem the client sees: 413 past the limits, else 400, naming the field in the body. */
+/** A VerifyError as the problem the client sees (src/errors.ts), its field named as it stands in the request body. */
 function verifyProblem(err: VerifyError, body: 'markdown' | 'structured'): AppError {
   const field = err.field === 'markdown' || err.field.startsWith('[^') ? `markdown ${err.field === 'markdown' ? '' : err.field}`.trim() : `${body}.${err.field}`;
-  return new AppError(err.status === 413 ? 'payload_too_large:body' : 'bad_request:validation', {
-    detail: err.message,
-    errors: [{ field, reason: err.message }],
-  });
+  return toAppError(err, { field });
 }
