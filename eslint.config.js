@@ -76,7 +76,7 @@ export default defineConfig(
   tseslint.configs.recommended,
   {
     rules: {
-      // - no-control-regex: text cleaning and the upload parser match control characters on purpose.
+      // Off: text cleaning and the upload parser match control characters on purpose.
       'no-control-regex': 'off',
     },
   },
@@ -96,6 +96,11 @@ export default defineConfig(
       // - no-explicit-any: 61 uses when this was written, mostly at SDK, driver and worker edges (pg, PGlite,
       //   worker messages) whose types are looser than ours; typecheck guards the rest.
       '@typescript-eslint/no-explicit-any': 'off',
+      // - no-unused-vars: a `_` name, or a field destructured away beside a `...rest`, is unused on purpose.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
