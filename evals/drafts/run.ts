@@ -16,7 +16,7 @@ import { seedIfEmpty } from '../../src/bootstrap/loadFiles.js';
 import { loadConfig } from '../../src/config/env.js';
 import { createAsker } from '../../src/draft/ask.js';
 import { createDrafter } from '../../src/draft/pipeline.js';
-import { DraftRequestSchema } from '../../src/draft/schema.js';
+import { DraftRequestSchema } from '../../src/domain/draftRequest.js';
 import { corpusVocabulary } from '../../src/draft/vocabulary.js';
 import { createEmbedder } from '../../src/embed/index.js';
 import { createLlmProvider } from '../../src/llm/index.js';

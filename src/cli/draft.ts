@@ -5,7 +5,7 @@ import { draftingFromConfig } from '../bootstrap/drafting.js';
 import { seedIfEmpty } from '../bootstrap/loadFiles.js';
 import { openRuntime } from '../bootstrap/runtime.js';
 import { loadConfig } from '../config/env.js';
-import { DraftRequestSchema } from '../draft/schema.js';
+import { DraftRequestSchema } from '../domain/draftRequest.js';
 import { createDraftService } from '../draft/service.js';
 import { draftToDocx } from '../export/docx.js';
 import { draftToMarkdown, isExportNoteLine } from '../export/markdown.js';

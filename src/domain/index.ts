@@ -8,3 +8,4 @@ export * from './drafts.js';
 export * from './embedder.js';
 export * from './usage.js';
 export * from './verification.js';
+export * from './judge.js';

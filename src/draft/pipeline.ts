@@ -12,7 +12,7 @@ import { DraftError, resolveOrganisation } from './errors.js';
 import { createGroundedStep, type GroundingDeps } from './groundedStep.js';
 import { draftPrompt, introQuery, introRequest, sectionRequest } from './requests.js';
 import type { Retrieved } from './retrieve.js';
-import { DraftRequestSchema, type DraftRequestInput } from './schema.js';
+import { DraftRequestSchema, type DraftRequestInput } from '../domain/draftRequest.js';
 import { sectionStatus, toStructured } from './structured.js';
 import type { DraftDocument, DraftResult, DraftSection, DraftSentence } from './types.js';
 import { WORDING } from './wording.js';

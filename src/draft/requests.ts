@@ -4,7 +4,7 @@
  */
 import { languageInstruction, loadPrompt, renderPart } from '../llm/prompts.js';
 import type { GenerationRequest, SourcePassage } from '../llm/types.js';
-import { LENGTH_BUDGET, type DraftRequest } from './schema.js';
+import { LENGTH_BUDGET, type DraftRequest } from '../domain/draftRequest.js';
 import { WORDING } from './wording.js';
 
 export function draftPrompt() {

@@ -12,7 +12,7 @@ import { storePassageSource } from '../verify/index.js';
 import { renderMarkdown } from '../verify/index.js';
 import { DraftError, fromVerifyError } from './errors.js';
 import { annotate, throwIfAborted, type DraftOptions, type Drafter } from './pipeline.js';
-import type { DraftRequestInput } from './schema.js';
+import type { DraftRequestInput } from '../domain/draftRequest.js';
 import { fromStructured, toStructured } from './structured.js';
 import type { DraftResult } from './types.js';
 import { WORDING } from './wording.js';

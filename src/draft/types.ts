@@ -4,7 +4,7 @@
  * back, so Markdown, the verifier and the DOCX export all work from one shape.
  */
 import type { DraftDocument, DraftTimings, Provenance, TokenUsage, VerificationReport } from '../domain/index.js';
-import type { DraftRequest } from './schema.js';
+import type { DraftRequest } from '../domain/draftRequest.js';
 
 export type {
   DraftDocument, DraftSection, DraftSentence, DraftTimings, DroppedSentence, Provenance, SentenceKind,

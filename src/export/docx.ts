@@ -6,7 +6,7 @@
 import type { Paragraph } from 'docx';
 import type { PassageWithDocument } from '../domain/types.js';
 import type { DraftDocument } from '../draft/types.js';
-import type { DraftRequest } from '../draft/schema.js';
+import type { DraftRequest } from '../domain/draftRequest.js';
 import type { Withdrawal } from '../store/documentChanges.js';
 import { withdrawnMark, withdrawnWarning } from './withdrawn.js';
 

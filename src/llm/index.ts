@@ -9,7 +9,7 @@ import { createExtractiveProvider, type SentenceEmbedder } from './extractive.js
 import { createChatProvider } from './openaiChat.js';
 import type { LlmProvider } from './types.js';
 import { createClaudeJudge } from './judge.js';
-import type { Judge } from '../verify/index.js';
+import type { Judge } from '../domain/judge.js';
 
 export type { LlmProvider, Generation, GenerationRequest, CitedSentence, CitationRef, SourcePassage, TokenUsage } from './types.js';
 export { createAnthropicProvider, createChatProvider, createExtractiveProvider };

@@ -3,10 +3,10 @@
  * by the verifier's judgePrompt, which wraps every source as escaped data. The verifier catches a judge failure
  * and falls back to its fixed checks, so a failure here never fails a draft; it is still mapped and logged.
  */
-import type Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
 import type { Logger } from '../log.js';
-import { judgePrompt, type Judge, type JudgeInput, type JudgeVerdict } from '../verify/index.js';
+import type { Judge, JudgeInput, JudgeVerdict } from '../domain/judge.js';
+import { judgePrompt } from './judgePrompt.js';
 import { lazyClient } from './anthropicSdk.js';
 import { LlmOutputError, mapLlmError } from './errors.js';
 

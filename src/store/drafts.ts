@@ -4,10 +4,8 @@
  * failed generation or edit leaves nothing half-saved.
  */
 import { randomUUID } from 'node:crypto';
-import type { DraftDocument, DraftTimings } from '../draft/types.js';
-import type { DraftRequest } from '../draft/schema.js';
-import type { TokenUsage } from '../llm/types.js';
-import type { VerificationReport } from '../verify/index.js';
+import type { DraftRequest } from '../domain/draftRequest.js';
+import type { DraftDocument, DraftTimings, TokenUsage, VerificationReport } from '../domain/index.js';
 import type { Db, Queryable } from './db.js';
 
 export const INSERT_DRAFT_SQL = /* SQL */ `

@@ -8,13 +8,13 @@ import type { SentenceReport, VerificationReport } from '../domain/verification.
 import { isClaim } from './claim.js';
 import { checkDraftLimits, fromZodError } from './errors.js';
 import { canonicaliseDraft, StructuredDraftSchema, type StructuredDraftInput } from './format.js';
-import type { Judge } from './judge.js';
+import type { Judge } from '../domain/judge.js';
 import { checkCitation, type CitationReport, type CitationStatus } from './locate.js';
 import { parseMarkdown } from './markdown.js';
 import type { Tier } from './quote.js';
 import { REASONS } from './reasons.js';
 import type { PassageSource } from './source.js';
-import { assessSupport, worst, type SupportChecks, type Verdict } from './support.js';
+import { assessSupport, worst, type Verdict } from './support.js';
 
 export type { SentenceReport, VerificationReport } from '../domain/verification.js';
 
@@ -136,6 +136,6 @@ export { parseMarkdown, renderMarkdown } from './markdown.js';
 export { VerifyError, LIMITS, type VerifyErrorCode } from './errors.js';
 export { StructuredDraftSchema, type StructuredDraft, type StructuredDraftInput, type Citation, type Sentence, type Section } from './format.js';
 export { memoryPassageSource, storePassageSource, type PassageSource } from './source.js';
-export type { Judge, JudgeInput, JudgeVerdict } from './judge.js';
-export { judgePrompt } from './judge.js';
+export type { Judge, JudgeInput, JudgeVerdict } from '../domain/judge.js';
+export { judgePrompt } from '../llm/judgePrompt.js';
 export type { CitationReport, CitationStatus, Tier, Verdict };

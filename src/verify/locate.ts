@@ -5,7 +5,7 @@
 import type { PassageWithDocument } from '../domain/types.js';
 import type { CitationReport, DocumentRef } from '../domain/verification.js';
 import type { Citation } from './format.js';
-import { isTooShort, matchQuote, TIERS, type QuoteMatch, type Tier } from './quote.js';
+import { isTooShort, matchQuote, TIERS, type QuoteMatch } from './quote.js';
 import { citationReason } from './reasons.js';
 import type { PassageSource } from './source.js';
 

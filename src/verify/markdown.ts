@@ -12,7 +12,7 @@
  */
 import { canonicalLine, StructuredDraftSchema, type Citation, type Sentence, type StructuredDraft } from './format.js';
 import { VerifyError, checkMarkdownSize, fromZodError } from './errors.js';
-import { extractFootnotes, parseFootnote, renderFootnote, type FootnoteDef } from './footnotes.js';
+import { extractFootnotes, parseFootnote, type FootnoteDef } from './footnotes.js';
 import { parseParagraph, unescape, type RawSentence } from './markdownParagraph.js';
 
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;

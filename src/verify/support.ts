@@ -9,7 +9,7 @@ import { findHolder, namedIn, sameOrganisation } from './holder.js';
 import type { CitationReport } from './locate.js';
 import { missingNumbers } from './numbers.js';
 import { contentOverlap } from './overlap.js';
-import { checkPolarity, type PolarityIssue } from './polarity.js';
+import { checkPolarity } from './polarity.js';
 import { REASONS } from './reasons.js';
 import { splitSentences } from '../text/sentences.js';
 

@@ -1,12 +1,12 @@
 /**
  * Request and response schemas for /drafts, beside the routes; the same schemas produce /openapi.json. The draft
  * and its report are the domain's schemas (src/domain/), named here for the OpenAPI document.
- * The draft request itself is the pipeline's schema (src/draft/schema.ts), so the API, the CLI's YAML and the
+ * The draft request itself is the pipeline's schema (src/domain/draftRequest.ts), so the API, the CLI's YAML and the
  * evals accept exactly the same input.
  */
 import { z } from '@hono/zod-openapi';
 import { CitationRef, DraftDocument, DraftSection, DraftSentence, DroppedSentence, TokenUsage, VerificationReport } from '../../domain/index.js';
-import { DraftRequestSchema as PipelineDraftRequest } from '../../draft/schema.js';
+import { DraftRequestSchema as PipelineDraftRequest } from '../../domain/draftRequest.js';
 import { named } from '../named.js';
 
 export const CitationRefSchema = named(CitationRef, 'CitationRef');

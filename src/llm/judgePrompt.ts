@@ -1,30 +1,8 @@
 /**
- * The optional LLM judge: does the cited text entail the sentence? An implementation (Claude, a local model) is
- * passed in; the verifier only calls this interface and keeps the verdict and reason it returns.
- * The prompt lives in prompts/verify-judge.md; `judgePrompt` fills it, wrapping each source as data.
+ * The judge's prompt (prompts/verify-judge.md), filled for one sentence, with every source wrapped as data.
  */
-import { loadPrompt, renderPart, type PromptFile } from '../llm/prompts.js';
-
-export type JudgeVerdict = 'entailed' | 'neutral' | 'contradicted';
-
-export interface JudgePassage {
-  id: string;
-  organisation: string;
-  title: string;
-  /** The passage text. */
-  text: string;
-  /** The quote the sentence cites from it. */
-  quote: string;
-}
-
-export interface JudgeInput {
-  sentence: string;
-  passages: JudgePassage[];
-}
-
-export interface Judge {
-  judge(input: JudgeInput): Promise<{ verdict: JudgeVerdict; reason: string }>;
-}
+import type { JudgeInput } from '../domain/judge.js';
+import { loadPrompt, renderPart, type PromptFile } from './prompts.js';
 
 /**
  * The judge's prompt (prompts/verify-judge.md, parts `system` and `user`), filled for one sentence.
