@@ -4,35 +4,12 @@
  */
 import type { PassageWithDocument } from '../domain/types.js';
 import type { Citation } from './format.js';
+import type { CitationReport, DocumentRef } from './citationReport.js';
 import { isTooShort, matchQuote, TIERS, type QuoteMatch, type Tier } from './quote.js';
 import { citationReason } from './reasons.js';
 import type { PassageSource } from './source.js';
 
-export type CitationStatus = 'ok' | 'misattributed' | 'fabricated' | 'too_short' | 'unknown_passage';
-
-export interface DocumentRef {
-  id: string;
-  title: string;
-  organisation: string;
-}
-
-export interface CitationReport {
-  passageId: string;
-  quote: string;
-  status: CitationStatus;
-  /** How the quote matched: in the cited passage, or for a misattribution in the passage that really says it. */
-  tier: Tier | null;
-  /** True offsets in the passage text where the quote was found. */
-  start?: number;
-  end?: number;
-  /** The passage (and its document) that really contains the quote, when it is not the cited one. */
-  actualPassageId?: string;
-  actualDocument?: DocumentRef;
-  /** The cited passage's document, when the passage exists. */
-  document?: DocumentRef;
-  /** Norwegian, for people. */
-  reason: string;
-}
+export type { CitationReport, CitationStatus, DocumentRef } from './citationReport.js';
 
 /** How many candidates to test when looking for a quote's real source. */
 const CANDIDATES = 25;
