@@ -4,7 +4,7 @@ import { openRuntime } from '../bootstrap/runtime.js';
 import { loadConfig } from '../config/env.js';
 import { DocumentKind } from '../domain/types.js';
 import { createLogger } from '../log.js';
-import { withdrawDocument } from '../store/documentChanges.js';
+import { withdrawDocument } from '../store/documents.js';
 import { fail, parseCli } from './args.js';
 import { progressBar } from './progress.js';
 

@@ -7,7 +7,7 @@ import type { Paragraph } from 'docx';
 import type { PassageWithDocument } from '../domain/types.js';
 import type { DraftDocument } from '../draft/types.js';
 import type { DraftRequest } from '../draft/schema.js';
-import type { Withdrawal } from '../store/documentChanges.js';
+import type { Withdrawal } from '../store/documents.js';
 import { norwegianDate } from './norwegianDate.js';
 import { withdrawnMark, withdrawnWarning } from './withdrawn.js';
 

@@ -11,7 +11,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
-import { withdrawDocument } from '../../store/documentChanges.js';
+import { withdrawDocument } from '../../store/documents.js';
 import type { TextEmbedder } from '../../store/textEmbedder.js';
 import { AppError } from '../errors.js';
 import { problemResponses, router, type AppEnv } from '../openapi.js';

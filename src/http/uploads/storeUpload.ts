@@ -9,7 +9,7 @@ import { ingestErrors } from '../../ingest/errors.js';
 import { slugify, titleFromFileName } from '../../ingest/slug.js';
 import { ensureAnnIndex } from '../../store/ann.js';
 import type { Db } from '../../store/db.js';
-import { findDuplicate, getDocumentHead, writeUpload, type DocumentHead } from '../../store/documentChanges.js';
+import { findDuplicate, getDocumentHead, writeUpload, type DocumentHead } from '../../store/documents.js';
 import { passageRows, type SaveOutcome } from '../../store/documents.js';
 import { embeddingInput } from '../../store/embeddings.js';
 import type { TextEmbedder } from '../../store/textEmbedder.js';
