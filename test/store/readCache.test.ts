@@ -3,9 +3,10 @@
  * kept in memory until the next write; on pg it is read every time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORGANISATIONS_SQL, search } from '../../src/retrieve/search.js';
+import { search } from '../../src/retrieve/search.js';
 import { MAY_WRITE, type Db, type Queryable } from '../../src/store/db.js';
 import { getPassages, GET_PASSAGES_ONLY_SQL } from '../../src/store/documents.js';
+import { ORGANISATIONS_SQL } from '../../src/store/organisations.js';
 import { generationMemo } from '../../src/store/readCache.js';
 import { seededStore } from '../helpers/runtime.js';
 import { pgOverSocketDriver } from '../helpers/drivers.js';
