@@ -73,7 +73,7 @@ function main(dir: string): void {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = process.argv[2];
   if (!dir) {
-    console.error('usage: npx tsx src/embed/idf-build.ts <lovdata-dir> > src/embed/idf-nb.txt');
+    console.error('usage: npx tsx scripts/idf-build.ts <lovdata-dir> > src/embed/idf-nb.txt');
     process.exit(2);
   }
   main(dir);
