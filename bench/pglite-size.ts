@@ -54,7 +54,7 @@ export interface PgliteSizeResult {
   afterVacuum: { seconds: number; vector: Latency; vectorCpu: Latency; hybrid: Latency; hybridCpu: Latency; legs: Record<Step, { wall: Latency; cpu: Latency }> };
   /**
    * The store closed and opened again, as `npm start` opens what `npm run ingest` wrote: PGlite's buffer pool is
-   * sized to the store on disk when it opens (src/store/pgliteBuffers.ts), and reads that every search repeats are
+   * sized to the store on disk when it opens (src/store/pglite/buffers.ts), and reads that every search repeats are
    * kept until the next write (src/store/readCache.ts). `coldHybrid` is the first pass over the questions after
    * opening (20 warm-up questions, then all), the rest come after it. Older results lack it.
    */

@@ -1,7 +1,7 @@
 /**
  * Run by `npm install` / `npm ci` (package.json "prepare"): readies what makes the first `npm start` fast.
  *  1. dist/: src/ compiled to JavaScript (scripts/build-dist.mjs), which `npm start` runs.
- *  2. A dump of an empty PGlite cluster in node_modules/.cache/innspill/ (src/store/pgliteInitCache.ts), from
+ *  2. A dump of an empty PGlite cluster in node_modules/.cache/innspill/ (src/store/pglite/initCache.ts), from
  *     which a new store starts instead of running initdb again.
  * Both are caches: `npm start` rebuilds what is stale in dist/ and saves the dump itself when it is missing, so a
  * failure here is only reported, never fails the install.
@@ -25,7 +25,7 @@ try {
 
 t0 = performance.now();
 try {
-  const { initCacheFile } = await import(pathToFileURL(join(OUT, 'store', 'pgliteInitCache.js')).href);
+  const { initCacheFile } = await import(pathToFileURL(join(OUT, 'store', 'pglite', 'initCache.js')).href);
   const { vector } = await import('@electric-sql/pglite-pgvector');
   // NOTE: the same options as openPglite passes, for the same file name; a mismatch would only mean that the first
   // start saves its own dump.

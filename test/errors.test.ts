@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DraftError } from '../src/draft/errors.js';
 import { EmbeddingError } from '../src/embed/errors.js';
 import { AppError, ERROR_CODES, exitCode, STAGE_ERROR_CODES, toAppError } from '../src/errors.js';
-import { asAppError } from '../src/http/app.js';
+import { asAppError } from '../src/http/asAppError.js';
 import { toProblem } from '../src/http/errors.js';
 import { ingestErrors } from '../src/ingest/errors.js';
 import { LlmError } from '../src/llm/errors.js';

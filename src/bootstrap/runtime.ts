@@ -25,7 +25,7 @@ export async function openRuntime(
   if (applied.length) logger.info({ applied }, 'migrations applied');
   await tuneEfSearch(db);
   if (db.driver === 'pglite') {
-    // A large store holds its buffer pool in memory from the start (pgliteBuffers.ts): say so, it explains the RSS.
+    // A large store holds its buffer pool in memory from the start (store/pglite/buffers.ts): say so, it explains the RSS.
     const { rows } = await db.query<{ pool: string }>(`SELECT current_setting('shared_buffers') AS pool`);
     if (rows[0].pool !== '128MB') logger.info({ sharedBuffers: rows[0].pool }, 'PGlite buffer pool sized to the store');
   }

@@ -5,7 +5,7 @@ import { loadConfig } from '../config/env.js';
 import type { StoreFilesResult } from '../corpus/storeFiles.js';
 import { DocumentKind } from '../domain/types.js';
 import { createLogger } from '../log.js';
-import { withdrawDocument } from '../store/documentChanges.js';
+import { withdrawDocument } from '../store/documents.js';
 import { fail, failWith, parseCli } from './args.js';
 import { progressBar } from './progress.js';
 

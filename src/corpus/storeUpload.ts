@@ -13,7 +13,7 @@ import type { LoadedText } from '../ingest/loaders/index.js';
 import { slugify, titleFromFileName } from '../text/slug.js';
 import { ensureAnnIndex } from '../store/ann.js';
 import type { Db } from '../store/db.js';
-import { getDocumentHead, writeUpload, type DocumentHead, type Visibility } from '../store/documentChanges.js';
+import { getDocumentHead, writeUpload, type DocumentHead, type Visibility } from '../store/documents.js';
 import { passageRows, type SaveOutcome } from '../store/documents.js';
 import { embeddingInput } from '../store/embeddings.js';
 import type { TextEmbedder } from '../domain/embedder.js';

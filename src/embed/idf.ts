@@ -1,5 +1,5 @@
 /**
- * The shipped down-weights for common Norwegian features (idf-nb.txt, built by idf-build.ts from Lovdata).
+ * The shipped down-weights for common Norwegian features (idf-nb.txt, built by scripts/idf-build.ts from Lovdata).
  * Common n-grams like "ing>", "ene>" or "<for" occur in nearly every passage; at full weight they fill the
  * few hundred buckets with collision noise. Weighing them down measured +0.03 MRR at D=384 on NorQuAD whole
  * passages, +0.013 on ~500-char chunks (bench/embedder-quality.ts, variants "default" and "no-idf").

@@ -16,7 +16,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { EmbedReply, EmbedRequest } from './localWorker.js';
+import { CLAIM, type EmbedReply, type EmbedRequest } from './localProtocol.js';
 
 // NOTE: from src/ (tsx, vitest) the worker is TypeScript, which a worker thread can't load by itself. It loads
 // it through tsx's require hook, which transforms in the worker's own thread: tsx's ESM loader (module.register)
@@ -30,10 +30,6 @@ function workerSource(): string {
   const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
   return `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`;
 }
-
-/** Claim flag values (Int32Array(1) over a SharedArrayBuffer, one per batch; the worker sets 1). */
-const OPEN = 0;
-const CLAIMED_HERE = 2;
 
 interface Job {
   id: number;
@@ -96,7 +92,7 @@ export class LocalEmbedderThread {
     setImmediate(() => {
       this.stealScheduled = false;
       for (const job of this.jobs.values()) {
-        if (Atomics.compareExchange(job.claim, 0, OPEN, CLAIMED_HERE) !== OPEN) continue;
+        if (Atomics.compareExchange(job.claim, 0, CLAIM.open, CLAIM.byCaller) !== CLAIM.open) continue;
         this.settle(job, () => this.embedHere(job.texts), 'here');
         this.scheduleSteal(); // one batch per turn, so a caller waiting on it goes on first
         return;
@@ -146,7 +142,7 @@ export class LocalEmbedderThread {
     this.dead = true;
     this.worker = undefined;
     this.workerUp = false;
-    for (const job of this.jobs.values()) Atomics.store(job.claim, 0, OPEN);
+    for (const job of this.jobs.values()) Atomics.store(job.claim, 0, CLAIM.open);
     for (const resolve of this.readyWaiters.splice(0)) resolve(false);
     if (this.jobs.size > 0) this.scheduleSteal();
   }

@@ -6,28 +6,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { LocalEmbedder, type LocalEmbedderOptions } from './local.js';
-
-export interface EmbedRequest {
-  id: number;
-  texts: string[];
-  /** Int32Array(1) over a SharedArrayBuffer: 0 open, 1 taken by the worker, 2 taken by the calling thread. */
-  claim: Int32Array;
-}
-
-export type EmbedReply =
-  | { ready: true }
-  | { id: number; vectors: Float64Array }
-  | { id: number; skipped: true }
-  | { id: number; error: string };
-
-const OPEN = 0;
-const CLAIMED_BY_WORKER = 1;
+import { CLAIM, type EmbedReply, type EmbedRequest } from './localProtocol.js';
 
 const embedder = new LocalEmbedder({ ...(workerData as LocalEmbedderOptions), offThread: false });
 const port = parentPort!;
 
 port.on('message', ({ id, texts, claim }: EmbedRequest) => {
-  if (Atomics.compareExchange(claim, 0, OPEN, CLAIMED_BY_WORKER) !== OPEN) {
+  if (Atomics.compareExchange(claim, 0, CLAIM.open, CLAIM.byWorker) !== CLAIM.open) {
     port.postMessage({ id, skipped: true } satisfies EmbedReply);
     return;
   }

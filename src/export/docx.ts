@@ -7,7 +7,8 @@ import type { Paragraph } from 'docx';
 import type { PassageWithDocument } from '../domain/types.js';
 import type { DraftDocument } from '../draft/types.js';
 import type { DraftRequest } from '../domain/draftRequest.js';
-import type { Withdrawal } from '../store/documentChanges.js';
+import type { Withdrawal } from '../store/documents.js';
+import { norwegianDate } from './norwegianDate.js';
 import { withdrawnMark, withdrawnWarning } from './withdrawn.js';
 
 export interface DocxInput {
@@ -19,11 +20,6 @@ export interface DocxInput {
   withdrawn?: Map<string, Withdrawal>;
   /** The letter's date; today by default. */
   date?: Date;
-}
-
-/** dd.mm.åååå, as Norwegian letters write dates. */
-export function norwegianDate(d: Date): string {
-  return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
 }
 
 /**

@@ -4,7 +4,7 @@
  * title. PUT /drafts/:id accepts this file back; those lines are dropped there (isExportNoteLine).
  */
 import type { DraftDocument } from '../draft/types.js';
-import type { Withdrawal } from '../store/documentChanges.js';
+import type { Withdrawal } from '../store/documents.js';
 import { WITHDRAWN_LEAD, withdrawnWarning } from './withdrawn.js';
 
 const WARNING_LINE = (text: string) => `> **${WITHDRAWN_LEAD}**${text.slice(WITHDRAWN_LEAD.length)}`;

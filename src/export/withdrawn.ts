@@ -3,8 +3,8 @@
  * stored quotes stay (they were true of the document then), but the reader must know the source is gone before
  * the response is sent. The web page shows the same list (src/web/public/js/views/draft.js).
  */
-import type { Withdrawal } from '../store/documentChanges.js';
-import { norwegianDate } from './docx.js';
+import type { Withdrawal } from '../store/documents.js';
+import { norwegianDate } from './norwegianDate.js';
 
 /** The word opening every warning, the same in both written standards (an edit sent back drops lines that start so). */
 export const WITHDRAWN_LEAD = 'Merk:';

@@ -4,13 +4,12 @@
  */
 import { swaggerUI } from '@hono/swagger-ui';
 import type { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { Config } from '../config/env.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
 import type { TextEmbedder } from '../domain/embedder.js';
-import { toAppError } from '../errors.js';
+import { asAppError } from './asAppError.js';
 import { AppError, toProblem } from './errors.js';
 import { requireTokenForWrites } from './middleware/auth.js';
 import { strictJsonBody } from './middleware/strictBody.js';
@@ -23,7 +22,7 @@ import { verifyRoutes } from './routes/verify.js';
 import { draftingProvider, draftingRoutes } from './routes/drafting.js';
 import type { LlmProvider } from '../llm/types.js';
 import type { Judge } from '../verify/index.js';
-import { webRoutes } from '../web/routes.js';
+import { webRoutes } from './routes/web.js';
 
 export interface AppDeps {
   db: Db;
@@ -94,14 +93,4 @@ export function createApp(deps: AppDeps) {
     return c.json(toProblem(appErr, c.get('requestId')), appErr.status as 400, { 'content-type': 'application/problem+json' });
   });
   return app;
-}
-
-/** Map anything thrown to an AppError: Hono's own HTTP exceptions here, every stage's errors through src/errors.ts. */
-export function asAppError(err: unknown): AppError {
-  if (err instanceof HTTPException) {
-    if (err.status === 400) return new AppError('bad_request:json', { errors: [{ field: '(body)', reason: 'ugyldig JSON' }] });
-    if (err.status === 413) return new AppError('payload_too_large:body');
-    if (err.status === 401) return new AppError('unauthorized:token');
-  }
-  return toAppError(err);
 }

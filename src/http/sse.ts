@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Logger } from '../log.js';
-import { asAppError } from './app.js';
+import { asAppError } from './asAppError.js';
 import { toProblem } from './errors.js';
 import type { AppEnv } from './openapi.js';
 

@@ -6,7 +6,7 @@ import type { PassageWithDocument } from '../domain/types.js';
 import type { QueryEmbedder } from '../domain/embedder.js';
 import type { Queryable } from '../store/db.js';
 import { getPassages, rowToPassage, withDocuments } from '../store/documents.js';
-import { readThrough } from '../store/readCache.js';
+import { listOrganisations } from '../store/organisations.js';
 import { parseVectorLiteral, toVectorLiteral } from '../store/vectorCodec.js';
 import { EMBEDDINGS_OF_SQL, textLegSql, vectorLegSql } from './queries.js';
 import { textQuery } from './textTerms.js';
@@ -96,22 +96,10 @@ export async function textLeg(db: Queryable, question: string, limit: number, fi
 /**
  * @example await search(db, embedder, { query: 'Hva mener Fagforbundet om skyløsning?', k: 5 })
  */
-/**
- * The organisations in the store, lower-cased, by skipping through the lower(organisation) index one name at a
- * time (a handful of index probes, where SELECT DISTINCT read every document row on every search).
- */
-export const ORGANISATIONS_SQL = /* SQL */ `
-  WITH RECURSIVE o AS (
-    (SELECT lower(organisation) AS name FROM documents ORDER BY lower(organisation) LIMIT 1)
-    UNION ALL
-    SELECT (SELECT lower(d.organisation) FROM documents d WHERE lower(d.organisation) > o.name ORDER BY lower(d.organisation) LIMIT 1)
-    FROM o WHERE o.name IS NOT NULL)
-  SELECT name AS organisation FROM o WHERE name IS NOT NULL`;
-
 /** Apply query understanding: organisations named in the question become a filter unless one is given. */
 async function withIntent(db: Queryable, opts: SearchOptions): Promise<SearchOptions> {
   if (opts.understandQuery === false || opts.organisations?.length || opts.documentIds?.length) return opts;
-  const names = await readThrough(db, 'organisations', async () => (await db.query<{ organisation: string }>(ORGANISATIONS_SQL)).rows.map((r) => r.organisation));
+  const names = (await listOrganisations(db)).map((o) => o.key);
   const intent = parseQueryIntent(opts.query, names);
   return intent.organisations.length ? { ...opts, query: intent.text, organisations: intent.organisations } : opts;
 }

@@ -7,7 +7,7 @@
  * Below ANN_MIN_PASSAGES an exact scan is both exact and fast enough (see BENCHMARKS.md), so no index is built;
  * bulk loads drop the index first and rebuild it once, because inserting into HNSW row by row is far slower.
  */
-import type { Queryable } from './db.js';
+import type { Queryable } from './driver.js';
 
 export const ANN_INDEX_NAME = 'passages_embedding_hnsw';
 // NOTE: measured on a quiet 2-core machine (BENCHMARKS.md): the exact scan's p95 is 12 ms at 2,000 passages and

@@ -1,10 +1,38 @@
-/** The organisations the corpus has documents from, for resolving "fagforbundet" to "Fagforbundet". */
-import type { Queryable } from './db.js';
+/**
+ * The organisations the corpus has documents from: for search, which turns "Hva mener Fagforbundet …" into a
+ * filter, and for drafting, which resolves "fagforbundet" to the stored "Fagforbundet". One query for both.
+ */
+import type { Queryable } from './driver.js';
+import { readThrough } from './readCache.js';
 
-export const LIST_ORGANISATIONS_SQL = /* SQL */ `
-  SELECT organisation AS name, count(*)::int AS documents FROM documents GROUP BY organisation ORDER BY organisation`;
+/**
+ * Each organisation once, by its lower-cased name (`key`, as the organisation filters compare) and a stored
+ * spelling (`name`), found by skipping through the lower(organisation) index one name at a time: a few index probes
+ * per organisation, where SELECT DISTINCT or GROUP BY read every document row.
+ * NOTE: a name stored in several casings ("NTL", "Ntl") is listed once, under one of them.
+ */
+export const ORGANISATIONS_SQL = /* SQL */ `
+  WITH RECURSIVE o AS (
+    (SELECT lower(organisation) AS key FROM documents ORDER BY lower(organisation) LIMIT 1)
+    UNION ALL
+    SELECT (SELECT lower(d.organisation) FROM documents d WHERE lower(d.organisation) > o.key ORDER BY lower(d.organisation) LIMIT 1)
+    FROM o WHERE o.key IS NOT NULL)
+  SELECT o.key, (SELECT d.organisation FROM documents d WHERE lower(d.organisation) = o.key LIMIT 1) AS name
+  FROM o WHERE o.key IS NOT NULL ORDER BY o.key`;
 
-export async function listOrganisations(db: Queryable): Promise<{ name: string; documents: number }[]> {
-  const { rows } = await db.query<{ name: string; documents: number }>(LIST_ORGANISATIONS_SQL);
-  return rows.map((r) => ({ name: r.name, documents: Number(r.documents) }));
+export interface Organisation {
+  /** As stored, e.g. "Fagforbundet". */
+  name: string;
+  /** lower(name) as PostgreSQL lower-cases it, e.g. "fagforbundet". */
+  key: string;
+}
+
+/**
+ * The organisations, ordered by key; kept in memory until the next write on stores that count their writes
+ * (readCache.ts), since every search asks.
+ * @example (await listOrganisations(db)).map((o) => o.name) // ['Fagforbundet', 'KS', 'NTL']
+ */
+export async function listOrganisations(db: Queryable): Promise<readonly Organisation[]> {
+  // Frozen: one array is shared by every caller until the next write.
+  return readThrough(db, 'organisations', async () => Object.freeze((await db.query<Organisation>(ORGANISATIONS_SQL)).rows));
 }

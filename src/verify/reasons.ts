@@ -1,7 +1,7 @@
 /**
  * Every message the verifier shows people, in Norwegian Bokmål, in one place so the wording stays consistent.
  */
-import type { CitationReport } from './locate.js';
+import type { CitationReport } from '../domain/verification.js';
 import type { Tier } from './quote.js';
 
 export const VERDICT_LABEL = {

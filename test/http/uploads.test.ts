@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
 import { silentLogger } from '../../src/log.js';
 import { countAll } from '../../src/store/documents.js';
-import { withdrawnSources } from '../../src/store/documentChanges.js';
+import { withdrawnSources } from '../../src/store/documents.js';
 import { LOVDATA, fixture } from '../helpers/documents.js';
 import { jsonInit, seededApp, testConfig } from '../helpers/runtime.js';
 

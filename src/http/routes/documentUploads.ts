@@ -14,7 +14,7 @@ import type { Context } from 'hono';
 import { storeUpload, type UploadRefusal, type UploadResult } from '../../corpus/storeUpload.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
-import { withdrawDocument } from '../../store/documentChanges.js';
+import { withdrawDocument } from '../../store/documents.js';
 import type { TextEmbedder } from '../../domain/embedder.js';
 import { AppError, fieldErrorsFromZod } from '../errors.js';
 import { problemResponses, router, type AppEnv } from '../openapi.js';

@@ -12,7 +12,7 @@ import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
 import { getPassages } from '../../store/documents.js';
 import { getDraft, getDraftVersion, listDrafts, type DraftVersionRecord } from '../../store/drafts.js';
-import { withdrawnSources } from '../../store/documentChanges.js';
+import { withdrawnSources } from '../../store/documents.js';
 import { slug } from '../../text/slug.js';
 import type { Judge } from '../../verify/index.js';
 import { AppError } from '../errors.js';

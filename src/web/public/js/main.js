@@ -1,5 +1,5 @@
 // The page's router: one shell, a view per path, History API navigation. The server answers every page path with
-// the same shell (src/web/routes.ts), so a reload or a shared link opens the same view.
+// the same shell (src/http/routes/web.ts), so a reload or a shared link opens the same view.
 import { h } from './dom.js';
 import { errorBox } from './errors.js';
 import { closeSourcePanel, initSourcePanel } from './sourcePanel.js';

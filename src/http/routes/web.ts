@@ -1,5 +1,5 @@
 /**
- * The web page for secretariats: one HTML shell, hand-written ES modules and one stylesheet from `public/`,
+ * The web page for secretariats: one HTML shell, hand-written ES modules and one stylesheet from `src/web/public/`,
  * served by the same server as the API. No build step and nothing fetched from elsewhere: the Content-Security-
  * Policy on the shell lets the page load and call only this origin.
  *
@@ -11,11 +11,12 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import type { AppEnv } from '../http/openapi.js';
+import type { AppEnv } from '../openapi.js';
 
-const PUBLIC_DIR = fileURLToPath(new URL('./public', import.meta.url));
+// The page's files stay in src/web/public (static assets, no code); this sub-app serves them.
+const PUBLIC_DIR = fileURLToPath(new URL('../../web/public', import.meta.url));
 
-/** Paths the page routes itself (see public/js/main.js); each answers with the shell. */
+/** Paths the page routes itself (see src/web/public/js/main.js); each answers with the shell. */
 export const PAGE_PATHS = ['/', '/ny', '/utkast/:id', '/spor', '/dokumenter', '/dokumenter/:id'] as const;
 
 /**

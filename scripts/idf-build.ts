@@ -1,7 +1,7 @@
 /**
  * Build src/embed/idf-nb.txt, the local embedder's down-weights for common features, from Lovdata statutes:
  *
- *   npx tsx src/embed/idf-build.ts /work/shared/data/lovdata > src/embed/idf-nb.txt
+ *   npx tsx scripts/idf-build.ts /work/shared/data/lovdata > src/embed/idf-nb.txt
  *
  * NOTE: the table comes from statutes, not from NorQuAD, so bench/embedder-quality.ts measures it on text it
  * never saw. Only features in more than MIN_SHARE of the sections are listed; the rest weigh 1. Measured at
@@ -12,13 +12,13 @@
  * The 2% table scores better on NorQuAD's encyclopedic questions but weighs down "kommun", "forskrift" and
  * "departement" — the vocabulary consultation responses are about. Above 10% only generic Norwegian is left:
  * endings ("ene>", "ing>"), prefixes ("<for", "<be") and words like "lov", "dersom", "første".
- * Rebuilding changes the vectors: bump VERSION in local.ts.
+ * Rebuilding changes the vectors: bump VERSION in src/embed/local.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { featureKeys } from './features.js';
-import { DEFAULT_FEATURES } from './local.js';
+import { featureKeys } from '../src/embed/features.js';
+import { DEFAULT_FEATURES } from '../src/embed/local.js';
 
 const MIN_SHARE = 0.1;
 const POWER = 1.5;
@@ -49,7 +49,7 @@ function main(dir: string): void {
   const idf = (d: number) => Math.log((n + 1) / (d + 1));
   const lines = [
     '# Down-weights for common Norwegian features, read by src/embed/idf.ts. Format: kind<TAB>weight<TAB>keys.',
-    `# Built by src/embed/idf-build.ts from ${n} sections of 25 consolidated Norwegian statutes, Lovdata public data`,
+    `# Built by scripts/idf-build.ts from ${n} sections of 25 consolidated Norwegian statutes, Lovdata public data`,
     '# (NLOD 2.0, https://data.norge.no/nlod/no/2.0). Only document frequencies were derived; no text is included.',
     `# Features in more than ${minDf} sections: weight = (idf(df) / idf(${minDf}))^${POWER}, idf(d) = ln((N+1)/(d+1)),`,
     `# rounded to ${STEP}. Unlisted features weigh 1.`,
@@ -73,7 +73,7 @@ function main(dir: string): void {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = process.argv[2];
   if (!dir) {
-    console.error('usage: npx tsx src/embed/idf-build.ts <lovdata-dir> > src/embed/idf-nb.txt');
+    console.error('usage: npx tsx scripts/idf-build.ts <lovdata-dir> > src/embed/idf-nb.txt');
     process.exit(2);
   }
   main(dir);

@@ -3,8 +3,8 @@
  * their types, and the API still answering its own paths (the page is mounted last).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_PATHS } from '../../src/web/routes.js';
-import { seededApp } from '../helpers/runtime.js';
+import { PAGE_PATHS } from '../../../src/http/routes/web.js';
+import { seededApp } from '../../helpers/runtime.js';
 
 let app: Awaited<ReturnType<typeof seededApp>>['app'];
 

@@ -8,7 +8,7 @@
  * has ~1.3 GB resident at once, and a new in-memory one took 9.7 s instead of 4.4 s to start), so the pool is
  * sized to the store rather than set large for all: the store's relation files plus a quarter for growth, within
  * 128 MB (PostgreSQL's default) and 1 GB (PGlite's WASM memory ends at 2 GB, and an HNSW build needs room beside
- * the pool; see ann.ts). A store that grows in a running process keeps the size it was opened with until the
+ * the pool; see ../ann.ts). A store that grows in a running process keeps the size it was opened with until the
  * next start.
  */
 import { readdirSync, statSync } from 'node:fs';

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { afterAll, describe, expect, it } from 'vitest';
-import { wrapPglite } from '../../src/store/db.js';
-import { migrate } from '../../src/store/migrate.js';
-import { createPglite, initCacheFile } from '../../src/store/pgliteInitCache.js';
+import { wrapPglite } from '../../../src/store/db.js';
+import { migrate } from '../../../src/store/migrate.js';
+import { createPglite, initCacheFile } from '../../../src/store/pglite/initCache.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'innspill-initcache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,9 +3,10 @@
  * transaction: the checks (does the id exist, is the same content stored under another id) run again inside it
  * under a lock on the id, so two requests for one id cannot both win, and a refused change writes nothing.
  */
-import type { DocumentSummary, IngestedDocument } from '../domain/types.js';
-import type { Db, Queryable } from './db.js';
-import { getDocument, insertPassages, passageRows, saveDocumentRows, updateDocumentsMeta, type SaveOutcome } from './documents.js';
+import type { DocumentSummary, IngestedDocument } from '../../domain/types.js';
+import type { Db, Queryable } from '../driver.js';
+import { getDocument } from './read.js';
+import { insertPassages, passageRows, saveDocumentRows, updateDocumentsMeta, type SaveOutcome } from './write.js';
 
 export type Visibility = 'public' | 'internal';
 

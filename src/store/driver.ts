@@ -1,0 +1,91 @@
+/**
+ * What both drivers (pglite/, pg/) implement, and the little they share. The query modules see only these
+ * interfaces, so the SQL is identical on both; db.ts opens one and re-exports all of this.
+ *
+ * NOTE: kept apart from db.ts so that the drivers and the query modules they need (ann.ts) import their types
+ * without importing the door that imports them.
+ */
+import type { CopyColumn, CopyRow } from './copyBinary.js';
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /**
+   * Only on a store no other process writes to (PGlite: one process holds its data directory): a number that
+   * changes whenever a statement may have changed data, so what every search reads (organisation names, document
+   * summaries) can be kept in memory until the next write (readCache.ts). Absent on pg and inside a transaction.
+   */
+  readonly generation?: () => number;
+}
+
+export interface Db extends Queryable {
+  readonly driver: 'pglite' | 'pg';
+  /** Run several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Run fn in one transaction; it rolls back when fn throws. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface Tx extends Queryable {
+  /** Run several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /**
+   * Load vectors into the transaction's temporary table `embedding_stage (passage_id text, embedding vector(D))`,
+   * dropped at commit, for one set-based INSERT or UPDATE to join. Binary COPY on both drivers.
+   */
+  stageEmbeddings(rows: { id: string; embedding: number[] }[], dimension: number): Promise<void>;
+  /**
+   * Insert many rows into `table` (names are ours, never user input): binary COPY (nothing for the backend to parse:
+   * from a blob on PGlite, streamed `FROM STDIN` on pg; jsonb to PGlite served over a socket). Constraints,
+   * defaults, generated columns and triggers (statement-level ones with their transition tables too) apply
+   * exactly as for an INSERT.
+   */
+  insertRows(table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]): Promise<void>;
+}
+
+/**
+ * Session settings for vector search, applied to every connection.
+ * NOTE: hnsw.ef_search 200 is the safe default (recall@10 ≥ 0.95 up to 100k passages); once the store's size is
+ * known, ann.ts lowers it for small stores (EF_SEARCH_SQL: on PGlite after migrating and after each write, on pg
+ * when a connection opens and after each write; see pg/open.ts). relaxed_order iterative scans keep filtered
+ * searches (by organisation, kind, date) from returning fewer than k rows when the filter removes many neighbours
+ * (pgvector >= 0.8; older versions ignore it).
+ */
+export const SESSION_SETTINGS: Record<string, string> = {
+  'hnsw.ef_search': '200',
+  'hnsw.iterative_scan': 'relaxed_order',
+};
+
+// NOTE: the dimension is a type modifier and cannot be a bind parameter; callers pass an integer we own.
+const createStageSql = (dimension: number) => /* SQL */ `
+  CREATE TEMP TABLE IF NOT EXISTS embedding_stage (passage_id text PRIMARY KEY, embedding vector(${Math.trunc(dimension)}))
+  ON COMMIT DROP`;
+
+const STAGE_COLUMNS: readonly CopyColumn[] = [{ name: 'passage_id', type: 'text' }, { name: 'embedding', type: 'vector' }];
+
+/** Tx.stageEmbeddings on either driver: the stage table, then its rows through the driver's insertRows. */
+export function stageEmbeddingsWith(tx: Pick<Tx, 'query' | 'insertRows'>): Tx['stageEmbeddings'] {
+  return async (rows, dimension) => {
+    await tx.query(createStageSql(dimension));
+    await tx.insertRows('embedding_stage', STAGE_COLUMNS, rows.map((r) => [r.id, r.embedding]));
+  };
+}
+
+/** A binary COPY of `columns` into `table` (names are ours) from `source`: '/dev/blob' on PGlite, STDIN on pg. */
+export const copySql = (table: string, columns: readonly CopyColumn[], source: string) =>
+  `COPY ${table} (${columns.map((c) => c.name).join(', ')}) FROM ${source} WITH (FORMAT binary)`;
+
+/**
+ * Whether a statement outside a transaction may change data. Errs towards yes (a false yes only costs a cache
+ * miss): any write keyword anywhere in our own SQL text, where user input never appears (it travels as parameters).
+ */
+export const MAY_WRITE = /\b(insert|update|delete|merge|truncate|copy|create|alter|drop|vacuum|analyze|reindex|cluster|refresh|call|do|import|lock|grant|revoke|comment|security)\b/i;
+
+/** Run a statement and then count it as a write when it may be one (sql null: always), whether it succeeded or not. */
+export async function countingWrites<T>(sql: string | null, run: () => Promise<T>, onWrite: () => void): Promise<T> {
+  try {
+    return await run();
+  } finally {
+    if (sql === null || MAY_WRITE.test(sql)) onWrite();
+  }
+}

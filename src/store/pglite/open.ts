@@ -1,0 +1,75 @@
+/**
+ * The PGlite driver: PostgreSQL compiled to WASM, in this process, on a data directory or in memory. One session,
+ * so settings made once hold for every query; the store counts its own writes (Queryable.generation), since no
+ * other process can write to a data directory PGlite holds.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { encodeCopyBinary, type CopyColumn, type CopyRow } from '../copyBinary.js';
+import { copySql, countingWrites, SESSION_SETTINGS, stageEmbeddingsWith, type Db } from '../driver.js';
+import { MIN_SHARED_BUFFERS_MB, relationBytes, sharedBuffersMb } from './buffers.js';
+import { createPglite } from './initCache.js';
+
+export interface OpenPgliteOptions {
+  /** PostgreSQL's buffer pool in MB; by default sized to the store on disk (buffers.ts). */
+  sharedBuffersMb?: number;
+}
+
+/** Open PGlite at a directory, or in memory for "memory://". */
+export async function openPglite(dataDir: string, { sharedBuffersMb: given }: OpenPgliteOptions = {}): Promise<Db> {
+  const memory = dataDir.startsWith('memory://');
+  if (!memory) mkdirSync(dirname(dataDir), { recursive: true });
+  const buffers = given ?? (memory ? MIN_SHARED_BUFFERS_MB : sharedBuffersMb(relationBytes(dataDir)));
+  // PostgreSQL's own default is left alone (no start parameters), so a new store keeps the kept dump's key.
+  const startParams = buffers === MIN_SHARED_BUFFERS_MB ? {} : { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${buffers}MB`] };
+  // NOTE: a new store (empty dir or memory://) starts from a kept dump of an empty cluster when there is one,
+  // ~1 s instead of ~3 s of initdb; see initCache.ts for why that is the same cluster.
+  const { db } = await createPglite(memory ? undefined : dataDir, { extensions: { vector }, ...startParams });
+  // PGlite is one session, so settings made once hold for every query.
+  for (const [k, v] of Object.entries(SESSION_SETTINGS)) await db.query(`SELECT set_config($1, $2, false)`, [k, v]);
+  return wrapPglite(db);
+}
+
+export function wrapPglite(db: PGlite): Db {
+  const q = (runner: Pick<PGlite, 'query'>) => ({
+    async query<T>(sql: string, params: unknown[] = []) {
+      const r = await runner.query<T>(sql, params);
+      return { rows: r.rows };
+    },
+  });
+  const direct = q(db);
+  let generation = 0;
+  const wrote = () => void generation++;
+  return {
+    driver: 'pglite',
+    generation: () => generation,
+    query: <T>(sql: string, params: unknown[] = []) => countingWrites(sql, () => direct.query<T>(sql, params), wrote),
+    async exec(sql) {
+      await countingWrites(null, () => db.exec(sql), wrote);
+    },
+    async transaction(fn) {
+      // Counted before and after: a read that overlaps the transaction must not outlive it in a cache.
+      wrote();
+      return db.transaction(async (tx) => {
+        const base = {
+          ...q(tx),
+          async exec(sql: string) {
+            await tx.exec(sql);
+          },
+          // NOTE: text-form vectors parse at ~1.4k rows/s inside WASM; binary COPY reaches ~40k rows/s.
+          async insertRows(table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]) {
+            if (rows.length === 0) return;
+            const blob = new Blob([encodeCopyBinary(columns, rows)]);
+            await tx.query(copySql(table, columns, `'/dev/blob'`), [], { blob });
+          },
+        };
+        return fn({ ...base, stageEmbeddings: stageEmbeddingsWith(base) });
+      }).finally(wrote);
+    },
+    async close() {
+      await db.close();
+    },
+  };
+}
