@@ -27,8 +27,10 @@ export const LAYERS = [
   [['src/draft']],
   [['src/export']],
   [['src/bootstrap']],
-  // NOTE: src/web/*.ts (routes.ts) is HTTP code on its way into src/http; src/web/public/ is the browser's.
-  [['src/http', 'src/web'], ['src/cli']],
+  // src/web/public/ is the browser's (static assets the http layer serves).
+  [['src/http', 'src/web']],
+  // The command line on top: `npm start` (cli/serve.ts) starts the HTTP app; http never imports cli.
+  [['src/cli']],
 ];
 
 /** One no-restricted-paths zone per group above the floor: everything above its layer and its same-layer siblings. */

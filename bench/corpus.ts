@@ -34,9 +34,21 @@ export interface Corpus {
 const GENERATOR_VERSION = 2;
 export const CACHE_DIR = join(ROOT, 'bench/.cache');
 
-const ORGANISATIONS = ['Fagforbundet', 'KS', 'NTL', 'Oslo Arbeiderparti', 'LO', 'Unio', 'Akademikerne', 'NHO', 'Virke', 'Forbrukerrådet', 'Datatilsynet', 'Digdir'];
+const ORGANISATIONS = [
+  'Fagforbundet',
+  'KS',
+  'NTL',
+  'Oslo Arbeiderparti',
+  'LO',
+  'Unio',
+  'Akademikerne',
+  'NHO',
+  'Virke',
+  'Forbrukerrådet',
+  'Datatilsynet',
+  'Digdir',
+];
 const KINDS = ['programme', 'statement', 'consultation_response', 'news', 'other'] as const;
-
 
 /** Whole sentences of each source document's body paragraphs (headings and fragments left out). */
 function sentencePools(sources: SourceDoc[]): { title: string; sentences: string[] }[] {
@@ -111,7 +123,14 @@ function realDocs(sources: SourceDoc[]): CorpusDoc[] {
   const org = { norquad: 'NorQuAD', lovdata: 'Lovdata', seed: 'Seed' } as const;
   const kind = { norquad: 'other', lovdata: 'statute', seed: 'statement' } as const;
   return sources.map((s, i) => ({
-    meta: { id: `${s.source}-${String(i).padStart(5, '0')}`, organisation: org[s.source], title: s.title.slice(0, 200) || s.source, kind: kind[s.source], date: '2020', language: 'nb' },
+    meta: {
+      id: `${s.source}-${String(i).padStart(5, '0')}`,
+      organisation: org[s.source],
+      title: s.title.slice(0, 200) || s.source,
+      kind: kind[s.source],
+      date: '2020',
+      language: 'nb',
+    },
     raw: s.text,
   }));
 }

@@ -15,7 +15,10 @@ import { LocalEmbedder } from '../src/embed/local.js';
 
 const DATA = new URL('../evals/data/norquad/', import.meta.url);
 const readJsonl = <T>(name: string): T[] =>
-  readFileSync(new URL(name, DATA), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
+  readFileSync(new URL(name, DATA), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as T);
 
 const passages = readJsonl<{ id: string; title: string; text: string }>('passages.jsonl');
 const questions = readJsonl<{ question: string; passage_id: string }>('dev.jsonl');
@@ -50,7 +53,10 @@ function evaluate(embedder: LocalEmbedder, texts: string[][]) {
   const owner = texts.flatMap((ts, p) => ts.map(() => p));
   const matrix = new Float32Array(owner.length * D);
   texts.flat().forEach((t, i) => matrix.set(embedder.embed(t), i * D));
-  let hits1 = 0, hits5 = 0, hits10 = 0, rr = 0;
+  let hits1 = 0,
+    hits5 = 0,
+    hits10 = 0,
+    rr = 0;
   questions.forEach((q, qi) => {
     const v = embedder.embed(q.question);
     const scores = new Float64Array(passages.length).fill(-Infinity);
@@ -89,8 +95,10 @@ function throughput(embedder: LocalEmbedder): number {
 
 const filter = process.argv[2] ?? '';
 const avgChunk = chunks.reduce((a, c) => a + c.length, 0) / chunks.length;
-console.log(`NorQuAD dev: ${passages.length} passages, ${questions.length} questions; ` +
-  `throughput on ${chunks.length} chunks of ~${Math.round(avgChunk)} chars, one core\n`);
+console.log(
+  `NorQuAD dev: ${passages.length} passages, ${questions.length} questions; ` +
+    `throughput on ${chunks.length} chunks of ~${Math.round(avgChunk)} chars, one core\n`,
+);
 console.log('Whole passages: recall@k and MRR. Chunked: the same questions against ~500-char chunks, a passage');
 console.log('scoring its best chunk (how ingest stores text). chunks/s: embedding throughput, one core.\n');
 console.log('variant          |    D | recall@1 | recall@5 | recall@10 |   MRR | chunked r@5 | chunked MRR | chunks/s');
@@ -103,7 +111,9 @@ for (const [name, options] of Object.entries(VARIANTS)) {
     const c = evaluate(embedder, chunked);
     const tps = throughput(embedder);
     const f = (x: number, w = 8) => x.toFixed(3).padStart(w);
-    console.log(`${name.padEnd(16)} | ${String(dimension).padStart(4)} | ${f(m.r1)} | ${f(m.r5)} | ${f(m.r10, 9)} | ` +
-      `${f(m.mrr, 5)} | ${f(c.r5, 11)} | ${f(c.mrr, 11)} | ${Math.round(tps).toString().padStart(8)}`);
+    console.log(
+      `${name.padEnd(16)} | ${String(dimension).padStart(4)} | ${f(m.r1)} | ${f(m.r5)} | ${f(m.r10, 9)} | ` +
+        `${f(m.mrr, 5)} | ${f(c.r5, 11)} | ${f(c.mrr, 11)} | ${Math.round(tps).toString().padStart(8)}`,
+    );
   }
 }

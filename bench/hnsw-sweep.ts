@@ -62,7 +62,9 @@ async function main() {
       const t = performance.now();
       await db.transaction(async (tx) => {
         await tx.query(`SET LOCAL maintenance_work_mem = '1GB'`);
-        await tx.query(`CREATE INDEX ${ANN_INDEX_NAME} ON passages USING hnsw (embedding vector_ip_ops) WITH (m = ${b.m}, ef_construction = ${b.efConstruction})`);
+        await tx.query(
+          `CREATE INDEX ${ANN_INDEX_NAME} ON passages USING hnsw (embedding vector_ip_ops) WITH (m = ${b.m}, ef_construction = ${b.efConstruction})`,
+        );
       });
       const build = ((performance.now() - t) / 1000).toFixed(0);
       for (const ef of EF_SEARCH) {
@@ -81,12 +83,23 @@ async function main() {
         });
         const l = latency(cpu);
         const n = 10 * vectors.length;
-        rows.push([`${b.m} / ${b.efConstruction}`, build, String(ef), (strict / n).toFixed(3), (tolerant / n).toFixed(3), String(l.p50), String(l.p95)]);
+        rows.push([
+          `${b.m} / ${b.efConstruction}`,
+          build,
+          String(ef),
+          (strict / n).toFixed(3),
+          (tolerant / n).toFixed(3),
+          String(l.p50),
+          String(l.p95),
+        ]);
         process.stderr.write(`${rows.at(-1)!.join('  ')}\n`);
       }
     }
     process.stdout.write(`HNSW at ${size} passages, ${vectors.length} questions (vector query alone, CPU ms)\n`);
-    process.stdout.write(table(['m / ef_construction', 'build s', 'ef_search', 'recall@10', 'recall ε', 'CPU p50', 'CPU p95'], rows) + '\n');
+    process.stdout.write(
+      table(['m / ef_construction', 'build s', 'ef_search', 'recall@10', 'recall ε', 'CPU p50', 'CPU p95'], rows) +
+        '\n',
+    );
   } finally {
     await db.close();
     rmSync(dir, { recursive: true, force: true });

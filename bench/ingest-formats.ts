@@ -26,7 +26,14 @@ export interface FormatFigure {
   pagesPerSecond: number;
 }
 
-const META: DocumentMeta = { id: 'bench-ingest', organisation: 'Bench', title: 'Bench', kind: 'other', date: '2024', language: 'nb' };
+const META: DocumentMeta = {
+  id: 'bench-ingest',
+  organisation: 'Bench',
+  title: 'Bench',
+  kind: 'other',
+  date: '2024',
+  language: 'nb',
+};
 
 async function time(bytes: Uint8Array, name: string, runs: number): Promise<{ ms: number; doc: IngestedDocument }> {
   let doc = await ingestBytes(bytes, name, META); // warm-up: pdf.js and mammoth load lazily
@@ -44,14 +51,21 @@ async function time(bytes: Uint8Array, name: string, runs: number): Promise<{ ms
  * Pages per second for PDF and DOCX ingest.
  * @example const [pdf, docx] = await benchIngestFormats({ repeat: 5, runs: 1 });
  */
-export async function benchIngestFormats({ repeat = 20, runs = 3 }: { repeat?: number; runs?: number } = {}): Promise<FormatFigure[]> {
+export async function benchIngestFormats({ repeat = 20, runs = 3 }: { repeat?: number; runs?: number } = {}): Promise<
+  FormatFigure[]
+> {
   const pdfBytes = await twoColumnPdf({ repeat });
   const pdf = await time(pdfBytes, 'bench.pdf', runs);
   const pdfPages = Math.max(...pdf.doc.passages.map((p) => p.page ?? 1));
   const docxBytes = await structuredDocx({ repeat });
   const docx = await time(docxBytes, 'bench.docx', runs);
   const docxPages = Math.max(1, Math.round((docx.doc.text.length / pdf.doc.text.length) * pdfPages));
-  const figure = (format: 'pdf' | 'docx', bytes: Uint8Array, pages: number, r: { ms: number; doc: IngestedDocument }): FormatFigure => ({
+  const figure = (
+    format: 'pdf' | 'docx',
+    bytes: Uint8Array,
+    pages: number,
+    r: { ms: number; doc: IngestedDocument },
+  ): FormatFigure => ({
     format,
     bytes: bytes.length,
     pages,

@@ -42,7 +42,12 @@ async function main() {
   const [sizeArg, outFile, exactFile, queriesArg] = process.argv.slice(2);
   const corpus = loadCorpus(Number(sizeArg));
   const passages = ingestCorpus(corpus).flatMap((d) =>
-    d.passages.map((p) => ({ id: passageId(d.meta.id, p.ordinal), documentId: d.meta.id, text: p.text, input: embeddingInput(p) })),
+    d.passages.map((p) => ({
+      id: passageId(d.meta.id, p.ordinal),
+      documentId: d.meta.id,
+      text: p.text,
+      input: embeddingInput(p),
+    })),
   );
   const embedder = new LocalEmbedder();
   const inputs = passages.map((p) => p.input);
@@ -57,9 +62,12 @@ async function main() {
   const vectors = embedded.result;
 
   const store = new MemoryVectorStore(embedder);
-  const docs = passages.map((p) => new Document({ pageContent: p.text, metadata: { documentId: p.documentId }, id: p.id }));
+  const docs = passages.map(
+    (p) => new Document({ pageContent: p.text, metadata: { documentId: p.documentId }, id: p.id }),
+  );
   const added = await timed(async () => {
-    for (let i = 0; i < docs.length; i += ADD_BATCH) await store.addVectors(vectors.slice(i, i + ADD_BATCH), docs.slice(i, i + ADD_BATCH));
+    for (let i = 0; i < docs.length; i += ADD_BATCH)
+      await store.addVectors(vectors.slice(i, i + ADD_BATCH), docs.slice(i, i + ADD_BATCH));
   });
 
   const exact = JSON.parse(readFileSync(exactFile, 'utf8')) as { queryIndex: number[]; top: string[][] };
@@ -76,15 +84,32 @@ async function main() {
     cpu.push(cpuMs(c));
     top.push(hits.map((h) => h.id ?? ''));
   }
-  const correct = exact.queryIndex.map((i) => topByCosine(embedder.embed(queries[i]), vectors, passages.map((p) => p.id)));
+  const correct = exact.queryIndex.map((i) =>
+    topByCosine(
+      embedder.embed(queries[i]),
+      vectors,
+      passages.map((p) => p.id),
+    ),
+  );
   const result: LangchainSizeResult = {
     size: passages.length,
-    embedder: { passages: inputs.length, seconds: round(embedded.seconds), passagesPerSecond: perSecond(inputs.length, embedded.seconds),
-      passagesPerCpuSecond: perSecond(inputs.length, embedCpuSeconds) },
-    add: { vectors: vectors.length, seconds: round(added.seconds), vectorsPerSecond: perSecond(vectors.length, added.seconds) },
+    embedder: {
+      passages: inputs.length,
+      seconds: round(embedded.seconds),
+      passagesPerSecond: perSecond(inputs.length, embedded.seconds),
+      passagesPerCpuSecond: perSecond(inputs.length, embedCpuSeconds),
+    },
+    add: {
+      vectors: vectors.length,
+      seconds: round(added.seconds),
+      vectorsPerSecond: perSecond(vectors.length, added.seconds),
+    },
     search: latency(ms),
     searchCpu: latency(cpu),
-    recallAt10: recallAgainst(exact.queryIndex.map((i) => top[i]), exact.top),
+    recallAt10: recallAgainst(
+      exact.queryIndex.map((i) => top[i]),
+      exact.top,
+    ),
     correctSortRecallAt10: recallAgainst(correct, exact.top),
     rssMb: { peak: peakRssMb() },
   };
@@ -98,7 +123,10 @@ function topByCosine(q: number[], vectors: number[][], ids: string[]): string[] 
     for (let d = 0; d < q.length; d++) s += q[d] * v[d];
     return { id: ids[i], s };
   });
-  return scored.sort((a, b) => b.s - a.s).slice(0, K).map((x) => x.id);
+  return scored
+    .sort((a, b) => b.s - a.s)
+    .slice(0, K)
+    .map((x) => x.id);
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

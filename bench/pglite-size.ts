@@ -51,7 +51,14 @@ export interface PgliteSizeResult {
    * The shipped configuration again after `VACUUM ANALYZE`, which PGlite never runs by itself (no autovacuum):
    * planner statistics, a flushed GIN pending list and a visibility map. What running it after a bulk ingest buys.
    */
-  afterVacuum: { seconds: number; vector: Latency; vectorCpu: Latency; hybrid: Latency; hybridCpu: Latency; legs: Record<Step, { wall: Latency; cpu: Latency }> };
+  afterVacuum: {
+    seconds: number;
+    vector: Latency;
+    vectorCpu: Latency;
+    hybrid: Latency;
+    hybridCpu: Latency;
+    legs: Record<Step, { wall: Latency; cpu: Latency }>;
+  };
   /**
    * The store closed and opened again, as `npm start` opens what `npm run ingest` wrote: PGlite's buffer pool is
    * sized to the store on disk when it opens (src/store/pglite/buffers.ts), and reads that every search repeats are
@@ -114,7 +121,12 @@ async function main() {
       log(`search with HNSW, ef_search ${ef}`);
       await db.query(`SELECT set_config('hnsw.ef_search', $1, false)`, [String(ef)]);
       const run = await runQueries(db, embedder, queries, 'vector');
-      byEfSearch.push({ efSearch: ef, vector: run.latency, cpu: run.cpu, recallAt10: recallAgainst(subset(run.top), exactVector.top) });
+      byEfSearch.push({
+        efSearch: ef,
+        vector: run.latency,
+        cpu: run.cpu,
+        recallAt10: recallAgainst(subset(run.top), exactVector.top),
+      });
     }
     // What the store ships with at this size (ann.ts: ef_search by passages).
     const shippedEfSearch = await tuneEfSearch(db);
@@ -128,7 +140,9 @@ async function main() {
     const vHybrid = await runQueries(db, embedder, queries, 'hybrid');
     const vLegs = await legBreakdown(db, embedder, queries);
     log('text leg at several candidate budgets');
-    const textBudget = await textBudgetSweep(db, queries, [...new Set([null, 4000, 2000, candidateBudget(corpus.passages), 1000])]);
+    const textBudget = await textBudgetSweep(db, queries, [
+      ...new Set([null, 4000, 2000, candidateBudget(corpus.passages), 1000]),
+    ]);
     const versions = (await db.query<{ postgres: string; pgvector: string }>(VERSIONS_SQL)).rows[0];
     const embeddingStorage = (await db.query<{ s: string }>(EMBEDDING_STORAGE_SQL)).rows[0].s;
     const afterIndex = dirSizeMb(dataDir);
@@ -139,12 +153,23 @@ async function main() {
     let reopened: PgliteSizeResult['reopened'];
     try {
       await tuneEfSearch(served);
-      const sharedBuffersMb = settingMb((await served.query<{ s: string }>(`SELECT current_setting('shared_buffers') AS s`)).rows[0].s);
+      const sharedBuffersMb = settingMb(
+        (await served.query<{ s: string }>(`SELECT current_setting('shared_buffers') AS s`)).rows[0].s,
+      );
       const coldHybrid = await runQueries(served, embedder, queries, 'hybrid');
       const rVector = await runQueries(served, embedder, queries, 'vector');
       const rHybrid = await runQueries(served, embedder, queries, 'hybrid');
       const rLegs = await legBreakdown(served, embedder, queries);
-      reopened = { sharedBuffersMb, coldHybrid: coldHybrid.latency, vector: rVector.latency, vectorCpu: rVector.cpu, hybrid: rHybrid.latency, hybridCpu: rHybrid.cpu, legs: rLegs, rssMb: rssMb() };
+      reopened = {
+        sharedBuffersMb,
+        coldHybrid: coldHybrid.latency,
+        vector: rVector.latency,
+        vectorCpu: rVector.cpu,
+        hybrid: rHybrid.latency,
+        hybridCpu: rHybrid.cpu,
+        legs: rLegs,
+        rssMb: rssMb(),
+      };
     } finally {
       await served.close();
     }
@@ -157,7 +182,12 @@ async function main() {
       versions,
       embeddingStorage,
       ingest,
-      exact: { vector: exactVector.latency, hybrid: exactHybrid.latency, cpu: { vector: exactVector.cpu, hybrid: exactHybrid.cpu }, plan: exactPlan },
+      exact: {
+        vector: exactVector.latency,
+        hybrid: exactHybrid.latency,
+        cpu: { vector: exactVector.cpu, hybrid: exactHybrid.cpu },
+        plan: exactPlan,
+      },
       hnsw: {
         buildSeconds: Math.round(build.seconds * 10) / 10,
         plan,

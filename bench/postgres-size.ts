@@ -69,7 +69,9 @@ async function main() {
     const build = await timed(() => ensureAnnIndex(db, { minPassages: 0 }));
     const vacuum = await timed(() => db.exec('VACUUM ANALYZE'));
     // The load's WAL written out now rather than by a checkpoint in the middle of the search runs (superusers only).
-    await db.exec('CHECKPOINT').catch(() => log('CHECKPOINT not allowed for this role; a checkpoint may fall into the search runs'));
+    await db
+      .exec('CHECKPOINT')
+      .catch(() => log('CHECKPOINT not allowed for this role; a checkpoint may fall into the search runs'));
     await db.close();
 
     log('search on a pool opened afresh, as a server with DATABASE_URL');
@@ -78,13 +80,21 @@ async function main() {
       const vector = await runQueries(served, embedder, queries, 'vector');
       const hybrid = await runQueries(served, embedder, queries, 'hybrid');
       const legs = await legBreakdown(served, embedder, queries);
-      const efSearch = Number((await served.query<{ ef: string }>(`SELECT current_setting('hnsw.ef_search') AS ef`)).rows[0].ef);
+      const efSearch = Number(
+        (await served.query<{ ef: string }>(`SELECT current_setting('hnsw.ef_search') AS ef`)).rows[0].ef,
+      );
       const versions = (await served.query<{ postgres: string; pgvector: string }>(VERSIONS_SQL)).rows[0];
-      const diskMb = Math.round(Number((await served.query<{ b: string }>(`SELECT pg_database_size(current_database()) AS b`)).rows[0].b) / 1048576);
+      const diskMb = Math.round(
+        Number((await served.query<{ b: string }>(`SELECT pg_database_size(current_database()) AS b`)).rows[0].b) /
+          1048576,
+      );
       let recallAt10: number | null = null;
       try {
         const exact = JSON.parse(readFileSync(exactFile, 'utf8')) as { queryIndex: number[]; top: string[][] };
-        recallAt10 = recallAgainst(exact.queryIndex.map((i) => vector.top[i]), exact.top);
+        recallAt10 = recallAgainst(
+          exact.queryIndex.map((i) => vector.top[i]),
+          exact.top,
+        );
       } catch {
         // the PGlite step did not run or failed: no reference
       }

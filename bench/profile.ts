@@ -17,7 +17,11 @@ function label(method: string, args: unknown[]): string {
   const sql = typeof args[0] === 'string' ? args[0].replace(/\s+/g, ' ').trim() : '';
   if (!sql) return method;
   const words = sql.split(' ');
-  const head = /^(INSERT|COPY|DELETE|CREATE|DROP)$/i.test(words[0]) ? words.slice(0, 3) : /^(UPDATE|WITH|SELECT|SET|ALTER)$/i.test(words[0]) ? words.slice(0, 4) : words.slice(0, 2);
+  const head = /^(INSERT|COPY|DELETE|CREATE|DROP)$/i.test(words[0])
+    ? words.slice(0, 3)
+    : /^(UPDATE|WITH|SELECT|SET|ALTER)$/i.test(words[0])
+      ? words.slice(0, 4)
+      : words.slice(0, 2);
   return `${method}: ${head.join(' ').replace(/[(,].*$/, '')}`;
 }
 
@@ -45,6 +49,8 @@ export function profiledDb(db: Db): { db: Db; times: () => StatementTime[] } {
   const wrapped: Db = Object.create(db);
   wrapped.transaction = (fn) => db.transaction((tx) => fn(timeCalls(tx)));
   const times = () =>
-    [...acc].map(([call, a]) => ({ call, count: a.count, seconds: Math.round(a.ms) / 1000 })).sort((x, y) => y.seconds - x.seconds);
+    [...acc]
+      .map(([call, a]) => ({ call, count: a.count, seconds: Math.round(a.ms) / 1000 }))
+      .sort((x, y) => y.seconds - x.seconds);
   return { db: wrapped, times };
 }

@@ -25,10 +25,13 @@ export interface Report {
 export function publish(report: Report, name: string): void {
   const { machine, sizes } = report;
   const secs = sections(sizes, report.ready, report.targets, report.saveBreakdown, report.ingestFormats);
-  const header = `innspill bench — ${sizes.map((s) => s.size).join(', ')} passages, ${report.startedAt}, ${report.seconds} s` +
+  const header =
+    `innspill bench — ${sizes.map((s) => s.size).join(', ')} passages, ${report.startedAt}, ${report.seconds} s` +
     `\n${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, PGlite ${machine.pglite}` +
     `, pgvector ${sizes.find((s) => s.pglite)?.pglite?.versions.pgvector ?? '?'}, load average ${machine.loadAverageAtStart} → ${machine.loadAverageAtEnd}` +
-    (machine.pauses ? `; a busy thread lost the CPU ${machine.pauses.perSecond} times a second (median ${machine.pauses.medianMs} ms, max ${machine.pauses.maxMs} ms${machine.pauses.stealShare === null ? '' : `, steal ${Math.round(machine.pauses.stealShare * 1000) / 10} %`})` : '');
+    (machine.pauses
+      ? `; a busy thread lost the CPU ${machine.pauses.perSecond} times a second (median ${machine.pauses.medianMs} ms, max ${machine.pauses.maxMs} ms${machine.pauses.stealShare === null ? '' : `, steal ${Math.round(machine.pauses.stealShare * 1000) / 10} %`})`
+      : '');
   process.stdout.write(`${header}\n${renderText(secs)}\n`);
   for (const e of report.errors) process.stdout.write(`\nERROR ${e}\n`);
   const dir = join(ROOT, 'bench/results');

@@ -57,7 +57,8 @@ function options() {
     process.exit(0);
   }
   const sizes = values.quick ? [2000] : (values.sizes ?? '10000,100000').split(',').map((s) => Number(s.trim()));
-  if (sizes.some((s) => !Number.isInteger(s) || s < 100)) throw new Error(`--sizes: whole numbers ≥ 100, got ${values.sizes}`);
+  if (sizes.some((s) => !Number.isInteger(s) || s < 100))
+    throw new Error(`--sizes: whole numbers ≥ 100, got ${values.sizes}`);
   return {
     sizes,
     quick: Boolean(values.quick),
@@ -75,7 +76,10 @@ function options() {
 /** Run a bench step in its own Node process (tsx loader), stderr passed through for progress. */
 function child(file: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', file), ...args], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', file), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     p.on('error', reject);
     p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${file} exited with ${code}`))));
   });
@@ -85,7 +89,9 @@ async function runSize(size: number, opts: ReturnType<typeof options>, work: str
   const out: SizeResults = { size, errors: [] };
   const t = Date.now();
   const corpus = loadCorpus(size); // built once here, read from the cache by the children
-  log(`corpus ${size}: ${corpus.passages} passages (${corpus.realPassages} real, the rest recombined real sentences), ${corpus.docs.length} documents`);
+  log(
+    `corpus ${size}: ${corpus.passages} passages (${corpus.realPassages} real, the rest recombined real sentences), ${corpus.docs.length} documents`,
+  );
   const exactFile = join(work, `exact-${size}.json`);
   try {
     const file = join(work, `pglite-${size}.json`);
@@ -139,7 +145,9 @@ async function main() {
   }
   const started = new Date();
   const machine = describeMachine();
-  log(`bench on ${machine.cpus} CPUs, Node ${machine.node}, PGlite ${machine.pglite}; load average ${machine.loadAverageAtStart}`);
+  log(
+    `bench on ${machine.cpus} CPUs, Node ${machine.node}, PGlite ${machine.pglite}; load average ${machine.loadAverageAtStart}`,
+  );
   const work = mkdtempSync(join(tmpdir(), 'innspill-bench-run-'));
   const sizes: SizeResults[] = [];
   for (const size of opts.sizes) sizes.push(await runSize(size, opts, work));

@@ -38,21 +38,40 @@ const VARIANTS: { name: string; sql: string[]; after?: string[]; streamed?: bool
   { name: 'as shipped, streamed in growing batches', sql: [], streamed: true },
   { name: 'GIN index built after the load', sql: ['DROP INDEX passages_tsv_idx'], after: [CREATE_GIN] },
   { name: 'without GIN index', sql: ['DROP INDEX passages_tsv_idx'] },
-  { name: 'without GIN, stats triggers', sql: ['DROP INDEX passages_tsv_idx', 'ALTER TABLE passages DISABLE TRIGGER USER'] },
-  { name: 'without GIN, triggers, tsvector', sql: ['ALTER TABLE passages DISABLE TRIGGER USER', 'ALTER TABLE passages DROP COLUMN tsv CASCADE'] },
+  {
+    name: 'without GIN, stats triggers',
+    sql: ['DROP INDEX passages_tsv_idx', 'ALTER TABLE passages DISABLE TRIGGER USER'],
+  },
+  {
+    name: 'without GIN, triggers, tsvector',
+    sql: ['ALTER TABLE passages DISABLE TRIGGER USER', 'ALTER TABLE passages DROP COLUMN tsv CASCADE'],
+  },
 ];
 
 /** Serves vectors computed beforehand, so the variants time the store only. */
 function cachedEmbedder(inner: LocalEmbedder, docs: IngestedDocument[]): VectorEmbedder {
   const cache = new Map<string, number[]>();
-  for (const d of docs) for (const p of d.passages) { const t = embeddingInput(p); cache.set(t, inner.embed(t)); }
-  return { model: inner.model, dimension: inner.dimension, embedDocuments: async (texts) => texts.map((t) => cache.get(t) ?? inner.embed(t)) };
+  for (const d of docs)
+    for (const p of d.passages) {
+      const t = embeddingInput(p);
+      cache.set(t, inner.embed(t));
+    }
+  return {
+    model: inner.model,
+    dimension: inner.dimension,
+    embedDocuments: async (texts) => texts.map((t) => cache.get(t) ?? inner.embed(t)),
+  };
 }
 
 /** The same, flagged as working off the main thread: writeDocuments then streams the save in batches. */
 const streamedEmbedder = (e: VectorEmbedder): VectorEmbedder => ({ ...e, embedsOffMainThread: true }) as VectorEmbedder;
 
-async function measure(docs: IngestedDocument[], embedder: VectorEmbedder, sql: string[], after: string[] = []): Promise<{ seconds: number; cpuSeconds: number }> {
+async function measure(
+  docs: IngestedDocument[],
+  embedder: VectorEmbedder,
+  sql: string[],
+  after: string[] = [],
+): Promise<{ seconds: number; cpuSeconds: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'innspill-save-'));
   let db: Db | undefined;
   try {
@@ -87,7 +106,12 @@ export async function saveBreakdown(size: number, reps = 1): Promise<SaveVariant
   return VARIANTS.map((v) => {
     const seconds = median(runs.get(v.name)!.map((m) => m.seconds));
     const cpuSeconds = median(runs.get(v.name)!.map((m) => m.cpuSeconds));
-    return { variant: v.name, seconds: round(seconds), cpuSeconds: round(cpuSeconds), passagesPerCpuSecond: perSecond(passages, cpuSeconds) };
+    return {
+      variant: v.name,
+      seconds: round(seconds),
+      cpuSeconds: round(cpuSeconds),
+      passagesPerCpuSecond: perSecond(passages, cpuSeconds),
+    };
   });
 }
 
@@ -98,6 +122,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const size = Number(process.argv[2] ?? 10_000);
   const reps = Number(process.argv[3] ?? 1);
   const rows = await saveBreakdown(size, reps);
-  process.stdout.write(`Save transaction, ${size} passages (writeDocuments with cached vectors${reps > 1 ? `, median of ${reps}` : ''})\n`);
-  process.stdout.write(table(['variant', 'wall s', 'CPU s', 'passages per CPU-s'], rows.map((r) => [r.variant, String(r.seconds), String(r.cpuSeconds), String(r.passagesPerCpuSecond)])) + '\n');
+  process.stdout.write(
+    `Save transaction, ${size} passages (writeDocuments with cached vectors${reps > 1 ? `, median of ${reps}` : ''})\n`,
+  );
+  process.stdout.write(
+    table(
+      ['variant', 'wall s', 'CPU s', 'passages per CPU-s'],
+      rows.map((r) => [r.variant, String(r.seconds), String(r.cpuSeconds), String(r.passagesPerCpuSecond)]),
+    ) + '\n',
+  );
 }

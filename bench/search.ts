@@ -22,7 +22,12 @@ export interface ModeRun {
   top: string[][];
 }
 
-export async function runQueries(db: Queryable, embedder: QueryEmbedder, queries: string[], mode: 'hybrid' | 'vector'): Promise<ModeRun> {
+export async function runQueries(
+  db: Queryable,
+  embedder: QueryEmbedder,
+  queries: string[],
+  mode: 'hybrid' | 'vector',
+): Promise<ModeRun> {
   for (const query of queries.slice(0, WARMUP)) await search(db, embedder, { query, k: K, mode });
   const ms: number[] = [];
   const cpu: number[] = [];
@@ -41,7 +46,11 @@ export async function runQueries(db: Queryable, embedder: QueryEmbedder, queries
 export type Step = 'embedQuery' | 'vectorLeg' | 'textLeg' | 'fetchPassages';
 
 /** Where a hybrid query's time goes: each step of search() run and timed on its own, wall and CPU. */
-export async function legBreakdown(db: Queryable, embedder: QueryEmbedder, queries: string[]): Promise<Record<Step, { wall: Latency; cpu: Latency }>> {
+export async function legBreakdown(
+  db: Queryable,
+  embedder: QueryEmbedder,
+  queries: string[],
+): Promise<Record<Step, { wall: Latency; cpu: Latency }>> {
   const wall = new Map<Step, number[]>();
   const cpu = new Map<Step, number[]>();
   const step = async <T>(name: Step, fn: () => Promise<T>): Promise<T> => {
@@ -60,14 +69,23 @@ export async function legBreakdown(db: Queryable, embedder: QueryEmbedder, queri
     await step('fetchPassages', () => getPassages(db, { ids: vec.slice(0, K).map((r) => r.id) }));
   }
   const steps: Step[] = ['embedQuery', 'vectorLeg', 'textLeg', 'fetchPassages'];
-  return Object.fromEntries(steps.map((s) => [s, { wall: latency(wall.get(s)!), cpu: latency(cpu.get(s)!) }])) as Record<Step, { wall: Latency; cpu: Latency }>;
+  return Object.fromEntries(
+    steps.map((s) => [s, { wall: latency(wall.get(s)!), cpu: latency(cpu.get(s)!) }]),
+  ) as Record<Step, { wall: Latency; cpu: Latency }>;
 }
 
 /** The plan's first line for the vector leg, to show whether the HNSW index is used. */
 export async function vectorPlan(db: Queryable, embedder: QueryEmbedder, query: string): Promise<string> {
   const v = toVectorLiteral(await embedder.embedQuery(query));
   const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${vectorLegSql(false)}`, [v, candidatePool(K)]);
-  return rows.map((r) => r['QUERY PLAN']).find((l) => /Index Scan|Seq Scan/.test(l))?.trim() ?? rows[0]?.['QUERY PLAN'] ?? '';
+  return (
+    rows
+      .map((r) => r['QUERY PLAN'])
+      .find((l) => /Index Scan|Seq Scan/.test(l))
+      ?.trim() ??
+    rows[0]?.['QUERY PLAN'] ??
+    ''
+  );
 }
 
 export interface BudgetRun {
@@ -80,11 +98,16 @@ export interface BudgetRun {
 }
 
 /** The text leg alone at several candidate budgets (src/retrieve/textTerms.ts), against the unbounded ranking. */
-export async function textBudgetSweep(db: Queryable, queries: string[], budgets: (number | null)[]): Promise<BudgetRun[]> {
+export async function textBudgetSweep(
+  db: Queryable,
+  queries: string[],
+  budgets: (number | null)[],
+): Promise<BudgetRun[]> {
   const runs: { budget: number | null; ms: number[]; cpu: number[]; top: string[][] }[] = [];
   for (const budget of budgets) {
     const run = { budget, ms: [] as number[], cpu: [] as number[], top: [] as string[][] };
-    for (const query of queries.slice(0, WARMUP)) await textLeg(db, query, candidatePool(K), {}, { budget: budget ?? Number.MAX_SAFE_INTEGER });
+    for (const query of queries.slice(0, WARMUP))
+      await textLeg(db, query, candidatePool(K), {}, { budget: budget ?? Number.MAX_SAFE_INTEGER });
     for (const query of queries) {
       const c = process.cpuUsage();
       const t = performance.now();
@@ -96,5 +119,10 @@ export async function textBudgetSweep(db: Queryable, queries: string[], budgets:
     runs.push(run);
   }
   const reference = runs.find((r) => r.budget === null)?.top ?? runs[0].top;
-  return runs.map((r) => ({ budget: r.budget, wall: latency(r.ms), cpu: latency(r.cpu), overlapAt10: recallAgainst(r.top, reference) }));
+  return runs.map((r) => ({
+    budget: r.budget,
+    wall: latency(r.ms),
+    cpu: latency(r.cpu),
+    overlapAt10: recallAgainst(r.top, reference),
+  }));
 }

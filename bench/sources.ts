@@ -19,7 +19,10 @@ const LOVDATA_DIR = join(ROOT, 'evals/data/lovdata');
 const SEED_DIR = join(ROOT, 'seeds');
 
 export function readJsonl<T>(path: string): T[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
 }
 
 function norquadDocs(): SourceDoc[] {
@@ -45,7 +48,11 @@ function lovdataDocs(): SourceDoc[] {
       const blocks: string[] = [];
       $('article.legalArticle').each((_, art) => {
         const head = $(art).children('h3, h2, h4').first().text().replace(/\s+/g, ' ').trim();
-        const ledd = $(art).find('article.legalP').map((__, p) => $(p).text().replace(/\s+/g, ' ').trim()).get().filter(Boolean);
+        const ledd = $(art)
+          .find('article.legalP')
+          .map((__, p) => $(p).text().replace(/\s+/g, ' ').trim())
+          .get()
+          .filter(Boolean);
         if (ledd.length === 0) return;
         if (head) blocks.push(head);
         blocks.push(...ledd);
@@ -60,7 +67,11 @@ function seedDocs(): SourceDoc[] {
     .filter((f) => f.endsWith('.txt') || f.endsWith('.md'))
     .filter((f) => f.toLowerCase() !== 'readme.md')
     .sort()
-    .map((f) => ({ source: 'seed' as const, title: f.replace(/\.\w+$/, ''), text: readFileSync(join(SEED_DIR, f), 'utf8') }));
+    .map((f) => ({
+      source: 'seed' as const,
+      title: f.replace(/\.\w+$/, ''),
+      text: readFileSync(join(SEED_DIR, f), 'utf8'),
+    }));
 }
 
 /** Every real source document, seeds first (smallest), then statutes, then NorQuAD. */

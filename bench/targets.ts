@@ -38,7 +38,8 @@ export interface TargetCheck {
 }
 
 /** ef_search the store set for itself at this size (older results: the session default). */
-export const shippedEfSearch = (p: PgliteSizeResult) => p.hnsw.shippedEfSearch ?? Number(SESSION_SETTINGS['hnsw.ef_search']);
+export const shippedEfSearch = (p: PgliteSizeResult) =>
+  p.hnsw.shippedEfSearch ?? Number(SESSION_SETTINGS['hnsw.ef_search']);
 
 /**
  * The search figures a user of the shipped store sees at this size: after a bulk load the store runs
@@ -51,7 +52,9 @@ export function shippedSearch(p: PgliteSizeResult) {
   const ef = p.hnsw.byEfSearch.find((r) => r.efSearch === shippedEfSearch(p));
   // Served: what npm start opens after npm run ingest (the store closed and opened again); older results lack it.
   const v = p.reopened ?? p.afterVacuum;
-  const state = p.reopened ? `opened as npm start opens it, shared_buffers ${p.reopened.sharedBuffersMb} MB` : 'after VACUUM ANALYZE';
+  const state = p.reopened
+    ? `opened as npm start opens it, shared_buffers ${p.reopened.sharedBuffersMb} MB`
+    : 'after VACUUM ANALYZE';
   return {
     config: indexed ? `HNSW ef_search=${shippedEfSearch(p)}, ${state}` : 'exact scan',
     vector: indexed ? v.vector : p.exact.vector,
@@ -112,10 +115,20 @@ export function checkTargets(sizes: SizeResults[], ready?: ReadyResult): TargetC
       pass: q.ingest.passagesPerSecond >= TARGETS.ingestPassagesPerSecond,
     });
     for (const mode of ['hybrid', 'vector'] as const) {
-      checks.push({ target: `${on}: search ${mode} p95 ${n} (HNSW ef_search=${q.hnsw.efSearch})`, goal: `≤ ${limit} ms`, measured: `${q[mode].p95} ms`, pass: q[mode].p95 <= limit });
+      checks.push({
+        target: `${on}: search ${mode} p95 ${n} (HNSW ef_search=${q.hnsw.efSearch})`,
+        goal: `≤ ${limit} ms`,
+        measured: `${q[mode].p95} ms`,
+        pass: q[mode].p95 <= limit,
+      });
     }
     if (q.recallAt10 !== null) {
-      checks.push({ target: `${on}: ANN recall@10 ${n}`, goal: `≥ ${TARGETS.annRecallAt10}`, measured: String(q.recallAt10), pass: q.recallAt10 >= TARGETS.annRecallAt10 });
+      checks.push({
+        target: `${on}: ANN recall@10 ${n}`,
+        goal: `≥ ${TARGETS.annRecallAt10}`,
+        measured: String(q.recallAt10),
+        pass: q.recallAt10 >= TARGETS.annRecallAt10,
+      });
     }
   }
   if (ready) {

@@ -34,7 +34,8 @@ async function main() {
     if (!values.passages || !values.questions) throw new Error('--passages og --questions må gis sammen.');
     sets.push(norquadSet('custom', values.passages, values.questions));
   } else {
-    if (!values.only || values.only === 'seed-questions') sets.push(await seedQuestionsSet(embedder, 'evals/cases/seed-questions.jsonl', 'seeds'));
+    if (!values.only || values.only === 'seed-questions')
+      sets.push(await seedQuestionsSet(embedder, 'evals/cases/seed-questions.jsonl', 'seeds'));
     if (!values.only || values.only === 'norquad-dev') {
       sets.push(norquadSet('norquad-dev', 'evals/data/norquad/passages.jsonl', 'evals/data/norquad/dev.jsonl'));
     }
@@ -48,12 +49,23 @@ async function main() {
   process.stdout.write(
     table(
       ['set', 'mode', 'questions', 'recall@1', 'recall@5', 'recall@10', 'MRR'],
-      results.map((r) => [r.set, r.mode, r.metrics.questions, r.metrics.recallAt1, r.metrics.recallAt5, r.metrics.recallAt10, r.metrics.mrr]),
+      results.map((r) => [
+        r.set,
+        r.mode,
+        r.metrics.questions,
+        r.metrics.recallAt1,
+        r.metrics.recallAt5,
+        r.metrics.recallAt10,
+        r.metrics.mrr,
+      ]),
     ) + '\n',
   );
   const out = values.json ?? 'evals/reports/retrieval.json';
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ embedder: embedder.model, generatedAt: new Date().toISOString(), results }, null, 2));
+  writeFileSync(
+    out,
+    JSON.stringify({ embedder: embedder.model, generatedAt: new Date().toISOString(), results }, null, 2),
+  );
   process.stdout.write(`Rapport: ${out}\n`);
 }
 

@@ -39,27 +39,51 @@ async function main() {
     const embedder = await createEmbedder(loadConfig());
     const results: RetrievalResult[] = [];
     for (const s of config.retrieval.sets) {
-      const set = s.cases ? await seedQuestionsSet(embedder, s.cases, 'seeds') : norquadSet(s.name, s.passages!, s.questions!);
+      const set = s.cases
+        ? await seedQuestionsSet(embedder, s.cases, 'seeds')
+        : norquadSet(s.name, s.passages!, s.questions!);
       set.name = s.name;
       const bar = progressBar(`gjenfinning ${s.name.padEnd(15)}`);
-      const res = await runRetrievalSet(set, embedder, { modes: config.retrieval.modes, onProgress: (d, t) => bar.update(d, t) });
+      const res = await runRetrievalSet(set, embedder, {
+        modes: config.retrieval.modes,
+        onProgress: (d, t) => bar.update(d, t),
+      });
       results.push(...res);
       const hybrid = res.find((r) => r.mode === 'hybrid') ?? res[0];
       for (const [metric, threshold] of Object.entries(s.thresholds)) {
-        checks.push(check(`retrieval/${s.name}`, metric, hybrid.metrics[metric as keyof typeof hybrid.metrics] as number, threshold));
+        checks.push(
+          check(
+            `retrieval/${s.name}`,
+            metric,
+            hybrid.metrics[metric as keyof typeof hybrid.metrics] as number,
+            threshold,
+          ),
+        );
       }
     }
     sections.push({
       title: `Gjenfinning (embedder ${embedder.model})`,
       headers: ['set', 'mode', 'questions', 'recall@1', 'recall@5', 'recall@10', 'MRR'],
-      rows: results.map((r) => [r.set, r.mode, r.metrics.questions, r.metrics.recallAt1, r.metrics.recallAt5, r.metrics.recallAt10, r.metrics.mrr]),
+      rows: results.map((r) => [
+        r.set,
+        r.mode,
+        r.metrics.questions,
+        r.metrics.recallAt1,
+        r.metrics.recallAt5,
+        r.metrics.recallAt10,
+        r.metrics.mrr,
+      ]),
     });
     data.retrieval = { embedder: embedder.model, results };
   }
 
   if (run('verifier')) {
     process.stderr.write('verifikator: forfalsker og kontrollerer sitater …\n');
-    const v = await runVerifierEval({ seed: config.verifier.seed, genuine: config.verifier.genuine, perKind: config.verifier.perKind });
+    const v = await runVerifierEval({
+      seed: config.verifier.seed,
+      genuine: config.verifier.genuine,
+      perKind: config.verifier.perKind,
+    });
     sections.push({
       title: 'Verifikatoren',
       headers: ['fault kind', 'caught', 'total', 'rate', 'flagged for the right reason'],
@@ -69,7 +93,8 @@ async function main() {
       ],
       note: `${v.forged} forged and ${v.genuine.total} genuine citations from ${v.corpus.passages} passages (seeds ${v.corpus.seeds}, NorQuAD ${v.corpus.norquad}).`,
     });
-    for (const k of v.kinds) checks.push(check('verifier', `caught:${k.kind}`, k.rate, config.verifier.thresholds.caught));
+    for (const k of v.kinds)
+      checks.push(check('verifier', `caught:${k.kind}`, k.rate, config.verifier.thresholds.caught));
     checks.push(check('verifier', 'falseAlarms', v.genuine.rate, config.verifier.thresholds.falseAlarms));
     data.verifier = v;
   }
@@ -84,8 +109,20 @@ async function main() {
     data.drafts = d.data;
   }
 
-  for (const s of sections) process.stdout.write(`\n${s.title}\n${table(s.headers, s.rows)}\n${s.note ? s.note + '\n' : ''}`);
-  process.stdout.write(`\nTerskler\n${table(['suite', 'metric', 'value', 'threshold', 'pass'], checks.map((c) => [c.suite, c.metric, c.value, `${c.direction === 'min' ? '>=' : '<='} ${c.threshold}`, c.pass ? 'ja' : 'NEI']))}\n`);
+  for (const s of sections)
+    process.stdout.write(`\n${s.title}\n${table(s.headers, s.rows)}\n${s.note ? s.note + '\n' : ''}`);
+  process.stdout.write(
+    `\nTerskler\n${table(
+      ['suite', 'metric', 'value', 'threshold', 'pass'],
+      checks.map((c) => [
+        c.suite,
+        c.metric,
+        c.value,
+        `${c.direction === 'min' ? '>=' : '<='} ${c.threshold}`,
+        c.pass ? 'ja' : 'NEI',
+      ]),
+    )}\n`,
+  );
   const paths = writeReports('evals/reports', 'eval', { ...data, checks }, 'innspill – evaluering', sections, checks);
   process.stdout.write(`\nRapporter: ${paths.json}, ${paths.md}, ${paths.html}\n`);
   const failed = checks.filter((c) => !c.pass);

@@ -19,7 +19,18 @@
  * Usage: `node scripts/build-dist.mjs` (`npm install` runs it through the prepare script).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -155,13 +166,15 @@ export async function buildDist({ src = SRC, out = OUT, tsconfig = join(ROOT, 't
       let transformed;
       try {
         // The source map names the .ts file relative to itself, so it holds wherever the checkout is.
-        const sourcefile = relative(dirname(join(out, outs[1])), join(src, rel)).split(sep).join('/');
+        const sourcefile = relative(dirname(join(out, outs[1])), join(src, rel))
+          .split(sep)
+          .join('/');
         transformed = await esbuild.transform(bytes.toString('utf8'), { ...options, sourcefile });
       } catch (err) {
         // What was built so far is recorded; this file and the ones after it are not, so they are built next time.
         delete files[rel];
         writeManifest(out, buildId, files);
-        throw new Error(`could not compile src/${rel}: ${/** @type {Error} */ (err).message}`);
+        throw new Error(`could not compile src/${rel}: ${/** @type {Error} */ (err).message}`, { cause: err });
       }
       writeAtomic(join(out, outs[1]), transformed.map);
       writeAtomic(join(out, outs[0]), `${transformed.code}//# sourceMappingURL=${outs[1].split('/').pop()}\n`);
@@ -175,7 +188,11 @@ export async function buildDist({ src = SRC, out = OUT, tsconfig = join(ROOT, 't
   return result;
 }
 
-function writeManifest(/** @type {string} */ out, /** @type {string} */ buildId, /** @type {Record<string, string>} */ files) {
+function writeManifest(
+  /** @type {string} */ out,
+  /** @type {string} */ buildId,
+  /** @type {Record<string, string>} */ files,
+) {
   writeAtomic(join(out, '.manifest.json'), JSON.stringify({ buildId, files }, null, 1) + '\n');
 }
 

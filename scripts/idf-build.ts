@@ -27,10 +27,17 @@ const STEP = 0.05;
 /** One document per statute section (§): split at each legalArticle, strip tags. */
 function sections(dir: string): string[] {
   const out: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.xml')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.xml'))
+    .sort()) {
     const html = readFileSync(join(dir, file), 'utf8');
     for (const part of html.split('<article class="legalArticle"').slice(1)) {
-      out.push(part.slice(part.indexOf('>') + 1).replace(/<[^>]+>/g, ' ').replace(/&[#\w]+;/g, ' '));
+      out.push(
+        part
+          .slice(part.indexOf('>') + 1)
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/&[#\w]+;/g, ' '),
+      );
     }
   }
   return out;

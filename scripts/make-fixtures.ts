@@ -33,7 +33,15 @@ async function main(): Promise<void> {
   write('empty.pdf', new Uint8Array());
   try {
     // AES-256 with a user password: pdf.js cannot open it without the password.
-    execFileSync('qpdf', ['--encrypt', 'hemmelig', 'eier', '256', '--', join(OUT, 'two-columns.pdf'), join(OUT, 'encrypted.pdf')]);
+    execFileSync('qpdf', [
+      '--encrypt',
+      'hemmelig',
+      'eier',
+      '256',
+      '--',
+      join(OUT, 'two-columns.pdf'),
+      join(OUT, 'encrypted.pdf'),
+    ]);
     console.log('encrypted.pdf                (qpdf)');
   } catch {
     console.warn('qpdf not found: encrypted.pdf left as it was');

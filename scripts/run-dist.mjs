@@ -18,7 +18,9 @@ try {
 } catch (err) {
   // A file that does not compile (maybe one the entry doesn't even import), dist/ not writable, esbuild missing:
   // run src/ through tsx as before, which fails only if the entry really needs what is broken.
-  process.stderr.write(`innspill: ${/** @type {Error} */ (err).message}\ninnspill: running ${entry} through tsx instead.\n`);
+  process.stderr.write(
+    `innspill: ${/** @type {Error} */ (err).message}\ninnspill: running ${entry} through tsx instead.\n`,
+  );
   const { register } = await import('tsx/esm/api');
   register();
   module = resolve(entry);

@@ -111,7 +111,10 @@ export class AppError extends Error {
   readonly errors?: FieldError[];
   /** Extension members of the problem body (RFC 9457 §3.2), e.g. the verification report behind a 422. */
   readonly extensions?: Record<string, unknown>;
-  constructor(code: ErrorCode, opts: { detail?: string; errors?: FieldError[]; cause?: unknown; extensions?: Record<string, unknown> } = {}) {
+  constructor(
+    code: ErrorCode,
+    opts: { detail?: string; errors?: FieldError[]; cause?: unknown; extensions?: Record<string, unknown> } = {},
+  ) {
     super(opts.detail ?? ERROR_CODES[code].title, { cause: opts.cause });
     this.code = code;
     this.status = ERROR_CODES[code].status;
@@ -160,7 +163,11 @@ export function toAppError(err: unknown, opts: { field?: string } = {}): AppErro
   if (err instanceof StageError) {
     const detail = err.userText();
     const field = opts.field ?? err.problemField();
-    return new AppError(APP_CODE[err.code], { detail, ...(field ? { errors: [{ field, reason: detail }] } : {}), cause: err });
+    return new AppError(APP_CODE[err.code], {
+      detail,
+      ...(field ? { errors: [{ field, reason: detail }] } : {}),
+      cause: err,
+    });
   }
   return new AppError('internal:server', { cause: err });
 }

@@ -18,7 +18,9 @@ describe('toAppError: every stage error through one table', () => {
   });
 
   it('an embedder failure shows the Norwegian userMessage, never the technical message', () => {
-    const err = toAppError(new EmbeddingError('embedder_timeout', 'no response in 30000 ms from http://127.0.0.1:1/v1'));
+    const err = toAppError(
+      new EmbeddingError('embedder_timeout', 'no response in 30000 ms from http://127.0.0.1:1/v1'),
+    );
     expect([err.code, err.status]).toEqual(['unavailable:embedder', 503]);
     expect(err.detail).toMatch(/brukte for lang tid/);
     expect(err.detail).not.toMatch(/127\.0\.0\.1/);
@@ -27,13 +29,19 @@ describe('toAppError: every stage error through one table', () => {
 
   it('a verifier error is 413 past the limits, 400 for bad input, with its field', () => {
     const big = toAppError(new VerifyError('too_many_sentences', 'For mange.', 'sections'));
-    expect([big.code, big.status, big.errors]).toEqual(['payload_too_large:body', 413, [{ field: 'sections', reason: 'For mange.' }]]);
+    expect([big.code, big.status, big.errors]).toEqual([
+      'payload_too_large:body',
+      413,
+      [{ field: 'sections', reason: 'For mange.' }],
+    ]);
     const bad = toAppError(new VerifyError('invalid_markdown', 'Ugyldig.', '[^2]'), { field: 'markdown [^2]' });
     expect([bad.code, bad.status, bad.errors?.[0].field]).toEqual(['bad_request:validation', 400, 'markdown [^2]']);
   });
 
   it('model and drafting errors keep their app codes; a draft error names its field only when it has one', () => {
-    expect(toAppError(new LlmError('unavailable:llm', 'Claude er overbelastet.', { provider: 'anthropic' })).status).toBe(503);
+    expect(
+      toAppError(new LlmError('unavailable:llm', 'Claude er overbelastet.', { provider: 'anthropic' })).status,
+    ).toBe(503);
     expect(new LlmError('bad_gateway:llm', 'Ugyldig svar.', { provider: 'openai-chat' }).toAppError().status).toBe(502);
     expect(toAppError(new DraftError('unprocessable:content', 'Fant ingen.', 'organisation.name')).errors).toEqual([
       { field: 'organisation.name', reason: 'Fant ingen.' },
@@ -57,7 +65,8 @@ describe('toAppError: every stage error through one table', () => {
   });
 
   it('maps every stage code to a code in the table', () => {
-    for (const codes of Object.values(STAGE_ERROR_CODES)) for (const app of Object.values(codes)) expect(ERROR_CODES).toHaveProperty([app]);
+    for (const codes of Object.values(STAGE_ERROR_CODES))
+      for (const app of Object.values(codes)) expect(ERROR_CODES).toHaveProperty([app]);
   });
 });
 

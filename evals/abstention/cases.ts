@@ -48,7 +48,10 @@ export const AbstentionCase = z
     rationale: z.string().min(10),
   })
   // A gold passage is what makes a case answerable; one without the other is a labelling mistake.
-  .refine((c) => c.answerable === (c.gold !== null), { message: 'gold must be set exactly when answerable is true', path: ['gold'] });
+  .refine((c) => c.answerable === (c.gold !== null), {
+    message: 'gold must be set exactly when answerable is true',
+    path: ['gold'],
+  });
 export type AbstentionCase = z.infer<typeof AbstentionCase>;
 
 /** A line that failed to parse, with its 1-based line number. */
@@ -75,7 +78,11 @@ export function parseCases(text: string): { cases: AbstentionCase[]; errors: Cas
     }
     const parsed = AbstentionCase.safeParse(data);
     if (parsed.success) cases.push(parsed.data);
-    else errors.push({ line: index + 1, message: parsed.error.issues.map((i) => `${i.path.join('.') || '(case)'}: ${i.message}`).join('; ') });
+    else
+      errors.push({
+        line: index + 1,
+        message: parsed.error.issues.map((i) => `${i.path.join('.') || '(case)'}: ${i.message}`).join('; '),
+      });
   });
   return { cases, errors };
 }
@@ -92,14 +99,16 @@ export async function loadCases(path = CASES_FILE): Promise<{ cases: AbstentionC
  */
 export function checkCase(c: AbstentionCase, corpus: readonly CleanedDocument[]): string[] {
   const problems: string[] = [];
-  if (!corpus.some((d) => d.meta.organisation === c.organisation)) problems.push(`${c.id}: no document belongs to organisation «${c.organisation}»`);
+  if (!corpus.some((d) => d.meta.organisation === c.organisation))
+    problems.push(`${c.id}: no document belongs to organisation «${c.organisation}»`);
   if (!c.gold) return problems;
   const doc = corpus.find((d) => d.meta.id === c.gold?.document);
   if (!doc) return [...problems, `${c.id}: gold document «${c.gold.document}» is not in the corpus`];
   if (doc.meta.organisation !== c.organisation) {
     problems.push(`${c.id}: gold document «${doc.meta.id}» belongs to ${doc.meta.organisation}, not ${c.organisation}`);
   }
-  if (!doc.text.includes(c.gold.contains)) problems.push(`${c.id}: gold snippet is not verbatim in «${doc.meta.id}»: «${c.gold.contains}»`);
+  if (!doc.text.includes(c.gold.contains))
+    problems.push(`${c.id}: gold snippet is not verbatim in «${doc.meta.id}»: «${c.gold.contains}»`);
   return problems;
 }
 

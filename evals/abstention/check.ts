@@ -7,7 +7,10 @@ import { checkCases, loadCases, type AbstentionCase } from './cases.js';
 import { loadCleanedCorpus } from './corpus.js';
 
 const { cases, errors } = await loadCases();
-const problems = [...errors.map((e) => `line ${e.line}: ${e.message}`), ...checkCases(cases, await loadCleanedCorpus())];
+const problems = [
+  ...errors.map((e) => `line ${e.line}: ${e.message}`),
+  ...checkCases(cases, await loadCleanedCorpus()),
+];
 
 const count = (pick: (c: AbstentionCase) => boolean) => cases.filter(pick).length;
 const rows = [...new Set(cases.map((c) => c.kind))].map((kind) => ({
@@ -20,6 +23,8 @@ const rows = [...new Set(cases.map((c) => c.kind))].map((kind) => ({
 }));
 console.table(rows);
 const nn = count((c) => c.language === 'nn');
-console.log(`${cases.length} cases: ${count((c) => c.answerable)} answerable, ${count((c) => !c.answerable)} not; ${nn} Nynorsk (${Math.round((100 * nn) / Math.max(cases.length, 1))} %)`);
+console.log(
+  `${cases.length} cases: ${count((c) => c.answerable)} answerable, ${count((c) => !c.answerable)} not; ${nn} Nynorsk (${Math.round((100 * nn) / Math.max(cases.length, 1))} %)`,
+);
 for (const p of problems) console.error(p);
 process.exitCode = problems.length ? 1 : 0;

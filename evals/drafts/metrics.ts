@@ -35,7 +35,15 @@ export interface Tally {
 }
 
 export const emptyTally = (): Tally => ({
-  sentences: 0, claims: 0, supportedClaims: 0, citations: 0, preciseCitations: 0, validQuotes: 0, misattributed: 0, claimsWithNumbers: 0, faithfulNumbers: 0,
+  sentences: 0,
+  claims: 0,
+  supportedClaims: 0,
+  citations: 0,
+  preciseCitations: 0,
+  validQuotes: 0,
+  misattributed: 0,
+  claimsWithNumbers: 0,
+  faithfulNumbers: 0,
 });
 
 const SUPPORTING = new Set(['supported', 'partly_supported']);
@@ -68,15 +76,32 @@ export async function tallyReport(
   }
 }
 
-async function precise(text: string, cites: Citation[], i: number, verdict: string, source: PassageSource, opts: { organisation?: string }): Promise<boolean> {
+async function precise(
+  text: string,
+  cites: Citation[],
+  i: number,
+  verdict: string,
+  source: PassageSource,
+  opts: { organisation?: string },
+): Promise<boolean> {
   if (cites.length === 1) return SUPPORTING.has(verdict);
   const alone = await verdictOf(text, [cites[i]], source, opts);
   if (SUPPORTING.has(alone)) return true;
-  const without = await verdictOf(text, cites.filter((_, k) => k !== i), source, opts);
+  const without = await verdictOf(
+    text,
+    cites.filter((_, k) => k !== i),
+    source,
+    opts,
+  );
   return RANK.indexOf(without) > RANK.indexOf(verdict);
 }
 
-async function verdictOf(text: string, citations: Citation[], source: PassageSource, opts: { organisation?: string }): Promise<string> {
+async function verdictOf(
+  text: string,
+  citations: Citation[],
+  source: PassageSource,
+  opts: { organisation?: string },
+): Promise<string> {
   const r = await verifyDraft({ sections: [{ sentences: [{ text, citations }] }] }, { source }, opts);
   return r.sentences[0].verdict;
 }
@@ -96,5 +121,7 @@ export function metricsOf(t: Tally): CitationMetrics {
 }
 
 export function addTally(a: Tally, b: Tally): Tally {
-  return Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof Tally] + b[k as keyof Tally]])) as unknown as Tally;
+  return Object.fromEntries(
+    Object.keys(a).map((k) => [k, a[k as keyof Tally] + b[k as keyof Tally]]),
+  ) as unknown as Tally;
 }

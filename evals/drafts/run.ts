@@ -39,13 +39,21 @@ export interface DraftEvalResult {
   provider: string;
   model: string;
   drafts: CitationMetrics & { count: number; noPositionSections: number };
-  answers: CitationMetrics & { count: number; unanswered: number; wronglyAnswered: string[]; wronglyUnanswered: string[] };
+  answers: CitationMetrics & {
+    count: number;
+    unanswered: number;
+    wronglyAnswered: string[];
+    wronglyUnanswered: string[];
+  };
   all: CitationMetrics;
   ms: number;
 }
 
 export function readAskCases(path = 'evals/cases/ask-questions.jsonl'): AskCase[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as AskCase);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as AskCase);
 }
 
 /**
@@ -123,21 +131,28 @@ const METRICS = ['citationRecall', 'citationPrecision', 'quoteValidity', 'misatt
 
 /** Rows for a report table: drafts, answers, all. */
 export function resultRows(r: DraftEvalResult): (string | number)[][] {
-  return (['drafts', 'answers', 'all'] as const).map((k) => [k, r[k].sentences, r[k].claims, r[k].citations, ...METRICS.map((m) => r[k][m])]);
+  return (['drafts', 'answers', 'all'] as const).map((k) => [
+    k,
+    r[k].sentences,
+    r[k].claims,
+    r[k].citations,
+    ...METRICS.map((m) => r[k][m]),
+  ]);
 }
 export const RESULT_HEADERS = ['set', 'sentences', 'claims', 'citations', ...METRICS];
 
 async function main() {
   const { values } = parseArgs({ options: { json: { type: 'boolean' } } });
-  const consultations = (parseYaml(readFileSync('evals/config.yaml', 'utf8')) as { drafts?: { consultations: string[] } }).drafts?.consultations ?? [
-    'examples/consultation-digitalisering.yaml',
-  ];
+  const consultations = (
+    parseYaml(readFileSync('evals/config.yaml', 'utf8')) as { drafts?: { consultations: string[] } }
+  ).drafts?.consultations ?? ['examples/consultation-digitalisering.yaml'];
   const r = await runDraftEval({ consultations, onProgress: (m) => process.stderr.write(`${m}\n`) });
   if (values.json) {
     process.stdout.write(JSON.stringify(r, null, 2) + '\n');
     return;
   }
-  const pad = (s: string | number, n: number) => (typeof s === 'number' && !Number.isInteger(s) ? s.toFixed(3) : String(s)).padEnd(n);
+  const pad = (s: string | number, n: number) =>
+    (typeof s === 'number' && !Number.isInteger(s) ? s.toFixed(3) : String(s)).padEnd(n);
   process.stdout.write(`Sitatkvalitet (${r.provider}, ${r.model}) på ${(r.ms / 1000).toFixed(1)} s\n`);
   process.stdout.write(RESULT_HEADERS.map((h) => pad(h, 18)).join('') + '\n');
   for (const row of resultRows(r)) process.stdout.write(row.map((c) => pad(c, 18)).join('') + '\n');

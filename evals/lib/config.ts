@@ -18,7 +18,12 @@ export const EvalConfig = z.object({
       }),
     ),
   }),
-  verifier: z.object({ seed: z.number().int(), genuine: z.number().int(), perKind: z.number().int(), thresholds: Thresholds }),
+  verifier: z.object({
+    seed: z.number().int(),
+    genuine: z.number().int(),
+    perKind: z.number().int(),
+    thresholds: Thresholds,
+  }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
 });
 export type EvalConfig = z.infer<typeof EvalConfig>;
@@ -40,5 +45,12 @@ export interface ThresholdCheck {
 /** Metrics named max* (or falseAlarms) are ceilings; the rest are floors. */
 export function check(suite: string, metric: string, value: number, threshold: number): ThresholdCheck {
   const direction = /^max|falseAlarms/.test(metric) ? 'max' : 'min';
-  return { suite, metric, value, threshold, direction, pass: direction === 'min' ? value >= threshold - 1e-9 : value <= threshold + 1e-9 };
+  return {
+    suite,
+    metric,
+    value,
+    threshold,
+    direction,
+    pass: direction === 'min' ? value >= threshold - 1e-9 : value <= threshold + 1e-9,
+  };
 }

@@ -23,7 +23,10 @@ export interface RetrievalSet {
 }
 
 export function readJsonl<T>(path: string): T[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
 }
 
 /** NorQuAD-shaped files: each passage becomes one document whose id is the passage id. */
@@ -31,7 +34,10 @@ export function norquadSet(name: string, passagesFile: string, questionsFile: st
   const passages = readJsonl<{ id: string; title?: string; text: string }>(passagesFile);
   const documents = passages.map((p) =>
     ingestText(p.text, {
-      id: p.id.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, ''),
+      id: p.id
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/^-+|-+$/g, ''),
       organisation: name,
       title: p.title || p.id,
       kind: 'other',
@@ -62,9 +68,11 @@ export function seedSet(casesFile: string, passages: { id: string; documentId: s
   const questions = readJsonl<SeedCase>(casesFile).map((c) => {
     const gold = new Set<string>();
     for (const g of [c.gold, ...(c.alsoGold ?? [])]) {
-      for (const p of passages) if (p.documentId === g.document && squash(p.text).includes(squash(g.contains))) gold.add(p.id);
+      for (const p of passages)
+        if (p.documentId === g.document && squash(p.text).includes(squash(g.contains))) gold.add(p.id);
     }
-    if (gold.size === 0) throw new Error(`eval case ${c.id}: no passage of ${c.gold.document} contains «${c.gold.contains}»`);
+    if (gold.size === 0)
+      throw new Error(`eval case ${c.id}: no passage of ${c.gold.document} contains «${c.gold.contains}»`);
     return { id: c.id, question: c.question, gold };
   });
   return { name: 'seed-questions', documents: null, questions, goldKey: 'passage' };

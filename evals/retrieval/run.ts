@@ -32,11 +32,24 @@ async function openSetStore(set: RetrievalSet, embedder: TextEmbedder, seedDir: 
 }
 
 /** Load the seed questions against the seed corpus as it is cut now. */
-export async function seedQuestionsSet(embedder: TextEmbedder, casesFile: string, seedDir: string): Promise<RetrievalSet> {
-  const db = await openSetStore({ name: 'seeds', documents: null, questions: [], goldKey: 'passage' }, embedder, seedDir);
-  const { rows } = await db.query<{ id: string; document_id: string; text: string }>('SELECT id, document_id, text FROM passages');
+export async function seedQuestionsSet(
+  embedder: TextEmbedder,
+  casesFile: string,
+  seedDir: string,
+): Promise<RetrievalSet> {
+  const db = await openSetStore(
+    { name: 'seeds', documents: null, questions: [], goldKey: 'passage' },
+    embedder,
+    seedDir,
+  );
+  const { rows } = await db.query<{ id: string; document_id: string; text: string }>(
+    'SELECT id, document_id, text FROM passages',
+  );
   await db.close();
-  return seedSet(casesFile, rows.map((r) => ({ id: r.id, documentId: r.document_id, text: r.text })));
+  return seedSet(
+    casesFile,
+    rows.map((r) => ({ id: r.id, documentId: r.document_id, text: r.text })),
+  );
 }
 
 export async function runRetrievalSet(
@@ -48,7 +61,13 @@ export async function runRetrievalSet(
     onProgress,
     weights,
     fusion,
-  }: { seedDir?: string; modes?: readonly Mode[]; onProgress?: (done: number, total: number) => void; weights?: { vector: number; text: number }; fusion?: SearchOptions['fusion'] } = {},
+  }: {
+    seedDir?: string;
+    modes?: readonly Mode[];
+    onProgress?: (done: number, total: number) => void;
+    weights?: { vector: number; text: number };
+    fusion?: SearchOptions['fusion'];
+  } = {},
 ): Promise<RetrievalResult[]> {
   const db = await openSetStore(set, embedder, seedDir);
   const results: RetrievalResult[] = [];
@@ -59,7 +78,13 @@ export async function runRetrievalSet(
       const ranks: RetrievalResult['ranks'] = [];
       for (const q of set.questions) {
         // Ask for more than 10 passages so that deduplication by document still fills ten places.
-        const hits = await search(db, embedder, { query: q.question, k: set.goldKey === 'document' ? 30 : 10, mode, weights, fusion });
+        const hits = await search(db, embedder, {
+          query: q.question,
+          k: set.goldKey === 'document' ? 30 : 10,
+          mode,
+          weights,
+          fusion,
+        });
         const keys = hits.map((h) => (set.goldKey === 'document' ? h.passage.documentId : h.passage.id));
         ranks.push({ id: q.id, rank: firstGoldRank(keys, q.gold, 10) });
         onProgress?.(++done, total);

@@ -17,7 +17,18 @@ export const SEED_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
 export const NORQUAD_PASSAGES = fileURLToPath(new URL('../data/norquad/passages.jsonl', import.meta.url));
 
 /** Organisations lent to NorQuAD passages; none of them is named in Wikipedia or NTB text often. */
-export const LENT_ORGANISATIONS = ['Fagforbundet', 'NTL', 'KS', 'Oslo Arbeiderparti', 'Unio', 'Delta', 'Parat', 'Akademikerne', 'Virke', 'Fellesorganisasjonen'];
+export const LENT_ORGANISATIONS = [
+  'Fagforbundet',
+  'NTL',
+  'KS',
+  'Oslo Arbeiderparti',
+  'Unio',
+  'Delta',
+  'Parat',
+  'Akademikerne',
+  'Virke',
+  'Fellesorganisasjonen',
+];
 
 const STAMP = '2025-01-01T00:00:00Z';
 
@@ -25,11 +36,25 @@ const STAMP = '2025-01-01T00:00:00Z';
 export function passagesOf(doc: IngestedDocument): PassageWithDocument[] {
   const { meta } = doc;
   const document: DocumentSummary = {
-    ...meta, format: doc.format, contentHash: doc.contentHash, passageCount: doc.passages.length, createdAt: STAMP, updatedAt: STAMP,
+    ...meta,
+    format: doc.format,
+    contentHash: doc.contentHash,
+    passageCount: doc.passages.length,
+    createdAt: STAMP,
+    updatedAt: STAMP,
   };
   return doc.passages.map((p) => ({
-    id: passageId(meta.id, p.ordinal), documentId: meta.id, ordinal: p.ordinal, text: p.text, start: p.start, end: p.end,
-    headingPath: p.headingPath, page: p.page ?? null, anchor: p.anchor ?? null, contentHash: hash(p.text), document,
+    id: passageId(meta.id, p.ordinal),
+    documentId: meta.id,
+    ordinal: p.ordinal,
+    text: p.text,
+    start: p.start,
+    end: p.end,
+    headingPath: p.headingPath,
+    page: p.page ?? null,
+    anchor: p.anchor ?? null,
+    contentHash: hash(p.text),
+    document,
   }));
 }
 
@@ -49,10 +74,31 @@ export function norquadPassages(path = NORQUAD_PASSAGES): PassageWithDocument[] 
       const { id, title, text } = JSON.parse(line) as { id: string; title: string; text: string };
       const organisation = LENT_ORGANISATIONS[parseInt(hash(id).slice(0, 8), 16) % LENT_ORGANISATIONS.length];
       const document: DocumentSummary = {
-        id, organisation, title: title || text.split('\n')[0].slice(0, 80), kind: 'other', date: '2020', language: 'nb',
-        format: 'text', contentHash: hash(text), passageCount: 1, createdAt: STAMP, updatedAt: STAMP,
+        id,
+        organisation,
+        title: title || text.split('\n')[0].slice(0, 80),
+        kind: 'other',
+        date: '2020',
+        language: 'nb',
+        format: 'text',
+        contentHash: hash(text),
+        passageCount: 1,
+        createdAt: STAMP,
+        updatedAt: STAMP,
       };
-      return { id, documentId: id, ordinal: 0, text, start: 0, end: text.length, headingPath: [], page: null, anchor: null, contentHash: hash(text), document };
+      return {
+        id,
+        documentId: id,
+        ordinal: 0,
+        text,
+        start: 0,
+        end: text.length,
+        headingPath: [],
+        page: null,
+        anchor: null,
+        contentHash: hash(text),
+        document,
+      };
     });
 }
 

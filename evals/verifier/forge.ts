@@ -17,7 +17,13 @@ import { prng } from '../lib/prng.js';
 import { mutateNumber, addNegation, removeNegation, replaceWords } from './mutate.js';
 
 export const FAULT_KINDS = [
-  'changed_number', 'added_negation', 'removed_negation', 'swapped_organisation', 'wrong_passage', 'fabricated_quote', 'unrelated_claim',
+  'changed_number',
+  'added_negation',
+  'removed_negation',
+  'swapped_organisation',
+  'wrong_passage',
+  'fabricated_quote',
+  'unrelated_claim',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -34,7 +40,6 @@ export interface EvalCase {
   /** For wrong_passage: the passage that really holds the quote. */
   truePassageId?: string;
 }
-
 
 interface Triple {
   passage: PassageWithDocument;
@@ -85,7 +90,10 @@ export function forgeCases(passages: PassageWithDocument[], opts: ForgeOptions =
     const fit = all.filter(ok);
     return { all: fit, preferred: fit.filter((t) => opts.preferred?.has(t.passage.documentId)) };
   };
-  const ready = Object.fromEntries(Object.entries(pools).map(([k, f]) => [k, split(f)])) as Record<Pool, ReturnType<typeof split>>;
+  const ready = Object.fromEntries(Object.entries(pools).map(([k, f]) => [k, split(f)])) as Record<
+    Pool,
+    ReturnType<typeof split>
+  >;
   const byDocument = new Map<string, Triple[]>();
   for (const t of all) byDocument.set(t.passage.documentId, [...(byDocument.get(t.passage.documentId) ?? []), t]);
   const draw = (pool: Pool = 'any'): Triple | undefined => {
@@ -95,11 +103,15 @@ export function forgeCases(passages: PassageWithDocument[], opts: ForgeOptions =
   };
   const orgs = [...new Set(passages.map((p) => p.document.organisation))].sort();
   const cases: EvalCase[] = [];
-  const add = (c: Omit<EvalCase, 'id'>) => cases.push({ id: `${c.kind}-${cases.filter((x) => x.kind === c.kind).length + 1}`, ...c });
+  const add = (c: Omit<EvalCase, 'id'>) =>
+    cases.push({ id: `${c.kind}-${cases.filter((x) => x.kind === c.kind).length + 1}`, ...c });
 
   for (let n = 0, tries = 0; n < (opts.genuine ?? 300) && tries < 10_000; tries++) {
     const g = genuine(draw(), rand);
-    if (g) (add(g), n++);
+    if (g) {
+      add(g);
+      n++;
+    }
   }
 
   const makers: Record<FaultKind, () => Omit<EvalCase, 'id'> | null> = {
@@ -126,14 +138,26 @@ export function forgeCases(passages: PassageWithDocument[], opts: ForgeOptions =
       if (!other) return null;
       const we = rand() < 0.3;
       const sentence = `${we ? 'Vi' : other} mener at ${lowerFirst(t.source)}`;
-      return { kind: 'swapped_organisation', variant: we ? 'we' : 'named', sentence, passageId: t.passage.id, quote: t.source, ...(we ? { organisation: other } : {}) };
+      return {
+        kind: 'swapped_organisation',
+        variant: we ? 'we' : 'named',
+        sentence,
+        passageId: t.passage.id,
+        quote: t.source,
+        ...(we ? { organisation: other } : {}),
+      };
     },
     wrong_passage: () => {
       const g = genuine(draw(), rand);
       if (!g) return null;
       const p = passages.find((x) => x.id === g.passageId)!;
-      const sameDoc = passages.filter((x) => x.documentId === p.documentId && x.id !== p.id && !x.text.includes(g.quote));
-      const other = sameDoc.length && rand() < 0.5 ? pick(sameDoc) : pick(passages.filter((x) => x.documentId !== p.documentId && !x.text.includes(g.quote)));
+      const sameDoc = passages.filter(
+        (x) => x.documentId === p.documentId && x.id !== p.id && !x.text.includes(g.quote),
+      );
+      const other =
+        sameDoc.length && rand() < 0.5
+          ? pick(sameDoc)
+          : pick(passages.filter((x) => x.documentId !== p.documentId && !x.text.includes(g.quote)));
       const variant = other.documentId === p.documentId ? 'same_document' : 'other_document';
       return { ...g, kind: 'wrong_passage', variant, passageId: other.id, truePassageId: p.id };
     },
@@ -153,13 +177,22 @@ export function forgeCases(passages: PassageWithDocument[], opts: ForgeOptions =
       const other = sameDoc ? pick(siblings) : draw();
       if (other && !sameDoc && other.passage.documentId === t.passage.documentId) return null;
       if (!other) return null;
-      return { kind: 'unrelated_claim', variant: sameDoc ? 'same_document' : 'other_document', sentence: canonicalLine(other.source), passageId: t.passage.id, quote: t.source };
+      return {
+        kind: 'unrelated_claim',
+        variant: sameDoc ? 'same_document' : 'other_document',
+        sentence: canonicalLine(other.source),
+        passageId: t.passage.id,
+        quote: t.source,
+      };
     },
   };
   for (const kind of FAULT_KINDS) {
     for (let n = 0, tries = 0; n < (opts.perKind ?? 60) && tries < 5000; tries++) {
       const c = makers[kind]();
-      if (c) (add(c), n++);
+      if (c) {
+        add(c);
+        n++;
+      }
     }
   }
   return cases;
@@ -180,7 +213,10 @@ function genuine(t: Triple | undefined, rand: () => number): Omit<EvalCase, 'id'
     if (we) organisation = org;
   } else if (r < 0.55) {
     const clause = /^(.{40,}?),\s/.exec(sentence);
-    if (clause && !isTooShort(clause[1])) ((sentence = `${clause[1]}.`), (variant = 'first_clause'));
+    if (clause && !isTooShort(clause[1])) {
+      sentence = `${clause[1]}.`;
+      variant = 'first_clause';
+    }
   }
   if (rand() < 0.25) {
     // A light rewording: one or two words the source does not have, as a drafter adds them.
@@ -188,17 +224,32 @@ function genuine(t: Triple | undefined, rand: () => number): Omit<EvalCase, 'id'
     for (let k = rand() < 0.5 ? 1 : 2; k > 0; k--) {
       const at = 1 + Math.floor(rand() * (parts.length - 1));
       // Not inside a number or an amount ("600 mill."), nor inside "ikke minst".
-      if (!/\d/.test(parts[at - 1] + parts[at]) && !/^ikke$/i.test(parts[at - 1])) parts.splice(at, 0, FILLERS[Math.floor(rand() * FILLERS.length)]);
+      if (!/\d/.test(parts[at - 1] + parts[at]) && !/^ikke$/i.test(parts[at - 1]))
+        parts.splice(at, 0, FILLERS[Math.floor(rand() * FILLERS.length)]);
     }
     sentence = parts.join(' ');
     variant += '+reworded';
   }
   const q = rand();
   let quote = t.source;
-  if (q < 0.12) ((quote = quote.replace(/ (?=\S+ \S+$)/, '\n')), (variant += '+linebreak'));
-  else if (q < 0.2 && /["«»“”]/.test(quote)) ((quote = quote.replace(/[«»“”]/g, '"')), (variant += '+quotemarks'));
-  else if (q < 0.28) ((quote = quote.replace(/,(?= )/g, '').toLowerCase()), (variant += '+loose'));
-  return { kind: 'genuine', variant, sentence, passageId: t.passage.id, quote, ...(organisation ? { organisation } : {}) };
+  if (q < 0.12) {
+    quote = quote.replace(/ (?=\S+ \S+$)/, '\n');
+    variant += '+linebreak';
+  } else if (q < 0.2 && /["«»“”]/.test(quote)) {
+    quote = quote.replace(/[«»“”]/g, '"');
+    variant += '+quotemarks';
+  } else if (q < 0.28) {
+    quote = quote.replace(/,(?= )/g, '').toLowerCase();
+    variant += '+loose';
+  }
+  return {
+    kind: 'genuine',
+    variant,
+    sentence,
+    passageId: t.passage.id,
+    quote,
+    ...(organisation ? { organisation } : {}),
+  };
 }
 
 const FILLERS = ['tydelig', 'i praksis', 'fremover', 'uansett', 'helt', 'faktisk', 'betydelig'];

@@ -13,11 +13,15 @@ export function mutateNumber(sentence: string, rand: () => number): string | nul
     const m = digits[Math.floor(rand() * digits.length)];
     return sentence.slice(0, m.index) + changeDigits(m[0], rand) + sentence.slice(m.index + m[0].length);
   }
-  const words = [...sentence.matchAll(/(?<![\p{L}])(\p{L}+)(?![\p{L}])/gu)].filter((m) => NUMBER_WORDS.includes(m[1].toLowerCase()));
+  const words = [...sentence.matchAll(/(?<![\p{L}])(\p{L}+)(?![\p{L}])/gu)].filter((m) =>
+    NUMBER_WORDS.includes(m[1].toLowerCase()),
+  );
   if (!words.length) return null;
   const m = words[Math.floor(rand() * words.length)];
   const i = NUMBER_WORDS.indexOf(m[1].toLowerCase());
-  return sentence.slice(0, m.index) + NUMBER_WORDS[(i + 1) % NUMBER_WORDS.length] + sentence.slice(m.index + m[0].length);
+  return (
+    sentence.slice(0, m.index) + NUMBER_WORDS[(i + 1) % NUMBER_WORDS.length] + sentence.slice(m.index + m[0].length)
+  );
 }
 
 function changeDigits(num: string, rand: () => number): string {
@@ -28,7 +32,8 @@ function changeDigits(num: string, rand: () => number): string {
 }
 
 // NOTE: \b is ASCII-only in JavaScript even with /u, so word edges are written as \p{L} look-arounds.
-const FINITE = /(?<!\p{L})(er|var|har|hadde|kan|kunne|skal|skulle|vil|ville|må|bør|blir|ble|får|fikk|gir|ga|gjør|krever|trenger|betyr|bidrar|sikrer|fører|finnes|fins)(?!\p{L})/iu;
+const FINITE =
+  /(?<!\p{L})(er|var|har|hadde|kan|kunne|skal|skulle|vil|ville|må|bør|blir|ble|får|fikk|gir|ga|gjør|krever|trenger|betyr|bidrar|sikrer|fører|finnes|fins)(?!\p{L})/iu;
 const NEGATED = /(?<!\p{L})(ikke|ikkje|aldri|ingen|verken|hverken|uten|mangler)(?!\p{L})/iu;
 
 /** Insert "ikke" after the first finite verb of the claim (after "mener at" when framed). */

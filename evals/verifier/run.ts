@@ -38,16 +38,28 @@ export interface KindFigures {
 export interface VerifierEvalResult {
   seed: number;
   corpus: { passages: number; seeds: number; norquad: number };
-  genuine: { total: number; falseAlarms: number; rate: number; byVariant: Record<string, { total: number; falseAlarms: number }>; examples: { id: string; variant?: string; sentence: string; reasons: string[] }[] };
+  genuine: {
+    total: number;
+    falseAlarms: number;
+    rate: number;
+    byVariant: Record<string, { total: number; falseAlarms: number }>;
+    examples: { id: string; variant?: string; sentence: string; reasons: string[] }[];
+  };
   /** Hand paraphrases (reported, not gated: too few to gate on). Null when the corpus lacks the seeds. */
-  paraphrases: { total: number; falseAlarms: number; flagged: { id: string; verdict: string; reasons: string[] }[] } | null;
+  paraphrases: {
+    total: number;
+    falseAlarms: number;
+    flagged: { id: string; verdict: string; reasons: string[] }[];
+  } | null;
   kinds: KindFigures[];
   forged: number;
   pass: boolean;
   ms: number;
 }
 
-export async function runVerifierEval(opts: { seed?: number; genuine?: number; perKind?: number; passages?: PassageWithDocument[] } = {}): Promise<VerifierEvalResult> {
+export async function runVerifierEval(
+  opts: { seed?: number; genuine?: number; perKind?: number; passages?: PassageWithDocument[] } = {},
+): Promise<VerifierEvalResult> {
   const started = performance.now();
   const seed = opts.seed ?? 20250101;
   const seeds = opts.passages ? [] : await seedPassages();
@@ -79,10 +91,21 @@ export async function runVerifierEval(opts: { seed?: number; genuine?: number; p
       if (flagged(r.s)) v.caught++;
     }
     return {
-      kind, total: rs.length, caught: caught.length, precise: rs.filter((r) => precise(r.c, r.s)).length,
+      kind,
+      total: rs.length,
+      caught: caught.length,
+      precise: rs.filter((r) => precise(r.c, r.s)).length,
       rate: rs.length ? caught.length / rs.length : 0,
       byVariant,
-      misses: rs.filter((r) => !flagged(r.s)).slice(0, 5).map((r) => ({ id: r.c.id, sentence: r.c.sentence, verdict: r.s.verdict, statuses: r.s.citations.map((x) => x.status) })),
+      misses: rs
+        .filter((r) => !flagged(r.s))
+        .slice(0, 5)
+        .map((r) => ({
+          id: r.c.id,
+          sentence: r.c.sentence,
+          verdict: r.s.verdict,
+          statuses: r.s.citations.map((x) => x.status),
+        })),
     };
   });
   const rate = genuine.length ? alarms.length / genuine.length : 0;
@@ -91,8 +114,13 @@ export async function runVerifierEval(opts: { seed?: number; genuine?: number; p
     seed,
     corpus: { passages: passages.length, seeds: seeds.length, norquad: norquad.length },
     genuine: {
-      total: genuine.length, falseAlarms: alarms.length, rate, byVariant,
-      examples: alarms.slice(0, 8).map((r) => ({ id: r.c.id, variant: r.c.variant, sentence: r.c.sentence, reasons: r.s.reasons })),
+      total: genuine.length,
+      falseAlarms: alarms.length,
+      rate,
+      byVariant,
+      examples: alarms
+        .slice(0, 8)
+        .map((r) => ({ id: r.c.id, variant: r.c.variant, sentence: r.c.sentence, reasons: r.s.reasons })),
     },
     paraphrases,
     kinds,
@@ -102,18 +130,31 @@ export async function runVerifierEval(opts: { seed?: number; genuine?: number; p
   };
 }
 
-async function runParaphrases(source: PassageSource, passages: PassageWithDocument[], flagged: (s: SentenceReport) => boolean) {
-  const cases = readFileSync(PARAPHRASES, 'utf8').split('\n').filter(Boolean).map((l) => ({ ...(JSON.parse(l) as EvalCase), kind: 'genuine' as const }));
+async function runParaphrases(
+  source: PassageSource,
+  passages: PassageWithDocument[],
+  flagged: (s: SentenceReport) => boolean,
+) {
+  const cases = readFileSync(PARAPHRASES, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => ({ ...(JSON.parse(l) as EvalCase), kind: 'genuine' as const }));
   const ids = new Set(passages.map((p) => p.id));
   if (!cases.every((c) => ids.has(c.passageId))) return null;
   const results = [];
   for (const c of cases) results.push({ c, s: await verifyOne(c, source) });
   const bad = results.filter((r) => flagged(r.s));
-  return { total: cases.length, falseAlarms: bad.length, flagged: bad.map((r) => ({ id: r.c.id, verdict: r.s.verdict, reasons: r.s.reasons })) };
+  return {
+    total: cases.length,
+    falseAlarms: bad.length,
+    flagged: bad.map((r) => ({ id: r.c.id, verdict: r.s.verdict, reasons: r.s.reasons })),
+  };
 }
 
 async function verifyOne(c: EvalCase, source: PassageSource): Promise<SentenceReport> {
-  const draft = { sections: [{ sentences: [{ text: c.sentence, citations: [{ passageId: c.passageId, quote: c.quote }] }] }] };
+  const draft = {
+    sections: [{ sentences: [{ text: c.sentence, citations: [{ passageId: c.passageId, quote: c.quote }] }] }],
+  };
   const report = await verifyDraft(draft, { source }, c.organisation ? { organisation: c.organisation } : {});
   return report.sentences[0];
 }
@@ -146,10 +187,15 @@ export function formatTable(r: VerifierEvalResult): string {
     `Verifier eval (seed ${r.seed}; ${r.corpus.passages} passages: ${r.corpus.seeds} seed, ${r.corpus.norquad} NorQuAD; ${r.ms} ms)`,
     '',
     'kind                   caught/total   rate     precise',
-    ...r.kinds.map((k) => `${k.kind.padEnd(22)} ${`${k.caught}/${k.total}`.padStart(12)}   ${pct(k.rate).padStart(7)}  ${`${k.precise}/${k.total}`.padStart(8)}`),
+    ...r.kinds.map(
+      (k) =>
+        `${k.kind.padEnd(22)} ${`${k.caught}/${k.total}`.padStart(12)}   ${pct(k.rate).padStart(7)}  ${`${k.precise}/${k.total}`.padStart(8)}`,
+    ),
     `${'genuine (false alarms)'.padEnd(22)} ${`${r.genuine.falseAlarms}/${r.genuine.total}`.padStart(12)}   ${pct(r.genuine.rate).padStart(7)}`,
     ...(r.paraphrases
-      ? [`${'hand paraphrases (f.a.)'.padEnd(22)} ${`${r.paraphrases.falseAlarms}/${r.paraphrases.total}`.padStart(12)}   (not gated: ${r.paraphrases.flagged.map((f) => `${f.id} ${f.verdict}`).join(', ') || 'none'})`]
+      ? [
+          `${'hand paraphrases (f.a.)'.padEnd(22)} ${`${r.paraphrases.falseAlarms}/${r.paraphrases.total}`.padStart(12)}   (not gated: ${r.paraphrases.flagged.map((f) => `${f.id} ${f.verdict}`).join(', ') || 'none'})`,
+        ]
       : []),
     '',
     `targets: ≥ ${pct(TARGETS.caught)} caught per kind, ≤ ${pct(TARGETS.falseAlarms)} false alarms → ${r.pass ? 'PASS' : 'FAIL'}`,
@@ -158,7 +204,14 @@ export function formatTable(r: VerifierEvalResult): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { json: { type: 'boolean' }, seed: { type: 'string' }, genuine: { type: 'string' }, 'per-kind': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean' },
+      seed: { type: 'string' },
+      genuine: { type: 'string' },
+      'per-kind': { type: 'string' },
+    },
+  });
   const result = await runVerifierEval({
     ...(values.seed ? { seed: Number(values.seed) } : {}),
     ...(values.genuine ? { genuine: Number(values.genuine) } : {}),

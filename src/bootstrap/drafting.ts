@@ -45,7 +45,10 @@ export interface DraftingChoice {
  * lacks its key or endpoint.
  * @example createApp({ ...runtime, config, logger, ...draftingChoice(config, { embedder: runtime.embedder, logger }) })
  */
-export function draftingChoice(config: DraftingConfig, { embedder, logger }: { embedder: TextEmbedder; logger: Logger }): DraftingChoice {
+export function draftingChoice(
+  config: DraftingConfig,
+  { embedder, logger }: { embedder: TextEmbedder; logger: Logger },
+): DraftingChoice {
   const llm = createLlmProvider(config, { embedder, logger });
   return { llm, judge: createJudge(config, { logger }), minRelevance: config.DRAFT_MIN_RELEVANCE };
 }
@@ -93,6 +96,10 @@ export function createDrafting(deps: DraftingWiring): Drafting {
  * Configuration and the runtime → drafter and asker, for the CLIs.
  * @example const { drafter, provider } = draftingFromConfig(config, runtime, { logger });
  */
-export function draftingFromConfig(config: DraftingConfig, runtime: { db: Queryable; embedder: TextEmbedder }, { logger }: { logger: Logger }): Drafting {
+export function draftingFromConfig(
+  config: DraftingConfig,
+  runtime: { db: Queryable; embedder: TextEmbedder },
+  { logger }: { logger: Logger },
+): Drafting {
   return createDrafting({ ...runtime, logger, ...draftingChoice(config, { embedder: runtime.embedder, logger }) });
 }

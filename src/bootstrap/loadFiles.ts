@@ -31,10 +31,7 @@ export async function loadFiles(
 }
 
 /** Ingest the seed corpus when the store has no documents. @returns documents stored, 0 when not empty. */
-export async function seedIfEmpty(
-  runtime: { db: Db; embedder: TextEmbedder },
-  seedDir: string,
-): Promise<number> {
+export async function seedIfEmpty(runtime: { db: Db; embedder: TextEmbedder }, seedDir: string): Promise<number> {
   const { rows } = await runtime.db.query<{ n: number }>('SELECT count(*)::int AS n FROM documents');
   if (Number(rows[0].n) > 0) return 0;
   const result = await storeFiles(runtime, await readCorpusDir(seedDir));

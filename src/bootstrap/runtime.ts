@@ -20,7 +20,11 @@ export async function openRuntime(
   config: Config,
   { logger, onEmbedProgress }: { logger: Logger; onEmbedProgress?: (done: number, total: number) => void },
 ): Promise<Runtime> {
-  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, sharedBuffersMb: config.PGLITE_SHARED_BUFFERS_MB });
+  const db = await openDb({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    sharedBuffersMb: config.PGLITE_SHARED_BUFFERS_MB,
+  });
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   await tuneEfSearch(db);

@@ -2,13 +2,13 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { exitCode, toAppError } from '../errors.js';
 
-export function parseCli<T extends NonNullable<ParseArgsConfig['options']>>(
-  argv: string[],
-  options: T,
-  help: string,
-) {
+export function parseCli<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, help: string) {
   try {
-    const parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    const parsed = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
     if ((parsed.values as Record<string, unknown>).help) {
       process.stdout.write(help.trim() + '\n');
       process.exit(0);

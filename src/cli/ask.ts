@@ -39,13 +39,18 @@ async function main() {
     process.stderr.write(`Søker og svarer med ${provider.name} (${provider.model}) …\n`);
     const result = await asker.ask(
       { question, organisation: values.org, language: values.nynorsk ? 'nn' : 'nb' },
-      { onEvent: (e) => e.type === 'retrieval' && process.stderr.write(`${e.passages.length} avsnitt hentet${e.relevant ? '' : ', ingen relevante'}.\n`) },
+      {
+        onEvent: (e) =>
+          e.type === 'retrieval' &&
+          process.stderr.write(`${e.passages.length} avsnitt hentet${e.relevant ? '' : ', ingen relevante'}.\n`),
+      },
     );
     if (values.json) {
       process.stdout.write(JSON.stringify(result, null, 2) + '\n');
       return;
     }
-    if (result.extractive && result.answered) process.stdout.write('(Uttrekksbasert svar: setningene er hentet ordrett fra dokumentene.)\n\n');
+    if (result.extractive && result.answered)
+      process.stdout.write('(Uttrekksbasert svar: setningene er hentet ordrett fra dokumentene.)\n\n');
     process.stdout.write(result.markdown + '\n');
     process.stderr.write(verificationSummary(result.verification, result.dropped));
     process.exitCode = result.verification.ok ? 0 : 1;

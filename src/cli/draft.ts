@@ -70,13 +70,26 @@ async function main() {
       onEvent: (e) => {
         if (e.type === 'retrieval') {
           const what = e.part === 'intro' ? 'Innledning' : `Spørsmål ${e.index + 1}/${questions.length}`;
-          process.stderr.write(`${what}: ${e.passages.length} avsnitt hentet, ${e.relevant ? 'relevant' : 'ingen tidligere uttalelse'}\n`);
+          process.stderr.write(
+            `${what}: ${e.passages.length} avsnitt hentet, ${e.relevant ? 'relevant' : 'ingen tidligere uttalelse'}\n`,
+          );
         }
       },
     });
     if (values.out?.toLowerCase().endsWith('.docx')) {
-      const ids = [...new Set(result.draft.sections.flatMap((s) => s.paragraphs.flat().flatMap((t) => t.citations.map((c) => c.passageId))))];
-      await writeFile(values.out, await draftToDocx({ draft: result.draft, request: result.request, passages: await getPassages(runtime.db, { ids }) }));
+      const ids = [
+        ...new Set(
+          result.draft.sections.flatMap((s) => s.paragraphs.flat().flatMap((t) => t.citations.map((c) => c.passageId))),
+        ),
+      ];
+      await writeFile(
+        values.out,
+        await draftToDocx({
+          draft: result.draft,
+          request: result.request,
+          passages: await getPassages(runtime.db, { ids }),
+        }),
+      );
     } else if (values.out) {
       await writeFile(values.out, draftToMarkdown({ draft: result.draft, markdown: result.markdown }));
     } else {

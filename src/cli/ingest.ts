@@ -33,7 +33,12 @@ Eksempel: npm run ingest -- seeds
 async function main() {
   const { values, positionals } = parseCli(
     process.argv.slice(2),
-    { org: { type: 'string' }, kind: { type: 'string' }, date: { type: 'string' }, remove: { type: 'string', multiple: true } },
+    {
+      org: { type: 'string' },
+      kind: { type: 'string' },
+      date: { type: 'string' },
+      remove: { type: 'string', multiple: true },
+    },
     HELP,
   );
   if (values.remove?.length) return removeDocuments(values.remove);
@@ -84,12 +89,15 @@ function ingestReport(result: StoreFilesResult, secs: number): string {
 /** `--remove <id>`: withdraw documents (passages and vectors go with them); an unknown id is an error. */
 async function removeDocuments(ids: string[]) {
   const config = loadConfig();
-  const runtime = await openRuntime(config, { logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL) });
+  const runtime = await openRuntime(config, {
+    logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL),
+  });
   const missing: string[] = [];
   try {
     for (const id of ids) {
       const removed = await withdrawDocument(runtime.db, { id });
-      if (removed) process.stdout.write(`Tok ut «${removed.title}» (${id}): ${removed.passagesRemoved} avsnitt slettet.\n`);
+      if (removed)
+        process.stdout.write(`Tok ut «${removed.title}» (${id}): ${removed.passagesRemoved} avsnitt slettet.\n`);
       else missing.push(id);
     }
   } finally {

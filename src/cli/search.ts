@@ -44,7 +44,14 @@ async function main() {
   const config = loadConfig();
   const runtime = await openRuntime(config, { logger: createLogger('warn') });
   try {
-    const hits = await search(runtime.db, runtime.embedder, { query, k, organisations: values.org, kinds: values.kind, mode, mmrLambda });
+    const hits = await search(runtime.db, runtime.embedder, {
+      query,
+      k,
+      organisations: values.org,
+      kinds: values.kind,
+      mode,
+      mmrLambda,
+    });
     if (values.json) {
       process.stdout.write(JSON.stringify(hits, null, 2) + '\n');
       return;

@@ -9,11 +9,15 @@ import { createLogger } from '../log.js';
 import { parseCli } from './args.js';
 import { progressBar } from './progress.js';
 
-parseCli(process.argv.slice(2), {}, `
+parseCli(
+  process.argv.slice(2),
+  {},
+  `
 Bruk: npm start
 
 Starter innspill: kjører migreringer, leser inn seeds/ når lageret er tomt, og serverer appen på PORT (standard 8787).
-Innstillinger leses fra miljøet; se .env.example.`);
+Innstillinger leses fra miljøet; se .env.example.`,
+);
 
 async function main() {
   const t0 = performance.now();
@@ -23,12 +27,20 @@ async function main() {
   const runtime = await openRuntime(config, { logger, onEmbedProgress: (d, t) => bar.update(d, t) });
   const seeded = await seedIfEmpty(runtime, config.SEED_DIR);
   if (seeded) logger.info({ documents: seeded, dir: config.SEED_DIR }, 'seed corpus ingested');
-  const app = createApp({ ...runtime, config, logger, ...draftingChoice(config, { embedder: runtime.embedder, logger }) });
+  const app = createApp({
+    ...runtime,
+    config,
+    logger,
+    ...draftingChoice(config, { embedder: runtime.embedder, logger }),
+  });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     // readyMs: from main() on (config, store, migrations, seeding); processMs: since node started, so loading the
     // modules too. bench/ready.ts reads both.
     const now = performance.now();
-    logger.info({ url: `http://${config.HOST}:${info.port}`, readyMs: Math.round(now - t0), processMs: Math.round(now) }, 'innspill is ready');
+    logger.info(
+      { url: `http://${config.HOST}:${info.port}`, readyMs: Math.round(now - t0), processMs: Math.round(now) },
+      'innspill is ready',
+    );
   });
   const stop = async (code = 0) => {
     server.close();
@@ -37,7 +49,10 @@ async function main() {
   };
   // A port in use (another innspill, say) is the common way to fail here: one line that says what to do.
   server.on('error', (err: NodeJS.ErrnoException) => {
-    const reason = err.code === 'EADDRINUSE' ? `porten ${config.PORT} på ${config.HOST} er allerede i bruk; velg en annen med PORT=…` : err.message;
+    const reason =
+      err.code === 'EADDRINUSE'
+        ? `porten ${config.PORT} på ${config.HOST} er allerede i bruk; velg en annen med PORT=…`
+        : err.message;
     process.stderr.write(`Oppstart feilet: ${reason}\n`);
     void stop(1);
   });

@@ -2,7 +2,13 @@
 import type { VerificationReport } from '../verify/index.js';
 import type { DroppedSentence } from '../draft/types.js';
 
-const VERDICT = { supported: 'støttet', partly_supported: 'delvis støttet', unsupported: 'ikke støttet', contradicted: 'motsagt', uncited: 'uten kilde' } as const;
+const VERDICT = {
+  supported: 'støttet',
+  partly_supported: 'delvis støttet',
+  unsupported: 'ikke støttet',
+  contradicted: 'motsagt',
+  uncited: 'uten kilde',
+} as const;
 
 export function verificationSummary(report: VerificationReport, dropped: DroppedSentence[] = []): string {
   const s = report.summary;
@@ -19,11 +25,14 @@ export function verificationSummary(report: VerificationReport, dropped: Dropped
     `Kildehenvisninger: ${s.citations}, ${s.statuses.ok} funnet ordrett eller nesten ordrett${statuses ? `; feil: ${statuses}` : ''}.`,
   ];
   for (const r of report.sentences.filter((x) => x.claim && x.verdict !== 'supported')) {
-    lines.push(`  ! ${VERDICT[r.verdict]}: «${r.text.slice(0, 90)}${r.text.length > 90 ? '…' : ''}» – ${r.reasons[0] ?? ''}`);
+    lines.push(
+      `  ! ${VERDICT[r.verdict]}: «${r.text.slice(0, 90)}${r.text.length > 90 ? '…' : ''}» – ${r.reasons[0] ?? ''}`,
+    );
   }
   if (dropped.length) {
     lines.push(`Forkastet ${dropped.length} setning${dropped.length === 1 ? '' : 'er'} som ikke holdt kontrollen:`);
-    for (const d of dropped) lines.push(`  - «${d.text.slice(0, 90)}${d.text.length > 90 ? '…' : ''}» – ${d.reasons[0] ?? ''}`);
+    for (const d of dropped)
+      lines.push(`  - «${d.text.slice(0, 90)}${d.text.length > 90 ? '…' : ''}» – ${d.reasons[0] ?? ''}`);
   }
   return lines.join('\n') + '\n';
 }

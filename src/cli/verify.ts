@@ -28,7 +28,11 @@ Avslutter med kode 1 når et sitat eller en påstand ikke holder, 2 ved feil i b
 `;
 
 async function main() {
-  const { values, positionals } = parseCli(process.argv.slice(2), { org: { type: 'string' }, json: { type: 'boolean' } }, HELP);
+  const { values, positionals } = parseCli(
+    process.argv.slice(2),
+    { org: { type: 'string' }, json: { type: 'boolean' } },
+    HELP,
+  );
   const file = positionals[0];
   if (!file || positionals.length > 1) fail('oppgi én Markdown-fil.\n' + HELP, 2);
   const md = await readFile(file, 'utf8').catch(() => fail(`fant ikke filen ${file}.`, 2));
@@ -38,14 +42,20 @@ async function main() {
   try {
     // Like `npm start`: an empty store gets the seed corpus, so a fresh clone can verify drafts at once.
     const seeded = await seedIfEmpty(runtime, config.SEED_DIR);
-    if (seeded) process.stderr.write(`Lageret var tomt: leste inn ${seeded} dokumenter fra ${config.SEED_DIR}/.
+    if (seeded)
+      process.stderr.write(`Lageret var tomt: leste inn ${seeded} dokumenter fra ${config.SEED_DIR}/.
 `);
-    const report = await verifyMarkdown(md, { source: storePassageSource(db) }, values.org ? { organisation: values.org } : {});
+    const report = await verifyMarkdown(
+      md,
+      { source: storePassageSource(db) },
+      values.org ? { organisation: values.org } : {},
+    );
     process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, { title: file }));
     process.exitCode = report.ok ? 0 : 1;
   } catch (err) {
     // The field, which the one-line message of failWith leaves out, says where in the file the draft breaks.
-    if (err instanceof VerifyError) fail(`${err.message}${err.field ? ` (${err.field})` : ''}`, exitCode(toAppError(err)));
+    if (err instanceof VerifyError)
+      fail(`${err.message}${err.field ? ` (${err.field})` : ''}`, exitCode(toAppError(err)));
     throw err;
   } finally {
     await db.close();

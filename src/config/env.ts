@@ -17,7 +17,10 @@ export const ConfigSchema = z.object({
   PGLITE_SHARED_BUFFERS_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(16).max(1536).optional()),
   DATABASE_URL: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^postgres(ql)?:\/\//, 'må starte med postgres:// eller postgresql://').optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'må starte med postgres:// eller postgresql://')
+      .optional(),
   ),
   /** Directory ingested at startup when the store is empty. */
   SEED_DIR: z.preprocess(emptyToUndefined, z.string().default('seeds')),
@@ -48,11 +51,21 @@ export const ConfigSchema = z.object({
   VERIFY_JUDGE: z.preprocess(emptyToUndefined, z.enum(['off', 'claude']).default('off')),
   /** Comma-separated bearer tokens; when set, writes need one. */
   API_TOKENS: optionalString,
-  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
   /** Largest accepted request body in bytes (JSON endpoints). */
   MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).default(1_000_000)),
   /** Largest uploaded document (POST/PUT /documents) in bytes; larger uploads are refused before they are read in full. */
-  MAX_UPLOAD_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).default(25 * 1024 * 1024)),
+  MAX_UPLOAD_BYTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(25 * 1024 * 1024),
+  ),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -73,10 +86,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** What is wrong with a setting, in Norwegian (zod's own messages are English); our custom messages pass through. */
 function norwegianReason(issue: z.core.$ZodIssue): string {
-  const i = issue as z.core.$ZodIssue & { expected?: string; values?: unknown[]; minimum?: number | bigint; maximum?: number | bigint; format?: string };
+  const i = issue as z.core.$ZodIssue & {
+    expected?: string;
+    values?: unknown[];
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    format?: string;
+  };
   switch (i.code) {
     case 'invalid_type':
-      return i.expected === 'int' ? 'må være et heltall' : i.expected === 'number' ? 'må være et tall' : `har feil type (ventet ${i.expected})`;
+      return i.expected === 'int'
+        ? 'må være et heltall'
+        : i.expected === 'number'
+          ? 'må være et tall'
+          : `har feil type (ventet ${i.expected})`;
     case 'too_small':
       return `må være minst ${i.minimum}`;
     case 'too_big':

@@ -17,7 +17,10 @@ export const METADATA_FILE = 'metadata.yaml';
 
 /** One metadata.yaml entry. Strict, so a misspelt key ("organization") is reported, not ignored. */
 export const CorpusEntry = DocumentMeta.extend({
-  file: z.string().min(1).refine((f) => !isAbsolute(f) && !f.split(/[/\\]/).includes('..'), 'må være et filnavn i mappen'),
+  file: z
+    .string()
+    .min(1)
+    .refine((f) => !isAbsolute(f) && !f.split(/[/\\]/).includes('..'), 'må være et filnavn i mappen'),
 }).strict();
 export type CorpusEntry = z.infer<typeof CorpusEntry>;
 
@@ -49,7 +52,8 @@ export async function readCorpusDir(dir: string): Promise<CorpusFile[]> {
   } catch (err) {
     throw ingestErrors.invalidMetadata(metaPath, '', `filen er ikke gyldig YAML (${(err as Error).message})`);
   }
-  if (!Array.isArray(data)) throw ingestErrors.invalidMetadata(metaPath, '', 'forventet en liste med én oppføring per fil');
+  if (!Array.isArray(data))
+    throw ingestErrors.invalidMetadata(metaPath, '', 'forventet en liste med én oppføring per fil');
 
   const files: CorpusFile[] = [];
   const seen = new Map<string, string>(); // id → file
@@ -67,7 +71,8 @@ export async function readCorpusDir(dir: string): Promise<CorpusFile[]> {
     const other = seen.get(meta.id);
     if (other) throw ingestErrors.invalidMetadata(path, 'id', `id «${meta.id}» er allerede brukt av «${other}»`);
     seen.set(meta.id, file);
-    if (!(await stat(path).catch(() => null))?.isFile()) throw ingestErrors.invalidMetadata(path, 'file', 'filen finnes ikke');
+    if (!(await stat(path).catch(() => null))?.isFile())
+      throw ingestErrors.invalidMetadata(path, 'file', 'filen finnes ikke');
     files.push({ path, meta });
   }
   return files;
@@ -97,7 +102,8 @@ async function fromDefaults(path: string, defaults: Partial<DocumentMeta>, singl
     const issue = parsed.error.issues[0];
     throw ingestErrors.invalidMetadata(path, issue.path.join('.'), issue.message);
   }
-  const given = (field: keyof DocumentMeta) => defaults[field] !== undefined && (single || (field !== 'title' && field !== 'id'));
+  const given = (field: keyof DocumentMeta) =>
+    defaults[field] !== undefined && (single || (field !== 'title' && field !== 'id'));
   const guessed = (['organisation', 'title', 'kind', 'date', 'language', 'source'] as const).filter((f) => !given(f));
   return { path, meta: parsed.data, guessed };
 }
@@ -109,12 +115,15 @@ async function walk(dir: string, defaults: Partial<DocumentMeta>, out: CorpusFil
   const listed = await listedIn(dir);
   out.push(...listed);
   const known = new Set(listed.map((e) => resolve(e.path)));
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   for (const entry of entries) {
     if (skipInFolder(entry.name)) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await walk(path, defaults, out);
-    else if (entry.isFile() && !known.has(resolve(path)) && findLoader(entry.name)) out.push(await fromDefaults(path, defaults, false));
+    else if (entry.isFile() && !known.has(resolve(path)) && findLoader(entry.name))
+      out.push(await fromDefaults(path, defaults, false));
   }
 }
 

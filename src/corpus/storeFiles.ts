@@ -44,7 +44,9 @@ export interface StoreFilesResult {
 export async function readFiles(files: CorpusFile[], onProgress?: StoreProgress): Promise<IngestedDocument[]> {
   const docs: IngestedDocument[] = [];
   for (const [i, file] of files.entries()) {
-    docs.push(await readDocument(new Uint8Array(await readFile(file.path)), file.path, file.meta, { guessed: file.guessed }));
+    docs.push(
+      await readDocument(new Uint8Array(await readFile(file.path)), file.path, file.meta, { guessed: file.guessed }),
+    );
     onProgress?.({ phase: 'read', done: i + 1, total: files.length });
   }
   return docs;
@@ -74,7 +76,8 @@ export async function storeFiles(
     if (duplicateOf) return { ...base, outcome: 'duplicate', duplicateOf };
     const outcome = outcomes.get(doc.meta.id)!;
     // Stored already, text and metadata alike: nothing to do, which is a duplicate of itself.
-    if (outcome === 'unchanged') return { ...base, outcome: 'duplicate', duplicateOf: { id: doc.meta.id, title: doc.meta.title } };
+    if (outcome === 'unchanged')
+      return { ...base, outcome: 'duplicate', duplicateOf: { id: doc.meta.id, title: doc.meta.title } };
     return { ...base, outcome };
   });
   return { documents, documentsRead: docs.length, passagesWritten: written.passagesWritten };

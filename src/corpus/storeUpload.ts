@@ -54,9 +54,14 @@ const EMBED_BATCH = 256;
  * Metadata for the upload: form fields first, then (on replace) the stored document's, then what the file says
  * about itself, then fallbacks (title from the file name, kind "other"). Organisation and date have no fallback.
  */
-export function uploadMeta(upload: Upload, fromFile: LoadedText['meta'], existing: DocumentHead | null): z.ZodSafeParseResult<DocumentMeta> {
+export function uploadMeta(
+  upload: Upload,
+  fromFile: LoadedText['meta'],
+  existing: DocumentHead | null,
+): z.ZodSafeParseResult<DocumentMeta> {
   const f = upload.fields;
-  const title = f.title ?? existing?.title ?? fromFile?.title ?? titleFromFileName(upload.filename.replace(/\.[^.]+$/, ''));
+  const title =
+    f.title ?? existing?.title ?? fromFile?.title ?? titleFromFileName(upload.filename.replace(/\.[^.]+$/, ''));
   return DocumentMeta.safeParse({
     id: existing?.id ?? f.id ?? slugify(title),
     title,
@@ -68,7 +73,12 @@ export function uploadMeta(upload: Upload, fromFile: LoadedText['meta'], existin
   });
 }
 
-async function embed(embedder: TextEmbedder, doc: IngestedDocument, onProgress: (e: UploadEvent) => void, signal?: AbortSignal) {
+async function embed(
+  embedder: TextEmbedder,
+  doc: IngestedDocument,
+  onProgress: (e: UploadEvent) => void,
+  signal?: AbortSignal,
+) {
   const rows = passageRows(doc);
   const inputs = doc.passages.map((p) => embeddingInput(p));
   const staged: { id: string; embedding: number[] }[] = [];
@@ -91,16 +101,26 @@ async function embed(embedder: TextEmbedder, doc: IngestedDocument, onProgress: 
 export async function storeUpload(
   { db, embedder }: { db: Db; embedder: TextEmbedder },
   upload: Upload,
-  { replaceId, onProgress = () => undefined, signal }: { replaceId?: string; onProgress?: (e: UploadEvent) => void; signal?: AbortSignal } = {},
+  {
+    replaceId,
+    onProgress = () => undefined,
+    signal,
+  }: { replaceId?: string; onProgress?: (e: UploadEvent) => void; signal?: AbortSignal } = {},
 ): Promise<UploadOutcome> {
   const existing = replaceId ? await getDocumentHead(db, { id: replaceId }) : null;
   if (replaceId && !existing) return { ok: false, reason: 'missing', id: replaceId };
-  if (replaceId && upload.fields.id && upload.fields.id !== replaceId) return { ok: false, reason: 'id_mismatch', id: replaceId };
+  if (replaceId && upload.fields.id && upload.fields.id !== replaceId)
+    return { ok: false, reason: 'id_mismatch', id: replaceId };
   const loaded = await loadFile(upload.bytes, upload.filename);
   const meta = uploadMeta(upload, loaded.meta, existing);
   if (!meta.success) return { ok: false, reason: 'invalid_metadata', issues: meta.error.issues };
   const doc = cutDocument(loaded, meta.data, upload.filename);
-  onProgress({ phase: 'read', format: doc.format, passages: doc.passages.length, ...(loaded.pageStarts ? { pages: loaded.pageStarts.length } : {}) });
+  onProgress({
+    phase: 'read',
+    format: doc.format,
+    passages: doc.passages.length,
+    ...(loaded.pageStarts ? { pages: loaded.pageStarts.length } : {}),
+  });
 
   // Cheap refusals before the expensive step; writeUpload checks again under a lock.
   const id = doc.meta.id;

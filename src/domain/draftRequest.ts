@@ -14,7 +14,10 @@ export const ConsultationSchema = z.object({
   issuer: text('avsenderen', 200),
   /** The issuer's case number ("Deres ref."), e.g. 23/1234. */
   reference: z.string().trim().max(100, 'referansen kan være høyst 100 tegn').optional(),
-  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'fristen må skrives ÅÅÅÅ-MM-DD').optional(),
+  deadline: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'fristen må skrives ÅÅÅÅ-MM-DD')
+    .optional(),
   questions: z
     .array(text('spørsmålet', 1000))
     .min(1, 'høringen må ha minst ett spørsmål')

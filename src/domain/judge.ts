@@ -22,4 +22,3 @@ export interface JudgeInput {
 export interface Judge {
   judge(input: JudgeInput): Promise<{ verdict: JudgeVerdict; reason: string }>;
 }
-

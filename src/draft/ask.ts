@@ -46,8 +46,7 @@ export interface AskResult {
 }
 
 export type AskEvent =
-  | { type: 'retrieval'; relevant: boolean; passages: AskResult['sources'] }
-  | { type: 'delta'; text: string };
+  { type: 'retrieval'; relevant: boolean; passages: AskResult['sources'] } | { type: 'delta'; text: string };
 
 /** The same deps as the drafter's: both run the one grounded step (groundedStep.ts). */
 export type AskerDeps = GroundingDeps;
@@ -57,13 +56,29 @@ export function createAsker(deps: AskerDeps) {
   const step = createGroundedStep(deps);
   const source = step.source;
   return {
-    async ask(input: AskRequestInput, { onEvent, signal }: { onEvent?: (e: AskEvent) => void; signal?: AbortSignal } = {}): Promise<AskResult> {
+    async ask(
+      input: AskRequestInput,
+      { onEvent, signal }: { onEvent?: (e: AskEvent) => void; signal?: AbortSignal } = {},
+    ): Promise<AskResult> {
       const t0 = performance.now();
       const req = AskRequestSchema.parse(input);
-      const organisation = req.organisation ? await resolveOrganisation(deps.db, req.organisation, 'organisation') : undefined;
+      const organisation = req.organisation
+        ? await resolveOrganisation(deps.db, req.organisation, 'organisation')
+        : undefined;
       const prompt = loadPrompt('ask');
-      const values = { question: req.question, organisation: organisation ?? 'alle organisasjonene i dokumentene', language_instruction: languageInstruction(req.language), max_sentences: req.maxSentences };
-      const toSource = (h: Retrieved['hits'][number]) => ({ id: h.passage.id, organisation: h.passage.document.organisation, title: h.passage.document.title, date: h.passage.document.date, score: h.scores.vector });
+      const values = {
+        question: req.question,
+        organisation: organisation ?? 'alle organisasjonene i dokumentene',
+        language_instruction: languageInstruction(req.language),
+        max_sentences: req.maxSentences,
+      };
+      const toSource = (h: Retrieved['hits'][number]) => ({
+        id: h.passage.id,
+        organisation: h.passage.document.organisation,
+        title: h.passage.document.title,
+        date: h.passage.document.date,
+        score: h.scores.vector,
+      });
       const tStep = performance.now();
       const out = await step({
         query: req.question,
@@ -83,14 +98,23 @@ export function createAsker(deps: AskerDeps) {
         }),
         promptRef: prompt.ref,
         signal,
-        onRetrieved: (r) => onEvent?.({ type: 'retrieval', relevant: r.relevance.relevant, passages: r.hits.map(toSource) }),
+        onRetrieved: (r) =>
+          onEvent?.({ type: 'retrieval', relevant: r.relevance.relevant, passages: r.hits.map(toSource) }),
         onText: onEvent ? (text) => onEvent({ type: 'delta', text }) : undefined,
       });
       const sources = out.retrieved.hits.map(toSource);
       // An answer is one paragraph; the model's "no position" line is not part of it (NO_ANSWER says so instead).
       const sentences: DraftSentence[] = out.paragraphs.flat().filter((s) => s.kind !== 'notice');
-      const structured = { sections: sentences.length ? [{ sentences: sentences.map((s) => ({ text: s.text, citations: s.citations })) }] : [] };
-      const verification = await verifyDraft(structured, { source, judge: deps.judge }, organisation ? { organisation } : {});
+      const structured = {
+        sections: sentences.length
+          ? [{ sentences: sentences.map((s) => ({ text: s.text, citations: s.citations })) }]
+          : [],
+      };
+      const verification = await verifyDraft(
+        structured,
+        { source, judge: deps.judge },
+        organisation ? { organisation } : {},
+      );
       verification.sentences.forEach((v, i) => (sentences[i].verdict = v.verdict));
       const answered = sentences.some((s) => s.kind === 'claim');
       const message = answered ? null : NO_ANSWER[req.language];
@@ -119,7 +143,10 @@ export function createAsker(deps: AskerDeps) {
           totalMs: Math.round(tEnd - t0),
         },
       };
-      deps.logger?.info({ provider: deps.provider.name, answered, ok: verification.ok, usage: out.usage, timings: result.timings }, 'question answered');
+      deps.logger?.info(
+        { provider: deps.provider.name, answered, ok: verification.ok, usage: out.usage, timings: result.timings },
+        'question answered',
+      );
       return result;
     },
   };

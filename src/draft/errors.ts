@@ -30,7 +30,11 @@ export async function resolveOrganisation(db: Queryable, name: string, field = '
   const hit = known.find((o) => o.name.toLowerCase() === wanted) ?? known.find((o) => sameOrganisation(name, o.name));
   if (hit) return hit.name;
   const list = known.map((o) => o.name).join(', ') || 'ingen ennå';
-  throw new DraftError('unprocessable:content', `Fant ingen dokumenter fra «${name}». Organisasjoner i lageret: ${list}.`, field);
+  throw new DraftError(
+    'unprocessable:content',
+    `Fant ingen dokumenter fra «${name}». Organisasjoner i lageret: ${list}.`,
+    field,
+  );
 }
 
 /**

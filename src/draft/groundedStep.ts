@@ -77,7 +77,12 @@ export type GroundedStep = (question: GroundedQuestion) => Promise<GroundedText>
  */
 export function createGroundedStep(deps: GroundingDeps): GroundedStep & { source: PassageSource } {
   const source = deps.source ?? storePassageSource(deps.db);
-  const retrievalDeps = { db: deps.db, embedder: deps.embedder, vocabulary: deps.vocabulary ?? corpusVocabulary(deps.db), minRelevance: deps.minRelevance };
+  const retrievalDeps = {
+    db: deps.db,
+    embedder: deps.embedder,
+    vocabulary: deps.vocabulary ?? corpusVocabulary(deps.db),
+    minRelevance: deps.minRelevance,
+  };
 
   const step: GroundedStep = async (q) => {
     let t = performance.now();
@@ -90,7 +95,16 @@ export function createGroundedStep(deps: GroundingDeps): GroundedStep & { source
     const timings = { retrievalMs: performance.now() - t, generationMs: 0, verificationMs: 0 };
     q.onRetrieved?.(retrieved);
     if (!retrieved.relevance.relevant) {
-      return { retrieved, paragraphs: [], noPosition: true, dropped: [], repairs: [], usage: ZERO_USAGE, prompts: [], timings };
+      return {
+        retrieved,
+        paragraphs: [],
+        noPosition: true,
+        dropped: [],
+        repairs: [],
+        usage: ZERO_USAGE,
+        prompts: [],
+        timings,
+      };
     }
     t = performance.now();
     const generation = await deps.provider.generate(q.request(retrieved), { signal: q.signal, onText: q.onText });

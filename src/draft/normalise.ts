@@ -37,7 +37,9 @@ export function toDraftSentences(
           dropped.push({ text: s.text.slice(0, 500), citations: s.citations.slice(0, 3), reasons: [problem] });
           return [];
         }
-        return [{ text: s.text, kind: s.citations.length || isClaim(s.text) ? 'claim' : 'frame', citations: s.citations }];
+        return [
+          { text: s.text, kind: s.citations.length || isClaim(s.text) ? 'claim' : 'frame', citations: s.citations },
+        ];
       }),
     )
     .filter((p) => p.length);

@@ -62,7 +62,12 @@ export function createDrafter(deps: DrafterDeps) {
       const retrieved = new Set<string>();
       const used: CitationRef[] = [];
 
-      const part = async (kind: 'intro' | 'question', index: number, query: string, build: (r: Retrieved) => GenerationRequest) => {
+      const part = async (
+        kind: 'intro' | 'question',
+        index: number,
+        query: string,
+        build: (r: Retrieved) => GenerationRequest,
+      ) => {
         throwIfAborted(signal);
         const out = await step({
           query,
@@ -83,7 +88,12 @@ export function createDrafter(deps: DrafterDeps) {
               index,
               relevant: r.relevance.relevant,
               relevance: { vector: r.relevance.vector, coverage: r.relevance.coverage, missing: r.relevance.missing },
-              passages: r.hits.map((h) => ({ id: h.passage.id, organisation: h.passage.document.organisation, title: h.passage.document.title, score: h.scores.vector })),
+              passages: r.hits.map((h) => ({
+                id: h.passage.id,
+                organisation: h.passage.document.organisation,
+                title: h.passage.document.title,
+                score: h.scores.vector,
+              })),
             });
           },
           onText: onEvent ? (text) => onEvent({ type: 'delta', part: kind, index, text }) : undefined,
@@ -109,14 +119,19 @@ export function createDrafter(deps: DrafterDeps) {
         kind: 'intro',
         heading: WORDING.introHeading(lang),
         status: 'frame',
-        paragraphs: [[{ text: WORDING.introFrame(lang), kind: 'frame', citations: [] }], ...intro.paragraphs.filter((p) => p.some((s) => s.kind !== 'notice'))],
+        paragraphs: [
+          [{ text: WORDING.introFrame(lang), kind: 'frame', citations: [] }],
+          ...intro.paragraphs.filter((p) => p.some((s) => s.kind !== 'notice')),
+        ],
         dropped: intro.dropped,
         repairs: intro.repairs,
         retrieved: intro.retrieved.hits.map((h) => h.passage.id),
       });
 
       for (const [i, question] of request.consultation.questions.entries()) {
-        const q = await part('question', i, question, (r) => sectionRequest(request, organisation, question, r.sources));
+        const q = await part('question', i, question, (r) =>
+          sectionRequest(request, organisation, question, r.sources),
+        );
         const hasClaims = q.paragraphs.some((p) => p.some((s) => s.kind === 'claim'));
         const notice: DraftSentence[][] = [[{ text: WORDING.noPosition(lang), kind: 'notice', citations: [] }]];
         emit({
@@ -127,7 +142,11 @@ export function createDrafter(deps: DrafterDeps) {
           questionIndex: i,
           status: 'drafted',
           // NOTE: a model that says "no position" AND writes cited claims keeps the claims; the claims are checked.
-          paragraphs: hasClaims ? q.paragraphs.map((p) => p.filter((s) => s.kind !== 'notice')).filter((p) => p.length) : q.noPosition ? notice : [],
+          paragraphs: hasClaims
+            ? q.paragraphs.map((p) => p.filter((s) => s.kind !== 'notice')).filter((p) => p.length)
+            : q.noPosition
+              ? notice
+              : [],
           dropped: q.dropped,
           repairs: q.repairs,
           retrieved: q.retrieved.hits.map((h) => h.passage.id),
@@ -170,7 +189,14 @@ export function createDrafter(deps: DrafterDeps) {
         timings: roundTimings(timings),
       };
       deps.logger?.info(
-        { provider: deps.provider.name, model: deps.provider.model, questions: request.consultation.questions.length, ok: verification.ok, usage, timings: result.timings },
+        {
+          provider: deps.provider.name,
+          model: deps.provider.model,
+          questions: request.consultation.questions.length,
+          ok: verification.ok,
+          usage,
+          timings: result.timings,
+        },
         'draft generated',
       );
       return result;
@@ -182,7 +208,8 @@ export type Drafter = ReturnType<typeof createDrafter>;
 
 /** A client that went away (SSE closed, request aborted) stops the work between parts; nothing gets saved. */
 export function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new DraftError('unprocessable:content', 'Forespørselen ble avbrutt før utkastet var ferdig.');
+  if (signal?.aborted)
+    throw new DraftError('unprocessable:content', 'Forespørselen ble avbrutt før utkastet var ferdig.');
 }
 
 /**

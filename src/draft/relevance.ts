@@ -34,7 +34,9 @@ export const RELEVANCE = {
 const QUESTION_WORDS = new Set(
   `bør bør kan skal må vil hvilke hvilken kva kven tiltak trengs trengst viktigste viktigaste viktig fremover framover
   mener meiner dere deres dykk dykkar generelt blant gjøres gjerast gjøre gjere bli tar ta ser sikre sikra best
-  hvordan korleis hva om noen nokon hvem hvor kor mange ifølge ifylgje etter syn synet standpunkt`.split(/\s+/).filter(Boolean),
+  hvordan korleis hva om noen nokon hvem hvor kor mange ifølge ifylgje etter syn synet standpunkt`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 export interface Relevance {
@@ -56,7 +58,11 @@ export function assessRelevance(
     minVector = RELEVANCE.minVector,
     coverageNeeded = true,
     names = [],
-  }: { minVector?: number; coverageNeeded?: boolean; /** Organisation names: never topic words. */ names?: string[] } = {},
+  }: {
+    minVector?: number;
+    coverageNeeded?: boolean;
+    /** Organisation names: never topic words. */ names?: string[];
+  } = {},
 ): Relevance {
   const nameWords = new Set(names.flatMap((n) => words(n)).flatMap((w) => [w, `${w}s`]));
   const vector = Math.max(0, ...hits.map((h) => h.scores.vector ?? 0));
@@ -76,7 +82,8 @@ export function assessRelevance(
   const coverage = total ? covered / total : 0;
   const relevant =
     hits.length > 0 &&
-    (vector >= Math.max(minVector, RELEVANCE.strongVector) || (vector >= minVector && (!coverageNeeded || coverage >= RELEVANCE.minCoverage)));
+    (vector >= Math.max(minVector, RELEVANCE.strongVector) ||
+      (vector >= minVector && (!coverageNeeded || coverage >= RELEVANCE.minCoverage)));
   return { relevant, vector: round(vector), coverage: round(coverage), missing };
 }
 

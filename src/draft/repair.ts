@@ -41,18 +41,26 @@ export async function verifyAndRepair(paragraphs: DraftSentence[][], opts: Repai
   const repairs: string[] = [];
   const dropped: DroppedSentence[] = [];
   let changed = false;
-  const passages = await opts.source.getPassages(
-    [...new Set(first.sentences.flatMap((s) => s.citations.flatMap((c) => [c.passageId, c.actualPassageId ?? c.passageId])))],
-  );
+  const passages = await opts.source.getPassages([
+    ...new Set(
+      first.sentences.flatMap((s) => s.citations.flatMap((c) => [c.passageId, c.actualPassageId ?? c.passageId])),
+    ),
+  ]);
   const fixed = paras.map((p, pi) =>
     p.flatMap((sentence, si): DraftSentence[] => {
       if (sentence.citations.length === 0) return [sentence];
       const r = first.sentences.find((x) => x.section === pi && x.index === si)!;
       const reasons: string[] = [];
       const citations = dedupe(r.citations.flatMap((c) => fixCitation(c, passages, opts, repairs, reasons)));
-      changed ||= citations.length !== sentence.citations.length || citations.some((c, i) => !sameCitation(c, sentence.citations[i]));
+      changed ||=
+        citations.length !== sentence.citations.length ||
+        citations.some((c, i) => !sameCitation(c, sentence.citations[i]));
       if (citations.length) return [{ ...sentence, citations }];
-      dropped.push({ text: sentence.text, citations: sentence.citations, reasons: reasons.length ? reasons : r.reasons });
+      dropped.push({
+        text: sentence.text,
+        citations: sentence.citations,
+        reasons: reasons.length ? reasons : r.reasons,
+      });
       return [];
     }),
   );
@@ -90,24 +98,34 @@ function fixCitation(
 ): CitationRef[] {
   const allowed = (p: PassageWithDocument) =>
     opts.allowOthers || p.document.organisation.toLowerCase() === opts.organisation?.toLowerCase();
-  const target = c.status === 'ok' ? c.passageId : c.status === 'misattributed' || c.status === 'unknown_passage' ? c.actualPassageId : undefined;
+  const target =
+    c.status === 'ok'
+      ? c.passageId
+      : c.status === 'misattributed' || c.status === 'unknown_passage'
+        ? c.actualPassageId
+        : undefined;
   const passage = target ? passages.get(target) : undefined;
   if (!passage || c.start === undefined || c.end === undefined) {
     reasons.push(c.reason);
     return [];
   }
   if (!allowed(passage)) {
-    reasons.push(`Kilden ${passage.id} er fra ${passage.document.organisation}; andre organisasjoners dokumenter skal ikke siteres i dette utkastet.`);
+    reasons.push(
+      `Kilden ${passage.id} er fra ${passage.document.organisation}; andre organisasjoners dokumenter skal ikke siteres i dette utkastet.`,
+    );
     return [];
   }
   const quote = passage.text.slice(c.start, c.end);
-  if (target !== c.passageId) repairs.push(`Sitatet «${short(quote)}» ble flyttet fra ${c.passageId} til ${target}, der det faktisk står.`);
+  if (target !== c.passageId)
+    repairs.push(`Sitatet «${short(quote)}» ble flyttet fra ${c.passageId} til ${target}, der det faktisk står.`);
   else if (quote !== c.quote) repairs.push(`Sitatet «${short(quote)}» ble rettet til ordlyden i ${target}.`);
   return [{ passageId: passage.id, quote, start: c.start, end: c.end }];
 }
 
 function dedupe(citations: CitationRef[]): CitationRef[] {
-  return citations.filter((c, i) => citations.findIndex((x) => x.passageId === c.passageId && x.start === c.start && x.end === c.end) === i);
+  return citations.filter(
+    (c, i) => citations.findIndex((x) => x.passageId === c.passageId && x.start === c.start && x.end === c.end) === i,
+  );
 }
 
 function sameCitation(a: CitationRef, b: CitationRef | undefined): boolean {

@@ -43,7 +43,12 @@ export function introRequest(req: DraftRequest, organisation: string, sources: S
   };
 }
 
-export function sectionRequest(req: DraftRequest, organisation: string, question: string, sources: SourcePassage[]): GenerationRequest {
+export function sectionRequest(
+  req: DraftRequest,
+  organisation: string,
+  question: string,
+  sources: SourcePassage[],
+): GenerationRequest {
   const prompt = draftPrompt();
   const v = values(req, organisation);
   const budget = LENGTH_BUDGET[req.length];

@@ -6,7 +6,15 @@ import type { Logger } from '../log.js';
 import { ZERO_USAGE } from '../llm/types.js';
 import type { Db } from '../store/db.js';
 import { addDraftVersion, createDraft, getDraftVersion, type NewDraftVersion } from '../store/drafts.js';
-import { parseMarkdown, StructuredDraftSchema, verifyDraft, type Judge, type PassageSource, type StructuredDraft, type StructuredDraftInput } from '../verify/index.js';
+import {
+  parseMarkdown,
+  StructuredDraftSchema,
+  verifyDraft,
+  type Judge,
+  type PassageSource,
+  type StructuredDraft,
+  type StructuredDraftInput,
+} from '../verify/index.js';
 import { fromZodError } from '../verify/errors.js';
 import { storePassageSource } from '../verify/index.js';
 import { renderMarkdown } from '../verify/index.js';
@@ -57,7 +65,10 @@ export function createDraftService(deps: DraftServiceDeps) {
       const result = await deps.drafter.draft(input, opts);
       throwIfAborted(opts.signal);
       const saved = await createDraft(deps.db, { version: versionFromResult(result) });
-      deps.logger?.info({ draftId: saved.id, version: saved.version, provider: result.provenance.provider }, 'draft saved');
+      deps.logger?.info(
+        { draftId: saved.id, version: saved.version, provider: result.provenance.provider },
+        'draft saved',
+      );
       return { ...saved, result };
     },
 
@@ -68,13 +79,20 @@ export function createDraftService(deps: DraftServiceDeps) {
       const t0 = performance.now();
       let sd: StructuredDraft;
       try {
-        sd = edit.markdown !== undefined ? parseMarkdown(stripNotice(edit.markdown, deps.isExportNoteLine)) : parseStructured(edit.structured);
+        sd =
+          edit.markdown !== undefined
+            ? parseMarkdown(stripNotice(edit.markdown, deps.isExportNoteLine))
+            : parseStructured(edit.structured);
       } catch (err) {
         throw fromVerifyError(err);
       }
       const draft = fromStructured(sd, previous.structured);
       const structured = toStructured(draft);
-      const verification = await verifyDraft(structured, { source, judge: deps.judge }, { organisation: draft.organisation }).catch((err) => {
+      const verification = await verifyDraft(
+        structured,
+        { source, judge: deps.judge },
+        { organisation: draft.organisation },
+      ).catch((err) => {
         throw fromVerifyError(err);
       });
       annotate(draft, verification);
@@ -102,7 +120,8 @@ export function createDraftService(deps: DraftServiceDeps) {
 export type DraftService = ReturnType<typeof createDraftService>;
 
 function parseStructured(input: StructuredDraftInput | undefined): StructuredDraft {
-  if (input === undefined) throw new DraftError('bad_request:validation', 'Send enten markdown eller structured.', 'markdown');
+  if (input === undefined)
+    throw new DraftError('bad_request:validation', 'Send enten markdown eller structured.', 'markdown');
   const parsed = StructuredDraftSchema.safeParse(input);
   if (!parsed.success) throw fromZodError(parsed.error);
   return parsed.data;

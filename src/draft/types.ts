@@ -7,7 +7,13 @@ import type { DraftDocument, DraftTimings, Provenance, TokenUsage, VerificationR
 import type { DraftRequest } from '../domain/draftRequest.js';
 
 export type {
-  DraftDocument, DraftSection, DraftSentence, DraftTimings, DroppedSentence, Provenance, SentenceKind,
+  DraftDocument,
+  DraftSection,
+  DraftSentence,
+  DraftTimings,
+  DroppedSentence,
+  Provenance,
+  SentenceKind,
 } from '../domain/index.js';
 
 export interface DraftResult {

@@ -13,9 +13,12 @@ export const WORDING = {
   },
   introHeading: (lang: Lang) => (lang === 'nn' ? 'Innleiing' : 'Innledning'),
   introFrame: (lang: Lang) =>
-    lang === 'nn' ? 'Vi viser til høyringa og takkar for høvet til å gi innspel.' : 'Vi viser til høringen og takker for muligheten til å gi innspill.',
+    lang === 'nn'
+      ? 'Vi viser til høyringa og takkar for høvet til å gi innspel.'
+      : 'Vi viser til høringen og takker for muligheten til å gi innspill.',
   /** The brief asks for exactly this: the section says the organisation has no recorded position. */
-  noPosition: (lang: Lang) => (lang === 'nn' ? 'Vi har ikkje tidlegare uttalt oss om dette.' : 'Vi har ikke tidligere uttalt oss om dette.'),
+  noPosition: (lang: Lang) =>
+    lang === 'nn' ? 'Vi har ikkje tidlegare uttalt oss om dette.' : 'Vi har ikke tidligere uttalt oss om dette.',
   closingHeading: (lang: Lang) => (lang === 'nn' ? 'Avslutning' : 'Avslutning'),
   closingFrame: (lang: Lang) =>
     lang === 'nn'

@@ -8,8 +8,10 @@ import { StageError, type EmbeddingErrorCode } from '../errors.js';
 export type { EmbeddingErrorCode } from '../errors.js';
 
 const USER_MESSAGES: Record<EmbeddingErrorCode, string> = {
-  embedder_unavailable: 'Tjenesten som lager vektorer (embeddings), svarer ikke eller avviste forespørselen. Prøv igjen senere.',
-  embedder_bad_response: 'Tjenesten som lager vektorer (embeddings), ga et svar vi ikke kan bruke. Sjekk modell og dimensjon i oppsettet.',
+  embedder_unavailable:
+    'Tjenesten som lager vektorer (embeddings), svarer ikke eller avviste forespørselen. Prøv igjen senere.',
+  embedder_bad_response:
+    'Tjenesten som lager vektorer (embeddings), ga et svar vi ikke kan bruke. Sjekk modell og dimensjon i oppsettet.',
   embedder_timeout: 'Tjenesten som lager vektorer (embeddings), brukte for lang tid på å svare. Prøv igjen senere.',
 };
 
@@ -24,7 +26,11 @@ export class EmbeddingError extends StageError {
   /**
    * @example throw new EmbeddingError('embedder_timeout', 'no response in 30000 ms from http://127.0.0.1:11434/v1/embeddings')
    */
-  constructor(code: EmbeddingErrorCode, detail: string, options: { status?: number; userMessage?: string; cause?: unknown } = {}) {
+  constructor(
+    code: EmbeddingErrorCode,
+    detail: string,
+    options: { status?: number; userMessage?: string; cause?: unknown } = {},
+  ) {
     super(code, detail, { cause: options.cause });
     this.code = code;
     this.status = options.status;

@@ -57,7 +57,8 @@ export function parseIdfTable(text: string): FeatureWeights {
     const [kind, weight, keys] = line.split('\t');
     const seed = kind === 'stem' ? SEED_STEM : kind === 'ngram' ? SEED_NGRAM : null;
     const w = Number(weight);
-    if (seed === null || !(w > 0 && w <= 1) || keys === undefined) throw new Error(`idf-nb.txt: bad line "${line.slice(0, 60)}"`);
+    if (seed === null || !(w > 0 && w <= 1) || keys === undefined)
+      throw new Error(`idf-nb.txt: bad line "${line.slice(0, 60)}"`);
     for (const key of keys.split(' ')) weights.set(hashString(key, seed), w);
   }
   return new FeatureWeights(weights);

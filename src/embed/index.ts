@@ -36,7 +36,8 @@ export type EmbedderConfig = Pick<
 export async function createEmbedder(config: EmbedderConfig): Promise<ConfiguredEmbedder> {
   if (config.EMBEDDER === 'local') return new LocalEmbedder({ dimension: config.EMBEDDINGS_DIMENSIONS });
   const missing = (['EMBEDDINGS_BASE_URL', 'EMBEDDINGS_MODEL'] as const).filter((k) => !config[k]);
-  if (missing.length) throw new ConfigError(`Ugyldig konfigurasjon:\n  ${missing.join(', ')}: må settes når EMBEDDER=openai`);
+  if (missing.length)
+    throw new ConfigError(`Ugyldig konfigurasjon:\n  ${missing.join(', ')}: må settes når EMBEDDER=openai`);
   const embedder = new OpenAIEmbedder({
     baseURL: config.EMBEDDINGS_BASE_URL!,
     model: config.EMBEDDINGS_MODEL!,

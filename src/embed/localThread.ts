@@ -129,7 +129,14 @@ export class LocalEmbedderThread {
       }
       const job = this.jobs.get(reply.id);
       if (!job || 'skipped' in reply) return;
-      if ('error' in reply) this.settle(job, () => { throw new Error(reply.error); }, 'worker');
+      if ('error' in reply)
+        this.settle(
+          job,
+          () => {
+            throw new Error(reply.error);
+          },
+          'worker',
+        );
       else this.settle(job, () => reply.vectors, 'worker');
     });
     this.worker.on('error', () => this.stop());

@@ -101,7 +101,8 @@ export class OpenAIEmbedder extends Embeddings {
     const body = { model: this.#apiModel, input, ...(this.#requested ? { dimensions: this.#requested } : {}) };
     const json = await postJson(this.#url, body, headers, this.#policy, this.#apiKey ? [this.#apiKey] : []);
     const parsed = EmbeddingResponse.safeParse(json);
-    const bad = (why: string) => new EmbeddingError('embedder_bad_response', `${this.#url} (${this.#apiModel}): ${why}`);
+    const bad = (why: string) =>
+      new EmbeddingError('embedder_bad_response', `${this.#url} (${this.#apiModel}): ${why}`);
     if (!parsed.success) throw bad(`unexpected response shape: ${parsed.error.issues[0]?.message ?? ''}`);
     // Servers may answer out of order; `index` says which input each vector belongs to.
     const data = [...parsed.data.data].sort((a, b) => a.index - b.index);

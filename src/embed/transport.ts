@@ -52,12 +52,18 @@ export async function postJson(
   policy: RetryPolicy,
   redact: string[] = [],
 ): Promise<unknown> {
-  const clean = (s: string) => redact.reduce((t, secret) => (secret ? t.split(secret).join('***') : t), s).slice(0, 300);
+  const clean = (s: string) =>
+    redact.reduce((t, secret) => (secret ? t.split(secret).join('***') : t), s).slice(0, 300);
   const payload = JSON.stringify(body);
   for (let attempt = 0; ; attempt++) {
     let failure: Failure;
     try {
-      const res = await fetch(url, { method: 'POST', headers, body: payload, signal: AbortSignal.timeout(policy.timeoutMs) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: payload,
+        signal: AbortSignal.timeout(policy.timeoutMs),
+      });
       const text = await res.text();
       if (res.ok) {
         try {
@@ -68,18 +74,34 @@ export async function postJson(
       }
       const retryable = res.status === 429 || res.status >= 500;
       // A refusal that retrying won't fix (401, 404, 400) is a settings problem: say where to look.
-      const userMessage = retryable ? undefined : `Tjenesten som lager vektorer (embeddings), avviste forespørselen (HTTP ${res.status}). Sjekk adresse, modellnavn og API-nøkkel i oppsettet (EMBEDDINGS_*).`;
+      const userMessage = retryable
+        ? undefined
+        : `Tjenesten som lager vektorer (embeddings), avviste forespørselen (HTTP ${res.status}). Sjekk adresse, modellnavn og API-nøkkel i oppsettet (EMBEDDINGS_*).`;
       failure = {
-        error: new EmbeddingError('embedder_unavailable', `HTTP ${res.status} from ${url}: ${clean(text)}`, { status: res.status, userMessage }),
+        error: new EmbeddingError('embedder_unavailable', `HTTP ${res.status} from ${url}: ${clean(text)}`, {
+          status: res.status,
+          userMessage,
+        }),
         retryable,
         retryAfterMs: parseRetryAfter(res.headers),
       };
     } catch (err) {
       if (isEmbeddingError(err)) throw err;
       const name = (err as Error).name;
-      failure = name === 'TimeoutError' || name === 'AbortError'
-        ? { error: new EmbeddingError('embedder_timeout', `no response within ${policy.timeoutMs} ms from ${url}`, { cause: err }), retryable: true }
-        : { error: new EmbeddingError('embedder_unavailable', `could not reach ${url}: ${clean(describe(err))}`, { cause: err }), retryable: true };
+      failure =
+        name === 'TimeoutError' || name === 'AbortError'
+          ? {
+              error: new EmbeddingError('embedder_timeout', `no response within ${policy.timeoutMs} ms from ${url}`, {
+                cause: err,
+              }),
+              retryable: true,
+            }
+          : {
+              error: new EmbeddingError('embedder_unavailable', `could not reach ${url}: ${clean(describe(err))}`, {
+                cause: err,
+              }),
+              retryable: true,
+            };
     }
     if (!failure.retryable || attempt >= policy.maxRetries) throw failure.error;
     if (failure.retryAfterMs !== undefined && failure.retryAfterMs > policy.retryMaxMs) throw failure.error;

@@ -25,9 +25,16 @@ export interface DocxInput {
 /**
  * @example const bytes = await draftToDocx({ draft, request, passages }); await writeFile('svar.docx', bytes);
  */
-export async function draftToDocx({ draft, request, passages, withdrawn = new Map(), date = new Date() }: DocxInput): Promise<Buffer> {
+export async function draftToDocx({
+  draft,
+  request,
+  passages,
+  withdrawn = new Map(),
+  date = new Date(),
+}: DocxInput): Promise<Buffer> {
   // NOTE: docx is imported when a document is exported, not at startup.
-  const { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx');
+  const { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } =
+    await import('docx');
   const nn = draft.language === 'nn';
   const c = request.consultation;
   const footnotes: Record<number, { children: Paragraph[] }> = {};
@@ -35,9 +42,22 @@ export async function draftToDocx({ draft, request, passages, withdrawn = new Ma
   const footnote = (passageId: string, quote: string) => {
     const p = passages.get(passageId);
     const gone = withdrawn.get(passageId);
-    const from = p ? `${p.document.title} (${p.document.organisation}, ${p.document.date})` : gone ? `${gone.title} (${gone.organisation})` : null;
+    const from = p
+      ? `${p.document.title} (${p.document.organisation}, ${p.document.date})`
+      : gone
+        ? `${gone.title} (${gone.organisation})`
+        : null;
     const source = `${from ? `${from}, avsnitt ${passageId}` : passageId}${gone ? ` – ${withdrawnMark(gone, draft.language)}` : ''}`;
-    footnotes[next] = { children: [new Paragraph({ children: [new TextRun(`«${quote.replace(/\s+/g, ' ').trim()}» – `), new TextRun({ text: source, italics: true })] })] };
+    footnotes[next] = {
+      children: [
+        new Paragraph({
+          children: [
+            new TextRun(`«${quote.replace(/\s+/g, ' ').trim()}» – `),
+            new TextRun({ text: source, italics: true }),
+          ],
+        }),
+      ],
+    };
     return new FootnoteReferenceRun(next++);
   };
 
@@ -48,7 +68,13 @@ export async function draftToDocx({ draft, request, passages, withdrawn = new Ma
     new Paragraph(''),
     new Paragraph(`${nn ? 'Dykkar ref.' : 'Deres ref.'}: ${c.reference ?? '–'}`),
     new Paragraph(`Dato: ${norwegianDate(date)}`),
-    ...(c.deadline ? [new Paragraph(`${nn ? 'Høyringsfrist' : 'Høringsfrist'}: ${norwegianDate(new Date(`${c.deadline}T12:00:00`))}`)] : []),
+    ...(c.deadline
+      ? [
+          new Paragraph(
+            `${nn ? 'Høyringsfrist' : 'Høringsfrist'}: ${norwegianDate(new Date(`${c.deadline}T12:00:00`))}`,
+          ),
+        ]
+      : []),
     new Paragraph(''),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(draft.title)] }),
   ];
@@ -57,7 +83,8 @@ export async function draftToDocx({ draft, request, passages, withdrawn = new Ma
   if (warning) body.push(new Paragraph({ children: [new TextRun({ text: warning, bold: true })] }));
 
   for (const section of draft.sections) {
-    if (section.heading) body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(section.heading)] }));
+    if (section.heading)
+      body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(section.heading)] }));
     for (const paragraph of section.paragraphs) {
       const runs = paragraph.flatMap((s, i) => [
         new TextRun(`${i ? ' ' : ''}${s.text}`),

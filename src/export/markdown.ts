@@ -9,7 +9,15 @@ import { WITHDRAWN_LEAD, withdrawnWarning } from './withdrawn.js';
 
 const WARNING_LINE = (text: string) => `> **${WITHDRAWN_LEAD}**${text.slice(WITHDRAWN_LEAD.length)}`;
 
-export function draftToMarkdown({ draft, markdown, withdrawn = [] }: { draft: DraftDocument; markdown: string; withdrawn?: Iterable<Withdrawal> }): string {
+export function draftToMarkdown({
+  draft,
+  markdown,
+  withdrawn = [],
+}: {
+  draft: DraftDocument;
+  markdown: string;
+  withdrawn?: Iterable<Withdrawal>;
+}): string {
   const warning = withdrawnWarning(withdrawn, draft.language);
   const notes = [...(draft.notice ? [`*${draft.notice}*`] : []), ...(warning ? [WARNING_LINE(warning)] : [])];
   if (notes.length === 0) return markdown;

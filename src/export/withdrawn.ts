@@ -13,16 +13,26 @@ export const WITHDRAWN_LEAD = 'Merk:';
 export function withdrawnWarning(withdrawn: Iterable<Withdrawal>, lang: 'nb' | 'nn'): string | null {
   const docs = [...new Map([...withdrawn].map((w) => [w.documentId, w])).values()];
   if (docs.length === 0) return null;
-  const list = docs.map((w) => `«${w.title}» (${w.organisation}), ${norwegianDate(new Date(w.withdrawnAt))}`).join('; ');
+  const list = docs
+    .map((w) => `«${w.title}» (${w.organisation}), ${norwegianDate(new Date(w.withdrawnAt))}`)
+    .join('; ');
   if (lang === 'nn') {
-    const what = docs.length === 1 ? 'Eit dokument svaret viser til, er trekt tilbake' : `${docs.length} dokument svaret viser til, er trekte tilbake`;
+    const what =
+      docs.length === 1
+        ? 'Eit dokument svaret viser til, er trekt tilbake'
+        : `${docs.length} dokument svaret viser til, er trekte tilbake`;
     return `${WITHDRAWN_LEAD} ${what} etter at utkastet vart skrive: ${list}. Fotnotane som viser dit, treng ei anna kjelde før svaret blir sendt.`;
   }
-  const what = docs.length === 1 ? 'Et dokument svaret viser til, er trukket tilbake' : `${docs.length} dokumenter svaret viser til, er trukket tilbake`;
+  const what =
+    docs.length === 1
+      ? 'Et dokument svaret viser til, er trukket tilbake'
+      : `${docs.length} dokumenter svaret viser til, er trukket tilbake`;
   return `${WITHDRAWN_LEAD} ${what} etter at utkastet ble skrevet: ${list}. Fotnotene som viser dit, trenger en annen kilde før svaret sendes.`;
 }
 
 /** What a footnote adds after its source when the source's document is withdrawn. */
 export function withdrawnMark(w: Withdrawal, lang: 'nb' | 'nn'): string {
-  return lang === 'nn' ? `trekt tilbake ${norwegianDate(new Date(w.withdrawnAt))}` : `trukket tilbake ${norwegianDate(new Date(w.withdrawnAt))}`;
+  return lang === 'nn'
+    ? `trekt tilbake ${norwegianDate(new Date(w.withdrawnAt))}`
+    : `trukket tilbake ${norwegianDate(new Date(w.withdrawnAt))}`;
 }

@@ -52,21 +52,46 @@ export function createApp(deps: AppDeps) {
     const t0 = performance.now();
     await next();
     deps.logger.info(
-      { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - t0) },
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - t0),
+      },
       'request',
     );
   });
-  const tokens = (deps.config.API_TOKENS ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const tokens = (deps.config.API_TOKENS ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   app.use('*', requireTokenForWrites(tokens, READ_ONLY_POSTS));
   app.use('*', strictJsonBody({ maxBytes: deps.config.MAX_BODY_BYTES }));
 
   const llm = draftingProvider(deps);
-  app.route('/', healthRoutes({ db: deps.db, embedder: deps.embedder, drafter: deps.drafter ?? `${llm.name}:${llm.model}` }));
+  app.route(
+    '/',
+    healthRoutes({ db: deps.db, embedder: deps.embedder, drafter: deps.drafter ?? `${llm.name}:${llm.model}` }),
+  );
   app.route('/', documentRoutes({ db: deps.db }));
-  app.route('/', documentUploadRoutes({ ...deps, maxUploadBytes: deps.config.MAX_UPLOAD_BYTES ?? DEFAULT_MAX_UPLOAD_BYTES }));
+  app.route(
+    '/',
+    documentUploadRoutes({ ...deps, maxUploadBytes: deps.config.MAX_UPLOAD_BYTES ?? DEFAULT_MAX_UPLOAD_BYTES }),
+  );
   app.route('/', searchRoutes({ db: deps.db, embedder: deps.embedder }));
   app.route('/', verifyRoutes({ db: deps.db, judge: deps.judge }));
-  app.route('/', draftingRoutes({ db: deps.db, embedder: deps.embedder, llm, judge: deps.judge, logger: deps.logger, minRelevance: deps.minRelevance }));
+  app.route(
+    '/',
+    draftingRoutes({
+      db: deps.db,
+      embedder: deps.embedder,
+      llm,
+      judge: deps.judge,
+      logger: deps.logger,
+      minRelevance: deps.minRelevance,
+    }),
+  );
   for (const extra of deps.extraRoutes ?? []) app.route('/', extra);
   // The web page last, so every API route wins; it answers only GET /, /assets/* and its own Norwegian paths.
   app.route('/', webRoutes());
@@ -88,9 +113,12 @@ export function createApp(deps: AppDeps) {
 
   app.onError((err, c) => {
     const appErr = asAppError(err);
-    if (appErr.status >= 500) deps.logger.error({ requestId: c.get('requestId'), err, code: appErr.code }, 'request failed');
+    if (appErr.status >= 500)
+      deps.logger.error({ requestId: c.get('requestId'), err, code: appErr.code }, 'request failed');
     else deps.logger.debug({ requestId: c.get('requestId'), code: appErr.code }, 'request refused');
-    return c.json(toProblem(appErr, c.get('requestId')), appErr.status as 400, { 'content-type': 'application/problem+json' });
+    return c.json(toProblem(appErr, c.get('requestId')), appErr.status as 400, {
+      'content-type': 'application/problem+json',
+    });
   });
   return app;
 }

@@ -9,7 +9,8 @@ import { AppError, toAppError } from '../errors.js';
 /** Map anything thrown to an AppError: Hono's own HTTP exceptions here, every stage's errors through src/errors.ts. */
 export function asAppError(err: unknown): AppError {
   if (err instanceof HTTPException) {
-    if (err.status === 400) return new AppError('bad_request:json', { errors: [{ field: '(body)', reason: 'ugyldig JSON' }] });
+    if (err.status === 400)
+      return new AppError('bad_request:json', { errors: [{ field: '(body)', reason: 'ugyldig JSON' }] });
     if (err.status === 413) return new AppError('payload_too_large:body');
     if (err.status === 401) return new AppError('unauthorized:token');
   }

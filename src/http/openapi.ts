@@ -20,6 +20,9 @@ export const problemResponses = (...statuses: number[]) =>
   Object.fromEntries(
     statuses.map((s) => [
       s,
-      { description: 'Problem (RFC 9457)', content: { 'application/problem+json': { schema: { type: 'object' as const } } } },
+      {
+        description: 'Problem (RFC 9457)',
+        content: { 'application/problem+json': { schema: { type: 'object' as const } } },
+      },
     ]),
   );

@@ -13,6 +13,8 @@ export const PassageSchema = Passage.extend({
   id: annotated(Passage.shape.id, { example: 'fagforbundet-innspill-digitaliseringsstrategi-2023-p004' }),
 }).openapi('Passage');
 
-export const PassageWithDocumentSchema = PassageSchema.extend({ document: DocumentSummarySchema }).openapi('PassageWithDocument');
+export const PassageWithDocumentSchema = PassageSchema.extend({ document: DocumentSummarySchema }).openapi(
+  'PassageWithDocument',
+);
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dato må skrives ÅÅÅÅ-MM-DD');

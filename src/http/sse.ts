@@ -15,7 +15,11 @@ export type SendEvent = (event: string, data: unknown) => void;
 /**
  * @example return sse(c, logger, async (send, signal) => { send('done', await work(signal)); });
  */
-export function sse(c: Context<AppEnv>, logger: Logger, run: (send: SendEvent, signal: AbortSignal) => Promise<void>): Response {
+export function sse(
+  c: Context<AppEnv>,
+  logger: Logger,
+  run: (send: SendEvent, signal: AbortSignal) => Promise<void>,
+): Response {
   return streamSSE(c, async (stream) => {
     const controller = new AbortController();
     stream.onAbort(() => controller.abort());

@@ -23,8 +23,12 @@ const MONTHS = 'januar|februar|mars|april|mai|juni|juli|august|september|oktober
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     name: 'photo-credit',
-    pattern: new RegExp(String.raw`^(?:Foto|Fotograf|Bilde|Illustrasjon|Grafikk)(?:\s*:\s*[^\n]{1,80}|\n${CREDIT})$`, 'gmu'),
-    reason: 'Image credits ("Foto: NTB", or "Foto" with the name on the next line) belong to an image the text no longer has.',
+    pattern: new RegExp(
+      String.raw`^(?:Foto|Fotograf|Bilde|Illustrasjon|Grafikk)(?:\s*:\s*[^\n]{1,80}|\n${CREDIT})$`,
+      'gmu',
+    ),
+    reason:
+      'Image credits ("Foto: NTB", or "Foto" with the name on the next line) belong to an image the text no longer has.',
   },
   {
     name: 'inline-photo-credit',
@@ -69,7 +73,8 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     name: 'cookie-banner',
-    pattern: /^(?:Denne (?:nett)?siden|Vi|Nettstedet)\s(?:bruker|benytter)\s(?:informasjonskapsler|cookies)\b[^\n]*$/gimu,
+    pattern:
+      /^(?:Denne (?:nett)?siden|Vi|Nettstedet)\s(?:bruker|benytter)\s(?:informasjonskapsler|cookies)\b[^\n]*$/gimu,
     reason: 'The cookie consent banner is site chrome.',
   },
   {
@@ -79,7 +84,8 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     name: 'share-and-print',
-    pattern: /^(?:Del(?: artikkelen| saken| siden| denne siden)?|Del på (?:Facebook|X|Twitter|LinkedIn|e-post)|Skriv ut|Tilbake til toppen)$/gimu,
+    pattern:
+      /^(?:Del(?: artikkelen| saken| siden| denne siden)?|Del på (?:Facebook|X|Twitter|LinkedIn|e-post)|Skriv ut|Tilbake til toppen)$/gimu,
     reason: 'Share and print buttons.',
   },
   {
@@ -91,6 +97,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     name: 'closing-salutation',
     pattern: /(?:^|\n)(?:Med )?(?:vennlig|beste) hilsen[^\n]{0,40}(?:\n+[^\n]{1,80}){0,3}\s*$/giu,
-    reason: 'The sign-off of a letter ("Vennlig hilsen / FAGFORBUNDET") names the sender, which the metadata already holds.',
+    reason:
+      'The sign-off of a letter ("Vennlig hilsen / FAGFORBUNDET") names the sender, which the metadata already holds.',
   },
 ];

@@ -70,7 +70,12 @@ export const ingestErrors = {
       { cause },
     ),
   corruptFile: (file: string, kind: string, cause?: unknown) =>
-    new IngestError('corrupt_file', `Filen ${quote(file)} er skadet eller ufullstendig og kan ikke leses som ${kind}.`, { file }, { cause }),
+    new IngestError(
+      'corrupt_file',
+      `Filen ${quote(file)} er skadet eller ufullstendig og kan ikke leses som ${kind}.`,
+      { file },
+      { cause },
+    ),
   noText: (file: string) =>
     new IngestError(
       'no_text',
@@ -78,7 +83,11 @@ export const ingestErrors = {
       { file },
     ),
   archiveTooLarge: (file: string, problem: string) =>
-    new IngestError('archive_too_large', `Filen ${quote(file)} avvises fordi den pakkes ut til for mye data: ${problem}.`, { file }),
+    new IngestError(
+      'archive_too_large',
+      `Filen ${quote(file)} avvises fordi den pakkes ut til for mye data: ${problem}.`,
+      { file },
+    ),
   noContent: (file: string) =>
     new IngestError(
       'no_content',

@@ -52,7 +52,10 @@ export function ingestLoaded(loaded: LoadedText, meta: DocumentMeta): IngestedDo
   const text = prepareText(loaded.text, syntax);
   const toText = loaded.sections || loaded.pageStarts ? offsetMapper(loaded.text, text) : (o: number) => o;
   let passages = loaded.sections
-    ? sectionPassages(text, loaded.sections.map((s) => ({ ...s, start: toText(s.start), end: toText(s.end) })))
+    ? sectionPassages(
+        text,
+        loaded.sections.map((s) => ({ ...s, start: toText(s.start), end: toText(s.end) })),
+      )
     : text === ''
       ? []
       : cutPassages(text, syntax);
@@ -65,7 +68,11 @@ export function ingestLoaded(loaded: LoadedText, meta: DocumentMeta): IngestedDo
 export type GuessedFields = (keyof DocumentMeta)[];
 
 /** `meta` with its guessed fields replaced by what the file says about itself, where it says anything. */
-export function withFileMeta(meta: DocumentMeta, fromFile: LoadedText['meta'], guessed: GuessedFields = []): DocumentMeta {
+export function withFileMeta(
+  meta: DocumentMeta,
+  fromFile: LoadedText['meta'],
+  guessed: GuessedFields = [],
+): DocumentMeta {
   const out: DocumentMeta = { ...meta };
   for (const field of guessed) {
     const value = fromFile?.[field as keyof NonNullable<LoadedText['meta']>];

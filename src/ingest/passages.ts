@@ -72,7 +72,15 @@ export function cutPassages(text: string, format = 'text'): PassageDraft[] {
     for (const piece of pieces) {
       const start = group.start + piece.start;
       const end = group.start + piece.end;
-      passages.push({ ordinal: passages.length, text: text.slice(start, end), start, end, headingPath: [...group.headingPath], page: null, anchor: null });
+      passages.push({
+        ordinal: passages.length,
+        text: text.slice(start, end),
+        start,
+        end,
+        headingPath: [...group.headingPath],
+        page: null,
+        anchor: null,
+      });
     }
   }
   return passages;

@@ -58,7 +58,15 @@ export function sectionPassages(text: string, sections: LoadedSection[]): Passag
     for (const piece of splitAtSentences(slice, MAX_PASSAGE_CHARS)) {
       const start = s.start + piece.start;
       const end = s.start + piece.end;
-      passages.push({ ordinal: passages.length, text: text.slice(start, end), start, end, headingPath: [...s.headingPath], page: null, anchor: s.anchor });
+      passages.push({
+        ordinal: passages.length,
+        text: text.slice(start, end),
+        start,
+        end,
+        headingPath: [...s.headingPath],
+        page: null,
+        anchor: s.anchor,
+      });
     }
   }
   return passages;

@@ -107,7 +107,8 @@ function joinStrayBreaks(text: string): string {
   const out: string[] = [];
   for (const line of text.split('\n')) {
     const last = out.length - 1;
-    if (last >= 0 && out[last] !== '' && line !== '' && cutsSentence(out[last], line)) out[last] = joinLines(out[last], line);
+    if (last >= 0 && out[last] !== '' && line !== '' && cutsSentence(out[last], line))
+      out[last] = joinLines(out[last], line);
     else out.push(line);
   }
   return out.join('\n');

@@ -16,10 +16,12 @@ export const MEDIA_TYPES = {
   text: 'text/plain',
 } as const;
 
-const startsWith = (bytes: Uint8Array, sig: string, at = 0) => [...sig].every((ch, i) => bytes[at + i] === ch.charCodeAt(0));
+const startsWith = (bytes: Uint8Array, sig: string, at = 0) =>
+  [...sig].every((ch, i) => bytes[at + i] === ch.charCodeAt(0));
 
 // Markers that only HTML (or Lovdata's HTML saved as .xml) opens with or holds near the top.
-const HTML_MARKERS = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b|<(?:html|body|main|article)\b[^>]*>/i;
+const HTML_MARKERS =
+  /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b|<(?:html|body|main|article)\b[^>]*>/i;
 
 /**
  * Text, not binary: no NUL bytes and almost no other control characters. Text in another encoding than UTF-8
@@ -40,7 +42,11 @@ function looksLikeText(bytes: Uint8Array): boolean {
  * protected Office file) or `unsupported_format`.
  * @example sniffMediaType(pdfBytes, 'notat.txt') === 'application/pdf'
  */
-export function sniffMediaType(bytes: Uint8Array, filename: string, supported: string[] = ['.pdf', '.docx', '.html', '.txt', '.md', '.xml']): string {
+export function sniffMediaType(
+  bytes: Uint8Array,
+  filename: string,
+  supported: string[] = ['.pdf', '.docx', '.html', '.txt', '.md', '.xml'],
+): string {
   if (bytes.length === 0) throw ingestErrors.emptyFile(filename);
   // %PDF may be preceded by junk; the spec lets readers look within the first kilobyte.
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');

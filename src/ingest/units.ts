@@ -103,7 +103,12 @@ export function markdownUnits(text: string): Unit[] {
     const atx = ATX.exec(line);
     const setext = open?.kind === 'body' && /^ {0,3}(=+|-+)\s*$/u.exec(line);
     if (setext && open && !text.slice(open.start, open.end).includes('\n')) {
-      Object.assign(open, { kind: 'heading', label: text.slice(open.start, open.end).trim(), end, level: setext[1].startsWith('=') ? 1 : 2 });
+      Object.assign(open, {
+        kind: 'heading',
+        label: text.slice(open.start, open.end).trim(),
+        end,
+        level: setext[1].startsWith('=') ? 1 : 2,
+      });
       open = null;
     } else if (atx) {
       units.push({ kind: 'heading', label: atx[2], start, end, level: atx[1].length });
@@ -121,7 +126,8 @@ export function markdownUnits(text: string): Unit[] {
   }
   for (const u of units) {
     const body = text.slice(u.start, u.end);
-    if (u.kind === 'body' && isQuestion(body)) Object.assign(u, { kind: 'question', label: body, level: QUESTION_LEVEL });
+    if (u.kind === 'body' && isQuestion(body))
+      Object.assign(u, { kind: 'question', label: body, level: QUESTION_LEVEL });
   }
   return units;
 }

@@ -9,7 +9,14 @@ import type { Logger } from '../log.js';
 import { lazyClient } from './anthropicSdk.js';
 import { LlmOutputError, mapLlmError } from './errors.js';
 import { sentencesFromBlocks, type TextBlock } from './sentencesFromBlocks.js';
-import type { CitationRef, GenerateOptions, Generation, GenerationRequest, LlmProvider, SourcePassage } from './types.js';
+import type {
+  CitationRef,
+  GenerateOptions,
+  Generation,
+  GenerationRequest,
+  LlmProvider,
+  SourcePassage,
+} from './types.js';
 
 export interface AnthropicProviderOptions {
   apiKey: string;
@@ -67,13 +74,30 @@ export function createAnthropicProvider(opts: AnthropicProviderOptions): LlmProv
         }
         const generation = toGeneration(message, req.sources, requestId);
         log?.info(
-          { provider: 'anthropic', model: message.model, requestId, usage: generation.usage, stopReason: message.stop_reason, ms: Math.round(performance.now() - t0) },
+          {
+            provider: 'anthropic',
+            model: message.model,
+            requestId,
+            usage: generation.usage,
+            stopReason: message.stop_reason,
+            ms: Math.round(performance.now() - t0),
+          },
           'llm call',
         );
         return generation;
       } catch (err) {
         const mapped = mapLlmError(err, 'anthropic');
-        log?.warn({ provider: 'anthropic', model: opts.model, requestId: mapped.details.requestId ?? requestId, code: mapped.code, status: mapped.details.status, type: mapped.details.type }, 'llm call failed');
+        log?.warn(
+          {
+            provider: 'anthropic',
+            model: opts.model,
+            requestId: mapped.details.requestId ?? requestId,
+            code: mapped.code,
+            status: mapped.details.status,
+            type: mapped.details.type,
+          },
+          'llm call failed',
+        );
         throw mapped;
       }
     },
@@ -91,7 +115,11 @@ function documentBlock(s: SourcePassage): Anthropic.DocumentBlockParam {
 }
 
 /** Map the message's text blocks and char_location citations to our sentences and passage ids. */
-export function toGeneration(message: Anthropic.Message, sources: SourcePassage[], requestId?: string | null): Generation {
+export function toGeneration(
+  message: Anthropic.Message,
+  sources: SourcePassage[],
+  requestId?: string | null,
+): Generation {
   if (!message || !Array.isArray(message.content)) throw new LlmOutputError('svaret mangler innhold');
   const blocks: TextBlock[] = [];
   for (const block of message.content) {
@@ -120,12 +148,15 @@ function toCitation(c: Anthropic.TextCitation, sources: SourcePassage[]): Citati
   if (c.type !== 'char_location') return [];
   const source = sources[c.document_index];
   if (!source) throw new LlmOutputError(`kildehenvisning til dokument ${c.document_index}, som ikke finnes`);
-  if (typeof c.cited_text !== 'string' || c.cited_text.trim() === '') throw new LlmOutputError('kildehenvisning uten sitat');
+  if (typeof c.cited_text !== 'string' || c.cited_text.trim() === '')
+    throw new LlmOutputError('kildehenvisning uten sitat');
   const quote = c.cited_text;
   // The API counts characters; trust its offsets only when they point at the quote in our text.
   if (source.text.slice(c.start_char_index, c.end_char_index) === quote) {
     return [{ passageId: source.id, quote, start: c.start_char_index, end: c.end_char_index }];
   }
   const at = source.text.indexOf(quote);
-  return [at >= 0 ? { passageId: source.id, quote, start: at, end: at + quote.length } : { passageId: source.id, quote }];
+  return [
+    at >= 0 ? { passageId: source.id, quote, start: at, end: at + quote.length } : { passageId: source.id, quote },
+  ];
 }

@@ -37,13 +37,16 @@ export function parseChatAnswer(content: string): CitedSentence[][] {
   const json = extractJson(content);
   if (json !== undefined) {
     const parsed = Answer.safeParse(json);
-    if (!parsed.success) throw new LlmOutputError('JSON-svaret har ikke formen {"paragraphs": [[{"text", "citations"}]]}');
+    if (!parsed.success)
+      throw new LlmOutputError('JSON-svaret har ikke formen {"paragraphs": [[{"text", "citations"}]]}');
     const paragraphs = parsed.data.paragraphs
       .map((p) =>
         p
           .map((s) => ({
             text: cleanSentence(s.text),
-            citations: s.citations.filter((c) => c.quote.trim()).map((c) => ({ passageId: c.passageId.trim(), quote: c.quote })),
+            citations: s.citations
+              .filter((c) => c.quote.trim())
+              .map((c) => ({ passageId: c.passageId.trim(), quote: c.quote })),
           }))
           .filter((s) => s.text),
       )

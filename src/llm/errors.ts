@@ -15,7 +15,13 @@ export class LlmError extends StageError {
     override readonly code: LlmErrorCode,
     /** Norwegian, for users. */
     message: string,
-    readonly details: { provider: ProviderName; status?: number; type?: string; requestId?: string | null; retryable?: boolean },
+    readonly details: {
+      provider: ProviderName;
+      status?: number;
+      type?: string;
+      requestId?: string | null;
+      retryable?: boolean;
+    },
     options?: { cause?: unknown },
   ) {
     super(code, message, options);
@@ -30,7 +36,10 @@ export class LlmOutputError extends Error {
 /** Thrown by the chat provider for a non-2xx answer (after its retries). */
 export class ChatHttpError extends Error {
   override readonly name = 'ChatHttpError';
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -43,7 +52,13 @@ export class ChatTimeoutError extends Error {
 /** The SDK's error classes mapLlmError tells apart. */
 type SdkErrors = Pick<
   typeof AnthropicSdk,
-  'APIConnectionError' | 'APIError' | 'APIUserAbortError' | 'AuthenticationError' | 'InternalServerError' | 'PermissionDeniedError' | 'RateLimitError'
+  | 'APIConnectionError'
+  | 'APIError'
+  | 'APIUserAbortError'
+  | 'AuthenticationError'
+  | 'InternalServerError'
+  | 'PermissionDeniedError'
+  | 'RateLimitError'
 >;
 
 /** Set by anthropicSdk.ts when it loads the SDK (which is loaded only when Claude is used). */
@@ -63,10 +78,20 @@ export function mapLlmError(err: unknown, provider: ProviderName): LlmError {
   if (err instanceof LlmError) return err;
   const who = provider === 'anthropic' ? 'Claude' : 'Språkmodellen';
   if (err instanceof LlmOutputError) {
-    return new LlmError('bad_gateway:llm', `${who} ga et svar vi ikke kunne bruke: ${err.message}`, { provider }, { cause: err });
+    return new LlmError(
+      'bad_gateway:llm',
+      `${who} ga et svar vi ikke kunne bruke: ${err.message}`,
+      { provider },
+      { cause: err },
+    );
   }
   if (sdk && err instanceof sdk.APIUserAbortError) {
-    return new LlmError('unavailable:llm', 'Forespørselen til språkmodellen ble avbrutt.', { provider }, { cause: err });
+    return new LlmError(
+      'unavailable:llm',
+      'Forespørselen til språkmodellen ble avbrutt.',
+      { provider },
+      { cause: err },
+    );
   }
   if ((sdk && err instanceof sdk.APIConnectionError) || err instanceof ChatTimeoutError) {
     const timeout = err.name.includes('Timeout');
@@ -79,31 +104,66 @@ export function mapLlmError(err: unknown, provider: ProviderName): LlmError {
   }
   if (sdk && err instanceof sdk.APIError) {
     const details = { provider, status: err.status, type: err.type ?? undefined, requestId: err.requestID ?? null };
-    if (err instanceof sdk.RateLimitError) return new LlmError('unavailable:llm', `${who} har for mange forespørsler akkurat nå. Prøv igjen om litt.`, { ...details, retryable: true }, { cause: err });
+    if (err instanceof sdk.RateLimitError)
+      return new LlmError(
+        'unavailable:llm',
+        `${who} har for mange forespørsler akkurat nå. Prøv igjen om litt.`,
+        { ...details, retryable: true },
+        { cause: err },
+      );
     if (err.status === 529 || err.type === 'overloaded_error') {
-      return new LlmError('unavailable:llm', `${who} er overbelastet akkurat nå. Prøv igjen om litt.`, { ...details, retryable: true }, { cause: err });
+      return new LlmError(
+        'unavailable:llm',
+        `${who} er overbelastet akkurat nå. Prøv igjen om litt.`,
+        { ...details, retryable: true },
+        { cause: err },
+      );
     }
     if (err instanceof sdk.InternalServerError || (err.status === undefined && UNAVAILABLE_TYPES.has(err.type ?? ''))) {
-      return new LlmError('unavailable:llm', `${who} har en feil hos seg (${err.status ?? err.type}). Prøv igjen om litt.`, { ...details, retryable: true }, { cause: err });
+      return new LlmError(
+        'unavailable:llm',
+        `${who} har en feil hos seg (${err.status ?? err.type}). Prøv igjen om litt.`,
+        { ...details, retryable: true },
+        { cause: err },
+      );
     }
     if (err instanceof sdk.AuthenticationError || err instanceof sdk.PermissionDeniedError) {
-      return new LlmError('unavailable:llm', `${who} avviste nøkkelen vår. Sjekk ANTHROPIC_API_KEY.`, details, { cause: err });
+      return new LlmError('unavailable:llm', `${who} avviste nøkkelen vår. Sjekk ANTHROPIC_API_KEY.`, details, {
+        cause: err,
+      });
     }
-    return new LlmError('bad_gateway:llm', `${who} avviste forespørselen (${err.status ?? err.type}).`, details, { cause: err });
+    return new LlmError('bad_gateway:llm', `${who} avviste forespørselen (${err.status ?? err.type}).`, details, {
+      cause: err,
+    });
   }
   if (err instanceof ChatHttpError) {
     const details = { provider, status: err.status };
     if (err.status === 429 || err.status >= 500) {
-      return new LlmError('unavailable:llm', `${who} er ikke tilgjengelig akkurat nå (${err.status}). Prøv igjen om litt.`, { ...details, retryable: true }, { cause: err });
+      return new LlmError(
+        'unavailable:llm',
+        `${who} er ikke tilgjengelig akkurat nå (${err.status}). Prøv igjen om litt.`,
+        { ...details, retryable: true },
+        { cause: err },
+      );
     }
     if (err.status === 401 || err.status === 403) {
-      return new LlmError('unavailable:llm', `${who} avviste nøkkelen vår. Sjekk CHAT_API_KEY.`, details, { cause: err });
+      return new LlmError('unavailable:llm', `${who} avviste nøkkelen vår. Sjekk CHAT_API_KEY.`, details, {
+        cause: err,
+      });
     }
     return new LlmError('bad_gateway:llm', `${who} avviste forespørselen (${err.status}).`, details, { cause: err });
   }
-  if ((err instanceof TypeError && /fetch failed|network|socket/i.test(err.message)) || (err as { name?: string })?.name === 'AbortError') {
+  if (
+    (err instanceof TypeError && /fetch failed|network|socket/i.test(err.message)) ||
+    (err as { name?: string })?.name === 'AbortError'
+  ) {
     // fetch() failures (connection refused, DNS, reset) surface as TypeError("fetch failed").
-    return new LlmError('unavailable:llm', `Fikk ikke kontakt med ${who}. Prøv igjen om litt.`, { provider, retryable: true }, { cause: err });
+    return new LlmError(
+      'unavailable:llm',
+      `Fikk ikke kontakt med ${who}. Prøv igjen om litt.`,
+      { provider, retryable: true },
+      { cause: err },
+    );
   }
   return new LlmError('bad_gateway:llm', `${who} ga et svar vi ikke kunne bruke.`, { provider }, { cause: err });
 }

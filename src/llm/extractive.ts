@@ -11,7 +11,14 @@ import { canonicalLine } from '../text/normalise.js';
 import { isTooShort } from '../text/quoteLength.js';
 import { splitSentences } from '../text/sentences.js';
 import { looksLikeInstruction } from './injection.js';
-import { ZERO_USAGE, type CitedSentence, type Generation, type GenerationRequest, type LlmProvider, type SourcePassage } from './types.js';
+import {
+  ZERO_USAGE,
+  type CitedSentence,
+  type Generation,
+  type GenerationRequest,
+  type LlmProvider,
+  type SourcePassage,
+} from './types.js';
 
 export const EXTRACTIVE_MODEL = 'extractive-v1';
 
@@ -30,11 +37,13 @@ interface Candidate {
 }
 
 /** Openings that point back to a sentence the reader won't see when this one is lifted out alone. */
-const ANAPHORA = /^(dette|denne|disse|det|der|her|årsaken til dette|samtidig|dessuten|også|men|derfor|slik|dermed)(?![\p{L}\p{N}])/iu;
+const ANAPHORA =
+  /^(dette|denne|disse|det|der|her|årsaken til dette|samtidig|dessuten|også|men|derfor|slik|dermed)(?![\p{L}\p{N}])/iu;
 
 /** Words that mark a position or a proposal, which a høringsinnspill is made of. */
 // NOTE: Unicode lookarounds, not \b, which is ASCII-only and never matches after "må".
-const STANCE = /(?<![\p{L}\p{N}])(må|bør|skal|krever|kreve|foreslår|ønsker|mener|forventer|støtter|går inn for|vil ha|trengs|nødvendig|viktig)(?![\p{L}\p{N}])/iu;
+const STANCE =
+  /(?<![\p{L}\p{N}])(må|bør|skal|krever|kreve|foreslår|ønsker|mener|forventer|støtter|går inn for|vil ha|trengs|nødvendig|viktig)(?![\p{L}\p{N}])/iu;
 
 /**
  * @example const drafter = createExtractiveProvider({ embedder }); await drafter.generate(request)
@@ -46,25 +55,47 @@ export function createExtractiveProvider({ embedder }: { embedder?: SentenceEmbe
     extractive: true,
     async generate(req: GenerationRequest): Promise<Generation> {
       const used = new Set((req.exclude ?? []).map((c) => `${c.passageId}:${c.start}`));
-      const candidates = req.sources.flatMap((source, rank) => candidatesOf(source, rank)).filter((c) => !used.has(`${c.source.id}:${c.start}`));
-      await scoreCandidates(candidates, withoutNames(req.question, [req.organisation, ...req.sources.map((x) => x.organisation)]), embedder);
+      const candidates = req.sources
+        .flatMap((source, rank) => candidatesOf(source, rank))
+        .filter((c) => !used.has(`${c.source.id}:${c.start}`));
+      await scoreCandidates(
+        candidates,
+        withoutNames(req.question, [req.organisation, ...req.sources.map((x) => x.organisation)]),
+        embedder,
+      );
       const chosen = select(candidates, req.maxSentences);
       // An answer leads with its best sentence; a section reads better in the sources' own order.
-      const paragraphs = req.task === 'answer' ? [chosen.map((c) => toSentence(c, req.organisation))] : arrange(chosen, req.organisation);
-      return { paragraphs: paragraphs.filter((p) => p.length), usage: ZERO_USAGE, model: EXTRACTIVE_MODEL, requestId: null, stopReason: 'end_turn' };
+      const paragraphs =
+        req.task === 'answer'
+          ? [chosen.map((c) => toSentence(c, req.organisation))]
+          : arrange(chosen, req.organisation);
+      return {
+        paragraphs: paragraphs.filter((p) => p.length),
+        usage: ZERO_USAGE,
+        model: EXTRACTIVE_MODEL,
+        requestId: null,
+        stopReason: 'end_turn',
+      };
     },
   };
 }
 
 function candidatesOf(source: SourcePassage, rank: number): Candidate[] {
-  return blocksOf(source.text).flatMap((b) => splitSentences(source.text.slice(b.start, b.end)).map((s) => ({ start: b.start + s.start, end: b.start + s.end }))).flatMap(({ start, end }) => {
-    const quote = source.text.slice(start, end);
-    const text = canonicalLine(quote);
-    // Questions (the ministry's, repeated in a response), headings, fragments and orders to a model are not positions.
-    if (/\?\s*$/.test(text) || !/[.!…»”)]\s*$/.test(text) || text.length > 600) return [];
-    if (isTooShort(quote) || looksLikeInstruction(text)) return [];
-    return [{ source, rank, start, end, quote, text, stems: new Set(contentStems(text)), score: 0 }];
-  });
+  return blocksOf(source.text)
+    .flatMap((b) =>
+      splitSentences(source.text.slice(b.start, b.end)).map((s) => ({
+        start: b.start + s.start,
+        end: b.start + s.end,
+      })),
+    )
+    .flatMap(({ start, end }) => {
+      const quote = source.text.slice(start, end);
+      const text = canonicalLine(quote);
+      // Questions (the ministry's, repeated in a response), headings, fragments and orders to a model are not positions.
+      if (/\?\s*$/.test(text) || !/[.!…»”)]\s*$/.test(text) || text.length > 600) return [];
+      if (isTooShort(quote) || looksLikeInstruction(text)) return [];
+      return [{ source, rank, start, end, quote, text, stems: new Set(contentStems(text)), score: 0 }];
+    });
 }
 
 /**
@@ -81,7 +112,10 @@ function blocksOf(text: string): { start: number; end: number }[] {
   const blocks: { start: number; end: number }[] = [];
   for (const l of lines) {
     const prev = blocks[blocks.length - 1];
-    const continues = prev && !/[.!?…:;»”)]\s*$/.test(text.slice(prev.start, prev.end)) && /^\s*\p{Ll}/u.test(text.slice(l.start, l.end));
+    const continues =
+      prev &&
+      !/[.!?…:;»”)]\s*$/.test(text.slice(prev.start, prev.end)) &&
+      /^\s*\p{Ll}/u.test(text.slice(l.start, l.end));
     if (continues) prev.end = l.end;
     else blocks.push({ ...l });
   }
@@ -105,7 +139,9 @@ async function scoreCandidates(cands: Candidate[], question: string, embedder?: 
   if (cands.length === 0) return;
   const q = new Set(contentStems(question));
   // "Hvor mange …?" and "Når …?" ask for a number or a year: a sentence that has one is more likely the answer.
-  const wantsNumber = /^\s*(hvor|kor)\s+(mange|mye|mykje|stor|store|høy|lenge)|^\s*(når|kva tid|hvilket år)/iu.test(question);
+  const wantsNumber = /^\s*(hvor|kor)\s+(mange|mye|mykje|stor|store|høy|lenge)|^\s*(når|kva tid|hvilket år)/iu.test(
+    question,
+  );
   const vectors = embedder ? await embedder.embedDocuments(cands.map((c) => c.text)) : null;
   const qv = embedder ? await embedder.embedQuery(question) : null;
   cands.forEach((c, i) => {

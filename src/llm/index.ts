@@ -11,19 +11,39 @@ import type { LlmProvider } from './types.js';
 import { createClaudeJudge } from './judge.js';
 import type { Judge } from '../domain/judge.js';
 
-export type { LlmProvider, Generation, GenerationRequest, CitedSentence, CitationRef, SourcePassage, TokenUsage } from './types.js';
+export type {
+  LlmProvider,
+  Generation,
+  GenerationRequest,
+  CitedSentence,
+  CitationRef,
+  SourcePassage,
+  TokenUsage,
+} from './types.js';
 export { createAnthropicProvider, createChatProvider, createExtractiveProvider };
 export { LlmError, mapLlmError } from './errors.js';
 
 type LlmConfig = Pick<
   Config,
-  'VERIFY_JUDGE' | 'LLM_PROVIDER' | 'ANTHROPIC_API_KEY' | 'ANTHROPIC_BASE_URL' | 'ANTHROPIC_MODEL' | 'CHAT_BASE_URL' | 'CHAT_API_KEY' | 'CHAT_MODEL' | 'LLM_TIMEOUT_MS' | 'LLM_MAX_RETRIES'
+  | 'VERIFY_JUDGE'
+  | 'LLM_PROVIDER'
+  | 'ANTHROPIC_API_KEY'
+  | 'ANTHROPIC_BASE_URL'
+  | 'ANTHROPIC_MODEL'
+  | 'CHAT_BASE_URL'
+  | 'CHAT_API_KEY'
+  | 'CHAT_MODEL'
+  | 'LLM_TIMEOUT_MS'
+  | 'LLM_MAX_RETRIES'
 >;
 
 /**
  * @example const llm = createLlmProvider(loadConfig(), { embedder, logger }); llm.name // 'extractive' with no key
  */
-export function createLlmProvider(config: LlmConfig, { embedder, logger }: { embedder?: SentenceEmbedder; logger?: Logger } = {}): LlmProvider {
+export function createLlmProvider(
+  config: LlmConfig,
+  { embedder, logger }: { embedder?: SentenceEmbedder; logger?: Logger } = {},
+): LlmProvider {
   const wanted = config.LLM_PROVIDER;
   const anthropic = () => {
     if (!config.ANTHROPIC_API_KEY) throw new Error('LLM_PROVIDER=anthropic krever ANTHROPIC_API_KEY');
@@ -37,7 +57,8 @@ export function createLlmProvider(config: LlmConfig, { embedder, logger }: { emb
     });
   };
   const chat = () => {
-    if (!config.CHAT_BASE_URL || !config.CHAT_MODEL) throw new Error('LLM_PROVIDER=openai krever CHAT_BASE_URL og CHAT_MODEL');
+    if (!config.CHAT_BASE_URL || !config.CHAT_MODEL)
+      throw new Error('LLM_PROVIDER=openai krever CHAT_BASE_URL og CHAT_MODEL');
     return createChatProvider({
       baseURL: config.CHAT_BASE_URL,
       apiKey: config.CHAT_API_KEY,

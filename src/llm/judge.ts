@@ -10,7 +10,10 @@ import { judgePrompt } from './judgePrompt.js';
 import { lazyClient } from './anthropicSdk.js';
 import { LlmOutputError, mapLlmError } from './errors.js';
 
-const Answer = z.object({ verdict: z.enum(['entailed', 'neutral', 'contradicted']), reason: z.string().min(1).max(2000) });
+const Answer = z.object({
+  verdict: z.enum(['entailed', 'neutral', 'contradicted']),
+  reason: z.string().min(1).max(2000),
+});
 
 export interface ClaudeJudgeOptions {
   apiKey: string;
@@ -38,7 +41,9 @@ export function createClaudeJudge(opts: ClaudeJudgeOptions): Judge & { readonly 
     async judge(input: JudgeInput): Promise<{ verdict: JudgeVerdict; reason: string }> {
       const { system, user } = judgePrompt(input);
       try {
-        const { data: message, request_id } = await (await client()).messages
+        const { data: message, request_id } = await (
+          await client()
+        ).messages
           .create({
             model: opts.model,
             max_tokens: 300,
@@ -48,11 +53,29 @@ export function createClaudeJudge(opts: ClaudeJudgeOptions): Judge & { readonly 
           .withResponse();
         const text = (message.content ?? []).flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
         const verdict = parseVerdict(text);
-        opts.logger?.debug({ provider: 'anthropic', task: 'judge', requestId: request_id, verdict: verdict.verdict, usage: message.usage }, 'judge call');
+        opts.logger?.debug(
+          {
+            provider: 'anthropic',
+            task: 'judge',
+            requestId: request_id,
+            verdict: verdict.verdict,
+            usage: message.usage,
+          },
+          'judge call',
+        );
         return verdict;
       } catch (err) {
         const mapped = mapLlmError(err, 'anthropic');
-        opts.logger?.warn({ provider: 'anthropic', task: 'judge', code: mapped.code, status: mapped.details.status, requestId: mapped.details.requestId }, 'judge call failed');
+        opts.logger?.warn(
+          {
+            provider: 'anthropic',
+            task: 'judge',
+            code: mapped.code,
+            status: mapped.details.status,
+            requestId: mapped.details.requestId,
+          },
+          'judge call failed',
+        );
         throw mapped;
       }
     },

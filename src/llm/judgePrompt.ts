@@ -10,7 +10,10 @@ import { loadPrompt, renderPart, type PromptFile } from './prompts.js';
  * element or pose as part of the prompt. The `ref` (id@version) is for the implementation to record.
  * @example const { system, user, ref } = judgePrompt({ sentence: 'KS ønsker …', passages: [...] });
  */
-export function judgePrompt(input: JudgeInput, prompt: PromptFile = loadPrompt('verify-judge')): { system: string; user: string; ref: string } {
+export function judgePrompt(
+  input: JudgeInput,
+  prompt: PromptFile = loadPrompt('verify-judge'),
+): { system: string; user: string; ref: string } {
   const sources = input.passages
     .map(
       (p) =>

@@ -41,7 +41,10 @@ export function createChatProvider(opts: ChatProviderOptions): LlmProvider {
       try {
         const res = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}) },
+          headers: {
+            'content-type': 'application/json',
+            ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}),
+          },
           body: JSON.stringify(body),
           signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
         });
@@ -56,7 +59,10 @@ export function createChatProvider(opts: ChatProviderOptions): LlmProvider {
         throw new ChatHttpError(res.status, `chat endpoint answered ${res.status}`);
       } catch (err) {
         const e = timeout.aborted && !signal?.aborted ? new ChatTimeoutError('chat request timed out') : err;
-        const retryable = e instanceof ChatTimeoutError || (e instanceof ChatHttpError && (e.status === 429 || e.status >= 500)) || (e instanceof TypeError && !signal?.aborted);
+        const retryable =
+          e instanceof ChatTimeoutError ||
+          (e instanceof ChatHttpError && (e.status === 429 || e.status >= 500)) ||
+          (e instanceof TypeError && !signal?.aborted);
         if (!retryable || attempt >= maxRetries) throw e;
         await new Promise((r) => setTimeout(r, (opts.retryBaseMs ?? 500) * 2 ** attempt));
       }
@@ -77,7 +83,10 @@ export function createChatProvider(opts: ChatProviderOptions): LlmProvider {
             max_tokens: req.maxTokens,
             messages: [
               { role: 'system', content: `${req.system}\n\n${renderPart(format, 'system', {})}` },
-              { role: 'user', content: `${renderPart(format, 'sources', { sources: wrapSources(req.sources) })}\n\n${req.user}` },
+              {
+                role: 'user',
+                content: `${renderPart(format, 'sources', { sources: wrapSources(req.sources) })}\n\n${req.user}`,
+              },
             ],
           },
           signal,
@@ -90,13 +99,30 @@ export function createChatProvider(opts: ChatProviderOptions): LlmProvider {
           requestId: data.id ?? null,
           stopReason: data.choices?.[0]?.finish_reason ?? null,
           promptRefs: [format.ref],
-          usage: { inputTokens: data.usage?.prompt_tokens ?? 0, outputTokens: data.usage?.completion_tokens ?? 0, cacheReadInputTokens: 0, cacheCreationInputTokens: 0 },
+          usage: {
+            inputTokens: data.usage?.prompt_tokens ?? 0,
+            outputTokens: data.usage?.completion_tokens ?? 0,
+            cacheReadInputTokens: 0,
+            cacheCreationInputTokens: 0,
+          },
         };
-        opts.logger?.info({ provider: 'openai-chat', model: generation.model, requestId: generation.requestId, usage: generation.usage, ms: Math.round(performance.now() - t0) }, 'llm call');
+        opts.logger?.info(
+          {
+            provider: 'openai-chat',
+            model: generation.model,
+            requestId: generation.requestId,
+            usage: generation.usage,
+            ms: Math.round(performance.now() - t0),
+          },
+          'llm call',
+        );
         return generation;
       } catch (err) {
         const mapped = mapLlmError(err, 'openai-chat');
-        opts.logger?.warn({ provider: 'openai-chat', model: opts.model, code: mapped.code, status: mapped.details.status }, 'llm call failed');
+        opts.logger?.warn(
+          { provider: 'openai-chat', model: opts.model, code: mapped.code, status: mapped.details.status },
+          'llm call failed',
+        );
         throw mapped;
       }
     },

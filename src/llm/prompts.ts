@@ -46,10 +46,17 @@ export function parsePrompt(text: string, name = 'prompt'): PromptFile {
   });
   for (const [part, tpl] of Object.entries(parts)) {
     for (const p of tpl.matchAll(PLACEHOLDER)) {
-      if (!meta.data.placeholders.includes(p[1])) throw new Error(`${name}: {{${p[1]}}} i «${part}» står ikke i placeholders`);
+      if (!meta.data.placeholders.includes(p[1]))
+        throw new Error(`${name}: {{${p[1]}}} i «${part}» står ikke i placeholders`);
     }
   }
-  return { id: meta.data.id, version: meta.data.version, ref: `${meta.data.id}@${meta.data.version}`, parts, placeholders: meta.data.placeholders };
+  return {
+    id: meta.data.id,
+    version: meta.data.version,
+    ref: `${meta.data.id}@${meta.data.version}`,
+    parts,
+    placeholders: meta.data.placeholders,
+  };
 }
 
 const cache = new Map<string, PromptFile>();

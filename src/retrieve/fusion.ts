@@ -57,12 +57,12 @@ export function convexFusion(vector: LegHit[], text: LegHit[], { alpha = 0.7 }: 
   vector.forEach((hit, i) => {
     const h = get(hit.id);
     h.vector = { score: hit.score, rank: i + 1 };
-    h.fused += (1 - alpha) * Math.max(0, hit.score) / vMax;
+    h.fused += ((1 - alpha) * Math.max(0, hit.score)) / vMax;
   });
   text.forEach((hit, i) => {
     const h = get(hit.id);
     h.text = { score: hit.score, rank: i + 1 };
-    h.fused += alpha * hit.score / tMax;
+    h.fused += (alpha * hit.score) / tMax;
   });
   return [...byId.values()].sort((a, b) => b.fused - a.fused || a.id.localeCompare(b.id));
 }
@@ -91,7 +91,15 @@ export function mmr<T extends { id: string; fused: number }>(
     let bestScore = -Infinity;
     rest.forEach((c, i) => {
       const v = vectors.get(c.id);
-      const maxSim = v ? Math.max(0, ...picked.map((p) => { const w = vectors.get(p.id); return w ? dot(v, w) : 0; })) : 0;
+      const maxSim = v
+        ? Math.max(
+            0,
+            ...picked.map((p) => {
+              const w = vectors.get(p.id);
+              return w ? dot(v, w) : 0;
+            }),
+          )
+        : 0;
       const score = lambda * (c.fused / top) - (1 - lambda) * maxSim;
       if (score > bestScore) {
         bestScore = score;

@@ -95,7 +95,10 @@ export const COMPOUND_SIBLINGS_SQL = /* SQL */ `
  * candidate, and each reference to p.tsv was a separate fetch.
  */
 export function textLegSql(termCount: number, filtered: boolean): string {
-  const terms = Array.from({ length: termCount }, (_, i) => `CASE WHEN p.tsv @@ $${4 + 2 * i}::tsquery THEN $${5 + 2 * i}::float8 ELSE 0 END`);
+  const terms = Array.from(
+    { length: termCount },
+    (_, i) => `CASE WHEN p.tsv @@ $${4 + 2 * i}::tsquery THEN $${5 + 2 * i}::float8 ELSE 0 END`,
+  );
   const sum = terms.length ? terms.join('\n           + ') : '0';
   return /* SQL */ `
   SELECT p.id,

@@ -7,7 +7,9 @@
 
 /** Framing words of a question about a position; content words stay. */
 const FRAME_WORDS = new Set(
-  'hva hvordan hvorfor hvilke hvilken mener meiner sier seier synes tenker vil ønsker om syn på standpunkt ståsted'.split(' '),
+  'hva hvordan hvorfor hvilke hvilken mener meiner sier seier synes tenker vil ønsker om syn på standpunkt ståsted'.split(
+    ' ',
+  ),
 );
 
 export interface QueryIntent {

@@ -70,25 +70,48 @@ export function candidatePool(k: number): number {
 /** The five filter parameters of queries.ts, or null when the search is unfiltered. */
 function filterParams(f: SearchFilters): unknown[] | null {
   const list = (xs?: string[]) => (xs && xs.length ? xs : null);
-  const params = [list(f.organisations?.map((o) => o.toLowerCase())), list(f.documentIds), list(f.kinds), f.dateFrom ?? null, f.dateTo ?? null];
+  const params = [
+    list(f.organisations?.map((o) => o.toLowerCase())),
+    list(f.documentIds),
+    list(f.kinds),
+    f.dateFrom ?? null,
+    f.dateTo ?? null,
+  ];
   return params.every((p) => p === null) ? null : params;
 }
 
 type LegHit = { id: string; score: number };
 
 /** Vector leg: nearest passages by cosine similarity. */
-export async function vectorLeg(db: Queryable, vector: number[], limit: number, filters: SearchFilters = {}): Promise<LegHit[]> {
+export async function vectorLeg(
+  db: Queryable,
+  vector: number[],
+  limit: number,
+  filters: SearchFilters = {},
+): Promise<LegHit[]> {
   const f = filterParams(filters);
   const { rows } = await db.query<LegHit>(vectorLegSql(f !== null), [toVectorLiteral(vector), limit, ...(f ?? [])]);
   return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
 }
 
 /** Full-text leg: BM25 over the question's terms (see textTerms.ts for which passages are scored). */
-export async function textLeg(db: Queryable, question: string, limit: number, filters: SearchFilters = {}, options: { budget?: number } = {}): Promise<LegHit[]> {
+export async function textLeg(
+  db: Queryable,
+  question: string,
+  limit: number,
+  filters: SearchFilters = {},
+  options: { budget?: number } = {},
+): Promise<LegHit[]> {
   const q = await textQuery(db, question, options);
   if (!q) return [];
   const f = filterParams(filters);
-  const params: unknown[] = [q.candidates, limit, q.averageLength, ...q.terms.flatMap((t) => [t.tsquery, t.weight]), ...(f ?? [])];
+  const params: unknown[] = [
+    q.candidates,
+    limit,
+    q.averageLength,
+    ...q.terms.flatMap((t) => [t.tsquery, t.weight]),
+    ...(f ?? []),
+  ];
   const { rows } = await db.query<LegHit>(textLegSql(q.terms.length, f !== null), params);
   return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
 }
@@ -132,12 +155,28 @@ function toHits(top: FusedHit[], passages: Map<string, PassageWithDocument>): Se
  * Vector-only search without MMR: the leg ranks as the search does, so it asks HNSW for k rows only (it stops
  * sooner) and returns their passages itself, one statement fewer than fetching them after.
  */
-async function vectorSearch(db: Queryable, embedder: QueryEmbedder, opts: SearchOptions, k: number): Promise<SearchHit[]> {
+async function vectorSearch(
+  db: Queryable,
+  embedder: QueryEmbedder,
+  opts: SearchOptions,
+  k: number,
+): Promise<SearchHit[]> {
   const f = filterParams(opts);
   const vector = await embedder.embedQuery(opts.query);
-  const { rows } = await db.query<Record<string, unknown>>(vectorLegSql(f !== null, { withPassages: true }), [toVectorLiteral(vector), k, ...(f ?? [])]);
+  const { rows } = await db.query<Record<string, unknown>>(vectorLegSql(f !== null, { withPassages: true }), [
+    toVectorLiteral(vector),
+    k,
+    ...(f ?? []),
+  ]);
   const passages = await withDocuments(db, rows.map(rowToPassage));
-  return toHits(fuse(opts, rows.map((r) => ({ id: r.id as string, score: Number(r.score) })), []).slice(0, k), passages);
+  return toHits(
+    fuse(
+      opts,
+      rows.map((r) => ({ id: r.id as string, score: Number(r.score) })),
+      [],
+    ).slice(0, k),
+    passages,
+  );
 }
 
 export async function search(db: Queryable, embedder: QueryEmbedder, options: SearchOptions): Promise<SearchHit[]> {
@@ -145,7 +184,8 @@ export async function search(db: Queryable, embedder: QueryEmbedder, options: Se
   const k = opts.k ?? 8;
   const pool = candidatePool(k);
   const mode = opts.mode ?? 'hybrid';
-  if (mode === 'vector' && !(opts.mmrLambda !== undefined && opts.mmrLambda < 1)) return vectorSearch(db, embedder, opts, k);
+  if (mode === 'vector' && !(opts.mmrLambda !== undefined && opts.mmrLambda < 1))
+    return vectorSearch(db, embedder, opts, k);
   // Both legs at once: on PostgreSQL through a pool they run on two connections; PGlite takes them in turn.
   const [vectorHits, textHits] = await Promise.all([
     mode === 'text' ? [] : embedder.embedQuery(opts.query).then((v) => vectorLeg(db, v, pool, opts)),

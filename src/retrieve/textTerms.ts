@@ -63,14 +63,28 @@ export function idf(df: number, passages: number): number {
  * @example await textQuery(db, 'Hva mener vi om en offentlig skyløsning?')
  *   // terms: offent, skyløsning, and (sky…: skytjenest, …) at half weight; candidates: the rarest of them
  */
-export async function textQuery(db: Queryable, question: string, options: { budget?: number } = {}): Promise<TextQuery | null> {
-  const { rows } = await db.query<{ lexeme: string; df: number | null; passages: number; total_length: number | string }>(QUERY_TERMS_SQL, [question]);
+export async function textQuery(
+  db: Queryable,
+  question: string,
+  options: { budget?: number } = {},
+): Promise<TextQuery | null> {
+  const { rows } = await db.query<{
+    lexeme: string;
+    df: number | null;
+    passages: number;
+    total_length: number | string;
+  }>(QUERY_TERMS_SQL, [question]);
   if (rows.length === 0) return null;
   const passages = Math.max(1, Number(rows[0].passages));
   const averageLength = Math.max(1, Number(rows[0].total_length) / passages);
   const terms: TextTerm[] = rows
     .filter((r) => r.df !== null && Number(r.df) > 0)
-    .map((r) => ({ tsquery: tsqueryLiteral(r.lexeme), weight: idf(Number(r.df), passages), df: Number(r.df), lexemes: [r.lexeme] }));
+    .map((r) => ({
+      tsquery: tsqueryLiteral(r.lexeme),
+      weight: idf(Number(r.df), passages),
+      df: Number(r.df),
+      lexemes: [r.lexeme],
+    }));
 
   const own = new Set(rows.map((r) => r.lexeme));
   const cuts = [...own].flatMap((source) => compoundCuts(source).map((c) => ({ source, ...c })));
@@ -82,10 +96,23 @@ export async function textQuery(db: Queryable, question: string, options: { budg
       SIBLINGS_PER_WORD,
     ]);
     const bySource = new Map<string, { lexeme: string; df: number }[]>();
-    for (const s of siblings) if (!own.has(s.lexeme)) (bySource.get(s.source) ?? bySource.set(s.source, []).get(s.source)!).push({ lexeme: s.lexeme, df: Number(s.df) });
+    for (const s of siblings)
+      if (!own.has(s.lexeme))
+        (bySource.get(s.source) ?? bySource.set(s.source, []).get(s.source)!).push({
+          lexeme: s.lexeme,
+          df: Number(s.df),
+        });
     for (const list of bySource.values()) {
-      const df = Math.min(passages, list.reduce((sum, s) => sum + s.df, 0));
-      terms.push({ tsquery: list.map((s) => tsqueryLiteral(s.lexeme)).join(' | '), weight: SIBLING_WEIGHT * idf(df, passages), df, lexemes: list.map((s) => s.lexeme) });
+      const df = Math.min(
+        passages,
+        list.reduce((sum, s) => sum + s.df, 0),
+      );
+      terms.push({
+        tsquery: list.map((s) => tsqueryLiteral(s.lexeme)).join(' | '),
+        weight: SIBLING_WEIGHT * idf(df, passages),
+        df,
+        lexemes: list.map((s) => s.lexeme),
+      });
     }
   }
   if (terms.length === 0) return null;

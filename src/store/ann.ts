@@ -68,7 +68,9 @@ export async function ensureAnnIndex(
 ): Promise<boolean> {
   await tuneEfSearch(db);
   if (await annIndexExists(db)) return false;
-  const n = Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM passages WHERE embedding IS NOT NULL')).rows[0].n);
+  const n = Number(
+    (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM passages WHERE embedding IS NOT NULL')).rows[0].n,
+  );
   if (n < minPassages) return false;
   await db.transaction(async (tx) => {
     // NOTE: measured ~4x faster at 100k with 1 GB than with the default 64 MB (STACK-NOTES.md). In PGlite the

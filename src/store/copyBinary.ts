@@ -131,7 +131,11 @@ function writeField(w: Writer, type: CopyType, value: unknown, column: string): 
  * Encode rows as one binary COPY stream. A value of the wrong JS type throws here, before anything is sent.
  * @example encodeCopyBinary([{ name: 'id', type: 'text' }], [['a'], ['b']])
  */
-export function encodeCopyBinary(columns: readonly CopyColumn[], rows: readonly CopyRow[], sizeHint = 0): Uint8Array<ArrayBuffer> {
+export function encodeCopyBinary(
+  columns: readonly CopyColumn[],
+  rows: readonly CopyRow[],
+  sizeHint = 0,
+): Uint8Array<ArrayBuffer> {
   const w = new Writer(sizeHint || 64 + rows.length * (2 + columns.length * 16));
   w.bytes(Uint8Array.from(SIGNATURE));
   w.int32(0); // flags

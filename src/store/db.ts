@@ -20,5 +20,7 @@ export interface OpenDbOptions extends OpenPgliteOptions {
 
 /** DATABASE_URL wins; otherwise PGlite at dataDir. */
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
-  return opts.databaseUrl ? openPg(opts.databaseUrl) : openPglite(opts.dataDir, { sharedBuffersMb: opts.sharedBuffersMb });
+  return opts.databaseUrl
+    ? openPg(opts.databaseUrl)
+    : openPglite(opts.dataDir, { sharedBuffersMb: opts.sharedBuffersMb });
 }

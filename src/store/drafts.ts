@@ -116,8 +116,20 @@ function rowToSummary(r: Row): DraftSummary {
 
 function versionParams(draftId: string, version: number, v: NewDraftVersion): unknown[] {
   return [
-    draftId, version, v.origin, JSON.stringify(v.request), v.provider, v.model, v.promptVersions, v.retrievedPassageIds,
-    JSON.stringify(v.structured), v.markdown, JSON.stringify(v.verification), v.verification.ok, JSON.stringify(v.usage), JSON.stringify(v.timings),
+    draftId,
+    version,
+    v.origin,
+    JSON.stringify(v.request),
+    v.provider,
+    v.model,
+    v.promptVersions,
+    v.retrievedPassageIds,
+    JSON.stringify(v.structured),
+    v.markdown,
+    JSON.stringify(v.verification),
+    v.verification.ok,
+    JSON.stringify(v.usage),
+    JSON.stringify(v.timings),
   ];
 }
 
@@ -125,16 +137,27 @@ function versionParams(draftId: string, version: number, v: NewDraftVersion): un
  * Save a new draft with its first version, in one transaction.
  * @example const { id } = await createDraft(db, { version: { origin: 'generated', … } })
  */
-export async function createDraft(db: Db, { version, id = randomUUID() }: { version: NewDraftVersion; id?: string }): Promise<{ id: string; version: number }> {
+export async function createDraft(
+  db: Db,
+  { version, id = randomUUID() }: { version: NewDraftVersion; id?: string },
+): Promise<{ id: string; version: number }> {
   await db.transaction(async (tx) => {
-    await tx.query(INSERT_DRAFT_SQL, [id, version.structured.title, version.structured.organisation, JSON.stringify(version.request.consultation)]);
+    await tx.query(INSERT_DRAFT_SQL, [
+      id,
+      version.structured.title,
+      version.structured.organisation,
+      JSON.stringify(version.request.consultation),
+    ]);
     await tx.query(INSERT_DRAFT_VERSION_SQL, versionParams(id, 1, version));
   });
   return { id, version: 1 };
 }
 
 /** Add a version to a draft; null when the draft does not exist. */
-export async function addDraftVersion(db: Db, { id, version }: { id: string; version: NewDraftVersion }): Promise<{ id: string; version: number } | null> {
+export async function addDraftVersion(
+  db: Db,
+  { id, version }: { id: string; version: NewDraftVersion },
+): Promise<{ id: string; version: number } | null> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ latest_version: number }>(LOCK_DRAFT_SQL, [id]);
     if (!rows[0]) return null;
@@ -153,7 +176,10 @@ export async function listDrafts(
   return rows.map(rowToSummary);
 }
 
-export async function getDraft(db: Queryable, { id }: { id: string }): Promise<(DraftSummary & { versions: VersionSummary[] }) | null> {
+export async function getDraft(
+  db: Queryable,
+  { id }: { id: string },
+): Promise<(DraftSummary & { versions: VersionSummary[] }) | null> {
   const { rows } = await db.query(GET_DRAFT_SQL, [id]);
   if (!rows[0]) return null;
   const versions = await db.query<Row>(LIST_DRAFT_VERSIONS_SQL, [id]);
@@ -171,7 +197,10 @@ export async function getDraft(db: Queryable, { id }: { id: string }): Promise<(
 }
 
 /** One version, or the latest when `version` is left out. */
-export async function getDraftVersion(db: Queryable, { id, version }: { id: string; version?: number }): Promise<DraftVersionRecord | null> {
+export async function getDraftVersion(
+  db: Queryable,
+  { id, version }: { id: string; version?: number },
+): Promise<DraftVersionRecord | null> {
   const { rows } = await db.query<Row>(GET_DRAFT_VERSION_SQL, [id, version ?? null]);
   const r = rows[0];
   if (!r) return null;

@@ -61,13 +61,20 @@ const createStageSql = (dimension: number) => /* SQL */ `
   CREATE TEMP TABLE IF NOT EXISTS embedding_stage (passage_id text PRIMARY KEY, embedding vector(${Math.trunc(dimension)}))
   ON COMMIT DROP`;
 
-const STAGE_COLUMNS: readonly CopyColumn[] = [{ name: 'passage_id', type: 'text' }, { name: 'embedding', type: 'vector' }];
+const STAGE_COLUMNS: readonly CopyColumn[] = [
+  { name: 'passage_id', type: 'text' },
+  { name: 'embedding', type: 'vector' },
+];
 
 /** Tx.stageEmbeddings on either driver: the stage table, then its rows through the driver's insertRows. */
 export function stageEmbeddingsWith(tx: Pick<Tx, 'query' | 'insertRows'>): Tx['stageEmbeddings'] {
   return async (rows, dimension) => {
     await tx.query(createStageSql(dimension));
-    await tx.insertRows('embedding_stage', STAGE_COLUMNS, rows.map((r) => [r.id, r.embedding]));
+    await tx.insertRows(
+      'embedding_stage',
+      STAGE_COLUMNS,
+      rows.map((r) => [r.id, r.embedding]),
+    );
   };
 }
 
@@ -79,7 +86,8 @@ export const copySql = (table: string, columns: readonly CopyColumn[], source: s
  * Whether a statement outside a transaction may change data. Errs towards yes (a false yes only costs a cache
  * miss): any write keyword anywhere in our own SQL text, where user input never appears (it travels as parameters).
  */
-export const MAY_WRITE = /\b(insert|update|delete|merge|truncate|copy|create|alter|drop|vacuum|analyze|reindex|cluster|refresh|call|do|import|lock|grant|revoke|comment|security)\b/i;
+export const MAY_WRITE =
+  /\b(insert|update|delete|merge|truncate|copy|create|alter|drop|vacuum|analyze|reindex|cluster|refresh|call|do|import|lock|grant|revoke|comment|security)\b/i;
 
 /** Run a statement and then count it as a write when it may be one (sql null: always), whether it succeeded or not. */
 export async function countingWrites<T>(sql: string | null, run: () => Promise<T>, onWrite: () => void): Promise<T> {

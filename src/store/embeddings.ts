@@ -53,15 +53,28 @@ export async function ensureEmbedder(db: Db, embedder: VectorEmbedder, onProgres
   return embedMissing(db, embedder, onProgress);
 }
 
-export async function embedMissing(db: Db, embedder: VectorEmbedder, onProgress?: Progress, batch = 512): Promise<number> {
+export async function embedMissing(
+  db: Db,
+  embedder: VectorEmbedder,
+  onProgress?: Progress,
+  batch = 512,
+): Promise<number> {
   const total = Number((await db.query<{ n: number }>(COUNT_MISSING_EMBEDDINGS_SQL)).rows[0].n);
   let done = 0;
   while (done < total) {
-    const { rows } = await db.query<{ id: string; text: string; heading_text: string }>(PASSAGES_MISSING_EMBEDDING_SQL, [batch]);
+    const { rows } = await db.query<{ id: string; text: string; heading_text: string }>(
+      PASSAGES_MISSING_EMBEDDING_SQL,
+      [batch],
+    );
     if (rows.length === 0) break;
-    const vectors = await embedder.embedDocuments(rows.map((r) => embeddingInput({ text: r.text, headingText: r.heading_text })));
+    const vectors = await embedder.embedDocuments(
+      rows.map((r) => embeddingInput({ text: r.text, headingText: r.heading_text })),
+    );
     await db.transaction(async (tx) => {
-      await tx.stageEmbeddings(rows.map((r, i) => ({ id: r.id, embedding: vectors[i] })), embedder.dimension);
+      await tx.stageEmbeddings(
+        rows.map((r, i) => ({ id: r.id, embedding: vectors[i] })),
+        embedder.dimension,
+      );
       await tx.query(SET_EMBEDDINGS_FROM_STAGE_SQL);
     });
     done += rows.length;

@@ -15,7 +15,11 @@ export const BULK_WRITE_PASSAGES = 1000;
 export const VACUUM_ANALYZE_SQL = /* SQL */ `VACUUM (ANALYZE) passages, documents, lexeme_stats`;
 
 /** @returns whether it ran. */
-export async function tidyAfterBulkWrite(db: Db, passagesWritten: number, { minPassages = BULK_WRITE_PASSAGES } = {}): Promise<boolean> {
+export async function tidyAfterBulkWrite(
+  db: Db,
+  passagesWritten: number,
+  { minPassages = BULK_WRITE_PASSAGES } = {},
+): Promise<boolean> {
   if (passagesWritten < minPassages) return false;
   await db.exec(VACUUM_ANALYZE_SQL);
   return true;

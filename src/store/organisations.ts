@@ -34,5 +34,7 @@ export interface Organisation {
  */
 export async function listOrganisations(db: Queryable): Promise<readonly Organisation[]> {
   // Frozen: one array is shared by every caller until the next write.
-  return readThrough(db, 'organisations', async () => Object.freeze((await db.query<Organisation>(ORGANISATIONS_SQL)).rows));
+  return readThrough(db, 'organisations', async () =>
+    Object.freeze((await db.query<Organisation>(ORGANISATIONS_SQL)).rows),
+  );
 }

@@ -17,10 +17,15 @@ export interface TextHolder {
  * The stored documents holding each of `hashes`, in one query for a whole batch.
  * @example (await documentsByContentHash(db, { hashes: [doc.contentHash] })).get(doc.contentHash)?.[0].id
  */
-export async function documentsByContentHash(db: Queryable, { hashes }: { hashes: string[] }): Promise<Map<string, TextHolder[]>> {
+export async function documentsByContentHash(
+  db: Queryable,
+  { hashes }: { hashes: string[] },
+): Promise<Map<string, TextHolder[]>> {
   const out = new Map<string, TextHolder[]>();
   if (hashes.length === 0) return out;
-  const { rows } = await db.query<{ id: string; title: string; content_hash: string }>(DOCUMENTS_BY_CONTENT_HASH_SQL, [[...new Set(hashes)]]);
+  const { rows } = await db.query<{ id: string; title: string; content_hash: string }>(DOCUMENTS_BY_CONTENT_HASH_SQL, [
+    [...new Set(hashes)],
+  ]);
   for (const r of rows) {
     const list = out.get(r.content_hash) ?? [];
     list.push({ id: r.id, title: r.title });

@@ -11,7 +11,14 @@
  */
 import type { IngestedDocument } from '../domain/types.js';
 import type { Db, Tx } from './db.js';
-import { getContentHashes, insertPassages, passageRows, saveDocumentRows, updateDocumentsMeta, type SaveOutcome } from './documents.js';
+import {
+  getContentHashes,
+  insertPassages,
+  passageRows,
+  saveDocumentRows,
+  updateDocumentsMeta,
+  type SaveOutcome,
+} from './documents.js';
 import { embeddingInput, type VectorEmbedder } from './embeddings.js';
 
 export interface WriteProgress {
@@ -31,7 +38,8 @@ export const MAX_SAVE_BATCH = 20_000;
 export const STREAM_FROM = 4096;
 
 /** The local embedder's flag (LocalEmbedder.embedsOffMainThread); other embedders don't have it. */
-const embedsOffMainThread = (e: VectorEmbedder) => (e as { embedsOffMainThread?: boolean }).embedsOffMainThread === true;
+const embedsOffMainThread = (e: VectorEmbedder) =>
+  (e as { embedsOffMainThread?: boolean }).embedsOffMainThread === true;
 
 export async function writeDocuments(
   db: Db,
@@ -89,7 +97,13 @@ export async function writeDocuments(
   onProgress?.({ phase: 'save', done: docs.length, total: docs.length });
 
   const outcome = (d: IngestedDocument): SaveOutcome =>
-    !stored.has(d.meta.id) ? 'created' : stored.get(d.meta.id) !== d.contentHash ? 'replaced' : metaChanged.has(d.meta.id) ? 'metadata' : 'unchanged';
+    !stored.has(d.meta.id)
+      ? 'created'
+      : stored.get(d.meta.id) !== d.contentHash
+        ? 'replaced'
+        : metaChanged.has(d.meta.id)
+          ? 'metadata'
+          : 'unchanged';
   return {
     documents: docs.map((d) => ({ id: d.meta.id, outcome: outcome(d), passages: d.passages.length })),
     passagesWritten: rows.length,
@@ -143,7 +157,11 @@ function requestBatches(embedder: VectorEmbedder, inputs: string[], size: number
 export function saveBatchEnds(
   total: number,
   first: number,
-  { growth = 3, largest = MAX_SAVE_BATCH, streamFrom = STREAM_FROM }: { growth?: number; largest?: number; streamFrom?: number } = {},
+  {
+    growth = 3,
+    largest = MAX_SAVE_BATCH,
+    streamFrom = STREAM_FROM,
+  }: { growth?: number; largest?: number; streamFrom?: number } = {},
 ): number[] {
   if (total < streamFrom) return total > 0 ? [total] : [];
   const ends: number[] = [];

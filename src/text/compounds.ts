@@ -46,7 +46,9 @@ const MIN_HEAD = 4;
  * Word-forming prefixes, not topics: "forbund" is no compound of "for", nor "overgang" of "over". Cutting them
  * off would make siblings of every for-/be-/over- word (and cost a scan of hundreds of lexemes).
  */
-const NOT_MODIFIERS = new Set('for fore bak be er ge til over under mot med opp ned inn ut av på om gjen sam mis u van all'.split(' '));
+const NOT_MODIFIERS = new Set(
+  'for fore bak be er ge til over under mot med opp ned inn ut av på om gjen sam mis u van all'.split(' '),
+);
 
 /**
  * Ways to read a lexeme as modifier + head ("skyløsning" → sky + løsning; "digitaliseringsstrategi" →
@@ -62,7 +64,8 @@ export function compoundCuts(lexeme: string): { modifier: string; head: string }
     const modifier = letters.slice(0, i).join('');
     if (NOT_MODIFIERS.has(modifier)) continue;
     cuts.push({ modifier, head: letters.slice(i).join('') });
-    if ((letters[i] === 's' || letters[i] === 'e') && i + 1 + MIN_HEAD <= letters.length) cuts.push({ modifier, head: letters.slice(i + 1).join('') });
+    if ((letters[i] === 's' || letters[i] === 'e') && i + 1 + MIN_HEAD <= letters.length)
+      cuts.push({ modifier, head: letters.slice(i + 1).join('') });
   }
   return cuts;
 }

@@ -35,7 +35,15 @@ export function normalise(original: string): Normalised {
     const end = at + cluster.length;
     if (DROPPED.test(cluster)) continue;
     for (const ch of cluster.normalize('NFKC')) {
-      const out = /\s/u.test(ch) ? ' ' : DOUBLE_QUOTES.test(ch) ? '"' : SINGLE_QUOTES.test(ch) ? "'" : DASHES.test(ch) ? '-' : ch;
+      const out = /\s/u.test(ch)
+        ? ' '
+        : DOUBLE_QUOTES.test(ch)
+          ? '"'
+          : SINGLE_QUOTES.test(ch)
+            ? "'"
+            : DASHES.test(ch)
+              ? '-'
+              : ch;
       if (out === ' ' && text.endsWith(' ')) {
         ends[ends.length - 1] = end;
         continue;

@@ -39,7 +39,8 @@ export function splitSentences(text: string, protectedAt: (i: number) => boolean
   const spans: SentenceSpan[] = [];
   let offset = 0;
   for (const line of text.split('\n')) {
-    for (const s of splitLine(line, (i) => protectedAt(offset + i))) spans.push({ start: offset + s.start, end: offset + s.end });
+    for (const s of splitLine(line, (i) => protectedAt(offset + i)))
+      spans.push({ start: offset + s.start, end: offset + s.end });
     offset += line.length + 1;
   }
   return spans;

@@ -4,8 +4,32 @@ const VOWELS = new Set('aeiouyæåø');
 
 // Snowball Norwegian step 1 suffixes, longest first so the first match is the longest.
 const STEP1 = [
-  'hetenes', 'hetene', 'hetens', 'heten', 'heter', 'endes', 'edes', 'enes', 'ande', 'ende', 'ede', 'ane', 'ene',
-  'ens', 'ers', 'ets', 'het', 'ast', 'en', 'ar', 'er', 'as', 'es', 'et', 'a', 'e',
+  'hetenes',
+  'hetene',
+  'hetens',
+  'heten',
+  'heter',
+  'endes',
+  'edes',
+  'enes',
+  'ande',
+  'ende',
+  'ede',
+  'ane',
+  'ene',
+  'ens',
+  'ers',
+  'ets',
+  'het',
+  'ast',
+  'en',
+  'ar',
+  'er',
+  'as',
+  'es',
+  'et',
+  'a',
+  'e',
 ];
 const STEP3 = ['hetslov', 'eleg', 'elig', 'elov', 'slov', 'leg', 'eig', 'lig', 'els', 'lov', 'ig'];
 const S_ENDING = new Set('bcdfghjlmnoprtvyz');

@@ -10,7 +10,9 @@ export const STOPWORDS = new Set(
   hver hvem vors hvis både bare enn fordi før mange også slik vært være båe begge siden dykk dykkar dei deira deires
   deim di då eg ein eit eitt elles honom hjå ho hoe henne hennar hennes hoss hossen ikkje ingi inkje korleis korso
   kva kvar kvarhelst kven kvi kvifor me medan mi mine mykje no nokon noka nokor noko nokre si sia sidan so somt
-  somme um upp vere vore verte vort varte vart mener meiner`.split(/\s+/).filter(Boolean),
+  somme um upp vere vore verte vort varte vart mener meiner`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Lower-cased word tokens (letters and digits, inner hyphens kept as separate words). */

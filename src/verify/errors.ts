@@ -41,7 +41,11 @@ const kb = (bytes: number) => `${Math.round(bytes / 1024)} kB`;
 export function checkMarkdownSize(md: string): void {
   const bytes = Buffer.byteLength(md, 'utf8');
   if (bytes > LIMITS.maxTextBytes) {
-    throw new VerifyError('too_large', `Utkastet er for stort (${kb(bytes)}); grensen er ${kb(LIMITS.maxTextBytes)}.`, 'markdown');
+    throw new VerifyError(
+      'too_large',
+      `Utkastet er for stort (${kb(bytes)}); grensen er ${kb(LIMITS.maxTextBytes)}.`,
+      'markdown',
+    );
   }
 }
 
@@ -54,25 +58,45 @@ export function checkDraftLimits(draft: StructuredDraft): void {
     section.sentences.forEach((sentence, ti) => {
       const at = `sections.${si}.sentences.${ti}`;
       if (++count > LIMITS.maxSentences) {
-        throw new VerifyError('too_many_sentences', `Utkastet har mer enn ${LIMITS.maxSentences} setninger.`, 'sections');
+        throw new VerifyError(
+          'too_many_sentences',
+          `Utkastet har mer enn ${LIMITS.maxSentences} setninger.`,
+          'sections',
+        );
       }
       if (sentence.text.length > LIMITS.maxSentenceChars) {
-        throw new VerifyError('text_too_long', `Setningen er lengre enn ${LIMITS.maxSentenceChars} tegn.`, `${at}.text`);
+        throw new VerifyError(
+          'text_too_long',
+          `Setningen er lengre enn ${LIMITS.maxSentenceChars} tegn.`,
+          `${at}.text`,
+        );
       }
       if (sentence.citations.length > LIMITS.maxCitationsPerSentence) {
-        throw new VerifyError('too_many_citations', `Setningen har mer enn ${LIMITS.maxCitationsPerSentence} kildehenvisninger.`, `${at}.citations`);
+        throw new VerifyError(
+          'too_many_citations',
+          `Setningen har mer enn ${LIMITS.maxCitationsPerSentence} kildehenvisninger.`,
+          `${at}.citations`,
+        );
       }
       bytes += Buffer.byteLength(sentence.text, 'utf8');
       sentence.citations.forEach((c, ci) => {
         if (c.quote.length > LIMITS.maxQuoteChars) {
-          throw new VerifyError('text_too_long', `Sitatet er lengre enn ${LIMITS.maxQuoteChars} tegn.`, `${at}.citations.${ci}.quote`);
+          throw new VerifyError(
+            'text_too_long',
+            `Sitatet er lengre enn ${LIMITS.maxQuoteChars} tegn.`,
+            `${at}.citations.${ci}.quote`,
+          );
         }
         bytes += Buffer.byteLength(c.quote, 'utf8');
       });
     });
   });
   if (bytes > LIMITS.maxTextBytes) {
-    throw new VerifyError('too_large', `Utkastet er for stort (${kb(bytes)}); grensen er ${kb(LIMITS.maxTextBytes)}.`, 'sections');
+    throw new VerifyError(
+      'too_large',
+      `Utkastet er for stort (${kb(bytes)}); grensen er ${kb(LIMITS.maxTextBytes)}.`,
+      'sections',
+    );
   }
 }
 

@@ -13,7 +13,11 @@ import type { Citation } from './format.js';
 export const FOOTNOTE_DEF = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$/;
 export const FOOTNOTE_REF = /\[\^([^\]\s]+)\]/g;
 const CONTINUATION = /^( {4}|\t)/;
-const DELIMITERS: [string, string][] = [['«', '»'], ['“', '”'], ['"', '"']];
+const DELIMITERS: [string, string][] = [
+  ['«', '»'],
+  ['“', '”'],
+  ['"', '"'],
+];
 const OFFSETS = /^\s*(?:\((?:tegn\s+)?(\d*)\s*[-–]\s*(\d*)\))?\s*$/;
 
 export interface FootnoteDef {
@@ -27,7 +31,10 @@ export interface FootnoteDef {
  * Pull footnote definitions (with their continuation lines) out of Markdown lines.
  * @returns the definitions and, separately, the remaining body lines (with their line numbers).
  */
-export function extractFootnotes(lines: string[]): { defs: Map<string, FootnoteDef>; body: { text: string; line: number }[] } {
+export function extractFootnotes(lines: string[]): {
+  defs: Map<string, FootnoteDef>;
+  body: { text: string; line: number }[];
+} {
   const defs = new Map<string, FootnoteDef>();
   const body: { text: string; line: number }[] = [];
   for (let i = 0; i < lines.length; i++) {

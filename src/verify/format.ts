@@ -78,7 +78,9 @@ export function canonicaliseDraft(input: unknown): unknown {
         : {
             ...s,
             ...('heading' in s ? { heading: line(s.heading) } : {}),
-            sentences: Array.isArray(s.sentences) ? s.sentences.map((t) => (isObject(t) ? { ...t, text: line(t.text) } : t)) : s.sentences,
+            sentences: Array.isArray(s.sentences)
+              ? s.sentences.map((t) => (isObject(t) ? { ...t, text: line(t.text) } : t))
+              : s.sentences,
           },
     ),
   };

@@ -12,16 +12,64 @@ const POSITION_VERBS = new Set(
   påpeikar påpekte advarer åtvarar advarte frykter frykta fryktet ber oppfordrer oppmoder skriver skriv skrev sier
   seier sa uttaler uttalte går peker peikar viser tar prioriterer jobber arbeider kjemper etterlyser savner
   forutsetter vektlegger legger oppgir anslår anslo hevder konkluderer beskriver erkjenner lover varsler
-  argumenterer`.split(/\s+/).filter(Boolean),
+  argumenterer`
+    .split(/\s+/)
+    .filter(Boolean),
 );
-const ATTITUDES = new Set(['opptatt', 'positiv', 'positive', 'bekymret', 'bekymra', 'enig', 'enige', 'uenig', 'uenige', 'kritisk', 'kritiske', 'skeptisk', 'skeptiske', 'glad', 'fornøyd', 'tydelig', 'tydelige', 'klar', 'klare']);
+const ATTITUDES = new Set([
+  'opptatt',
+  'positiv',
+  'positive',
+  'bekymret',
+  'bekymra',
+  'enig',
+  'enige',
+  'uenig',
+  'uenige',
+  'kritisk',
+  'kritiske',
+  'skeptisk',
+  'skeptiske',
+  'glad',
+  'fornøyd',
+  'tydelig',
+  'tydelige',
+  'klar',
+  'klare',
+]);
 /** Words between a name and its verb: "Fagforbundets landsstyre har lenge ment". */
-const BETWEEN = new Set(['landsstyre', 'landsstyret', 'styre', 'styret', 'forbundsstyret', 'hovedstyret', 'representantskapet', 'ledelsen', 'leder', 'leiar', 'sekretariatet', 'medlemmer', 'medlemmene', 'har', 'hadde', 'lenge', 'også', 'derfor', 'fortsatt', 'alltid', 'klart', 'sterkt', 'og']);
+const BETWEEN = new Set([
+  'landsstyre',
+  'landsstyret',
+  'styre',
+  'styret',
+  'forbundsstyret',
+  'hovedstyret',
+  'representantskapet',
+  'ledelsen',
+  'leder',
+  'leiar',
+  'sekretariatet',
+  'medlemmer',
+  'medlemmene',
+  'har',
+  'hadde',
+  'lenge',
+  'også',
+  'derfor',
+  'fortsatt',
+  'alltid',
+  'klart',
+  'sterkt',
+  'og',
+]);
 /** Capitalised words that begin sentences without naming anyone. */
 const NOT_NAMES = new Set(
   `det dette den denne de disse han hun man mange alle noen flere ingen jeg derfor samtidig dessuten videre likevel
   dessverre først til i på med for men og når hvis dersom som her der slik både også etter ifølge sist endelig
-  avslutningsvis innledningsvis oppsummert kort dermed da nå så the`.split(/\s+/).filter(Boolean),
+  avslutningsvis innledningsvis oppsummert kort dermed da nå så the`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 export type Holder = { kind: 'we'; text: string } | { kind: 'named'; text: string };
@@ -36,7 +84,10 @@ interface Tok {
  * @example findHolder('Derfor mener Fagforbundet at staten må ta ansvar.') // → { kind: 'named', text: 'Fagforbundet' }
  */
 export function findHolder(sentence: string): Holder | null {
-  const toks: Tok[] = (sentence.match(/[\p{L}\p{N}]+(?:['’]s)?/gu) ?? []).map((raw) => ({ raw, lower: raw.toLowerCase() }));
+  const toks: Tok[] = (sentence.match(/[\p{L}\p{N}]+(?:['’]s)?/gu) ?? []).map((raw) => ({
+    raw,
+    lower: raw.toLowerCase(),
+  }));
   const after = (i: number) => toks[i];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -45,7 +96,8 @@ export function findHolder(sentence: string): Holder | null {
       if (name) return name;
       continue;
     }
-    const isVerb = POSITION_VERBS.has(t.lower) || (t.lower === 'er' && after(i + 1) && ATTITUDES.has(after(i + 1).lower));
+    const isVerb =
+      POSITION_VERBS.has(t.lower) || (t.lower === 'er' && after(i + 1) && ATTITUDES.has(after(i + 1).lower));
     if (!isVerb) continue;
     let j = i - 1;
     while (j >= 0 && BETWEEN.has(toks[j].lower)) j--;
@@ -95,7 +147,9 @@ function aliases(organisation: string): string[][] {
 export function sameOrganisation(name: string, organisation: string): boolean {
   const n = nameStems(name);
   if (n.length === 0) return false;
-  return aliases(organisation).some((a) => a.length > 0 && (n.every((x) => a.includes(x)) || a.every((x) => n.includes(x))));
+  return aliases(organisation).some(
+    (a) => a.length > 0 && (n.every((x) => a.includes(x)) || a.every((x) => n.includes(x))),
+  );
 }
 
 /** Is the holder named in the cited text ("FN sier at …", "Regjeringa oppgir …")? */

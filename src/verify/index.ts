@@ -38,7 +38,9 @@ export async function verifyDraft(
   const draft = parsed.data;
   checkDraftLimits(draft);
 
-  const ids = [...new Set(draft.sections.flatMap((s) => s.sentences.flatMap((t) => t.citations.map((c) => c.passageId))))];
+  const ids = [
+    ...new Set(draft.sections.flatMap((s) => s.sentences.flatMap((t) => t.citations.map((c) => c.passageId)))),
+  ];
   const passages = await deps.source.getPassages(ids);
   const sentences: SentenceReport[] = [];
   for (const [si, section] of draft.sections.entries()) {
@@ -49,11 +51,20 @@ export async function verifyDraft(
       sentences.push(await verifySentence({ ...at, text: sentence.text, citations }, passages, deps, opts));
     }
   }
-  return { ok: isOk(sentences), ...(opts.organisation ? { organisation: opts.organisation } : {}), sentences, summary: summarise(sentences) };
+  return {
+    ok: isOk(sentences),
+    ...(opts.organisation ? { organisation: opts.organisation } : {}),
+    sentences,
+    summary: summarise(sentences),
+  };
 }
 
 /** Parse Markdown (see markdown.ts) and verify it. */
-export async function verifyMarkdown(md: string, deps: VerifyDeps, opts: { organisation?: string } = {}): Promise<VerificationReport> {
+export async function verifyMarkdown(
+  md: string,
+  deps: VerifyDeps,
+  opts: { organisation?: string } = {},
+): Promise<VerificationReport> {
   return verifyDraft(parseMarkdown(md), deps, opts);
 }
 
@@ -64,8 +75,11 @@ async function verifySentence(
   opts: { organisation?: string },
 ): Promise<SentenceReport> {
   const claim = isClaim(s.text);
-  if (s.citations.length === 0) return { ...s, verdict: 'uncited', claim, reasons: [claim ? REASONS.uncited : REASONS.exempt] };
-  const usable = s.citations.filter((c) => c.status === 'ok').map((citation) => ({ citation, passage: passages.get(citation.passageId)! }));
+  if (s.citations.length === 0)
+    return { ...s, verdict: 'uncited', claim, reasons: [claim ? REASONS.uncited : REASONS.exempt] };
+  const usable = s.citations
+    .filter((c) => c.status === 'ok')
+    .map((citation) => ({ citation, passage: passages.get(citation.passageId)! }));
   const broken = s.citations.filter((c) => c.status !== 'ok');
   if (usable.length === 0) {
     return { ...s, verdict: 'unsupported', claim, reasons: [REASONS.noValidCitation, ...broken.map((c) => c.reason)] };
@@ -87,9 +101,17 @@ async function verifySentence(
  * lifts a partly supported sentence whose only flaw was low word overlap (a paraphrase). It never clears a wrong
  * number, negation or holder.
  */
-async function applyJudge(report: SentenceReport, usable: { citation: CitationReport; passage: PassageWithDocument }[], judge: Judge) {
+async function applyJudge(
+  report: SentenceReport,
+  usable: { citation: CitationReport; passage: PassageWithDocument }[],
+  judge: Judge,
+) {
   const passages = usable.map(({ citation, passage }) => ({
-    id: passage.id, organisation: passage.document.organisation, title: passage.document.title, text: passage.text, quote: citation.quote,
+    id: passage.id,
+    organisation: passage.document.organisation,
+    title: passage.document.title,
+    text: passage.text,
+    quote: citation.quote,
   }));
   try {
     const j = await judge.judge({ sentence: report.text, passages });
@@ -107,18 +129,38 @@ async function applyJudge(report: SentenceReport, usable: { citation: CitationRe
 
 function onlyOverlapFlaw(r: SentenceReport): boolean {
   const c = r.checks;
-  return !!c && c.missingNumbers.length === 0 && c.polarity.length === 0 && c.holder?.ok !== false && r.citations.every((x) => x.status === 'ok');
+  return (
+    !!c &&
+    c.missingNumbers.length === 0 &&
+    c.polarity.length === 0 &&
+    c.holder?.ok !== false &&
+    r.citations.every((x) => x.status === 'ok')
+  );
 }
 
 function isOk(sentences: SentenceReport[]): boolean {
   return sentences.every(
-    (s) => s.citations.every((c) => c.status === 'ok') && (s.verdict === 'supported' || (s.verdict === 'uncited' && !s.claim)),
+    (s) =>
+      s.citations.every((c) => c.status === 'ok') &&
+      (s.verdict === 'supported' || (s.verdict === 'uncited' && !s.claim)),
   );
 }
 
 function summarise(sentences: SentenceReport[]): VerificationReport['summary'] {
-  const verdicts: Record<Verdict, number> = { supported: 0, partly_supported: 0, unsupported: 0, contradicted: 0, uncited: 0 };
-  const statuses: Record<CitationStatus, number> = { ok: 0, misattributed: 0, fabricated: 0, too_short: 0, unknown_passage: 0 };
+  const verdicts: Record<Verdict, number> = {
+    supported: 0,
+    partly_supported: 0,
+    unsupported: 0,
+    contradicted: 0,
+    uncited: 0,
+  };
+  const statuses: Record<CitationStatus, number> = {
+    ok: 0,
+    misattributed: 0,
+    fabricated: 0,
+    too_short: 0,
+    unknown_passage: 0,
+  };
   const tiers: Record<Tier, number> = { exact: 0, normalised: 0, loose: 0 };
   let citations = 0;
   for (const s of sentences) {
@@ -129,12 +171,26 @@ function summarise(sentences: SentenceReport[]): VerificationReport['summary'] {
       if (c.status === 'ok' && c.tier) tiers[c.tier]++;
     }
   }
-  return { sentences: sentences.length, claims: sentences.filter((s) => s.claim).length, verdicts, citations, statuses, tiers };
+  return {
+    sentences: sentences.length,
+    claims: sentences.filter((s) => s.claim).length,
+    verdicts,
+    citations,
+    statuses,
+    tiers,
+  };
 }
 
 export { parseMarkdown, renderMarkdown } from './markdown.js';
 export { VerifyError, LIMITS, type VerifyErrorCode } from './errors.js';
-export { StructuredDraftSchema, type StructuredDraft, type StructuredDraftInput, type Citation, type Sentence, type Section } from './format.js';
+export {
+  StructuredDraftSchema,
+  type StructuredDraft,
+  type StructuredDraftInput,
+  type Citation,
+  type Sentence,
+  type Section,
+} from './format.js';
 export { memoryPassageSource, storePassageSource, type PassageSource } from './source.js';
 export type { Judge, JudgeInput, JudgeVerdict } from '../domain/judge.js';
 export { judgePrompt } from '../llm/judgePrompt.js';

@@ -29,7 +29,14 @@ export async function checkCitation(
     const elsewhere = await locateElsewhere(citation.quote, source, cited);
     const status = !cited ? 'unknown_passage' : elsewhere ? 'misattributed' : 'fabricated';
     report = elsewhere
-      ? { ...base, status, ...located(elsewhere.match), actualPassageId: elsewhere.passage.id, actualDocument: docRef(elsewhere.passage), reason: '' }
+      ? {
+          ...base,
+          status,
+          ...located(elsewhere.match),
+          actualPassageId: elsewhere.passage.id,
+          actualDocument: docRef(elsewhere.passage),
+          reason: '',
+        }
       : { ...base, status, tier: null, reason: '' };
     if (cited && elsewhere && isTooShort(citation.quote)) report.status = 'too_short';
   }
@@ -71,7 +78,9 @@ async function locateElsewhere(
     const better =
       !best ||
       TIERS.indexOf(match.tier) < TIERS.indexOf(best.match.tier) ||
-      (match.tier === best.match.tier && passage.documentId === cited?.documentId && best.passage.documentId !== cited?.documentId);
+      (match.tier === best.match.tier &&
+        passage.documentId === cited?.documentId &&
+        best.passage.documentId !== cited?.documentId);
     if (better) best = { passage, match };
   }
   return best;

@@ -58,7 +58,10 @@ export function parseMarkdown(md: string): StructuredDraft {
     ...(draft.title !== undefined ? { title: draft.title } : {}),
     sections: draft.sections.map((s) => ({
       ...(s.heading !== undefined ? { heading: s.heading } : {}),
-      sentences: s.sentences.map((r): Sentence => ({ text: r.text, citations: r.refs.map((ref) => resolve(ref, defs)) })),
+      sentences: s.sentences.map((r): Sentence => ({
+        text: r.text,
+        citations: r.refs.map((ref) => resolve(ref, defs)),
+      })),
     })),
   };
   const parsed = StructuredDraftSchema.safeParse(resolved);
@@ -68,10 +71,19 @@ export function parseMarkdown(md: string): StructuredDraft {
 
 function resolve(ref: { label: string; line: number }, defs: Map<string, FootnoteDef>): Citation {
   const def = defs.get(ref.label);
-  if (!def) throw new VerifyError('invalid_markdown', `Fotnoten [^${ref.label}] på linje ${ref.line} er ikke definert.`, `[^${ref.label}]`);
+  if (!def)
+    throw new VerifyError(
+      'invalid_markdown',
+      `Fotnoten [^${ref.label}] på linje ${ref.line} er ikke definert.`,
+      `[^${ref.label}]`,
+    );
   const citation = parseFootnote(def.content);
   if (typeof citation === 'string') {
-    throw new VerifyError('invalid_markdown', `Fotnoten [^${ref.label}] på linje ${def.line}: ${citation}.`, `[^${ref.label}]`);
+    throw new VerifyError(
+      'invalid_markdown',
+      `Fotnoten [^${ref.label}] på linje ${def.line}: ${citation}.`,
+      `[^${ref.label}]`,
+    );
   }
   return citation;
 }

@@ -38,7 +38,12 @@ function parseSegment(lines: { text: string; line: number }[]): RawSentence[] {
   }
   const spans = splitSentences(plain, (i) => protectedAt.has(i));
   if (spans.length === 0) {
-    if (refs.length) throw new VerifyError('invalid_markdown', `Fotnoten [^${refs[0].label}] på linje ${refs[0].line} står ikke etter noen setning.`, `[^${refs[0].label}]`);
+    if (refs.length)
+      throw new VerifyError(
+        'invalid_markdown',
+        `Fotnoten [^${refs[0].label}] på linje ${refs[0].line} står ikke etter noen setning.`,
+        `[^${refs[0].label}]`,
+      );
     return [];
   }
   const sentences: RawSentence[] = spans.map((s) => ({ text: canonicalLine(plain.slice(s.start, s.end)), refs: [] }));
@@ -55,7 +60,10 @@ function parseSegment(lines: { text: string; line: number }[]): RawSentence[] {
  * Resolve backslash escapes and footnote references in one line. Whitespace runs collapse to one space.
  * `offset` is where this text will start in the paragraph, for the positions returned.
  */
-export function unescape(line: string, offset = 0): { text: string; protectedAt: number[]; refs: { label: string; at: number }[] } {
+export function unescape(
+  line: string,
+  offset = 0,
+): { text: string; protectedAt: number[]; refs: { label: string; at: number }[] } {
   let text = '';
   const protectedAt: number[] = [];
   const refs: { label: string; at: number }[] = [];
@@ -77,4 +85,3 @@ export function unescape(line: string, offset = 0): { text: string; protectedAt:
   }
   return { text, protectedAt, refs };
 }
-

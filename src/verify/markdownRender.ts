@@ -37,7 +37,9 @@ function renderParagraph(sentences: Sentence[], cite: (c: Citation) => string): 
   const refs = sentences.map((s) => s.citations.map(() => '[^0]').join(''));
   const joined = bodies.map((b, i) => b + refs[i]).join(' ');
   const back = parseParagraph([{ text: joined, line: 1 }]);
-  const same = back.length === sentences.length && back.every((b, i) => b.text === sentences[i].text && b.refs.length === sentences[i].citations.length);
+  const same =
+    back.length === sentences.length &&
+    back.every((b, i) => b.text === sentences[i].text && b.refs.length === sentences[i].citations.length);
   const withRefs = sentences.map((s, i) => bodies[i] + s.citations.map(cite).join(''));
   return same ? withRefs.join(' ') : withRefs.join('\\\n');
 }
@@ -47,7 +49,11 @@ function renderParagraph(sentences: Sentence[], cite: (c: Citation) => string): 
  * and every full stop (or ! ? …) where the splitter would end the sentence early.
  */
 function escapeSentence(text: string): string {
-  const internal = new Set(splitSentences(text).slice(0, -1).map((s) => lastTerminal(text, s.end)));
+  const internal = new Set(
+    splitSentences(text)
+      .slice(0, -1)
+      .map((s) => lastTerminal(text, s.end)),
+  );
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];

@@ -16,18 +16,66 @@ export interface NumberFact {
   noun?: string;
 }
 
-const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
+const MONTHS = [
+  'januar',
+  'februar',
+  'mars',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'desember',
+];
 
 // NOTE: "en", "ett", "ei" are left out: as articles they are far more common than as the number one.
 const NUMBER_WORDS: Record<string, number> = {
-  to: 2, tre: 3, fire: 4, fem: 5, seks: 6, sju: 7, syv: 7, åtte: 8, ni: 9, ti: 10, elleve: 11, tolv: 12,
-  tretten: 13, fjorten: 14, femten: 15, seksten: 16, sytten: 17, atten: 18, nitten: 19, tjue: 20, tjuefem: 25,
-  tretti: 30, førti: 40, femti: 50, seksti: 60, sytti: 70, åtti: 80, nitti: 90, hundre: 100, tusen: 1000,
-  halvparten: 0.5, halvdelen: 0.5, dobbelt: 2,
+  to: 2,
+  tre: 3,
+  fire: 4,
+  fem: 5,
+  seks: 6,
+  sju: 7,
+  syv: 7,
+  åtte: 8,
+  ni: 9,
+  ti: 10,
+  elleve: 11,
+  tolv: 12,
+  tretten: 13,
+  fjorten: 14,
+  femten: 15,
+  seksten: 16,
+  sytten: 17,
+  atten: 18,
+  nitten: 19,
+  tjue: 20,
+  tjuefem: 25,
+  tretti: 30,
+  førti: 40,
+  femti: 50,
+  seksti: 60,
+  sytti: 70,
+  åtti: 80,
+  nitti: 90,
+  hundre: 100,
+  tusen: 1000,
+  halvparten: 0.5,
+  halvdelen: 0.5,
+  dobbelt: 2,
 };
 const FRACTION_WORDS: Record<string, number> = { halvdel: 2, tredjedel: 3, fjerdedel: 4, femtedel: 5, tidel: 10 };
 const SCALES: Record<string, number> = {
-  tusen: 1e3, million: 1e6, millioner: 1e6, mill: 1e6, milliard: 1e9, milliarder: 1e9, mrd: 1e9,
+  tusen: 1e3,
+  million: 1e6,
+  millioner: 1e6,
+  mill: 1e6,
+  milliard: 1e9,
+  milliarder: 1e9,
+  mrd: 1e9,
 };
 
 const SP = '[ \\u00A0\\u202F\\u2009]';
@@ -72,7 +120,8 @@ export function extractNumbers(text: string): NumberFact[] {
       const w = g.word.toLowerCase();
       const month = MONTHS.indexOf(w);
       if (month >= 0) facts.push({ key: `m${month + 1}`, text: g.word });
-      else if (FRACTION_WORDS[fractionStem(w)] && w !== 'halvdel') facts.push(fact(1 / FRACTION_WORDS[fractionStem(w)], g.word));
+      else if (FRACTION_WORDS[fractionStem(w)] && w !== 'halvdel')
+        facts.push(fact(1 / FRACTION_WORDS[fractionStem(w)], g.word));
       else if (w in NUMBER_WORDS && !isVerbTre(w, tokens, i)) {
         const value = NUMBER_WORDS[w];
         if (next && FRACTION_WORDS[fractionStem(next)]) {
@@ -109,7 +158,11 @@ function isVerbTre(w: string, tokens: RegExpMatchArray[], i: number): boolean {
   const before = tokens[i - 1]?.groups?.word?.toLowerCase() ?? '';
   const after = tokens[i + 1]?.groups?.word?.toLowerCase() ?? '';
   const after2 = tokens[i + 2]?.groups?.word?.toLowerCase() ?? '';
-  return /^(å|skal|skulle|vil|ville|kan|kunne|må|måtte|bør|burde)$/.test(before) || /^(inn|ut|fram|frem|tilbake)$/.test(after) || (after === 'i' && after2 === 'kraft');
+  return (
+    /^(å|skal|skulle|vil|ville|kan|kunne|må|måtte|bør|burde)$/.test(before) ||
+    /^(inn|ut|fram|frem|tilbake)$/.test(after) ||
+    (after === 'i' && after2 === 'kraft')
+  );
 }
 
 /** "850 000" → 850000, "1.000" → 1000, "2,5" → 2.5, "2.5" → 2.5. */

@@ -11,13 +11,61 @@ import { STOPWORDS, words } from '../text/words.js';
 /** Verbs and adverbs that frame a claim ("NTL påpeker at …") rather than carry it. */
 const FRAMING = new Set(
   [
-    'mener', 'meiner', 'ønsker', 'ønskjer', 'krever', 'støtter', 'forventer', 'foreslår', 'anbefaler', 'understreker',
-    'påpeker', 'advarer', 'frykter', 'oppfordrer', 'skriver', 'sier', 'uttaler', 'peker', 'viser', 'ifølge',
-    'derfor', 'dessuten', 'videre', 'samtidig', 'blant', 'annet', 'også', 'særlig', 'spesielt', 'oppgir', 'hevder',
-    'opptatt', 'organisasjonen', 'forbundet', 'partiet',
+    'mener',
+    'meiner',
+    'ønsker',
+    'ønskjer',
+    'krever',
+    'støtter',
+    'forventer',
+    'foreslår',
+    'anbefaler',
+    'understreker',
+    'påpeker',
+    'advarer',
+    'frykter',
+    'oppfordrer',
+    'skriver',
+    'sier',
+    'uttaler',
+    'peker',
+    'viser',
+    'ifølge',
+    'derfor',
+    'dessuten',
+    'videre',
+    'samtidig',
+    'blant',
+    'annet',
+    'også',
+    'særlig',
+    'spesielt',
+    'oppgir',
+    'hevder',
+    'opptatt',
+    'organisasjonen',
+    'forbundet',
+    'partiet',
     // The same in the past tense, as a draft reports older documents.
-    'mente', 'ønsket', 'krevde', 'støttet', 'forventet', 'foreslo', 'anbefalte', 'understreket', 'påpekte', 'advarte',
-    'fryktet', 'oppfordret', 'skrev', 'sa', 'uttalte', 'pekte', 'viste', 'oppga', 'hevdet',
+    'mente',
+    'ønsket',
+    'krevde',
+    'støttet',
+    'forventet',
+    'foreslo',
+    'anbefalte',
+    'understreket',
+    'påpekte',
+    'advarte',
+    'fryktet',
+    'oppfordret',
+    'skrev',
+    'sa',
+    'uttalte',
+    'pekte',
+    'viste',
+    'oppga',
+    'hevdet',
   ].map(stem),
 );
 
@@ -25,7 +73,25 @@ const FRAMING = new Set(
 const ABBREVIATIONS: Record<string, string[]> = { ki: ['kunstig', 'intelligens'], ai: ['kunstig', 'intelligens'] };
 
 /** Modal and light verbs the stop-word list lacks. */
-const LIGHT = new Set(['må', 'måtte', 'bør', 'burde', 'får', 'få', 'fikk', 'gjør', 'gjøre', 'gjort', 'går', 'gå', 'tar', 'ta', 'gir', 'gi', 'kr']);
+const LIGHT = new Set([
+  'må',
+  'måtte',
+  'bør',
+  'burde',
+  'får',
+  'få',
+  'fikk',
+  'gjør',
+  'gjøre',
+  'gjort',
+  'går',
+  'gå',
+  'tar',
+  'ta',
+  'gir',
+  'gi',
+  'kr',
+]);
 
 export interface Overlap {
   /** Matched share of the sentence's content words, 0–1 (1 when the sentence has none). */
@@ -76,7 +142,9 @@ function wordCredit(word: string, s: string, known: Set<string>): number {
   // Adjectives: the neuter -t and plural -e are left by the stemmer ("lokalt", "nye" → "lokal", "ny").
   if (known.has(s) || (s.length >= 3 && known.has(s.replace(/[te]$/, '')))) return 1;
   // Stems that differ by an ending the stemmer cut unevenly ("veileder" → "veiled", "veilede" → "veil").
-  for (const k of known) if (k.length >= 4 && s.length >= 4 && Math.abs(k.length - s.length) <= 2 && (k.startsWith(s) || s.startsWith(k))) return 1;
+  for (const k of known)
+    if (k.length >= 4 && s.length >= 4 && Math.abs(k.length - s.length) <= 2 && (k.startsWith(s) || s.startsWith(k)))
+      return 1;
   const parts = splitCompound(word, (x) => known.has(x));
   if (parts.length > 1) return 1;
   for (let i = 3; i <= word.length - 4; i++) if (known.has(stem(word.slice(i)))) return 0.5;

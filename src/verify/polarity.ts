@@ -14,8 +14,26 @@ import { STOPWORDS, words } from '../text/words.js';
 import type { PolarityIssue } from '../domain/verification.js';
 
 const NEGATIONS = new Set([
-  'ikke', 'ikkje', 'ingen', 'inga', 'intet', 'ingenting', 'inkje', 'aldri', 'verken', 'hverken', 'korkje', 'uten',
-  'utan', 'mangler', 'manglar', 'manglet', 'mangel', 'manglende', 'istedenfor', 'isteden',
+  'ikke',
+  'ikkje',
+  'ingen',
+  'inga',
+  'intet',
+  'ingenting',
+  'inkje',
+  'aldri',
+  'verken',
+  'hverken',
+  'korkje',
+  'uten',
+  'utan',
+  'mangler',
+  'manglar',
+  'manglet',
+  'mangel',
+  'manglende',
+  'istedenfor',
+  'isteden',
 ]);
 /**
  * "ikke minst" (not least) emphasises, it does not negate, and a paraphrase may drop it.
@@ -52,10 +70,14 @@ export type { PolarityIssue } from '../domain/verification.js';
 function analyse(text: string): Text {
   const tokens = words(text);
   const negated = tokens.map(
-    (w, i) => (NEGATIONS.has(w) && !((w === 'ikke' || w === 'ikkje') && NOT_NEGATING_AFTER.has(tokens[i + 1]))) ||
+    (w, i) =>
+      (NEGATIONS.has(w) && !((w === 'ikke' || w === 'ikkje') && NOT_NEGATING_AFTER.has(tokens[i + 1]))) ||
       (w === 'stedet' && tokens[i - 1] === 'i' && tokens[i + 1] === 'for'),
   );
-  const content = tokens.map((t, i) => !negated[i] && t.length > 1 && !STOPWORDS.has(t) && !LIGHT.has(t) && !NEGATIONS.has(t) && !/^\d+$/.test(t));
+  const content = tokens.map(
+    (t, i) =>
+      !negated[i] && t.length > 1 && !STOPWORDS.has(t) && !LIGHT.has(t) && !NEGATIONS.has(t) && !/^\d+$/.test(t),
+  );
   const stems = tokens.map(stem);
   return { tokens, stems, content, negated, stemSet: new Set(stems) };
 }
@@ -69,7 +91,11 @@ function negations(t: Text): Negation[] {
     const after: string[] = [];
     // Up to WINDOW content words each side, looking past stop words (at most 2 × WINDOW + 2 tokens).
     for (const step of [-1, 1] as const) {
-      for (let k = i + step, got = 0, seen = 0; k >= 0 && k < t.tokens.length && got < WINDOW && seen < 2 * WINDOW + 2; k += step, seen++) {
+      for (
+        let k = i + step, got = 0, seen = 0;
+        k >= 0 && k < t.tokens.length && got < WINDOW && seen < 2 * WINDOW + 2;
+        k += step, seen++
+      ) {
         if (!t.content[k]) continue;
         got++;
         if (!around.has(t.stems[k])) around.set(t.stems[k], t.tokens[k]);
@@ -113,7 +139,8 @@ function bracket(n: Negation, a: Text, b: Text): Bracket {
     const span = r - l + 2;
     b.stems.forEach((x, i) => {
       if (x !== a.stems[l]) return;
-      for (let j = i + 1; j < b.stems.length && j - i <= span; j++) if (b.stems[j] === a.stems[r]) stretches.push([i, j]);
+      for (let j = i + 1; j < b.stems.length && j - i <= span; j++)
+        if (b.stems[j] === a.stems[r]) stretches.push([i, j]);
     });
   } else {
     const anchor = l >= 0 ? l : r;
@@ -138,7 +165,9 @@ function bracket(n: Negation, a: Text, b: Text): Bracket {
 function pair(sNeg: Negation[], cNeg: Negation[]): { s: Set<Negation>; c: Set<Negation> } {
   const common = (x: Negation, y: Negation) => [...x.around.keys()].filter((k) => y.around.has(k)).length;
   const candidates = sNeg
-    .flatMap((n) => cNeg.map((m) => ({ n, m, shared: common(n, m), score: common(n, m) + (n.word === m.word ? 1 : 0) })))
+    .flatMap((n) =>
+      cNeg.map((m) => ({ n, m, shared: common(n, m), score: common(n, m) + (n.word === m.word ? 1 : 0) })),
+    )
     .filter((p) => p.shared > 0)
     .sort((x, y) => y.score - x.score);
   const s = new Set<Negation>();
@@ -182,7 +211,14 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
   const settled = { s: new Set<number>(), c: new Set<number>() };
   const issues: PolarityIssue[] = [];
   const places = new Set<string>();
-  const test = (negs: Negation[], from: Text, to: Text, kind: PolarityIssue['kind'], own: Set<number>, other: Set<number>) => {
+  const test = (
+    negs: Negation[],
+    from: Text,
+    to: Text,
+    kind: PolarityIssue['kind'],
+    own: Set<number>,
+    other: Set<number>,
+  ) => {
     for (const n of negs) {
       if (own.has(n.index)) continue;
       const t = bracket(n, from, to);
@@ -198,7 +234,10 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
   test(sNeg, s, c, 'added', settled.s, settled.c);
   test(cNeg, c, s, 'removed', settled.c, settled.s);
   // The rest are paired by their windows.
-  const paired = pair(sNeg.filter((n) => !settled.s.has(n.index)), cNeg.filter((m) => !settled.c.has(m.index)));
+  const paired = pair(
+    sNeg.filter((n) => !settled.s.has(n.index)),
+    cNeg.filter((m) => !settled.c.has(m.index)),
+  );
   for (const n of sNeg) {
     if (settled.s.has(n.index) || paired.s.has(n)) continue;
     if (about(n, c).length > 0) issues.push({ kind: 'added', word: n.word, about: about(n, c) });

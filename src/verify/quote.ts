@@ -58,7 +58,10 @@ export function matchQuote(quote: string, passage: string | PreparedText, near?:
   for (let i = 0; i + qw.length <= pw.length; i++) {
     if (qw.every((w, k) => pw[i + k].word === w)) starts.push(i);
   }
-  const first = nearest(starts.map((i) => pw[i].start), near);
+  const first = nearest(
+    starts.map((i) => pw[i].start),
+    near,
+  );
   if (first === undefined) return null;
   const i = starts[starts.map((k) => pw[k].start).indexOf(first)];
   return { tier: 'loose', start: pw[i].start, end: pw[i + qw.length - 1].end };

@@ -27,7 +27,8 @@ export const TIER_LABEL: Record<Tier, string> = {
 };
 
 const where = (r: { start?: number; end?: number }) => (r.start !== undefined ? ` (tegn ${r.start}–${r.end})` : '');
-const doc = (d?: { title: string; organisation: string }) => (d ? `«${d.title}» fra ${d.organisation}` : 'et annet dokument');
+const doc = (d?: { title: string; organisation: string }) =>
+  d ? `«${d.title}» fra ${d.organisation}` : 'et annet dokument';
 
 export function citationReason(r: CitationReport): string {
   switch (r.status) {
@@ -60,14 +61,14 @@ export const REASONS = {
     `Kilden sier «${word}» om ${about.slice(0, 4).map(q).join(', ')}, men setningen har ikke med nektelsen.`,
   holderWrong: (holder: string, orgs: string[]) =>
     `Setningen legger standpunktet i munnen på ${holder}, men kilden er fra ${orgs.join(' og ')}, og ${holder} er ikke nevnt der.`,
-  weWrong: (we: string, orgs: string[]) =>
-    `«Vi» er ${we}, men kilden er fra ${orgs.join(' og ')}.`,
+  weWrong: (we: string, orgs: string[]) => `«Vi» er ${we}, men kilden er fra ${orgs.join(' og ')}.`,
   overlapLow: (score: number, missing: string[]) =>
     `Lite av innholdet står i kilden (${Math.round(score * 100)} % av innholdsordene); mangler bl.a. ${missing.slice(0, 5).map(q).join(', ')}.`,
   overlapPartial: (score: number, missing: string[]) =>
     `Bare en del av innholdet står i kilden (${Math.round(score * 100)} % av innholdsordene); mangler ${missing.slice(0, 5).map(q).join(', ')}.`,
   judge: (verdict: string, reason: string) => `Språkmodellen vurderte setningen som «${verdict}»: ${reason}`,
-  judgeFailed: (message: string) => `Språkmodellen kunne ikke vurdere setningen (${message}); bare de faste kontrollene er brukt.`,
+  judgeFailed: (message: string) =>
+    `Språkmodellen kunne ikke vurdere setningen (${message}); bare de faste kontrollene er brukt.`,
 };
 
 function q(s: string): string {

@@ -62,15 +62,21 @@ export function assessSupport(
   const numbers = missingNumbers(sentence, context);
   if (numbers.missing.length) {
     const isMonth = (k: string) => k.startsWith('m');
-    const comparable = numbers.sourceFacts.filter((f) => numbers.missing.some((m) => isMonth(m.key) === isMonth(f.key)));
+    const comparable = numbers.sourceFacts.filter((f) =>
+      numbers.missing.some((m) => isMonth(m.key) === isMonth(f.key)),
+    );
     const texts = numbers.missing.map((f) => f.text);
-    if (comparable.length) flag('contradicted', REASONS.numberContradicted(texts, [...new Set(comparable.map((f) => f.text))]));
+    if (comparable.length)
+      flag('contradicted', REASONS.numberContradicted(texts, [...new Set(comparable.map((f) => f.text))]));
     else flag('partly_supported', REASONS.numberMissing(texts));
   }
 
   const polarity = checkPolarity(sentence, context);
   for (const p of polarity) {
-    flag('contradicted', p.kind === 'added' ? REASONS.negationAdded(p.word, p.about) : REASONS.negationRemoved(p.word, p.about));
+    flag(
+      'contradicted',
+      p.kind === 'added' ? REASONS.negationAdded(p.word, p.about) : REASONS.negationRemoved(p.word, p.about),
+    );
   }
 
   const found = findHolder(sentence);
@@ -86,15 +92,24 @@ export function assessSupport(
   }
 
   // The holder's name and the cited organisations' names are who says it, not what is said.
-  const exclude = [...(found?.kind === 'named' ? found.text.split(/\s+/) : []), ...orgs.flatMap((o) => o.split(/[\s()]+/))];
+  const exclude = [
+    ...(found?.kind === 'named' ? found.text.split(/\s+/) : []),
+    ...orgs.flatMap((o) => o.split(/[\s()]+/)),
+  ];
   const overlap = contentOverlap(sentence, context, exclude);
   if (overlap.score < OVERLAP_PARTLY) flag('unsupported', REASONS.overlapLow(overlap.score, overlap.missing));
-  else if (overlap.score < OVERLAP_SUPPORTED) flag('partly_supported', REASONS.overlapPartial(overlap.score, overlap.missing));
+  else if (overlap.score < OVERLAP_SUPPORTED)
+    flag('partly_supported', REASONS.overlapPartial(overlap.score, overlap.missing));
 
   return {
     verdict,
     reasons,
-    checks: { missingNumbers: numbers.missing.map((f) => f.text), polarity, ...(holder ? { holder } : {}), overlap: round(overlap.score) },
+    checks: {
+      missingNumbers: numbers.missing.map((f) => f.text),
+      polarity,
+      ...(holder ? { holder } : {}),
+      overlap: round(overlap.score),
+    },
   };
 }
 

@@ -13,7 +13,9 @@ const SHORT_TIER = { exact: 'ordrett', normalised: 'normalisert', loose: 'løst'
  */
 export function formatReport(report: VerificationReport, opts: { title?: string } = {}): string {
   const out: string[] = [];
-  out.push(`Kontroll av kildehenvisninger${opts.title ? ` i ${opts.title}` : ''}${report.organisation ? ` (vi = ${report.organisation})` : ''}`);
+  out.push(
+    `Kontroll av kildehenvisninger${opts.title ? ` i ${opts.title}` : ''}${report.organisation ? ` (vi = ${report.organisation})` : ''}`,
+  );
   out.push('');
   let section = -1;
   for (const s of report.sentences) {
@@ -30,13 +32,20 @@ export function formatReport(report: VerificationReport, opts: { title?: string 
   out.push('');
   out.push(
     `Setninger: ${m.sentences} (${m.claims} påstander) — ` +
-      (Object.keys(m.verdicts) as (keyof typeof m.verdicts)[]).filter((v) => m.verdicts[v]).map((v) => `${m.verdicts[v]} ${VERDICT_LABEL[v]}`).join(', '),
+      (Object.keys(m.verdicts) as (keyof typeof m.verdicts)[])
+        .filter((v) => m.verdicts[v])
+        .map((v) => `${m.verdicts[v]} ${VERDICT_LABEL[v]}`)
+        .join(', '),
   );
   out.push(
     `Sitater: ${m.citations} — ` +
       [
-        ...(Object.keys(m.tiers) as (keyof typeof m.tiers)[]).filter((t) => m.tiers[t]).map((t) => `${m.tiers[t]} ${SHORT_TIER[t]}`),
-        ...(Object.keys(m.statuses) as (keyof typeof m.statuses)[]).filter((k) => k !== 'ok' && m.statuses[k]).map((k) => `${m.statuses[k]} ${STATUS_LABEL[k]}`),
+        ...(Object.keys(m.tiers) as (keyof typeof m.tiers)[])
+          .filter((t) => m.tiers[t])
+          .map((t) => `${m.tiers[t]} ${SHORT_TIER[t]}`),
+        ...(Object.keys(m.statuses) as (keyof typeof m.statuses)[])
+          .filter((k) => k !== 'ok' && m.statuses[k])
+          .map((k) => `${m.statuses[k]} ${STATUS_LABEL[k]}`),
       ].join(', '),
   );
   out.push(report.ok ? 'Alt er i orden.' : 'Utkastet har feil som må rettes før det brukes.');

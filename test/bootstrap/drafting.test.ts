@@ -31,7 +31,14 @@ describe('draftingChoice', () => {
   });
 
   it('takes the chat endpoint, the judge and the relevance cut-off from the settings', () => {
-    const env = { CHAT_BASE_URL: api.url, CHAT_MODEL: 'norsk-lm', VERIFY_JUDGE: 'claude', ANTHROPIC_API_KEY: 'k', LLM_PROVIDER: 'openai', DRAFT_MIN_RELEVANCE: '0.4' };
+    const env = {
+      CHAT_BASE_URL: api.url,
+      CHAT_MODEL: 'norsk-lm',
+      VERIFY_JUDGE: 'claude',
+      ANTHROPIC_API_KEY: 'k',
+      LLM_PROVIDER: 'openai',
+      DRAFT_MIN_RELEVANCE: '0.4',
+    };
     const choice = draftingChoice(config(env), { embedder: store.embedder, logger: silentLogger });
     expect([choice.llm.name, choice.llm.model]).toEqual(['openai-chat', 'norsk-lm']);
     expect(choice.judge).toBeDefined();
@@ -39,20 +46,30 @@ describe('draftingChoice', () => {
   });
 
   it('refuses a chosen provider without its key, naming the setting', () => {
-    expect(() => draftingChoice(config({ LLM_PROVIDER: 'anthropic' }), { embedder: store.embedder, logger: silentLogger })).toThrow(/ANTHROPIC_API_KEY/);
-    expect(() => draftingChoice(config({ VERIFY_JUDGE: 'claude' }), { embedder: store.embedder, logger: silentLogger })).toThrow(/VERIFY_JUDGE=claude krever ANTHROPIC_API_KEY/);
+    expect(() =>
+      draftingChoice(config({ LLM_PROVIDER: 'anthropic' }), { embedder: store.embedder, logger: silentLogger }),
+    ).toThrow(/ANTHROPIC_API_KEY/);
+    expect(() =>
+      draftingChoice(config({ VERIFY_JUDGE: 'claude' }), { embedder: store.embedder, logger: silentLogger }),
+    ).toThrow(/VERIFY_JUDGE=claude krever ANTHROPIC_API_KEY/);
   });
 });
 
 describe('draftingFromConfig', () => {
   it('puts one provider behind the drafter and the asker', async () => {
-    const drafting = draftingFromConfig(config({ CHAT_BASE_URL: api.url, CHAT_MODEL: 'norsk-lm' }), store, { logger: silentLogger });
+    const drafting = draftingFromConfig(config({ CHAT_BASE_URL: api.url, CHAT_MODEL: 'norsk-lm' }), store, {
+      logger: silentLogger,
+    });
     expect(drafting.drafter.provider).toBe(drafting.provider);
     const before = api.requests.length;
     const answer = await drafting.asker.ask({ question: QUESTION, organisation: 'Fagforbundet' });
     expect(api.requests.length).toBe(before + 1);
     expect(answer.answered).toBe(true);
-    expect(answer.provenance).toEqual({ provider: 'openai-chat', model: 'norsk-lm', prompts: ['ask@1', 'chat-citations@1'] });
+    expect(answer.provenance).toEqual({
+      provider: 'openai-chat',
+      model: 'norsk-lm',
+      prompts: ['ask@1', 'chat-citations@1'],
+    });
   });
 
   it('passes DRAFT_MIN_RELEVANCE to the asker: a cut-off no passage reaches leaves the question unanswered', async () => {

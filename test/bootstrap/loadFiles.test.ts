@@ -31,14 +31,21 @@ describe('npm run ingest (loadFiles) with PDF, DOCX, HTML and Lovdata files', ()
     expect(result.documentsRead).toBe(25);
     expect((await countAll(rt.db)).documents).toBe(before.documents + 25);
     const husleie = await getDocument(rt.db, { id: 'nl-19990326-017' });
-    expect(husleie).toMatchObject({ title: 'Lov om husleieavtaler (husleieloven)', kind: 'statute', organisation: 'Kommunal- og distriktsdepartementet', date: '1999-03-26' });
+    expect(husleie).toMatchObject({
+      title: 'Lov om husleieavtaler (husleieloven)',
+      kind: 'statute',
+      organisation: 'Kommunal- og distriktsdepartementet',
+      date: '1999-03-26',
+    });
     const passages = await listPassagesOfDocument(rt.db, { documentId: 'nl-19990326-017' });
     expect(passages.find((p) => p.anchor === 'kapittel-3-paragraf-5')?.headingPath.at(-1)).toBe('§ 3-5. Depositum');
   });
 
   it('a bad file among good ones stops the whole ingest and stores nothing', async () => {
     const before = await countAll(rt.db);
-    const err = await loadFiles(rt, [DOCUMENTS + 'headings-list-table.docx', DOCUMENTS + 'zip-bomb.docx'], { defaults: { organisation: 'X' } }).catch((e) => e);
+    const err = await loadFiles(rt, [DOCUMENTS + 'headings-list-table.docx', DOCUMENTS + 'zip-bomb.docx'], {
+      defaults: { organisation: 'X' },
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(IngestError);
     expect(err.code).toBe('archive_too_large');
     expect(await countAll(rt.db)).toEqual(before);

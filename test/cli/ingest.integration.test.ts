@@ -12,11 +12,25 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const ingest = (...args: string[]) => ingestWith({}, ...args);
 
-async function ingestWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function ingestWith(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(join('node_modules', '.bin', 'tsx'), ['src/cli/ingest.ts', ...args], {
-      env: { ...process.env, DATA_DIR: join(dir, 'pglite'), LOG_LEVEL: 'silent', DATABASE_URL: '', EMBEDDER: 'local', ...env },
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      join('node_modules', '.bin', 'tsx'),
+      ['src/cli/ingest.ts', ...args],
+      {
+        env: {
+          ...process.env,
+          DATA_DIR: join(dir, 'pglite'),
+          LOG_LEVEL: 'silent',
+          DATABASE_URL: '',
+          EMBEDDER: 'local',
+          ...env,
+        },
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -28,7 +42,14 @@ describe('npm run ingest', () => {
   it('adds, replaces and removes a document, and refuses a bad file with a Norwegian message', async () => {
     const file = join(dir, 'uttalelse.md');
     writeFileSync(file, '# Uttalelse\n\nKommunene må få mer ansvar for digital kompetanse.');
-    const added = await ingest(file, join(DOCUMENTS, 'two-columns.pdf'), '--org', 'Testforbundet Vest', '--date', '2024');
+    const added = await ingest(
+      file,
+      join(DOCUMENTS, 'two-columns.pdf'),
+      '--org',
+      'Testforbundet Vest',
+      '--date',
+      '2024',
+    );
     expect(added.stdout, added.stderr).toMatch(/2 dokumenter lest: 2 nye/);
 
     writeFileSync(file, '# Uttalelse\n\nKommunene må få mer ansvar og mer penger til digital kompetanse.');
@@ -51,9 +72,13 @@ describe('npm run ingest', () => {
     expect(first.stdout, first.stderr).toMatch(/5 dokumenter lest: 5 nye/);
     const again = await ingestWith(env, 'seeds');
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toMatch(/Hoppet over seeds\/ntl-prinsipprogram-2019-digitalisering\.txt: teksten er allerede lagret som «.*» \(id «ntl-prinsipprogram-2019»\)/);
+    expect(again.stdout).toMatch(
+      /Hoppet over seeds\/ntl-prinsipprogram-2019-digitalisering\.txt: teksten er allerede lagret som «.*» \(id «ntl-prinsipprogram-2019»\)/,
+    );
     expect(again.stdout.match(/^Hoppet over /gm)).toHaveLength(5);
-    expect(again.stdout).toMatch(/5 dokumenter lest: 0 nye, 0 erstattet, 0 med nye metadata, 5 hoppet over .*0 avsnitt lagret/);
+    expect(again.stdout).toMatch(
+      /5 dokumenter lest: 0 nye, 0 erstattet, 0 med nye metadata, 5 hoppet over .*0 avsnitt lagret/,
+    );
     expect(again.stdout).toMatch(/Ingenting nytt å lagre\./);
   }, 300_000);
 });

@@ -17,10 +17,21 @@ describe('npm start', () => {
 
   it('stops with one Norwegian line, no stack trace, when its port is taken', async () => {
     const run = promisify(execFile)(join('node_modules', '.bin', 'tsx'), ['src/cli/serve.ts'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'memory://', LOG_LEVEL: 'silent', DATABASE_URL: '', ANTHROPIC_API_KEY: '' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: 'memory://',
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: '',
+        ANTHROPIC_API_KEY: '',
+      },
       timeout: 60_000,
     });
-    const err = (await run.then(() => null, (e: unknown) => e)) as { code: number; stderr: string } | null;
+    const err = (await run.then(
+      () => null,
+      (e: unknown) => e,
+    )) as { code: number; stderr: string } | null;
     expect(err, 'npm start should fail on a taken port').not.toBeNull();
     expect(err!.code).toBe(1);
     expect(err!.stderr).toContain(`porten ${port} på 127.0.0.1 er allerede i bruk`);

@@ -25,18 +25,26 @@ describe('findDuplicates', () => {
       doc('ny', 'Et helt nytt innhold om beredskap.'),
       doc('kopi-av-ny', 'Et helt nytt innhold om beredskap.'),
     ]);
-    expect(found).toEqual([undefined, { id: 'lagret', title: 'lagret' }, undefined, { id: 'ny', title: 'ny', inBatch: true }]);
+    expect(found).toEqual([
+      undefined,
+      { id: 'lagret', title: 'lagret' },
+      undefined,
+      { id: 'ny', title: 'ny', inBatch: true },
+    ]);
   });
 
   it('costs one query for the whole batch', async () => {
     let queries = 0;
     const counting: Queryable = {
-      query: <T,>(sql: string, params?: unknown[]) => {
+      query: <T>(sql: string, params?: unknown[]) => {
         queries++;
         return db.query<T>(sql, params);
       },
     };
-    await findDuplicates(counting, Array.from({ length: 50 }, (_, i) => doc(`d-${i}`, `Tekst nummer ${i} om noe.`)));
+    await findDuplicates(
+      counting,
+      Array.from({ length: 50 }, (_, i) => doc(`d-${i}`, `Tekst nummer ${i} om noe.`)),
+    );
     expect(queries).toBe(1);
   });
 });

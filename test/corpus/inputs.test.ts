@@ -7,7 +7,14 @@ import { IngestError } from '../../src/ingest/index.js';
 import { slugify } from '../../src/text/slug.js';
 import { SEED_DIR } from '../ingest/seeds.js';
 
-const ENTRY = { file: 'a.txt', id: 'testforbundet-a', organisation: 'Testforbundet', title: 'A', kind: 'statement', date: '2024' };
+const ENTRY = {
+  file: 'a.txt',
+  id: 'testforbundet-a',
+  organisation: 'Testforbundet',
+  title: 'A',
+  kind: 'statement',
+  date: '2024',
+};
 
 const made: string[] = [];
 afterAll(async () => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -26,7 +33,10 @@ async function corpus(files: Record<string, string>): Promise<string> {
 const yaml = (entries: object[]) => entries.map((e) => `- ${JSON.stringify(e)}`).join('\n');
 
 async function rejection(promise: Promise<unknown>): Promise<IngestError> {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(IngestError);
   return err as IngestError;
 }
@@ -34,14 +44,28 @@ async function rejection(promise: Promise<unknown>): Promise<IngestError> {
 describe('readCorpusDir on seeds/', () => {
   it('lists the five seed documents with their organisations, in metadata order', async () => {
     const docs = await readCorpusDir(SEED_DIR);
-    expect(docs.map((d) => d.meta.organisation)).toEqual(['NTL', 'Fagforbundet', 'Fagforbundet', 'Oslo Arbeiderparti', 'KS']);
-    expect(docs.map((d) => d.meta.kind)).toEqual(['programme', 'statement', 'consultation_response', 'statement', 'news']);
+    expect(docs.map((d) => d.meta.organisation)).toEqual([
+      'NTL',
+      'Fagforbundet',
+      'Fagforbundet',
+      'Oslo Arbeiderparti',
+      'KS',
+    ]);
+    expect(docs.map((d) => d.meta.kind)).toEqual([
+      'programme',
+      'statement',
+      'consultation_response',
+      'statement',
+      'news',
+    ]);
     expect(docs.every((d) => d.meta.language === 'nb')).toBe(true);
   });
 
   it('has a metadata entry for every document file in seeds/', async () => {
     const listed = (await readCorpusDir(SEED_DIR)).map((d) => d.path.split(/[/\\]/).at(-1)).sort();
-    const onDisk = (await readdir(SEED_DIR)).filter((f) => f.endsWith('.txt') || (f.endsWith('.md') && f !== 'README.md'));
+    const onDisk = (await readdir(SEED_DIR)).filter(
+      (f) => f.endsWith('.txt') || (f.endsWith('.md') && f !== 'README.md'),
+    );
     expect(listed).toEqual(onDisk.sort());
   });
 });
@@ -71,7 +95,11 @@ describe('readCorpusDir validation', () => {
   });
 
   it('rejects two entries with one id', async () => {
-    const dir = await corpus({ 'a.txt': 'A.', 'b.txt': 'B.', 'metadata.yaml': yaml([ENTRY, { ...ENTRY, file: 'b.txt' }]) });
+    const dir = await corpus({
+      'a.txt': 'A.',
+      'b.txt': 'B.',
+      'metadata.yaml': yaml([ENTRY, { ...ENTRY, file: 'b.txt' }]),
+    });
     expect((await rejection(readCorpusDir(dir))).details.field).toBe('id');
   });
 
@@ -97,7 +125,13 @@ describe('resolveInputs', () => {
     const inputs = await resolveInputs([dir], { organisation: 'Fagforbundet' });
     expect(inputs.map((i) => i.meta.id)).toEqual(['testforbundet-a', 'notat-om-skole', 'horingssvar-2019']);
     expect(inputs[0].meta.organisation).toBe('Testforbundet');
-    expect(inputs[1].meta).toMatchObject({ organisation: 'Fagforbundet', kind: 'other', date: '2021', title: 'Notat om skole', language: 'nb' });
+    expect(inputs[1].meta).toMatchObject({
+      organisation: 'Fagforbundet',
+      kind: 'other',
+      date: '2021',
+      title: 'Notat om skole',
+      language: 'nb',
+    });
   });
 
   it('gives unlisted files organisation "Ukjent" and kind "other" by default', async () => {

@@ -39,7 +39,11 @@ describe('ingesting texts that are already stored', () => {
     await copyFile('seeds/ntl-prinsipprogram-2019-digitalisering.txt', copy);
     const result = await loadFiles(rt, [copy], { defaults: { organisation: 'NTL', date: '2019' } });
     expect(result.documents).toEqual([
-      expect.objectContaining({ id: 'ntl-kopi', outcome: 'duplicate', duplicateOf: expect.objectContaining({ id: 'ntl-prinsipprogram-2019' }) }),
+      expect.objectContaining({
+        id: 'ntl-kopi',
+        outcome: 'duplicate',
+        duplicateOf: expect.objectContaining({ id: 'ntl-prinsipprogram-2019' }),
+      }),
     ]);
     expect(await getDocument(rt.db, { id: 'ntl-kopi' })).toBeNull();
     expect(await countAll(rt.db)).toEqual(before);
@@ -49,7 +53,9 @@ describe('ingesting texts that are already stored', () => {
     const text = 'Kommunene må få mer ansvar for digital kompetanse hos de ansatte, og staten må betale for det.';
     await writeFile(join(dir, 'a-original.txt'), text);
     await writeFile(join(dir, 'b-kopi.txt'), text);
-    const result = await loadFiles(rt, [join(dir, 'a-original.txt'), join(dir, 'b-kopi.txt')], { defaults: { organisation: 'Testforbundet', date: '2024' } });
+    const result = await loadFiles(rt, [join(dir, 'a-original.txt'), join(dir, 'b-kopi.txt')], {
+      defaults: { organisation: 'Testforbundet', date: '2024' },
+    });
     expect(result.documents.map((d) => [d.id, d.outcome, d.duplicateOf?.id, d.duplicateOf?.inBatch])).toEqual([
       ['a-original', 'created', undefined, undefined],
       ['b-kopi', 'duplicate', 'a-original', true],

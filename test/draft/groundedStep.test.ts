@@ -13,7 +13,8 @@ import { getPassages } from '../../src/store/documents.js';
 import { startFakeChatApi, type FakeChatApi } from '../helpers/fakeChatApi.js';
 import { seededStore } from '../helpers/runtime.js';
 
-const INVOLVE = 'Hvordan bør ansatte og tillitsvalgte involveres når offentlige virksomheter tar i bruk kunstig intelligens?';
+const INVOLVE =
+  'Hvordan bør ansatte og tillitsvalgte involveres når offentlige virksomheter tar i bruk kunstig intelligens?';
 const FISH = 'Hvordan bør fiskekvotene fordeles mellom kystflåten og havfiskeflåten?';
 
 let api: FakeChatApi;
@@ -53,16 +54,27 @@ describe('createGroundedStep', () => {
   it('asks no model when nothing relevant is found, and says there is no position', async () => {
     const before = api.requests.length;
     let seen: Retrieved | undefined;
-    const out = await createGroundedStep({ ...store, provider: chat() })(question(FISH, { onRetrieved: (r) => (seen = r) }));
+    const out = await createGroundedStep({ ...store, provider: chat() })(
+      question(FISH, { onRetrieved: (r) => (seen = r) }),
+    );
     expect(api.requests.length).toBe(before);
     expect(seen?.relevance.relevant).toBe(false);
-    expect(out).toMatchObject({ paragraphs: [], noPosition: true, dropped: [], repairs: [], prompts: [], usage: ZERO_USAGE });
+    expect(out).toMatchObject({
+      paragraphs: [],
+      noPosition: true,
+      dropped: [],
+      repairs: [],
+      prompts: [],
+      usage: ZERO_USAGE,
+    });
   });
 
   it('reports retrieval before generating, drops an invented quote with the reason, and keeps the organisation’s own sources', async () => {
     const before = api.requests.length;
     let requestsWhenRetrieved = -1;
-    const out = await createGroundedStep({ ...store, provider: chat() })(question(INVOLVE, { onRetrieved: () => (requestsWhenRetrieved = api.requests.length) }));
+    const out = await createGroundedStep({ ...store, provider: chat() })(
+      question(INVOLVE, { onRetrieved: () => (requestsWhenRetrieved = api.requests.length) }),
+    );
     expect(requestsWhenRetrieved).toBe(before);
     expect(api.requests.length).toBe(before + 1);
     expect(out.retrieved.relevance.relevant).toBe(true);
@@ -72,13 +84,17 @@ describe('createGroundedStep', () => {
     expect(kept.length).toBeGreaterThan(0);
     const ids = kept.flatMap((s) => s.citations.map((c) => c.passageId));
     const passages = await getPassages(store.db, { ids });
-    for (const s of kept) for (const c of s.citations) expect(passages.get(c.passageId)?.text.slice(c.start, c.end)).toBe(c.quote);
+    for (const s of kept)
+      for (const c of s.citations) expect(passages.get(c.passageId)?.text.slice(c.start, c.end)).toBe(c.quote);
     expect([...passages.values()].every((p) => p.document.organisation === 'Fagforbundet')).toBe(true);
     expect(out.prompts).toEqual(['test@1', 'chat-citations@1']);
   });
 
   it('records no prompt for the extractive drafter, which writes no prompt', async () => {
-    const out = await createGroundedStep({ ...store, provider: createExtractiveProvider({ embedder: store.embedder }) })(question(INVOLVE));
+    const out = await createGroundedStep({
+      ...store,
+      provider: createExtractiveProvider({ embedder: store.embedder }),
+    })(question(INVOLVE));
     expect(out.paragraphs.flat().length).toBeGreaterThan(0);
     expect(out.prompts).toEqual([]);
   });

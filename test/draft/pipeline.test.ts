@@ -37,7 +37,9 @@ describe('offline extractive draft of the example consultation', () => {
   it('has an introduction, one section per question in order, and a closing', () => {
     const s = result.draft.sections;
     expect(s.map((x) => x.kind)).toEqual(['intro', 'question', 'question', 'question', 'question', 'closing']);
-    expect(s.filter((x) => x.kind === 'question').map((x) => x.heading)).toEqual([...result.request.consultation.questions]);
+    expect(s.filter((x) => x.kind === 'question').map((x) => x.heading)).toEqual([
+      ...result.request.consultation.questions,
+    ]);
     expect(result.draft.extractive).toBe(true);
     expect(result.draft.notice).toMatch(/^Uttrekksbasert utkast/);
     expect(result.provenance).toEqual({ provider: 'extractive', model: 'extractive-v1', prompts: [] });
@@ -72,7 +74,9 @@ describe('offline extractive draft of the example consultation', () => {
   it('says "no recorded position" for a question outside the corpus, and invents nothing', () => {
     const fish = result.draft.sections.find((s) => s.question === FISH)!;
     expect(fish.status).toBe('no_position');
-    expect(fish.paragraphs).toEqual([[{ text: 'Vi har ikke tidligere uttalt oss om dette.', kind: 'notice', citations: [], verdict: 'uncited' }]]);
+    expect(fish.paragraphs).toEqual([
+      [{ text: 'Vi har ikke tidligere uttalt oss om dette.', kind: 'notice', citations: [], verdict: 'uncited' }],
+    ]);
     const retrieval = events.find((e) => e.type === 'retrieval' && e.part === 'question' && e.index === 3);
     expect(retrieval).toMatchObject({ relevant: false });
   });
@@ -103,7 +107,9 @@ describe('options', () => {
     const req = await exampleRequest();
     req.language = 'nn';
     req.consultation.questions = [FISH];
-    const r = await createDrafter({ ...store, provider: createExtractiveProvider({ embedder: store.embedder }) }).draft(req);
+    const r = await createDrafter({ ...store, provider: createExtractiveProvider({ embedder: store.embedder }) }).draft(
+      req,
+    );
     expect(r.draft.title).toMatch(/^Høyringsinnspel frå Fagforbundet/);
     expect(r.markdown).toContain('Vi har ikkje tidlegare uttalt oss om dette.');
     expect(r.markdown).toContain('## Innleiing');
@@ -112,9 +118,13 @@ describe('options', () => {
   it('cites other organisations, attributed, only when allowed', async () => {
     const req = await exampleRequest();
     req.organisation = { name: 'ntl', allowOtherOrganisations: true };
-    const r = await createDrafter({ ...store, provider: createExtractiveProvider({ embedder: store.embedder }) }).draft(req);
+    const r = await createDrafter({ ...store, provider: createExtractiveProvider({ embedder: store.embedder }) }).draft(
+      req,
+    );
     expect(r.draft.organisation).toBe('NTL');
-    const others = r.draft.sections.flatMap((s) => s.paragraphs.flat()).filter((s) => /^[\p{Lu}][\p{L} ]+ skriver: «/u.test(s.text) && !s.text.startsWith('NTL'));
+    const others = r.draft.sections
+      .flatMap((s) => s.paragraphs.flat())
+      .filter((s) => /^[\p{Lu}][\p{L} ]+ skriver: «/u.test(s.text) && !s.text.startsWith('NTL'));
     expect(others.length).toBeGreaterThan(0);
     expect(r.verification.sentences.filter((s) => s.claim).every((s) => s.verdict === 'supported')).toBe(true);
   });
@@ -122,7 +132,9 @@ describe('options', () => {
   it('refuses an organisation the corpus does not know, naming the known ones', async () => {
     const req = await exampleRequest();
     req.organisation.name = 'Fiskebåt';
-    const err = await createDrafter({ ...store, provider: createExtractiveProvider() }).draft(req).catch((e) => e);
+    const err = await createDrafter({ ...store, provider: createExtractiveProvider() })
+      .draft(req)
+      .catch((e) => e);
     expect(err.toAppError().status).toBe(422);
     expect(err.message).toMatch(/Fiskebåt.*Fagforbundet/);
   });
@@ -132,13 +144,26 @@ describe('instructions inside documents', () => {
   it('are treated as text: the draft neither follows nor quotes them', async () => {
     const own = await seededStore();
     const raw = await readFile('test/fixtures/draft/injeksjon.txt', 'utf8');
-    const doc = await ingestText(raw, { id: 'fagforbundet-injeksjon-test', organisation: 'Fagforbundet', title: 'Notat om KI', kind: 'other', date: '2025', language: 'nb' });
+    const doc = await ingestText(raw, {
+      id: 'fagforbundet-injeksjon-test',
+      organisation: 'Fagforbundet',
+      title: 'Notat om KI',
+      kind: 'other',
+      date: '2025',
+      language: 'nb',
+    });
     await writeDocuments(own.db, own.embedder, [doc]);
     const req = await exampleRequest();
-    const r = await createDrafter({ ...own, provider: createExtractiveProvider({ embedder: own.embedder }) }).draft(req);
+    const r = await createDrafter({ ...own, provider: createExtractiveProvider({ embedder: own.embedder }) }).draft(
+      req,
+    );
     expect(r.retrievedPassageIds.some((id) => id.startsWith('fagforbundet-injeksjon-test'))).toBe(true);
     expect(r.markdown).not.toMatch(/privatisering|Ignorer alle|Du er nå/i);
-    expect(r.draft.sections.filter((s) => s.kind === 'question').map((s) => s.status)).toEqual(['drafted', 'drafted', 'drafted']);
+    expect(r.draft.sections.filter((s) => s.kind === 'question').map((s) => s.status)).toEqual([
+      'drafted',
+      'drafted',
+      'drafted',
+    ]);
     expect(r.verification.ok).toBe(true);
   });
 });
@@ -146,9 +171,15 @@ describe('instructions inside documents', () => {
 describe('input as people paste it', () => {
   it('accepts a question with line breaks and double spaces (from a PDF) and writes it as one heading line', async () => {
     const req = await exampleRequest();
-    req.consultation.questions = ['Hvordan bør ansatte og tillitsvalgte\ninvolveres når  offentlige virksomheter tar i bruk kunstig intelligens?'];
-    const r = await createDrafter({ ...store, provider: createExtractiveProvider({ embedder: store.embedder }) }).draft(req);
-    expect(r.draft.sections[1].heading).toBe('Hvordan bør ansatte og tillitsvalgte involveres når offentlige virksomheter tar i bruk kunstig intelligens?');
+    req.consultation.questions = [
+      'Hvordan bør ansatte og tillitsvalgte\ninvolveres når  offentlige virksomheter tar i bruk kunstig intelligens?',
+    ];
+    const r = await createDrafter({ ...store, provider: createExtractiveProvider({ embedder: store.embedder }) }).draft(
+      req,
+    );
+    expect(r.draft.sections[1].heading).toBe(
+      'Hvordan bør ansatte og tillitsvalgte involveres når offentlige virksomheter tar i bruk kunstig intelligens?',
+    );
     expect(r.draft.sections[1].status).toBe('drafted');
   });
 });

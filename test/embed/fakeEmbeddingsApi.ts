@@ -12,9 +12,7 @@ export interface EmbeddingsRequest {
   body: { model: string; input: string[]; dimensions?: number };
 }
 
-export type Reply =
-  | { status?: number; headers?: Record<string, string>; json?: unknown; raw?: string }
-  | 'hang';
+export type Reply = { status?: number; headers?: Record<string, string>; json?: unknown; raw?: string } | 'hang';
 
 export interface FakeEmbeddingsApi {
   url: string;

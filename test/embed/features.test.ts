@@ -11,7 +11,10 @@ describe('features', () => {
     const emitted = new Set<number>();
     forEachFeature(TEXT, DEFAULT_FEATURES, (h) => emitted.add(h));
     const keys = featureKeys(TEXT, DEFAULT_FEATURES);
-    const hashed = new Set([...keys.stems.map((k) => hashString(k, SEED_STEM)), ...keys.ngrams.map((k) => hashString(k, SEED_NGRAM))]);
+    const hashed = new Set([
+      ...keys.stems.map((k) => hashString(k, SEED_STEM)),
+      ...keys.ngrams.map((k) => hashString(k, SEED_NGRAM)),
+    ]);
     expect(hashed).toEqual(emitted);
   });
 

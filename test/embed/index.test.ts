@@ -21,7 +21,12 @@ describe('createEmbedder', () => {
   it('gives an OpenAI-compatible client that has learned its dimension before it is returned', async () => {
     api = await startFakeEmbeddingsApi((_, req) => okReply(req.body.input, 16));
     const embedder = await createEmbedder(
-      loadConfig({ EMBEDDER: 'openai', EMBEDDINGS_BASE_URL: `${api.url}/v1/`, EMBEDDINGS_MODEL: 'multilingual-e5-small', EMBEDDINGS_BATCH_SIZE: '2' }),
+      loadConfig({
+        EMBEDDER: 'openai',
+        EMBEDDINGS_BASE_URL: `${api.url}/v1/`,
+        EMBEDDINGS_MODEL: 'multilingual-e5-small',
+        EMBEDDINGS_BATCH_SIZE: '2',
+      }),
     );
     expect(embedder).toBeInstanceOf(OpenAIEmbedder);
     expect([embedder.model, embedder.dimension]).toEqual(['openai:multilingual-e5-small', 16]);
@@ -31,9 +36,13 @@ describe('createEmbedder', () => {
 
   it('fails at startup, naming the setting, when the server or its settings are wrong', async () => {
     await expect(createEmbedder(loadConfig({ EMBEDDER: 'openai' }))).rejects.toThrow(ConfigError);
-    await expect(createEmbedder(loadConfig({ EMBEDDER: 'openai', EMBEDDINGS_MODEL: 'm' }))).rejects.toThrow(/EMBEDDINGS_BASE_URL/);
+    await expect(createEmbedder(loadConfig({ EMBEDDER: 'openai', EMBEDDINGS_MODEL: 'm' }))).rejects.toThrow(
+      /EMBEDDINGS_BASE_URL/,
+    );
     api = await startFakeEmbeddingsApi(() => ({ status: 404, json: { error: 'model not found' } }));
-    const err = await createEmbedder(loadConfig({ EMBEDDER: 'openai', EMBEDDINGS_BASE_URL: api.url, EMBEDDINGS_MODEL: 'm' })).catch((e: unknown) => e);
+    const err = await createEmbedder(
+      loadConfig({ EMBEDDER: 'openai', EMBEDDINGS_BASE_URL: api.url, EMBEDDINGS_MODEL: 'm' }),
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EmbeddingError);
     expect((err as EmbeddingError).status).toBe(404);
     expect((err as EmbeddingError).userMessage).toMatch(/HTTP 404.*EMBEDDINGS_/);

@@ -32,7 +32,10 @@ describe('LocalEmbedder', () => {
     const again = new LocalEmbedder();
     expect(again.embed(text)).toEqual(embedder.embed(text));
     expect(await again.embedQuery(text)).toEqual(embedder.embed(text));
-    expect(await embedder.embedDocuments([text, 'jernbanen'])).toEqual([embedder.embed(text), embedder.embed('jernbanen')]);
+    expect(await embedder.embedDocuments([text, 'jernbanen'])).toEqual([
+      embedder.embed(text),
+      embedder.embed('jernbanen'),
+    ]);
   });
 
   it('returns unit vectors of the configured dimension', () => {
@@ -56,7 +59,9 @@ describe('LocalEmbedder', () => {
     expect(embedder.model).toBe(`innspill-local-ngram-v2-${DEFAULT_DIMENSION}`);
     expect(embedder.dimension).toBe(DEFAULT_DIMENSION);
     expect(new LocalEmbedder({ dimension: 512 }).model).toBe('innspill-local-ngram-v2-512');
-    const variants = [new LocalEmbedder({ idf: false }), new LocalEmbedder({ features: { ngramMax: 6 } })].map((e) => e.model);
+    const variants = [new LocalEmbedder({ idf: false }), new LocalEmbedder({ features: { ngramMax: 6 } })].map(
+      (e) => e.model,
+    );
     expect(new Set([embedder.model, ...variants]).size).toBe(3);
     expect(() => new LocalEmbedder({ dimension: 4 })).toThrow(RangeError);
   });

@@ -15,7 +15,9 @@ const texts = readdirSync(SEEDS)
   .flatMap((f) => readFileSync(new URL(f, SEEDS), 'utf8').split(/\n\s*\n/))
   .map((p) => p.trim())
   .filter((p) => p.length > 0);
-const batches = Array.from({ length: 6 }, (_, b) => Array.from({ length: 40 + b }, (_, i) => texts[(b * 40 + i) % texts.length]));
+const batches = Array.from({ length: 6 }, (_, b) =>
+  Array.from({ length: 40 + b }, (_, i) => texts[(b * 40 + i) % texts.length]),
+);
 
 describe('LocalEmbedderThread', () => {
   const threads: LocalEmbedderThread[] = [];
@@ -55,7 +57,10 @@ describe('LocalEmbedder.embedDocuments off the main thread', () => {
   afterAll(() => embedder.close());
 
   it('returns what embed returns, text by text, for batches large enough to leave the thread', async () => {
-    const big = Array.from({ length: OFF_THREAD_MIN + 7 }, (_, i) => texts[i % texts.length] + (i >= texts.length ? ` ${i}` : ''));
+    const big = Array.from(
+      { length: OFF_THREAD_MIN + 7 },
+      (_, i) => texts[i % texts.length] + (i >= texts.length ? ` ${i}` : ''),
+    );
     // Enough at once to start the worker: some are embedded while it starts, by this thread, the rest by it.
     const calls = Array.from({ length: Math.ceil(WORKER_FROM / big.length) + 1 }, (_, k) => big.slice(k % 3));
     const results = await Promise.all(calls.map((b) => embedder.embedDocuments(b)));

@@ -21,7 +21,10 @@ const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 const texts = (n: number) => Array.from({ length: n }, (_, i) => `t${i}`);
 
 async function failure(p: Promise<unknown>): Promise<EmbeddingError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(EmbeddingError);
   return err as EmbeddingError;
 }
@@ -48,7 +51,9 @@ describe('OpenAIEmbedder', () => {
 
   it('retries after 429, waiting as long as Retry-After asks', async () => {
     const { api, embedder } = await setup((n, req) =>
-      n === 0 ? { status: 429, headers: { 'retry-after-ms': '300' }, json: { error: { message: 'slow down' } } } : okReply(req.body.input),
+      n === 0
+        ? { status: 429, headers: { 'retry-after-ms': '300' }, json: { error: { message: 'slow down' } } }
+        : okReply(req.body.input),
     );
     const started = Date.now();
     const [v] = await embedder.embedDocuments(['t1']);
@@ -94,7 +99,10 @@ describe('OpenAIEmbedder', () => {
 
     const dims = await setup((_, req) => okReply(req.body.input, 4), { dimensions: 8 });
     const err = await failure(dims.embedder.embedQuery('t'));
-    expect([err.code, err.message]).toEqual(['embedder_bad_response', expect.stringMatching(/expected dimension 8, got 4/)]);
+    expect([err.code, err.message]).toEqual([
+      'embedder_bad_response',
+      expect.stringMatching(/expected dimension 8, got 4/),
+    ]);
     expect(dims.api.requests[0].body.dimensions).toBe(8);
   });
 
@@ -105,12 +113,17 @@ describe('OpenAIEmbedder', () => {
     await anonymous.api.close();
 
     const key = 'sk-test-hemmelig-1234';
-    const { api, embedder } = await setup((n, req) => (n === 0 ? okReply(req.body.input) : { status: 401, json: { error: `bad key ${key}` } }), { apiKey: key });
+    const { api, embedder } = await setup(
+      (n, req) => (n === 0 ? okReply(req.body.input) : { status: 401, json: { error: `bad key ${key}` } }),
+      { apiKey: key },
+    );
     await embedder.embedQuery('t');
     expect(api.requests[0].headers.authorization).toBe(`Bearer ${key}`);
     const err = await failure(embedder.embedQuery('t'));
     expect([err.code, err.status, api.requests.length]).toEqual(['embedder_unavailable', 401, 2]); // 401 is not retried
-    expect(`${err.message} ${err.userMessage} ${inspect(err)} ${inspect(embedder)} ${JSON.stringify(embedder)}`).not.toContain(key);
+    expect(
+      `${err.message} ${err.userMessage} ${inspect(err)} ${inspect(embedder)} ${JSON.stringify(embedder)}`,
+    ).not.toContain(key);
   });
 
   it('learns the dimension with probe(), and embeds blank text as zeros without sending it', async () => {

@@ -30,6 +30,10 @@ describe('postJson', () => {
     const policy = { timeoutMs: 5000, maxRetries: 5, retryBaseMs: 1, retryMaxMs: 1000 };
     const err = await postJson(`${api.url}/v1/embeddings`, {}, {}, policy).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EmbeddingError);
-    expect([(err as EmbeddingError).code, (err as EmbeddingError).status, api.requests.length]).toEqual(['embedder_unavailable', 429, 1]);
+    expect([(err as EmbeddingError).code, (err as EmbeddingError).status, api.requests.length]).toEqual([
+      'embedder_unavailable',
+      429,
+      1,
+    ]);
   });
 });

@@ -4,7 +4,14 @@
  * organisation, ids are unique — and the set keeps the make-up the eval relies on.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CASE_KINDS, checkCase, checkCases, loadCases, parseCases, type AbstentionCase } from '../../evals/abstention/cases.js';
+import {
+  CASE_KINDS,
+  checkCase,
+  checkCases,
+  loadCases,
+  parseCases,
+  type AbstentionCase,
+} from '../../evals/abstention/cases.js';
 import { loadCleanedCorpus, type CleanedDocument } from '../../evals/abstention/corpus.js';
 
 let corpus: CleanedDocument[];
@@ -32,15 +39,23 @@ describe('evals/cases/abstention.jsonl', () => {
 
   it('covers every kind with many cases, and the never-answerable kinds are never answerable', () => {
     for (const kind of CASE_KINDS) expect(cases.filter((c) => c.kind === kind).length, kind).toBeGreaterThanOrEqual(20);
-    const neverAnswerable = cases.filter((c) => ['off_topic_near', 'off_topic_far', 'other_organisation'].includes(c.kind));
+    const neverAnswerable = cases.filter((c) =>
+      ['off_topic_near', 'off_topic_far', 'other_organisation'].includes(c.kind),
+    );
     expect(neverAnswerable.filter((c) => c.answerable).map((c) => c.id)).toEqual([]);
   });
 
   it('asks every organisation in the corpus both answerable and unanswerable questions', () => {
     for (const organisation of new Set(corpus.map((d) => d.meta.organisation))) {
       const asked = cases.filter((c) => c.organisation === organisation);
-      expect(asked.some((c) => c.answerable), organisation).toBe(true);
-      expect(asked.some((c) => !c.answerable), organisation).toBe(true);
+      expect(
+        asked.some((c) => c.answerable),
+        organisation,
+      ).toBe(true);
+      expect(
+        asked.some((c) => !c.answerable),
+        organisation,
+      ).toBe(true);
     }
   });
 
@@ -61,7 +76,10 @@ describe('checkCase', () => {
     language: 'nb',
     kind: 'no_shared_words',
     answerable: true,
-    gold: { document: 'fagforbundet-innspill-digitaliseringsstrategi-2023', contains: 'drives av egne ansatte, framfor ved innleie av konsulenter' },
+    gold: {
+      document: 'fagforbundet-innspill-digitaliseringsstrategi-2023',
+      contains: 'drives av egne ansatte, framfor ved innleie av konsulenter',
+    },
     rationale: 'a test case',
   });
 
@@ -70,7 +88,10 @@ describe('checkCase', () => {
   });
 
   it('rejects a snippet that is not verbatim in the cleaned text', () => {
-    const c = { ...valid(), gold: { ...valid().gold!, contains: 'drives av egne ansatte framfor innleie av konsulenter' } };
+    const c = {
+      ...valid(),
+      gold: { ...valid().gold!, contains: 'drives av egne ansatte framfor innleie av konsulenter' },
+    };
     expect(checkCase(c, corpus).join()).toMatch(/not verbatim/);
   });
 
@@ -80,8 +101,12 @@ describe('checkCase', () => {
   });
 
   it('rejects an unknown document and an organisation with no documents', () => {
-    expect(checkCase({ ...valid(), gold: { document: 'finnes-ikke', contains: 'drives av egne ansatte' } }, corpus).join()).toMatch(/not in the corpus/);
-    expect(checkCase({ ...valid(), organisation: 'Unio', answerable: false, gold: null }, corpus).join()).toMatch(/no document belongs/);
+    expect(
+      checkCase({ ...valid(), gold: { document: 'finnes-ikke', contains: 'drives av egne ansatte' } }, corpus).join(),
+    ).toMatch(/not in the corpus/);
+    expect(checkCase({ ...valid(), organisation: 'Unio', answerable: false, gold: null }, corpus).join()).toMatch(
+      /no document belongs/,
+    );
   });
 
   it('reports a duplicate id across the set', () => {
@@ -93,8 +118,14 @@ describe('checkCase', () => {
 describe('parseCases', () => {
   it('reports the line of a case whose label and gold disagree, and of a line that is not JSON', () => {
     const unanswerableWithGold = JSON.stringify({
-      id: 'ab-001', question: 'Hvordan bør fiskekvotene fordeles?', organisation: 'NTL', language: 'nb', kind: 'off_topic_far',
-      answerable: false, gold: { document: 'ntl-prinsipprogram-2019', contains: 'Statlige virksomheter' }, rationale: 'wrong on purpose',
+      id: 'ab-001',
+      question: 'Hvordan bør fiskekvotene fordeles?',
+      organisation: 'NTL',
+      language: 'nb',
+      kind: 'off_topic_far',
+      answerable: false,
+      gold: { document: 'ntl-prinsipprogram-2019', contains: 'Statlige virksomheter' },
+      rationale: 'wrong on purpose',
     });
     const { cases: parsed, errors } = parseCases(`${unanswerableWithGold}\n\n{not json\n`);
     expect(parsed).toEqual([]);

@@ -26,7 +26,12 @@ describe('the hand-written adversarial verifier cases', () => {
 
   it('cite only documents the seeds and chosen statutes provide', () => {
     expect([...docs.keys()]).toEqual(
-      expect.arrayContaining(['ntl-prinsipprogram-2019', 'fagforbundet-uttalelse-2024', 'nl-19990326-017', 'nl-20030606-039']),
+      expect.arrayContaining([
+        'ntl-prinsipprogram-2019',
+        'fagforbundet-uttalelse-2024',
+        'nl-19990326-017',
+        'nl-20030606-039',
+      ]),
     );
     const cited = new Set(cases.flatMap((c) => c.citations.map((cit) => cit.document)));
     expect([...cited].filter((id) => !docs.has(id))).toEqual([]);
@@ -75,18 +80,27 @@ describe('checkCase', () => {
   });
 
   it('rejects elided pieces out of order, or taken from two passages', () => {
-    expect(checkCase(withQuote('protestere skriftlig til utleieren (…) Leieren kan innen én måned'), docs)).toHaveLength(1);
-    expect(checkCase(withQuote('Oppsigelse fra utleier skal være skriftlig. … Leieren plikter ikke å overføre leie til utlandet.'), docs)).toEqual([
-      'va-900 citation 1: the pieces are in nl-19990326-017 but not in order within one passage',
-    ]);
+    expect(
+      checkCase(withQuote('protestere skriftlig til utleieren (…) Leieren kan innen én måned'), docs),
+    ).toHaveLength(1);
+    expect(
+      checkCase(
+        withQuote('Oppsigelse fra utleier skal være skriftlig. … Leieren plikter ikke å overføre leie til utlandet.'),
+        docs,
+      ),
+    ).toEqual(['va-900 citation 1: the pieces are in nl-19990326-017 but not in order within one passage']);
   });
 
   it('requires an altered quote to be really altered, and its passageContains to be real', () => {
-    expect(checkCase(withQuote('Oppsigelse fra utleier kan være muntlig.', 'Oppsigelse fra utleier'), docs)).toEqual([]);
-    expect(checkCase(withQuote('Oppsigelse fra utleier skal være skriftlig.', 'Oppsigelse fra utleier'), docs)).toEqual([
-      'va-900 citation 1: the quote is verbatim, so it needs no passageContains',
-    ]);
-    expect(checkCase(withQuote('Oppsigelse fra utleier kan være muntlig.', 'Oppsigelse fra utleier kan'), docs)).toHaveLength(1);
+    expect(checkCase(withQuote('Oppsigelse fra utleier kan være muntlig.', 'Oppsigelse fra utleier'), docs)).toEqual(
+      [],
+    );
+    expect(checkCase(withQuote('Oppsigelse fra utleier skal være skriftlig.', 'Oppsigelse fra utleier'), docs)).toEqual(
+      ['va-900 citation 1: the quote is verbatim, so it needs no passageContains'],
+    );
+    expect(
+      checkCase(withQuote('Oppsigelse fra utleier kan være muntlig.', 'Oppsigelse fra utleier kan'), docs),
+    ).toHaveLength(1);
   });
 
   it('rejects an unknown document and a duplicate id', () => {

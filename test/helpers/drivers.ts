@@ -80,7 +80,11 @@ export async function postgresDriver(): Promise<TestDriver> {
 }
 
 /** The drivers every store suite runs on: PGlite in-process, pg over pglite-socket, and PostgreSQL itself if given. */
-export function storeDrivers(labels: { pglite: string; socket: string; postgres: string }): [string, () => Promise<TestDriver>][] {
+export function storeDrivers(labels: {
+  pglite: string;
+  socket: string;
+  postgres: string;
+}): [string, () => Promise<TestDriver>][] {
   const drivers: [string, () => Promise<TestDriver>][] = [
     [labels.pglite, pgliteDriver],
     [labels.socket, pgOverSocketDriver],

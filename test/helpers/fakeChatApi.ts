@@ -7,7 +7,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { firstSentence } from './fakeMessagesApi.js';
 
-export type ChatScenario = 'cite' | 'invent' | 'misquote' | 'inline' | 'garbage' | 'rate_limit' | 'server_error' | 'hang';
+export type ChatScenario =
+  'cite' | 'invent' | 'misquote' | 'inline' | 'garbage' | 'rate_limit' | 'server_error' | 'hang';
 
 export interface FakeChatApi {
   url: string;
@@ -21,17 +22,28 @@ export const INVENTED_QUOTE = 'Fagforbundet krever at alle kommuner innfører fi
 /** The sources in a request: id and text of each <kilde>. */
 export function sourcesOf(body: any): { id: string; text: string }[] {
   const user = body.messages?.find((m: any) => m.role === 'user')?.content ?? '';
-  return [...String(user).matchAll(/<kilde id="([^"]+)"[^>]*>\n([\s\S]*?)\n<\/kilde>/g)].map((m) => ({ id: m[1], text: m[2] }));
+  return [...String(user).matchAll(/<kilde id="([^"]+)"[^>]*>\n([\s\S]*?)\n<\/kilde>/g)].map((m) => ({
+    id: m[1],
+    text: m[2],
+  }));
 }
 
 function answer(scenario: ChatScenario, body: any): string {
   const sources = sourcesOf(body).slice(0, 2);
   const cited = sources.map((s) => {
     const q = firstSentence(s.text).text;
-    return { text: q, citations: [{ passageId: s.id, quote: scenario === 'misquote' ? q.replace(/ /g, '  ').replace(/\.$/, '') : q }] };
+    return {
+      text: q,
+      citations: [{ passageId: s.id, quote: scenario === 'misquote' ? q.replace(/ /g, '  ').replace(/\.$/, '') : q }],
+    };
   });
-  if (scenario === 'invent') cited.push({ text: 'Vi krever at alle kommuner innfører firedagersuke innen 2027.', citations: [{ passageId: sources[0]?.id ?? 'x', quote: INVENTED_QUOTE }] });
-  if (scenario === 'inline') return cited.map((c) => `${c.text} [${c.citations[0].passageId} «${c.citations[0].quote}»]`).join(' ');
+  if (scenario === 'invent')
+    cited.push({
+      text: 'Vi krever at alle kommuner innfører firedagersuke innen 2027.',
+      citations: [{ passageId: sources[0]?.id ?? 'x', quote: INVENTED_QUOTE }],
+    });
+  if (scenario === 'inline')
+    return cited.map((c) => `${c.text} [${c.citations[0].passageId} «${c.citations[0].quote}»]`).join(' ');
   if (scenario === 'garbage') return 'Beklager, jeg kan ikke hjelpe med det.';
   return '```json\n' + JSON.stringify({ paragraphs: [cited] }) + '\n```';
 }

@@ -32,5 +32,9 @@ export async function seededApp(overrides: Partial<Parameters<typeof createApp>[
 
 /** JSON request helper for app.request. */
 export function jsonInit(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {
-  return { method, body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } };
+  return {
+    method,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...headers },
+  };
 }

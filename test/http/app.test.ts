@@ -37,7 +37,9 @@ describe('HTTP API', () => {
   it('filters documents by organisation', async () => {
     const list = await (await app.request('/documents?organisation=fagforbundet')).json();
     expect(list.documents.length).toBe(2);
-    expect(new Set(list.documents.map((d: { organisation: string }) => d.organisation))).toEqual(new Set(['Fagforbundet']));
+    expect(new Set(list.documents.map((d: { organisation: string }) => d.organisation))).toEqual(
+      new Set(['Fagforbundet']),
+    );
   });
 
   it('GET /passages/:id returns the passage with its document', async () => {
@@ -50,19 +52,28 @@ describe('HTTP API', () => {
   });
 
   it('POST /search finds the Fagforbundet passage on a public cloud service in the top 3', async () => {
-    const res = await app.request('/search', jsonInit('POST', { query: 'Hva mener Fagforbundet om en offentlig skyløsning?' }));
+    const res = await app.request(
+      '/search',
+      jsonInit('POST', { query: 'Hva mener Fagforbundet om en offentlig skyløsning?' }),
+    );
     expect(res.status).toBe(200);
     const { hits } = await res.json();
     const top3 = hits.slice(0, 3);
     // The passage that says it: «en skytjeneste som drives og utvikles av offentlig sektor».
-    const hit = top3.find((h: any) => h.passage.document.organisation === 'Fagforbundet' && /skytjeneste som drives og utvikles av offentlig sektor/.test(h.passage.text));
+    const hit = top3.find(
+      (h: any) =>
+        h.passage.document.organisation === 'Fagforbundet' &&
+        /skytjeneste som drives og utvikles av offentlig sektor/.test(h.passage.text),
+    );
     expect(hit).toBeDefined();
     expect(typeof hit.passage.start).toBe('number');
     expect(hit.scores.fused).toBeGreaterThan(0);
   });
 
   it('POST /search honours the organisation filter', async () => {
-    const { hits } = await (await app.request('/search', jsonInit('POST', { query: 'digitalisering', organisation: 'KS', k: 10 }))).json();
+    const { hits } = await (
+      await app.request('/search', jsonInit('POST', { query: 'digitalisering', organisation: 'KS', k: 10 }))
+    ).json();
     expect(hits.length).toBeGreaterThan(0);
     for (const h of hits) expect(h.passage.document.organisation).toBe('KS');
   });
@@ -96,7 +107,11 @@ describe('HTTP API', () => {
     expect((await problem(malformed)).code).toBe('bad_request:json');
 
     const bytes = new Uint8Array([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
-    const invalid = await app.request('/search', { method: 'POST', body: bytes, headers: { 'content-type': 'application/json' } });
+    const invalid = await app.request('/search', {
+      method: 'POST',
+      body: bytes,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(invalid.status).toBe(400);
     expect((await problem(invalid)).code).toBe('bad_request:encoding');
 
@@ -111,7 +126,9 @@ describe('HTTP API', () => {
 
   it('serves an OpenAPI document and Swagger UI', async () => {
     const doc = await (await app.request('/openapi.json')).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/documents', '/documents/{id}', '/passages/{id}', '/search']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/health', '/documents', '/documents/{id}', '/passages/{id}', '/search']),
+    );
     expect((await app.request('/docs')).status).toBe(200);
   });
 });

@@ -15,7 +15,13 @@ afterAll(() => api.close());
 
 describe('POST /ask', () => {
   it('answers from one organisation with cited sentences the verifier confirms', async () => {
-    const res = await ctx.app.request('/ask', jsonInit('POST', { question: 'Hva mener Fagforbundet om en offentlig skyløsning?', organisation: 'fagforbundet' }));
+    const res = await ctx.app.request(
+      '/ask',
+      jsonInit('POST', {
+        question: 'Hva mener Fagforbundet om en offentlig skyløsning?',
+        organisation: 'fagforbundet',
+      }),
+    );
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ answered: true, organisation: 'Fagforbundet', extractive: true, message: null });
@@ -24,23 +30,47 @@ describe('POST /ask', () => {
     expect(body.verification.ok).toBe(true);
     expect(body.markdown).toMatch(/\[\^1\]: \[fagforbundet-/);
     // The best sentence leads: the one about a cloud service run by the public sector.
-    expect(body.sentences.slice(0, 3).map((s: any) => s.text).join(' ')).toMatch(/skytjeneste|skyløsning/);
+    expect(
+      body.sentences
+        .slice(0, 3)
+        .map((s: any) => s.text)
+        .join(' '),
+    ).toMatch(/skytjeneste|skyløsning/);
   });
 
   it('attributes every sentence when asked across organisations', async () => {
-    const body = await (await ctx.app.request('/ask', jsonInit('POST', { question: 'Hva mener organisasjonene om digitalt utenforskap?' }))).json();
+    const body = await (
+      await ctx.app.request(
+        '/ask',
+        jsonInit('POST', { question: 'Hva mener organisasjonene om digitalt utenforskap?' }),
+      )
+    ).json();
     expect(body.answered).toBe(true);
     expect(body.sentences.every((s: any) => / skriver: «/.test(s.text))).toBe(true);
     expect(body.verification.ok).toBe(true);
   });
 
   it('says so when the documents have nothing on the question', async () => {
-    const body = await (await ctx.app.request('/ask', jsonInit('POST', { question: 'Hvordan bør fiskekvotene fordeles mellom kystflåten og havfiskeflåten?', organisation: 'Fagforbundet' }))).json();
-    expect(body).toMatchObject({ answered: false, message: 'Vi fant ingenting om dette i dokumentene.', sentences: [] });
+    const body = await (
+      await ctx.app.request(
+        '/ask',
+        jsonInit('POST', {
+          question: 'Hvordan bør fiskekvotene fordeles mellom kystflåten og havfiskeflåten?',
+          organisation: 'Fagforbundet',
+        }),
+      )
+    ).json();
+    expect(body).toMatchObject({
+      answered: false,
+      message: 'Vi fant ingenting om dette i dokumentene.',
+      sentences: [],
+    });
   });
 
   it('streams retrieval, verification and the answer', async () => {
-    const events = await readSse(await ctx.app.request('/ask', jsonInit('POST', { question: 'Hva mener NTL om digitalisering?', stream: true })));
+    const events = await readSse(
+      await ctx.app.request('/ask', jsonInit('POST', { question: 'Hva mener NTL om digitalisering?', stream: true })),
+    );
     expect(events.map((e) => e.event)).toEqual(['retrieval', 'verification', 'done']);
     expect(events[2].data.question).toBe('Hva mener NTL om digitalisering?');
   });
@@ -52,14 +82,27 @@ describe('POST /ask', () => {
   });
 
   it('answers with Claude’s citations, and maps overload to 503', async () => {
-    const claude = await seededApp({ llm: createAnthropicProvider({ apiKey: 'k', baseURL: api.url, model: 'claude-test', maxRetries: 0 }) });
+    const claude = await seededApp({
+      llm: createAnthropicProvider({ apiKey: 'k', baseURL: api.url, model: 'claude-test', maxRetries: 0 }),
+    });
     api.scenario = 'cite';
-    const body = await (await claude.app.request('/ask', jsonInit('POST', { question: 'Hva mener Fagforbundet om en offentlig skyløsning?', organisation: 'Fagforbundet' }))).json();
+    const body = await (
+      await claude.app.request(
+        '/ask',
+        jsonInit('POST', {
+          question: 'Hva mener Fagforbundet om en offentlig skyløsning?',
+          organisation: 'Fagforbundet',
+        }),
+      )
+    ).json();
     expect(body.answered).toBe(true);
     expect(body.provenance).toEqual({ provider: 'anthropic', model: 'claude-test', prompts: ['ask@1'] });
     expect(body.verification.ok).toBe(true);
     api.scenario = 'overloaded';
-    const res = await claude.app.request('/ask', jsonInit('POST', { question: 'Hva mener Fagforbundet om en offentlig skyløsning?' }));
+    const res = await claude.app.request(
+      '/ask',
+      jsonInit('POST', { question: 'Hva mener Fagforbundet om en offentlig skyløsning?' }),
+    );
     expect(res.status).toBe(503);
     api.scenario = 'cite';
   });

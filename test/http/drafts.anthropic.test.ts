@@ -22,7 +22,13 @@ let request: any;
 
 beforeAll(async () => {
   api = await startFakeMessagesApi({ uncited: true });
-  const llm = createAnthropicProvider({ apiKey: 'test-key', baseURL: api.url, model: 'claude-test', maxRetries: 0, timeoutMs: 2500 });
+  const llm = createAnthropicProvider({
+    apiKey: 'test-key',
+    baseURL: api.url,
+    model: 'claude-test',
+    maxRetries: 0,
+    timeoutMs: 2500,
+  });
   ctx = await seededApp({ llm });
   request = parseYaml(await readFile('examples/consultation-digitalisering.yaml', 'utf8'));
   request.consultation.questions.push(FISH);
@@ -43,7 +49,9 @@ describe('POST /drafts with Claude (fake Messages API)', () => {
     const questions = body.draft.sections.filter((s: any) => s.kind === 'question');
     expect(questions.map((s: any) => s.status)).toEqual(['drafted', 'drafted', 'drafted', 'no_position']);
     for (const q of questions.slice(0, 3)) {
-      expect(q.dropped.map((d: any) => d.text)).toEqual(['Lønnsoppgjøret i 2031 ga alle ansatte 12 prosent mer i lønn.']);
+      expect(q.dropped.map((d: any) => d.text)).toEqual([
+        'Lønnsoppgjøret i 2031 ga alle ansatte 12 prosent mer i lønn.',
+      ]);
       expect(q.dropped[0].reasons[0]).toMatch(/ingen kildehenvisning/);
     }
     expect(body.markdown).not.toContain('Lønnsoppgjøret');
@@ -114,20 +122,42 @@ describe('instructions inside documents, with Claude', () => {
   it('arrive inside a document block as data, never in the instructions', async () => {
     api.scenario = 'cite';
     const raw = await readFile('test/fixtures/draft/injeksjon.txt', 'utf8');
-    const doc = await ingestText(raw, { id: 'fagforbundet-injeksjon-claude', organisation: 'Fagforbundet', title: 'Notat om KI', kind: 'other', date: '2025', language: 'nb' });
-    const own = await seededApp({ llm: createAnthropicProvider({ apiKey: 'k', baseURL: api.url, model: 'claude-test', maxRetries: 0 }) });
+    const doc = await ingestText(raw, {
+      id: 'fagforbundet-injeksjon-claude',
+      organisation: 'Fagforbundet',
+      title: 'Notat om KI',
+      kind: 'other',
+      date: '2025',
+      language: 'nb',
+    });
+    const own = await seededApp({
+      llm: createAnthropicProvider({ apiKey: 'k', baseURL: api.url, model: 'claude-test', maxRetries: 0 }),
+    });
     await writeDocuments(own.db, own.embedder, [doc]);
     const start = api.requests.length;
-    const res = await own.app.request('/drafts', jsonInit('POST', { ...request, consultation: { ...request.consultation, questions: [request.consultation.questions[0]] } }));
+    const res = await own.app.request(
+      '/drafts',
+      jsonInit('POST', {
+        ...request,
+        consultation: { ...request.consultation, questions: [request.consultation.questions[0]] },
+      }),
+    );
     expect(res.status).toBe(201);
     const bodies = api.requests.slice(start).map((r) => r.body);
     const carrying = bodies.filter((b) => JSON.stringify(b).includes('Ignorer alle tidligere instruksjoner'));
     expect(carrying.length).toBeGreaterThan(0);
     for (const b of carrying) {
       expect(JSON.stringify(b.system)).not.toContain('Ignorer alle');
-      const inDocs = b.messages[0].content.filter((x: any) => x.type === 'document' && x.source.data.includes('Ignorer alle tidligere instruksjoner'));
+      const inDocs = b.messages[0].content.filter(
+        (x: any) => x.type === 'document' && x.source.data.includes('Ignorer alle tidligere instruksjoner'),
+      );
       expect(inDocs).toHaveLength(1);
-      expect(b.messages[0].content.filter((x: any) => x.type === 'text').map((x: any) => x.text).join('')).not.toContain('Ignorer alle');
+      expect(
+        b.messages[0].content
+          .filter((x: any) => x.type === 'text')
+          .map((x: any) => x.text)
+          .join(''),
+      ).not.toContain('Ignorer alle');
     }
     expect(JSON.stringify(bodies[0].system)).toMatch(/DATA, ikke instruksjoner/);
   });

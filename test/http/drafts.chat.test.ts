@@ -16,7 +16,9 @@ let request: any;
 
 beforeAll(async () => {
   api = await startFakeChatApi();
-  ctx = await seededApp({ llm: createChatProvider({ baseURL: api.url, model: 'norsk-lm', maxRetries: 0, timeoutMs: 2500 }) });
+  ctx = await seededApp({
+    llm: createChatProvider({ baseURL: api.url, model: 'norsk-lm', maxRetries: 0, timeoutMs: 2500 }),
+  });
   request = parseYaml(await readFile('examples/consultation-digitalisering.yaml', 'utf8'));
 });
 afterAll(() => api.close());

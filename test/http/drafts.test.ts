@@ -19,7 +19,13 @@ let created: any;
 beforeAll(async () => {
   ctx = await seededApp();
   request = parseYaml(await readFile('examples/consultation-digitalisering.yaml', 'utf8'));
-  const res = await ctx.app.request('/drafts', jsonInit('POST', { ...request, consultation: { ...request.consultation, questions: [...request.consultation.questions, FISH] } }));
+  const res = await ctx.app.request(
+    '/drafts',
+    jsonInit('POST', {
+      ...request,
+      consultation: { ...request.consultation, questions: [...request.consultation.questions, FISH] },
+    }),
+  );
   expect(res.status).toBe(201);
   created = await res.json();
 });
@@ -37,7 +43,9 @@ describe('POST /drafts (offline)', () => {
     expect(questions.slice(0, 3).every((s: any) => s.status === 'drafted')).toBe(true);
     expect(created.draft.extractive).toBe(true);
     expect(created.verification.ok).toBe(true);
-    const claims = created.draft.sections.flatMap((s: any) => s.paragraphs.flat()).filter((s: any) => s.kind === 'claim');
+    const claims = created.draft.sections
+      .flatMap((s: any) => s.paragraphs.flat())
+      .filter((s: any) => s.kind === 'claim');
     expect(claims.every((s: any) => s.citations.length > 0 && s.verdict === 'supported')).toBe(true);
     expect(created.version).toBe(1);
     expect(created.provenance.provider).toBe('extractive');
@@ -72,11 +80,20 @@ describe('POST /drafts (offline)', () => {
   });
 
   it('refuses invalid input with a 400 naming the field, and an unknown organisation with 422', async () => {
-    const bad = await problem(await ctx.app.request('/drafts', jsonInit('POST', { ...request, consultation: { ...request.consultation, questions: [] } })), 400);
+    const bad = await problem(
+      await ctx.app.request(
+        '/drafts',
+        jsonInit('POST', { ...request, consultation: { ...request.consultation, questions: [] } }),
+      ),
+      400,
+    );
     expect(bad.field).toBe('consultation.questions');
     const extra = await problem(await ctx.app.request('/drafts', jsonInit('POST', { ...request, temperatur: 2 })), 400);
     expect(extra.errors[0].reason).toBe('ukjent felt');
-    const org = await problem(await ctx.app.request('/drafts', jsonInit('POST', { ...request, organisation: { name: 'Fiskebåt' } })), 422);
+    const org = await problem(
+      await ctx.app.request('/drafts', jsonInit('POST', { ...request, organisation: { name: 'Fiskebåt' } })),
+      422,
+    );
     expect(org.detail).toMatch(/Fiskebåt/);
   });
 });
@@ -111,7 +128,9 @@ describe('PUT /drafts/:id', () => {
     const latest = (await (await ctx.app.request(`/drafts/${id}`)).json()).latestVersion;
     // Break one quote: the verifier must notice in the new version.
     const footnote = created.markdown.match(/^\[\^1\]: \[[^\]]+\] «([^»]+)»/m)![1];
-    const edited = created.markdown.replace(`«${footnote}»`, `«${footnote.replace(/\S+\.$/, 'helt oppdiktet avslutning.')}»`).replace(/ \(tegn \d+–\d+\)$/m, '');
+    const edited = created.markdown
+      .replace(`«${footnote}»`, `«${footnote.replace(/\S+\.$/, 'helt oppdiktet avslutning.')}»`)
+      .replace(/ \(tegn \d+–\d+\)$/m, '');
     const res = await ctx.app.request(`/drafts/${id}`, jsonInit('PUT', { markdown: edited }));
     expect(res.status).toBe(200);
     const v2 = await res.json();
@@ -126,13 +145,24 @@ describe('PUT /drafts/:id', () => {
   });
 
   it('accepts the structured form', async () => {
-    const res = await ctx.app.request(`/drafts/${created.id}`, jsonInit('PUT', { structured: { title: 'Kort svar', sections: [{ heading: 'Innledning', sentences: [{ text: 'Vi viser til høringen.' }] }] } }));
+    const res = await ctx.app.request(
+      `/drafts/${created.id}`,
+      jsonInit('PUT', {
+        structured: {
+          title: 'Kort svar',
+          sections: [{ heading: 'Innledning', sentences: [{ text: 'Vi viser til høringen.' }] }],
+        },
+      }),
+    );
     expect(res.status).toBe(200);
     expect((await res.json()).draft.title).toBe('Kort svar');
   });
 
   it('refuses broken Markdown (400 naming the footnote) and an unknown draft (404)', async () => {
-    const bad = await problem(await ctx.app.request(`/drafts/${created.id}`, jsonInit('PUT', { markdown: 'Vi støtter dette.[^9]\n' })), 400);
+    const bad = await problem(
+      await ctx.app.request(`/drafts/${created.id}`, jsonInit('PUT', { markdown: 'Vi støtter dette.[^9]\n' })),
+      400,
+    );
     expect(bad.detail).toMatch(/\[\^9\]/);
     await problem(await ctx.app.request('/drafts/finnes-ikke', jsonInit('PUT', { markdown: 'Hei.\n' })), 404);
     await problem(await ctx.app.request(`/drafts/${created.id}`, jsonInit('PUT', {})), 400);
@@ -143,7 +173,9 @@ describe('GET /drafts/:id/export', () => {
   it('exports Markdown with the extractive label', async () => {
     const res = await ctx.app.request(`/drafts/${created.id}/export?format=md&version=1`);
     expect(res.headers.get('content-type')).toContain('text/markdown');
-    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="hoeringsinnspill-fagforbundet-v1\.md"/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /attachment; filename="hoeringsinnspill-fagforbundet-v1\.md"/,
+    );
     const md = await res.text();
     expect(md).toContain('*Uttrekksbasert utkast:');
     // The export goes back in as an edit unchanged.
@@ -154,7 +186,9 @@ describe('GET /drafts/:id/export', () => {
   it('exports a DOCX høringssvar: addressee, reference, sections and footnoted sources', async () => {
     const res = await ctx.app.request(`/drafts/${created.id}/export?format=docx&version=1`);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     const zip = await JSZip.loadAsync(await res.arrayBuffer());
     const doc = await zip.file('word/document.xml')!.async('string');
     const notes = await zip.file('word/footnotes.xml')!.async('string');
@@ -172,7 +206,9 @@ describe('GET /drafts/:id/export', () => {
 describe('API surface', () => {
   it('documents the routes in /openapi.json', async () => {
     const doc = await (await ctx.app.request('/openapi.json')).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/drafts', '/drafts/{id}', '/drafts/{id}/export', '/ask']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/drafts', '/drafts/{id}', '/drafts/{id}/export', '/ask']),
+    );
     expect(doc.paths['/drafts'].post.responses['200'].content).toHaveProperty('text/event-stream');
   });
 
@@ -181,6 +217,8 @@ describe('API surface', () => {
     await problem(await locked.app.request('/drafts', jsonInit('POST', request)), 401);
     const ok = await locked.app.request('/drafts', jsonInit('POST', request, { authorization: 'Bearer hemmelig' }));
     expect(ok.status).toBe(201);
-    expect((await locked.app.request('/ask', jsonInit('POST', { question: 'Hva mener NTL om digitalisering?' }))).status).toBe(200);
+    expect(
+      (await locked.app.request('/ask', jsonInit('POST', { question: 'Hva mener NTL om digitalisering?' }))).status,
+    ).toBe(200);
   });
 });

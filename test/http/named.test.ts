@@ -16,6 +16,15 @@ describe('named domain schemas', () => {
 });
 
 const summary = {
-  id: 'ntl-nyhet', organisation: 'NTL', title: 'T', kind: 'news', date: '2024', language: 'nb', format: 'text', contentHash: 'x',
-  passageCount: 1, createdAt: '2024-01-01', updatedAt: '2024-01-01',
+  id: 'ntl-nyhet',
+  organisation: 'NTL',
+  title: 'T',
+  kind: 'news',
+  date: '2024',
+  language: 'nb',
+  format: 'text',
+  contentHash: 'x',
+  passageCount: 1,
+  createdAt: '2024-01-01',
+  updatedAt: '2024-01-01',
 };

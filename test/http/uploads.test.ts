@@ -23,7 +23,12 @@ function form(bytes: Uint8Array, filename: string, fields: Record<string, string
 
 const FIELDS = { organisation: 'Testforbundet Vest', date: '2024-03-12', kind: 'consultation_response' };
 
-async function upload(bytes: Uint8Array, filename: string, fields: Record<string, string> = FIELDS, { method = 'POST', path = '/documents', app = rt.app } = {}) {
+async function upload(
+  bytes: Uint8Array,
+  filename: string,
+  fields: Record<string, string> = FIELDS,
+  { method = 'POST', path = '/documents', app = rt.app } = {},
+) {
   const res = await app.request(path, { method, body: form(bytes, filename, fields) });
   return { res, body: await res.json() };
 }
@@ -64,7 +69,11 @@ describe('POST /documents', () => {
   });
 
   it('sniffs the type from the bytes: a DOCX named .txt is read as DOCX', async () => {
-    const { res, body } = await upload(fixture('headings-list-table.docx'), 'notat.txt', { ...FIELDS, id: 'testforbundet-docx', visibility: 'internal' });
+    const { res, body } = await upload(fixture('headings-list-table.docx'), 'notat.txt', {
+      ...FIELDS,
+      id: 'testforbundet-docx',
+      visibility: 'internal',
+    });
     expect(res.status, JSON.stringify(body)).toBe(201);
     expect(body.document).toMatchObject({ id: 'testforbundet-docx', format: 'docx', visibility: 'internal' });
   });
@@ -73,7 +82,11 @@ describe('POST /documents', () => {
     const bytes = new Uint8Array(readFileSync(LOVDATA + 'nl-19990326-017.xml'));
     const { res, body } = await upload(bytes, 'husleieloven.xml', { id: 'husleieloven' });
     expect(res.status, JSON.stringify(body)).toBe(201);
-    expect(body.document).toMatchObject({ organisation: 'Kommunal- og distriktsdepartementet', kind: 'statute', date: '1999-03-26' });
+    expect(body.document).toMatchObject({
+      organisation: 'Kommunal- og distriktsdepartementet',
+      kind: 'statute',
+      date: '1999-03-26',
+    });
     const doc = await (await rt.app.request('/documents/husleieloven')).json();
     const p = doc.passages.find((x: { anchor: string }) => x.anchor === 'kapittel-3-paragraf-5');
     expect(p.headingPath).toEqual(['Kapittel 3. Leie og andre ytelser', '§ 3-5. Depositum']);
@@ -86,10 +99,19 @@ describe('POST /documents', () => {
     const dup = await upload(text, 'kopi.txt', { ...FIELDS, id: 'dobbelt-kopi' });
     expect((await problem(dup.res, dup.body, 409, 'conflict:duplicate')).detail).toContain('«dobbelt-original»');
     // The same text in another format is the same content: the stored text is compared, not the bytes.
-    const asHtml = await upload(utf8(`<html><body><p>${new TextDecoder().decode(text)}</p></body></html>`), 'kopi.html', { ...FIELDS, id: 'dobbelt-html' });
+    const asHtml = await upload(
+      utf8(`<html><body><p>${new TextDecoder().decode(text)}</p></body></html>`),
+      'kopi.html',
+      { ...FIELDS, id: 'dobbelt-html' },
+    );
     await problem(asHtml.res, asHtml.body, 409, 'conflict:duplicate');
-    const taken = await upload(utf8('Et helt annet innhold om kommunal beredskap.'), 'annet.txt', { ...FIELDS, id: 'dobbelt-original' });
-    expect((await problem(taken.res, taken.body, 409, 'conflict:document')).detail).toContain('PUT /documents/dobbelt-original');
+    const taken = await upload(utf8('Et helt annet innhold om kommunal beredskap.'), 'annet.txt', {
+      ...FIELDS,
+      id: 'dobbelt-original',
+    });
+    expect((await problem(taken.res, taken.body, 409, 'conflict:document')).detail).toContain(
+      'PUT /documents/dobbelt-original',
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -101,7 +123,14 @@ describe('POST /documents', () => {
     expect((await problem(unknown.res, unknown.body, 400, 'bad_request:validation')).field).toBe('organization');
     const badDate = await upload(fixture('article-with-chrome.html'), 'side.html', { ...FIELDS, date: 'i fjor' });
     expect((await problem(badDate.res, badDate.body, 400, 'bad_request:validation')).field).toBe('date');
-    const noFile = await rt.app.request('/documents', { method: 'POST', body: (() => { const f = new FormData(); f.set('title', 'x'); return f; })() });
+    const noFile = await rt.app.request('/documents', {
+      method: 'POST',
+      body: (() => {
+        const f = new FormData();
+        f.set('title', 'x');
+        return f;
+      })(),
+    });
     expect((await problem(noFile, await noFile.json(), 400, 'bad_request:validation')).field).toBe('file');
     const json = await rt.app.request('/documents', jsonInit('POST', { title: 'x' }));
     await problem(json, await json.json(), 415, 'unsupported_media_type:body');
@@ -180,7 +209,11 @@ const NEW_VERSION = utf8('# Ny versjon\n\nKommunene må få mer ansvar for digit
 
 describe('PUT /documents/:id and DELETE /documents/:id', () => {
   it('replaces a document atomically; a bad replacement leaves the old one in place', async () => {
-    const first = await upload(fixture('article-with-chrome.html'), 'side.html', { ...FIELDS, id: 'byttes-ut', title: 'Nettsaken' });
+    const first = await upload(fixture('article-with-chrome.html'), 'side.html', {
+      ...FIELDS,
+      id: 'byttes-ut',
+      title: 'Nettsaken',
+    });
     expect(first.res.status, JSON.stringify(first.body)).toBe(201);
     const before = await counts();
     const old = await (await rt.app.request('/documents/byttes-ut')).json();
@@ -195,36 +228,67 @@ describe('PUT /documents/:id and DELETE /documents/:id', () => {
     const replaced = await upload(NEW_VERSION, 'ny.md', {}, { method: 'PUT', path: '/documents/byttes-ut' });
     expect(replaced.res.status, JSON.stringify(replaced.body)).toBe(200);
     expect(replaced.body.outcome).toBe('replaced');
-    expect(replaced.body.document).toMatchObject({ id: 'byttes-ut', title: 'Nettsaken', organisation: 'Testforbundet Vest', format: 'markdown' });
+    expect(replaced.body.document).toMatchObject({
+      id: 'byttes-ut',
+      title: 'Nettsaken',
+      organisation: 'Testforbundet Vest',
+      format: 'markdown',
+    });
     const now = await (await rt.app.request('/documents/byttes-ut')).json();
-    expect(now.passages.map((p: { text: string }) => p.text)).toEqual(['Kommunene må få mer ansvar for digital kompetanse i alle tjenester.']);
+    expect(now.passages.map((p: { text: string }) => p.text)).toEqual([
+      'Kommunene må få mer ansvar for digital kompetanse i alle tjenester.',
+    ]);
     expect((await counts()).passages).toBe(before.passages - old.passages.length + 1);
 
-    const same = await upload(NEW_VERSION, 'ny.md', { title: 'Ny tittel' }, { method: 'PUT', path: '/documents/byttes-ut' });
+    const same = await upload(
+      NEW_VERSION,
+      'ny.md',
+      { title: 'Ny tittel' },
+      { method: 'PUT', path: '/documents/byttes-ut' },
+    );
     expect(same.body.outcome).toBe('metadata');
     expect(same.body.document.title).toBe('Ny tittel');
 
-    const missing = await upload(fixture('article-with-chrome.html'), 'side.html', {}, { method: 'PUT', path: '/documents/finnes-ikke' });
+    const missing = await upload(
+      fixture('article-with-chrome.html'),
+      'side.html',
+      {},
+      { method: 'PUT', path: '/documents/finnes-ikke' },
+    );
     await problem(missing.res, missing.body, 404, 'not_found:document');
   });
 
   it('deletes a document with its passages: the count is back, search never returns it, drafts can see it was withdrawn', async () => {
     const before = await counts();
     const text = utf8('Trekkforbundet mener at kvantesikker kryptering må innføres i alle kommuner innen 2030.');
-    const created = await upload(text, 'trekk.txt', { ...FIELDS, id: 'trekkes-tilbake', title: 'Skal trekkes tilbake' });
+    const created = await upload(text, 'trekk.txt', {
+      ...FIELDS,
+      id: 'trekkes-tilbake',
+      title: 'Skal trekkes tilbake',
+    });
     expect(created.res.status, JSON.stringify(created.body)).toBe(201);
     const search = async () =>
-      (await (await rt.app.request('/search', jsonInit('POST', { query: 'kvantesikker kryptering Trekkforbundet', k: 50 }))).json()).hits as { passage: { documentId: string } }[];
+      (
+        await (
+          await rt.app.request('/search', jsonInit('POST', { query: 'kvantesikker kryptering Trekkforbundet', k: 50 }))
+        ).json()
+      ).hits as { passage: { documentId: string } }[];
     expect((await search()).some((h) => h.passage.documentId === 'trekkes-tilbake')).toBe(true);
 
     const res = await rt.app.request('/documents/trekkes-tilbake', { method: 'DELETE' });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ documentId: 'trekkes-tilbake', title: 'Skal trekkes tilbake', passagesRemoved: 1 });
+    expect(await res.json()).toMatchObject({
+      documentId: 'trekkes-tilbake',
+      title: 'Skal trekkes tilbake',
+      passagesRemoved: 1,
+    });
     expect(await counts()).toEqual(before);
     expect((await search()).some((h) => h.passage.documentId === 'trekkes-tilbake')).toBe(false);
     expect((await rt.app.request('/documents/trekkes-tilbake')).status).toBe(404);
     expect((await rt.app.request('/passages/trekkes-tilbake-p000')).status).toBe(404);
-    const gone = await withdrawnSources(rt.db, { passageIds: ['trekkes-tilbake-p000', 'ntl-prinsipprogram-2019-p001'] });
+    const gone = await withdrawnSources(rt.db, {
+      passageIds: ['trekkes-tilbake-p000', 'ntl-prinsipprogram-2019-p001'],
+    });
     expect([...gone.keys()]).toEqual(['trekkes-tilbake-p000']);
     expect(gone.get('trekkes-tilbake-p000')?.title).toBe('Skal trekkes tilbake');
 
@@ -235,18 +299,34 @@ describe('PUT /documents/:id and DELETE /documents/:id', () => {
 
 describe('progress and the API description', () => {
   it('?stream=true reports read, embed and save, then done', async () => {
-    const bytes = utf8('Strømforbundet mener at alle kommuner må ha en plan for digital beredskap.\n\nPlanen skal øves hvert år.');
-    const res = await rt.app.request('/documents?stream=true', { method: 'POST', body: form(bytes, 'strom.txt', { ...FIELDS, id: 'strom' }) });
+    const bytes = utf8(
+      'Strømforbundet mener at alle kommuner må ha en plan for digital beredskap.\n\nPlanen skal øves hvert år.',
+    );
+    const res = await rt.app.request('/documents?stream=true', {
+      method: 'POST',
+      body: form(bytes, 'strom.txt', { ...FIELDS, id: 'strom' }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const events = (await res.text())
       .split('\n\n')
       .filter(Boolean)
-      .map((frame) => ({ event: /^event: (.*)$/m.exec(frame)?.[1], data: JSON.parse(/^data: (.*)$/m.exec(frame)?.[1] ?? 'null') }));
-    expect(events.map((e) => (e.event === 'progress' ? e.data.phase : e.event))).toEqual(['read', 'embed', 'save', 'done']);
+      .map((frame) => ({
+        event: /^event: (.*)$/m.exec(frame)?.[1],
+        data: JSON.parse(/^data: (.*)$/m.exec(frame)?.[1] ?? 'null'),
+      }));
+    expect(events.map((e) => (e.event === 'progress' ? e.data.phase : e.event))).toEqual([
+      'read',
+      'embed',
+      'save',
+      'done',
+    ]);
     expect(events.at(-1)?.data).toMatchObject({ outcome: 'created', document: { id: 'strom', format: 'text' } });
 
-    const refused = await rt.app.request('/documents?stream=true', { method: 'POST', body: form(fixture('scanned.pdf'), 'skann.pdf', { ...FIELDS, id: 'skann' }) });
+    const refused = await rt.app.request('/documents?stream=true', {
+      method: 'POST',
+      body: form(fixture('scanned.pdf'), 'skann.pdf', { ...FIELDS, id: 'skann' }),
+    });
     const frames = await refused.text();
     expect(frames).toContain('event: error');
     expect(frames).toContain('unprocessable:no_text');
@@ -261,10 +341,16 @@ describe('progress and the API description', () => {
 
   it('needs a token for uploads and deletes when API_TOKENS is set', async () => {
     const locked = appWith({ API_TOKENS: 'hemmelig' });
-    const res = await locked.request('/documents', { method: 'POST', body: form(fixture('two-columns.pdf'), 'x.pdf', FIELDS) });
+    const res = await locked.request('/documents', {
+      method: 'POST',
+      body: form(fixture('two-columns.pdf'), 'x.pdf', FIELDS),
+    });
     expect(res.status).toBe(401);
     expect((await locked.request('/documents/ntl-prinsipprogram-2019', { method: 'DELETE' })).status).toBe(401);
-    const authorised = await locked.request('/documents/finnes-ikke', { method: 'DELETE', headers: { authorization: 'Bearer hemmelig' } });
+    const authorised = await locked.request('/documents/finnes-ikke', {
+      method: 'DELETE',
+      headers: { authorization: 'Bearer hemmelig' },
+    });
     expect(authorised.status).toBe(404);
   });
 });

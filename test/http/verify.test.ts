@@ -17,7 +17,8 @@ afterAll(async () => {
 });
 
 const P = 'fagforbundet-uttalelse-2024-p001';
-const post = (body: unknown, headers?: Record<string, string>) => app.request('/verify', jsonInit('POST', body, headers));
+const post = (body: unknown, headers?: Record<string, string>) =>
+  app.request('/verify', jsonInit('POST', body, headers));
 
 async function problem(res: Response, status: number) {
   expect(res.status).toBe(status);
@@ -37,7 +38,16 @@ describe('POST /verify', () => {
 
   it('refuses an unknown passage id with 422 naming the citation, and still names the true source', async () => {
     const structured = {
-      sections: [{ sentences: [{ text: 'Rundt 850 000 har for svak digital kompetanse.', citations: [{ passageId: 'finnes-ikke-p001', quote: 'rundt 850 000 har for svak digital kompetanse' }] }] }],
+      sections: [
+        {
+          sentences: [
+            {
+              text: 'Rundt 850 000 har for svak digital kompetanse.',
+              citations: [{ passageId: 'finnes-ikke-p001', quote: 'rundt 850 000 har for svak digital kompetanse' }],
+            },
+          ],
+        },
+      ],
     };
     const res = await post({ structured });
     const body = await problem(res, 422);
@@ -48,7 +58,10 @@ describe('POST /verify', () => {
   });
 
   it('refuses an empty body', async () => {
-    const body = await problem(await app.request('/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' }), 400);
+    const body = await problem(
+      await app.request('/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' }),
+      400,
+    );
     expect(body.code).toBe('bad_request:body');
   });
 
@@ -58,13 +71,23 @@ describe('POST /verify', () => {
   });
 
   it('refuses invalid UTF-8', async () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode('{"markdown":"'), 0xc3, 0x28, ...new TextEncoder().encode('"}')]);
-    const body = await problem(await app.request('/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: bytes }), 400);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('{"markdown":"'),
+      0xc3,
+      0x28,
+      ...new TextEncoder().encode('"}'),
+    ]);
+    const body = await problem(
+      await app.request('/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: bytes }),
+      400,
+    );
     expect(body.code).toBe('bad_request:encoding');
   });
 
   it('refuses a 50,000-character quote, naming the field', async () => {
-    const structured = { sections: [{ sentences: [{ text: 'Lang.', citations: [{ passageId: P, quote: 'å'.repeat(50_000) }] }] }] };
+    const structured = {
+      sections: [{ sentences: [{ text: 'Lang.', citations: [{ passageId: P, quote: 'å'.repeat(50_000) }] }] }],
+    };
     const body = await problem(await post({ structured }), 413);
     expect(body.field).toBe('structured.sections.0.sentences.0.citations.0.quote');
     expect(body.detail).toMatch(/2000 tegn/);
@@ -76,9 +99,18 @@ describe('POST /verify', () => {
     expect((await problem(await post({ markdown: 'A.', structured: { sections: [] } }), 400)).field).toBe('markdown');
     expect((await problem(await post({ organisation: 'KS' }), 400)).field).toBe('markdown');
     expect((await problem(await post({ structured: { sections: 'nei' } }), 400)).field).toBe('structured.sections');
-    expect((await problem(await post({ structured: { sections: [{ sentences: [{ text: 'Hei.', citations: [{ passageId: 'a b', quote: 'x' }] }] }] } }), 400)).field).toBe(
-      'structured.sections.0.sentences.0.citations.0.passageId',
-    );
+    expect(
+      (
+        await problem(
+          await post({
+            structured: {
+              sections: [{ sentences: [{ text: 'Hei.', citations: [{ passageId: 'a b', quote: 'x' }] }] }],
+            },
+          }),
+          400,
+        )
+      ).field,
+    ).toBe('structured.sections.0.sentences.0.citations.0.passageId');
     expect((await problem(await post({ markdown: 'A.', extra: 1 }), 400)).code).toBe('bad_request:validation');
   });
 });

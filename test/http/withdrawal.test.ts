@@ -47,8 +47,12 @@ describe('withdrawing a cited document', () => {
     expect(warning).toContain('Et dokument svaret viser til, er trukket tilbake');
     expect(warning).toContain(`«${title}»`);
 
-    const zip = await JSZip.loadAsync(await (await app.request(`/drafts/${created.id}/export?format=docx`)).arrayBuffer());
-    expect(await zip.file('word/document.xml')!.async('string')).toContain('er trukket tilbake etter at utkastet ble skrevet');
+    const zip = await JSZip.loadAsync(
+      await (await app.request(`/drafts/${created.id}/export?format=docx`)).arrayBuffer(),
+    );
+    expect(await zip.file('word/document.xml')!.async('string')).toContain(
+      'er trukket tilbake etter at utkastet ble skrevet',
+    );
     const notes = await zip.file('word/footnotes.xml')!.async('string');
     expect(notes).toContain(`${cited.passageId} – trukket tilbake`);
 

@@ -16,7 +16,10 @@ describe('DOCX fixture with headings, a list and a table', () => {
     expect(first.headingPath).toEqual(['Innledning']);
     expect(first.text).toMatch(/^Testforbundet Vest takker for muligheten/);
     const nested = doc.passages.find((p) => p.text.startsWith('Overvåking av ansatte'));
-    expect(nested?.headingPath).toEqual(['Personvern og informasjonssikkerhet', 'Våre forslag om personvern og informasjonssikkerhet']);
+    expect(nested?.headingPath).toEqual([
+      'Personvern og informasjonssikkerhet',
+      'Våre forslag om personvern og informasjonssikkerhet',
+    ]);
     // Headings are context, not passages.
     expect(doc.passages.some((p) => p.text === 'Innledning')).toBe(false);
   });
@@ -31,7 +34,13 @@ describe('DOCX fixture with headings, a list and a table', () => {
   });
 
   it('takes the title from the document when the caller only guessed it', async () => {
-    const doc = await ingestBytes(fixture('headings-list-table.docx'), 'x.docx', { ...TEST_META, title: 'X' }, undefined, { guessed: ['title'] });
+    const doc = await ingestBytes(
+      fixture('headings-list-table.docx'),
+      'x.docx',
+      { ...TEST_META, title: 'X' },
+      undefined,
+      { guessed: ['title'] },
+    );
     expect(doc.meta.title).toBe('Høringsinnspill om kommunal digitalisering');
   });
 });
@@ -63,7 +72,9 @@ describe('refused DOCX files', () => {
     const notWord = await zip.generateAsync({ type: 'uint8array' });
     expect((await ingestError(() => ingestDocx('arkiv.docx', notWord))).code).toBe('corrupt_file');
     const good = fixture('headings-list-table.docx');
-    expect((await ingestError(() => ingestDocx('avkortet.docx', good.slice(0, good.length / 2)))).code).toBe('corrupt_file');
+    expect((await ingestError(() => ingestDocx('avkortet.docx', good.slice(0, good.length / 2)))).code).toBe(
+      'corrupt_file',
+    );
     expect((await ingestError(() => ingestDocx('tom.docx', new Uint8Array()))).code).toBe('empty_file');
   });
 });

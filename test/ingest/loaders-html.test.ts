@@ -9,7 +9,19 @@ describe('HTML page with a nav bar, cookie banner and footer', () => {
     const doc = await ingestBytes(fixture('article-with-chrome.html'), 'side.html', TEST_META);
     expectWellFormed(doc);
     expect(doc.format).toBe('html');
-    for (const chrome of ['Om oss', 'Bli medlem', 'informasjonskapsler', 'Godta alle', 'Forsiden', 'Del på Facebook', 'Les også', 'Postboks 123', 'Instagram', 'dataLayer', 'font-family']) {
+    for (const chrome of [
+      'Om oss',
+      'Bli medlem',
+      'informasjonskapsler',
+      'Godta alle',
+      'Forsiden',
+      'Del på Facebook',
+      'Les også',
+      'Postboks 123',
+      'Instagram',
+      'dataLayer',
+      'font-family',
+    ]) {
       expect(doc.text, chrome).not.toContain(chrome);
     }
     expect(doc.passages[0].text).toMatch(/^Testforbundet Vest takker for muligheten/);

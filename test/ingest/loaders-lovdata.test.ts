@@ -6,7 +6,9 @@ import { ingestBytes } from '../../src/ingest/index.js';
 import { MAX_PASSAGE_CHARS } from '../../src/ingest/passages.js';
 import { LOVDATA, TEST_META, expectWellFormed } from '../helpers/documents.js';
 
-const FILES = readdirSync(LOVDATA).filter((f) => f.endsWith('.xml')).sort();
+const FILES = readdirSync(LOVDATA)
+  .filter((f) => f.endsWith('.xml'))
+  .sort();
 let statutes: Map<string, IngestedDocument>;
 
 beforeAll(async () => {
@@ -15,7 +17,10 @@ beforeAll(async () => {
   statutes = new Map();
   for (const input of inputs) {
     const bytes = new Uint8Array(readFileSync(input.path));
-    statutes.set(input.path.split('/').at(-1)!, await ingestBytes(bytes, input.path, input.meta, undefined, { guessed: input.guessed }));
+    statutes.set(
+      input.path.split('/').at(-1)!,
+      await ingestBytes(bytes, input.path, input.meta, undefined, { guessed: input.guessed }),
+    );
   }
 });
 

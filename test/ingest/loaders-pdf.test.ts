@@ -13,14 +13,22 @@ describe('two-column PDF fixture', () => {
     expectWellFormed(doc);
     expect(doc.format).toBe('pdf');
     // Line-end hyphens are undone, real compound hyphens kept.
-    for (const word of ['digitaliseringsstrategi', 'Informasjonssikkerhetsarbeidet', 'leverandøravhengighet', 'arbeidsbelastningen', 'lokalsamfunnene']) {
+    for (const word of [
+      'digitaliseringsstrategi',
+      'Informasjonssikkerhetsarbeidet',
+      'leverandøravhengighet',
+      'arbeidsbelastningen',
+      'lokalsamfunnene',
+    ]) {
       expect(doc.text).toContain(word);
     }
     expect(doc.text).toContain('IKT-sikkerhet');
     expect(doc.text).toContain('lese- og skrivevansker');
     expect(doc.text).not.toMatch(/\p{Ll}- (?!og\b|eller\b)\p{Ll}/u); // "lese- og skrivevansker" is Norwegian, "digit- alisering" is not
     // The sentence that runs from the foot of the left column to the top of the right one is whole.
-    expect(doc.text).toContain('lettere å planlegge omstilling og hindrer at ansatte blir stående igjen uten meningsfulle arbeidsoppgaver.');
+    expect(doc.text).toContain(
+      'lettere å planlegge omstilling og hindrer at ansatte blir stående igjen uten meningsfulle arbeidsoppgaver.',
+    );
     // ... and so is the one that runs over the page break.
     expect(doc.text).toContain('slik at ikke hver enkelt må gjøre de samme feilene på nytt.');
     for (const p of doc.passages) expect(p.text, p.text.slice(-60)).toMatch(/[.!?:]$/u);
@@ -62,26 +70,50 @@ describe('refused PDFs', () => {
   });
 });
 
-const item = (str: string, x: number, y: number, width = str.length * 5, fontSize = 10): PdfTextItem => ({ str, x, y, width, fontSize });
+const item = (str: string, x: number, y: number, width = str.length * 5, fontSize = 10): PdfTextItem => ({
+  str,
+  x,
+  y,
+  width,
+  fontSize,
+});
 
 describe('PDF layout from positions', () => {
   it('reads the left column before the right one even when the items interleave', () => {
     const items = [
-      item('Venstre en', 50, 700), item('Høyre en', 320, 700),
-      item('venstre to', 50, 688), item('høyre to', 320, 688),
-      item('venstre tre.', 50, 676), item('høyre tre.', 320, 676),
+      item('Venstre en', 50, 700),
+      item('Høyre en', 320, 700),
+      item('venstre to', 50, 688),
+      item('høyre to', 320, 688),
+      item('venstre tre.', 50, 676),
+      item('høyre tre.', 320, 676),
     ];
-    expect(readingOrder(segments(items), 1).map((l) => l.text)).toEqual(['Venstre en', 'venstre to', 'venstre tre.', 'Høyre en', 'høyre to', 'høyre tre.']);
+    expect(readingOrder(segments(items), 1).map((l) => l.text)).toEqual([
+      'Venstre en',
+      'venstre to',
+      'venstre tre.',
+      'Høyre en',
+      'høyre to',
+      'høyre tre.',
+    ]);
   });
 
   it('puts spaces between words drawn one by one, from their positions', () => {
-    const [seg] = segments([item('Kommunene', 50, 700, 45), item('må', 100, 700, 12), item('samarbeide.', 116, 700, 50)]);
+    const [seg] = segments([
+      item('Kommunene', 50, 700, 45),
+      item('må', 100, 700, 12),
+      item('samarbeide.', 116, 700, 50),
+    ]);
     expect(seg.text).toBe('Kommunene må samarbeide.');
   });
 
   it('joins a soft hyphen (U+00AD) and a hard line-end hyphen at the line end', () => {
     const lines = readingOrder(
-      segments([item('Det krever kompe\u00AD', 50, 700, 90), item('tanseheving og digi-', 50, 688, 95), item('talisering i kommunene.', 50, 676, 100)]),
+      segments([
+        item('Det krever kompe\u00AD', 50, 700, 90),
+        item('tanseheving og digi-', 50, 688, 95),
+        item('talisering i kommunene.', 50, 676, 100),
+      ]),
       1,
     );
     expect(paragraphs(lines, 1).text).toBe('Det krever kompetanseheving og digitalisering i kommunene.');
@@ -95,7 +127,9 @@ describe('PDF layout from positions', () => {
       { text: `Side ${n} av 3`, y: 20 },
     ];
     const kept = dropFurniture([page(1), page(2), page(3)], [842, 842, 842]);
-    expect(kept.map((p) => p.map((s) => s.text))).toEqual([1, 2, 3].map((n) => ['Innhold på side ' + n, 'Vi støtter forslaget.']));
+    expect(kept.map((p) => p.map((s) => s.text))).toEqual(
+      [1, 2, 3].map((n) => ['Innhold på side ' + n, 'Vi støtter forslaget.']),
+    );
   });
 
   it('records where each page starts in the joined text', () => {

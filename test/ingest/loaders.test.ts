@@ -50,12 +50,18 @@ describe('decoding', () => {
   });
 
   it('rejects a truncated multi-byte sequence', async () => {
-    const err = await ingestError(() => ingestBytes(new Uint8Array([...utf8('Kommunene må'), 0xc3]), 'kuttet.md', META));
+    const err = await ingestError(() =>
+      ingestBytes(new Uint8Array([...utf8('Kommunene må'), 0xc3]), 'kuttet.md', META),
+    );
     expect(err.code).toBe('invalid_utf8');
   });
 
   it('drops a byte-order mark', async () => {
-    const doc = await ingestBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Kommunene må få mer ansvar.')]), 'bom.txt', META);
+    const doc = await ingestBytes(
+      new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Kommunene må få mer ansvar.')]),
+      'bom.txt',
+      META,
+    );
     expect(doc.text).toBe('Kommunene må få mer ansvar.');
     expect(doc.format).toBe('text');
   });

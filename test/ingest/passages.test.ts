@@ -36,7 +36,8 @@ describe('passages of every seed', () => {
 
   it('never start or end mid-sentence', async () => {
     for (const { doc } of await loadSeeds()) {
-      for (const p of doc.passages) expect(cutsCleanly(doc, p), `${doc.meta.id} p${p.ordinal}: ${p.text.slice(0, 60)}`).toBe(true);
+      for (const p of doc.passages)
+        expect(cutsCleanly(doc, p), `${doc.meta.id} p${p.ordinal}: ${p.text.slice(0, 60)}`).toBe(true);
     }
   });
 
@@ -71,7 +72,8 @@ describe('seed 002, the PDF export that answers the ministry questions', () => {
 
   it('carries each ministry question as headingPath context, not as passage text', async () => {
     const { doc } = await loadSeed(SEED_IDS.fagforbundetInput);
-    const question = 'Er det drivkrefter og utviklingstrekk som vil påvirke samfunnet generelt, og som strategien bør ta høyde for?';
+    const question =
+      'Er det drivkrefter og utviklingstrekk som vil påvirke samfunnet generelt, og som strategien bør ta høyde for?';
     const underIt = doc.passages.find((p) => p.text.startsWith('I en tid med økende geopolitisk spenning'));
     expect(underIt?.headingPath).toContain(question);
     expect(doc.passages.some((p) => p.text.includes(question))).toBe(false);
@@ -98,13 +100,19 @@ describe('passage grouping', () => {
   it('merges short paragraphs under one heading but not across headings', () => {
     const text = 'Mål\n\nKort første avsnitt.\n\nKort andre avsnitt.\n\nVeien videre\n\nKort tredje avsnitt.';
     const passages = cutPassages(text);
-    expect(passages.map((p) => p.text)).toEqual(['Kort første avsnitt.\n\nKort andre avsnitt.', 'Kort tredje avsnitt.']);
+    expect(passages.map((p) => p.text)).toEqual([
+      'Kort første avsnitt.\n\nKort andre avsnitt.',
+      'Kort tredje avsnitt.',
+    ]);
     expect(passages.map((p) => p.headingPath)).toEqual([['Mål'], ['Veien videre']]);
   });
 
   it('splits an overlong paragraph between sentences, not after abbreviations', () => {
-    const sentence = (i: number) => `Kommune nr. ${i} må f.eks. sikre opplæring av de ansatte i nye digitale verktøy før de tas i bruk. `;
-    const paragraph = Array.from({ length: 30 }, (_, i) => sentence(i + 1)).join('').trim();
+    const sentence = (i: number) =>
+      `Kommune nr. ${i} må f.eks. sikre opplæring av de ansatte i nye digitale verktøy før de tas i bruk. `;
+    const paragraph = Array.from({ length: 30 }, (_, i) => sentence(i + 1))
+      .join('')
+      .trim();
     const passages = cutPassages(paragraph);
     expect(passages.length).toBeGreaterThan(2);
     for (const p of passages) {

@@ -15,8 +15,10 @@ describe('carrying loader offsets through cleaning', () => {
   });
 
   it('gives each passage the page it starts on, through ingest', () => {
-    const page1 = 'Innledning\n\nKommunene må få mer ansvar for digital kompetanse i alle tjenester, og staten må følge opp med midler.';
-    const page2 = 'Personvern\n\nLogger fra fagsystemer skal ikke brukes til å kontrollere den enkelte arbeidstaker i kommunene.';
+    const page1 =
+      'Innledning\n\nKommunene må få mer ansvar for digital kompetanse i alle tjenester, og staten må følge opp med midler.';
+    const page2 =
+      'Personvern\n\nLogger fra fagsystemer skal ikke brukes til å kontrollere den enkelte arbeidstaker i kommunene.';
     const text = `${page1}\n\n${page2}`;
     const doc = ingestLoaded({ text, format: 'pdf', pageStarts: [0, page1.length + 2] }, TEST_META);
     expect(doc.passages.map((p) => [p.headingPath.at(-1), p.page])).toEqual([
@@ -31,7 +33,8 @@ describe('carrying loader offsets through cleaning', () => {
   });
 
   it('keeps § sections as one passage each, with their anchors, whatever cleaning does around them', () => {
-    const text = '# Lov\n\n## § 1. Formål\n\nLoven skal sikre gode boforhold.\n\n## § 2. Virkeområde\n\nLoven gjelder hele landet.';
+    const text =
+      '# Lov\n\n## § 1. Formål\n\nLoven skal sikre gode boforhold.\n\n## § 2. Virkeområde\n\nLoven gjelder hele landet.';
     const s1 = text.indexOf('Loven skal');
     const s2 = text.indexOf('Loven gjelder');
     const doc = ingestLoaded(

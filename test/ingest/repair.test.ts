@@ -10,7 +10,9 @@ const fixture = async () => cleanText(await readFile(join(FIXTURES, 'pdf-export.
 
 describe('detecting a hard-wrapped PDF export', () => {
   it('flags seed 002 (the PDF copy-out) and no other seed', async () => {
-    const flagged = (await loadSeeds()).filter((s) => wrapStats(cleanText(s.raw).text).hardWrapped).map((s) => s.meta.id);
+    const flagged = (await loadSeeds())
+      .filter((s) => wrapStats(cleanText(s.raw).text).hardWrapped)
+      .map((s) => s.meta.id);
     expect(flagged).toEqual([SEED_IDS.fagforbundetInput]);
   });
 
@@ -30,7 +32,9 @@ describe('detecting a hard-wrapped PDF export', () => {
   it('in normal text only rejoins a line break inside a sentence', async () => {
     const cleaned = cleanText((await loadSeed(SEED_IDS.ntl)).raw).text;
     const repaired = repairLineBreaks(cleaned);
-    expect(repaired).toBe(cleaned.replace('forankres i\nmedbestemmelsesapparatet', 'forankres i medbestemmelsesapparatet'));
+    expect(repaired).toBe(
+      cleaned.replace('forankres i\nmedbestemmelsesapparatet', 'forankres i medbestemmelsesapparatet'),
+    );
   });
 });
 
@@ -49,7 +53,9 @@ describe('rebuilding paragraphs of seed 002', () => {
 
   it('keeps the title and the first heading apart', async () => {
     const repaired = repairLineBreaks(cleanText((await loadSeed(SEED_IDS.fagforbundetInput)).raw).text);
-    expect(repaired.startsWith('Innspill til ny nasjonal digitaliseringsstrategi\n\nForventninger til strategien\n\n')).toBe(true);
+    expect(
+      repaired.startsWith('Innspill til ny nasjonal digitaliseringsstrategi\n\nForventninger til strategien\n\n'),
+    ).toBe(true);
   });
 });
 
@@ -71,7 +77,9 @@ describe('de-hyphenation (fixture in the layout of seed 002)', () => {
   it('keeps headings and the two-line ministry question as their own paragraphs', async () => {
     const paragraphs = repairLineBreaks(await fixture()).split('\n\n');
     expect(paragraphs.slice(0, 2)).toEqual(['Høringssvar om digital kompetanse i kommunene', 'Innledning']);
-    expect(paragraphs).toContain('Hvordan kan staten bidra til at kommunene lykkes med digitaliseringen av tjenestene sine?');
+    expect(paragraphs).toContain(
+      'Hvordan kan staten bidra til at kommunene lykkes med digitaliseringen av tjenestene sine?',
+    );
   });
 });
 

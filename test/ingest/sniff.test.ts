@@ -11,7 +11,9 @@ describe('content sniffing', () => {
     expect(sniffMediaType(fixture('two-columns.pdf'), 'notat.txt')).toBe(MEDIA_TYPES.pdf);
     expect(sniffMediaType(fixture('headings-list-table.docx'), 'bilde.png')).toBe(MEDIA_TYPES.docx);
     expect(sniffMediaType(fixture('article-with-chrome.html'), 'rapport.pdf')).toBe(MEDIA_TYPES.html);
-    expect(sniffMediaType(new Uint8Array(readFileSync(LOVDATA + 'nl-19990326-017.xml')), 'lov.xml')).toBe(MEDIA_TYPES.html);
+    expect(sniffMediaType(new Uint8Array(readFileSync(LOVDATA + 'nl-19990326-017.xml')), 'lov.xml')).toBe(
+      MEDIA_TYPES.html,
+    );
     expect(sniffMediaType(utf8('Kommunene må få mer ansvar.'), 'rapport.pdf')).toBe(MEDIA_TYPES.text);
   });
 

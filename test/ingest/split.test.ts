@@ -1,7 +1,13 @@
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { describe, expect, it } from 'vitest';
 import { prepareText } from '../../src/ingest/index.js';
-import { PARAGRAPH_MARK, SENTENCE_MARK, evenChunkSize, markBoundaries, recursiveSplit } from '../../src/ingest/split.js';
+import {
+  PARAGRAPH_MARK,
+  SENTENCE_MARK,
+  evenChunkSize,
+  markBoundaries,
+  recursiveSplit,
+} from '../../src/ingest/split.js';
 import { loadSeeds } from './seeds.js';
 
 describe('the synchronous splitter', () => {
@@ -22,7 +28,9 @@ describe('the synchronous splitter', () => {
           keepSeparator: false,
           separators: [PARAGRAPH_MARK, SENTENCE_MARK],
         });
-        expect(recursiveSplit(marked, [PARAGRAPH_MARK, SENTENCE_MARK], chunkSize)).toEqual(await reference.splitText(marked));
+        expect(recursiveSplit(marked, [PARAGRAPH_MARK, SENTENCE_MARK], chunkSize)).toEqual(
+          await reference.splitText(marked),
+        );
       }
     }
   });

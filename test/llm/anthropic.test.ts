@@ -44,10 +44,20 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const provider = (over: Partial<Parameters<typeof createAnthropicProvider>[0]> = {}) =>
-  createAnthropicProvider({ apiKey: 'test-key', baseURL: api.url, model: 'claude-test', maxRetries: 0, timeoutMs: 2000, ...over });
+  createAnthropicProvider({
+    apiKey: 'test-key',
+    baseURL: api.url,
+    model: 'claude-test',
+    maxRetries: 0,
+    timeoutMs: 2000,
+    ...over,
+  });
 
 async function failure(p: Promise<unknown>): Promise<LlmError> {
-  const err = await p.then(() => null, (e) => e);
+  const err = await p.then(
+    () => null,
+    (e) => e,
+  );
   expect(err).toBeInstanceOf(LlmError);
   return err as LlmError;
 }

@@ -18,11 +18,33 @@ const passage: PassageWithDocument = {
   anchor: null,
   contentHash: 'x',
   document: {
-    id: 'ntl', organisation: 'NTL', title: 'Prinsipprogram', kind: 'programme', date: '2019', language: 'nb', format: 'text',
-    contentHash: 'x', passageCount: 1, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z',
+    id: 'ntl',
+    organisation: 'NTL',
+    title: 'Prinsipprogram',
+    kind: 'programme',
+    date: '2019',
+    language: 'nb',
+    format: 'text',
+    contentHash: 'x',
+    passageCount: 1,
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: '2024-01-01T00:00:00.000Z',
   },
 };
-const draft = { sections: [{ sentences: [{ text: 'NTL mener at offentlig sektor må ha kontroll over egne IKT-systemer.', citations: [{ passageId: 'ntl-p001', quote: 'offentlig sektor må ha kontroll over egne IKT-systemer og data' }] }] }] };
+const draft = {
+  sections: [
+    {
+      sentences: [
+        {
+          text: 'NTL mener at offentlig sektor må ha kontroll over egne IKT-systemer.',
+          citations: [
+            { passageId: 'ntl-p001', quote: 'offentlig sektor må ha kontroll over egne IKT-systemer og data' },
+          ],
+        },
+      ],
+    },
+  ],
+};
 
 let api: FakeMessagesApi;
 beforeAll(async () => {
@@ -53,7 +75,10 @@ describe('Claude judge', () => {
   });
 
   it('parses the verdict JSON strictly', () => {
-    expect(parseVerdict('Svar: {"verdict":"neutral","reason":"Kilden nevner ikke data."}')).toEqual({ verdict: 'neutral', reason: 'Kilden nevner ikke data.' });
+    expect(parseVerdict('Svar: {"verdict":"neutral","reason":"Kilden nevner ikke data."}')).toEqual({
+      verdict: 'neutral',
+      reason: 'Kilden nevner ikke data.',
+    });
     expect(() => parseVerdict('{"verdict":"kanskje","reason":"x"}')).toThrow(LlmOutputError);
     expect(() => parseVerdict('ja')).toThrow(LlmOutputError);
   });

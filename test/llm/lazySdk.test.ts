@@ -12,12 +12,24 @@ const HOOKS = `export async function resolve(spec, ctx, next) { if (!/^[./]|^nod
 const REGISTER = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)});`;
 
 function resolvedPackages(program: string): string[] {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, '--input-type=module', '-e', program], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ANTHROPIC_API_KEY: '' },
-    timeout: 60_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--import',
+      `data:text/javascript,${encodeURIComponent(REGISTER)}`,
+      '--input-type=module',
+      '-e',
+      program,
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ANTHROPIC_API_KEY: '' },
+      timeout: 60_000,
+    },
+  );
   expect(r.status, r.stderr).toBe(0);
   return [...r.stderr.matchAll(/^RESOLVED (\S+)$/gm)].map((m) => m[1]);
 }

@@ -31,7 +31,15 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const provider = (over: Partial<Parameters<typeof createChatProvider>[0]> = {}) =>
-  createChatProvider({ baseURL: api.url, apiKey: 'chat-key', model: 'norsk-7b', maxRetries: 0, retryBaseMs: 1, timeoutMs: 2000, ...over });
+  createChatProvider({
+    baseURL: api.url,
+    apiKey: 'chat-key',
+    model: 'norsk-7b',
+    maxRetries: 0,
+    retryBaseMs: 1,
+    timeoutMs: 2000,
+    ...over,
+  });
 
 describe('OpenAI-compatible chat provider', () => {
   it('wraps sources as data, asks for the citation format and parses the JSON answer', async () => {
@@ -70,7 +78,9 @@ describe('OpenAI-compatible chat provider', () => {
     ['garbage', 'bad_gateway:llm'],
   ] as const)('maps %s to %s', async (scenario, code) => {
     api.scenario = scenario;
-    const err = await provider().generate(request).catch((e) => e);
+    const err = await provider()
+      .generate(request)
+      .catch((e) => e);
     expect(err).toBeInstanceOf(LlmError);
     expect(err.code).toBe(code);
   });
@@ -85,13 +95,17 @@ describe('OpenAI-compatible chat provider', () => {
 
   it('maps a timeout to 503', async () => {
     api.scenario = 'hang';
-    const err = await provider({ timeoutMs: 150 }).generate(request).catch((e) => e);
+    const err = await provider({ timeoutMs: 150 })
+      .generate(request)
+      .catch((e) => e);
     expect(err.code).toBe('unavailable:llm');
     expect(err.message).toMatch(/i tide/);
   });
 
   it('maps a refused connection to 503', async () => {
-    const err = await createChatProvider({ baseURL: 'http://127.0.0.1:9', model: 'x', maxRetries: 0 }).generate(request).catch((e) => e);
+    const err = await createChatProvider({ baseURL: 'http://127.0.0.1:9', model: 'x', maxRetries: 0 })
+      .generate(request)
+      .catch((e) => e);
     expect(err.code).toBe('unavailable:llm');
   });
 });

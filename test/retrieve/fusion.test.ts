@@ -4,8 +4,15 @@ import { mmr, reciprocalRankFusion } from '../../src/retrieve/fusion.js';
 describe('reciprocalRankFusion', () => {
   it('rewards agreement between legs and keeps each leg’s rank and score', () => {
     const fused = reciprocalRankFusion(
-      [{ id: 'a', score: 0.9 }, { id: 'b', score: 0.8 }, { id: 'c', score: 0.7 }],
-      [{ id: 'b', score: 3 }, { id: 'c', score: 2 }],
+      [
+        { id: 'a', score: 0.9 },
+        { id: 'b', score: 0.8 },
+        { id: 'c', score: 0.7 },
+      ],
+      [
+        { id: 'b', score: 3 },
+        { id: 'c', score: 2 },
+      ],
     );
     expect(fused.map((h) => h.id)).toEqual(['b', 'c', 'a']);
     expect(fused[0].vector).toEqual({ score: 0.8, rank: 2 });
@@ -22,9 +29,27 @@ describe('mmr', () => {
       ['a2', [1, 0]],
       ['b', [0, 1]],
     ]);
-    const picked = mmr([{ id: 'a', fused: 1 }, { id: 'a2', fused: 0.95 }, { id: 'b', fused: 0.8 }], vectors, 2, 0.5);
+    const picked = mmr(
+      [
+        { id: 'a', fused: 1 },
+        { id: 'a2', fused: 0.95 },
+        { id: 'b', fused: 0.8 },
+      ],
+      vectors,
+      2,
+      0.5,
+    );
     expect(picked.map((p) => p.id)).toEqual(['a', 'b']);
-    const plain = mmr([{ id: 'a', fused: 1 }, { id: 'a2', fused: 0.95 }, { id: 'b', fused: 0.8 }], vectors, 2, 1);
+    const plain = mmr(
+      [
+        { id: 'a', fused: 1 },
+        { id: 'a2', fused: 0.95 },
+        { id: 'b', fused: 0.8 },
+      ],
+      vectors,
+      2,
+      1,
+    );
     expect(plain.map((p) => p.id)).toEqual(['a', 'a2']);
   });
 });

@@ -27,7 +27,10 @@ describe('candidateBudget', () => {
 describe('tsqueryLiteral', () => {
   it('quotes any lexeme so PostgreSQL reads it back unchanged', async () => {
     for (const lexeme of ["o'neil", 'a\\b', 'æøå', 'x|y', '!&:*']) {
-      const back = await db.query<{ ok: boolean }>(`SELECT array_to_tsvector(ARRAY[$1]) @@ $2::tsquery AS ok`, [lexeme, tsqueryLiteral(lexeme)]);
+      const back = await db.query<{ ok: boolean }>(`SELECT array_to_tsvector(ARRAY[$1]) @@ $2::tsquery AS ok`, [
+        lexeme,
+        tsqueryLiteral(lexeme),
+      ]);
       expect(back.rows[0].ok).toBe(true);
     }
   });
@@ -38,7 +41,9 @@ describe('text leg', () => {
     const question = 'Hvordan skal kommunene bruke kunstig intelligens og skyløsninger i offentlig sektor?';
     const q = (await textQuery(db, question))!;
     expect(q.terms.length).toBeGreaterThan(3);
-    const { rows } = await db.query<{ id: string; lexemes: string[] }>(`SELECT id, tsvector_to_array(tsv) AS lexemes FROM passages`);
+    const { rows } = await db.query<{ id: string; lexemes: string[] }>(
+      `SELECT id, tsvector_to_array(tsv) AS lexemes FROM passages`,
+    );
     const expected = rows
       .map((r) => {
         const has = new Set(r.lexemes);
@@ -60,7 +65,9 @@ describe('text leg', () => {
     expect(q.candidates).toBe(`(${rarest.tsquery})`);
     const hits = await textLeg(db, question, 50, {}, { budget: 1 });
     expect(hits.length).toBeGreaterThan(0);
-    const { rows } = await db.query<{ id: string }>(`SELECT id FROM passages WHERE tsv @@ $1::tsquery`, [rarest.tsquery]);
+    const { rows } = await db.query<{ id: string }>(`SELECT id FROM passages WHERE tsv @@ $1::tsquery`, [
+      rarest.tsquery,
+    ]);
     expect(new Set(hits.map((h) => h.id))).toEqual(new Set(rows.map((r) => r.id)));
     expect((await textLeg(db, question, 50)).length).toBeGreaterThan(hits.length);
   });
@@ -80,9 +87,25 @@ describe('text leg', () => {
     const rollback = new Error('rollback');
     await expect(
       db.transaction(async (tx) => {
-        await tx.query(`INSERT INTO lexeme_stats (lexeme, df) VALUES ('arbeidlag', 1), ('lag', 1) ON CONFLICT DO NOTHING`);
-        for (const cuts of [[['arbeid', 'forhold'], ['arbeids', 'forhold']], [['arbeids', 'forhold'], ['arbeid', 'forhold']]]) {
-          const { rows } = await tx.query<{ lexeme: string }>(COMPOUND_SIBLINGS_SQL, [cuts.map(() => 'arbeidsforhold'), cuts.map((c) => c[0]), cuts.map((c) => c[1]), 50]);
+        await tx.query(
+          `INSERT INTO lexeme_stats (lexeme, df) VALUES ('arbeidlag', 1), ('lag', 1) ON CONFLICT DO NOTHING`,
+        );
+        for (const cuts of [
+          [
+            ['arbeid', 'forhold'],
+            ['arbeids', 'forhold'],
+          ],
+          [
+            ['arbeids', 'forhold'],
+            ['arbeid', 'forhold'],
+          ],
+        ]) {
+          const { rows } = await tx.query<{ lexeme: string }>(COMPOUND_SIBLINGS_SQL, [
+            cuts.map(() => 'arbeidsforhold'),
+            cuts.map((c) => c[0]),
+            cuts.map((c) => c[1]),
+            50,
+          ]);
           const siblings = rows.map((r) => r.lexeme);
           expect(siblings).toContain('arbeidlag');
           expect(siblings).toContain('arbeidsplass');
@@ -98,7 +121,9 @@ describe('text leg', () => {
     const ks = await textLeg(db, 'digitalisering', 50, { organisations: ['ks'] });
     expect(ks.length).toBeGreaterThan(0);
     expect(ks.length).toBeLessThan(all.length);
-    const { rows } = await db.query<{ id: string }>(`SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id WHERE d.organisation = 'KS'`);
+    const { rows } = await db.query<{ id: string }>(
+      `SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id WHERE d.organisation = 'KS'`,
+    );
     const ksIds = new Set(rows.map((r) => r.id));
     for (const h of ks) expect(ksIds.has(h.id)).toBe(true);
   });

@@ -15,7 +15,11 @@ beforeAll(async () => {
 });
 afterAll(async () => db.close());
 
-const QUESTIONS = ['Hva mener Fagforbundet om en offentlig skyløsning?', 'kunstig intelligens i kommunene', 'opplæring av ansatte'];
+const QUESTIONS = [
+  'Hva mener Fagforbundet om en offentlig skyløsning?',
+  'kunstig intelligens i kommunene',
+  'opplæring av ansatte',
+];
 
 describe('vector-only search', () => {
   it.each(QUESTIONS)('ranks as the vector leg and returns its passages: %s', async (query) => {

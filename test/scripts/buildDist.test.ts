@@ -1,6 +1,15 @@
 /** scripts/build-dist.mjs keeps dist/ equal to src/ (edits, deletions, a failed compile), and `npm start` runs it. */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +22,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Run out/<module> with plain node (no TypeScript loader) and return what it prints. */
 const runWithNode = (file: string) =>
-  execFileSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(file).href)})`], { encoding: 'utf8' });
+  execFileSync(
+    process.execPath,
+    ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(file).href)})`],
+    { encoding: 'utf8' },
+  );
 
 describe('buildDist', () => {
   it('compiles .ts, links other files, and afterwards rebuilds exactly what changed', async () => {
@@ -23,7 +36,10 @@ describe('buildDist', () => {
     mkdirSync(join(src, 'sub'), { recursive: true });
     mkdirSync(join(src, 'data'), { recursive: true });
     writeFileSync(join(src, 'a.ts'), `export const greeting: string = 'hei';\nexport class Box { size = 1; }\n`);
-    writeFileSync(join(src, 'sub', 'b.ts'), `import { greeting, Box } from '../a.js';\nimport type { T } from '../types.js';\nconst t: T = 1;\nconsole.log(greeting, new Box().size, t, new URL('../data/x.sql', import.meta.url).pathname.endsWith('/data/x.sql'));\n`);
+    writeFileSync(
+      join(src, 'sub', 'b.ts'),
+      `import { greeting, Box } from '../a.js';\nimport type { T } from '../types.js';\nconst t: T = 1;\nconsole.log(greeting, new Box().size, t, new URL('../data/x.sql', import.meta.url).pathname.endsWith('/data/x.sql'));\n`,
+    );
     writeFileSync(join(src, 'types.d.ts'), `export type T = number;\n`);
     writeFileSync(join(src, 'data', 'x.sql'), 'SELECT 1;\n');
 
@@ -43,7 +59,10 @@ describe('buildDist', () => {
     writeFileSync(join(src, 'sub', 'b.ts'), `export const broken = ;\n`);
     await expect(build()).rejects.toThrow(/could not compile src\/sub\/b\.ts/);
     writeFileSync(join(src, 'a.ts'), before);
-    writeFileSync(join(src, 'sub', 'b.ts'), `import { greeting, Box } from '../a.js';\nconsole.log(greeting, new Box().size);\n`);
+    writeFileSync(
+      join(src, 'sub', 'b.ts'),
+      `import { greeting, Box } from '../a.js';\nconsole.log(greeting, new Box().size);\n`,
+    );
     await build();
     expect(runWithNode(join(out, 'sub', 'b.js'))).toBe('hallo 2\n');
 
@@ -61,7 +80,11 @@ describe('buildDist', () => {
 
 describe('npm start (scripts/run-dist.mjs)', () => {
   it('runs src/cli/serve.ts from dist/ with its own arguments', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['scripts/run-dist.mjs', 'src/cli/serve.ts', '--help'], { encoding: 'utf8' });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['scripts/run-dist.mjs', 'src/cli/serve.ts', '--help'],
+      { encoding: 'utf8' },
+    );
     expect(stdout).toMatch(/^Bruk: npm start/);
     expect(existsSync(join('dist', 'cli', 'serve.js'))).toBe(true);
   });

@@ -25,7 +25,11 @@ const streaming: VectorEmbedder & { embedsOffMainThread: boolean } = {
   embedDocuments: (texts) => embedder.embedDocuments(texts),
 };
 
-function doc(id: string, paragraphs: (Partial<PassageDraft> & { text: string })[], meta: Partial<DocumentMeta> = {}): IngestedDocument {
+function doc(
+  id: string,
+  paragraphs: (Partial<PassageDraft> & { text: string })[],
+  meta: Partial<DocumentMeta> = {},
+): IngestedDocument {
   let at = 0;
   const passages: PassageDraft[] = paragraphs.map((p, ordinal) => {
     const start = at;
@@ -34,7 +38,15 @@ function doc(id: string, paragraphs: (Partial<PassageDraft> & { text: string })[
   });
   const text = paragraphs.map((p) => p.text).join('\n\n');
   return {
-    meta: { id, organisation: 'Testforbundet', title: `Dokument ${id}`, kind: 'statement', date: '2024', language: 'nb', ...meta },
+    meta: {
+      id,
+      organisation: 'Testforbundet',
+      title: `Dokument ${id}`,
+      kind: 'statement',
+      date: '2024',
+      language: 'nb',
+      ...meta,
+    },
     text,
     contentHash: createHash('sha256').update(text).digest('hex'),
     format: 'text',
@@ -53,7 +65,12 @@ const SENTENCES = [
 /** n documents of 1–4 passages each, drawn from SENTENCES with a numbered twist so lexemes differ. */
 const corpus = (prefix: string, n: number) =>
   Array.from({ length: n }, (_, i) =>
-    doc(`${prefix}-${i}`, Array.from({ length: 1 + (i % 4) }, (_, j) => ({ text: `${SENTENCES[(i + j) % SENTENCES.length]} Punkt ${prefix}${i}x${j}.` }))),
+    doc(
+      `${prefix}-${i}`,
+      Array.from({ length: 1 + (i % 4) }, (_, j) => ({
+        text: `${SENTENCES[(i + j) % SENTENCES.length]} Punkt ${prefix}${i}x${j}.`,
+      })),
+    ),
   );
 
 /** lexeme_stats and corpus_stats against what passages.tsv says now. */
@@ -79,7 +96,13 @@ describe('saveBatchEnds', () => {
   });
 });
 
-describe.each(storeDrivers({ pglite: 'PGlite in-process (binary COPY)', socket: 'pg over the wire to PGlite (jsonb)', postgres: 'PostgreSQL (binary COPY FROM STDIN)' }))('bulk write on %s', (_name, open) => {
+describe.each(
+  storeDrivers({
+    pglite: 'PGlite in-process (binary COPY)',
+    socket: 'pg over the wire to PGlite (jsonb)',
+    postgres: 'PostgreSQL (binary COPY FROM STDIN)',
+  }),
+)('bulk write on %s', (_name, open) => {
   let db: Db;
   let close: () => Promise<void>;
 
@@ -91,14 +114,31 @@ describe.each(storeDrivers({ pglite: 'PGlite in-process (binary COPY)', socket: 
   afterAll(async () => close());
 
   it('stores every column as written and every vector as float4', async () => {
-    const written = doc('kolonner', [
-      { text: 'Første avsnitt om «skyløsninger» – med æøå, emoji 🇳🇴 og \\ skråstrek.', headingPath: ['Innledning', 'Bakgrunn'], page: 3, anchor: 'kap-1' },
-      { text: 'Andre avsnitt uten overskrift.', page: null, anchor: null },
-    ], { date: '2024-03', source: 'https://example.org/a' });
+    const written = doc(
+      'kolonner',
+      [
+        {
+          text: 'Første avsnitt om «skyløsninger» – med æøå, emoji 🇳🇴 og \\ skråstrek.',
+          headingPath: ['Innledning', 'Bakgrunn'],
+          page: 3,
+          anchor: 'kap-1',
+        },
+        { text: 'Andre avsnitt uten overskrift.', page: null, anchor: null },
+      ],
+      { date: '2024-03', source: 'https://example.org/a' },
+    );
     await writeDocuments(db, streaming, [written]);
     const stored = await getDocument(db, { id: 'kolonner' });
-    expect(stored).toMatchObject({ text: written.text, contentHash: written.contentHash, date: '2024-03', source: 'https://example.org/a', visibility: 'public' });
-    const { rows: [d] } = await db.query<{ date_start: string }>(`SELECT date_start::text FROM documents WHERE id = 'kolonner'`);
+    expect(stored).toMatchObject({
+      text: written.text,
+      contentHash: written.contentHash,
+      date: '2024-03',
+      source: 'https://example.org/a',
+      visibility: 'public',
+    });
+    const {
+      rows: [d],
+    } = await db.query<{ date_start: string }>(`SELECT date_start::text FROM documents WHERE id = 'kolonner'`);
     expect(d.date_start).toBe('2024-03-01');
 
     const passages = await listPassagesOfDocument(db, { documentId: 'kolonner' });
@@ -106,7 +146,8 @@ describe.each(storeDrivers({ pglite: 'PGlite in-process (binary COPY)', socket: 
       written.passages.map((p) => [p.text, p.start, p.end, p.headingPath, p.page ?? null, p.anchor ?? null]),
     );
     const { rows } = await db.query<{ heading_text: string; embedding: string | number[] }>(
-      `SELECT heading_text, embedding FROM passages WHERE document_id = 'kolonner' ORDER BY ordinal`);
+      `SELECT heading_text, embedding FROM passages WHERE document_id = 'kolonner' ORDER BY ordinal`,
+    );
     expect(rows.map((r) => r.heading_text)).toEqual(['Innledning Bakgrunn', '']);
     rows.forEach((r, i) => {
       // pgvector prints a float4 in its shortest decimal form: back through Math.fround it is that float4 exactly.
@@ -116,9 +157,16 @@ describe.each(storeDrivers({ pglite: 'PGlite in-process (binary COPY)', socket: 
   });
 
   it('stores a passage the embedder gave no vector as NULL', async () => {
-    const short: VectorEmbedder = { ...streaming, embedDocuments: async (texts) => (await embedder.embedDocuments(texts)).slice(1) };
-    await writeDocuments(db, short, [doc('uten-vektor', [{ text: 'Ingen vektor her.' }, { text: 'Heller ikke her.' }])]);
-    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM passages WHERE document_id = 'uten-vektor' AND embedding IS NULL`);
+    const short: VectorEmbedder = {
+      ...streaming,
+      embedDocuments: async (texts) => (await embedder.embedDocuments(texts)).slice(1),
+    };
+    await writeDocuments(db, short, [
+      doc('uten-vektor', [{ text: 'Ingen vektor her.' }, { text: 'Heller ikke her.' }]),
+    ]);
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM passages WHERE document_id = 'uten-vektor' AND embedding IS NULL`,
+    );
     expect(Number(rows[0].n)).toBe(1);
   });
 
@@ -131,7 +179,9 @@ describe.each(storeDrivers({ pglite: 'PGlite in-process (binary COPY)', socket: 
 
     // Replace some (changed text), keep some (unchanged), add new ones, without streaming this time.
     const second = [
-      ...corpus('a', 10).map((d, i) => (i % 2 ? d : doc(d.meta.id, [{ text: `Helt ny tekst om jernbane og sykehus ${i}.` }]))),
+      ...corpus('a', 10).map((d, i) =>
+        i % 2 ? d : doc(d.meta.id, [{ text: `Helt ny tekst om jernbane og sykehus ${i}.` }]),
+      ),
       ...corpus('b', 5),
     ];
     const r2 = await writeDocuments(db, embedder, second);
@@ -145,23 +195,34 @@ describe.each(storeDrivers({ pglite: 'PGlite in-process (binary COPY)', socket: 
     await writeDocuments(db, streaming, [doc('sjelden', [{ text: 'Xylofonundervisning og zeppelinerfart.' }])]);
     await withdrawDocument(db, { id: 'sjelden' });
     await expectExactStats(db);
-    const { rows: rare } = await db.query(`SELECT lexeme FROM lexeme_stats WHERE lexeme LIKE 'xylofon%' OR lexeme LIKE 'zeppelin%'`);
+    const { rows: rare } = await db.query(
+      `SELECT lexeme FROM lexeme_stats WHERE lexeme LIKE 'xylofon%' OR lexeme LIKE 'zeppelin%'`,
+    );
     expect(rare).toEqual([]);
 
     // A failed ingest (NOT NULL violated in the last statement) leaves statistics and rows as they were.
-    const before = await db.query(`SELECT (SELECT count(*) FROM passages)::int AS p, (SELECT sum(df) FROM lexeme_stats)::int AS s`);
+    const before = await db.query(
+      `SELECT (SELECT count(*) FROM passages)::int AS p, (SELECT sum(df) FROM lexeme_stats)::int AS s`,
+    );
     const bad = corpus('c', 12);
     (bad[11].passages[0] as { text: unknown }).text = null;
     await expect(writeDocuments(db, streaming, bad, { embedBatch: 3, streamFrom: 0 })).rejects.toThrow();
-    expect((await db.query(`SELECT (SELECT count(*) FROM passages)::int AS p, (SELECT sum(df) FROM lexeme_stats)::int AS s`)).rows).toEqual(before.rows);
+    expect(
+      (await db.query(`SELECT (SELECT count(*) FROM passages)::int AS p, (SELECT sum(df) FROM lexeme_stats)::int AS s`))
+        .rows,
+    ).toEqual(before.rows);
     expect(await getDocument(db, { id: 'c-0' })).toBeNull();
     await expectExactStats(db);
   });
 
   it('replacing a document keeps its created_at and visibility, like the upsert it is', async () => {
     await writeDocuments(db, streaming, [doc('synlig', [{ text: 'Første versjon.' }])]);
-    await db.query(`UPDATE documents SET visibility = 'internal', created_at = '2020-01-01T00:00:00Z' WHERE id = 'synlig'`);
-    const r = await writeDocuments(db, streaming, [doc('synlig', [{ text: 'Andre versjon.' }, { text: 'Med to avsnitt.' }])]);
+    await db.query(
+      `UPDATE documents SET visibility = 'internal', created_at = '2020-01-01T00:00:00Z' WHERE id = 'synlig'`,
+    );
+    const r = await writeDocuments(db, streaming, [
+      doc('synlig', [{ text: 'Andre versjon.' }, { text: 'Med to avsnitt.' }]),
+    ]);
     expect(r.documents[0].outcome).toBe('replaced');
     const stored = await getDocument(db, { id: 'synlig' });
     expect(stored).toMatchObject({ visibility: 'internal', createdAt: '2020-01-01T00:00:00.000Z', passageCount: 2 });
@@ -176,7 +237,9 @@ describe.each(storeDrivers({ pglite: 'PGlite in-process (binary COPY)', socket: 
         return embedder.embedDocuments(texts);
       },
     };
-    await expect(writeDocuments(db, flaky, corpus('d', 10), { embedBatch: 2, streamFrom: 0 })).rejects.toThrow('embedder down');
+    await expect(writeDocuments(db, flaky, corpus('d', 10), { embedBatch: 2, streamFrom: 0 })).rejects.toThrow(
+      'embedder down',
+    );
     expect(await getDocument(db, { id: 'd-0' })).toBeNull();
     await expectExactStats(db);
   });

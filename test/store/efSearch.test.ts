@@ -59,7 +59,9 @@ describe('ef_search by store size', () => {
     cleanups.push(close);
     expect((await pg.query<{ ef: string }>(SHOW)).rows[0].ef).toBe('100');
     // The same connection, no tuneEfSearch: the write alone makes its next use set ef_search again.
-    await pg.transaction(async (tx) => void (await tx.query('UPDATE corpus_stats SET passages = $1', [EF_SEARCH_LARGE_FROM])));
+    await pg.transaction(
+      async (tx) => void (await tx.query('UPDATE corpus_stats SET passages = $1', [EF_SEARCH_LARGE_FROM])),
+    );
     expect((await pg.query<{ ef: string }>(SHOW)).rows[0].ef).toBe('200');
   });
 
@@ -68,7 +70,9 @@ describe('ef_search by store size', () => {
     const { db: pg, close } = await pgOverSocket(pglite);
     cleanups.push(close);
     await Promise.all([pg.query(SHOW), pg.query(SHOW), pg.exec('SELECT 1')]);
-    await pg.transaction(async (tx) => void (await tx.query('UPDATE corpus_stats SET passages = $1', [EF_SEARCH_LARGE_FROM])));
+    await pg.transaction(
+      async (tx) => void (await tx.query('UPDATE corpus_stats SET passages = $1', [EF_SEARCH_LARGE_FROM])),
+    );
     expect((await pg.query<{ ef: string }>(SHOW)).rows[0].ef).toBe('200');
     // Warnings are emitted on the next tick.
     await new Promise((r) => setImmediate(r));

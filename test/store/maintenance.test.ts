@@ -11,7 +11,11 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 const analyzed = async () =>
-  (await db.query<{ n: number }>(`SELECT coalesce(max(analyze_count + autoanalyze_count), 0)::int AS n FROM pg_stat_user_tables WHERE relname = 'passages'`)).rows[0].n;
+  (
+    await db.query<{ n: number }>(
+      `SELECT coalesce(max(analyze_count + autoanalyze_count), 0)::int AS n FROM pg_stat_user_tables WHERE relname = 'passages'`,
+    )
+  ).rows[0].n;
 
 describe('tidyAfterBulkWrite', () => {
   it('leaves a small write alone and analyses after a bulk one', async () => {

@@ -16,7 +16,13 @@ const addDocument = (id: string, organisation: string) =>
 beforeAll(async () => {
   db = await openPglite('memory://');
   await migrate(db);
-  for (const [id, organisation] of [['a', 'NTL'], ['b', 'Fagforbundet'], ['c', 'Fagforbundet'], ['d', 'Ålesund kommune']]) await addDocument(id, organisation);
+  for (const [id, organisation] of [
+    ['a', 'NTL'],
+    ['b', 'Fagforbundet'],
+    ['c', 'Fagforbundet'],
+    ['d', 'Ålesund kommune'],
+  ])
+    await addDocument(id, organisation);
 });
 afterAll(async () => db.close());
 
@@ -32,6 +38,8 @@ describe('listOrganisations', () => {
   it('lets drafting resolve a name in any casing to the stored one, and name the known ones when it fails', async () => {
     expect(await resolveOrganisation(db, 'fagforbundet')).toBe('Fagforbundet');
     expect(await resolveOrganisation(db, 'ntl')).toBe('NTL');
-    await expect(resolveOrganisation(db, 'Ukjent forbund')).rejects.toThrow('Organisasjoner i lageret: Fagforbundet, NTL, Ålesund kommune.');
+    await expect(resolveOrganisation(db, 'Ukjent forbund')).rejects.toThrow(
+      'Organisasjoner i lageret: Fagforbundet, NTL, Ålesund kommune.',
+    );
   });
 });

@@ -7,20 +7,29 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src/store/migrate.js';
 import { postgresDriver, TEST_DATABASE_URL } from '../helpers/drivers.js';
 
-describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL itself (INNSPILL_TEST_DATABASE_URL; unset: skipped, see scripts/postgres.sh)', () => {
-  it('is PostgreSQL 14 or later, not PGlite, and takes every migration with pgvector', async () => {
-    const { db, close } = await postgresDriver();
-    try {
-      const { rows } = await db.query<{ version: string; num: number }>(`SELECT version() AS version, current_setting('server_version_num')::int AS num`);
-      expect(rows[0].version).not.toContain('PGlite');
-      expect(rows[0].num).toBeGreaterThanOrEqual(140000);
-      await migrate(db);
-      const { rows: ext } = await db.query<{ extversion: string }>(`SELECT extversion FROM pg_extension WHERE extname = 'vector'`);
-      expect(ext).toHaveLength(1);
-      const { rows: tables } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name IN ('documents', 'passages', 'lexeme_stats', 'corpus_stats')`);
-      expect(tables[0].n).toBe(4);
-    } finally {
-      await close();
-    }
-  });
-});
+describe.skipIf(!TEST_DATABASE_URL)(
+  'PostgreSQL itself (INNSPILL_TEST_DATABASE_URL; unset: skipped, see scripts/postgres.sh)',
+  () => {
+    it('is PostgreSQL 14 or later, not PGlite, and takes every migration with pgvector', async () => {
+      const { db, close } = await postgresDriver();
+      try {
+        const { rows } = await db.query<{ version: string; num: number }>(
+          `SELECT version() AS version, current_setting('server_version_num')::int AS num`,
+        );
+        expect(rows[0].version).not.toContain('PGlite');
+        expect(rows[0].num).toBeGreaterThanOrEqual(140000);
+        await migrate(db);
+        const { rows: ext } = await db.query<{ extversion: string }>(
+          `SELECT extversion FROM pg_extension WHERE extname = 'vector'`,
+        );
+        expect(ext).toHaveLength(1);
+        const { rows: tables } = await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name IN ('documents', 'passages', 'lexeme_stats', 'corpus_stats')`,
+        );
+        expect(tables[0].n).toBe(4);
+      } finally {
+        await close();
+      }
+    });
+  },
+);

@@ -12,11 +12,26 @@ import { writeDocuments } from '../../src/store/writeDocuments.js';
 import { localEmbedder, seededStore } from '../helpers/runtime.js';
 import { storeDrivers } from '../helpers/drivers.js';
 
-const META = { id: 'testorg-uttalelse-2025', organisation: 'Testforbundet', title: 'Uttalelse', kind: 'statement' as const, date: '2025-01-10', language: 'nb' as const };
-const TEXT_V1 = 'Testforbundet mener at kommunene trenger en felles skyløsning.\n\nVi krever mer opplæring av de ansatte.';
-const TEXT_V2 = 'Testforbundet mener at staten bør eie skyløsningen.\n\nVi krever mer opplæring.\n\nVi vil ha norske språkmodeller.';
+const META = {
+  id: 'testorg-uttalelse-2025',
+  organisation: 'Testforbundet',
+  title: 'Uttalelse',
+  kind: 'statement' as const,
+  date: '2025-01-10',
+  language: 'nb' as const,
+};
+const TEXT_V1 =
+  'Testforbundet mener at kommunene trenger en felles skyløsning.\n\nVi krever mer opplæring av de ansatte.';
+const TEXT_V2 =
+  'Testforbundet mener at staten bør eie skyløsningen.\n\nVi krever mer opplæring.\n\nVi vil ha norske språkmodeller.';
 
-describe.each(storeDrivers({ pglite: 'PGlite in-process', socket: 'pg over the wire (pglite-socket on 127.0.0.1)', postgres: 'PostgreSQL (INNSPILL_TEST_DATABASE_URL)' }))('query layer on %s', (_name, open) => {
+describe.each(
+  storeDrivers({
+    pglite: 'PGlite in-process',
+    socket: 'pg over the wire (pglite-socket on 127.0.0.1)',
+    postgres: 'PostgreSQL (INNSPILL_TEST_DATABASE_URL)',
+  }),
+)('query layer on %s', (_name, open) => {
   let db: Db;
   let close: () => Promise<void>;
   let embedder: Awaited<ReturnType<typeof localEmbedder>>;
@@ -37,8 +52,11 @@ describe.each(storeDrivers({ pglite: 'PGlite in-process', socket: 'pg over the w
     expect(seedDocs).toHaveLength(5);
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM passages WHERE embedding IS NULL');
     expect(Number(rows[0].n)).toBe(0);
-    const doc = await getDocument(db, { id: (await db.query<{ id: string }>('SELECT id FROM documents ORDER BY id LIMIT 1')).rows[0].id });
-    for (const p of await listPassagesOfDocument(db, { documentId: doc!.id })) expect(doc!.text.slice(p.start, p.end)).toBe(p.text);
+    const doc = await getDocument(db, {
+      id: (await db.query<{ id: string }>('SELECT id FROM documents ORDER BY id LIMIT 1')).rows[0].id,
+    });
+    for (const p of await listPassagesOfDocument(db, { documentId: doc!.id }))
+      expect(doc!.text.slice(p.start, p.end)).toBe(p.text);
   });
 
   it('hybrid search returns scores from both legs', async () => {
@@ -92,7 +110,8 @@ describe.each(storeDrivers({ pglite: 'PGlite in-process', socket: 'pg over the w
     const other = {
       model: 'test-other-embedder-16',
       dimension: 16,
-      embedDocuments: async (texts: string[]) => texts.map((t) => Array.from({ length: 16 }, (_, i) => (i === t.length % 16 ? 1 : 0))),
+      embedDocuments: async (texts: string[]) =>
+        texts.map((t) => Array.from({ length: 16 }, (_, i) => (i === t.length % 16 ? 1 : 0))),
       embedQuery: async (t: string) => Array.from({ length: 16 }, (_, i) => (i === t.length % 16 ? 1 : 0)),
     };
     const progress: number[] = [];

@@ -57,7 +57,13 @@ describe('reads kept until the next write (PGlite)', () => {
   });
 
   it('counts statements that may write, and not the ones search sends', () => {
-    for (const sql of ['INSERT INTO x VALUES (1)', 'update documents set title = $1', 'DELETE FROM passages', 'VACUUM ANALYZE', 'CREATE INDEX i ON t (c)'])
+    for (const sql of [
+      'INSERT INTO x VALUES (1)',
+      'update documents set title = $1',
+      'DELETE FROM passages',
+      'VACUUM ANALYZE',
+      'CREATE INDEX i ON t (c)',
+    ])
       expect(MAY_WRITE.test(sql), sql).toBe(true);
     for (const sql of [ORGANISATIONS_SQL, GET_PASSAGES_ONLY_SQL, 'SELECT updated_at, created_at, deleted_count FROM t'])
       expect(MAY_WRITE.test(sql), sql).toBe(false);

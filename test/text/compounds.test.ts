@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { compoundCuts, splitCompound } from '../../src/text/compounds.js';
 
 describe('splitCompound', () => {
-  const known = (...stems: string[]) => (s: string) => stems.includes(s);
+  const known =
+    (...stems: string[]) =>
+    (s: string) =>
+      stems.includes(s);
 
   it('splits into known parts, with or without a linking s', () => {
-    expect(splitCompound('digitaliseringsstrategien', known('digitalisering', 'strategi'))).toEqual(['digitalisering', 'strategi']);
+    expect(splitCompound('digitaliseringsstrategien', known('digitalisering', 'strategi'))).toEqual([
+      'digitalisering',
+      'strategi',
+    ]);
     expect(splitCompound('kommunesektoren', known('kommun', 'sektor'))).toEqual(['kommun', 'sektor']);
   });
 

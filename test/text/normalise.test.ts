@@ -3,7 +3,9 @@ import { canonicalLine, looseTokens, normalise, normaliseQuote } from '../../src
 
 describe('normalise', () => {
   it('unifies typographic quotes, dashes, invisible characters and whitespace', () => {
-    expect(normalise('«Bra» – “sa” ‘hun’\u00A0og\u200B kompe\u00ADtanse\n\n  slutt').text).toBe('"Bra" - "sa" \'hun\' og kompetanse slutt');
+    expect(normalise('«Bra» – “sa” ‘hun’\u00A0og\u200B kompe\u00ADtanse\n\n  slutt').text).toBe(
+      '"Bra" - "sa" \'hun\' og kompetanse slutt',
+    );
   });
 
   it('composes decomposed letters and splits ligatures (NFKC)', () => {

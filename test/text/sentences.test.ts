@@ -5,11 +5,19 @@ const split = (text: string) => splitSentences(text).map((s) => text.slice(s.sta
 
 describe('splitSentences', () => {
   it('splits on full stops, question and exclamation marks before a capital', () => {
-    expect(split('Vi støtter satsinga. Er det nok? Nei! Mer må til.')).toEqual(['Vi støtter satsinga.', 'Er det nok?', 'Nei!', 'Mer må til.']);
+    expect(split('Vi støtter satsinga. Er det nok? Nei! Mer må til.')).toEqual([
+      'Vi støtter satsinga.',
+      'Er det nok?',
+      'Nei!',
+      'Mer må til.',
+    ]);
   });
 
   it('does not split after abbreviations, initials or in numbers', () => {
-    expect(split('Vi viser bl.a. til nr. 5 og f.eks. kap. 3. Det er viktig.')).toEqual(['Vi viser bl.a. til nr. 5 og f.eks. kap. 3.', 'Det er viktig.']);
+    expect(split('Vi viser bl.a. til nr. 5 og f.eks. kap. 3. Det er viktig.')).toEqual([
+      'Vi viser bl.a. til nr. 5 og f.eks. kap. 3.',
+      'Det er viktig.',
+    ]);
     expect(split('Prabhu N. Chaudhary ledet partiet. Det ble stiftet 1. november 1991.')).toEqual([
       'Prabhu N. Chaudhary ledet partiet.',
       'Det ble stiftet 1. november 1991.',
@@ -18,16 +26,27 @@ describe('splitSentences', () => {
   });
 
   it('keeps a quoted sentence inside the sentence that quotes it', () => {
-    expect(split('Han sa «Dette er bra. Det er godt.» og gikk. Så kom hun.')).toEqual(['Han sa «Dette er bra. Det er godt.» og gikk.', 'Så kom hun.']);
+    expect(split('Han sa «Dette er bra. Det er godt.» og gikk. Så kom hun.')).toEqual([
+      'Han sa «Dette er bra. Det er godt.» og gikk.',
+      'Så kom hun.',
+    ]);
     expect(split('Han sa «Dette er bra.» Så gikk han.')).toEqual(['Han sa «Dette er bra.»', 'Så gikk han.']);
   });
 
   it('does not let an unclosed « swallow the sentence ends after it', () => {
-    expect(split('Han sa «Dette er bra. Det er godt. Så gikk han.')).toEqual(['Han sa «Dette er bra.', 'Det er godt.', 'Så gikk han.']);
+    expect(split('Han sa «Dette er bra. Det er godt. Så gikk han.')).toEqual([
+      'Han sa «Dette er bra.',
+      'Det er godt.',
+      'Så gikk han.',
+    ]);
   });
 
   it('ends a sentence at a line break and keeps the last sentence without a full stop', () => {
-    expect(split('Overskrift\nFørste setning. Andre setning uten punktum')).toEqual(['Overskrift', 'Første setning.', 'Andre setning uten punktum']);
+    expect(split('Overskrift\nFørste setning. Andre setning uten punktum')).toEqual([
+      'Overskrift',
+      'Første setning.',
+      'Andre setning uten punktum',
+    ]);
   });
 
   it('lets a caller protect a full stop (Markdown escapes)', () => {
@@ -40,7 +59,10 @@ describe('splitSentences', () => {
 describe('Norwegian abbreviations', () => {
   it('ends the sentence after a list-closing abbreviation followed by a capital («osv. Det»)', () => {
     // Ingest used to read this as one sentence; «osv.», «mv.», «m.m.», «o.l.», «etc.» close a list and the sentence.
-    expect(split('Det gjelder skoler, barnehager osv. Det er viktig.')).toEqual(['Det gjelder skoler, barnehager osv.', 'Det er viktig.']);
+    expect(split('Det gjelder skoler, barnehager osv. Det er viktig.')).toEqual([
+      'Det gjelder skoler, barnehager osv.',
+      'Det er viktig.',
+    ]);
     for (const abbr of ['mv.', 'm.v.', 'm.m.', 'o.l.', 'etc.', 'm.fl.', 'o.a.']) {
       expect(split(`Vi trenger bygg, utstyr ${abbr} Det koster.`)).toHaveLength(2);
     }
@@ -50,7 +72,22 @@ describe('Norwegian abbreviations', () => {
   it('keeps a forward-pointing abbreviation with what follows, even a capitalised name («pga. Covid»)', () => {
     // The verifier used to read these as one sentence and ingest «pga. Covid» as two; the verifier's reading won.
     expect(split('Skolene stengte pga. Covid-19 i to måneder.')).toHaveLength(1);
-    for (const abbr of ['bl.a.', 'f.eks.', 'jf.', 'nr.', 'kap.', 'ca.', 'dvs.', 'vha.', 'iht.', 'mht.', 'inkl.', 'St.', 'kl.', 's.']) {
+    for (const abbr of [
+      'bl.a.',
+      'f.eks.',
+      'jf.',
+      'nr.',
+      'kap.',
+      'ca.',
+      'dvs.',
+      'vha.',
+      'iht.',
+      'mht.',
+      'inkl.',
+      'St.',
+      'kl.',
+      's.',
+    ]) {
       expect(split(`Vi viser ${abbr} Oslo kommune.`), abbr).toHaveLength(1);
       expect(split(`Vi viser ${abbr} 12 saker.`), abbr).toHaveLength(1);
     }
@@ -62,15 +99,24 @@ describe('Norwegian abbreviations', () => {
   });
 
   it('lets a unit or month end a sentence before a word, never before a number', () => {
-    expect(split('Budsjettet økte med 5 mill. Det er for lite.')).toEqual(['Budsjettet økte med 5 mill.', 'Det er for lite.']);
+    expect(split('Budsjettet økte med 5 mill. Det er for lite.')).toEqual([
+      'Budsjettet økte med 5 mill.',
+      'Det er for lite.',
+    ]);
     expect(split('Det er spørsmålet før jul. Dagens skribent svarer.')).toHaveLength(2);
     expect(split('Støtten er kr. 500 per elev fra 1. jan. 2025 og 5 mill. kroner totalt.')).toHaveLength(1);
   });
 
   it('ends a sentence after a number («§ 3. Det»), but not after a numbered item at the line start («1. Innledning»)', () => {
-    expect(split('Dette følger av opplæringslova § 3. Kommunen har ansvaret.')).toEqual(['Dette følger av opplæringslova § 3.', 'Kommunen har ansvaret.']);
+    expect(split('Dette følger av opplæringslova § 3. Kommunen har ansvaret.')).toEqual([
+      'Dette følger av opplæringslova § 3.',
+      'Kommunen har ansvaret.',
+    ]);
     expect(split('Vi startet i 2024. Neste år kommer mer.')).toHaveLength(2);
-    expect(split('1. Innledning\n2. Vi mener at dette er bra.')).toEqual(['1. Innledning', '2. Vi mener at dette er bra.']);
+    expect(split('1. Innledning\n2. Vi mener at dette er bra.')).toEqual([
+      '1. Innledning',
+      '2. Vi mener at dette er bra.',
+    ]);
     expect(split('Fristen er 1. januar. Den holder.')).toEqual(['Fristen er 1. januar.', 'Den holder.']);
   });
 
@@ -84,14 +130,19 @@ describe('Norwegian abbreviations', () => {
 
 describe('sentenceStarts', () => {
   it('finds sentence starts and skips abbreviations, initials and ordinals', () => {
-    const text = 'Vi mener dette. Kommunene, f.eks. Oslo, må med. Foto av Tri N. Dinh viser den 4. revolusjonen! «Hva nå?» Det spør vi.';
+    const text =
+      'Vi mener dette. Kommunene, f.eks. Oslo, må med. Foto av Tri N. Dinh viser den 4. revolusjonen! «Hva nå?» Det spør vi.';
     const starts = sentenceStarts(text).map((i) => text.slice(i, i + 9));
     expect(starts).toEqual(['Kommunene', 'Foto av T', '«Hva nå?»', 'Det spør ']);
   });
 
   it('is the starts of splitSentences but the first', () => {
     const text = 'Skoler osv. Det er bra.\nNy linje pga. Covid. Slutt';
-    expect(sentenceStarts(text)).toEqual(splitSentences(text).slice(1).map((s) => s.start));
+    expect(sentenceStarts(text)).toEqual(
+      splitSentences(text)
+        .slice(1)
+        .map((s) => s.start),
+    );
     expect(sentenceStarts(text).map((i) => text.slice(i, i + 3))).toEqual(['Det', 'Ny ', 'Slu']);
   });
 });

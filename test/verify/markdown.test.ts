@@ -18,9 +18,19 @@ describe('parseMarkdown', () => {
     const [a, b] = draft.sections[1].sentences;
     expect(draft.sections[1].heading).toBe('Kompetanse');
     expect(a.text).toBe('Rundt 850 000 mangler kompetanse, jf. regjeringa.');
-    expect(a.citations).toEqual([{ passageId: 'fagforbundet-uttalelse-2024-p001', quote: 'rundt 850 000 har for svak digital kompetanse', start: 711, end: 758 }]);
+    expect(a.citations).toEqual([
+      {
+        passageId: 'fagforbundet-uttalelse-2024-p001',
+        quote: 'rundt 850 000 har for svak digital kompetanse',
+        start: 711,
+        end: 758,
+      },
+    ]);
     expect(b.text).toBe('Det må reduseres.');
-    expect(b.citations.map((c) => c.quote)).toEqual(['dette tallet må reduseres betraktelig', 'rundt 850 000 har for svak digital kompetanse']);
+    expect(b.citations.map((c) => c.quote)).toEqual([
+      'dette tallet må reduseres betraktelig',
+      'rundt 850 000 har for svak digital kompetanse',
+    ]);
   });
 
   it('keeps typographic quotes inside a quote and quotes over several lines', () => {
@@ -67,11 +77,22 @@ describe('renderMarkdown → parseMarkdown round trip', () => {
       sections: [
         {
           sentences: [
-            { text: 'Vi viser bl.a. til nr. 5.', citations: [{ passageId: 'a-p001', quote: 'sitat «med» “alle” slags ‘tegn’ og »baklengs«', start: 3, end: 9 }] },
+            {
+              text: 'Vi viser bl.a. til nr. 5.',
+              citations: [
+                { passageId: 'a-p001', quote: 'sitat «med» “alle” slags ‘tegn’ og »baklengs«', start: 3, end: 9 },
+              ],
+            },
             { text: 'Hei. Du. Dette er én setning i strukturen.', citations: [] },
-            { text: 'uten stor forbokstav', citations: [{ passageId: 'b-p002', quote: ' linje én\n  linje to\n\nfire ' }] },
+            {
+              text: 'uten stor forbokstav',
+              citations: [{ passageId: 'b-p002', quote: ' linje én\n  linje to\n\nfire ' }],
+            },
             { text: '# ikke en overskrift', citations: [] },
-            { text: '1. mai er en dag.', citations: [{ passageId: 'c-p003', quote: '«Fremtidens digitale Norge»', end: 12 }] },
+            {
+              text: '1. mai er en dag.',
+              citations: [{ passageId: 'c-p003', quote: '«Fremtidens digitale Norge»', end: 12 }],
+            },
             { text: 'Slutter med \\ og [^1] i teksten', citations: [] },
             { text: 'Han sa «hei.', citations: [] },
             { text: 'Neste.', citations: [] },
@@ -89,13 +110,40 @@ describe('renderMarkdown → parseMarkdown round trip', () => {
   it('survives 200 random drafts built from awkward pieces', () => {
     const rand = prng(7);
     const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
-    const pieces = ['Vi', 'mener', 'bl.a.', 'f.eks.', '850 000', '2.5', 'nr.', 'A.', 'slutt.', 'Ny!', '«sitat.»', '»', '«', '\\', '[^x]', '#', '-', '1.', 'kr.', 'ca.', '…', 'Hvorfor?', 'å', '2/3'];
+    const pieces = [
+      'Vi',
+      'mener',
+      'bl.a.',
+      'f.eks.',
+      '850 000',
+      '2.5',
+      'nr.',
+      'A.',
+      'slutt.',
+      'Ny!',
+      '«sitat.»',
+      '»',
+      '«',
+      '\\',
+      '[^x]',
+      '#',
+      '-',
+      '1.',
+      'kr.',
+      'ca.',
+      '…',
+      'Hvorfor?',
+      'å',
+      '2/3',
+    ];
     for (let n = 0; n < 200; n++) {
       const sentence = () => ({
         text: Array.from({ length: 1 + Math.floor(rand() * 8) }, () => pick(pieces)).join(' '),
         citations: Array.from({ length: Math.floor(rand() * 3) }, () => ({
           passageId: pick(['a-p001', 'b-p010']),
-          quote: Array.from({ length: 1 + Math.floor(rand() * 6) }, () => pick([...pieces, '\n', ' ', '»»', '««'])).join(pick([' ', '', '\n'])),
+          quote: Array.from({ length: 1 + Math.floor(rand() * 6) }, () =>
+            pick([...pieces, '\n', ' ', '»»', '««']),
+          ).join(pick([' ', '', '\n'])),
         })).filter((c) => c.quote.trim() !== '' || c.quote.length > 0),
       });
       const draft: StructuredDraft = {

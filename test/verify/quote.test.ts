@@ -3,7 +3,8 @@ import { isTooShort, matchQuote } from '../../src/verify/quote.js';
 import { verifyDraft } from '../../src/verify/index.js';
 import { draftOf, seedPassage, seedSource } from './seedSource.js';
 
-const PASSAGE = 'Vi mener regjeringa med digitaliserings\u00ADstrategien «Fremtidens digitale Norge» har tatt et stort\nskritt – i riktig retning. Rundt 850\u00A0000 mangler kompetanse.';
+const PASSAGE =
+  'Vi mener regjeringa med digitaliserings\u00ADstrategien «Fremtidens digitale Norge» har tatt et stort\nskritt – i riktig retning. Rundt 850\u00A0000 mangler kompetanse.';
 
 describe('matchQuote tiers, with true offsets', () => {
   it('exact: a verbatim substring', () => {
@@ -14,7 +15,10 @@ describe('matchQuote tiers, with true offsets', () => {
 
   it('normalised: line breaks, soft hyphens, typographic quotes, dashes and no-break spaces', () => {
     const cases = [
-      ['digitaliseringsstrategien "Fremtidens digitale Norge" har tatt et stort skritt - i riktig retning', 'digitaliserings\u00ADstrategien «Fremtidens digitale Norge» har tatt et stort\nskritt – i riktig retning'],
+      [
+        'digitaliseringsstrategien "Fremtidens digitale Norge" har tatt et stort skritt - i riktig retning',
+        'digitaliserings\u00ADstrategien «Fremtidens digitale Norge» har tatt et stort\nskritt – i riktig retning',
+      ],
       ['Rundt 850 000 mangler kompetanse', 'Rundt 850\u00A0000 mangler kompetanse'],
     ];
     for (const [quote, original] of cases) {
@@ -27,7 +31,9 @@ describe('matchQuote tiers, with true offsets', () => {
   it('loose: case and punctuation ignored', () => {
     const m = matchQuote('VI MENER regjeringa, med digitaliseringsstrategien Fremtidens digitale Norge', PASSAGE)!;
     expect(m.tier).toBe('loose');
-    expect(PASSAGE.slice(m.start, m.end)).toBe('Vi mener regjeringa med digitaliserings\u00ADstrategien «Fremtidens digitale Norge');
+    expect(PASSAGE.slice(m.start, m.end)).toBe(
+      'Vi mener regjeringa med digitaliserings\u00ADstrategien «Fremtidens digitale Norge',
+    );
   });
 
   it('null when the words differ', () => {
@@ -53,17 +59,29 @@ describe('citation status', () => {
   it('ok, with the tier and true offsets into the cited passage', async () => {
     const passage = await seedPassage(P001);
     const quote = 'Regjeringa oppgir at rundt 850 000 har for svak\ndigital kompetanse';
-    const report = await verifyDraft(draftOf('Regjeringa oppgir at rundt 850 000 har for svak digital kompetanse.', P001, quote), { source: await seedSource() });
+    const report = await verifyDraft(
+      draftOf('Regjeringa oppgir at rundt 850 000 har for svak digital kompetanse.', P001, quote),
+      { source: await seedSource() },
+    );
     const c = report.sentences[0].citations[0];
     expect(c).toMatchObject({ status: 'ok', tier: 'normalised' });
-    expect(passage.text.slice(c.start, c.end)).toBe('Regjeringa oppgir at rundt 850 000 har for svak digital kompetanse');
+    expect(passage.text.slice(c.start, c.end)).toBe(
+      'Regjeringa oppgir at rundt 850 000 har for svak digital kompetanse',
+    );
   });
 
   it('misattributed: names the passage and document that really say it', async () => {
     const quote = 'Fagforbundet ønsker en skytjeneste som drives og utvikles av offentlig sektor';
-    const report = await verifyDraft(draftOf('Fagforbundet ønsker en offentlig skytjeneste.', 'ntl-prinsipprogram-2019-p002', quote), { source: await seedSource() });
+    const report = await verifyDraft(
+      draftOf('Fagforbundet ønsker en offentlig skytjeneste.', 'ntl-prinsipprogram-2019-p002', quote),
+      { source: await seedSource() },
+    );
     const c = report.sentences[0].citations[0];
-    expect(c).toMatchObject({ status: 'misattributed', tier: 'exact', actualPassageId: 'fagforbundet-uttalelse-2024-p002' });
+    expect(c).toMatchObject({
+      status: 'misattributed',
+      tier: 'exact',
+      actualPassageId: 'fagforbundet-uttalelse-2024-p002',
+    });
     expect(c.actualDocument?.organisation).toBe('Fagforbundet');
     expect(c.reason).toContain('fagforbundet-uttalelse-2024-p002');
     expect(report.sentences[0].verdict).toBe('unsupported');
@@ -71,26 +89,44 @@ describe('citation status', () => {
   });
 
   it('misattributed also when the quote differs from its real source in quote marks and case', async () => {
-    const quote = 'vi mener regjeringa med digitaliseringsstrategien "fremtidens digitale norge" har tatt et stort skritt';
-    const report = await verifyDraft(draftOf('Fagforbundet mener strategien er et skritt i riktig retning.', P001, quote), { source: await seedSource() });
-    expect(report.sentences[0].citations[0]).toMatchObject({ status: 'misattributed', actualPassageId: 'fagforbundet-uttalelse-2024-p000' });
+    const quote =
+      'vi mener regjeringa med digitaliseringsstrategien "fremtidens digitale norge" har tatt et stort skritt';
+    const report = await verifyDraft(
+      draftOf('Fagforbundet mener strategien er et skritt i riktig retning.', P001, quote),
+      { source: await seedSource() },
+    );
+    expect(report.sentences[0].citations[0]).toMatchObject({
+      status: 'misattributed',
+      actualPassageId: 'fagforbundet-uttalelse-2024-p000',
+    });
   });
 
   it('fabricated: found nowhere', async () => {
-    const report = await verifyDraft(draftOf('Fagforbundet krever gratis bredbånd til alle.', P001, 'Fagforbundet krever gratis bredbånd til alle innbyggere'), { source: await seedSource() });
+    const report = await verifyDraft(
+      draftOf(
+        'Fagforbundet krever gratis bredbånd til alle.',
+        P001,
+        'Fagforbundet krever gratis bredbånd til alle innbyggere',
+      ),
+      { source: await seedSource() },
+    );
     expect(report.sentences[0].citations[0]).toMatchObject({ status: 'fabricated', tier: null });
     expect(report.sentences[0].verdict).toBe('unsupported');
   });
 
   it('too_short: found, but does not count as support', async () => {
-    const report = await verifyDraft(draftOf('Digitalt utenforskap er et problem.', P001, 'digitalt utenforskap'), { source: await seedSource() });
+    const report = await verifyDraft(draftOf('Digitalt utenforskap er et problem.', P001, 'digitalt utenforskap'), {
+      source: await seedSource(),
+    });
     expect(report.sentences[0].citations[0].status).toBe('too_short');
     expect(report.sentences[0].verdict).toBe('unsupported');
   });
 
   it('unknown_passage: the id does not exist; the real source is still named', async () => {
     const quote = 'Vi støtter satsinga på å bekjempe digitalt utenforskap';
-    const report = await verifyDraft(draftOf('Vi støtter satsinga.', 'fagforbundet-uttalelse-2024-p999', quote), { source: await seedSource() });
+    const report = await verifyDraft(draftOf('Vi støtter satsinga.', 'fagforbundet-uttalelse-2024-p999', quote), {
+      source: await seedSource(),
+    });
     expect(report.sentences[0].citations[0]).toMatchObject({ status: 'unknown_passage', actualPassageId: P001 });
   });
 });

@@ -52,7 +52,17 @@ export async function startWorld({ pauseMs = 400 } = {}): Promise<WebWorld> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     // --lang: the browser's own widgets (date field, file picker) in Norwegian, as a secretariat would see them.
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=nb-NO'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=nb-NO',
+    ],
   });
   await mkdir(ARTIFACTS, { recursive: true });
   return {
@@ -67,14 +77,21 @@ export async function startWorld({ pauseMs = 400 } = {}): Promise<WebWorld> {
 }
 
 /** A laptop-sized Norwegian browser tab that records every host it contacts. */
-export async function openPage(world: WebWorld): Promise<{ context: BrowserContext; page: Page; hosts: Set<string>; problems: string[] }> {
-  const context = await world.browser.newContext({ locale: 'nb-NO', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+export async function openPage(
+  world: WebWorld,
+): Promise<{ context: BrowserContext; page: Page; hosts: Set<string>; problems: string[] }> {
+  const context = await world.browser.newContext({
+    locale: 'nb-NO',
+    viewport: { width: 1366, height: 768 },
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const hosts = new Set<string>();
   const problems: string[] = [];
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:') hosts.add(url.hostname);
+    if (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:')
+      hosts.add(url.hostname);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {

@@ -16,7 +16,8 @@ const QUESTIONS = [
 ];
 
 const suite = hasChromium ? describe : describe.skip;
-if (!hasChromium) console.warn('test/web: /usr/bin/chromium is missing, browser tests skipped (apt-get install chromium)');
+if (!hasChromium)
+  console.warn('test/web: /usr/bin/chromium is missing, browser tests skipped (apt-get install chromium)');
 
 // The steps build on each other (one draft, edited, then exported), so this suite is exempt from the shuffle.
 suite('web page: draft, sources, edit, re-verify, export (Chromium)', { shuffle: false }, () => {
@@ -50,7 +51,9 @@ suite('web page: draft, sources, edit, re-verify, export (Chromium)', { shuffle:
 
   it('drafts a consultation from the form, showing each section as it is written', async () => {
     await page.goto(`${world.base}/ny`);
-    await page.getByLabel('Tittel på høringen').fill('Høring – forslag til lov om bruk av kunstig intelligens og felles digitale løsninger i offentlig sektor');
+    await page
+      .getByLabel('Tittel på høringen')
+      .fill('Høring – forslag til lov om bruk av kunstig intelligens og felles digitale løsninger i offentlig sektor');
     await page.getByLabel('Avsender').fill('Digitaliserings- og forvaltningsdepartementet');
     await page.getByLabel('Referanse (valgfritt)').fill('25/1873');
     await page.getByLabel('Frist (valgfritt)').fill('2025-11-14');
@@ -70,7 +73,9 @@ suite('web page: draft, sources, edit, re-verify, export (Chromium)', { shuffle:
     await page.waitForURL(/\/utkast\/[^/?]+$/);
     draftId = new URL(page.url()).pathname.split('/').pop()!;
 
-    const arrivals = await page.evaluate(() => (window as unknown as { __sections: { count: number; t: number }[] }).__sections);
+    const arrivals = await page.evaluate(
+      () => (window as unknown as { __sections: { count: number; t: number }[] }).__sections,
+    );
     // Sections arrive at separate moments (the closing, written without a model, may come with the last question).
     const counts = arrivals.map((a) => a.count);
     expect(counts.at(-1)).toBe(5);
@@ -79,7 +84,11 @@ suite('web page: draft, sources, edit, re-verify, export (Chromium)', { shuffle:
     expect(arrivals.at(-1)!.t - arrivals[0].t).toBeGreaterThan(500);
 
     await expect.poll(() => page.locator('.draft-section').count()).toBe(5);
-    expect(await page.locator('.draft-section h2').allTextContents()).toEqual(['Innledning', ...QUESTIONS, 'Avslutning']);
+    expect(await page.locator('.draft-section h2').allTextContents()).toEqual([
+      'Innledning',
+      ...QUESTIONS,
+      'Avslutning',
+    ]);
     expect(await page.locator('.banner').textContent()).toContain('Uttrekksutkast – skrevet uten språkmodell');
     expect(await page.locator('.summary').textContent()).toMatch(/Alle \d+ påstandene er støttet/);
     expect(await page.locator('.fn[data-verdict="supported"]').count()).toBeGreaterThan(5);
@@ -87,7 +96,9 @@ suite('web page: draft, sources, edit, re-verify, export (Chromium)', { shuffle:
 
   it('opens a footnote’s source with the quoted words highlighted, and the document at that passage', async () => {
     const draft = await (await fetch(`${world.base}/drafts/${draftId}`)).json();
-    const first = draft.current.draft.sections.flatMap((s: any) => s.paragraphs.flat()).find((s: any) => s.citations.length).citations[0];
+    const first = draft.current.draft.sections
+      .flatMap((s: any) => s.paragraphs.flat())
+      .find((s: any) => s.citations.length).citations[0];
 
     const marker = page.locator('.fn[data-footnote="1"]');
     await marker.focus();
@@ -121,7 +132,9 @@ suite('web page: draft, sources, edit, re-verify, export (Chromium)', { shuffle:
   it('flags an edited number as unsupported after "Kontroller kilder", and saves the edit as a new version', async () => {
     await page.getByRole('button', { name: 'Rediger teksten' }).click();
     // The sentence with a year in it: "… saken tilknyttet Nødnettet i 2017." Held by position, as its text changes.
-    const index = await page.locator('.sentence').evaluateAll((els) => els.findIndex((e) => e.textContent?.includes('2017')));
+    const index = await page
+      .locator('.sentence')
+      .evaluateAll((els) => els.findIndex((e) => e.textContent?.includes('2017')));
     expect(index).toBeGreaterThan(-1);
     const sentence = page.locator('.sentence').nth(index);
     const text = sentence.locator('.sentence__text');
@@ -134,7 +147,9 @@ suite('web page: draft, sources, edit, re-verify, export (Chromium)', { shuffle:
 
     await page.getByRole('button', { name: 'Kontroller kilder' }).click();
     const marker = sentence.locator('.fn');
-    await expect.poll(() => marker.getAttribute('data-verdict'), { timeout: 30_000 }).toMatch(/^(unsupported|contradicted)$/);
+    await expect
+      .poll(() => marker.getAttribute('data-verdict'), { timeout: 30_000 })
+      .toMatch(/^(unsupported|contradicted)$/);
     expect(await marker.getAttribute('class')).toContain('verdict--unsupported');
     expect(await marker.locator('.visually-hidden').textContent()).toMatch(/ikke støttet|motsagt/);
     expect(await page.locator('.summary').textContent()).toMatch(/1 ikke støttet/);
@@ -149,19 +164,26 @@ suite('web page: draft, sources, edit, re-verify, export (Chromium)', { shuffle:
     expect(versions.length).toBeGreaterThanOrEqual(2);
     expect(versions.at(-1)).toMatch(/Versjon 1/);
     // The saved version keeps the flag: the server verified it again.
-    expect(await page.locator('.sentence', { hasText: '2019' }).locator('.fn').getAttribute('class')).toContain('verdict--unsupported');
+    expect(await page.locator('.sentence', { hasText: '2019' }).locator('.fn').getAttribute('class')).toContain(
+      'verdict--unsupported',
+    );
     expect(await page.locator('.banner').textContent()).toContain('Redigert for hånd');
 
     // Earlier versions open from the list.
     await page.locator('.version-list a', { hasText: 'Versjon 1' }).click();
-    await expect.poll(() => page.locator('.sentence', { hasText: '2017' }).locator('.fn').getAttribute('data-verdict')).toBe('supported');
+    await expect
+      .poll(() => page.locator('.sentence', { hasText: '2017' }).locator('.fn').getAttribute('data-verdict'))
+      .toBe('supported');
     expect(await page.locator('.notice--info').textContent()).toContain('eldre versjon');
     await page.goBack();
     await page.locator('.sentence', { hasText: '2019' }).waitFor();
   });
 
   it('downloads the draft as DOCX', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Last ned Word (DOCX)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Last ned Word (DOCX)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^hoeringsinnspill-fagforbundet-v\d+\.docx$/);
     const file = await download.path();
     expect((await stat(file)).size).toBeGreaterThan(1000);
@@ -171,7 +193,9 @@ suite('web page: draft, sources, edit, re-verify, export (Chromium)', { shuffle:
 
   it('warns when a cited document has been withdrawn, and still shows the stored quote', async () => {
     const draft = await (await fetch(`${world.base}/drafts/${draftId}?version=1`)).json();
-    const first = draft.current.draft.sections.flatMap((s: any) => s.paragraphs.flat()).find((s: any) => s.citations.length).citations[0];
+    const first = draft.current.draft.sections
+      .flatMap((s: any) => s.paragraphs.flat())
+      .find((s: any) => s.citations.length).citations[0];
     const documentId = first.passageId.replace(/-p\d+$/, '');
     expect((await fetch(`${world.base}/documents/${documentId}`, { method: 'DELETE' })).status).toBeLessThan(300);
 

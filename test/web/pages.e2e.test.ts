@@ -84,7 +84,9 @@ suite('web page: Spør, Dokumenter and error messages (Chromium)', () => {
   it('reads an uploaded .md background in the browser, and adds and removes questions', async () => {
     await page.goto(`${world.base}/ny`);
     const text = '# Bakgrunn\n\nDepartementet foreslår felles regler for kunstig intelligens i offentlig sektor.\n';
-    await page.getByLabel('Last opp bakgrunnen som fil (.txt eller .md)').setInputFiles({ name: 'bakgrunn.md', mimeType: 'text/markdown', buffer: Buffer.from(text) });
+    await page
+      .getByLabel('Last opp bakgrunnen som fil (.txt eller .md)')
+      .setInputFiles({ name: 'bakgrunn.md', mimeType: 'text/markdown', buffer: Buffer.from(text) });
     await expect.poll(() => page.getByLabel('Bakgrunnstekst').inputValue()).toBe(text);
     expect(await page.getByRole('status').filter({ hasText: 'Leste inn' }).textContent()).toContain('bakgrunn.md');
 

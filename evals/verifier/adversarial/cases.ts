@@ -26,7 +26,11 @@ export const AdversarialCitation = z
   .strict();
 export type AdversarialCitation = z.infer<typeof AdversarialCitation>;
 
-const oneLine = (what: string) => z.string().min(1).refine((s) => !/[\r\n]/.test(s), `${what} must be one line`);
+const oneLine = (what: string) =>
+  z
+    .string()
+    .min(1)
+    .refine((s) => !/[\r\n]/.test(s), `${what} must be one line`);
 
 export const AdversarialCase = z
   .object({

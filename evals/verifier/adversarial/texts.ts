@@ -36,7 +36,9 @@ export async function loadAdversarialDocuments(): Promise<Map<string, IngestedDo
   const files = await resolveInputs([SEED_DIR, ...STATUTE_FILES.map((f) => `${LOVDATA_DIR}/${f}`)]);
   const docs = new Map<string, IngestedDocument>();
   for (const file of files) {
-    const doc = await ingestBytes(await readFile(file.path), file.path, file.meta, undefined, { guessed: file.guessed });
+    const doc = await ingestBytes(await readFile(file.path), file.path, file.meta, undefined, {
+      guessed: file.guessed,
+    });
     docs.set(doc.meta.id, doc);
   }
   return docs;

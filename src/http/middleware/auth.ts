@@ -9,7 +9,8 @@ export function requireTokenForWrites(tokens: string[], readOnlyPosts: string[] 
     const isWrite = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(c.req.method) && !readOnlyPosts.includes(c.req.path);
     if (!isWrite || accepted.length === 0) return next();
     const given = Buffer.from((c.req.header('authorization') ?? '').replace(/^Bearer\s+/i, ''));
-    if (!accepted.some((t) => t.length === given.length && timingSafeEqual(t, given))) throw new AppError('unauthorized:token');
+    if (!accepted.some((t) => t.length === given.length && timingSafeEqual(t, given)))
+      throw new AppError('unauthorized:token');
     return next();
   };
 }

@@ -12,11 +12,16 @@ export function strictJsonBody({ maxBytes }: { maxBytes: number }): MiddlewareHa
     const type = c.req.header('content-type') ?? '';
     if (type.startsWith('multipart/')) return next();
     const declared = Number(c.req.header('content-length') ?? NaN);
-    if (declared > maxBytes) throw new AppError('payload_too_large:body', { detail: `Største tillatte størrelse er ${maxBytes} byte.` });
+    if (declared > maxBytes)
+      throw new AppError('payload_too_large:body', { detail: `Største tillatte størrelse er ${maxBytes} byte.` });
     const buf = await c.req.arrayBuffer();
-    if (buf.byteLength > maxBytes) throw new AppError('payload_too_large:body', { detail: `Største tillatte størrelse er ${maxBytes} byte.` });
+    if (buf.byteLength > maxBytes)
+      throw new AppError('payload_too_large:body', { detail: `Største tillatte størrelse er ${maxBytes} byte.` });
     if (buf.byteLength === 0) {
-      throw new AppError('bad_request:body', { detail: 'Forespørselen har ingen innhold.', errors: [{ field: '(body)', reason: 'tom forespørsel' }] });
+      throw new AppError('bad_request:body', {
+        detail: 'Forespørselen har ingen innhold.',
+        errors: [{ field: '(body)', reason: 'tom forespørsel' }],
+      });
     }
     try {
       decoder.decode(buf);

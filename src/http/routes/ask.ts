@@ -10,16 +10,27 @@ import { sse } from '../sse.js';
 import { DraftSentenceSchema, DroppedSentenceSchema, UsageSchema, VerificationReportSchema } from './drafts.schemas.js';
 
 export const AskRequestSchema = PipelineAskRequest.extend({
-  stream: z.boolean().default(false).openapi({ description: 'Answer with Server-Sent Events (retrieval, delta, done, error)' }),
+  stream: z
+    .boolean()
+    .default(false)
+    .openapi({ description: 'Answer with Server-Sent Events (retrieval, delta, done, error)' }),
 })
   .strict()
-  .openapi('AskRequest', { example: { question: 'Hva mener Fagforbundet om en offentlig skyløsning?', organisation: 'Fagforbundet', stream: false } });
+  .openapi('AskRequest', {
+    example: {
+      question: 'Hva mener Fagforbundet om en offentlig skyløsning?',
+      organisation: 'Fagforbundet',
+      stream: false,
+    },
+  });
 
 export const AskResponseSchema = z
   .object({
     question: z.string(),
     organisation: z.string().nullable(),
-    answered: z.boolean().openapi({ description: 'False when the documents say nothing relevant; then `message` says so' }),
+    answered: z
+      .boolean()
+      .openapi({ description: 'False when the documents say nothing relevant; then `message` says so' }),
     message: z.string().nullable(),
     extractive: z.boolean(),
     sentences: z.array(DraftSentenceSchema),
@@ -27,7 +38,15 @@ export const AskResponseSchema = z
     repairs: z.array(z.string()),
     markdown: z.string(),
     verification: VerificationReportSchema,
-    sources: z.array(z.object({ id: z.string(), organisation: z.string(), title: z.string(), date: z.string(), score: z.number().nullable() })),
+    sources: z.array(
+      z.object({
+        id: z.string(),
+        organisation: z.string(),
+        title: z.string(),
+        date: z.string(),
+        score: z.number().nullable(),
+      }),
+    ),
     provenance: z.object({ provider: z.string(), model: z.string(), prompts: z.array(z.string()) }),
     usage: UsageSchema,
     timings: z.record(z.string(), z.number()),

@@ -29,13 +29,21 @@ export interface DocumentUploadDeps {
   maxUploadBytes: number;
 }
 
-const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' } }) });
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 const StreamQuery = z.object({
   stream: z.enum(['true', 'false', '1', '0']).optional().openapi({ description: 'Progress as Server-Sent Events' }),
 });
 
 const UploadBody = UploadFields.extend({
-  file: z.string().openapi({ format: 'binary', description: 'PDF, DOCX, HTML (also Lovdata statutes), Markdown or UTF-8 text' }),
+  file: z
+    .string()
+    .openapi({ format: 'binary', description: 'PDF, DOCX, HTML (also Lovdata statutes), Markdown or UTF-8 text' }),
 }).openapi('DocumentUpload');
 
 const UploadResultSchema = z
@@ -43,11 +51,18 @@ const UploadResultSchema = z
   .openapi('DocumentUploadResult');
 
 const WithdrawalSchema = z
-  .object({ documentId: z.string(), title: z.string(), organisation: z.string(), withdrawnAt: z.string(), passagesRemoved: z.number().int() })
+  .object({
+    documentId: z.string(),
+    title: z.string(),
+    organisation: z.string(),
+    withdrawnAt: z.string(),
+    passagesRemoved: z.number().int(),
+  })
   .openapi('DocumentWithdrawal');
 
 const streamed = {
-  description: 'Server-Sent Events (?stream=true): progress { phase: read | embed | save }, then done (the result) or error (a problem body)',
+  description:
+    'Server-Sent Events (?stream=true): progress { phase: read | embed | save }, then done (the result) or error (a problem body)',
   content: { 'text/event-stream': { schema: z.string() } },
 };
 
@@ -64,7 +79,10 @@ const uploadDoc = (method: 'post' | 'put') => ({
     body: { content: { 'multipart/form-data': { schema: UploadBody } }, required: true },
   },
   responses: {
-    [method === 'post' ? 201 : 200]: { description: 'Stored', content: { 'application/json': { schema: UploadResultSchema } } },
+    [method === 'post' ? 201 : 200]: {
+      description: 'Stored',
+      content: { 'application/json': { schema: UploadResultSchema } },
+    },
     ...(method === 'post' ? { 200: streamed } : {}),
     ...problemResponses(400, 401, ...(method === 'put' ? [404] : []), 409, 413, 415, 422),
   },
@@ -89,7 +107,9 @@ function refusalProblem(refusal: UploadRefusal): AppError {
     case 'missing':
       return notFound(refusal.id);
     case 'id_mismatch':
-      return new AppError('bad_request:validation', { errors: [{ field: 'id', reason: `må være «${refusal.id}» eller utelates` }] });
+      return new AppError('bad_request:validation', {
+        errors: [{ field: 'id', reason: `må være «${refusal.id}» eller utelates` }],
+      });
     case 'invalid_metadata':
       return new AppError('bad_request:validation', { errors: fieldErrorsFromZod(refusal.issues) });
     case 'exists':
@@ -114,7 +134,8 @@ async function stored(...args: Parameters<typeof storeUpload>): Promise<UploadRe
 
 const wantsStream = (q: string | undefined) => {
   const parsed = StreamQuery.safeParse({ stream: q });
-  if (!parsed.success) throw new AppError('bad_request:validation', { errors: [{ field: 'stream', reason: 'må være true eller false' }] });
+  if (!parsed.success)
+    throw new AppError('bad_request:validation', { errors: [{ field: 'stream', reason: 'må være true eller false' }] });
   return parsed.data.stream === 'true' || parsed.data.stream === '1';
 };
 
@@ -133,7 +154,9 @@ export function documentUploadRoutes(deps: DocumentUploadDeps) {
       });
     }
     const result = await stored(deps, form, { replaceId });
-    return replaceId ? c.json(result, 200) : c.json(result, 201, { Location: `/documents/${encodeURIComponent(result.document.id)}` });
+    return replaceId
+      ? c.json(result, 200)
+      : c.json(result, 201, { Location: `/documents/${encodeURIComponent(result.document.id)}` });
   };
 
   app.post('/documents', (c) => respond(c));

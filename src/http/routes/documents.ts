@@ -12,7 +12,10 @@ const listRoute = createRoute({
   summary: 'List documents in the corpus',
   request: { query: z.object({ organisation: z.string().max(200).optional() }) },
   responses: {
-    200: { description: 'Documents', content: { 'application/json': { schema: z.object({ documents: z.array(DocumentSummarySchema) }) } } },
+    200: {
+      description: 'Documents',
+      content: { 'application/json': { schema: z.object({ documents: z.array(DocumentSummarySchema) }) } },
+    },
     ...problemResponses(400),
   },
 });
@@ -27,7 +30,9 @@ const getRoute = createRoute({
       description: 'Document',
       content: {
         'application/json': {
-          schema: DocumentSummarySchema.extend({ text: z.string(), passages: z.array(PassageSchema) }).openapi('Document'),
+          schema: DocumentSummarySchema.extend({ text: z.string(), passages: z.array(PassageSchema) }).openapi(
+            'Document',
+          ),
         },
       },
     },

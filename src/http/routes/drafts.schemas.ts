@@ -5,13 +5,23 @@
  * evals accept exactly the same input.
  */
 import { z } from '@hono/zod-openapi';
-import { CitationRef, DraftDocument, DraftSection, DraftSentence, DroppedSentence, TokenUsage, VerificationReport } from '../../domain/index.js';
+import {
+  CitationRef,
+  DraftDocument,
+  DraftSection,
+  DraftSentence,
+  DroppedSentence,
+  TokenUsage,
+  VerificationReport,
+} from '../../domain/index.js';
 import { DraftRequestSchema as PipelineDraftRequest } from '../../domain/draftRequest.js';
 import { named } from '../named.js';
 
 export const CitationRefSchema = named(CitationRef, 'CitationRef');
 
-export const DraftSentenceSchema = DraftSentence.extend({ citations: z.array(CitationRefSchema) }).openapi('DraftSentence');
+export const DraftSentenceSchema = DraftSentence.extend({ citations: z.array(CitationRefSchema) }).openapi(
+  'DraftSentence',
+);
 
 /** A sentence the verifier or the repair step dropped, with why (not named in the OpenAPI document). */
 export const DroppedSentenceSchema = DroppedSentence.extend({ citations: z.array(CitationRefSchema) });
@@ -21,7 +31,9 @@ export const DraftSectionSchema = DraftSection.extend({
   dropped: z.array(DroppedSentenceSchema),
 }).openapi('DraftSection');
 
-export const DraftDocumentSchema = DraftDocument.extend({ sections: z.array(DraftSectionSchema) }).openapi('DraftDocument');
+export const DraftDocumentSchema = DraftDocument.extend({ sections: z.array(DraftSectionSchema) }).openapi(
+  'DraftDocument',
+);
 
 /** The verifier's report (src/domain/verification.ts). */
 export const VerificationReportSchema = named(VerificationReport, 'VerificationReport');
@@ -29,7 +41,10 @@ export const VerificationReportSchema = named(VerificationReport, 'VerificationR
 export const UsageSchema = named(TokenUsage, 'TokenUsage');
 
 export const DraftRequestSchema = PipelineDraftRequest.extend({
-  stream: z.boolean().default(false).openapi({ description: 'Answer with Server-Sent Events (retrieval, delta, section, verification, done, error)' }),
+  stream: z
+    .boolean()
+    .default(false)
+    .openapi({ description: 'Answer with Server-Sent Events (retrieval, delta, section, verification, done, error)' }),
 })
   .strict()
   .openapi('DraftRequest', {
@@ -39,7 +54,9 @@ export const DraftRequestSchema = PipelineDraftRequest.extend({
         issuer: 'Digitaliserings- og forvaltningsdepartementet',
         reference: '25/1873',
         deadline: '2025-11-14',
-        questions: ['Hvordan bør ansatte og tillitsvalgte involveres når offentlige virksomheter tar i bruk kunstig intelligens?'],
+        questions: [
+          'Hvordan bør ansatte og tillitsvalgte involveres når offentlige virksomheter tar i bruk kunstig intelligens?',
+        ],
       },
       organisation: { name: 'Fagforbundet', allowOtherOrganisations: false },
       length: 'medium',
@@ -65,7 +82,15 @@ export const DraftVersionSchema = z
     request: PipelineDraftRequest,
     /** Cited passages whose document has since been withdrawn (DELETE /documents/:id); the stored quotes stay. */
     withdrawnSources: z
-      .array(z.object({ passageId: z.string(), documentId: z.string(), title: z.string(), organisation: z.string(), withdrawnAt: z.string() }))
+      .array(
+        z.object({
+          passageId: z.string(),
+          documentId: z.string(),
+          title: z.string(),
+          organisation: z.string(),
+          withdrawnAt: z.string(),
+        }),
+      )
       .optional()
       .openapi({ description: 'Kilder som er trukket tilbake etter at utkastet ble skrevet' }),
   })
@@ -88,15 +113,33 @@ export const DraftSummarySchema = z
 
 export const DraftWithVersionsSchema = DraftSummarySchema.extend({
   versions: z.array(
-    z.object({ version: z.number().int(), origin: z.enum(['generated', 'edited']), provider: z.string(), model: z.string(), verificationOk: z.boolean(), createdAt: z.string() }),
+    z.object({
+      version: z.number().int(),
+      origin: z.enum(['generated', 'edited']),
+      provider: z.string(),
+      model: z.string(),
+      verificationOk: z.boolean(),
+      createdAt: z.string(),
+    }),
   ),
   current: DraftVersionSchema,
 }).openapi('DraftWithVersions');
 
-export const DraftIdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+export const DraftIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 export const VersionQuery = z.object({
-  version: z.coerce.number().int().min(1).optional().openapi({ description: 'A version number; the latest when left out' }),
+  version: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .openapi({ description: 'A version number; the latest when left out' }),
 });
 
 export const ListQuery = z.object({
@@ -109,11 +152,21 @@ export const ExportQuery = VersionQuery.extend({ format: z.enum(['md', 'docx']).
 
 export const ReviseRequestSchema = z
   .object({
-    markdown: z.string().min(1, 'markdown kan ikke være tom').optional().openapi({ description: 'The edited draft in the Markdown form (footnotes carry passage id and quote)' }),
-    structured: z.looseObject({ title: z.string().optional(), sections: z.array(z.any()) }).optional().openapi({ description: 'The edited draft in the verifier’s structured form' }),
+    markdown: z
+      .string()
+      .min(1, 'markdown kan ikke være tom')
+      .optional()
+      .openapi({ description: 'The edited draft in the Markdown form (footnotes carry passage id and quote)' }),
+    structured: z
+      .looseObject({ title: z.string().optional(), sections: z.array(z.any()) })
+      .optional()
+      .openapi({ description: 'The edited draft in the verifier’s structured form' }),
   })
   .strict()
-  .refine((b) => (b.markdown === undefined) !== (b.structured === undefined), { message: 'send enten markdown eller structured', path: ['markdown'] })
+  .refine((b) => (b.markdown === undefined) !== (b.structured === undefined), {
+    message: 'send enten markdown eller structured',
+    path: ['markdown'],
+  })
   .openapi('ReviseRequest');
 
 export type DraftVersionView = z.infer<typeof DraftVersionSchema>;

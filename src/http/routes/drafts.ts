@@ -19,19 +19,32 @@ import { AppError } from '../errors.js';
 import { problemResponses, router } from '../openapi.js';
 import { sse } from '../sse.js';
 import {
-  DraftIdParam, DraftRequestSchema, DraftSummarySchema, DraftVersionSchema, DraftWithVersionsSchema, ExportQuery, ListQuery,
-  ReviseRequestSchema, VersionQuery, type DraftVersionView,
+  DraftIdParam,
+  DraftRequestSchema,
+  DraftSummarySchema,
+  DraftVersionSchema,
+  DraftWithVersionsSchema,
+  ExportQuery,
+  ListQuery,
+  ReviseRequestSchema,
+  VersionQuery,
+  type DraftVersionView,
 } from './drafts.schemas.js';
 
 const createDraftRoute = createRoute({
   method: 'post',
   path: '/drafts',
-  summary: 'Draft a consultation response: one section per question, every sentence cited and verified, saved as version 1',
+  summary:
+    'Draft a consultation response: one section per question, every sentence cited and verified, saved as version 1',
   request: { body: { content: { 'application/json': { schema: DraftRequestSchema } }, required: true } },
   responses: {
-    201: { description: 'The saved draft (stream: false)', content: { 'application/json': { schema: DraftVersionSchema } } },
+    201: {
+      description: 'The saved draft (stream: false)',
+      content: { 'application/json': { schema: DraftVersionSchema } },
+    },
     200: {
-      description: 'Server-Sent Events (stream: true): retrieval, delta, section, verification, done (the saved draft), error (a problem body)',
+      description:
+        'Server-Sent Events (stream: true): retrieval, delta, section, verification, done (the saved draft), error (a problem body)',
       content: { 'text/event-stream': { schema: z.string() } },
     },
     ...problemResponses(400, 401, 413, 422, 502, 503),
@@ -43,7 +56,13 @@ const listRoute = createRoute({
   path: '/drafts',
   summary: 'Saved drafts, most recently changed first',
   request: { query: ListQuery },
-  responses: { 200: { description: 'Drafts', content: { 'application/json': { schema: z.object({ drafts: z.array(DraftSummarySchema) }) } } }, ...problemResponses(400) },
+  responses: {
+    200: {
+      description: 'Drafts',
+      content: { 'application/json': { schema: z.object({ drafts: z.array(DraftSummarySchema) }) } },
+    },
+    ...problemResponses(400),
+  },
 });
 
 const getRoute = createRoute({
@@ -51,15 +70,24 @@ const getRoute = createRoute({
   path: '/drafts/{id}',
   summary: 'One draft: its versions and the latest (or ?version=N) in full',
   request: { params: DraftIdParam, query: VersionQuery },
-  responses: { 200: { description: 'Draft', content: { 'application/json': { schema: DraftWithVersionsSchema } } }, ...problemResponses(400, 404) },
+  responses: {
+    200: { description: 'Draft', content: { 'application/json': { schema: DraftWithVersionsSchema } } },
+    ...problemResponses(400, 404),
+  },
 });
 
 const reviseRoute = createRoute({
   method: 'put',
   path: '/drafts/{id}',
   summary: 'Save an edited draft (Markdown or structured) as a new version, verified again',
-  request: { params: DraftIdParam, body: { content: { 'application/json': { schema: ReviseRequestSchema } }, required: true } },
-  responses: { 200: { description: 'The new version', content: { 'application/json': { schema: DraftVersionSchema } } }, ...problemResponses(400, 401, 404, 413) },
+  request: {
+    params: DraftIdParam,
+    body: { content: { 'application/json': { schema: ReviseRequestSchema } }, required: true },
+  },
+  responses: {
+    200: { description: 'The new version', content: { 'application/json': { schema: DraftVersionSchema } } },
+    ...problemResponses(400, 401, 404, 413),
+  },
 });
 
 const exportRoute = createRoute({
@@ -75,7 +103,9 @@ const exportRoute = createRoute({
       description: 'The file',
       content: {
         'text/markdown': { schema: z.string() },
-        'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: z.string().openapi({ format: 'binary' }) },
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+          schema: z.string().openapi({ format: 'binary' }),
+        },
       },
     },
     ...problemResponses(400, 404),
@@ -90,7 +120,13 @@ export interface DraftRoutesDeps {
 }
 
 export function draftRoutes(deps: DraftRoutesDeps) {
-  const service = createDraftService({ db: deps.db, drafter: deps.drafter, judge: deps.judge, logger: deps.logger, isExportNoteLine });
+  const service = createDraftService({
+    db: deps.db,
+    drafter: deps.drafter,
+    judge: deps.judge,
+    logger: deps.logger,
+    isExportNoteLine,
+  });
   const notFound = (id: string) => new AppError('not_found:draft', { detail: `Ingen utkast med id «${id}».` });
 
   return router()
@@ -113,8 +149,13 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       if (!draft) throw notFound(id);
       const record = await getDraftVersion(deps.db, { id, version });
       if (!record) throw new AppError('not_found:draft', { detail: `Utkastet «${id}» har ingen versjon ${version}.` });
-      const withdrawn = [...(await withdrawnSources(deps.db, { passageIds: citedPassageIds(record.structured) }))].map(([passageId, w]) => ({ passageId, ...w }));
-      return c.json({ ...draft, current: { ...recordView(record), ...(withdrawn.length ? { withdrawnSources: withdrawn } : {}) } }, 200);
+      const withdrawn = [...(await withdrawnSources(deps.db, { passageIds: citedPassageIds(record.structured) }))].map(
+        ([passageId, w]) => ({ passageId, ...w }),
+      );
+      return c.json(
+        { ...draft, current: { ...recordView(record), ...(withdrawn.length ? { withdrawnSources: withdrawn } : {}) } },
+        200,
+      );
     })
     .openapi(reviseRoute, async (c) => {
       const { id } = c.req.valid('param');
@@ -132,12 +173,21 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       // Sources withdrawn since the draft was written: the export says so, as the web page does.
       const withdrawn = await withdrawnSources(deps.db, { passageIds: ids });
       if (format === 'md') {
-        return c.body(draftToMarkdown({ draft: record.structured, markdown: record.markdown, withdrawn: withdrawn.values() }), 200, {
-          'content-type': 'text/markdown; charset=utf-8',
-          'content-disposition': `attachment; filename="${name}.md"`,
-        });
+        return c.body(
+          draftToMarkdown({ draft: record.structured, markdown: record.markdown, withdrawn: withdrawn.values() }),
+          200,
+          {
+            'content-type': 'text/markdown; charset=utf-8',
+            'content-disposition': `attachment; filename="${name}.md"`,
+          },
+        );
       }
-      const bytes = await draftToDocx({ draft: record.structured, request: record.request, passages: await getPassages(deps.db, { ids }), withdrawn });
+      const bytes = await draftToDocx({
+        draft: record.structured,
+        request: record.request,
+        passages: await getPassages(deps.db, { ids }),
+        withdrawn,
+      });
       return c.body(new Uint8Array(bytes), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         'content-disposition': `attachment; filename="${name}.docx"`,
@@ -147,7 +197,9 @@ export function draftRoutes(deps: DraftRoutesDeps) {
 
 /** Every passage a draft cites, once. */
 function citedPassageIds(draft: { sections: { paragraphs: { citations: { passageId: string }[] }[][] }[] }): string[] {
-  return [...new Set(draft.sections.flatMap((s) => s.paragraphs.flat().flatMap((t) => t.citations.map((x) => x.passageId))))];
+  return [
+    ...new Set(draft.sections.flatMap((s) => s.paragraphs.flat().flatMap((t) => t.citations.map((x) => x.passageId)))),
+  ];
 }
 
 function view(id: string, version: number, r: DraftResult): DraftVersionView {

@@ -42,7 +42,10 @@ const route = createRoute({
   summary: 'Hybrid search: vectors + Norwegian BM25 full text, scores fused (convex combination)',
   request: { body: { content: { 'application/json': { schema: SearchRequest } }, required: true } },
   responses: {
-    200: { description: 'Ranked passages', content: { 'application/json': { schema: z.object({ hits: z.array(SearchHitSchema) }) } } },
+    200: {
+      description: 'Ranked passages',
+      content: { 'application/json': { schema: z.object({ hits: z.array(SearchHitSchema) }) } },
+    },
     ...problemResponses(400, 413),
   },
 });

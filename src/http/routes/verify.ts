@@ -6,7 +6,14 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Queryable } from '../../store/db.js';
-import { LIMITS, storePassageSource, verifyDraft, verifyMarkdown, VerifyError, type Judge } from '../../verify/index.js';
+import {
+  LIMITS,
+  storePassageSource,
+  verifyDraft,
+  verifyMarkdown,
+  VerifyError,
+  type Judge,
+} from '../../verify/index.js';
 import { toAppError } from '../../errors.js';
 import { AppError } from '../errors.js';
 import { problemResponses, router } from '../openapi.js';
@@ -14,15 +21,13 @@ import { VerificationReportSchema } from './drafts.schemas.js';
 
 export const VerifyRequestSchema = z
   .object({
-    markdown: z
-      .string()
-      .min(1, 'utkastet kan ikke være tomt')
-      .optional()
-      .openapi({ description: 'The draft as Markdown: sentences with [^n] footnotes, `[^n]: [passage-id] «quote»` below' }),
-    structured: z
-      .unknown()
-      .optional()
-      .openapi({ description: 'The draft as { title?, sections: [{ heading?, sentences: [{ text, citations: [{ passageId, quote, start?, end? }] }] }] }' }),
+    markdown: z.string().min(1, 'utkastet kan ikke være tomt').optional().openapi({
+      description: 'The draft as Markdown: sentences with [^n] footnotes, `[^n]: [passage-id] «quote»` below',
+    }),
+    structured: z.unknown().optional().openapi({
+      description:
+        'The draft as { title?, sections: [{ heading?, sentences: [{ text, citations: [{ passageId, quote, start?, end? }] }] }] }',
+    }),
     organisation: z.string().trim().min(1).max(200).optional().openapi({ description: 'Who "vi" is in the draft' }),
   })
   .strict()
@@ -32,7 +37,8 @@ export const VerifyRequestSchema = z
   })
   .openapi('VerifyRequest', {
     example: {
-      markdown: 'Vi støtter satsinga på å bekjempe digitalt utenforskap.[^1]\n\n[^1]: [fagforbundet-uttalelse-2024-p001] «Vi støtter satsinga på å bekjempe digitalt utenforskap.»\n',
+      markdown:
+        'Vi støtter satsinga på å bekjempe digitalt utenforskap.[^1]\n\n[^1]: [fagforbundet-uttalelse-2024-p001] «Vi støtter satsinga på å bekjempe digitalt utenforskap.»\n',
       organisation: 'Fagforbundet',
     },
   });
@@ -44,7 +50,10 @@ const route = createRoute({
   description: `Limits: ${LIMITS.maxTextBytes / 1024} kB of text, ${LIMITS.maxSentences} sentences, ${LIMITS.maxQuoteChars} characters per quote (413 beyond).`,
   request: { body: { content: { 'application/json': { schema: VerifyRequestSchema } }, required: true } },
   responses: {
-    200: { description: 'The verification report (ok: false when a citation or claim fails)', content: { 'application/json': { schema: VerificationReportSchema } } },
+    200: {
+      description: 'The verification report (ok: false when a citation or claim fails)',
+      content: { 'application/json': { schema: VerificationReportSchema } },
+    },
     ...problemResponses(400, 413, 415, 422),
   },
 });
@@ -56,14 +65,22 @@ export function verifyRoutes({ db, judge }: { db: Queryable; judge?: Judge }) {
     const opts = organisation ? { organisation } : {};
     const deps = { source, ...(judge ? { judge } : {}) };
     try {
-      const report = markdown !== undefined ? await verifyMarkdown(markdown, deps, opts) : await verifyDraft(structured as never, deps, opts);
+      const report =
+        markdown !== undefined
+          ? await verifyMarkdown(markdown, deps, opts)
+          : await verifyDraft(structured as never, deps, opts);
       const unknown = report.sentences.flatMap((s, si) =>
-        s.citations.flatMap((cit, ci) => (cit.status === 'unknown_passage' ? [{ s: si, c: ci, id: cit.passageId }] : [])),
+        s.citations.flatMap((cit, ci) =>
+          cit.status === 'unknown_passage' ? [{ s: si, c: ci, id: cit.passageId }] : [],
+        ),
       );
       if (unknown.length) {
         throw new AppError('unprocessable:content', {
           detail: `Utkastet viser til ${unknown.length === 1 ? 'et avsnitt' : `${unknown.length} avsnitt`} som ikke finnes i lageret.`,
-          errors: unknown.map((u) => ({ field: `sentences.${u.s}.citations.${u.c}.passageId`, reason: `ukjent avsnitt «${u.id}»` })),
+          errors: unknown.map((u) => ({
+            field: `sentences.${u.s}.citations.${u.c}.passageId`,
+            reason: `ukjent avsnitt «${u.id}»`,
+          })),
           extensions: { report },
         });
       }
@@ -76,6 +93,9 @@ export function verifyRoutes({ db, judge }: { db: Queryable; judge?: Judge }) {
 
 /** A VerifyError as the problem the client sees (src/errors.ts), its field named as it stands in the request body. */
 function verifyProblem(err: VerifyError, body: 'markdown' | 'structured'): AppError {
-  const field = err.field === 'markdown' || err.field.startsWith('[^') ? `markdown ${err.field === 'markdown' ? '' : err.field}`.trim() : `${body}.${err.field}`;
+  const field =
+    err.field === 'markdown' || err.field.startsWith('[^')
+      ? `markdown ${err.field === 'markdown' ? '' : err.field}`.trim()
+      : `${body}.${err.field}`;
   return toAppError(err, { field });
 }

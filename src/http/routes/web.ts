@@ -40,7 +40,8 @@ export function webRoutes() {
   const app = new Hono<AppEnv>();
   let shell: Promise<string> | undefined;
   // Read once per process; a failed read is retried on the next request rather than cached.
-  const readShell = () => (shell ??= readFile(`${PUBLIC_DIR}/index.html`, 'utf8').catch((err) => ((shell = undefined), Promise.reject(err))));
+  const readShell = () =>
+    (shell ??= readFile(`${PUBLIC_DIR}/index.html`, 'utf8').catch((err) => ((shell = undefined), Promise.reject(err))));
 
   app.use(
     '/assets/*',

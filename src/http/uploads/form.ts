@@ -15,11 +15,27 @@ export const Visibility = z.enum(['public', 'internal']);
 /** The metadata fields of an upload form; all optional here, required ones are checked once the file is read. */
 export const UploadFields = z
   .object({
-    id: DocumentMeta.shape.id.optional().openapi({ description: 'Stable id (slug); derived from the title when left out' }),
-    organisation: z.string().trim().min(1).max(200).optional().openapi({ description: 'Required unless the file names it (a statute’s ministry)' }),
-    title: z.string().trim().min(1).max(500).optional().openapi({ description: 'Defaults to the title in the file, else the file name' }),
+    id: DocumentMeta.shape.id
+      .optional()
+      .openapi({ description: 'Stable id (slug); derived from the title when left out' }),
+    organisation: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({ description: 'Required unless the file names it (a statute’s ministry)' }),
+    title: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .optional()
+      .openapi({ description: 'Defaults to the title in the file, else the file name' }),
     kind: DocumentKind.optional().openapi({ description: 'Defaults to what the file says (statute), else "other"' }),
-    date: DocumentMeta.shape.date.optional().openapi({ description: 'YYYY, YYYY-MM or YYYY-MM-DD; required unless the file states it' }),
+    date: DocumentMeta.shape.date
+      .optional()
+      .openapi({ description: 'YYYY, YYYY-MM or YYYY-MM-DD; required unless the file states it' }),
     language: z.enum(['nb', 'nn', 'en', 'mixed']).optional(),
     source: z.string().max(1000).optional(),
     visibility: Visibility.optional().openapi({ description: 'public (default) or internal' }),
@@ -72,7 +88,10 @@ export async function readLimitedBody(req: Request, max: number, fileLimit = max
 }
 
 const missingFile = () =>
-  new AppError('bad_request:validation', { detail: 'Legg ved dokumentet i feltet «file».', errors: [{ field: 'file', reason: 'feltet mangler' }] });
+  new AppError('bad_request:validation', {
+    detail: 'Legg ved dokumentet i feltet «file».',
+    errors: [{ field: 'file', reason: 'feltet mangler' }],
+  });
 
 /**
  * Read and validate an upload form. Throws AppError 415 (not multipart), 413 (too large) or 400 (no file,
@@ -98,7 +117,10 @@ export async function readUploadForm(req: Request, maxFileBytes: number): Promis
   const raw: Record<string, string> = {};
   for (const [key, value] of form as unknown as Iterable<[string, FormDataEntryValue]>) {
     if (key === 'file') continue;
-    if (typeof value !== 'string') throw new AppError('bad_request:validation', { errors: [{ field: key, reason: 'bare feltet «file» kan være en fil' }] });
+    if (typeof value !== 'string')
+      throw new AppError('bad_request:validation', {
+        errors: [{ field: key, reason: 'bare feltet «file» kan være en fil' }],
+      });
     if (value.trim() !== '') raw[key] = value; // an empty form input means "not given"
   }
   const parsed = UploadFields.safeParse(raw);
@@ -109,6 +131,11 @@ export async function readUploadForm(req: Request, maxFileBytes: number): Promis
     );
     throw new AppError('bad_request:validation', { errors: fieldErrorsFromZod(issues) });
   }
-  const filename = ((file as File).name || 'dokument').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'dokument';
+  const filename =
+    ((file as File).name || 'dokument')
+      .split(/[\\/]/)
+      .pop()!
+      .replace(/[\u0000-\u001f]/g, '')
+      .slice(0, 200) || 'dokument';
   return { bytes: new Uint8Array(await file.arrayBuffer()), filename, fields: parsed.data };
 }

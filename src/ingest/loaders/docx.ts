@@ -11,7 +11,11 @@ import { checkZip } from './zip.js';
 const KIND = 'Word-dokument (DOCX)';
 
 // Title styles are not in mammoth's default map; Norwegian Word names the style "Tittel".
-const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Tittel'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"];
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Tittel'] => h1:fresh",
+  "p[style-name='Subtitle'] => p:fresh",
+];
 
 // An encrypted DOCX is not a ZIP but an OLE compound file holding an "EncryptedPackage" stream (name in UTF-16LE).
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

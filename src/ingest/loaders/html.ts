@@ -16,15 +16,32 @@ import { isLovdataHtml, statuteFromHtml } from './lovdata.js';
 import type { Loader } from './types.js';
 
 const CHROME = [
-  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'form', 'button', 'dialog',
-  'nav', 'aside', 'menu',
-  '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="search"]', '[role="dialog"]', '[role="alertdialog"]',
-  '[aria-hidden="true"]', '[hidden]',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'form',
+  'button',
+  'dialog',
+  'nav',
+  'aside',
+  'menu',
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="search"]',
+  '[role="dialog"]',
+  '[role="alertdialog"]',
+  '[aria-hidden="true"]',
+  '[hidden]',
 ].join(', ');
 
 // Class and id words of site chrome. Matched as whole words so "cookie-banner" and "site-footer" hit, "menyen" in
 // an article class does not.
-const CHROME_NAME = /(?:^|[\s_-])(?:cookies?|consent|gdpr|cmp|banner|navbar|nav|menu|breadcrumbs?|navigation|share|sharing|social|newsletter|skip-?link|site-?header|site-?footer|footer|masthead|sidebar|related|popup|modal|byline|dateline)(?:$|[\s_-])/i;
+const CHROME_NAME =
+  /(?:^|[\s_-])(?:cookies?|consent|gdpr|cmp|banner|navbar|nav|menu|breadcrumbs?|navigation|share|sharing|social|newsletter|skip-?link|site-?header|site-?footer|footer|masthead|sidebar|related|popup|modal|byline|dateline)(?:$|[\s_-])/i;
 
 const CONTENT = 'main, article, [role="main"], h1';
 
@@ -38,9 +55,12 @@ function linkDensity($: cheerio.CheerioAPI, el: Element): number {
 function stripChrome($: cheerio.CheerioAPI): void {
   $(CHROME).remove();
   // Site header and footer, but not an article's own <header> (its title) or <footer> (its byline).
-  $('header, footer').filter((_, el) => $(el).closest('article, main').length === 0).remove();
+  $('header, footer')
+    .filter((_, el) => $(el).closest('article, main').length === 0)
+    .remove();
   // A wrapper named for chrome ("layout has-sidebar") may hold the article itself: keep anything that does.
-  const holdsContent = (el: Element) => ['main', 'article', 'body', 'html'].includes(el.tagName) || $(el).find(CONTENT).length > 0;
+  const holdsContent = (el: Element) =>
+    ['main', 'article', 'body', 'html'].includes(el.tagName) || $(el).find(CONTENT).length > 0;
   $('[class], [id]')
     .filter((_, el) => CHROME_NAME.test(`${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`) && !holdsContent(el))
     .remove();
@@ -52,7 +72,11 @@ function stripChrome($: cheerio.CheerioAPI): void {
 /** The page's own title: og:title, else <title> without the " – Site name" suffix, else the first h1. */
 function pageTitle($: cheerio.CheerioAPI): string | undefined {
   const og = $('meta[property="og:title"]').attr('content')?.trim();
-  const title = $('title').first().text().split(/\s[|–-]\s/)[0]?.trim();
+  const title = $('title')
+    .first()
+    .text()
+    .split(/\s[|–-]\s/)[0]
+    ?.trim();
   const h1 = $('h1').first().text().replace(/\s+/g, ' ').trim();
   const t = og || title || h1;
   return t && t.length <= 500 ? t : undefined;
@@ -74,7 +98,8 @@ export const htmlLoader: Loader = {
     const root = $(CONTENT).not('h1').first()[0] ?? $('body')[0];
     const text = root ? htmlToMarkdown(root) : '';
     // Headings alone (a menu's section titles) are not content either.
-    if (hadText && !text.split('\n').some((l) => l.trim() !== '' && !l.startsWith('#'))) throw ingestErrors.noContent(filename);
+    if (hadText && !text.split('\n').some((l) => l.trim() !== '' && !l.startsWith('#')))
+      throw ingestErrors.noContent(filename);
     return { text, format: 'html', syntax: 'markdown', ...(title ? { meta: { title } } : {}) };
   },
 };

@@ -7,8 +7,63 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'img', 'picture', 'video', 'audio', 'map', 'button', 'select', 'input', 'textarea', 'head', 'title', 'meta', 'link']);
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'label', 'mark', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'font']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'map',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'head',
+  'title',
+  'meta',
+  'link',
+]);
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'q',
+  'rp',
+  'rt',
+  'ruby',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+  'font',
+]);
 
 const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 
@@ -64,7 +119,10 @@ function table(el: Element, w: Writer): void {
       if (!isElement(c)) continue;
       if (c.name === 'tr') {
         const cells = c.children.filter((x): x is Element => isElement(x) && (x.name === 'td' || x.name === 'th'));
-        const line = cells.map((cell) => squash(inlineText(cell))).filter(Boolean).join(' | ');
+        const line = cells
+          .map((cell) => squash(inlineText(cell)))
+          .filter(Boolean)
+          .join(' | ');
         if (line) rows.push(line);
       } else if (['thead', 'tbody', 'tfoot'].includes(c.name)) walkRows(c);
     }

@@ -14,7 +14,14 @@ import type { Loader } from './types.js';
 
 export type { LoadedSection, LoadedText, Loader } from './types.js';
 
-export const LOADERS: readonly Loader[] = [textLoader, markdownLoader, pdfLoader, docxLoader, htmlLoader, lovdataLoader];
+export const LOADERS: readonly Loader[] = [
+  textLoader,
+  markdownLoader,
+  pdfLoader,
+  docxLoader,
+  htmlLoader,
+  lovdataLoader,
+];
 
 /** Every extension some loader accepts, e.g. for a CLI help text or an upload form's `accept`. */
 export function supportedExtensions(loaders: readonly Loader[] = LOADERS): string[] {
@@ -22,7 +29,11 @@ export function supportedExtensions(loaders: readonly Loader[] = LOADERS): strin
 }
 
 /** The loader for a file, by media type when one is given (uploads) and else by extension. */
-export function findLoader(filename: string, mediaType?: string, loaders: readonly Loader[] = LOADERS): Loader | undefined {
+export function findLoader(
+  filename: string,
+  mediaType?: string,
+  loaders: readonly Loader[] = LOADERS,
+): Loader | undefined {
   const type = mediaType?.split(';')[0].trim().toLowerCase();
   const byType = type ? loaders.find((l) => l.mediaTypes.includes(type)) : undefined;
   const ext = extname(filename).toLowerCase();

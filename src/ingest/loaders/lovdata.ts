@@ -53,10 +53,20 @@ class Statute {
   }
 }
 
-function walk($: cheerio.CheerioAPI, node: Element, stack: string[], level: number, out: Statute, skip?: Element): void {
+function walk(
+  $: cheerio.CheerioAPI,
+  node: Element,
+  stack: string[],
+  level: number,
+  out: Statute,
+  skip?: Element,
+): void {
   let loose: Element[] = [];
   const flushLoose = () => {
-    const body = loose.map((el) => htmlToMarkdown(el)).filter(Boolean).join('\n\n');
+    const body = loose
+      .map((el) => htmlToMarkdown(el))
+      .filter(Boolean)
+      .join('\n\n');
     out.unit(node.attribs.id ?? null, stack, body);
     loose = [];
   };
@@ -84,8 +94,44 @@ function walk($: cheerio.CheerioAPI, node: Element, stack: string[], level: numb
   flushLoose();
 }
 
-const NYNORSK = new Set(['ikkje', 'berre', 'frå', 'kva', 'korleis', 'dei', 'eigedom', 'eigar', 'vere', 'gjeld', 'eit', 'ein', 'lova', 'sjølv', 'òg', 'elles', 'høve']);
-const BOKMAAL = new Set(['ikke', 'bare', 'fra', 'hva', 'hvordan', 'de', 'eiendom', 'eier', 'være', 'gjelder', 'et', 'en', 'loven', 'selv', 'også', 'ellers', 'tilfelle']);
+const NYNORSK = new Set([
+  'ikkje',
+  'berre',
+  'frå',
+  'kva',
+  'korleis',
+  'dei',
+  'eigedom',
+  'eigar',
+  'vere',
+  'gjeld',
+  'eit',
+  'ein',
+  'lova',
+  'sjølv',
+  'òg',
+  'elles',
+  'høve',
+]);
+const BOKMAAL = new Set([
+  'ikke',
+  'bare',
+  'fra',
+  'hva',
+  'hvordan',
+  'de',
+  'eiendom',
+  'eier',
+  'være',
+  'gjelder',
+  'et',
+  'en',
+  'loven',
+  'selv',
+  'også',
+  'ellers',
+  'tilfelle',
+]);
 
 /** Nynorsk or Bokmål by counting words only one of them uses. */
 export function nynorskOrBokmaal(text: string): 'nn' | 'nb' {
@@ -104,7 +150,11 @@ function headerMeta($: cheerio.CheerioAPI, text: string): LoadedText['meta'] {
   const dokid = squash(dd('dokid').text());
   const date = /\d{4}-\d{2}-\d{2}/.exec(dokid)?.[0] ?? /\d{4}-\d{2}-\d{2}/.exec(dd('dateInForce').text())?.[0];
   const title = squash(dd('title').text()) || squash($('main h1').first().text());
-  const meta: Partial<DocumentMeta> = { organisation: ministry || 'Lovdata', kind: 'statute', language: nynorskOrBokmaal(text) };
+  const meta: Partial<DocumentMeta> = {
+    organisation: ministry || 'Lovdata',
+    kind: 'statute',
+    language: nynorskOrBokmaal(text),
+  };
   if (title) meta.title = title.slice(0, 500);
   if (date) meta.date = date;
   if (dokid) meta.source = `https://lovdata.no/dokument/${dokid}`;

@@ -71,7 +71,8 @@ export const pdfLoader: Loader = {
       );
       const lines = perPage.flatMap((segs, i) => readingOrder(segs, i + 1));
       const { text, pageStarts } = paragraphs(lines, pages.length);
-      if (text.replace(/\s/g, '').length < MIN_CHARS_PER_PAGE * Math.max(1, pages.length)) throw ingestErrors.noText(filename);
+      if (text.replace(/\s/g, '').length < MIN_CHARS_PER_PAGE * Math.max(1, pages.length))
+        throw ingestErrors.noText(filename);
       const t = await title(pdf);
       return { text, format: 'pdf', pageStarts, ...(t ? { meta: { title: t } } : {}) };
     } finally {

@@ -25,7 +25,8 @@ const PAGE_NUMBER = [
 
 export const isPageNumber = (text: string) => PAGE_NUMBER.some((re) => re.test(text.trim()));
 
-const key = (s: Placed) => `${Math.round(s.y / 4)}|${s.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim()}`;
+const key = (s: Placed) =>
+  `${Math.round(s.y / 4)}|${s.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim()}`;
 
 /** The segments of one page that are candidates: near the top or bottom edge, in the outermost rows. */
 function edgeCandidates<T extends Placed>(segs: T[], height: number): Set<T> {

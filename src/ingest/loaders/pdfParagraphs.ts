@@ -36,7 +36,13 @@ function stats(lines: PdfLine[]): Stats {
   }
   const width = new Map<number, number>();
   for (const column of new Set(lines.map((l) => l.column))) {
-    width.set(column, quantile(lines.filter((l) => l.column === column).map((l) => l.x1 - l.x0), 0.9));
+    width.set(
+      column,
+      quantile(
+        lines.filter((l) => l.column === column).map((l) => l.x1 - l.x0),
+        0.9,
+      ),
+    );
   }
   return { leading: quantile(gaps, 0.25) || 1.2 * (lines[0]?.size ?? 10), width };
 }
@@ -86,6 +92,7 @@ export function paragraphs(lines: PdfLine[], pageCount: number): PdfText {
     prev = line;
   }
   if (para) text += (text ? '\n\n' : '') + para;
-  for (let i = pageCount - 1; i >= 0; i--) if (starts[i] < 0) starts[i] = i + 1 < pageCount ? starts[i + 1] : text.length;
+  for (let i = pageCount - 1; i >= 0; i--)
+    if (starts[i] < 0) starts[i] = i + 1 < pageCount ? starts[i + 1] : text.length;
   return { text, pageStarts: starts };
 }

@@ -77,20 +77,31 @@ function entryData(bytes: Uint8Array, e: ZipEntry): Uint8Array | null {
  * Refuse a ZIP that would inflate beyond `limits`, is encrypted or cannot be read. Returns its entries.
  * Throws IngestError `archive_too_large`, `encrypted` or `corrupt_file` naming `filename`.
  */
-export function checkZip(bytes: Uint8Array, filename: string, kind: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+export function checkZip(
+  bytes: Uint8Array,
+  filename: string,
+  kind: string,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): ZipEntry[] {
   const entries = listZip(bytes);
   if (!entries) throw ingestErrors.corruptFile(filename, kind);
   const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-  if (entries.length > limits.maxEntries) throw ingestErrors.archiveTooLarge(filename, `${entries.length} filer i arkivet`);
+  if (entries.length > limits.maxEntries)
+    throw ingestErrors.archiveTooLarge(filename, `${entries.length} filer i arkivet`);
   let total = 0;
   for (const e of entries) {
-    if (e.compressedSize === ZIP64 || e.uncompressedSize === ZIP64) throw ingestErrors.archiveTooLarge(filename, 'ZIP64-oppføringer over 4 GB');
+    if (e.compressedSize === ZIP64 || e.uncompressedSize === ZIP64)
+      throw ingestErrors.archiveTooLarge(filename, 'ZIP64-oppføringer over 4 GB');
     if (e.flags & 1) throw ingestErrors.encrypted(filename);
     total += e.uncompressedSize;
-    if (total > limits.maxTotal) throw ingestErrors.archiveTooLarge(filename, `mer enn ${mb(limits.maxTotal)} utpakket`);
+    if (total > limits.maxTotal)
+      throw ingestErrors.archiveTooLarge(filename, `mer enn ${mb(limits.maxTotal)} utpakket`);
     if (e.uncompressedSize > 1024 * 1024 && e.uncompressedSize > limits.maxRatio * Math.max(1, e.compressedSize)) {
       const ratio = Math.round(e.uncompressedSize / Math.max(1, e.compressedSize));
-      throw ingestErrors.archiveTooLarge(filename, `«${e.name}» pakkes ut ${ratio} ganger større (${mb(e.uncompressedSize)})`);
+      throw ingestErrors.archiveTooLarge(
+        filename,
+        `«${e.name}» pakkes ut ${ratio} ganger større (${mb(e.uncompressedSize)})`,
+      );
     }
   }
   for (const e of entries) {

@@ -61,12 +61,23 @@ export async function getDocumentHead(db: Queryable, { id }: { id: string }): Pr
   const r = (await db.query<Record<string, any>>(DOCUMENT_HEAD_SQL, [id])).rows[0];
   if (!r) return null;
   return {
-    id: r.id, organisation: r.organisation, title: r.title, kind: r.kind, date: r.date, language: r.language,
-    source: r.source ?? undefined, contentHash: r.content_hash, visibility: r.visibility, passageCount: Number(r.passage_count),
+    id: r.id,
+    organisation: r.organisation,
+    title: r.title,
+    kind: r.kind,
+    date: r.date,
+    language: r.language,
+    source: r.source ?? undefined,
+    contentHash: r.content_hash,
+    visibility: r.visibility,
+    passageCount: Number(r.passage_count),
   };
 }
 
-export async function findDuplicate(db: Queryable, { contentHash, exceptId }: { contentHash: string; exceptId: string }): Promise<{ id: string; title: string } | null> {
+export async function findDuplicate(
+  db: Queryable,
+  { contentHash, exceptId }: { contentHash: string; exceptId: string },
+): Promise<{ id: string; title: string } | null> {
   return (await db.query<{ id: string; title: string }>(FIND_DUPLICATE_SQL, [contentHash, exceptId])).rows[0] ?? null;
 }
 
@@ -82,7 +93,12 @@ export type UploadWrite =
  */
 export async function writeUpload(
   db: Db,
-  { doc, embeddings, visibility, mode }: {
+  {
+    doc,
+    embeddings,
+    visibility,
+    mode,
+  }: {
     doc: IngestedDocument;
     embeddings: { id: string; embedding: number[] }[];
     visibility: Visibility;
@@ -122,12 +138,19 @@ export async function writeUpload(
  * Delete a document with its passages and embeddings, and record the withdrawal so drafts that quoted it can say
  * so. @returns null when there is no such document.
  */
-export async function withdrawDocument(db: Db, { id }: { id: string }): Promise<(Withdrawal & { passagesRemoved: number }) | null> {
+export async function withdrawDocument(
+  db: Db,
+  { id }: { id: string },
+): Promise<(Withdrawal & { passagesRemoved: number }) | null> {
   return db.transaction(async (tx) => {
     await tx.query(LOCK_DOCUMENT_ID_SQL, [id]);
     const head = await getDocumentHead(tx, { id });
     if (!head) return null;
-    const { rows } = await tx.query<{ withdrawn_at: string }>(RECORD_WITHDRAWAL_SQL, [id, head.title, head.organisation]);
+    const { rows } = await tx.query<{ withdrawn_at: string }>(RECORD_WITHDRAWAL_SQL, [
+      id,
+      head.title,
+      head.organisation,
+    ]);
     await tx.query(DELETE_WITHDRAWN_DOCUMENT_SQL, [id]);
     return {
       documentId: id,
@@ -147,12 +170,23 @@ export const documentIdOfPassage = (passageId: string) => passageId.replace(/-p\
  * to mark a citation "kilden er trukket tilbake".
  * @example const gone = await withdrawnSources(db, { passageIds: ['ks-nyhet-2023-p002'] });
  */
-export async function withdrawnSources(db: Queryable, { passageIds }: { passageIds: string[] }): Promise<Map<string, Withdrawal>> {
+export async function withdrawnSources(
+  db: Queryable,
+  { passageIds }: { passageIds: string[] },
+): Promise<Map<string, Withdrawal>> {
   const docIds = [...new Set(passageIds.map(documentIdOfPassage))];
   if (docIds.length === 0) return new Map();
   const { rows } = await db.query<Record<string, string>>(LIST_WITHDRAWN_SQL, [docIds]);
   const byDoc = new Map(
-    rows.map((r) => [r.document_id, { documentId: r.document_id, title: r.title, organisation: r.organisation, withdrawnAt: new Date(r.withdrawn_at).toISOString() }]),
+    rows.map((r) => [
+      r.document_id,
+      {
+        documentId: r.document_id,
+        title: r.title,
+        organisation: r.organisation,
+        withdrawnAt: new Date(r.withdrawn_at).toISOString(),
+      },
+    ]),
   );
   const out = new Map<string, Withdrawal>();
   for (const pid of passageIds) {

@@ -92,7 +92,10 @@ function rowToPassageWithDocument(r: Row): PassageWithDocument {
   return { ...rowToPassage(r), document: rowToSummary(doc) };
 }
 
-export async function listDocuments(db: Queryable, { organisation }: { organisation?: string } = {}): Promise<DocumentSummary[]> {
+export async function listDocuments(
+  db: Queryable,
+  { organisation }: { organisation?: string } = {},
+): Promise<DocumentSummary[]> {
   const { rows } = await db.query(LIST_DOCUMENTS_SQL, [organisation ?? null]);
   return rows.map(rowToSummary);
 }
@@ -102,20 +105,28 @@ export async function getDocument(db: Queryable, { id }: { id: string }): Promis
   return rows[0] ? { ...rowToSummary(rows[0]), text: (rows[0] as Row).text } : null;
 }
 
-export async function listPassagesOfDocument(db: Queryable, { documentId }: { documentId: string }): Promise<Passage[]> {
+export async function listPassagesOfDocument(
+  db: Queryable,
+  { documentId }: { documentId: string },
+): Promise<Passage[]> {
   const { rows } = await db.query(LIST_PASSAGES_OF_DOCUMENT_SQL, [documentId]);
   return rows.map(rowToPassage);
 }
 
-export async function getPassages(db: Queryable, { ids }: { ids: string[] }): Promise<Map<string, PassageWithDocument>> {
+export async function getPassages(
+  db: Queryable,
+  { ids }: { ids: string[] },
+): Promise<Map<string, PassageWithDocument>> {
   if (ids.length === 0) return new Map();
   const memo = generationMemo(db);
   if (!memo) {
     const { rows } = await db.query(GET_PASSAGES_SQL, [ids]);
-    return new Map(rows.map((r) => {
-      const p = rowToPassageWithDocument(r);
-      return [p.id, p];
-    }));
+    return new Map(
+      rows.map((r) => {
+        const p = rowToPassageWithDocument(r);
+        return [p.id, p];
+      }),
+    );
   }
   // Summaries kept until the next write: only the passages are read, and the documents not seen since.
   const { rows } = await db.query(GET_PASSAGES_ONLY_SQL, [ids]);
@@ -150,7 +161,10 @@ export async function getPassage(db: Queryable, { id }: { id: string }): Promise
   return (await getPassages(db, { ids: [id] })).get(id) ?? null;
 }
 
-export async function findPassagesContaining(db: Queryable, { text, limit = 5 }: { text: string; limit?: number }): Promise<PassageWithDocument[]> {
+export async function findPassagesContaining(
+  db: Queryable,
+  { text, limit = 5 }: { text: string; limit?: number },
+): Promise<PassageWithDocument[]> {
   const { rows } = await db.query(FIND_PASSAGES_CONTAINING_SQL, [text, limit]);
   return rows.map(rowToPassageWithDocument);
 }

@@ -40,8 +40,14 @@ export type SaveOutcome = 'created' | 'replaced' | 'unchanged' | 'metadata';
 
 function metaRow(m: IngestedDocument['meta']) {
   return {
-    id: m.id, organisation: m.organisation, title: m.title, kind: m.kind, date: m.date, date_start: dateStart(m.date),
-    language: m.language, source: m.source ?? null,
+    id: m.id,
+    organisation: m.organisation,
+    title: m.title,
+    kind: m.kind,
+    date: m.date,
+    date_start: dateStart(m.date),
+    language: m.language,
+    source: m.source ?? null,
   };
 }
 
@@ -70,17 +76,32 @@ export function passageRows(doc: IngestedDocument) {
 
 /** Column order of DOCUMENT_COPY_COLUMNS' rows. visibility, created_at and updated_at keep their defaults. */
 export const DOCUMENT_COPY_COLUMNS: readonly CopyColumn[] = [
-  { name: 'id', type: 'text' }, { name: 'organisation', type: 'text' }, { name: 'title', type: 'text' },
-  { name: 'kind', type: 'text' }, { name: 'date', type: 'text' }, { name: 'date_start', type: 'date' },
-  { name: 'language', type: 'text' }, { name: 'source', type: 'text' }, { name: 'format', type: 'text' },
-  { name: 'text', type: 'text' }, { name: 'content_hash', type: 'text' },
+  { name: 'id', type: 'text' },
+  { name: 'organisation', type: 'text' },
+  { name: 'title', type: 'text' },
+  { name: 'kind', type: 'text' },
+  { name: 'date', type: 'text' },
+  { name: 'date_start', type: 'date' },
+  { name: 'language', type: 'text' },
+  { name: 'source', type: 'text' },
+  { name: 'format', type: 'text' },
+  { name: 'text', type: 'text' },
+  { name: 'content_hash', type: 'text' },
 ];
 
 export const PASSAGE_COPY_COLUMNS: readonly CopyColumn[] = [
-  { name: 'id', type: 'text' }, { name: 'document_id', type: 'text' }, { name: 'ordinal', type: 'int4' },
-  { name: 'text', type: 'text' }, { name: 'start_offset', type: 'int4' }, { name: 'end_offset', type: 'int4' },
-  { name: 'heading_path', type: 'text[]' }, { name: 'heading_text', type: 'text' }, { name: 'page', type: 'int4' },
-  { name: 'anchor', type: 'text' }, { name: 'content_hash', type: 'text' }, { name: 'embedding', type: 'vector' },
+  { name: 'id', type: 'text' },
+  { name: 'document_id', type: 'text' },
+  { name: 'ordinal', type: 'int4' },
+  { name: 'text', type: 'text' },
+  { name: 'start_offset', type: 'int4' },
+  { name: 'end_offset', type: 'int4' },
+  { name: 'heading_path', type: 'text[]' },
+  { name: 'heading_text', type: 'text' },
+  { name: 'page', type: 'int4' },
+  { name: 'anchor', type: 'text' },
+  { name: 'content_hash', type: 'text' },
+  { name: 'embedding', type: 'vector' },
 ];
 
 /**
@@ -93,13 +114,34 @@ export async function saveDocumentRows(tx: Tx, { docs }: { docs: IngestedDocumen
   const { rows } = await tx.query<{ id: string }>(GET_DOCUMENT_HASHES_SQL, [docs.map((d) => d.meta.id)]);
   const existing = new Set(rows.map((r) => r.id));
   const fresh = docs.filter((d) => !existing.has(d.meta.id));
-  await tx.insertRows('documents', DOCUMENT_COPY_COLUMNS, fresh.map((d) => {
-    const m = d.meta;
-    return [m.id, m.organisation, m.title, m.kind, m.date, dateStart(m.date), m.language, m.source ?? null, d.format, d.text, d.contentHash];
-  }));
+  await tx.insertRows(
+    'documents',
+    DOCUMENT_COPY_COLUMNS,
+    fresh.map((d) => {
+      const m = d.meta;
+      return [
+        m.id,
+        m.organisation,
+        m.title,
+        m.kind,
+        m.date,
+        dateStart(m.date),
+        m.language,
+        m.source ?? null,
+        d.format,
+        d.text,
+        d.contentHash,
+      ];
+    }),
+  );
   const replaced = docs.filter((d) => existing.has(d.meta.id));
   if (replaced.length > 0) {
-    const upsert = replaced.map((d) => ({ ...metaRow(d.meta), format: d.format, text: d.text, content_hash: d.contentHash }));
+    const upsert = replaced.map((d) => ({
+      ...metaRow(d.meta),
+      format: d.format,
+      text: d.text,
+      content_hash: d.contentHash,
+    }));
     await tx.query(UPSERT_DOCUMENTS_SQL, [JSON.stringify(upsert)]);
     // NOTE: only when something is replaced: even a DELETE of no rows fires the statistics trigger.
     await tx.query(DELETE_PASSAGES_OF_DOCUMENTS_SQL, [replaced.map((d) => d.meta.id)]);
@@ -115,16 +157,32 @@ export async function insertPassages(
   tx: Tx,
   { rows, vectors }: { rows: ReturnType<typeof passageRows>; vectors: readonly (ArrayLike<number> | undefined)[] },
 ): Promise<void> {
-  await tx.insertRows('passages', PASSAGE_COPY_COLUMNS, rows.map((r, i) => [
-    r.id, r.document_id, r.ordinal, r.text, r.start_offset, r.end_offset, r.heading_path, r.heading_text, r.page,
-    r.anchor, r.content_hash, vectors[i],
-  ]));
+  await tx.insertRows(
+    'passages',
+    PASSAGE_COPY_COLUMNS,
+    rows.map((r, i) => [
+      r.id,
+      r.document_id,
+      r.ordinal,
+      r.text,
+      r.start_offset,
+      r.end_offset,
+      r.heading_path,
+      r.heading_text,
+      r.page,
+      r.anchor,
+      r.content_hash,
+      vectors[i],
+    ]),
+  );
 }
 
 /** Update metadata of documents whose text is unchanged. @returns the ids whose metadata changed. */
 export async function updateDocumentsMeta(tx: Tx, { docs }: { docs: IngestedDocument[] }): Promise<Set<string>> {
   if (docs.length === 0) return new Set();
-  const { rows } = await tx.query<{ id: string }>(UPDATE_DOCUMENTS_META_SQL, [JSON.stringify(docs.map((d) => metaRow(d.meta)))]);
+  const { rows } = await tx.query<{ id: string }>(UPDATE_DOCUMENTS_META_SQL, [
+    JSON.stringify(docs.map((d) => metaRow(d.meta))),
+  ]);
   return new Set(rows.map((r) => r.id));
 }
 

@@ -9,7 +9,9 @@ import { wrapPgPool } from './pool.js';
 
 /** Connect to PostgreSQL (with pgvector installed or installable) through `pg`. */
 export function openPg(connectionString: string, poolSize = 10): Db {
-  const options = Object.entries(SESSION_SETTINGS).map(([k, v]) => `-c ${k}=${v}`).join(' ');
+  const options = Object.entries(SESSION_SETTINGS)
+    .map(([k, v]) => `-c ${k}=${v}`)
+    .join(' ');
   const pool = new pg.Pool({ connectionString, max: poolSize, options });
   // ef_search follows the store's size on every pooled connection: set on its first use, and again on its first use
   // after this process wrote (writes by other processes reach it when the pool opens a new one). Awaited before the

@@ -15,13 +15,19 @@ export interface PgPoolHooks {
   prepare?: (client: pg.PoolClient) => Promise<void>;
 }
 
-export function wrapPgPool(pool: pg.Pool, { onWrite = () => undefined, prepare = async () => undefined }: PgPoolHooks = {}): Db {
+export function wrapPgPool(
+  pool: pg.Pool,
+  { onWrite = () => undefined, prepare = async () => undefined }: PgPoolHooks = {},
+): Db {
   const bulkRows = bulkRowsOf();
   /**
    * A pooled connection for fn. After an error the connection is closed rather than reused when `broken` says so:
    * by default when the error came from below SQL (a dropped socket), not from the server.
    */
-  const withClient = async <T>(fn: (client: pg.PoolClient) => Promise<T>, broken = (err: unknown) => !(err instanceof pg.DatabaseError)): Promise<T> => {
+  const withClient = async <T>(
+    fn: (client: pg.PoolClient) => Promise<T>,
+    broken = (err: unknown) => !(err instanceof pg.DatabaseError),
+  ): Promise<T> => {
     const client = await pool.connect();
     let failed: Error | undefined;
     try {
@@ -44,28 +50,35 @@ export function wrapPgPool(pool: pg.Pool, { onWrite = () => undefined, prepare =
     transaction: (fn) => {
       // Whatever fn threw, the connection is fine to reuse once ROLLBACK went through.
       let rolledBack = false;
-      return withClient(async (client) => {
-        try {
-          await client.query('BEGIN');
-          const base = {
-            async query<T>(sql: string, params: unknown[] = []) {
-              const r = await client.query(sql, params);
-              return { rows: r.rows as T[] };
-            },
-            async exec(sql: string) {
-              await client.query(sql);
-            },
-            insertRows: (table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]) => bulkRows(client, table, columns, rows),
-          };
-          const result = await fn({ ...base, stageEmbeddings: stageEmbeddingsWith(base) });
-          await client.query('COMMIT');
-          onWrite();
-          return result;
-        } catch (err) {
-          rolledBack = await client.query('ROLLBACK').then(() => true, () => false);
-          throw err;
-        }
-      }, () => !rolledBack);
+      return withClient(
+        async (client) => {
+          try {
+            await client.query('BEGIN');
+            const base = {
+              async query<T>(sql: string, params: unknown[] = []) {
+                const r = await client.query(sql, params);
+                return { rows: r.rows as T[] };
+              },
+              async exec(sql: string) {
+                await client.query(sql);
+              },
+              insertRows: (table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]) =>
+                bulkRows(client, table, columns, rows),
+            };
+            const result = await fn({ ...base, stageEmbeddings: stageEmbeddingsWith(base) });
+            await client.query('COMMIT');
+            onWrite();
+            return result;
+          } catch (err) {
+            rolledBack = await client.query('ROLLBACK').then(
+              () => true,
+              () => false,
+            );
+            throw err;
+          }
+        },
+        () => !rolledBack,
+      );
     },
     async close() {
       await pool.end();

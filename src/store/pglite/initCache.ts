@@ -18,7 +18,16 @@
  * the cluster is initialised the ordinary way; saving is best effort (a read-only node_modules only costs time).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, openAsBlob, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  openAsBlob,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,8 +50,12 @@ function installedPgliteVersion(): string {
 
 /** The dump's path for this PGlite build and these options. */
 export function initCacheFile(options: PGliteOptions = {}, cacheDir = DEFAULT_INIT_CACHE_DIR): string {
-  const relevant = Object.fromEntries(INITDB_OPTIONS.filter((k) => options[k] !== undefined).map((k) => [k, options[k]]));
-  const suffix = Object.keys(relevant).length ? `-${createHash('sha1').update(JSON.stringify(relevant)).digest('hex').slice(0, 12)}` : '';
+  const relevant = Object.fromEntries(
+    INITDB_OPTIONS.filter((k) => options[k] !== undefined).map((k) => [k, options[k]]),
+  );
+  const suffix = Object.keys(relevant).length
+    ? `-${createHash('sha1').update(JSON.stringify(relevant)).digest('hex').slice(0, 12)}`
+    : '';
   return join(cacheDir, `pglite-${installedPgliteVersion()}${suffix}-initdb.tar`);
 }
 
@@ -78,7 +91,10 @@ export async function createPglite(
   const file = initCacheFile(options, cacheDir);
   if (existsSync(file)) {
     try {
-      return { db: await PGlite.create(dataDir, { ...options, loadDataDir: await openAsBlob(file) }), start: 'from-cache' };
+      return {
+        db: await PGlite.create(dataDir, { ...options, loadDataDir: await openAsBlob(file) }),
+        start: 'from-cache',
+      };
     } catch {
       // A damaged or unusable dump: forget it, undo what the load wrote (the dir held nothing before) and run initdb.
       rmSync(file, { force: true });
@@ -108,6 +124,7 @@ async function saveInitCache(db: PGlite, file: string): Promise<void> {
   // Dumps of other PGlite builds (before an upgrade) will not be used again: 40 MB each.
   const current = `pglite-${installedPgliteVersion()}-`;
   for (const name of readdirSync(dirname(file))) {
-    if (/^pglite-.+-initdb\.tar$/.test(name) && !name.startsWith(current)) rmSync(join(dirname(file), name), { force: true });
+    if (/^pglite-.+-initdb\.tar$/.test(name) && !name.startsWith(current))
+      rmSync(join(dirname(file), name), { force: true });
   }
 }

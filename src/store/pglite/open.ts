@@ -23,7 +23,10 @@ export async function openPglite(dataDir: string, { sharedBuffersMb: given }: Op
   if (!memory) mkdirSync(dirname(dataDir), { recursive: true });
   const buffers = given ?? (memory ? MIN_SHARED_BUFFERS_MB : sharedBuffersMb(relationBytes(dataDir)));
   // PostgreSQL's own default is left alone (no start parameters), so a new store keeps the kept dump's key.
-  const startParams = buffers === MIN_SHARED_BUFFERS_MB ? {} : { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${buffers}MB`] };
+  const startParams =
+    buffers === MIN_SHARED_BUFFERS_MB
+      ? {}
+      : { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${buffers}MB`] };
   // NOTE: a new store (empty dir or memory://) starts from a kept dump of an empty cluster when there is one,
   // ~1 s instead of ~3 s of initdb; see initCache.ts for why that is the same cluster.
   const { db } = await createPglite(memory ? undefined : dataDir, { extensions: { vector }, ...startParams });
@@ -52,21 +55,23 @@ export function wrapPglite(db: PGlite): Db {
     async transaction(fn) {
       // Counted before and after: a read that overlaps the transaction must not outlive it in a cache.
       wrote();
-      return db.transaction(async (tx) => {
-        const base = {
-          ...q(tx),
-          async exec(sql: string) {
-            await tx.exec(sql);
-          },
-          // NOTE: text-form vectors parse at ~1.4k rows/s inside WASM; binary COPY reaches ~40k rows/s.
-          async insertRows(table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]) {
-            if (rows.length === 0) return;
-            const blob = new Blob([encodeCopyBinary(columns, rows)]);
-            await tx.query(copySql(table, columns, `'/dev/blob'`), [], { blob });
-          },
-        };
-        return fn({ ...base, stageEmbeddings: stageEmbeddingsWith(base) });
-      }).finally(wrote);
+      return db
+        .transaction(async (tx) => {
+          const base = {
+            ...q(tx),
+            async exec(sql: string) {
+              await tx.exec(sql);
+            },
+            // NOTE: text-form vectors parse at ~1.4k rows/s inside WASM; binary COPY reaches ~40k rows/s.
+            async insertRows(table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]) {
+              if (rows.length === 0) return;
+              const blob = new Blob([encodeCopyBinary(columns, rows)]);
+              await tx.query(copySql(table, columns, `'/dev/blob'`), [], { blob });
+            },
+          };
+          return fn({ ...base, stageEmbeddings: stageEmbeddingsWith(base) });
+        })
+        .finally(wrote);
     },
     async close() {
       await db.close();

@@ -29,7 +29,11 @@ describe('web page routes', () => {
   });
 
   it('serves scripts, styles and the icon with their types', async () => {
-    const types = { '/assets/js/main.js': 'text/javascript', '/assets/app.css': 'text/css', '/assets/favicon.svg': 'image/svg+xml' };
+    const types = {
+      '/assets/js/main.js': 'text/javascript',
+      '/assets/app.css': 'text/css',
+      '/assets/favicon.svg': 'image/svg+xml',
+    };
     for (const [path, type] of Object.entries(types)) {
       const res = await app.request(path);
       expect(res.status, path).toBe(200);

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PGLITE_BUILD_MEMORY_SQL } from '../../../src/store/ann.js';
 import { openPglite } from '../../../src/store/db.js';
-import { MAX_SHARED_BUFFERS_MB, MIN_SHARED_BUFFERS_MB, relationBytes, sharedBuffersMb } from '../../../src/store/pglite/buffers.js';
+import {
+  MAX_SHARED_BUFFERS_MB,
+  MIN_SHARED_BUFFERS_MB,
+  relationBytes,
+  sharedBuffersMb,
+} from '../../../src/store/pglite/buffers.js';
 
 describe('PGlite buffer pool', () => {
   it('is sized to the store: its relation files and a quarter, within 128 MB and 1 GB', () => {

@@ -39,7 +39,10 @@ async function send(path, init) {
     res = await fetch(path, init);
   } catch (err) {
     if (err?.name === 'AbortError') throw err;
-    throw new ApiError({ title: 'Fikk ikke kontakt med tjenesten', detail: 'Sjekk nettverket og at innspill kjører, og prøv igjen.' });
+    throw new ApiError({
+      title: 'Fikk ikke kontakt med tjenesten',
+      detail: 'Sjekk nettverket og at innspill kjører, og prøv igjen.',
+    });
   }
   if (!res.ok) throw await problemFrom(res);
   return res;
@@ -56,7 +59,11 @@ async function problemFrom(res) {
       // Fall through to the generic message.
     }
   }
-  return new ApiError({ status: res.status, title: 'Uventet svar fra tjenesten', detail: `Tjenesten svarte med status ${res.status}. Prøv igjen om litt.` });
+  return new ApiError({
+    status: res.status,
+    title: 'Uventet svar fra tjenesten',
+    detail: `Tjenesten svarte med status ${res.status}. Prøv igjen om litt.`,
+  });
 }
 
 export async function getJson(path, { signal } = {}) {
@@ -65,7 +72,12 @@ export async function getJson(path, { signal } = {}) {
 }
 
 export async function sendJson(method, path, body, { signal } = {}) {
-  const res = await send(path, { method, headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(body), signal });
+  const res = await send(path, {
+    method,
+    headers: headers({ 'content-type': 'application/json' }),
+    body: JSON.stringify(body),
+    signal,
+  });
   return res.json();
 }
 
@@ -85,14 +97,22 @@ export async function postStream(path, body, onEvent, { signal } = {}) {
   try {
     await readEventStream(res.body, (name, data) => {
       if (name === 'done') done = data;
-      else if (name === 'error') failure = new ApiError(typeof data === 'object' && data?.title ? data : { title: 'Noe gikk galt hos oss' });
+      else if (name === 'error')
+        failure = new ApiError(typeof data === 'object' && data?.title ? data : { title: 'Noe gikk galt hos oss' });
       else onEvent(name, data);
     });
   } catch (err) {
     if (err?.name === 'AbortError') throw err;
-    throw new ApiError({ title: 'Forbindelsen ble brutt', detail: 'Svaret fra tjenesten stoppet underveis. Prøv igjen.' });
+    throw new ApiError({
+      title: 'Forbindelsen ble brutt',
+      detail: 'Svaret fra tjenesten stoppet underveis. Prøv igjen.',
+    });
   }
   if (failure) throw failure;
-  if (done === undefined) throw new ApiError({ title: 'Forbindelsen ble brutt', detail: 'Tjenesten avsluttet før svaret var ferdig. Prøv igjen.' });
+  if (done === undefined)
+    throw new ApiError({
+      title: 'Forbindelsen ble brutt',
+      detail: 'Tjenesten avsluttet før svaret var ferdig. Prøv igjen.',
+    });
   return done;
 }

@@ -49,7 +49,20 @@ export function announce(message) {
   setTimeout(() => (el.textContent = message), 50);
 }
 
-const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
+const MONTHS = [
+  'januar',
+  'februar',
+  'mars',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'desember',
+];
 
 /** "2024-12-05" → "5. desember 2024"; "2023" stays "2023"; anything else is shown as given. */
 export function formatDate(value) {

@@ -10,9 +10,16 @@ import { fieldLabel } from './labels.js';
  *   path to the id of its input, so the summary can link there.
  */
 export function errorBox(err, { fieldId = () => undefined, onRetry } = {}) {
-  const e = err instanceof ApiError ? err : new ApiError({ title: 'Noe gikk galt på siden', detail: 'Last siden på nytt og prøv igjen.' });
+  const e =
+    err instanceof ApiError
+      ? err
+      : new ApiError({ title: 'Noe gikk galt på siden', detail: 'Last siden på nytt og prøv igjen.' });
   if (!(err instanceof ApiError)) console.error(err);
-  const box = h('div', { class: 'notice notice--error', role: 'alert', tabindex: '-1' }, h('h2', { class: 'notice__title' }, e.title));
+  const box = h(
+    'div',
+    { class: 'notice notice--error', role: 'alert', tabindex: '-1' },
+    h('h2', { class: 'notice__title' }, e.title),
+  );
   if (e.detail) box.append(h('p', {}, e.detail));
   if (e.errors.length) {
     box.append(
@@ -26,20 +33,39 @@ export function errorBox(err, { fieldId = () => undefined, onRetry } = {}) {
             ev.preventDefault();
             document.getElementById(id)?.focus();
           };
-          return h('li', {}, id ? h('a', { href: `#${id}`, on: { click: focusField } }, `${label}: ${fe.reason}`) : `${label}: ${fe.reason}`);
+          return h(
+            'li',
+            {},
+            id
+              ? h('a', { href: `#${id}`, on: { click: focusField } }, `${label}: ${fe.reason}`)
+              : `${label}: ${fe.reason}`,
+          );
         }),
       ),
     );
   }
   if (e.status === 401) box.append(tokenForm(onRetry));
   // Retrying helps only when the fault was not in what was sent: no connection, or the server or model failed.
-  else if (onRetry && (e.status === 0 || e.status >= 500)) box.append(h('p', {}, h('button', { type: 'button', class: 'button button--secondary', on: { click: onRetry } }, 'Prøv igjen')));
+  else if (onRetry && (e.status === 0 || e.status >= 500))
+    box.append(
+      h(
+        'p',
+        {},
+        h('button', { type: 'button', class: 'button button--secondary', on: { click: onRetry } }, 'Prøv igjen'),
+      ),
+    );
   return box;
 }
 
 /** Writes need a token when the server has API_TOKENS set; let the user give one for this tab. */
 function tokenForm(onRetry) {
-  const input = h('input', { id: 'tilgangsnokkel', type: 'password', autocomplete: 'off', value: getToken(), class: 'input' });
+  const input = h('input', {
+    id: 'tilgangsnokkel',
+    type: 'password',
+    autocomplete: 'off',
+    value: getToken(),
+    class: 'input',
+  });
   return h(
     'form',
     {
@@ -53,7 +79,11 @@ function tokenForm(onRetry) {
       },
     },
     h('label', { for: 'tilgangsnokkel' }, 'Tilgangsnøkkel'),
-    h('p', { class: 'hint' }, 'Tjenesten krever en tilgangsnøkkel for å lagre. Du får den av den som drifter innspill.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Tjenesten krever en tilgangsnøkkel for å lagre. Du får den av den som drifter innspill.',
+    ),
     input,
     h('button', { type: 'submit', class: 'button' }, 'Bruk nøkkelen'),
   );

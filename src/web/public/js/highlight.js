@@ -7,8 +7,15 @@
  */
 export function findQuote(text, quote, hint) {
   if (!text || !quote) return null;
-  if (hint && Number.isInteger(hint.start) && Number.isInteger(hint.end) && hint.end > hint.start && hint.end <= text.length) {
-    if (normalise(text.slice(hint.start, hint.end)).text === normalise(quote).text) return { start: hint.start, end: hint.end };
+  if (
+    hint &&
+    Number.isInteger(hint.start) &&
+    Number.isInteger(hint.end) &&
+    hint.end > hint.start &&
+    hint.end <= text.length
+  ) {
+    if (normalise(text.slice(hint.start, hint.end)).text === normalise(quote).text)
+      return { start: hint.start, end: hint.end };
   }
   const exact = text.indexOf(quote);
   if (exact !== -1) return { start: exact, end: exact + quote.length };

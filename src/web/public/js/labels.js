@@ -10,7 +10,12 @@ export const VERDICTS = {
   unsupported: { group: 'unsupported', symbol: '✗', label: 'Ikke støttet av kilden', short: 'ikke støttet' },
   contradicted: { group: 'unsupported', symbol: '✗', label: 'Motsagt av kilden', short: 'motsagt' },
   uncited: { group: 'unsupported', symbol: '!', label: 'Påstand uten kilde', short: 'uten kilde' },
-  withdrawn: { group: 'unsupported', symbol: '✗', label: 'Kilden er trukket tilbake', short: 'kilden er trukket tilbake' },
+  withdrawn: {
+    group: 'unsupported',
+    symbol: '✗',
+    label: 'Kilden er trukket tilbake',
+    short: 'kilden er trukket tilbake',
+  },
   no_position: { group: 'none', symbol: '–', label: 'Ingen kjent holdning', short: 'ingen kjent holdning' },
   pending: { group: 'pending', symbol: '?', label: 'Ikke kontrollert ennå', short: 'ikke kontrollert' },
 };
@@ -19,7 +24,10 @@ export const VERDICTS = {
 export const LEGEND = [
   ['supported', 'Sitatet står ordrett i kilden, og kilden dekker det setningen sier.'],
   ['partly_supported', 'Kilden dekker bare en del av det setningen sier.'],
-  ['unsupported', 'Kilden sier ikke dette, eller sier noe annet (for eksempel et annet tall). Rett setningen eller fjern den.'],
+  [
+    'unsupported',
+    'Kilden sier ikke dette, eller sier noe annet (for eksempel et annet tall). Rett setningen eller fjern den.',
+  ],
   ['no_position', 'Organisasjonen har ikke uttalt seg om spørsmålet i dokumentene.'],
   ['pending', 'Setningen er endret (eller skrives ennå) og er ikke kontrollert. Trykk «Kontroller kilder».'],
 ];
@@ -34,14 +42,20 @@ export function providerBanner(provider, model, { originalProvider, originalMode
     case 'anthropic':
       return { kind: 'model', text: `Skrevet av Claude (${model}). Kontroller teksten før innsending.` };
     case 'openai-chat':
-      return { kind: 'model', text: `Skrevet av en selvdriftet språkmodell (${model}). Kontroller teksten før innsending.` };
+      return {
+        kind: 'model',
+        text: `Skrevet av en selvdriftet språkmodell (${model}). Kontroller teksten før innsending.`,
+      };
     case 'extractive':
       return {
         kind: 'extractive',
         text: `${answer ? 'Uttrekkssvar' : 'Uttrekksutkast'} – skrevet uten språkmodell. Setningene er hentet ordrett fra ${answer ? 'dokumentene' : 'organisasjonens egne dokumenter'}.`,
       };
     case 'person': {
-      const first = originalProvider && originalProvider !== 'person' ? providerBanner(originalProvider, originalModel).text.split('.')[0] : null;
+      const first =
+        originalProvider && originalProvider !== 'person'
+          ? providerBanner(originalProvider, originalModel).text.split('.')[0]
+          : null;
       return { kind: 'person', text: `Redigert for hånd${first ? `. Første versjon: ${lowerFirst(first)}` : ''}.` };
     }
     default:

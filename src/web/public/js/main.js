@@ -35,7 +35,8 @@ async function render({ moveFocus }) {
   cleanup = null;
   closeSourcePanel({ restoreFocus: false });
   for (const a of document.querySelectorAll('[data-nav]')) {
-    if (route && a.dataset.nav === route.nav && a.getAttribute('href') === url.pathname) a.setAttribute('aria-current', 'page');
+    if (route && a.dataset.nav === route.nav && a.getAttribute('href') === url.pathname)
+      a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
   main.replaceChildren(h('p', { class: 'loading' }, 'Laster …'));
@@ -43,11 +44,19 @@ async function render({ moveFocus }) {
   try {
     if (!route) {
       document.title = 'Fant ikke siden – innspill';
-      main.replaceChildren(h('h1', {}, 'Fant ikke siden'), h('p', {}, 'Adressen finnes ikke. '), h('p', {}, h('a', { href: '/', 'data-link': '' }, 'Til forsiden')));
+      main.replaceChildren(
+        h('h1', {}, 'Fant ikke siden'),
+        h('p', {}, 'Adressen finnes ikke. '),
+        h('p', {}, h('a', { href: '/', 'data-link': '' }, 'Til forsiden')),
+      );
     } else {
       const view = await route.load();
       const params = url.pathname.match(route.pattern).slice(1).map(decodeURIComponent);
-      const result = await view.render(main, { params, query: url.searchParams, hash: decodeURIComponent(url.hash.slice(1)) });
+      const result = await view.render(main, {
+        params,
+        query: url.searchParams,
+        hash: decodeURIComponent(url.hash.slice(1)),
+      });
       if (run !== renderCount) return; // A newer navigation took over while this view was loading.
       cleanup = typeof result === 'function' ? result : null;
     }

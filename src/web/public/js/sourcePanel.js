@@ -38,7 +38,11 @@ export function closeSourcePanel({ restoreFocus = true } = {}) {
 
 /** Fetch a passage once per page load; the corpus does not change under an open page often enough to matter. */
 function loadPassage(id) {
-  if (!passages.has(id)) passages.set(id, getJson(`/passages/${encodeURIComponent(id)}`).catch((err) => (passages.delete(id), Promise.reject(err))));
+  if (!passages.has(id))
+    passages.set(
+      id,
+      getJson(`/passages/${encodeURIComponent(id)}`).catch((err) => (passages.delete(id), Promise.reject(err))),
+    );
   return passages.get(id);
 }
 
@@ -56,10 +60,22 @@ export async function openSourcePanel(button, info) {
   el.querySelector('#source-panel-title').textContent = info.label;
   const v = verdictInfo(info.verdict);
   const citationsSlot = h('div', { class: 'source-panel__citations' }, h('p', { class: 'loading' }, 'Henter kilden …'));
-  replace(body,
+  replace(
+    body,
     h('p', { class: 'source-panel__sentence' }, info.sentence),
-    h('p', { class: ['verdict-line', `verdict--${v.group}`] }, h('span', { class: 'verdict-line__symbol', 'aria-hidden': 'true' }, v.symbol), ` ${v.label}`),
-    info.reasons?.length ? h('ul', { class: 'reasons' }, info.reasons.map((r) => h('li', {}, r))) : null,
+    h(
+      'p',
+      { class: ['verdict-line', `verdict--${v.group}`] },
+      h('span', { class: 'verdict-line__symbol', 'aria-hidden': 'true' }, v.symbol),
+      ` ${v.label}`,
+    ),
+    info.reasons?.length
+      ? h(
+          'ul',
+          { class: 'reasons' },
+          info.reasons.map((r) => h('li', {}, r)),
+        )
+      : null,
     citationsSlot,
   );
   el.hidden = false;
@@ -67,10 +83,19 @@ export async function openSourcePanel(button, info) {
   el.focus();
 
   const parts = await Promise.all(
-    info.citations.map((c) => (c.withdrawn ? { c } : loadPassage(c.passageId).then((p) => ({ c, p }), (err) => ({ c, err })))),
+    info.citations.map((c) =>
+      c.withdrawn
+        ? { c }
+        : loadPassage(c.passageId).then(
+            (p) => ({ c, p }),
+            (err) => ({ c, err }),
+          ),
+    ),
   );
   if (run !== openRun) return;
-  citationsSlot.replaceChildren(...parts.map(({ c, p, err }) => (c.withdrawn ? withdrawnView(c) : err ? errorBox(err) : citationView(c, p))));
+  citationsSlot.replaceChildren(
+    ...parts.map(({ c, p, err }) => (c.withdrawn ? withdrawnView(c) : err ? errorBox(err) : citationView(c, p))),
+  );
   revealMark(el, citationsSlot.querySelector('mark'));
 }
 
@@ -90,7 +115,11 @@ function withdrawnView(c) {
     { class: 'citation' },
     h('h3', { class: 'citation__title' }, w.title),
     h('dl', { class: 'meta' }, h('div', {}, h('dt', {}, 'Organisasjon'), h('dd', {}, w.organisation))),
-    h('p', { class: 'notice notice--warning' }, `Dokumentet ble trukket tilbake ${formatDate(w.withdrawnAt.slice(0, 10))}. Sitatet under er slik det sto da utkastet ble skrevet. Finn en annen kilde før svaret sendes.`),
+    h(
+      'p',
+      { class: 'notice notice--warning' },
+      `Dokumentet ble trukket tilbake ${formatDate(w.withdrawnAt.slice(0, 10))}. Sitatet under er slik det sto da utkastet ble skrevet. Finn en annen kilde før svaret sendes.`,
+    ),
     h('blockquote', { class: 'passage' }, h('mark', {}, c.quote)),
   );
 }
@@ -114,10 +143,19 @@ function citationView(c, p) {
       h('div', {}, h('dt', {}, 'Organisasjon'), h('dd', {}, doc.organisation)),
       h('div', {}, h('dt', {}, 'Dato'), h('dd', {}, formatDate(doc.date))),
       h('div', {}, h('dt', {}, 'Type'), h('dd', {}, kindLabel(doc.kind))),
-      sectionPath(p.headingPath, doc.title) ? h('div', {}, h('dt', {}, 'Del'), h('dd', {}, sectionPath(p.headingPath, doc.title))) : null,
+      sectionPath(p.headingPath, doc.title)
+        ? h('div', {}, h('dt', {}, 'Del'), h('dd', {}, sectionPath(p.headingPath, doc.title)))
+        : null,
     ),
     c.status && c.status !== 'ok' && c.reason ? h('p', { class: 'notice notice--warning' }, c.reason) : null,
-    range ? null : h('p', { class: 'notice notice--warning' }, 'Sitatet står ikke ordrett i avsnittet. Sitatet var: ', h('q', {}, c.quote)),
+    range
+      ? null
+      : h(
+          'p',
+          { class: 'notice notice--warning' },
+          'Sitatet står ikke ordrett i avsnittet. Sitatet var: ',
+          h('q', {}, c.quote),
+        ),
     h('blockquote', { class: 'passage', cite: href }, ...markedText(p.text, range)),
     h('p', {}, h('a', { href, 'data-link': '' }, 'Les hele dokumentet fra dette avsnittet')),
   );

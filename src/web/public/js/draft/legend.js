@@ -13,13 +13,25 @@ export function legend() {
     h(
       'ul',
       { class: 'legend__list', 'aria-labelledby': 'forklaring' },
-      items.map((i) => h('li', {}, h('span', { class: ['fn', 'fn--sample', `verdict--${i.v.group}`], 'aria-hidden': 'true' }, i.v.symbol), ' ', name(i))),
+      items.map((i) =>
+        h(
+          'li',
+          {},
+          h('span', { class: ['fn', 'fn--sample', `verdict--${i.v.group}`], 'aria-hidden': 'true' }, i.v.symbol),
+          ' ',
+          name(i),
+        ),
+      ),
     ),
     h(
       'details',
       { class: 'legend__more' },
       h('summary', {}, 'Hva betyr de?'),
-      h('dl', {}, items.map((i) => [h('dt', {}, name(i)), h('dd', {}, i.explanation)])),
+      h(
+        'dl',
+        {},
+        items.map((i) => [h('dt', {}, name(i)), h('dd', {}, i.explanation)]),
+      ),
     ),
   );
 }
@@ -27,11 +39,21 @@ export function legend() {
 /** "Alle 18 påstandene er støttet av kildene." or what needs attention. */
 export function summaryLine(model) {
   const s = summarise(model);
-  if (s.changed) return { kind: 'pending', symbol: '?', text: `${s.changed} ${s.changed === 1 ? 'setning er endret' : 'setninger er endret'} etter siste kontroll.` };
+  if (s.changed)
+    return {
+      kind: 'pending',
+      symbol: '?',
+      text: `${s.changed} ${s.changed === 1 ? 'setning er endret' : 'setninger er endret'} etter siste kontroll.`,
+    };
   if (s.claims === 0) return { kind: 'none', symbol: '–', text: 'Utkastet har ingen påstander som trenger kilde.' };
-  if (s.supported === s.claims) return { kind: 'supported', symbol: '✓', text: `Alle ${s.claims} påstandene er støttet av kildene.` };
+  if (s.supported === s.claims)
+    return { kind: 'supported', symbol: '✓', text: `Alle ${s.claims} påstandene er støttet av kildene.` };
   const parts = [];
   if (s.bad) parts.push(`${s.bad} ikke støttet`);
   if (s.partly) parts.push(`${s.partly} delvis støttet`);
-  return { kind: s.bad ? 'unsupported' : 'partly', symbol: s.bad ? '✗' : '≈', text: `${s.supported} av ${s.claims} påstander er støttet av kildene; ${parts.join(', ')}. Se de markerte fotnotene.` };
+  return {
+    kind: s.bad ? 'unsupported' : 'partly',
+    symbol: s.bad ? '✗' : '≈',
+    text: `${s.supported} av ${s.claims} påstander er støttet av kildene; ${parts.join(', ')}. Se de markerte fotnotene.`,
+  };
 }

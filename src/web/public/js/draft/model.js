@@ -6,7 +6,9 @@
 export function modelFromVersion(version) {
   const sections = version.draft.sections.map((s) => ({
     ...s,
-    paragraphs: s.paragraphs.map((p) => p.map((t) => ({ ...t, citations: t.citations.map((c) => ({ ...c })), changed: false }))),
+    paragraphs: s.paragraphs.map((p) =>
+      p.map((t) => ({ ...t, citations: t.citations.map((c) => ({ ...c })), changed: false })),
+    ),
   }));
   const model = { title: version.draft.title, organisation: version.draft.organisation, sections };
   applyReport(model, version.verification);
@@ -61,7 +63,14 @@ export function toStructured(model) {
         ...(i === 0 && s.heading ? { heading: s.heading } : {}),
         sentences: p.map((t) => {
           order.push(t);
-          return { text: canonicalLine(t.text), citations: t.citations.map(({ passageId, quote, start, end }) => ({ passageId, quote, ...(start !== undefined ? { start, end } : {}) })) };
+          return {
+            text: canonicalLine(t.text),
+            citations: t.citations.map(({ passageId, quote, start, end }) => ({
+              passageId,
+              quote,
+              ...(start !== undefined ? { start, end } : {}),
+            })),
+          };
         }),
       });
     });
@@ -71,7 +80,8 @@ export function toStructured(model) {
 
 /** Drop sentences someone emptied, and paragraphs left with none: clearing a sentence deletes it. */
 export function pruneEmpty(model) {
-  for (const s of model.sections) s.paragraphs = s.paragraphs.map((p) => p.filter((t) => canonicalLine(t.text))).filter((p) => p.length);
+  for (const s of model.sections)
+    s.paragraphs = s.paragraphs.map((p) => p.filter((t) => canonicalLine(t.text))).filter((p) => p.length);
 }
 
 /** Counts for the summary line: how many claims, and how many of them are supported. */

@@ -13,18 +13,33 @@ import { openSourcePanel } from '../sourcePanel.js';
  */
 export function renderDraft(model, opts = {}) {
   const ctx = { footnote: 0, ...opts };
-  return h('article', { class: 'draft', 'aria-label': 'Utkastet' }, model.sections.map((s, i) => renderSection(s, i, ctx)));
+  return h(
+    'article',
+    { class: 'draft', 'aria-label': 'Utkastet' },
+    model.sections.map((s, i) => renderSection(s, i, ctx)),
+  );
 }
 
 /** One section; `ctx.footnote` carries the running footnote number across sections. */
 export function renderSection(section, index, ctx = { footnote: 0 }) {
   const headingId = `del-${index + 1}`;
-  const el = h('section', { class: ['draft-section', `draft-section--${section.kind}`], 'aria-labelledby': headingId, dataset: { status: section.status } });
-  if (section.kind === 'question' && Number.isInteger(section.questionIndex)) el.append(h('p', { class: 'draft-section__label' }, `Spørsmål ${section.questionIndex + 1}`));
+  const el = h('section', {
+    class: ['draft-section', `draft-section--${section.kind}`],
+    'aria-labelledby': headingId,
+    dataset: { status: section.status },
+  });
+  if (section.kind === 'question' && Number.isInteger(section.questionIndex))
+    el.append(h('p', { class: 'draft-section__label' }, `Spørsmål ${section.questionIndex + 1}`));
   el.append(h('h2', { id: headingId, class: 'draft-section__heading' }, section.heading ?? 'Uten overskrift'));
   for (const paragraph of section.paragraphs) if (paragraph.length) el.append(renderParagraph(paragraph, ctx));
   if (section.status === 'dropped') {
-    el.append(h('p', { class: 'notice notice--warning' }, 'Alle setningene som ble skrevet her, ble fjernet fordi kildene ikke støttet dem.'));
+    el.append(
+      h(
+        'p',
+        { class: 'notice notice--warning' },
+        'Alle setningene som ble skrevet her, ble fjernet fordi kildene ikke støttet dem.',
+      ),
+    );
   }
   const extras = renderExtras(section);
   if (extras) el.append(extras);
@@ -48,14 +63,24 @@ function renderSentence(sentence, ctx) {
   const wrap = h('span', { class: ['sentence', sentence.changed && 'sentence--changed'] }, text);
   if (sentence.kind === 'notice') {
     const v = verdictInfo('no_position');
-    wrap.append(' ', h('span', { class: 'tag verdict--none' }, h('span', { 'aria-hidden': 'true' }, `${v.symbol} `), v.label));
+    wrap.append(
+      ' ',
+      h('span', { class: 'tag verdict--none' }, h('span', { 'aria-hidden': 'true' }, `${v.symbol} `), v.label),
+    );
     return wrap;
   }
-  const verdict = sentence.changed || ctx.pending || !sentence.verdict ? 'pending' : sentence.withdrawn ? 'withdrawn' : sentence.verdict;
+  const verdict =
+    sentence.changed || ctx.pending || !sentence.verdict
+      ? 'pending'
+      : sentence.withdrawn
+        ? 'withdrawn'
+        : sentence.verdict;
   const needsMarker = sentence.citations.length > 0 || (verdict === 'uncited' && sentence.claim);
   if (!needsMarker) return wrap;
   const v = verdictInfo(verdict);
-  const markers = sentence.citations.length ? sentence.citations.map((c, i) => ({ number: ++ctx.footnote, index: i })) : [{ number: null, index: -1 }];
+  const markers = sentence.citations.length
+    ? sentence.citations.map((c, i) => ({ number: ++ctx.footnote, index: i }))
+    : [{ number: null, index: -1 }];
   for (const m of markers) {
     const spoken = m.number ? `Fotnote ${m.number}: ${v.short}. Vis kilden.` : `${v.label}. Vis forklaring.`;
     wrap.append(
@@ -84,12 +109,20 @@ function openFor(button, sentence, marker, verdict, withdrawn) {
   const citations =
     marker.index < 0
       ? []
-      : [{ ...cited, ...(sentence.changed ? {} : pick(reports[marker.index])), withdrawn: withdrawn?.get(cited.passageId) }];
+      : [
+          {
+            ...cited,
+            ...(sentence.changed ? {} : pick(reports[marker.index])),
+            withdrawn: withdrawn?.get(cited.passageId),
+          },
+        ];
   openSourcePanel(button, {
     label: marker.number ? `Kilde til fotnote ${marker.number}` : 'Setning uten kilde',
     sentence: sentence.text,
     verdict,
-    reasons: sentence.changed ? ['Setningen er endret etter siste kontroll. Trykk «Kontroller kilder» for å kontrollere den på nytt.'] : sentence.reasons,
+    reasons: sentence.changed
+      ? ['Setningen er endret etter siste kontroll. Trykk «Kontroller kilder» for å kontrollere den på nytt.']
+      : sentence.reasons,
     citations,
   });
 }
@@ -156,11 +189,33 @@ function renderExtras(section) {
           h(
             'ul',
             { class: 'dropped' },
-            dropped.map((d) => h('li', {}, h('del', {}, d.text), d.reasons?.length ? h('ul', { class: 'reasons' }, d.reasons.map((r) => h('li', {}, r))) : null)),
+            dropped.map((d) =>
+              h(
+                'li',
+                {},
+                h('del', {}, d.text),
+                d.reasons?.length
+                  ? h(
+                      'ul',
+                      { class: 'reasons' },
+                      d.reasons.map((r) => h('li', {}, r)),
+                    )
+                  : null,
+              ),
+            ),
           ),
         ]
       : null,
-    repairs.length ? [h('h3', {}, `Reparert (${repairs.length})`), h('ul', { class: 'repairs' }, repairs.map((r) => h('li', {}, r)))] : null,
+    repairs.length
+      ? [
+          h('h3', {}, `Reparert (${repairs.length})`),
+          h(
+            'ul',
+            { class: 'repairs' },
+            repairs.map((r) => h('li', {}, r)),
+          ),
+        ]
+      : null,
   );
 }
 

@@ -1,7 +1,12 @@
 // The list of a draft's versions; each opens in the draft view.
 import { formatTimestamp, h } from '../dom.js';
 
-const WHO = { extractive: 'uttrekk uten språkmodell', anthropic: 'Claude', 'openai-chat': 'selvdriftet språkmodell', person: 'redigert for hånd' };
+const WHO = {
+  extractive: 'uttrekk uten språkmodell',
+  anthropic: 'Claude',
+  'openai-chat': 'selvdriftet språkmodell',
+  person: 'redigert for hånd',
+};
 
 export function versionList(draftId, versions, currentVersion) {
   return [
@@ -17,7 +22,10 @@ export function versionList(draftId, versions, currentVersion) {
           { class: v.version === currentVersion ? 'is-current' : null },
           v.version === currentVersion
             ? [h('strong', { 'aria-current': 'true' }, label), detail, ' (vises nå)']
-            : [h('a', { href: `/utkast/${encodeURIComponent(draftId)}?versjon=${v.version}`, 'data-link': '' }, label), detail],
+            : [
+                h('a', { href: `/utkast/${encodeURIComponent(draftId)}?versjon=${v.version}`, 'data-link': '' }, label),
+                detail,
+              ],
         );
       }),
     ),

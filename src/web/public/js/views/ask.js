@@ -12,8 +12,19 @@ export async function render(main) {
   document.title = 'Spør – innspill';
   const { documents } = await getJson('/documents');
   const organisations = [...new Set(documents.map((d) => d.organisation))].sort((a, b) => a.localeCompare(b, 'nb'));
-  const question = h('textarea', { id: 'sporsmal', class: 'input', rows: '3', 'aria-required': 'true', 'aria-describedby': 'sporsmal-hint' });
-  const organisation = h('select', { id: 'sok-organisasjon', class: 'input input--medium' }, h('option', { value: '' }, 'Alle organisasjoner'), organisations.map((o) => h('option', { value: o }, o)));
+  const question = h('textarea', {
+    id: 'sporsmal',
+    class: 'input',
+    rows: '3',
+    'aria-required': 'true',
+    'aria-describedby': 'sporsmal-hint',
+  });
+  const organisation = h(
+    'select',
+    { id: 'sok-organisasjon', class: 'input input--medium' },
+    h('option', { value: '' }, 'Alle organisasjoner'),
+    organisations.map((o) => h('option', { value: o }, o)),
+  );
   const nynorsk = h('input', { id: 'svar-nynorsk', type: 'checkbox', class: 'checkbox__input' });
   const submit = h('button', { type: 'submit', class: 'button button--primary' }, 'Spør');
   const errorSlot = h('div', { class: 'error-slot', hidden: true });
@@ -22,15 +33,39 @@ export async function render(main) {
 
   const form = h(
     'form',
-    { class: 'form form--compact', novalidate: true, 'aria-label': 'Spør dokumentene', on: { submit: (ev) => (ev.preventDefault(), ask()) } },
-    h('div', { class: 'field' }, h('label', { for: 'sporsmal' }, 'Spørsmål'), h('p', { class: 'hint', id: 'sporsmal-hint' }, 'For eksempel: Hva mener Fagforbundet om en offentlig skyløsning?'), question),
-    h('div', { class: 'field-row' }, h('div', { class: 'field' }, h('label', { for: 'sok-organisasjon' }, 'Svar fra'), organisation), h('p', { class: 'checkbox field' }, nynorsk, ' ', h('label', { for: 'svar-nynorsk' }, 'Svar på nynorsk'))),
+    {
+      class: 'form form--compact',
+      novalidate: true,
+      'aria-label': 'Spør dokumentene',
+      on: { submit: (ev) => (ev.preventDefault(), ask()) },
+    },
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'sporsmal' }, 'Spørsmål'),
+      h(
+        'p',
+        { class: 'hint', id: 'sporsmal-hint' },
+        'For eksempel: Hva mener Fagforbundet om en offentlig skyløsning?',
+      ),
+      question,
+    ),
+    h(
+      'div',
+      { class: 'field-row' },
+      h('div', { class: 'field' }, h('label', { for: 'sok-organisasjon' }, 'Svar fra'), organisation),
+      h('p', { class: 'checkbox field' }, nynorsk, ' ', h('label', { for: 'svar-nynorsk' }, 'Svar på nynorsk')),
+    ),
     h('div', { class: 'form-actions' }, submit),
   );
 
   main.replaceChildren(
     h('h1', {}, 'Spør dokumentene'),
-    h('p', { class: 'lead' }, 'Et kort svar fra organisasjonenes egne dokumenter. Hver setning har en kontrollert kilde.'),
+    h(
+      'p',
+      { class: 'lead' },
+      'Et kort svar fra organisasjonenes egne dokumenter. Hver setning har en kontrollert kilde.',
+    ),
     form,
     errorSlot,
     answerSlot,
@@ -56,9 +91,16 @@ export async function render(main) {
     try {
       const result = await postStream(
         '/ask',
-        { question: text, ...(organisation.value ? { organisation: organisation.value } : {}), language: nynorsk.checked ? 'nn' : 'nb' },
+        {
+          question: text,
+          ...(organisation.value ? { organisation: organisation.value } : {}),
+          language: nynorsk.checked ? 'nn' : 'nb',
+        },
         (name, data) => {
-          if (name === 'retrieval') status.textContent = data.relevant ? `Fant ${data.passages.length} avsnitt. Skriver svaret …` : 'Fant ingenting som svarer på spørsmålet.';
+          if (name === 'retrieval')
+            status.textContent = data.relevant
+              ? `Fant ${data.passages.length} avsnitt. Skriver svaret …`
+              : 'Fant ingenting som svarer på spørsmålet.';
           else if (name === 'delta') live.append(data.text ?? '');
           else if (name === 'verification') status.textContent = 'Kontrollerer kildene …';
         },
@@ -68,7 +110,10 @@ export async function render(main) {
     } catch (err) {
       if (err?.name === 'AbortError') return;
       answerSlot.hidden = true;
-      showError(errorSlot, err, { fieldId: (f) => ({ question: 'sporsmal', organisation: 'sok-organisasjon' })[f], onRetry: ask });
+      showError(errorSlot, err, {
+        fieldId: (f) => ({ question: 'sporsmal', organisation: 'sok-organisasjon' })[f],
+        onRetry: ask,
+      });
     } finally {
       submit.disabled = false;
       submit.textContent = 'Spør';
@@ -79,7 +124,8 @@ export async function render(main) {
     const sentences = result.sentences.map((s) => ({ ...s, citations: s.citations.map((c) => ({ ...c })) }));
     applyReport(null, result.verification, sentences);
     const banner = providerBanner(result.provenance.provider, result.provenance.model, { answer: true });
-    replace(answerSlot,
+    replace(
+      answerSlot,
       title,
       h('p', { class: `banner banner--${banner.kind}`, role: 'note' }, banner.text),
       result.answered && sentences.length
@@ -116,7 +162,17 @@ function sourcesList(result) {
           d.passages
             .map((id) => ({ id, n: Number(/-p(\d+)$/.exec(id)?.[1] ?? NaN) + 1 }))
             .sort((a, b) => a.n - b.n)
-            .map((p, i) => [i ? ', ' : '', h('a', { href: `/dokumenter/${encodeURIComponent(d.documentId)}#${encodeURIComponent(p.id)}`, 'data-link': '' }, Number.isNaN(p.n) ? p.id : String(p.n))]),
+            .map((p, i) => [
+              i ? ', ' : '',
+              h(
+                'a',
+                {
+                  href: `/dokumenter/${encodeURIComponent(d.documentId)}#${encodeURIComponent(p.id)}`,
+                  'data-link': '',
+                },
+                Number.isNaN(p.n) ? p.id : String(p.n),
+              ),
+            ]),
           '.',
         ),
       ),

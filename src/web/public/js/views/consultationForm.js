@@ -24,14 +24,40 @@ export function consultationForm({ organisations, onSubmit }) {
   };
   const input = (id, attrs = {}) => h('input', { id, name: id, class: 'input', ...attrs });
   const field = (id, label, control, hint) =>
-    h('div', { class: 'field' }, h('label', { for: id }, label), hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null, control);
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: id }, label),
+      hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null,
+      control,
+    );
 
   const title = input('tittel', { type: 'text', autocomplete: 'off', 'aria-required': 'true' });
-  const issuer = input('avsender', { type: 'text', autocomplete: 'off', 'aria-required': 'true', 'aria-describedby': 'avsender-hint' });
-  const reference = input('referanse', { type: 'text', autocomplete: 'off', class: 'input input--short', 'aria-describedby': 'referanse-hint' });
+  const issuer = input('avsender', {
+    type: 'text',
+    autocomplete: 'off',
+    'aria-required': 'true',
+    'aria-describedby': 'avsender-hint',
+  });
+  const reference = input('referanse', {
+    type: 'text',
+    autocomplete: 'off',
+    class: 'input input--short',
+    'aria-describedby': 'referanse-hint',
+  });
   const deadline = input('frist', { type: 'date', class: 'input input--short', 'aria-describedby': 'frist-hint' });
-  const background = h('textarea', { id: 'bakgrunn', name: 'bakgrunn', class: 'input', rows: '5', 'aria-describedby': 'bakgrunn-hint' });
-  const backgroundFile = input('bakgrunn-fil', { type: 'file', accept: '.txt,.md,text/plain,text/markdown', class: 'input-file' });
+  const background = h('textarea', {
+    id: 'bakgrunn',
+    name: 'bakgrunn',
+    class: 'input',
+    rows: '5',
+    'aria-describedby': 'bakgrunn-hint',
+  });
+  const backgroundFile = input('bakgrunn-fil', {
+    type: 'file',
+    accept: '.txt,.md,text/plain,text/markdown',
+    class: 'input-file',
+  });
   const fileStatus = h('p', { class: 'hint', role: 'status' });
   const organisation = h(
     'select',
@@ -40,21 +66,40 @@ export function consultationForm({ organisations, onSubmit }) {
     organisations.map((o) => h('option', { value: o }, o)),
   );
   if (organisations.length === 1) organisation.value = organisations[0];
-  const voice = h('textarea', { id: 'stemme', name: 'stemme', class: 'input', rows: '2', 'aria-describedby': 'stemme-hint' });
+  const voice = h('textarea', {
+    id: 'stemme',
+    name: 'stemme',
+    class: 'input',
+    rows: '2',
+    'aria-describedby': 'stemme-hint',
+  });
   const others = input('andre', { type: 'checkbox', class: 'checkbox__input' });
   const radios = (name, options, checked) =>
     options.map(([value, label, hint]) =>
-      h('div', { class: 'radio' }, input(`${name}-${value}`, { type: 'radio', name, value, checked: value === checked, class: 'radio__input' }), h('label', { for: `${name}-${value}` }, label, hint ? h('span', { class: 'hint' }, ` – ${hint}`) : null)),
+      h(
+        'div',
+        { class: 'radio' },
+        input(`${name}-${value}`, { type: 'radio', name, value, checked: value === checked, class: 'radio__input' }),
+        h('label', { for: `${name}-${value}` }, label, hint ? h('span', { class: 'hint' }, ` – ${hint}`) : null),
+      ),
     );
 
   const questionList = h('ol', { class: 'questions' });
-  const addButton = h('button', { type: 'button', class: 'button button--secondary', on: { click: () => addQuestion('', true) } }, 'Legg til spørsmål');
+  const addButton = h(
+    'button',
+    { type: 'button', class: 'button button--secondary', on: { click: () => addQuestion('', true) } },
+    'Legg til spørsmål',
+  );
 
   function addQuestion(text = '', focus = false) {
     const item = h('li', { class: 'question' });
     const area = h('textarea', { class: 'input', rows: '2', value: text, 'aria-required': 'true' });
     const label = h('label');
-    const remove = h('button', { type: 'button', class: 'button button--quiet', on: { click: () => removeQuestion(item) } });
+    const remove = h('button', {
+      type: 'button',
+      class: 'button button--quiet',
+      on: { click: () => removeQuestion(item) },
+    });
     item.append(label, area, remove);
     questionList.append(item);
     renumber();
@@ -107,8 +152,18 @@ export function consultationForm({ organisations, onSubmit }) {
       { class: 'form-section', 'aria-labelledby': 'om-horingen' },
       h('h2', { id: 'om-horingen' }, 'Om høringen'),
       field('tittel', 'Tittel på høringen', title),
-      field('avsender', 'Avsender', issuer, 'Departementet eller etaten som har sendt høringen. Svaret adresseres hit.'),
-      h('div', { class: 'field-row' }, field('referanse', 'Referanse (valgfritt)', reference, 'Saksnummeret, for eksempel 25/1873.'), field('frist', 'Frist (valgfritt)', deadline, 'Datoen svaret må være sendt innen.')),
+      field(
+        'avsender',
+        'Avsender',
+        issuer,
+        'Departementet eller etaten som har sendt høringen. Svaret adresseres hit.',
+      ),
+      h(
+        'div',
+        { class: 'field-row' },
+        field('referanse', 'Referanse (valgfritt)', reference, 'Saksnummeret, for eksempel 25/1873.'),
+        field('frist', 'Frist (valgfritt)', deadline, 'Datoen svaret må være sendt innen.'),
+      ),
     ),
     h(
       'section',
@@ -131,19 +186,59 @@ export function consultationForm({ organisations, onSubmit }) {
       { class: 'form-section', 'aria-labelledby': 'organisasjon-tittel' },
       h('h2', { id: 'organisasjon-tittel' }, 'Organisasjon og form'),
       field('organisasjon', 'Organisasjon', organisation, null),
-      h('p', { class: 'checkbox' }, others, ' ', h('label', { for: 'andre' }, 'Tillat sitater fra andre organisasjoners dokumenter (de navngis i teksten)')),
-      field('stemme', 'Stemme og tone (valgfritt)', voice, 'For eksempel: saklig og tydelig, med vekt på de ansattes medvirkning.'),
-      h('fieldset', { class: 'choice' }, h('legend', {}, 'Målform'), radios('malform', [['nb', 'Bokmål'], ['nn', 'Nynorsk']], 'nb')),
+      h(
+        'p',
+        { class: 'checkbox' },
+        others,
+        ' ',
+        h('label', { for: 'andre' }, 'Tillat sitater fra andre organisasjoners dokumenter (de navngis i teksten)'),
+      ),
+      field(
+        'stemme',
+        'Stemme og tone (valgfritt)',
+        voice,
+        'For eksempel: saklig og tydelig, med vekt på de ansattes medvirkning.',
+      ),
+      h(
+        'fieldset',
+        { class: 'choice' },
+        h('legend', {}, 'Målform'),
+        radios(
+          'malform',
+          [
+            ['nb', 'Bokmål'],
+            ['nn', 'Nynorsk'],
+          ],
+          'nb',
+        ),
+      ),
       h(
         'fieldset',
         { class: 'choice' },
         h('legend', {}, 'Lengde'),
-        radios('lengde', [['short', 'Kort', 'omtrent tre setninger per spørsmål'], ['medium', 'Middels', 'omtrent fem'], ['long', 'Lang', 'omtrent åtte']], 'medium'),
+        radios(
+          'lengde',
+          [
+            ['short', 'Kort', 'omtrent tre setninger per spørsmål'],
+            ['medium', 'Middels', 'omtrent fem'],
+            ['long', 'Lang', 'omtrent åtte'],
+          ],
+          'medium',
+        ),
       ),
     ),
     h('div', { class: 'form-actions' }, submitButton),
   );
-  const element = h('form', { class: 'form', novalidate: true, 'aria-label': 'Ny høring', on: { submit: (ev) => (ev.preventDefault(), onSubmit()) } }, fieldset);
+  const element = h(
+    'form',
+    {
+      class: 'form',
+      novalidate: true,
+      'aria-label': 'Ny høring',
+      on: { submit: (ev) => (ev.preventDefault(), onSubmit()) },
+    },
+    fieldset,
+  );
   addQuestion();
 
   function read() {
@@ -188,10 +283,17 @@ export function consultationForm({ organisations, onSubmit }) {
     for (const e of errors) {
       const input = document.getElementById(fieldId(e.field) ?? '');
       if (!input || input.getAttribute('aria-invalid')) continue;
-      const message = h('p', { class: 'field-error', id: `${input.id}-feil` }, e.reason.charAt(0).toUpperCase() + e.reason.slice(1));
+      const message = h(
+        'p',
+        { class: 'field-error', id: `${input.id}-feil` },
+        e.reason.charAt(0).toUpperCase() + e.reason.slice(1),
+      );
       input.before(message);
       input.setAttribute('aria-invalid', 'true');
-      input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), message.id].filter(Boolean).join(' '));
+      input.setAttribute(
+        'aria-describedby',
+        [input.getAttribute('aria-describedby'), message.id].filter(Boolean).join(' '),
+      );
     }
   }
 

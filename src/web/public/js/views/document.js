@@ -20,18 +20,31 @@ export async function render(main, { params, query }) {
     const heading = sectionPath(p.headingPath, doc.title);
     if (heading && heading !== lastHeading) body.append(h('h2', { class: 'document-heading' }, heading));
     lastHeading = heading;
-    const range = p.id === target && Number.isInteger(from) && Number.isInteger(to) && to > from && to <= p.text.length ? { start: from, end: to } : null;
+    const range =
+      p.id === target && Number.isInteger(from) && Number.isInteger(to) && to > from && to <= p.text.length
+        ? { start: from, end: to }
+        : null;
     body.append(
       h(
         'section',
-        { id: p.id, class: ['passage-block', p.id === target && 'passage-block--target'], tabindex: '-1', 'aria-label': `Avsnitt ${p.ordinal + 1}` },
-        h('a', { class: 'passage-block__number', href: `#${encodeURIComponent(p.id)}`, title: 'Lenke til avsnittet' }, `¶ ${p.ordinal + 1}`),
+        {
+          id: p.id,
+          class: ['passage-block', p.id === target && 'passage-block--target'],
+          tabindex: '-1',
+          'aria-label': `Avsnitt ${p.ordinal + 1}`,
+        },
+        h(
+          'a',
+          { class: 'passage-block__number', href: `#${encodeURIComponent(p.id)}`, title: 'Lenke til avsnittet' },
+          `¶ ${p.ordinal + 1}`,
+        ),
         h('p', { class: 'passage-block__text' }, ...markedText(p.text, range)),
       ),
     );
   }
 
-  replace(main,
+  replace(
+    main,
     h('p', { class: 'breadcrumbs' }, h('a', { href: '/dokumenter', 'data-link': '' }, '‹ Alle dokumenter')),
     h('h1', {}, doc.title),
     h(

@@ -8,20 +8,39 @@ export async function render(main, { query }) {
   const { documents } = await getJson('/documents');
   const organisations = unique(documents.map((d) => d.organisation));
   const kinds = unique(documents.map((d) => d.kind));
-  const orgSelect = select('filter-organisasjon', 'Alle organisasjoner', organisations.map((o) => [o, o]), query.get('organisasjon'));
-  const kindSelect = select('filter-type', 'Alle typer', kinds.map((k) => [k, kindLabel(k)]), query.get('type'));
+  const orgSelect = select(
+    'filter-organisasjon',
+    'Alle organisasjoner',
+    organisations.map((o) => [o, o]),
+    query.get('organisasjon'),
+  );
+  const kindSelect = select(
+    'filter-type',
+    'Alle typer',
+    kinds.map((k) => [k, kindLabel(k)]),
+    query.get('type'),
+  );
   const count = h('p', { class: 'status', role: 'status' });
   const list = h('div', { class: 'document-groups' });
 
   function update() {
     const shown = documents
-      .filter((d) => (!orgSelect.value || d.organisation === orgSelect.value) && (!kindSelect.value || d.kind === kindSelect.value))
+      .filter(
+        (d) =>
+          (!orgSelect.value || d.organisation === orgSelect.value) &&
+          (!kindSelect.value || d.kind === kindSelect.value),
+      )
       .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title, 'nb'));
     count.textContent = `Viser ${shown.length} av ${documents.length} dokumenter.`;
     const groups = unique(shown.map((d) => d.organisation));
     list.replaceChildren(
       ...groups.map((org) =>
-        h('section', { class: 'document-group', 'aria-labelledby': `org-${slug(org)}` }, h('h2', { id: `org-${slug(org)}` }, org), table(shown.filter((d) => d.organisation === org))),
+        h(
+          'section',
+          { class: 'document-group', 'aria-labelledby': `org-${slug(org)}` },
+          h('h2', { id: `org-${slug(org)}` }, org),
+          table(shown.filter((d) => d.organisation === org)),
+        ),
       ),
     );
     const params = new URLSearchParams();
@@ -34,7 +53,11 @@ export async function render(main, { query }) {
 
   main.replaceChildren(
     h('h1', {}, 'Dokumenter'),
-    h('p', { class: 'lead' }, 'Dokumentene utkast og svar bygger på. Hvert dokument er delt i avsnitt, og fotnotene viser til disse avsnittene.'),
+    h(
+      'p',
+      { class: 'lead' },
+      'Dokumentene utkast og svar bygger på. Hvert dokument er delt i avsnitt, og fotnotene viser til disse avsnittene.',
+    ),
     h(
       'div',
       { class: 'filters', role: 'search', 'aria-label': 'Filtrer dokumentene' },
@@ -51,7 +74,15 @@ function table(docs) {
   return h(
     'table',
     { class: 'table' },
-    h('thead', {}, h('tr', {}, ['Tittel', 'Type', 'Dato', 'Avsnitt'].map((t) => h('th', { scope: 'col' }, t)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['Tittel', 'Type', 'Dato', 'Avsnitt'].map((t) => h('th', { scope: 'col' }, t)),
+      ),
+    ),
     h(
       'tbody',
       {},
@@ -70,7 +101,12 @@ function table(docs) {
 }
 
 function select(id, all, options, value) {
-  const el = h('select', { id, class: 'input input--medium' }, h('option', { value: '' }, all), options.map(([v, label]) => h('option', { value: v }, label)));
+  const el = h(
+    'select',
+    { id, class: 'input input--medium' },
+    h('option', { value: '' }, all),
+    options.map(([v, label]) => h('option', { value: v }, label)),
+  );
   if (value && options.some(([v]) => v === value)) el.value = value;
   return el;
 }

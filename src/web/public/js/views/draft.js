@@ -14,7 +14,9 @@ import { versionList } from '../draft/versions.js';
 export async function render(main, { params, query }) {
   const id = params[0];
   const requested = query.get('versjon');
-  const data = await getJson(`/drafts/${encodeURIComponent(id)}${requested ? `?version=${encodeURIComponent(requested)}` : ''}`);
+  const data = await getJson(
+    `/drafts/${encodeURIComponent(id)}${requested ? `?version=${encodeURIComponent(requested)}` : ''}`,
+  );
   const state = { data, model: modelFromVersion(data.current), editing: false, dirty: false, busy: false };
 
   const heading = h('h1', { class: 'draft-title' });
@@ -28,17 +30,37 @@ export async function render(main, { params, query }) {
   const articleSlot = h('div', { class: 'draft-slot' });
   const versionsSlot = h('section', { class: 'versions', 'aria-labelledby': 'versjoner' });
 
-  const editButton = h('button', { type: 'button', class: 'button button--secondary', 'aria-pressed': 'false', on: { click: toggleEdit } }, 'Rediger teksten');
+  const editButton = h(
+    'button',
+    { type: 'button', class: 'button button--secondary', 'aria-pressed': 'false', on: { click: toggleEdit } },
+    'Rediger teksten',
+  );
   const checkButton = h('button', { type: 'button', class: 'button', on: { click: check } }, 'Kontroller kilder');
-  const saveButton = h('button', { type: 'button', class: 'button button--secondary', on: { click: save } }, 'Lagre ny versjon');
-  const extrasToggle = h('input', { type: 'checkbox', id: 'vis-fjernet', on: { change: () => articleSlot.classList.toggle('show-extras', extrasToggle.checked) } });
+  const saveButton = h(
+    'button',
+    { type: 'button', class: 'button button--secondary', on: { click: save } },
+    'Lagre ny versjon',
+  );
+  const extrasToggle = h('input', {
+    type: 'checkbox',
+    id: 'vis-fjernet',
+    on: { change: () => articleSlot.classList.toggle('show-extras', extrasToggle.checked) },
+  });
   const extrasLabel = h('label', { for: 'vis-fjernet' });
   // Visible as "Last ned: Word (DOCX) Markdown"; each link's full name says what it does.
   const hiddenVerb = () => h('span', { class: 'visually-hidden' }, 'Last ned ');
   const docx = h('a', { class: 'download-link', download: '' }, hiddenVerb(), 'Word (DOCX)');
   const md = h('a', { class: 'download-link', download: '' }, hiddenVerb(), 'Markdown');
-  const exportNote = h('p', { class: 'hint', hidden: true }, 'Nedlastingen gjelder den lagrede versjonen. Lagre først for å få med endringene.');
-  const editHint = h('p', { class: 'hint', hidden: true }, 'Klikk i en setning for å endre den. Fotnotene følger setningen. Tøm en setning for å fjerne den.');
+  const exportNote = h(
+    'p',
+    { class: 'hint', hidden: true },
+    'Nedlastingen gjelder den lagrede versjonen. Lagre først for å få med endringene.',
+  );
+  const editHint = h(
+    'p',
+    { class: 'hint', hidden: true },
+    'Klikk i en setning for å endre den. Fotnotene følger setningen. Tøm en setning for å fjerne den.',
+  );
 
   main.replaceChildren(
     h('p', { class: 'breadcrumbs' }, h('a', { href: '/', 'data-link': '' }, '‹ Alle utkast')),
@@ -52,7 +74,13 @@ export async function render(main, { params, query }) {
       'div',
       { class: 'toolbar', role: 'group', 'aria-label': 'Arbeid med utkastet' },
       h('div', { class: 'toolbar__group' }, editButton, checkButton, saveButton),
-      h('div', { class: 'toolbar__group' }, h('span', { class: 'toolbar__label', 'aria-hidden': 'true' }, 'Last ned:'), docx, md),
+      h(
+        'div',
+        { class: 'toolbar__group' },
+        h('span', { class: 'toolbar__label', 'aria-hidden': 'true' }, 'Last ned:'),
+        docx,
+        md,
+      ),
     ),
     editHint,
     exportNote,
@@ -88,24 +116,42 @@ export async function render(main, { params, query }) {
         .join(' · '),
     );
     const first = versions[0];
-    const b = providerBanner(current.provenance.provider, current.provenance.model, { originalProvider: first?.provider, originalModel: first?.model });
+    const b = providerBanner(current.provenance.provider, current.provenance.model, {
+      originalProvider: first?.provider,
+      originalModel: first?.model,
+    });
     banner.className = `banner banner--${b.kind}`;
     banner.textContent = b.text;
     oldVersion.hidden = current.version === latest;
-    oldVersion.replaceChildren(`Du ser på en eldre versjon (${current.version}). `, h('a', { href: `/utkast/${encodeURIComponent(id)}`, 'data-link': '' }, `Åpne siste versjon (${latest})`));
+    oldVersion.replaceChildren(
+      `Du ser på en eldre versjon (${current.version}). `,
+      h('a', { href: `/utkast/${encodeURIComponent(id)}`, 'data-link': '' }, `Åpne siste versjon (${latest})`),
+    );
     const gone = [...new Map((current.withdrawnSources ?? []).map((w) => [w.documentId, w])).values()];
     withdrawnNotice.hidden = gone.length === 0;
     replace(
       withdrawnNotice,
-      h('p', {}, gone.length === 1 ? 'Et dokument utkastet viser til, er trukket tilbake etter at det ble skrevet:' : `${gone.length} dokumenter utkastet viser til, er trukket tilbake etter at det ble skrevet:`),
-      h('ul', {}, gone.map((w) => h('li', {}, `«${w.title}» (${w.organisation}), ${formatDate(w.withdrawnAt.slice(0, 10))}`))),
+      h(
+        'p',
+        {},
+        gone.length === 1
+          ? 'Et dokument utkastet viser til, er trukket tilbake etter at det ble skrevet:'
+          : `${gone.length} dokumenter utkastet viser til, er trukket tilbake etter at det ble skrevet:`,
+      ),
+      h(
+        'ul',
+        {},
+        gone.map((w) => h('li', {}, `«${w.title}» (${w.organisation}), ${formatDate(w.withdrawnAt.slice(0, 10))}`)),
+      ),
       h('p', {}, 'Fotnotene som viser dit, trenger en annen kilde før svaret sendes.'),
     );
     docx.href = `/drafts/${encodeURIComponent(id)}/export?format=docx&version=${current.version}`;
     md.href = `/drafts/${encodeURIComponent(id)}/export?format=md&version=${current.version}`;
     const extras = extrasCount(state.model);
     extrasToggle.hidden = extras === 0;
-    extrasLabel.textContent = extras ? `Vis fjernede og reparerte setninger (${extras})` : 'Ingen setninger ble fjernet eller reparert.';
+    extrasLabel.textContent = extras
+      ? `Vis fjernede og reparerte setninger (${extras})`
+      : 'Ingen setninger ble fjernet eller reparert.';
     replace(versionsSlot, versionList(id, versions, current.version));
     showDraft();
   }
@@ -119,7 +165,11 @@ export async function render(main, { params, query }) {
   function updateSummary() {
     const line = summaryLine(state.model);
     summary.className = `summary summary--${line.kind}`;
-    summary.replaceChildren(h('span', { 'aria-hidden': 'true', class: 'summary__symbol' }, line.symbol), ' ', line.text);
+    summary.replaceChildren(
+      h('span', { 'aria-hidden': 'true', class: 'summary__symbol' }, line.symbol),
+      ' ',
+      line.text,
+    );
     exportNote.hidden = !state.dirty;
   }
 

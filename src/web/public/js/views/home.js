@@ -5,10 +5,28 @@ import { formatTimestamp, h, replace } from '../dom.js';
 export async function render(main) {
   document.title = 'Utkast – innspill';
   const { drafts } = await getJson('/drafts?limit=100');
-  replace(main,
-    h('div', { class: 'page-head' }, h('h1', {}, 'Utkast til høringsinnspill'), h('a', { href: '/ny', class: 'button', 'data-link': '' }, 'Ny høring')),
-    h('p', { class: 'lead' }, 'Hver setning i et utkast viser til et avsnitt i organisasjonens egne dokumenter, og hver kilde er kontrollert.'),
-    drafts.length ? table(drafts) : h('p', { class: 'empty' }, 'Ingen utkast ennå. Start med ', h('a', { href: '/ny', 'data-link': '' }, 'en ny høring'), '.'),
+  replace(
+    main,
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', {}, 'Utkast til høringsinnspill'),
+      h('a', { href: '/ny', class: 'button', 'data-link': '' }, 'Ny høring'),
+    ),
+    h(
+      'p',
+      { class: 'lead' },
+      'Hver setning i et utkast viser til et avsnitt i organisasjonens egne dokumenter, og hver kilde er kontrollert.',
+    ),
+    drafts.length
+      ? table(drafts)
+      : h(
+          'p',
+          { class: 'empty' },
+          'Ingen utkast ennå. Start med ',
+          h('a', { href: '/ny', 'data-link': '' }, 'en ny høring'),
+          '.',
+        ),
   );
 }
 
@@ -17,7 +35,15 @@ function table(drafts) {
     'table',
     { class: 'table' },
     h('caption', { class: 'visually-hidden' }, 'Lagrede utkast'),
-    h('thead', {}, h('tr', {}, ['Høring', 'Organisasjon', 'Versjon', 'Kildekontroll', 'Sist endret'].map((t) => h('th', { scope: 'col' }, t)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['Høring', 'Organisasjon', 'Versjon', 'Kildekontroll', 'Sist endret'].map((t) => h('th', { scope: 'col' }, t)),
+      ),
+    ),
     h(
       'tbody',
       {},
@@ -25,10 +51,20 @@ function table(drafts) {
         h(
           'tr',
           {},
-          h('td', {}, h('a', { href: `/utkast/${encodeURIComponent(d.id)}`, 'data-link': '' }, d.consultationTitle || d.title)),
+          h(
+            'td',
+            {},
+            h('a', { href: `/utkast/${encodeURIComponent(d.id)}`, 'data-link': '' }, d.consultationTitle || d.title),
+          ),
           h('td', {}, d.organisation),
           h('td', {}, String(d.latestVersion)),
-          h('td', {}, d.verificationOk ? h('span', { class: 'tag verdict--supported' }, '✓ Alle støttet') : h('span', { class: 'tag verdict--unsupported' }, '✗ Må ses over')),
+          h(
+            'td',
+            {},
+            d.verificationOk
+              ? h('span', { class: 'tag verdict--supported' }, '✓ Alle støttet')
+              : h('span', { class: 'tag verdict--unsupported' }, '✗ Må ses over'),
+          ),
           h('td', {}, formatTimestamp(d.updatedAt)),
         ),
       ),

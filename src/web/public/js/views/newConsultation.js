@@ -16,7 +16,11 @@ export async function render(main) {
   const progressSlot = h('div', { class: 'progress-slot' });
   let controller = null;
 
-  const lead = h('p', { class: 'lead' }, 'Fyll inn høringen og spørsmålene fra departementet. Utkastet bygger bare på organisasjonens egne dokumenter, og hver setning får en kontrollert kilde.');
+  const lead = h(
+    'p',
+    { class: 'lead' },
+    'Fyll inn høringen og spørsmålene fra departementet. Utkastet bygger bare på organisasjonens egne dokumenter, og hver setning får en kontrollert kilde.',
+  );
   main.replaceChildren(h('h1', {}, 'Ny høring'), lead, errorSlot, form.element, progressSlot);
 
   /** While the draft is written the form steps aside, so the sections appear where the reader is looking. */
@@ -51,7 +55,9 @@ export async function render(main) {
       // Nothing is saved when drafting stops, so the half-written sections go too; the form is back as it was.
       progressSlot.replaceChildren();
       if (err?.name === 'AbortError') {
-        errorSlot.replaceChildren(h('p', { class: 'notice notice--info', role: 'status' }, 'Du avbrøt. Ingenting ble lagret.'));
+        errorSlot.replaceChildren(
+          h('p', { class: 'notice notice--info', role: 'status' }, 'Du avbrøt. Ingenting ble lagret.'),
+        );
         errorSlot.hidden = false;
         form.focusSubmit();
         return;

@@ -35,7 +35,8 @@ export function draftProgress({ request, onCancel }) {
     article,
   );
 
-  const say = (text, kind = '') => log.append(h('li', { class: kind ? `progress__item progress__item--${kind}` : 'progress__item' }, text));
+  const say = (text, kind = '') =>
+    log.append(h('li', { class: kind ? `progress__item progress__item--${kind}` : 'progress__item' }, text));
   say('Henter kilder til innledningen …');
 
   function onEvent(name, data) {
