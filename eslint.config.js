@@ -36,9 +36,11 @@ export const LAYERS = [
 /** One no-restricted-paths zone per group above the floor: everything above its layer and its same-layer siblings. */
 function layerZones() {
   return LAYERS.flatMap((groups, layer) =>
-    (layer === 0 ? [] : groups).map((group) => {
+    (layer === 0 ? [] : groups).flatMap((group) => {
       const above = LAYERS.slice(layer + 1).flat(2);
       const siblings = groups.filter((other) => other !== group).flat();
+      // The top layer has nothing above it and no neighbours: no zone.
+      if (above.length + siblings.length === 0) return [];
       return {
         target: group.map((path) => `./${path}`),
         from: [...above, ...siblings].map((path) => `./${path}`),

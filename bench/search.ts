@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { search, candidatePool, textLeg, vectorLeg, type QueryEmbedder } from '../src/retrieve/search.js';
-import { vectorLegSql } from '../src/retrieve/queries.js';
+import { vectorLegSql } from '../src/store/searchQueries.js';
 import { getPassages } from '../src/store/documents.js';
 import type { Queryable } from '../src/store/db.js';
 import { toVectorLiteral } from '../src/store/vectorCodec.js';

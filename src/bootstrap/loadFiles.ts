@@ -10,6 +10,7 @@ import type { Db } from '../store/db.js';
 import { ensureAnnIndex } from '../store/ann.js';
 import { tidyAfterBulkWrite } from '../store/maintenance.js';
 import type { TextEmbedder } from '../domain/embedder.js';
+import { countAll } from '../store/documents.js';
 
 export type LoadProgress = StoreProgress;
 
@@ -32,8 +33,7 @@ export async function loadFiles(
 
 /** Ingest the seed corpus when the store has no documents. @returns documents stored, 0 when not empty. */
 export async function seedIfEmpty(runtime: { db: Db; embedder: TextEmbedder }, seedDir: string): Promise<number> {
-  const { rows } = await runtime.db.query<{ n: number }>('SELECT count(*)::int AS n FROM documents');
-  if (Number(rows[0].n) > 0) return 0;
+  if ((await countAll(runtime.db)).documents > 0) return 0;
   const result = await storeFiles(runtime, await readCorpusDir(seedDir));
   return result.documents.filter((d) => d.outcome !== 'duplicate').length;
 }

@@ -10,6 +10,7 @@ import { openDb, type Db } from '../store/db.js';
 import { ensureEmbedder } from '../store/embeddings.js';
 import { migrate } from '../store/migrate.js';
 import type { TextEmbedder } from '../domain/embedder.js';
+import { currentSharedBuffers } from '../store/pglite/buffers.js';
 
 export interface Runtime {
   db: Db;
@@ -30,8 +31,8 @@ export async function openRuntime(
   await tuneEfSearch(db);
   if (db.driver === 'pglite') {
     // A large store holds its buffer pool in memory from the start (store/pglite/buffers.ts): say so, it explains the RSS.
-    const { rows } = await db.query<{ pool: string }>(`SELECT current_setting('shared_buffers') AS pool`);
-    if (rows[0].pool !== '128MB') logger.info({ sharedBuffers: rows[0].pool }, 'PGlite buffer pool sized to the store');
+    const pool = await currentSharedBuffers(db);
+    if (pool !== '128MB') logger.info({ sharedBuffers: pool }, 'PGlite buffer pool sized to the store');
   }
   const embedder = await createEmbedder(config);
   const reembedded = await ensureEmbedder(db, embedder, onEmbedProgress);

@@ -2,14 +2,9 @@
  * The set of stemmed words the corpus uses anywhere (passage text and headings), cached until documents change.
  * Relevance uses it to tell a question's topic words the corpus has never used ("fiskekvotene") from generic ones.
  */
+import { allPassageText, corpusVersion } from '../store/corpusText.js';
 import type { Queryable } from '../store/db.js';
 import { contentStems } from '../text/words.js';
-
-export const CORPUS_VERSION_SQL = /* SQL */ `
-  SELECT (SELECT count(*)::int FROM passages) AS passages,
-         (SELECT coalesce(max(updated_at)::text, '') FROM documents) AS updated`;
-
-export const ALL_PASSAGE_TEXT_SQL = /* SQL */ `SELECT text, heading_text FROM passages`;
 
 export interface CorpusVocabulary {
   get(): Promise<Set<string>>;
@@ -24,15 +19,13 @@ export function corpusVocabulary(db: Queryable): CorpusVocabulary {
   let building: { key: string; promise: Promise<Set<string>> } | null = null;
   const build = async (key: string) => {
     const words = new Set<string>();
-    const all = await db.query<{ text: string; heading_text: string }>(ALL_PASSAGE_TEXT_SQL);
-    for (const r of all.rows) for (const s of contentStems(`${r.text} ${r.heading_text}`)) words.add(s);
+    for (const r of await allPassageText(db)) for (const s of contentStems(`${r.text} ${r.heading_text}`)) words.add(s);
     cached = { key, words };
     return words;
   };
   return {
     async get() {
-      const { rows } = await db.query<{ passages: number; updated: string }>(CORPUS_VERSION_SQL);
-      const key = `${rows[0].passages}|${rows[0].updated}`;
+      const key = await corpusVersion(db);
       if (cached?.key === key) return cached.words;
       // Concurrent requests share one build.
       if (building?.key !== key) {

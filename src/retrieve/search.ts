@@ -8,7 +8,7 @@ import type { Queryable } from '../store/db.js';
 import { getPassages, rowToPassage, withDocuments } from '../store/documents.js';
 import { listOrganisations } from '../store/organisations.js';
 import { parseVectorLiteral, toVectorLiteral } from '../store/vectorCodec.js';
-import { EMBEDDINGS_OF_SQL, textLegSql, vectorLegSql } from './queries.js';
+import { EMBEDDINGS_OF_SQL, textLegSql, vectorLegSql } from '../store/searchQueries.js';
 import { textQuery } from './textTerms.js';
 import { convexFusion, mmr, reciprocalRankFusion, type FusedHit } from './fusion.js';
 import { parseQueryIntent } from './queryIntent.js';

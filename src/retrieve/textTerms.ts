@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../store/db.js';
 import { compoundCuts } from '../text/compounds.js';
-import { COMPOUND_SIBLINGS_SQL, QUERY_TERMS_SQL } from './queries.js';
+import { COMPOUND_SIBLINGS_SQL, QUERY_TERMS_SQL } from '../store/searchQueries.js';
 
 /**
  * NOTE (measured with scratch runs on the bench corpora, NorQuAD dev questions, text leg alone, answer-in-passage

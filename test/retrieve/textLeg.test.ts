@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textLeg } from '../../src/retrieve/search.js';
-import { COMPOUND_SIBLINGS_SQL } from '../../src/retrieve/queries.js';
+import { COMPOUND_SIBLINGS_SQL } from '../../src/store/searchQueries.js';
 import { candidateBudget, textQuery, tsqueryLiteral } from '../../src/retrieve/textTerms.js';
 import type { Db } from '../../src/store/db.js';
 import { seededStore } from '../helpers/runtime.js';

@@ -13,6 +13,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Queryable } from '../driver.js';
 
 export const MIN_SHARED_BUFFERS_MB = 128;
 export const MAX_SHARED_BUFFERS_MB = 1024;
@@ -46,4 +47,10 @@ export function relationBytes(dataDir: string): number {
 export function sharedBuffersMb(bytes: number): number {
   const wanted = Math.ceil((bytes * GROWTH) / 2 ** 20 / STEP_MB) * STEP_MB;
   return Math.min(MAX_SHARED_BUFFERS_MB, Math.max(MIN_SHARED_BUFFERS_MB, wanted));
+}
+
+/** The buffer pool the open store runs with, as PostgreSQL prints it ("128MB"). */
+export async function currentSharedBuffers(db: Queryable): Promise<string> {
+  const { rows } = await db.query<{ pool: string }>(`SELECT current_setting('shared_buffers') AS pool`);
+  return rows[0].pool;
 }

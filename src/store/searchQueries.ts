@@ -2,7 +2,7 @@
  * The two legs of hybrid search, as named SQL. Filters narrow both legs alike; a search without filters leaves
  * the documents table out of both (nothing to join for).
  */
-import { PASSAGE_COLUMNS } from '../store/documents.js';
+import { PASSAGE_COLUMNS } from './documents.js';
 
 /**
  * Filter conditions on documents `d`, their five parameters starting at $first:
