@@ -26,8 +26,12 @@ export function parseLexicon(tsv: string): NynorskLexicon {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     const [nn, bm, extra] = line.split('\t');
-    if (!nn || !bm || extra !== undefined) throw new Error(`nynorsk-bokmal.tsv line ${n + 1}: expected two tab-separated columns`);
-    const forms = bm.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+    if (!nn || !bm || extra !== undefined)
+      throw new Error(`nynorsk-bokmal.tsv line ${n + 1}: expected two tab-separated columns`);
+    const forms = bm
+      .split(',')
+      .map((f) => f.trim().toLowerCase())
+      .filter(Boolean);
     toBokmal.set(nn.toLowerCase(), forms);
     for (const f of forms) toNynorsk.set(f, [...(toNynorsk.get(f) ?? []), nn.toLowerCase()]);
   }

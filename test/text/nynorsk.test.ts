@@ -1,16 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { bokmalForms, bridgeWords, nynorskForms, nynorskLexicon, parseLexicon, toBokmalWords } from '../../src/text/nynorsk.js';
+import {
+  bokmalForms,
+  bridgeWords,
+  nynorskForms,
+  nynorskLexicon,
+  parseLexicon,
+  toBokmalWords,
+} from '../../src/text/nynorsk.js';
 
 describe('the Nynorsk ↔ Bokmål lexicon', () => {
   it('maps the forms a ministry writes in a Nynorsk question to Bokmål', () => {
     const q = 'korleis bør kommunane auke den digitale kompetansen til dei tilsette'.split(' ');
-    expect(toBokmalWords(q)).toEqual(['hvordan', 'bør', 'kommunene', 'øke', 'den', 'digitale', 'kompetansen', 'til', 'de', 'ansatte']);
+    expect(toBokmalWords(q)).toEqual([
+      'hvordan',
+      'bør',
+      'kommunene',
+      'øke',
+      'den',
+      'digitale',
+      'kompetansen',
+      'til',
+      'de',
+      'ansatte',
+    ]);
   });
 
   it('knows the commonest pairs both ways', () => {
     for (const [nn, bm] of [
-      ['ikkje', 'ikke'], ['kva', 'hva'], ['noreg', 'norge'], ['òg', 'også'], ['tilsette', 'ansatte'],
-      ['høyringsinstansane', 'høringsinstansene'], ['offentleg', 'offentlig'], ['løysing', 'løsning'],
+      ['ikkje', 'ikke'],
+      ['kva', 'hva'],
+      ['noreg', 'norge'],
+      ['òg', 'også'],
+      ['tilsette', 'ansatte'],
+      ['høyringsinstansane', 'høringsinstansene'],
+      ['offentleg', 'offentlig'],
+      ['løysing', 'løsning'],
     ]) {
       expect(bokmalForms(nn)).toContain(bm);
       expect(nynorskForms(bm)).toContain(nn);
@@ -28,7 +52,14 @@ describe('the Nynorsk ↔ Bokmål lexicon', () => {
   });
 
   it('adds the other standard’s forms to a query without dropping the originals', () => {
-    expect(bridgeWords(['Korleis', 'tilsette', 'ansatte', 'skole'])).toEqual(['korleis', 'hvordan', 'tilsette', 'ansatte', 'skole', 'skule']);
+    expect(bridgeWords(['Korleis', 'tilsette', 'ansatte', 'skole'])).toEqual([
+      'korleis',
+      'hvordan',
+      'tilsette',
+      'ansatte',
+      'skole',
+      'skule',
+    ]);
   });
 
   it('has no entry that maps a word to itself and no duplicate Nynorsk form', () => {
