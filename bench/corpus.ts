@@ -32,7 +32,7 @@ export interface Corpus {
 
 /** Bump when generation changes, so stale caches are not reused. */
 const GENERATOR_VERSION = 2;
-export const CACHE_DIR = join(ROOT, 'bench/.cache');
+const CACHE_DIR = join(ROOT, 'bench/.cache');
 
 const ORGANISATIONS = [
   'Fagforbundet',

@@ -45,7 +45,7 @@ function cpuJiffies(): { total: number; steal: number } | null {
  * several a second of 2–5 ms each (the same from a C loop, so not Node or PGlite), and every search that meets
  * one is slower by that much, which is what decides p95.
  */
-export function measurePauses(ms = 3000): Pauses {
+function measurePauses(ms = 3000): Pauses {
   const before = cpuJiffies();
   const gaps: number[] = [];
   const start = performance.now();

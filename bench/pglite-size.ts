@@ -22,7 +22,7 @@ import { legBreakdown, runQueries, textBudgetSweep, vectorPlan, type BudgetRun, 
 import { candidateBudget } from '../src/retrieve/textTerms.js';
 import { dirSizeMb, peakRssMb, recallAgainst, rssMb, timed, type Latency } from './stats.js';
 
-export const EF_SEARCH = [40, 100, 200, 400];
+const EF_SEARCH = [40, 100, 200, 400];
 
 export interface PgliteSizeResult {
   size: number;

@@ -30,17 +30,6 @@ export function latency(ms: number[]): Latency {
   };
 }
 
-/** Run `fn` for each item in order and return each call's time in ms. */
-export async function timeEach<T>(items: T[], fn: (item: T, i: number) => Promise<unknown>): Promise<number[]> {
-  const out: number[] = [];
-  for (const [i, item] of items.entries()) {
-    const t = performance.now();
-    await fn(item, i);
-    out.push(performance.now() - t);
-  }
-  return out;
-}
-
 /** Seconds `fn` takes, with its result. */
 export async function timed<T>(fn: () => Promise<T> | T): Promise<{ seconds: number; result: T }> {
   const t = performance.now();

@@ -9,7 +9,7 @@ import type { PgliteSizeResult } from './pglite-size.js';
 import type { PostgresSizeResult } from './postgres-size.js';
 import type { ReadyResult } from './ready.js';
 
-export const TARGETS = {
+const TARGETS = {
   ingestPassagesPerSecond: 5000,
   /** p95 ms by corpus size: ≤ 10 ms up to 10k passages, ≤ 30 ms up to 100k. */
   searchP95Ms: (size: number) => (size <= 10_000 ? 10 : 30),
@@ -38,8 +38,7 @@ export interface TargetCheck {
 }
 
 /** ef_search the store set for itself at this size (older results: the session default). */
-export const shippedEfSearch = (p: PgliteSizeResult) =>
-  p.hnsw.shippedEfSearch ?? Number(SESSION_SETTINGS['hnsw.ef_search']);
+const shippedEfSearch = (p: PgliteSizeResult) => p.hnsw.shippedEfSearch ?? Number(SESSION_SETTINGS['hnsw.ef_search']);
 
 /**
  * The search figures a user of the shipped store sees at this size: after a bulk load the store runs

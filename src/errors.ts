@@ -89,8 +89,6 @@ export type LlmErrorCode = keyof StageCodes['llm'];
 export type DraftErrorCode = keyof StageCodes['draft'];
 export type StageErrorCode = { [S in keyof StageCodes]: keyof StageCodes[S] }[keyof StageCodes];
 
-export const INGEST_ERROR_CODES = Object.keys(STAGE_ERROR_CODES.ingest) as IngestErrorCode[];
-
 /** The same table flattened: a stage code (unique across stages) to its app code. */
 const APP_CODE: Record<StageErrorCode, ErrorCode> = Object.assign({}, ...Object.values(STAGE_ERROR_CODES));
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { CleanedDocument } from './corpus.js';
 
-export const CASES_FILE = fileURLToPath(new URL('../cases/abstention.jsonl', import.meta.url));
+const CASES_FILE = fileURLToPath(new URL('../cases/abstention.jsonl', import.meta.url));
 
 /**
  * How a question relates to the corpus. The first four are answerable by construction (or nearly so); the last
@@ -26,10 +26,10 @@ export const CASE_KINDS = [
   'off_topic_far', // nowhere near the corpus (fishing quotas, defence)
   'other_organisation', // answered only by another organisation's documents
 ] as const;
-export const CaseKind = z.enum(CASE_KINDS);
+const CaseKind = z.enum(CASE_KINDS);
 export type CaseKind = z.infer<typeof CaseKind>;
 
-export const Gold = z.strictObject({
+const Gold = z.strictObject({
   /** The id of the document that answers the question; it must belong to the case's organisation. */
   document: z.string().min(1),
   /** A verbatim substring of that document's cleaned text that answers the question. */

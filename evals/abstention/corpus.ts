@@ -8,7 +8,7 @@ import type { DocumentMeta } from '../../src/domain/types.js';
 import { readCorpusDir } from '../../src/corpus/inputs.js';
 import { ingestBytes } from '../../src/ingest/index.js';
 
-export const SEED_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
+const SEED_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
 
 /** One stored document: its metadata and cleaned text. */
 export interface CleanedDocument {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 const Thresholds = z.record(z.string(), z.number());
 
-export const EvalConfig = z.object({
+const EvalConfig = z.object({
   retrieval: z.object({
     modes: z.array(z.enum(['hybrid', 'vector', 'text'])).min(1),
     sets: z.array(

@@ -13,7 +13,7 @@ export interface ReportSection {
 const cell = (c: string | number) => (typeof c === 'number' ? (Number.isInteger(c) ? String(c) : c.toFixed(3)) : c);
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export function markdownReport(title: string, sections: ReportSection[], checks: ThresholdCheck[]): string {
+function markdownReport(title: string, sections: ReportSection[], checks: ThresholdCheck[]): string {
   const parts = [`# ${title}`, ''];
   for (const s of sections) {
     parts.push(`## ${s.title}`, '', `| ${s.headers.join(' | ')} |`, `| ${s.headers.map(() => '---').join(' | ')} |`);
@@ -29,7 +29,7 @@ export function markdownReport(title: string, sections: ReportSection[], checks:
   return parts.join('\n') + '\n';
 }
 
-export function htmlReport(title: string, sections: ReportSection[], checks: ThresholdCheck[]): string {
+function htmlReport(title: string, sections: ReportSection[], checks: ThresholdCheck[]): string {
   const table = (headers: string[], rows: (string | number)[][]) =>
     `<table><thead><tr>${headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
       .map((r) => `<tr>${r.map((c) => `<td>${esc(cell(c))}</td>`).join('')}</tr>`)

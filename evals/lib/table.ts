@@ -6,6 +6,6 @@ export function table(headers: string[], rows: (string | number)[][]): string {
   return [line(cells[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
-export function fmt(n: number): string {
+function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(3);
 }

@@ -22,7 +22,7 @@ export interface RetrievalSet {
   goldKey: 'passage' | 'document';
 }
 
-export function readJsonl<T>(path: string): T[] {
+function readJsonl<T>(path: string): T[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim())

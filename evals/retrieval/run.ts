@@ -12,7 +12,7 @@ import { seedIfEmpty } from '../../src/bootstrap/loadFiles.js';
 import { firstGoldRank, rankMetrics, type RankMetrics } from '../lib/metrics.js';
 import { seedSet, type RetrievalSet } from './datasets.js';
 
-export const MODES = ['hybrid', 'vector', 'text'] as const;
+const MODES = ['hybrid', 'vector', 'text'] as const;
 export type Mode = (typeof MODES)[number];
 
 export interface RetrievalResult {

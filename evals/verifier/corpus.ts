@@ -13,11 +13,11 @@ import { passageId } from '../../src/domain/types.js';
 import { readCorpusDir } from '../../src/corpus/inputs.js';
 import { ingestBytes } from '../../src/ingest/index.js';
 
-export const SEED_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
-export const NORQUAD_PASSAGES = fileURLToPath(new URL('../data/norquad/passages.jsonl', import.meta.url));
+const SEED_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
+const NORQUAD_PASSAGES = fileURLToPath(new URL('../data/norquad/passages.jsonl', import.meta.url));
 
 /** Organisations lent to NorQuAD passages; none of them is named in Wikipedia or NTB text often. */
-export const LENT_ORGANISATIONS = [
+const LENT_ORGANISATIONS = [
   'Fagforbundet',
   'NTL',
   'KS',
@@ -33,7 +33,7 @@ export const LENT_ORGANISATIONS = [
 const STAMP = '2025-01-01T00:00:00Z';
 
 /** Passages of ingested documents, shaped as the store returns them. */
-export function passagesOf(doc: IngestedDocument): PassageWithDocument[] {
+function passagesOf(doc: IngestedDocument): PassageWithDocument[] {
   const { meta } = doc;
   const document: DocumentSummary = {
     ...meta,

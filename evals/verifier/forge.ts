@@ -48,7 +48,7 @@ interface Triple {
 }
 
 /** Source sentences that make good claims: one line, 50–300 characters, at least six content words. */
-export function candidateTriples(passages: PassageWithDocument[]): Triple[] {
+function candidateTriples(passages: PassageWithDocument[]): Triple[] {
   const out: Triple[] = [];
   for (const passage of passages) {
     for (const s of splitSentences(passage.text)) {

@@ -13,10 +13,10 @@ import { ingestErrors } from '../ingest/errors.js';
 import { findLoader, loaderFor } from '../ingest/loaders/index.js';
 import { slugify, titleFromFileName } from '../text/slug.js';
 
-export const METADATA_FILE = 'metadata.yaml';
+const METADATA_FILE = 'metadata.yaml';
 
 /** One metadata.yaml entry. Strict, so a misspelt key ("organization") is reported, not ignored. */
-export const CorpusEntry = DocumentMeta.extend({
+const CorpusEntry = DocumentMeta.extend({
   file: z
     .string()
     .min(1)

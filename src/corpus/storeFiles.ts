@@ -41,7 +41,7 @@ export interface StoreFilesResult {
 }
 
 /** Read every file; progress after each. */
-export async function readFiles(files: CorpusFile[], onProgress?: StoreProgress): Promise<IngestedDocument[]> {
+async function readFiles(files: CorpusFile[], onProgress?: StoreProgress): Promise<IngestedDocument[]> {
   const docs: IngestedDocument[] = [];
   for (const [i, file] of files.entries()) {
     docs.push(

@@ -54,7 +54,7 @@ const EMBED_BATCH = 256;
  * Metadata for the upload: form fields first, then (on replace) the stored document's, then what the file says
  * about itself, then fallbacks (title from the file name, kind "other"). Organisation and date have no fallback.
  */
-export function uploadMeta(
+function uploadMeta(
   upload: Upload,
   fromFile: LoadedText['meta'],
   existing: DocumentHead | null,

@@ -5,15 +5,15 @@
  */
 import { z } from 'zod';
 
-export const DOCUMENT_KINDS = ['programme', 'statement', 'consultation_response', 'news', 'statute', 'other'] as const;
+const DOCUMENT_KINDS = ['programme', 'statement', 'consultation_response', 'news', 'statute', 'other'] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
-export const DocumentLanguage = z.enum(['nb', 'nn', 'en', 'mixed']);
+const DocumentLanguage = z.enum(['nb', 'nn', 'en', 'mixed']);
 export type DocumentLanguage = z.infer<typeof DocumentLanguage>;
 
 /** public (published positions) or internal; set on upload (migration 004). */
-export const Visibility = z.enum(['public', 'internal']);
+const Visibility = z.enum(['public', 'internal']);
 export type Visibility = z.infer<typeof Visibility>;
 
 /** Metadata a person supplies for a document (seeds/metadata.yaml, upload form). */

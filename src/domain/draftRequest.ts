@@ -8,7 +8,7 @@ import { z } from 'zod';
 const text = (what: string, max: number) =>
   z.string().trim().min(1, `${what} kan ikke være tom`).max(max, `${what} kan være høyst ${max} tegn`);
 
-export const ConsultationSchema = z.object({
+const ConsultationSchema = z.object({
   title: text('tittelen', 300),
   /** The ministry or agency that sent the consultation: the addressee of the response. */
   issuer: text('avsenderen', 200),
@@ -27,7 +27,7 @@ export const ConsultationSchema = z.object({
 });
 export type Consultation = z.infer<typeof ConsultationSchema>;
 
-export const OrganisationSchema = z.object({
+const OrganisationSchema = z.object({
   /** As stored on the documents, case-insensitive ("fagforbundet" finds "Fagforbundet"). */
   name: text('organisasjonsnavnet', 200),
   /** A line on tone and stance the drafter should keep ("saklig, tydelig, med vekt på de ansattes medvirkning"). */
@@ -37,8 +37,8 @@ export const OrganisationSchema = z.object({
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
-export const DRAFT_LENGTHS = ['short', 'medium', 'long'] as const;
-export const LANGUAGES = ['nb', 'nn'] as const;
+const DRAFT_LENGTHS = ['short', 'medium', 'long'] as const;
+const LANGUAGES = ['nb', 'nn'] as const;
 
 export const DraftRequestSchema = z.object({
   consultation: ConsultationSchema,

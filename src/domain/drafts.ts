@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Verdict } from './verification.js';
 
-export const PROVIDER_NAMES = ['anthropic', 'openai-chat', 'extractive'] as const;
+const PROVIDER_NAMES = ['anthropic', 'openai-chat', 'extractive'] as const;
 export const ProviderName = z.enum(PROVIDER_NAMES);
 export type ProviderName = z.infer<typeof ProviderName>;
 
@@ -27,7 +27,7 @@ export type CitedSentence = z.infer<typeof CitedSentence>;
  * claim: states a position and must be cited · frame: greeting or transition the pipeline writes itself ·
  * notice: the pipeline's "no recorded position" line. Frames and notices are written to need no citation.
  */
-export const SentenceKind = z
+const SentenceKind = z
   .enum(['claim', 'frame', 'notice'])
   .describe('claim: needs a citation · frame: greeting or transition · notice: "no recorded position"');
 export type SentenceKind = z.infer<typeof SentenceKind>;

@@ -9,7 +9,7 @@ export const VERDICTS = ['supported', 'partly_supported', 'unsupported', 'contra
 export const Verdict = z.enum(VERDICTS);
 export type Verdict = z.infer<typeof Verdict>;
 
-export const CITATION_STATUSES = ['ok', 'misattributed', 'fabricated', 'too_short', 'unknown_passage'] as const;
+const CITATION_STATUSES = ['ok', 'misattributed', 'fabricated', 'too_short', 'unknown_passage'] as const;
 export const CitationStatus = z.enum(CITATION_STATUSES);
 export type CitationStatus = z.infer<typeof CitationStatus>;
 

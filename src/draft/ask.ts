@@ -22,7 +22,7 @@ export const AskRequestSchema = z.object({
 export type AskRequest = z.infer<typeof AskRequestSchema>;
 export type AskRequestInput = z.input<typeof AskRequestSchema>;
 
-export const NO_ANSWER = {
+const NO_ANSWER = {
   nb: 'Vi fant ingenting om dette i dokumentene.',
   nn: 'Vi fann ingenting om dette i dokumenta.',
 } as const;

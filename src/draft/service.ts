@@ -26,7 +26,7 @@ import type { DraftResult } from './types.js';
 import { WORDING } from './wording.js';
 
 /** Who wrote an edited version: a person, not a model. */
-export const EDITED_BY = { provider: 'person', model: 'manuell redigering' } as const;
+const EDITED_BY = { provider: 'person', model: 'manuell redigering' } as const;
 
 export interface DraftServiceDeps {
   db: Db;
@@ -41,7 +41,7 @@ export interface DraftServiceDeps {
   isExportNoteLine: (line: string) => boolean;
 }
 
-export function versionFromResult(result: DraftResult): NewDraftVersion {
+function versionFromResult(result: DraftResult): NewDraftVersion {
   return {
     origin: 'generated',
     request: result.request,

@@ -4,7 +4,7 @@
  * mixed even for three-letter n-grams — plain FNV-1a leaves short keys clustered in the low bits.
  */
 
-export const FNV_OFFSET = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /** One FNV-1a step: fold a code unit into a running 32-bit hash. */

@@ -5,8 +5,8 @@ import type { TextEmbedder } from '../domain/embedder.js';
 import { LocalEmbedder } from './local.js';
 import { OpenAIEmbedder } from './openai.js';
 
-export { EmbeddingError, isEmbeddingError, type EmbeddingErrorCode } from './errors.js';
-export { DEFAULT_DIMENSION, LocalEmbedder } from './local.js';
+export { EmbeddingError, type EmbeddingErrorCode } from './errors.js';
+export { LocalEmbedder } from './local.js';
 export { OpenAIEmbedder } from './openai.js';
 
 /**

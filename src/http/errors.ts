@@ -4,7 +4,7 @@
  */
 import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors.js';
 
-export { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors.js';
+export { AppError, type ErrorCode, type FieldError } from '../errors.js';
 
 export interface ProblemBody {
   type: string;

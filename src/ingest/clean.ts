@@ -53,7 +53,7 @@ export function normalizeWhitespace(raw: string, keepIndent = false): string {
 }
 
 /** Apply boilerplate rules in order, recording every removal. */
-export function applyRules(text: string, rules: readonly BoilerplateRule[] = BOILERPLATE_RULES): CleanResult {
+function applyRules(text: string, rules: readonly BoilerplateRule[] = BOILERPLATE_RULES): CleanResult {
   const removed: Removal[] = [];
   let out = text;
   for (const rule of rules) {
@@ -69,7 +69,7 @@ export function applyRules(text: string, rules: readonly BoilerplateRule[] = BOI
 const FRONT_MATTER = /^---\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
 /** Drop Markdown front matter; run after normalisation (line ends are \n). */
-export function stripFrontMatter(text: string): string {
+function stripFrontMatter(text: string): string {
   return text.replace(FRONT_MATTER, '');
 }
 

@@ -5,7 +5,7 @@
  */
 import { StageError, type IngestErrorCode } from '../errors.js';
 
-export { INGEST_ERROR_CODES, type IngestErrorCode } from '../errors.js';
+export { type IngestErrorCode } from '../errors.js';
 
 export interface IngestErrorDetails {
   /** File the error is about (as given by the caller), when there is one. */

@@ -13,11 +13,10 @@ import { offsetMapper, sectionPassages, withPages } from './positions.js';
 import { repairLineBreaks } from './repair.js';
 
 export { IngestError, type IngestErrorCode } from './errors.js';
-export { LOADERS, findLoader, loaderFor, supportedExtensions, type LoadedText, type Loader } from './loaders/index.js';
-export { sniffMediaType } from './sniff.js';
+export { loaderFor, type LoadedText, type Loader } from './loaders/index.js';
 
 /** sha256 (hex) of the stored text, so a re-ingest of unchanged content can be skipped. */
-export function contentHash(text: string): string {
+function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 

@@ -13,7 +13,7 @@ import type { PassageDraft } from '../domain/types.js';
 import { splitAtSentences } from './split.js';
 import { isLeadIn, markdownUnits, textUnits, type Unit } from './units.js';
 
-export const MIN_PASSAGE_CHARS = 300;
+const MIN_PASSAGE_CHARS = 300;
 export const MAX_PASSAGE_CHARS = 900;
 
 interface Group {

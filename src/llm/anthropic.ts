@@ -115,11 +115,7 @@ function documentBlock(s: SourcePassage): Anthropic.DocumentBlockParam {
 }
 
 /** Map the message's text blocks and char_location citations to our sentences and passage ids. */
-export function toGeneration(
-  message: Anthropic.Message,
-  sources: SourcePassage[],
-  requestId?: string | null,
-): Generation {
+function toGeneration(message: Anthropic.Message, sources: SourcePassage[], requestId?: string | null): Generation {
   if (!message || !Array.isArray(message.content)) throw new LlmOutputError('svaret mangler innhold');
   const blocks: TextBlock[] = [];
   for (const block of message.content) {

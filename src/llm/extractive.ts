@@ -20,7 +20,7 @@ import {
   type SourcePassage,
 } from './types.js';
 
-export const EXTRACTIVE_MODEL = 'extractive-v1';
+const EXTRACTIVE_MODEL = 'extractive-v1';
 
 /** What the drafter needs of the embedder (src/domain/embedder.ts). */
 export type { SentenceEmbedder } from '../domain/embedder.js';

@@ -20,8 +20,6 @@ export type {
   SourcePassage,
   TokenUsage,
 } from './types.js';
-export { createAnthropicProvider, createChatProvider, createExtractiveProvider };
-export { LlmError, mapLlmError } from './errors.js';
 
 type LlmConfig = Pick<
   Config,

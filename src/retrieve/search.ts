@@ -45,7 +45,7 @@ export interface SearchOptions extends SearchFilters {
  * with the final v2 embedder; alpha 0.65 gave 0.958 / 0.915, 0.5 gave 0.951 / 0.895). RRF stays
  * available (`fusion: { method: 'rrf' }`) for embedders strong enough to stand beside BM25 as an equal.
  */
-export const FUSION_WEIGHTS = { vector: 1, text: 1 };
+const FUSION_WEIGHTS = { vector: 1, text: 1 };
 export const DEFAULT_FUSION: NonNullable<SearchOptions['fusion']> = { method: 'convex', alpha: 0.8 };
 
 export interface SearchHit {

@@ -29,9 +29,9 @@ export function candidateBudget(passages: number): number {
 }
 
 /** Weight of a compound sibling (skytjeneste for the question's skyløsning) against the question's own word. */
-export const SIBLING_WEIGHT = 0.5;
+const SIBLING_WEIGHT = 0.5;
 /** Compound siblings kept per compound word of the question. */
-export const SIBLINGS_PER_WORD = 8;
+const SIBLINGS_PER_WORD = 8;
 export interface TextTerm {
   /** tsquery text: one lexeme, or an OR of compound siblings. */
   tsquery: string;
@@ -55,7 +55,7 @@ export function tsqueryLiteral(lexeme: string): string {
 }
 
 /** Okapi BM25 idf, never negative. */
-export function idf(df: number, passages: number): number {
+function idf(df: number, passages: number): number {
   return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
 }
 

@@ -15,13 +15,13 @@ export const ANN_INDEX_NAME = 'passages_embedding_hnsw';
 // a few seconds. Below 2,000 fixed costs (parsing, fetching passages) dominate and the exact scan stays exact.
 export const ANN_MIN_PASSAGES = 2000;
 
-export const ANN_INDEX_EXISTS_SQL = /* SQL */ `SELECT 1 FROM pg_indexes WHERE indexname = '${ANN_INDEX_NAME}'`;
+const ANN_INDEX_EXISTS_SQL = /* SQL */ `SELECT 1 FROM pg_indexes WHERE indexname = '${ANN_INDEX_NAME}'`;
 // NOTE: m 24 / ef_construction 100, not pgvector's 16 / 64: the local embedder's vectors have flat similarity
 // profiles (the median bench question's 1st and 10th neighbours: 0.40 and 0.33), which need a denser graph.
 // At 100k passages (bench/hnsw-sweep.ts, BENCHMARKS.md) recall@10 against the exact scan at ef_search 200 is
 // 0.917 with 16/64 and 0.967 with 24/100, a lower query cost than 16/64 needs for that recall (ef_search 400);
 // the price is the build, 106 s → 276 s at 100k with 1 GB maintenance_work_mem.
-export const CREATE_ANN_INDEX_SQL = /* SQL */ `
+const CREATE_ANN_INDEX_SQL = /* SQL */ `
   CREATE INDEX IF NOT EXISTS ${ANN_INDEX_NAME} ON passages USING hnsw (embedding vector_ip_ops) WITH (m = 24, ef_construction = 100)`;
 export const DROP_ANN_INDEX_SQL = /* SQL */ `DROP INDEX IF EXISTS ${ANN_INDEX_NAME}`;
 
@@ -45,7 +45,7 @@ export async function tuneEfSearch(db: Queryable): Promise<number> {
   return Number(rows[0].ef_search);
 }
 
-export async function annIndexExists(db: Queryable): Promise<boolean> {
+async function annIndexExists(db: Queryable): Promise<boolean> {
   return (await db.query(ANN_INDEX_EXISTS_SQL)).rows.length > 0;
 }
 

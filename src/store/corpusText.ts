@@ -4,11 +4,11 @@
  */
 import type { Queryable } from './db.js';
 
-export const CORPUS_VERSION_SQL = /* SQL */ `
+const CORPUS_VERSION_SQL = /* SQL */ `
   SELECT (SELECT count(*)::int FROM passages) AS passages,
          (SELECT coalesce(max(updated_at)::text, '') FROM documents) AS updated`;
 
-export const ALL_PASSAGE_TEXT_SQL = /* SQL */ `SELECT text, heading_text FROM passages`;
+const ALL_PASSAGE_TEXT_SQL = /* SQL */ `SELECT text, heading_text FROM passages`;
 
 /** A key that changes when passages are added or removed or a document is written. */
 export async function corpusVersion(db: Queryable): Promise<string> {

@@ -10,7 +10,7 @@ import { openPglite, type OpenPgliteOptions } from './pglite/open.js';
 
 export { MAY_WRITE, SESSION_SETTINGS, type Db, type Queryable, type Tx } from './driver.js';
 export { openPg } from './pg/open.js';
-export { wrapPgPool, type PgPoolHooks } from './pg/pool.js';
+export { type PgPoolHooks } from './pg/pool.js';
 export { openPglite, wrapPglite, type OpenPgliteOptions } from './pglite/open.js';
 
 export interface OpenDbOptions extends OpenPgliteOptions {

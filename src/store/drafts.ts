@@ -8,48 +8,48 @@ import type { DraftRequest } from '../domain/draftRequest.js';
 import type { DraftDocument, DraftTimings, TokenUsage, VerificationReport } from '../domain/index.js';
 import type { Db, Queryable } from './db.js';
 
-export const INSERT_DRAFT_SQL = /* SQL */ `
+const INSERT_DRAFT_SQL = /* SQL */ `
   INSERT INTO drafts (id, title, organisation, consultation) VALUES ($1, $2, $3, $4::jsonb)`;
 
-export const INSERT_DRAFT_VERSION_SQL = /* SQL */ `
+const INSERT_DRAFT_VERSION_SQL = /* SQL */ `
   INSERT INTO draft_versions (draft_id, version, origin, request, provider, model, prompt_versions,
     retrieved_passage_ids, structured, markdown, verification, verification_ok, usage, timings)
   VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7::text[], $8::text[], $9::jsonb, $10, $11::jsonb, $12, $13::jsonb, $14::jsonb)
   RETURNING created_at::text AS created_at`;
 
-export const LOCK_DRAFT_SQL = /* SQL */ `SELECT latest_version FROM drafts WHERE id = $1 FOR UPDATE`;
+const LOCK_DRAFT_SQL = /* SQL */ `SELECT latest_version FROM drafts WHERE id = $1 FOR UPDATE`;
 
-export const BUMP_DRAFT_SQL = /* SQL */ `
+const BUMP_DRAFT_SQL = /* SQL */ `
   UPDATE drafts SET latest_version = $2, title = $3, updated_at = now() WHERE id = $1`;
 
 const SUMMARY_COLUMNS = /* SQL */ `
   d.id, d.title, d.organisation, d.consultation, d.latest_version, d.created_at::text AS created_at,
   d.updated_at::text AS updated_at, v.provider, v.model, v.verification_ok, v.origin`;
 
-export const LIST_DRAFTS_SQL = /* SQL */ `
+const LIST_DRAFTS_SQL = /* SQL */ `
   SELECT ${SUMMARY_COLUMNS}
   FROM drafts d JOIN draft_versions v ON v.draft_id = d.id AND v.version = d.latest_version
   WHERE ($1::text IS NULL OR lower(d.organisation) = lower($1))
   ORDER BY d.updated_at DESC, d.id
   LIMIT $2 OFFSET $3`;
 
-export const GET_DRAFT_SQL = /* SQL */ `
+const GET_DRAFT_SQL = /* SQL */ `
   SELECT ${SUMMARY_COLUMNS}
   FROM drafts d JOIN draft_versions v ON v.draft_id = d.id AND v.version = d.latest_version
   WHERE d.id = $1`;
 
-export const LIST_DRAFT_VERSIONS_SQL = /* SQL */ `
+const LIST_DRAFT_VERSIONS_SQL = /* SQL */ `
   SELECT version, origin, provider, model, verification_ok, created_at::text AS created_at
   FROM draft_versions WHERE draft_id = $1 ORDER BY version`;
 
 /** $2 NULL = the latest version. */
-export const GET_DRAFT_VERSION_SQL = /* SQL */ `
+const GET_DRAFT_VERSION_SQL = /* SQL */ `
   SELECT v.draft_id, v.version, v.origin, v.request, v.provider, v.model, v.prompt_versions, v.retrieved_passage_ids,
          v.structured, v.markdown, v.verification, v.usage, v.timings, v.created_at::text AS created_at
   FROM draft_versions v JOIN drafts d ON d.id = v.draft_id
   WHERE v.draft_id = $1 AND v.version = coalesce($2::int, d.latest_version)`;
 
-export const COUNT_DRAFTS_SQL = /* SQL */ `
+const COUNT_DRAFTS_SQL = /* SQL */ `
   SELECT (SELECT count(*)::int FROM drafts) AS drafts, (SELECT count(*)::int FROM draft_versions) AS versions`;
 
 /** One version as written. */

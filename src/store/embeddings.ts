@@ -9,16 +9,16 @@ import { dropAnnIndex } from './ann.js';
 /** What the store needs of an embedder (src/domain/embedder.ts): the documents' vectors and the model's identity. */
 export type { VectorEmbedder } from '../domain/embedder.js';
 
-export const GET_EMBEDDER_STATE_SQL = /* SQL */ `SELECT model, dimension FROM embedder_state`;
-export const SET_EMBEDDER_STATE_SQL = /* SQL */ `
+const GET_EMBEDDER_STATE_SQL = /* SQL */ `SELECT model, dimension FROM embedder_state`;
+const SET_EMBEDDER_STATE_SQL = /* SQL */ `
   INSERT INTO embedder_state (singleton, model, dimension) VALUES (true, $1, $2)
   ON CONFLICT (singleton) DO UPDATE SET model = EXCLUDED.model, dimension = EXCLUDED.dimension, updated_at = now()`;
-export const SET_EMBEDDINGS_FROM_STAGE_SQL = /* SQL */ `
+const SET_EMBEDDINGS_FROM_STAGE_SQL = /* SQL */ `
   UPDATE passages p SET embedding = s.embedding FROM embedding_stage s WHERE p.id = s.passage_id`;
-export const CLEAR_EMBEDDINGS_SQL = /* SQL */ `UPDATE passages SET embedding = NULL`;
-export const PASSAGES_MISSING_EMBEDDING_SQL = /* SQL */ `
+const CLEAR_EMBEDDINGS_SQL = /* SQL */ `UPDATE passages SET embedding = NULL`;
+const PASSAGES_MISSING_EMBEDDING_SQL = /* SQL */ `
   SELECT id, text, heading_text FROM passages WHERE embedding IS NULL ORDER BY id LIMIT $1`;
-export const COUNT_MISSING_EMBEDDINGS_SQL = /* SQL */ `SELECT count(*)::int AS n FROM passages WHERE embedding IS NULL`;
+const COUNT_MISSING_EMBEDDINGS_SQL = /* SQL */ `SELECT count(*)::int AS n FROM passages WHERE embedding IS NULL`;
 
 /** The text a passage is embedded as: its heading context, then its own words. */
 export function embeddingInput(p: { text: string; headingText?: string; headingPath?: string[] }): string {
@@ -53,12 +53,7 @@ export async function ensureEmbedder(db: Db, embedder: VectorEmbedder, onProgres
   return embedMissing(db, embedder, onProgress);
 }
 
-export async function embedMissing(
-  db: Db,
-  embedder: VectorEmbedder,
-  onProgress?: Progress,
-  batch = 512,
-): Promise<number> {
+async function embedMissing(db: Db, embedder: VectorEmbedder, onProgress?: Progress, batch = 512): Promise<number> {
   const total = Number((await db.query<{ n: number }>(COUNT_MISSING_EMBEDDINGS_SQL)).rows[0].n);
   let done = 0;
   while (done < total) {

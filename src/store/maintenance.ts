@@ -9,10 +9,10 @@
 import type { Db } from './db.js';
 
 /** Below this many passages written at once, autovacuum (or nothing) is fine: the statistics barely move. */
-export const BULK_WRITE_PASSAGES = 1000;
+const BULK_WRITE_PASSAGES = 1000;
 
 // NOTE: VACUUM cannot run inside a transaction block, so this is its own statement after the write committed.
-export const VACUUM_ANALYZE_SQL = /* SQL */ `VACUUM (ANALYZE) passages, documents, lexeme_stats`;
+const VACUUM_ANALYZE_SQL = /* SQL */ `VACUUM (ANALYZE) passages, documents, lexeme_stats`;
 
 /** @returns whether it ran. */
 export async function tidyAfterBulkWrite(

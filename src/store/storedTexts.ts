@@ -5,7 +5,7 @@
 import type { Queryable } from './db.js';
 
 /** Stored documents with any of the given content hashes ($1), in id order so "the" holder is always the same one. */
-export const DOCUMENTS_BY_CONTENT_HASH_SQL = /* SQL */ `
+const DOCUMENTS_BY_CONTENT_HASH_SQL = /* SQL */ `
   SELECT id, title, content_hash FROM documents WHERE content_hash = ANY($1::text[]) ORDER BY id`;
 
 export interface TextHolder {

@@ -33,7 +33,7 @@ export interface WriteResult {
 type Vector = number[] | undefined;
 
 /** Most passages saved by one statement of a streamed save (see saveBatchEnds). */
-export const MAX_SAVE_BATCH = 20_000;
+const MAX_SAVE_BATCH = 20_000;
 /** Fewest passages whose save is streamed (see saveBatchEnds). */
 export const STREAM_FROM = 4096;
 

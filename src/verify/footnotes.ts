@@ -10,8 +10,7 @@
  */
 import type { Citation } from './format.js';
 
-export const FOOTNOTE_DEF = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$/;
-export const FOOTNOTE_REF = /\[\^([^\]\s]+)\]/g;
+const FOOTNOTE_DEF = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$/;
 const CONTINUATION = /^( {4}|\t)/;
 const DELIMITERS: [string, string][] = [
   ['«', '»'],

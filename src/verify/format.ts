@@ -19,7 +19,7 @@ const line = (what: string) =>
     .refine((s) => canonicalLine(s) === s, `${what} må stå på én linje uten mellomrom først eller sist`);
 
 /** A passage id as the store makes them (`${documentId}-p${NNN}`), or any id without spaces and brackets. */
-export const PassageIdSchema = z
+const PassageIdSchema = z
   .string()
   .min(1, 'passageId kan ikke være tom')
   .max(200, 'passageId er for lang')
@@ -46,7 +46,7 @@ export const SentenceSchema = z.object({
 });
 export type Sentence = z.infer<typeof SentenceSchema>;
 
-export const SectionSchema = z
+const SectionSchema = z
   .object({
     heading: line('Overskriften').optional(),
     sentences: z.array(SentenceSchema),

@@ -48,7 +48,7 @@ function located(m: QuoteMatch) {
   return { tier: m.tier, start: m.start, end: m.end };
 }
 
-export function docRef(p: PassageWithDocument): DocumentRef {
+function docRef(p: PassageWithDocument): DocumentRef {
   return { id: p.document.id, title: p.document.title, organisation: p.document.organisation };
 }
 

@@ -166,7 +166,7 @@ function isVerbTre(w: string, tokens: RegExpMatchArray[], i: number): boolean {
 }
 
 /** "850 000" → 850000, "1.000" → 1000, "2,5" → 2.5, "2.5" → 2.5. */
-export function parseNumber(s: string): number {
+function parseNumber(s: string): number {
   const compact = s.replace(/[ \u00A0\u202F\u2009]/g, '');
   if (/^\d{1,3}(\.\d{3})+$/.test(compact)) return Number(compact.replace(/\./g, ''));
   return Number(compact.replace(',', '.'));

@@ -7,9 +7,9 @@
  */
 import type { Tier } from '../domain/verification.js';
 import { looseTokens, normalise, normaliseQuote, type Normalised, type Token } from '../text/normalise.js';
-import { isTooShort, MIN_QUOTE_CHARS, MIN_QUOTE_CONTENT_WORDS } from '../text/quoteLength.js';
+import { isTooShort } from '../text/quoteLength.js';
 
-export { isTooShort, MIN_QUOTE_CHARS, MIN_QUOTE_CONTENT_WORDS };
+export { isTooShort };
 
 export { TIERS } from '../domain/verification.js';
 export type { Tier } from '../domain/verification.js';
@@ -21,7 +21,7 @@ export interface QuoteMatch {
 }
 
 /** A passage text prepared once for matching many quotes. */
-export class PreparedText {
+class PreparedText {
   private normalised?: Normalised;
   private tokens?: Token[];
   constructor(readonly text: string) {}

@@ -20,7 +20,7 @@ export const STATUS_LABEL = {
   unknown_passage: 'ukjent passasje',
 } as const;
 
-export const TIER_LABEL: Record<Tier, string> = {
+const TIER_LABEL: Record<Tier, string> = {
   exact: 'ordrett',
   normalised: 'likt etter normalisering (mellomrom, linjeskift, anførselstegn, bindestreker)',
   loose: 'likt bare når store/små bokstaver og tegnsetting ses bort fra',

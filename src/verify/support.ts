@@ -13,7 +13,6 @@ import { checkPolarity } from './polarity.js';
 import { REASONS } from './reasons.js';
 import { splitSentences } from '../text/sentences.js';
 
-export { VERDICTS } from '../domain/verification.js';
 export type { SupportChecks, Verdict } from '../domain/verification.js';
 
 /**
@@ -22,8 +21,8 @@ export type { SupportChecks, Verdict } from '../domain/verification.js';
  * (8 of 1,000 below 0.7), unrelated claims 0.4 at most (199 of 200 below 0.3). Between 0.35 and 0.6 a sentence is
  * partly supported: that is where real paraphrase lands (2 of 16 hand paraphrases), and where the judge decides.
  */
-export const OVERLAP_SUPPORTED = 0.6;
-export const OVERLAP_PARTLY = 0.35;
+const OVERLAP_SUPPORTED = 0.6;
+const OVERLAP_PARTLY = 0.35;
 
 export interface SupportResult {
   verdict: Verdict;
@@ -36,7 +35,7 @@ export function worst(a: Verdict, b: Verdict): Verdict {
 }
 
 /** The cited passage's sentences that the quote at [start, end) touches. */
-export function quoteContext(passage: string, start: number, end: number): string {
+function quoteContext(passage: string, start: number, end: number): string {
   const spans = splitSentences(passage).filter((s) => s.end > start && s.start < end);
   return spans.length ? passage.slice(spans[0].start, spans[spans.length - 1].end) : passage.slice(start, end);
 }

@@ -26,7 +26,7 @@ export interface FakeEmbeddingsApi {
  * The vector the fake gives an input: 1 at the position named by the input's trailing number ("t3" → index 3),
  * a small constant elsewhere — so a test can tell which input a returned vector belongs to.
  */
-export function vectorFor(text: string, dimension: number): number[] {
+function vectorFor(text: string, dimension: number): number[] {
   const k = Number(/(\d+)$/.exec(text)?.[1] ?? 0) % dimension;
   return Array.from({ length: dimension }, (_, i) => (i === k ? 3 : 0.1));
 }

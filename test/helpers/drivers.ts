@@ -14,7 +14,7 @@ export interface TestDriver {
   close: () => Promise<void>;
 }
 
-export async function pgliteDriver(): Promise<TestDriver> {
+async function pgliteDriver(): Promise<TestDriver> {
   const pglite = await PGlite.create({ extensions: { vector } });
   return { db: wrapPglite(pglite), close: () => pglite.close() };
 }

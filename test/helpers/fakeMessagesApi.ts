@@ -44,7 +44,7 @@ export function firstSentence(text: string): { text: string; start: number; end:
 }
 
 /** The content blocks of a cited answer: two cited sentences, then one claim without a source. */
-export function citedContent(body: any, uncited: boolean): any[] {
+function citedContent(body: any, uncited: boolean): any[] {
   const content = body.messages?.[0]?.content;
   const docs = (Array.isArray(content) ? content : []).filter((b: any) => b.type === 'document');
   const blocks: any[] = [];

@@ -14,9 +14,9 @@ import type { LlmProvider } from '../../src/llm/types.js';
 import { silentLogger } from '../../src/log.js';
 import { seededStore, testConfig } from '../helpers/runtime.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
-export const ARTIFACTS = 'test-artifacts/web';
+const ARTIFACTS = 'test-artifacts/web';
 
 export interface WebWorld {
   base: string;

@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { IngestedDocument } from '../../../src/domain/types.js';
 
-export const CASES_FILE = fileURLToPath(new URL('../../cases/verifier-adversarial.jsonl', import.meta.url));
+const CASES_FILE = fileURLToPath(new URL('../../cases/verifier-adversarial.jsonl', import.meta.url));
 
-export const AdversarialCitation = z
+const AdversarialCitation = z
   .object({
     /** Document id as stored (a seed's metadata.yaml id, or a statute's file-name slug). */
     document: z.string().min(1),
@@ -90,7 +90,7 @@ export function quotePieces(quote: string): string[] {
 }
 
 /** Whether all pieces occur in `text` in order, without overlapping. */
-export function piecesInOrder(text: string, pieces: string[]): boolean {
+function piecesInOrder(text: string, pieces: string[]): boolean {
   let from = 0;
   for (const piece of pieces) {
     const at = text.indexOf(piece, from);

@@ -15,15 +15,15 @@ import { ingestBytes } from '../../../src/ingest/index.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-export const SEED_DIR = `${ROOT}seeds`;
-export const LOVDATA_DIR = `${ROOT}evals/data/lovdata`;
+const SEED_DIR = `${ROOT}seeds`;
+const LOVDATA_DIR = `${ROOT}evals/data/lovdata`;
 
 /**
  * The statutes the cases cite. Chosen for obligations a consultation response could lean on: tenancy (husleieloven),
  * owner sections (eierseksjonsloven), housing co-operatives (burettslagslova, Nynorsk), public geodata
  * (geodataloven) and the neighbour law (grannelova, Nynorsk).
  */
-export const STATUTE_FILES = [
+const STATUTE_FILES = [
   'nl-19990326-017.xml', // husleieloven
   'nl-20170616-065.xml', // eierseksjonsloven
   'nl-20030606-039.xml', // burettslagslova

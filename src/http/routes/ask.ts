@@ -9,7 +9,7 @@ import { problemResponses, router } from '../openapi.js';
 import { sse } from '../sse.js';
 import { DraftSentenceSchema, DroppedSentenceSchema, UsageSchema, VerificationReportSchema } from './drafts.schemas.js';
 
-export const AskRequestSchema = PipelineAskRequest.extend({
+const AskRequestSchema = PipelineAskRequest.extend({
   stream: z
     .boolean()
     .default(false)
@@ -24,7 +24,7 @@ export const AskRequestSchema = PipelineAskRequest.extend({
     },
   });
 
-export const AskResponseSchema = z
+const AskResponseSchema = z
   .object({
     question: z.string(),
     organisation: z.string().nullable(),

@@ -17,7 +17,7 @@ import {
 import { DraftRequestSchema as PipelineDraftRequest } from '../../domain/draftRequest.js';
 import { named } from '../named.js';
 
-export const CitationRefSchema = named(CitationRef, 'CitationRef');
+const CitationRefSchema = named(CitationRef, 'CitationRef');
 
 export const DraftSentenceSchema = DraftSentence.extend({ citations: z.array(CitationRefSchema) }).openapi(
   'DraftSentence',
@@ -26,14 +26,12 @@ export const DraftSentenceSchema = DraftSentence.extend({ citations: z.array(Cit
 /** A sentence the verifier or the repair step dropped, with why (not named in the OpenAPI document). */
 export const DroppedSentenceSchema = DroppedSentence.extend({ citations: z.array(CitationRefSchema) });
 
-export const DraftSectionSchema = DraftSection.extend({
+const DraftSectionSchema = DraftSection.extend({
   paragraphs: z.array(z.array(DraftSentenceSchema)),
   dropped: z.array(DroppedSentenceSchema),
 }).openapi('DraftSection');
 
-export const DraftDocumentSchema = DraftDocument.extend({ sections: z.array(DraftSectionSchema) }).openapi(
-  'DraftDocument',
-);
+const DraftDocumentSchema = DraftDocument.extend({ sections: z.array(DraftSectionSchema) }).openapi('DraftDocument');
 
 /** The verifier's report (src/domain/verification.ts). */
 export const VerificationReportSchema = named(VerificationReport, 'VerificationReport');

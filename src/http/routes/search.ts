@@ -8,7 +8,7 @@ import { IsoDate, PassageWithDocumentSchema } from '../schemas.js';
 const oneOrMany = z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).max(50)]);
 const toList = (v?: string | string[]) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 
-export const SearchRequest = z
+const SearchRequest = z
   .object({
     query: z.string().trim().min(1, 'spørsmålet kan ikke være tomt').max(2000, 'spørsmålet kan være høyst 2000 tegn'),
     k: z.number().int().min(1).max(50).default(8),
@@ -23,7 +23,7 @@ export const SearchRequest = z
   .strict()
   .openapi('SearchRequest', { example: { query: 'Hva mener Fagforbundet om en offentlig skyløsning?', k: 5 } });
 
-export const SearchHitSchema = z
+const SearchHitSchema = z
   .object({
     passage: PassageWithDocumentSchema,
     scores: z.object({

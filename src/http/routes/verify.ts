@@ -19,7 +19,7 @@ import { AppError } from '../errors.js';
 import { problemResponses, router } from '../openapi.js';
 import { VerificationReportSchema } from './drafts.schemas.js';
 
-export const VerifyRequestSchema = z
+const VerifyRequestSchema = z
   .object({
     markdown: z.string().min(1, 'utkastet kan ikke være tomt').optional().openapi({
       description: 'The draft as Markdown: sentences with [^n] footnotes, `[^n]: [passage-id] «quote»` below',

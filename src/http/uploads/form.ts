@@ -10,7 +10,7 @@ import { AppError, fieldErrorsFromZod } from '../errors.js';
 /** Room for the metadata fields and multipart boundaries on top of the file itself. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
-export const Visibility = z.enum(['public', 'internal']);
+const Visibility = z.enum(['public', 'internal']);
 
 /** The metadata fields of an upload form; all optional here, required ones are checked once the file is read. */
 export const UploadFields = z
@@ -61,7 +61,7 @@ const tooLarge = (max: number) =>
  * The request body, refused as soon as it passes `max` bytes (declared or counted). `fileLimit` is the limit the
  * message names: the file's, while `max` also leaves room for the form around it.
  */
-export async function readLimitedBody(req: Request, max: number, fileLimit = max): Promise<Uint8Array<ArrayBuffer>> {
+async function readLimitedBody(req: Request, max: number, fileLimit = max): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (declared > max) throw tooLarge(fileLimit);
   if (!req.body) return new Uint8Array();

@@ -68,7 +68,7 @@ const INLINE = new Set([
 const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 
 /** The visible text of a subtree on one line (block boundaries become spaces). */
-export function inlineText(node: AnyNode): string {
+function inlineText(node: AnyNode): string {
   if (node.type === 'text') return (node as unknown as { data: string }).data;
   if (!isElement(node) || SKIP.has(node.name)) return '';
   if (node.name === 'br') return ' ';

@@ -24,7 +24,7 @@ export const LOADERS: readonly Loader[] = [
 ];
 
 /** Every extension some loader accepts, e.g. for a CLI help text or an upload form's `accept`. */
-export function supportedExtensions(loaders: readonly Loader[] = LOADERS): string[] {
+function supportedExtensions(loaders: readonly Loader[] = LOADERS): string[] {
   return loaders.flatMap((l) => l.extensions);
 }
 

@@ -134,7 +134,7 @@ const BOKMAAL = new Set([
 ]);
 
 /** Nynorsk or Bokmål by counting words only one of them uses. */
-export function nynorskOrBokmaal(text: string): 'nn' | 'nb' {
+function nynorskOrBokmaal(text: string): 'nn' | 'nb' {
   let nn = 0;
   let nb = 0;
   for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {

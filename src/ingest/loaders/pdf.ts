@@ -29,7 +29,7 @@ async function open(bytes: Uint8Array, filename: string): Promise<PdfDocument> {
 }
 
 /** Horizontal text items of every page, y measured from the page's bottom edge. Rotated text (watermarks) is skipped. */
-export async function readPages(pdf: PdfDocument): Promise<PdfPage[]> {
+async function readPages(pdf: PdfDocument): Promise<PdfPage[]> {
   const pages: PdfPage[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);

@@ -92,7 +92,7 @@ export function segments(items: PdfTextItem[]): Segment[] {
 }
 
 /** Column bounds [x0, x1] from the gutters that no narrow segment crosses; one column when there is none. */
-export function columns(segs: Segment[]): [number, number][] {
+function columns(segs: Segment[]): [number, number][] {
   if (segs.length === 0) return [];
   const left = Math.min(...segs.map((s) => s.x0));
   const right = Math.max(...segs.map((s) => s.x1));

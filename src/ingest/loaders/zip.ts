@@ -24,7 +24,7 @@ export interface ZipLimits {
   maxEntries: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotal: 200 * 1024 * 1024, maxRatio: 100, maxEntries: 5000 };
+const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotal: 200 * 1024 * 1024, maxRatio: 100, maxEntries: 5000 };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;

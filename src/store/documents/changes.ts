@@ -10,30 +10,30 @@ import { insertPassages, passageRows, saveDocumentRows, updateDocumentsMeta, typ
 
 export type Visibility = 'public' | 'internal';
 
-export const LOCK_DOCUMENT_ID_SQL = /* SQL */ `SELECT pg_advisory_xact_lock(hashtext('document:' || $1))`;
+const LOCK_DOCUMENT_ID_SQL = /* SQL */ `SELECT pg_advisory_xact_lock(hashtext('document:' || $1))`;
 
-export const DOCUMENT_HEAD_SQL = /* SQL */ `
+const DOCUMENT_HEAD_SQL = /* SQL */ `
   SELECT id, organisation, title, kind, date, language, source, content_hash, visibility,
          (SELECT count(*)::int FROM passages p WHERE p.document_id = d.id) AS passage_count
   FROM documents d WHERE id = $1`;
 
 /** Another document with exactly this stored text (sha256 of the cleaned text, so a PDF and its DOCX match too). */
-export const FIND_DUPLICATE_SQL = /* SQL */ `
+const FIND_DUPLICATE_SQL = /* SQL */ `
   SELECT id, title FROM documents WHERE content_hash = $1 AND id <> $2 ORDER BY id LIMIT 1`;
 
-export const SET_VISIBILITY_SQL = /* SQL */ `UPDATE documents SET visibility = $2 WHERE id = $1`;
+const SET_VISIBILITY_SQL = /* SQL */ `UPDATE documents SET visibility = $2 WHERE id = $1`;
 
-export const RECORD_WITHDRAWAL_SQL = /* SQL */ `
+const RECORD_WITHDRAWAL_SQL = /* SQL */ `
   INSERT INTO withdrawn_documents (document_id, title, organisation) VALUES ($1, $2, $3)
   ON CONFLICT (document_id) DO UPDATE SET title = EXCLUDED.title, organisation = EXCLUDED.organisation, withdrawn_at = now()
   RETURNING withdrawn_at::text AS withdrawn_at`;
 
-export const FORGET_WITHDRAWAL_SQL = /* SQL */ `DELETE FROM withdrawn_documents WHERE document_id = $1`;
+const FORGET_WITHDRAWAL_SQL = /* SQL */ `DELETE FROM withdrawn_documents WHERE document_id = $1`;
 
 // Passages, their vectors and full-text rows go with the document (ON DELETE CASCADE).
-export const DELETE_WITHDRAWN_DOCUMENT_SQL = /* SQL */ `DELETE FROM documents WHERE id = $1`;
+const DELETE_WITHDRAWN_DOCUMENT_SQL = /* SQL */ `DELETE FROM documents WHERE id = $1`;
 
-export const LIST_WITHDRAWN_SQL = /* SQL */ `
+const LIST_WITHDRAWN_SQL = /* SQL */ `
   SELECT document_id, title, organisation, withdrawn_at::text AS withdrawn_at
   FROM withdrawn_documents WHERE document_id = ANY($1::text[])`;
 
@@ -74,7 +74,7 @@ export async function getDocumentHead(db: Queryable, { id }: { id: string }): Pr
   };
 }
 
-export async function findDuplicate(
+async function findDuplicate(
   db: Queryable,
   { contentHash, exceptId }: { contentHash: string; exceptId: string },
 ): Promise<{ id: string; title: string } | null> {
@@ -163,7 +163,7 @@ export async function withdrawDocument(
 }
 
 /** The document a passage id belongs to: passage ids are "<document id>-p<ordinal>". */
-export const documentIdOfPassage = (passageId: string) => passageId.replace(/-p\d+$/, '');
+const documentIdOfPassage = (passageId: string) => passageId.replace(/-p\d+$/, '');
 
 /**
  * Withdrawn documents among those the given passages came from, keyed by passage id: what a stored draft needs

@@ -8,12 +8,12 @@ const DOC_SUMMARY_COLUMNS = /* SQL */ `
   d.created_at::text AS created_at, d.updated_at::text AS updated_at,
   (SELECT count(*)::int FROM passages x WHERE x.document_id = d.id) AS passage_count`;
 
-export const LIST_DOCUMENTS_SQL = /* SQL */ `
+const LIST_DOCUMENTS_SQL = /* SQL */ `
   SELECT ${DOC_SUMMARY_COLUMNS} FROM documents d
   WHERE ($1::text IS NULL OR lower(d.organisation) = lower($1))
   ORDER BY d.organisation, d.date DESC, d.id`;
 
-export const GET_DOCUMENT_SQL = /* SQL */ `SELECT ${DOC_SUMMARY_COLUMNS}, d.text FROM documents d WHERE d.id = $1`;
+const GET_DOCUMENT_SQL = /* SQL */ `SELECT ${DOC_SUMMARY_COLUMNS}, d.text FROM documents d WHERE d.id = $1`;
 
 export const GET_DOCUMENT_HASHES_SQL = /* SQL */ `SELECT id, content_hash FROM documents WHERE id = ANY($1::text[])`;
 
@@ -30,7 +30,7 @@ const DOC_AS_JSON = /* SQL */ `
     'visibility', d.visibility, 'created_at', d.created_at, 'updated_at', d.updated_at,
     'passage_count', coalesce((SELECT max(x.ordinal) + 1 FROM passages x WHERE x.document_id = d.id), 0)) AS doc`;
 
-export const GET_PASSAGES_SQL = /* SQL */ `
+const GET_PASSAGES_SQL = /* SQL */ `
   SELECT ${PASSAGE_COLUMNS}, ${DOC_AS_JSON}
   FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ANY($1::text[])`;
 
@@ -38,23 +38,23 @@ export const GET_PASSAGES_SQL = /* SQL */ `
 export const GET_PASSAGES_ONLY_SQL = /* SQL */ `SELECT ${PASSAGE_COLUMNS} FROM passages p WHERE p.id = ANY($1::text[])`;
 
 /** Document summaries by id, in the shape DOC_AS_JSON gives them. */
-export const GET_DOCUMENT_SUMMARIES_SQL = /* SQL */ `SELECT ${DOC_AS_JSON} FROM documents d WHERE d.id = ANY($1::text[])`;
+const GET_DOCUMENT_SUMMARIES_SQL = /* SQL */ `SELECT ${DOC_AS_JSON} FROM documents d WHERE d.id = ANY($1::text[])`;
 
-export const LIST_PASSAGES_OF_DOCUMENT_SQL = /* SQL */ `
+const LIST_PASSAGES_OF_DOCUMENT_SQL = /* SQL */ `
   SELECT ${PASSAGE_COLUMNS} FROM passages p WHERE p.document_id = $1 ORDER BY p.ordinal`;
 
-export const COUNT_SQL = /* SQL */ `
+const COUNT_SQL = /* SQL */ `
   SELECT (SELECT count(*)::int FROM documents) AS documents, (SELECT count(*)::int FROM passages) AS passages`;
 
 /** Passages whose text contains a string (case-insensitive), for finding where a quote really comes from. */
-export const FIND_PASSAGES_CONTAINING_SQL = /* SQL */ `
+const FIND_PASSAGES_CONTAINING_SQL = /* SQL */ `
   SELECT ${PASSAGE_COLUMNS}, ${DOC_AS_JSON}
   FROM passages p JOIN documents d ON d.id = p.document_id
   WHERE strpos(lower(p.text), lower($1)) > 0 ORDER BY p.id LIMIT $2`;
 
 type Row = Record<string, any>;
 
-export function rowToSummary(r: Row): DocumentSummary {
+function rowToSummary(r: Row): DocumentSummary {
   return {
     id: r.id,
     organisation: r.organisation,

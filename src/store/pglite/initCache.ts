@@ -33,7 +33,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 
-export const DEFAULT_INIT_CACHE_DIR = fileURLToPath(new URL('../../../node_modules/.cache/innspill/', import.meta.url));
+const DEFAULT_INIT_CACHE_DIR = fileURLToPath(new URL('../../../node_modules/.cache/innspill/', import.meta.url));
 
 /** Options that change what initdb writes; any of them set makes a different dump. */
 const INITDB_OPTIONS = ['username', 'database', 'initDbStartParams', 'fsBundle', 'noInitDb'] as const;
