@@ -60,7 +60,8 @@ export function strictJsonBody({ maxBytes }: { maxBytes: number }): MiddlewareHa
       throw new AppError('unsupported_media_type:body', { detail: 'Send JSON med content-type: application/json.' });
     }
     // NOTE: the raw stream is spent; handlers and validators read the body from Hono's cache instead.
-    c.req.bodyCache.arrayBuffer = Promise.resolve(buf.buffer);
+    // (Hono keeps promises in bodyCache at runtime though its type says ArrayBuffer.)
+    c.req.bodyCache.arrayBuffer = Promise.resolve(buf.buffer) as unknown as ArrayBuffer;
     return next();
   };
 }
