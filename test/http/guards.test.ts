@@ -51,7 +51,10 @@ describe('Origin check on writes (csrf)', () => {
   it('accepts the same upload from the page itself (same origin) and from curl (no Origin)', async () => {
     const same = await ctx.app.request('/documents', {
       method: 'POST',
-      body: form('Et notat om kommunal beredskap og lokal forankring i distriktene.', { ...FIELDS, title: 'Fra siden' }),
+      body: form('Et notat om kommunal beredskap og lokal forankring i distriktene.', {
+        ...FIELDS,
+        title: 'Fra siden',
+      }),
       headers: { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' },
     });
     expect(same.status).toBe(201);
@@ -68,7 +71,10 @@ describe('Origin check on writes (csrf)', () => {
 
 describe('Host check (ALLOWED_HOSTS)', () => {
   it('refuses a foreign Host header with 421 and serves the loopback names', async () => {
-    const body = await problem(await ctx.app.request('/health', { headers: { host: 'rebind.ondsinnet.example' } }), 421);
+    const body = await problem(
+      await ctx.app.request('/health', { headers: { host: 'rebind.ondsinnet.example' } }),
+      421,
+    );
     expect(body.code).toBe('misdirected:host');
     expect(body.detail).toContain('ALLOWED_HOSTS');
     for (const host of ['localhost:8787', '127.0.0.1:8787', '[::1]:8787'])
@@ -162,7 +168,12 @@ describe('Markdown export of source text', () => {
       'Ondsinnet forbund mener videre at skyløsninger i kommunene skal bygge på åpne standarder.';
     const up = await app.request('/documents', {
       method: 'POST',
-      body: form(text, { organisation: 'Ondsinnet forbund', kind: 'consultation_response', date: '2024-05-01', title: 'Sky' }),
+      body: form(text, {
+        organisation: 'Ondsinnet forbund',
+        kind: 'consultation_response',
+        date: '2024-05-01',
+        title: 'Sky',
+      }),
     });
     expect(up.status).toBe(201);
     const res = await app.request(
