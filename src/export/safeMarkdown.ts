@@ -7,8 +7,11 @@
  * longer matches its passage byte for byte, which is the right trade for a file meant for people.
  */
 
-/** `[text](target)` where target does not start with http(s):// or # (footnotes, in-page anchors). */
-const UNSAFE_INLINE_LINK = /(!?)\[([^\]\n]*)\]\(\s*<?(?!https?:\/\/|#)([^)\n]*)\)/gi;
+/**
+ * `[text](target)` where target does not start with http(s):// or # (in-page anchors); the target may hold one
+ * level of balanced parentheses, as CommonMark allows (`javascript:alert(1)`).
+ */
+const UNSAFE_INLINE_LINK = /(!?)\[([^\]\n]*)\]\(\s*<?(?!https?:\/\/|#)((?:[^()\n]|\([^()\n]*\))*)\)/gi;
 /** A reference definition `[label]: target` with a non-http(s) scheme (footnote definitions `[^n]:` are text). */
 const UNSAFE_REFERENCE = /^(\s{0,3})\[(?!\^)([^\]\n]+)\]:\s*<?(?!https?:\/\/)[a-z][a-z0-9+.-]*:\S*.*$/gim;
 
