@@ -65,4 +65,30 @@ describe('JSON bodies are capped while they stream in', () => {
     // The server stopped reading long before the end (the client pulls as the server reads).
     expect(body.sent()).toBeLessThan(400 * MB);
   }, 120_000);
+
+  it('refuses a chunked 400 MB multipart upload with 413 at MAX_UPLOAD_BYTES and the RSS grows < 100 MB', async () => {
+    const documents = async () => (await (await fetch(`${base}/documents`)).json()).documents.length;
+    const count = await documents();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    const body = chunkedBody(400 * MB);
+    try {
+      const res = await fetch(`${base}/documents`, {
+        method: 'POST',
+        headers: { 'content-type': 'multipart/form-data; boundary=innspill-grense' },
+        body: body.stream,
+        duplex: 'half',
+      } as RequestInit);
+      expect(res.status).toBe(413);
+      const problem = await res.json();
+      expect(problem.field).toBe('file');
+    } finally {
+      clearInterval(sampler);
+    }
+    peak = Math.max(peak, process.memoryUsage().rss);
+    expect((peak - before) / MB).toBeLessThan(100);
+    expect(body.sent()).toBeLessThan(400 * MB);
+    expect(await documents()).toBe(count);
+  }, 120_000);
 });
