@@ -3,6 +3,8 @@
  * (src/domain/), named here for /openapi.json (see named.ts). A nested schema is swapped for its named copy with `.extend`, so the
  * document refers to it by name; the types stay the domain's.
  */
+// NOTE: imported first for its side effect: it teaches zod `.openapi` before the named schemas below are made.
+import '@hono/zod-openapi';
 import { calendarDate, DocumentSummary, Passage } from '../domain/index.js';
 import { annotated, named } from './named.js';
 
