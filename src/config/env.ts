@@ -55,6 +55,13 @@ export const ConfigSchema = z.object({
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  // --- Origin, Host and rate limits (issue 14 items 7-8) ---
+  /** Host names the server answers to (comma-separated; * = any); by default localhost, 127.0.0.1, [::1] and HOST. */
+  ALLOWED_HOSTS: optionalString,
+  /** Writes (uploads, drafts, deletions) per client IP per minute; 0 = no limit. */
+  RATE_LIMIT_WRITES_PER_MIN: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(600)),
+  /** Model-backed requests (/ask, new drafts, /verify with a judge) per client IP per minute; 0 = no limit. */
+  RATE_LIMIT_MODEL_PER_MIN: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(30)),
   /** Largest accepted request body in bytes (JSON endpoints). */
   MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).default(1_000_000)),
   /** Largest uploaded document (POST/PUT /documents) in bytes; larger uploads are refused before they are read in full. */

@@ -4,6 +4,7 @@
  * Plain zod, free of I/O: the HTTP layer names these same schemas for /openapi.json (src/http/schemas.ts).
  */
 import { z } from 'zod';
+import { partialCalendarDate } from './calendarDate.js';
 
 const DOCUMENT_KINDS = ['programme', 'statement', 'consultation_response', 'news', 'statute', 'other'] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
@@ -24,7 +25,7 @@ export const DocumentMeta = z.object({
   title: z.string().min(1).max(500),
   kind: DocumentKind,
   /** ISO date (YYYY-MM-DD) or year-month or year; the most precise the source allows. */
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dato må være ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD'),
+  date: partialCalendarDate,
   language: DocumentLanguage.default('nb'),
   source: z.string().max(1000).optional(),
 });

@@ -4,6 +4,7 @@
  * The same schema validates POST /drafts, the CLI's YAML file and the eval's cases.
  */
 import { z } from 'zod';
+import { calendarDate, httpUrl } from './calendarDate.js';
 
 const text = (what: string, max: number) =>
   z.string().trim().min(1, `${what} kan ikke være tom`).max(max, `${what} kan være høyst ${max} tegn`);
@@ -14,16 +15,13 @@ const ConsultationSchema = z.object({
   issuer: text('avsenderen', 200),
   /** The issuer's case number ("Deres ref."), e.g. 23/1234. */
   reference: z.string().trim().max(100, 'referansen kan være høyst 100 tegn').optional(),
-  deadline: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'fristen må skrives ÅÅÅÅ-MM-DD')
-    .optional(),
+  deadline: calendarDate.optional(),
   questions: z
     .array(text('spørsmålet', 1000))
     .min(1, 'høringen må ha minst ett spørsmål')
     .max(20, 'høyst 20 spørsmål per høring'),
   background: z.string().trim().max(20_000, 'bakgrunnen kan være høyst 20 000 tegn').optional(),
-  url: z.string().url('ugyldig adresse').max(1000).optional(),
+  url: httpUrl.optional(),
 });
 export type Consultation = z.infer<typeof ConsultationSchema>;
 

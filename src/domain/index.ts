@@ -9,3 +9,4 @@ export * from './embedder.js';
 export * from './usage.js';
 export * from './verification.js';
 export * from './judge.js';
+export * from './calendarDate.js';

@@ -13,6 +13,8 @@ import { asAppError } from './asAppError.js';
 import { AppError, toProblem } from './errors.js';
 import { requireTokenForWrites } from './middleware/auth.js';
 import { strictJsonBody } from './middleware/strictBody.js';
+import { allowedHostNames, allowedHosts, sameOriginWrites } from './middleware/origin.js';
+import { rateLimits } from './middleware/rateLimits.js';
 import { router, type AppEnv } from './openapi.js';
 import { documentRoutes } from './routes/documents.js';
 import { documentUploadRoutes } from './routes/documentUploads.js';
@@ -27,7 +29,9 @@ import { webRoutes } from './routes/web.js';
 export interface AppDeps {
   db: Db;
   embedder: TextEmbedder;
-  config: Pick<Config, 'MAX_BODY_BYTES' | 'API_TOKENS'> & Partial<Pick<Config, 'MAX_UPLOAD_BYTES'>>;
+  config: Pick<Config, 'MAX_BODY_BYTES' | 'API_TOKENS'> &
+    Partial<Pick<Config, 'MAX_UPLOAD_BYTES'>> &
+    Partial<Pick<Config, 'HOST' | 'ALLOWED_HOSTS' | 'RATE_LIMIT_WRITES_PER_MIN' | 'RATE_LIMIT_MODEL_PER_MIN'>>;
   logger: Logger;
   /** Extra sub-apps mounted at the root (drafting, asking, verifying, the web page), each built with its deps. */
   extraRoutes?: Hono<AppEnv>[];
@@ -62,6 +66,18 @@ export function createApp(deps: AppDeps) {
       'request',
     );
   });
+  // Issue 14: foreign Host names (DNS rebinding), cross-site writes from a browser, clients over their budget.
+  app.use('*', allowedHosts(allowedHostNames(deps.config)));
+  app.use('*', sameOriginWrites());
+  app.use(
+    '*',
+    ...rateLimits({
+      writesPerMin: deps.config.RATE_LIMIT_WRITES_PER_MIN ?? 600,
+      modelPerMin: deps.config.RATE_LIMIT_MODEL_PER_MIN ?? 30,
+      readOnlyPosts: READ_ONLY_POSTS,
+      judge: deps.judge !== undefined,
+    }),
+  );
   const tokens = (deps.config.API_TOKENS ?? '')
     .split(',')
     .map((t) => t.trim())

@@ -3,8 +3,9 @@
  * (src/domain/), named here for /openapi.json (see named.ts). A nested schema is swapped for its named copy with `.extend`, so the
  * document refers to it by name; the types stay the domain's.
  */
-import { z } from '@hono/zod-openapi';
-import { DocumentSummary, Passage } from '../domain/index.js';
+// NOTE: imported first for its side effect: it teaches zod `.openapi` before the named schemas below are made.
+import '@hono/zod-openapi';
+import { calendarDate, DocumentSummary, Passage } from '../domain/index.js';
 import { annotated, named } from './named.js';
 
 export const DocumentSummarySchema = named(DocumentSummary, 'DocumentSummary');
@@ -17,4 +18,5 @@ export const PassageWithDocumentSchema = PassageSchema.extend({ document: Docume
   'PassageWithDocument',
 );
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dato må skrives ÅÅÅÅ-MM-DD');
+/** A real calendar day, YYYY-MM-DD (the domain's one date schema). */
+export const IsoDate = calendarDate;

@@ -1,22 +1,50 @@
 /**
  * Request bodies on the JSON API: refuse bodies over the limit (413) and bytes that are not valid UTF-8 (400)
- * before any handler runs. The decoded body stays cached on the request, so handlers read it as usual.
+ * before any handler runs. The body is counted as it streams in and the read stops at the limit, so a chunked
+ * body (no Content-Length) of any size costs at most `maxBytes` of memory. The decoded body stays cached on the
+ * request, so handlers read it as usual.
  */
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../errors.js';
+
+const tooLarge = (maxBytes: number) =>
+  new AppError('payload_too_large:body', { detail: `Største tillatte størrelse er ${maxBytes} byte.` });
+
+/** The whole body, or a 413 as soon as it passes `maxBytes` (the rest is never read into memory). */
+async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  if (!body) return new Uint8Array();
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const buf = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    buf.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return buf;
+}
 
 export function strictJsonBody({ maxBytes }: { maxBytes: number }): MiddlewareHandler {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   return async (c, next) => {
     if (!['POST', 'PUT', 'PATCH'].includes(c.req.method)) return next();
     const type = c.req.header('content-type') ?? '';
+    // Multipart uploads are capped by their own reader (http/uploads/form.ts) at MAX_UPLOAD_BYTES.
     if (type.startsWith('multipart/')) return next();
     const declared = Number(c.req.header('content-length') ?? NaN);
-    if (declared > maxBytes)
-      throw new AppError('payload_too_large:body', { detail: `Største tillatte størrelse er ${maxBytes} byte.` });
-    const buf = await c.req.arrayBuffer();
-    if (buf.byteLength > maxBytes)
-      throw new AppError('payload_too_large:body', { detail: `Største tillatte størrelse er ${maxBytes} byte.` });
+    if (declared > maxBytes) throw tooLarge(maxBytes);
+    const buf = await readCapped(c.req.raw.body, maxBytes);
     if (buf.byteLength === 0) {
       throw new AppError('bad_request:body', {
         detail: 'Forespørselen har ingen innhold.',
@@ -31,6 +59,9 @@ export function strictJsonBody({ maxBytes }: { maxBytes: number }): MiddlewareHa
     if (!type.includes('json') && !type.startsWith('text/')) {
       throw new AppError('unsupported_media_type:body', { detail: 'Send JSON med content-type: application/json.' });
     }
+    // NOTE: the raw stream is spent; handlers and validators read the body from Hono's cache instead.
+    // (Hono keeps promises in bodyCache at runtime though its type says ArrayBuffer.)
+    c.req.bodyCache.arrayBuffer = Promise.resolve(buf.buffer) as unknown as ArrayBuffer;
     return next();
   };
 }
