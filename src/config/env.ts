@@ -51,6 +51,8 @@ export const ConfigSchema = z.object({
   VERIFY_JUDGE: z.preprocess(emptyToUndefined, z.enum(['off', 'claude']).default('off')),
   /** Comma-separated bearer tokens; when set, writes need one. */
   API_TOKENS: optionalString,
+  /** Comma-separated origins (https://intranett.example.no) allowed to call the API from a browser; CORS off when empty. */
+  CORS_ORIGINS: optionalString,
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

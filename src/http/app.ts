@@ -2,9 +2,10 @@
  * The HTTP app: middleware, every resource's sub-app mounted in one place, the OpenAPI document and one error
  * handler that turns anything thrown into a problem+json body (no stack traces to clients).
  */
-import { swaggerUI } from '@hono/swagger-ui';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config/env.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
@@ -24,13 +25,14 @@ import { verifyRoutes } from './routes/verify.js';
 import { draftingProvider, draftingRoutes } from './routes/drafting.js';
 import type { LlmProvider } from '../llm/types.js';
 import type { Judge } from '../verify/index.js';
+import { docsRoutes } from './routes/docs.js';
 import { webRoutes } from './routes/web.js';
 
 export interface AppDeps {
   db: Db;
   embedder: TextEmbedder;
   config: Pick<Config, 'MAX_BODY_BYTES' | 'API_TOKENS'> &
-    Partial<Pick<Config, 'MAX_UPLOAD_BYTES'>> &
+    Partial<Pick<Config, 'MAX_UPLOAD_BYTES' | 'CORS_ORIGINS'>> &
     Partial<Pick<Config, 'HOST' | 'ALLOWED_HOSTS' | 'RATE_LIMIT_WRITES_PER_MIN' | 'RATE_LIMIT_MODEL_PER_MIN'>>;
   logger: Logger;
   /** Extra sub-apps mounted at the root (drafting, asking, verifying, the web page), each built with its deps. */
@@ -49,6 +51,9 @@ const DEFAULT_MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 /** POST endpoints that only read and so need no token. */
 const READ_ONLY_POSTS = ['/search', '/verify', '/ask'];
 
+/** The routes that take multipart/form-data (POST /documents, PUT /documents/:id); every other body is JSON. */
+const UPLOAD_PATHS = [/^\/documents(\/[^/]+)?\/?$/];
+
 export function createApp(deps: AppDeps) {
   const app = router();
   app.use('*', requestId());
@@ -66,9 +71,12 @@ export function createApp(deps: AppDeps) {
       'request',
     );
   });
+  app.use('*', securityHeaders());
+  const corsOrigins = list(deps.config.CORS_ORIGINS);
+  if (corsOrigins.length) app.use('*', corsFor(corsOrigins));
   // Issue 14: foreign Host names (DNS rebinding), cross-site writes from a browser, clients over their budget.
   app.use('*', allowedHosts(allowedHostNames(deps.config)));
-  app.use('*', sameOriginWrites());
+  app.use('*', sameOriginWrites(corsOrigins));
   app.use(
     '*',
     ...rateLimits({
@@ -83,7 +91,7 @@ export function createApp(deps: AppDeps) {
     .map((t) => t.trim())
     .filter(Boolean);
   app.use('*', requireTokenForWrites(tokens, READ_ONLY_POSTS));
-  app.use('*', strictJsonBody({ maxBytes: deps.config.MAX_BODY_BYTES }));
+  app.use('*', strictJsonBody({ maxBytes: deps.config.MAX_BODY_BYTES, uploadPaths: UPLOAD_PATHS }));
 
   const llm = draftingProvider(deps);
   app.route(
@@ -120,7 +128,7 @@ export function createApp(deps: AppDeps) {
       description: 'Høringsinnspill grounded in an organisation’s own documents, every citation verified.',
     },
   });
-  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+  app.route('/', docsRoutes());
 
   app.notFound((c) => {
     const err = new AppError('not_found:route', { detail: `${c.req.method} ${c.req.path} finnes ikke.` });
@@ -137,4 +145,38 @@ export function createApp(deps: AppDeps) {
     });
   });
   return app;
+}
+
+const list = (csv?: string) =>
+  (csv ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * hono/secure-headers on every response (API, page, problems): nosniff, no framing, same-origin referrers and
+ * opener. The page and /docs set their own Content-Security-Policy, which this leaves alone.
+ * NOTE: no Strict-Transport-Security here: the server speaks plain HTTP on 127.0.0.1 or behind a TLS proxy, and
+ * HSTS (a promise about the whole host name, with includeSubDomains) is the proxy's to send.
+ */
+function securityHeaders() {
+  return secureHeaders({
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'same-origin',
+    strictTransportSecurity: false,
+  });
+}
+
+/**
+ * CORS for exactly the named origins; with none, no Access-Control-* header is ever sent and browsers keep other
+ * origins' pages out. A request from an origin not named gets no CORS header at all (hono/cors alone would still
+ * send Expose-Headers), only `Vary: Origin` so a cache never hands it to a named origin.
+ */
+function corsFor(origins: string[]): MiddlewareHandler {
+  const allowed = cors({ origin: origins, exposeHeaders: ['Location', 'X-Request-Id'] });
+  return async (c, next) => {
+    if (origins.includes(c.req.header('origin') ?? '')) return allowed(c, next);
+    await next();
+    c.header('Vary', 'Origin', { append: true });
+  };
 }

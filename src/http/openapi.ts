@@ -2,6 +2,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { RequestIdVariables } from 'hono/request-id';
 import { AppError, fieldErrorsFromZod } from './errors.js';
+import { refuseNul } from './noNul.js';
 
 export type AppEnv = { Variables: RequestIdVariables };
 
@@ -11,6 +12,8 @@ export function router(): OpenAPIHono<AppEnv> {
       if (!result.success) {
         throw new AppError('bad_request:validation', { errors: fieldErrorsFromZod(result.error.issues) });
       }
+      // PostgreSQL refuses NUL in text: refuse it here, once for every route, as a 400 naming the field.
+      refuseNul(result.data);
     },
   });
 }

@@ -52,8 +52,9 @@ export function allowedHosts(names: string[]): MiddlewareHandler {
  * Hono's csrf check for writes that carry a browser's Origin or Sec-Fetch-Site: same origin only. A request with
  * neither comes from curl, the CLI or another program, which no web page can make the user's browser send.
  */
-export function sameOriginWrites(): MiddlewareHandler {
-  const check = csrf();
+export function sameOriginWrites(corsOrigins: string[] = []): MiddlewareHandler {
+  // Same origin always; the origins CORS_ORIGINS lets read cross-site may write too.
+  const check = csrf(corsOrigins.length ? { origin: (origin, c) => corsOrigins.includes(origin) || origin === new URL(c.req.url).origin } : {});
   return async (c, next) => {
     if (!c.req.header('origin') && !c.req.header('sec-fetch-site')) return next();
     try {

@@ -19,6 +19,7 @@ import type { TextEmbedder } from '../../domain/embedder.js';
 import { AppError, fieldErrorsFromZod } from '../errors.js';
 import { problemResponses, router, type AppEnv } from '../openapi.js';
 import { DocumentSummarySchema } from '../schemas.js';
+import { refuseNul } from '../noNul.js';
 import { sse } from '../sse.js';
 import { UploadFields, readUploadForm } from '../uploads/form.js';
 
@@ -139,6 +140,15 @@ const wantsStream = (q: string | undefined) => {
   return parsed.data.stream === 'true' || parsed.data.stream === '1';
 };
 
+/** The path id of PUT /documents/:id, checked as the openapi() routes check theirs (this route is a plain handler). */
+const validId = (id: string) => {
+  const parsed = IdParam.safeParse({ id });
+  if (!parsed.success)
+    throw new AppError('bad_request:validation', { errors: fieldErrorsFromZod(parsed.error.issues) });
+  refuseNul(parsed.data);
+  return parsed.data.id;
+};
+
 export function documentUploadRoutes(deps: DocumentUploadDeps) {
   const app = router();
   app.openAPIRegistry.registerPath(uploadDoc('post'));
@@ -160,7 +170,7 @@ export function documentUploadRoutes(deps: DocumentUploadDeps) {
   };
 
   app.post('/documents', (c) => respond(c));
-  app.put('/documents/:id', (c) => respond(c, IdParam.parse({ id: c.req.param('id') }).id));
+  app.put('/documents/:id', (c) => respond(c, validId(c.req.param('id'))));
   return app.openapi(deleteRoute, async (c) => {
     const { id } = c.req.valid('param');
     const withdrawn = await withdrawDocument(deps.db, { id });

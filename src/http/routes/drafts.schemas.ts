@@ -131,11 +131,15 @@ export const DraftIdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
 
+/** The largest value of PostgreSQL's int4, the type of version numbers and of what pages through lists. */
+const INT4_MAX = 2_147_483_647;
+
 export const VersionQuery = z.object({
   version: z.coerce
     .number()
     .int()
     .min(1)
+    .max(INT4_MAX, `versjonsnummeret kan være høyst ${INT4_MAX}`)
     .optional()
     .openapi({ description: 'A version number; the latest when left out' }),
 });
@@ -143,7 +147,7 @@ export const VersionQuery = z.object({
 export const ListQuery = z.object({
   organisation: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(INT4_MAX, `offset kan være høyst ${INT4_MAX}`).default(0),
 });
 
 export const ExportQuery = VersionQuery.extend({ format: z.enum(['md', 'docx']).default('md') });

@@ -6,6 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import { DocumentKind, DocumentMeta } from '../../domain/types.js';
 import { AppError, fieldErrorsFromZod } from '../errors.js';
+import { refuseNul } from '../noNul.js';
 
 /** Room for the metadata fields and multipart boundaries on top of the file itself. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -131,6 +132,7 @@ export async function readUploadForm(req: Request, maxFileBytes: number): Promis
     );
     throw new AppError('bad_request:validation', { errors: fieldErrorsFromZod(issues) });
   }
+  refuseNul(parsed.data);
   const filename =
     ((file as File).name || 'dokument')
       .split(/[\\/]/)
