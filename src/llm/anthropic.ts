@@ -57,6 +57,7 @@ export function createAnthropicProvider(opts: AnthropicProviderOptions): LlmProv
     extractive: false,
     async generate(req: GenerationRequest, { signal: caller, onText }: GenerateOptions = {}): Promise<Generation> {
       const t0 = performance.now();
+      const sdk = await client(); // loaded on first use, outside the deadline: the import is ours, not the model's
       // NOTE: the SDK's `timeout` only covers each attempt up to the response headers; this covers the whole call.
       const deadline = startDeadline(opts.timeoutMs ?? 60_000, caller);
       const signal = deadline.signal;
@@ -70,11 +71,11 @@ export function createAnthropicProvider(opts: AnthropicProviderOptions): LlmProv
       try {
         let message: Anthropic.Message;
         if (opts.stream === false) {
-          const res = await (await client()).messages.create(params, { signal }).withResponse();
+          const res = await sdk.messages.create(params, { signal }).withResponse();
           requestId = res.request_id;
           message = res.data;
         } else {
-          const stream = (await client()).messages.stream(params, { signal });
+          const stream = sdk.messages.stream(params, { signal });
           if (onText) stream.on('text', (delta) => onText(delta));
           stream.on('connect', () => (requestId = stream.request_id));
           message = await stream.finalMessage();

@@ -45,11 +45,10 @@ export function createClaudeJudge(opts: ClaudeJudgeOptions): Judge & { readonly 
     promptRef: judgePrompt({ sentence: '', passages: [] }).ref,
     async judge(input: JudgeInput): Promise<{ verdict: JudgeVerdict; reason: string }> {
       const { system, user } = judgePrompt(input);
+      const sdk = await client(); // loaded on first use, outside the deadline
       const deadline = startDeadline(opts.timeoutMs ?? 60_000);
       try {
-        const { data: message, request_id } = await (
-          await client()
-        ).messages
+        const { data: message, request_id } = await sdk.messages
           .create(
             {
               model: opts.model,
