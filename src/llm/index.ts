@@ -92,7 +92,7 @@ export function createLlmProvider(
 export function createJudge(config: LlmConfig, { logger }: { logger?: Logger } = {}): Judge | undefined {
   if (config.VERIFY_JUDGE !== 'claude') return undefined;
   if (!config.ANTHROPIC_API_KEY) throw new Error('VERIFY_JUDGE=claude krever ANTHROPIC_API_KEY');
-  return createClaudeJudge({
+  const judge = createClaudeJudge({
     apiKey: config.ANTHROPIC_API_KEY,
     baseURL: config.ANTHROPIC_BASE_URL,
     model: config.ANTHROPIC_MODEL,
@@ -101,4 +101,10 @@ export function createJudge(config: LlmConfig, { logger }: { logger?: Logger } =
     maxRetries: config.LLM_MAX_RETRIES,
     logger,
   });
+  // The judge's own breaker: the verifier falls back to its fixed checks at once instead of waiting per sentence.
+  const breaker = new CircuitBreaker({
+    failures: config.LLM_BREAKER_FAILURES,
+    coolDownMs: config.LLM_BREAKER_COOLDOWN_MS,
+  });
+  return { judge: (input) => breaker.run(() => judge.judge(input), { provider: 'anthropic' }) };
 }

@@ -7,7 +7,7 @@
  * half-saved.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../../src/config/env.js';
 import { createApp } from '../../src/http/app.js';
@@ -25,34 +25,34 @@ const QUESTION = { question: 'Hva mener Fagforbundet om en offentlig skyløsning
 
 let rt: Awaited<ReturnType<typeof seededStore>>;
 let draftRequest: any;
-let claude: FakeMessagesApi;
-let chat: FakeChatApi;
 
 beforeAll(async () => {
   rt = await seededStore();
   draftRequest = parseYaml(await readFile('examples/consultation-digitalisering.yaml', 'utf8'));
-  claude = await startFakeMessagesApi();
-  chat = await startFakeChatApi();
-});
-afterAll(async () => {
-  await claude.close();
-  await chat.close();
 });
 
 const providers = [
   {
     name: 'Claude',
-    fake: () => claude as Fake,
-    env: () => ({ LLM_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: claude.url }),
+    start: (): Promise<Fake> => startFakeMessagesApi(),
+    env: (url: string) => ({ LLM_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: url }),
   },
   {
     name: 'chat',
-    fake: () => chat as Fake,
-    env: () => ({ LLM_PROVIDER: 'openai', CHAT_BASE_URL: chat.url, CHAT_MODEL: 'norsk-test' }),
+    start: (): Promise<Fake> => startFakeChatApi(),
+    env: (url: string) => ({ LLM_PROVIDER: 'openai', CHAT_BASE_URL: url, CHAT_MODEL: 'norsk-test' }),
   },
 ];
 
-describe.each(providers)('model call limits ($name)', ({ fake, env }) => {
+describe.each(providers)('model call limits ($name)', ({ start, env }) => {
+  // A fake per test: a request another test gave up on may still be arriving, and the counts must be this test's.
+  let api: Fake;
+  const fake = () => api;
+  beforeEach(async () => {
+    api = await start();
+  });
+  afterEach(() => api.close());
+
   /** A fresh app (and so a fresh circuit breaker) over the shared seeded store, its provider built from config. */
   function app(extra: Record<string, string> = {}) {
     const config = loadConfig({
@@ -60,7 +60,7 @@ describe.each(providers)('model call limits ($name)', ({ fake, env }) => {
       LOG_LEVEL: 'silent',
       LLM_TIMEOUT_MS: '20000',
       LLM_MAX_RETRIES: '2',
-      ...env(),
+      ...env(api.url),
       ...extra,
     });
     const llm = createLlmProvider(config, { embedder: rt.embedder, logger: silentLogger });

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JudgeInput } from '../../src/domain/judge.js';
 import { toAppError } from '../../src/errors.js';
 import { createAnthropicProvider } from '../../src/llm/anthropic.js';
+import { loadConfig } from '../../src/config/env.js';
+import { createJudge } from '../../src/llm/index.js';
 import { createClaudeJudge } from '../../src/llm/judge.js';
 import { retryAfterMs } from '../../src/llm/limits.js';
 import type { GenerationRequest } from '../../src/llm/types.js';
@@ -91,6 +93,26 @@ describe('model call limits below HTTP', () => {
     },
     15_000,
   );
+
+  it('the judge from configuration has a breaker: after LLM_BREAKER_FAILURES failures the next call never reaches Claude', async () => {
+    // Its own fake: a request another test gave up on may still be arriving at the shared one.
+    const own = await startFakeMessagesApi({ scenario: 'server_error' });
+    try {
+      const config = loadConfig({
+        VERIFY_JUDGE: 'claude',
+        ANTHROPIC_API_KEY: 'k',
+        ANTHROPIC_BASE_URL: own.url,
+        LLM_MAX_RETRIES: '0',
+        LLM_BREAKER_FAILURES: '2',
+      });
+      const j = createJudge(config)!;
+      for (let i = 0; i < 3; i++) await expect(j.judge(judgeInput)).rejects.toMatchObject({ code: 'unavailable:llm' });
+      expect(own.requests.length).toBe(2);
+    } finally {
+      await own.close();
+    }
+    expect(api.requests.length - before).toBe(2);
+  });
 
   it('reads retry-after-ms, retry-after in seconds and as an HTTP date', () => {
     expect(retryAfterMs(new Headers({ 'retry-after-ms': '250', 'retry-after': '9' }))).toBe(250);
