@@ -100,7 +100,7 @@ describe.each(providers)('model call limits ($name)', ({ start, env }) => {
   }, 15_000);
 
   it('5 failures in a row open the breaker: the 6th call never reaches the model, /health says so; a success after the cool-down closes it', async () => {
-    const a = app({ LLM_MAX_RETRIES: '0', LLM_BREAKER_COOLDOWN_MS: '1500' });
+    const a = app({ LLM_MAX_RETRIES: '0', LLM_BREAKER_COOLDOWN_MS: '4000' });
     expect((await (await a.request('/health')).json()).llm).toEqual({ state: 'closed' });
     use('server_error');
     const before = fake().requests.length;
