@@ -112,9 +112,17 @@ export class AppError extends Error {
   readonly errors?: FieldError[];
   /** Extension members of the problem body (RFC 9457 §3.2), e.g. the verification report behind a 422. */
   readonly extensions?: Record<string, unknown>;
+  /** Sent as the Retry-After header (seconds). */
+  readonly retryAfterS?: number;
   constructor(
     code: ErrorCode,
-    opts: { detail?: string; errors?: FieldError[]; cause?: unknown; extensions?: Record<string, unknown> } = {},
+    opts: {
+      detail?: string;
+      errors?: FieldError[];
+      cause?: unknown;
+      extensions?: Record<string, unknown>;
+      retryAfterS?: number;
+    } = {},
   ) {
     super(opts.detail ?? ERROR_CODES[code].title, { cause: opts.cause });
     this.code = code;
@@ -122,6 +130,7 @@ export class AppError extends Error {
     this.detail = opts.detail;
     this.errors = opts.errors;
     this.extensions = opts.extensions;
+    this.retryAfterS = opts.retryAfterS;
   }
 }
 
@@ -149,6 +158,11 @@ export class StageError extends Error {
     return undefined;
   }
 
+  /** Seconds to wait before trying again (a Retry-After header), when the stage knows. */
+  retryAfterS(): number | undefined {
+    return undefined;
+  }
+
   toAppError(): AppError {
     return toAppError(this);
   }
@@ -168,6 +182,7 @@ export function toAppError(err: unknown, opts: { field?: string } = {}): AppErro
       detail,
       ...(field ? { errors: [{ field, reason: detail }] } : {}),
       cause: err,
+      retryAfterS: err.retryAfterS(),
     });
   }
   return new AppError('internal:server', { cause: err });

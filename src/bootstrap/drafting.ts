@@ -28,6 +28,9 @@ export type DraftingConfig = Pick<
   | 'CHAT_MODEL'
   | 'LLM_TIMEOUT_MS'
   | 'LLM_MAX_RETRIES'
+  | 'LLM_MAX_RETRY_AFTER_MS'
+  | 'LLM_BREAKER_FAILURES'
+  | 'LLM_BREAKER_COOLDOWN_MS'
   | 'DRAFT_MIN_RELEVANCE'
 >;
 

@@ -41,10 +41,16 @@ export const ConfigSchema = z.object({
   CHAT_MODEL: optionalString,
   /** Which drafter: auto (Claude with a key, else the chat endpoint when set, else extractive) or one by name. */
   LLM_PROVIDER: z.preprocess(emptyToUndefined, z.enum(['auto', 'anthropic', 'openai', 'extractive']).default('auto')),
-  /** Timeout per model request in ms (each retry gets its own). */
-  LLM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(60000)),
+  /** Overall deadline of one model call in ms: first byte to last, retries and stalls included; past it, 503. */
+  LLM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(60000)),
   /** Retries for rate limits, overload, 5xx and timeouts before the request fails with 503. */
   LLM_MAX_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(2)),
+  /** The longest retry-after from the model we wait out; a longer one gives 503 with Retry-After at once. */
+  LLM_MAX_RETRY_AFTER_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(20000)),
+  /** Consecutive failed model calls that open the circuit breaker (503 at once until the cool-down ends). */
+  LLM_BREAKER_FAILURES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(5)),
+  /** How long the open breaker answers 503 before it lets a call through again, in ms. */
+  LLM_BREAKER_COOLDOWN_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(30000)),
   /** Smallest cosine similarity (local embedder) for a passage to count as the organisation's position on a question. */
   DRAFT_MIN_RELEVANCE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1).optional()),
   /** The verifier's entailment judge: claude (needs ANTHROPIC_API_KEY; one extra call per cited sentence) or off. */

@@ -96,7 +96,12 @@ export function createApp(deps: AppDeps) {
   const llm = draftingProvider(deps);
   app.route(
     '/',
-    healthRoutes({ db: deps.db, embedder: deps.embedder, drafter: deps.drafter ?? `${llm.name}:${llm.model}` }),
+    healthRoutes({
+      db: deps.db,
+      embedder: deps.embedder,
+      drafter: deps.drafter ?? `${llm.name}:${llm.model}`,
+      llm: llm.health?.bind(llm),
+    }),
   );
   app.route('/', documentRoutes({ db: deps.db }));
   app.route(
@@ -142,6 +147,7 @@ export function createApp(deps: AppDeps) {
     else deps.logger.debug({ requestId: c.get('requestId'), code: appErr.code }, 'request refused');
     return c.json(toProblem(appErr, c.get('requestId')), appErr.status as 400, {
       'content-type': 'application/problem+json',
+      ...(appErr.retryAfterS ? { 'retry-after': String(appErr.retryAfterS) } : {}),
     });
   });
   return app;

@@ -2,12 +2,14 @@
  * Claude through @anthropic-ai/sdk with the Citations API: each retrieved passage is a `document` block with
  * citations enabled, so the quotes come back extracted by the API (verbatim), with offsets into the passage text.
  * The passages travel only inside document blocks, never in the system prompt or the instructions: text in them
- * is data. The shared instructions are marked for prompt caching; the SDK keeps its own retries and timeouts.
+ * is data. The shared instructions are marked for prompt caching; the SDK keeps its own retries, within the overall
+ * deadline and the retry-after cap of limits.ts.
  */
 import type Anthropic from '@anthropic-ai/sdk';
 import type { Logger } from '../log.js';
 import { lazyClient } from './anthropicSdk.js';
-import { LlmOutputError, mapLlmError } from './errors.js';
+import { ChatTimeoutError, LlmOutputError, mapLlmError } from './errors.js';
+import { cappedRetryFetch, startDeadline } from './limits.js';
 import { sentencesFromBlocks, type TextBlock } from './sentencesFromBlocks.js';
 import type {
   CitationRef,
@@ -24,8 +26,10 @@ export interface AnthropicProviderOptions {
   model: string;
   /** SDK retries for 408/409/429/5xx and connection errors (default 2). */
   maxRetries?: number;
-  /** Per-request timeout in ms (the SDK's default is 10 minutes). */
+  /** Overall deadline of one call in ms, first byte to last, retries and stalls included (default 60 s). */
   timeoutMs?: number;
+  /** The longest `retry-after` the SDK may wait out; a longer one fails the call at once (default 20 s). */
+  maxRetryAfterMs?: number;
   /** Stream the answer with messages.stream() (default) or wait for it whole with messages.create(). */
   stream?: boolean;
   logger?: Logger;
@@ -40,6 +44,7 @@ export function createAnthropicProvider(opts: AnthropicProviderOptions): LlmProv
     baseURL: opts.baseURL,
     maxRetries: opts.maxRetries ?? 2,
     timeout: opts.timeoutMs ?? 60_000,
+    fetch: cappedRetryFetch(opts.maxRetryAfterMs ?? 20_000),
     // NOTE: the SDK logs request bodies at debug and raw stream chunks on a parse error, both may hold document
     // text. We log every call and every mapped failure ourselves (ids, status, usage), so the SDK stays silent.
     logLevel: 'off',
@@ -50,8 +55,12 @@ export function createAnthropicProvider(opts: AnthropicProviderOptions): LlmProv
     name: 'anthropic',
     model: opts.model,
     extractive: false,
-    async generate(req: GenerationRequest, { signal, onText }: GenerateOptions = {}): Promise<Generation> {
+    async generate(req: GenerationRequest, { signal: caller, onText }: GenerateOptions = {}): Promise<Generation> {
       const t0 = performance.now();
+      const sdk = await client(); // loaded on first use, outside the deadline: the import is ours, not the model's
+      // NOTE: the SDK's `timeout` only covers each attempt up to the response headers; this covers the whole call.
+      const deadline = startDeadline(opts.timeoutMs ?? 60_000, caller);
+      const signal = deadline.signal;
       const params: Anthropic.MessageCreateParamsNonStreaming = {
         model: opts.model,
         max_tokens: req.maxTokens,
@@ -62,11 +71,11 @@ export function createAnthropicProvider(opts: AnthropicProviderOptions): LlmProv
       try {
         let message: Anthropic.Message;
         if (opts.stream === false) {
-          const res = await (await client()).messages.create(params, { signal }).withResponse();
+          const res = await sdk.messages.create(params, { signal }).withResponse();
           requestId = res.request_id;
           message = res.data;
         } else {
-          const stream = (await client()).messages.stream(params, { signal });
+          const stream = sdk.messages.stream(params, { signal });
           if (onText) stream.on('text', (delta) => onText(delta));
           stream.on('connect', () => (requestId = stream.request_id));
           message = await stream.finalMessage();
@@ -86,7 +95,10 @@ export function createAnthropicProvider(opts: AnthropicProviderOptions): LlmProv
         );
         return generation;
       } catch (err) {
-        const mapped = mapLlmError(err, 'anthropic');
+        const mapped = mapLlmError(
+          deadline.expired() ? new ChatTimeoutError('model call passed its deadline', { cause: err }) : err,
+          'anthropic',
+        );
         log?.warn(
           {
             provider: 'anthropic',

@@ -5,6 +5,7 @@
  */
 import type * as AnthropicSdk from '@anthropic-ai/sdk';
 import { StageError, type LlmErrorCode } from '../errors.js';
+import { DEFAULT_RETRY_AFTER_S, retryAfterMs, toRetryAfterS } from './limits.js';
 import type { ProviderName } from './types.js';
 
 export type { LlmErrorCode } from '../errors.js';
@@ -21,10 +22,16 @@ export class LlmError extends StageError {
       type?: string;
       requestId?: string | null;
       retryable?: boolean;
+      /** Seconds the client should wait (the Retry-After header of a 503). */
+      retryAfterS?: number;
     },
     options?: { cause?: unknown },
   ) {
     super(code, message, options);
+  }
+
+  override retryAfterS(): number | undefined {
+    return this.details.retryAfterS ?? (this.code === 'unavailable:llm' ? DEFAULT_RETRY_AFTER_S : undefined);
   }
 }
 
@@ -39,12 +46,14 @@ export class ChatHttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The wait the endpoint asked for (retry-after), in ms. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
 }
 
-/** Thrown by the chat provider when its request timed out. */
+/** Thrown by a provider when its call passed the overall deadline (LLM_TIMEOUT_MS), retries and stalls included. */
 export class ChatTimeoutError extends Error {
   override readonly name = 'ChatTimeoutError';
 }
@@ -103,7 +112,13 @@ export function mapLlmError(err: unknown, provider: ProviderName): LlmError {
     );
   }
   if (sdk && err instanceof sdk.APIError) {
-    const details = { provider, status: err.status, type: err.type ?? undefined, requestId: err.requestID ?? null };
+    const details = {
+      provider,
+      status: err.status,
+      type: err.type ?? undefined,
+      requestId: err.requestID ?? null,
+      retryAfterS: toRetryAfterS(retryAfterMs(err.headers)),
+    };
     if (err instanceof sdk.RateLimitError)
       return new LlmError(
         'unavailable:llm',
@@ -137,7 +152,7 @@ export function mapLlmError(err: unknown, provider: ProviderName): LlmError {
     });
   }
   if (err instanceof ChatHttpError) {
-    const details = { provider, status: err.status };
+    const details = { provider, status: err.status, retryAfterS: toRetryAfterS(err.retryAfterMs) };
     if (err.status === 429 || err.status >= 500) {
       return new LlmError(
         'unavailable:llm',

@@ -8,6 +8,7 @@ import { createAnthropicProvider } from './anthropic.js';
 import { createExtractiveProvider, type SentenceEmbedder } from './extractive.js';
 import { createChatProvider } from './openaiChat.js';
 import type { LlmProvider } from './types.js';
+import { CircuitBreaker, withBreaker } from './breaker.js';
 import { createClaudeJudge } from './judge.js';
 import type { Judge } from '../domain/judge.js';
 
@@ -20,6 +21,7 @@ export type {
   SourcePassage,
   TokenUsage,
 } from './types.js';
+export { CircuitBreaker, withBreaker } from './breaker.js';
 
 type LlmConfig = Pick<
   Config,
@@ -33,6 +35,9 @@ type LlmConfig = Pick<
   | 'CHAT_MODEL'
   | 'LLM_TIMEOUT_MS'
   | 'LLM_MAX_RETRIES'
+  | 'LLM_MAX_RETRY_AFTER_MS'
+  | 'LLM_BREAKER_FAILURES'
+  | 'LLM_BREAKER_COOLDOWN_MS'
 >;
 
 /**
@@ -50,6 +55,7 @@ export function createLlmProvider(
       baseURL: config.ANTHROPIC_BASE_URL,
       model: config.ANTHROPIC_MODEL,
       timeoutMs: config.LLM_TIMEOUT_MS,
+      maxRetryAfterMs: config.LLM_MAX_RETRY_AFTER_MS,
       maxRetries: config.LLM_MAX_RETRIES,
       logger,
     });
@@ -62,14 +68,21 @@ export function createLlmProvider(
       apiKey: config.CHAT_API_KEY,
       model: config.CHAT_MODEL,
       timeoutMs: config.LLM_TIMEOUT_MS,
+      maxRetryAfterMs: config.LLM_MAX_RETRY_AFTER_MS,
       maxRetries: config.LLM_MAX_RETRIES,
       logger,
     });
   };
-  if (wanted === 'anthropic') return anthropic();
-  if (wanted === 'openai') return chat();
-  if (wanted === 'auto' && config.ANTHROPIC_API_KEY) return anthropic();
-  if (wanted === 'auto' && config.CHAT_BASE_URL && config.CHAT_MODEL) return chat();
+  // One breaker per model provider: after LLM_BREAKER_FAILURES failures in a row, 503 at once for the cool-down.
+  const guarded = (provider: LlmProvider) =>
+    withBreaker(
+      provider,
+      new CircuitBreaker({ failures: config.LLM_BREAKER_FAILURES, coolDownMs: config.LLM_BREAKER_COOLDOWN_MS }),
+    );
+  if (wanted === 'anthropic') return guarded(anthropic());
+  if (wanted === 'openai') return guarded(chat());
+  if (wanted === 'auto' && config.ANTHROPIC_API_KEY) return guarded(anthropic());
+  if (wanted === 'auto' && config.CHAT_BASE_URL && config.CHAT_MODEL) return guarded(chat());
   return createExtractiveProvider({ embedder });
 }
 
@@ -77,12 +90,19 @@ export function createLlmProvider(
 export function createJudge(config: LlmConfig, { logger }: { logger?: Logger } = {}): Judge | undefined {
   if (config.VERIFY_JUDGE !== 'claude') return undefined;
   if (!config.ANTHROPIC_API_KEY) throw new Error('VERIFY_JUDGE=claude krever ANTHROPIC_API_KEY');
-  return createClaudeJudge({
+  const judge = createClaudeJudge({
     apiKey: config.ANTHROPIC_API_KEY,
     baseURL: config.ANTHROPIC_BASE_URL,
     model: config.ANTHROPIC_MODEL,
     timeoutMs: config.LLM_TIMEOUT_MS,
+    maxRetryAfterMs: config.LLM_MAX_RETRY_AFTER_MS,
     maxRetries: config.LLM_MAX_RETRIES,
     logger,
   });
+  // The judge's own breaker: the verifier falls back to its fixed checks at once instead of waiting per sentence.
+  const breaker = new CircuitBreaker({
+    failures: config.LLM_BREAKER_FAILURES,
+    coolDownMs: config.LLM_BREAKER_COOLDOWN_MS,
+  });
+  return { judge: (input) => breaker.run(() => judge.judge(input), { provider: 'anthropic' }) };
 }

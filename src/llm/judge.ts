@@ -8,7 +8,8 @@ import type { Logger } from '../log.js';
 import type { Judge, JudgeInput, JudgeVerdict } from '../domain/judge.js';
 import { judgePrompt } from './judgePrompt.js';
 import { lazyClient } from './anthropicSdk.js';
-import { LlmOutputError, mapLlmError } from './errors.js';
+import { ChatTimeoutError, LlmOutputError, mapLlmError } from './errors.js';
+import { cappedRetryFetch, startDeadline } from './limits.js';
 
 const Answer = z.object({
   verdict: z.enum(['entailed', 'neutral', 'contradicted']),
@@ -20,7 +21,10 @@ export interface ClaudeJudgeOptions {
   baseURL?: string;
   model: string;
   maxRetries?: number;
+  /** Overall deadline of one call in ms, retries and stalls included. */
   timeoutMs?: number;
+  /** The longest `retry-after` the SDK may wait out (default 20 s). */
+  maxRetryAfterMs?: number;
   logger?: Logger;
 }
 
@@ -33,6 +37,7 @@ export function createClaudeJudge(opts: ClaudeJudgeOptions): Judge & { readonly 
     baseURL: opts.baseURL,
     maxRetries: opts.maxRetries ?? 2,
     timeout: opts.timeoutMs ?? 60_000,
+    fetch: cappedRetryFetch(opts.maxRetryAfterMs ?? 20_000),
     // NOTE: silent for the same reason as in anthropic.ts: SDK logs may carry document text.
     logLevel: 'off',
   });
@@ -40,16 +45,19 @@ export function createClaudeJudge(opts: ClaudeJudgeOptions): Judge & { readonly 
     promptRef: judgePrompt({ sentence: '', passages: [] }).ref,
     async judge(input: JudgeInput): Promise<{ verdict: JudgeVerdict; reason: string }> {
       const { system, user } = judgePrompt(input);
+      const sdk = await client(); // loaded on first use, outside the deadline
+      const deadline = startDeadline(opts.timeoutMs ?? 60_000);
       try {
-        const { data: message, request_id } = await (
-          await client()
-        ).messages
-          .create({
-            model: opts.model,
-            max_tokens: 300,
-            system: [{ type: 'text', text: system, cache_control: { type: 'ephemeral' } }],
-            messages: [{ role: 'user', content: user }],
-          })
+        const { data: message, request_id } = await sdk.messages
+          .create(
+            {
+              model: opts.model,
+              max_tokens: 300,
+              system: [{ type: 'text', text: system, cache_control: { type: 'ephemeral' } }],
+              messages: [{ role: 'user', content: user }],
+            },
+            { signal: deadline.signal },
+          )
           .withResponse();
         const text = (message.content ?? []).flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
         const verdict = parseVerdict(text);
@@ -65,7 +73,10 @@ export function createClaudeJudge(opts: ClaudeJudgeOptions): Judge & { readonly 
         );
         return verdict;
       } catch (err) {
-        const mapped = mapLlmError(err, 'anthropic');
+        const mapped = mapLlmError(
+          deadline.expired() ? new ChatTimeoutError('judge call passed its deadline', { cause: err }) : err,
+          'anthropic',
+        );
         opts.logger?.warn(
           {
             provider: 'anthropic',

@@ -1,9 +1,12 @@
 /**
  * Any OpenAI-compatible chat endpoint (vLLM, Ollama, LM Studio, a Norwegian model served in-house):
  * POST {baseURL}/v1/chat/completions. Sources go in the user message wrapped as `<kilde>` data; the answer is parsed
- * by chatCitations.ts. Retries 429/5xx/timeouts/connection errors with backoff, like the Anthropic SDK does.
+ * by chatCitations.ts. Retries 429/5xx/connection errors with backoff, like the Anthropic SDK does, within one
+ * overall deadline (LLM_TIMEOUT_MS) and the retry-after cap (LLM_MAX_RETRY_AFTER_MS).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../log.js';
+import { retryAfterMs, startDeadline, type Deadline } from './limits.js';
 import { ChatHttpError, ChatTimeoutError, LlmOutputError, mapLlmError } from './errors.js';
 import { parseChatAnswer, wrapSources } from './chatCitations.js';
 import { loadPrompt, renderPart } from './prompts.js';
@@ -14,7 +17,10 @@ export interface ChatProviderOptions {
   apiKey?: string;
   model: string;
   maxRetries?: number;
+  /** Overall deadline of one call in ms, first byte to last, retries included (default 60 s). */
   timeoutMs?: number;
+  /** The longest `retry-after` we wait out; a longer one fails the call at once (default 20 s). */
+  maxRetryAfterMs?: number;
   /** First backoff in ms; doubles per retry. */
   retryBaseMs?: number;
   logger?: Logger;
@@ -35,9 +41,13 @@ export function createChatProvider(opts: ChatProviderOptions): LlmProvider {
   const format = loadPrompt('chat-citations');
   const maxRetries = opts.maxRetries ?? 2;
 
-  async function post(body: unknown, signal?: AbortSignal): Promise<ChatResponse> {
+  /**
+   * One call, retried like the Anthropic SDK retries (429/5xx/connection errors; the endpoint's retry-after when it
+   * gives one, else backoff), all within one overall deadline. A retry-after above the cap fails at once.
+   */
+  async function post(body: unknown, deadline: Deadline): Promise<ChatResponse> {
+    const maxWaitMs = opts.maxRetryAfterMs ?? 20_000;
     for (let attempt = 0; ; attempt++) {
-      const timeout = AbortSignal.timeout(opts.timeoutMs ?? 60_000);
       try {
         const res = await fetch(url, {
           method: 'POST',
@@ -46,25 +56,32 @@ export function createChatProvider(opts: ChatProviderOptions): LlmProvider {
             ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}),
           },
           body: JSON.stringify(body),
-          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+          signal: deadline.signal,
         });
         if (res.ok) {
           try {
             return (await res.json()) as ChatResponse;
-          } catch {
+          } catch (err) {
+            if (deadline.signal.aborted) throw err;
             throw new LlmOutputError('svaret er ikke JSON');
           }
         }
         await res.body?.cancel();
-        throw new ChatHttpError(res.status, `chat endpoint answered ${res.status}`);
+        throw new ChatHttpError(res.status, `chat endpoint answered ${res.status}`, retryAfterMs(res.headers));
       } catch (err) {
-        const e = timeout.aborted && !signal?.aborted ? new ChatTimeoutError('chat request timed out') : err;
+        if (deadline.expired()) throw new ChatTimeoutError('chat request passed its deadline', { cause: err });
         const retryable =
-          e instanceof ChatTimeoutError ||
-          (e instanceof ChatHttpError && (e.status === 429 || e.status >= 500)) ||
-          (e instanceof TypeError && !signal?.aborted);
-        if (!retryable || attempt >= maxRetries) throw e;
-        await new Promise((r) => setTimeout(r, (opts.retryBaseMs ?? 500) * 2 ** attempt));
+          (err instanceof ChatHttpError && (err.status === 429 || err.status >= 500)) ||
+          (err instanceof TypeError && !deadline.signal.aborted);
+        if (!retryable || attempt >= maxRetries) throw err;
+        const asked = err instanceof ChatHttpError ? err.retryAfterMs : undefined;
+        if (asked !== undefined && asked > maxWaitMs) throw err;
+        try {
+          await sleep(asked ?? (opts.retryBaseMs ?? 500) * 2 ** attempt, undefined, { signal: deadline.signal });
+        } catch (abort) {
+          if (deadline.expired()) throw new ChatTimeoutError('chat request passed its deadline', { cause: abort });
+          throw abort;
+        }
       }
     }
   }
@@ -89,7 +106,7 @@ export function createChatProvider(opts: ChatProviderOptions): LlmProvider {
               },
             ],
           },
-          signal,
+          startDeadline(opts.timeoutMs ?? 60_000, signal),
         );
         const content = data?.choices?.[0]?.message?.content;
         if (typeof content !== 'string' || !content.trim()) throw new LlmOutputError('svaret mangler tekst');

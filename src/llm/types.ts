@@ -64,4 +64,12 @@ export interface LlmProvider {
   /** True when the output is sentences lifted from the sources, not written by a model. */
   readonly extractive: boolean;
   generate(req: GenerationRequest, opts?: GenerateOptions): Promise<Generation>;
+  /** The circuit breaker's state (model providers built from configuration); absent for the offline drafter. */
+  health?(): LlmHealth;
+}
+
+/** What /health says about the model: `open` answers 503 at once for `retryAfterS` more seconds. */
+export interface LlmHealth {
+  state: 'closed' | 'open' | 'half_open';
+  retryAfterS?: number;
 }

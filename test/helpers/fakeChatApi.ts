@@ -8,7 +8,16 @@ import type { AddressInfo } from 'node:net';
 import { firstSentence } from './fakeMessagesApi.js';
 
 export type ChatScenario =
-  'cite' | 'invent' | 'misquote' | 'inline' | 'garbage' | 'rate_limit' | 'server_error' | 'hang';
+  | 'cite'
+  | 'invent'
+  | 'misquote'
+  | 'inline'
+  | 'garbage'
+  | 'rate_limit'
+  | 'rate_limit_long'
+  | 'server_error'
+  | 'hang'
+  | 'stall';
 
 export interface FakeChatApi {
   url: string;
@@ -62,6 +71,16 @@ export async function startFakeChatApi(opts: { scenario?: FakeChatApi['scenario'
       return;
     }
     if (scenario === 'hang') return;
+    if (scenario === 'stall') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"id": "chatcmpl-stall", '); // and nothing more
+      return;
+    }
+    if (scenario === 'rate_limit_long') {
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '600' });
+      res.end(JSON.stringify({ error: { message: 'slow down' } }));
+      return;
+    }
     if (scenario === 'rate_limit' || scenario === 'server_error') {
       res.writeHead(scenario === 'rate_limit' ? 429 : 500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: scenario } }));

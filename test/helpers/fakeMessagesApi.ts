@@ -2,7 +2,8 @@
  * A fake Anthropic Messages API on 127.0.0.1 (port 0) for the REAL SDK to talk to. By default it answers like
  * Claude with citations enabled: it cites the first full sentence of the first documents it was given, as
  * char_location citations with true offsets, plain or streamed (SSE with an `event:` line on every frame). Other
- * scenarios answer 429, 529, 500, hang until the client times out, or send output we can't use.
+ * scenarios answer 429, 529, 500, a 429 asking for a 600 s wait, hang until the client times out, stall after the
+ * headers (and the first event when streaming), or send output we can't use.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +18,9 @@ export type MessagesScenario =
   | 'bad_json'
   | 'bad_index'
   | 'empty'
-  | 'overloaded_in_stream';
+  | 'overloaded_in_stream'
+  | 'rate_limit_long'
+  | 'stall';
 
 export interface RecordedRequest {
   headers: IncomingMessage['headers'];
@@ -108,6 +111,11 @@ export async function startFakeMessagesApi(
       return json(res, 429, errorBody('rate_limit_error', 'Number of requests has exceeded your rate limit'), rid);
     if (scenario === 'overloaded') return json(res, 529, errorBody('overloaded_error', 'Overloaded'), rid);
     if (scenario === 'server_error') return json(res, 500, errorBody('api_error', 'Internal server error'), rid);
+    if (scenario === 'rate_limit_long')
+      return json(res, 429, errorBody('rate_limit_error', 'Number of requests has exceeded your rate limit'), {
+        'request-id': `req_fake_${n}`,
+        'retry-after': '600',
+      });
     if (scenario === 'hang') return; // never answers; the client's timeout fires
     // The verifier's judge sends its prompt as a plain string and wants one JSON object back.
     const judging = typeof body.messages?.[0]?.content === 'string';
@@ -135,6 +143,10 @@ export async function startFakeMessagesApi(
       },
     };
     if (!body.stream) {
+      if (scenario === 'stall') {
+        res.writeHead(200, { 'content-type': 'application/json', ...rid });
+        return void res.write('{"id": "msg_fake", '); // and nothing more
+      }
       if (scenario === 'bad_json') {
         res.writeHead(200, { 'content-type': 'application/json', ...rid });
         return res.end('{"id": "msg_fake", "content": [');
@@ -148,6 +160,7 @@ export async function startFakeMessagesApi(
       type: 'message_start',
       message: { ...message, content: [], stop_reason: null, usage: { ...message.usage, output_tokens: 1 } },
     });
+    if (scenario === 'stall') return; // headers and message_start sent, then nothing
     if (scenario === 'bad_json') {
       send('content_block_start', '{"type": "content_block_start", "index": 0, "content_block": {');
       return res.end();

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Db } from '../../store/db.js';
 import { countAll } from '../../store/documents.js';
+import type { LlmHealth } from '../../llm/types.js';
 import { router } from '../openapi.js';
 
 export interface HealthDeps {
@@ -8,6 +9,8 @@ export interface HealthDeps {
   embedder: { model: string; dimension: number };
   /** What writes drafts: e.g. "extractive", "anthropic:claude-…". */
   drafter?: string;
+  /** The model's circuit breaker, when a model (not the offline drafter) writes drafts. */
+  llm?: () => LlmHealth;
 }
 
 const route = createRoute({
@@ -24,6 +27,10 @@ const route = createRoute({
             store: z.object({ driver: z.string(), documents: z.number(), passages: z.number() }),
             embedder: z.object({ model: z.string(), dimension: z.number() }),
             drafter: z.string().optional(),
+            llm: z
+              .object({ state: z.enum(['closed', 'open', 'half_open']), retryAfterS: z.number().optional() })
+              .optional()
+              .openapi({ description: 'The model’s circuit breaker: open answers 503 at once for retryAfterS s.' }),
           }),
         },
       },
@@ -40,6 +47,7 @@ export function healthRoutes(deps: HealthDeps) {
         store: { driver: deps.db.driver, ...counts },
         embedder: { model: deps.embedder.model, dimension: deps.embedder.dimension },
         ...(deps.drafter ? { drafter: deps.drafter } : {}),
+        ...(deps.llm ? { llm: deps.llm() } : {}),
       },
       200,
     );
