@@ -14,6 +14,7 @@ import { AppError, toProblem } from './errors.js';
 import { requireTokenForWrites } from './middleware/auth.js';
 import { strictJsonBody } from './middleware/strictBody.js';
 import { router, type AppEnv } from './openapi.js';
+import { adminRoutes } from './routes/admin.js';
 import { documentRoutes } from './routes/documents.js';
 import { documentUploadRoutes } from './routes/documentUploads.js';
 import { healthRoutes } from './routes/health.js';
@@ -27,7 +28,8 @@ import { webRoutes } from './routes/web.js';
 export interface AppDeps {
   db: Db;
   embedder: TextEmbedder;
-  config: Pick<Config, 'MAX_BODY_BYTES' | 'API_TOKENS'> & Partial<Pick<Config, 'MAX_UPLOAD_BYTES'>>;
+  config: Pick<Config, 'MAX_BODY_BYTES' | 'API_TOKENS'> &
+    Partial<Pick<Config, 'MAX_UPLOAD_BYTES' | 'DATA_DIR' | 'DATABASE_URL'>>;
   logger: Logger;
   /** Extra sub-apps mounted at the root (drafting, asking, verifying, the web page), each built with its deps. */
   extraRoutes?: Hono<AppEnv>[];
@@ -72,7 +74,12 @@ export function createApp(deps: AppDeps) {
   const llm = draftingProvider(deps);
   app.route(
     '/',
-    healthRoutes({ db: deps.db, embedder: deps.embedder, drafter: deps.drafter ?? `${llm.name}:${llm.model}` }),
+    healthRoutes({
+      db: deps.db,
+      embedder: deps.embedder,
+      drafter: deps.drafter ?? `${llm.name}:${llm.model}`,
+      dataDir: deps.config.DATA_DIR,
+    }),
   );
   app.route('/', documentRoutes({ db: deps.db }));
   app.route(
@@ -92,6 +99,7 @@ export function createApp(deps: AppDeps) {
       minRelevance: deps.minRelevance,
     }),
   );
+  app.route('/', adminRoutes({ db: deps.db, databaseUrl: deps.config.DATABASE_URL }));
   for (const extra of deps.extraRoutes ?? []) app.route('/', extra);
   // The web page last, so every API route wins; it answers only GET /, /assets/* and its own Norwegian paths.
   app.route('/', webRoutes());

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Db } from '../../store/db.js';
 import { countAll } from '../../store/documents.js';
+import { freeBytes } from '../../store/diskSpace.js';
 import { router } from '../openapi.js';
 
 export interface HealthDeps {
@@ -8,6 +9,8 @@ export interface HealthDeps {
   embedder: { model: string; dimension: number };
   /** What writes drafts: e.g. "extractive", "anthropic:claude-…". */
   drafter?: string;
+  /** PGlite's data directory: /health reports the free space on its filesystem. */
+  dataDir?: string;
 }
 
 const route = createRoute({
@@ -24,6 +27,10 @@ const route = createRoute({
             store: z.object({ driver: z.string(), documents: z.number(), passages: z.number() }),
             embedder: z.object({ model: z.string(), dimension: z.number() }),
             drafter: z.string().optional(),
+            disk: z
+              .object({ freeBytes: z.number().int() })
+              .optional()
+              .openapi({ description: 'Free space on the filesystem of the data directory (PGlite on disk only)' }),
           }),
         },
       },
@@ -34,12 +41,14 @@ const route = createRoute({
 export function healthRoutes(deps: HealthDeps) {
   return router().openapi(route, async (c) => {
     const counts = await countAll(deps.db);
+    const free = deps.dataDir && deps.db.driver === 'pglite' ? freeBytes(deps.dataDir) : null;
     return c.json(
       {
         status: 'ok' as const,
         store: { driver: deps.db.driver, ...counts },
         embedder: { model: deps.embedder.model, dimension: deps.embedder.dimension },
         ...(deps.drafter ? { drafter: deps.drafter } : {}),
+        ...(free !== null ? { disk: { freeBytes: free } } : {}),
       },
       200,
     );
