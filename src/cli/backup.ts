@@ -34,7 +34,8 @@ async function main() {
       const token = firstToken(config.API_TOKENS);
       const res = await fetch(`${server}/admin/backup`, {
         method: 'POST',
-        headers: token ? { authorization: `Bearer ${token}` } : {},
+        body: '{}',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       });
       if (!res.ok || !res.body) {
         const problem = (await res.json().catch(() => ({}))) as { detail?: string; title?: string };

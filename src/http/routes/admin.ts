@@ -20,6 +20,8 @@ const backupRoute = createRoute({
   path: '/admin/backup',
   summary:
     'Back up the whole store: PGlite’s data directory as a gzipped tarball (restore with `npm run restore`), or pg_dump SQL for PostgreSQL',
+  // NOTE: an empty JSON object, since every POST on the JSON API carries a body (middleware/strictBody.ts).
+  request: { body: { content: { 'application/json': { schema: z.object({}).strict() } }, required: true } },
   responses: {
     200: {
       description: 'The backup, streamed',
