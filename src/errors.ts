@@ -189,7 +189,8 @@ export function isDiskFull(err: unknown): boolean {
   for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (code === '53100' || code === 'ENOSPC') return true;
-    if (typeof message === 'string' && /no space left on device|could not extend file|ENOSPC/i.test(message)) return true;
+    if (typeof message === 'string' && /no space left on device|could not extend file|ENOSPC/i.test(message))
+      return true;
   }
   return false;
 }

@@ -38,7 +38,12 @@ export function listBackups(dir: string): { file: string; mtimeMs: number }[] {
 }
 
 /** Write one backup into `dir` and prune to the newest `keep`; returns its path. */
-export async function backupNow({ db, databaseUrl, dir, keep }: Omit<BackupScheduleOptions, 'logger'>): Promise<string> {
+export async function backupNow({
+  db,
+  databaseUrl,
+  dir,
+  keep,
+}: Omit<BackupScheduleOptions, 'logger'>): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const dump = await dumpStore(db, databaseUrl);
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');

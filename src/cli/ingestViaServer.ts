@@ -73,7 +73,12 @@ async function uploadOne(server: string, input: CorpusFile, token?: string): Pro
   if (res.ok && body.document) {
     const passages = body.document.passageCount;
     if (body.outcome === 'unchanged')
-      return { ...base, outcome: 'duplicate', passages, duplicateOf: { id: body.document.id, title: body.document.title } };
+      return {
+        ...base,
+        outcome: 'duplicate',
+        passages,
+        duplicateOf: { id: body.document.id, title: body.document.title },
+      };
     return { ...base, outcome: body.outcome as FileOutcome, passages };
   }
   if (res.status === 409 && body.code === 'conflict:duplicate') {

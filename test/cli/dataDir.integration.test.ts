@@ -96,7 +96,9 @@ describe('one owner per data directory', () => {
     writeFileSync(join(dir, 'uttalelse.md'), '# Uttalelse\n\nKommunene må få mer ansvar for digital kompetanse.\n');
     const first = await run('src/cli/ingest.ts', ['seeds', join(dir, 'uttalelse.md'), '--org', 'Testforbundet']);
     expect(first.stderr).toContain(`Serveren på ${holder.url} holder lageret`);
-    expect(first.stdout, first.stderr).toMatch(/6 dokumenter lest: 6 nye, 0 erstattet, 0 med nye metadata, 0 hoppet over/);
+    expect(first.stdout, first.stderr).toMatch(
+      /6 dokumenter lest: 6 nye, 0 erstattet, 0 med nye metadata, 0 hoppet over/,
+    );
     const again = await run('src/cli/ingest.ts', ['seeds', '--org', 'Testforbundet']);
     expect(again.stdout, again.stderr).toMatch(/5 dokumenter lest: 0 nye.*5 hoppet over/);
     const health = (await (await fetch(`${holder.url}/health`)).json()) as { store: { documents: number } };
@@ -127,7 +129,11 @@ describe('one owner per data directory', () => {
       );
       expect(passages.rows.length).toBeGreaterThanOrEqual(6);
       const text = new Map(docs.rows.map((d) => [d.id, d.text]));
-      for (const d of docs.rows) expect(passages.rows.some((p) => p.document_id === d.id), d.id).toBe(true);
+      for (const d of docs.rows)
+        expect(
+          passages.rows.some((p) => p.document_id === d.id),
+          d.id,
+        ).toBe(true);
       for (const p of passages.rows)
         expect(text.get(p.document_id)!.slice(p.start_offset, p.end_offset), p.document_id).toBe(p.text);
     } finally {

@@ -31,7 +31,10 @@ beforeAll(async () => {
   const edited = await app.request(
     `/drafts/${id}`,
     jsonInit('PUT', {
-      structured: { title: 'Kort svar', sections: [{ heading: 'Innledning', sentences: [{ text: 'Vi viser til høringen.' }] }] },
+      structured: {
+        title: 'Kort svar',
+        sections: [{ heading: 'Innledning', sentences: [{ text: 'Vi viser til høringen.' }] }],
+      },
     }),
   );
   expect(edited.status).toBe(200);

@@ -132,7 +132,11 @@ export function acquireDataDirLock(dataDir: string): () => void {
   const path = lockPath(dataDir);
   mkdirSync(dirname(path), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
-    const holder: LockHolder = { pid: process.pid, startedAt: new Date().toISOString(), processStart: processStart(process.pid) };
+    const holder: LockHolder = {
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      processStart: processStart(process.pid),
+    };
     try {
       const fd = openSync(path, 'wx');
       try {
