@@ -36,6 +36,9 @@ export const ERROR_CODES = {
   'unavailable:llm': { status: 503, title: 'Språkmodellen er ikke tilgjengelig nå' },
   'unavailable:embedder': { status: 503, title: 'Tjenesten for vektorer er ikke tilgjengelig nå' },
   'internal:server': { status: 500, title: 'Noe gikk galt hos oss' },
+  'insufficient_storage:disk': { status: 507, title: 'Disken er full' },
+  'unavailable:backup': { status: 503, title: 'Sikkerhetskopi er ikke tilgjengelig' },
+  'conflict:data_dir': { status: 409, title: 'Datamappen er ikke tom' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
@@ -185,7 +188,27 @@ export function toAppError(err: unknown, opts: { field?: string } = {}): AppErro
       retryAfterS: err.retryAfterS(),
     });
   }
+  if (isDiskFull(err)) return new AppError('insufficient_storage:disk', { detail: DISK_FULL_DETAIL, cause: err });
   return new AppError('internal:server', { cause: err });
+}
+
+/** What a user is told when a write met a full disk. */
+export const DISK_FULL_DETAIL =
+  'Disken der lageret ligger er full, så ingenting ble lagret. Frigjør plass og prøv igjen; det som var lagret fra før, er i behold.';
+
+/**
+ * Whether an error (or one of its causes) is the disk filling up: PostgreSQL's `disk_full` (SQLSTATE 53100,
+ * "could not extend file …", "No space left on device"), or Node's ENOSPC from a file write.
+ * @example isDiskFull(Object.assign(new Error('could not extend file "base/5/16390": No space left on device'), { code: '53100' })) // true
+ */
+export function isDiskFull(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (code === '53100' || code === 'ENOSPC') return true;
+    if (typeof message === 'string' && /no space left on device|could not extend file|ENOSPC/i.test(message))
+      return true;
+  }
+  return false;
 }
 
 /** The CLI's exit code for an error: 2 for what the user can fix (a 4xx), 1 for the rest. */

@@ -5,9 +5,12 @@ import { loadConfig } from '../config/env.js';
 import type { StoreFilesResult } from '../corpus/storeFiles.js';
 import { DocumentKind } from '../domain/types.js';
 import { createLogger } from '../log.js';
+import { readLockHolder } from '../store/db.js';
 import { withdrawDocument } from '../store/documents.js';
 import { fail, failWith, parseCli } from './args.js';
+import { ingestViaServer } from './ingestViaServer.js';
 import { progressBar } from './progress.js';
+import { firstToken } from './serverClient.js';
 
 const HELP = `
 Bruk: npm run ingest -- <filer eller mapper> [valg]
@@ -49,10 +52,25 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const t0 = performance.now();
   const bars = { read: progressBar('Leser     '), embed: progressBar('Vektorer  '), save: progressBar('Lagrer    ') };
+  const defaults = { organisation: values.org, kind: kind?.data, date: values.date };
+  // A server holds the data directory (store/pglite/lock.ts): no second process may open it, so the files go
+  // through the server's HTTP API instead.
+  const server = config.DATABASE_URL ? undefined : readLockHolder(config.DATA_DIR)?.url;
+  if (server) {
+    process.stderr.write(`Serveren på ${server} holder lageret; filene lastes opp gjennom den.\n`);
+    const upload = progressBar('Laster opp');
+    const result = await ingestViaServer(server, positionals, {
+      defaults,
+      token: firstToken(config.API_TOKENS),
+      onProgress: (d, t) => upload.update(d, t),
+    });
+    process.stdout.write(ingestReport(result, (performance.now() - t0) / 1000));
+    return;
+  }
   const runtime = await openRuntime(config, { logger, onEmbedProgress: (d, t) => bars.embed.update(d, t) });
   try {
     const result = await loadFiles(runtime, positionals, {
-      defaults: { organisation: values.org, kind: kind?.data, date: values.date },
+      defaults,
       onProgress: (e) => bars[e.phase].update(e.done, e.total),
     });
     process.stdout.write(ingestReport(result, (performance.now() - t0) / 1000));

@@ -1,11 +1,14 @@
 /** `npm start`: migrate, seed an empty store, serve the app on PORT. */
 import { serve } from '@hono/node-server';
+import { scheduleBackups } from '../bootstrap/backups.js';
 import { draftingChoice } from '../bootstrap/drafting.js';
 import { seedIfEmpty } from '../bootstrap/loadFiles.js';
 import { openRuntime } from '../bootstrap/runtime.js';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { createApp } from '../http/app.js';
 import { createLogger } from '../log.js';
+import { DataDirLockedError, recordServerUrl } from '../store/db.js';
+import { diskFullAtStartup } from '../store/diskSpace.js';
 import { parseCli } from './args.js';
 import { progressBar } from './progress.js';
 
@@ -37,12 +40,25 @@ async function main() {
     // readyMs: from main() on (config, store, migrations, seeding); processMs: since node started, so loading the
     // modules too. bench/ready.ts reads both.
     const now = performance.now();
+    // `npm run ingest` and `npm run backup` find the server that holds the data directory here (store/pglite/lock.ts).
+    if (!config.DATABASE_URL) recordServerUrl(config.DATA_DIR, `http://${clientHost(config.HOST)}:${info.port}`);
     logger.info(
       { url: `http://${config.HOST}:${info.port}`, readyMs: Math.round(now - t0), processMs: Math.round(now) },
       'innspill is ready',
     );
   });
+  // BACKUP_DIR: the server's own daily copy (bootstrap/backups.ts).
+  const stopBackups = config.BACKUP_DIR
+    ? scheduleBackups({
+        db: runtime.db,
+        databaseUrl: config.DATABASE_URL,
+        dir: config.BACKUP_DIR,
+        keep: config.BACKUP_KEEP,
+        logger,
+      })
+    : () => undefined;
   const stop = async (code = 0) => {
+    stopBackups();
     server.close();
     await runtime.db.close();
     process.exit(code);
@@ -60,10 +76,24 @@ async function main() {
   process.on('SIGTERM', () => void stop());
 }
 
+/** The address a client on this machine uses for the server's HOST (a wildcard listens on loopback too). */
+const clientHost = (host: string) =>
+  host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
 main().catch((err) => {
   if (err instanceof ConfigError) {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);
+  }
+  if (err instanceof DataDirLockedError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+  const config = loadConfig();
+  const diskFull = config.DATABASE_URL ? null : diskFullAtStartup(config.DATA_DIR, err);
+  if (diskFull) {
+    process.stderr.write(`${diskFull}\n`);
+    process.exit(1);
   }
   process.stderr.write(`Oppstart feilet: ${(err as Error).message}\n`);
   process.exit(1);

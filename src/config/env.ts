@@ -81,6 +81,10 @@ export const ConfigSchema = z.object({
       .min(1024)
       .default(25 * 1024 * 1024),
   ),
+  /** Backups (issue 14): the server keeps a daily copy of the store here when set (none when unset). */
+  BACKUP_DIR: optionalString,
+  /** How many of those daily copies to keep, newest first. */
+  BACKUP_KEEP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(7)),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -17,6 +17,7 @@ import { strictJsonBody } from './middleware/strictBody.js';
 import { allowedHostNames, allowedHosts, sameOriginWrites } from './middleware/origin.js';
 import { rateLimits } from './middleware/rateLimits.js';
 import { router, type AppEnv } from './openapi.js';
+import { adminRoutes } from './routes/admin.js';
 import { documentRoutes } from './routes/documents.js';
 import { documentUploadRoutes } from './routes/documentUploads.js';
 import { healthRoutes } from './routes/health.js';
@@ -32,7 +33,7 @@ export interface AppDeps {
   db: Db;
   embedder: TextEmbedder;
   config: Pick<Config, 'MAX_BODY_BYTES' | 'API_TOKENS'> &
-    Partial<Pick<Config, 'MAX_UPLOAD_BYTES' | 'CORS_ORIGINS'>> &
+    Partial<Pick<Config, 'MAX_UPLOAD_BYTES' | 'CORS_ORIGINS' | 'DATA_DIR' | 'DATABASE_URL'>> &
     Partial<Pick<Config, 'HOST' | 'ALLOWED_HOSTS' | 'RATE_LIMIT_WRITES_PER_MIN' | 'RATE_LIMIT_MODEL_PER_MIN'>>;
   logger: Logger;
   /** Extra sub-apps mounted at the root (drafting, asking, verifying, the web page), each built with its deps. */
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps) {
       embedder: deps.embedder,
       drafter: deps.drafter ?? `${llm.name}:${llm.model}`,
       llm: llm.health?.bind(llm),
+      dataDir: deps.config.DATA_DIR,
     }),
   );
   app.route('/', documentRoutes({ db: deps.db }));
@@ -121,6 +123,7 @@ export function createApp(deps: AppDeps) {
       minRelevance: deps.minRelevance,
     }),
   );
+  app.route('/', adminRoutes({ db: deps.db, databaseUrl: deps.config.DATABASE_URL }));
   for (const extra of deps.extraRoutes ?? []) app.route('/', extra);
   // The web page last, so every API route wins; it answers only GET /, /assets/* and its own Norwegian paths.
   app.route('/', webRoutes());

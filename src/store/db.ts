@@ -12,6 +12,13 @@ export { MAY_WRITE, SESSION_SETTINGS, type Db, type Queryable, type Tx } from '.
 export { openPg } from './pg/open.js';
 export { type PgPoolHooks } from './pg/pool.js';
 export { openPglite, wrapPglite, type OpenPgliteOptions } from './pglite/open.js';
+export {
+  acquireDataDirLock,
+  DataDirLockedError,
+  readLockHolder,
+  recordServerUrl,
+  type LockHolder,
+} from './pglite/lock.js';
 
 export interface OpenDbOptions extends OpenPgliteOptions {
   databaseUrl?: string;
@@ -22,5 +29,5 @@ export interface OpenDbOptions extends OpenPgliteOptions {
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
   return opts.databaseUrl
     ? openPg(opts.databaseUrl)
-    : openPglite(opts.dataDir, { sharedBuffersMb: opts.sharedBuffersMb });
+    : openPglite(opts.dataDir, { sharedBuffersMb: opts.sharedBuffersMb, loadDataDir: opts.loadDataDir });
 }

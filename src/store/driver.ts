@@ -24,6 +24,8 @@ export interface Db extends Queryable {
   /** Run fn in one transaction; it rolls back when fn throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a gzipped tarball, consistent (taken between statements). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface Tx extends Queryable {

@@ -11,16 +11,48 @@ import { encodeCopyBinary, type CopyColumn, type CopyRow } from '../copyBinary.j
 import { copySql, countingWrites, SESSION_SETTINGS, stageEmbeddingsWith, type Db } from '../driver.js';
 import { MIN_SHARED_BUFFERS_MB, relationBytes, sharedBuffersMb } from './buffers.js';
 import { createPglite } from './initCache.js';
+import { acquireDataDirLock } from './lock.js';
 
 export interface OpenPgliteOptions {
   /** PostgreSQL's buffer pool in MB; by default sized to the store on disk (buffers.ts). */
   sharedBuffersMb?: number;
+  /** Start a new store from this dump (`npm run restore`); the directory must be empty. */
+  loadDataDir?: Blob;
 }
 
 /** Open PGlite at a directory, or in memory for "memory://". */
-export async function openPglite(dataDir: string, { sharedBuffersMb: given }: OpenPgliteOptions = {}): Promise<Db> {
+export async function openPglite(
+  dataDir: string,
+  { sharedBuffersMb: given, loadDataDir }: OpenPgliteOptions = {},
+): Promise<Db> {
   const memory = dataDir.startsWith('memory://');
-  if (!memory) mkdirSync(dirname(dataDir), { recursive: true });
+  if (memory) return openPgliteAt(dataDir, true, { sharedBuffersMb: given, loadDataDir });
+  mkdirSync(dirname(dataDir), { recursive: true });
+  // One process per directory (lock.ts): throws DataDirLockedError when another one holds it.
+  const release = acquireDataDirLock(dataDir);
+  try {
+    const db = await openPgliteAt(dataDir, false, { sharedBuffersMb: given, loadDataDir });
+    return {
+      ...db,
+      async close() {
+        try {
+          await db.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+async function openPgliteAt(
+  dataDir: string,
+  memory: boolean,
+  { sharedBuffersMb: given, loadDataDir }: OpenPgliteOptions,
+): Promise<Db> {
   const buffers = given ?? (memory ? MIN_SHARED_BUFFERS_MB : sharedBuffersMb(relationBytes(dataDir)));
   // PostgreSQL's own default is left alone (no start parameters), so a new store keeps the kept dump's key.
   const startParams =
@@ -29,7 +61,11 @@ export async function openPglite(dataDir: string, { sharedBuffersMb: given }: Op
       : { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${buffers}MB`] };
   // NOTE: a new store (empty dir or memory://) starts from a kept dump of an empty cluster when there is one,
   // ~1 s instead of ~3 s of initdb; see initCache.ts for why that is the same cluster.
-  const { db } = await createPglite(memory ? undefined : dataDir, { extensions: { vector }, ...startParams });
+  const { db } = await createPglite(memory ? undefined : dataDir, {
+    extensions: { vector },
+    ...startParams,
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
   // PGlite is one session, so settings made once hold for every query.
   for (const [k, v] of Object.entries(SESSION_SETTINGS)) await db.query(`SELECT set_config($1, $2, false)`, [k, v]);
   return wrapPglite(db);
@@ -73,6 +109,8 @@ export function wrapPglite(db: PGlite): Db {
         })
         .finally(wrote);
     },
+    // A consistent copy of the whole data directory as a gzipped tarball (`npm run backup`).
+    dumpDataDir: () => db.dumpDataDir('gzip'),
     async close() {
       await db.close();
     },
