@@ -37,7 +37,7 @@ export type ReadResult =
 export async function readLimited(job: ReadJob): Promise<ReadResult> {
   const bytes = job.kind === 'upload' ? job.upload.bytes : job.bytes;
   const filename = job.kind === 'upload' ? job.upload.filename : job.filename;
-  const loaded = await loadFile(bytes, filename);
+  const loaded = await loadFile(bytes, filename, job.limits);
   if (loaded.text.length > job.limits.maxChars)
     throw ingestErrors.documentTooLong(filename, loaded.text.length, job.limits.maxChars);
   let meta: DocumentMeta;
