@@ -67,11 +67,7 @@ async function phase(during: (() => Promise<unknown>) | null) {
   const work = during
     ? during().finally(() => (over = true))
     : new Promise((r) => setTimeout(r, QUIET_MS)).then(() => (over = true));
-  const [health, search, result] = await Promise.all([
-    probe('health', () => over),
-    probe('search', () => over),
-    work,
-  ]);
+  const [health, search, result] = await Promise.all([probe('health', () => over), probe('search', () => over), work]);
   return { health: summary(health), search: summary(search), result };
 }
 
@@ -84,7 +80,13 @@ async function upload(bytes: Uint8Array, filename: string, id: string) {
   const t0 = performance.now();
   const res = await fetch(`${BASE}/documents`, { method: 'POST', body: fd });
   const body = (await res.json()) as { code?: string; document?: { passageCount?: number } };
-  return { filename, mb: +(bytes.byteLength / 1024 / 1024).toFixed(1), status: res.status, code: body.code, seconds: +((performance.now() - t0) / 1000).toFixed(1) };
+  return {
+    filename,
+    mb: +(bytes.byteLength / 1024 / 1024).toFixed(1),
+    status: res.status,
+    code: body.code,
+    seconds: +((performance.now() - t0) / 1000).toFixed(1),
+  };
 }
 
 async function main() {
@@ -93,7 +95,14 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'innspill-bench-uploads-'));
   const server = spawn(process.execPath, ['scripts/run-dist.mjs', 'src/cli/serve.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', API_TOKENS: '' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      API_TOKENS: '',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {

@@ -3,5 +3,4 @@ import type { IngestErrorCode, IngestErrorDetails } from '../ingest/errors.js';
 import type { ReadResult } from './readLimited.js';
 
 export type ReadReply =
-  | { result: ReadResult }
-  | { error: { code?: IngestErrorCode; message: string; details?: IngestErrorDetails } };
+  { result: ReadResult } | { error: { code?: IngestErrorCode; message: string; details?: IngestErrorDetails } };

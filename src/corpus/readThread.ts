@@ -46,10 +46,7 @@ const sizeOf = (job: ReadJob) => (job.kind === 'upload' ? job.upload.bytes : job
  * Throws IngestError: the reader's own, `read_out_of_memory` or `read_timeout`.
  * @example const r = await readInWorker({ kind: 'upload', upload, existing: null, limits }, options);
  */
-export function readInWorker(
-  job: ReadWhat,
-  options: ReadThreadOptions,
-): Promise<ReadResult> {
+export function readInWorker(job: ReadWhat, options: ReadThreadOptions): Promise<ReadResult> {
   const full: ReadJob = { ...job, limits: { maxChars: options.maxChars, maxPassages: options.maxPassages } };
   if (sizeOf(full) < (options.inThreadBelow ?? IN_THREAD_BELOW_BYTES)) return readLimited(full);
   const filename = filenameOf(full);
@@ -68,7 +65,10 @@ export function readInWorker(
       fn();
       void worker.terminate();
     };
-    const timer = setTimeout(() => finish(() => reject(ingestErrors.readTimeout(filename, options.timeoutMs))), options.timeoutMs);
+    const timer = setTimeout(
+      () => finish(() => reject(ingestErrors.readTimeout(filename, options.timeoutMs))),
+      options.timeoutMs,
+    );
     worker.on('message', (reply: ReadReply) =>
       finish(() => {
         if ('result' in reply) resolve(reply.result);
@@ -79,9 +79,7 @@ export function readInWorker(
     worker.on('error', (err: Error & { code?: string }) =>
       finish(() =>
         reject(
-          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? ingestErrors.readOutOfMemory(filename, options.maxMemoryMb)
-            : err,
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? ingestErrors.readOutOfMemory(filename, options.maxMemoryMb) : err,
         ),
       ),
     );

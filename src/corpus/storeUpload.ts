@@ -95,11 +95,7 @@ export async function storeUpload(
 async function storeNow(
   { db, embedder, read = DEFAULT_READ_OPTIONS }: { db: Db; embedder: TextEmbedder; read?: ReadThreadOptions },
   upload: Upload,
-  {
-    replaceId,
-    onProgress,
-    signal,
-  }: { replaceId?: string; onProgress: (e: UploadEvent) => void; signal?: AbortSignal },
+  { replaceId, onProgress, signal }: { replaceId?: string; onProgress: (e: UploadEvent) => void; signal?: AbortSignal },
 ): Promise<UploadOutcome> {
   signal?.throwIfAborted();
   const existing = replaceId ? await getDocumentHead(db, { id: replaceId }) : null;

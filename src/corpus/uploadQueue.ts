@@ -23,7 +23,11 @@ export class UploadQueue {
    * Run `work` when a turn is free.
    * @example await queue.run(() => storeUpload(…), (n) => send('progress', { phase: 'queued', position: n }));
    */
-  async run<T>(work: () => Promise<T>, onPosition: (position: number) => void = () => undefined, signal?: AbortSignal): Promise<T> {
+  async run<T>(
+    work: () => Promise<T>,
+    onPosition: (position: number) => void = () => undefined,
+    signal?: AbortSignal,
+  ): Promise<T> {
     if (this.running >= this.concurrency) await this.turn(onPosition, signal);
     else this.running++;
     try {

@@ -51,7 +51,10 @@ describe('UploadQueue', () => {
     const controller = new AbortController();
     const leaving = queue.run(async () => 'never', undefined, controller.signal);
     const positions: number[] = [];
-    const staying = queue.run(async () => 'ran', (p) => positions.push(p));
+    const staying = queue.run(
+      async () => 'ran',
+      (p) => positions.push(p),
+    );
     controller.abort(new Error('borte'));
     await expect(leaving).rejects.toThrow('borte');
     expect(positions).toEqual([2, 1]);

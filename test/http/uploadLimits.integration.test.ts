@@ -10,7 +10,6 @@ import { largeDocx } from '../../scripts/fixtures/large.js';
 import { loadConfig } from '../../src/config/env.js';
 import { createApp } from '../../src/http/app.js';
 import { silentLogger } from '../../src/log.js';
-import { readSse } from '../helpers/sse.js';
 import { seededStore } from '../helpers/runtime.js';
 
 const FIELDS = { organisation: 'Testforbundet Vest', date: '2024-03-12' };
@@ -31,6 +30,46 @@ function form(bytes: Uint8Array, filename: string, fields: Record<string, string
   fd.set('file', new File([bytes as Uint8Array<ArrayBuffer>], filename));
   for (const [k, v] of Object.entries(fields)) fd.set(k, v);
   return fd;
+}
+
+/** A Server-Sent Events response read as it arrives: `seen` waits for the first event that matches. */
+function events(response: Promise<Response>) {
+  const got: { event: string; data: any }[] = [];
+  const waiters: { match: (e: { event: string; data: any }) => boolean; resolve: () => void }[] = [];
+  const all = (async () => {
+    const res = await response;
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const lines = frame.split('\n');
+        const event = lines.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message';
+        const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
+        if (!data) continue;
+        const e = { event, data: JSON.parse(data) };
+        got.push(e);
+        for (const w of waiters.filter((w) => w.match(e))) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve();
+        }
+      }
+    }
+    return got;
+  })();
+  const seen = (match: (e: { event: string; data: any }) => boolean) =>
+    got.some(match)
+      ? Promise.resolve()
+      : Promise.race([
+          new Promise<void>((resolve) => waiters.push({ match, resolve })),
+          all.then(() => {
+            throw new Error(`the stream ended without the event: ${JSON.stringify(got)}`);
+          }),
+        ]);
+  return { all, seen };
 }
 
 const storeCounts = async (base: string) => ((await (await fetch(`${base}/health`)).json()) as any).store;
@@ -100,23 +139,24 @@ describe('the upload queue', () => {
   afterAll(() => server?.close());
 
   it('reports the place in line of uploads past the concurrency, and stores each in turn', async () => {
-    // The first upload takes seconds (read on the worker, then embedded), so the others join the line behind it.
-    const files = await Promise.all([largeDocx(1_000_000, 1), largeDocx(20_000, 2), largeDocx(20_000, 3)]);
-    const streams = [];
-    for (const [i, bytes] of files.entries()) {
-      streams.push(
+    const files = await Promise.all([largeDocx(3_000_000, 1), largeDocx(20_000, 2), largeDocx(20_000, 3)]);
+    const post = (i: number) =>
+      events(
         fetch(`${server.base}/documents?stream=true`, {
           method: 'POST',
-          body: form(bytes, `kø-${i}.docx`, { ...FIELDS, id: `ko-${i}` }),
-        }).then(readSse),
+          body: form(files[i], `kø-${i}.docx`, { ...FIELDS, id: `ko-${i}` }),
+        }),
       );
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const events = await Promise.all(streams);
-    const queued = events.map((ev) => ev.filter((e) => e.event === 'progress' && e.data.phase === 'queued'));
-    expect(queued[0]).toEqual([]);
-    expect(queued[1].map((e) => e.data.position)).toEqual([1]);
-    expect(queued[2].map((e) => e.data.position)).toEqual([2, 1]);
-    for (const ev of events) expect(ev.at(-1)?.event, JSON.stringify(ev.at(-1))).toBe('done');
+    // The first upload is under way (read, now embedding ~4,000 passages) before the others are sent; each of
+    // those is sent once the one before it has joined the line, so the order of the line is the order sent.
+    const first = post(0);
+    await first.seen((e) => e.data.phase === 'read');
+    const second = post(1);
+    await second.seen((e) => e.data.phase === 'queued');
+    const third = post(2);
+    const all = await Promise.all([first.all, second.all, third.all]);
+    const queued = all.map((ev) => ev.filter((e) => e.data.phase === 'queued').map((e) => e.data.position));
+    expect(queued).toEqual([[], [1], [2, 1]]);
+    for (const ev of all) expect(ev.at(-1)?.event, JSON.stringify(ev.at(-1))).toBe('done');
   }, 300_000);
 });

@@ -12,12 +12,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ReadThreadOptions } from '../../corpus/readThread.js';
-import {
-  DEFAULT_READ_OPTIONS,
-  storeUpload,
-  type UploadRefusal,
-  type UploadResult,
-} from '../../corpus/storeUpload.js';
+import { DEFAULT_READ_OPTIONS, storeUpload, type UploadRefusal, type UploadResult } from '../../corpus/storeUpload.js';
 import { UploadQueue } from '../../corpus/uploadQueue.js';
 import type { Config } from '../../config/env.js';
 import type { Logger } from '../../log.js';
