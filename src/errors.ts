@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   'payload_too_large:body': { status: 413, title: 'Forespørselen er for stor' },
   'payload_too_large:file': { status: 413, title: 'Filen er for stor' },
   'misdirected:host': { status: 421, title: 'Ukjent vertsnavn' },
+  'payload_too_large:document': { status: 413, title: 'Dokumentet er for stort' },
   'unsupported_media_type:body': { status: 415, title: 'Formatet støttes ikke' },
   'unsupported_media_type:file': { status: 415, title: 'Filtypen støttes ikke' },
   'unprocessable:content': { status: 422, title: 'Innholdet kan ikke behandles' },
@@ -32,6 +33,7 @@ export const ERROR_CODES = {
   'unprocessable:archive': { status: 422, title: 'Filen pakkes ut til for mye data' },
   'unprocessable:no_content': { status: 422, title: 'Fant ikke noe innhold å hente' },
   'too_many_requests:rate': { status: 429, title: 'For mange forespørsler' },
+  'unprocessable:read_timeout': { status: 422, title: 'Filen tok for lang tid å lese' },
   'bad_gateway:llm': { status: 502, title: 'Språkmodellen ga et ugyldig svar' },
   'unavailable:llm': { status: 503, title: 'Språkmodellen er ikke tilgjengelig nå' },
   'unavailable:embedder': { status: 503, title: 'Tjenesten for vektorer er ikke tilgjengelig nå' },
@@ -60,6 +62,11 @@ export const STAGE_ERROR_CODES = {
     no_text: 'unprocessable:no_text',
     archive_too_large: 'unprocessable:archive',
     no_content: 'unprocessable:no_content',
+    // Limits on what one document may become (src/corpus/readThread.ts): split the file and upload the parts.
+    document_too_long: 'payload_too_large:document',
+    too_many_passages: 'payload_too_large:document',
+    read_out_of_memory: 'payload_too_large:document',
+    read_timeout: 'unprocessable:read_timeout',
   },
   /** embed: the embeddings server failed; all three are "try again later". */
   embed: {

@@ -85,6 +85,17 @@ export const ConfigSchema = z.object({
   BACKUP_DIR: optionalString,
   /** How many of those daily copies to keep, newest first. */
   BACKUP_KEEP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(7)),
+  // Limits on reading one uploaded file (src/corpus/readThread.ts): it is parsed and cut on a worker thread.
+  /** Most characters of text one document may hold once extracted; longer ones are refused with 413. */
+  MAX_DOCUMENT_CHARS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(5_000_000)),
+  /** Most passages one document may be cut into; more are refused with 413 (see README for why 20,000). */
+  MAX_DOCUMENT_PASSAGES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(20_000)),
+  /** Heap cap in MB of the worker that parses an upload (resourceLimits.maxOldGenerationSizeMb). */
+  READ_WORKER_MAX_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1024)),
+  /** Time limit in ms for parsing and cutting one upload. */
+  READ_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(120_000)),
+  /** Uploads processed at once; more wait in a queue (their SSE progress reports the position). */
+  UPLOAD_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(16).default(2)),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -14,8 +14,12 @@ import { sniffMediaType } from '../ingest/sniff.js';
  * code (`encrypted`, `corrupt_file`, `no_text`, …), each naming `filename`.
  * @example (await loadFile(pdfBytes, 'notat.txt')).format === 'pdf'
  */
-export async function loadFile(bytes: Uint8Array, filename: string): Promise<LoadedText> {
-  return loaderFor(filename, sniffMediaType(bytes, filename)).load(bytes, filename);
+export async function loadFile(
+  bytes: Uint8Array,
+  filename: string,
+  limits?: { maxChars?: number },
+): Promise<LoadedText> {
+  return loaderFor(filename, sniffMediaType(bytes, filename)).load(bytes, filename, limits);
 }
 
 /**

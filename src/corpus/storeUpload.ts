@@ -8,30 +8,25 @@
  * HTTP route as problem bodies) without this stage knowing HTTP.
  */
 import type { z } from 'zod';
-import { DocumentMeta, type DocumentSummary, type IngestedDocument } from '../domain/types.js';
-import type { LoadedText } from '../ingest/loaders/index.js';
-import { slugify, titleFromFileName } from '../text/slug.js';
+import type { DocumentSummary, IngestedDocument } from '../domain/types.js';
 import { ensureAnnIndex } from '../store/ann.js';
 import type { Db } from '../store/db.js';
-import { getDocumentHead, writeUpload, type DocumentHead, type Visibility } from '../store/documents.js';
+import { getDocumentHead, writeUpload } from '../store/documents.js';
 import { passageRows, type SaveOutcome } from '../store/documents.js';
 import { embeddingInput } from '../store/embeddings.js';
 import type { TextEmbedder } from '../domain/embedder.js';
 import { findDuplicates, type Duplicate } from './duplicates.js';
-import { cutDocument, loadFile } from './read.js';
+import { readInWorker, type ReadThreadOptions } from './readThread.js';
+import type { Upload } from './uploadMeta.js';
+import type { UploadQueue } from './uploadQueue.js';
+
+export { uploadMeta, type Upload } from './uploadMeta.js';
 
 export type UploadEvent =
+  | { phase: 'queued'; position: number }
   | { phase: 'read'; format: string; passages: number; pages?: number }
   | { phase: 'embed'; done: number; total: number }
   | { phase: 'save' };
-
-/** An uploaded file with the metadata its sender gave (all optional: the file or a stored version may fill in). */
-export interface Upload {
-  bytes: Uint8Array;
-  /** The file's own name (no directories), for messages and a fallback title. */
-  filename: string;
-  fields: Partial<DocumentMeta> & { visibility?: Visibility };
-}
 
 export interface UploadResult {
   outcome: SaveOutcome;
@@ -48,30 +43,15 @@ export type UploadRefusal =
 
 export type UploadOutcome = ({ ok: true } & UploadResult) | ({ ok: false } & UploadRefusal);
 
-const EMBED_BATCH = 256;
+/** The limits an upload is read within when the caller names none (the defaults of src/config/env.ts). */
+export const DEFAULT_READ_OPTIONS: ReadThreadOptions = {
+  maxChars: 5_000_000,
+  maxPassages: 20_000,
+  maxMemoryMb: 1024,
+  timeoutMs: 120_000,
+};
 
-/**
- * Metadata for the upload: form fields first, then (on replace) the stored document's, then what the file says
- * about itself, then fallbacks (title from the file name, kind "other"). Organisation and date have no fallback.
- */
-function uploadMeta(
-  upload: Upload,
-  fromFile: LoadedText['meta'],
-  existing: DocumentHead | null,
-): z.ZodSafeParseResult<DocumentMeta> {
-  const f = upload.fields;
-  const title =
-    f.title ?? existing?.title ?? fromFile?.title ?? titleFromFileName(upload.filename.replace(/\.[^.]+$/, ''));
-  return DocumentMeta.safeParse({
-    id: existing?.id ?? f.id ?? slugify(title),
-    title,
-    organisation: f.organisation ?? existing?.organisation ?? fromFile?.organisation,
-    kind: f.kind ?? existing?.kind ?? fromFile?.kind ?? 'other',
-    date: f.date ?? existing?.date ?? fromFile?.date,
-    language: f.language ?? existing?.language ?? fromFile?.language ?? 'nb',
-    source: f.source ?? existing?.source ?? fromFile?.source,
-  });
-}
+const EMBED_BATCH = 256;
 
 async function embed(
   embedder: TextEmbedder,
@@ -99,27 +79,38 @@ async function embed(
  *   if (!r.ok && r.reason === 'duplicate') console.log(r.duplicate.id);
  */
 export async function storeUpload(
-  { db, embedder }: { db: Db; embedder: TextEmbedder },
+  deps: { db: Db; embedder: TextEmbedder; read?: ReadThreadOptions; queue?: UploadQueue },
   upload: Upload,
-  {
-    replaceId,
-    onProgress = () => undefined,
-    signal,
-  }: { replaceId?: string; onProgress?: (e: UploadEvent) => void; signal?: AbortSignal } = {},
+  options: { replaceId?: string; onProgress?: (e: UploadEvent) => void; signal?: AbortSignal } = {},
 ): Promise<UploadOutcome> {
+  const onProgress = options.onProgress ?? (() => undefined);
+  if (!deps.queue) return storeNow(deps, upload, { ...options, onProgress });
+  return deps.queue.run(
+    () => storeNow(deps, upload, { ...options, onProgress }),
+    (position) => onProgress({ phase: 'queued', position }),
+    options.signal,
+  );
+}
+
+async function storeNow(
+  { db, embedder, read = DEFAULT_READ_OPTIONS }: { db: Db; embedder: TextEmbedder; read?: ReadThreadOptions },
+  upload: Upload,
+  { replaceId, onProgress, signal }: { replaceId?: string; onProgress: (e: UploadEvent) => void; signal?: AbortSignal },
+): Promise<UploadOutcome> {
+  signal?.throwIfAborted();
   const existing = replaceId ? await getDocumentHead(db, { id: replaceId }) : null;
   if (replaceId && !existing) return { ok: false, reason: 'missing', id: replaceId };
   if (replaceId && upload.fields.id && upload.fields.id !== replaceId)
     return { ok: false, reason: 'id_mismatch', id: replaceId };
-  const loaded = await loadFile(upload.bytes, upload.filename);
-  const meta = uploadMeta(upload, loaded.meta, existing);
-  if (!meta.success) return { ok: false, reason: 'invalid_metadata', issues: meta.error.issues };
-  const doc = cutDocument(loaded, meta.data, upload.filename);
+  // Parsing and cutting run on a worker with a heap cap and a time limit (readThread.ts).
+  const got = await readInWorker({ kind: 'upload', upload, existing }, read);
+  if (!got.ok) return { ok: false, reason: 'invalid_metadata', issues: got.issues };
+  const doc = got.doc;
   onProgress({
     phase: 'read',
     format: doc.format,
     passages: doc.passages.length,
-    ...(loaded.pageStarts ? { pages: loaded.pageStarts.length } : {}),
+    ...(got.pages !== undefined ? { pages: got.pages } : {}),
   });
 
   // Cheap refusals before the expensive step; writeUpload checks again under a lock.

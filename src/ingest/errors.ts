@@ -33,6 +33,9 @@ export class IngestError extends StageError {
 }
 
 const quote = (s: string) => `«${s}»`;
+const count = (n: number) => n.toLocaleString('nb-NO');
+const SPLIT_HINT =
+  'Del dokumentet i mindre filer (for eksempel ett kapittel eller én del per fil) og last dem opp hver for seg.';
 
 /** The user-facing messages, built in one place so wording stays consistent. */
 export const ingestErrors = {
@@ -92,6 +95,30 @@ export const ingestErrors = {
     new IngestError(
       'no_content',
       `Nettsiden ${quote(file)} har ikke noe innhold utenom navigasjon, menyer og annen sidestruktur.`,
+      { file },
+    ),
+  documentTooLong: (file: string, chars: number, max: number) =>
+    new IngestError(
+      'document_too_long',
+      `Dokumentet ${quote(file)} har ${count(chars)} tegn tekst, mer enn grensen på ${count(max)}. ${SPLIT_HINT}`,
+      { file },
+    ),
+  tooManyPassages: (file: string, passages: number, max: number) =>
+    new IngestError(
+      'too_many_passages',
+      `Dokumentet ${quote(file)} blir ${count(passages)} avsnitt, mer enn grensen på ${count(max)}. ${SPLIT_HINT}`,
+      { file },
+    ),
+  readOutOfMemory: (file: string, maxMb: number) =>
+    new IngestError(
+      'read_out_of_memory',
+      `Filen ${quote(file)} trenger mer enn ${count(maxMb)} MB minne for å leses. ${SPLIT_HINT}`,
+      { file },
+    ),
+  readTimeout: (file: string, ms: number) =>
+    new IngestError(
+      'read_timeout',
+      `Filen ${quote(file)} ble ikke lest ferdig på ${count(Math.round(ms / 1000))} sekunder. ${SPLIT_HINT}`,
       { file },
     ),
 };

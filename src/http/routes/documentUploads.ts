@@ -2,7 +2,7 @@
  * Writing the corpus: upload a document (POST /documents), replace one (PUT /documents/:id), take one back out
  * (DELETE /documents/:id). Uploads are multipart/form-data with the file in `file` and metadata as fields; the
  * file type is sniffed from its bytes. With `?stream=true` the upload answers with Server-Sent Events instead:
- * `progress` ({ phase: read | embed | save, … }), then `done` (the JSON answer) or `error` (a problem body).
+ * `progress` ({ phase: queued | read | embed | save, … }; queued carries the place in line), then `done` (the JSON answer) or `error` (a problem body).
  * Storing is the corpus stage's (src/corpus/storeUpload.ts), the path `npm run ingest` takes too; this file parses
  * the request and words the stage's refusals as problems.
  *
@@ -11,7 +11,10 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { storeUpload, type UploadRefusal, type UploadResult } from '../../corpus/storeUpload.js';
+import type { ReadThreadOptions } from '../../corpus/readThread.js';
+import { DEFAULT_READ_OPTIONS, storeUpload, type UploadRefusal, type UploadResult } from '../../corpus/storeUpload.js';
+import { UploadQueue } from '../../corpus/uploadQueue.js';
+import type { Config } from '../../config/env.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
 import { withdrawDocument } from '../../store/documents.js';
@@ -28,6 +31,19 @@ export interface DocumentUploadDeps {
   embedder: TextEmbedder;
   logger: Logger;
   maxUploadBytes: number;
+  /** Read limits and upload concurrency (MAX_DOCUMENT_CHARS, …, UPLOAD_CONCURRENCY); defaults where left out. */
+  config?: Partial<Config>;
+}
+
+/** The limits an upload is read within, from the configuration. */
+function readOptions(config: Partial<Config> = {}): ReadThreadOptions {
+  const d = DEFAULT_READ_OPTIONS;
+  return {
+    maxChars: config.MAX_DOCUMENT_CHARS ?? d.maxChars,
+    maxPassages: config.MAX_DOCUMENT_PASSAGES ?? d.maxPassages,
+    maxMemoryMb: config.READ_WORKER_MAX_MB ?? d.maxMemoryMb,
+    timeoutMs: config.READ_TIMEOUT_MS ?? d.timeoutMs,
+  };
 }
 
 const IdParam = z.object({
@@ -63,7 +79,7 @@ const WithdrawalSchema = z
 
 const streamed = {
   description:
-    'Server-Sent Events (?stream=true): progress { phase: read | embed | save }, then done (the result) or error (a problem body)',
+    'Server-Sent Events (?stream=true): progress { phase: queued (with position) | read | embed | save }, then done (the result) or error (a problem body)',
   content: { 'text/event-stream': { schema: z.string() } },
 };
 
@@ -151,6 +167,13 @@ const validId = (id: string) => {
 
 export function documentUploadRoutes(deps: DocumentUploadDeps) {
   const app = router();
+  // One line per app: uploads past UPLOAD_CONCURRENCY wait their turn (the SSE progress says where they stand).
+  const corpus = {
+    db: deps.db,
+    embedder: deps.embedder,
+    read: readOptions(deps.config),
+    queue: new UploadQueue(deps.config?.UPLOAD_CONCURRENCY ?? 2),
+  };
   app.openAPIRegistry.registerPath(uploadDoc('post'));
   app.openAPIRegistry.registerPath(uploadDoc('put'));
 
@@ -159,11 +182,11 @@ export function documentUploadRoutes(deps: DocumentUploadDeps) {
     const form = await readUploadForm(c.req.raw, deps.maxUploadBytes);
     if (stream) {
       return sse(c, deps.logger, async (send, signal) => {
-        const result = await stored(deps, form, { replaceId, signal, onProgress: (e) => send('progress', e) });
+        const result = await stored(corpus, form, { replaceId, signal, onProgress: (e) => send('progress', e) });
         send('done', result satisfies UploadResult);
       });
     }
-    const result = await stored(deps, form, { replaceId });
+    const result = await stored(corpus, form, { replaceId });
     return replaceId
       ? c.json(result, 200)
       : c.json(result, 201, { Location: `/documents/${encodeURIComponent(result.document.id)}` });

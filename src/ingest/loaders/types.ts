@@ -38,5 +38,9 @@ export interface Loader {
   /** Media types accepted on upload, e.g. ["text/plain"]. */
   mediaTypes: string[];
   /** Throws IngestError (invalid_utf8, …) when the bytes cannot be read. */
-  load(bytes: Uint8Array, filename: string): Promise<LoadedText>;
+  /**
+   * `limits.maxChars`: a loader that can count a file's text cheaply before the costly parse (DOCX) refuses one
+   * past it with `document_too_long` at once; the caller still checks the text it gets.
+   */
+  load(bytes: Uint8Array, filename: string, limits?: { maxChars?: number }): Promise<LoadedText>;
 }

@@ -1,0 +1,143 @@
+/**
+ * `npm run bench:uploads`: how /health and /search answer while heavy files are uploaded. Starts the server as
+ * `npm start` does (compiled dist/, so the read worker runs from dist/ too) on a fresh data directory, then probes
+ * GET /health and POST /search one request at a time (~20 per second each) for a quiet spell, and again while a
+ * 20 MB PDF and a DOCX of 50 MB of text are uploaded together. Prints p50/p95/max per phase and writes
+ * bench/results/uploads.json; BENCHMARKS.md quotes the figures.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { largeDocx, largePdf } from '../scripts/fixtures/large.js';
+import { describeMachine } from './machine.js';
+import { ROOT } from './sources.js';
+
+const PORT = 8700 + Math.floor(Math.random() * 90);
+const BASE = `http://127.0.0.1:${PORT}`;
+const QUIET_MS = 15_000;
+const QUERIES = ['arbeidstid og overtid', 'tillitsvalgte og medbestemmelse', 'digitalisering i kommunene', 'lønn'];
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
+};
+const summary = (xs: number[]) => ({
+  n: xs.length,
+  p50: +quantile(xs, 0.5).toFixed(1),
+  p95: +quantile(xs, 0.95).toFixed(1),
+  max: +Math.max(...xs).toFixed(1),
+});
+
+async function waitUp(): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${BASE}/health`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('server did not start');
+}
+
+/** Probe one endpoint, one request at a time, until `until()` is true; latencies in ms. */
+async function probe(kind: 'health' | 'search', until: () => boolean): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; !until(); i++) {
+    const t0 = performance.now();
+    const res =
+      kind === 'health'
+        ? await fetch(`${BASE}/health`)
+        : await fetch(`${BASE}/search`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: QUERIES[i % QUERIES.length] }),
+          });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${kind} answered ${res.status}`);
+    out.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return out;
+}
+
+async function phase(during: (() => Promise<unknown>) | null) {
+  let over = false;
+  const work = during
+    ? during().finally(() => (over = true))
+    : new Promise((r) => setTimeout(r, QUIET_MS)).then(() => (over = true));
+  const [health, search, result] = await Promise.all([probe('health', () => over), probe('search', () => over), work]);
+  return { health: summary(health), search: summary(search), result };
+}
+
+async function upload(bytes: Uint8Array, filename: string, id: string) {
+  const fd = new FormData();
+  fd.set('file', new File([bytes as Uint8Array<ArrayBuffer>], filename));
+  fd.set('organisation', 'Benkforbundet');
+  fd.set('date', '2025');
+  fd.set('id', id);
+  const t0 = performance.now();
+  const res = await fetch(`${BASE}/documents`, { method: 'POST', body: fd });
+  const body = (await res.json()) as { code?: string; document?: { passageCount?: number } };
+  return {
+    filename,
+    mb: +(bytes.byteLength / 1024 / 1024).toFixed(1),
+    status: res.status,
+    code: body.code,
+    seconds: +((performance.now() - t0) / 1000).toFixed(1),
+  };
+}
+
+async function main() {
+  process.stdout.write('building the files (a 20 MB PDF, a DOCX of 50 MB of text)…\n');
+  const [pdf, docx] = [await largePdf(20 * 1024 * 1024), await largeDocx(50_000_000)];
+  const dataDir = mkdtempSync(join(tmpdir(), 'innspill-bench-uploads-'));
+  const server = spawn(process.execPath, ['scripts/run-dist.mjs', 'src/cli/serve.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      API_TOKENS: '',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    await waitUp();
+    process.stdout.write('quiet: probing /health and /search…\n');
+    const quiet = await phase(null);
+    process.stdout.write('uploading the PDF and the DOCX while probing…\n');
+    const busy = await phase(() =>
+      Promise.all([upload(pdf, 'stor.pdf', 'bench-pdf'), upload(docx, 'stor.docx', 'bench-docx')]),
+    );
+    const report = { machine: describeMachine(), quiet: { health: quiet.health, search: quiet.search }, busy };
+    writeFileSync(join(ROOT, 'bench/results/uploads.json'), JSON.stringify(report, null, 2) + '\n');
+    const row = (name: string, s: { n: number; p50: number; p95: number; max: number }) =>
+      `| ${name} | ${s.n} | ${s.p50} | ${s.p95} | ${s.max} |`;
+    process.stdout.write(
+      [
+        '',
+        '| probe | n | p50 ms | p95 ms | max ms |',
+        '|---|---:|---:|---:|---:|',
+        row('/health, quiet', quiet.health),
+        row('/health, during uploads', busy.health),
+        row('/search, quiet', quiet.search),
+        row('/search, during uploads', busy.search),
+        '',
+        ...(busy.result as Awaited<ReturnType<typeof upload>>[]).map(
+          (u) => `${u.filename} (${u.mb} MB): ${u.status}${u.code ? ` ${u.code}` : ''} after ${u.seconds} s`,
+        ),
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,53 @@
+/**
+ * Reading one file within the limits on what a document may become: load it as its bytes show, refuse text past
+ * `maxChars` before cutting it (cutting is the slow part), settle the metadata, cut, refuse past `maxPassages`.
+ * Runs on the read worker (readWorker.ts) for uploads, so a long document can't hold the server's event loop or
+ * heap; everything it needs or returns is plain data that crosses a thread boundary.
+ */
+import type { z } from 'zod';
+import type { DocumentMeta, IngestedDocument } from '../domain/types.js';
+import { ingestErrors } from '../ingest/errors.js';
+import type { GuessedFields } from '../ingest/index.js';
+import { withFileMeta } from '../ingest/index.js';
+import type { DocumentHead } from '../store/documents.js';
+import { cutDocument, loadFile } from './read.js';
+import { uploadMeta, type Upload } from './uploadMeta.js';
+
+export interface DocumentLimits {
+  /** Most characters of extracted text (MAX_DOCUMENT_CHARS). */
+  maxChars: number;
+  /** Most passages (MAX_DOCUMENT_PASSAGES). */
+  maxPassages: number;
+}
+
+/** What to read: an upload (metadata settled from form, stored version and file) or a file with known metadata. */
+export type ReadWhat =
+  | { kind: 'upload'; upload: Upload; existing: DocumentHead | null }
+  | { kind: 'file'; bytes: Uint8Array; filename: string; meta: DocumentMeta; guessed?: GuessedFields };
+export type ReadJob = ReadWhat & { limits: DocumentLimits };
+
+export type ReadResult =
+  | { ok: true; doc: IngestedDocument; pages?: number }
+  | { ok: false; reason: 'invalid_metadata'; issues: z.core.$ZodIssue[] };
+
+/**
+ * Throws IngestError (the loader's, `document_too_long`, `too_many_passages`, `empty_document`).
+ * @example const r = await readLimited({ kind: 'file', bytes, filename: 'a.txt', meta, limits }); r.ok && r.doc
+ */
+export async function readLimited(job: ReadJob): Promise<ReadResult> {
+  const bytes = job.kind === 'upload' ? job.upload.bytes : job.bytes;
+  const filename = job.kind === 'upload' ? job.upload.filename : job.filename;
+  const loaded = await loadFile(bytes, filename, job.limits);
+  if (loaded.text.length > job.limits.maxChars)
+    throw ingestErrors.documentTooLong(filename, loaded.text.length, job.limits.maxChars);
+  let meta: DocumentMeta;
+  if (job.kind === 'upload') {
+    const settled = uploadMeta(job.upload, loaded.meta, job.existing);
+    if (!settled.success) return { ok: false, reason: 'invalid_metadata', issues: settled.error.issues };
+    meta = settled.data;
+  } else meta = withFileMeta(job.meta, loaded.meta, job.guessed);
+  const doc = cutDocument(loaded, meta, filename);
+  if (doc.passages.length > job.limits.maxPassages)
+    throw ingestErrors.tooManyPassages(filename, doc.passages.length, job.limits.maxPassages);
+  return { ok: true, doc, ...(loaded.pageStarts ? { pages: loaded.pageStarts.length } : {}) };
+}

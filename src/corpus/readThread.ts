@@ -1,0 +1,90 @@
+/**
+ * Reading a file off the main thread: each job gets a fresh worker thread with a heap cap (`resourceLimits`) and a
+ * time limit, so a document that inflates to hundreds of MB of text costs that worker, not the server. A worker
+ * that runs out of memory or time is ended and its job refused with an IngestError (`read_out_of_memory`,
+ * `read_timeout`) that tells the user to split the file; the server's own heap and event loop stay untouched.
+ *
+ * NOTE: a fresh worker per job rather than a pool: an OOM leaves a worker unusable anyway, a job's garbage goes
+ * with its worker, and the start-up (~0.1–0.4 s) is small next to reading a file big enough to matter. Small
+ * files skip the worker (`inThreadBelow`), where that start-up would be most of the work.
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { IngestError, ingestErrors } from '../ingest/errors.js';
+import { readLimited, type DocumentLimits, type ReadJob, type ReadResult, type ReadWhat } from './readLimited.js';
+import type { ReadReply } from './readProtocol.js';
+
+export interface ReadThreadOptions extends DocumentLimits {
+  /** Heap cap of the worker in MB (READ_WORKER_MAX_MB). */
+  maxMemoryMb: number;
+  /** Time limit for one file in ms (READ_TIMEOUT_MS). */
+  timeoutMs: number;
+  /** Files smaller than this many bytes are read on the calling thread (0: every file goes to a worker). */
+  inThreadBelow?: number;
+}
+
+/** Files this small read in a few ms; a worker's start-up would cost more than it saves. */
+export const IN_THREAD_BELOW_BYTES = 64 * 1024;
+
+// NOTE: the same approach as src/embed/localThread.ts: from src/ (tsx, vitest) the worker is TypeScript, loaded
+// through tsx's CommonJS require hook inside the worker; from the compiled dist/ it is plain JavaScript.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+function workerSource(): string {
+  const entry = fileURLToPath(new URL(FROM_SOURCE ? './readWorker.ts' : './readWorker.js', import.meta.url));
+  if (!FROM_SOURCE) return `import(${JSON.stringify(pathToFileURL(entry).href)})`;
+  const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
+  return `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`;
+}
+
+const filenameOf = (job: ReadJob) => (job.kind === 'upload' ? job.upload.filename : job.filename);
+const sizeOf = (job: ReadJob) => (job.kind === 'upload' ? job.upload.bytes : job.bytes).byteLength;
+
+/**
+ * Read a file as readLimited does, on a worker thread with `options`' memory and time limits.
+ * Throws IngestError: the reader's own, `read_out_of_memory` or `read_timeout`.
+ * @example const r = await readInWorker({ kind: 'upload', upload, existing: null, limits }, options);
+ */
+export function readInWorker(job: ReadWhat, options: ReadThreadOptions): Promise<ReadResult> {
+  const full: ReadJob = { ...job, limits: { maxChars: options.maxChars, maxPassages: options.maxPassages } };
+  if (sizeOf(full) < (options.inThreadBelow ?? IN_THREAD_BELOW_BYTES)) return readLimited(full);
+  const filename = filenameOf(full);
+  return new Promise<ReadResult>((resolve, reject) => {
+    let settled = false;
+    const worker = new Worker(workerSource(), {
+      eval: true,
+      workerData: full,
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
+    });
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () => finish(() => reject(ingestErrors.readTimeout(filename, options.timeoutMs))),
+      options.timeoutMs,
+    );
+    worker.on('message', (reply: ReadReply) =>
+      finish(() => {
+        if ('result' in reply) resolve(reply.result);
+        else if (reply.error.code) reject(new IngestError(reply.error.code, reply.error.message, reply.error.details));
+        else reject(new Error(reply.error.message));
+      }),
+    );
+    worker.on('error', (err: Error & { code?: string }) =>
+      finish(() =>
+        reject(
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? ingestErrors.readOutOfMemory(filename, options.maxMemoryMb) : err,
+        ),
+      ),
+    );
+    worker.on('exit', (code) =>
+      finish(() => reject(new Error(`the read worker for ${filename} exited with code ${code} before answering`))),
+    );
+  });
+}

@@ -1,0 +1,40 @@
+/**
+ * The metadata of an uploaded file: form fields first, then (on replace) the stored document's, then what the file
+ * says about itself, then fallbacks. Its own module, free of the store, so the read worker (readWorker.ts) can load it.
+ */
+import type { z } from 'zod';
+import { DocumentMeta } from '../domain/types.js';
+import type { LoadedText } from '../ingest/loaders/index.js';
+import type { DocumentHead, Visibility } from '../store/documents.js';
+import { slugify, titleFromFileName } from '../text/slug.js';
+
+/** An uploaded file with the metadata its sender gave (all optional: the file or a stored version may fill in). */
+export interface Upload {
+  bytes: Uint8Array;
+  /** The file's own name (no directories), for messages and a fallback title. */
+  filename: string;
+  fields: Partial<DocumentMeta> & { visibility?: Visibility };
+}
+
+/**
+ * Metadata for the upload: form fields first, then (on replace) the stored document's, then what the file says
+ * about itself, then fallbacks (title from the file name, kind "other"). Organisation and date have no fallback.
+ */
+export function uploadMeta(
+  upload: Pick<Upload, 'filename' | 'fields'>,
+  fromFile: LoadedText['meta'],
+  existing: DocumentHead | null,
+): z.ZodSafeParseResult<DocumentMeta> {
+  const f = upload.fields;
+  const title =
+    f.title ?? existing?.title ?? fromFile?.title ?? titleFromFileName(upload.filename.replace(/\.[^.]+$/, ''));
+  return DocumentMeta.safeParse({
+    id: existing?.id ?? f.id ?? slugify(title),
+    title,
+    organisation: f.organisation ?? existing?.organisation ?? fromFile?.organisation,
+    kind: f.kind ?? existing?.kind ?? fromFile?.kind ?? 'other',
+    date: f.date ?? existing?.date ?? fromFile?.date,
+    language: f.language ?? existing?.language ?? fromFile?.language ?? 'nb',
+    source: f.source ?? existing?.source ?? fromFile?.source,
+  });
+}
