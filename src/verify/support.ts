@@ -12,6 +12,9 @@ import { contentOverlap } from './overlap.js';
 import { checkPolarity } from './polarity.js';
 import { REASONS } from './reasons.js';
 import { splitSentences } from '../text/sentences.js';
+import { splitClauses } from '../text/clauses.js';
+import { elisionGaps } from './elision.js';
+import { shifts } from './lexicon.js';
 
 export { VERDICTS } from '../domain/verification.js';
 export type { SupportChecks, Verdict } from '../domain/verification.js';
@@ -24,6 +27,21 @@ export type { SupportChecks, Verdict } from '../domain/verification.js';
  */
 export const OVERLAP_SUPPORTED = 0.6;
 export const OVERLAP_PARTLY = 0.35;
+/**
+ * NOTE: "supported" offline means near-extractive: at least this share of the sentence's content words, and of each
+ * clause's, is in the cited text. Below it the sentence may well be a faithful paraphrase, but the offline checks
+ * cannot tell a paraphrase from a subtle shift, so it is "partly supported" («omskrevet – kontroller»).
+ */
+export const OVERLAP_STRICT = 0.85;
+/** A clause with less of its content in the cited text than this is named as not covered. */
+export const CLAUSE_COVERED = 0.5;
+
+/** Connectives that claim a cause or consequence; a sentence adding one the cited text lacks adds a claim. */
+const CAUSAL =
+  /\b(fordi|derfor|dermed|følgelig|som følge av|på grunn av|skyldes|ettersom|fører til|førte til|medfører|slik at|noe som)\b/iu;
+/** Conditions; a cited condition the sentence drops widens the claim. */
+const CONDITION =
+  /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|så lenge|på vilkår|under forutsetning|når det|bare|berre|kun|unntatt|unntak)\b/iu;
 
 export interface SupportResult {
   verdict: Verdict;
@@ -59,7 +77,9 @@ export function assessSupport(
     reasons.push(reason);
   };
 
-  const numbers = missingNumbers(sentence, context);
+  // Facts the cited document itself carries (its date, a period in its title) count as said by it.
+  const metadata = usable.map((u) => `${u.passage.document.title} ${u.passage.document.date ?? ''}`).join('\n');
+  const numbers = missingNumbers(sentence, `${context}\n${metadata}`);
   if (numbers.missing.length) {
     const isMonth = (k: string) => k.startsWith('m');
     const comparable = numbers.sourceFacts.filter((f) =>
@@ -79,6 +99,21 @@ export function assessSupport(
     );
   }
 
+  for (const shift of shifts(sentence, context))
+    flag(shift.verdict, REASONS.lexiconShift(shift.label, shift.sentence, shift.source));
+
+  const causal = sentence.match(CAUSAL);
+  if (causal && !CAUSAL.test(context)) flag('partly_supported', REASONS.causalAdded(causal[0]));
+  for (const u of usable) {
+    const cond = u.citation.quote.match(CONDITION);
+    if (cond && !new RegExp(`\\b${cond[0]}\\b`, 'iu').test(sentence))
+      flag('partly_supported', REASONS.conditionDropped(cond[0]));
+    for (const gap of elisionGaps(u.citation.quote, u.passage.text)) {
+      const held = gap.match(ELIDED_RISK);
+      if (held) flag('partly_supported', REASONS.elidedRisk(held[0]));
+    }
+  }
+
   const found = findHolder(sentence);
   let holder: SupportChecks['holder'];
   if (found?.kind === 'we' && opts.organisation) {
@@ -86,7 +121,10 @@ export function assessSupport(
     holder = { name: opts.organisation, ok };
     if (!ok) flag('unsupported', REASONS.weWrong(opts.organisation, orgs));
   } else if (found?.kind === 'named') {
-    const ok = orgs.some((o) => sameOrganisation(found.text, o)) || namedIn(found.text, context);
+    // A statute speaks for itself: «Geodataloven krever …» cited to the act is held by its title.
+    const titles = usable.map((u) => u.passage.document.title).join('\n');
+    const ok =
+      orgs.some((o) => sameOrganisation(found.text, o)) || namedIn(found.text, context) || namedIn(found.text, titles);
     holder = { name: found.text, ok };
     if (!ok) flag('unsupported', REASONS.holderWrong(found.text, orgs));
   }
@@ -100,6 +138,16 @@ export function assessSupport(
   if (overlap.score < OVERLAP_PARTLY) flag('unsupported', REASONS.overlapLow(overlap.score, overlap.missing));
   else if (overlap.score < OVERLAP_SUPPORTED)
     flag('partly_supported', REASONS.overlapPartial(overlap.score, overlap.missing));
+  else {
+    const clauses = splitClauses(sentence);
+    const uncovered =
+      clauses.length > 1
+        ? clauses.map((c) => ({ c, o: contentOverlap(c, context, exclude) })).filter((x) => x.o.total >= 2 && x.o.score < CLAUSE_COVERED)
+        : [];
+    for (const x of uncovered) flag('partly_supported', REASONS.clauseUncovered(x.c, x.o.missing));
+    if (uncovered.length === 0 && overlap.score < OVERLAP_STRICT)
+      flag('partly_supported', REASONS.paraphrase(overlap.missing));
+  }
 
   return {
     verdict,
@@ -112,6 +160,9 @@ export function assessSupport(
     },
   };
 }
+
+/** Words in elided text that change what the quoted pieces say when left out. */
+const ELIDED_RISK = /\b(ikke|ikkje|uten|utan|forutsatt at|føresett at|dersom|hvis|bare|berre|kun|med mindre)\b/iu;
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;
