@@ -30,6 +30,10 @@ export const LexiconSchema = z.object({
   scales: z.array(z.object({ groups: z.array(z.array(z.string().min(1)).min(1)).min(2) })).min(1),
   /** Direction pairs [a, b]: a sentence saying b against a source saying a is a shift (and the other way round). */
   pairs: z.array(z.tuple([z.string(), z.string()])).min(1),
+  /** Phrases that look like terms but are not («tvert imot», «ikke minst»); removed before matching. */
+  ignore: z.array(z.string()).optional(),
+  /** For two-group scales: a term next to a negation counts as the other group («avviser ikke» is for). */
+  flipOnNegation: z.boolean().optional(),
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;
 
@@ -43,7 +47,10 @@ interface Term {
 export interface CompiledLexicon {
   lexicon: Lexicon;
   scales: Term[][][];
+  ignore: string[][];
 }
+
+const NEGATION = new Set(['ikke', 'ikkje', 'aldri', 'ingen', 'ingenlunde']);
 
 export interface LexiconShift {
   lexicon: LexiconName;
@@ -65,7 +72,17 @@ function compile(lexicon: Lexicon): CompiledLexicon {
         }),
       ),
     ),
+    ignore: (lexicon.ignore ?? []).map((p) => words(p)),
   };
+}
+
+/** The tokens with ignored phrases blanked out (kept as '' so positions stay). */
+function withoutIgnored(tokens: readonly string[], ignore: string[][]): string[] {
+  const out = [...tokens];
+  for (const phrase of ignore)
+    for (let i = 0; i + phrase.length <= out.length; i++)
+      if (phrase.every((w, k) => out[i + k] === w)) for (let k = 0; k < phrase.length; k++) out[i + k] = '';
+  return out;
 }
 
 let shipped: CompiledLexicon[] | undefined;
@@ -101,15 +118,22 @@ function occurrences(term: Term, tokens: readonly string[]): number[] {
   return at;
 }
 
-/** Which groups of a scale occur in the tokens, with the first term found for each. */
-function groupsIn(scale: Term[][], tokens: readonly string[]): Map<number, string> {
+/**
+ * Which groups of a scale occur in the tokens, with the first term found for each. With `flip`, a term with a
+ * negation right before it (two words at most) or right after it counts for the other group of a two-group scale.
+ */
+function groupsIn(scale: Term[][], tokens: readonly string[], flip = false): Map<number, string> {
   const found = new Map<number, string>();
   scale.forEach((group, g) => {
     for (const term of group) {
-      const at = occurrences(term, tokens);
-      if (at.length) {
-        found.set(g, tokens.slice(at[0], at[0] + term.words.length).join(' '));
-        return;
+      for (const i of occurrences(term, tokens)) {
+        const n = term.words.length;
+        const negated =
+          flip &&
+          scale.length === 2 &&
+          [tokens[i - 1], tokens[i - 2], tokens[i + n]].some((w) => w !== undefined && NEGATION.has(w));
+        const to = negated ? 1 - g : g;
+        if (!found.has(to)) found.set(to, tokens.slice(i, i + n).join(' ') + (negated ? ' (nektet)' : ''));
       }
     }
   });
@@ -122,17 +146,34 @@ function groupsIn(scale: Term[][], tokens: readonly string[]): Map<number, strin
  *   // → [{ lexicon: 'stance', sentence: 'skeptisk', source: ['støtter'], … }]
  */
 export function shifts(sentence: string, cited: string, use: CompiledLexicon[] = lexicons()): LexiconShift[] {
-  const s = lexiconTokens(sentence);
-  const c = lexiconTokens(cited);
+  return compare(sentence, cited, use).shifts;
+}
+
+/**
+ * Shifts, and the sentence's words that a lexicon found in agreement with the cited text (the same group on a scale
+ * the cited text speaks on): those are checked, so the overlap check need not count them as missing.
+ */
+export function compare(
+  sentence: string,
+  cited: string,
+  use: CompiledLexicon[] = lexicons(),
+): { shifts: LexiconShift[]; agreed: string[] } {
+  const s0 = lexiconTokens(sentence);
+  const c0 = lexiconTokens(cited);
   const out: LexiconShift[] = [];
-  for (const { lexicon, scales } of use) {
+  const agreed: string[] = [];
+  for (const { lexicon, scales, ignore } of use) {
+    const s = withoutIgnored(s0, ignore);
+    const c = withoutIgnored(c0, ignore);
+    const flip = lexicon.flipOnNegation === true;
     for (const scale of scales) {
-      const mine = groupsIn(scale, s);
+      const mine = groupsIn(scale, s, flip);
       if (mine.size === 0) continue;
-      const theirs = groupsIn(scale, c);
+      const theirs = groupsIn(scale, c, flip);
       if (theirs.size === 0) continue;
       // NOTE: a sentence term is fine when the cited text has any term of the same group; only a group the cited
       // text lacks, while it speaks on the scale, is a shift.
+      for (const [g, term] of mine) if (theirs.has(g)) agreed.push(...words(term.replace(' (nektet)', '')));
       const missing = [...mine].find(([g]) => !theirs.has(g));
       if (!missing) continue;
       // A sentence that also repeats one of the cited text's groups mixes them (e.g. «må … og kan»): flag only when
@@ -149,5 +190,5 @@ export function shifts(sentence: string, cited: string, use: CompiledLexicon[] =
       });
     }
   }
-  return out;
+  return { shifts: out, agreed };
 }

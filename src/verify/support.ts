@@ -14,7 +14,7 @@ import { REASONS } from './reasons.js';
 import { splitSentences } from '../text/sentences.js';
 import { splitClauses } from '../text/clauses.js';
 import { elisionGaps } from './elision.js';
-import { shifts } from './lexicon.js';
+import { compare } from './lexicon.js';
 
 export { VERDICTS } from '../domain/verification.js';
 export type { SupportChecks, Verdict } from '../domain/verification.js';
@@ -41,7 +41,7 @@ const CAUSAL =
   /\b(fordi|derfor|dermed|følgelig|som følge av|på grunn av|skyldes|ettersom|fører til|førte til|medfører|slik at|noe som)\b/iu;
 /** Conditions; a cited condition the sentence drops widens the claim. */
 const CONDITION =
-  /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|så lenge|på vilkår|under forutsetning|når det|bare|berre|kun|unntatt|unntak)\b/iu;
+  /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|så lenge|på vilkår|under forutsetning|bare|berre|kun|unntatt|unntak)\b/iu;
 
 export interface SupportResult {
   verdict: Verdict;
@@ -92,21 +92,29 @@ export function assessSupport(
   }
 
   const polarity = checkPolarity(sentence, context);
+  // NOTE: a negation difference is a contradiction only when the rest of the sentence lines up with the source
+  // (high overlap) and the sentence does not both add and drop a negation (a misalignment, not a reversal, as in
+  // «kan ikke inngås for kortere tid» against «kan ikke avtales kortere»). Otherwise it needs review.
+  const aligned =
+    contentOverlap(sentence, context).score >= OVERLAP_SUPPORTED &&
+    !(polarity.some((p) => p.kind === 'added') && polarity.some((p) => p.kind === 'removed'));
   for (const p of polarity) {
     flag(
-      'contradicted',
+      aligned ? 'contradicted' : 'partly_supported',
       p.kind === 'added' ? REASONS.negationAdded(p.word, p.about) : REASONS.negationRemoved(p.word, p.about),
     );
   }
 
-  for (const shift of shifts(sentence, context))
+  const lexical = compare(sentence, context);
+  for (const shift of lexical.shifts)
     flag(shift.verdict, REASONS.lexiconShift(shift.label, shift.sentence, shift.source));
 
   const causal = sentence.match(CAUSAL);
   if (causal && !CAUSAL.test(context)) flag('partly_supported', REASONS.causalAdded(causal[0]));
   for (const u of usable) {
     const cond = u.citation.quote.match(CONDITION);
-    if (cond && !new RegExp(`\\b${cond[0]}\\b`, 'iu').test(sentence))
+    // Any condition in the sentence may restate the cited one («med mindre» ≈ «bare der»).
+    if (cond && !CONDITION.test(sentence))
       flag('partly_supported', REASONS.conditionDropped(cond[0]));
     for (const gap of elisionGaps(u.citation.quote, u.passage.text)) {
       const held = gap.match(ELIDED_RISK);
@@ -133,8 +141,11 @@ export function assessSupport(
   const exclude = [
     ...(found?.kind === 'named' ? found.text.split(/\s+/) : []),
     ...orgs.flatMap((o) => o.split(/[\s()]+/)),
+    // Words a lexicon already found in agreement with the source («kritisk» against «bekymret»).
+    ...lexical.agreed,
   ];
-  const overlap = contentOverlap(sentence, context, exclude);
+  // The document's title and date are what it says about itself («Husleieloven av 1999», «uttalelsen fra 2018»).
+  const overlap = contentOverlap(sentence, `${context}\n${metadata}`, exclude);
   if (overlap.score < OVERLAP_PARTLY) flag('unsupported', REASONS.overlapLow(overlap.score, overlap.missing));
   else if (overlap.score < OVERLAP_SUPPORTED)
     flag('partly_supported', REASONS.overlapPartial(overlap.score, overlap.missing));
@@ -142,7 +153,7 @@ export function assessSupport(
     const clauses = splitClauses(sentence);
     const uncovered =
       clauses.length > 1
-        ? clauses.map((c) => ({ c, o: contentOverlap(c, context, exclude) })).filter((x) => x.o.total >= 2 && x.o.score < CLAUSE_COVERED)
+        ? clauses.map((c) => ({ c, o: contentOverlap(c, `${context}\n${metadata}`, exclude) })).filter((x) => x.o.total >= 2 && x.o.score < CLAUSE_COVERED)
         : [];
     for (const x of uncovered) flag('partly_supported', REASONS.clauseUncovered(x.c, x.o.missing));
     if (uncovered.length === 0 && overlap.score < OVERLAP_STRICT)
