@@ -69,7 +69,9 @@ function compile(lexicon: Lexicon): CompiledLexicon {
         g.map((text) => {
           const ws = words(text.replace(/\*$/, ''));
           return { text, words: ws, prefix: text.endsWith('*') };
-        }),
+        })
+        // Longest phrase first, so the reason quotes «går imot», not «imot».
+        .sort((a, b) => b.words.length - a.words.length),
       ),
     ),
     ignore: (lexicon.ignore ?? []).map((p) => words(p)),
