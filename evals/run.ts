@@ -92,7 +92,13 @@ async function main() {
       rows: [
         ...v.kinds.map((k) => [k.kind, k.caught, k.total, k.rate, k.precise]),
         ['genuine (false alarms, ✗)', v.genuine.falseAlarms, v.genuine.total, v.genuine.rate, '–'],
-        ['genuine (soft, ≈, not gated)', v.genuine.softAlarms, v.genuine.total, v.genuine.softAlarms / (v.genuine.total || 1), '–'],
+        [
+          'genuine (soft, ≈, not gated)',
+          v.genuine.softAlarms,
+          v.genuine.total,
+          v.genuine.softAlarms / (v.genuine.total || 1),
+          '–',
+        ],
       ],
       note: `${v.forged} forged and ${v.genuine.total} genuine citations from ${v.corpus.passages} passages (seeds ${v.corpus.seeds}, NorQuAD ${v.corpus.norquad}).`,
     });
@@ -115,8 +121,12 @@ async function main() {
           'Dev = even ids (used while developing), held-out = odd ids (only measured).',
       });
       const t = adv.thresholds;
-      checks.push(check('verifier/adversarial', 'maxDangerousMisses', a.overall.dangerousMissRate, t.maxDangerousMisses));
-      checks.push(check('verifier/adversarial', 'maxHardFalseAlarms', a.overall.hardFalseAlarmRate, t.maxHardFalseAlarms));
+      checks.push(
+        check('verifier/adversarial', 'maxDangerousMisses', a.overall.dangerousMissRate, t.maxDangerousMisses),
+      );
+      checks.push(
+        check('verifier/adversarial', 'maxHardFalseAlarms', a.overall.hardFalseAlarmRate, t.maxHardFalseAlarms),
+      );
       checks.push(check('verifier/adversarial', 'maxSoftAlarms', a.overall.softAlarmRate, t.maxSoftAlarms));
       for (const c of a.categories)
         checks.push(

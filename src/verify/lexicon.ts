@@ -66,12 +66,13 @@ function compile(lexicon: Lexicon): CompiledLexicon {
     lexicon,
     scales: lexicon.scales.map((s) =>
       s.groups.map((g) =>
-        g.map((text) => {
-          const ws = words(text.replace(/\*$/, ''));
-          return { text, words: ws, prefix: text.endsWith('*') };
-        })
-        // Longest phrase first, so the reason quotes «går imot», not «imot».
-        .sort((a, b) => b.words.length - a.words.length),
+        g
+          .map((text) => {
+            const ws = words(text.replace(/\*$/, ''));
+            return { text, words: ws, prefix: text.endsWith('*') };
+          })
+          // Longest phrase first, so the reason quotes «går imot», not «imot».
+          .sort((a, b) => b.words.length - a.words.length),
       ),
     ),
     ignore: (lexicon.ignore ?? []).map((p) => words(p)),
@@ -92,9 +93,7 @@ let shipped: CompiledLexicon[] | undefined;
 /** The shipped lexicons, read and validated once. */
 export function lexicons(): CompiledLexicon[] {
   shipped ??= LEXICON_NAMES.map((name) =>
-    compile(
-      LexiconSchema.parse(JSON.parse(readFileSync(new URL(`./lexicons/${name}.json`, import.meta.url), 'utf8'))),
-    ),
+    compile(LexiconSchema.parse(JSON.parse(readFileSync(new URL(`./lexicons/${name}.json`, import.meta.url), 'utf8')))),
   );
   return shipped;
 }
@@ -181,8 +180,7 @@ export function compare(
       // A sentence that also repeats one of the cited text's groups mixes them (e.g. «må … og kan»): flag only when
       // none of the cited groups is echoed, or the scale is one where each sentence term must match (actors, units).
       const echoed = [...mine.keys()].some((g) => theirs.has(g));
-      if (echoed && (lexicon.name === 'stance' || lexicon.name === 'modality' || lexicon.name === 'quantity'))
-        continue;
+      if (echoed && (lexicon.name === 'stance' || lexicon.name === 'modality' || lexicon.name === 'quantity')) continue;
       out.push({
         lexicon: lexicon.name,
         label: lexicon.label,

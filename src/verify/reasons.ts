@@ -69,7 +69,8 @@ export const REASONS = {
   lexiconShift: (label: string, said: string, source: string[]) =>
     `Setningen endrer ${label}: den sier ${q(said)}, men kilden sier ${source.slice(0, 3).map(q).join(', ')}.`,
   causalAdded: (word: string) => `Setningen legger til en årsak eller følge (${q(word)}) som kilden ikke har.`,
-  conditionDropped: (word: string) => `Kilden setter et vilkår eller en grense (${q(word)}) som setningen ikke har med.`,
+  conditionDropped: (word: string) =>
+    `Kilden setter et vilkår eller en grense (${q(word)}) som setningen ikke har med.`,
   elidedRisk: (word: string) =>
     `Sitatet hopper over tekst som inneholder ${q(word)}; kontroller at utelatelsen ikke endrer meningen.`,
   clauseUncovered: (clause: string, missing: string[]) =>

@@ -7,7 +7,7 @@ import type { PassageWithDocument } from '../domain/types.js';
 import { VERDICTS, type SupportChecks, type Verdict } from '../domain/verification.js';
 import { findHolder, namedIn, sameOrganisation } from './holder.js';
 import type { CitationReport } from './locate.js';
-import { missingNumbers } from './numbers.js';
+import { extractNumbers, missingNumbers } from './numbers.js';
 import { contentOverlap } from './overlap.js';
 import { checkPolarity } from './polarity.js';
 import { REASONS } from './reasons.js';
@@ -92,11 +92,12 @@ export function assessSupport(
   }
 
   const polarity = checkPolarity(sentence, context);
+  const plainOverlap = polarity.length ? contentOverlap(sentence, context).score : 1;
   // NOTE: a negation difference is a contradiction only when the rest of the sentence lines up with the source
   // (high overlap) and the sentence does not both add and drop a negation (a misalignment, not a reversal, as in
   // «kan ikke inngås for kortere tid» against «kan ikke avtales kortere»). Otherwise it needs review.
   const aligned =
-    contentOverlap(sentence, context).score >= OVERLAP_SUPPORTED &&
+    plainOverlap >= OVERLAP_SUPPORTED &&
     !(polarity.some((p) => p.kind === 'added') && polarity.some((p) => p.kind === 'removed'));
   for (const p of polarity) {
     flag(
@@ -114,8 +115,7 @@ export function assessSupport(
   for (const u of usable) {
     const cond = u.citation.quote.match(CONDITION);
     // Any condition in the sentence may restate the cited one («med mindre» ≈ «bare der»).
-    if (cond && !CONDITION.test(sentence))
-      flag('partly_supported', REASONS.conditionDropped(cond[0]));
+    if (cond && !CONDITION.test(sentence)) flag('partly_supported', REASONS.conditionDropped(cond[0]));
     for (const gap of elisionGaps(u.citation.quote, u.passage.text)) {
       const held = gap.match(ELIDED_RISK);
       if (held) flag('partly_supported', REASONS.elidedRisk(held[0]));
@@ -143,6 +143,8 @@ export function assessSupport(
     ...orgs.flatMap((o) => o.split(/[\s()]+/)),
     // Words a lexicon already found in agreement with the source («kritisk» against «bekymret»).
     ...lexical.agreed,
+    // Numbers («to tredjedeler» for «2/3») are the number check's business, not overlap's.
+    ...extractNumbers(sentence).flatMap((f) => f.text.split(/\s+/)),
   ];
   // The document's title and date are what it says about itself («Husleieloven av 1999», «uttalelsen fra 2018»).
   const overlap = contentOverlap(sentence, `${context}\n${metadata}`, exclude);
@@ -153,7 +155,9 @@ export function assessSupport(
     const clauses = splitClauses(sentence);
     const uncovered =
       clauses.length > 1
-        ? clauses.map((c) => ({ c, o: contentOverlap(c, `${context}\n${metadata}`, exclude) })).filter((x) => x.o.total >= 2 && x.o.score < CLAUSE_COVERED)
+        ? clauses
+            .map((c) => ({ c, o: contentOverlap(c, `${context}\n${metadata}`, exclude) }))
+            .filter((x) => x.o.total >= 2 && x.o.score < CLAUSE_COVERED)
         : [];
     for (const x of uncovered) flag('partly_supported', REASONS.clauseUncovered(x.c, x.o.missing));
     if (uncovered.length === 0 && overlap.score < OVERLAP_STRICT)

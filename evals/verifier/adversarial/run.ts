@@ -183,7 +183,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     if (values.misses) {
       // NOTE: only the dev half is printed by default, so that nobody reads held-out cases while developing.
       for (const x of r.results.filter((x) => x.outcome !== 'ok' && (split === 'all' || x.split === split)))
-        console.log(`\n${x.id} ${x.category} ${x.label} → ${x.verdict} [${x.statuses}] ${x.outcome}\n  ${x.sentence}\n  ${x.reasons.join('\n  ')}`);
+        console.log(
+          `\n${x.id} ${x.category} ${x.label} → ${x.verdict} [${x.statuses}] ${x.outcome}\n  ${x.sentence}\n  ${x.reasons.join('\n  ')}`,
+        );
     }
   }
 }
