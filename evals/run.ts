@@ -13,6 +13,8 @@ import { table } from './lib/table.js';
 import { norquadSet } from './retrieval/datasets.js';
 import { runRetrievalSet, seedQuestionsSet, type RetrievalResult } from './retrieval/run.js';
 import { runVerifierEval } from './verifier/run.js';
+import { runAdversarialEval, TABLE_HEADERS, tableRows } from './verifier/adversarial/run.js';
+import { loadCases } from './verifier/adversarial/cases.js';
 import { runDraftSuite } from './drafts/suite.js';
 
 const HELP = `
@@ -89,7 +91,14 @@ async function main() {
       headers: ['fault kind', 'caught', 'total', 'rate', 'flagged for the right reason'],
       rows: [
         ...v.kinds.map((k) => [k.kind, k.caught, k.total, k.rate, k.precise]),
-        ['genuine (false alarms)', v.genuine.falseAlarms, v.genuine.total, v.genuine.rate, '–'],
+        ['genuine (false alarms, ✗)', v.genuine.falseAlarms, v.genuine.total, v.genuine.rate, '–'],
+        [
+          'genuine (soft, ≈, not gated)',
+          v.genuine.softAlarms,
+          v.genuine.total,
+          v.genuine.softAlarms / (v.genuine.total || 1),
+          '–',
+        ],
       ],
       note: `${v.forged} forged and ${v.genuine.total} genuine citations from ${v.corpus.passages} passages (seeds ${v.corpus.seeds}, NorQuAD ${v.corpus.norquad}).`,
     });
@@ -97,6 +106,39 @@ async function main() {
       checks.push(check('verifier', `caught:${k.kind}`, k.rate, config.verifier.thresholds.caught));
     checks.push(check('verifier', 'falseAlarms', v.genuine.rate, config.verifier.thresholds.falseAlarms));
     data.verifier = v;
+
+    const adv = config.verifier.adversarial;
+    if (adv) {
+      process.stderr.write('verifikator: håndskrevne motsetningstilfeller …\n');
+      const a = await runAdversarialEval({ cases: await loadCases(adv.cases) });
+      sections.push({
+        title: 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
+        headers: TABLE_HEADERS,
+        rows: tableRows(a),
+        note:
+          `${a.overall.cases} cases (${a.overall.faulty} faulty, ${a.overall.faithful} faithful). Dangerous miss: faulty → supported; ` +
+          'hard false alarm: faithful → unsupported/contradicted/uncited; soft alarm: faithful → partly supported. ' +
+          'Dev = even ids (used while developing), held-out = odd ids (only measured).',
+      });
+      const t = adv.thresholds;
+      checks.push(
+        check('verifier/adversarial', 'maxDangerousMisses', a.overall.dangerousMissRate, t.maxDangerousMisses),
+      );
+      checks.push(
+        check('verifier/adversarial', 'maxHardFalseAlarms', a.overall.hardFalseAlarmRate, t.maxHardFalseAlarms),
+      );
+      checks.push(check('verifier/adversarial', 'maxSoftAlarms', a.overall.softAlarmRate, t.maxSoftAlarms));
+      for (const c of a.categories)
+        checks.push(
+          check(
+            'verifier/adversarial',
+            `maxDangerousMisses:${c.category}`,
+            c.all.dangerousMissRate,
+            t.maxDangerousMissesPerCategory,
+          ),
+        );
+      data.verifierAdversarial = { ...a, results: a.results.filter((r) => r.outcome !== 'ok') };
+    }
   }
 
   if (run('drafts') && config.drafts) {

@@ -23,6 +23,18 @@ const EvalConfig = z.object({
     genuine: z.number().int(),
     perKind: z.number().int(),
     thresholds: Thresholds,
+    /** The hand-written adversarial set: ceilings on the three rates, overall and per category. */
+    adversarial: z
+      .object({
+        cases: z.string(),
+        thresholds: z.object({
+          maxDangerousMisses: z.number(),
+          maxDangerousMissesPerCategory: z.number(),
+          maxHardFalseAlarms: z.number(),
+          maxSoftAlarms: z.number(),
+        }),
+      })
+      .optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
 });

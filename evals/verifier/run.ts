@@ -41,6 +41,8 @@ export interface VerifierEvalResult {
   genuine: {
     total: number;
     falseAlarms: number;
+    /** Genuine sentences given ≈ (partly supported): not gated. */
+    softAlarms: number;
     rate: number;
     byVariant: Record<string, { total: number; falseAlarms: number }>;
     examples: { id: string; variant?: string; sentence: string; reasons: string[] }[];
@@ -72,14 +74,19 @@ export async function runVerifierEval(
   const results: { c: EvalCase; s: SentenceReport }[] = [];
   for (const c of cases) results.push({ c, s: await verifyOne(c, source) });
 
+  // A forgery is caught when it is not ✓; a genuine sentence is a false alarm when it gets ✗ (a hard alarm). NOTE:
+  // since issue 15 a reworded genuine sentence gets ≈ «omskrevet – kontroller» by design (the offline checks cannot
+  // tell a paraphrase from a shift); those soft alarms are counted apart, as in the adversarial set.
   const flagged = (s: SentenceReport) => s.verdict !== 'supported' || s.citations.some((x) => x.status !== 'ok');
+  const hard = (s: SentenceReport) => flagged(s) && s.verdict !== 'partly_supported';
   const genuine = results.filter((r) => r.c.kind === 'genuine');
-  const alarms = genuine.filter((r) => flagged(r.s));
+  const alarms = genuine.filter((r) => hard(r.s));
+  const soft = genuine.filter((r) => flagged(r.s) && !hard(r.s)).length;
   const byVariant: Record<string, { total: number; falseAlarms: number }> = {};
   for (const r of genuine) {
     const v = (byVariant[r.c.variant ?? '?'] ??= { total: 0, falseAlarms: 0 });
     v.total++;
-    if (flagged(r.s)) v.falseAlarms++;
+    if (hard(r.s)) v.falseAlarms++;
   }
   const kinds = FAULT_KINDS.map((kind): KindFigures => {
     const rs = results.filter((r) => r.c.kind === kind);
@@ -109,13 +116,14 @@ export async function runVerifierEval(
     };
   });
   const rate = genuine.length ? alarms.length / genuine.length : 0;
-  const paraphrases = await runParaphrases(source, passages, flagged);
+  const paraphrases = await runParaphrases(source, passages, hard);
   return {
     seed,
     corpus: { passages: passages.length, seeds: seeds.length, norquad: norquad.length },
     genuine: {
       total: genuine.length,
       falseAlarms: alarms.length,
+      softAlarms: soft,
       rate,
       byVariant,
       examples: alarms
@@ -192,6 +200,7 @@ export function formatTable(r: VerifierEvalResult): string {
         `${k.kind.padEnd(22)} ${`${k.caught}/${k.total}`.padStart(12)}   ${pct(k.rate).padStart(7)}  ${`${k.precise}/${k.total}`.padStart(8)}`,
     ),
     `${'genuine (false alarms)'.padEnd(22)} ${`${r.genuine.falseAlarms}/${r.genuine.total}`.padStart(12)}   ${pct(r.genuine.rate).padStart(7)}`,
+    `${'genuine (≈ soft, n.g.)'.padEnd(22)} ${`${r.genuine.softAlarms}/${r.genuine.total}`.padStart(12)}   ${pct(r.genuine.total ? r.genuine.softAlarms / r.genuine.total : 0).padStart(7)}`,
     ...(r.paraphrases
       ? [
           `${'hand paraphrases (f.a.)'.padEnd(22)} ${`${r.paraphrases.falseAlarms}/${r.paraphrases.total}`.padStart(12)}   (not gated: ${r.paraphrases.flagged.map((f) => `${f.id} ${f.verdict}`).join(', ') || 'none'})`,

@@ -11,7 +11,9 @@ const FORMULAS = [
   /^(med )?vennlig hilsen/i,
   /^(vi |\p{Lu}[\p{L} ]{0,60} )?takker (for|fo)/iu,
   /^takk for/i,
-  /^(vi )?viser (her )?til/i,
+  /^(vi )?(ser|sjå|ser vi) (fram|frem) til/iu,
+  // «Vi viser til at regjeringen har kuttet …» reports a claim; only «viser til» + a document is courtesy.
+  /^(vi )?viser (her )?til (?!at\b)/iu,
   /^(nedenfor|under) (følger|kommer|gir)/i,
   /^i det følgende/i,
   /^(vi )?vil (i det følgende|nedenfor|under) /i,

@@ -4,7 +4,15 @@
  * The holder must be the organisation of the cited document, or be named in the cited text itself
  * ("Regjeringa oppgir at …" cited to Fagforbundet's statement that reports it).
  */
+import { readFileSync } from 'node:fs';
 import { stem } from '../text/stem.js';
+
+/** Short forms and other spellings of name words (lexicons/organisations.json): «Ap», «Arbeidarpartiet», «NTL». */
+const NAME_WORDS: Record<string, string> = (
+  JSON.parse(readFileSync(new URL('./lexicons/organisations.json', import.meta.url), 'utf8')) as {
+    words: Record<string, string>;
+  }
+).words;
 
 const POSITION_VERBS = new Set(
   `mener meiner mente meinte ønsker ønskjer ønsket ønskte krever krev krevde vil ville støtter støttar støttet
@@ -131,7 +139,11 @@ function isName(t: Tok): boolean {
 
 /** Lower-cased stems of a name, without a genitive -s: "Fagforbundets" → ["fagforbund"]. */
 function nameStems(name: string): string[] {
-  return (name.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => stem(w.toLowerCase().replace(/s$/, '')));
+  return (name.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => {
+    const lower = w.toLowerCase();
+    const alias = NAME_WORDS[lower] ?? NAME_WORDS[lower.replace(/s$/, '')];
+    return alias ?? stem(lower.replace(/s$/, ''));
+  });
 }
 
 /** The names an organisation goes by: "Norsk Tjenestemannslag (NTL)" → the full name, "NTL", and its acronym. */

@@ -7,6 +7,8 @@ import type { CitationReport, DocumentRef } from '../domain/verification.js';
 import type { Citation } from './format.js';
 import { isTooShort, matchQuote, TIERS, type QuoteMatch } from './quote.js';
 import { citationReason } from './reasons.js';
+import { hasElision, matchElided } from './elision.js';
+import { splitSentences } from '../text/sentences.js';
 import type { PassageSource } from './source.js';
 
 export type { CitationReport, CitationStatus, DocumentRef } from '../domain/verification.js';
@@ -21,10 +23,15 @@ export async function checkCitation(
 ): Promise<CitationReport> {
   const cited = passages.get(citation.passageId);
   const base = { passageId: citation.passageId, quote: citation.quote, ...(cited ? { document: docRef(cited) } : {}) };
-  const here = cited ? matchQuote(citation.quote, cited.text, citation.start) : null;
+  const here = cited
+    ? (matchQuote(citation.quote, cited.text, citation.start) ??
+      (hasElision(citation.quote) ? matchElided(citation.quote, cited.text) : null))
+    : null;
   let report: CitationReport;
   if (here) {
-    report = { ...base, status: isTooShort(citation.quote) ? 'too_short' : 'ok', ...located(here), reason: '' };
+    // A whole source sentence quoted is never too short: it is everything the source says there.
+    const short = isTooShort(citation.quote) && !wholeSentence(cited!.text, here.start, here.end);
+    report = { ...base, status: short ? 'too_short' : 'ok', ...located(here), reason: '' };
   } else {
     const elsewhere = await locateElsewhere(citation.quote, source, cited);
     const status = !cited ? 'unknown_passage' : elsewhere ? 'misattributed' : 'fabricated';
@@ -42,6 +49,12 @@ export async function checkCitation(
   }
   report.reason = citationReason(report);
   return report;
+}
+
+function wholeSentence(text: string, start: number, end: number): boolean {
+  const trim = (a: number, b: number) => text.slice(a, b).replace(/^[\s«"“]+|[\s.!?»"”:;]+$/gu, '');
+  const quoted = trim(start, end);
+  return quoted !== '' && splitSentences(text).some((s) => trim(s.start, s.end) === quoted);
 }
 
 function located(m: QuoteMatch) {

@@ -7,6 +7,7 @@
 import { splitCompound } from '../text/compounds.js';
 import { stem } from '../text/stem.js';
 import { STOPWORDS, words } from '../text/words.js';
+import { toBokmalWords } from '../text/nynorsk.js';
 
 /** Verbs and adverbs that frame a claim ("NTL påpeker at …") rather than carry it. */
 const FRAMING = new Set(
@@ -66,6 +67,19 @@ const FRAMING = new Set(
     'viste',
     'oppga',
     'hevdet',
+    // «Vi» framed as a view: «etter vår mening», «det er vårt syn», «i innspillet vårt» name who says it.
+    'vår',
+    'vårt',
+    'våre',
+    'mening',
+    'syn',
+    'vurdering',
+    'innspill',
+    'innspillet',
+    'uttalelse',
+    'uttalelsen',
+    'høringssvar',
+    'høringssvaret',
   ].map(stem),
 );
 
@@ -107,14 +121,16 @@ export interface Overlap {
 export function contentOverlap(sentence: string, source: string, exclude: Iterable<string> = []): Overlap {
   const excluded = new Set([...exclude].map((w) => stem(w.toLowerCase())));
   const terms = new Map<string, string>(); // stem → word as written
-  for (const w of words(sentence)) {
+  // NOTE: Nynorsk and Bokmål are compared in Bokmål: the sentence's words are mapped, the source keeps both forms.
+  for (const w of toBokmalWords(words(sentence))) {
     if (w.length < 2 || STOPWORDS.has(w) || LIGHT.has(w) || /^\d+$/.test(w)) continue;
     const s = stem(w);
     if (!FRAMING.has(s) && !excluded.has(s) && !terms.has(s)) terms.set(s, w);
   }
   if (terms.size === 0) return { score: 1, total: 0, missing: [] };
 
-  const sourceWords = new Set(words(source));
+  const raw = words(source);
+  const sourceWords = new Set([...raw, ...toBokmalWords(raw)]);
   const known = new Set([...sourceWords].flatMap((w) => [stem(w), stem(w).replace(/[te]$/, '')]));
   for (const [short, long] of Object.entries(ABBREVIATIONS)) {
     if (known.has(short)) long.map(stem).forEach((x) => known.add(x));

@@ -66,6 +66,17 @@ export const REASONS = {
     `Lite av innholdet står i kilden (${Math.round(score * 100)} % av innholdsordene); mangler bl.a. ${missing.slice(0, 5).map(q).join(', ')}.`,
   overlapPartial: (score: number, missing: string[]) =>
     `Bare en del av innholdet står i kilden (${Math.round(score * 100)} % av innholdsordene); mangler ${missing.slice(0, 5).map(q).join(', ')}.`,
+  lexiconShift: (label: string, said: string, source: string[]) =>
+    `Setningen endrer ${label}: den sier ${q(said)}, men kilden sier ${source.slice(0, 3).map(q).join(', ')}.`,
+  causalAdded: (word: string) => `Setningen legger til en årsak eller følge (${q(word)}) som kilden ikke har.`,
+  conditionDropped: (word: string) =>
+    `Kilden setter et vilkår eller en grense (${q(word)}) som setningen ikke har med.`,
+  elidedRisk: (word: string) =>
+    `Sitatet hopper over tekst som inneholder ${q(word)}; kontroller at utelatelsen ikke endrer meningen.`,
+  clauseUncovered: (clause: string, missing: string[]) =>
+    `Leddet ${q(clause)} står ikke i kilden${missing.length ? ` (mangler ${missing.slice(0, 4).map(q).join(', ')})` : ''}.`,
+  paraphrase: (missing: string[]) =>
+    `Omskrevet – kontroller: ${missing.length ? `${missing.slice(0, 5).map(q).join(', ')} står ikke ordrett i kilden` : 'ordlyden avviker fra kilden'}.`,
   judge: (verdict: string, reason: string) => `Språkmodellen vurderte setningen som «${verdict}»: ${reason}`,
   judgeFailed: (message: string) =>
     `Språkmodellen kunne ikke vurdere setningen (${message}); bare de faste kontrollene er brukt.`,

@@ -1,0 +1,191 @@
+/**
+ * The adversarial verifier eval: every hand-written case in `evals/cases/verifier-adversarial.jsonl` becomes a
+ * one-sentence draft citing the passage that holds its quote (the pieces of an elided quote, or `passageContains`
+ * for an altered one), is verified offline (no judge), and is counted:
+ * - dangerous miss: a faulty sentence the verifier calls "supported" (a ✓ that lies);
+ * - hard false alarm: a faithful sentence called unsupported, contradicted or uncited (✗);
+ * - soft alarm: a faithful sentence called partly supported (≈ needs review).
+ *
+ * NOTE: to keep the verifier from being tuned to the set, the set is split by id: even ids are the dev half (read
+ * while developing), odd ids are held out (only ever measured). Both halves and the whole are reported.
+ *
+ *     npx tsx evals/verifier/adversarial/run.ts [--json] [--split dev|heldout|all] [--misses]
+ */
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import type { PassageWithDocument } from '../../../src/domain/types.js';
+import { memoryPassageSource, verifyDraft, type SentenceReport } from '../../../src/verify/index.js';
+import { passagesOf } from '../corpus.js';
+import { loadCases, piecesInOrder, quotePieces, type AdversarialCase } from './cases.js';
+import { loadAdversarialDocuments } from './texts.js';
+
+export type Split = 'dev' | 'heldout';
+export const splitOf = (id: string): Split => (Number(id.replace(/\D/g, '')) % 2 === 0 ? 'dev' : 'heldout');
+
+export interface Figures {
+  cases: number;
+  faulty: number;
+  faithful: number;
+  dangerousMisses: number;
+  hardFalseAlarms: number;
+  softAlarms: number;
+  /** Rates: misses over faulty cases, alarms over faithful cases (0 when there are none). */
+  dangerousMissRate: number;
+  hardFalseAlarmRate: number;
+  softAlarmRate: number;
+}
+
+export interface CaseResult {
+  id: string;
+  split: Split;
+  category: string;
+  label: AdversarialCase['label'];
+  sentence: string;
+  verdict: SentenceReport['verdict'];
+  statuses: string[];
+  reasons: string[];
+  outcome: 'dangerous_miss' | 'hard_false_alarm' | 'soft_alarm' | 'ok';
+}
+
+export interface AdversarialResult {
+  overall: Figures;
+  dev: Figures;
+  heldout: Figures;
+  categories: { category: string; all: Figures; dev: Figures; heldout: Figures }[];
+  results: CaseResult[];
+  ms: number;
+}
+
+/** A verdict the person reads as ✓: supported, and every citation found where it says. */
+const passes = (s: SentenceReport) => s.verdict === 'supported' && s.citations.every((c) => c.status === 'ok');
+
+export function outcomeOf(label: AdversarialCase['label'], s: SentenceReport): CaseResult['outcome'] {
+  if (label === 'faulty') return passes(s) ? 'dangerous_miss' : 'ok';
+  if (passes(s) || (s.verdict === 'uncited' && !s.claim)) return 'ok';
+  if (s.verdict === 'partly_supported' && s.citations.every((c) => c.status === 'ok')) return 'soft_alarm';
+  // A citation that is not found, or a ✗ verdict, is a hard alarm on a faithful sentence.
+  return s.verdict === 'partly_supported' ? 'soft_alarm' : 'hard_false_alarm';
+}
+
+export function figures(rs: readonly CaseResult[]): Figures {
+  const faulty = rs.filter((r) => r.label === 'faulty').length;
+  const faithful = rs.length - faulty;
+  const n = (o: CaseResult['outcome']) => rs.filter((r) => r.outcome === o).length;
+  const rate = (x: number, of: number) => (of ? x / of : 0);
+  return {
+    cases: rs.length,
+    faulty,
+    faithful,
+    dangerousMisses: n('dangerous_miss'),
+    hardFalseAlarms: n('hard_false_alarm'),
+    softAlarms: n('soft_alarm'),
+    dangerousMissRate: rate(n('dangerous_miss'), faulty),
+    hardFalseAlarmRate: rate(n('hard_false_alarm'), faithful),
+    softAlarmRate: rate(n('soft_alarm'), faithful),
+  };
+}
+
+/** The passage a citation points at: the one holding the quote's pieces in order, else the `passageContains` one. */
+function passageFor(cit: AdversarialCase['citations'][number], passages: PassageWithDocument[]): string {
+  const mine = passages.filter((p) => p.documentId === cit.document);
+  const pieces = quotePieces(cit.quote);
+  const hit =
+    mine.find((p) => piecesInOrder(p.text, pieces)) ??
+    (cit.passageContains ? mine.find((p) => p.text.includes(cit.passageContains!)) : undefined) ??
+    mine[0];
+  return hit ? hit.id : `${cit.document}#0`;
+}
+
+export async function runAdversarialEval(opts: { cases?: AdversarialCase[] } = {}): Promise<AdversarialResult> {
+  const started = performance.now();
+  const docs = await loadAdversarialDocuments();
+  const passages = [...docs.values()].flatMap(passagesOf);
+  const source = memoryPassageSource(passages);
+  const cases = opts.cases ?? (await loadCases());
+  const results: CaseResult[] = [];
+  for (const c of cases) {
+    const draft = {
+      sections: [
+        {
+          sentences: [
+            {
+              text: c.sentence,
+              citations: c.citations.map((cit) => ({ passageId: passageFor(cit, passages), quote: cit.quote })),
+            },
+          ],
+        },
+      ],
+    };
+    const report = await verifyDraft(draft, { source }, c.organisation ? { organisation: c.organisation } : {});
+    const s = report.sentences[0];
+    results.push({
+      id: c.id,
+      split: splitOf(c.id),
+      category: c.category,
+      label: c.label,
+      sentence: c.sentence,
+      verdict: s.verdict,
+      statuses: s.citations.map((x) => x.status),
+      reasons: s.reasons,
+      outcome: outcomeOf(c.label, s),
+    });
+  }
+  const categories = [...new Set(results.map((r) => r.category))].sort().map((category) => {
+    const rs = results.filter((r) => r.category === category);
+    return {
+      category,
+      all: figures(rs),
+      dev: figures(rs.filter((r) => r.split === 'dev')),
+      heldout: figures(rs.filter((r) => r.split === 'heldout')),
+    };
+  });
+  return {
+    overall: figures(results),
+    dev: figures(results.filter((r) => r.split === 'dev')),
+    heldout: figures(results.filter((r) => r.split === 'heldout')),
+    categories,
+    results,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const cell = (n: number, of: number) => (of ? `${n}/${of} ${pct(n / of)}` : '–');
+
+/** Rows for a table: category (or half), cases, then the three figures. */
+export function tableRows(r: AdversarialResult): (string | number)[][] {
+  const row = (name: string, f: Figures) => [
+    name,
+    `${f.faulty}/${f.faithful}`,
+    cell(f.dangerousMisses, f.faulty),
+    cell(f.hardFalseAlarms, f.faithful),
+    cell(f.softAlarms, f.faithful),
+  ];
+  return [
+    ...r.categories.map((c) => row(c.category, c.all)),
+    row('— dev (even ids)', r.dev),
+    row('— held-out (odd ids)', r.heldout),
+    row('— overall', r.overall),
+  ];
+}
+export const TABLE_HEADERS = ['category', 'faulty/faithful', 'dangerous misses', 'hard false alarms', 'soft alarms'];
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({
+    options: { json: { type: 'boolean' }, split: { type: 'string' }, misses: { type: 'boolean' } },
+  });
+  const split = (values.split ?? 'dev') as Split | 'all';
+  const r = await runAdversarialEval();
+  if (values.json) console.log(JSON.stringify(r, null, 2));
+  else {
+    const { table } = await import('../../lib/table.js');
+    console.log(table(TABLE_HEADERS, tableRows(r)));
+    if (values.misses) {
+      // NOTE: only the dev half is printed by default, so that nobody reads held-out cases while developing.
+      for (const x of r.results.filter((x) => x.outcome !== 'ok' && (split === 'all' || x.split === split)))
+        console.log(
+          `\n${x.id} ${x.category} ${x.label} → ${x.verdict} [${x.statuses}] ${x.outcome}\n  ${x.sentence}\n  ${x.reasons.join('\n  ')}`,
+        );
+    }
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Directional lexicons (data in `lexicons/*.json`): stance (for ↔ against), modality (må/skal > bør > kan),
+ * quantity (alle > de fleste > noen > få > ingen; øker ↔ synker), actors (kommunene, staten, ansatte …) and units
+ * (personer ↔ husstander, prosent ↔ prosentpoeng, tusen ↔ millioner).
+ *
+ * Each lexicon holds scales; a scale holds groups of terms that mean the same. A shift is a sentence term of one
+ * group where the cited text has no term of that group but does have a term of another group of the same scale:
+ * «skeptisk til» against a source that only «støtter». Where the cited text says nothing on the scale, the lexicon
+ * is silent (the overlap check decides).
+ *
+ * Terms are lower-case words; a trailing `*` matches any ending; several words form a phrase. Nynorsk words are
+ * mapped to Bokmål first (text/nynorsk), so «tilsette» and «ansatte» are one actor.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Verdict } from '../domain/verification.js';
+import { toBokmalWords } from '../text/nynorsk.js';
+import { words } from '../text/words.js';
+
+export const LEXICON_NAMES = ['stance', 'modality', 'quantity', 'actors', 'units'] as const;
+export type LexiconName = (typeof LEXICON_NAMES)[number];
+
+export const LexiconSchema = z.object({
+  name: z.enum(LEXICON_NAMES),
+  /** Norwegian, for the reason shown to people: «Setningen endrer <label>: …». */
+  label: z.string().min(1),
+  about: z.string(),
+  /** What a shift makes of the sentence. */
+  verdict: z.enum(['partly_supported', 'unsupported', 'contradicted']),
+  scales: z.array(z.object({ groups: z.array(z.array(z.string().min(1)).min(1)).min(2) })).min(1),
+  /** Direction pairs [a, b]: a sentence saying b against a source saying a is a shift (and the other way round). */
+  pairs: z.array(z.tuple([z.string(), z.string()])).min(1),
+  /** Phrases that look like terms but are not («tvert imot», «ikke minst»); removed before matching. */
+  ignore: z.array(z.string()).optional(),
+  /** For two-group scales: a term next to a negation counts as the other group («avviser ikke» is for). */
+  flipOnNegation: z.boolean().optional(),
+});
+export type Lexicon = z.infer<typeof LexiconSchema>;
+
+/** One term compiled: its words, the last one possibly a prefix. */
+interface Term {
+  text: string;
+  words: string[];
+  prefix: boolean;
+}
+
+export interface CompiledLexicon {
+  lexicon: Lexicon;
+  scales: Term[][][];
+  ignore: string[][];
+}
+
+const NEGATION = new Set(['ikke', 'ikkje', 'aldri', 'ingen', 'ingenlunde']);
+
+export interface LexiconShift {
+  lexicon: LexiconName;
+  label: string;
+  verdict: Verdict;
+  /** The sentence's term as written, and the cited text's terms of the other group(s). */
+  sentence: string;
+  source: string[];
+}
+
+function compile(lexicon: Lexicon): CompiledLexicon {
+  return {
+    lexicon,
+    scales: lexicon.scales.map((s) =>
+      s.groups.map((g) =>
+        g
+          .map((text) => {
+            const ws = words(text.replace(/\*$/, ''));
+            return { text, words: ws, prefix: text.endsWith('*') };
+          })
+          // Longest phrase first, so the reason quotes «går imot», not «imot».
+          .sort((a, b) => b.words.length - a.words.length),
+      ),
+    ),
+    ignore: (lexicon.ignore ?? []).map((p) => words(p)),
+  };
+}
+
+/** The tokens with ignored phrases blanked out (kept as '' so positions stay). */
+function withoutIgnored(tokens: readonly string[], ignore: string[][]): string[] {
+  const out = [...tokens];
+  for (const phrase of ignore)
+    for (let i = 0; i + phrase.length <= out.length; i++)
+      if (phrase.every((w, k) => out[i + k] === w)) for (let k = 0; k < phrase.length; k++) out[i + k] = '';
+  return out;
+}
+
+let shipped: CompiledLexicon[] | undefined;
+
+/** The shipped lexicons, read and validated once. */
+export function lexicons(): CompiledLexicon[] {
+  shipped ??= LEXICON_NAMES.map((name) =>
+    compile(LexiconSchema.parse(JSON.parse(readFileSync(new URL(`./lexicons/${name}.json`, import.meta.url), 'utf8')))),
+  );
+  return shipped;
+}
+
+/** Tokens for matching: lower-cased words, Nynorsk forms in Bokmål. */
+export function lexiconTokens(text: string): string[] {
+  return toBokmalWords(words(text));
+}
+
+/** Where a term occurs in the tokens: the start indices. */
+function occurrences(term: Term, tokens: readonly string[]): number[] {
+  const at: number[] = [];
+  const n = term.words.length;
+  for (let i = 0; i + n <= tokens.length; i++) {
+    let ok = true;
+    for (let k = 0; k < n && ok; k++) {
+      const w = tokens[i + k];
+      const t = term.words[k];
+      ok = k === n - 1 && term.prefix ? w.startsWith(t) : w === t;
+    }
+    if (ok) at.push(i);
+  }
+  return at;
+}
+
+/**
+ * Which groups of a scale occur in the tokens, with the first term found for each. With `flip`, a term with a
+ * negation right before it (two words at most) or right after it counts for the other group of a two-group scale.
+ */
+function groupsIn(scale: Term[][], tokens: readonly string[], flip = false): Map<number, string> {
+  const found = new Map<number, string>();
+  scale.forEach((group, g) => {
+    for (const term of group) {
+      for (const i of occurrences(term, tokens)) {
+        const n = term.words.length;
+        const negated =
+          flip &&
+          scale.length === 2 &&
+          [tokens[i - 1], tokens[i - 2], tokens[i + n]].some((w) => w !== undefined && NEGATION.has(w));
+        const to = negated ? 1 - g : g;
+        if (!found.has(to)) found.set(to, tokens.slice(i, i + n).join(' ') + (negated ? ' (nektet)' : ''));
+      }
+    }
+  });
+  return found;
+}
+
+/**
+ * The shifts between a sentence and its cited text, one per scale at most.
+ * @example shifts('Fagforbundet er skeptisk til planen.', 'Fagforbundet støtter planen.')
+ *   // → [{ lexicon: 'stance', sentence: 'skeptisk', source: ['støtter'], … }]
+ */
+export function shifts(sentence: string, cited: string, use: CompiledLexicon[] = lexicons()): LexiconShift[] {
+  return compare(sentence, cited, use).shifts;
+}
+
+/**
+ * Shifts, and the sentence's words that a lexicon found in agreement with the cited text (the same group on a scale
+ * the cited text speaks on): those are checked, so the overlap check need not count them as missing.
+ */
+export function compare(
+  sentence: string,
+  cited: string,
+  use: CompiledLexicon[] = lexicons(),
+): { shifts: LexiconShift[]; agreed: string[] } {
+  const s0 = lexiconTokens(sentence);
+  const c0 = lexiconTokens(cited);
+  const out: LexiconShift[] = [];
+  const agreed: string[] = [];
+  for (const { lexicon, scales, ignore } of use) {
+    const s = withoutIgnored(s0, ignore);
+    const c = withoutIgnored(c0, ignore);
+    const flip = lexicon.flipOnNegation === true;
+    for (const scale of scales) {
+      const mine = groupsIn(scale, s, flip);
+      if (mine.size === 0) continue;
+      const theirs = groupsIn(scale, c, flip);
+      if (theirs.size === 0) continue;
+      // NOTE: a sentence term is fine when the cited text has any term of the same group; only a group the cited
+      // text lacks, while it speaks on the scale, is a shift.
+      for (const [g, term] of mine) if (theirs.has(g)) agreed.push(...words(term.replace(' (nektet)', '')));
+      const missing = [...mine].find(([g]) => !theirs.has(g));
+      if (!missing) continue;
+      // A sentence that also repeats one of the cited text's groups mixes them (e.g. «må … og kan»): flag only when
+      // none of the cited groups is echoed, or the scale is one where each sentence term must match (actors, units).
+      const echoed = [...mine.keys()].some((g) => theirs.has(g));
+      if (echoed && (lexicon.name === 'stance' || lexicon.name === 'modality' || lexicon.name === 'quantity')) continue;
+      out.push({
+        lexicon: lexicon.name,
+        label: lexicon.label,
+        verdict: lexicon.verdict,
+        sentence: missing[1],
+        source: [...theirs.values()],
+      });
+    }
+  }
+  return { shifts: out, agreed };
+}

@@ -1,0 +1,34 @@
+/** Each directional lexicon (src/verify/lexicons/*.json): its own direction pairs shift both ways, same-group terms do not. */
+import { describe, expect, it } from 'vitest';
+import { compare, LEXICON_NAMES, lexicons, shifts } from '../../src/verify/lexicon.js';
+
+describe('directional lexicons', () => {
+  for (const name of LEXICON_NAMES) {
+    it(`${name}: every direction pair is a shift, both ways, and names the words`, () => {
+      const lex = lexicons().find((l) => l.lexicon.name === name)!;
+      for (const [a, b] of lex.lexicon.pairs) {
+        const one = shifts(`Setningen sier ${b} her.`, `Kilden sier ${a} her.`, [lex]);
+        expect(one, `${a} → ${b}`).toHaveLength(1);
+        expect(one[0].lexicon).toBe(name);
+        expect(one[0].sentence).toBe(b);
+        expect(one[0].source).toContain(a);
+        expect(shifts(`Setningen sier ${a} her.`, `Kilden sier ${b} her.`, [lex]), `${b} → ${a}`).toHaveLength(1);
+        expect(shifts(`Setningen sier ${a} her.`, `Kilden sier ${a} her.`, [lex]), `${a} = ${a}`).toEqual([]);
+      }
+    });
+  }
+
+  it('says nothing when the cited text does not speak on the scale', () => {
+    expect(shifts('Fagforbundet er skeptisk til planen.', 'Planen ble lagt fram i mars.')).toEqual([]);
+  });
+
+  it('reads Nynorsk forms as Bokmål (tilsette = ansatte) and a negated stance as the other side', () => {
+    expect(shifts('Dei tilsette må få opplæring.', 'De ansatte må få opplæring.')).toEqual([]);
+    expect(shifts('Vi avviser ikke ny teknologi.', 'Vi er positive til ny teknologi.')).toEqual([]);
+    expect(shifts('Tvert imot er vi positive.', 'Vi er positive til dette.')).toEqual([]);
+  });
+
+  it('reports the words it found in agreement, so overlap need not count them', () => {
+    expect(compare('Fagforbundet er kritisk til planen.', 'Vi er bekymret for planen.').agreed).toContain('kritisk');
+  });
+});
