@@ -20,7 +20,7 @@ export interface ChatProviderOptions {
   logger?: Logger;
 }
 
-interface ChatResponse {
+export interface ChatResponse {
   model?: string;
   id?: string;
   choices?: { message?: { content?: string | null }; finish_reason?: string | null }[];
@@ -31,43 +31,8 @@ interface ChatResponse {
  * @example createChatProvider({ baseURL: 'http://127.0.0.1:11434', model: 'llama3.1:8b' })
  */
 export function createChatProvider(opts: ChatProviderOptions): LlmProvider {
-  const url = `${opts.baseURL.replace(/\/+$/, '').replace(/\/v1$/, '')}/v1/chat/completions`;
   const format = loadPrompt('chat-citations');
-  const maxRetries = opts.maxRetries ?? 2;
-
-  async function post(body: unknown, signal?: AbortSignal): Promise<ChatResponse> {
-    for (let attempt = 0; ; attempt++) {
-      const timeout = AbortSignal.timeout(opts.timeoutMs ?? 60_000);
-      try {
-        const res = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}),
-          },
-          body: JSON.stringify(body),
-          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-        });
-        if (res.ok) {
-          try {
-            return (await res.json()) as ChatResponse;
-          } catch {
-            throw new LlmOutputError('svaret er ikke JSON');
-          }
-        }
-        await res.body?.cancel();
-        throw new ChatHttpError(res.status, `chat endpoint answered ${res.status}`);
-      } catch (err) {
-        const e = timeout.aborted && !signal?.aborted ? new ChatTimeoutError('chat request timed out') : err;
-        const retryable =
-          e instanceof ChatTimeoutError ||
-          (e instanceof ChatHttpError && (e.status === 429 || e.status >= 500)) ||
-          (e instanceof TypeError && !signal?.aborted);
-        if (!retryable || attempt >= maxRetries) throw e;
-        await new Promise((r) => setTimeout(r, (opts.retryBaseMs ?? 500) * 2 ** attempt));
-      }
-    }
-  }
+  const post = chatPoster(opts);
 
   return {
     name: 'openai-chat',
@@ -127,4 +92,50 @@ export function createChatProvider(opts: ChatProviderOptions): LlmProvider {
       }
     },
   };
+}
+
+/**
+ * POST one chat completion with the provider's retries (429, 5xx, timeouts, lost connections) and backoff; shared
+ * by the drafter and the verifier's chat judge (judgeChat.ts).
+ */
+export function chatPoster(
+  opts: Pick<ChatProviderOptions, 'baseURL' | 'apiKey' | 'maxRetries' | 'timeoutMs' | 'retryBaseMs'>,
+): (body: unknown, signal?: AbortSignal) => Promise<ChatResponse> {
+  const url = `${opts.baseURL.replace(/\/+$/, '').replace(/\/v1$/, '')}/v1/chat/completions`;
+  const maxRetries = opts.maxRetries ?? 2;
+
+  async function post(body: unknown, signal?: AbortSignal): Promise<ChatResponse> {
+    for (let attempt = 0; ; attempt++) {
+      const timeout = AbortSignal.timeout(opts.timeoutMs ?? 60_000);
+      try {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}),
+          },
+          body: JSON.stringify(body),
+          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        });
+        if (res.ok) {
+          try {
+            return (await res.json()) as ChatResponse;
+          } catch {
+            throw new LlmOutputError('svaret er ikke JSON');
+          }
+        }
+        await res.body?.cancel();
+        throw new ChatHttpError(res.status, `chat endpoint answered ${res.status}`);
+      } catch (err) {
+        const e = timeout.aborted && !signal?.aborted ? new ChatTimeoutError('chat request timed out') : err;
+        const retryable =
+          e instanceof ChatTimeoutError ||
+          (e instanceof ChatHttpError && (e.status === 429 || e.status >= 500)) ||
+          (e instanceof TypeError && !signal?.aborted);
+        if (!retryable || attempt >= maxRetries) throw e;
+        await new Promise((r) => setTimeout(r, (opts.retryBaseMs ?? 500) * 2 ** attempt));
+      }
+    }
+  }
+  return post;
 }
