@@ -148,7 +148,13 @@ export const ListQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-export const ExportQuery = VersionQuery.extend({ format: z.enum(['md', 'docx']).default('md') });
+export const ExportQuery = VersionQuery.extend({
+  format: z.enum(['md', 'docx']).default('md'),
+  allowUnverified: z.enum(['true', 'false']).optional().openapi({
+    description:
+      'Export a draft with ✗ sentences (unsupported, contradicted, uncited claims, withdrawn sources) anyway',
+  }),
+});
 
 export const ReviseRequestSchema = z
   .object({
