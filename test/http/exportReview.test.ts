@@ -22,12 +22,12 @@ const edited = (first: string) =>
   `[^1]: [${P}] «${Q}»\n[^2]: [${P}] «${Q}»\n`;
 
 async function draftWith(first: string, overrides: Parameters<typeof seededApp>[0] = {}) {
-  const { app, store } = await seededApp(overrides);
+  const { app } = await seededApp(overrides);
   const request = parseYaml(await readFile('examples/consultation-digitalisering.yaml', 'utf8'));
   const created = await (await app.request('/drafts', jsonInit('POST', request))).json();
   const put = await app.request(`/drafts/${created.id}`, jsonInit('PUT', { markdown: edited(first) }));
   expect(put.status).toBe(200);
-  return { app, store, id: created.id as string, saved: await put.json() };
+  return { app, id: created.id as string, saved: await put.json() };
 }
 
 describe('an edit that reverses the source’s stance', () => {
