@@ -33,7 +33,7 @@ const LENT_ORGANISATIONS = [
 const STAMP = '2025-01-01T00:00:00Z';
 
 /** Passages of ingested documents, shaped as the store returns them. */
-function passagesOf(doc: IngestedDocument): PassageWithDocument[] {
+export function passagesOf(doc: IngestedDocument): PassageWithDocument[] {
   const { meta } = doc;
   const document: DocumentSummary = {
     ...meta,

@@ -19,6 +19,7 @@ import type { Judge } from '../verify/index.js';
 export type DraftingConfig = Pick<
   Config,
   | 'VERIFY_JUDGE'
+  | 'VERIFY_JUDGE_TIMEOUT_MS'
   | 'LLM_PROVIDER'
   | 'ANTHROPIC_API_KEY'
   | 'ANTHROPIC_BASE_URL'
@@ -37,7 +38,7 @@ export type DraftingConfig = Pick<
 /** What configuration decides; named as the HTTP app's deps name them, so it spreads into createApp. */
 export interface DraftingChoice {
   llm: LlmProvider;
-  /** The verifier's entailment judge (VERIFY_JUDGE=claude); undefined otherwise. */
+  /** The verifier's entailment judge (VERIFY_JUDGE: claude, chat, or auto with a drafting model); else undefined. */
   judge?: Judge;
   /** DRAFT_MIN_RELEVANCE: the measured default when undefined. */
   minRelevance?: number;

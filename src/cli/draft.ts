@@ -91,9 +91,14 @@ async function main() {
         }),
       );
     } else if (values.out) {
-      await writeFile(values.out, draftToMarkdown({ draft: result.draft, markdown: result.markdown }));
+      await writeFile(
+        values.out,
+        draftToMarkdown({ draft: result.draft, markdown: result.markdown, verification: result.verification }),
+      );
     } else {
-      process.stdout.write(draftToMarkdown({ draft: result.draft, markdown: result.markdown }));
+      process.stdout.write(
+        draftToMarkdown({ draft: result.draft, markdown: result.markdown, verification: result.verification }),
+      );
     }
     const dropped = result.draft.sections.flatMap((s) => s.dropped);
     process.stderr.write(

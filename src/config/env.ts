@@ -53,8 +53,13 @@ export const ConfigSchema = z.object({
   LLM_BREAKER_COOLDOWN_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(30000)),
   /** Smallest cosine similarity (local embedder) for a passage to count as the organisation's position on a question. */
   DRAFT_MIN_RELEVANCE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1).optional()),
-  /** The verifier's entailment judge: claude (needs ANTHROPIC_API_KEY; one extra call per cited sentence) or off. */
-  VERIFY_JUDGE: z.preprocess(emptyToUndefined, z.enum(['off', 'claude']).default('off')),
+  /**
+   * The verifier's entailment judge (one extra model call per cited sentence): claude (needs ANTHROPIC_API_KEY),
+   * chat (the drafting endpoint, CHAT_BASE_URL and CHAT_MODEL), off, or auto: the model that drafts, none offline.
+   */
+  VERIFY_JUDGE: z.preprocess(emptyToUndefined, z.enum(['auto', 'claude', 'chat', 'off']).default('auto')),
+  /** Timeout per judge request in ms; a judge that does not answer leaves the fixed checks' verdict. */
+  VERIFY_JUDGE_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(30000)),
   /** Comma-separated bearer tokens; when set, writes need one. */
   API_TOKENS: optionalString,
   /** Comma-separated origins (https://intranett.example.no) allowed to call the API from a browser; CORS off when empty. */

@@ -72,8 +72,13 @@ export const SentenceReport = z.object({
   reasons: z.array(z.string()),
   citations: z.array(CitationReport),
   checks: SupportChecks.optional(),
-  /** The optional LLM judge's verdict and reason, or why it could not answer. */
-  judge: z.union([z.object({ verdict: z.string(), reason: z.string() }), z.object({ error: z.string() })]).optional(),
+  /** The optional LLM judge's verdict and reason (decided: its answer set the verdict), or why it could not answer. */
+  judge: z
+    .union([
+      z.object({ verdict: z.string(), reason: z.string(), decided: z.boolean().optional() }),
+      z.object({ error: z.string() }),
+    ])
+    .optional(),
 });
 export type SentenceReport = z.infer<typeof SentenceReport>;
 

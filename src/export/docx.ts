@@ -1,12 +1,16 @@
 /**
  * A draft version as a Word document laid out like a Norwegian høringssvar: sender, addressee (the issuing
  * ministry), "Deres ref." and date, the title, one heading per section, every cited sentence footnoted with the
- * quote and the source document, and a signature. Built with the `docx` package.
+ * quote and the source document, and a signature. Built with the `docx` package. The verifier's findings travel
+ * with it: a review summary under the title, and every sentence that is not ✓ highlighted (yellow ≈, red ✗) with a
+ * Word comment giving the mark and the verifier's reason (see review.ts).
  */
 import type { Paragraph } from 'docx';
 import type { PassageWithDocument } from '../domain/types.js';
 import type { DraftDocument } from '../draft/types.js';
 import type { DraftRequest } from '../domain/draftRequest.js';
+import type { VerificationReport } from '../domain/verification.js';
+import { REVIEW_LEAD, reviewDraft } from './review.js';
 import type { Withdrawal } from '../store/documents.js';
 import { norwegianDate } from './norwegianDate.js';
 import { withdrawnMark, withdrawnWarning } from './withdrawn.js';
@@ -18,6 +22,8 @@ export interface DocxInput {
   passages: Map<string, PassageWithDocument>;
   /** Cited passages whose documents have been withdrawn since, by passage id: warned of and marked in footnotes. */
   withdrawn?: Map<string, Withdrawal>;
+  /** The stored verification report; without it the sentences' own verdicts are used. */
+  verification?: VerificationReport;
   /** The letter's date; today by default. */
   date?: Date;
 }
@@ -30,11 +36,24 @@ export async function draftToDocx({
   request,
   passages,
   withdrawn = new Map(),
+  verification,
   date = new Date(),
 }: DocxInput): Promise<Buffer> {
   // NOTE: docx is imported when a document is exported, not at startup.
-  const { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } =
-    await import('docx');
+  const {
+    AlignmentType,
+    CommentRangeEnd,
+    CommentRangeStart,
+    CommentReference,
+    Document,
+    FootnoteReferenceRun,
+    HeadingLevel,
+    Packer,
+    Paragraph,
+    TextRun,
+  } = await import('docx');
+  const review = reviewDraft(draft, verification, new Set(withdrawn.keys()));
+  const comments: { id: number; author: string; initials: string; date: Date; children: Paragraph[] }[] = [];
   const nn = draft.language === 'nn';
   const c = request.consultation;
   const footnotes: Record<number, { children: Paragraph[] }> = {};
@@ -79,6 +98,15 @@ export async function draftToDocx({
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(draft.title)] }),
   ];
   if (draft.notice) body.push(new Paragraph({ children: [new TextRun({ text: draft.notice, italics: true })] }));
+  if (review.summary)
+    body.push(
+      new Paragraph({
+        children: [
+          new TextRun({ text: REVIEW_LEAD, bold: true }),
+          new TextRun({ text: review.summary.slice(REVIEW_LEAD.length), bold: review.review + review.bad > 0 }),
+        ],
+      }),
+    );
   const warning = withdrawnWarning(withdrawn.values(), draft.language);
   if (warning) body.push(new Paragraph({ children: [new TextRun({ text: warning, bold: true })] }));
 
@@ -86,10 +114,30 @@ export async function draftToDocx({
     if (section.heading)
       body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(section.heading)] }));
     for (const paragraph of section.paragraphs) {
-      const runs = paragraph.flatMap((s, i) => [
-        new TextRun(`${i ? ' ' : ''}${s.text}`),
-        ...s.citations.map((cit) => footnote(cit.passageId, cit.quote)),
-      ]);
+      const runs = paragraph.flatMap((s, i) => {
+        const lead = i ? [new TextRun(' ')] : [];
+        const r = review.of(s);
+        const notes = s.citations.map((cit) => footnote(cit.passageId, cit.quote));
+        if (!r.mark) return [...lead, new TextRun(s.text), ...notes];
+        // NOTE: a highlight shows in any viewer; the comment carries the words and the reason in Word and LibreOffice.
+        const id = comments.length;
+        const label = `${r.label}${r.judged ? ' (vurdert av språkmodell)' : ''}`;
+        comments.push({
+          id,
+          author: 'innspill kildekontroll',
+          initials: 'IK',
+          date,
+          children: [new Paragraph(label), ...(r.reason ? [new Paragraph(r.reason)] : [])],
+        });
+        return [
+          ...lead,
+          new CommentRangeStart(id),
+          new TextRun({ text: s.text, highlight: r.mark === '✗' ? 'red' : 'yellow' }),
+          new CommentRangeEnd(id),
+          new TextRun({ children: [new CommentReference(id)] }),
+          ...notes,
+        ];
+      });
       body.push(new Paragraph({ children: runs, spacing: { after: 160 } }));
     }
   }
@@ -105,6 +153,7 @@ export async function draftToDocx({
     description: draft.extractive ? draft.notice : undefined,
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
     footnotes,
+    ...(comments.length ? { comments: { children: comments } } : {}),
     sections: [{ children: body }],
   });
   return Packer.toBuffer(doc);

@@ -1,26 +1,60 @@
 /**
  * A draft version as Markdown for download: the stored Markdown (title, sections, footnotes with passage id and
- * quote) with the extractive label and, when cited documents have been withdrawn since, a warning under the
- * title, raw HTML and non-http(s) links from source text escaped (safeMarkdown.ts). PUT /drafts/:id accepts this file back; those lines are dropped there (isExportNoteLine).
+ * quote) with the extractive label, the verifier's review summary and, when cited documents have been withdrawn
+ * since, a warning under the title; raw HTML and non-http(s) links from source text are escaped (safeMarkdown.ts). Every sentence that is not ✓ starts with a visible mark («[≈ må kontrolleres]»,
+ * «[✗ ikke støttet]» …). PUT /drafts/:id accepts this file back; the added lines (isExportNoteLine) and the marks
+ * (stripMarks) are dropped there.
  */
+import type { VerificationReport } from '../domain/verification.js';
+import { toStructured } from '../draft/structured.js';
 import type { DraftDocument } from '../draft/types.js';
 import type { Withdrawal } from '../store/documents.js';
 import { safeMarkdown } from './safeMarkdown.js';
+import { renderMarkdown } from '../verify/index.js';
+import { markText, REVIEW_LEAD, reviewDraft } from './review.js';
 import { WITHDRAWN_LEAD, withdrawnWarning } from './withdrawn.js';
 
 const WARNING_LINE = (text: string) => `> **${WITHDRAWN_LEAD}**${text.slice(WITHDRAWN_LEAD.length)}`;
+const REVIEW_LINE = (text: string) => `> **${REVIEW_LEAD}**${text.slice(REVIEW_LEAD.length)}`;
 
+/**
+ * @example draftToMarkdown({ draft, markdown, verification, withdrawn: gone.values() })
+ */
 export function draftToMarkdown({
   draft,
   markdown,
-  withdrawn = [],
+  verification,
+  withdrawn = new Map(),
 }: {
   draft: DraftDocument;
   markdown: string;
-  withdrawn?: Iterable<Withdrawal>;
+  /** The stored report; without it the sentences' own verdicts are used. */
+  verification?: VerificationReport;
+  /** Withdrawn documents the draft cites, by passage id. */
+  withdrawn?: Map<string, Withdrawal>;
 }): string {
-  const warning = withdrawnWarning(withdrawn, draft.language);
-  const notes = [...(draft.notice ? [`*${draft.notice}*`] : []), ...(warning ? [WARNING_LINE(warning)] : [])];
+  const review = reviewDraft(draft, verification, new Set(withdrawn.keys()));
+  const marked = review.review + review.bad + review.judged > 0;
+  if (marked) {
+    // NOTE: rendered again from the structured draft with each mark in front of its sentence, so the marks sit
+    // where the sentences are whatever the stored Markdown's line layout.
+    const sections = draft.sections.map((s) => ({
+      ...s,
+      paragraphs: s.paragraphs.map((p) =>
+        p.map((t) => {
+          const m = markText(review.of(t));
+          return m ? { ...t, text: `${m} ${t.text}` } : t;
+        }),
+      ),
+    }));
+    markdown = renderMarkdown(toStructured({ ...draft, sections }));
+  }
+  const warning = withdrawnWarning(withdrawn.values(), draft.language);
+  const notes = [
+    ...(draft.notice ? [`*${draft.notice}*`] : []),
+    ...(review.summary ? [REVIEW_LINE(review.summary)] : []),
+    ...(warning ? [WARNING_LINE(warning)] : []),
+  ];
   const safe = safeMarkdown(markdown);
   if (notes.length === 0) return safe;
   const lines = safe.split('\n');
@@ -30,7 +64,13 @@ export function draftToMarkdown({
   return lines.join('\n');
 }
 
-/** A line the export adds (the withdrawn-sources warning) that an edit sent back must not take as text. */
+/** A line the export adds (the review summary, the withdrawn-sources warning) that an edit sent back must not take as text. */
 export function isExportNoteLine(line: string): boolean {
-  return line.trim().startsWith(`> **${WITHDRAWN_LEAD}**`) && /(trukket|trekt|trekte) tilbake/.test(line);
+  const t = line.trim();
+  return (
+    t.startsWith(`> **${REVIEW_LEAD}**`) ||
+    (t.startsWith(`> **${WITHDRAWN_LEAD}**`) && /(trukket|trekt|trekte) tilbake/.test(line))
+  );
 }
+
+export { stripMarks } from './review.js';

@@ -41,7 +41,7 @@ export interface AppDeps {
   drafter?: string;
   /** Writes drafts and answers; the offline extractive drafter when left out. */
   llm?: LlmProvider;
-  /** The verifier's optional entailment judge (VERIFY_JUDGE=claude). */
+  /** The verifier's optional entailment judge (VERIFY_JUDGE: claude, chat, or auto). */
   judge?: Judge;
   /** DRAFT_MIN_RELEVANCE: the measured default when left out. */
   minRelevance?: number;

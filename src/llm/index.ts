@@ -10,6 +10,7 @@ import { createChatProvider } from './openaiChat.js';
 import type { LlmProvider } from './types.js';
 import { CircuitBreaker, withBreaker } from './breaker.js';
 import { createClaudeJudge } from './judge.js';
+import { createChatJudge } from './judgeChat.js';
 import type { Judge } from '../domain/judge.js';
 
 export type {
@@ -26,6 +27,7 @@ export { CircuitBreaker, withBreaker } from './breaker.js';
 type LlmConfig = Pick<
   Config,
   | 'VERIFY_JUDGE'
+  | 'VERIFY_JUDGE_TIMEOUT_MS'
   | 'LLM_PROVIDER'
   | 'ANTHROPIC_API_KEY'
   | 'ANTHROPIC_BASE_URL'
@@ -86,23 +88,61 @@ export function createLlmProvider(
   return createExtractiveProvider({ embedder });
 }
 
-/** The verifier's judge when VERIFY_JUDGE=claude (and a key is set); undefined otherwise. */
+/**
+ * The verifier's judge: VERIFY_JUDGE=claude or chat by name; auto (the default) judges with the model that drafts
+ * (Claude with a key, else the chat endpoint) and not at all offline; off never. Undefined when there is none.
+ * @example createJudge({ ...config, VERIFY_JUDGE: 'auto', CHAT_BASE_URL: 'http://127.0.0.1:11434', CHAT_MODEL: 'm' })
+ */
 export function createJudge(config: LlmConfig, { logger }: { logger?: Logger } = {}): Judge | undefined {
-  if (config.VERIFY_JUDGE !== 'claude') return undefined;
-  if (!config.ANTHROPIC_API_KEY) throw new Error('VERIFY_JUDGE=claude krever ANTHROPIC_API_KEY');
-  const judge = createClaudeJudge({
-    apiKey: config.ANTHROPIC_API_KEY,
-    baseURL: config.ANTHROPIC_BASE_URL,
-    model: config.ANTHROPIC_MODEL,
-    timeoutMs: config.LLM_TIMEOUT_MS,
-    maxRetryAfterMs: config.LLM_MAX_RETRY_AFTER_MS,
-    maxRetries: config.LLM_MAX_RETRIES,
-    logger,
-  });
-  // The judge's own breaker: the verifier falls back to its fixed checks at once instead of waiting per sentence.
+  const which = judgeKind(config);
+  const common = { timeoutMs: config.VERIFY_JUDGE_TIMEOUT_MS, maxRetries: config.LLM_MAX_RETRIES, logger };
+  if (which === 'claude') {
+    if (!config.ANTHROPIC_API_KEY) throw new Error('VERIFY_JUDGE=claude krever ANTHROPIC_API_KEY');
+    return withJudgeBreaker(
+      createClaudeJudge({
+        apiKey: config.ANTHROPIC_API_KEY,
+        baseURL: config.ANTHROPIC_BASE_URL,
+        model: config.ANTHROPIC_MODEL,
+        maxRetryAfterMs: config.LLM_MAX_RETRY_AFTER_MS,
+        ...common,
+      }),
+      config,
+      'anthropic',
+    );
+  }
+  if (which === 'chat') {
+    if (!config.CHAT_BASE_URL || !config.CHAT_MODEL)
+      throw new Error('VERIFY_JUDGE=chat krever CHAT_BASE_URL og CHAT_MODEL');
+    return withJudgeBreaker(
+      createChatJudge({
+        baseURL: config.CHAT_BASE_URL,
+        apiKey: config.CHAT_API_KEY,
+        model: config.CHAT_MODEL,
+        maxRetryAfterMs: config.LLM_MAX_RETRY_AFTER_MS,
+        ...common,
+      }),
+      config,
+      'openai-chat',
+    );
+  }
+  return undefined;
+}
+
+/** Which judge the configuration asks for; auto follows createLlmProvider's choice of drafter. */
+function judgeKind(config: LlmConfig): 'claude' | 'chat' | 'off' {
+  const j = config.VERIFY_JUDGE ?? 'auto';
+  if (j !== 'auto') return j;
+  const p = config.LLM_PROVIDER;
+  if (p === 'anthropic' || (p === 'auto' && config.ANTHROPIC_API_KEY)) return 'claude';
+  if (p === 'openai' || (p === 'auto' && config.CHAT_BASE_URL && config.CHAT_MODEL)) return 'chat';
+  return 'off';
+}
+
+/** The judge's own breaker: the verifier falls back to its fixed checks at once instead of waiting per sentence. */
+function withJudgeBreaker(judge: Judge, config: LlmConfig, provider: 'anthropic' | 'openai-chat'): Judge {
   const breaker = new CircuitBreaker({
     failures: config.LLM_BREAKER_FAILURES,
     coolDownMs: config.LLM_BREAKER_COOLDOWN_MS,
   });
-  return { judge: (input) => breaker.run(() => judge.judge(input), { provider: 'anthropic' }) };
+  return { judge: (input) => breaker.run(() => judge.judge(input), { provider }) };
 }

@@ -26,7 +26,7 @@ export interface ChatProviderOptions {
   logger?: Logger;
 }
 
-interface ChatResponse {
+export interface ChatResponse {
   model?: string;
   id?: string;
   choices?: { message?: { content?: string | null }; finish_reason?: string | null }[];
@@ -37,54 +37,8 @@ interface ChatResponse {
  * @example createChatProvider({ baseURL: 'http://127.0.0.1:11434', model: 'llama3.1:8b' })
  */
 export function createChatProvider(opts: ChatProviderOptions): LlmProvider {
-  const url = `${opts.baseURL.replace(/\/+$/, '').replace(/\/v1$/, '')}/v1/chat/completions`;
   const format = loadPrompt('chat-citations');
-  const maxRetries = opts.maxRetries ?? 2;
-
-  /**
-   * One call, retried like the Anthropic SDK retries (429/5xx/connection errors; the endpoint's retry-after when it
-   * gives one, else backoff), all within one overall deadline. A retry-after above the cap fails at once.
-   */
-  async function post(body: unknown, deadline: Deadline): Promise<ChatResponse> {
-    const maxWaitMs = opts.maxRetryAfterMs ?? 20_000;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const res = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}),
-          },
-          body: JSON.stringify(body),
-          signal: deadline.signal,
-        });
-        if (res.ok) {
-          try {
-            return (await res.json()) as ChatResponse;
-          } catch (err) {
-            if (deadline.signal.aborted) throw err;
-            throw new LlmOutputError('svaret er ikke JSON');
-          }
-        }
-        await res.body?.cancel();
-        throw new ChatHttpError(res.status, `chat endpoint answered ${res.status}`, retryAfterMs(res.headers));
-      } catch (err) {
-        if (deadline.expired()) throw new ChatTimeoutError('chat request passed its deadline', { cause: err });
-        const retryable =
-          (err instanceof ChatHttpError && (err.status === 429 || err.status >= 500)) ||
-          (err instanceof TypeError && !deadline.signal.aborted);
-        if (!retryable || attempt >= maxRetries) throw err;
-        const asked = err instanceof ChatHttpError ? err.retryAfterMs : undefined;
-        if (asked !== undefined && asked > maxWaitMs) throw err;
-        try {
-          await sleep(asked ?? (opts.retryBaseMs ?? 500) * 2 ** attempt, undefined, { signal: deadline.signal });
-        } catch (abort) {
-          if (deadline.expired()) throw new ChatTimeoutError('chat request passed its deadline', { cause: abort });
-          throw abort;
-        }
-      }
-    }
-  }
+  const post = chatPoster(opts);
 
   return {
     name: 'openai-chat',
@@ -144,4 +98,61 @@ export function createChatProvider(opts: ChatProviderOptions): LlmProvider {
       }
     },
   };
+}
+
+/**
+ * POST one chat completion with the provider's retries (429, 5xx, timeouts, lost connections) and backoff; shared
+ * by the drafter and the verifier's chat judge (judgeChat.ts).
+ */
+export function chatPoster(
+  opts: Pick<ChatProviderOptions, 'baseURL' | 'apiKey' | 'maxRetries' | 'maxRetryAfterMs' | 'retryBaseMs'>,
+): (body: unknown, deadline: Deadline) => Promise<ChatResponse> {
+  const url = `${opts.baseURL.replace(/\/+$/, '').replace(/\/v1$/, '')}/v1/chat/completions`;
+  const maxRetries = opts.maxRetries ?? 2;
+
+  /**
+   * One call, retried like the Anthropic SDK retries (429/5xx/connection errors; the endpoint's retry-after when it
+   * gives one, else backoff), all within one overall deadline. A retry-after above the cap fails at once.
+   */
+  async function post(body: unknown, deadline: Deadline): Promise<ChatResponse> {
+    const maxWaitMs = opts.maxRetryAfterMs ?? 20_000;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}),
+          },
+          body: JSON.stringify(body),
+          signal: deadline.signal,
+        });
+        if (res.ok) {
+          try {
+            return (await res.json()) as ChatResponse;
+          } catch (err) {
+            if (deadline.signal.aborted) throw err;
+            throw new LlmOutputError('svaret er ikke JSON');
+          }
+        }
+        await res.body?.cancel();
+        throw new ChatHttpError(res.status, `chat endpoint answered ${res.status}`, retryAfterMs(res.headers));
+      } catch (err) {
+        if (deadline.expired()) throw new ChatTimeoutError('chat request passed its deadline', { cause: err });
+        const retryable =
+          (err instanceof ChatHttpError && (err.status === 429 || err.status >= 500)) ||
+          (err instanceof TypeError && !deadline.signal.aborted);
+        if (!retryable || attempt >= maxRetries) throw err;
+        const asked = err instanceof ChatHttpError ? err.retryAfterMs : undefined;
+        if (asked !== undefined && asked > maxWaitMs) throw err;
+        try {
+          await sleep(asked ?? (opts.retryBaseMs ?? 500) * 2 ** attempt, undefined, { signal: deadline.signal });
+        } catch (abort) {
+          if (deadline.expired()) throw new ChatTimeoutError('chat request passed its deadline', { cause: abort });
+          throw abort;
+        }
+      }
+    }
+  }
+  return post;
 }

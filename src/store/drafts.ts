@@ -22,9 +22,23 @@ const LOCK_DRAFT_SQL = /* SQL */ `SELECT latest_version FROM drafts WHERE id = $
 const BUMP_DRAFT_SQL = /* SQL */ `
   UPDATE drafts SET latest_version = $2, title = $3, updated_at = now() WHERE id = $1`;
 
+/**
+ * The badge's "all supported" is recomputed on read: the stored check only holds while every passage the latest
+ * version cites still exists, in a document not replaced (or withdrawn: its passages are gone) since the version
+ * was verified. The page says the same per sentence (withdrawnSources); the list must not say ✓ where it does not.
+ */
+export const SOURCES_UNCHANGED_SQL = /* SQL */ `
+  NOT EXISTS (
+    SELECT 1
+    FROM jsonb_path_query(v.structured, '$.sections[*].paragraphs[*][*].citations[*].passageId') AS c(pid)
+    LEFT JOIN passages p ON p.id = c.pid #>> '{}'
+    LEFT JOIN documents doc ON doc.id = p.document_id
+    WHERE p.id IS NULL OR doc.updated_at > v.created_at)`;
+
 const SUMMARY_COLUMNS = /* SQL */ `
   d.id, d.title, d.organisation, d.consultation, d.latest_version, d.created_at::text AS created_at,
-  d.updated_at::text AS updated_at, v.provider, v.model, v.verification_ok, v.origin`;
+  d.updated_at::text AS updated_at, v.provider, v.model, (v.verification_ok AND ${SOURCES_UNCHANGED_SQL}) AS verification_ok,
+  v.origin`;
 
 const LIST_DRAFTS_SQL = /* SQL */ `
   SELECT ${SUMMARY_COLUMNS}
@@ -39,8 +53,9 @@ const GET_DRAFT_SQL = /* SQL */ `
   WHERE d.id = $1`;
 
 const LIST_DRAFT_VERSIONS_SQL = /* SQL */ `
-  SELECT version, origin, provider, model, verification_ok, created_at::text AS created_at
-  FROM draft_versions WHERE draft_id = $1 ORDER BY version`;
+  SELECT version, origin, provider, model, (verification_ok AND ${SOURCES_UNCHANGED_SQL}) AS verification_ok,
+    created_at::text AS created_at
+  FROM draft_versions v WHERE draft_id = $1 ORDER BY version`;
 
 /** $2 NULL = the latest version. */
 const GET_DRAFT_VERSION_SQL = /* SQL */ `

@@ -6,6 +6,7 @@
 import type { PassageWithDocument } from '../domain/types.js';
 import type { SentenceReport, VerificationReport } from '../domain/verification.js';
 import { isClaim } from './claim.js';
+import { applyJudge } from './judge.js';
 import { checkDraftLimits, fromZodError } from './errors.js';
 import { canonicaliseDraft, StructuredDraftSchema, type StructuredDraftInput } from './format.js';
 import type { Judge } from '../domain/judge.js';
@@ -94,48 +95,6 @@ async function verifySentence(
   const report: SentenceReport = { ...s, verdict, claim, reasons, checks: support.checks };
   if (deps.judge) await applyJudge(report, usable, deps.judge);
   return report;
-}
-
-/**
- * Combine the judge with the fixed checks: "contradicted" wins; "neutral" caps at partly supported; "entailed"
- * lifts a partly supported sentence whose only flaw was low word overlap (a paraphrase). It never clears a wrong
- * number, negation or holder.
- */
-async function applyJudge(
-  report: SentenceReport,
-  usable: { citation: CitationReport; passage: PassageWithDocument }[],
-  judge: Judge,
-) {
-  const passages = usable.map(({ citation, passage }) => ({
-    id: passage.id,
-    organisation: passage.document.organisation,
-    title: passage.document.title,
-    text: passage.text,
-    quote: citation.quote,
-  }));
-  try {
-    const j = await judge.judge({ sentence: report.text, passages });
-    report.judge = { verdict: j.verdict, reason: j.reason };
-    report.reasons.push(REASONS.judge(j.verdict, j.reason));
-    if (j.verdict === 'contradicted') report.verdict = worst(report.verdict, 'contradicted');
-    else if (j.verdict === 'neutral') report.verdict = worst(report.verdict, 'partly_supported');
-    else if (report.verdict === 'partly_supported' && onlyOverlapFlaw(report)) report.verdict = 'supported';
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    report.judge = { error: message };
-    report.reasons.push(REASONS.judgeFailed(message));
-  }
-}
-
-function onlyOverlapFlaw(r: SentenceReport): boolean {
-  const c = r.checks;
-  return (
-    !!c &&
-    c.missingNumbers.length === 0 &&
-    c.polarity.length === 0 &&
-    c.holder?.ok !== false &&
-    r.citations.every((x) => x.status === 'ok')
-  );
 }
 
 function isOk(sentences: SentenceReport[]): boolean {

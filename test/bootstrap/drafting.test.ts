@@ -45,6 +45,15 @@ describe('draftingChoice', () => {
     expect(choice.minRelevance).toBe(0.4);
   });
 
+  it('judges with the drafting model by default (VERIFY_JUDGE=auto), and not at all when told off', () => {
+    const chat = { CHAT_BASE_URL: api.url, CHAT_MODEL: 'norsk-lm' };
+    expect(draftingChoice(config(chat), { embedder: store.embedder, logger: silentLogger }).judge).toBeDefined();
+    expect(
+      draftingChoice(config({ ...chat, VERIFY_JUDGE: 'off' }), { embedder: store.embedder, logger: silentLogger })
+        .judge,
+    ).toBeUndefined();
+  });
+
   it('refuses a chosen provider without its key, naming the setting', () => {
     expect(() =>
       draftingChoice(config({ LLM_PROVIDER: 'anthropic' }), { embedder: store.embedder, logger: silentLogger }),
@@ -57,9 +66,12 @@ describe('draftingChoice', () => {
 
 describe('draftingFromConfig', () => {
   it('puts one provider behind the drafter and the asker', async () => {
-    const drafting = draftingFromConfig(config({ CHAT_BASE_URL: api.url, CHAT_MODEL: 'norsk-lm' }), store, {
-      logger: silentLogger,
-    });
+    // VERIFY_JUDGE=off: with the default (auto) the chat model would also judge each cited sentence, one request each.
+    const drafting = draftingFromConfig(
+      config({ CHAT_BASE_URL: api.url, CHAT_MODEL: 'norsk-lm', VERIFY_JUDGE: 'off' }),
+      store,
+      { logger: silentLogger },
+    );
     expect(drafting.drafter.provider).toBe(drafting.provider);
     const before = api.requests.length;
     const answer = await drafting.asker.ask({ question: QUESTION, organisation: 'Fagforbundet' });

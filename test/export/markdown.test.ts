@@ -24,7 +24,7 @@ describe('the Markdown export', () => {
     const out = draftToMarkdown({
       draft: draft({ notice: 'Utkastet er satt sammen av sitater.' }),
       markdown: MARKDOWN,
-      withdrawn: [withdrawal],
+      withdrawn: new Map([['a-p000', withdrawal]]),
     });
     const lines = out.split('\n');
     expect(lines[0]).toBe('# Høringssvar');

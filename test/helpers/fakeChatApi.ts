@@ -23,6 +23,8 @@ export interface FakeChatApi {
   url: string;
   requests: { headers: Record<string, unknown>; body: any }[];
   scenario: ChatScenario | ((n: number) => ChatScenario);
+  /** When set, the answer's text for a 200 (e.g. a judge's JSON verdict) instead of a drafted answer. */
+  reply?: (body: any, n: number) => string;
   close(): Promise<void>;
 }
 
@@ -57,8 +59,16 @@ function answer(scenario: ChatScenario, body: any): string {
   return '```json\n' + JSON.stringify({ paragraphs: [cited] }) + '\n```';
 }
 
-export async function startFakeChatApi(opts: { scenario?: FakeChatApi['scenario'] } = {}): Promise<FakeChatApi> {
-  const api: FakeChatApi = { url: '', requests: [], scenario: opts.scenario ?? 'cite', close: async () => undefined };
+export async function startFakeChatApi(
+  opts: { scenario?: FakeChatApi['scenario']; reply?: FakeChatApi['reply'] } = {},
+): Promise<FakeChatApi> {
+  const api: FakeChatApi = {
+    url: '',
+    requests: [],
+    scenario: opts.scenario ?? 'cite',
+    reply: opts.reply,
+    close: async () => undefined,
+  };
   const server = createServer(async (req, res) => {
     let raw = '';
     for await (const chunk of req) raw += chunk;
@@ -92,7 +102,13 @@ export async function startFakeChatApi(opts: { scenario?: FakeChatApi['scenario'
         id: `chatcmpl-${n}`,
         object: 'chat.completion',
         model: body.model,
-        choices: [{ index: 0, message: { role: 'assistant', content: answer(scenario, body) }, finish_reason: 'stop' }],
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: api.reply ? api.reply(body, n) : answer(scenario, body) },
+            finish_reason: 'stop',
+          },
+        ],
         usage: { prompt_tokens: 900, completion_tokens: 120, total_tokens: 1020 },
       }),
     );

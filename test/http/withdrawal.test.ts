@@ -42,13 +42,15 @@ describe('withdrawing a cited document', () => {
     expect(cleanMd).not.toContain('trukket tilbake');
     expect((await app.request(`/documents/${passage.documentId}`, { method: 'DELETE' })).status).toBe(200);
 
-    const md = await (await app.request(`/drafts/${created.id}/export?format=md`)).text();
+    // A withdrawn source makes its sentences ✗: the export needs confirmation.
+    expect((await app.request(`/drafts/${created.id}/export?format=md`)).status).toBe(409);
+    const md = await (await app.request(`/drafts/${created.id}/export?format=md&allowUnverified=true`)).text();
     const warning = md.split('\n').find((l) => l.startsWith('> **Merk:**'));
     expect(warning).toContain('Et dokument svaret viser til, er trukket tilbake');
     expect(warning).toContain(`«${title}»`);
 
     const zip = await JSZip.loadAsync(
-      await (await app.request(`/drafts/${created.id}/export?format=docx`)).arrayBuffer(),
+      await (await app.request(`/drafts/${created.id}/export?format=docx&allowUnverified=true`)).arrayBuffer(),
     );
     expect(await zip.file('word/document.xml')!.async('string')).toContain(
       'er trukket tilbake etter at utkastet ble skrevet',
@@ -61,6 +63,7 @@ describe('withdrawing a cited document', () => {
     expect(put.status).toBe(200);
     const saved = await put.json();
     expect(saved.markdown).not.toContain('Merk:');
+    expect(saved.markdown).not.toMatch(/Kildekontroll|\[✗/);
     expect(saved.markdown).toContain(cited.passageId);
   });
 });

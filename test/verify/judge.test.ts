@@ -27,7 +27,7 @@ describe('the optional judge', () => {
     });
     expect(asked[0].passages[0]).toMatchObject({ id: P, organisation: 'Fagforbundet', quote: Q });
     const s = report.sentences[0];
-    expect(s.judge).toEqual({ verdict: 'contradicted', reason: 'Kilden sier det motsatte.' });
+    expect(s.judge).toEqual({ verdict: 'contradicted', reason: 'Kilden sier det motsatte.', decided: true });
     expect(s.verdict).toBe('contradicted');
     expect(s.reasons.at(-1)).toContain('Kilden sier det motsatte.');
   });

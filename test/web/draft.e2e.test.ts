@@ -5,6 +5,7 @@
  * to test-artifacts/web/. No request may go anywhere but 127.0.0.1.
  */
 import { readFile, stat } from 'node:fs/promises';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { hasChromium, openPage, publishScreenshot, shoot, startWorld, type WebWorld } from './browser.js';
@@ -179,15 +180,36 @@ suite('web page: draft, sources, edit, re-verify, export (Chromium)', { shuffle:
     await page.locator('.sentence', { hasText: '2019' }).waitFor();
   });
 
-  it('downloads the draft as DOCX', async () => {
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Last ned Word (DOCX)' }).click(),
-    ]);
+  it('asks before downloading a version with ✗ sentences, then downloads the DOCX with them marked', async () => {
+    const link = page.getByRole('link', { name: 'Last ned Word (DOCX)' });
+    // Cancelled: no download.
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    const downloads: unknown[] = [];
+    const onDownload = (d: unknown) => downloads.push(d);
+    page.on('download', onDownload);
+    await link.click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toMatch(
+      /^1 setning er ikke støttet av kildene de viser til \(✗\)\. Vil du laste ned utkastet likevel\?/,
+    );
+    page.off('download', onDownload);
+    expect(downloads).toHaveLength(0);
+
+    // Confirmed: the file comes, with the review summary and the sentence marked.
+    page.once('dialog', (d) => void d.accept());
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(/^hoeringsinnspill-fagforbundet-v\d+\.docx$/);
     const file = await download.path();
     expect((await stat(file)).size).toBeGreaterThan(1000);
     expect((await readFile(file)).subarray(0, 2).toString()).toBe('PK'); // a DOCX is a zip
+    const zip = await JSZip.loadAsync(await readFile(file));
+    const doc = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(doc).toContain('Kildekontroll: 1 setning må kontrolleres før svaret sendes');
+    expect(await zip.file('word/comments.xml')!.async('string')).toContain('✗');
     await shoot(page, '06-nedlastet');
   });
 

@@ -90,7 +90,7 @@ export function quotePieces(quote: string): string[] {
 }
 
 /** Whether all pieces occur in `text` in order, without overlapping. */
-function piecesInOrder(text: string, pieces: string[]): boolean {
+export function piecesInOrder(text: string, pieces: string[]): boolean {
   let from = 0;
   for (const piece of pieces) {
     const at = text.indexOf(piece, from);

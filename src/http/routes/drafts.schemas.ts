@@ -150,7 +150,13 @@ export const ListQuery = z.object({
   offset: z.coerce.number().int().min(0).max(INT4_MAX, `offset kan være høyst ${INT4_MAX}`).default(0),
 });
 
-export const ExportQuery = VersionQuery.extend({ format: z.enum(['md', 'docx']).default('md') });
+export const ExportQuery = VersionQuery.extend({
+  format: z.enum(['md', 'docx']).default('md'),
+  allowUnverified: z.enum(['true', 'false']).optional().openapi({
+    description:
+      'Export a draft with ✗ sentences (unsupported, contradicted, uncited claims, withdrawn sources) anyway',
+  }),
+});
 
 export const ReviseRequestSchema = z
   .object({

@@ -7,7 +7,8 @@ import type { Drafter } from '../../draft/pipeline.js';
 import { createDraftService } from '../../draft/service.js';
 import type { DraftResult } from '../../draft/types.js';
 import { draftToDocx } from '../../export/docx.js';
-import { draftToMarkdown, isExportNoteLine } from '../../export/markdown.js';
+import { draftToMarkdown, isExportNoteLine, stripMarks } from '../../export/markdown.js';
+import { reviewDraft } from '../../export/review.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
 import { getPassages } from '../../store/documents.js';
@@ -96,7 +97,9 @@ const exportRoute = createRoute({
   summary: 'Download a draft version as Markdown or as a DOCX høringssvar with footnoted sources',
   description:
     'When documents the draft cites have been withdrawn since it was written, the file says so under the title and ' +
-    'marks their footnotes; the Markdown goes back in through PUT /drafts/{id} without that warning.',
+    'marks their footnotes; the Markdown goes back in through PUT /drafts/{id} without that warning. Every ' +
+    'sentence that is not ✓ is marked (a highlight and a comment in DOCX, «[≈ må kontrolleres]» in Markdown) under ' +
+    'a review summary. A draft with ✗ sentences is exported only with allowUnverified=true (else 409).',
   request: { params: DraftIdParam, query: ExportQuery },
   responses: {
     200: {
@@ -108,7 +111,7 @@ const exportRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 404),
+    ...problemResponses(400, 404, 409),
   },
 });
 
@@ -159,22 +162,31 @@ export function draftRoutes(deps: DraftRoutesDeps) {
     })
     .openapi(reviseRoute, async (c) => {
       const { id } = c.req.valid('param');
-      const saved = await service.revise(id, c.req.valid('json'));
+      const edit = c.req.valid('json');
+      // The marks a Markdown export puts in front of sentences are not part of the text sent back.
+      const saved = await service.revise(id, edit.markdown ? { ...edit, markdown: stripMarks(edit.markdown) } : edit);
       if (!saved) throw notFound(id);
       return c.json(recordView((await getDraftVersion(deps.db, saved))!), 200);
     })
     .openapi(exportRoute, async (c) => {
       const { id } = c.req.valid('param');
-      const { version, format } = c.req.valid('query');
+      const { version, format, allowUnverified } = c.req.valid('query');
       const record = await getDraftVersion(deps.db, { id, version });
       if (!record) throw notFound(id);
       const name = `hoeringsinnspill-${slug(record.structured.organisation) || 'utkast'}-v${record.version}`;
       const ids = citedPassageIds(record.structured);
       // Sources withdrawn since the draft was written: the export says so, as the web page does.
       const withdrawn = await withdrawnSources(deps.db, { passageIds: ids });
+      const review = reviewDraft(record.structured, record.verification, new Set(withdrawn.keys()));
+      if (review.bad > 0 && allowUnverified !== 'true') throw unverified(review.bad, review.review);
       if (format === 'md') {
         return c.body(
-          draftToMarkdown({ draft: record.structured, markdown: record.markdown, withdrawn: withdrawn.values() }),
+          draftToMarkdown({
+            draft: record.structured,
+            markdown: record.markdown,
+            verification: record.verification,
+            withdrawn,
+          }),
           200,
           {
             'content-type': 'text/markdown; charset=utf-8',
@@ -187,12 +199,24 @@ export function draftRoutes(deps: DraftRoutesDeps) {
         request: record.request,
         passages: await getPassages(deps.db, { ids }),
         withdrawn,
+        verification: record.verification,
       });
       return c.body(new Uint8Array(bytes), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         'content-disposition': `attachment; filename="${name}.docx"`,
       });
     });
+}
+
+/** The 409 for an export of a draft with ✗ sentences that was not confirmed. */
+function unverified(bad: number, review: number): AppError {
+  const which = bad === 1 ? '1 setning er' : `${bad} setninger er`;
+  return new AppError('conflict:unverified', {
+    detail:
+      `${which} ikke støttet av kildene de viser til (✗). Rett eller fjern dem, eller bekreft at utkastet skal ` +
+      'lastes ned likevel (allowUnverified=true); setningene blir da merket i filen.',
+    extensions: { unsupportedSentences: bad, sentencesToReview: review },
+  });
 }
 
 /** Every passage a draft cites, once. */

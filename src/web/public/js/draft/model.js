@@ -35,6 +35,8 @@ export function applyReport(model, report, sentences = flatSentences(model)) {
     s.claim = r.claim;
     s.reasons = r.reasons ?? [];
     s.citationReports = r.citations ?? [];
+    // The language-model judge's answer set this verdict (the panel says so).
+    s.judged = r.judge?.decided === true;
     s.changed = false;
     s.withdrawn = false;
   });

@@ -103,6 +103,9 @@ function renderSentence(sentence, ctx) {
   return wrap;
 }
 
+export const JUDGED =
+  'Vurdert av språkmodell (dommer): vurderingen under er gjort av en språkmodell, ikke bare de faste kontrollene.';
+
 function openFor(button, sentence, marker, verdict, withdrawn) {
   const reports = sentence.citationReports ?? [];
   const cited = sentence.citations[marker.index];
@@ -122,7 +125,9 @@ function openFor(button, sentence, marker, verdict, withdrawn) {
     verdict,
     reasons: sentence.changed
       ? ['Setningen er endret etter siste kontroll. Trykk «Kontroller kilder» for å kontrollere den på nytt.']
-      : sentence.reasons,
+      : sentence.judged
+        ? [JUDGED, ...sentence.reasons]
+        : sentence.reasons,
     citations,
   });
 }

@@ -7,7 +7,7 @@ import { providerBanner } from '../labels.js';
 import { closeSourcePanel } from '../sourcePanel.js';
 import { checkModel, saveModel } from '../draft/check.js';
 import { legend, summaryLine } from '../draft/legend.js';
-import { modelFromVersion } from '../draft/model.js';
+import { modelFromVersion, summarise } from '../draft/model.js';
 import { extrasCount, renderDraft } from '../draft/render.js';
 import { versionList } from '../draft/versions.js';
 
@@ -51,6 +51,7 @@ export async function render(main, { params, query }) {
   const hiddenVerb = () => h('span', { class: 'visually-hidden' }, 'Last ned ');
   const docx = h('a', { class: 'download-link', download: '' }, hiddenVerb(), 'Word (DOCX)');
   const md = h('a', { class: 'download-link', download: '' }, hiddenVerb(), 'Markdown');
+  for (const link of [docx, md]) link.addEventListener('click', confirmUnverified);
   const exportNote = h(
     'p',
     { class: 'hint', hidden: true },
@@ -145,8 +146,13 @@ export async function render(main, { params, query }) {
       ),
       h('p', {}, 'Fotnotene som viser dit, trenger en annen kilde før svaret sendes.'),
     );
-    docx.href = `/drafts/${encodeURIComponent(id)}/export?format=docx&version=${current.version}`;
-    md.href = `/drafts/${encodeURIComponent(id)}/export?format=md&version=${current.version}`;
+    // A saved version with ✗ sentences (unsupported, contradicted, uncited, withdrawn source) downloads only after
+    // the person confirms; the server refuses it without allowUnverified=true.
+    const unverified = summarise(modelFromVersion(current)).bad;
+    const confirmed = unverified ? '&allowUnverified=true' : '';
+    docx.href = `/drafts/${encodeURIComponent(id)}/export?format=docx&version=${current.version}${confirmed}`;
+    md.href = `/drafts/${encodeURIComponent(id)}/export?format=md&version=${current.version}${confirmed}`;
+    docx.dataset.unverified = md.dataset.unverified = String(unverified);
     const extras = extrasCount(state.model);
     extrasToggle.hidden = extras === 0;
     extrasLabel.textContent = extras
@@ -154,6 +160,18 @@ export async function render(main, { params, query }) {
       : 'Ingen setninger ble fjernet eller reparert.';
     replace(versionsSlot, versionList(id, versions, current.version));
     showDraft();
+  }
+
+  /** Ask before a download of a version with ✗ sentences; the file marks them and says how many to check. */
+  function confirmUnverified(event) {
+    const n = Number(event.currentTarget.dataset.unverified || 0);
+    if (!n) return;
+    const which = n === 1 ? '1 setning er' : `${n} setninger er`;
+    const ok = window.confirm(
+      `${which} ikke støttet av kildene de viser til (✗). Vil du laste ned utkastet likevel? ` +
+        'Setningene blir merket i filen, og filen sier hvor mange som må kontrolleres.',
+    );
+    if (!ok) event.preventDefault();
   }
 
   function showDraft() {

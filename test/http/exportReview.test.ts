@@ -1,0 +1,145 @@
+/**
+ * Verdicts travel with the text: an edited draft whose sentence reverses its source's stance is never ✓, its DOCX
+ * and Markdown exports carry the mark and the review summary, a draft with ✗ sentences is exported only when the
+ * caller confirms (allowUnverified=true), and the home list's badge follows a withdrawn or replaced source.
+ */
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { createChatJudge } from '../../src/llm/judgeChat.js';
+import { startFakeChatApi } from '../helpers/fakeChatApi.js';
+import { jsonInit, seededApp } from '../helpers/runtime.js';
+
+const P = 'fagforbundet-uttalelse-2024-p002';
+const Q = 'Fagforbundet ønsker en skytjeneste som drives og utvikles av offentlig sektor';
+const SKEPTICAL = 'Fagforbundet er skeptisk til en skytjeneste som drives og utvikles av offentlig sektor.';
+const FAITHFUL = 'Fagforbundet ønsker en skytjeneste som drives og utvikles av offentlig sektor.';
+/** A paraphrase the fixed checks cannot confirm: ≈ needs review. */
+const PARAPHRASE = 'Fagforbundet ønsker en offentlig eid og driftet skytjeneste.';
+const edited = (first: string) =>
+  `# Høringssvar\n\n## Offentlig kontroll\n\n${first}[^1] ${FAITHFUL}[^2]\n\n` +
+  `[^1]: [${P}] «${Q}»\n[^2]: [${P}] «${Q}»\n`;
+
+async function draftWith(first: string, overrides: Parameters<typeof seededApp>[0] = {}) {
+  const { app } = await seededApp(overrides);
+  const request = parseYaml(await readFile('examples/consultation-digitalisering.yaml', 'utf8'));
+  const created = await (await app.request('/drafts', jsonInit('POST', request))).json();
+  const put = await app.request(`/drafts/${created.id}`, jsonInit('PUT', { markdown: edited(first) }));
+  expect(put.status).toBe(200);
+  return { app, id: created.id as string, saved: await put.json() };
+}
+
+describe('an edit that reverses the source’s stance', () => {
+  // NOTE: the fixed checks that catch a stance reversal offline are issue 15 item 1 (another branch); until they
+  // land the offline verifier calls this sentence ✓. Unskip when they are merged.
+  it.skip('is never ✓ offline', async () => {
+    const { saved } = await draftWith(SKEPTICAL);
+    const s = saved.verification.sentences.find((x: any) => x.text === SKEPTICAL);
+    expect(['partly_supported', 'unsupported', 'contradicted']).toContain(s.verdict);
+  });
+
+  it('is ✗ with a judge, and its DOCX carries a highlighted, commented sentence and the review summary', async () => {
+    const api = await startFakeChatApi({
+      reply: (body) =>
+        /skeptisk/.test(JSON.stringify(body.messages))
+          ? '{"verdict": "contradicted", "reason": "Kilden sier at Fagforbundet ønsker dette."}'
+          : '{"verdict": "entailed", "reason": "Kilden sier det samme."}',
+    });
+    try {
+      const judge = createChatJudge({ baseURL: api.url, model: 'dommer', maxRetries: 0 });
+      const { app, id, saved } = await draftWith(SKEPTICAL, { judge });
+      const s = saved.verification.sentences.find((x: any) => x.text === SKEPTICAL);
+      expect(s.verdict).toBe('contradicted');
+      expect(s.judge).toMatchObject({ verdict: 'contradicted', decided: true });
+
+      const res = await app.request(`/drafts/${id}/export?format=docx&allowUnverified=true`);
+      expect(res.status).toBe(200);
+      const zip = await JSZip.loadAsync(await res.arrayBuffer());
+      const doc = await zip.file('word/document.xml')!.async('string');
+      const text = doc.replace(/<[^>]+>/g, '');
+      expect(text).toContain('Kildekontroll: 1 setning må kontrolleres før svaret sendes: 1 er ikke støttet');
+      expect(text).toContain('1 av vurderingene er gjort av en språkmodell (dommer)');
+      expect(doc).toContain('<w:commentRangeStart w:id="0"/>');
+      expect(doc).toMatch(new RegExp(`<w:highlight w:val="red"/>.*?${SKEPTICAL.slice(0, 30)}`));
+      const comments = (await zip.file('word/comments.xml')!.async('string')).replace(/<[^>]+>/g, ' ');
+      expect(comments).toContain('✗ motsagt av kilden (vurdert av språkmodell)');
+      expect(comments).toContain('Kilden sier at Fagforbundet ønsker dette.');
+      expect((await zip.file('word/comments.xml')!.async('string')).match(/<w:comment /g)).toHaveLength(1);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('a sentence that needs review (≈)', () => {
+  it('is highlighted in DOCX, marked in Markdown, and the Markdown goes back in without the marks', async () => {
+    const { app, id, saved } = await draftWith(PARAPHRASE);
+    expect(saved.verification.sentences.map((x: any) => x.verdict)).toEqual(['partly_supported', 'supported']);
+    // ≈ alone needs no confirmation
+    const zip = await JSZip.loadAsync(await (await app.request(`/drafts/${id}/export?format=docx`)).arrayBuffer());
+    const doc = await zip.file('word/document.xml')!.async('string');
+    expect(doc.replace(/<[^>]+>/g, '')).toContain(
+      '1 setning må kontrolleres før svaret sendes: 1 må leses mot kilden (≈)',
+    );
+    expect(doc).toMatch(new RegExp(`<w:highlight w:val="yellow"/>.*?${PARAPHRASE.slice(0, 30)}`));
+    expect(await zip.file('word/comments.xml')!.async('string')).toContain('≈ må kontrolleres');
+
+    const md = await (await app.request(`/drafts/${id}/export?format=md`)).text();
+    expect(md).toMatch(/^> \*\*Kildekontroll:\*\* 1 setning må kontrolleres før svaret sendes/m);
+    expect(md).toContain(`[≈ må kontrolleres] ${PARAPHRASE}`);
+    expect(md).not.toMatch(/\[(≈|✗)[^\]]*\] Fagforbundet ønsker en skytjeneste/);
+
+    const put = await app.request(`/drafts/${id}`, jsonInit('PUT', { markdown: md }));
+    expect(put.status).toBe(200);
+    const again = await put.json();
+    expect(again.markdown).not.toMatch(/Kildekontroll|\[≈|\[✗/);
+    expect(again.verification.sentences.map((x: any) => x.text)).toEqual([PARAPHRASE, FAITHFUL]);
+  });
+});
+
+describe('exporting a draft with ✗ sentences', () => {
+  it('is refused with 409 problem+json in Norwegian unless allowUnverified=true', async () => {
+    const { app, id } = await draftWith('Fagforbundet krever at alle kommuner innfører firedagersuke innen 2027.');
+    for (const format of ['md', 'docx']) {
+      const res = await app.request(`/drafts/${id}/export?format=${format}`);
+      expect(res.status).toBe(409);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const body = await res.json();
+      expect(body.title).toBe('Utkastet har setninger som ikke er støttet av kildene');
+      expect(body.detail).toMatch(/^1 setning er ikke støttet av kildene.*allowUnverified=true/);
+      expect(body.unsupportedSentences).toBe(1);
+    }
+    expect((await app.request(`/drafts/${id}/export?format=md&allowUnverified=false`)).status).toBe(409);
+    const ok = await app.request(`/drafts/${id}/export?format=md&allowUnverified=true`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toMatch(/\[✗ [^\]]+\] Fagforbundet krever/);
+  });
+
+  it('a draft that is all ✓ exports without confirmation and says so', async () => {
+    const { app, id, saved } = await draftWith(FAITHFUL);
+    expect(saved.verification.ok).toBe(true);
+    const md = await (await app.request(`/drafts/${id}/export?format=md`)).text();
+    expect(md).toContain('> **Kildekontroll:** alle påstander er støttet av kildene de viser til (✓).');
+    expect(md).not.toMatch(/\[≈|\[✗/);
+  });
+});
+
+describe('the home list’s badge', () => {
+  it('stops saying all supported when a cited document is withdrawn', async () => {
+    const { app, id, saved } = await draftWith(FAITHFUL);
+    expect(saved.verification.ok).toBe(true);
+    const badge = async () =>
+      ((await (await app.request('/drafts')).json()).drafts as any[]).find((d) => d.id === id).verificationOk;
+    expect(await badge()).toBe(true);
+    expect((await (await app.request(`/drafts/${id}`)).json()).verificationOk).toBe(true);
+
+    expect((await app.request('/documents/fagforbundet-uttalelse-2024', { method: 'DELETE' })).status).toBe(200);
+    expect(await badge()).toBe(false);
+    const one = await (await app.request(`/drafts/${id}`)).json();
+    expect(one.verificationOk).toBe(false);
+    expect(one.versions.at(-1).verificationOk).toBe(false);
+    // and its export now needs confirmation: the withdrawn source counts as ✗, as on the page
+    expect((await app.request(`/drafts/${id}/export?format=md`)).status).toBe(409);
+  });
+});
