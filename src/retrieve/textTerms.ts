@@ -4,6 +4,7 @@
  */
 import type { Queryable } from '../store/db.js';
 import { compoundCuts } from '../text/compounds.js';
+import { bridgeWords } from '../text/nynorsk.js';
 import { COMPOUND_SIBLINGS_SQL, QUERY_TERMS_SQL } from '../store/searchQueries.js';
 
 /**
@@ -54,6 +55,19 @@ export function tsqueryLiteral(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
+/**
+ * The question with each word's forms in the other written standard appended (src/text/nynorsk.ts), so «Korleis
+ * auke kompetansen til dei tilsette?» also searches «øke» and «ansatte». Forms no passage has cost nothing (df 0
+ * terms are dropped below).
+ * @example bridgedQuestion('tilsette') // → 'tilsette ansatte'
+ */
+export function bridgedQuestion(question: string): string {
+  const own = question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const seen = new Set(own);
+  const extra = bridgeWords(own).filter((w) => !seen.has(w));
+  return extra.length ? `${question} ${extra.join(' ')}` : question;
+}
+
 /** Okapi BM25 idf, never negative. */
 export function idf(df: number, passages: number): number {
   return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
@@ -73,7 +87,7 @@ export async function textQuery(
     df: number | null;
     passages: number;
     total_length: number | string;
-  }>(QUERY_TERMS_SQL, [question]);
+  }>(QUERY_TERMS_SQL, [bridgedQuestion(question)]);
   if (rows.length === 0) return null;
   const passages = Math.max(1, Number(rows[0].passages));
   const averageLength = Math.max(1, Number(rows[0].total_length) / passages);
