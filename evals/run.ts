@@ -64,7 +64,7 @@ async function main() {
     }
     sections.push({
       title: `Gjenfinning (embedder ${embedder.model})`,
-      headers: ['set', 'mode', 'questions', 'recall@1', 'recall@5', 'recall@10', 'MRR'],
+      headers: ['set', 'mode', 'questions', 'recall@1', 'recall@5', 'recall@10', 'MRR', 'ms/query'],
       rows: results.map((r) => [
         r.set,
         r.mode,
@@ -73,6 +73,7 @@ async function main() {
         r.metrics.recallAt5,
         r.metrics.recallAt10,
         r.metrics.mrr,
+        r.msPerQuery,
       ]),
     });
     data.retrieval = { embedder: embedder.model, results };
