@@ -16,6 +16,7 @@ import { runVerifierEval } from './verifier/run.js';
 import { runAdversarialEval, TABLE_HEADERS, tableRows } from './verifier/adversarial/run.js';
 import { loadCases } from './verifier/adversarial/cases.js';
 import { runDraftSuite } from './drafts/suite.js';
+import { runAbstentionEval } from './abstention/run.js';
 
 const HELP = `
 Bruk: npm run eval -- [valg]
@@ -25,7 +26,7 @@ treffsikkerhet på forfalskede sitater, og sitatkvaliteten i uttrekksutkast. Skr
 JSON, Markdown og HTML i evals/reports/. Avslutter med kode 1 når et tall er under terskelen i evals/config.yaml.
 
 Valg:
-  --only SUITE     bare retrieval, verifier eller drafts
+  --only SUITE     bare retrieval, verifier, drafts eller abstention
   --config FIL     annen konfigurasjonsfil (standard evals/config.yaml)
 `;
 
@@ -65,7 +66,7 @@ async function main() {
     }
     sections.push({
       title: `Gjenfinning (embedder ${embedder.model})`,
-      headers: ['set', 'mode', 'questions', 'recall@1', 'recall@5', 'recall@10', 'MRR'],
+      headers: ['set', 'mode', 'questions', 'recall@1', 'recall@5', 'recall@10', 'MRR', 'ms/query'],
       rows: results.map((r) => [
         r.set,
         r.mode,
@@ -74,6 +75,7 @@ async function main() {
         r.metrics.recallAt5,
         r.metrics.recallAt10,
         r.metrics.mrr,
+        r.msPerQuery,
       ]),
     });
     data.retrieval = { embedder: embedder.model, results };
@@ -149,6 +151,31 @@ async function main() {
       if (value !== undefined) checks.push(check('drafts', metric, value, threshold));
     }
     data.drafts = d.data;
+  }
+
+  // Abstention: the "no recorded position" decision on evals/cases/abstention.jsonl (evals/abstention/run.ts).
+  if (run('abstention') && config.abstention) {
+    const bar = progressBar('avstå/svare'.padEnd(27));
+    const a = await runAbstentionEval((d, t) => bar.update(d, t));
+    const row = (name: string, r: typeof a.whole) => [
+      name,
+      r.cases,
+      r.answerable,
+      r.unanswerable,
+      r.falseNoPosition,
+      r.falseAnswered,
+    ];
+    sections.push({
+      title: 'Avstå eller svare («Vi har ikke tidligere uttalt oss om dette.»)',
+      headers: ['half', 'cases', 'answerable', 'not answerable', 'false "no position"', 'false "answered"'],
+      rows: [row('dev (odd ids)', a.dev), row('held-out (even ids)', a.heldOut), row('whole', a.whole)],
+      note: 'Thresholds apply to the whole set; the decision was developed on the dev half only.',
+    });
+    for (const [metric, threshold] of Object.entries(config.abstention.thresholds)) {
+      const value = a.whole[metric as 'falseNoPosition' | 'falseAnswered'];
+      if (value !== undefined) checks.push(check('abstention', metric, value, threshold));
+    }
+    data.abstention = a;
   }
 
   for (const s of sections)

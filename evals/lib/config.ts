@@ -37,6 +37,7 @@ const EvalConfig = z.object({
       .optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
+  abstention: z.object({ thresholds: Thresholds }).optional(),
 });
 export type EvalConfig = z.infer<typeof EvalConfig>;
 
@@ -54,9 +55,9 @@ export interface ThresholdCheck {
   pass: boolean;
 }
 
-/** Metrics named max* (or falseAlarms) are ceilings; the rest are floors. */
+/** Metrics named max* (or falseAlarms, false*) are ceilings; the rest are floors. */
 export function check(suite: string, metric: string, value: number, threshold: number): ThresholdCheck {
-  const direction = /^max|falseAlarms/.test(metric) ? 'max' : 'min';
+  const direction = /^max|^false/.test(metric) ? 'max' : 'min';
   return {
     suite,
     metric,

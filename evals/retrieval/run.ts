@@ -11,14 +11,20 @@ import { writeDocuments } from '../../src/store/writeDocuments.js';
 import { seedIfEmpty } from '../../src/bootstrap/loadFiles.js';
 import { firstGoldRank, rankMetrics, type RankMetrics } from '../lib/metrics.js';
 import { seedSet, type RetrievalSet } from './datasets.js';
+import { bm25Peer, miniSearchPeer, type PeerIndex } from './peers.js';
 
 const MODES = ['hybrid', 'vector', 'text'] as const;
 export type Mode = (typeof MODES)[number];
+/** Peers run on the same stored passages and questions (./peers.ts). */
+export const PEERS = ['minisearch', 'bm25'] as const;
+export type Peer = (typeof PEERS)[number];
 
 export interface RetrievalResult {
   set: string;
-  mode: Mode;
+  mode: Mode | Peer;
   metrics: RankMetrics;
+  /** Mean wall-clock ms per question (search only; the peers' index is built before). */
+  msPerQuery: number;
   ranks: { id: string; rank: number | null }[];
 }
 
@@ -61,9 +67,11 @@ export async function runRetrievalSet(
     onProgress,
     weights,
     fusion,
+    peers = PEERS,
   }: {
     seedDir?: string;
     modes?: readonly Mode[];
+    peers?: readonly Peer[];
     onProgress?: (done: number, total: number) => void;
     weights?: { vector: number; text: number };
     fusion?: SearchOptions['fusion'];
@@ -71,16 +79,18 @@ export async function runRetrievalSet(
 ): Promise<RetrievalResult[]> {
   const db = await openSetStore(set, embedder, seedDir);
   const results: RetrievalResult[] = [];
-  const total = set.questions.length * modes.length;
+  const total = set.questions.length * (modes.length + peers.length);
   let done = 0;
+  const k = set.goldKey === 'document' ? 30 : 10;
   try {
     for (const mode of modes) {
       const ranks: RetrievalResult['ranks'] = [];
+      const started = performance.now();
       for (const q of set.questions) {
         // Ask for more than 10 passages so that deduplication by document still fills ten places.
         const hits = await search(db, embedder, {
           query: q.question,
-          k: set.goldKey === 'document' ? 30 : 10,
+          k,
           mode,
           weights,
           fusion,
@@ -89,10 +99,36 @@ export async function runRetrievalSet(
         ranks.push({ id: q.id, rank: firstGoldRank(keys, q.gold, 10) });
         onProgress?.(++done, total);
       }
-      results.push({ set: set.name, mode, metrics: rankMetrics(ranks.map((r) => r.rank)), ranks });
+      const msPerQuery = round((performance.now() - started) / Math.max(1, set.questions.length));
+      results.push({ set: set.name, mode, metrics: rankMetrics(ranks.map((r) => r.rank)), msPerQuery, ranks });
+    }
+    if (peers.length) {
+      // The passages exactly as innspill stored them (cut the same way), read straight from the eval's own store.
+      const { rows } = await db.query<{ id: string; document_id: string; text: string }>(
+        'SELECT id, document_id, text FROM passages ORDER BY id',
+      );
+      const passages = rows.map((r) => ({ id: r.id, documentId: r.document_id, text: r.text }));
+      const documentOf = new Map(passages.map((p) => [p.id, p.documentId]));
+      for (const peer of peers) {
+        const index: PeerIndex = peer === 'minisearch' ? miniSearchPeer(passages) : bm25Peer(passages);
+        const ranks: RetrievalResult['ranks'] = [];
+        const started = performance.now();
+        for (const q of set.questions) {
+          const ids = index.search(q.question, k);
+          const keys = set.goldKey === 'document' ? ids.map((id) => documentOf.get(id)!) : ids;
+          ranks.push({ id: q.id, rank: firstGoldRank(keys, q.gold, 10) });
+          onProgress?.(++done, total);
+        }
+        const msPerQuery = round((performance.now() - started) / Math.max(1, set.questions.length));
+        results.push({ set: set.name, mode: peer, metrics: rankMetrics(ranks.map((r) => r.rank)), msPerQuery, ranks });
+      }
     }
   } finally {
     await db.close();
   }
   return results;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
 }

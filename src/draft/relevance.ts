@@ -18,14 +18,25 @@
  */
 import type { SearchHit } from '../retrieve/search.js';
 import { splitCompound } from '../text/compounds.js';
+import { bokmalForms, nynorskForms } from '../text/nynorsk.js';
 import { stem } from '../text/stem.js';
 import { contentStems, STOPWORDS, words } from '../text/words.js';
 
+/**
+ * NOTE (issue 17, measured with `npx tsx evals/abstention/run.ts` on the dev half of evals/cases/abstention.jsonl —
+ * odd ids — and only then reported on the held-out half; false "no position" / false "answered"): the cut-offs tuned
+ * on 22 questions (minVector 0.15, strongVector 0.5, minCoverage 0.6) gave 0.571 / 0.099 on the whole set; the
+ * Nynorsk bridge in coverage (one hop, then two: driftes → driftast → drives) 0.479 / 0.107; minCoverage 0.55
+ * (chosen on dev) 0.421 / 0.107 — dev 0.400 / 0.098, held-out 0.443 / 0.117. Lower cut-offs traded one error for
+ * the other (0.5: whole 0.357 / 0.182, and «pensjonsreformen» of the seed cases got answered). The two signals
+ * cannot do much better on this set: questions sharing no word with the source (`no_shared_words`) sit at vector
+ * 0.05–0.2 and coverage 0–0.3, among the off-topic ones.
+ */
 export const RELEVANCE = {
   minVector: 0.15,
   /** Above this the passage is about the question whatever the words. */
   strongVector: 0.5,
-  minCoverage: 0.6,
+  minCoverage: 0.55,
   unknownWeight: 3,
   topicWordLength: 8,
 } as const;
@@ -70,13 +81,21 @@ export function assessRelevance(
   let total = 0;
   let covered = 0;
   const missing: string[] = [];
+  const skip = (w: string) => STOPWORDS.has(w) || QUESTION_WORDS.has(w) || nameWords.has(w);
   for (const w of new Set(words(question))) {
-    if (w.length < 2 || STOPWORDS.has(w) || QUESTION_WORDS.has(w) || nameWords.has(w) || /^\d+$/.test(w)) continue;
+    if (w.length < 2 || skip(w) || /^\d+$/.test(w)) continue;
+    // The word and its forms in the other written standard (src/text/nynorsk.ts): «tilsette» is covered by
+    // «ansatte», «korleis» is a question word because «hvordan» is.
+    // Two hops through Nynorsk give Bokmål synonyms the lexicon pairs: driftes → driftast → drives.
+    const nn = nynorskForms(w);
+    const forms = [w, ...bokmalForms(w), ...nn, ...nn.flatMap((f) => bokmalForms(f))];
+    if (forms.some(skip)) continue;
     // NOTE: only a long word the corpus never uses weighs more: that is the compound naming a topic
     // ("fiskekvotene", "pensjonsreformen"); a short one ("dårlige") is just a word this small corpus lacks.
-    const weight = knownIn(w, corpus) || w.length < RELEVANCE.topicWordLength ? 1 : RELEVANCE.unknownWeight;
+    const weight =
+      forms.some((f) => knownIn(f, corpus)) || w.length < RELEVANCE.topicWordLength ? 1 : RELEVANCE.unknownWeight;
     total += weight;
-    if (knownIn(w, local)) covered += weight;
+    if (forms.some((f) => knownIn(f, local))) covered += weight;
     else missing.push(w);
   }
   const coverage = total ? covered / total : 0;

@@ -68,6 +68,25 @@ describe('the 25 Lovdata statutes', () => {
     expect(husleie.text).not.toMatch(/Endret ved lov/);
   });
 
+  it('anchor each § at the § its data-name names, also after § 9-3 a in husleieloven where the ids shift', () => {
+    const husleie = statutes.get('nl-19990326-017.xml')!;
+    const chapter9 = new Map<string, string>();
+    for (const p of husleie.passages)
+      if (p.anchor?.startsWith('kapittel-9-')) chapter9.set(p.anchor, p.headingPath.at(-1) ?? '');
+    // Lovdata's element id kapittel-9-paragraf-6 is § 9-5; the anchor must say 9-5 and the heading must agree.
+    expect(chapter9.get('kapittel-9-paragraf-3a')).toMatch(/^§ 9-3 ?a\./);
+    expect(chapter9.get('kapittel-9-paragraf-5')).toMatch(/^§ 9-5\./);
+    for (const [anchor, heading] of chapter9) {
+      const n = /paragraf-(\d+[a-z]?)$/.exec(anchor)![1];
+      expect(heading.replace(/\s+/g, ''), anchor).toMatch(new RegExp(`^§9-${n}\\.`));
+    }
+    expect(chapter9.size).toBeGreaterThanOrEqual(10);
+    // A statute numbered without chapters (§ 19 in its chapter 9) is anchored at its § alone.
+    const unchaptered = statutes.get('nl-19610616-015.xml')!.passages;
+    expect(unchaptered.some((p) => p.anchor === 'paragraf-1')).toBe(true);
+    expect(unchaptered.every((p) => /^paragraf-\d+[a-z]?$/.test(p.anchor ?? ''))).toBe(true);
+  });
+
   it('split only a long § at paragraphs or sentences, every piece keeping the anchor and heading path', () => {
     let split = 0;
     for (const doc of statutes.values()) {

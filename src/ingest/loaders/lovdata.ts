@@ -1,6 +1,6 @@
 /**
  * Statutes in Lovdata's HTML (saved as .xml or .html): one passage per § (`article.legalArticle`) anchored at the
- * §'s id ("kapittel-3-paragraf-5"), with chapter and § titles as `headingPath`, and title, ministry and date
+ * § its `data-name` names ("kapittel-3-paragraf-5" for § 3-5; see `paragraphAnchor`), with chapter and § titles as `headingPath`, and title, ministry and date
  * from the header `<dl>`. A citation can then say "husleieloven § 3-5" and link to the exact section.
  *
  * Amendment history ("Endret ved lov …") and footnotes are editorial notes, not the law's words, and are dropped.
@@ -53,6 +53,21 @@ class Statute {
   }
 }
 
+/**
+ * The § an article is, from its `data-name` ("§9-5", "§9-3a", "§19"), spelled as Lovdata's ids spell it
+ * ("kapittel-9-paragraf-5", "kapittel-9-paragraf-3a", "paragraf-19"). NOTE: the element `id` is a running count
+ * inside the chapter, not the § number: in husleieloven it shifts by one after § 9-3 a (`kapittel-9-paragraf-6` is
+ * § 9-5), so a citation built from it named the wrong §. The id is kept only when `data-name` is missing or odd.
+ */
+export function paragraphAnchor(article: Element): string | null {
+  const name = (article.attribs['data-name'] ?? '').replace(/\s+/g, '').toLowerCase();
+  const chaptered = /^§(\d+)-(\d+[a-z]?)$/.exec(name);
+  if (chaptered) return `kapittel-${chaptered[1]}-paragraf-${chaptered[2]}`;
+  const plain = /^§(\d+[a-z]?)$/.exec(name);
+  if (plain) return `paragraf-${plain[1]}`;
+  return article.attribs.id ?? null;
+}
+
 function walk(
   $: cheerio.CheerioAPI,
   node: Element,
@@ -79,7 +94,7 @@ function walk(
       const body = $(child).clone();
       body.children('.legalArticleHeader').remove();
       out.heading(level, title);
-      out.unit(child.attribs.id ?? null, [...stack, title], htmlToMarkdown(body[0]));
+      out.unit(paragraphAnchor(child), [...stack, title], htmlToMarkdown(body[0]));
     } else if (child.name === 'section' || $(child).find('article.legalArticle').length > 0) {
       flushLoose();
       const heading = $(child).children('h1, h2, h3, h4, h5, h6').first();
