@@ -54,7 +54,11 @@ export function allowedHosts(names: string[]): MiddlewareHandler {
  */
 export function sameOriginWrites(corsOrigins: string[] = []): MiddlewareHandler {
   // Same origin always; the origins CORS_ORIGINS lets read cross-site may write too.
-  const check = csrf(corsOrigins.length ? { origin: (origin, c) => corsOrigins.includes(origin) || origin === new URL(c.req.url).origin } : {});
+  const check = csrf(
+    corsOrigins.length
+      ? { origin: (origin, c) => corsOrigins.includes(origin) || origin === new URL(c.req.url).origin }
+      : {},
+  );
   return async (c, next) => {
     if (!c.req.header('origin') && !c.req.header('sec-fetch-site')) return next();
     try {
