@@ -9,7 +9,7 @@ import { registerSdkErrors } from './errors.js';
 
 let loading: Promise<typeof Anthropic> | undefined;
 
-function loadAnthropic(): Promise<typeof Anthropic> {
+export function loadAnthropic(): Promise<typeof Anthropic> {
   return (loading ??= import('@anthropic-ai/sdk').then((sdk) => {
     registerSdkErrors(sdk);
     return sdk.default;

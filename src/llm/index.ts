@@ -139,10 +139,10 @@ function judgeKind(config: LlmConfig): 'claude' | 'chat' | 'off' {
 }
 
 /** The judge's own breaker: the verifier falls back to its fixed checks at once instead of waiting per sentence. */
-function withJudgeBreaker(judge: Judge, config: LlmConfig, provider: 'anthropic' | 'openai-chat'): Judge {
+function withJudgeBreaker<J extends Judge>(judge: J, config: LlmConfig, provider: 'anthropic' | 'openai-chat'): J {
   const breaker = new CircuitBreaker({
     failures: config.LLM_BREAKER_FAILURES,
     coolDownMs: config.LLM_BREAKER_COOLDOWN_MS,
   });
-  return { judge: (input) => breaker.run(() => judge.judge(input), { provider }) };
+  return { ...judge, judge: (input) => breaker.run(() => judge.judge(input), { provider }) };
 }

@@ -77,7 +77,7 @@ export function assessSupport(
   };
 
   // Facts the cited document itself carries (its date, a period in its title) count as said by it.
-  const metadata = usable.map((u) => `${u.passage.document.title} ${u.passage.document.date ?? ''}`).join('\n');
+  const metadata = usable.map((u) => `${u.passage.document.title} ${spokenDate(u.passage.document.date)}`).join('\n');
   const numbers = missingNumbers(sentence, `${context}\n${metadata}`);
   if (numbers.missing.length) {
     const isMonth = (k: string) => k.startsWith('m');
@@ -180,4 +180,31 @@ const ELIDED_RISK = /\b(ikke|ikkje|uten|utan|forutsatt at|føresett at|dersom|hv
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;
+}
+
+const MONTHS = [
+  'januar',
+  'februar',
+  'mars',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'desember',
+];
+
+/**
+ * A document's ISO date as Norwegian prose ("2024-12-05" → "5. desember 2024"), so its day and month count as dates
+ * and years, never as bare numbers: a sentence's «12 skytjenester» must not find its 12 in the month of the date.
+ */
+function spokenDate(date: string | undefined | null): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date ?? '');
+  if (!m) return '';
+  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!month) return m[1];
+  return m[3] ? `${Number(m[3])}. ${month} ${m[1]}` : `${month} ${m[1]}`;
 }

@@ -61,6 +61,8 @@ const JSON_BODIES: Record<string, Record<string, unknown>> = {
     mmr: 0.5,
   },
   'POST /verify': { markdown: draft.markdown, organisation: 'Fagforbundet' },
+  // An empty object: the backup takes no fields; the fuzz still sends it every wrong content type.
+  'POST /admin/backup': {},
   'POST /drafts': DRAFT_REQUEST,
   'PUT /drafts/{id}': { markdown: draft.markdown },
   'POST /ask': { question: 'Hva mener Fagforbundet om skyløsning?', organisation: 'Fagforbundet', maxSentences: 2 },
@@ -277,7 +279,7 @@ describe('every operation in /openapi.json answers bad input with a 4xx problem'
   // DATES: impossible calendar dates belong to the `calendarDate` schema (src/domain/, another engineer's change).
   // These cases are here so they can be seen to pass once that lands; until then they are skipped on this branch.
   const BAD_DATES = ['2024-02-30', '2023-02-29', '2024-13-01', '0000-00-00'];
-  it.skip('DATES: impossible dates answer 400 naming the field (skipped: the calendarDate schema is not on this branch)', async () => {
+  it('impossible dates answer 400 naming the field', async () => {
     const search = JSON_BODIES['POST /search'];
     const upload = operations.find((op) => op.method === 'POST' && op.path === '/documents')!;
     const drafts = operations.find((op) => op.method === 'POST' && op.path === '/drafts')!;
