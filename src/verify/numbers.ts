@@ -6,6 +6,7 @@
  */
 import { stem } from '../text/stem.js';
 import { STOPWORDS } from '../text/words.js';
+import { MONTHS } from '../text/months.js';
 
 export interface NumberFact {
   /** Comparable key: the value rounded to 4 decimals, or "m5" for the month May. */
@@ -15,21 +16,6 @@ export interface NumberFact {
   /** Stem of the word the number counts ("ni utvidelsespakker" → "utvidelsespakk"), when one follows closely. */
   noun?: string;
 }
-
-const MONTHS = [
-  'januar',
-  'februar',
-  'mars',
-  'april',
-  'mai',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'desember',
-];
 
 // NOTE: "en", "ett", "ei" are left out: as articles they are far more common than as the number one.
 const NUMBER_WORDS: Record<string, number> = {

@@ -15,6 +15,7 @@ import { splitSentences } from '../text/sentences.js';
 import { splitClauses } from '../text/clauses.js';
 import { elisionGaps } from './elision.js';
 import { compare } from './lexicon.js';
+import { MONTHS } from '../text/months.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
 
@@ -181,21 +182,6 @@ const ELIDED_RISK = /\b(ikke|ikkje|uten|utan|forutsatt at|føresett at|dersom|hv
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
-
-const MONTHS = [
-  'januar',
-  'februar',
-  'mars',
-  'april',
-  'mai',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'desember',
-];
 
 /**
  * A document's ISO date as Norwegian prose ("2024-12-05" → "5. desember 2024"), so its day and month count as dates

@@ -7,34 +7,10 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../errors.js';
+import { readCapped } from '../readCapped.js';
 
 const tooLarge = (maxBytes: number) =>
   new AppError('payload_too_large:body', { detail: `Største tillatte størrelse er ${maxBytes} byte.` });
-
-/** The whole body, or a 413 as soon as it passes `maxBytes` (the rest is never read into memory). */
-async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (!body) return new Uint8Array();
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  const buf = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    buf.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return buf;
-}
 
 /** application/json and its `+json` kin (as Hono's JSON validator reads them), with parameters. */
 const JSON_TYPE = /^application\/([a-z0-9.-]+\+)?json\s*(;|$)/i;
@@ -57,7 +33,7 @@ export function strictJsonBody({
     if (type.toLowerCase().startsWith('multipart/')) throw unsupported();
     const declared = Number(c.req.header('content-length') ?? NaN);
     if (declared > maxBytes) throw tooLarge(maxBytes);
-    const buf = await readCapped(c.req.raw.body, maxBytes);
+    const buf = await readCapped(c.req.raw.body, maxBytes, () => tooLarge(maxBytes));
     if (buf.byteLength === 0) {
       throw new AppError('bad_request:body', {
         detail: 'Forespørselen har ingen innhold.',

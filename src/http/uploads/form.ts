@@ -7,6 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { DocumentKind, DocumentMeta } from '../../domain/types.js';
 import { AppError, fieldErrorsFromZod } from '../errors.js';
 import { refuseNul } from '../noNul.js';
+import { readCapped } from '../readCapped.js';
 
 /** Room for the metadata fields and multipart boundaries on top of the file itself. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -65,27 +66,7 @@ const tooLarge = (max: number) =>
 async function readLimitedBody(req: Request, max: number, fileLimit = max): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (declared > max) throw tooLarge(fileLimit);
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(fileLimit);
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    body.set(c, at);
-    at += c.byteLength;
-  }
-  return body;
+  return readCapped(req.body, max, () => tooLarge(fileLimit));
 }
 
 const missingFile = () =>
