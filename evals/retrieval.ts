@@ -6,7 +6,13 @@ import { progressBar } from '../src/cli/progress.js';
 import { loadConfig } from '../src/config/env.js';
 import { createEmbedder } from '../src/embed/index.js';
 import { norquadSet } from './retrieval/datasets.js';
-import { runRetrievalSet, seedQuestionsSet, type RetrievalResult } from './retrieval/run.js';
+import {
+  RETRIEVAL_HEADERS,
+  retrievalRows,
+  runRetrievalSet,
+  seedQuestionsSet,
+  type RetrievalResult,
+} from './retrieval/run.js';
 import { table } from './lib/table.js';
 
 const HELP = `
@@ -47,21 +53,7 @@ async function main() {
     results.push(...(await runRetrievalSet(set, embedder, { onProgress: (d, t) => bar.update(d, t) })));
   }
   process.stdout.write(`\nEmbedder: ${embedder.model}\n`);
-  process.stdout.write(
-    table(
-      ['set', 'mode', 'questions', 'recall@1', 'recall@5', 'recall@10', 'MRR', 'ms/query'],
-      results.map((r) => [
-        r.set,
-        r.mode,
-        r.metrics.questions,
-        r.metrics.recallAt1,
-        r.metrics.recallAt5,
-        r.metrics.recallAt10,
-        r.metrics.mrr,
-        r.msPerQuery,
-      ]),
-    ) + '\n',
-  );
+  process.stdout.write(table(RETRIEVAL_HEADERS, retrievalRows(results)) + '\n');
   const out = values.json ?? 'evals/reports/retrieval.json';
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(

@@ -11,7 +11,13 @@ import { check, loadEvalConfig, type ThresholdCheck } from './lib/config.js';
 import { writeReports, type ReportSection } from './lib/report.js';
 import { table } from './lib/table.js';
 import { norquadSet } from './retrieval/datasets.js';
-import { runRetrievalSet, seedQuestionsSet, type RetrievalResult } from './retrieval/run.js';
+import {
+  RETRIEVAL_HEADERS,
+  retrievalRows,
+  runRetrievalSet,
+  seedQuestionsSet,
+  type RetrievalResult,
+} from './retrieval/run.js';
 import { runVerifierEval } from './verifier/run.js';
 import { runAdversarialEval, TABLE_HEADERS, tableRows } from './verifier/adversarial/run.js';
 import { loadCases } from './verifier/adversarial/cases.js';
@@ -66,17 +72,8 @@ async function main() {
     }
     sections.push({
       title: `Gjenfinning (embedder ${embedder.model})`,
-      headers: ['set', 'mode', 'questions', 'recall@1', 'recall@5', 'recall@10', 'MRR', 'ms/query'],
-      rows: results.map((r) => [
-        r.set,
-        r.mode,
-        r.metrics.questions,
-        r.metrics.recallAt1,
-        r.metrics.recallAt5,
-        r.metrics.recallAt10,
-        r.metrics.mrr,
-        r.msPerQuery,
-      ]),
+      headers: RETRIEVAL_HEADERS,
+      rows: retrievalRows(results),
     });
     data.retrieval = { embedder: embedder.model, results };
   }

@@ -1,7 +1,7 @@
 /**
  * Build src/embed/idf-nb.txt, the local embedder's down-weights for common features, from Lovdata statutes:
  *
- *   npx tsx scripts/idf-build.ts /work/shared/data/lovdata > src/embed/idf-nb.txt
+ *   npx tsx scripts/idf-build.ts evals/data/lovdata > src/embed/idf-nb.txt
  *
  * NOTE: the table comes from statutes, not from NorQuAD, so bench/embedder-quality.ts measures it on text it
  * never saw. Only features in more than MIN_SHARE of the sections are listed; the rest weigh 1. Measured at

@@ -132,3 +132,20 @@ export async function runRetrievalSet(
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
+
+/** The retrieval table's columns, for `npm run eval:retrieval` and `npm run eval` alike. */
+export const RETRIEVAL_HEADERS = ['set', 'mode', 'questions', 'recall@1', 'recall@5', 'recall@10', 'MRR', 'ms/query'];
+
+/** One table row per set and mode, in RETRIEVAL_HEADERS' order. */
+export function retrievalRows(results: RetrievalResult[]): (string | number)[][] {
+  return results.map((r) => [
+    r.set,
+    r.mode,
+    r.metrics.questions,
+    r.metrics.recallAt1,
+    r.metrics.recallAt5,
+    r.metrics.recallAt10,
+    r.metrics.mrr,
+    r.msPerQuery,
+  ]);
+}

@@ -9,31 +9,14 @@ import type { GroundingDeps } from '../draft/groundedStep.js';
 import { createDrafter, type Drafter } from '../draft/pipeline.js';
 import { corpusVocabulary, type CorpusVocabulary } from '../draft/vocabulary.js';
 import { createExtractiveProvider } from '../llm/extractive.js';
-import { createJudge, createLlmProvider } from '../llm/index.js';
+import { createJudge, createLlmProvider, type LlmConfig } from '../llm/index.js';
 import type { LlmProvider } from '../llm/types.js';
 import type { Logger } from '../log.js';
 import type { Queryable } from '../store/db.js';
 import type { TextEmbedder } from '../domain/embedder.js';
 import type { Judge } from '../verify/index.js';
 
-export type DraftingConfig = Pick<
-  Config,
-  | 'VERIFY_JUDGE'
-  | 'VERIFY_JUDGE_TIMEOUT_MS'
-  | 'LLM_PROVIDER'
-  | 'ANTHROPIC_API_KEY'
-  | 'ANTHROPIC_BASE_URL'
-  | 'ANTHROPIC_MODEL'
-  | 'CHAT_BASE_URL'
-  | 'CHAT_API_KEY'
-  | 'CHAT_MODEL'
-  | 'LLM_TIMEOUT_MS'
-  | 'LLM_MAX_RETRIES'
-  | 'LLM_MAX_RETRY_AFTER_MS'
-  | 'LLM_BREAKER_FAILURES'
-  | 'LLM_BREAKER_COOLDOWN_MS'
-  | 'DRAFT_MIN_RELEVANCE'
->;
+export type DraftingConfig = LlmConfig & Pick<Config, 'DRAFT_MIN_RELEVANCE'>;
 
 /** What configuration decides; named as the HTTP app's deps name them, so it spreads into createApp. */
 export interface DraftingChoice {

@@ -1,20 +1,12 @@
 /** The verification summary both `npm run draft` and `npm run ask` print, in Norwegian. */
-import type { VerificationReport } from '../verify/index.js';
+import { VERDICT_LABEL, type VerificationReport } from '../verify/index.js';
 import type { DroppedSentence } from '../draft/types.js';
-
-const VERDICT = {
-  supported: 'støttet',
-  partly_supported: 'delvis støttet',
-  unsupported: 'ikke støttet',
-  contradicted: 'motsagt',
-  uncited: 'uten kilde',
-} as const;
 
 export function verificationSummary(report: VerificationReport, dropped: DroppedSentence[] = []): string {
   const s = report.summary;
   const verdicts = Object.entries(s.verdicts)
     .filter(([, n]) => n > 0)
-    .map(([v, n]) => `${n} ${VERDICT[v as keyof typeof VERDICT] ?? v}`)
+    .map(([v, n]) => `${n} ${VERDICT_LABEL[v as keyof typeof VERDICT_LABEL] ?? v}`)
     .join(', ');
   const statuses = Object.entries(s.statuses)
     .filter(([k, n]) => k !== 'ok' && n > 0)
@@ -26,7 +18,7 @@ export function verificationSummary(report: VerificationReport, dropped: Dropped
   ];
   for (const r of report.sentences.filter((x) => x.claim && x.verdict !== 'supported')) {
     lines.push(
-      `  ! ${VERDICT[r.verdict]}: «${r.text.slice(0, 90)}${r.text.length > 90 ? '…' : ''}» – ${r.reasons[0] ?? ''}`,
+      `  ! ${VERDICT_LABEL[r.verdict]}: «${r.text.slice(0, 90)}${r.text.length > 90 ? '…' : ''}» – ${r.reasons[0] ?? ''}`,
     );
   }
   if (dropped.length) {

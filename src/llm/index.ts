@@ -24,7 +24,8 @@ export type {
 } from './types.js';
 export { CircuitBreaker, withBreaker } from './breaker.js';
 
-type LlmConfig = Pick<
+/** The settings that choose and tune the drafter and the judge. */
+export type LlmConfig = Pick<
   Config,
   | 'VERIFY_JUDGE'
   | 'VERIFY_JUDGE_TIMEOUT_MS'

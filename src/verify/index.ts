@@ -14,6 +14,7 @@ import { checkCitation, type CitationReport, type CitationStatus } from './locat
 import { parseMarkdown } from './markdown.js';
 import type { Tier } from './quote.js';
 import { REASONS } from './reasons.js';
+export { VERDICT_LABEL } from './reasons.js';
 import type { PassageSource } from './source.js';
 import { assessSupport, worst, type Verdict } from './support.js';
 
