@@ -15,8 +15,23 @@ export function parseCli<T extends NonNullable<ParseArgsConfig['options']>>(argv
     }
     return parsed;
   } catch (err) {
-    process.stderr.write(`Feil: ${(err as Error).message}\n\n${help.trim()}\n`);
+    process.stderr.write(`Feil: ${norwegianArgError(err as Error & { code?: string })}\n\n${help.trim()}\n`);
     process.exit(2);
+  }
+}
+
+/** node's parseArgs speaks English; the user gets the same in Norwegian, naming the option. */
+function norwegianArgError(err: Error & { code?: string }): string {
+  const option = /'(-{1,2}[^' ]+)/.exec(err.message)?.[1];
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `ukjent valg ${option ?? ''}; se valgene under.`.replace('  ', ' ');
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `valget ${option ?? ''} mangler en verdi eller har feil type.`.replace('  ', ' ');
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return 'kommandoen tar ikke filer eller andre argumenter uten valg.';
+    default:
+      return err.message;
   }
 }
 
