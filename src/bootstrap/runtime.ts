@@ -7,6 +7,7 @@ import { createEmbedder } from '../embed/index.js';
 import type { Logger } from '../log.js';
 import { tuneEfSearch } from '../store/ann.js';
 import { openDb, type Db } from '../store/db.js';
+import { discardDeadSaves } from '../store/documents.js';
 import { ensureEmbedder } from '../store/embeddings.js';
 import { migrate } from '../store/migrate.js';
 import type { TextEmbedder } from '../domain/embedder.js';
@@ -28,6 +29,9 @@ export async function openRuntime(
   });
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
+  // Uploads that died half-way (a crash, a kill) left pending saves no reader sees: clean them away.
+  const discarded = await discardDeadSaves(db);
+  if (discarded.length) logger.warn({ documents: discarded }, 'unfinished uploads discarded');
   await tuneEfSearch(db);
   if (db.driver === 'pglite') {
     // A large store holds its buffer pool in memory from the start (store/pglite/buffers.ts): say so, it explains the RSS.

@@ -1,7 +1,8 @@
 /**
  * One uploaded file → a stored document (POST and PUT /documents): sniff the real type, load, settle the metadata,
- * clean and cut, refuse a taken id or a text already stored, embed, and write in one transaction. Everything that
- * can refuse the file runs before anything is written, so a refused upload leaves the store exactly as it was.
+ * clean and cut, refuse a taken id or a text already stored, embed, and write: in batches that no reader sees until
+ * the last one makes the document visible whole (store/documents/pending.ts). Everything that can refuse the file
+ * runs before anything is written, so a refused upload leaves the store exactly as it was.
  *
  * A file the ingest stage cannot read throws its IngestError. Refusals of the request itself (an unknown or taken
  * id, bad metadata, a duplicate text) are returned, not thrown, so the caller words them for its own door (the
@@ -39,6 +40,7 @@ export type UploadRefusal =
   | { reason: 'id_mismatch'; id: string }
   | { reason: 'invalid_metadata'; issues: z.core.$ZodIssue[] }
   | { reason: 'exists'; id: string }
+  | { reason: 'busy'; id: string }
   | { reason: 'duplicate'; duplicate: Duplicate };
 
 export type UploadOutcome = ({ ok: true } & UploadResult) | ({ ok: false } & UploadRefusal);
@@ -126,7 +128,7 @@ async function storeNow(
   const written = await writeUpload(db, { doc, embeddings, visibility, mode: replaceId ? 'replace' : 'create' });
   if (!written.ok) {
     if (written.reason === 'duplicate') return { ok: false, reason: 'duplicate', duplicate: written.duplicate };
-    return written.reason === 'exists' ? { ok: false, reason: 'exists', id } : { ok: false, reason: 'missing', id };
+    return { ok: false, reason: written.reason, id };
   }
   await ensureAnnIndex(db);
   return { ok: true, outcome: written.outcome, document: written.document };

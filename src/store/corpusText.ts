@@ -3,12 +3,13 @@
  * a cheap version key that changes whenever documents change, and every passage's text and headings.
  */
 import type { Queryable } from './db.js';
+import { documentVisible, passageVisible } from './visibility.js';
 
 const CORPUS_VERSION_SQL = /* SQL */ `
-  SELECT (SELECT count(*)::int FROM passages) AS passages,
-         (SELECT coalesce(max(updated_at)::text, '') FROM documents) AS updated`;
+  SELECT (SELECT count(*)::int FROM passages p WHERE ${passageVisible('p')}) AS passages,
+         (SELECT coalesce(max(d.updated_at)::text, '') FROM documents d WHERE ${documentVisible('d')}) AS updated`;
 
-const ALL_PASSAGE_TEXT_SQL = /* SQL */ `SELECT text, heading_text FROM passages`;
+const ALL_PASSAGE_TEXT_SQL = /* SQL */ `SELECT p.text, p.heading_text FROM passages p WHERE ${passageVisible('p')}`;
 
 /** A key that changes when passages are added or removed or a document is written. */
 export async function corpusVersion(db: Queryable): Promise<string> {

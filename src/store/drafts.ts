@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { DraftRequest } from '../domain/draftRequest.js';
 import type { DraftDocument, DraftTimings, TokenUsage, VerificationReport } from '../domain/index.js';
 import type { Db, Queryable } from './db.js';
+import { passageVisible } from './visibility.js';
 
 const INSERT_DRAFT_SQL = /* SQL */ `
   INSERT INTO drafts (id, title, organisation, consultation) VALUES ($1, $2, $3, $4::jsonb)`;
@@ -31,7 +32,7 @@ export const SOURCES_UNCHANGED_SQL = /* SQL */ `
   NOT EXISTS (
     SELECT 1
     FROM jsonb_path_query(v.structured, '$.sections[*].paragraphs[*][*].citations[*].passageId') AS c(pid)
-    LEFT JOIN passages p ON p.id = c.pid #>> '{}'
+    LEFT JOIN passages p ON p.id = c.pid #>> '{}' AND ${passageVisible('p')}
     LEFT JOIN documents doc ON doc.id = p.document_id
     WHERE p.id IS NULL OR doc.updated_at > v.created_at)`;
 

@@ -4,6 +4,7 @@
  */
 import type { Queryable } from './driver.js';
 import { readThrough } from './readCache.js';
+import { documentVisible } from './visibility.js';
 
 /**
  * Each organisation once, by its lower-cased name (`key`, as the organisation filters compare) and a stored
@@ -13,11 +14,11 @@ import { readThrough } from './readCache.js';
  */
 export const ORGANISATIONS_SQL = /* SQL */ `
   WITH RECURSIVE o AS (
-    (SELECT lower(organisation) AS key FROM documents ORDER BY lower(organisation) LIMIT 1)
+    (SELECT lower(d.organisation) AS key FROM documents d WHERE ${documentVisible('d')} ORDER BY lower(d.organisation) LIMIT 1)
     UNION ALL
-    SELECT (SELECT lower(d.organisation) FROM documents d WHERE lower(d.organisation) > o.key ORDER BY lower(d.organisation) LIMIT 1)
+    SELECT (SELECT lower(d.organisation) FROM documents d WHERE lower(d.organisation) > o.key AND ${documentVisible('d')} ORDER BY lower(d.organisation) LIMIT 1)
     FROM o WHERE o.key IS NOT NULL)
-  SELECT o.key, (SELECT d.organisation FROM documents d WHERE lower(d.organisation) = o.key LIMIT 1) AS name
+  SELECT o.key, (SELECT d.organisation FROM documents d WHERE lower(d.organisation) = o.key AND ${documentVisible('d')} LIMIT 1) AS name
   FROM o WHERE o.key IS NOT NULL ORDER BY o.key`;
 
 export interface Organisation {

@@ -1,8 +1,10 @@
 /**
  * The two legs of hybrid search, as named SQL. Filters narrow both legs alike; a search without filters leaves
- * the documents table out of both (nothing to join for).
+ * the documents table out of both (nothing to join for). Both leave out the passages of saves in progress
+ * (visibility.ts).
  */
 import { PASSAGE_COLUMNS } from './documents.js';
+import { documentVisible, passageVisible } from './visibility.js';
 
 /**
  * Filter conditions on documents `d`, their five parameters starting at $first:
@@ -16,7 +18,8 @@ function filterConditions(first: number): string {
     AND (${ids}::text[] IS NULL OR d.id = ANY(${ids}::text[]))
     AND (${kinds}::text[] IS NULL OR d.kind = ANY(${kinds}::text[]))
     AND (${from}::date IS NULL OR d.date_start >= ${from}::date)
-    AND (${to}::date IS NULL OR d.date_start <= ${to}::date)`;
+    AND (${to}::date IS NULL OR d.date_start <= ${to}::date)
+    AND ${documentVisible('d')}`;
 }
 
 /**
@@ -31,13 +34,13 @@ export function vectorLegSql(filtered: boolean, { withPassages = false }: { with
     ? /* SQL */ `
   SELECT ${columns}-(p.embedding <#> $1::vector) AS score
   FROM passages p JOIN documents d ON d.id = p.document_id
-  WHERE p.embedding IS NOT NULL AND ${filterConditions(3)}
+  WHERE p.embedding IS NOT NULL AND ${filterConditions(3)} AND ${passageVisible('p')}
   ORDER BY p.embedding <#> $1::vector
   LIMIT $2`
     : /* SQL */ `
   SELECT ${columns}-(p.embedding <#> $1::vector) AS score
   FROM passages p
-  WHERE p.embedding IS NOT NULL
+  WHERE p.embedding IS NOT NULL AND ${passageVisible('p')}
   ORDER BY p.embedding <#> $1::vector
   LIMIT $2`;
 }
@@ -104,9 +107,10 @@ export function textLegSql(termCount: number, filtered: boolean): string {
   SELECT p.id,
          (${sum}) * 2.2::float8 / (1.3::float8 + 0.9::float8 * length(p.tsv) / $3::float8) AS score
   FROM passages p${filtered ? ' JOIN documents d ON d.id = p.document_id' : ''}
-  WHERE p.tsv @@ $1::tsquery${filtered ? ` AND ${filterConditions(4 + 2 * termCount)}` : ''}
+  WHERE p.tsv @@ $1::tsquery AND ${passageVisible('p')}${filtered ? ` AND ${filterConditions(4 + 2 * termCount)}` : ''}
   ORDER BY score DESC, p.id
   LIMIT $2`;
 }
 
-export const EMBEDDINGS_OF_SQL = /* SQL */ `SELECT id, embedding::text AS embedding FROM passages WHERE id = ANY($1::text[])`;
+export const EMBEDDINGS_OF_SQL = /* SQL */ `
+  SELECT p.id, p.embedding::text AS embedding FROM passages p WHERE p.id = ANY($1::text[]) AND ${passageVisible('p')}`;

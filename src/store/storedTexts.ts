@@ -3,10 +3,12 @@
  * `npm run ingest`, seeding), by the sha256 of the cleaned text (so a PDF and its DOCX export match too).
  */
 import type { Queryable } from './db.js';
+import { documentVisible } from './visibility.js';
 
 /** Stored documents with any of the given content hashes ($1), in id order so "the" holder is always the same one. */
 const DOCUMENTS_BY_CONTENT_HASH_SQL = /* SQL */ `
-  SELECT id, title, content_hash FROM documents WHERE content_hash = ANY($1::text[]) ORDER BY id`;
+  SELECT d.id, d.title, d.content_hash FROM documents d
+  WHERE d.content_hash = ANY($1::text[]) AND ${documentVisible('d')} ORDER BY d.id`;
 
 export interface TextHolder {
   id: string;

@@ -134,6 +134,11 @@ function refusalProblem(refusal: UploadRefusal): AppError {
         detail: `Det finnes allerede et dokument med id «${refusal.id}». Bruk PUT /documents/${refusal.id} for å erstatte det, eller velg en annen id.`,
         errors: [{ field: 'id', reason: `«${refusal.id}» er i bruk` }],
       });
+    case 'busy':
+      return new AppError('conflict:document', {
+        detail: `Dokumentet «${refusal.id}» lagres akkurat nå av en annen opplasting. Prøv igjen når den er ferdig.`,
+        errors: [{ field: 'id', reason: `«${refusal.id}» lagres nå` }],
+      });
     case 'duplicate':
       return new AppError('conflict:duplicate', {
         detail: `Det samme innholdet er allerede lagret som «${refusal.duplicate.title}» (id «${refusal.duplicate.id}»).`,

@@ -1,12 +1,21 @@
 /**
- * Uploading, replacing and withdrawing single documents (the HTTP document routes). Each change is one
- * transaction: the checks (does the id exist, is the same content stored under another id) run again inside it
- * under a lock on the id, so two requests for one id cannot both win, and a refused change writes nothing.
+ * Uploading, replacing and withdrawing single documents (the HTTP document routes). The checks (does the id
+ * exist, is the same content stored under another id) run again in the transaction that makes a change visible,
+ * under a lock on the id, so two requests for one id cannot both win, and a refused change leaves nothing visible.
+ * A changed text is saved in batches under a pending version first (pending.ts).
  */
 import type { DocumentSummary, IngestedDocument } from '../../domain/types.js';
-import type { Db, Queryable } from '../driver.js';
+import type { Db, Queryable, Tx } from '../driver.js';
+import { documentVisible, passageVisible } from '../visibility.js';
 import { getDocument } from './read.js';
-import { insertPassages, passageRows, saveDocumentRows, updateDocumentsMeta, type SaveOutcome } from './write.js';
+import {
+  beginPendingSave,
+  discardPendingSave,
+  finishPendingSave,
+  lockSaveState,
+  savePendingPassages,
+} from './pending.js';
+import { updateDocumentsMeta, type SaveOutcome } from './write.js';
 
 export type Visibility = 'public' | 'internal';
 
@@ -14,12 +23,13 @@ const LOCK_DOCUMENT_ID_SQL = /* SQL */ `SELECT pg_advisory_xact_lock(hashtext('d
 
 const DOCUMENT_HEAD_SQL = /* SQL */ `
   SELECT id, organisation, title, kind, date, language, source, content_hash, visibility,
-         (SELECT count(*)::int FROM passages p WHERE p.document_id = d.id) AS passage_count
-  FROM documents d WHERE id = $1`;
+         (SELECT count(*)::int FROM passages p WHERE p.document_id = d.id AND ${passageVisible('p')}) AS passage_count
+  FROM documents d WHERE id = $1 AND ${documentVisible('d')}`;
 
 /** Another document with exactly this stored text (sha256 of the cleaned text, so a PDF and its DOCX match too). */
 const FIND_DUPLICATE_SQL = /* SQL */ `
-  SELECT id, title FROM documents WHERE content_hash = $1 AND id <> $2 ORDER BY id LIMIT 1`;
+  SELECT d.id, d.title FROM documents d
+  WHERE d.content_hash = $1 AND d.id <> $2 AND ${documentVisible('d')} ORDER BY d.id LIMIT 1`;
 
 const SET_VISIBILITY_SQL = /* SQL */ `UPDATE documents SET visibility = $2 WHERE id = $1`;
 
@@ -83,13 +93,21 @@ async function findDuplicate(
 
 export type UploadWrite =
   | { ok: true; outcome: SaveOutcome; document: DocumentSummary }
-  | { ok: false; reason: 'exists' | 'missing' }
+  | { ok: false; reason: 'exists' | 'missing' | 'busy' }
   | { ok: false; reason: 'duplicate'; duplicate: { id: string; title: string } };
+
+/** Passages a batched save writes per transaction (pending.ts): a few hundred ms of the store at most. */
+export const UPLOAD_SAVE_BATCH = 250;
 
 /**
  * Store an uploaded document: `mode` "create" refuses an id that exists, "replace" one that does not. A changed
  * text replaces the document, its passages and their vectors together; `embeddings` (by passage id, see
  * passageRows) are needed only then, and an unchanged text keeps its passages and only updates the metadata.
+ *
+ * The passages are saved `batchSize` a transaction under a pending version no reader sees (pending.ts), and the
+ * last transaction makes the document, or its new version, visible at once; a failure on the way discards the
+ * save. The checks run first and again in that last transaction, under a lock on the id. A second save of an id
+ * whose save is still running is refused ('busy').
  */
 export async function writeUpload(
   db: Db,
@@ -98,40 +116,89 @@ export async function writeUpload(
     embeddings,
     visibility,
     mode,
+    batchSize = UPLOAD_SAVE_BATCH,
+    afterBatch,
   }: {
     doc: IngestedDocument;
     embeddings: { id: string; embedding: number[] }[];
     visibility: Visibility;
     mode: 'create' | 'replace';
+    batchSize?: number;
+    /** Called after each committed batch of a batched save (tests look at the store there). */
+    afterBatch?: (saved: number, total: number) => Promise<void> | void;
   },
 ): Promise<UploadWrite> {
   const id = doc.meta.id;
-  return db.transaction(async (tx): Promise<UploadWrite> => {
+  const begun = await db.transaction(async (tx): Promise<UploadWrite | { version: number }> => {
     await tx.query(LOCK_DOCUMENT_ID_SQL, [id]);
+    let state = await lockSaveState(tx, { id });
+    if (state?.pendingVersion != null) {
+      if (!state.stale) return { ok: false, reason: 'busy' };
+      await discardPendingSave(tx, { id, version: state.pendingVersion });
+      state = await lockSaveState(tx, { id });
+    }
+    const refused = await refusal(tx, { doc, mode });
+    if (refused) return refused;
     const head = await getDocumentHead(tx, { id });
-    if (mode === 'create' && head) return { ok: false, reason: 'exists' };
-    if (mode === 'replace' && !head) return { ok: false, reason: 'missing' };
-    const duplicate = await findDuplicate(tx, { contentHash: doc.contentHash, exceptId: id });
-    if (duplicate) return { ok: false, reason: 'duplicate', duplicate };
-    let outcome: SaveOutcome;
     if (head?.contentHash === doc.contentHash) {
       const changed = (await updateDocumentsMeta(tx, { docs: [doc] })).has(id) || head.visibility !== visibility;
-      outcome = changed ? 'metadata' : 'unchanged';
-    } else {
-      // The same statements as a bulk ingest (writeDocuments): the document row, then its passages with vectors.
-      await saveDocumentRows(tx, { docs: [doc] });
-      const vectors = new Map(embeddings.map((e) => [e.id, e.embedding]));
-      const rows = passageRows(doc);
-      await insertPassages(tx, { rows, vectors: rows.map((r) => vectors.get(r.id)) });
-      outcome = head ? 'replaced' : 'created';
+      return finish(tx, { id, visibility, outcome: changed ? 'metadata' : 'unchanged' });
     }
-    await tx.query(SET_VISIBILITY_SQL, [id, visibility]);
-    await tx.query(FORGET_WITHDRAWAL_SQL, [id]);
-    const stored = await getDocument(tx, { id });
-    if (!stored) throw new Error(`document ${id} vanished inside its own transaction`);
-    const { text: _text, ...summary } = stored;
-    return { ok: true, outcome, document: summary };
+    return { version: await beginPendingSave(tx, { doc, state }) };
   });
+  if (!('version' in begun)) return begun;
+
+  const { version } = begun;
+  try {
+    const vectors = new Map(embeddings.map((e) => [e.id, e.embedding]));
+    await savePendingPassages(db, { doc, version, vectors, batchSize, afterBatch });
+    const done = await db.transaction(async (tx): Promise<UploadWrite> => {
+      await tx.query(LOCK_DOCUMENT_ID_SQL, [id]);
+      const state = await lockSaveState(tx, { id });
+      if (state?.pendingVersion !== version) throw new Error(`the save of document ${id} was discarded while it ran`);
+      const replaced = state.state === 'ready';
+      // Checked again: another upload may have stored the same text, or (a pending create) taken nothing.
+      const refused = await refusal(tx, { doc, mode: replaced ? 'replace' : 'create' });
+      if (refused) {
+        await discardPendingSave(tx, { id, version });
+        return refused;
+      }
+      if (!(await finishPendingSave(tx, { doc, version })))
+        throw new Error(`the save of document ${id} was discarded while it ran`);
+      return finish(tx, { id, visibility, outcome: replaced ? 'replaced' : 'created' });
+    });
+    return done;
+  } catch (err) {
+    // Best effort: what is left pending is discarded at the next start-up anyway.
+    await db.transaction((tx) => discardPendingSave(tx, { id, version })).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Why this upload may not be stored now (inside the transaction holding the id's lock), or null. */
+async function refusal(
+  tx: Tx,
+  { doc, mode }: { doc: IngestedDocument; mode: 'create' | 'replace' },
+): Promise<UploadWrite | null> {
+  const id = doc.meta.id;
+  const head = await getDocumentHead(tx, { id });
+  if (mode === 'create' && head) return { ok: false, reason: 'exists' };
+  if (mode === 'replace' && !head) return { ok: false, reason: 'missing' };
+  const duplicate = await findDuplicate(tx, { contentHash: doc.contentHash, exceptId: id });
+  return duplicate ? { ok: false, reason: 'duplicate', duplicate } : null;
+}
+
+/** The last statements of every stored upload: visibility, no longer withdrawn, and the summary to answer with. */
+async function finish(
+  tx: Tx,
+  { id, visibility, outcome }: { id: string; visibility: Visibility; outcome: SaveOutcome },
+): Promise<UploadWrite> {
+  await tx.query(SET_VISIBILITY_SQL, [id, visibility]);
+  await tx.query(FORGET_WITHDRAWAL_SQL, [id]);
+  const stored = await getDocument(tx, { id });
+  if (!stored) throw new Error(`document ${id} vanished inside its own transaction`);
+  const { text: _text, ...summary } = stored;
+  return { ok: true, outcome, document: summary };
 }
 
 /**

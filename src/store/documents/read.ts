@@ -2,19 +2,22 @@
 import type { DocumentSummary, Passage, PassageWithDocument, StoredDocument } from '../../domain/types.js';
 import type { Queryable } from '../driver.js';
 import { generationMemo } from '../readCache.js';
+import { documentVisible, passageVisible } from '../visibility.js';
 
 const DOC_SUMMARY_COLUMNS = /* SQL */ `
   d.id, d.organisation, d.title, d.kind, d.date, d.language, d.source, d.format, d.content_hash, d.visibility,
   d.created_at::text AS created_at, d.updated_at::text AS updated_at,
-  (SELECT count(*)::int FROM passages x WHERE x.document_id = d.id) AS passage_count`;
+  (SELECT count(*)::int FROM passages x WHERE x.document_id = d.id AND ${passageVisible('x')}) AS passage_count`;
 
 const LIST_DOCUMENTS_SQL = /* SQL */ `
   SELECT ${DOC_SUMMARY_COLUMNS} FROM documents d
-  WHERE ($1::text IS NULL OR lower(d.organisation) = lower($1))
+  WHERE ($1::text IS NULL OR lower(d.organisation) = lower($1)) AND ${documentVisible('d')}
   ORDER BY d.organisation, d.date DESC, d.id`;
 
-const GET_DOCUMENT_SQL = /* SQL */ `SELECT ${DOC_SUMMARY_COLUMNS}, d.text FROM documents d WHERE d.id = $1`;
+const GET_DOCUMENT_SQL = /* SQL */ `
+  SELECT ${DOC_SUMMARY_COLUMNS}, d.text FROM documents d WHERE d.id = $1 AND ${documentVisible('d')}`;
 
+// NOTE: the write path's own read (which rows exist, whatever their state), so not filtered by visibility.ts.
 export const GET_DOCUMENT_HASHES_SQL = /* SQL */ `SELECT id, content_hash FROM documents WHERE id = ANY($1::text[])`;
 
 export const PASSAGE_COLUMNS = /* SQL */ `
@@ -28,29 +31,34 @@ const DOC_AS_JSON = /* SQL */ `
   jsonb_build_object('id', d.id, 'organisation', d.organisation, 'title', d.title, 'kind', d.kind, 'date', d.date,
     'language', d.language, 'source', d.source, 'format', d.format, 'content_hash', d.content_hash,
     'visibility', d.visibility, 'created_at', d.created_at, 'updated_at', d.updated_at,
-    'passage_count', coalesce((SELECT max(x.ordinal) + 1 FROM passages x WHERE x.document_id = d.id), 0)) AS doc`;
+    'passage_count', coalesce((SELECT max(x.ordinal) + 1 FROM passages x WHERE x.document_id = d.id AND ${passageVisible('x')}), 0)) AS doc`;
 
 const GET_PASSAGES_SQL = /* SQL */ `
   SELECT ${PASSAGE_COLUMNS}, ${DOC_AS_JSON}
-  FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ANY($1::text[])`;
+  FROM passages p JOIN documents d ON d.id = p.document_id
+  WHERE p.id = ANY($1::text[]) AND ${passageVisible('p')} AND ${documentVisible('d')}`;
 
 /** The passages alone, for stores whose document summaries are in memory (readCache.ts). */
-export const GET_PASSAGES_ONLY_SQL = /* SQL */ `SELECT ${PASSAGE_COLUMNS} FROM passages p WHERE p.id = ANY($1::text[])`;
+export const GET_PASSAGES_ONLY_SQL = /* SQL */ `
+  SELECT ${PASSAGE_COLUMNS} FROM passages p WHERE p.id = ANY($1::text[]) AND ${passageVisible('p')}`;
 
 /** Document summaries by id, in the shape DOC_AS_JSON gives them. */
-const GET_DOCUMENT_SUMMARIES_SQL = /* SQL */ `SELECT ${DOC_AS_JSON} FROM documents d WHERE d.id = ANY($1::text[])`;
+const GET_DOCUMENT_SUMMARIES_SQL = /* SQL */ `
+  SELECT ${DOC_AS_JSON} FROM documents d WHERE d.id = ANY($1::text[]) AND ${documentVisible('d')}`;
 
 const LIST_PASSAGES_OF_DOCUMENT_SQL = /* SQL */ `
-  SELECT ${PASSAGE_COLUMNS} FROM passages p WHERE p.document_id = $1 ORDER BY p.ordinal`;
+  SELECT ${PASSAGE_COLUMNS} FROM passages p WHERE p.document_id = $1 AND ${passageVisible('p')} ORDER BY p.ordinal`;
 
 const COUNT_SQL = /* SQL */ `
-  SELECT (SELECT count(*)::int FROM documents) AS documents, (SELECT count(*)::int FROM passages) AS passages`;
+  SELECT (SELECT count(*)::int FROM documents d WHERE ${documentVisible('d')}) AS documents,
+         (SELECT count(*)::int FROM passages p WHERE ${passageVisible('p')}) AS passages`;
 
 /** Passages whose text contains a string (case-insensitive), for finding where a quote really comes from. */
 const FIND_PASSAGES_CONTAINING_SQL = /* SQL */ `
   SELECT ${PASSAGE_COLUMNS}, ${DOC_AS_JSON}
   FROM passages p JOIN documents d ON d.id = p.document_id
-  WHERE strpos(lower(p.text), lower($1)) > 0 ORDER BY p.id LIMIT $2`;
+  WHERE strpos(lower(p.text), lower($1)) > 0 AND ${passageVisible('p')} AND ${documentVisible('d')}
+  ORDER BY p.id LIMIT $2`;
 
 type Row = Record<string, any>;
 

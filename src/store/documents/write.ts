@@ -17,7 +17,8 @@ const UPSERT_DOCUMENTS_SQL = /* SQL */ `
        language text, source text, format text, text text, content_hash text)
   ON CONFLICT (id) DO UPDATE SET organisation = EXCLUDED.organisation, title = EXCLUDED.title, kind = EXCLUDED.kind,
     date = EXCLUDED.date, date_start = EXCLUDED.date_start, language = EXCLUDED.language, source = EXCLUDED.source,
-    format = EXCLUDED.format, text = EXCLUDED.text, content_hash = EXCLUDED.content_hash, updated_at = now()`;
+    format = EXCLUDED.format, text = EXCLUDED.text, content_hash = EXCLUDED.content_hash, updated_at = now(),
+    state = 'ready', passages_version = 0, pending_version = NULL, pending_since = NULL`;
 
 /** Metadata-only change of an unchanged text: passages and vectors stay. Returns the ids that changed. */
 const UPDATE_DOCUMENTS_META_SQL = /* SQL */ `
@@ -32,7 +33,7 @@ const UPDATE_DOCUMENTS_META_SQL = /* SQL */ `
 const DELETE_PASSAGES_OF_DOCUMENTS_SQL = /* SQL */ `DELETE FROM passages WHERE document_id = ANY($1::text[])`;
 
 /** First day of a YYYY, YYYY-MM or YYYY-MM-DD date. */
-function dateStart(date: string): string {
+export function dateStart(date: string): string {
   return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
 }
 
@@ -102,6 +103,7 @@ const PASSAGE_COPY_COLUMNS: readonly CopyColumn[] = [
   { name: 'anchor', type: 'text' },
   { name: 'content_hash', type: 'text' },
   { name: 'embedding', type: 'vector' },
+  { name: 'version', type: 'int4' },
 ];
 
 /**
@@ -151,11 +153,20 @@ export async function saveDocumentRows(tx: Tx, { docs }: { docs: IngestedDocumen
 
 /**
  * Insert passages (as passageRows makes them) with their vectors, one statement. A missing vector (undefined)
- * is stored as NULL and embedded later (embedMissing).
+ * is stored as NULL and embedded later (embedMissing). `version`: the document's passages_version (0 for a save
+ * in one transaction, which saveDocumentRows resets it to), or a batched save's pending version (pending.ts).
  */
 export async function insertPassages(
   tx: Tx,
-  { rows, vectors }: { rows: ReturnType<typeof passageRows>; vectors: readonly (ArrayLike<number> | undefined)[] },
+  {
+    rows,
+    vectors,
+    version = 0,
+  }: {
+    rows: ReturnType<typeof passageRows>;
+    vectors: readonly (ArrayLike<number> | undefined)[];
+    version?: number;
+  },
 ): Promise<void> {
   await tx.insertRows(
     'passages',
@@ -173,6 +184,7 @@ export async function insertPassages(
       r.anchor,
       r.content_hash,
       vectors[i],
+      version,
     ]),
   );
 }
