@@ -20,7 +20,16 @@ export interface Runtime {
 
 export async function openRuntime(
   config: Config,
-  { logger, onEmbedProgress }: { logger: Logger; onEmbedProgress?: (done: number, total: number) => void },
+  {
+    logger,
+    onEmbedProgress,
+    serving = false,
+  }: {
+    logger: Logger;
+    onEmbedProgress?: (done: number, total: number) => void;
+    /** A server: the local embedder keeps this thread free for requests (LocalEmbedderOptions.spareCallingThread). */
+    serving?: boolean;
+  },
 ): Promise<Runtime> {
   const db = await openDb({
     databaseUrl: config.DATABASE_URL,
@@ -38,7 +47,7 @@ export async function openRuntime(
     const pool = await currentSharedBuffers(db);
     if (pool !== '128MB') logger.info({ sharedBuffers: pool }, 'PGlite buffer pool sized to the store');
   }
-  const embedder = await createEmbedder(config);
+  const embedder = await createEmbedder(config, { spareCallingThread: serving });
   const reembedded = await ensureEmbedder(db, embedder, onEmbedProgress);
   if (reembedded) logger.info({ passages: reembedded, model: embedder.model }, 'passages embedded');
   return { db, embedder };

@@ -27,7 +27,7 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const bar = progressBar('Lager vektorer');
-  const runtime = await openRuntime(config, { logger, onEmbedProgress: (d, t) => bar.update(d, t) });
+  const runtime = await openRuntime(config, { logger, serving: true, onEmbedProgress: (d, t) => bar.update(d, t) });
   const seeded = await seedIfEmpty(runtime, config.SEED_DIR);
   if (seeded) logger.info({ documents: seeded, dir: config.SEED_DIR }, 'seed corpus ingested');
   const app = createApp({

@@ -33,8 +33,12 @@ export type EmbedderConfig = Pick<
  * The local embedder takes EMBEDDINGS_DIMENSIONS too (default 384; larger retrieves better, see local.ts).
  * @example const embedder = await createEmbedder(loadConfig()); embedder.model // 'innspill-local-ngram-v2-384'
  */
-export async function createEmbedder(config: EmbedderConfig): Promise<ConfiguredEmbedder> {
-  if (config.EMBEDDER === 'local') return new LocalEmbedder({ dimension: config.EMBEDDINGS_DIMENSIONS });
+export async function createEmbedder(
+  config: EmbedderConfig,
+  { spareCallingThread = false }: { spareCallingThread?: boolean } = {},
+): Promise<ConfiguredEmbedder> {
+  if (config.EMBEDDER === 'local')
+    return new LocalEmbedder({ dimension: config.EMBEDDINGS_DIMENSIONS, spareCallingThread });
   const missing = (['EMBEDDINGS_BASE_URL', 'EMBEDDINGS_MODEL'] as const).filter((k) => !config[k]);
   if (missing.length)
     throw new ConfigError(`Ugyldig konfigurasjon:\n  ${missing.join(', ')}: må settes når EMBEDDER=openai`);

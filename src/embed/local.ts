@@ -54,6 +54,12 @@ export interface LocalEmbedderOptions {
    * claimed when the caller's thread is idle, that thread embeds itself.
    */
   offThread?: boolean;
+  /**
+   * Keep the calling thread free (a server, whose thread answers requests): large batches go to the worker from
+   * the first one and this thread never takes one while the worker lives. Default false (an ingest, where both
+   * threads embedding finishes sooner).
+   */
+  spareCallingThread?: boolean;
 }
 
 /** Below this many texts a batch is embedded in place: posting it to the worker would cost more than it saves. */
@@ -89,7 +95,8 @@ export class LocalEmbedder extends Embeddings {
       ? new LocalEmbedderThread(
           { dimension: this.dimension, features: this.features, idf } satisfies LocalEmbedderOptions,
           (t) => this.embedFlat(t),
-          WORKER_FROM,
+          options.spareCallingThread ? 0 : WORKER_FROM,
+          !options.spareCallingThread,
         )
       : undefined;
   }
