@@ -8,6 +8,9 @@ import { DocumentKind, DocumentMeta } from '../../domain/types.js';
 import { AppError, fieldErrorsFromZod } from '../errors.js';
 import { refuseNul } from '../noNul.js';
 import { readCapped } from '../readCapped.js';
+import { MalformedMultipartError, parseMultipart, type FormPart } from './multipart.js';
+
+const utf8 = new TextDecoder();
 
 /** Room for the metadata fields and multipart boundaries on top of the file itself. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -87,23 +90,25 @@ export async function readUploadForm(req: Request, maxFileBytes: number): Promis
     });
   }
   const body = await readLimitedBody(req, maxFileBytes + FORM_OVERHEAD_BYTES, maxFileBytes);
-  let form: FormData;
+  let parts: FormPart[];
   try {
-    form = await new Response(body, { headers: { 'content-type': type } }).formData();
-  } catch {
+    parts = parseMultipart(body, type);
+  } catch (err) {
+    if (!(err instanceof MalformedMultipartError)) throw err;
     throw new AppError('bad_request:body', { detail: 'Skjemaet kunne ikke leses (ugyldig multipart/form-data).' });
   }
-  const file = form.get('file');
-  if (!file || typeof file === 'string') throw missingFile();
-  if (file.size > maxFileBytes) throw tooLarge(maxFileBytes);
+  const file = parts.find((p) => p.name === 'file');
+  if (!file || file.filename === undefined) throw missingFile();
+  if (file.data.byteLength > maxFileBytes) throw tooLarge(maxFileBytes);
   const raw: Record<string, string> = {};
-  for (const [key, value] of form as unknown as Iterable<[string, FormDataEntryValue]>) {
-    if (key === 'file') continue;
-    if (typeof value !== 'string')
+  for (const part of parts) {
+    if (part.name === 'file') continue;
+    if (part.filename !== undefined)
       throw new AppError('bad_request:validation', {
-        errors: [{ field: key, reason: 'bare feltet «file» kan være en fil' }],
+        errors: [{ field: part.name, reason: 'bare feltet «file» kan være en fil' }],
       });
-    if (value.trim() !== '') raw[key] = value; // an empty form input means "not given"
+    const value = utf8.decode(part.data);
+    if (value.trim() !== '') raw[part.name] = value; // an empty form input means "not given"
   }
   const parsed = UploadFields.safeParse(raw);
   if (!parsed.success) {
@@ -115,10 +120,11 @@ export async function readUploadForm(req: Request, maxFileBytes: number): Promis
   }
   refuseNul(parsed.data);
   const filename =
-    ((file as File).name || 'dokument')
+    (file.filename || 'dokument')
       .split(/[\\/]/)
       .pop()!
       .replace(/[\u0000-\u001f]/g, '')
       .slice(0, 200) || 'dokument';
-  return { bytes: new Uint8Array(await file.arrayBuffer()), filename, fields: parsed.data };
+  // A copy of just the file: the body around it can go.
+  return { bytes: file.data.slice(), filename, fields: parsed.data };
 }
