@@ -16,6 +16,7 @@ import {
   savePendingPassages,
 } from './pending.js';
 import { updateDocumentsMeta, type SaveOutcome } from './write.js';
+import { rawStore } from '../access.js';
 
 export type Visibility = 'public' | 'internal';
 
@@ -198,7 +199,8 @@ async function finish(
 ): Promise<UploadWrite> {
   await tx.query(SET_VISIBILITY_SQL, [id, visibility]);
   await tx.query(FORGET_WITHDRAWAL_SQL, [id]);
-  const stored = await getDocument(tx, { id });
+  // Read back as the store itself: the writer may act for a viewer who could not read it (store/access.ts).
+  const stored = await getDocument(rawStore(tx), { id });
   if (!stored) throw new Error(`document ${id} vanished inside its own transaction`);
   const { text: _text, ...summary } = stored;
   return { ok: true, outcome, document: summary };
