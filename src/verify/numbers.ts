@@ -19,6 +19,9 @@ export interface NumberFact {
 
 // NOTE: "en", "ett", "ei" are left out: as articles they are far more common than as the number one.
 const NUMBER_WORDS: Record<string, number> = {
+  // The accented forms are the number, never the article («én måned», «éin månad»).
+  én: 1,
+  éin: 1,
   to: 2,
   tre: 3,
   fire: 4,
@@ -80,7 +83,7 @@ const PATTERN = new RegExp(
  */
 export function extractNumbers(text: string): NumberFact[] {
   const facts: NumberFact[] = [];
-  const tokens = [...text.matchAll(PATTERN)];
+  const tokens = [...withoutReferences(text).matchAll(PATTERN)];
   for (let i = 0, seen = 0; i < tokens.length; i++) {
     // The facts pushed while reading tokens[i] (and any it swallowed) get the noun that follows them.
     if (facts.length > seen) seen = attachNoun(facts, seen, tokens, i - 1);
@@ -138,6 +141,24 @@ function attachNoun(facts: NumberFact[], from: number, tokens: RegExpMatchArray[
   return facts.length;
 }
 
+/**
+ * Legal references are addresses, not facts: «§ 9-8», «§§ 9-7, 9-8 og 12-3», «jf. § 1-4», «kapittel 13», «nr. 17».
+ * A sentence naming the section it paraphrases must not have «9» and «8» checked against the section's text.
+ */
+const REFERENCE = new RegExp(
+  [
+    '§§\\s*\\d+[a-z]?(?:\\s*-\\s*\\d+[a-z]?)?(?:\\s*(?:,|og|til|–)\\s*\\d+[a-z]?(?:\\s*-\\s*\\d+[a-z]?)?)*',
+    '§\\s*\\d+[a-z]?(?:\\s*-\\s*\\d+[a-z]?)?',
+    '\\b(?:kapittel|kap\\.|paragraf|nr\\.|nummer)\\s*\\d+[a-z]?(?:\\s*-\\s*\\d+)?',
+  ].join('|'),
+  'giu',
+);
+
+/** The text with its legal references blanked (same length, so nothing else moves). */
+export function withoutReferences(text: string): string {
+  return text.replace(REFERENCE, (m) => ' '.repeat(m.length));
+}
+
 /** "tre" is also a verb: "tre i kraft", "å tre inn", "skal tre fram". */
 function isVerbTre(w: string, tokens: RegExpMatchArray[], i: number): boolean {
   if (w !== 'tre') return false;
@@ -176,6 +197,9 @@ export function missingNumbers(claim: string, source: string): { missing: Number
   const left = new Map<string, number>();
   for (const f of sourceFacts) left.set(f.key, (left.get(f.key) ?? 0) + 1);
   const missing = extractNumbers(claim).filter((f) => {
+    // NOTE: «en», «et», «ei» are not read as numbers (mostly articles), so a claim's «1» or «én» is backed by one of
+    // them before the same noun in the source: «1 måneds frist» against «innen en måned».
+    if (f.key === '1' && f.noun && oneBefore(f.noun, source)) return false;
     const n = left.get(f.key) ?? 0;
     left.set(f.key, n - 1);
     if (n <= 0) return true;
@@ -183,4 +207,18 @@ export function missingNumbers(claim: string, source: string): { missing: Number
     return sameNoun.length > 0 && !sameNoun.some((s) => s.key === f.key);
   });
   return { missing, sourceFacts };
+}
+
+const ONE = new Set(['en', 'et', 'ett', 'ei', 'ein', 'eit', 'eitt']);
+
+/** Does the source have «en»/«et»/«ei» (or Nynorsk «ein»/«eit») right before a word with this stem? */
+function oneBefore(noun: string, source: string): boolean {
+  const ws = source.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return ws.some(
+    (w, i) =>
+      ONE.has(w) &&
+      ws[i + 1] !== undefined &&
+      stem(ws[i + 1]).startsWith(noun.slice(0, 4)) &&
+      noun.startsWith(stem(ws[i + 1]).slice(0, 4)),
+  );
 }

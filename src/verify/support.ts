@@ -82,7 +82,9 @@ export function assessSupport(
   const numbers = missingNumbers(sentence, `${context}\n${metadata}`);
   if (numbers.missing.length) {
     const isMonth = (k: string) => k.startsWith('m');
-    const comparable = numbers.sourceFacts.filter((f) =>
+    // NOTE: the document's own date backs a number but never makes one "contradicted": «1 måned» against a statute
+    // dated 26 March 1999 is a number the cited text lacks, not a changed one.
+    const comparable = extractNumbers(context).filter((f) =>
       numbers.missing.some((m) => isMonth(m.key) === isMonth(f.key)),
     );
     const texts = numbers.missing.map((f) => f.text);
