@@ -12,6 +12,7 @@
 import { stem } from '../text/stem.js';
 import { STOPWORDS, words } from '../text/words.js';
 import { toBokmalWords } from '../text/nynorsk.js';
+import { synonymGroups } from './overlap.js';
 import type { PolarityIssue } from '../domain/verification.js';
 
 const NEGATIONS = new Set([
@@ -99,6 +100,18 @@ function tokensOf(text: string, other?: Set<string>): string[] {
   return out;
 }
 
+let canonical: Map<string, string> | undefined;
+
+/** A word's stem, or the first stem of its synonym group (lexicons/synonyms.json). */
+function sameAs(word: string): string {
+  if (!canonical) {
+    canonical = new Map();
+    for (const g of synonymGroups()) for (const x of g) if (!canonical.has(x)) canonical.set(x, g[0]);
+  }
+  const s = stem(word);
+  return canonical.get(s) ?? s;
+}
+
 /** «bare», «kun», «berre», «utelukkende»: the positive side of «ikke … med mindre». */
 const ONLY = new Set(['bare', 'kun', 'berre', 'utelukkende']);
 const EXCEPTIVE_REACH = 8;
@@ -136,7 +149,8 @@ function analyse(text: string, other?: Set<string>): Text {
       !NEGATIONS.has(t) &&
       !/^\d+$/.test(t),
   );
-  const stems = tokens.map(stem);
+  // Synonyms share one stem, so «ikke nok» and «ikke tilstrekkelig» bracket the same word.
+  const stems = tokens.map(sameAs);
   return { tokens, stems, content, negated, stemSet: new Set(stems) };
 }
 
