@@ -63,6 +63,8 @@ const NOT_NEGATING_AFTER = new Set(['minst']);
 /** Modal and light verbs the stop-word list lacks; they say nothing about what is negated. */
 const LIGHT = new Set(['må', 'bør', 'får', 'gjør', 'går', 'tar', 'gir', 'kr']);
 const WINDOW = 4;
+/** Extra words a one-sided bracket may span in the other text. */
+const SLACK = 2;
 
 interface Text {
   tokens: string[];
@@ -218,7 +220,12 @@ function bracket(n: Negation, a: Text, b: Text): Bracket {
     const anchor = l >= 0 ? l : r;
     const w = Math.abs(anchor - n.index) + 1;
     odd = (l >= 0 ? count(a, l, l + w + 1) : count(a, r - w - 1, r)).length % 2;
-    b.stems.forEach((x, i) => x === a.stems[anchor] && stretches.push(l >= 0 ? [i, i + w + 1] : [i - w - 1, i]));
+    // NOTE: the other text may put a word or two more between («ingen av landets innbyggere» for «ingen
+    // innbyggere»): the stretch of the same width is tried first, then one of SLACK more words.
+    for (const extra of [0, SLACK])
+      b.stems.forEach(
+        (x, i) => x === a.stems[anchor] && stretches.push(l >= 0 ? [i, i + w + 1 + extra] : [i - w - 1 - extra, i]),
+      );
   }
   if (stretches.length === 0) return { kind: 'absent' };
   const key = `${l}:${r}`;

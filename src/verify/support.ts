@@ -120,6 +120,8 @@ export function assessSupport(
     const cond = u.citation.quote.match(CONDITION);
     // Any condition in the sentence may restate the cited one («med mindre» ≈ «bare der»).
     if (cond && !CONDITION.test(sentence)) flag('partly_supported', REASONS.conditionDropped(cond[0]));
+    const limit = limitIn(u.citation.quote);
+    if (limit && !limitIn(sentence)) flag('partly_supported', REASONS.conditionDropped(limit));
     for (const gap of elisionGaps(u.citation.quote, u.passage.text)) {
       const held = elidedRisk(gap, sentence);
       if (held) flag('partly_supported', REASONS.elidedRisk(held));
@@ -178,6 +180,29 @@ export function assessSupport(
       overlap: round(overlap.score),
     },
   };
+}
+
+/** Deadlines and bounds (data: lexicons/limits.json). */
+const LIMITS = z
+  .object({
+    about: z.string(),
+    bounds: z.array(z.string().min(1)),
+    within: z.array(z.string().min(1)),
+    time: z.array(z.string().min(1)),
+  })
+  .parse(JSON.parse(readFileSync(new URL('./lexicons/limits.json', import.meta.url), 'utf8')));
+const asPattern = (w: string) => (w.endsWith('*') ? `${w.slice(0, -1)}[\\p{L}]*` : w);
+const LIMIT = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:${LIMITS.bounds.join('|')})|(?:${LIMITS.within.join('|')})(?=(?:\\s+[\\p{L}\\p{N}]+){0,2}?\\s+(?:${LIMITS.time.map(asPattern).join('|')})(?![\\p{L}\\p{N}])))(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+
+/**
+ * The first deadline or bound in a text, or null: «minst», «senest», «innan ein månad» (not «innen IKT»).
+ * @example limitIn('Leieren kan innen én måned protestere.') // → 'innen'
+ */
+export function limitIn(text: string): string | null {
+  return text.match(LIMIT)?.[0] ?? null;
 }
 
 /** Words in elided text that change what the quoted pieces say when left out (data: lexicons/elision.json). */
