@@ -40,7 +40,7 @@ export const CLAUSE_COVERED = 0.5;
 
 /** Connectives that claim a cause or consequence; a sentence adding one the cited text lacks adds a claim. */
 const CAUSAL =
-  /\b(fordi|derfor|dermed|følgelig|som følge av|på grunn av|skyldes|ettersom|fører til|førte til|medfører|slik at|noe som)\b/iu;
+  /\b(fordi|derfor|difor|dermed|følgelig|som følge av|på grunn av|skyldes|skyldtes|ettersom|fører til|førte til|medfører|medførte|slik at|noe som|noko som|gjør at|gjorde at|takket være|resulterer i|resulterte i|bidrar til at|av den grunn|som en konsekvens|sidan|med di)\b/iu;
 /** Conditions; a cited condition the sentence drops widens the claim. */
 const CONDITION =
   /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|så lenge|på vilkår|under forutsetning|bare|berre|kun|unntatt|unntak)\b/iu;
