@@ -13,6 +13,8 @@ export interface NumberFact {
   key: string;
   /** The text it was read from, for messages. */
   text: string;
+  /** A percentage («30 %», «30 prosent»): it also backs the fraction 0.3 («knapt en tredjedel» is not 0.3). */
+  percent?: boolean;
   /** Stem of the word the number counts ("ni utvidelsespakker" → "utvidelsespakk"), when one follows closely. */
   noun?: string;
 }
@@ -56,7 +58,16 @@ const NUMBER_WORDS: Record<string, number> = {
   halvdelen: 0.5,
   dobbelt: 2,
 };
-const FRACTION_WORDS: Record<string, number> = { halvdel: 2, tredjedel: 3, fjerdedel: 4, femtedel: 5, tidel: 10 };
+const FRACTION_WORDS: Record<string, number> = {
+  halvdel: 2,
+  tredjedel: 3,
+  tredel: 3,
+  fjerdedel: 4,
+  firedel: 4,
+  femtedel: 5,
+  femdel: 5,
+  tidel: 10,
+};
 const SCALES: Record<string, number> = {
   tusen: 1e3,
   million: 1e6,
@@ -104,7 +115,10 @@ export function extractNumbers(text: string): NumberFact[] {
       } else if (next && SCALES[next]) {
         facts.push(fact(value * SCALES[next], `${g.num} ${next}`));
         i++;
-      } else facts.push(fact(value, g.num));
+      } else {
+        const percent = next === 'prosent' || /^\s?%/.test(text.slice(m.index! + m[0].length));
+        facts.push(percent ? { ...fact(value, g.num), percent: true } : fact(value, g.num));
+      }
     } else {
       const w = g.word.toLowerCase();
       const month = MONTHS.indexOf(w);
@@ -200,6 +214,8 @@ export function missingNumbers(claim: string, source: string): { missing: Number
     // NOTE: «en», «et», «ei» are not read as numbers (mostly articles), so a claim's «1» or «én» is backed by one of
     // them before the same noun in the source: «1 måneds frist» against «innen en måned».
     if (f.key === '1' && f.noun && oneBefore(f.noun, source)) return false;
+    // «halvparten» for «50 prosent», «25 prosent» for «en firedel».
+    if (sourceFacts.some((s) => sameShare(f, s))) return false;
     const n = left.get(f.key) ?? 0;
     left.set(f.key, n - 1);
     if (n <= 0) return true;
@@ -221,4 +237,12 @@ function oneBefore(noun: string, source: string): boolean {
       stem(ws[i + 1]).startsWith(noun.slice(0, 4)) &&
       noun.startsWith(stem(ws[i + 1]).slice(0, 4)),
   );
+}
+
+/** A fraction and a percentage of the same share (to half a percentage point). */
+function sameShare(a: NumberFact, b: NumberFact): boolean {
+  const [pct, frac] = a.percent ? [a, b] : b.percent ? [b, a] : [undefined, undefined];
+  if (!pct || !frac || frac.percent) return false;
+  const share = Number(frac.key);
+  return share > 0 && share < 1 && Math.abs(Number(pct.key) / 100 - share) <= 0.005;
 }
