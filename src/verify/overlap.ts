@@ -148,6 +148,8 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
   for (const w of sourceWords) {
     for (const part of splitCompound(w, isKnownForSplit)) known.add(part);
     for (let i = 3; i <= w.length - 4; i++) if (terms.has(stem(w.slice(i)))) known.add(stem(w.slice(i)));
+    // … and whose first part is one («tjenester» for «tjenesteløsninger»: the sentence names the kind).
+    for (let i = 5; i <= w.length - 4; i++) if (terms.has(stem(w.slice(0, i)))) known.add(stem(w.slice(0, i)));
   }
 
   let credit = 0;

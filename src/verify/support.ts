@@ -55,10 +55,20 @@ export function worst(a: Verdict, b: Verdict): Verdict {
   return VERDICTS.indexOf(a) >= VERDICTS.indexOf(b) ? a : b;
 }
 
-/** The cited passage's sentences that the quote at [start, end) touches. */
+/** A sentence opening with one of these points back: «Dette må avhjelpes.» is about the sentence before. */
+const ANAPHOR = /^\s*(?:dette|disse|denne|desse|slik|såleis|dermed)\b/iu;
+
+/**
+ * The cited passage's sentences that the quote at [start, end) touches, and the sentence before them when the
+ * first one opens by pointing back («Dette …»): a sentence that names what «dette» is, is still faithful.
+ */
 function quoteContext(passage: string, start: number, end: number): string {
-  const spans = splitSentences(passage).filter((s) => s.end > start && s.start < end);
-  return spans.length ? passage.slice(spans[0].start, spans[spans.length - 1].end) : passage.slice(start, end);
+  const all = splitSentences(passage);
+  const at = all.findIndex((s) => s.end > start && s.start < end);
+  if (at < 0) return passage.slice(start, end);
+  const last = all.findLastIndex((s) => s.end > start && s.start < end);
+  const from = at > 0 && ANAPHOR.test(passage.slice(all[at].start, all[at].end)) ? at - 1 : at;
+  return passage.slice(all[from].start, all[last].end);
 }
 
 /**
