@@ -82,6 +82,9 @@ const FRAMING = new Set(
     'uttalelsen',
     'høringssvar',
     'høringssvaret',
+    // «Slik NTL ser det», «I programmet heter det at …» frame a view as well.
+    'ser',
+    'heter',
   ].map(stem),
 );
 
