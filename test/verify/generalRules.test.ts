@@ -31,6 +31,14 @@ describe('numbers', () => {
     ).toEqual(['1']);
   });
 
+  it('lets a fraction and a percentage of the same share agree, and no other', () => {
+    expect(missingNumbers('Halvparten av kommunene', '50 prosent av kommunene').missing).toEqual([]);
+    expect(missingNumbers('25 % av gebyret', 'en firedel av gebyret').missing).toEqual([]);
+    expect(missingNumbers('40 prosent av kommunene', 'halvparten av kommunene').missing.map((f) => f.text)).toEqual([
+      '40',
+    ]);
+  });
+
   it('never calls a number contradicted by the document’s own date, only missing', async () => {
     const source = await seedSource();
     const q = 'Fagforbundet ønsker en skytjeneste som drives og utvikles av offentlig sektor';
@@ -171,6 +179,18 @@ describe('deadlines and bounds (lexicons/limits.json)', () => {
       (await verdict('Regjeringa oppgir at rundt 850 000 har for svak digital kompetanse i dag.', q)).verdict,
     ).toBe('supported');
     expect(limitIn(q)).toBeNull();
+  });
+});
+
+describe('the cited text around a quote', () => {
+  it('includes the sentence before a quote opening with «Dette …», and only then', async () => {
+    const source = await seedSource();
+    const p = 'fagforbundet-innspill-digitaliseringsstrategi-2023-p003';
+    const verdict = (text: string, quote: string) =>
+      verifyDraft(draftOf(text, p, quote), { source }).then((r) => r.sentences[0].verdict);
+    expect(await verdict('Digitalt utenforskap må avhjelpes.', 'Dette må avhjelpes.')).toBe('supported');
+    // The sentence before names utenforskap, not the elderly: the claim is still not in the cited text.
+    expect(await verdict('Eldrebølgen må stanses.', 'Dette må avhjelpes.')).not.toBe('supported');
   });
 });
 
