@@ -106,37 +106,36 @@ async function main() {
     checks.push(check('verifier', 'falseAlarms', v.genuine.rate, config.verifier.thresholds.falseAlarms));
     data.verifier = v;
 
-    const adv = config.verifier.adversarial;
-    if (adv) {
-      process.stderr.write('verifikator: håndskrevne motsetningstilfeller …\n');
-      const a = await runAdversarialEval({ cases: await loadCases(adv.cases) });
+    // The adversarial set (split dev/held-out by id), then the second hand-written set in new categories.
+    const sets = [
+      { key: 'verifierAdversarial', suite: 'verifier/adversarial', set: config.verifier.adversarial },
+      { key: 'verifierHandwritten', suite: 'verifier/handwritten', set: config.verifier.handwritten },
+    ] as const;
+    for (const { key, suite, set } of sets) {
+      if (!set) continue;
+      process.stderr.write(`verifikator: håndskrevne tilfeller (${set.cases}) …\n`);
+      const a = await runAdversarialEval({ cases: await loadCases(set.cases) });
       sections.push({
-        title: 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
+        title:
+          suite === 'verifier/adversarial'
+            ? 'Verifikatoren på håndskrevne tilfeller (uten dommer)'
+            : 'Verifikatoren på nye håndskrevne kategorier (uten dommer)',
         headers: TABLE_HEADERS,
         rows: tableRows(a),
         note:
-          `${a.overall.cases} cases (${a.overall.faulty} faulty, ${a.overall.faithful} faithful). Dangerous miss: faulty → supported; ` +
+          `${set.cases}: ${a.overall.cases} cases (${a.overall.faulty} faulty, ${a.overall.faithful} faithful). Dangerous miss: faulty → supported; ` +
           'hard false alarm: faithful → unsupported/contradicted/uncited; soft alarm: faithful → partly supported. ' +
           'Dev = even ids (used while developing), held-out = odd ids (only measured).',
       });
-      const t = adv.thresholds;
-      checks.push(
-        check('verifier/adversarial', 'maxDangerousMisses', a.overall.dangerousMissRate, t.maxDangerousMisses),
-      );
-      checks.push(
-        check('verifier/adversarial', 'maxHardFalseAlarms', a.overall.hardFalseAlarmRate, t.maxHardFalseAlarms),
-      );
-      checks.push(check('verifier/adversarial', 'maxSoftAlarms', a.overall.softAlarmRate, t.maxSoftAlarms));
+      const t = set.thresholds;
+      checks.push(check(suite, 'maxDangerousMisses', a.overall.dangerousMissRate, t.maxDangerousMisses));
+      checks.push(check(suite, 'maxHardFalseAlarms', a.overall.hardFalseAlarmRate, t.maxHardFalseAlarms));
+      checks.push(check(suite, 'maxSoftAlarms', a.overall.softAlarmRate, t.maxSoftAlarms));
       for (const c of a.categories)
         checks.push(
-          check(
-            'verifier/adversarial',
-            `maxDangerousMisses:${c.category}`,
-            c.all.dangerousMissRate,
-            t.maxDangerousMissesPerCategory,
-          ),
+          check(suite, `maxDangerousMisses:${c.category}`, c.all.dangerousMissRate, t.maxDangerousMissesPerCategory),
         );
-      data.verifierAdversarial = { ...a, results: a.results.filter((r) => r.outcome !== 'ok') };
+      data[key] = { ...a, results: a.results.filter((r) => r.outcome !== 'ok') };
     }
   }
 

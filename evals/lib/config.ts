@@ -5,6 +5,17 @@ import { z } from 'zod';
 
 const Thresholds = z.record(z.string(), z.number());
 
+/** A hand-written verifier set: its case file and ceilings on the three rates, overall and per category. */
+const HandWrittenSet = z.object({
+  cases: z.string(),
+  thresholds: z.object({
+    maxDangerousMisses: z.number(),
+    maxDangerousMissesPerCategory: z.number(),
+    maxHardFalseAlarms: z.number(),
+    maxSoftAlarms: z.number(),
+  }),
+});
+
 const EvalConfig = z.object({
   retrieval: z.object({
     modes: z.array(z.enum(['hybrid', 'vector', 'text'])).min(1),
@@ -24,17 +35,9 @@ const EvalConfig = z.object({
     perKind: z.number().int(),
     thresholds: Thresholds,
     /** The hand-written adversarial set: ceilings on the three rates, overall and per category. */
-    adversarial: z
-      .object({
-        cases: z.string(),
-        thresholds: z.object({
-          maxDangerousMisses: z.number(),
-          maxDangerousMissesPerCategory: z.number(),
-          maxHardFalseAlarms: z.number(),
-          maxSoftAlarms: z.number(),
-        }),
-      })
-      .optional(),
+    adversarial: HandWrittenSet.optional(),
+    /** A second hand-written set in categories the adversarial set lacks (issue 15), gated the same way. */
+    handwritten: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z.object({ thresholds: Thresholds }).optional(),

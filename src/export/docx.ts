@@ -10,7 +10,7 @@ import type { PassageWithDocument } from '../domain/types.js';
 import type { DraftDocument } from '../draft/types.js';
 import type { DraftRequest } from '../domain/draftRequest.js';
 import type { VerificationReport } from '../domain/verification.js';
-import { REVIEW_LEAD, reviewDraft } from './review.js';
+import { reviewDraft } from './review.js';
 import type { Withdrawal } from '../store/documents.js';
 import { norwegianDate } from './norwegianDate.js';
 import { withdrawnMark, withdrawnWarning } from './withdrawn.js';
@@ -102,8 +102,8 @@ export async function draftToDocx({
     body.push(
       new Paragraph({
         children: [
-          new TextRun({ text: REVIEW_LEAD, bold: true }),
-          new TextRun({ text: review.summary.slice(REVIEW_LEAD.length), bold: review.review + review.bad > 0 }),
+          new TextRun({ text: review.lead, bold: true }),
+          new TextRun({ text: review.summary.slice(review.lead.length), bold: review.review + review.bad > 0 }),
         ],
       }),
     );
@@ -124,7 +124,7 @@ export async function draftToDocx({
         const label = `${r.label}${r.judged ? ' (vurdert av språkmodell)' : ''}`;
         comments.push({
           id,
-          author: 'innspill kildekontroll',
+          author: nn ? 'innspill kjeldekontroll' : 'innspill kildekontroll',
           initials: 'IK',
           date,
           children: [new Paragraph(label), ...(r.reason ? [new Paragraph(r.reason)] : [])],

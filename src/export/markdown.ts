@@ -11,11 +11,11 @@ import type { DraftDocument } from '../draft/types.js';
 import type { Withdrawal } from '../store/documents.js';
 import { safeMarkdown } from './safeMarkdown.js';
 import { renderMarkdown } from '../verify/index.js';
-import { markText, REVIEW_LEAD, reviewDraft } from './review.js';
+import { markText, REVIEW_LEADS, reviewDraft } from './review.js';
 import { WITHDRAWN_LEAD, withdrawnWarning } from './withdrawn.js';
 
 const WARNING_LINE = (text: string) => `> **${WITHDRAWN_LEAD}**${text.slice(WITHDRAWN_LEAD.length)}`;
-const REVIEW_LINE = (text: string) => `> **${REVIEW_LEAD}**${text.slice(REVIEW_LEAD.length)}`;
+const REVIEW_LINE = (text: string, lead: string) => `> **${lead}**${text.slice(lead.length)}`;
 
 /**
  * @example draftToMarkdown({ draft, markdown, verification, withdrawn: gone.values() })
@@ -52,7 +52,7 @@ export function draftToMarkdown({
   const warning = withdrawnWarning(withdrawn.values(), draft.language);
   const notes = [
     ...(draft.notice ? [`*${draft.notice}*`] : []),
-    ...(review.summary ? [REVIEW_LINE(review.summary)] : []),
+    ...(review.summary ? [REVIEW_LINE(review.summary, review.lead)] : []),
     ...(warning ? [WARNING_LINE(warning)] : []),
   ];
   const safe = safeMarkdown(markdown);
@@ -68,7 +68,7 @@ export function draftToMarkdown({
 export function isExportNoteLine(line: string): boolean {
   const t = line.trim();
   return (
-    t.startsWith(`> **${REVIEW_LEAD}**`) ||
+    REVIEW_LEADS.some((lead) => t.startsWith(`> **${lead}**`)) ||
     (t.startsWith(`> **${WITHDRAWN_LEAD}**`) && /(trukket|trekt|trekte) tilbake/.test(line))
   );
 }

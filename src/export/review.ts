@@ -2,6 +2,8 @@
  * What the verifier found, carried into every export: each sentence that is not ✓ gets a mark («≈ må
  * kontrolleres», «✗ ikke støttet» …), the file opens with a review summary («3 setninger må kontrolleres»), and it
  * says which verdicts the language-model judge made. A source withdrawn since the check counts as ✗, as on the page.
+ * A Nynorsk draft gets its summary and marks in Nynorsk («≈ må kontrollerast», «Kjeldekontroll: …»); the verifier's
+ * reasons in the Word comments stay as the verifier wrote them (Bokmål).
  */
 import type { DraftDocument, DraftSentence } from '../draft/types.js';
 import type { SentenceReport, VerificationReport } from '../domain/verification.js';
@@ -23,17 +25,60 @@ export interface DraftReview {
   review: number;
   bad: number;
   judged: number;
-  /** The summary under the title, starting «Kildekontroll:»; null for a draft with no sentences. */
+  /** The summary under the title, starting with `lead`; null for a draft with no sentences. */
   summary: string | null;
+  /** «Kildekontroll:» (Bokmål) or «Kjeldekontroll:» (Nynorsk). */
+  lead: string;
 }
 
-const LABEL: Record<string, { mark: '≈' | '✗'; label: string }> = {
-  partly_supported: { mark: '≈', label: '≈ må kontrolleres' },
-  unsupported: { mark: '✗', label: '✗ ikke støttet' },
-  contradicted: { mark: '✗', label: '✗ motsagt av kilden' },
-  uncited: { mark: '✗', label: '✗ mangler kilde' },
+type Lang = 'nb' | 'nn';
+
+/** Every word the review adds to an export, in the draft's written standard. */
+const WORDS = {
+  nb: {
+    lead: 'Kildekontroll:',
+    label: {
+      partly_supported: '≈ må kontrolleres',
+      unsupported: '✗ ikke støttet',
+      contradicted: '✗ motsagt av kilden',
+      uncited: '✗ mangler kilde',
+    } as Record<string, string>,
+    withdrawn: '✗ kilden er trukket tilbake',
+    withdrawnReason: 'Dokumentet setningen viser til, er trukket tilbake etter kontrollen.',
+    toCheck: (n: number) => `${n} ${n === 1 ? 'setning må' : 'setninger må'} kontrolleres før svaret sendes`,
+    bad: (n: number) => `${n} er ikke støttet av kildene (✗)`,
+    review: (n: number) => `${n} må leses mot kilden (≈)`,
+    marked: 'De er merket i teksten.',
+    allGood: 'alle påstander er støttet av kildene de viser til (✓).',
+    judged: (n: number) =>
+      `${n} av vurderingene er gjort av en språkmodell (dommer), ikke bare de faste kontrollene; de er merket «vurdert av språkmodell».`,
+  },
+  nn: {
+    lead: 'Kjeldekontroll:',
+    label: {
+      partly_supported: '≈ må kontrollerast',
+      unsupported: '✗ ikkje støtta',
+      contradicted: '✗ motsagt av kjelda',
+      uncited: '✗ manglar kjelde',
+    } as Record<string, string>,
+    withdrawn: '✗ kjelda er trekt tilbake',
+    withdrawnReason: 'Dokumentet setninga viser til, er trekt tilbake etter kontrollen.',
+    toCheck: (n: number) => `${n} ${n === 1 ? 'setning må' : 'setningar må'} kontrollerast før svaret blir sendt`,
+    bad: (n: number) => `${n} er ikkje støtta av kjeldene (✗)`,
+    review: (n: number) => `${n} må lesast mot kjelda (≈)`,
+    marked: 'Dei er merkte i teksten.',
+    allGood: 'alle påstandane er støtta av kjeldene dei viser til (✓).',
+    judged: (n: number) =>
+      `${n} av vurderingane er gjorde av ein språkmodell (dommar), ikkje berre dei faste kontrollane; dei er merkte «vurdert av språkmodell».`,
+  },
+} as const;
+
+const MARK: Record<string, '≈' | '✗'> = {
+  partly_supported: '≈',
+  unsupported: '✗',
+  contradicted: '✗',
+  uncited: '✗',
 };
-const WITHDRAWN = { mark: '✗' as const, label: '✗ kilden er trukket tilbake' };
 
 /**
  * Pair the draft's sentences with the stored report (same order: non-empty paragraphs, section by section; the
@@ -45,12 +90,14 @@ export function reviewDraft(
   verification: VerificationReport | undefined,
   withdrawnPassageIds: Set<string> = new Set(),
 ): DraftReview {
+  const lang: Lang = draft.language === 'nn' ? 'nn' : 'nb';
+  const w = WORDS[lang];
   const reports = verification?.sentences ?? [];
   const sentences = draft.sections.flatMap((s) => s.paragraphs.filter((p) => p.length).flat());
   const bySentence = new Map<DraftSentence, SentenceReview>();
   sentences.forEach((s, i) => {
     const r: SentenceReport | undefined = reports[i]?.text === s.text ? reports[i] : undefined;
-    bySentence.set(s, reviewOf(s, r, withdrawnPassageIds));
+    bySentence.set(s, reviewOf(s, r, withdrawnPassageIds, lang));
   });
   const all = [...bySentence.values()];
   const review = all.filter((x) => x.mark === '≈').length;
@@ -59,38 +106,31 @@ export function reviewDraft(
   const lines: string[] = [];
   if (review + bad > 0) {
     const n = review + bad;
-    const parts = [
-      ...(bad ? [`${bad} er ikke støttet av kildene (✗)`] : []),
-      ...(review ? [`${review} må leses mot kilden (≈)`] : []),
-    ];
-    lines.push(
-      `Kildekontroll: ${n} ${n === 1 ? 'setning må' : 'setninger må'} kontrolleres før svaret sendes: ${parts.join(', ')}. De er merket i teksten.`,
-    );
-  } else if (sentences.length) lines.push('Kildekontroll: alle påstander er støttet av kildene de viser til (✓).');
-  if (judged > 0)
-    lines.push(
-      `${judged} av vurderingene er gjort av en språkmodell (dommer), ikke bare de faste kontrollene; de er merket «vurdert av språkmodell».`,
-    );
+    const parts = [...(bad ? [w.bad(bad)] : []), ...(review ? [w.review(review)] : [])];
+    lines.push(`${w.lead} ${w.toCheck(n)}: ${parts.join(', ')}. ${w.marked}`);
+  } else if (sentences.length) lines.push(`${w.lead} ${w.allGood}`);
+  if (judged > 0) lines.push(w.judged(judged));
   return {
     of: (s) => bySentence.get(s) ?? { mark: null, label: null, reason: null, judged: false },
     review,
     bad,
     judged,
     summary: lines.length ? lines.join(' ') : null,
+    lead: w.lead,
   };
 }
 
-function reviewOf(s: DraftSentence, r: SentenceReport | undefined, withdrawn: Set<string>): SentenceReview {
+function reviewOf(s: DraftSentence, r: SentenceReport | undefined, withdrawn: Set<string>, lang: Lang): SentenceReview {
+  const w = WORDS[lang];
   const judged = !!r?.judge && 'decided' in r.judge && r.judge.decided === true;
   if (s.citations.some((c) => withdrawn.has(c.passageId)))
-    return { ...WITHDRAWN, reason: 'Dokumentet setningen viser til, er trukket tilbake etter kontrollen.', judged };
+    return { mark: '✗', label: w.withdrawn, reason: w.withdrawnReason, judged };
   const verdict = r?.verdict ?? s.verdict;
   // A greeting or transition without a source is fine; an uncited claim is not.
   const claim = r ? r.claim : s.kind === 'claim';
   if (!verdict || verdict === 'supported' || (verdict === 'uncited' && !claim))
     return { mark: null, label: judged ? '✓ vurdert av språkmodell' : null, reason: null, judged };
-  const l = LABEL[verdict];
-  return { ...l, reason: r?.reasons[0] ?? null, judged };
+  return { mark: MARK[verdict], label: w.label[verdict], reason: r?.reasons[0] ?? null, judged };
 }
 
 /** The label as it stands in the text: «[≈ må kontrolleres]», with the judge noted when it decided. */
@@ -104,5 +144,6 @@ export function stripMarks(markdown: string): string {
   return markdown.replace(/\[(?:≈|✗|✓) [^\]\n]*\] ?/g, '');
 }
 
-/** The word opening the review summary (an edit sent back drops the line). */
-export const REVIEW_LEAD = 'Kildekontroll:';
+/** The word opening the review summary (an edit sent back drops the line), in Bokmål and Nynorsk. */
+export const REVIEW_LEAD = WORDS.nb.lead;
+export const REVIEW_LEADS: readonly string[] = [WORDS.nb.lead, WORDS.nn.lead];

@@ -1,31 +1,48 @@
 /**
  * Which sentences claim something and so need a citation? All but greetings, thanks and pure transitions.
  *
- * The rule, kept simple on purpose so a person can predict it: a sentence is exempt when it has no digits and
- * either has at most two content words ("Se nedenfor.", "Vi viser til høringsbrevet.") or opens with a formula of
- * courtesy or transition ("Vi takker for …", "Med vennlig hilsen", "Nedenfor følger …") and has at most eight.
+ * The rule, kept simple on purpose so a person can predict it: a sentence is exempt when it has no digits and at
+ * most two content words ("Se nedenfor.", "Vi viser til høringsbrevet."), or when it opens with a formula of
+ * courtesy or transition (data: `lexicons/courtesy.json`: "Vi takker for …", "Med vennlig hilsen", "Nedenfor
+ * følger …", "Ta gjerne kontakt …", Bokmål and Nynorsk), has at most eight content words and no number but a date
+ * or a year ("Vi viser til høringsbrev av 12. januar 2024.").
  */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { MONTHS } from '../text/months.js';
 import { contentStems } from '../text/words.js';
 
-const FORMULAS = [
-  /^(med )?vennlig hilsen/i,
-  /^(vi |\p{Lu}[\p{L} ]{0,60} )?takker (for|fo)/iu,
-  /^takk for/i,
-  /^(vi )?(ser|sjå|ser vi) (fram|frem) til/iu,
-  // «Vi viser til at regjeringen har kuttet …» reports a claim; only «viser til» + a document is courtesy.
-  /^(vi )?viser (her )?til (?!at\b)/iu,
-  /^(nedenfor|under) (følger|kommer|gir)/i,
-  /^i det følgende/i,
-  /^(vi )?vil (i det følgende|nedenfor|under) /i,
-  /^(se|sjå) (nedenfor|under|over|vedlegg)/i,
-  /^(vi )?(har (følgende|disse) (innspill|merknader|kommentarer))/i,
-  /^(innledningsvis|avslutningsvis|til slutt|oppsummert)[,:]?$/i,
-];
+const CourtesySchema = z.object({
+  about: z.string(),
+  /** Who may open the line: «Vi», «Me», an organisation's name. */
+  speaker: z.string().min(1),
+  patterns: z.array(z.string().min(1)).min(1),
+});
+
+let formulas: RegExp[] | undefined;
+
+/** The courtesy formulas, read and compiled once; each anchored at the start, after an optional speaker. */
+export function courtesyFormulas(): RegExp[] {
+  if (!formulas) {
+    const data = CourtesySchema.parse(
+      JSON.parse(readFileSync(new URL('./lexicons/courtesy.json', import.meta.url), 'utf8')),
+    );
+    formulas = data.patterns.map((p) => new RegExp(`^(?:${data.speaker})?(?:${p})`, 'iu'));
+  }
+  return formulas;
+}
+
+/** Dates and years («12. januar 2024», «05.12.2024», «2023»): the only numbers a courtesy line may carry. */
+const DATES = new RegExp(
+  `\\b\\d{1,2}\\.\\s*(?:${MONTHS.join('|')})(?:\\s+\\d{4})?|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}\\b|\\b(?:19|20)\\d{2}\\b`,
+  'giu',
+);
 
 /** @example isClaim('Vi takker for muligheten til å gi innspill.') === false */
 export function isClaim(sentence: string): boolean {
-  if (/\d/.test(sentence)) return true;
-  const content = contentStems(sentence).length;
-  if (content <= 2) return false;
-  return !(content <= 8 && FORMULAS.some((f) => f.test(sentence.trim())));
+  const text = sentence.trim();
+  const content = contentStems(text).length;
+  if (!/\d/.test(text) && content <= 2) return false;
+  if (/\d/.test(text.replace(DATES, ''))) return true;
+  return !(content <= 8 && courtesyFormulas().some((f) => f.test(text)));
 }

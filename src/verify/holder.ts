@@ -80,6 +80,21 @@ const NOT_NAMES = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Nouns that name a held view: «Vår grunnholdning er …», «Fagforbundets syn er …», «Etter NTLs vurdering …».
+ * A first-person possessive or a genitive name before one of them names the holder as surely as «mener» does.
+ */
+const VIEW_NOUNS = new Set(
+  `syn synet grunnholdning grunnholdninga grunnholdningen holdning holdninga holdningen standpunkt standpunktet
+  oppfatning oppfatninga oppfatningen mening meininga meiningen meining vurdering vurderinga vurderingen posisjon
+  posisjonen krav kravet forslag forslaget anbefaling anbefalinga anbefalingen ønske ønsket mål målet prinsipp
+  prinsippet utgangspunkt utgangspunktet hovedbudskap hovudbodskap budskap bodskap politikk politikken linje linja
+  linjen prioritet prioriteten`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const OUR = new Set(['vår', 'vårt', 'våre']);
+
 export type Holder = { kind: 'we'; text: string } | { kind: 'named'; text: string };
 
 interface Tok {
@@ -113,6 +128,27 @@ export function findHolder(sentence: string): Holder | null {
     if (before) return before;
     const inverted = nameFrom(toks, i + 1, 1); // "Derfor mener NTL at …"
     if (inverted) return inverted;
+  }
+  return viewHolder(toks);
+}
+
+/**
+ * «Vår grunnholdning er at …», «Det er vårt syn at …» (we) and «Fagforbundets syn er …», «Etter NTLs vurdering …»
+ * (named): a possessive or a genitive name, at most one adjective away from a view noun.
+ */
+function viewHolder(toks: Tok[]): Holder | null {
+  for (let i = 0; i < toks.length; i++) {
+    const view = VIEW_NOUNS.has(toks[i].lower) ? i : -1;
+    if (view < 0) continue;
+    for (const k of [view - 1, view - 2]) {
+      const t = toks[k];
+      if (!t) continue;
+      if (OUR.has(t.lower)) return { kind: 'we', text: `${t.raw} ${toks[view].raw}` };
+      if (isName(t) && /(?:s|['’])$/u.test(t.raw) && t.raw.length > 2) {
+        const name = nameFrom(toks, k, -1);
+        if (name) return name;
+      }
+    }
   }
   return null;
 }

@@ -1,7 +1,7 @@
 /**
  * Directional lexicons (data in `lexicons/*.json`): stance (for ↔ against), modality (må/skal > bør > kan),
  * quantity (alle > de fleste > noen > få > ingen; øker ↔ synker), actors (kommunene, staten, ansatte …) and units
- * (personer ↔ husstander, prosent ↔ prosentpoeng, tusen ↔ millioner).
+ * (personer ↔ husstander, prosent ↔ prosentpoeng, tusen ↔ millioner) and certainty (kan føre til ↔ vil føre til).
  *
  * Each lexicon holds scales; a scale holds groups of terms that mean the same. A shift is a sentence term of one
  * group where the cited text has no term of that group but does have a term of another group of the same scale:
@@ -17,7 +17,7 @@ import type { Verdict } from '../domain/verification.js';
 import { toBokmalWords } from '../text/nynorsk.js';
 import { words } from '../text/words.js';
 
-export const LEXICON_NAMES = ['stance', 'modality', 'quantity', 'actors', 'units'] as const;
+export const LEXICON_NAMES = ['stance', 'modality', 'quantity', 'actors', 'units', 'certainty'] as const;
 export type LexiconName = (typeof LEXICON_NAMES)[number];
 
 export const LexiconSchema = z.object({
@@ -180,7 +180,7 @@ export function compare(
       // A sentence that also repeats one of the cited text's groups mixes them (e.g. «må … og kan»): flag only when
       // none of the cited groups is echoed, or the scale is one where each sentence term must match (actors, units).
       const echoed = [...mine.keys()].some((g) => theirs.has(g));
-      if (echoed && (lexicon.name === 'stance' || lexicon.name === 'modality' || lexicon.name === 'quantity')) continue;
+      if (echoed && ['stance', 'modality', 'quantity', 'certainty'].includes(lexicon.name)) continue;
       out.push({
         lexicon: lexicon.name,
         label: lexicon.label,

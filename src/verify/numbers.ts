@@ -13,12 +13,17 @@ export interface NumberFact {
   key: string;
   /** The text it was read from, for messages. */
   text: string;
+  /** A percentage («30 %», «30 prosent»): it also backs the fraction 0.3 («knapt en tredjedel» is not 0.3). */
+  percent?: boolean;
   /** Stem of the word the number counts ("ni utvidelsespakker" → "utvidelsespakk"), when one follows closely. */
   noun?: string;
 }
 
 // NOTE: "en", "ett", "ei" are left out: as articles they are far more common than as the number one.
 const NUMBER_WORDS: Record<string, number> = {
+  // The accented forms are the number, never the article («én måned», «éin månad»).
+  én: 1,
+  éin: 1,
   to: 2,
   tre: 3,
   fire: 4,
@@ -53,7 +58,16 @@ const NUMBER_WORDS: Record<string, number> = {
   halvdelen: 0.5,
   dobbelt: 2,
 };
-const FRACTION_WORDS: Record<string, number> = { halvdel: 2, tredjedel: 3, fjerdedel: 4, femtedel: 5, tidel: 10 };
+const FRACTION_WORDS: Record<string, number> = {
+  halvdel: 2,
+  tredjedel: 3,
+  tredel: 3,
+  fjerdedel: 4,
+  firedel: 4,
+  femtedel: 5,
+  femdel: 5,
+  tidel: 10,
+};
 const SCALES: Record<string, number> = {
   tusen: 1e3,
   million: 1e6,
@@ -80,7 +94,7 @@ const PATTERN = new RegExp(
  */
 export function extractNumbers(text: string): NumberFact[] {
   const facts: NumberFact[] = [];
-  const tokens = [...text.matchAll(PATTERN)];
+  const tokens = [...withoutReferences(text).matchAll(PATTERN)];
   for (let i = 0, seen = 0; i < tokens.length; i++) {
     // The facts pushed while reading tokens[i] (and any it swallowed) get the noun that follows them.
     if (facts.length > seen) seen = attachNoun(facts, seen, tokens, i - 1);
@@ -101,7 +115,10 @@ export function extractNumbers(text: string): NumberFact[] {
       } else if (next && SCALES[next]) {
         facts.push(fact(value * SCALES[next], `${g.num} ${next}`));
         i++;
-      } else facts.push(fact(value, g.num));
+      } else {
+        const percent = next === 'prosent' || /^\s?%/.test(text.slice(m.index! + m[0].length));
+        facts.push(percent ? { ...fact(value, g.num), percent: true } : fact(value, g.num));
+      }
     } else {
       const w = g.word.toLowerCase();
       const month = MONTHS.indexOf(w);
@@ -136,6 +153,24 @@ function attachNoun(facts: NumberFact[], from: number, tokens: RegExpMatchArray[
   }
   for (let f = from; f < facts.length; f++) if (noun && !facts[f].key.startsWith('m')) facts[f].noun = noun;
   return facts.length;
+}
+
+/**
+ * Legal references are addresses, not facts: «§ 9-8», «§§ 9-7, 9-8 og 12-3», «jf. § 1-4», «kapittel 13», «nr. 17».
+ * A sentence naming the section it paraphrases must not have «9» and «8» checked against the section's text.
+ */
+const REFERENCE = new RegExp(
+  [
+    '§§\\s*\\d+[a-z]?(?:\\s*-\\s*\\d+[a-z]?)?(?:\\s*(?:,|og|til|–)\\s*\\d+[a-z]?(?:\\s*-\\s*\\d+[a-z]?)?)*',
+    '§\\s*\\d+[a-z]?(?:\\s*-\\s*\\d+[a-z]?)?',
+    '\\b(?:kapittel|kap\\.|paragraf|nr\\.|nummer)\\s*\\d+[a-z]?(?:\\s*-\\s*\\d+)?',
+  ].join('|'),
+  'giu',
+);
+
+/** The text with its legal references blanked (same length, so nothing else moves). */
+export function withoutReferences(text: string): string {
+  return text.replace(REFERENCE, (m) => ' '.repeat(m.length));
 }
 
 /** "tre" is also a verb: "tre i kraft", "å tre inn", "skal tre fram". */
@@ -176,6 +211,11 @@ export function missingNumbers(claim: string, source: string): { missing: Number
   const left = new Map<string, number>();
   for (const f of sourceFacts) left.set(f.key, (left.get(f.key) ?? 0) + 1);
   const missing = extractNumbers(claim).filter((f) => {
+    // NOTE: «en», «et», «ei» are not read as numbers (mostly articles), so a claim's «1» or «én» is backed by one of
+    // them before the same noun in the source: «1 måneds frist» against «innen en måned».
+    if (f.key === '1' && f.noun && oneBefore(f.noun, source)) return false;
+    // «halvparten» for «50 prosent», «25 prosent» for «en firedel».
+    if (sourceFacts.some((s) => sameShare(f, s))) return false;
     const n = left.get(f.key) ?? 0;
     left.set(f.key, n - 1);
     if (n <= 0) return true;
@@ -183,4 +223,26 @@ export function missingNumbers(claim: string, source: string): { missing: Number
     return sameNoun.length > 0 && !sameNoun.some((s) => s.key === f.key);
   });
   return { missing, sourceFacts };
+}
+
+const ONE = new Set(['en', 'et', 'ett', 'ei', 'ein', 'eit', 'eitt']);
+
+/** Does the source have «en»/«et»/«ei» (or Nynorsk «ein»/«eit») right before a word with this stem? */
+function oneBefore(noun: string, source: string): boolean {
+  const ws = source.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return ws.some(
+    (w, i) =>
+      ONE.has(w) &&
+      ws[i + 1] !== undefined &&
+      stem(ws[i + 1]).startsWith(noun.slice(0, 4)) &&
+      noun.startsWith(stem(ws[i + 1]).slice(0, 4)),
+  );
+}
+
+/** A fraction and a percentage of the same share (to half a percentage point). */
+function sameShare(a: NumberFact, b: NumberFact): boolean {
+  const [pct, frac] = a.percent ? [a, b] : b.percent ? [b, a] : [undefined, undefined];
+  if (!pct || !frac || frac.percent) return false;
+  const share = Number(frac.key);
+  return share > 0 && share < 1 && Math.abs(Number(pct.key) / 100 - share) <= 0.005;
 }

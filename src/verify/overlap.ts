@@ -4,6 +4,8 @@
  * parts are there: "skyløsning" is backed by "sky" and "løsning", "strategien" by "digitaliseringsstrategien".
  * A compound whose last part alone is in the source counts half ("nasjonal skyløsning" against "løsninger").
  */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { splitCompound } from '../text/compounds.js';
 import { stem } from '../text/stem.js';
 import { STOPWORDS, words } from '../text/words.js';
@@ -80,6 +82,9 @@ const FRAMING = new Set(
     'uttalelsen',
     'høringssvar',
     'høringssvaret',
+    // «Slik NTL ser det», «I programmet heter det at …» frame a view as well.
+    'ser',
+    'heter',
   ].map(stem),
 );
 
@@ -136,12 +141,18 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
     if (known.has(short)) long.map(stem).forEach((x) => known.add(x));
     if (long.every((x) => known.has(stem(x)))) known.add(short);
   }
+  // Synonyms (lexicons/synonyms.json): a group any word of which the source has counts as found whole.
+  for (const group of synonymGroups()) if (group.some((x) => known.has(x))) group.forEach((x) => known.add(x));
+  // A verbal noun backs its verb and the other way round: «involvering» ↔ «involvere», «tinglysing» ↔ «tinglyses».
+  for (const k of [...known]) if (k.length >= 7 && k.endsWith('ing')) known.add(k.slice(0, -3));
   const isKnownForSplit = (x: string) => known.has(x) || terms.has(x);
   // The source's compounds, split into parts the sentence or the source also use; and any source compound whose
   // last part is a sentence word ("digitaliseringsstrategien" backs "strategien").
   for (const w of sourceWords) {
     for (const part of splitCompound(w, isKnownForSplit)) known.add(part);
     for (let i = 3; i <= w.length - 4; i++) if (terms.has(stem(w.slice(i)))) known.add(stem(w.slice(i)));
+    // … and whose first part is one («tjenester» for «tjenesteløsninger»: the sentence names the kind).
+    for (let i = 5; i <= w.length - 4; i++) if (terms.has(stem(w.slice(0, i)))) known.add(stem(w.slice(0, i)));
   }
 
   let credit = 0;
@@ -154,9 +165,21 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
   return { score: credit / terms.size, total: terms.size, missing };
 }
 
+let synonyms: string[][] | undefined;
+
+/** The synonym groups, stemmed, read once. */
+export function synonymGroups(): string[][] {
+  synonyms ??= z
+    .object({ about: z.string(), groups: z.array(z.array(z.string().regex(/^\p{Ll}+$/u)).min(2)) })
+    .parse(JSON.parse(readFileSync(new URL('./lexicons/synonyms.json', import.meta.url), 'utf8')))
+    .groups.map((g) => g.map(stem));
+  return synonyms;
+}
+
 function wordCredit(word: string, s: string, known: Set<string>): number {
   // Adjectives: the neuter -t and plural -e are left by the stemmer ("lokalt", "nye" → "lokal", "ny").
   if (known.has(s) || (s.length >= 3 && known.has(s.replace(/[te]$/, '')))) return 1;
+  if (s.length >= 7 && s.endsWith('ing') && known.has(s.slice(0, -3))) return 1;
   // Stems that differ by an ending the stemmer cut unevenly ("veileder" → "veiled", "veilede" → "veil").
   for (const k of known)
     if (k.length >= 4 && s.length >= 4 && Math.abs(k.length - s.length) <= 2 && (k.startsWith(s) || s.startsWith(k)))

@@ -11,6 +11,8 @@
  */
 import { stem } from '../text/stem.js';
 import { STOPWORDS, words } from '../text/words.js';
+import { toBokmalWords } from '../text/nynorsk.js';
+import { synonymGroups } from './overlap.js';
 import type { PolarityIssue } from '../domain/verification.js';
 
 const NEGATIONS = new Set([
@@ -34,7 +36,23 @@ const NEGATIONS = new Set([
   'manglende',
   'istedenfor',
   'isteden',
+  // Words that carry a negation in themselves: «forbudt» is «kan ikke», «slipper» is «er ikke forpliktet til».
+  'forbudt',
+  'forbud',
+  'forbode',
+  'forbod',
+  'forbys',
+  'forbyr',
+  'slipper',
+  'sleppe',
+  'slepp',
+  'fritatt',
+  'fritak',
 ]);
+/** «for få», «for lite» (too few, too little) negate like «mangler»: «for få folk» is «mangler folk». */
+const TOO = new Set(['få', 'lite']);
+/** An adjective with the negating prefix u-: «utilstrekkelig» is «ikke tilstrekkelig», «ufravikelig» «kan ikke fravikes». */
+const U_PREFIX_MIN = 7;
 /**
  * "ikke minst" (not least) emphasises, it does not negate, and a paraphrase may drop it.
  * NOTE: "ikke bare" (not only) and "ikke uten" (not without) count as negations on both sides: a source's
@@ -45,6 +63,8 @@ const NOT_NEGATING_AFTER = new Set(['minst']);
 /** Modal and light verbs the stop-word list lacks; they say nothing about what is negated. */
 const LIGHT = new Set(['må', 'bør', 'får', 'gjør', 'går', 'tar', 'gir', 'kr']);
 const WINDOW = 4;
+/** Extra words a one-sided bracket may span in the other text. */
+const SLACK = 2;
 
 interface Text {
   tokens: string[];
@@ -67,18 +87,72 @@ interface Negation {
 
 export type { PolarityIssue } from '../domain/verification.js';
 
-function analyse(text: string): Text {
-  const tokens = words(text);
+/**
+ * The text's words in Bokmål (Nynorsk mapped), with a u-prefixed word written as «ikke» + the word without it where
+ * the other text has the word without it and not the u-form: «utilstrekkelig» against «ikke tilstrekkelig».
+ */
+function tokensOf(text: string, other?: Set<string>): string[] {
+  const out: string[] = [];
+  for (const w of toBokmalWords(words(text))) {
+    const base = w.slice(1);
+    if (other && w.length >= U_PREFIX_MIN && w.startsWith('u') && !other.has(stem(w)) && other.has(stem(base)))
+      out.push('ikke', base);
+    else out.push(w);
+  }
+  return out;
+}
+
+let canonical: Map<string, string> | undefined;
+
+/** A word's stem, or the first stem of its synonym group (lexicons/synonyms.json). */
+function sameAs(word: string): string {
+  if (!canonical) {
+    canonical = new Map();
+    for (const g of synonymGroups()) for (const x of g) if (!canonical.has(x)) canonical.set(x, g[0]);
+  }
+  const s = stem(word);
+  return canonical.get(s) ?? s;
+}
+
+/** «bare», «kun», «berre», «utelukkende»: the positive side of «ikke … med mindre». */
+const ONLY = new Set(['bare', 'kun', 'berre', 'utelukkende']);
+const EXCEPTIVE_REACH = 8;
+
+/** Is negation i followed in its clause by «med mindre» or «unntatt» (unless, except)? */
+function exceptiveAfter(tokens: readonly string[], i: number): boolean {
+  for (let k = i + 1; k < tokens.length && k <= i + EXCEPTIVE_REACH; k++)
+    if ((tokens[k] === 'med' && tokens[k + 1] === 'mindre') || tokens[k] === 'unntatt') return true;
+  return false;
+}
+
+/**
+ * `other` holds the other text's stems. NOTE: «X er ikke fravikelig med mindre Y» and «X kan bare fravikes der Y»
+ * say the same: where the other text says «bare»/«kun», a negation followed in its clause by «med mindre» or
+ * «unntatt» is that construction and not counted.
+ */
+function analyse(text: string, other?: Set<string>): Text {
+  const tokens = tokensOf(text, other);
+  const only = other !== undefined && [...ONLY].some((w) => other.has(stem(w)));
   const negated = tokens.map(
     (w, i) =>
-      (NEGATIONS.has(w) && !((w === 'ikke' || w === 'ikkje') && NOT_NEGATING_AFTER.has(tokens[i + 1]))) ||
-      (w === 'stedet' && tokens[i - 1] === 'i' && tokens[i + 1] === 'for'),
+      (NEGATIONS.has(w) &&
+        !((w === 'ikke' || w === 'ikkje') && NOT_NEGATING_AFTER.has(tokens[i + 1])) &&
+        !(only && exceptiveAfter(tokens, i))) ||
+      (w === 'stedet' && tokens[i - 1] === 'i' && tokens[i + 1] === 'for') ||
+      (w === 'for' && TOO.has(tokens[i + 1] ?? '')),
   );
   const content = tokens.map(
     (t, i) =>
-      !negated[i] && t.length > 1 && !STOPWORDS.has(t) && !LIGHT.has(t) && !NEGATIONS.has(t) && !/^\d+$/.test(t),
+      !negated[i] &&
+      !(TOO.has(t) && tokens[i - 1] === 'for') &&
+      t.length > 1 &&
+      !STOPWORDS.has(t) &&
+      !LIGHT.has(t) &&
+      !NEGATIONS.has(t) &&
+      !/^\d+$/.test(t),
   );
-  const stems = tokens.map(stem);
+  // Synonyms share one stem, so «ikke nok» and «ikke tilstrekkelig» bracket the same word.
+  const stems = tokens.map(sameAs);
   return { tokens, stems, content, negated, stemSet: new Set(stems) };
 }
 
@@ -146,13 +220,27 @@ function bracket(n: Negation, a: Text, b: Text): Bracket {
     const anchor = l >= 0 ? l : r;
     const w = Math.abs(anchor - n.index) + 1;
     odd = (l >= 0 ? count(a, l, l + w + 1) : count(a, r - w - 1, r)).length % 2;
-    b.stems.forEach((x, i) => x === a.stems[anchor] && stretches.push(l >= 0 ? [i, i + w + 1] : [i - w - 1, i]));
+    // NOTE: the other text may put a word or two more between («ingen av landets innbyggere» for «ingen
+    // innbyggere»): the stretch of the same width is tried first, then one of SLACK more words.
+    for (const extra of [0, SLACK])
+      b.stems.forEach(
+        (x, i) => x === a.stems[anchor] && stretches.push(l >= 0 ? [i, i + w + 1 + extra] : [i - w - 1 - extra, i]),
+      );
   }
   if (stretches.length === 0) return { kind: 'absent' };
   const key = `${l}:${r}`;
   for (const [i, j] of stretches) {
     const at = count(b, i, j);
     if (at.length % 2 === odd) return { kind: 'negated', at, key };
+  }
+  // NOTE: Norwegian moves the negation before the verb in a subordinate clause («som ikke utveksler data» for
+  // «utveksler ikke data»): a negation right next to the stretch's end word counts as inside it.
+  for (const [i, j] of stretches) {
+    for (const k of [i - 1, j + 1]) {
+      if (!b.negated[k]) continue;
+      const at = [...count(b, i, j), k];
+      if (at.length % 2 === odd) return { kind: 'negated', at, key };
+    }
   }
   return { kind: 'plain', at: count(b, ...stretches[0]), key };
 }
@@ -202,8 +290,9 @@ function spans(m: Negation, s: Text): boolean {
  *   // → [{ kind: 'added', word: 'ikke', about: ['driften', 'statlig'] }]
  */
 export function checkPolarity(sentence: string, source: string): PolarityIssue[] {
-  const s = analyse(sentence);
-  const c = analyse(source);
+  const stemsOf = (text: string) => new Set(tokensOf(text).map(stem));
+  const s = analyse(sentence, stemsOf(source));
+  const c = analyse(source, stemsOf(sentence));
   const sNeg = negations(s);
   const cNeg = negations(c);
   // Bracket tests settle a negation together with the counterparts compared with it. One report per place:

@@ -78,8 +78,6 @@ export const REASONS = {
   paraphrase: (missing: string[]) =>
     `Omskrevet – kontroller: ${missing.length ? `${missing.slice(0, 5).map(q).join(', ')} står ikke ordrett i kilden` : 'ordlyden avviker fra kilden'}.`,
   judge: (verdict: string, reason: string) => `Språkmodellen vurderte setningen som «${verdict}»: ${reason}`,
-  judgeFailed: (message: string) =>
-    `Språkmodellen kunne ikke vurdere setningen (${message}); bare de faste kontrollene er brukt.`,
 };
 
 function q(s: string): string {

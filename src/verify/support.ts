@@ -3,6 +3,8 @@
  * sentences the quote touches) and takes the worst outcome:
  * numbers (contradicted/partly) · polarity (contradicted) · holder of the position (unsupported) · content overlap.
  */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import type { PassageWithDocument } from '../domain/types.js';
 import { VERDICTS, type SupportChecks, type Verdict } from '../domain/verification.js';
 import { findHolder, namedIn, sameOrganisation } from './holder.js';
@@ -38,7 +40,7 @@ export const CLAUSE_COVERED = 0.5;
 
 /** Connectives that claim a cause or consequence; a sentence adding one the cited text lacks adds a claim. */
 const CAUSAL =
-  /\b(fordi|derfor|dermed|følgelig|som følge av|på grunn av|skyldes|ettersom|fører til|førte til|medfører|slik at|noe som)\b/iu;
+  /\b(fordi|derfor|difor|dermed|følgelig|som følge av|på grunn av|skyldes|skyldtes|ettersom|fører til|førte til|medfører|medførte|slik at|noe som|noko som|gjør at|gjorde at|takket være|resulterer i|resulterte i|bidrar til at|av den grunn|som en konsekvens|sidan|med di)\b/iu;
 /** Conditions; a cited condition the sentence drops widens the claim. */
 const CONDITION =
   /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|så lenge|på vilkår|under forutsetning|bare|berre|kun|unntatt|unntak)\b/iu;
@@ -53,10 +55,20 @@ export function worst(a: Verdict, b: Verdict): Verdict {
   return VERDICTS.indexOf(a) >= VERDICTS.indexOf(b) ? a : b;
 }
 
-/** The cited passage's sentences that the quote at [start, end) touches. */
+/** A sentence opening with one of these points back: «Dette må avhjelpes.» is about the sentence before. */
+const ANAPHOR = /^\s*(?:dette|disse|denne|desse|slik|såleis|dermed)\b/iu;
+
+/**
+ * The cited passage's sentences that the quote at [start, end) touches, and the sentence before them when the
+ * first one opens by pointing back («Dette …»): a sentence that names what «dette» is, is still faithful.
+ */
 function quoteContext(passage: string, start: number, end: number): string {
-  const spans = splitSentences(passage).filter((s) => s.end > start && s.start < end);
-  return spans.length ? passage.slice(spans[0].start, spans[spans.length - 1].end) : passage.slice(start, end);
+  const all = splitSentences(passage);
+  const at = all.findIndex((s) => s.end > start && s.start < end);
+  if (at < 0) return passage.slice(start, end);
+  const last = all.findLastIndex((s) => s.end > start && s.start < end);
+  const from = at > 0 && ANAPHOR.test(passage.slice(all[at].start, all[at].end)) ? at - 1 : at;
+  return passage.slice(all[from].start, all[last].end);
 }
 
 /**
@@ -82,7 +94,9 @@ export function assessSupport(
   const numbers = missingNumbers(sentence, `${context}\n${metadata}`);
   if (numbers.missing.length) {
     const isMonth = (k: string) => k.startsWith('m');
-    const comparable = numbers.sourceFacts.filter((f) =>
+    // NOTE: the document's own date backs a number but never makes one "contradicted": «1 måned» against a statute
+    // dated 26 March 1999 is a number the cited text lacks, not a changed one.
+    const comparable = extractNumbers(context).filter((f) =>
       numbers.missing.some((m) => isMonth(m.key) === isMonth(f.key)),
     );
     const texts = numbers.missing.map((f) => f.text);
@@ -116,9 +130,11 @@ export function assessSupport(
     const cond = u.citation.quote.match(CONDITION);
     // Any condition in the sentence may restate the cited one («med mindre» ≈ «bare der»).
     if (cond && !CONDITION.test(sentence)) flag('partly_supported', REASONS.conditionDropped(cond[0]));
+    const limit = limitIn(u.citation.quote);
+    if (limit && !limitIn(sentence)) flag('partly_supported', REASONS.conditionDropped(limit));
     for (const gap of elisionGaps(u.citation.quote, u.passage.text)) {
-      const held = gap.match(ELIDED_RISK);
-      if (held) flag('partly_supported', REASONS.elidedRisk(held[0]));
+      const held = elidedRisk(gap, sentence);
+      if (held) flag('partly_supported', REASONS.elidedRisk(held));
     }
   }
 
@@ -176,8 +192,63 @@ export function assessSupport(
   };
 }
 
-/** Words in elided text that change what the quoted pieces say when left out. */
-const ELIDED_RISK = /\b(ikke|ikkje|uten|utan|forutsatt at|føresett at|dersom|hvis|bare|berre|kun|med mindre)\b/iu;
+/** Deadlines and bounds (data: lexicons/limits.json). */
+const LIMITS = z
+  .object({
+    about: z.string(),
+    bounds: z.array(z.string().min(1)),
+    within: z.array(z.string().min(1)),
+    time: z.array(z.string().min(1)),
+  })
+  .parse(JSON.parse(readFileSync(new URL('./lexicons/limits.json', import.meta.url), 'utf8')));
+const asPattern = (w: string) => (w.endsWith('*') ? `${w.slice(0, -1)}[\\p{L}]*` : w);
+const LIMIT = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:${LIMITS.bounds.join('|')})|(?:${LIMITS.within.join('|')})(?=(?:\\s+[\\p{L}\\p{N}]+){0,2}?\\s+(?:${LIMITS.time.map(asPattern).join('|')})(?![\\p{L}\\p{N}])))(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+
+/**
+ * The first deadline or bound in a text, or null: «minst», «senest», «innan ein månad» (not «innen IKT»).
+ * @example limitIn('Leieren kan innen én måned protestere.') // → 'innen'
+ */
+export function limitIn(text: string): string | null {
+  return text.match(LIMIT)?.[0] ?? null;
+}
+
+/** Words in elided text that change what the quoted pieces say when left out (data: lexicons/elision.json). */
+const ELISION_WORDS = z
+  .object({
+    about: z.string(),
+    anywhere: z.array(z.string().min(1)),
+    nearPieces: z.array(z.string().min(1)),
+    ignore: z.array(z.string().min(1)),
+  })
+  .parse(JSON.parse(readFileSync(new URL('./lexicons/elision.json', import.meta.url), 'utf8')));
+const wordsPattern = (ws: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${ws.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const ELIDED_ANYWHERE = wordsPattern(ELISION_WORDS.anywhere);
+const ELIDED_NEAR = wordsPattern(ELISION_WORDS.nearPieces);
+const ELIDED_IGNORE = new RegExp(wordsPattern(ELISION_WORDS.ignore).source, 'giu');
+
+/**
+ * The word in a skipped stretch that may change the quoted pieces' meaning, or null. A negation or condition counts
+ * anywhere in it; a quantifier or limit only where it shares a sentence with a piece (a whole sentence skipped
+ * between two pieces does not narrow them) and when the sentence does not say it itself.
+ * @example elidedRisk(' alle ', 'Kompetanse bør inn i profesjonsutdanningene.') // → 'alle'
+ */
+export function elidedRisk(skipped: string, sentence: string): string | null {
+  const gap = skipped.replace(ELIDED_IGNORE, ' ');
+  const any = gap.match(ELIDED_ANYWHERE);
+  if (any) return any[0];
+  const ends = [...gap.matchAll(/[.!?](?=\s)/g)].map((m) => m.index);
+  // The piece before ended its sentence when the skipped text opens a new one (a capital letter first).
+  const first = /^\s*\p{Lu}/u.test(gap) ? '' : gap.slice(0, ends.length ? ends[0] + 1 : gap.length);
+  const edges = ends.length ? [first, gap.slice(ends[ends.length - 1] + 1)] : [first];
+  for (const edge of edges) {
+    const near = edge.match(ELIDED_NEAR);
+    if (near && !new RegExp(`(?<![\\p{L}])${near[0]}(?![\\p{L}])`, 'iu').test(sentence)) return near[0];
+  }
+  return null;
+}
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;

@@ -21,9 +21,9 @@ const edited = (first: string) =>
   `# Høringssvar\n\n## Offentlig kontroll\n\n${first}[^1] ${FAITHFUL}[^2]\n\n` +
   `[^1]: [${P}] «${Q}»\n[^2]: [${P}] «${Q}»\n`;
 
-async function draftWith(first: string, overrides: Parameters<typeof seededApp>[0] = {}) {
+async function draftWith(first: string, overrides: Parameters<typeof seededApp>[0] = {}, language: 'nb' | 'nn' = 'nb') {
   const { app } = await seededApp(overrides);
-  const request = parseYaml(await readFile('examples/consultation-digitalisering.yaml', 'utf8'));
+  const request = { ...parseYaml(await readFile('examples/consultation-digitalisering.yaml', 'utf8')), language };
   const created = await (await app.request('/drafts', jsonInit('POST', request))).json();
   const put = await app.request(`/drafts/${created.id}`, jsonInit('PUT', { markdown: edited(first) }));
   expect(put.status).toBe(200);
@@ -139,5 +139,68 @@ describe('the home list’s badge', () => {
     expect(one.versions.at(-1).verificationOk).toBe(false);
     // and its export now needs confirmation: the withdrawn source counts as ✗, as on the page
     expect((await app.request(`/drafts/${id}/export?format=md`)).status).toBe(409);
+  });
+
+  it('stops saying all supported when a cited document is replaced (not withdrawn)', async () => {
+    const { app, id, saved } = await draftWith(FAITHFUL);
+    expect(saved.verification.ok).toBe(true);
+    const badge = async () =>
+      ((await (await app.request('/drafts')).json()).drafts as any[]).find((d) => d.id === id).verificationOk;
+    expect(await badge()).toBe(true);
+
+    // A new version of the same document: the cited passage's text is still there, but the document has changed
+    // since the check, so the check no longer vouches for it.
+    const seed = await readFile('seeds/fagforbundet-uttalelse-2024-digitalisere-norge.txt', 'utf8');
+    const fd = new FormData();
+    fd.append('file', new Blob([`${seed}\n\nFagforbundet har endret syn på skytjenester.\n`]), 'ny-versjon.txt');
+    const put = await app.request('/documents/fagforbundet-uttalelse-2024', { method: 'PUT', body: fd });
+    const body = await put.json();
+    expect(put.status, JSON.stringify(body)).toBe(200);
+    expect(body.outcome).toBe('replaced');
+    expect((await app.request(`/passages/${P}`)).status).toBe(200);
+
+    expect(await badge()).toBe(false);
+    const one = await (await app.request(`/drafts/${id}`)).json();
+    expect(one.verificationOk).toBe(false);
+    expect(one.versions.at(-1).verificationOk).toBe(false);
+  });
+});
+
+describe('a Nynorsk draft', () => {
+  it('gets its review summary and marks in Nynorsk in both exports, and an edit sent back drops them', async () => {
+    const { app, id, saved } = await draftWith(PARAPHRASE, {}, 'nn');
+    expect(saved.verification.sentences.map((x: any) => x.verdict)).toEqual(['partly_supported', 'supported']);
+
+    const md = await (await app.request(`/drafts/${id}/export?format=md`)).text();
+    expect(md).toMatch(
+      /^> \*\*Kjeldekontroll:\*\* 1 setning må kontrollerast før svaret blir sendt: 1 må lesast mot kjelda \(≈\)\. Dei er merkte i teksten\./m,
+    );
+    expect(md).toContain(`[≈ må kontrollerast] ${PARAPHRASE}`);
+    expect(md).not.toMatch(/Kildekontroll|må kontrolleres|må leses/);
+
+    const zip = await JSZip.loadAsync(await (await app.request(`/drafts/${id}/export?format=docx`)).arrayBuffer());
+    const doc = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(doc).toContain('Kjeldekontroll: 1 setning må kontrollerast før svaret blir sendt');
+    expect(doc).not.toContain('Kildekontroll');
+    const comments = await zip.file('word/comments.xml')!.async('string');
+    expect(comments).toContain('≈ må kontrollerast');
+    expect(comments).toContain('innspill kjeldekontroll');
+
+    const put = await app.request(`/drafts/${id}`, jsonInit('PUT', { markdown: md }));
+    expect(put.status).toBe(200);
+    const again = await put.json();
+    expect(again.markdown).not.toMatch(/Kjeldekontroll|\[≈|\[✗/);
+    expect(again.verification.sentences.map((x: any) => x.text)).toEqual([PARAPHRASE, FAITHFUL]);
+  });
+
+  it('marks a ✗ sentence «ikkje støtta» and says so in the summary', async () => {
+    const { app, id } = await draftWith(
+      'Fagforbundet krever at alle kommuner innfører firedagersuke innen 2027.',
+      {},
+      'nn',
+    );
+    const md = await (await app.request(`/drafts/${id}/export?format=md&allowUnverified=true`)).text();
+    expect(md).toMatch(/\[✗ (ikkje støtta|motsagt av kjelda|manglar kjelde)\] Fagforbundet krever/);
+    expect(md).toContain('1 er ikkje støtta av kjeldene (✗)');
   });
 });

@@ -9,7 +9,9 @@
  * NOTE: to keep the verifier from being tuned to the set, the set is split by id: even ids are the dev half (read
  * while developing), odd ids are held out (only ever measured). Both halves and the whole are reported.
  *
- *     npx tsx evals/verifier/adversarial/run.ts [--json] [--split dev|heldout|all] [--misses]
+ *     npx tsx evals/verifier/adversarial/run.ts [--json] [--split dev|heldout|all] [--misses] [--cases FILE]
+ *
+ * `--cases evals/cases/verifier-handwritten.jsonl` runs the second hand-written set (new categories) instead.
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -172,10 +174,15 @@ export const TABLE_HEADERS = ['category', 'faulty/faithful', 'dangerous misses',
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({
-    options: { json: { type: 'boolean' }, split: { type: 'string' }, misses: { type: 'boolean' } },
+    options: {
+      json: { type: 'boolean' },
+      split: { type: 'string' },
+      misses: { type: 'boolean' },
+      cases: { type: 'string' },
+    },
   });
   const split = (values.split ?? 'dev') as Split | 'all';
-  const r = await runAdversarialEval();
+  const r = await runAdversarialEval(values.cases ? { cases: await loadCases(values.cases) } : {});
   if (values.json) console.log(JSON.stringify(r, null, 2));
   else {
     const { table } = await import('../../lib/table.js');
