@@ -45,6 +45,13 @@ describe('relevance of a question to an organisation’s documents', () => {
     expect(r.sources).toEqual([]);
   });
 
+  it('reports the best text-leg score beside the vector and the coverage', async () => {
+    const r = await retrieveSources(deps, { query: ANSWERED[2], organisation: 'Fagforbundet' });
+    const best = Math.max(...r.hits.map((h) => h.scores.text ?? 0));
+    expect(best).toBeGreaterThan(0);
+    expect(r.relevance.text).toBeCloseTo(best, 3);
+  });
+
   it('names the question words the documents never use', async () => {
     const r = await retrieveSources(deps, { query: OFF_CORPUS[0], organisation: 'Fagforbundet' });
     expect(r.relevance.missing).toEqual(expect.arrayContaining(['fiskekvotene']));
