@@ -8,8 +8,10 @@
  * HTTP route as problem bodies) without this stage knowing HTTP.
  */
 import type { z } from 'zod';
+import type { ConsultationExtraction } from '../domain/consultation.js';
 import type { DocumentSummary, IngestedDocument } from '../domain/types.js';
 import { ensureAnnIndex } from '../store/ann.js';
+import { saveConsultation } from '../store/consultations.js';
 import type { Db } from '../store/db.js';
 import { getDocumentHead, writeUpload } from '../store/documents.js';
 import { passageRows, type SaveOutcome } from '../store/documents.js';
@@ -31,6 +33,8 @@ export type UploadEvent =
 export interface UploadResult {
   outcome: SaveOutcome;
   document: DocumentSummary;
+  /** For an upload marked `consultation`: its extracted fields, as stored (migration 012). */
+  consultation?: ConsultationExtraction;
 }
 
 /** Why an upload was refused before anything was written. */
@@ -129,5 +133,11 @@ async function storeNow(
     return written.reason === 'exists' ? { ok: false, reason: 'exists', id } : { ok: false, reason: 'missing', id };
   }
   await ensureAnnIndex(db);
-  return { ok: true, outcome: written.outcome, document: written.document };
+  if (got.consultation) await saveConsultation(db, { extraction: got.consultation });
+  return {
+    ok: true,
+    outcome: written.outcome,
+    document: written.document,
+    ...(got.consultation ? { consultation: got.consultation } : {}),
+  };
 }

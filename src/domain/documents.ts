@@ -6,7 +6,16 @@
 import { z } from 'zod';
 import { partialCalendarDate } from './calendarDate.js';
 
-const DOCUMENT_KINDS = ['programme', 'statement', 'consultation_response', 'news', 'statute', 'other'] as const;
+// 'consultation': a ministry's høringsbrev/høringsnotat, stored as the issuer's (POST /consultations, issue 18).
+const DOCUMENT_KINDS = [
+  'programme',
+  'statement',
+  'consultation_response',
+  'news',
+  'statute',
+  'other',
+  'consultation',
+] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
