@@ -41,6 +41,7 @@ export function locate(text: string, passages: Cut[], documentId: string, raw: R
       chapter: p.chapter,
       text: p.text,
       source: src(p),
+      section: p.section,
       passageIds: passages
         .filter((x) => x.end > p.section.start && x.start < p.section.end)
         .map((x) => passageId(documentId, x.ordinal)),

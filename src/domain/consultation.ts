@@ -32,6 +32,8 @@ export const ExtractedProposal = z.object({
   /** The sentence that states the proposal, quoted from the document. */
   text: z.string(),
   source: ExtractedSource,
+  /** The section's extent in the stored text: a question asked inside it is about this proposal. */
+  section: z.object({ start: z.number().int(), end: z.number().int() }),
   /** Every passage of the section, in order: what "what is proposed" is drafted and verified against. */
   passageIds: z.array(z.string()),
 });

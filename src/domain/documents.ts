@@ -17,6 +17,8 @@ const DOCUMENT_KINDS = [
   'consultation',
 ] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
+/** Kinds that can state an organisation's position: every kind but a consultation, which is the issuer's text. */
+export const POSITION_KINDS: DocumentKind[] = DOCUMENT_KINDS.filter((k) => k !== 'consultation');
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
 const DocumentLanguage = z.enum(['nb', 'nn', 'en', 'mixed']);
