@@ -90,7 +90,9 @@ const result = {
   max: secs.at(-1),
   targetSeconds: TARGET_S,
 };
-console.log(`median ${result.median} s, max ${result.max} s (target ≤ ${TARGET_S} s): ${result.max! <= TARGET_S ? 'met' : 'NOT met'}`);
+console.log(
+  `median ${result.median} s, max ${result.max} s (target ≤ ${TARGET_S} s): ${result.max! <= TARGET_S ? 'met' : 'NOT met'}`,
+);
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', 'consultation.json'), JSON.stringify(result, null, 2) + '\n');
 if (process.argv.includes('--strict') && result.max! > TARGET_S) process.exit(1);

@@ -55,25 +55,38 @@ async function main() {
   const out = server
     ? await viaServer(server, bytes, basename(path), fields, firstToken(config.API_TOKENS))
     : await locally(config, bytes, basename(path), fields);
-  process.stdout.write(values.json ? JSON.stringify(out, null, 2) + '\n' : consultationReport(out.consultation, out.document));
+  process.stdout.write(
+    values.json ? JSON.stringify(out, null, 2) + '\n' : consultationReport(out.consultation, out.document),
+  );
 }
 
 type Imported = { document: { id: string; title: string }; consultation: ConsultationExtraction };
 
-async function locally(config: ReturnType<typeof loadConfig>, bytes: Uint8Array, filename: string, fields: Record<string, string>): Promise<Imported> {
+async function locally(
+  config: ReturnType<typeof loadConfig>,
+  bytes: Uint8Array,
+  filename: string,
+  fields: Record<string, string>,
+): Promise<Imported> {
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const bars = { embed: progressBar('Vektorer  ') };
   const runtime = await openRuntime(config, { logger });
   try {
     process.stderr.write(`Leser ${filename} …\n`);
-    const result = await storeUpload(runtime, { bytes, filename, fields, consultation: true }, {
-      onProgress: (e) => {
-        if (e.phase === 'read')
-          process.stderr.write(`Lest: ${e.format.toUpperCase()}${e.pages ? `, ${e.pages} sider` : ''}, ${e.passages} avsnitt.\n`);
-        else if (e.phase === 'embed') bars.embed.update(e.done, e.total);
-        else if (e.phase === 'save') process.stderr.write('Lagrer …\n');
+    const result = await storeUpload(
+      runtime,
+      { bytes, filename, fields, consultation: true },
+      {
+        onProgress: (e) => {
+          if (e.phase === 'read')
+            process.stderr.write(
+              `Lest: ${e.format.toUpperCase()}${e.pages ? `, ${e.pages} sider` : ''}, ${e.passages} avsnitt.\n`,
+            );
+          else if (e.phase === 'embed') bars.embed.update(e.done, e.total);
+          else if (e.phase === 'save') process.stderr.write('Lagrer …\n');
+        },
       },
-    });
+    );
     if (!result.ok) throw refusalProblem(result);
     return { document: result.document, consultation: result.consultation! };
   } finally {
@@ -82,7 +95,13 @@ async function locally(config: ReturnType<typeof loadConfig>, bytes: Uint8Array,
 }
 
 /** A server holds the data directory (store/pglite/lock.ts): the file goes through its POST /consultations. */
-async function viaServer(url: string, bytes: Uint8Array, filename: string, fields: Record<string, string>, token?: string): Promise<Imported> {
+async function viaServer(
+  url: string,
+  bytes: Uint8Array,
+  filename: string,
+  fields: Record<string, string>,
+  token?: string,
+): Promise<Imported> {
   process.stderr.write(`Serveren på ${url} holder lageret; filen lastes opp gjennom den.\n`);
   const form = new FormData();
   form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], filename));

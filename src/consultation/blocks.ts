@@ -24,7 +24,13 @@ export function blocks(text: string): Block[] {
     const body = m[0].slice(lead).trimEnd();
     if (!body.trim()) continue;
     const short = body.length <= 140 && !/[.:;,?!]$/.test(body) && !body.includes('\n');
-    out.push({ text: body, start: m.index + lead, end: m.index + lead + body.length, heading: !!mark || short, marked: !!mark });
+    out.push({
+      text: body,
+      start: m.index + lead,
+      end: m.index + lead + body.length,
+      heading: !!mark || short,
+      marked: !!mark,
+    });
   }
   return out;
 }

@@ -50,7 +50,14 @@ export function findDate(text: string): FoundDate | null {
     d = +m[9];
   }
   if (!realDay(y ?? 2000, mo, d)) return null;
-  return { iso: y === null ? null : iso(y, mo, d), year: y, month: mo, day: d, start: m.index, end: m.index + m[0].length };
+  return {
+    iso: y === null ? null : iso(y, mo, d),
+    year: y,
+    month: mo,
+    day: d,
+    start: m.index,
+    end: m.index + m[0].length,
+  };
 }
 
 /**

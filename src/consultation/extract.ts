@@ -171,13 +171,19 @@ function findProposals(text: string, bs: Block[]): FoundProposal[] {
     const body = text.slice(section.start, section.end);
     const sentences = splitSentences(body).map((s) => ({
       text: body.slice(s.start, s.end).trim(),
-      start: section.start + s.start + (body.slice(s.start, s.end).length - body.slice(s.start, s.end).trimStart().length),
+      start:
+        section.start + s.start + (body.slice(s.start, s.end).length - body.slice(s.start, s.end).trimStart().length),
     }));
     const statement = sentences.find((s) => RULES.proposalStatement.test(s.text)) ?? sentences[0];
     if (!statement) continue;
     const chapterNo = h.number?.split('.')[0];
     const chapter =
-      chapterNo && chapterNo !== h.number ? outline.slice(0, i).reverse().find((o) => o.number === chapterNo) : undefined;
+      chapterNo && chapterNo !== h.number
+        ? outline
+            .slice(0, i)
+            .reverse()
+            .find((o) => o.number === chapterNo)
+        : undefined;
     out.push({
       number: h.number,
       heading: h.title,

@@ -96,7 +96,9 @@ async function proposalFor(
   if (!extraction.proposals.length) return null;
   // A question asked inside a proposal's section («… ber særlig om høringsinstansenes syn på dette: …») is about it.
   const asked = extraction.questions.find((q) => q.text === question);
-  const around = asked && extraction.proposals.find((p) => p.section.start <= asked.source.start && asked.source.start < p.section.end);
+  const around =
+    asked &&
+    extraction.proposals.find((p) => p.section.start <= asked.source.start && asked.source.start < p.section.end);
   if (around) return around;
   const hits = await search(deps.db, deps.embedder, {
     query: question,

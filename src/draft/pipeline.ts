@@ -143,7 +143,13 @@ export function createDrafter(deps: DrafterDeps) {
               'question',
               i,
               item.query,
-              (r) => itemRequest(request, organisation, { text: item.text, proposal: item.proposal?.text ?? null }, r.sources),
+              (r) =>
+                itemRequest(
+                  request,
+                  organisation,
+                  { text: item.text, proposal: item.proposal?.text ?? null },
+                  r.sources,
+                ),
               itemPrompt().ref,
             )
           : await part('question', i, question, (r) => sectionRequest(request, organisation, question, r.sources));

@@ -15,7 +15,8 @@ const ISSUER_WORDS =
   /\b(?:departementet|departementets|departementa|departementa sine|regjeringen|regjeringa|regjeringens|høringsnotatet|høyringsnotatet|høringsbrevet|høyringsbrevet|høringsnotatets|forslaget fra|forslaget frå)\b/iu;
 /** The ministry as a holder of a proposal («Departementet foreslår …»). */
 const MINISTRY = /^(?:departementet|departementa)$/iu;
-const PROPOSES = /\b(?:foreslår|foreslo|foreslås|gjer framlegg|gjør framlegg|går inn for|tilrår|vil innføre|legger opp til|legg opp til)\b/iu;
+const PROPOSES =
+  /\b(?:foreslår|foreslo|foreslås|gjer framlegg|gjør framlegg|går inn for|tilrår|vil innføre|legger opp til|legg opp til)\b/iu;
 
 export const ISSUER_REASONS = {
   proposalAsOurs: (issuer: string, organisation: string) =>
@@ -54,7 +55,9 @@ export function issuerVoice(sentence: string, usable: Usable[], opts: { organisa
       return h?.kind === 'named' && MINISTRY.test(h.text);
     });
     if (!reported)
-      return ISSUER_REASONS.positionAsIssuers(holder.text, [...new Set(usable.map((u) => u.passage.document.organisation))]);
+      return ISSUER_REASONS.positionAsIssuers(holder.text, [
+        ...new Set(usable.map((u) => u.passage.document.organisation)),
+      ]);
   }
   return null;
 }

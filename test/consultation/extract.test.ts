@@ -8,13 +8,24 @@ import { extractConsultation, extractFields, findDate } from '../../src/consulta
 import { loadFile } from '../../src/corpus/read.js';
 import { ingestLoaded } from '../../src/ingest/index.js';
 
-const meta = { id: 'horing-test', organisation: 'X', title: 't', kind: 'consultation' as const, date: '2024', language: 'nb' as const };
+const meta = {
+  id: 'horing-test',
+  organisation: 'X',
+  title: 't',
+  kind: 'consultation' as const,
+  date: '2024',
+  language: 'nb' as const,
+};
 
 async function read(name: string) {
   const path = `test/fixtures/consultations/${name}`;
   const loaded = await loadFile(readFileSync(path), name);
   const doc = ingestLoaded(loaded, meta);
-  return { doc, pages: loaded.pageStarts?.length, x: extractConsultation({ text: doc.text, passages: doc.passages, documentId: meta.id }) };
+  return {
+    doc,
+    pages: loaded.pageStarts?.length,
+    x: extractConsultation({ text: doc.text, passages: doc.passages, documentId: meta.id }),
+  };
 }
 
 describe('extractConsultation on the fixtures', () => {
@@ -49,7 +60,9 @@ describe('extractConsultation on the fixtures', () => {
     for (const p of x.proposals) {
       // The quote is the stored text at its offsets, inside the passage it names, on a real page.
       expect(doc.text.slice(p.source.start, p.source.end)).toBe(p.source.quote);
-      const passage = doc.passages.find((q) => `${meta.id}-p${String(q.ordinal).padStart(3, '0')}` === p.source.passageId);
+      const passage = doc.passages.find(
+        (q) => `${meta.id}-p${String(q.ordinal).padStart(3, '0')}` === p.source.passageId,
+      );
       expect(passage?.text).toContain(p.text);
       expect(p.source.page).toBeGreaterThan(1);
       expect(p.passageIds).toContain(p.source.passageId);

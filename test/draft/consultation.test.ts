@@ -60,20 +60,25 @@ describe('a draft answering an imported consultation', () => {
     for (const section of result.draft.sections.slice(1, 3)) {
       const [first] = section.paragraphs[0];
       expect(first.text).toMatch(/^Departementet foreslår at/);
-      const passage = (await getPassages(store.db, { ids: [first.citations[0].passageId] })).get(first.citations[0].passageId)!;
+      const passage = (await getPassages(store.db, { ids: [first.citations[0].passageId] })).get(
+        first.citations[0].passageId,
+      )!;
       expect(passage.document).toMatchObject({ kind: 'consultation', organisation: ISSUER });
       expect(passage.text).toContain(first.citations[0].quote);
       expect(first.verdict).toBe('supported');
     }
     // The proposal item quotes its own section: «Departementet foreslår at avtaler om felles anskaffelse …».
-    expect(result.draft.sections[2].paragraphs[0][0].citations[0].passageId).toBe(consultation.proposals[5].source.passageId);
+    expect(result.draft.sections[2].paragraphs[0][0].citations[0].passageId).toBe(
+      consultation.proposals[5].source.passageId,
+    );
   });
 
   it('states the organisation’s position only from its own documents, never from the consultation', async () => {
     const position = result.draft.sections.slice(1, 3).flatMap((s) => s.paragraphs.slice(1).flat());
     const cited = position.flatMap((t) => t.citations.map((c) => c.passageId));
     expect(cited.length).toBeGreaterThan(0);
-    for (const p of (await getPassages(store.db, { ids: cited })).values()) expect(p.document.organisation).toBe('Fagforbundet');
+    for (const p of (await getPassages(store.db, { ids: cited })).values())
+      expect(p.document.organisation).toBe('Fagforbundet');
     const retrieved = [...(await getPassages(store.db, { ids: result.retrievedPassageIds })).values()];
     expect(retrieved.filter((p) => p.document.kind === 'consultation')).toEqual([]);
     expect(result.draft.sections[1].status).toBe('drafted');
@@ -119,9 +124,13 @@ describe('the verifier holds a consultation to its issuer', () => {
     const p = consultation.proposals[0];
     const ours = await verify(p.text.replace(/^Departementet foreslår/, 'Vi foreslår'), p.source.passageId!, p.text);
     expect(ours.sentences[0].verdict).toBe('unsupported');
-    expect(ours.sentences[0].reasons.join(' ')).toMatch(/legger forslaget fra Kommunal- og distriktsdepartementet i munnen på Fagforbundet/);
+    expect(ours.sentences[0].reasons.join(' ')).toMatch(
+      /legger forslaget fra Kommunal- og distriktsdepartementet i munnen på Fagforbundet/,
+    );
     const bare = await verify(p.text.replace(/^Departementet foreslår at /, 'Derfor må '), p.source.passageId!, p.text);
-    expect(bare.sentences[0].reasons.join(' ')).toMatch(/uten å si at det er Kommunal- og distriktsdepartementet sitt forslag/);
+    expect(bare.sentences[0].reasons.join(' ')).toMatch(
+      /uten å si at det er Kommunal- og distriktsdepartementet sitt forslag/,
+    );
     const held = await verify(p.text, p.source.passageId!, p.text);
     expect(held.sentences[0].verdict).toBe('supported');
   });
@@ -129,8 +138,14 @@ describe('the verifier holds a consultation to its issuer', () => {
   it('flags the organisation’s position put in the ministry’s mouth', async () => {
     const own = result.draft.sections[1].paragraphs[1][0];
     const { passageId, quote } = own.citations[0];
-    const report = await verify(`Departementet foreslår at ${quote.charAt(0).toLowerCase()}${quote.slice(1)}`, passageId, quote);
+    const report = await verify(
+      `Departementet foreslår at ${quote.charAt(0).toLowerCase()}${quote.slice(1)}`,
+      passageId,
+      quote,
+    );
     expect(report.sentences[0].verdict).toBe('unsupported');
-    expect(report.sentences[0].reasons.join(' ')).toMatch(/legger et forslag i munnen på departementet, men kilden er Fagforbundet/);
+    expect(report.sentences[0].reasons.join(' ')).toMatch(
+      /legger et forslag i munnen på departementet, men kilden er Fagforbundet/,
+    );
   });
 });

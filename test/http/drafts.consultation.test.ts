@@ -37,7 +37,13 @@ const draftRequest = (c: any, items?: unknown) => ({
 
 beforeAll(async () => {
   api = await startFakeMessagesApi();
-  const llm = createAnthropicProvider({ apiKey: 'k', baseURL: api.url, model: 'claude-test', maxRetries: 0, timeoutMs: 2500 });
+  const llm = createAnthropicProvider({
+    apiKey: 'k',
+    baseURL: api.url,
+    model: 'claude-test',
+    maxRetries: 0,
+    timeoutMs: 2500,
+  });
   [claude, offline] = await Promise.all([seededApp({ llm }), seededApp()]);
 });
 afterAll(() => api.close());
@@ -47,11 +53,16 @@ describe('POST /drafts for an imported consultation', () => {
     const c = await importConsultation(claude.app);
     api.scenario = 'cite';
     const before = api.requests.length;
-    const res = await claude.app.request('/drafts', jsonInit('POST', draftRequest(c, [{ kind: 'question', index: 4 }])));
+    const res = await claude.app.request(
+      '/drafts',
+      jsonInit('POST', draftRequest(c, [{ kind: 'question', index: 4 }])),
+    );
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(201);
     expect(body.provenance.prompts).toEqual(expect.arrayContaining(['draft@1', 'draft-item@1']));
-    const itemCall = api.requests.slice(before).find((r) => JSON.stringify(r.body).includes('Punktet det skal svares på'));
+    const itemCall = api.requests
+      .slice(before)
+      .find((r) => JSON.stringify(r.body).includes('Punktet det skal svares på'));
     expect(itemCall, 'the item section called the model').toBeDefined();
     const sent = JSON.stringify(itemCall!.body);
     expect(sent).toContain('Departementet foreslår at avtaler om felles anskaffelse');
@@ -63,7 +74,12 @@ describe('POST /drafts for an imported consultation', () => {
     expect(section.item).toEqual({ kind: 'question', index: 4, documentId: c.documentId });
     expect(section.paragraphs[0][0].text).toMatch(/^Departementet foreslår at avtaler om felles anskaffelse/);
     expect(section.paragraphs[0][0].verdict).toBe('supported');
-    expect(section.paragraphs.slice(1).flat().some((t: any) => t.kind === 'claim')).toBe(true);
+    expect(
+      section.paragraphs
+        .slice(1)
+        .flat()
+        .some((t: any) => t.kind === 'claim'),
+    ).toBe(true);
     expect(body.markdown).toContain('Departementet foreslår at avtaler om felles anskaffelse');
   });
 
@@ -72,7 +88,13 @@ describe('POST /drafts for an imported consultation', () => {
     const edited = 'Hvordan bør de ansattes rettigheter sikres ved overføring til et samarbeid?';
     const res = await offline.app.request(
       '/drafts',
-      jsonInit('POST', draftRequest(c, [{ kind: 'proposal', index: 2 }, { kind: 'question', index: 2, text: edited }])),
+      jsonInit(
+        'POST',
+        draftRequest(c, [
+          { kind: 'proposal', index: 2 },
+          { kind: 'question', index: 2, text: edited },
+        ]),
+      ),
     );
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(201);
@@ -100,7 +122,12 @@ describe('POST /drafts for an imported consultation', () => {
     const res = await offline.app.request(
       '/drafts',
       jsonInit('POST', {
-        consultation: { title: 'Høring', issuer: 'KD', questions: ['Hva mener dere?'], items: [{ kind: 'question', index: 0 }] },
+        consultation: {
+          title: 'Høring',
+          issuer: 'KD',
+          questions: ['Hva mener dere?'],
+          items: [{ kind: 'question', index: 0 }],
+        },
         organisation: { name: 'Fagforbundet' },
       }),
     );

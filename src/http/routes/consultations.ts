@@ -51,7 +51,9 @@ const ImportSchema = z
 
 const ConsultationUpload = UploadFields.omit({ kind: true })
   .extend({
-    file: z.string().openapi({ format: 'binary', description: 'The høringsbrev/høringsnotat: PDF, DOCX, HTML or text' }),
+    file: z
+      .string()
+      .openapi({ format: 'binary', description: 'The høringsbrev/høringsnotat: PDF, DOCX, HTML or text' }),
   })
   .openapi('ConsultationUpload');
 
@@ -67,7 +69,8 @@ const importRoute = {
   responses: {
     201: { description: 'Imported', content: { 'application/json': { schema: ImportSchema } } },
     200: {
-      description: 'Server-Sent Events (?stream=true): progress as for POST /documents, then done (the import) or error',
+      description:
+        'Server-Sent Events (?stream=true): progress as for POST /documents, then done (the import) or error',
       content: { 'text/event-stream': { schema: z.string() } },
     },
     ...problemResponses(400, 401, 409, 413, 415, 422),
@@ -84,7 +87,11 @@ const getRoute = createRoute({
       description: 'Consultation',
       content: {
         'application/json': {
-          schema: z.object({ document: DocumentSummarySchema, consultation: ExtractionSchema, messages: z.array(z.string()) }),
+          schema: z.object({
+            document: DocumentSummarySchema,
+            consultation: ExtractionSchema,
+            messages: z.array(z.string()),
+          }),
         },
       },
     },
