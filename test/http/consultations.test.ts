@@ -103,6 +103,14 @@ describe('POST /consultations', { shuffle: false }, () => {
     expect(body.errors[0].field).toBe('kind');
   });
 
+  it('is documented in /openapi.json with its multipart body and the extraction schema', async () => {
+    const doc = await (await rt.app.request('/openapi.json')).json();
+    expect(Object.keys(doc.paths['/consultations'])).toEqual(['post']);
+    expect(doc.paths['/consultations'].post.requestBody.content).toHaveProperty('multipart/form-data');
+    expect(doc.components.schemas.ConsultationExtraction.properties).toHaveProperty('deadline');
+    expect(doc.paths['/consultations/{id}']).toHaveProperty('get');
+  });
+
   it('GET /consultations/:id of an ordinary document is 404', async () => {
     const res = await rt.app.request('/consultations/finnes-ikke');
     expect(res.status).toBe(404);
