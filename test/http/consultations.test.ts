@@ -103,6 +103,24 @@ describe('POST /consultations', { shuffle: false }, () => {
     expect(body.errors[0].field).toBe('kind');
   });
 
+  it('a consultation that names no issuer needs one from the form, and is stored under it', async () => {
+    const text = new TextEncoder().encode(
+      'Høring – ny lov om kommunale gebyrer\n\nVi sender forslaget på høring. Høringsfristen er 1. mars 2025.\n\n' +
+        '1 Departementets forslag\n\nDepartementet foreslår at loven skal gjelde alle kommunale gebyrer.\n',
+    );
+    const before = await countAll(rt.db);
+    const without = await post(text, 'gebyrer.txt');
+    expect(without.res.status).toBe(400);
+    expect(without.body.errors.map((e: { field: string }) => e.field)).toEqual(['organisation']);
+    expect(await countAll(rt.db)).toEqual(before);
+    const named = await post(text, 'gebyrer.txt', { organisation: 'Finansdepartementet' });
+    expect(named.res.status, JSON.stringify(named.body)).toBe(201);
+    expect(named.body.document.organisation).toBe('Finansdepartementet');
+    expect(named.body.consultation.issuer).toEqual({ value: null, source: null });
+    expect(named.body.messages).toContain('Fant ikke avsenderen (departementet) i dokumentet.');
+    expect(named.body.consultation.deadline.value).toBe('2025-03-01');
+  });
+
   it('is documented in /openapi.json with its multipart body and the extraction schema', async () => {
     const doc = await (await rt.app.request('/openapi.json')).json();
     expect(Object.keys(doc.paths['/consultations'])).toEqual(['post']);
