@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { consultationDocx } from './fixtures/consultationDocx.js';
 import { consultationPdf } from './fixtures/consultationPdf.js';
 import { bokmaal, nynorsk, regjeringenPage } from './fixtures/consultationText.js';
 
@@ -24,3 +25,4 @@ write(
   await consultationPdf(bokmaal(2, { questions: false }), 'Høringsnotat – interkommunalt samarbeid'),
 );
 write('regjeringen-horing-skoleskyss.html', regjeringenPage());
+write('hoyringsnotat-fiskerihamner.docx', await consultationDocx(nynorsk(2)));

@@ -88,6 +88,22 @@ describe('extractConsultation on the fixtures', () => {
     ]);
   });
 
+  it('the same Nynorsk consultation as DOCX (Markdown headings from Word styles): the same fields, no pages', async () => {
+    const { x } = await read('hoyringsnotat-fiskerihamner.docx');
+    expect(x.title.value).toBe('Høyring – overføring av fiskerihamnene til fylkeskommunane');
+    expect(x.issuer.value).toBe('Nærings- og fiskeridepartementet');
+    expect(x.reference.value).toBe('23/4567-3');
+    expect(x.deadline.value).toBe('2025-01-09');
+    expect(x.questions).toHaveLength(3);
+    expect(x.proposals.map((p) => `${p.number} ${p.heading}`)).toEqual([
+      '1.3 Departementets vurderingar og forslag',
+      '2.3 Departementets forslag',
+      '3.3 Departementets vurdering',
+    ]);
+    expect(x.proposals[0].chapter).toEqual({ number: '1', heading: 'Lokal forvaltning av fiskehamner' });
+    expect(x.proposals.every((p) => p.source.page === null && p.source.passageId !== null)).toBe(true);
+  });
+
   it('a høringsnotat without questions, reference or deadline yields its proposals and leaves the rest empty', async () => {
     const { x } = await read('horingsnotat-uten-sporsmal.pdf');
     expect(x.issuer.value).toBe('Kommunal- og distriktsdepartementet');
