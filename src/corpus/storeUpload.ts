@@ -106,6 +106,8 @@ async function storeNow(
   if (replaceId && !existing) return { ok: false, reason: 'missing', id: replaceId };
   if (replaceId && upload.fields.id && upload.fields.id !== replaceId)
     return { ok: false, reason: 'id_mismatch', id: replaceId };
+  // A consultation replaced through PUT /documents/:id is read as one again, so its extracted fields follow the file.
+  if (existing?.kind === 'consultation') upload = { ...upload, consultation: true };
   // Parsing and cutting run on a worker with a heap cap and a time limit (readThread.ts).
   const got = await readInWorker({ kind: 'upload', upload, existing }, read);
   if (!got.ok) return { ok: false, reason: 'invalid_metadata', issues: got.issues };

@@ -121,6 +121,25 @@ describe('POST /consultations', { shuffle: false }, () => {
     expect(named.body.consultation.deadline.value).toBe('2025-03-01');
   });
 
+  it('PUT /documents/:id on a consultation reads the new file as a consultation: the fields follow it', async () => {
+    const page = consultation('regjeringen-horing-skoleskyss.html').toString('utf8');
+    // Another wording than the page imported above, so the text is not a duplicate.
+    const v1 = page.replace('om lag 8 000 flere elever', 'om lag 9 000 flere elever');
+    const first = await post(new TextEncoder().encode(v1), 'skyss.html', { id: 'skyss-horing' });
+    expect(first.res.status, JSON.stringify(first.body)).toBe(201);
+    const html = v1
+      .replace('Høringsfrist: 20.02.2025', 'Høringsfrist: 27.02.2025')
+      .replace('Kunnskapsdepartementet sender på høring', 'Kunnskapsdepartementet sender nå på høring');
+    const res = await rt.app.request('/documents/skyss-horing', {
+      method: 'PUT',
+      body: form(new TextEncoder().encode(html), 'skyss.html'),
+    });
+    expect(res.status).toBe(200);
+    const back = await (await rt.app.request('/consultations/skyss-horing')).json();
+    expect(back.document.kind).toBe('consultation');
+    expect(back.consultation.deadline.value).toBe('2025-02-27');
+  });
+
   it('is documented in /openapi.json with its multipart body and the extraction schema', async () => {
     const doc = await (await rt.app.request('/openapi.json')).json();
     expect(Object.keys(doc.paths['/consultations'])).toEqual(['post']);
