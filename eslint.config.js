@@ -19,7 +19,8 @@ const root = import.meta.dirname;
 export const LAYERS = [
   // 0, the floor: the shared vocabulary every stage speaks. Its members may use each other.
   [['src/domain', 'src/errors.ts', 'src/text', 'src/config', 'src/log.ts']],
-  [['src/ingest'], ['src/embed']],
+  // src/consultation: reading a høringsnotat's fields (issue 18); pure text rules, beside ingest.
+  [['src/ingest'], ['src/embed'], ['src/consultation']],
   [['src/store']],
   [['src/corpus'], ['src/retrieve']],
   [['src/llm']],

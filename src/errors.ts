@@ -92,6 +92,7 @@ export const STAGE_ERROR_CODES = {
   draft: {
     'unprocessable:content': 'unprocessable:content',
     'not_found:draft': 'not_found:draft',
+    'not_found:document': 'not_found:document',
     'bad_request:validation': 'bad_request:validation',
     'payload_too_large:body': 'payload_too_large:body',
   },

@@ -69,7 +69,9 @@ async function main() {
     const { id, version, result } = await service.generate(parsed.data, {
       onEvent: (e) => {
         if (e.type === 'retrieval') {
-          const what = e.part === 'intro' ? 'Innledning' : `Spørsmål ${e.index + 1}/${questions.length}`;
+          // An imported consultation's items are counted only as they come (issue 18).
+          const of = parsed.data.consultation.documentId ? '' : `/${questions.length}`;
+          const what = e.part === 'intro' ? 'Innledning' : `Spørsmål ${e.index + 1}${of}`;
           process.stderr.write(
             `${what}: ${e.passages.length} avsnitt hentet, ${e.relevant ? 'relevant' : 'ingen tidligere uttalelse'}\n`,
           );

@@ -5,6 +5,8 @@
  * heap; everything it needs or returns is plain data that crosses a thread boundary.
  */
 import type { z } from 'zod';
+import { consultationHead, extractConsultation } from '../consultation/index.js';
+import type { ConsultationExtraction } from '../domain/consultation.js';
 import type { DocumentMeta, IngestedDocument } from '../domain/types.js';
 import { ingestErrors } from '../ingest/errors.js';
 import type { GuessedFields } from '../ingest/index.js';
@@ -27,7 +29,7 @@ export type ReadWhat =
 export type ReadJob = ReadWhat & { limits: DocumentLimits };
 
 export type ReadResult =
-  | { ok: true; doc: IngestedDocument; pages?: number }
+  | { ok: true; doc: IngestedDocument; pages?: number; consultation?: ConsultationExtraction }
   | { ok: false; reason: 'invalid_metadata'; issues: z.core.$ZodIssue[] };
 
 /**
@@ -42,12 +44,35 @@ export async function readLimited(job: ReadJob): Promise<ReadResult> {
     throw ingestErrors.documentTooLong(filename, loaded.text.length, job.limits.maxChars);
   let meta: DocumentMeta;
   if (job.kind === 'upload') {
-    const settled = uploadMeta(job.upload, loaded.meta, job.existing);
+    const consultation = job.upload.consultation;
+    const settled = uploadMeta(job.upload, consultation ? consultationMeta(loaded) : loaded.meta, job.existing);
     if (!settled.success) return { ok: false, reason: 'invalid_metadata', issues: settled.error.issues };
     meta = settled.data;
   } else meta = withFileMeta(job.meta, loaded.meta, job.guessed);
   const doc = cutDocument(loaded, meta, filename);
   if (doc.passages.length > job.limits.maxPassages)
     throw ingestErrors.tooManyPassages(filename, doc.passages.length, job.limits.maxPassages);
-  return { ok: true, doc, ...(loaded.pageStarts ? { pages: loaded.pageStarts.length } : {}) };
+  return {
+    ok: true,
+    doc,
+    ...(loaded.pageStarts ? { pages: loaded.pageStarts.length } : {}),
+    ...(job.kind === 'upload' && job.upload.consultation
+      ? { consultation: extractConsultation({ text: doc.text, passages: doc.passages, documentId: doc.meta.id }) }
+      : {}),
+  };
+}
+
+/**
+ * What a consultation says about itself, as a file's metadata: the issuer is the document's organisation (it is the
+ * ministry's text, never the organisation's view), its title and letter date; the import date when it states none.
+ */
+function consultationMeta(loaded: Awaited<ReturnType<typeof loadFile>>): NonNullable<typeof loaded.meta> {
+  const head = consultationHead(loaded.text);
+  return {
+    ...loaded.meta,
+    kind: 'consultation',
+    ...(head.title ? { title: head.title } : {}),
+    ...(head.issuer ? { organisation: head.issuer } : {}),
+    date: head.date ?? loaded.meta?.date ?? new Date().toISOString().slice(0, 10),
+  };
 }

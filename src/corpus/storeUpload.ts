@@ -9,8 +9,10 @@
  * HTTP route as problem bodies) without this stage knowing HTTP.
  */
 import type { z } from 'zod';
+import type { ConsultationExtraction } from '../domain/consultation.js';
 import type { DocumentSummary, IngestedDocument } from '../domain/types.js';
 import { ensureAnnIndex } from '../store/ann.js';
+import { saveConsultation } from '../store/consultations.js';
 import type { Db } from '../store/db.js';
 import { getDocumentHead, writeUpload } from '../store/documents.js';
 import { passageRows, type SaveOutcome } from '../store/documents.js';
@@ -32,6 +34,8 @@ export type UploadEvent =
 export interface UploadResult {
   outcome: SaveOutcome;
   document: DocumentSummary;
+  /** For an upload marked `consultation`: its extracted fields, as stored (migration 012). */
+  consultation?: ConsultationExtraction;
 }
 
 /** Why an upload was refused before anything was written. */
@@ -120,6 +124,8 @@ async function storeNow(
   if (replaceId && !existing) return { ok: false, reason: 'missing', id: replaceId };
   if (replaceId && upload.fields.id && upload.fields.id !== replaceId)
     return { ok: false, reason: 'id_mismatch', id: replaceId };
+  // A consultation replaced through PUT /documents/:id is read as one again, so its extracted fields follow the file.
+  if (existing?.kind === 'consultation') upload = { ...upload, consultation: true };
   // Parsing and cutting run on a worker with a heap cap and a time limit (readThread.ts).
   const got = await readInWorker({ kind: 'upload', upload, existing }, read);
   if (!got.ok) return { ok: false, reason: 'invalid_metadata', issues: got.issues };
@@ -148,5 +154,11 @@ async function storeNow(
     return { ok: false, reason: written.reason, id };
   }
   await ensureAnnIndex(db);
-  return { ok: true, outcome: written.outcome, document: written.document };
+  if (got.consultation) await saveConsultation(db, { extraction: got.consultation });
+  return {
+    ok: true,
+    outcome: written.outcome,
+    document: written.document,
+    ...(got.consultation ? { consultation: got.consultation } : {}),
+  };
 }

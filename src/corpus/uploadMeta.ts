@@ -14,6 +14,11 @@ export interface Upload {
   /** The file's own name (no directories), for messages and a fallback title. */
   filename: string;
   fields: Partial<DocumentMeta> & { visibility?: Visibility };
+  /**
+   * A consultation (POST /consultations, `npm run consultation`): its issuer, title and date are read from the text
+   * (src/consultation/) where the form leaves them out, and its fields are extracted once it is cut.
+   */
+  consultation?: boolean;
 }
 
 /**
@@ -21,7 +26,7 @@ export interface Upload {
  * about itself, then fallbacks (title from the file name, kind "other"). Organisation and date have no fallback.
  */
 export function uploadMeta(
-  upload: Pick<Upload, 'filename' | 'fields'>,
+  upload: Pick<Upload, 'filename' | 'fields' | 'consultation'>,
   fromFile: LoadedText['meta'],
   existing: DocumentHead | null,
 ): z.ZodSafeParseResult<DocumentMeta> {
@@ -32,7 +37,7 @@ export function uploadMeta(
     id: existing?.id ?? f.id ?? slugify(title),
     title,
     organisation: f.organisation ?? existing?.organisation ?? fromFile?.organisation,
-    kind: f.kind ?? existing?.kind ?? fromFile?.kind ?? 'other',
+    kind: upload.consultation ? 'consultation' : (f.kind ?? existing?.kind ?? fromFile?.kind ?? 'other'),
     date: f.date ?? existing?.date ?? fromFile?.date,
     language: f.language ?? existing?.language ?? fromFile?.language ?? 'nb',
     source: f.source ?? existing?.source ?? fromFile?.source,

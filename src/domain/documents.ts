@@ -6,8 +6,19 @@
 import { z } from 'zod';
 import { partialCalendarDate } from './calendarDate.js';
 
-const DOCUMENT_KINDS = ['programme', 'statement', 'consultation_response', 'news', 'statute', 'other'] as const;
+// 'consultation': a ministry's høringsbrev/høringsnotat, stored as the issuer's (POST /consultations, issue 18).
+const DOCUMENT_KINDS = [
+  'programme',
+  'statement',
+  'consultation_response',
+  'news',
+  'statute',
+  'other',
+  'consultation',
+] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
+/** Kinds that can state an organisation's position: every kind but a consultation, which is the issuer's text. */
+export const POSITION_KINDS: DocumentKind[] = DOCUMENT_KINDS.filter((k) => k !== 'consultation');
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
 const DocumentLanguage = z.enum(['nb', 'nn', 'en', 'mixed']);

@@ -9,20 +9,46 @@ import { calendarDate, httpUrl } from './calendarDate.js';
 const text = (what: string, max: number) =>
   z.string().trim().min(1, `${what} kan ikke være tom`).max(max, `${what} kan være høyst ${max} tegn`);
 
-const ConsultationSchema = z.object({
-  title: text('tittelen', 300),
-  /** The ministry or agency that sent the consultation: the addressee of the response. */
-  issuer: text('avsenderen', 200),
-  /** The issuer's case number ("Deres ref."), e.g. 23/1234. */
-  reference: z.string().trim().max(100, 'referansen kan være høyst 100 tegn').optional(),
-  deadline: calendarDate.optional(),
-  questions: z
-    .array(text('spørsmålet', 1000))
-    .min(1, 'høringen må ha minst ett spørsmål')
-    .max(20, 'høyst 20 spørsmål per høring'),
-  background: z.string().trim().max(20_000, 'bakgrunnen kan være høyst 20 000 tegn').optional(),
-  url: httpUrl.optional(),
+/**
+ * One thing to answer in an imported consultation (issue 18): its question or proposal by position in what
+ * POST /consultations extracted, with the text the secretary may have edited (the extracted text when left out).
+ */
+const ConsultationItemSchema = z.object({
+  kind: z.enum(['question', 'proposal']),
+  index: z.number().int().min(0).max(999),
+  text: text('punktet', 1000).optional(),
 });
+export type ConsultationItem = z.infer<typeof ConsultationItemSchema>;
+
+const ConsultationSchema = z
+  .object({
+    title: text('tittelen', 300),
+    /** The ministry or agency that sent the consultation: the addressee of the response. */
+    issuer: text('avsenderen', 200),
+    /** The issuer's case number ("Deres ref."), e.g. 23/1234. */
+    reference: z.string().trim().max(100, 'referansen kan være høyst 100 tegn').optional(),
+    deadline: calendarDate.optional(),
+    questions: z.array(text('spørsmålet', 1000)).max(20, 'høyst 20 spørsmål per høring').default([]),
+    background: z.string().trim().max(20_000, 'bakgrunnen kan være høyst 20 000 tegn').optional(),
+    url: httpUrl.optional(),
+    /**
+     * An imported consultation (POST /consultations): the draft answers its items, one section each, quoting what is
+     * proposed from it beside the organisation's position. `questions` may then be left out.
+     */
+    documentId: z.string().trim().min(1).max(200).optional(),
+    /** The items to answer; all extracted questions when left out (its proposals when it has none). */
+    items: z
+      .array(ConsultationItemSchema)
+      .min(1, 'velg minst ett punkt å svare på')
+      .max(30, 'høyst 30 punkter per høring')
+      .optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (!c.documentId && c.questions.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['questions'], message: 'høringen må ha minst ett spørsmål' });
+    if (c.items && !c.documentId)
+      ctx.addIssue({ code: 'custom', path: ['items'], message: 'punkter krever documentId (en importert høring)' });
+  });
 export type Consultation = z.infer<typeof ConsultationSchema>;
 
 const OrganisationSchema = z.object({

@@ -55,6 +55,10 @@ export const DraftSection = z.object({
   /** For question sections: the ministry's question and its 0-based position. */
   question: z.string().optional(),
   questionIndex: z.number().int().optional(),
+  /** For a section answering an imported consultation's item (issue 18): which question or proposal of which. */
+  item: z
+    .object({ kind: z.enum(['question', 'proposal']), index: z.number().int(), documentId: z.string() })
+    .optional(),
   /**
    * drafted: sentences from the organisation's documents · no_position: nothing relevant was found, the section
    * says so · dropped: every drafted sentence failed verification · frame: only pipeline-written sentences.

@@ -11,3 +11,4 @@ export * from './verification.js';
 export * from './judge.js';
 export * from './calendarDate.js';
 export * from './viewer.js';
+export * from './consultation.js';

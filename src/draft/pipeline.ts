@@ -10,7 +10,8 @@ import { renderMarkdown, verifyDraft, type Judge, type VerificationReport } from
 import { canonicalLine } from '../verify/format.js';
 import { DraftError, resolveOrganisation } from './errors.js';
 import { createGroundedStep, type GroundingDeps } from './groundedStep.js';
-import { draftPrompt, introQuery, introRequest, sectionRequest } from './requests.js';
+import { draftPrompt, introQuery, introRequest, itemPrompt, itemRequest, sectionRequest } from './requests.js';
+import { planItems, proposedSentence, type PlannedItem } from './consultationItems.js';
 import type { Retrieved } from './retrieve.js';
 import { DraftRequestSchema, type DraftRequestInput } from '../domain/draftRequest.js';
 import { sectionStatus, toStructured } from './structured.js';
@@ -67,6 +68,7 @@ export function createDrafter(deps: DrafterDeps) {
         index: number,
         query: string,
         build: (r: Retrieved) => GenerationRequest,
+        promptRef = draftPrompt().ref,
       ) => {
         throwIfAborted(signal);
         const out = await step({
@@ -77,7 +79,7 @@ export function createDrafter(deps: DrafterDeps) {
           language: lang,
           // Citations earlier parts already use, so the extractive drafter does not repeat them.
           request: (r) => ({ ...build(r), exclude: [...used] }),
-          promptRef: draftPrompt().ref,
+          promptRef,
           judge,
           signal,
           onRetrieved: (r) => {
@@ -108,8 +110,9 @@ export function createDrafter(deps: DrafterDeps) {
       };
 
       const sections: DraftSection[] = [];
-      const emit = (s: DraftSection) => {
-        s.status = sectionStatus(s);
+      // An item section's status is the organisation's position's, not the quoted proposal's (issue 18).
+      const emit = (s: DraftSection, status = sectionStatus(s)) => {
+        s.status = status;
         sections.push(s);
         onEvent?.({ type: 'section', index: sections.length - 1, section: s });
       };
@@ -128,29 +131,53 @@ export function createDrafter(deps: DrafterDeps) {
         retrieved: intro.retrieved.hits.map((h) => h.passage.id),
       });
 
-      for (const [i, question] of request.consultation.questions.entries()) {
-        const q = await part('question', i, question, (r) =>
-          sectionRequest(request, organisation, question, r.sources),
-        );
+      // An imported consultation (issue 18): one section per chosen question or proposal.
+      const items: PlannedItem[] | null = request.consultation.documentId
+        ? await planItems({ db: deps.db, embedder: deps.embedder }, request)
+        : null;
+      const asked = items ? items.map((item) => item.text) : request.consultation.questions;
+      for (const [i, question] of asked.entries()) {
+        const item = items?.[i];
+        const q = item
+          ? await part(
+              'question',
+              i,
+              item.query,
+              (r) =>
+                itemRequest(
+                  request,
+                  organisation,
+                  { text: item.text, proposal: item.proposal?.text ?? null },
+                  r.sources,
+                ),
+              itemPrompt().ref,
+            )
+          : await part('question', i, question, (r) => sectionRequest(request, organisation, question, r.sources));
         const hasClaims = q.paragraphs.some((p) => p.some((s) => s.kind === 'claim'));
         const notice: DraftSentence[][] = [[{ text: WORDING.noPosition(lang), kind: 'notice', citations: [] }]];
-        emit({
+        // NOTE: a model that says "no position" AND writes cited claims keeps the claims; the claims are checked.
+        const position = hasClaims
+          ? q.paragraphs.map((p) => p.filter((s) => s.kind !== 'notice')).filter((p) => p.length)
+          : q.noPosition
+            ? notice
+            : [];
+        const proposed = item?.proposal ? proposedSentence(item.proposal, lang) : null;
+        const section: DraftSection = {
           kind: 'question',
           // Headings are one line in the draft format; a question pasted from a PDF may carry line breaks.
-          heading: canonicalLine(question),
+          heading: canonicalLine(item?.heading ?? question),
           question,
           questionIndex: i,
+          ...(item ? { item: { kind: item.kind, index: item.index, documentId: item.documentId } } : {}),
           status: 'drafted',
-          // NOTE: a model that says "no position" AND writes cited claims keeps the claims; the claims are checked.
-          paragraphs: hasClaims
-            ? q.paragraphs.map((p) => p.filter((s) => s.kind !== 'notice')).filter((p) => p.length)
-            : q.noPosition
-              ? notice
-              : [],
+          paragraphs: position,
           dropped: q.dropped,
           repairs: q.repairs,
           retrieved: q.retrieved.hits.map((h) => h.passage.id),
-        });
+        };
+        const status = sectionStatus(section);
+        if (proposed) section.paragraphs = [[proposed], ...position];
+        emit(section, status);
       }
 
       emit({

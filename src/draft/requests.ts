@@ -65,6 +65,42 @@ export function sectionRequest(
   };
 }
 
+export function itemPrompt() {
+  return loadPrompt('draft-item');
+}
+
+/**
+ * One section answering an imported consultation's item (prompts/draft-item.md): the proposal travels in the text
+ * as what the organisation answers, not as a source; the organisation's documents are the only sources.
+ */
+export function itemRequest(
+  req: DraftRequest,
+  organisation: string,
+  item: { text: string; proposal: string | null },
+  sources: SourcePassage[],
+): GenerationRequest {
+  const prompt = itemPrompt();
+  const v = values(req, organisation);
+  const budget = LENGTH_BUDGET[req.length];
+  const fill = {
+    ...v,
+    item: item.text,
+    proposal: item.proposal ?? 'Høringsdokumentet har ikke et eget forslag om dette punktet.',
+    max_sentences: budget.section,
+  };
+  return {
+    task: 'section',
+    system: renderPart(prompt, 'system', fill),
+    user: renderPart(prompt, 'section', fill),
+    question: item.text,
+    sources,
+    maxSentences: budget.section,
+    maxTokens: budget.maxTokens,
+    language: req.language,
+    organisation,
+  };
+}
+
 /** What the introduction retrieves on: the consultation's title and the start of its background. */
 export function introQuery(req: DraftRequest): string {
   const bg = req.consultation.background?.replace(/\s+/g, ' ').trim() ?? '';

@@ -6,6 +6,7 @@ import type { QueryEmbedder, SearchHit } from '../retrieve/search.js';
 import { search } from '../retrieve/search.js';
 import type { Queryable } from '../store/db.js';
 import type { SourcePassage } from '../llm/types.js';
+import { POSITION_KINDS } from '../domain/documents.js';
 import { assessRelevance, RELEVANCE, type Relevance } from './relevance.js';
 import type { CorpusVocabulary } from './vocabulary.js';
 
@@ -51,6 +52,8 @@ export async function retrieveSources(
     query,
     k,
     organisations: organisation && !allowOthers ? [organisation] : undefined,
+    // A consultation is the issuer's text, never a position of the organisation (or of anyone it may cite).
+    kinds: POSITION_KINDS,
   });
   const minVector = deps.minRelevance ?? RELEVANCE.minVector;
   const names = [organisation, ...hits.map((h) => h.passage.document.organisation)].filter((n): n is string => !!n);

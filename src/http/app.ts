@@ -21,7 +21,8 @@ import { rateLimits } from './middleware/rateLimits.js';
 import { router, type AppEnv } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { documentRoutes } from './routes/documents.js';
-import { documentUploadRoutes } from './routes/documentUploads.js';
+import { documentUploadRoutes, uploadCorpus } from './routes/documentUploads.js';
+import { consultationRoutes } from './routes/consultations.js';
 import { healthRoutes } from './routes/health.js';
 import { searchRoutes } from './routes/search.js';
 import { verifyRoutes } from './routes/verify.js';
@@ -57,8 +58,8 @@ const DEFAULT_MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 /** POST endpoints that only read and so need no token. */
 const READ_ONLY_POSTS = ['/search', '/verify', '/ask'];
 
-/** The routes that take multipart/form-data (POST /documents, PUT /documents/:id); every other body is JSON. */
-const UPLOAD_PATHS = [/^\/documents(\/[^/]+)?\/?$/];
+/** The routes that take multipart/form-data (POST /documents, PUT /documents/:id, POST /consultations); every other body is JSON. */
+const UPLOAD_PATHS = [/^\/documents(\/[^/]+)?\/?$/, /^\/consultations\/?$/];
 
 export function createApp(deps: AppDeps) {
   const app = router();
@@ -120,10 +121,11 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route('/', documentRoutes({ db: deps.db }));
-  app.route(
-    '/',
-    documentUploadRoutes({ ...deps, maxUploadBytes: deps.config.MAX_UPLOAD_BYTES ?? DEFAULT_MAX_UPLOAD_BYTES }),
-  );
+  // Documents and consultations (issue 18) share one upload path: the same reader, limits and queue.
+  const uploads = { ...deps, maxUploadBytes: deps.config.MAX_UPLOAD_BYTES ?? DEFAULT_MAX_UPLOAD_BYTES };
+  const corpus = uploadCorpus(uploads);
+  app.route('/', documentUploadRoutes({ ...uploads, corpus }));
+  app.route('/', consultationRoutes({ ...uploads, corpus }));
   app.route('/', searchRoutes({ db: deps.db, embedder: deps.embedder }));
   app.route('/', verifyRoutes({ db: deps.db, judge: deps.judge }));
   app.route(

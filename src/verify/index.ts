@@ -11,6 +11,7 @@ import { checkDraftLimits, fromZodError } from './errors.js';
 import { canonicaliseDraft, StructuredDraftSchema, type StructuredDraftInput } from './format.js';
 import type { Judge } from '../domain/judge.js';
 import { checkCitation, type CitationReport, type CitationStatus } from './locate.js';
+import { issuerVoice } from './issuerVoice.js';
 import { parseMarkdown } from './markdown.js';
 import type { Tier } from './quote.js';
 import { REASONS } from './reasons.js';
@@ -89,6 +90,12 @@ async function verifySentence(
   const support = assessSupport(s.text, usable, opts);
   let verdict = support.verdict;
   const reasons = [...support.reasons];
+  // Issue 18: a consultation is the issuer's voice, the organisation's documents the organisation's.
+  const voice = issuerVoice(s.text, usable, opts);
+  if (voice) {
+    verdict = worst(verdict, 'unsupported');
+    reasons.push(voice);
+  }
   if (broken.length) {
     verdict = worst(verdict, 'partly_supported');
     reasons.push(REASONS.someInvalid(broken.length), ...broken.map((c) => c.reason));

@@ -54,6 +54,7 @@ describe('the layer rule (eslint.config.js LAYERS)', () => {
     ['src/draft/x.ts', 'http'],
     ['src/bootstrap/x.ts', 'cli'],
     ['src/http/x.ts', 'cli'],
+    ['src/consultation/x.ts', 'store'],
   ])('a stage may not import one above it: %s → src/%s', async (file, folder) => {
     const errors = await layerErrors(file, someModuleIn(folder));
     expect(errors).toHaveLength(1);
@@ -64,6 +65,8 @@ describe('the layer rule (eslint.config.js LAYERS)', () => {
     ['src/ingest/x.ts', 'embed'],
     ['src/embed/x.ts', 'ingest'],
     ['src/corpus/x.ts', 'retrieve'],
+    ['src/consultation/x.ts', 'ingest'],
+    ['src/ingest/x.ts', 'consultation'],
   ])('neighbours in one layer may not import each other: %s → src/%s', async (file, folder) => {
     expect(await layerErrors(file, someModuleIn(folder))).toHaveLength(1);
   });
@@ -82,6 +85,8 @@ describe('the layer rule (eslint.config.js LAYERS)', () => {
     ['src/cli/x.ts', 'bootstrap'],
     ['src/cli/x.ts', 'http'],
     ['src/ingest/x.ts', 'config'],
+    ['src/corpus/x.ts', 'consultation'],
+    ['src/consultation/x.ts', 'text'],
     ['src/domain/x.ts', 'config'],
     ['test/store/x.test.ts', 'http'],
   ])('lower or own layers are fine: %s → src/%s', async (file, folder) => {

@@ -34,6 +34,20 @@ export interface DocumentUploadDeps {
   maxUploadBytes: number;
   /** Read limits and upload concurrency (MAX_DOCUMENT_CHARS, …, UPLOAD_CONCURRENCY); defaults where left out. */
   config?: Partial<Config>;
+  /** Shared with POST /consultations (one upload queue per app); built from the above when left out. */
+  corpus?: UploadCorpus;
+}
+
+export type UploadCorpus = ReturnType<typeof uploadCorpus>;
+
+/** What storing an upload needs: the store, the embedder, the read limits and the app's one upload queue. */
+export function uploadCorpus(deps: Pick<DocumentUploadDeps, 'db' | 'embedder' | 'config'>) {
+  return {
+    db: deps.db,
+    embedder: deps.embedder,
+    read: readOptions(deps.config),
+    queue: new UploadQueue(deps.config?.UPLOAD_CONCURRENCY ?? 2),
+  };
 }
 
 /** The limits an upload is read within, from the configuration. */
@@ -64,7 +78,7 @@ const UploadBody = UploadFields.extend({
     .openapi({ format: 'binary', description: 'PDF, DOCX, HTML (also Lovdata statutes), Markdown or UTF-8 text' }),
 }).openapi('DocumentUpload');
 
-const UploadResultSchema = z
+export const UploadResultSchema = z
   .object({ outcome: z.enum(['created', 'replaced', 'unchanged', 'metadata']), document: DocumentSummarySchema })
   .openapi('DocumentUploadResult');
 
@@ -120,7 +134,7 @@ const deleteRoute = createRoute({
 const notFound = (id: string) => new AppError('not_found:document', { detail: `Ingen dokument med id «${id}».` });
 
 /** A refused upload as the problem the client sees (404, 400 or 409). */
-function refusalProblem(refusal: UploadRefusal): AppError {
+export function refusalProblem(refusal: UploadRefusal): AppError {
   switch (refusal.reason) {
     case 'missing':
       return notFound(refusal.id);
@@ -181,7 +195,7 @@ async function stored(
   return { outcome: result.outcome, document: result.document };
 }
 
-const wantsStream = (q: string | undefined) => {
+export const wantsStream = (q: string | undefined) => {
   const parsed = StreamQuery.safeParse({ stream: q });
   if (!parsed.success)
     throw new AppError('bad_request:validation', { errors: [{ field: 'stream', reason: 'må være true eller false' }] });
@@ -200,12 +214,7 @@ const validId = (id: string) => {
 export function documentUploadRoutes(deps: DocumentUploadDeps) {
   const app = router();
   // One line per app: uploads past UPLOAD_CONCURRENCY wait their turn (the SSE progress says where they stand).
-  const corpus = {
-    db: deps.db,
-    embedder: deps.embedder,
-    read: readOptions(deps.config),
-    queue: new UploadQueue(deps.config?.UPLOAD_CONCURRENCY ?? 2),
-  };
+  const corpus = deps.corpus ?? uploadCorpus(deps);
   app.openAPIRegistry.registerPath(uploadDoc('post'));
   app.openAPIRegistry.registerPath(uploadDoc('put'));
 

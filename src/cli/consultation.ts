@@ -1,0 +1,119 @@
+/**
+ * `npm run consultation -- <fil>`: import a høringsbrev/høringsnotat (PDF, DOCX, HTML, text) as the issuer's document
+ * of kind consultation and print what was read out of it (title, issuer, reference, deadline, questions, proposals,
+ * each with its page). The same path as POST /consultations; through the server when one holds the data directory.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { openRuntime } from '../bootstrap/runtime.js';
+import { loadConfig } from '../config/env.js';
+import { storeUpload } from '../corpus/storeUpload.js';
+import type { ConsultationExtraction } from '../domain/consultation.js';
+import { AppError } from '../errors.js';
+import { refusalProblem } from '../http/routes/documentUploads.js';
+import { createLogger } from '../log.js';
+import { readLockHolder } from '../store/db.js';
+import { fail, failWith, parseCli } from './args.js';
+import { consultationReport } from './consultationReport.js';
+import { progressBar } from './progress.js';
+import { firstToken } from './serverClient.js';
+
+const HELP = `
+Bruk: npm run consultation -- <fil> [valg]
+
+Leser et høringsdokument (høringsbrev og/eller høringsnotat som PDF, DOCX, HTML fra regjeringen.no eller tekst),
+lagrer det som avsenderens dokument (type «consultation», aldri organisasjonens syn) og skriver ut det som ble
+funnet: tittel, avsender, saksnummer, høringsfrist, spørsmålene til høringsinstansene og departementets forslag,
+hver med siden den står på. Det som ikke ble funnet, står tomt og nevnes; ingenting gjettes.
+
+Valg:
+  --org <navn>      avsenderen, når dokumentet ikke navngir departementet selv
+  --id <id>         id for dokumentet (standard: laget av tittelen)
+  --date <dato>     dokumentets dato, ÅÅÅÅ-MM-DD (standard: brevets dato, ellers i dag)
+  --json            skriv svaret som JSON (det samme som POST /consultations svarer)
+  -h, --help        vis denne hjelpen
+
+Eksempel: npm run consultation -- horingsnotat.pdf
+`;
+
+async function main() {
+  const { values, positionals } = parseCli(
+    process.argv.slice(2),
+    { org: { type: 'string' }, id: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } },
+    HELP,
+  );
+  if (positionals.length !== 1) fail('oppgi nøyaktig én fil.\n' + HELP, 2);
+  const path = positionals[0]!;
+  const bytes = await readFile(path).catch(() => fail(`fant ikke filen «${path}».`, 2));
+  const fields = {
+    ...(values.org ? { organisation: values.org } : {}),
+    ...(values.id ? { id: values.id } : {}),
+    ...(values.date ? { date: values.date } : {}),
+  };
+  const config = loadConfig();
+  const server = config.DATABASE_URL ? undefined : readLockHolder(config.DATA_DIR)?.url;
+  const out = server
+    ? await viaServer(server, bytes, basename(path), fields, firstToken(config.API_TOKENS))
+    : await locally(config, bytes, basename(path), fields);
+  process.stdout.write(
+    values.json ? JSON.stringify(out, null, 2) + '\n' : consultationReport(out.consultation, out.document),
+  );
+}
+
+type Imported = { document: { id: string; title: string }; consultation: ConsultationExtraction };
+
+async function locally(
+  config: ReturnType<typeof loadConfig>,
+  bytes: Uint8Array,
+  filename: string,
+  fields: Record<string, string>,
+): Promise<Imported> {
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const bars = { embed: progressBar('Vektorer  ') };
+  const runtime = await openRuntime(config, { logger });
+  try {
+    process.stderr.write(`Leser ${filename} …\n`);
+    const result = await storeUpload(
+      runtime,
+      { bytes, filename, fields, consultation: true },
+      {
+        onProgress: (e) => {
+          if (e.phase === 'read')
+            process.stderr.write(
+              `Lest: ${e.format.toUpperCase()}${e.pages ? `, ${e.pages} sider` : ''}, ${e.passages} avsnitt.\n`,
+            );
+          else if (e.phase === 'embed') bars.embed.update(e.done, e.total);
+          else if (e.phase === 'save') process.stderr.write('Lagrer …\n');
+        },
+      },
+    );
+    if (!result.ok) throw refusalProblem(result);
+    return { document: result.document, consultation: result.consultation! };
+  } finally {
+    await runtime.db.close();
+  }
+}
+
+/** A server holds the data directory (store/pglite/lock.ts): the file goes through its POST /consultations. */
+async function viaServer(
+  url: string,
+  bytes: Uint8Array,
+  filename: string,
+  fields: Record<string, string>,
+  token?: string,
+): Promise<Imported> {
+  process.stderr.write(`Serveren på ${url} holder lageret; filen lastes opp gjennom den.\n`);
+  const form = new FormData();
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], filename));
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  const res = await fetch(new URL('/consultations', url), {
+    method: 'POST',
+    body: form,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  const body = await res.json();
+  if (!res.ok) throw new AppError('bad_request:body', { detail: body.detail ?? body.title ?? `HTTP ${res.status}` });
+  return body as Imported;
+}
+
+main().catch(failWith);

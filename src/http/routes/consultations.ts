@@ -1,0 +1,149 @@
+/**
+ * Importing a consultation (issue 18): POST /consultations takes a høringsbrev/høringsnotat (PDF, DOCX, HTML, text)
+ * as multipart, exactly as POST /documents does (the same reader, limits, queue, sniffing and refusals), stores it
+ * as a document of kind `consultation` whose organisation is the issuer, and answers with what was read out of it:
+ * title, issuer, reference, deadline, questions and proposals, each with its passage id, quote and page («hentet
+ * fra side 3»). A field not found is null and named in `notFound` and `messages`. GET /consultations/:id reads it back.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { storeUpload, type UploadResult } from '../../corpus/storeUpload.js';
+import { ConsultationExtraction, type ConsultationField } from '../../domain/consultation.js';
+import type { Logger } from '../../log.js';
+import { getConsultation } from '../../store/consultations.js';
+import type { Db } from '../../store/db.js';
+import { getDocument } from '../../store/documents.js';
+import { AppError } from '../errors.js';
+import { named } from '../named.js';
+import { problemResponses, router, type AppEnv } from '../openapi.js';
+import { DocumentSummarySchema } from '../schemas.js';
+import { sse } from '../sse.js';
+import { UploadFields, readUploadForm } from '../uploads/form.js';
+import { refusalProblem, wantsStream, type UploadCorpus } from './documentUploads.js';
+
+export interface ConsultationDeps {
+  db: Db;
+  logger: Logger;
+  maxUploadBytes: number;
+  corpus: UploadCorpus;
+}
+
+/** What the person is told for each field the rules did not find (CLI and page show the same lines). */
+export const NOT_FOUND_MESSAGE: Record<ConsultationField, string> = {
+  title: 'Fant ikke tittelen i dokumentet.',
+  issuer: 'Fant ikke avsenderen (departementet) i dokumentet.',
+  reference: 'Fant ikke saksnummeret (vår ref.) i dokumentet.',
+  deadline: 'Fant ikke høringsfristen i dokumentet.',
+  questions: 'Fant ingen spørsmål til høringsinstansene; svar på forslagene i stedet.',
+  proposals: 'Fant ingen avsnitt med departementets forslag eller vurdering.',
+};
+
+const ExtractionSchema = named(ConsultationExtraction, 'ConsultationExtraction');
+
+const ImportSchema = z
+  .object({
+    outcome: z.enum(['created', 'replaced', 'unchanged', 'metadata']),
+    document: DocumentSummarySchema,
+    consultation: ExtractionSchema,
+    messages: z.array(z.string()).openapi({ description: 'Norwegian lines naming each field not found' }),
+  })
+  .openapi('ConsultationImport');
+
+const ConsultationUpload = UploadFields.omit({ kind: true })
+  .extend({
+    file: z
+      .string()
+      .openapi({ format: 'binary', description: 'The høringsbrev/høringsnotat: PDF, DOCX, HTML or text' }),
+  })
+  .openapi('ConsultationUpload');
+
+const importRoute = {
+  method: 'post' as const,
+  path: '/consultations',
+  summary:
+    'Import a consultation (multipart, as POST /documents): stored as the issuer’s document of kind consultation; its title, issuer, reference, deadline, questions and proposals extracted with passage, quote and page',
+  request: {
+    query: z.object({ stream: z.enum(['true', 'false', '1', '0']).optional() }),
+    body: { content: { 'multipart/form-data': { schema: ConsultationUpload } }, required: true },
+  },
+  responses: {
+    201: { description: 'Imported', content: { 'application/json': { schema: ImportSchema } } },
+    200: {
+      description:
+        'Server-Sent Events (?stream=true): progress as for POST /documents, then done (the import) or error',
+      content: { 'text/event-stream': { schema: z.string() } },
+    },
+    ...problemResponses(400, 401, 409, 413, 415, 422),
+  },
+};
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/consultations/{id}',
+  summary: 'An imported consultation: its document and what was extracted from it',
+  request: { params: z.object({ id: z.string().max(200) }) },
+  responses: {
+    200: {
+      description: 'Consultation',
+      content: {
+        'application/json': {
+          schema: z.object({
+            document: DocumentSummarySchema,
+            consultation: ExtractionSchema,
+            messages: z.array(z.string()),
+          }),
+        },
+      },
+    },
+    ...problemResponses(404),
+  },
+});
+
+const messages = (c: ConsultationExtraction) => c.notFound.map((f) => NOT_FOUND_MESSAGE[f]);
+
+export function consultationRoutes(deps: ConsultationDeps) {
+  const app = router();
+  app.openAPIRegistry.registerPath(importRoute);
+
+  const imported = async (...args: Parameters<typeof storeUpload>) => {
+    const result = await storeUpload(...args);
+    if (!result.ok) throw refusalProblem(result);
+    const consultation = result.consultation!;
+    return {
+      outcome: result.outcome,
+      document: result.document,
+      consultation,
+      messages: messages(consultation),
+    } satisfies UploadResult & { messages: string[] };
+  };
+
+  app.post('/consultations', async (c: Context<AppEnv>) => {
+    const stream = wantsStream(c.req.query('stream'));
+    const form = await readUploadForm(c.req.raw, deps.maxUploadBytes);
+    if (form.fields.kind && form.fields.kind !== 'consultation')
+      throw new AppError('bad_request:validation', {
+        errors: [{ field: 'kind', reason: 'en høring lagres alltid som «consultation»; utelat feltet' }],
+      });
+    const upload = { ...form, consultation: true };
+    if (stream) {
+      return sse(c, deps.logger, async (send, signal) => {
+        const result = await imported(deps.corpus, upload, { signal, onProgress: (e) => send('progress', e) });
+        send('done', result);
+      });
+    }
+    const result = await imported(deps.corpus, upload);
+    return c.json(result, 201, { Location: `/consultations/${encodeURIComponent(result.document.id)}` });
+  });
+
+  return app.openapi(getRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const [document, consultation] = await Promise.all([
+      getDocument(deps.db, { id }),
+      getConsultation(deps.db, { documentId: id }),
+    ]);
+    if (!document || !consultation)
+      throw new AppError('not_found:document', { detail: `Ingen importert høring med id «${id}».` });
+    const { text: _text, ...summary } = document;
+    return c.json({ document: summary, consultation, messages: messages(consultation) }, 200);
+  });
+}

@@ -1,0 +1,60 @@
+/** The real `npm run consultation` entry point in a child process, on a PGlite store in a temporary folder. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'innspill-consultation-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      join('node_modules', '.bin', 'tsx'),
+      ['src/cli/consultation.ts', ...args],
+      {
+        env: {
+          ...process.env,
+          DATA_DIR: join(dir, 'pglite'),
+          LOG_LEVEL: 'silent',
+          DATABASE_URL: '',
+          EMBEDDER: 'local',
+        },
+      },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run consultation', { shuffle: false }, () => {
+  it('--help explains itself in Norwegian and exits 0', async () => {
+    const r = await run('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Bruk: npm run consultation -- <fil>/);
+  });
+
+  it('imports a høringsnotat without questions: progress, fields with pages, what it did not find', async () => {
+    const r = await run('test/fixtures/consultations/horingsnotat-uten-sporsmal.pdf');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/Lest: PDF, \d+ sider, \d+ avsnitt\./);
+    expect(r.stdout).toMatch(/Avsender: +Kommunal- og distriktsdepartementet \(side 1\)/);
+    expect(r.stdout).toMatch(/Frist: +–/);
+    expect(r.stdout).toContain('Departementets forslag og vurderinger (8):');
+    expect(r.stdout).toContain('Ikke funnet (feltene står tomme; fyll dem inn selv):');
+    expect(r.stdout).toContain('Fant ikke høringsfristen i dokumentet.');
+  });
+
+  it('a missing file and a second file are refused with exit 2 and a Norwegian line', async () => {
+    const missing = await run('finnes-ikke.pdf');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Feil: fant ikke filen «finnes-ikke.pdf».');
+    const two = await run('a.pdf', 'b.pdf');
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('Feil: oppgi nøyaktig én fil.');
+  });
+});

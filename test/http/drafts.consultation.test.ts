@@ -1,0 +1,137 @@
+/**
+ * From an imported consultation to a draft over HTTP (issue 18): POST /consultations, then POST /drafts with its
+ * document id and the items to answer. With Claude (the REAL SDK against a fake Messages API on 127.0.0.1) and
+ * offline: each section quotes the proposal from the consultation (held to the issuer) beside the organisation's
+ * position (cited to its own documents); the model never gets the consultation as a source of the organisation's view.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnthropicProvider } from '../../src/llm/anthropic.js';
+import { startFakeMessagesApi, type FakeMessagesApi } from '../helpers/fakeMessagesApi.js';
+import { jsonInit, seededApp } from '../helpers/runtime.js';
+
+let api: FakeMessagesApi;
+let claude: Awaited<ReturnType<typeof seededApp>>;
+let offline: Awaited<ReturnType<typeof seededApp>>;
+
+async function importConsultation(app: typeof claude.app) {
+  const fd = new FormData();
+  const bytes = readFileSync('test/fixtures/consultations/horingsnotat-kommuneloven.pdf');
+  fd.set('file', new File([bytes], 'horingsnotat.pdf'));
+  const res = await app.request('/consultations', { method: 'POST', body: fd });
+  expect(res.status).toBe(201);
+  return (await res.json()).consultation;
+}
+
+const draftRequest = (c: any, items?: unknown) => ({
+  consultation: {
+    title: c.title.value,
+    issuer: c.issuer.value,
+    reference: c.reference.value,
+    deadline: c.deadline.value,
+    documentId: c.documentId,
+    ...(items ? { items } : {}),
+  },
+  organisation: { name: 'Fagforbundet' },
+});
+
+beforeAll(async () => {
+  api = await startFakeMessagesApi();
+  const llm = createAnthropicProvider({
+    apiKey: 'k',
+    baseURL: api.url,
+    model: 'claude-test',
+    maxRetries: 0,
+    timeoutMs: 2500,
+  });
+  [claude, offline] = await Promise.all([seededApp({ llm }), seededApp()]);
+});
+afterAll(() => api.close());
+
+describe('POST /drafts for an imported consultation', () => {
+  it('with Claude: the item prompt carries the proposal, the sources are the organisation’s, the quote is the issuer’s', async () => {
+    const c = await importConsultation(claude.app);
+    api.scenario = 'cite';
+    const before = api.requests.length;
+    const res = await claude.app.request(
+      '/drafts',
+      jsonInit('POST', draftRequest(c, [{ kind: 'question', index: 4 }])),
+    );
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body.provenance.prompts).toEqual(expect.arrayContaining(['draft@1', 'draft-item@1']));
+    const itemCall = api.requests
+      .slice(before)
+      .find((r) => JSON.stringify(r.body).includes('Punktet det skal svares på'));
+    expect(itemCall, 'the item section called the model').toBeDefined();
+    const sent = JSON.stringify(itemCall!.body);
+    expect(sent).toContain('Departementet foreslår at avtaler om felles anskaffelse');
+    // The documents given to the model are Fagforbundet's, never the consultation.
+    const docs = itemCall!.body.messages[0].content.filter((b: any) => b.type === 'document');
+    expect(docs.length).toBeGreaterThan(0);
+    expect(JSON.stringify(docs)).not.toContain('Kommunal- og distriktsdepartementet');
+    const section = body.draft.sections[1];
+    expect(section.item).toEqual({ kind: 'question', index: 4, documentId: c.documentId });
+    expect(section.paragraphs[0][0].text).toMatch(/^Departementet foreslår at avtaler om felles anskaffelse/);
+    expect(section.paragraphs[0][0].verdict).toBe('supported');
+    expect(
+      section.paragraphs
+        .slice(1)
+        .flat()
+        .some((t: any) => t.kind === 'claim'),
+    ).toBe(true);
+    expect(body.markdown).toContain('Departementet foreslår at avtaler om felles anskaffelse');
+  });
+
+  it('offline: a ticked proposal and an edited question, each its own section', async () => {
+    const c = await importConsultation(offline.app);
+    const edited = 'Hvordan bør de ansattes rettigheter sikres ved overføring til et samarbeid?';
+    const res = await offline.app.request(
+      '/drafts',
+      jsonInit(
+        'POST',
+        draftRequest(c, [
+          { kind: 'proposal', index: 2 },
+          { kind: 'question', index: 2, text: edited },
+        ]),
+      ),
+    );
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    const [proposal, question] = body.draft.sections.slice(1, 3);
+    expect(proposal.heading).toBe('3 Arbeidsgiveransvar ved overføring av ansatte');
+    expect(proposal.paragraphs[0][0].text).toMatch(/^Departementet foreslår at kommunene skal drøfte overføringen/);
+    expect(question.heading).toBe(edited);
+    expect(body.request.consultation.items).toHaveLength(2);
+  });
+
+  it('a request naming a consultation that was never imported is a 404 naming the field', async () => {
+    const res = await offline.app.request(
+      '/drafts',
+      jsonInit('POST', {
+        consultation: { title: 'Høring', issuer: 'KD', documentId: 'finnes-ikke' },
+        organisation: { name: 'Fagforbundet' },
+      }),
+    );
+    expect(res.status).toBe(404);
+    const body = await res.json();
+    expect(body.detail).toMatch(/Ingen importert høring med id «finnes-ikke»/);
+  });
+
+  it('items without a consultation id are refused by name', async () => {
+    const res = await offline.app.request(
+      '/drafts',
+      jsonInit('POST', {
+        consultation: {
+          title: 'Høring',
+          issuer: 'KD',
+          questions: ['Hva mener dere?'],
+          items: [{ kind: 'question', index: 0 }],
+        },
+        organisation: { name: 'Fagforbundet' },
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('punkter krever documentId');
+  });
+});
