@@ -42,6 +42,13 @@ export const ERROR_CODES = {
   'insufficient_storage:disk': { status: 507, title: 'Disken er full' },
   'unavailable:backup': { status: 503, title: 'Sikkerhetskopi er ikke tilgjengelig' },
   'conflict:data_dir': { status: 409, title: 'Datamappen er ikke tom' },
+  // Sign-in for the page (issue 16 item 2).
+  'unauthorized:login': { status: 401, title: 'Feil e-post eller passord' },
+  'unauthorized:session': { status: 401, title: 'Du er ikke logget inn' },
+  'forbidden:csrf': { status: 403, title: 'Skjemaet mangler sikkerhetsnøkkelen' },
+  'forbidden:oidc': { status: 403, title: 'Innloggingen ble ikke godtatt' },
+  'not_found:oidc': { status: 404, title: 'Innlogging med OpenID Connect er ikke satt opp' },
+  'unavailable:oidc': { status: 503, title: 'Identitetstilbyderen svarer ikke' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
