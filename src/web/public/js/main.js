@@ -2,6 +2,8 @@
 // the same shell (src/http/routes/web.ts), so a reload or a shared link opens the same view.
 import { h } from './dom.js';
 import { errorBox } from './errors.js';
+import { loadSession } from './session.js';
+import { showSignedIn } from './siteUser.js';
 import { closeSourcePanel, initSourcePanel } from './sourcePanel.js';
 
 const ROUTES = [
@@ -11,6 +13,8 @@ const ROUTES = [
   { pattern: /^\/spor$/, nav: 'spor', load: () => import('./views/ask.js') },
   { pattern: /^\/dokumenter$/, nav: 'dokumenter', load: () => import('./views/documents.js') },
   { pattern: /^\/dokumenter\/([^/]+)$/, nav: 'dokumenter', load: () => import('./views/document.js') },
+  { pattern: /^\/logg-inn$/, nav: 'logg-inn', load: () => import('./views/login.js') },
+  { pattern: /^\/admin$/, nav: 'admin', load: () => import('./views/admin.js') },
 ];
 
 let cleanup = null;
@@ -104,4 +108,8 @@ window.addEventListener('popstate', () => {
 });
 
 initSourcePanel();
-render({ moveFocus: false });
+// Who is signed in first: the header shows it, api.js sends its CSRF token, a view may get kept work back.
+loadSession().then((session) => {
+  showSignedIn(session);
+  render({ moveFocus: false });
+});
