@@ -60,7 +60,7 @@ export const ConfigSchema = z.object({
   VERIFY_JUDGE: z.preprocess(emptyToUndefined, z.enum(['auto', 'claude', 'chat', 'off']).default('auto')),
   /** Timeout per judge request in ms; a judge that does not answer leaves the fixed checks' verdict. */
   VERIFY_JUDGE_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(30000)),
-  /** Comma-separated bearer tokens; when set, writes need one. */
+  /** Comma-separated service tokens (see API_TOKENS_ROLE); when set, every request but the public ones needs a token. */
   API_TOKENS: optionalString,
   /** Comma-separated origins (https://intranett.example.no) allowed to call the API from a browser; CORS off when empty. */
   CORS_ORIGINS: optionalString,
@@ -101,6 +101,16 @@ export const ConfigSchema = z.object({
   READ_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(120_000)),
   /** Uploads processed at once; more wait in a queue (their SSE progress reports the position). */
   UPLOAD_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(16).default(2)),
+  // --- Users and access (issue 16) ---
+  /**
+   * The role of the API_TOKENS service tokens: reader, editor or admin. admin (default) keeps what a token could do
+   * before users existed: every write, withdrawals and backups included.
+   */
+  API_TOKENS_ROLE: z.preprocess(emptyToUndefined, z.enum(['reader', 'editor', 'admin']).default('admin')),
+  /** Comma-separated organisations the service tokens' role holds in; every organisation when empty. */
+  API_TOKENS_ORGANISATIONS: optionalString,
+  /** E-mail of the first site administrator, created at start-up when the store has no users yet. */
+  INNSPILL_ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.string().email('må være en e-postadresse').optional()),
   // --- Sign-in for the page (issue 16 item 2) ---
   /** Minutes a page session lives without use; each request moves the expiry forward (sessions are in the database). */
   SESSION_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(43200).default(480)),

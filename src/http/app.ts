@@ -12,7 +12,9 @@ import type { Db } from '../store/db.js';
 import type { TextEmbedder } from '../domain/embedder.js';
 import { asAppError } from './asAppError.js';
 import { AppError, toProblem } from './errors.js';
-import { requireTokenForWrites } from './middleware/auth.js';
+import { principal, type PrincipalResolver } from './middleware/principal.js';
+import { ANONYMOUS_VIEWER } from '../domain/viewer.js';
+import { scoped } from '../store/access.js';
 import { strictJsonBody } from './middleware/strictBody.js';
 import { allowedHostNames, allowedHosts, sameOriginWrites } from './middleware/origin.js';
 import { rateLimits } from './middleware/rateLimits.js';
@@ -33,6 +35,7 @@ export interface AppDeps {
   db: Db;
   embedder: TextEmbedder;
   config: Pick<Config, 'MAX_BODY_BYTES' | 'API_TOKENS'> &
+    Partial<Pick<Config, 'API_TOKENS_ROLE' | 'API_TOKENS_ORGANISATIONS'>> &
     Partial<Pick<Config, 'MAX_UPLOAD_BYTES' | 'CORS_ORIGINS' | 'DATA_DIR' | 'DATABASE_URL'>> &
     Partial<Pick<Config, 'HOST' | 'ALLOWED_HOSTS' | 'RATE_LIMIT_WRITES_PER_MIN' | 'RATE_LIMIT_MODEL_PER_MIN'>>;
   logger: Logger;
@@ -41,6 +44,8 @@ export interface AppDeps {
   drafter?: string;
   /** Writes drafts and answers; the offline extractive drafter when left out. */
   llm?: LlmProvider;
+  /** More ways to find a request's principal after bearer tokens (e.g. a session cookie); see middleware/principal.ts. */
+  principalResolvers?: PrincipalResolver[];
   /** The verifier's optional entailment judge (VERIFY_JUDGE: claude, chat, or auto). */
   judge?: Judge;
   /** DRAFT_MIN_RELEVANCE: the measured default when left out. */
@@ -87,13 +92,22 @@ export function createApp(deps: AppDeps) {
       judge: deps.judge !== undefined,
     }),
   );
-  const tokens = (deps.config.API_TOKENS ?? '')
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
-  app.use('*', requireTokenForWrites(tokens, READ_ONLY_POSTS));
+  // Issue 16: who is asking (c.get('viewer')); with no user and no token the server stays open as before.
+  app.use(
+    '*',
+    principal({
+      db: deps.db,
+      serviceTokens: list(deps.config.API_TOKENS),
+      serviceRole: deps.config.API_TOKENS_ROLE ?? 'admin',
+      serviceOrganisations: list(deps.config.API_TOKENS_ORGANISATIONS),
+      resolvers: deps.principalResolvers,
+    }),
+  );
   app.use('*', strictJsonBody({ maxBytes: deps.config.MAX_BODY_BYTES, uploadPaths: UPLOAD_PATHS }));
 
+  // NOTE: the routes get the store scoped to the anonymous principal; each handler rescopes it to its request's
+  // viewer (http/access.ts viewerDb). A handler that forgot would read nothing internal, not everything.
+  deps = { ...deps, db: scoped(deps.db, ANONYMOUS_VIEWER) };
   const llm = draftingProvider(deps);
   app.route(
     '/',
