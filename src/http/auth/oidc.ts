@@ -25,7 +25,8 @@ export interface OidcPending {
 
 export interface OidcIdentity {
   email: string;
-  emailVerified: boolean;
+  /** The issuer's email_verified claim; undefined when it sends none (many enterprise issuers do not). */
+  emailVerified: boolean | undefined;
   name?: string;
   subject: string;
 }
@@ -115,7 +116,7 @@ export function oidcClient(settings: OidcSettings) {
         });
       return {
         email,
-        emailVerified: claims.email_verified === true,
+        emailVerified: typeof claims.email_verified === 'boolean' ? claims.email_verified : undefined,
         name: typeof claims.name === 'string' ? claims.name : undefined,
         subject: claims.sub,
       };
