@@ -51,6 +51,9 @@ export const ERROR_CODES = {
   'forbidden:oidc': { status: 403, title: 'Innloggingen ble ikke godtatt' },
   'not_found:oidc': { status: 404, title: 'Innlogging med OpenID Connect er ikke satt opp' },
   'unavailable:oidc': { status: 503, title: 'Identitetstilbyderen svarer ikke' },
+  'not_found:user': { status: 404, title: 'Fant ikke brukeren' },
+  'not_found:token': { status: 404, title: 'Fant ikke tilgangsnøkkelen' },
+  'conflict:user': { status: 409, title: 'Brukeren finnes allerede' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

@@ -31,6 +31,7 @@ import type { Judge } from '../verify/index.js';
 import { docsRoutes } from './routes/docs.js';
 import { webRoutes } from './routes/web.js';
 import { sessionResolver } from './auth/session.js';
+import { userRoutes } from './routes/users.js';
 import { SIGN_IN_DEFAULTS, sessionRoutes, type SignInConfig } from './routes/session.js';
 
 export interface AppDeps {
@@ -148,6 +149,7 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/', adminRoutes({ db: deps.db, databaseUrl: deps.config.DATABASE_URL }));
   app.route('/', sessions.api);
+  app.route('/', userRoutes({ db: deps.db }));
   app.route('/', sessions.web);
   for (const extra of deps.extraRoutes ?? []) app.route('/', extra);
   // The web page last, so every API route wins; it answers only GET /, /assets/* and its own Norwegian paths.

@@ -94,7 +94,8 @@ describe('the session cookie as a principal', () => {
   it('refuses a write made with the cookie but without the CSRF token (403, nothing stored)', async () => {
     const { cookie, csrf } = await signIn();
     const before = await documentCount();
-    for (const headers of [{ cookie }, { cookie, 'x-csrf-token': 'gjettet' }]) {
+    const attempts: Record<string, string>[] = [{ cookie }, { cookie, 'x-csrf-token': 'gjettet' }];
+    for (const headers of attempts) {
       const res = await upload('Uten nøkkel', headers);
       expect(res.status).toBe(403);
       const problem = await res.json();

@@ -179,8 +179,10 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
       return c.redirect(`/logg-inn?feil=${why}`, 302);
     }
     // NOTE: an issuer that says the e-mail is unverified does not get to claim an existing user by it.
-    let user = identity.emailVerified === false ? null : await getUserByEmail(db, { email: identity.email });
-    if (!user && identity.emailVerified !== false && config.OIDC_REGISTER_ORGANISATION) {
+    // getUser again: it leaves out disabled users, which getUserByEmail does not.
+    const known = identity.emailVerified === false ? null : await getUserByEmail(db, { email: identity.email });
+    let user = known ? await getUser(db, { id: known.id }) : null;
+    if (!known && identity.emailVerified !== false && config.OIDC_REGISTER_ORGANISATION) {
       const created = await createUser(db, { email: identity.email, name: identity.name ?? '' });
       await setRole(db, { userId: created.id, organisation: config.OIDC_REGISTER_ORGANISATION, role: 'reader' });
       user = await getUser(db, { id: created.id });

@@ -1,5 +1,6 @@
 // The page's router: one shell, a view per path, History API navigation. The server answers every page path with
 // the same shell (src/http/routes/web.ts), so a reload or a shared link opens the same view.
+import { getToken } from './api.js';
 import { h } from './dom.js';
 import { errorBox } from './errors.js';
 import { loadSession } from './session.js';
@@ -110,6 +111,9 @@ window.addEventListener('popstate', () => {
 initSourcePanel();
 // Who is signed in first: the header shows it, api.js sends its CSRF token, a view may get kept work back.
 loadSession().then((session) => {
+  // A server that needs sign-in, and nobody signed in (nor a token given for this tab): the login page first.
+  if (!session.user && !session.open && !getToken() && location.pathname !== '/logg-inn')
+    history.replaceState(null, '', `/logg-inn?neste=${encodeURIComponent(location.pathname + location.search)}`);
   showSignedIn(session);
   render({ moveFocus: false });
 });
