@@ -92,6 +92,15 @@ export async function sendJson(method, path, body, { signal } = {}) {
   return res.json();
 }
 
+/** A write whose answer has no body (204): DELETE /tokens/:id, PUT /users/:id/password. */
+export async function sendEmpty(method, path, body) {
+  await send(path, {
+    method,
+    headers: headers(body === undefined ? {} : { 'content-type': 'application/json' }, true),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
 /**
  * POST with `stream: true` and follow the Server-Sent Events: `onEvent(name, data)` for each; resolves with the
  * `done` event's data, rejects with an ApiError for an `error` event (a problem body) or a stream that ends early.
