@@ -15,6 +15,7 @@ import { hasChromium, openPage, shoot, startWorld, type WebWorld } from './brows
 const suite = hasChromium ? describe : describe.skip;
 const EMAIL = 'kari@fagforbundet.no';
 const PASSWORD = 'korrekt hest batteri stift';
+const ADMIN = 'ada@innspill.no';
 const TITLE = 'Høring – forslag til endringer i arbeidsmiljøloven om innleie';
 const QUESTION =
   'Hvordan bør ansatte og tillitsvalgte involveres når offentlige virksomheter tar i bruk kunstig intelligens?';
@@ -35,6 +36,8 @@ suite('web page: sign in, draft, expired session keeps the work, CSRF, sign out 
         const kari = await createUser(store, { email: EMAIL, name: 'Kari Nordmann' });
         await setRole(store, { userId: kari.id, organisation: 'Fagforbundet', role: 'editor' });
         await setPasswordHash(store, { email: EMAIL, hash: await hashPassword(PASSWORD) });
+        await createUser(store, { email: ADMIN, name: 'Ada Admin', isAdmin: true });
+        await setPasswordHash(store, { email: ADMIN, hash: await hashPassword(PASSWORD) });
       },
     });
     ({ context, page } = await openPage(world));
@@ -48,8 +51,8 @@ suite('web page: sign in, draft, expired session keeps the work, CSRF, sign out 
   /** The server forgets every session's remaining time, as if the user had been away for a day. */
   const expireSessions = () => db.query(`UPDATE sessions SET expires_at = now() - interval '1 second'`);
 
-  async function signIn() {
-    await page.getByLabel('E-post').fill(EMAIL);
+  async function signIn(email = EMAIL) {
+    await page.getByLabel('E-post').fill(email);
     await page.getByLabel('Passord').fill(PASSWORD);
     await page.getByRole('button', { name: 'Logg inn' }).click();
   }
@@ -98,6 +101,9 @@ suite('web page: sign in, draft, expired session keeps the work, CSRF, sign out 
     await page.getByRole('button', { name: 'Lag utkast' }).click();
 
     await page.waitForURL(/\/logg-inn\?neste=%2Fny&utlopt=1/);
+    // The header no longer names the user whose session ended.
+    await expect.poll(() => page.locator('#site-user').textContent()).not.toContain('Kari');
+    expect(await page.locator('main').textContent()).not.toContain('null');
     await expect
       .poll(() => page.locator('.notice--info').textContent())
       .toContain('det du holdt på med, er tatt vare på');
@@ -180,5 +186,45 @@ suite('web page: sign in, draft, expired session keeps the work, CSRF, sign out 
     ).toBe(0);
     await page.goto(`${world.base}/ny`);
     await page.waitForURL(/\/logg-inn\?neste=%2Fny/);
+  });
+
+  it('the admin page: issues a token shown once, lists it, revokes it; the audit log names who did it', async () => {
+    // Still on the login page the sign-out test left, on its way to /ny.
+    await signIn(ADMIN);
+    await page.waitForURL(/\/ny$/);
+    await page.getByRole('link', { name: 'Administrasjon' }).click();
+    await page.getByRole('heading', { name: 'Brukere' }).waitFor();
+    const row = page.locator('tr', { hasText: EMAIL });
+    await row.locator('summary').click();
+    await row.getByLabel('Navn på nøkkelen').fill('bærbar');
+    await row.getByRole('button', { name: 'Lag tilgangsnøkkel' }).click();
+    const shown = page.locator('[data-token]');
+    await expect.poll(() => shown.textContent()).toMatch(/^inn_[A-Za-z0-9_-]{43}$/);
+    const token = (await shown.textContent())!;
+    // The token works as a bearer token, and the list never shows it again.
+    expect(
+      await page.evaluate(
+        async (t) => (await fetch('/drafts', { headers: { authorization: `Bearer ${t}` } })).status,
+        token,
+      ),
+    ).toBe(200);
+    const tokenRow = page.locator('tr', { hasText: 'bærbar' });
+    expect(await tokenRow.textContent()).not.toContain(token);
+    await shoot(page, '23-administrasjon', { fullPage: true });
+    await tokenRow.getByRole('button', { name: /Trekk tilbake/ }).click();
+    await expect.poll(() => page.locator('tr', { hasText: 'bærbar' }).textContent()).toContain('Trukket tilbake');
+    expect(
+      await page.evaluate(
+        async (t) => (await fetch('/drafts', { headers: { authorization: `Bearer ${t}` } })).status,
+        token,
+      ),
+    ).toBe(401);
+    const audit = await db.query<{ action: string; actor: string }>(
+      `SELECT action, actor FROM audit_log WHERE action LIKE 'token.%' ORDER BY id`,
+    );
+    expect(audit.rows).toEqual([
+      { action: 'token.issue', actor: ADMIN },
+      { action: 'token.revoke', actor: ADMIN },
+    ]);
   });
 });

@@ -79,7 +79,10 @@ export async function sessionExpired() {
       JSON.stringify({ path: location.pathname, userId: state.user?.id ?? null, savedAt: Date.now(), data }),
     );
   const back = location.pathname + location.search;
-  const { navigate } = await import('./main.js');
+  // The header stops naming the user who is no longer signed in.
+  Object.assign(state, { user: null, csrfToken: '', open: false });
+  const [{ navigate }, { showSignedIn }] = await Promise.all([import('./main.js'), import('./siteUser.js')]);
+  showSignedIn(state);
   await navigate(`/logg-inn?neste=${encodeURIComponent(back)}&utlopt=1`);
   leaving = false;
 }

@@ -78,7 +78,7 @@ export async function render(main, { query }) {
       )
     : null;
 
-  main.replaceChildren(h('h1', {}, 'Logg inn'), ...notices, errorSlot, oidcBlock, form);
+  main.replaceChildren(h('h1', {}, 'Logg inn'), ...notices, errorSlot, ...(oidcBlock ? [oidcBlock] : []), form);
   email.focus();
 
   async function signIn(ev) {
