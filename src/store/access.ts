@@ -88,3 +88,28 @@ export function draftReadableSql(alias: string, first: number): string {
 export function passageReadableSql(alias: string, first: number): string {
   return /* SQL */ `EXISTS (SELECT 1 FROM documents ad WHERE ad.id = ${alias}.document_id AND ${documentReadableSql('ad', first)})`;
 }
+
+/** Of the given passage ids, those whose passage exists in a document the viewer may read. $2, $3: the viewer. */
+const READABLE_PASSAGES_SQL = /* SQL */ `
+  SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id
+  WHERE p.id = ANY($1::text[]) AND ${documentReadableSql('d', 2)}`;
+
+/**
+ * The cited passages the viewer may not read (a draft shows «kilde du ikke har tilgang til» for them): those not
+ * readable now, save sources withdrawn by one of the viewer's own organisations (`withdrawnBy`: passage id →
+ * organisation). NOTE: a passage that is gone (its document replaced or withdrawn by another organisation) counts
+ * as unreadable, since what it was can no longer be checked.
+ * @example const hidden = await unreadablePassages(db, { ids: cited, withdrawnBy })
+ */
+export async function unreadablePassages(
+  db: Queryable,
+  { ids, withdrawnBy = new Map() }: { ids: string[]; withdrawnBy?: Map<string, string> },
+): Promise<Set<string>> {
+  if (ids.length === 0 || readsEverything(db)) return new Set();
+  const { rows } = await db.query<{ id: string }>(READABLE_PASSAGES_SQL, [ids, ...accessParams(db)]);
+  const readable = new Set(rows.map((r) => r.id));
+  const own = viewerOf(db).roles;
+  return new Set(
+    ids.filter((id) => !readable.has(id) && !(withdrawnBy.has(id) && own[withdrawnBy.get(id)!.toLowerCase()])),
+  );
+}
