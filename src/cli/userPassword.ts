@@ -5,6 +5,8 @@
  * command line, where it would end up in the shell history and the process list.
  */
 import { createInterface } from 'node:readline';
+import { AppError } from '../errors.js';
+import { recordAudit } from '../store/audit.js';
 import { hashPassword, passwordProblem } from '../http/auth/password.js';
 import type { Queryable } from '../store/driver.js';
 import { deleteUserSessions, setPasswordHash } from '../store/sessions.js';
@@ -12,22 +14,30 @@ import { deleteUserSessions, setPasswordHash } from '../store/sessions.js';
 export const PASSWORD_USAGE = `  password <e-post> [--fjern]   Sett passord for innlogging på siden (spørres om i terminalen, eller første
                                 linje på stdin); --fjern fjerner det. Brukeren logges ut overalt.`;
 
-/** @returns the line to print; throws a Norwegian Error for what the user must fix. */
-export async function passwordCommand(db: Queryable, email: string, { remove = false } = {}): Promise<string> {
+const refuse = (detail: string) => new AppError('bad_request:user', { detail });
+
+/** @returns the text to print; throws AppError('bad_request:user') (exit 2) for what the user must fix. */
+export async function passwordCommand(
+  db: Queryable,
+  email: string | undefined,
+  { remove = false }: { remove?: boolean } = {},
+): Promise<string> {
+  if (!email) throw refuse('oppgi brukerens e-postadresse: npm run users -- password <e-post>');
   let hash: string | null = null;
   if (!remove) {
     const password = await readPassword();
     const problem = passwordProblem(password);
-    if (problem) throw new Error(problem);
+    if (problem) throw refuse(problem);
     hash = await hashPassword(password);
   }
   const userId = await setPasswordHash(db, { email, hash });
-  if (!userId) throw new Error(`ingen bruker har e-postadressen «${email}». Legg den til med: npm run users -- add`);
+  if (!userId) throw refuse(`fant ingen bruker med e-post ${email}; opprett den med npm run users -- add ${email}`);
   // A new password ends every session the old one (or someone who knew it) opened.
   await deleteUserSessions(db, { userId });
+  await recordAudit(db, { action: 'user.password', actor: 'cli', actorId: null, target: userId, detail: { remove } });
   return remove
-    ? `Passordet til ${email} er fjernet; brukeren kan bare logge inn med OpenID Connect eller tilgangsnøkkel.`
-    : `Passordet til ${email} er satt. Brukeren kan logge inn på /logg-inn.`;
+    ? `Passordet til ${email} er fjernet; brukeren kan bare logge inn med OpenID Connect eller tilgangsnøkkel.\n`
+    : `Passordet til ${email} er satt. Brukeren kan logge inn på /logg-inn.\n`;
 }
 
 async function readPassword(): Promise<string> {
@@ -37,11 +47,11 @@ async function readPassword(): Promise<string> {
       rl.close();
       return line;
     }
-    throw new Error('fikk ikke noe passord på stdin.');
+    throw refuse('fikk ikke noe passord på stdin.');
   }
   const first = await ask('Nytt passord: ');
   const again = await ask('Gjenta passordet: ');
-  if (first !== again) throw new Error('passordene var ikke like. Ingenting er endret.');
+  if (first !== again) throw refuse('passordene var ikke like. Ingenting er endret.');
   return first;
 }
 
