@@ -33,8 +33,16 @@ export const DELETE_SESSION_SQL = /* SQL */ `DELETE FROM sessions WHERE token_ha
 export const DELETE_USER_SESSIONS_SQL = /* SQL */ `DELETE FROM sessions WHERE user_id = $1`;
 export const DELETE_EXPIRED_SQL = /* SQL */ `
   WITH s AS (DELETE FROM sessions WHERE expires_at <= now() RETURNING 1),
-       o AS (DELETE FROM oidc_logins WHERE expires_at <= now() RETURNING 1)
+       o AS (DELETE FROM oidc_logins WHERE expires_at <= now() RETURNING 1),
+       f AS (DELETE FROM login_failures WHERE at <= now() - interval '1 day' RETURNING 1)
   SELECT (SELECT count(*) FROM s)::int AS sessions, (SELECT count(*) FROM o)::int AS logins`;
+
+/** Failed sign-ins for an e-mail within the last $2 minutes. */
+export const COUNT_LOGIN_FAILURES_SQL = /* SQL */ `
+  SELECT count(*)::int AS n FROM login_failures
+  WHERE email_key = lower($1) AND at > now() - make_interval(mins => $2::int)`;
+export const INSERT_LOGIN_FAILURE_SQL = /* SQL */ `INSERT INTO login_failures (email_key) VALUES (lower($1))`;
+export const CLEAR_LOGIN_FAILURES_SQL = /* SQL */ `DELETE FROM login_failures WHERE email_key = lower($1)`;
 
 export const INSERT_OIDC_LOGIN_SQL = /* SQL */ `
   INSERT INTO oidc_logins (state, nonce, code_verifier, redirect_uri, return_to, expires_at)
@@ -147,4 +155,18 @@ export async function takeOidcLogin(db: Queryable, { state }: { state: string })
         returnTo: r.return_to!,
       }
     : null;
+}
+
+/** How many sign-ins with this e-mail failed in the last `minutes`. */
+export async function recentLoginFailures(db: Queryable, { email, minutes }: { email: string; minutes: number }) {
+  const { rows } = await db.query<{ n: number }>(COUNT_LOGIN_FAILURES_SQL, [email.trim(), minutes]);
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function recordLoginFailure(db: Queryable, { email }: { email: string }) {
+  await db.query(INSERT_LOGIN_FAILURE_SQL, [email.trim()]);
+}
+
+export async function clearLoginFailures(db: Queryable, { email }: { email: string }) {
+  await db.query(CLEAR_LOGIN_FAILURES_SQL, [email.trim()]);
 }

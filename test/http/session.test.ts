@@ -72,6 +72,23 @@ describe('POST /session (password)', () => {
     expect(JSON.stringify(rows)).not.toContain(cookie.split('=')[1]);
   });
 
+  it('refuses an e-mail after 10 failed sign-ins in 15 minutes with 429, even with the right password', async () => {
+    const email = 'ola@testforbundet.no';
+    const ola = await createUser(ctx.db, { email });
+    await setPasswordHash(ctx.db, { email, hash: await hashPassword(PASSWORD) });
+    for (let i = 0; i < 10; i++)
+      expect((await ctx.app.request('/session', jsonInit('POST', { email, password: `gjett ${i}` }))).status).toBe(401);
+    const res = await ctx.app.request('/session', jsonInit('POST', { email: email.toUpperCase(), password: PASSWORD }));
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('900');
+    expect((await res.json()).detail).toMatch(/For mange mislykkede innlogginger/);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    // Once the window has passed, the right password works again.
+    await ctx.db.query(`UPDATE login_failures SET at = at - interval '16 minutes'`);
+    expect((await ctx.app.request('/session', jsonInit('POST', { email, password: PASSWORD }))).status).toBe(200);
+    expect(ola.email).toBe(email);
+  });
+
   it('marks the cookie Secure over TLS, and behind a proxy only with TRUST_PROXY', async () => {
     expect((await signIn(ctx.app, 'https://localhost/session')).setCookie).toContain('Secure');
     const proxied = { 'x-forwarded-proto': 'https' };

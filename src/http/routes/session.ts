@@ -9,7 +9,16 @@ import { Hono } from 'hono';
 import type { Config } from '../../config/env.js';
 import type { Logger } from '../../log.js';
 import type { Queryable } from '../../store/driver.js';
-import { createSession, deleteSession, passwordByEmail, saveOidcLogin, takeOidcLogin } from '../../store/sessions.js';
+import {
+  clearLoginFailures,
+  createSession,
+  deleteSession,
+  passwordByEmail,
+  recentLoginFailures,
+  recordLoginFailure,
+  saveOidcLogin,
+  takeOidcLogin,
+} from '../../store/sessions.js';
 import { createUser, getUser, getUserByEmail, setRole, type User } from '../../store/users.js';
 import { clearCookie, OIDC_STATE_COOKIE, readCookie, SESSION_COOKIE, setAuthCookie } from '../auth/cookies.js';
 import { OIDC_CALLBACK_PATH, oidcClient, type OidcClient } from '../auth/oidc.js';
@@ -29,6 +38,10 @@ export type SignInConfig = Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_MAX_HO
       | 'OIDC_REGISTER_ORGANISATION'
     >
   >;
+
+/** Failed password sign-ins per e-mail within the window before 429. */
+const LOGIN_MAX_FAILURES = 10;
+const LOGIN_WINDOW_MIN = 15;
 
 export const SIGN_IN_DEFAULTS: SignInConfig = { SESSION_IDLE_MINUTES: 480, SESSION_MAX_HOURS: 24, TRUST_PROXY: false };
 
@@ -134,16 +147,25 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
     })
     .openapi(postRoute, async (c) => {
       const { email, password } = c.req.valid('json');
+      // NOTE: counted per e-mail in the database (every server sees the same count), before any hash is checked,
+      // so a guesser costs us one count query. The real user is locked out for the window too; that is the trade.
+      if ((await recentLoginFailures(db, { email, minutes: LOGIN_WINDOW_MIN })) >= LOGIN_MAX_FAILURES)
+        throw new AppError('too_many_requests:rate', {
+          detail: `For mange mislykkede innlogginger for ${email}. Vent ${LOGIN_WINDOW_MIN} minutter og prøv igjen.`,
+          retryAfterS: LOGIN_WINDOW_MIN * 60,
+        });
       const found = await passwordByEmail(db, { email });
       // Unknown e-mail, no password set, wrong password: one answer, and as slow (verifyPassword checks a decoy).
       const ok = await verifyPassword(found?.hash, password);
       const user = ok && found ? await getUser(db, { id: found.userId }) : null;
       if (!user) {
+        await recordLoginFailure(db, { email });
         logger.info({ requestId: c.get('requestId') }, 'sign-in refused');
         throw new AppError('unauthorized:login', {
           detail: 'E-postadressen eller passordet er feil. Prøv igjen, eller be en administrator om et nytt passord.',
         });
       }
+      await clearLoginFailures(db, { email });
       return c.json(await signIn(c, user, 'password'), 200);
     })
     .openapi(deleteRoute, async (c) => {

@@ -31,3 +31,12 @@ CREATE TABLE oidc_logins (
   return_to      text NOT NULL,
   expires_at     timestamptz NOT NULL
 );
+
+-- Failed password sign-ins per e-mail (lower-cased, known or not), for the brute-force limit: past a number of
+-- failures in a window the e-mail gets 429 before any hash is checked. In the database, so the limit holds across
+-- servers; rows older than the window are removed with expired sessions.
+CREATE TABLE login_failures (
+  email_key  text NOT NULL,
+  at         timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX login_failures_idx ON login_failures (email_key, at);
