@@ -22,8 +22,20 @@ export async function ensureFirstAdmin(
     created = await db.transaction(async (tx) => {
       const user = await createUser(tx, { email: config.INNSPILL_ADMIN_EMAIL!, isAdmin: true });
       const { id, token } = await issueToken(tx, { userId: user.id, name: 'første nøkkel' });
-      await recordAudit(tx, { actorId: null, actor: 'cli', action: 'user.add', target: user.id, detail: { admin: true } });
-      await recordAudit(tx, { actorId: null, actor: 'cli', action: 'token.issue', target: id, detail: { user: user.email } });
+      await recordAudit(tx, {
+        actorId: null,
+        actor: 'cli',
+        action: 'user.add',
+        target: user.id,
+        detail: { admin: true },
+      });
+      await recordAudit(tx, {
+        actorId: null,
+        actor: 'cli',
+        action: 'token.issue',
+        target: id,
+        detail: { user: user.email },
+      });
       return { email: user.email, token };
     });
     logger.info(

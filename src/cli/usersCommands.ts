@@ -84,7 +84,8 @@ export async function runUsersCommand(db: Db, a: UsersArgs): Promise<string> {
   switch (a.command) {
     case 'add': {
       if (!first || !/^[^@\s]+@[^@\s]+$/.test(first)) throw refuse('oppgi en gyldig e-postadresse.');
-      if (await getUserByEmail(db, { email: first })) throw refuse(`det finnes allerede en bruker med e-post ${first}.`);
+      if (await getUserByEmail(db, { email: first }))
+        throw refuse(`det finnes allerede en bruker med e-post ${first}.`);
       if ((a.org === undefined) !== (a.role === undefined)) throw refuse('--org og --role må gis sammen.');
       const role = a.role === undefined ? null : parseRole(a.role);
       const user = await db.transaction(async (tx) => {
@@ -158,7 +159,9 @@ export async function runUsersCommand(db: Db, a: UsersArgs): Promise<string> {
     }
     default:
       throw refuse(
-        a.command ? `ukjent kommando «${a.command}».\n${USERS_HELP.trim()}` : `oppgi en kommando.\n${USERS_HELP.trim()}`,
+        a.command
+          ? `ukjent kommando «${a.command}».\n${USERS_HELP.trim()}`
+          : `oppgi en kommando.\n${USERS_HELP.trim()}`,
       );
   }
 }

@@ -41,11 +41,9 @@ const route = createRoute({
             access: z
               .object({
                 open: z.boolean(),
-                viewer: z
-                  .string()
-                  .openapi({
-                    description: 'Who this request was taken to be: open, anonymous, service, cli or a user’s e-mail',
-                  }),
+                viewer: z.string().openapi({
+                  description: 'Who this request was taken to be: open, anonymous, service, cli or a user’s e-mail',
+                }),
                 message: z.string(),
               })
               .openapi({
