@@ -226,5 +226,10 @@ suite('web page: sign in, draft, expired session keeps the work, CSRF, sign out 
       { action: 'token.issue', actor: ADMIN },
       { action: 'token.revoke', actor: ADMIN },
     ]);
+    // The page's log view shows both, newest first, named in Norwegian, with who did it.
+    const logged = page.locator('tr[data-action^="token."]');
+    await expect.poll(() => logged.count()).toBe(2);
+    expect(await logged.first().textContent()).toContain('Trakk tilbake tilgangsnøkkel');
+    expect(await logged.first().textContent()).toContain(ADMIN);
   });
 });

@@ -12,6 +12,7 @@ import type { Queryable } from '../../store/driver.js';
 import {
   clearLoginFailures,
   createSession,
+  deleteExpired,
   deleteSession,
   passwordByEmail,
   recentLoginFailures,
@@ -118,6 +119,8 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
 
   /** Start a session for the user: the cookie, and the state the page needs. */
   async function signIn(c: Context<AppEnv>, user: User, via: 'password' | 'oidc') {
+    // Sign-ins are rare next to requests: a good moment to drop expired sessions and abandoned OIDC round trips.
+    await deleteExpired(db);
     const s = await createSession(db, {
       userId: user.id,
       via,

@@ -21,7 +21,19 @@ export function showSignedIn(session) {
   } else if (!session.open && location.pathname !== '/logg-inn') {
     const next = encodeURIComponent(location.pathname + location.search);
     slot.replaceChildren(h('a', { class: 'site-user__link', href: `/logg-inn?neste=${next}` }, 'Logg inn'));
-  } else slot.replaceChildren();
+  } else if (session.open)
+    // No user and no token yet: anyone who reaches the server may do everything (README: Users and access).
+    slot.replaceChildren(
+      h(
+        'span',
+        {
+          class: 'site-user__open',
+          title: 'Ingen brukere er opprettet ennå, så alle som når serveren, har full tilgang.',
+        },
+        'Åpen tilgang',
+      ),
+    );
+  else slot.replaceChildren();
 }
 
 async function signOut() {

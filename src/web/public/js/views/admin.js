@@ -238,43 +238,52 @@ export async function render(main) {
   }
 }
 
-/** The newest entries of the audit log (GET /audit). */
+/** What each audit action is called on the page. */
+const ACTIONS = {
+  upload: 'Lastet opp dokument',
+  replace: 'Erstattet dokument',
+  withdraw: 'Trakk tilbake dokument',
+  draft: 'Laget utkast',
+  edit: 'Redigerte utkast',
+  export: 'Lastet ned utkast',
+  backup: 'Tok sikkerhetskopi',
+  'user.add': 'La til bruker',
+  'user.role': 'Endret rolle',
+  'user.admin': 'Endret administrator',
+  'user.password': 'Satte passord',
+  'token.issue': 'Laget tilgangsnøkkel',
+  'token.revoke': 'Trakk tilbake tilgangsnøkkel',
+};
+
+/** The audit log (GET /audit), newest first, 50 at a time; «Vis eldre» fetches the next page. */
 async function auditTable() {
-  let entries;
-  try {
-    const body = await getJson('/audit?limit=50');
-    entries = body.entries ?? body.items ?? body.audit ?? [];
-  } catch (err) {
-    return h('p', { class: 'hint' }, `Loggen kunne ikke hentes: ${err.title ?? 'ukjent feil'}.`);
-  }
-  if (!entries.length) return h('p', { class: 'hint' }, 'Ingenting i loggen ennå.');
-  return h(
-    'table',
-    { class: 'table' },
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        ['Tid', 'Hvem', 'Hva', 'Organisasjon', 'Gjelder', 'Forespørsel'].map((t) => h('th', {}, t)),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      entries.map((e) =>
+  const body = h('tbody');
+  const more = h('button', { type: 'button', class: 'button button--secondary', hidden: true }, 'Vis eldre');
+  const load = async (before) => {
+    const page = await getJson(`/audit?limit=50${before ? `&before=${encodeURIComponent(before)}` : ''}`);
+    body.append(
+      ...page.entries.map((e) =>
         h(
           'tr',
-          {},
+          { dataset: { action: e.action } },
           h('td', {}, formatTimestamp(e.at)),
           h('td', {}, e.actor),
-          h('td', {}, e.action),
+          h('td', {}, ACTIONS[e.action] ?? e.action),
           h('td', {}, e.organisation ?? ''),
           h('td', {}, e.target ?? ''),
           h('td', {}, h('code', {}, e.requestId ?? '')),
         ),
       ),
-    ),
-  );
+    );
+    more.hidden = !page.next;
+    more.onclick = () => load(page.next);
+    return page.entries.length;
+  };
+  try {
+    if (!(await load())) return h('p', { class: 'hint' }, 'Ingenting i loggen ennå.');
+  } catch (err) {
+    return h('p', { class: 'hint' }, `Loggen kunne ikke hentes: ${err.title ?? 'ukjent feil'}.`);
+  }
+  const head = ['Tid', 'Hvem', 'Hva', 'Organisasjon', 'Gjelder', 'Forespørsel'].map((t) => h('th', {}, t));
+  return h('div', {}, h('table', { class: 'table' }, h('thead', {}, h('tr', {}, head)), body), more);
 }
