@@ -25,6 +25,8 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 export function sessionResolver({ db, idleMinutes }: { db: Queryable; idleMinutes: number }): PrincipalResolver {
   return async (c: Context) => {
+    // The page's static files are public and carry no data: no session lookup (two queries) for each of them.
+    if (c.req.path.startsWith('/assets/')) return null;
     const token = readCookie(c, SESSION_COOKIE);
     if (!token) return null;
     const session = await findSession(db, { token, idleMinutes });
