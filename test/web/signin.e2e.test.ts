@@ -150,6 +150,21 @@ suite('web page: sign in, draft, expired session keeps the work, CSRF, sign out 
     await shoot(page, '22-redigering-tatt-vare-pa');
   });
 
+  it('an expired session while asking: the question comes back after sign-in', async () => {
+    await page.goto(`${world.base}/spor`);
+    await page.getByLabel('Spørsmål', { exact: true }).fill('Hva mener Fagforbundet om innleie?');
+    await page.getByLabel('Svar på nynorsk').check();
+    await expireSessions();
+    await page.getByRole('button', { name: 'Spør', exact: true }).click();
+    await page.waitForURL(/\/logg-inn\?neste=%2Fspor&utlopt=1/);
+    await signIn();
+    await page.waitForURL(/\/spor$/);
+    await expect
+      .poll(() => page.getByLabel('Spørsmål', { exact: true }).inputValue())
+      .toBe('Hva mener Fagforbundet om innleie?');
+    expect(await page.getByLabel('Svar på nynorsk').isChecked()).toBe(true);
+  });
+
   it('refuses a write from the page without the CSRF token, and changes nothing', async () => {
     const count = async () =>
       (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM draft_versions WHERE draft_id = $1', [draftId]))
