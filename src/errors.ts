@@ -44,6 +44,16 @@ export const ERROR_CODES = {
   'unavailable:backup': { status: 503, title: 'Sikkerhetskopi er ikke tilgjengelig' },
   'conflict:data_dir': { status: 409, title: 'Datamappen er ikke tom' },
   'bad_request:user': { status: 400, title: 'Ugyldig bruker' },
+  // Sign-in for the page (issue 16 item 2).
+  'unauthorized:login': { status: 401, title: 'Feil e-post eller passord' },
+  'unauthorized:session': { status: 401, title: 'Du er ikke logget inn' },
+  'forbidden:csrf': { status: 403, title: 'Skjemaet mangler sikkerhetsnøkkelen' },
+  'forbidden:oidc': { status: 403, title: 'Innloggingen ble ikke godtatt' },
+  'not_found:oidc': { status: 404, title: 'Innlogging med OpenID Connect er ikke satt opp' },
+  'unavailable:oidc': { status: 503, title: 'Identitetstilbyderen svarer ikke' },
+  'not_found:user': { status: 404, title: 'Fant ikke brukeren' },
+  'not_found:token': { status: 404, title: 'Fant ikke tilgangsnøkkelen' },
+  'conflict:user': { status: 409, title: 'Brukeren finnes allerede' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

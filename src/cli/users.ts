@@ -4,6 +4,9 @@ import { DataDirLockedError, openDb } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
 import { fail, failWith, parseCli } from './args.js';
 import { runUsersCommand, USERS_HELP } from './usersCommands.js';
+import { passwordCommand, PASSWORD_USAGE } from './userPassword.js';
+
+const HELP = `${USERS_HELP.trimEnd()}\n\nInnlogging på siden:\n${PASSWORD_USAGE}\n`;
 
 async function main() {
   const { values, positionals } = parseCli(
@@ -13,8 +16,9 @@ async function main() {
       admin: { type: 'boolean' },
       org: { type: 'string' },
       role: { type: 'string' },
+      fjern: { type: 'boolean' },
     },
-    USERS_HELP,
+    HELP,
   );
   const config = loadConfig();
   if (!config.DATABASE_URL && config.DATA_DIR.startsWith('memory://'))
@@ -33,7 +37,9 @@ async function main() {
   try {
     await migrate(db);
     const [command, ...args] = positionals;
-    process.stdout.write(await runUsersCommand(db, { command, args, ...values }));
+    // Sign-in for the page (signin16): `password <e-post> [--fjern]`.
+    if (command === 'password') process.stdout.write(await passwordCommand(db, args[0], { remove: values.fjern }));
+    else process.stdout.write(await runUsersCommand(db, { command, args, ...values }));
   } finally {
     await db.close();
   }

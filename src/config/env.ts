@@ -111,6 +111,23 @@ export const ConfigSchema = z.object({
   API_TOKENS_ORGANISATIONS: optionalString,
   /** E-mail of the first site administrator, created at start-up when the store has no users yet. */
   INNSPILL_ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.string().email('må være en e-postadresse').optional()),
+  // --- Sign-in for the page (issue 16 item 2) ---
+  /** Minutes a page session lives without use; each request moves the expiry forward (sessions are in the database). */
+  SESSION_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(43200).default(480)),
+  /** Hours a session lives at most from sign-in, used or not. */
+  SESSION_MAX_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(8760).default(24)),
+  /** true when a TLS proxy in front sets X-Forwarded-Proto: the session cookie is then Secure for https requests. */
+  TRUST_PROXY: z.preprocess(emptyToUndefined, z.stringbool().default(false)),
+  /** OpenID Connect sign-in (optional): the issuer URL, and this server's client id and secret at it. */
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  /** The callback URL registered at the issuer; by default this server's origin + /auth/oidc/callback. */
+  OIDC_REDIRECT_URL: optionalUrl,
+  /** The button text on the login page («Logg inn med …»). */
+  OIDC_NAME: z.preprocess(emptyToUndefined, z.string().default('organisasjonens innlogging')),
+  /** Self-registration: an unknown e-mail signing in with OIDC becomes a reader of this organisation; off when empty. */
+  OIDC_REGISTER_ORGANISATION: optionalString,
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -126,6 +143,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${norwegianReason(i)}`);
     throw new ConfigError(`Ugyldig konfigurasjon:\n${lines.join('\n')}`);
   }
+  const oidc = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const).filter((k) => !parsed.data[k]);
+  if (oidc.length > 0 && oidc.length < 3)
+    throw new ConfigError(
+      `Ugyldig konfigurasjon:\n${oidc.map((k) => `  ${k}: mangler (OpenID Connect trenger OIDC_ISSUER, OIDC_CLIENT_ID og OIDC_CLIENT_SECRET)`).join('\n')}`,
+    );
   return parsed.data;
 }
 

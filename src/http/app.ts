@@ -31,6 +31,9 @@ import type { LlmProvider } from '../llm/types.js';
 import type { Judge } from '../verify/index.js';
 import { docsRoutes } from './routes/docs.js';
 import { webRoutes } from './routes/web.js';
+import { sessionResolver } from './auth/session.js';
+import { userRoutes } from './routes/users.js';
+import { SIGN_IN_DEFAULTS, sessionRoutes, type SignInConfig } from './routes/session.js';
 
 export interface AppDeps {
   db: Db;
@@ -38,7 +41,8 @@ export interface AppDeps {
   config: Pick<Config, 'MAX_BODY_BYTES' | 'API_TOKENS'> &
     Partial<Pick<Config, 'API_TOKENS_ROLE' | 'API_TOKENS_ORGANISATIONS'>> &
     Partial<Pick<Config, 'MAX_UPLOAD_BYTES' | 'CORS_ORIGINS' | 'DATA_DIR' | 'DATABASE_URL'>> &
-    Partial<Pick<Config, 'HOST' | 'ALLOWED_HOSTS' | 'RATE_LIMIT_WRITES_PER_MIN' | 'RATE_LIMIT_MODEL_PER_MIN'>>;
+    Partial<Pick<Config, 'HOST' | 'ALLOWED_HOSTS' | 'RATE_LIMIT_WRITES_PER_MIN' | 'RATE_LIMIT_MODEL_PER_MIN'>> &
+    Partial<SignInConfig>;
   logger: Logger;
   /** Extra sub-apps mounted at the root (drafting, asking, verifying, the web page), each built with its deps. */
   extraRoutes?: Hono<AppEnv>[];
@@ -93,6 +97,8 @@ export function createApp(deps: AppDeps) {
       judge: deps.judge !== undefined,
     }),
   );
+  const signIn = { ...SIGN_IN_DEFAULTS, ...deps.config };
+  const sessions = sessionRoutes({ db: deps.db, config: signIn, logger: deps.logger });
   // Issue 16: who is asking (c.get('viewer')); with no user and no token the server stays open as before.
   app.use(
     '*',
@@ -101,7 +107,11 @@ export function createApp(deps: AppDeps) {
       serviceTokens: list(deps.config.API_TOKENS),
       serviceRole: deps.config.API_TOKENS_ROLE ?? 'admin',
       serviceOrganisations: list(deps.config.API_TOKENS_ORGANISATIONS),
-      resolvers: deps.principalResolvers,
+      // The page's session cookie, after bearer tokens (issue 16 item 2): a live session is its user.
+      resolvers: [
+        sessionResolver({ db: deps.db, idleMinutes: signIn.SESSION_IDLE_MINUTES }),
+        ...(deps.principalResolvers ?? []),
+      ],
     }),
   );
   app.use('*', strictJsonBody({ maxBytes: deps.config.MAX_BODY_BYTES, uploadPaths: UPLOAD_PATHS }));
@@ -140,6 +150,9 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route('/', adminRoutes({ db: deps.db, databaseUrl: deps.config.DATABASE_URL }));
+  app.route('/', sessions.api);
+  app.route('/', userRoutes({ db: deps.db }));
+  app.route('/', sessions.web);
   for (const extra of deps.extraRoutes ?? []) app.route('/', extra);
   // The web page last, so every API route wins; it answers only GET /, /assets/* and its own Norwegian paths.
   app.route('/', webRoutes());

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'user.add',
   'user.role',
   'user.admin',
+  'user.password',
   'token.issue',
   'token.revoke',
 ] as const;

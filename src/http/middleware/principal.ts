@@ -23,6 +23,7 @@ import { ANONYMOUS_VIEWER, OPEN_VIEWER, type Role, type Viewer } from '../../dom
 import type { Queryable } from '../../store/driver.js';
 import { anyUser, userByToken, userViewer } from '../../store/users.js';
 import { AppError } from '../errors.js';
+import type { SessionInfo } from '../auth/session.js';
 
 /** Another way to find the principal (e.g. a session cookie): a viewer, or null when the request has none of its kind. */
 export type PrincipalResolver = (c: Context) => Promise<Viewer | null>;
@@ -42,20 +43,33 @@ export interface PrincipalOptions {
 
 /** Health, the API's description and the page's shell and assets (which then ask for sign-in). */
 export function defaultIsPublic(method: string, path: string): boolean {
+  // Signing in and out (http/routes/session.ts) is open to the anonymous principal by definition.
+  if (path === '/session' && (method === 'POST' || method === 'DELETE')) return true;
   if (method !== 'GET' && method !== 'HEAD') return false;
   return (
     path === '/health' ||
     path === '/openapi.json' ||
     path === '/docs' ||
+    path === '/session' ||
+    path.startsWith('/auth/oidc') ||
     path.startsWith('/docs/') ||
     path.startsWith('/assets/') ||
     PAGE_SHELLS.some((re) => re.test(path))
   );
 }
 // The page's own paths (http/routes/web.ts PAGE_PATHS): the shell carries no data, the data comes from the API.
-const PAGE_SHELLS = [/^\/$/, /^\/ny\/?$/, /^\/utkast\/[^/]+\/?$/, /^\/spor\/?$/, /^\/dokumenter(\/[^/]+)?\/?$/];
+const PAGE_SHELLS = [
+  /^\/$/,
+  /^\/ny\/?$/,
+  /^\/utkast\/[^/]+\/?$/,
+  /^\/spor\/?$/,
+  /^\/dokumenter(\/[^/]+)?\/?$/,
+  /^\/logg-inn\/?$/,
+  /^\/admin\/?$/,
+];
 
-export type PrincipalVariables = { viewer: Viewer; openMode: boolean };
+/** `session`: set when the principal came from the page's session cookie (http/auth/session.ts). */
+export type PrincipalVariables = { viewer: Viewer; openMode: boolean; session?: SessionInfo };
 
 export function principal(opts: PrincipalOptions): MiddlewareHandler<{ Variables: PrincipalVariables }> {
   const accepted = opts.serviceTokens.map((t) => Buffer.from(t));
