@@ -28,7 +28,7 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL);
   const bar = progressBar('Lager vektorer');
   const runtime = await openRuntime(config, { logger, onEmbedProgress: (d, t) => bar.update(d, t) });
-  const seeded = await seedIfEmpty(runtime, config.SEED_DIR);
+  const seeded = await seedIfEmpty(runtime, config.SEED_DIR, { annMinPassages: config.ANN_MIN_PASSAGES });
   if (seeded) logger.info({ documents: seeded, dir: config.SEED_DIR }, 'seed corpus ingested');
   const app = createApp({
     ...runtime,

@@ -101,6 +101,9 @@ export const ConfigSchema = z.object({
   READ_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(120_000)),
   /** Uploads processed at once; more wait in a queue (their SSE progress reports the position). */
   UPLOAD_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(16).default(2)),
+  // --- Several servers on one PostgreSQL (issue 16 item 7) ---
+  /** Passages from which the HNSW index is built (src/store/ann.ts; below it an exact scan is exact and fast). */
+  ANN_MIN_PASSAGES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(2000)),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -79,7 +79,7 @@ async function embed(
  *   if (!r.ok && r.reason === 'duplicate') console.log(r.duplicate.id);
  */
 export async function storeUpload(
-  deps: { db: Db; embedder: TextEmbedder; read?: ReadThreadOptions; queue?: UploadQueue },
+  deps: { db: Db; embedder: TextEmbedder; read?: ReadThreadOptions; queue?: UploadQueue; annMinPassages?: number },
   upload: Upload,
   options: { replaceId?: string; onProgress?: (e: UploadEvent) => void; signal?: AbortSignal } = {},
 ): Promise<UploadOutcome> {
@@ -93,7 +93,12 @@ export async function storeUpload(
 }
 
 async function storeNow(
-  { db, embedder, read = DEFAULT_READ_OPTIONS }: { db: Db; embedder: TextEmbedder; read?: ReadThreadOptions },
+  {
+    db,
+    embedder,
+    read = DEFAULT_READ_OPTIONS,
+    annMinPassages,
+  }: { db: Db; embedder: TextEmbedder; read?: ReadThreadOptions; annMinPassages?: number },
   upload: Upload,
   { replaceId, onProgress, signal }: { replaceId?: string; onProgress: (e: UploadEvent) => void; signal?: AbortSignal },
 ): Promise<UploadOutcome> {
@@ -128,6 +133,6 @@ async function storeNow(
     if (written.reason === 'duplicate') return { ok: false, reason: 'duplicate', duplicate: written.duplicate };
     return written.reason === 'exists' ? { ok: false, reason: 'exists', id } : { ok: false, reason: 'missing', id };
   }
-  await ensureAnnIndex(db);
+  await ensureAnnIndex(db, { minPassages: annMinPassages });
   return { ok: true, outcome: written.outcome, document: written.document };
 }

@@ -173,6 +173,7 @@ export function documentUploadRoutes(deps: DocumentUploadDeps) {
     embedder: deps.embedder,
     read: readOptions(deps.config),
     queue: new UploadQueue(deps.config?.UPLOAD_CONCURRENCY ?? 2),
+    annMinPassages: deps.config?.ANN_MIN_PASSAGES,
   };
   app.openAPIRegistry.registerPath(uploadDoc('post'));
   app.openAPIRegistry.registerPath(uploadDoc('put'));
