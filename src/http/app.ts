@@ -85,6 +85,7 @@ export function createApp(deps: AppDeps) {
       modelPerMin: deps.config.RATE_LIMIT_MODEL_PER_MIN ?? 30,
       readOnlyPosts: READ_ONLY_POSTS,
       judge: deps.judge !== undefined,
+      db: deps.db,
     }),
   );
   const tokens = (deps.config.API_TOKENS ?? '')
