@@ -7,6 +7,7 @@ import type { DocumentMeta } from '../domain/types.js';
 import { readCorpusDir, resolveInputs } from '../corpus/inputs.js';
 import { storeFiles, type StoreFilesResult, type StoreProgress } from '../corpus/storeFiles.js';
 import type { Db } from '../store/db.js';
+import { ADVISORY_LOCKS, onceAcrossInstances } from '../store/advisoryLocks.js';
 import { ensureAnnIndex } from '../store/ann.js';
 import { tidyAfterBulkWrite } from '../store/maintenance.js';
 import type { TextEmbedder } from '../domain/embedder.js';
@@ -22,18 +23,34 @@ export type LoadProgress = StoreProgress;
 export async function loadFiles(
   { db, embedder }: { db: Db; embedder: TextEmbedder },
   paths: string[],
-  { defaults = {}, onProgress }: { defaults?: Partial<DocumentMeta>; onProgress?: LoadProgress } = {},
+  {
+    defaults = {},
+    onProgress,
+    annMinPassages,
+  }: { defaults?: Partial<DocumentMeta>; onProgress?: LoadProgress; annMinPassages?: number } = {},
 ): Promise<StoreFilesResult> {
   const inputs = await resolveInputs(paths, defaults);
   const result = await storeFiles({ db, embedder }, inputs, { onProgress });
   await tidyAfterBulkWrite(db, result.passagesWritten);
-  await ensureAnnIndex(db);
+  await ensureAnnIndex(db, { minPassages: annMinPassages });
   return result;
 }
 
-/** Ingest the seed corpus when the store has no documents. @returns documents stored, 0 when not empty. */
-export async function seedIfEmpty(runtime: { db: Db; embedder: TextEmbedder }, seedDir: string): Promise<number> {
-  if ((await countAll(runtime.db)).documents > 0) return 0;
-  const result = await storeFiles(runtime, await readCorpusDir(seedDir));
-  return result.documents.filter((d) => d.outcome !== 'duplicate').length;
+/**
+ * Ingest the seed corpus when the store has no documents, and build the ANN index if the store is large enough
+ * (ANN_MIN_PASSAGES). On PostgreSQL under the startup lock: of several servers started at once, the first seeds
+ * and the others then find the store filled (store/advisoryLocks.ts).
+ * @returns documents stored, 0 when not empty.
+ */
+export async function seedIfEmpty(
+  runtime: { db: Db; embedder: TextEmbedder },
+  seedDir: string,
+  { annMinPassages }: { annMinPassages?: number } = {},
+): Promise<number> {
+  return onceAcrossInstances(runtime.db, ADVISORY_LOCKS.startup, async () => {
+    if ((await countAll(runtime.db)).documents > 0) return 0;
+    const result = await storeFiles(runtime, await readCorpusDir(seedDir));
+    await ensureAnnIndex(runtime.db, { minPassages: annMinPassages });
+    return result.documents.filter((d) => d.outcome !== 'duplicate').length;
+  });
 }

@@ -5,6 +5,7 @@
 import type { Config } from '../config/env.js';
 import { createEmbedder } from '../embed/index.js';
 import type { Logger } from '../log.js';
+import { ADVISORY_LOCKS, onceAcrossInstances } from '../store/advisoryLocks.js';
 import { tuneEfSearch } from '../store/ann.js';
 import { openDb, type Db } from '../store/db.js';
 import { discardDeadSaves } from '../store/documents.js';
@@ -36,19 +37,24 @@ export async function openRuntime(
     dataDir: config.DATA_DIR,
     sharedBuffersMb: config.PGLITE_SHARED_BUFFERS_MB,
   });
-  const applied = await migrate(db);
-  if (applied.length) logger.info({ applied }, 'migrations applied');
-  // Uploads that died half-way (a crash, a kill) left pending saves no reader sees: clean them away.
-  const discarded = await discardDeadSaves(db);
-  if (discarded.length) logger.warn({ documents: discarded }, 'unfinished uploads discarded');
-  await tuneEfSearch(db);
-  if (db.driver === 'pglite') {
-    // A large store holds its buffer pool in memory from the start (store/pglite/buffers.ts): say so, it explains the RSS.
-    const pool = await currentSharedBuffers(db);
-    if (pool !== '128MB') logger.info({ sharedBuffers: pool }, 'PGlite buffer pool sized to the store');
-  }
-  const embedder = await createEmbedder(config, { spareCallingThread: serving });
-  const reembedded = await ensureEmbedder(db, embedder, onEmbedProgress);
-  if (reembedded) logger.info({ passages: reembedded, model: embedder.model }, 'passages embedded');
+  // Several servers on one PostgreSQL: one migrates (and re-embeds for a new model) while the others wait, then
+  // find nothing left to do (store/advisoryLocks.ts).
+  const embedder = await onceAcrossInstances(db, ADVISORY_LOCKS.startup, async () => {
+    const applied = await migrate(db);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    // Uploads that died half-way (a crash, a kill) left pending saves no reader sees: clean them away.
+    const discarded = await discardDeadSaves(db);
+    if (discarded.length) logger.warn({ documents: discarded }, 'unfinished uploads discarded');
+    await tuneEfSearch(db);
+    if (db.driver === 'pglite') {
+      // A large store holds its buffer pool in memory from the start (store/pglite/buffers.ts): say so, it explains the RSS.
+      const pool = await currentSharedBuffers(db);
+      if (pool !== '128MB') logger.info({ sharedBuffers: pool }, 'PGlite buffer pool sized to the store');
+    }
+    const embedder = await createEmbedder(config, { spareCallingThread: serving });
+    const reembedded = await ensureEmbedder(db, embedder, onEmbedProgress);
+    if (reembedded) logger.info({ passages: reembedded, model: embedder.model }, 'passages embedded');
+    return embedder;
+  });
   return { db, embedder };
 }

@@ -34,7 +34,7 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const runtime = await openRuntime(config, { logger });
   try {
-    await seedIfEmpty(runtime, config.SEED_DIR);
+    await seedIfEmpty(runtime, config.SEED_DIR, { annMinPassages: config.ANN_MIN_PASSAGES });
     const { provider, asker } = draftingFromConfig(config, runtime, { logger });
     process.stderr.write(`Søker og svarer med ${provider.name} (${provider.model}) …\n`);
     const result = await asker.ask(

@@ -61,7 +61,7 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const runtime = await openRuntime(config, { logger });
   try {
-    await seedIfEmpty(runtime, config.SEED_DIR);
+    await seedIfEmpty(runtime, config.SEED_DIR, { annMinPassages: config.ANN_MIN_PASSAGES });
     const { provider, judge, drafter } = draftingFromConfig(config, runtime, { logger });
     const service = createDraftService({ db: runtime.db, drafter, judge, logger, isExportNoteLine });
     process.stderr.write(`Skriver med ${provider.name} (${provider.model}) for ${parsed.data.organisation.name} …\n`);

@@ -72,6 +72,7 @@ async function main() {
     const result = await loadFiles(runtime, positionals, {
       defaults,
       onProgress: (e) => bars[e.phase].update(e.done, e.total),
+      annMinPassages: config.ANN_MIN_PASSAGES,
     });
     process.stdout.write(ingestReport(result, (performance.now() - t0) / 1000));
   } finally {

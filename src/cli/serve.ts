@@ -29,7 +29,7 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL);
   const bar = progressBar('Lager vektorer');
   const runtime = await openRuntime(config, { logger, serving: true, onEmbedProgress: (d, t) => bar.update(d, t) });
-  const seeded = await seedIfEmpty(runtime, config.SEED_DIR);
+  const seeded = await seedIfEmpty(runtime, config.SEED_DIR, { annMinPassages: config.ANN_MIN_PASSAGES });
   if (seeded) logger.info({ documents: seeded, dir: config.SEED_DIR }, 'seed corpus ingested');
   // Issue 16: the first administrator (INNSPILL_ADMIN_EMAIL); its token is shown this once, never logged.
   const admin = await ensureFirstAdmin(runtime.db, config, logger);

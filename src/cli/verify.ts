@@ -41,7 +41,7 @@ async function main() {
   const { db } = runtime;
   try {
     // Like `npm start`: an empty store gets the seed corpus, so a fresh clone can verify drafts at once.
-    const seeded = await seedIfEmpty(runtime, config.SEED_DIR);
+    const seeded = await seedIfEmpty(runtime, config.SEED_DIR, { annMinPassages: config.ANN_MIN_PASSAGES });
     if (seeded)
       process.stderr.write(`Lageret var tomt: leste inn ${seeded} dokumenter fra ${config.SEED_DIR}/.
 `);

@@ -128,6 +128,9 @@ export const ConfigSchema = z.object({
   OIDC_NAME: z.preprocess(emptyToUndefined, z.string().default('organisasjonens innlogging')),
   /** Self-registration: an unknown e-mail signing in with OIDC becomes a reader of this organisation; off when empty. */
   OIDC_REGISTER_ORGANISATION: optionalString,
+  // --- Several servers on one PostgreSQL (issue 16 item 7) ---
+  /** Passages from which the HNSW index is built (src/store/ann.ts; below it an exact scan is exact and fast). */
+  ANN_MIN_PASSAGES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(2000)),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

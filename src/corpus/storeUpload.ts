@@ -85,7 +85,7 @@ async function embed(
  *   if (!r.ok && r.reason === 'duplicate') console.log(r.duplicate.id);
  */
 export async function storeUpload(
-  deps: { db: Db; embedder: TextEmbedder; read?: ReadThreadOptions; queue?: UploadQueue },
+  deps: { db: Db; embedder: TextEmbedder; read?: ReadThreadOptions; queue?: UploadQueue; annMinPassages?: number },
   upload: Upload,
   options: {
     replaceId?: string;
@@ -105,7 +105,12 @@ export async function storeUpload(
 }
 
 async function storeNow(
-  { db, embedder, read = DEFAULT_READ_OPTIONS }: { db: Db; embedder: TextEmbedder; read?: ReadThreadOptions },
+  {
+    db,
+    embedder,
+    read = DEFAULT_READ_OPTIONS,
+    annMinPassages,
+  }: { db: Db; embedder: TextEmbedder; read?: ReadThreadOptions; annMinPassages?: number },
   upload: Upload,
   {
     replaceId,
@@ -153,7 +158,7 @@ async function storeNow(
     if (written.reason === 'duplicate') return { ok: false, reason: 'duplicate', duplicate: written.duplicate };
     return { ok: false, reason: written.reason, id };
   }
-  await ensureAnnIndex(db);
+  await ensureAnnIndex(db, { minPassages: annMinPassages });
   if (got.consultation) await saveConsultation(db, { extraction: got.consultation });
   return {
     ok: true,

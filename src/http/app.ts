@@ -95,6 +95,7 @@ export function createApp(deps: AppDeps) {
       modelPerMin: deps.config.RATE_LIMIT_MODEL_PER_MIN ?? 30,
       readOnlyPosts: READ_ONLY_POSTS,
       judge: deps.judge !== undefined,
+      db: deps.db,
     }),
   );
   const signIn = { ...SIGN_IN_DEFAULTS, ...deps.config };

@@ -7,7 +7,8 @@
  * Below ANN_MIN_PASSAGES an exact scan is both exact and fast enough (see BENCHMARKS.md), so no index is built;
  * bulk loads drop the index first and rebuild it once, because inserting into HNSW row by row is far slower.
  */
-import type { Queryable } from './driver.js';
+import { ADVISORY_LOCKS, onceAcrossInstances } from './advisoryLocks.js';
+import type { Db, Queryable } from './driver.js';
 
 export const ANN_INDEX_NAME = 'passages_embedding_hnsw';
 // NOTE: measured on a quiet 2-core machine (BENCHMARKS.md): the exact scan's p95 is 12 ms at 2,000 passages and
@@ -63,7 +64,11 @@ export const PGLITE_BUILD_MEMORY_SQL = /* SQL */ `
  * size. Called after every write. @returns true when built now.
  */
 export async function ensureAnnIndex(
-  db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>; readonly driver?: 'pglite' | 'pg' } & Queryable,
+  db: {
+    transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+    readonly driver?: 'pglite' | 'pg';
+  } & Queryable &
+    Pick<Db, 'withAdvisoryLock'>,
   { minPassages = ANN_MIN_PASSAGES }: { minPassages?: number } = {},
 ): Promise<boolean> {
   await tuneEfSearch(db);
@@ -72,12 +77,16 @@ export async function ensureAnnIndex(
     (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM passages WHERE embedding IS NOT NULL')).rows[0].n,
   );
   if (n < minPassages) return false;
-  await db.transaction(async (tx) => {
-    // NOTE: measured ~4x faster at 100k with 1 GB than with the default 64 MB (STACK-NOTES.md). In PGlite the
-    // build's memory and the buffer pool share WASM's 2 GB, so there it gets what the pool leaves (the graph of
-    // 100k passages takes ~250 MB; one that outgrows the setting is built on disk, slower but whole).
-    await tx.query(db.driver === 'pglite' ? PGLITE_BUILD_MEMORY_SQL : `SET LOCAL maintenance_work_mem = '1GB'`);
-    await tx.query(CREATE_ANN_INDEX_SQL);
+  // Several instances on one PostgreSQL may all get here at once; one builds, the others then find it built.
+  return onceAcrossInstances(db, ADVISORY_LOCKS.annIndex, async () => {
+    if (await annIndexExists(db)) return false;
+    await db.transaction(async (tx) => {
+      // NOTE: measured ~4x faster at 100k with 1 GB than with the default 64 MB (STACK-NOTES.md). In PGlite the
+      // build's memory and the buffer pool share WASM's 2 GB, so there it gets what the pool leaves (the graph of
+      // 100k passages takes ~250 MB; one that outgrows the setting is built on disk, slower but whole).
+      await tx.query(db.driver === 'pglite' ? PGLITE_BUILD_MEMORY_SQL : `SET LOCAL maintenance_work_mem = '1GB'`);
+      await tx.query(CREATE_ANN_INDEX_SQL);
+    });
+    return true;
   });
-  return true;
 }

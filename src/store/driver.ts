@@ -24,6 +24,13 @@ export interface Db extends Queryable {
   /** Run fn in one transaction; it rolls back when fn throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * pg only: run fn while holding PostgreSQL advisory lock `key` (advisoryLocks.ts), taken on a connection of its
+   * own and released after, so that one instance among several on the same database does a once-only step
+   * (migrations, seeding, the ANN index build) while the others wait for it. Absent on PGlite, whose data-directory
+   * lock (pglite/lock.ts) already keeps every other process out.
+   */
+  withAdvisoryLock?<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /** PGlite only: the data directory as a gzipped tarball, consistent (taken between statements). */
   dumpDataDir?(): Promise<Blob>;
 }

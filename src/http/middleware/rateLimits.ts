@@ -1,14 +1,18 @@
 /**
- * Rate limits per client IP (hono-rate-limiter, in memory): one budget for writes, a smaller one for requests that
- * call a language model, each per minute, 0 = off. Past the budget a 429 problem with Retry-After.
+ * Rate limits per client IP (hono-rate-limiter): one budget for writes, a smaller one for requests that call a
+ * language model, each per minute, 0 = off. Past the budget a 429 problem with Retry-After. Counted in memory on
+ * PGlite (one process owns the store) and in the database on PostgreSQL, where several servers share one budget
+ * (rateLimitStore.ts).
  *
  * NOTE: the client is the socket's address, not X-Forwarded-For, which any client can set; behind a reverse proxy
  * every client shares the proxy's budget, so raise the limits (or set them to 0) there.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
-import { rateLimiter } from 'hono-rate-limiter';
+import { MemoryStore, rateLimiter, type Store } from 'hono-rate-limiter';
+import type { Db } from '../../store/db.js';
 import { AppError, toProblem } from '../errors.js';
+import { databaseRateLimitStore } from './rateLimitStore.js';
 
 /** The client's IP; requests made in-process (app.request in tests, no socket) share one key. */
 export function clientIp(c: Context): string {
@@ -16,10 +20,22 @@ export function clientIp(c: Context): string {
   return env?.incoming?.socket?.remoteAddress ?? 'in-process';
 }
 
-function limiter(perMinute: number, counts: (c: Context) => boolean, what: string): MiddlewareHandler {
+const WINDOW_MS = 60_000;
+
+/** What the limiter's handler reads from the context: the limiter's own report and the request id. */
+type LimiterEnv = { Variables: { rateLimit?: { resetTime?: Date }; requestId?: string } };
+
+function limiter(
+  perMinute: number,
+  counts: (c: Context) => boolean,
+  what: string,
+  store: Store<LimiterEnv> | undefined,
+): MiddlewareHandler {
   if (perMinute <= 0) return (_c, next) => next();
-  return rateLimiter({
-    windowMs: 60_000,
+  return rateLimiter<LimiterEnv>({
+    windowMs: WINDOW_MS,
+    // A fresh MemoryStore per limiter, as hono-rate-limiter makes when given none.
+    store: store ?? new MemoryStore(),
     limit: perMinute,
     standardHeaders: 'draft-6',
     keyGenerator: clientIp,
@@ -28,9 +44,9 @@ function limiter(perMinute: number, counts: (c: Context) => boolean, what: strin
       const err = new AppError('too_many_requests:rate', {
         detail: `Høyst ${perMinute} ${what} i minuttet fra samme klient. Vent litt og prøv igjen.`,
       });
-      const reset = (c.get('rateLimit') as { resetTime?: Date } | undefined)?.resetTime;
+      const reset = c.get('rateLimit')?.resetTime;
       const retryAfter = String(reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : 60);
-      return c.json(toProblem(err, c.get('requestId') as string | undefined), 429, {
+      return c.json(toProblem(err, c.get('requestId')), 429, {
         'content-type': 'application/problem+json',
         'Retry-After': retryAfter,
       });
@@ -50,13 +66,17 @@ export function rateLimits(opts: {
   readOnlyPosts: string[];
   /** Whether /verify calls a model (VERIFY_JUDGE=claude). */
   judge: boolean;
+  /** The store: on PostgreSQL the counters live there, shared by every server on it. */
+  db?: Pick<Db, 'driver' | 'query'>;
 }): MiddlewareHandler[] {
+  const shared = opts.db?.driver === 'pg' ? opts.db : undefined;
+  const storeFor = (name: string) => (shared ? databaseRateLimitStore<LimiterEnv>(shared, name, WINDOW_MS) : undefined);
   const isWrite = (c: Context) => WRITE_METHODS.has(c.req.method) && !opts.readOnlyPosts.includes(c.req.path);
   const usesModel = (c: Context) =>
     c.req.method === 'POST' &&
     (c.req.path === '/ask' || c.req.path === '/drafts' || (opts.judge && c.req.path === '/verify'));
   return [
-    limiter(opts.writesPerMin, isWrite, 'skrivinger'),
-    limiter(opts.modelPerMin, usesModel, 'forespørsler til språkmodellen'),
+    limiter(opts.writesPerMin, isWrite, 'skrivinger', storeFor('writes')),
+    limiter(opts.modelPerMin, usesModel, 'forespørsler til språkmodellen', storeFor('model')),
   ];
 }

@@ -47,6 +47,7 @@ export function uploadCorpus(deps: Pick<DocumentUploadDeps, 'db' | 'embedder' | 
     embedder: deps.embedder,
     read: readOptions(deps.config),
     queue: new UploadQueue(deps.config?.UPLOAD_CONCURRENCY ?? 2),
+    annMinPassages: deps.config?.ANN_MIN_PASSAGES,
   };
 }
 
