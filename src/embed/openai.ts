@@ -54,6 +54,8 @@ export class OpenAIEmbedder extends Embeddings {
       maxRetries: o.maxRetries ?? 4,
       retryBaseMs: o.retryBaseMs ?? 500,
       retryMaxMs: o.retryMaxMs ?? 60_000,
+      // NOTE: twice one attempt's limit for all of them: a server that stalls gives up after that, not after 5.
+      overallMs: o.overallMs ?? 2 * (o.timeoutMs ?? 30_000),
     };
   }
 

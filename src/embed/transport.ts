@@ -15,6 +15,11 @@ export interface RetryPolicy {
   retryBaseMs: number;
   /** Longest wait between attempts. A Retry-After longer than this ends the retries instead. */
   retryMaxMs: number;
+  /**
+   * All attempts and the waits between them together (default: no limit beyond the others). A server that
+   * stalls every attempt would otherwise hold the caller for (maxRetries + 1) × timeoutMs plus the backoff.
+   */
+  overallMs?: number;
 }
 
 interface Failure {
@@ -55,14 +60,19 @@ export async function postJson(
   const clean = (s: string) =>
     redact.reduce((t, secret) => (secret ? t.split(secret).join('***') : t), s).slice(0, 300);
   const payload = JSON.stringify(body);
+  const deadline = Date.now() + (policy.overallMs ?? Infinity);
+  const overall = (cause?: unknown) =>
+    new EmbeddingError('embedder_timeout', `no answer within ${policy.overallMs} ms in all from ${url}`, { cause });
   for (let attempt = 0; ; attempt++) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw overall();
     let failure: Failure;
     try {
       const res = await fetch(url, {
         method: 'POST',
         headers,
         body: payload,
-        signal: AbortSignal.timeout(policy.timeoutMs),
+        signal: AbortSignal.timeout(Math.min(policy.timeoutMs, left)),
       });
       const text = await res.text();
       if (res.ok) {
@@ -105,7 +115,9 @@ export async function postJson(
     }
     if (!failure.retryable || attempt >= policy.maxRetries) throw failure.error;
     if (failure.retryAfterMs !== undefined && failure.retryAfterMs > policy.retryMaxMs) throw failure.error;
-    await sleep(failure.retryAfterMs ?? backoffMs(attempt, policy));
+    const wait = failure.retryAfterMs ?? backoffMs(attempt, policy);
+    if (Date.now() + wait >= deadline) throw overall(failure.error);
+    await sleep(wait);
   }
 }
 

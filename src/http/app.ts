@@ -18,6 +18,7 @@ import { scoped } from '../store/access.js';
 import { strictJsonBody } from './middleware/strictBody.js';
 import { allowedHostNames, allowedHosts, sameOriginWrites } from './middleware/origin.js';
 import { rateLimits } from './middleware/rateLimits.js';
+import { withGuardResponses } from './guardResponses.js';
 import { router, type AppEnv } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { documentRoutes } from './routes/documents.js';
@@ -158,14 +159,22 @@ export function createApp(deps: AppDeps) {
   // The web page last, so every API route wins; it answers only GET /, /assets/* and its own Norwegian paths.
   app.route('/', webRoutes());
 
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'innspill API',
-      version: '0.1.0',
-      description: 'Høringsinnspill grounded in an organisation’s own documents, every citation verified.',
-    },
-  });
+  // The guards' problems (421, 403, 413, 429, 507) are added to every operation they apply to (guardResponses.ts).
+  app.get('/openapi.json', (c) =>
+    c.json(
+      withGuardResponses(
+        app.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: {
+            title: 'innspill API',
+            version: '0.1.0',
+            description: 'Høringsinnspill grounded in an organisation’s own documents, every citation verified.',
+          },
+        }),
+        { readOnlyPosts: READ_ONLY_POSTS, modelPaths: ['/ask', '/drafts', ...(deps.judge ? ['/verify'] : [])] },
+      ),
+    ),
+  );
   app.route('/', docsRoutes());
 
   app.notFound((c) => {

@@ -37,3 +37,16 @@ describe('postJson', () => {
     ]);
   });
 });
+
+describe('postJson overall deadline', () => {
+  it('a server that stalls every attempt ends the call at overallMs, not after every retry', async () => {
+    api = await startFakeEmbeddingsApi(() => 'hang');
+    const policy = { timeoutMs: 400, maxRetries: 5, retryBaseMs: 1, retryMaxMs: 1000, overallMs: 600 };
+    const err = await postJson(`${api.url}/v1/embeddings`, {}, {}, policy).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EmbeddingError);
+    expect((err as EmbeddingError).code).toBe('embedder_timeout');
+    expect((err as Error).message).toMatch(/within 600 ms in all/);
+    // Two attempts fit in 600 ms (the second cut short), not the six the retries allow.
+    expect(api.requests.length).toBeLessThanOrEqual(2);
+  });
+});

@@ -237,7 +237,8 @@ export function documentUploadRoutes(deps: DocumentUploadDeps) {
         send('done', result satisfies UploadResult);
       });
     }
-    const result = await stored(c, corpus, form, { replaceId });
+    // A client that hangs up while its upload waits in the queue (or is embedded) takes it out of the line.
+    const result = await stored(c, corpus, form, { replaceId, signal: c.req.raw.signal });
     return replaceId
       ? c.json(result, 200)
       : c.json(result, 201, { Location: `/documents/${encodeURIComponent(result.document.id)}` });

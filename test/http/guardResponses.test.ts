@@ -1,0 +1,26 @@
+/** /openapi.json names the problems the app-wide guards answer with, on the routes they guard (issue 14). */
+import { describe, expect, it } from 'vitest';
+import { seededApp } from '../helpers/runtime.js';
+
+const { app } = await seededApp();
+const doc = (await (await app.request('/openapi.json')).json()) as {
+  paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+};
+const statuses = (path: string, method: string) => Object.keys(doc.paths[path][method].responses).map(Number);
+
+describe('/openapi.json lists the guards’ problems', () => {
+  it('421 on every operation; 403, 429 and 507 on writes; 413 where there is a body', () => {
+    for (const [path, item] of Object.entries(doc.paths))
+      for (const method of Object.keys(item)) expect(statuses(path, method), `${method} ${path}`).toContain(421);
+    expect(statuses('/documents', 'post')).toEqual(expect.arrayContaining([403, 413, 429, 507, 201]));
+    expect(statuses('/documents/{id}', 'delete')).toEqual(expect.arrayContaining([403, 429, 507]));
+    expect(statuses('/search', 'post')).toContain(413);
+    expect(statuses('/search', 'post')).not.toContain(403);
+    expect(statuses('/health', 'get')).not.toContain(429);
+  });
+
+  it('429 on the routes that call a language model', () => {
+    expect(statuses('/ask', 'post')).toContain(429);
+    expect(statuses('/drafts', 'post')).toContain(429);
+  });
+});
