@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   'bad_request:empty_file': { status: 400, title: 'Filen er tom' },
   'unauthorized:token': { status: 401, title: 'Mangler eller ugyldig tilgangsnøkkel' },
   'forbidden:origin': { status: 403, title: 'Forespørselen kommer fra en annen nettside' },
+  'forbidden:role': { status: 403, title: 'Du har ikke tilgang til dette' },
   'not_found:document': { status: 404, title: 'Fant ikke dokumentet' },
   'not_found:passage': { status: 404, title: 'Fant ikke avsnittet' },
   'not_found:draft': { status: 404, title: 'Fant ikke utkastet' },
@@ -42,6 +43,17 @@ export const ERROR_CODES = {
   'insufficient_storage:disk': { status: 507, title: 'Disken er full' },
   'unavailable:backup': { status: 503, title: 'Sikkerhetskopi er ikke tilgjengelig' },
   'conflict:data_dir': { status: 409, title: 'Datamappen er ikke tom' },
+  'bad_request:user': { status: 400, title: 'Ugyldig bruker' },
+  // Sign-in for the page (issue 16 item 2).
+  'unauthorized:login': { status: 401, title: 'Feil e-post eller passord' },
+  'unauthorized:session': { status: 401, title: 'Du er ikke logget inn' },
+  'forbidden:csrf': { status: 403, title: 'Skjemaet mangler sikkerhetsnøkkelen' },
+  'forbidden:oidc': { status: 403, title: 'Innloggingen ble ikke godtatt' },
+  'not_found:oidc': { status: 404, title: 'Innlogging med OpenID Connect er ikke satt opp' },
+  'unavailable:oidc': { status: 503, title: 'Identitetstilbyderen svarer ikke' },
+  'not_found:user': { status: 404, title: 'Fant ikke brukeren' },
+  'not_found:token': { status: 404, title: 'Fant ikke tilgangsnøkkelen' },
+  'conflict:user': { status: 409, title: 'Brukeren finnes allerede' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

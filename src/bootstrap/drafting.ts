@@ -52,6 +52,8 @@ export interface DraftingWiring {
   llm?: LlmProvider;
   judge?: Judge;
   minRelevance?: number;
+  /** The corpus vocabulary to share (one per store); built from `db` when left out. */
+  vocabulary?: CorpusVocabulary;
 }
 
 export interface Drafting {
@@ -66,7 +68,7 @@ export interface Drafting {
 /** The drafter and the asker, sharing one provider, judge and corpus vocabulary. */
 export function createDrafting(deps: DraftingWiring): Drafting {
   const provider = draftingProvider(deps);
-  const vocabulary = corpusVocabulary(deps.db);
+  const vocabulary = deps.vocabulary ?? corpusVocabulary(deps.db);
   const shared: GroundingDeps = {
     db: deps.db,
     embedder: deps.embedder,

@@ -2,6 +2,7 @@
 import { serve } from '@hono/node-server';
 import { scheduleBackups } from '../bootstrap/backups.js';
 import { draftingChoice } from '../bootstrap/drafting.js';
+import { ensureFirstAdmin } from '../bootstrap/firstAdmin.js';
 import { seedIfEmpty } from '../bootstrap/loadFiles.js';
 import { openRuntime } from '../bootstrap/runtime.js';
 import { ConfigError, loadConfig } from '../config/env.js';
@@ -30,6 +31,13 @@ async function main() {
   const runtime = await openRuntime(config, { logger, onEmbedProgress: (d, t) => bar.update(d, t) });
   const seeded = await seedIfEmpty(runtime, config.SEED_DIR, { annMinPassages: config.ANN_MIN_PASSAGES });
   if (seeded) logger.info({ documents: seeded, dir: config.SEED_DIR }, 'seed corpus ingested');
+  // Issue 16: the first administrator (INNSPILL_ADMIN_EMAIL); its token is shown this once, never logged.
+  const admin = await ensureFirstAdmin(runtime.db, config, logger);
+  if (admin)
+    process.stderr.write(
+      `\nAdministrator ${admin.email} er opprettet. Tilgangsnøkkelen vises bare nå; ta vare på den:\n\n  ${admin.token}\n\n` +
+        `Bruk: Authorization: Bearer <nøkkel>. Flere brukere og nøkler: npm run users -- --help\n\n`,
+    );
   const app = createApp({
     ...runtime,
     config,

@@ -60,7 +60,7 @@ export const ConfigSchema = z.object({
   VERIFY_JUDGE: z.preprocess(emptyToUndefined, z.enum(['auto', 'claude', 'chat', 'off']).default('auto')),
   /** Timeout per judge request in ms; a judge that does not answer leaves the fixed checks' verdict. */
   VERIFY_JUDGE_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(30000)),
-  /** Comma-separated bearer tokens; when set, writes need one. */
+  /** Comma-separated service tokens (see API_TOKENS_ROLE); when set, every request but the public ones needs a token. */
   API_TOKENS: optionalString,
   /** Comma-separated origins (https://intranett.example.no) allowed to call the API from a browser; CORS off when empty. */
   CORS_ORIGINS: optionalString,
@@ -104,6 +104,33 @@ export const ConfigSchema = z.object({
   // --- Several servers on one PostgreSQL (issue 16 item 7) ---
   /** Passages from which the HNSW index is built (src/store/ann.ts; below it an exact scan is exact and fast). */
   ANN_MIN_PASSAGES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(2000)),
+  // --- Users and access (issue 16) ---
+  /**
+   * The role of the API_TOKENS service tokens: reader, editor or admin. admin (default) keeps what a token could do
+   * before users existed: every write, withdrawals and backups included.
+   */
+  API_TOKENS_ROLE: z.preprocess(emptyToUndefined, z.enum(['reader', 'editor', 'admin']).default('admin')),
+  /** Comma-separated organisations the service tokens' role holds in; every organisation when empty. */
+  API_TOKENS_ORGANISATIONS: optionalString,
+  /** E-mail of the first site administrator, created at start-up when the store has no users yet. */
+  INNSPILL_ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.string().email('må være en e-postadresse').optional()),
+  // --- Sign-in for the page (issue 16 item 2) ---
+  /** Minutes a page session lives without use; each request moves the expiry forward (sessions are in the database). */
+  SESSION_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(43200).default(480)),
+  /** Hours a session lives at most from sign-in, used or not. */
+  SESSION_MAX_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(8760).default(24)),
+  /** true when a TLS proxy in front sets X-Forwarded-Proto: the session cookie is then Secure for https requests. */
+  TRUST_PROXY: z.preprocess(emptyToUndefined, z.stringbool().default(false)),
+  /** OpenID Connect sign-in (optional): the issuer URL, and this server's client id and secret at it. */
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  /** The callback URL registered at the issuer; by default this server's origin + /auth/oidc/callback. */
+  OIDC_REDIRECT_URL: optionalUrl,
+  /** The button text on the login page («Logg inn med …»). */
+  OIDC_NAME: z.preprocess(emptyToUndefined, z.string().default('organisasjonens innlogging')),
+  /** Self-registration: an unknown e-mail signing in with OIDC becomes a reader of this organisation; off when empty. */
+  OIDC_REGISTER_ORGANISATION: optionalString,
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -119,6 +146,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${norwegianReason(i)}`);
     throw new ConfigError(`Ugyldig konfigurasjon:\n${lines.join('\n')}`);
   }
+  const oidc = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const).filter((k) => !parsed.data[k]);
+  if (oidc.length > 0 && oidc.length < 3)
+    throw new ConfigError(
+      `Ugyldig konfigurasjon:\n${oidc.map((k) => `  ${k}: mangler (OpenID Connect trenger OIDC_ISSUER, OIDC_CLIENT_ID og OIDC_CLIENT_SECRET)`).join('\n')}`,
+    );
   return parsed.data;
 }
 

@@ -81,7 +81,13 @@ async function embed(
 export async function storeUpload(
   deps: { db: Db; embedder: TextEmbedder; read?: ReadThreadOptions; queue?: UploadQueue; annMinPassages?: number },
   upload: Upload,
-  options: { replaceId?: string; onProgress?: (e: UploadEvent) => void; signal?: AbortSignal } = {},
+  options: {
+    replaceId?: string;
+    onProgress?: (e: UploadEvent) => void;
+    signal?: AbortSignal;
+    /** Throws when the uploader may not store a document in this organisation's name (checked once it is read). */
+    authorize?: (organisation: string) => void;
+  } = {},
 ): Promise<UploadOutcome> {
   const onProgress = options.onProgress ?? (() => undefined);
   if (!deps.queue) return storeNow(deps, upload, { ...options, onProgress });
@@ -100,7 +106,17 @@ async function storeNow(
     annMinPassages,
   }: { db: Db; embedder: TextEmbedder; read?: ReadThreadOptions; annMinPassages?: number },
   upload: Upload,
-  { replaceId, onProgress, signal }: { replaceId?: string; onProgress: (e: UploadEvent) => void; signal?: AbortSignal },
+  {
+    replaceId,
+    onProgress,
+    signal,
+    authorize,
+  }: {
+    replaceId?: string;
+    onProgress: (e: UploadEvent) => void;
+    signal?: AbortSignal;
+    authorize?: (organisation: string) => void;
+  },
 ): Promise<UploadOutcome> {
   signal?.throwIfAborted();
   const existing = replaceId ? await getDocumentHead(db, { id: replaceId }) : null;
@@ -111,6 +127,7 @@ async function storeNow(
   const got = await readInWorker({ kind: 'upload', upload, existing }, read);
   if (!got.ok) return { ok: false, reason: 'invalid_metadata', issues: got.issues };
   const doc = got.doc;
+  authorize?.(doc.meta.organisation);
   onProgress({
     phase: 'read',
     format: doc.format,

@@ -10,3 +10,4 @@ export * from './usage.js';
 export * from './verification.js';
 export * from './judge.js';
 export * from './calendarDate.js';
+export * from './viewer.js';

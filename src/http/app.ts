@@ -12,7 +12,9 @@ import type { Db } from '../store/db.js';
 import type { TextEmbedder } from '../domain/embedder.js';
 import { asAppError } from './asAppError.js';
 import { AppError, toProblem } from './errors.js';
-import { requireTokenForWrites } from './middleware/auth.js';
+import { principal, type PrincipalResolver } from './middleware/principal.js';
+import { ANONYMOUS_VIEWER } from '../domain/viewer.js';
+import { scoped } from '../store/access.js';
 import { strictJsonBody } from './middleware/strictBody.js';
 import { allowedHostNames, allowedHosts, sameOriginWrites } from './middleware/origin.js';
 import { rateLimits } from './middleware/rateLimits.js';
@@ -28,19 +30,26 @@ import type { LlmProvider } from '../llm/types.js';
 import type { Judge } from '../verify/index.js';
 import { docsRoutes } from './routes/docs.js';
 import { webRoutes } from './routes/web.js';
+import { sessionResolver } from './auth/session.js';
+import { userRoutes } from './routes/users.js';
+import { SIGN_IN_DEFAULTS, sessionRoutes, type SignInConfig } from './routes/session.js';
 
 export interface AppDeps {
   db: Db;
   embedder: TextEmbedder;
   config: Pick<Config, 'MAX_BODY_BYTES' | 'API_TOKENS'> &
+    Partial<Pick<Config, 'API_TOKENS_ROLE' | 'API_TOKENS_ORGANISATIONS'>> &
     Partial<Pick<Config, 'MAX_UPLOAD_BYTES' | 'CORS_ORIGINS' | 'DATA_DIR' | 'DATABASE_URL'>> &
-    Partial<Pick<Config, 'HOST' | 'ALLOWED_HOSTS' | 'RATE_LIMIT_WRITES_PER_MIN' | 'RATE_LIMIT_MODEL_PER_MIN'>>;
+    Partial<Pick<Config, 'HOST' | 'ALLOWED_HOSTS' | 'RATE_LIMIT_WRITES_PER_MIN' | 'RATE_LIMIT_MODEL_PER_MIN'>> &
+    Partial<SignInConfig>;
   logger: Logger;
   /** Extra sub-apps mounted at the root (drafting, asking, verifying, the web page), each built with its deps. */
   extraRoutes?: Hono<AppEnv>[];
   drafter?: string;
   /** Writes drafts and answers; the offline extractive drafter when left out. */
   llm?: LlmProvider;
+  /** More ways to find a request's principal after bearer tokens (e.g. a session cookie); see middleware/principal.ts. */
+  principalResolvers?: PrincipalResolver[];
   /** The verifier's optional entailment judge (VERIFY_JUDGE: claude, chat, or auto). */
   judge?: Judge;
   /** DRAFT_MIN_RELEVANCE: the measured default when left out. */
@@ -88,13 +97,28 @@ export function createApp(deps: AppDeps) {
       db: deps.db,
     }),
   );
-  const tokens = (deps.config.API_TOKENS ?? '')
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
-  app.use('*', requireTokenForWrites(tokens, READ_ONLY_POSTS));
+  const signIn = { ...SIGN_IN_DEFAULTS, ...deps.config };
+  const sessions = sessionRoutes({ db: deps.db, config: signIn, logger: deps.logger });
+  // Issue 16: who is asking (c.get('viewer')); with no user and no token the server stays open as before.
+  app.use(
+    '*',
+    principal({
+      db: deps.db,
+      serviceTokens: list(deps.config.API_TOKENS),
+      serviceRole: deps.config.API_TOKENS_ROLE ?? 'admin',
+      serviceOrganisations: list(deps.config.API_TOKENS_ORGANISATIONS),
+      // The page's session cookie, after bearer tokens (issue 16 item 2): a live session is its user.
+      resolvers: [
+        sessionResolver({ db: deps.db, idleMinutes: signIn.SESSION_IDLE_MINUTES }),
+        ...(deps.principalResolvers ?? []),
+      ],
+    }),
+  );
   app.use('*', strictJsonBody({ maxBytes: deps.config.MAX_BODY_BYTES, uploadPaths: UPLOAD_PATHS }));
 
+  // NOTE: the routes get the store scoped to the anonymous principal; each handler rescopes it to its request's
+  // viewer (http/access.ts viewerDb). A handler that forgot would read nothing internal, not everything.
+  deps = { ...deps, db: scoped(deps.db, ANONYMOUS_VIEWER) };
   const llm = draftingProvider(deps);
   app.route(
     '/',
@@ -125,6 +149,9 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route('/', adminRoutes({ db: deps.db, databaseUrl: deps.config.DATABASE_URL }));
+  app.route('/', sessions.api);
+  app.route('/', userRoutes({ db: deps.db }));
+  app.route('/', sessions.web);
   for (const extra of deps.extraRoutes ?? []) app.route('/', extra);
   // The web page last, so every API route wins; it answers only GET /, /assets/* and its own Norwegian paths.
   app.route('/', webRoutes());

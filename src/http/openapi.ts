@@ -3,8 +3,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { RequestIdVariables } from 'hono/request-id';
 import { AppError, fieldErrorsFromZod } from './errors.js';
 import { refuseNul } from './noNul.js';
+import type { PrincipalVariables } from './middleware/principal.js';
 
-export type AppEnv = { Variables: RequestIdVariables };
+/** Every route sees the request id and the principal (middleware/principal.ts). */
+export type AppEnv = { Variables: RequestIdVariables & PrincipalVariables };
 
 export function router(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({

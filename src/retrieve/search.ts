@@ -4,6 +4,7 @@
  */
 import type { PassageWithDocument } from '../domain/types.js';
 import type { QueryEmbedder } from '../domain/embedder.js';
+import { accessParams, readsEverything } from '../store/access.js';
 import type { Queryable } from '../store/db.js';
 import { getPassages, rowToPassage, withDocuments } from '../store/documents.js';
 import { listOrganisations } from '../store/organisations.js';
@@ -67,8 +68,11 @@ export function candidatePool(k: number): number {
   return Math.max(40, k * 5);
 }
 
-/** The five filter parameters of queries.ts, or null when the search is unfiltered. */
-function filterParams(f: SearchFilters): unknown[] | null {
+/**
+ * The filter parameters of searchQueries.ts (five filters, then the viewer's two), or null when the search is
+ * unfiltered: no filter given and a viewer who reads every document (store/access.ts).
+ */
+function filterParams(db: Queryable, f: SearchFilters): unknown[] | null {
   const list = (xs?: string[]) => (xs && xs.length ? xs : null);
   const params = [
     list(f.organisations?.map((o) => o.toLowerCase())),
@@ -77,7 +81,7 @@ function filterParams(f: SearchFilters): unknown[] | null {
     f.dateFrom ?? null,
     f.dateTo ?? null,
   ];
-  return params.every((p) => p === null) ? null : params;
+  return params.every((p) => p === null) && readsEverything(db) ? null : [...params, ...accessParams(db)];
 }
 
 type LegHit = { id: string; score: number };
@@ -89,7 +93,7 @@ export async function vectorLeg(
   limit: number,
   filters: SearchFilters = {},
 ): Promise<LegHit[]> {
-  const f = filterParams(filters);
+  const f = filterParams(db, filters);
   const { rows } = await db.query<LegHit>(vectorLegSql(f !== null), [toVectorLiteral(vector), limit, ...(f ?? [])]);
   return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
 }
@@ -104,7 +108,7 @@ export async function textLeg(
 ): Promise<LegHit[]> {
   const q = await textQuery(db, question, options);
   if (!q) return [];
-  const f = filterParams(filters);
+  const f = filterParams(db, filters);
   const params: unknown[] = [
     q.candidates,
     limit,
@@ -161,7 +165,7 @@ async function vectorSearch(
   opts: SearchOptions,
   k: number,
 ): Promise<SearchHit[]> {
-  const f = filterParams(opts);
+  const f = filterParams(db, opts);
   const vector = await embedder.embedQuery(opts.query);
   const { rows } = await db.query<Record<string, unknown>>(vectorLegSql(f !== null, { withPassages: true }), [
     toVectorLiteral(vector),

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DraftRequest } from '../domain/draftRequest.js';
 import type { DraftDocument, DraftTimings, TokenUsage, VerificationReport } from '../domain/index.js';
+import { accessParams, draftReadableSql } from './access.js';
 import type { Db, Queryable } from './db.js';
 
 const INSERT_DRAFT_SQL = /* SQL */ `
@@ -17,7 +18,8 @@ const INSERT_DRAFT_VERSION_SQL = /* SQL */ `
   VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7::text[], $8::text[], $9::jsonb, $10, $11::jsonb, $12, $13::jsonb, $14::jsonb)
   RETURNING created_at::text AS created_at`;
 
-const LOCK_DRAFT_SQL = /* SQL */ `SELECT latest_version FROM drafts WHERE id = $1 FOR UPDATE`;
+const LOCK_DRAFT_SQL = /* SQL */ `
+  SELECT d.latest_version FROM drafts d WHERE d.id = $1 AND ${draftReadableSql('d', 2)} FOR UPDATE`;
 
 const BUMP_DRAFT_SQL = /* SQL */ `
   UPDATE drafts SET latest_version = $2, title = $3, updated_at = now() WHERE id = $1`;
@@ -43,26 +45,27 @@ const SUMMARY_COLUMNS = /* SQL */ `
 const LIST_DRAFTS_SQL = /* SQL */ `
   SELECT ${SUMMARY_COLUMNS}
   FROM drafts d JOIN draft_versions v ON v.draft_id = d.id AND v.version = d.latest_version
-  WHERE ($1::text IS NULL OR lower(d.organisation) = lower($1))
+  WHERE ($1::text IS NULL OR lower(d.organisation) = lower($1)) AND ${draftReadableSql('d', 4)}
   ORDER BY d.updated_at DESC, d.id
   LIMIT $2 OFFSET $3`;
 
 const GET_DRAFT_SQL = /* SQL */ `
   SELECT ${SUMMARY_COLUMNS}
   FROM drafts d JOIN draft_versions v ON v.draft_id = d.id AND v.version = d.latest_version
-  WHERE d.id = $1`;
+  WHERE d.id = $1 AND ${draftReadableSql('d', 2)}`;
 
 const LIST_DRAFT_VERSIONS_SQL = /* SQL */ `
-  SELECT version, origin, provider, model, (verification_ok AND ${SOURCES_UNCHANGED_SQL}) AS verification_ok,
-    created_at::text AS created_at
-  FROM draft_versions v WHERE draft_id = $1 ORDER BY version`;
+  SELECT v.version, v.origin, v.provider, v.model, (v.verification_ok AND ${SOURCES_UNCHANGED_SQL}) AS verification_ok,
+    v.created_at::text AS created_at
+  FROM draft_versions v JOIN drafts d ON d.id = v.draft_id
+  WHERE v.draft_id = $1 AND ${draftReadableSql('d', 2)} ORDER BY v.version`;
 
 /** $2 NULL = the latest version. */
 const GET_DRAFT_VERSION_SQL = /* SQL */ `
   SELECT v.draft_id, v.version, v.origin, v.request, v.provider, v.model, v.prompt_versions, v.retrieved_passage_ids,
          v.structured, v.markdown, v.verification, v.usage, v.timings, v.created_at::text AS created_at
   FROM draft_versions v JOIN drafts d ON d.id = v.draft_id
-  WHERE v.draft_id = $1 AND v.version = coalesce($2::int, d.latest_version)`;
+  WHERE v.draft_id = $1 AND v.version = coalesce($2::int, d.latest_version) AND ${draftReadableSql('d', 3)}`;
 
 const COUNT_DRAFTS_SQL = /* SQL */ `
   SELECT (SELECT count(*)::int FROM drafts) AS drafts, (SELECT count(*)::int FROM draft_versions) AS versions`;
@@ -174,7 +177,7 @@ export async function addDraftVersion(
   { id, version }: { id: string; version: NewDraftVersion },
 ): Promise<{ id: string; version: number } | null> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ latest_version: number }>(LOCK_DRAFT_SQL, [id]);
+    const { rows } = await tx.query<{ latest_version: number }>(LOCK_DRAFT_SQL, [id, ...accessParams(tx)]);
     if (!rows[0]) return null;
     const next = Number(rows[0].latest_version) + 1;
     await tx.query(INSERT_DRAFT_VERSION_SQL, versionParams(id, next, version));
@@ -187,7 +190,7 @@ export async function listDrafts(
   db: Queryable,
   { organisation, limit = 50, offset = 0 }: { organisation?: string; limit?: number; offset?: number } = {},
 ): Promise<DraftSummary[]> {
-  const { rows } = await db.query(LIST_DRAFTS_SQL, [organisation ?? null, limit, offset]);
+  const { rows } = await db.query(LIST_DRAFTS_SQL, [organisation ?? null, limit, offset, ...accessParams(db)]);
   return rows.map(rowToSummary);
 }
 
@@ -195,9 +198,9 @@ export async function getDraft(
   db: Queryable,
   { id }: { id: string },
 ): Promise<(DraftSummary & { versions: VersionSummary[] }) | null> {
-  const { rows } = await db.query(GET_DRAFT_SQL, [id]);
+  const { rows } = await db.query(GET_DRAFT_SQL, [id, ...accessParams(db)]);
   if (!rows[0]) return null;
-  const versions = await db.query<Row>(LIST_DRAFT_VERSIONS_SQL, [id]);
+  const versions = await db.query<Row>(LIST_DRAFT_VERSIONS_SQL, [id, ...accessParams(db)]);
   return {
     ...rowToSummary(rows[0]),
     versions: versions.rows.map((v) => ({
@@ -216,7 +219,7 @@ export async function getDraftVersion(
   db: Queryable,
   { id, version }: { id: string; version?: number },
 ): Promise<DraftVersionRecord | null> {
-  const { rows } = await db.query<Row>(GET_DRAFT_VERSION_SQL, [id, version ?? null]);
+  const { rows } = await db.query<Row>(GET_DRAFT_VERSION_SQL, [id, version ?? null, ...accessParams(db)]);
   const r = rows[0];
   if (!r) return null;
   return {

@@ -6,6 +6,7 @@
  * NOTE: measured at 10k passages (scratch runs, p50): the organisation names cost ~1 ms a search and the document
  * half of the passage fetch ~1.3 ms; both are a Map lookup once warm.
  */
+import { rawStore } from './access.js';
 import type { Queryable } from './db.js';
 
 const memos = new WeakMap<Queryable, { generation: number; entries: Map<string, unknown> }>();
@@ -18,10 +19,12 @@ const memos = new WeakMap<Queryable, { generation: number; entries: Map<string, 
 export function generationMemo(db: Queryable): Map<string, unknown> | null {
   const generation = db.generation?.();
   if (generation === undefined) return null;
-  const memo = memos.get(db);
+  // One memo per store, whichever viewer it is scoped to (store/access.ts): what is kept is not filtered by viewer.
+  const key = rawStore(db);
+  const memo = memos.get(key);
   if (memo && memo.generation === generation) return memo.entries;
   const entries = new Map<string, unknown>();
-  memos.set(db, { generation, entries });
+  memos.set(key, { generation, entries });
   return entries;
 }
 

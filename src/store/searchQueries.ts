@@ -2,12 +2,14 @@
  * The two legs of hybrid search, as named SQL. Filters narrow both legs alike; a search without filters leaves
  * the documents table out of both (nothing to join for).
  */
+import { documentReadableSql } from './access.js';
 import { PASSAGE_COLUMNS } from './documents.js';
 
 /**
- * Filter conditions on documents `d`, their five parameters starting at $first:
+ * Filter conditions on documents `d`, their seven parameters starting at $first:
  *   organisations (lower-cased text[] or NULL), document ids (text[] or NULL), kinds (text[] or NULL),
- *   date from (date or NULL), date to (date or NULL).
+ *   date from (date or NULL), date to (date or NULL), then the viewer's two (store/access.ts accessParams).
+ * A search is "filtered" whenever the viewer does not read everything, so the access predicate is never skipped.
  */
 function filterConditions(first: number): string {
   const [org, ids, kinds, from, to] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
@@ -16,13 +18,14 @@ function filterConditions(first: number): string {
     AND (${ids}::text[] IS NULL OR d.id = ANY(${ids}::text[]))
     AND (${kinds}::text[] IS NULL OR d.kind = ANY(${kinds}::text[]))
     AND (${from}::date IS NULL OR d.date_start >= ${from}::date)
-    AND (${to}::date IS NULL OR d.date_start <= ${to}::date)`;
+    AND (${to}::date IS NULL OR d.date_start <= ${to}::date)
+    AND ${documentReadableSql('d', first + 5)}`;
 }
 
 /**
  * Vector leg. Vectors are unit length, so `<#>` (negative inner product) orders exactly as cosine distance and
  * matches the HNSW index's vector_ip_ops; the score returned is the cosine similarity.
- *   $1 query vector  $2 limit  [$3–$7 filters]
+ *   $1 query vector  $2 limit  [$3–$9 filters]
  */
 export function vectorLegSql(filtered: boolean, { withPassages = false }: { withPassages?: boolean } = {}): string {
   // Vector-only search takes its hits' passages from the leg itself (one statement fewer than fetching them after).

@@ -44,7 +44,14 @@ const created = await app.request('/drafts', jsonInit('POST', DRAFT_REQUEST));
 const draft = (await created.json()) as { id: string; markdown: string };
 if (created.status !== 201) throw new Error(`setup: POST /drafts answered ${created.status}`);
 
-const PATH_IDS: Record<string, string> = { documents: documentId, passages: passageId, drafts: draft.id };
+// Users and tokens that do not exist (the server stays open: a user would close it to anonymous requests).
+const PATH_IDS: Record<string, string> = {
+  documents: documentId,
+  passages: passageId,
+  drafts: draft.id,
+  users: 'fuzz-bruker',
+  tokens: 'fuzz-nokkel',
+};
 const idFor = (path: string) => PATH_IDS[path.split('/')[1]];
 
 /** A valid body for each operation that takes JSON; a new JSON route must add one here (a test checks). */
@@ -66,6 +73,13 @@ const JSON_BODIES: Record<string, Record<string, unknown>> = {
   'POST /drafts': DRAFT_REQUEST,
   'PUT /drafts/{id}': { markdown: draft.markdown },
   'POST /ask': { question: 'Hva mener Fagforbundet om skyløsning?', organisation: 'Fagforbundet', maxSentences: 2 },
+  // Sign-in and the admin page's routes (signin16).
+  'POST /session': { email: 'kari@ks.no', password: 'korrekt hest batteri' },
+  'POST /users': { email: 'fuzz@ks.no', name: 'Fuzz', organisation: 'KS', role: 'reader' },
+  'PUT /users/{id}/roles': { organisation: 'KS', role: 'editor' },
+  'PUT /users/{id}/admin': { admin: false },
+  'PUT /users/{id}/password': { password: 'et langt nok passord' },
+  'POST /users/{id}/tokens': { name: 'bærbar' },
 };
 /** A valid upload (POST and PUT /documents) but for the input under test. */
 const UPLOAD_FIELDS: Record<string, string> = {

@@ -212,13 +212,14 @@ describe('API surface', () => {
     expect(doc.paths['/drafts'].post.responses['200'].content).toHaveProperty('text/event-stream');
   });
 
-  it('needs a token to draft when API_TOKENS is set; asking stays open', async () => {
+  it('needs a token to draft and, since issue 16, to ask when API_TOKENS is set', async () => {
     const locked = await seededApp({ config: { ...testConfig, API_TOKENS: 'hemmelig' } });
     await problem(await locked.app.request('/drafts', jsonInit('POST', request)), 401);
     const ok = await locked.app.request('/drafts', jsonInit('POST', request, { authorization: 'Bearer hemmelig' }));
     expect(ok.status).toBe(201);
-    expect(
-      (await locked.app.request('/ask', jsonInit('POST', { question: 'Hva mener NTL om digitalisering?' }))).status,
-    ).toBe(200);
+    const question = { question: 'Hva mener NTL om digitalisering?' };
+    await problem(await locked.app.request('/ask', jsonInit('POST', question)), 401);
+    const asked = await locked.app.request('/ask', jsonInit('POST', question, { authorization: 'Bearer hemmelig' }));
+    expect(asked.status).toBe(200);
   });
 });

@@ -12,6 +12,7 @@ import { createApp } from '../../src/http/app.js';
 import { createExtractiveProvider } from '../../src/llm/extractive.js';
 import type { LlmProvider } from '../../src/llm/types.js';
 import { silentLogger } from '../../src/log.js';
+import type { Db } from '../../src/store/db.js';
 import { seededStore, testConfig } from '../helpers/runtime.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -41,8 +42,13 @@ function slowed(provider: LlmProvider, ms: number): LlmProvider {
   };
 }
 
-export async function startWorld({ pauseMs = 400 } = {}): Promise<WebWorld> {
+export async function startWorld({
+  pauseMs = 400,
+  prepare,
+}: { pauseMs?: number; prepare?: (db: Db) => Promise<void> } = {}): Promise<WebWorld> {
   const rt = await seededStore();
+  // Users, roles, passwords: whatever the suite needs in the store before the server answers.
+  await prepare?.(rt.db);
   const llm = slowed(createExtractiveProvider({ embedder: rt.embedder }), pauseMs);
   const app = createApp({ ...rt, config: testConfig, logger: silentLogger, llm });
   const server: ServerType = await new Promise((resolve) => {

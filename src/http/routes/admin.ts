@@ -1,13 +1,15 @@
 /**
  * POST /admin/backup: a consistent backup of the whole store, streamed (`npm run backup` asks the server for it when
- * a server holds the data directory, since no other process may open that directory). A write: it needs a token
- * when API_TOKENS is set, like every other POST that is not a read.
+ * a server holds the data directory, since no other process may open that directory). Site administrators only
+ * (issue 16; an API_TOKENS token is one with API_TOKENS_ROLE=admin, the default). GET /audit: the audit log.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { Readable } from 'node:stream';
 import { BACKUP_EXTENSION, dumpStore } from '../../store/backup.js';
 import type { Db } from '../../store/db.js';
+import { audit, requireSiteAdmin } from '../access.js';
 import { problemResponses, router } from '../openapi.js';
+import { auditRoutes } from './audit.js';
 
 export interface AdminDeps {
   db: Db;
@@ -30,14 +32,16 @@ const backupRoute = createRoute({
         'application/sql': { schema: z.string() },
       },
     },
-    ...problemResponses(401, 503, 507),
+    ...problemResponses(401, 403, 503, 507),
   },
 });
 
 export function adminRoutes(deps: AdminDeps) {
   const app = router();
   app.openAPIRegistry.registerPath(backupRoute);
-  app.post('/admin/backup', async () => {
+  app.post('/admin/backup', async (c) => {
+    requireSiteAdmin(c.get('viewer'));
+    await audit(c, deps.db, { action: 'backup' });
     const dump = await dumpStore(deps.db, deps.databaseUrl);
     const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
     return new Response(Readable.toWeb(dump.stream) as ReadableStream, {
@@ -48,5 +52,5 @@ export function adminRoutes(deps: AdminDeps) {
       },
     });
   });
-  return app;
+  return app.route('/', auditRoutes({ db: deps.db }));
 }

@@ -5,7 +5,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AskRequestSchema as PipelineAskRequest, type Asker } from '../../draft/ask.js';
 import type { Logger } from '../../log.js';
-import { problemResponses, router } from '../openapi.js';
+import type { Context } from 'hono';
+import { problemResponses, router, type AppEnv } from '../openapi.js';
 import { sse } from '../sse.js';
 import { DraftSentenceSchema, DroppedSentenceSchema, UsageSchema, VerificationReportSchema } from './drafts.schemas.js';
 
@@ -67,9 +68,11 @@ const route = createRoute({
   },
 });
 
-export function askRoutes({ asker, logger }: { asker: Asker; logger: Logger }) {
+/** `askerFor` gives the asker that retrieves what one request's principal may read (http/access.ts viewerDb). */
+export function askRoutes({ askerFor, logger }: { askerFor: (c: Context<AppEnv>) => Asker; logger: Logger }) {
   return router().openapi(route, async (c) => {
     const { stream, ...input } = c.req.valid('json');
+    const asker = askerFor(c);
     if (stream) {
       return sse(c, logger, async (send, signal) => {
         const result = await asker.ask(input, { signal, onEvent: (e) => send(e.type, e) });

@@ -17,7 +17,8 @@ import { UploadQueue } from '../../corpus/uploadQueue.js';
 import type { Config } from '../../config/env.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
-import { withdrawDocument } from '../../store/documents.js';
+import { getDocument, getDocumentHead, withdrawDocument } from '../../store/documents.js';
+import { audit, requireRole, viewerDb } from '../access.js';
 import type { TextEmbedder } from '../../domain/embedder.js';
 import { AppError, fieldErrorsFromZod } from '../errors.js';
 import { problemResponses, router, type AppEnv } from '../openapi.js';
@@ -101,7 +102,7 @@ const uploadDoc = (method: 'post' | 'put') => ({
       content: { 'application/json': { schema: UploadResultSchema } },
     },
     ...(method === 'post' ? { 200: streamed } : {}),
-    ...problemResponses(400, 401, ...(method === 'put' ? [404] : []), 409, 413, 415, 422),
+    ...problemResponses(400, 401, 403, ...(method === 'put' ? [404] : []), 409, 413, 415, 422),
   },
 });
 
@@ -112,7 +113,7 @@ const deleteRoute = createRoute({
   request: { params: IdParam },
   responses: {
     200: { description: 'Withdrawn', content: { 'application/json': { schema: WithdrawalSchema } } },
-    ...problemResponses(401, 404),
+    ...problemResponses(401, 403, 404),
   },
 });
 
@@ -142,10 +143,36 @@ function refusalProblem(refusal: UploadRefusal): AppError {
   }
 }
 
-/** Store the upload, or throw the problem for its refusal. */
-async function stored(...args: Parameters<typeof storeUpload>): Promise<UploadResult> {
-  const result = await storeUpload(...args);
-  if (!result.ok) throw refusalProblem(result);
+/**
+ * Store the upload in the name of an organisation the principal is an editor of, or throw the problem for its
+ * refusal; record it in the audit log.
+ */
+async function stored(
+  c: Context<AppEnv>,
+  corpus: Parameters<typeof storeUpload>[0],
+  upload: Parameters<typeof storeUpload>[1],
+  options: Parameters<typeof storeUpload>[2] & {},
+): Promise<UploadResult> {
+  const viewer = c.get('viewer');
+  const result = await storeUpload(corpus, upload, {
+    ...options,
+    authorize: (organisation) => requireRole(viewer, organisation, 'editor'),
+  });
+  if (!result.ok) {
+    // A duplicate the uploader may not read is named by neither title nor id.
+    if (result.reason === 'duplicate' && !(await getDocument(viewerDb(c, corpus.db), { id: result.duplicate.id })))
+      throw new AppError('conflict:duplicate', {
+        detail: 'Det samme innholdet er allerede lagret, i et dokument du ikke har tilgang til.',
+        errors: [{ field: 'file', reason: 'samme innhold som et lagret dokument' }],
+      });
+    throw refusalProblem(result);
+  }
+  await audit(c, corpus.db, {
+    action: options.replaceId ? 'replace' : 'upload',
+    organisation: result.document.organisation,
+    target: result.document.id,
+    detail: { outcome: result.outcome, visibility: result.document.visibility },
+  });
   return { outcome: result.outcome, document: result.document };
 }
 
@@ -180,14 +207,23 @@ export function documentUploadRoutes(deps: DocumentUploadDeps) {
 
   const respond = async (c: Context<AppEnv>, replaceId?: string) => {
     const stream = wantsStream(c.req.query('stream'));
+    const viewer = c.get('viewer');
+    if (replaceId) {
+      // Replacing: an editor of the stored document's organisation (one it may not read is not found).
+      const head = await getDocumentHead(deps.db, { id: replaceId });
+      if (head && !(await getDocument(viewerDb(c, deps.db), { id: replaceId }))) throw notFound(replaceId);
+      if (head) requireRole(viewer, head.organisation, 'editor');
+    }
     const form = await readUploadForm(c.req.raw, deps.maxUploadBytes);
+    // Refused before the file is read when the form names an organisation; checked again on what was read.
+    if (form.fields.organisation) requireRole(viewer, form.fields.organisation, 'editor');
     if (stream) {
       return sse(c, deps.logger, async (send, signal) => {
-        const result = await stored(corpus, form, { replaceId, signal, onProgress: (e) => send('progress', e) });
+        const result = await stored(c, corpus, form, { replaceId, signal, onProgress: (e) => send('progress', e) });
         send('done', result satisfies UploadResult);
       });
     }
-    const result = await stored(corpus, form, { replaceId });
+    const result = await stored(c, corpus, form, { replaceId });
     return replaceId
       ? c.json(result, 200)
       : c.json(result, 201, { Location: `/documents/${encodeURIComponent(result.document.id)}` });
@@ -197,8 +233,13 @@ export function documentUploadRoutes(deps: DocumentUploadDeps) {
   app.put('/documents/:id', (c) => respond(c, validId(c.req.param('id'))));
   return app.openapi(deleteRoute, async (c) => {
     const { id } = c.req.valid('param');
+    // An administrator of the document's organisation; a document the principal may not read is not found.
+    const doc = await getDocument(viewerDb(c, deps.db), { id });
+    if (!doc) throw notFound(id);
+    requireRole(c.get('viewer'), doc.organisation, 'admin');
     const withdrawn = await withdrawDocument(deps.db, { id });
     if (!withdrawn) throw notFound(id);
+    await audit(c, deps.db, { action: 'withdraw', organisation: doc.organisation, target: id, detail: {} });
     return c.json(withdrawn, 200);
   });
 }

@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Db } from '../../store/db.js';
 import { getDocument, getPassage, listDocuments, listPassagesOfDocument } from '../../store/documents.js';
+import { viewerDb } from '../access.js';
 import { AppError } from '../errors.js';
 import { problemResponses, router } from '../openapi.js';
 import { DocumentSummarySchema, PassageSchema, PassageWithDocumentSchema } from '../schemas.js';
@@ -51,20 +52,24 @@ const passageRoute = createRoute({
   },
 });
 
-export function documentRoutes({ db }: { db: Db }) {
+/** Reads go through the store scoped to the request's principal: a document it may not read is "not found". */
+export function documentRoutes({ db: store }: { db: Db }) {
   return router()
     .openapi(listRoute, async (c) => {
       const { organisation } = c.req.valid('query');
+      const db = viewerDb(c, store);
       return c.json({ documents: await listDocuments(db, { organisation }) }, 200);
     })
     .openapi(getRoute, async (c) => {
       const { id } = c.req.valid('param');
+      const db = viewerDb(c, store);
       const doc = await getDocument(db, { id });
       if (!doc) throw new AppError('not_found:document', { detail: `Ingen dokument med id «${id}».` });
       return c.json({ ...doc, passages: await listPassagesOfDocument(db, { documentId: id }) }, 200);
     })
     .openapi(passageRoute, async (c) => {
       const { id } = c.req.valid('param');
+      const db = viewerDb(c, store);
       const passage = await getPassage(db, { id });
       if (!passage) throw new AppError('not_found:passage', { detail: `Ingen avsnitt med id «${id}».` });
       return c.json(passage, 200);

@@ -3,7 +3,9 @@
  * revise it (a new version, verified again), export it as Markdown or as a DOCX høringssvar.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { Drafter } from '../../draft/pipeline.js';
+import { redactSources } from '../../draft/redact.js';
 import { createDraftService } from '../../draft/service.js';
 import type { DraftResult } from '../../draft/types.js';
 import { draftToDocx } from '../../export/docx.js';
@@ -14,10 +16,12 @@ import type { Db } from '../../store/db.js';
 import { getPassages } from '../../store/documents.js';
 import { getDraft, getDraftVersion, listDrafts, type DraftVersionRecord } from '../../store/drafts.js';
 import { withdrawnSources } from '../../store/documents.js';
+import { unreadablePassages } from '../../store/access.js';
 import { slug } from '../../text/slug.js';
 import type { Judge } from '../../verify/index.js';
+import { audit, requireRole, viewerDb } from '../access.js';
 import { AppError } from '../errors.js';
-import { problemResponses, router } from '../openapi.js';
+import { problemResponses, router, type AppEnv } from '../openapi.js';
 import { sse } from '../sse.js';
 import {
   DraftIdParam,
@@ -117,44 +121,68 @@ const exportRoute = createRoute({
 
 export interface DraftRoutesDeps {
   db: Db;
-  drafter: Drafter;
+  /** The drafter retrieving what the request's principal may read. */
+  drafterFor: (c: Context<AppEnv>) => Drafter;
   judge?: Judge;
   logger: Logger;
 }
 
+/**
+ * Every handler reads through the store scoped to its principal (a draft of another organisation is "not found");
+ * drafting and editing need the editor role in the draft's organisation, and each leaves an audit entry.
+ */
 export function draftRoutes(deps: DraftRoutesDeps) {
-  const service = createDraftService({
-    db: deps.db,
-    drafter: deps.drafter,
-    judge: deps.judge,
-    logger: deps.logger,
-    isExportNoteLine,
-  });
+  const serviceFor = (c: Context<AppEnv>) =>
+    createDraftService({
+      db: viewerDb(c, deps.db),
+      drafter: deps.drafterFor(c),
+      judge: deps.judge,
+      logger: deps.logger,
+      isExportNoteLine,
+    });
+  /** The version as this principal may see it: withdrawn sources listed, unreadable ones' quotes hidden. */
+  const readable = async (c: Context<AppEnv>, record: DraftVersionRecord) => {
+    const db = viewerDb(c, deps.db);
+    const ids = citedPassageIds(record.structured);
+    const withdrawn = await withdrawnSources(db, { passageIds: ids });
+    const withdrawnBy = new Map([...withdrawn].map(([id, w]) => [id, w.organisation]));
+    const hidden = await unreadablePassages(db, { ids, withdrawnBy });
+    for (const id of hidden) withdrawn.delete(id);
+    return { record: redactSources(record, hidden), withdrawn, ids };
+  };
   const notFound = (id: string) => new AppError('not_found:draft', { detail: `Ingen utkast med id «${id}».` });
 
   return router()
     .openapi(createDraftRoute, async (c) => {
       const { stream, ...input } = c.req.valid('json');
+      requireRole(c.get('viewer'), input.organisation.name, 'editor');
+      const service = serviceFor(c);
+      const saved = (id: string, version: number) =>
+        audit(c, deps.db, { action: 'draft', organisation: input.organisation.name, target: id, detail: { version } });
       if (stream) {
         return sse(c, deps.logger, async (send, signal) => {
-          const saved = await service.generate(input, { signal, onEvent: (e) => send(e.type, e) });
-          send('done', view(saved.id, saved.version, saved.result));
+          const draft = await service.generate(input, { signal, onEvent: (e) => send(e.type, e) });
+          await saved(draft.id, draft.version);
+          send('done', view(draft.id, draft.version, draft.result));
         });
       }
-      const saved = await service.generate(input, { signal: c.req.raw.signal });
-      return c.json(view(saved.id, saved.version, saved.result), 201);
+      const draft = await service.generate(input, { signal: c.req.raw.signal });
+      await saved(draft.id, draft.version);
+      return c.json(view(draft.id, draft.version, draft.result), 201);
     })
-    .openapi(listRoute, async (c) => c.json({ drafts: await listDrafts(deps.db, c.req.valid('query')) }, 200))
+    .openapi(listRoute, async (c) =>
+      c.json({ drafts: await listDrafts(viewerDb(c, deps.db), c.req.valid('query')) }, 200),
+    )
     .openapi(getRoute, async (c) => {
       const { id } = c.req.valid('param');
       const { version } = c.req.valid('query');
-      const draft = await getDraft(deps.db, { id });
+      const db = viewerDb(c, deps.db);
+      const draft = await getDraft(db, { id });
       if (!draft) throw notFound(id);
-      const record = await getDraftVersion(deps.db, { id, version });
-      if (!record) throw new AppError('not_found:draft', { detail: `Utkastet «${id}» har ingen versjon ${version}.` });
-      const withdrawn = [...(await withdrawnSources(deps.db, { passageIds: citedPassageIds(record.structured) }))].map(
-        ([passageId, w]) => ({ passageId, ...w }),
-      );
+      const stored = await getDraftVersion(db, { id, version });
+      if (!stored) throw new AppError('not_found:draft', { detail: `Utkastet «${id}» har ingen versjon ${version}.` });
+      const { record, withdrawn: gone } = await readable(c, stored);
+      const withdrawn = [...gone].map(([passageId, w]) => ({ passageId, ...w }));
       return c.json(
         { ...draft, current: { ...recordView(record), ...(withdrawn.length ? { withdrawnSources: withdrawn } : {}) } },
         200,
@@ -163,22 +191,42 @@ export function draftRoutes(deps: DraftRoutesDeps) {
     .openapi(reviseRoute, async (c) => {
       const { id } = c.req.valid('param');
       const edit = c.req.valid('json');
+      const db = viewerDb(c, deps.db);
+      const draft = await getDraft(db, { id });
+      if (!draft) throw notFound(id);
+      requireRole(c.get('viewer'), draft.organisation, 'editor');
       // The marks a Markdown export puts in front of sentences are not part of the text sent back.
-      const saved = await service.revise(id, edit.markdown ? { ...edit, markdown: stripMarks(edit.markdown) } : edit);
+      const saved = await serviceFor(c).revise(
+        id,
+        edit.markdown ? { ...edit, markdown: stripMarks(edit.markdown) } : edit,
+      );
       if (!saved) throw notFound(id);
-      return c.json(recordView((await getDraftVersion(deps.db, saved))!), 200);
+      await audit(c, deps.db, {
+        action: 'edit',
+        organisation: draft.organisation,
+        target: id,
+        detail: { version: saved.version },
+      });
+      const { record } = await readable(c, (await getDraftVersion(db, saved))!);
+      return c.json(recordView(record), 200);
     })
     .openapi(exportRoute, async (c) => {
       const { id } = c.req.valid('param');
       const { version, format, allowUnverified } = c.req.valid('query');
-      const record = await getDraftVersion(deps.db, { id, version });
-      if (!record) throw notFound(id);
-      const name = `hoeringsinnspill-${slug(record.structured.organisation) || 'utkast'}-v${record.version}`;
-      const ids = citedPassageIds(record.structured);
+      const db = viewerDb(c, deps.db);
+      const stored = await getDraftVersion(db, { id, version });
+      if (!stored) throw notFound(id);
+      const name = `hoeringsinnspill-${slug(stored.structured.organisation) || 'utkast'}-v${stored.version}`;
       // Sources withdrawn since the draft was written: the export says so, as the web page does.
-      const withdrawn = await withdrawnSources(deps.db, { passageIds: ids });
+      const { record, withdrawn, ids } = await readable(c, stored);
       const review = reviewDraft(record.structured, record.verification, new Set(withdrawn.keys()));
       if (review.bad > 0 && allowUnverified !== 'true') throw unverified(review.bad, review.review);
+      await audit(c, deps.db, {
+        action: 'export',
+        organisation: record.structured.organisation,
+        target: id,
+        detail: { version: record.version, format },
+      });
       if (format === 'md') {
         return c.body(
           draftToMarkdown({
@@ -197,7 +245,7 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       const bytes = await draftToDocx({
         draft: record.structured,
         request: record.request,
-        passages: await getPassages(deps.db, { ids }),
+        passages: await getPassages(db, { ids }),
         withdrawn,
         verification: record.verification,
       });

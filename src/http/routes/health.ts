@@ -38,6 +38,18 @@ const route = createRoute({
               .object({ freeBytes: z.number().int() })
               .optional()
               .openapi({ description: 'Free space on the filesystem of the data directory (PGlite on disk only)' }),
+            access: z
+              .object({
+                open: z.boolean(),
+                viewer: z.string().openapi({
+                  description: 'Who this request was taken to be: open, anonymous, service, cli or a user’s e-mail',
+                }),
+                message: z.string(),
+              })
+              .openapi({
+                description:
+                  'open: no user or token exists yet, so anyone who reaches the port may read and write everything',
+              }),
           }),
         },
       },
@@ -57,8 +69,21 @@ export function healthRoutes(deps: HealthDeps) {
         ...(deps.drafter ? { drafter: deps.drafter } : {}),
         ...(deps.llm ? { llm: deps.llm() } : {}),
         ...(free !== null ? { disk: { freeBytes: free } } : {}),
+        access: accessStatus(c.get('openMode'), c.get('viewer').label),
       },
       200,
     );
   });
+}
+
+/** Issue 16: whether the server is still open (no user, no token), in Norwegian for the page to show. */
+function accessStatus(open: boolean, viewer: string) {
+  return {
+    open,
+    viewer,
+    message: open
+      ? 'Åpen tilgang: ingen brukere eller tilgangsnøkler er opprettet, så alle som når serveren kan lese og skrive alt. ' +
+        'Opprett en administrator med npm run users -- add <e-post> --admin.'
+      : 'Lesing og skriving krever innlogging eller en tilgangsnøkkel.',
+  };
 }

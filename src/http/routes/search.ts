@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Db } from '../../store/db.js';
 import { search, type QueryEmbedder } from '../../retrieve/search.js';
+import { viewerDb } from '../access.js';
 import { problemResponses, router } from '../openapi.js';
 import { IsoDate, PassageWithDocumentSchema } from '../schemas.js';
 
@@ -53,7 +54,7 @@ const route = createRoute({
 export function searchRoutes({ db, embedder }: { db: Db; embedder: QueryEmbedder }) {
   return router().openapi(route, async (c) => {
     const body = c.req.valid('json');
-    const hits = await search(db, embedder, {
+    const hits = await search(viewerDb(c, db), embedder, {
       query: body.query,
       k: body.k,
       organisations: toList(body.organisation),

@@ -6,6 +6,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Queryable } from '../../store/db.js';
+import { viewerDb } from '../access.js';
 import {
   LIMITS,
   storePassageSource,
@@ -59,11 +60,11 @@ const route = createRoute({
 });
 
 export function verifyRoutes({ db, judge }: { db: Queryable; judge?: Judge }) {
-  const source = storePassageSource(db);
   return router().openapi(route, async (c) => {
     const { markdown, structured, organisation } = c.req.valid('json');
     const opts = organisation ? { organisation } : {};
-    const deps = { source, ...(judge ? { judge } : {}) };
+    // A passage the principal may not read is as unknown as one that does not exist (store/access.ts).
+    const deps = { source: storePassageSource(viewerDb(c, db)), ...(judge ? { judge } : {}) };
     try {
       const report =
         markdown !== undefined

@@ -17,7 +17,16 @@ import type { AppEnv } from '../openapi.js';
 const PUBLIC_DIR = fileURLToPath(new URL('../../web/public', import.meta.url));
 
 /** Paths the page routes itself (see src/web/public/js/main.js); each answers with the shell. */
-export const PAGE_PATHS = ['/', '/ny', '/utkast/:id', '/spor', '/dokumenter', '/dokumenter/:id'] as const;
+export const PAGE_PATHS = [
+  '/',
+  '/ny',
+  '/utkast/:id',
+  '/spor',
+  '/dokumenter',
+  '/dokumenter/:id',
+  '/logg-inn',
+  '/admin',
+] as const;
 
 /**
  * NOTE: `style-src 'self'` forbids inline style attributes; the scripts set classes and `hidden` instead.

@@ -7,6 +7,7 @@ import type { DocumentSummary, IngestedDocument } from '../../domain/types.js';
 import type { Db, Queryable } from '../driver.js';
 import { getDocument } from './read.js';
 import { insertPassages, passageRows, saveDocumentRows, updateDocumentsMeta, type SaveOutcome } from './write.js';
+import { rawStore } from '../access.js';
 
 export type Visibility = 'public' | 'internal';
 
@@ -127,7 +128,8 @@ export async function writeUpload(
     }
     await tx.query(SET_VISIBILITY_SQL, [id, visibility]);
     await tx.query(FORGET_WITHDRAWAL_SQL, [id]);
-    const stored = await getDocument(tx, { id });
+    // Read back as the store itself: the writer may act for a viewer who could not read it (store/access.ts).
+    const stored = await getDocument(rawStore(tx), { id });
     if (!stored) throw new Error(`document ${id} vanished inside its own transaction`);
     const { text: _text, ...summary } = stored;
     return { ok: true, outcome, document: summary };

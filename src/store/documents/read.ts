@@ -1,6 +1,11 @@
-/** Reads of documents and their passages. Named queries, one object argument per function. */
+/**
+ * Reads of documents and their passages. Named queries, one object argument per function. Every read of a
+ * document's text or passages is filtered by the store's viewer (store/access.ts); summaries by id
+ * (withDocuments) are not, and are only asked for passages already read through that filter.
+ */
 import type { DocumentSummary, Passage, PassageWithDocument, StoredDocument } from '../../domain/types.js';
 import type { Queryable } from '../driver.js';
+import { accessParams, documentReadableSql, passageReadableSql } from '../access.js';
 import { generationMemo } from '../readCache.js';
 
 const DOC_SUMMARY_COLUMNS = /* SQL */ `
@@ -10,10 +15,11 @@ const DOC_SUMMARY_COLUMNS = /* SQL */ `
 
 const LIST_DOCUMENTS_SQL = /* SQL */ `
   SELECT ${DOC_SUMMARY_COLUMNS} FROM documents d
-  WHERE ($1::text IS NULL OR lower(d.organisation) = lower($1))
+  WHERE ($1::text IS NULL OR lower(d.organisation) = lower($1)) AND ${documentReadableSql('d', 2)}
   ORDER BY d.organisation, d.date DESC, d.id`;
 
-const GET_DOCUMENT_SQL = /* SQL */ `SELECT ${DOC_SUMMARY_COLUMNS}, d.text FROM documents d WHERE d.id = $1`;
+const GET_DOCUMENT_SQL = /* SQL */ `
+  SELECT ${DOC_SUMMARY_COLUMNS}, d.text FROM documents d WHERE d.id = $1 AND ${documentReadableSql('d', 2)}`;
 
 export const GET_DOCUMENT_HASHES_SQL = /* SQL */ `SELECT id, content_hash FROM documents WHERE id = ANY($1::text[])`;
 
@@ -32,16 +38,19 @@ const DOC_AS_JSON = /* SQL */ `
 
 const GET_PASSAGES_SQL = /* SQL */ `
   SELECT ${PASSAGE_COLUMNS}, ${DOC_AS_JSON}
-  FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ANY($1::text[])`;
+  FROM passages p JOIN documents d ON d.id = p.document_id
+  WHERE p.id = ANY($1::text[]) AND ${documentReadableSql('d', 2)}`;
 
 /** The passages alone, for stores whose document summaries are in memory (readCache.ts). */
-export const GET_PASSAGES_ONLY_SQL = /* SQL */ `SELECT ${PASSAGE_COLUMNS} FROM passages p WHERE p.id = ANY($1::text[])`;
+export const GET_PASSAGES_ONLY_SQL = /* SQL */ `
+  SELECT ${PASSAGE_COLUMNS} FROM passages p WHERE p.id = ANY($1::text[]) AND ${passageReadableSql('p', 2)}`;
 
 /** Document summaries by id, in the shape DOC_AS_JSON gives them. */
 const GET_DOCUMENT_SUMMARIES_SQL = /* SQL */ `SELECT ${DOC_AS_JSON} FROM documents d WHERE d.id = ANY($1::text[])`;
 
 const LIST_PASSAGES_OF_DOCUMENT_SQL = /* SQL */ `
-  SELECT ${PASSAGE_COLUMNS} FROM passages p WHERE p.document_id = $1 ORDER BY p.ordinal`;
+  SELECT ${PASSAGE_COLUMNS} FROM passages p WHERE p.document_id = $1 AND ${passageReadableSql('p', 2)}
+  ORDER BY p.ordinal`;
 
 const COUNT_SQL = /* SQL */ `
   SELECT (SELECT count(*)::int FROM documents) AS documents, (SELECT count(*)::int FROM passages) AS passages`;
@@ -50,7 +59,7 @@ const COUNT_SQL = /* SQL */ `
 const FIND_PASSAGES_CONTAINING_SQL = /* SQL */ `
   SELECT ${PASSAGE_COLUMNS}, ${DOC_AS_JSON}
   FROM passages p JOIN documents d ON d.id = p.document_id
-  WHERE strpos(lower(p.text), lower($1)) > 0 ORDER BY p.id LIMIT $2`;
+  WHERE strpos(lower(p.text), lower($1)) > 0 AND ${documentReadableSql('d', 3)} ORDER BY p.id LIMIT $2`;
 
 type Row = Record<string, any>;
 
@@ -96,12 +105,12 @@ export async function listDocuments(
   db: Queryable,
   { organisation }: { organisation?: string } = {},
 ): Promise<DocumentSummary[]> {
-  const { rows } = await db.query(LIST_DOCUMENTS_SQL, [organisation ?? null]);
+  const { rows } = await db.query(LIST_DOCUMENTS_SQL, [organisation ?? null, ...accessParams(db)]);
   return rows.map(rowToSummary);
 }
 
 export async function getDocument(db: Queryable, { id }: { id: string }): Promise<StoredDocument | null> {
-  const { rows } = await db.query(GET_DOCUMENT_SQL, [id]);
+  const { rows } = await db.query(GET_DOCUMENT_SQL, [id, ...accessParams(db)]);
   return rows[0] ? { ...rowToSummary(rows[0]), text: (rows[0] as Row).text } : null;
 }
 
@@ -109,7 +118,7 @@ export async function listPassagesOfDocument(
   db: Queryable,
   { documentId }: { documentId: string },
 ): Promise<Passage[]> {
-  const { rows } = await db.query(LIST_PASSAGES_OF_DOCUMENT_SQL, [documentId]);
+  const { rows } = await db.query(LIST_PASSAGES_OF_DOCUMENT_SQL, [documentId, ...accessParams(db)]);
   return rows.map(rowToPassage);
 }
 
@@ -120,7 +129,7 @@ export async function getPassages(
   if (ids.length === 0) return new Map();
   const memo = generationMemo(db);
   if (!memo) {
-    const { rows } = await db.query(GET_PASSAGES_SQL, [ids]);
+    const { rows } = await db.query(GET_PASSAGES_SQL, [ids, ...accessParams(db)]);
     return new Map(
       rows.map((r) => {
         const p = rowToPassageWithDocument(r);
@@ -129,7 +138,7 @@ export async function getPassages(
     );
   }
   // Summaries kept until the next write: only the passages are read, and the documents not seen since.
-  const { rows } = await db.query(GET_PASSAGES_ONLY_SQL, [ids]);
+  const { rows } = await db.query(GET_PASSAGES_ONLY_SQL, [ids, ...accessParams(db)]);
   return withDocuments(db, rows.map(rowToPassage));
 }
 
@@ -165,7 +174,7 @@ export async function findPassagesContaining(
   db: Queryable,
   { text, limit = 5 }: { text: string; limit?: number },
 ): Promise<PassageWithDocument[]> {
-  const { rows } = await db.query(FIND_PASSAGES_CONTAINING_SQL, [text, limit]);
+  const { rows } = await db.query(FIND_PASSAGES_CONTAINING_SQL, [text, limit, ...accessParams(db)]);
   return rows.map(rowToPassageWithDocument);
 }
 

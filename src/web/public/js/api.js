@@ -1,5 +1,6 @@
 // The page's only way to the server. Every failure becomes an ApiError with a Norwegian title and detail, so views
 // can always show a message instead of a blank screen or a raw JSON body.
+import { csrfToken, sessionExpired } from './session.js';
 import { readEventStream } from './sse.js';
 
 const TOKEN_KEY = 'innspill.tilgangsnokkel';
@@ -28,9 +29,16 @@ export function setToken(token) {
   else sessionStorage.removeItem(TOKEN_KEY);
 }
 
-function headers(extra = {}) {
+/** Every request's headers; writes carry the session's CSRF token (the server refuses a cookie write without it). */
+function headers(extra = {}, write = false) {
   const token = getToken();
-  return { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra };
+  const csrf = write ? csrfToken() : '';
+  return {
+    accept: 'application/json',
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...(csrf ? { 'x-csrf-token': csrf } : {}),
+    ...extra,
+  };
 }
 
 async function send(path, init) {
@@ -44,6 +52,9 @@ async function send(path, init) {
       detail: 'Sjekk nettverket og at innspill kjører, og prøv igjen.',
     });
   }
+  // Signed in with the session cookie (no token for this tab): a 401 means the session ended; keep the work and
+  // go to the login page.
+  if (res.status === 401 && !getToken()) sessionExpired();
   if (!res.ok) throw await problemFrom(res);
   return res;
 }
@@ -74,11 +85,20 @@ export async function getJson(path, { signal } = {}) {
 export async function sendJson(method, path, body, { signal } = {}) {
   const res = await send(path, {
     method,
-    headers: headers({ 'content-type': 'application/json' }),
+    headers: headers({ 'content-type': 'application/json' }, true),
     body: JSON.stringify(body),
     signal,
   });
   return res.json();
+}
+
+/** A write whose answer has no body (204): DELETE /tokens/:id, PUT /users/:id/password. */
+export async function sendEmpty(method, path, body) {
+  await send(path, {
+    method,
+    headers: headers(body === undefined ? {} : { 'content-type': 'application/json' }, true),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
 }
 
 /**
@@ -88,7 +108,7 @@ export async function sendJson(method, path, body, { signal } = {}) {
 export async function postStream(path, body, onEvent, { signal } = {}) {
   const res = await send(path, {
     method: 'POST',
-    headers: headers({ 'content-type': 'application/json', accept: 'text/event-stream' }),
+    headers: headers({ 'content-type': 'application/json', accept: 'text/event-stream' }, true),
     body: JSON.stringify({ ...body, stream: true }),
     signal,
   });

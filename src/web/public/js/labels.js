@@ -100,6 +100,8 @@ const FIELDS = {
   length: 'Lengde',
   markdown: 'Teksten',
   structured: 'Teksten',
+  email: 'E-post',
+  password: 'Passord',
 };
 
 export function fieldLabel(path) {

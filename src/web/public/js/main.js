@@ -1,7 +1,10 @@
 // The page's router: one shell, a view per path, History API navigation. The server answers every page path with
 // the same shell (src/http/routes/web.ts), so a reload or a shared link opens the same view.
+import { getToken } from './api.js';
 import { h } from './dom.js';
 import { errorBox } from './errors.js';
+import { loadSession } from './session.js';
+import { showSignedIn } from './siteUser.js';
 import { closeSourcePanel, initSourcePanel } from './sourcePanel.js';
 
 const ROUTES = [
@@ -11,6 +14,8 @@ const ROUTES = [
   { pattern: /^\/spor$/, nav: 'spor', load: () => import('./views/ask.js') },
   { pattern: /^\/dokumenter$/, nav: 'dokumenter', load: () => import('./views/documents.js') },
   { pattern: /^\/dokumenter\/([^/]+)$/, nav: 'dokumenter', load: () => import('./views/document.js') },
+  { pattern: /^\/logg-inn$/, nav: 'logg-inn', load: () => import('./views/login.js') },
+  { pattern: /^\/admin$/, nav: 'admin', load: () => import('./views/admin.js') },
 ];
 
 let cleanup = null;
@@ -104,4 +109,11 @@ window.addEventListener('popstate', () => {
 });
 
 initSourcePanel();
-render({ moveFocus: false });
+// Who is signed in first: the header shows it, api.js sends its CSRF token, a view may get kept work back.
+loadSession().then((session) => {
+  // A server that needs sign-in, and nobody signed in (nor a token given for this tab): the login page first.
+  if (!session.user && !session.open && !getToken() && location.pathname !== '/logg-inn')
+    history.replaceState(null, '', `/logg-inn?neste=${encodeURIComponent(location.pathname + location.search)}`);
+  showSignedIn(session);
+  render({ moveFocus: false });
+});

@@ -7,6 +7,7 @@ import { applyReport } from '../draft/model.js';
 import { renderParagraph } from '../draft/render.js';
 import { legend } from '../draft/legend.js';
 import { providerBanner } from '../labels.js';
+import { keepWork } from '../session.js';
 
 export async function render(main) {
   document.title = 'Spør – innspill';
@@ -136,7 +137,22 @@ export async function render(main) {
     title.focus();
   }
 
-  return () => controller?.abort();
+  // A question typed when the session ran out comes back after sign-in (session.js).
+  const releaseWork = keepWork({
+    save: () =>
+      question.value.trim()
+        ? { question: question.value, organisation: organisation.value, nynorsk: nynorsk.checked }
+        : null,
+    restore: (kept) => {
+      question.value = kept.question ?? '';
+      if ([...organisation.options].some((o) => o.value === kept.organisation)) organisation.value = kept.organisation;
+      nynorsk.checked = Boolean(kept.nynorsk);
+    },
+  });
+  return () => {
+    releaseWork();
+    controller?.abort();
+  };
 }
 
 /** The passages retrieval weighed, grouped by document, each linking to its place in the document. */

@@ -302,5 +302,56 @@ export function consultationForm({ organisations, onSubmit }) {
     submitButton.textContent = on ? 'Lager utkast …' : 'Lag utkast';
   }
 
-  return { element, read, setBusy, fieldId, markErrors, focusSubmit: () => submitButton.focus() };
+  /** Everything typed so far, for keeping across an expired session; null when the form is untouched. */
+  function snapshot() {
+    const questions = [...questionList.querySelectorAll('textarea')].map((t) => t.value);
+    const values = {
+      title: title.value,
+      issuer: issuer.value,
+      reference: reference.value,
+      deadline: deadline.value,
+      background: background.value,
+      organisation: organisation.value,
+      voice: voice.value,
+      others: others.checked,
+      language: element.querySelector('input[name="malform"]:checked')?.value,
+      length: element.querySelector('input[name="lengde"]:checked')?.value,
+      questions,
+    };
+    const typed = [values.title, values.issuer, values.reference, values.background, values.voice, ...questions];
+    return typed.some((v) => v.trim()) ? values : null;
+  }
+
+  /** Put a snapshot back (the question fields are recreated to match). */
+  function restore(v) {
+    title.value = v.title ?? '';
+    issuer.value = v.issuer ?? '';
+    reference.value = v.reference ?? '';
+    deadline.value = v.deadline ?? '';
+    background.value = v.background ?? '';
+    if ([...organisation.options].some((o) => o.value === v.organisation)) organisation.value = v.organisation;
+    voice.value = v.voice ?? '';
+    others.checked = Boolean(v.others);
+    for (const [name, value] of [
+      ['malform', v.language],
+      ['lengde', v.length],
+    ]) {
+      const radio = value && element.querySelector(`input[name="${name}"][value="${CSS.escape(value)}"]`);
+      if (radio) radio.checked = true;
+    }
+    const questions = (v.questions ?? []).slice(0, MAX_QUESTIONS);
+    questionList.replaceChildren();
+    for (const q of questions.length ? questions : ['']) addQuestion(q);
+  }
+
+  return {
+    element,
+    read,
+    setBusy,
+    fieldId,
+    markErrors,
+    snapshot,
+    restore,
+    focusSubmit: () => submitButton.focus(),
+  };
 }

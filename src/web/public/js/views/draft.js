@@ -4,6 +4,7 @@ import { getJson } from '../api.js';
 import { announce, formatDate, h, replace } from '../dom.js';
 import { errorBox } from '../errors.js';
 import { providerBanner } from '../labels.js';
+import { keepWork, leavingForLogin } from '../session.js';
 import { closeSourcePanel } from '../sourcePanel.js';
 import { checkModel, saveModel } from '../draft/check.js';
 import { legend, summaryLine } from '../draft/legend.js';
@@ -93,7 +94,8 @@ export async function render(main, { params, query }) {
   );
 
   const onBeforeUnload = (ev) => {
-    if (!state.dirty) return;
+    // On the way to the login page the edits are kept in the browser (session.js), so no warning is needed.
+    if (!state.dirty || leavingForLogin()) return;
     ev.preventDefault();
     ev.returnValue = '';
   };
@@ -266,5 +268,20 @@ export async function render(main, { params, query }) {
   }
 
   show();
-  return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  // Edits not yet saved survive an expired session: kept in the browser, put back here after sign-in.
+  const releaseWork = keepWork({
+    save: () => (state.dirty ? { version: state.data.current.version, model: state.model } : null),
+    restore: (kept) => {
+      state.model = kept.model;
+      if (!state.editing) toggleEdit();
+      state.dirty = true;
+      showDraft();
+      status.textContent = `Du ble logget ut mens du redigerte. Endringene dine (fra versjon ${kept.version}) er hentet tilbake, men ikke lagret ennå.`;
+      announce(status.textContent);
+    },
+  });
+  return () => {
+    releaseWork();
+    window.removeEventListener('beforeunload', onBeforeUnload);
+  };
 }

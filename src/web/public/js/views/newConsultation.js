@@ -4,6 +4,7 @@ import { ApiError, getJson, postStream } from '../api.js';
 import { h } from '../dom.js';
 import { showError } from '../errors.js';
 import { navigate } from '../main.js';
+import { keepWork } from '../session.js';
 import { consultationForm } from './consultationForm.js';
 import { draftProgress } from './progress.js';
 
@@ -22,6 +23,19 @@ export async function render(main) {
     'Fyll inn høringen og spørsmålene fra departementet. Utkastet bygger bare på organisasjonens egne dokumenter, og hver setning får en kontrollert kilde.',
   );
   main.replaceChildren(h('h1', {}, 'Ny høring'), lead, errorSlot, form.element, progressSlot);
+  const kept = h(
+    'p',
+    { class: 'notice notice--info', role: 'status' },
+    'Du ble logget ut mens du skrev. Det du hadde fylt inn, er hentet tilbake.',
+  );
+  const releaseWork = keepWork({
+    save: form.snapshot,
+    restore: (data) => {
+      form.restore(data);
+      errorSlot.replaceChildren(kept);
+      errorSlot.hidden = false;
+    },
+  });
 
   /** While the draft is written the form steps aside, so the sections appear where the reader is looking. */
   const showForm = (on) => {
@@ -68,5 +82,8 @@ export async function render(main) {
   }
 
   // Leaving the page stops the stream; the server then stops drafting and saves nothing.
-  return () => controller?.abort();
+  return () => {
+    releaseWork();
+    controller?.abort();
+  };
 }

@@ -1,0 +1,48 @@
+/** `npm run users -- add|list|token|revoke|role|admin …`: users, roles and personal tokens (see usersCommands.ts). */
+import { loadConfig } from '../config/env.js';
+import { DataDirLockedError, openDb } from '../store/db.js';
+import { migrate } from '../store/migrate.js';
+import { fail, failWith, parseCli } from './args.js';
+import { runUsersCommand, USERS_HELP } from './usersCommands.js';
+import { passwordCommand, PASSWORD_USAGE } from './userPassword.js';
+
+const HELP = `${USERS_HELP.trimEnd()}\n\nInnlogging på siden:\n${PASSWORD_USAGE}\n`;
+
+async function main() {
+  const { values, positionals } = parseCli(
+    process.argv.slice(2),
+    {
+      name: { type: 'string' },
+      admin: { type: 'boolean' },
+      org: { type: 'string' },
+      role: { type: 'string' },
+      fjern: { type: 'boolean' },
+    },
+    HELP,
+  );
+  const config = loadConfig();
+  if (!config.DATABASE_URL && config.DATA_DIR.startsWith('memory://'))
+    fail('DATA_DIR er memory://: brukere må lagres i et lager på disk eller i PostgreSQL.', 2);
+  let db;
+  try {
+    db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  } catch (err) {
+    if (err instanceof DataDirLockedError)
+      fail(
+        `${err.message}\nStopp serveren og kjør kommandoen igjen (en PGlite-datamappe kan bare åpnes av én prosess), ` +
+          'eller opprett den første administratoren med INNSPILL_ADMIN_EMAIL ved oppstart.',
+      );
+    throw err;
+  }
+  try {
+    await migrate(db);
+    const [command, ...args] = positionals;
+    // Sign-in for the page (signin16): `password <e-post> [--fjern]`.
+    if (command === 'password') process.stdout.write(await passwordCommand(db, args[0], { remove: values.fjern }));
+    else process.stdout.write(await runUsersCommand(db, { command, args, ...values }));
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch(failWith);
