@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config/env.js';
 import type { Logger } from '../log.js';
+import { ADVISORY_LOCKS, onceAcrossInstances } from '../store/advisoryLocks.js';
 import { recordAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { anyUser, createUser, issueToken } from '../store/users.js';
@@ -18,32 +19,37 @@ export async function ensureFirstAdmin(
   logger: Logger,
 ): Promise<{ email: string; token: string } | null> {
   let created: { email: string; token: string } | null = null;
-  if (config.INNSPILL_ADMIN_EMAIL && !(await anyUser(db))) {
-    created = await db.transaction(async (tx) => {
-      const user = await createUser(tx, { email: config.INNSPILL_ADMIN_EMAIL!, isAdmin: true });
-      const { id, token } = await issueToken(tx, { userId: user.id, name: 'første nøkkel' });
-      await recordAudit(tx, {
-        actorId: null,
-        actor: 'cli',
-        action: 'user.add',
-        target: user.id,
-        detail: { admin: true },
+  // Several servers on one PostgreSQL started together: one creates the administrator, the others then find a user
+  // (store/advisoryLocks.ts).
+  if (config.INNSPILL_ADMIN_EMAIL)
+    created = await onceAcrossInstances(db, ADVISORY_LOCKS.startup, async () => {
+      if (await anyUser(db)) return null;
+      return db.transaction(async (tx) => {
+        const user = await createUser(tx, { email: config.INNSPILL_ADMIN_EMAIL!, isAdmin: true });
+        const { id, token } = await issueToken(tx, { userId: user.id, name: 'første nøkkel' });
+        await recordAudit(tx, {
+          actorId: null,
+          actor: 'cli',
+          action: 'user.add',
+          target: user.id,
+          detail: { admin: true },
+        });
+        await recordAudit(tx, {
+          actorId: null,
+          actor: 'cli',
+          action: 'token.issue',
+          target: id,
+          detail: { user: user.email },
+        });
+        return { email: user.email, token };
       });
-      await recordAudit(tx, {
-        actorId: null,
-        actor: 'cli',
-        action: 'token.issue',
-        target: id,
-        detail: { user: user.email },
-      });
-      return { email: user.email, token };
     });
+  if (created)
     logger.info(
       { email: created.email },
       'first administrator created from INNSPILL_ADMIN_EMAIL; its token is printed once on stderr ' +
         '(more with: npm run users -- token <e-post> while the server is stopped, or with DATABASE_URL)',
     );
-  }
   const open = !(config.API_TOKENS ?? '').trim() && !(await anyUser(db));
   if (open)
     logger.warn(

@@ -101,6 +101,9 @@ export const ConfigSchema = z.object({
   READ_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(120_000)),
   /** Uploads processed at once; more wait in a queue (their SSE progress reports the position). */
   UPLOAD_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(16).default(2)),
+  // --- Several servers on one PostgreSQL (issue 16 item 7) ---
+  /** Passages from which the HNSW index is built (src/store/ann.ts; below it an exact scan is exact and fast). */
+  ANN_MIN_PASSAGES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(2000)),
   // --- Users and access (issue 16) ---
   /**
    * The role of the API_TOKENS service tokens: reader, editor or admin. admin (default) keeps what a token could do
@@ -128,9 +131,6 @@ export const ConfigSchema = z.object({
   OIDC_NAME: z.preprocess(emptyToUndefined, z.string().default('organisasjonens innlogging')),
   /** Self-registration: an unknown e-mail signing in with OIDC becomes a reader of this organisation; off when empty. */
   OIDC_REGISTER_ORGANISATION: optionalString,
-  // --- Several servers on one PostgreSQL (issue 16 item 7) ---
-  /** Passages from which the HNSW index is built (src/store/ann.ts; below it an exact scan is exact and fast). */
-  ANN_MIN_PASSAGES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(2000)),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
