@@ -131,6 +131,8 @@ describe('courtesy lines (lexicons/courtesy.json)', () => {
       'Fagforbundet har følgende merknader til høringsnotatet.',
       'Ta gjerne kontakt dersom noe er uklart.',
       'Nedanfor følgjer merknadene våre.',
+      'Vi viser for øvrig til vårt høringssvar av 3. mai 2023.',
+      'Spørsmål om høringssvaret kan rettes til rådgiver Kari Nordmann.',
     ])
       expect(isClaim(s), s).toBe(false);
   });
@@ -139,6 +141,7 @@ describe('courtesy lines (lexicons/courtesy.json)', () => {
     for (const s of [
       'Vi viser til at regjeringen har kuttet i bevilgningene til digitalisering.',
       'Vi takker regjeringen for å ha kuttet byråkratiet med 30 prosent.',
+      'Det vises til at kommunene mangler folk.',
       'Kommunene mangler folk til oppgavene.',
     ])
       expect(isClaim(s), s).toBe(true);
