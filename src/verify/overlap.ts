@@ -150,9 +150,10 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
   // last part is a sentence word ("digitaliseringsstrategien" backs "strategien").
   for (const w of sourceWords) {
     for (const part of splitCompound(w, isKnownForSplit)) known.add(part);
-    for (let i = 3; i <= w.length - 4; i++) if (terms.has(stem(w.slice(i)))) known.add(stem(w.slice(i)));
+    for (let i = 3; i <= w.length - 4; i++) if (terms.has(cachedStem(w.slice(i)))) known.add(cachedStem(w.slice(i)));
     // … and whose first part is one («tjenester» for «tjenesteløsninger»: the sentence names the kind).
-    for (let i = 5; i <= w.length - 4; i++) if (terms.has(stem(w.slice(0, i)))) known.add(stem(w.slice(0, i)));
+    for (let i = 5; i <= w.length - 4; i++)
+      if (terms.has(cachedStem(w.slice(0, i)))) known.add(cachedStem(w.slice(0, i)));
   }
 
   let credit = 0;
@@ -163,6 +164,19 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
     if (c < 1) missing.push(w);
   }
   return { score: credit / terms.size, total: terms.size, missing };
+}
+
+// NOTE: the compound loops above stem every tail and head of every source word; the same pieces recur across the
+// sentences of a draft, so their stems are kept (bounded: cleared when full).
+const STEMS = new Map<string, string>();
+function cachedStem(w: string): string {
+  let s = STEMS.get(w);
+  if (s === undefined) {
+    if (STEMS.size > 50_000) STEMS.clear();
+    s = stem(w);
+    STEMS.set(w, s);
+  }
+  return s;
 }
 
 let synonyms: string[][] | undefined;

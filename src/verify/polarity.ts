@@ -114,6 +114,33 @@ function sameAs(word: string): string {
   return canonical.get(s) ?? s;
 }
 
+/**
+ * «ikke mer enn fire uker» is «høyst fire uker», «ikke tidligere enn» is «tidligst»: where the other text sets such
+ * a bound, a negated comparison is that bound, not a negation.
+ */
+const BOUND_AFTER_NOT = new Set([
+  'mer',
+  'meir',
+  'mindre',
+  'flere',
+  'fleire',
+  'færre',
+  'tidligere',
+  'tidlegare',
+  'senere',
+  'seinare',
+  'lenger',
+  'over',
+  'under',
+]);
+/** A negated comparison after negation i: «ikke (være datert) mer enn». */
+function boundAfter(tokens: readonly string[], i: number): boolean {
+  for (let k = i + 1; k <= i + 3 && k + 1 < tokens.length; k++)
+    if (BOUND_AFTER_NOT.has(tokens[k]) && tokens[k + 1] === 'enn') return true;
+  return false;
+}
+const BOUNDS = ['minst', 'høyst', 'tidligst', 'senest', 'inntil', 'opptil', 'maksimalt', 'minimum', 'maksimum'];
+
 /** «bare», «kun», «berre», «utelukkende»: the positive side of «ikke … med mindre». */
 const ONLY = new Set(['bare', 'kun', 'berre', 'utelukkende']);
 const EXCEPTIVE_REACH = 8;
@@ -133,11 +160,13 @@ function exceptiveAfter(tokens: readonly string[], i: number): boolean {
 function analyse(text: string, other?: Set<string>): Text {
   const tokens = tokensOf(text, other);
   const only = other !== undefined && [...ONLY].some((w) => other.has(stem(w)));
+  const bounded = other !== undefined && [...BOUNDS].some((w) => other.has(stem(w)));
   const negated = tokens.map(
     (w, i) =>
       (NEGATIONS.has(w) &&
         !((w === 'ikke' || w === 'ikkje') && NOT_NEGATING_AFTER.has(tokens[i + 1])) &&
-        !(only && exceptiveAfter(tokens, i))) ||
+        !(only && exceptiveAfter(tokens, i)) &&
+        !(bounded && boundAfter(tokens, i))) ||
       (w === 'stedet' && tokens[i - 1] === 'i' && tokens[i + 1] === 'for') ||
       (w === 'for' && TOO.has(tokens[i + 1] ?? '')),
   );

@@ -199,6 +199,7 @@ const LIMITS = z
     bounds: z.array(z.string().min(1)),
     within: z.array(z.string().min(1)),
     time: z.array(z.string().min(1)),
+    negatedComparatives: z.array(z.string().min(1)),
   })
   .parse(JSON.parse(readFileSync(new URL('./lexicons/limits.json', import.meta.url), 'utf8')));
 const asPattern = (w: string) => (w.endsWith('*') ? `${w.slice(0, -1)}[\\p{L}]*` : w);
@@ -212,8 +213,12 @@ const LIMIT = new RegExp(
  * @example limitIn('Leieren kan innen én måned protestere.') // → 'innen'
  */
 export function limitIn(text: string): string | null {
-  return text.match(LIMIT)?.[0] ?? null;
+  return text.match(LIMIT)?.[0] ?? text.match(NEGATED_COMPARISON)?.[0] ?? null;
 }
+const NEGATED_COMPARISON = new RegExp(
+  `(?<![\\p{L}])(?:ikke|ikkje)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:${LIMITS.negatedComparatives.join('|')})\\s+enn(?![\\p{L}])`,
+  'iu',
+);
 
 /** Words in elided text that change what the quoted pieces say when left out (data: lexicons/elision.json). */
 const ELISION_WORDS = z

@@ -111,6 +111,18 @@ describe('polarity', () => {
     expect(checkPolarity('Innbyggjarane skal vere avskorne frå offentlege tenester.', src)).not.toEqual([]);
   });
 
+  it('reads «ikke … mer enn» as a bound where the other text sets one («tidligst»), and as a negation elsewhere', () => {
+    const law = 'Balansen skal tidligst være datert fire uker før stiftelsen.';
+    expect(checkPolarity('Balansen kan ikke være datert mer enn fire uker før stiftelsen.', law)).toEqual([]);
+    expect(
+      checkPolarity(
+        'Balansen kan ikke være datert mer enn fire uker før stiftelsen.',
+        'Balansen skal være datert mer enn fire uker før stiftelsen.',
+      ),
+    ).not.toEqual([]);
+    expect(limitIn('Balansen kan ikke være datert mer enn fire uker før stiftelsen.')).toBe('ikke være datert mer enn');
+  });
+
   it('treats synonyms as one word («ikke nok» = «ikke tilstrekkelig»)', () => {
     const src = 'Det er ikke tilstrekkelig at tjenestene digitaliseres på bakgrunn av eksisterende strukturer.';
     expect(
@@ -131,6 +143,8 @@ describe('courtesy lines (lexicons/courtesy.json)', () => {
       'Fagforbundet har følgende merknader til høringsnotatet.',
       'Ta gjerne kontakt dersom noe er uklart.',
       'Nedanfor følgjer merknadene våre.',
+      'Vi viser for øvrig til vårt høringssvar av 3. mai 2023.',
+      'Spørsmål om høringssvaret kan rettes til rådgiver Kari Nordmann.',
     ])
       expect(isClaim(s), s).toBe(false);
   });
@@ -139,6 +153,7 @@ describe('courtesy lines (lexicons/courtesy.json)', () => {
     for (const s of [
       'Vi viser til at regjeringen har kuttet i bevilgningene til digitalisering.',
       'Vi takker regjeringen for å ha kuttet byråkratiet med 30 prosent.',
+      'Det vises til at kommunene mangler folk.',
       'Kommunene mangler folk til oppgavene.',
     ])
       expect(isClaim(s), s).toBe(true);
@@ -235,10 +250,8 @@ describe('lexicons', () => {
   });
 
   it('Nynorsk statute words map to Bokmål', () => {
-    expect(toBokmalWords(['tillitsvalde', 'oppseiingsfristen', 'leigaren'])).toEqual([
-      'tillitsvalgte',
-      'oppsigelsesfristen',
-      'leieren',
-    ]);
+    expect(toBokmalWords(['tillitsvalde', 'oppseiingsfristen', 'leigaren', 'burettslaget', 'granneeigedomen'])).toEqual(
+      ['tillitsvalgte', 'oppsigelsesfristen', 'leieren', 'borettslaget', 'naboeiendommen'],
+    );
   });
 });
