@@ -228,6 +228,17 @@ const CALLS: Record<string, () => Call[]> = {
         `${o} har skrevet et nytt notat om leksehjelp og skolebibliotek for ${o} sine medlemmer.`,
       ),
     })),
+  // A consultation in each organisation's name (consult18): the same upload path and the same checks as documents.
+  'POST /consultations': () =>
+    [A, B].map((o) => ({
+      label: o,
+      path: '/consultations',
+      init: upload(
+        { organisation: o, title: `Høring om leksehjelp ${o}`, date: '2025-04-02' },
+        `Høring om leksehjelp\n\nDepartementet foreslår at ${o} skal tilby leksehjelp. Høringsfrist: 1. juni 2025.`,
+      ),
+    })),
+  'GET /consultations/{id}': () => everyDocument.map((k) => ({ label: k, path: `/consultations/${ids[k]}` })),
   // Replacing with a file naming a document that does not exist: the access check comes first, the corpus stays.
   'PUT /documents/{id}': () =>
     everyDocument.map((k) => ({

@@ -19,7 +19,8 @@ import { problemResponses, router, type AppEnv } from '../openapi.js';
 import { DocumentSummarySchema } from '../schemas.js';
 import { sse } from '../sse.js';
 import { UploadFields, readUploadForm } from '../uploads/form.js';
-import { refusalProblem, wantsStream, type UploadCorpus } from './documentUploads.js';
+import { viewerDb } from '../access.js';
+import { stored, wantsStream, type UploadCorpus } from './documentUploads.js';
 
 export interface ConsultationDeps {
   db: Db;
@@ -105,9 +106,12 @@ export function consultationRoutes(deps: ConsultationDeps) {
   const app = router();
   app.openAPIRegistry.registerPath(importRoute);
 
-  const imported = async (...args: Parameters<typeof storeUpload>) => {
-    const result = await storeUpload(...args);
-    if (!result.ok) throw refusalProblem(result);
+  const imported = async (
+    c: Context<AppEnv>,
+    upload: Parameters<typeof storeUpload>[1],
+    options: Parameters<typeof storeUpload>[2] & {} = {},
+  ) => {
+    const result = await stored(c, deps.corpus, upload, options);
     const consultation = result.consultation!;
     return {
       outcome: result.outcome,
@@ -127,18 +131,18 @@ export function consultationRoutes(deps: ConsultationDeps) {
     const upload = { ...form, consultation: true };
     if (stream) {
       return sse(c, deps.logger, async (send, signal) => {
-        const result = await imported(deps.corpus, upload, { signal, onProgress: (e) => send('progress', e) });
+        const result = await imported(c, upload, { signal, onProgress: (e) => send('progress', e) });
         send('done', result);
       });
     }
-    const result = await imported(deps.corpus, upload);
+    const result = await imported(c, upload, { signal: c.req.raw.signal });
     return c.json(result, 201, { Location: `/consultations/${encodeURIComponent(result.document.id)}` });
   });
 
   return app.openapi(getRoute, async (c) => {
     const { id } = c.req.valid('param');
     const [document, consultation] = await Promise.all([
-      getDocument(deps.db, { id }),
+      getDocument(viewerDb(c, deps.db), { id }),
       getConsultation(deps.db, { documentId: id }),
     ]);
     if (!document || !consultation)

@@ -167,7 +167,8 @@ export function refusalProblem(refusal: UploadRefusal): AppError {
  * Store the upload in the name of an organisation the principal is an editor of, or throw the problem for its
  * refusal; record it in the audit log.
  */
-async function stored(
+/** Store one upload for the request's viewer: the organisation checked once the file is read, refusals as problems, audited. */
+export async function stored(
   c: Context<AppEnv>,
   corpus: Parameters<typeof storeUpload>[0],
   upload: Parameters<typeof storeUpload>[1],
@@ -193,7 +194,8 @@ async function stored(
     target: result.document.id,
     detail: { outcome: result.outcome, visibility: result.document.visibility },
   });
-  return { outcome: result.outcome, document: result.document };
+  const { ok: _ok, ...stored } = result;
+  return stored;
 }
 
 export const wantsStream = (q: string | undefined) => {
