@@ -12,7 +12,7 @@ import type { Db } from '../store/db.js';
 import type { TextEmbedder } from '../domain/embedder.js';
 import { asAppError } from './asAppError.js';
 import { AppError, toProblem } from './errors.js';
-import { principal, type PrincipalResolver } from './middleware/principal.js';
+import { defaultIsPublic, principal, type PrincipalResolver } from './middleware/principal.js';
 import { ANONYMOUS_VIEWER } from '../domain/viewer.js';
 import { scoped } from '../store/access.js';
 import { strictJsonBody } from './middleware/strictBody.js';
@@ -171,7 +171,11 @@ export function createApp(deps: AppDeps) {
             description: 'Høringsinnspill grounded in an organisation’s own documents, every citation verified.',
           },
         }),
-        { readOnlyPosts: READ_ONLY_POSTS, modelPaths: ['/ask', '/drafts', ...(deps.judge ? ['/verify'] : [])] },
+        {
+          readOnlyPosts: READ_ONLY_POSTS,
+          modelPaths: ['/ask', '/drafts', ...(deps.judge ? ['/verify'] : [])],
+          isPublic: defaultIsPublic,
+        },
       ),
     ),
   );

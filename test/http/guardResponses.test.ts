@@ -19,6 +19,13 @@ describe('/openapi.json lists the guards’ problems', () => {
     expect(statuses('/health', 'get')).not.toContain(429);
   });
 
+  it('401 on every route but the public ones (health, the API description, signing in and out)', () => {
+    expect(statuses('/documents', 'get')).toContain(401);
+    expect(statuses('/drafts/{id}', 'get')).toContain(401);
+    expect(statuses('/search', 'post')).toContain(401);
+    expect(statuses('/health', 'get')).not.toContain(401);
+  });
+
   it('429 on the routes that call a language model', () => {
     expect(statuses('/ask', 'post')).toContain(429);
     expect(statuses('/drafts', 'post')).toContain(429);
