@@ -7,6 +7,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Role, Viewer } from '../domain/viewer.js';
 import type { Queryable } from './driver.js';
 
+const MEMBER_ORGANISATIONS_SQL = /* SQL */ `SELECT DISTINCT organisation_key FROM memberships`;
+
 const ANY_USER_SQL = /* SQL */ `SELECT EXISTS (SELECT 1 FROM users WHERE disabled_at IS NULL) AS any`;
 
 const INSERT_USER_SQL = /* SQL */ `
@@ -104,6 +106,15 @@ export const newToken = () => `inn_${randomBytes(32).toString('base64url')}`;
 export async function anyUser(db: Queryable): Promise<boolean> {
   const { rows } = await db.query<{ any: boolean }>(ANY_USER_SQL);
   return Boolean(rows[0]?.any);
+}
+
+/**
+ * The organisations some user holds a role in (lower-cased): the installation's own organisations, as against the
+ * issuers of consultations (ministries), who have no users here.
+ */
+export async function memberOrganisations(db: Queryable): Promise<Set<string>> {
+  const { rows } = await db.query<{ organisation_key: string }>(MEMBER_ORGANISATIONS_SQL);
+  return new Set(rows.map((r) => r.organisation_key));
 }
 
 /** @example await createUser(db, { email: 'kari@ks.no', isAdmin: true }) */

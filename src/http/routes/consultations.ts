@@ -19,7 +19,9 @@ import { problemResponses, router, type AppEnv } from '../openapi.js';
 import { DocumentSummarySchema } from '../schemas.js';
 import { sse } from '../sse.js';
 import { UploadFields, readUploadForm } from '../uploads/form.js';
-import { viewerDb } from '../access.js';
+import { hasRoleSomewhere } from '../../domain/viewer.js';
+import { memberOrganisations } from '../../store/users.js';
+import { requireRole, viewerDb } from '../access.js';
 import { stored, wantsStream, type UploadCorpus } from './documentUploads.js';
 
 export interface ConsultationDeps {
@@ -111,7 +113,15 @@ export function consultationRoutes(deps: ConsultationDeps) {
     upload: Parameters<typeof storeUpload>[1],
     options: Parameters<typeof storeUpload>[2] & {} = {},
   ) => {
-    const result = await stored(c, deps.corpus, upload, options);
+    // A consultation speaks for its issuer (a ministry), not for the uploader: any editor may import one, but in the
+    // name of one of the installation's own organisations only an editor of it may (else anyone could make
+    // «Fagforbundet foreslår …» quotable as Fagforbundet's words).
+    const members = await memberOrganisations(deps.db);
+    const viewer = c.get('viewer');
+    const result = await stored(c, deps.corpus, upload, options, (issuer) => {
+      if (members.has(issuer.toLowerCase()) || !hasRoleSomewhere(viewer, 'editor'))
+        requireRole(viewer, issuer, 'editor');
+    });
     const consultation = result.consultation!;
     return {
       outcome: result.outcome,

@@ -173,12 +173,9 @@ export async function stored(
   corpus: Parameters<typeof storeUpload>[0],
   upload: Parameters<typeof storeUpload>[1],
   options: Parameters<typeof storeUpload>[2] & {},
+  authorize: (organisation: string) => void = (organisation) => requireRole(c.get('viewer'), organisation, 'editor'),
 ): Promise<UploadResult> {
-  const viewer = c.get('viewer');
-  const result = await storeUpload(corpus, upload, {
-    ...options,
-    authorize: (organisation) => requireRole(viewer, organisation, 'editor'),
-  });
+  const result = await storeUpload(corpus, upload, { ...options, authorize });
   if (!result.ok) {
     // A duplicate the uploader may not read is named by neither title nor id.
     if (result.reason === 'duplicate' && !(await getDocument(viewerDb(c, corpus.db), { id: result.duplicate.id })))
