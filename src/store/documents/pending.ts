@@ -12,7 +12,7 @@
  */
 import type { IngestedDocument } from '../../domain/types.js';
 import type { Db, Queryable, Tx } from '../driver.js';
-import { dateStart, insertPassages, passageRows, saveDocumentRows } from './write.js';
+import { insertPassages, metaRow, passageRows, saveDocumentRows } from './write.js';
 
 /** The write path's view of a document row, whatever its state. Locks the row. */
 const SAVE_STATE_SQL = /* SQL */ `
@@ -134,18 +134,8 @@ export async function finishPendingSave(
   { doc, version }: { doc: IngestedDocument; version: number },
 ): Promise<boolean> {
   const m = doc.meta;
-  const row = {
-    organisation: m.organisation,
-    title: m.title,
-    kind: m.kind,
-    date: m.date,
-    date_start: dateStart(m.date),
-    language: m.language,
-    source: m.source ?? null,
-    format: doc.format,
-    text: doc.text,
-    content_hash: doc.contentHash,
-  };
+  // metaRow's id is ignored: jsonb_to_record reads only the columns FINISH_SQL names.
+  const row = { ...metaRow(m), format: doc.format, text: doc.text, content_hash: doc.contentHash };
   const { rows } = await tx.query(`${FINISH_SQL} RETURNING d.id`, [m.id, JSON.stringify(row), version]);
   if (rows.length === 0) return false;
   await tx.query(DELETE_OTHER_VERSIONS_SQL, [m.id, version]);

@@ -39,7 +39,8 @@ export function dateStart(date: string): string {
 
 export type SaveOutcome = 'created' | 'replaced' | 'unchanged' | 'metadata';
 
-function metaRow(m: IngestedDocument['meta']) {
+/** A document's metadata as the documents row holds it (the bulk write and the pending save's finish). */
+export function metaRow(m: IngestedDocument['meta']) {
   return {
     id: m.id,
     organisation: m.organisation,
