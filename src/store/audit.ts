@@ -1,6 +1,6 @@
 /**
- * The audit log: who uploaded, replaced, withdrew, drafted, edited, exported, and changed users or tokens, when,
- * through which request. Rows are only inserted. Named queries, one object argument per function.
+ * The audit log: who uploaded, replaced, withdrew, drafted, edited, exported, changed users or tokens, and signed in
+ * or out (or was refused), when, through which request. Rows are only inserted. Named queries, one object argument per function.
  */
 import type { Queryable } from './driver.js';
 
@@ -18,6 +18,9 @@ export const AUDIT_ACTIONS = [
   'user.password',
   'token.issue',
   'token.revoke',
+  'signin',
+  'signin.refused',
+  'signout',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -148,3 +148,39 @@ describe('the session cookie as a principal', () => {
     expect((await ctx.app.request('/drafts', { headers: { cookie } })).status).toBe(401);
   });
 });
+
+describe('the audit log of signing in and out', () => {
+  const entries = async (requestIds: string[]) =>
+    (
+      await ctx.db.query<{ action: string; actor: string; actor_id: string | null; detail: unknown }>(
+        'SELECT action, actor, actor_id, detail FROM audit_log WHERE request_id = ANY($1) ORDER BY id',
+        [requestIds],
+      )
+    ).rows;
+
+  it('records a sign-in, a refused sign-in (the e-mail typed, never the password) and a sign-out', async () => {
+    const email = 'audit-ola@testforbundet.no';
+    const ola = await createUser(ctx.db, { email, name: 'Ola' });
+    await setRole(ctx.db, { userId: ola.id, organisation: ORG, role: 'reader' });
+    await setPasswordHash(ctx.db, { email, hash: await hashPassword(PASSWORD) });
+    const refused = await ctx.app.request('/session', jsonInit('POST', { email, password: 'feil passord her' }));
+    expect(refused.status).toBe(401);
+    const ok = await ctx.app.request('/session', jsonInit('POST', { email, password: PASSWORD }));
+    expect(ok.status).toBe(200);
+    const cookie = (ok.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const { csrfToken } = (await ok.json()) as { csrfToken: string };
+    const out = await ctx.app.request('/session', {
+      method: 'DELETE',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    expect(out.status).toBe(204);
+    const ids = [refused, ok, out].map((r) => r.headers.get('x-request-id') ?? '');
+    expect(ids.every(Boolean)).toBe(true);
+    const rows = await entries(ids);
+    expect(rows.map((r) => r.action)).toEqual(['signin.refused', 'signin', 'signout']);
+    expect(rows[0]).toMatchObject({ actor: email, actor_id: null, detail: { via: 'password' } });
+    expect(rows[1]).toMatchObject({ actor: email, actor_id: ola.id, detail: { via: 'password' } });
+    expect(rows[2]).toMatchObject({ actor_id: ola.id });
+    expect(JSON.stringify(rows)).not.toContain('feil passord her');
+  });
+});

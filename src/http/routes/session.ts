@@ -20,10 +20,12 @@ import {
   saveOidcLogin,
   takeOidcLogin,
 } from '../../store/sessions.js';
+import { recordAudit } from '../../store/audit.js';
 import { createUser, getUser, getUserByEmail, setRole, type User } from '../../store/users.js';
 import { clearCookie, OIDC_STATE_COOKIE, readCookie, SESSION_COOKIE, setAuthCookie } from '../auth/cookies.js';
 import { OIDC_CALLBACK_PATH, oidcClient, type OidcClient } from '../auth/oidc.js';
 import { PASSWORD_MAX, verifyPassword } from '../auth/password.js';
+import { audit } from '../access.js';
 import { AppError } from '../errors.js';
 import { problemResponses, router, type AppEnv } from '../openapi.js';
 
@@ -129,6 +131,14 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
     });
     setAuthCookie(c, SESSION_COOKIE, s.token, { ...cookieOpts, maxAgeS: config.SESSION_MAX_HOURS * 3600 });
     logger.info({ requestId: c.get('requestId'), userId: user.id, via }, 'signed in');
+    // The request's principal is still anonymous here: the entry names the user who signed in.
+    await recordAudit(db, {
+      actorId: user.id,
+      actor: user.email,
+      action: 'signin',
+      requestId: c.get('requestId'),
+      detail: { via },
+    });
     return { user: publicUser(user), csrfToken: s.csrfToken, expiresAt: s.expiresAt, open: false, oidc: oidcInfo };
   }
 
@@ -164,6 +174,14 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
       if (!user) {
         await recordLoginFailure(db, { email });
         logger.info({ requestId: c.get('requestId') }, 'sign-in refused');
+        // Only site admins read an entry with no organisation: the e-mail typed is kept for them, never a password.
+        await recordAudit(db, {
+          actorId: null,
+          actor: email,
+          action: 'signin.refused',
+          requestId: c.get('requestId'),
+          detail: { via: 'password' },
+        });
         throw new AppError('unauthorized:login', {
           detail: 'E-postadressen eller passordet er feil. Prøv igjen, eller be en administrator om et nytt passord.',
         });
@@ -174,6 +192,7 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
     .openapi(deleteRoute, async (c) => {
       const token = readCookie(c, SESSION_COOKIE);
       if (token) await deleteSession(db, { token });
+      if (c.get('viewer').kind === 'user') await audit(c, db, { action: 'signout' });
       clearCookie(c, SESSION_COOKIE, cookieOpts);
       return c.body(null, 204);
     });
@@ -214,6 +233,13 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
     }
     if (!user) {
       logger.info({ requestId: c.get('requestId') }, 'OIDC sign-in by an unknown e-mail refused');
+      await recordAudit(db, {
+        actorId: null,
+        actor: identity.email,
+        action: 'signin.refused',
+        requestId: c.get('requestId'),
+        detail: { via: 'oidc' },
+      });
       return c.redirect('/logg-inn?feil=ukjent', 302);
     }
     await signIn(c, user, 'oidc');

@@ -253,6 +253,9 @@ const ACTIONS = {
   'user.password': 'Satte passord',
   'token.issue': 'Laget tilgangsnøkkel',
   'token.revoke': 'Trakk tilbake tilgangsnøkkel',
+  signin: 'Logget inn',
+  'signin.refused': 'Mislykket innlogging',
+  signout: 'Logget ut',
 };
 
 /** The audit log (GET /audit), newest first, 50 at a time; «Vis eldre» fetches the next page. */
