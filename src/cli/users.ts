@@ -1,4 +1,4 @@
-/** `npm run users -- add|list|token|revoke|role|admin …`: users, roles and personal tokens (see usersCommands.ts). */
+/** `npm run users -- add|list|token|revoke|role|admin|disable|enable …`: users, roles and personal tokens (see usersCommands.ts). */
 import { loadConfig } from '../config/env.js';
 import { DataDirLockedError, openDb } from '../store/db.js';
 import { migrate } from '../store/migrate.js';

@@ -1,5 +1,5 @@
 /**
- * The commands of `npm run users` on an open store: add, list, token, revoke, role, admin. Each returns the
+ * The commands of `npm run users` on an open store: add, list, token, revoke, role, admin, disable, enable. Each returns the
  * Norwegian text to print; a refusal throws AppError('bad_request:user') (exit 2). Every change is in the audit log
  * under the actor `cli`.
  */
@@ -7,15 +7,19 @@ import { AppError } from '../errors.js';
 import { Role, ROLE_NAMES } from '../domain/viewer.js';
 import { recordAudit, type AuditEntry } from '../store/audit.js';
 import type { Db, Queryable } from '../store/db.js';
+import { deleteUserSessions } from '../store/sessions.js';
 import {
   createUser,
   getUserByEmail,
+  isUserDisabled,
   issueToken,
   listTokens,
   listUsers,
+  otherSiteAdmins,
   revokeToken,
   setRole,
   setSiteAdmin,
+  setUserDisabled,
   type User,
 } from '../store/users.js';
 
@@ -36,6 +40,9 @@ Kommandoer:
   role <e-post> <organisasjon> <reader|editor|admin|none>
                                    gi, endre eller fjerne (none) en rolle i en organisasjon
   admin <e-post> <on|off>          gjør til eller fjern som administrator for hele tjenesten
+  disable <e-post>                 deaktiver en bruker: logges ut overalt, nøklene slutter å virke,
+                                   det brukeren har skrevet blir stående
+  enable <e-post>                  aktiver en deaktivert bruker igjen (nøkler som ikke er trukket tilbake virker igjen)
 
 Kjøres mot lageret i DATA_DIR (mens serveren er stoppet) eller DATABASE_URL (også mens serverne går).
 Den første administratoren kan også opprettes ved første oppstart med INNSPILL_ADMIN_EMAIL.
@@ -156,6 +163,30 @@ export async function runUsersCommand(db: Db, a: UsersArgs): Promise<string> {
       return second === 'on'
         ? `${user.email} er nå administrator for hele tjenesten.\n`
         : `${user.email} er ikke lenger administrator for hele tjenesten.\n`;
+    }
+    case 'disable': {
+      const user = await userOrFail(db, first);
+      if (await isUserDisabled(db, { userId: user.id })) return `${user.email} er allerede deaktivert.\n`;
+      // NOTE: with no enabled user (and no API_TOKENS) the server turns open: everyone reads everything. The last
+      // site administrator therefore stays; make another one first.
+      if (user.isAdmin && (await otherSiteAdmins(db, { userId: user.id })) === 0)
+        throw refuse(
+          `${user.email} er den siste aktive administratoren for hele tjenesten. ` +
+            'Gjør en annen bruker til administrator først (npm run users -- admin <e-post> on).',
+        );
+      await db.transaction(async (tx) => {
+        await setUserDisabled(tx, { userId: user.id, disabled: true });
+        await deleteUserSessions(tx, { userId: user.id });
+        await recordAudit(tx, cli({ action: 'user.disable', target: user.id, detail: { email: user.email } }));
+      });
+      return `${user.email} er deaktivert: logget ut overalt, og nøklene virker ikke lenger.\n`;
+    }
+    case 'enable': {
+      const user = await userOrFail(db, first);
+      if (!(await isUserDisabled(db, { userId: user.id }))) return `${user.email} er allerede aktiv.\n`;
+      await setUserDisabled(db, { userId: user.id, disabled: false });
+      await recordAudit(db, cli({ action: 'user.enable', target: user.id, detail: { email: user.email } }));
+      return `${user.email} er aktiv igjen.\n`;
     }
     default:
       throw refuse(

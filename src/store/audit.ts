@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'user.role',
   'user.admin',
   'user.password',
+  'user.disable',
+  'user.enable',
   'token.issue',
   'token.revoke',
   'signin',

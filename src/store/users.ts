@@ -25,6 +25,16 @@ const LIST_USERS_SQL = /* SQL */ `SELECT ${USER_COLUMNS} FROM users u WHERE u.di
 
 const SET_ADMIN_SQL = /* SQL */ `UPDATE users SET is_admin = $2 WHERE id = $1`;
 
+const SET_DISABLED_SQL = /* SQL */ `
+  UPDATE users SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) ELSE NULL END WHERE id = $1
+  RETURNING disabled_at IS NOT NULL AS disabled`;
+
+/** Enabled site administrators other than $1. */
+const OTHER_ADMINS_SQL = /* SQL */ `
+  SELECT count(*)::int AS n FROM users WHERE is_admin AND disabled_at IS NULL AND id <> $1`;
+
+const IS_DISABLED_SQL = /* SQL */ `SELECT disabled_at IS NOT NULL AS disabled FROM users WHERE id = $1`;
+
 /** $4 NULL removes the membership. */
 const UPSERT_MEMBERSHIP_SQL = /* SQL */ `
   INSERT INTO memberships (user_id, organisation_key, organisation, role) VALUES ($1, lower($2), $2, $3)
@@ -101,6 +111,26 @@ export const tokenHash = (token: string) => createHash('sha256').update(token).d
 
 /** A new personal token: "inn_" and 43 base64url characters (256 random bits). */
 export const newToken = () => `inn_${randomBytes(32).toString('base64url')}`;
+
+/**
+ * Disable or enable a user. A disabled user cannot sign in, and their tokens and sessions stop working (every
+ * principal query joins on `disabled_at IS NULL`); nothing they wrote is removed.
+ */
+export async function setUserDisabled(db: Queryable, { userId, disabled }: { userId: string; disabled: boolean }) {
+  await db.query(SET_DISABLED_SQL, [userId, disabled]);
+}
+
+/** Whether the user (enabled or not) is disabled. */
+export async function isUserDisabled(db: Queryable, { userId }: { userId: string }): Promise<boolean> {
+  const { rows } = await db.query<{ disabled: boolean }>(IS_DISABLED_SQL, [userId]);
+  return Boolean(rows[0]?.disabled);
+}
+
+/** How many enabled site administrators there are besides this user. */
+export async function otherSiteAdmins(db: Queryable, { userId }: { userId: string }): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(OTHER_ADMINS_SQL, [userId]);
+  return Number(rows[0]?.n ?? 0);
+}
 
 /** Whether any (enabled) user exists: with none, and no API_TOKENS, the server stays open. */
 export async function anyUser(db: Queryable): Promise<boolean> {

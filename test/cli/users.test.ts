@@ -4,7 +4,7 @@ import { runUsersCommand } from '../../src/cli/usersCommands.js';
 import { listAudit } from '../../src/store/audit.js';
 import { openPglite, type Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
-import { listTokens, userByToken } from '../../src/store/users.js';
+import { anyUser, listTokens, userByToken } from '../../src/store/users.js';
 
 const db: Db = await openPglite('memory://');
 await migrate(db);
@@ -42,6 +42,26 @@ describe('npm run users', { shuffle: false }, () => {
     await expect(run('revoke', [t.id])).rejects.toThrow(`fant ingen gyldig nøkkel med id ${t.id}.`);
     const actions = (await listAudit(db, {})).map((e) => e.action);
     expect(actions).toEqual(['token.revoke', 'user.role', 'token.issue', 'user.role', 'user.add', 'user.add']);
+  });
+
+  it('disables a user (tokens stop working, audit) and enables them again; the last site admin stays', async () => {
+    const out = await run('token', ['ola@ks.no'], { name: 'telefon' });
+    const token = /(inn_[A-Za-z0-9_-]{43})/.exec(out)![1]!;
+    expect((await userByToken(db, { token }))?.email).toBe('ola@ks.no');
+    expect(await run('disable', ['ola@ks.no'])).toBe(
+      'ola@ks.no er deaktivert: logget ut overalt, og nøklene virker ikke lenger.\n',
+    );
+    expect(await userByToken(db, { token })).toBeNull();
+    expect(await run('list')).not.toContain('ola@ks.no');
+    expect(await run('disable', ['ola@ks.no'])).toBe('ola@ks.no er allerede deaktivert.\n');
+    expect(await run('enable', ['ola@ks.no'])).toBe('ola@ks.no er aktiv igjen.\n');
+    expect((await userByToken(db, { token }))?.email).toBe('ola@ks.no');
+    await expect(run('disable', ['kari@ks.no'])).rejects.toThrow(
+      'kari@ks.no er den siste aktive administratoren for hele tjenesten.',
+    );
+    expect(await anyUser(db)).toBe(true);
+    const actions = (await listAudit(db, {})).map((e) => e.action);
+    expect(actions.slice(0, 2)).toEqual(['user.enable', 'user.disable']);
   });
 
   it('names an unknown command', async () => {

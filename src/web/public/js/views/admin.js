@@ -251,6 +251,8 @@ const ACTIONS = {
   'user.role': 'Endret rolle',
   'user.admin': 'Endret administrator',
   'user.password': 'Satte passord',
+  'user.disable': 'Deaktiverte bruker',
+  'user.enable': 'Aktiverte bruker',
   'token.issue': 'Laget tilgangsnøkkel',
   'token.revoke': 'Trakk tilbake tilgangsnøkkel',
   signin: 'Logget inn',
