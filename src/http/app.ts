@@ -97,6 +97,7 @@ export function createApp(deps: AppDeps) {
       readOnlyPosts: READ_ONLY_POSTS,
       judge: deps.judge !== undefined,
       db: deps.db,
+      trustProxy: deps.config.TRUST_PROXY,
     }),
   );
   const signIn = { ...SIGN_IN_DEFAULTS, ...deps.config };

@@ -225,6 +225,29 @@ describe('Rate limits', () => {
       expect((await open.request('/documents/finnes-ikke', { method: 'DELETE' })).status).toBe(404);
   });
 
+  it('behind a proxy (TRUST_PROXY) counts per forwarded client; without it X-Forwarded-For is ignored', async () => {
+    const rt = await seededStore();
+    // Every request comes from the proxy's socket; the proxy appends the client's address to X-Forwarded-For.
+    const viaProxy = { incoming: { socket: { remoteAddress: '127.0.0.1' } } };
+    const del = (app: ReturnType<typeof createApp>, forwardedFor: string) =>
+      app.request(
+        '/documents/finnes-ikke',
+        { method: 'DELETE', headers: { 'x-forwarded-for': forwardedFor } },
+        viaProxy,
+      );
+    const config = { LOG_LEVEL: 'silent', RATE_LIMIT_WRITES_PER_MIN: '1' } as const;
+    const proxied = createApp({ ...rt, config: loadConfig({ ...config, TRUST_PROXY: 'true' }), logger: silentLogger });
+    expect((await del(proxied, '10.0.0.1')).status).toBe(404);
+    expect((await del(proxied, '10.0.0.2')).status).toBe(404);
+    await problem(await del(proxied, '10.0.0.1'), 429);
+    // A client that sends its own header first still counts as the address the proxy appended.
+    await problem(await del(proxied, '10.9.9.9, 10.0.0.2'), 429);
+
+    const direct = createApp({ ...rt, config: loadConfig(config), logger: silentLogger });
+    expect((await del(direct, '10.0.0.1')).status).toBe(404);
+    await problem(await del(direct, '10.0.0.3'), 429);
+  });
+
   it('limits model-backed routes (/ask) by RATE_LIMIT_MODEL_PER_MIN', async () => {
     const rt = await seededStore();
     const app = createApp({

@@ -4,8 +4,9 @@
  * PGlite (one process owns the store) and in the database on PostgreSQL, where several servers share one budget
  * (rateLimitStore.ts).
  *
- * NOTE: the client is the socket's address, not X-Forwarded-For, which any client can set; behind a reverse proxy
- * every client shares the proxy's budget, so raise the limits (or set them to 0) there.
+ * NOTE: the client is the socket's address. Only with TRUST_PROXY=true (a proxy really is in front, README) is it the
+ * address the proxy appended to X-Forwarded-For, its last entry: the entries before it are whatever the client sent,
+ * so a client cannot pick its own budget by sending the header. Without TRUST_PROXY the header is ignored.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -15,7 +16,11 @@ import { AppError, toProblem } from '../errors.js';
 import { databaseRateLimitStore } from './rateLimitStore.js';
 
 /** The client's IP; requests made in-process (app.request in tests, no socket) share one key. */
-export function clientIp(c: Context): string {
+export function clientIp(c: Context, trustProxy = false): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
   const env = c.env as { incoming?: IncomingMessage } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? 'in-process';
 }
@@ -30,6 +35,7 @@ function limiter(
   counts: (c: Context) => boolean,
   what: string,
   store: Store<LimiterEnv> | undefined,
+  trustProxy: boolean,
 ): MiddlewareHandler {
   if (perMinute <= 0) return (_c, next) => next();
   return rateLimiter<LimiterEnv>({
@@ -38,7 +44,7 @@ function limiter(
     store: store ?? new MemoryStore(),
     limit: perMinute,
     standardHeaders: 'draft-6',
-    keyGenerator: clientIp,
+    keyGenerator: (c) => clientIp(c, trustProxy),
     skip: (c) => !counts(c),
     handler: (c) => {
       const err = new AppError('too_many_requests:rate', {
@@ -68,6 +74,8 @@ export function rateLimits(opts: {
   judge: boolean;
   /** The store: on PostgreSQL the counters live there, shared by every server on it. */
   db?: Pick<Db, 'driver' | 'query'>;
+  /** TRUST_PROXY: count per the address the proxy appended to X-Forwarded-For. */
+  trustProxy?: boolean;
 }): MiddlewareHandler[] {
   const shared = opts.db?.driver === 'pg' ? opts.db : undefined;
   const storeFor = (name: string) => (shared ? databaseRateLimitStore<LimiterEnv>(shared, name, WINDOW_MS) : undefined);
@@ -76,7 +84,7 @@ export function rateLimits(opts: {
     c.req.method === 'POST' &&
     (c.req.path === '/ask' || c.req.path === '/drafts' || (opts.judge && c.req.path === '/verify'));
   return [
-    limiter(opts.writesPerMin, isWrite, 'skrivinger', storeFor('writes')),
-    limiter(opts.modelPerMin, usesModel, 'forespørsler til språkmodellen', storeFor('model')),
+    limiter(opts.writesPerMin, isWrite, 'skrivinger', storeFor('writes'), opts.trustProxy ?? false),
+    limiter(opts.modelPerMin, usesModel, 'forespørsler til språkmodellen', storeFor('model'), opts.trustProxy ?? false),
   ];
 }
