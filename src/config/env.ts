@@ -34,7 +34,9 @@ export const ConfigSchema = z.object({
   EMBEDDINGS_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(30000)),
   ANTHROPIC_API_KEY: optionalString,
   ANTHROPIC_BASE_URL: optionalUrl,
-  ANTHROPIC_MODEL: z.preprocess(emptyToUndefined, z.string().default('claude-sonnet-4-5')),
+  // NOTE: claude-sonnet-4-5, the default until December 2026, was retired on 30 November 2026 (the SDK's
+  // DEPRECATED_MODELS list); a deployment that pinned it must change ANTHROPIC_MODEL.
+  ANTHROPIC_MODEL: z.preprocess(emptyToUndefined, z.string().default('claude-sonnet-5-5')),
   /** OpenAI-compatible chat endpoint for self-hosted models (vLLM, Ollama, LM Studio). */
   CHAT_BASE_URL: optionalUrl,
   CHAT_API_KEY: optionalString,

@@ -36,7 +36,7 @@ export interface AnthropicProviderOptions {
 }
 
 /**
- * @example createAnthropicProvider({ apiKey: 'test', baseURL: 'http://127.0.0.1:4010', model: 'claude-sonnet-4-5' })
+ * @example createAnthropicProvider({ apiKey: 'test', baseURL: 'http://127.0.0.1:4010', model: 'claude-sonnet-5-5' })
  */
 export function createAnthropicProvider(opts: AnthropicProviderOptions): LlmProvider {
   const client = lazyClient({

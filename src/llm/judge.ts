@@ -29,7 +29,7 @@ export interface ClaudeJudgeOptions {
 }
 
 /**
- * @example await verifyDraft(draft, { source, judge: createClaudeJudge({ apiKey, model: 'claude-sonnet-4-5' }) })
+ * @example await verifyDraft(draft, { source, judge: createClaudeJudge({ apiKey, model: 'claude-sonnet-5-5' }) })
  */
 export function createClaudeJudge(opts: ClaudeJudgeOptions): Judge & { readonly promptRef: string } {
   const client = lazyClient({

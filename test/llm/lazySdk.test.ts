@@ -46,7 +46,7 @@ describe('@anthropic-ai/sdk loads on first use', () => {
 
     const claude = resolvedPackages(`
       const { createLlmProvider } = await import('./src/llm/index.ts');
-      createLlmProvider({ LLM_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'test', ANTHROPIC_MODEL: 'claude-sonnet-4-5' });
+      createLlmProvider({ LLM_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'test', ANTHROPIC_MODEL: 'claude-sonnet-5-5' });
       const { loadAnthropic } = await import('./src/llm/anthropicSdk.ts');
       await loadAnthropic();`);
     expect(claude).toContain('@anthropic-ai/sdk');
