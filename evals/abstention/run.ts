@@ -71,7 +71,9 @@ export async function runAbstentionEval(
 ): Promise<{ outcomes: AbstentionOutcome[]; whole: AbstentionRates; dev: AbstentionRates; heldOut: AbstentionRates }> {
   const { cases, errors } = await loadCases(casesPath);
   if (errors.length)
-    throw new Error(`${casesPath ?? 'abstention.jsonl'}: ${errors.length} ugyldige linjer (kjør evals/abstention/check.ts)`);
+    throw new Error(
+      `${casesPath ?? 'abstention.jsonl'}: ${errors.length} ugyldige linjer (kjør evals/abstention/check.ts)`,
+    );
   const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent' });
   const db = await openPglite('memory://');
   await migrate(db);
