@@ -22,7 +22,7 @@ import { runVerifierEval } from './verifier/run.js';
 import { runAdversarialEval, TABLE_HEADERS, tableRows } from './verifier/adversarial/run.js';
 import { loadCases } from './verifier/adversarial/cases.js';
 import { runDraftSuite } from './drafts/suite.js';
-import { runAbstentionEval } from './abstention/run.js';
+import { rates, runAbstentionEval } from './abstention/run.js';
 
 const HELP = `
 Bruk: npm run eval -- [valg]
@@ -110,16 +110,19 @@ async function main() {
     const sets = [
       { key: 'verifierAdversarial', suite: 'verifier/adversarial', set: config.verifier.adversarial },
       { key: 'verifierHandwritten', suite: 'verifier/handwritten', set: config.verifier.handwritten },
+      { key: 'verifierBlind', suite: 'verifier/blind', set: config.verifier.blind },
     ] as const;
+    const titles: Record<(typeof sets)[number]['suite'], string> = {
+      'verifier/adversarial': 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
+      'verifier/handwritten': 'Verifikatoren på nye håndskrevne kategorier (uten dommer)',
+      'verifier/blind': 'Verifikatoren på blinde håndskrevne tilfeller (uten dommer, bare rapport)',
+    };
     for (const { key, suite, set } of sets) {
       if (!set) continue;
       process.stderr.write(`verifikator: håndskrevne tilfeller (${set.cases}) …\n`);
       const a = await runAdversarialEval({ cases: await loadCases(set.cases) });
       sections.push({
-        title:
-          suite === 'verifier/adversarial'
-            ? 'Verifikatoren på håndskrevne tilfeller (uten dommer)'
-            : 'Verifikatoren på nye håndskrevne kategorier (uten dommer)',
+        title: titles[suite],
         headers: TABLE_HEADERS,
         rows: tableRows(a),
         note:
@@ -172,6 +175,30 @@ async function main() {
       if (value !== undefined) checks.push(check('abstention', metric, value, threshold));
     }
     data.abstention = a;
+
+    // The blind set, written without reading the code: report-only, with the whole set broken down by kind.
+    const blind = config.abstention.blind;
+    if (blind) {
+      const bbar = progressBar('avstå/svare (blind)'.padEnd(27));
+      const b = await runAbstentionEval((d, t) => bbar.update(d, t), blind.cases);
+      const kinds = [...new Set(b.outcomes.map((o) => o.kind))];
+      sections.push({
+        title: 'Avstå eller svare, blindt sett (bare rapport)',
+        headers: ['half / kind', 'cases', 'answerable', 'not answerable', 'false "no position"', 'false "answered"'],
+        rows: [
+          ...kinds.map((k) => row(k, rates(b.outcomes.filter((o) => o.kind === k)))),
+          row('dev (odd ids)', b.dev),
+          row('held-out (even ids)', b.heldOut),
+          row('whole', b.whole),
+        ],
+        note: `${blind.cases}: written without reading src/draft/relevance.ts or src/retrieve/.`,
+      });
+      for (const [metric, threshold] of Object.entries(blind.thresholds)) {
+        const value = b.whole[metric as 'falseNoPosition' | 'falseAnswered'];
+        if (value !== undefined) checks.push(check('abstention/blind', metric, value, threshold));
+      }
+      data.abstentionBlind = b;
+    }
   }
 
   for (const s of sections)

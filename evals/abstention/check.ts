@@ -1,12 +1,12 @@
 /**
  * Validate evals/cases/abstention.jsonl against the seed corpus and print its make-up (kind × answerable ×
  * language). Exits non-zero on any invalid case.
- * Usage: npx tsx evals/abstention/check.ts
+ * Usage: npx tsx evals/abstention/check.ts [cases.jsonl]   (default evals/cases/abstention.jsonl)
  */
 import { checkCases, loadCases, type AbstentionCase } from './cases.js';
 import { loadCleanedCorpus } from './corpus.js';
 
-const { cases, errors } = await loadCases();
+const { cases, errors } = await loadCases(process.argv[2]);
 const problems = [
   ...errors.map((e) => `line ${e.line}: ${e.message}`),
   ...checkCases(cases, await loadCleanedCorpus()),

@@ -25,7 +25,7 @@ export type Half = 'dev' | 'held-out';
 
 /** Odd ids are dev, even ids held out: deterministic and independent of the file's order. */
 export function halfOf(c: Pick<AbstentionCase, 'id'>): Half {
-  return Number(c.id.slice(3)) % 2 === 1 ? 'dev' : 'held-out';
+  return Number(c.id.replace(/\D/g, '')) % 2 === 1 ? 'dev' : 'held-out';
 }
 
 export interface AbstentionOutcome {
@@ -67,10 +67,13 @@ export function rates(outcomes: AbstentionOutcome[]): AbstentionRates {
 /** Runs every case; `onProgress(done, total)` for a progress bar. */
 export async function runAbstentionEval(
   onProgress?: (done: number, total: number) => void,
+  casesPath?: string,
 ): Promise<{ outcomes: AbstentionOutcome[]; whole: AbstentionRates; dev: AbstentionRates; heldOut: AbstentionRates }> {
-  const { cases, errors } = await loadCases();
+  const { cases, errors } = await loadCases(casesPath);
   if (errors.length)
-    throw new Error(`abstention.jsonl: ${errors.length} ugyldige linjer (kjør evals/abstention/check.ts)`);
+    throw new Error(
+      `${casesPath ?? 'abstention.jsonl'}: ${errors.length} ugyldige linjer (kjør evals/abstention/check.ts)`,
+    );
   const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent' });
   const db = await openPglite('memory://');
   await migrate(db);

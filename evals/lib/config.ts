@@ -38,9 +38,17 @@ const EvalConfig = z.object({
     adversarial: HandWrittenSet.optional(),
     /** A second hand-written set in categories the adversarial set lacks (issue 15), gated the same way. */
     handwritten: HandWrittenSet.optional(),
+    /** The blind set, written without reading the verifier; report-only (ceilings of 1.0). */
+    blind: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
-  abstention: z.object({ thresholds: Thresholds }).optional(),
+  abstention: z
+    .object({
+      thresholds: Thresholds,
+      /** The blind set (evals/cases/abstention-blind.jsonl), written without reading the code; report-only. */
+      blind: z.object({ cases: z.string(), thresholds: Thresholds }).optional(),
+    })
+    .optional(),
 });
 export type EvalConfig = z.infer<typeof EvalConfig>;
 
