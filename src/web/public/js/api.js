@@ -16,6 +16,8 @@ export class ApiError extends Error {
     this.detail = p.detail;
     this.errors = p.errors ?? [];
     this.code = p.code;
+    /** The document a 409 names (the id taken, or the one with the same content), when the problem says. */
+    this.documentId = p.documentId;
   }
 }
 

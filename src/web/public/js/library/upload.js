@@ -88,8 +88,13 @@ export function uploadForm({ organisations, known, onStored }) {
     h(
       'div',
       { class: 'field-row' },
-      h('div', { class: 'field' }, h('label', { for: 'last-opp-organisasjon' }, 'Organisasjon'), organisation.element),
-      h('div', { class: 'field' }, h('label', { for: 'last-opp-type' }, 'Type'), kind),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'last-opp-organisasjon' }, 'Dokumentene er fra'),
+        organisation.element,
+      ),
+      h('div', { class: 'field' }, h('label', { for: 'last-opp-type' }, 'Slags dokument'), kind),
       h(
         'div',
         { class: 'field' },
@@ -172,15 +177,26 @@ async function uploadOne(file, fields, list) {
     bar.remove();
     const duplicate = err?.code === 'conflict:duplicate';
     item.classList.add(duplicate ? 'upload-item--skipped' : 'upload-item--error');
-    const hint = refusalHint(err);
-    status.replaceChildren(
-      h('strong', {}, duplicate ? 'Hoppet over: ' : 'Ikke lagret: '),
-      err?.title ?? 'Noe gikk galt',
-      err?.detail ? `. ${err.detail}` : '.',
-      hint ? ` ${hint}` : '',
-    );
+    status.replaceChildren(h('strong', {}, duplicate ? 'Hoppet over: ' : 'Ikke lagret: '), ...refusal(err));
     return duplicate ? 'skipped' : 'failed';
   }
+}
+
+/**
+ * The server's own words for a refused file, with the next step where its detail speaks to API clients: a taken
+ * id (409) links to the document, whose page replaces it with a new file.
+ */
+function refusal(err) {
+  const title = err?.title ?? 'Noe gikk galt';
+  const id = err?.documentId;
+  if (err?.code === 'conflict:document' && typeof id === 'string')
+    return [
+      `${title}. Et dokument med samme navn (id «${id}») er lagret fra før. `,
+      h('a', { href: `/dokumenter/${encodeURIComponent(id)}`, 'data-link': '' }, 'Åpne det'),
+      ' og velg «Erstatt med ny fil» for å legge inn denne versjonen.',
+    ];
+  const hint = refusalHint(err);
+  return [title, err?.detail ? `. ${err.detail}` : '.', hint ? ` ${hint}` : ''];
 }
 
 function radio(value, label, checked) {
