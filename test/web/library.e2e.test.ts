@@ -44,7 +44,7 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
         for (const r of records) {
           const el = r.target instanceof Element ? r.target : r.target.parentElement;
           if (!el?.closest('.upload-item__status, .replace__status')) continue;
-          for (const n of r.addedNodes) if (n.textContent) w.__lines.push(n.textContent);
+          for (const n of Array.from(r.addedNodes)) if (n.textContent) w.__lines.push(n.textContent);
         }
       }).observe(document, { childList: true, subtree: true });
     });
