@@ -7,6 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { hashPassword } from '../../src/http/auth/password.js';
+import type { Db } from '../../src/store/db.js';
+import { setPasswordHash } from '../../src/store/sessions.js';
+import { createUser, setRole } from '../../src/store/users.js';
 import { hasChromium, openPage, shoot, startWorld, type WebWorld } from './browser.js';
 
 const suite = hasChromium ? describe : describe.skip;
@@ -29,10 +33,11 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
   let page: Page;
   let hosts: Set<string>;
   let problems: string[];
+  let db: Db;
 
   // Seeding the store and starting Chromium can take a minute on a busy two-core machine.
   beforeAll(async () => {
-    world = await startWorld({ pauseMs: 0 });
+    world = await startWorld({ pauseMs: 0, prepare: async (store) => void (db = store) });
     ({ context, page, hosts, problems } = await openPage(world));
     // Record every line an upload shows, to tell that progress was shown and not only the result.
     await page.addInitScript(() => {
@@ -211,6 +216,58 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
       expect(width).toBeLessThanOrEqual(390);
     } finally {
       await phone.close();
+    }
+  });
+
+  // Last: the first users end open mode for good (the steps above write as in a fresh installation).
+  it('shows a reader the library without write controls, and an editor only their own organisation', async () => {
+    const PASSWORD = 'et langt og trygt passord';
+    for (const [email, organisation, role] of [
+      ['leser@fagforbundet.no', 'Fagforbundet', 'reader'],
+      ['redaktor@ks.no', 'KS', 'editor'],
+    ] as const) {
+      const u = await createUser(db, { email, name: email });
+      await setRole(db, { userId: u.id, organisation, role });
+      await setPasswordHash(db, { email, hash: await hashPassword(PASSWORD) });
+    }
+    const as = async (email: string) => {
+      const ctx = await world.browser.newContext({ locale: 'nb-NO', viewport: { width: 1366, height: 768 } });
+      const p = await ctx.newPage();
+      await p.goto(`${world.base}/logg-inn?neste=/dokumenter`);
+      await p.getByLabel('E-post').fill(email);
+      await p.getByLabel('Passord').fill(PASSWORD);
+      await p.getByRole('button', { name: 'Logg inn' }).click();
+      await p.waitForURL(/\/dokumenter$/);
+      await p.locator('.document-group').first().waitFor();
+      return { ctx, p };
+    };
+
+    const reader = await as('leser@fagforbundet.no');
+    try {
+      expect(await reader.p.getByRole('heading', { name: 'Last opp dokumenter' }).count()).toBe(0);
+      expect(await reader.p.locator('.document-group').count()).toBeGreaterThan(0);
+      await reader.p.goto(`${world.base}/dokumenter/skolebibliotek-notat`);
+      await reader.p.getByRole('heading', { level: 1 }).waitFor();
+      expect(await reader.p.getByText('Erstatt med ny fil').count()).toBe(0);
+      expect(await reader.p.getByRole('button', { name: 'Trekk tilbake …' }).count()).toBe(0);
+    } finally {
+      await reader.ctx.close();
+    }
+
+    const editor = await as('redaktor@ks.no');
+    try {
+      // An editor of KS uploads in KS's name only, and may replace (not withdraw) a KS document.
+      await editor.p.getByRole('heading', { name: 'Last opp dokumenter' }).waitFor();
+      expect(await editor.p.getByLabel('Dokumentene er fra').locator('option').allTextContents()).toEqual(['KS']);
+      const ks = editor.p.locator('section[aria-labelledby="org-ks"]').getByRole('link').first();
+      await ks.click();
+      await editor.p.getByText('Erstatt med ny fil').waitFor();
+      expect(await editor.p.getByRole('button', { name: 'Trekk tilbake …' }).count()).toBe(0);
+      await editor.p.goto(`${world.base}/dokumenter/skolebibliotek-notat`); // Fagforbundet's, public
+      await editor.p.getByRole('heading', { level: 1 }).waitFor();
+      expect(await editor.p.getByText('Erstatt med ny fil').count()).toBe(0);
+    } finally {
+      await editor.ctx.close();
     }
   });
 });

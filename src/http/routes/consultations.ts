@@ -110,8 +110,15 @@ async function alreadyImported(c: Context<AppEnv>, db: Db, err: unknown): Promis
   if (!(err instanceof AppError) || (err.code !== 'conflict:document' && err.code !== 'conflict:duplicate'))
     return null;
   const id = err.extensions?.documentId;
-  if (typeof id !== 'string') return null;
-  const existing = await getDocument(viewerDb(c, db), { id });
+  return typeof id === 'string' ? consultationConflict(viewerDb(c, db), id) : null;
+}
+
+/**
+ * «Høringen er allerede importert» for document `id` when it is a consultation the store's viewer may read, else
+ * null (the HTTP route and `npm run consultation` say the same).
+ */
+export async function consultationConflict(db: Db, id: string): Promise<AppError | null> {
+  const existing = await getDocument(db, { id });
   if (existing?.kind !== 'consultation') return null;
   return new AppError('conflict:consultation', {
     detail: `Høringen «${existing.title}» er allerede importert (id «${id}»). Det som ble lest ut av den, finner du med GET /consultations/${encodeURIComponent(id)}.`,
