@@ -77,6 +77,8 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
   it('uploads two dropped files at once, with progress per file, and lists both', async () => {
     await page.goto(`${world.base}/dokumenter`);
     await page.getByRole('heading', { name: 'Last opp dokumenter' }).waitFor();
+    // Nothing stray between the lead and the form (a missing notice is left out, not written as «null»).
+    expect(await page.locator('main').textContent()).not.toContain('null');
     await drop(FILES);
     expect(await page.locator('.dropzone__chosen').textContent()).toBe(
       'Valgt: leksehjelp-uttalelse.txt, skolebibliotek-notat.md',
@@ -245,6 +247,7 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
     const reader = await as('leser@fagforbundet.no');
     try {
       expect(await reader.p.getByRole('heading', { name: 'Last opp dokumenter' }).count()).toBe(0);
+      expect(await reader.p.locator('main').textContent()).not.toContain('null');
       expect(await reader.p.locator('.document-group').count()).toBeGreaterThan(0);
       await reader.p.goto(`${world.base}/dokumenter/skolebibliotek-notat`);
       await reader.p.getByRole('heading', { level: 1 }).waitFor();

@@ -1,7 +1,7 @@
 // /dokumenter — the library: the corpus by organisation, with filters for organisation and kind, newest first, and
 // for editors the upload form (several files, each with its own progress and result). Readers get the list only.
 import { getJson } from '../api.js';
-import { formatDate, h } from '../dom.js';
+import { formatDate, h, replace } from '../dom.js';
 import { uploadOrganisations } from '../library/access.js';
 import { kindName, uploadForm } from '../library/upload.js';
 
@@ -83,7 +83,9 @@ export async function render(main, { query }) {
   const notice = flash ? h('p', { class: 'notice notice--info', role: 'status' }, flash) : null;
   flash = null;
 
-  main.replaceChildren(
+  // replace() skips the missing parts (no notice; no upload form for a reader), where replaceChildren writes «null».
+  replace(
+    main,
     h('h1', {}, 'Dokumenter'),
     h(
       'p',
