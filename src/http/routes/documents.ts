@@ -45,7 +45,8 @@ const getRoute = createRoute({
 const citingRoute = createRoute({
   method: 'get',
   path: '/documents/{id}/drafts',
-  summary: 'The drafts whose latest version cites the document (those the principal may read): named before a withdrawal',
+  summary:
+    'The drafts whose latest version cites the document (those the principal may read): named before a withdrawal',
   request: { params: z.object({ id: z.string().max(200) }) },
   responses: {
     200: {
