@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   'not_found:route': { status: 404, title: 'Fant ikke adressen' },
   'conflict:document': { status: 409, title: 'Dokumentet finnes allerede' },
   'conflict:duplicate': { status: 409, title: 'Det samme innholdet er allerede lastet opp' },
+  'conflict:consultation': { status: 409, title: 'Høringen er allerede importert' },
   'conflict:unverified': { status: 409, title: 'Utkastet har setninger som ikke er støttet av kildene' },
   'payload_too_large:body': { status: 413, title: 'Forespørselen er for stor' },
   'payload_too_large:file': { status: 413, title: 'Filen er for stor' },

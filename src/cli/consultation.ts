@@ -10,6 +10,7 @@ import { loadConfig } from '../config/env.js';
 import { storeUpload } from '../corpus/storeUpload.js';
 import type { ConsultationExtraction } from '../domain/consultation.js';
 import { AppError } from '../errors.js';
+import { consultationConflict } from '../http/routes/consultations.js';
 import { refusalProblem } from '../http/routes/documentUploads.js';
 import { createLogger } from '../log.js';
 import { readLockHolder } from '../store/db.js';
@@ -87,7 +88,11 @@ async function locally(
         },
       },
     );
-    if (!result.ok) throw refusalProblem(result);
+    if (!result.ok) {
+      // The same consultation again: say it is imported, not «use PUT /documents/…».
+      const taken = result.reason === 'exists' ? result.id : result.reason === 'duplicate' ? result.duplicate.id : null;
+      throw (taken ? await consultationConflict(runtime.db, taken) : null) ?? refusalProblem(result);
+    }
     return { document: result.document, consultation: result.consultation! };
   } finally {
     await runtime.db.close();

@@ -96,10 +96,18 @@ function findReference(text: string): Found | null {
 }
 
 function findLetterDate(text: string): string | null {
-  return afterAnchor(text.slice(0, RULES.headWindow), RULES.letterDateAnchor, RULES.letterDateWindow, (s) => {
+  const head = text.slice(0, RULES.headWindow);
+  const anchored = afterAnchor(head, RULES.letterDateAnchor, RULES.letterDateWindow, (s) => {
     const d = findDate(s);
     return d?.iso ?? null;
   });
+  if (anchored) return anchored;
+  // No «Dato»: a line that is only a date (or «Sted, dato»), as letters print it under the letterhead.
+  for (const m of head.matchAll(RULES.letterDateLine)) {
+    const d = findDate(m.groups!.date);
+    if (d?.iso) return d.iso;
+  }
+  return null;
 }
 
 function findDeadline(text: string, letterDate: string | null): Found | null {

@@ -7,7 +7,7 @@ interface RulesFile {
   title: { line: string; before: string };
   reference: { anchors: string[]; value: string; window: number };
   deadline: { anchors: string[]; window: number };
-  letterDate: { anchors: string[]; window: number };
+  letterDate: { anchors: string[]; window: number; line: string };
   questions: { triggers: string[]; listItem: string };
   proposals: { heading: string; statement: string };
 }
@@ -27,6 +27,7 @@ export const RULES = {
   deadlineWindow: raw.deadline.window,
   letterDateAnchor: anyOf(raw.letterDate.anchors, 'giu'),
   letterDateWindow: raw.letterDate.window,
+  letterDateLine: new RegExp(raw.letterDate.line, 'gmu'),
   questionTrigger: anyOf(raw.questions.triggers, 'iu'),
   listItem: new RegExp(raw.questions.listItem, 'u'),
   proposalHeading: new RegExp(raw.proposals.heading, 'iu'),

@@ -12,6 +12,7 @@ import { DraftError, resolveOrganisation } from './errors.js';
 import { createGroundedStep, type GroundingDeps } from './groundedStep.js';
 import { draftPrompt, introQuery, introRequest, itemPrompt, itemRequest, sectionRequest } from './requests.js';
 import { planItems, proposedSentence, type PlannedItem } from './consultationItems.js';
+import { withProposals } from './itemProposals.js';
 import type { Retrieved } from './retrieve.js';
 import { DraftRequestSchema, type DraftRequestInput } from '../domain/draftRequest.js';
 import { sectionStatus, toStructured } from './structured.js';
@@ -176,7 +177,13 @@ export function createDrafter(deps: DrafterDeps) {
           retrieved: q.retrieved.hits.map((h) => h.passage.id),
         };
         const status = sectionStatus(section);
-        if (proposed) section.paragraphs = [[proposed], ...position];
+        // Offline, the item's concrete proposals get their own paragraph (a model writes one itself).
+        if (item && hasClaims && deps.provider.extractive) {
+          const split = withProposals(position, q.retrieved.sources, { organisation, lang, cited: used });
+          section.paragraphs = [...split.position, split.proposals];
+          split.proposals.forEach((s) => used.push(...s.citations));
+        }
+        if (proposed) section.paragraphs = [[proposed], ...section.paragraphs];
         emit(section, status);
       }
 

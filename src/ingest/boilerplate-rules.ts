@@ -14,6 +14,8 @@ export interface BoilerplateRule {
   reason: string;
   /** Replacement text; defaults to '' (the line stays, empty, and is collapsed later). */
   replacement?: string;
+  /** Formats (the loader's syntax: 'pdf', 'html', …) the rule does not run on, where its match is content. */
+  keepIn?: readonly string[];
 }
 
 // A photographer's name or agency: capitalised words, initials, "/" or "&" between credits.
@@ -65,6 +67,9 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     name: 'date-line',
     pattern: new RegExp(String.raw`^(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\.\s(?:${MONTHS})\s\d{4})$`, 'gimu'),
     reason: 'A publication date alone on a line is page chrome; the date lives in the metadata.',
+    // NOTE: in a PDF the date alone on a line (often right-aligned under the letterhead) is the letter's own date,
+    // which the consultation import reads as the document date and the base year of a deadline without one.
+    keepIn: ['pdf'],
   },
   {
     name: 'byline',

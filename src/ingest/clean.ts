@@ -9,6 +9,8 @@ export interface CleanOptions {
   /** Markdown input: keep leading indentation (nested lists, code) and drop YAML front matter. */
   markdown?: boolean;
   rules?: readonly BoilerplateRule[];
+  /** The loader's syntax ('pdf', 'html', …): rules that keep their match in it are skipped. */
+  format?: string;
 }
 
 export interface Removal {
@@ -53,10 +55,11 @@ export function normalizeWhitespace(raw: string, keepIndent = false): string {
 }
 
 /** Apply boilerplate rules in order, recording every removal. */
-function applyRules(text: string, rules: readonly BoilerplateRule[] = BOILERPLATE_RULES): CleanResult {
+function applyRules(text: string, rules: readonly BoilerplateRule[] = BOILERPLATE_RULES, format?: string): CleanResult {
   const removed: Removal[] = [];
   let out = text;
   for (const rule of rules) {
+    if (format && rule.keepIn?.includes(format)) continue;
     out = out.replace(rule.pattern, (match) => {
       removed.push({ rule: rule.name, text: match.trim() });
       return rule.replacement ?? '';
@@ -81,7 +84,11 @@ function stripFrontMatter(text: string): string {
 export function cleanText(raw: string, options: CleanOptions = {}): CleanResult {
   const markdown = options.markdown ?? false;
   const normalised = normalizeWhitespace(raw, markdown);
-  const { text, removed } = applyRules(markdown ? stripFrontMatter(normalised) : normalised, options.rules);
+  const { text, removed } = applyRules(
+    markdown ? stripFrontMatter(normalised) : normalised,
+    options.rules,
+    options.format,
+  );
   // A removal can leave a line of spaces; trim again so blank lines are truly empty.
   const trimmed = text
     .split('\n')

@@ -23,7 +23,7 @@ function contentHash(text: string): string {
 /** Clean and repair only: the text that would be stored for `raw`. */
 export function prepareText(raw: string, format = 'text'): string {
   const markdown = format === 'markdown';
-  const { text } = cleanText(raw, { markdown });
+  const { text } = cleanText(raw, { markdown, format });
   // Markdown wraps paragraphs on purpose and marks structure itself; PDF repair would only disturb it.
   return tidyBlankLines(markdown ? text : repairLineBreaks(text));
 }

@@ -55,9 +55,13 @@ export function isHeadingLine(line: string): boolean {
   return count > 0 && count <= MAX_HEADING_WORDS;
 }
 
+// A question put to the consultation's readers («Departementet ber om høringsinstansenes syn på dette: Bør …?»):
+// text to answer and cite, not a heading over what follows (the import must find it in a passage).
+const ASKS_THE_READERS = /h(?:ø|øy)ringsinstans|\bsyn (?:på|om)\b|\binnsp(?:ill|el) (?:til|på|om)\b/iu;
+
 function classify(text: string): UnitKind {
   if (isListItem(text)) return 'list';
-  if (isQuestion(text)) return 'question';
+  if (isQuestion(text)) return ASKS_THE_READERS.test(text) ? 'body' : 'question';
   return isHeadingLine(text) ? 'heading' : 'body';
 }
 

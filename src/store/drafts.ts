@@ -245,3 +245,36 @@ export async function countDrafts(db: Queryable): Promise<{ drafts: number; vers
   const { rows } = await db.query<{ drafts: number; versions: number }>(COUNT_DRAFTS_SQL);
   return { drafts: Number(rows[0].drafts), versions: Number(rows[0].versions) };
 }
+
+/**
+ * The drafts whose latest version cites a passage of document $1 (the withdrawal dialog names them), readable by
+ * the store's viewer only ($2, $3). NOTE: older versions are left out: the draft a person opens shows its latest.
+ */
+const DRAFTS_CITING_DOCUMENT_SQL = /* SQL */ `
+  SELECT d.id, d.title, d.organisation, d.updated_at::text AS updated_at
+  FROM drafts d JOIN draft_versions v ON v.draft_id = d.id AND v.version = d.latest_version
+  WHERE ${draftReadableSql('d', 2)} AND EXISTS (
+    SELECT 1
+    FROM jsonb_path_query(v.structured, '$.sections[*].paragraphs[*][*].citations[*].passageId') AS c(pid)
+    JOIN passages p ON p.id = c.pid #>> '{}'
+    WHERE p.document_id = $1)
+  ORDER BY d.updated_at DESC, d.id`;
+
+export interface CitingDraft {
+  id: string;
+  title: string;
+  organisation: string;
+  updatedAt: string;
+}
+
+/**
+ * Drafts (latest version) that cite document `documentId`, as far as the store's viewer may read them.
+ * @example const citing = await draftsCitingDocument(viewerDb(c, db), { documentId: 'fagforbundet-uttalelse-2024' })
+ */
+export async function draftsCitingDocument(
+  db: Queryable,
+  { documentId }: { documentId: string },
+): Promise<CitingDraft[]> {
+  const { rows } = await db.query<Row>(DRAFTS_CITING_DOCUMENT_SQL, [documentId, ...accessParams(db)]);
+  return rows.map((r) => ({ id: r.id, title: r.title, organisation: r.organisation, updatedAt: iso(r.updated_at) }));
+}

@@ -49,6 +49,14 @@ describe('npm run consultation', { shuffle: false }, () => {
     expect(r.stdout).toContain('Fant ikke høringsfristen i dokumentet.');
   });
 
+  it('the same consultation again: «already imported», with its id and where to read it (not «use PUT»)', async () => {
+    const r = await run('test/fixtures/consultations/horingsnotat-uten-sporsmal.pdf');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('er allerede importert (id «');
+    expect(r.stderr).toContain('GET /consultations/');
+    expect(r.stderr).not.toContain('PUT /documents');
+  });
+
   it('a missing file and a second file are refused with exit 2 and a Norwegian line', async () => {
     const missing = await run('finnes-ikke.pdf');
     expect(missing.code).toBe(2);

@@ -84,6 +84,31 @@ describe('a draft answering an imported consultation', () => {
     expect(result.draft.sections[1].status).toBe('drafted');
   });
 
+  it('ends an answered item with its own paragraph of concrete proposals, the organisation’s own words, cited', async () => {
+    const s = result.draft.sections[1];
+    // What is proposed · the organisation's position · its concrete proposals.
+    expect(s.paragraphs.length).toBeGreaterThanOrEqual(3);
+    const proposals = s.paragraphs.at(-1)!;
+    const claims = proposals.filter((t) => t.kind === 'claim');
+    // Fagforbundet's position on digitalisation holds «må» sentences: they become its proposals (the offline
+    // drafter is deterministic); the position before them keeps its other sentences.
+    expect(claims.length).toBeGreaterThan(0);
+    expect(proposals).toEqual(claims);
+    for (const t of claims) {
+      expect(t.text).toMatch(
+        /(?<![\p{L}])(bør|må|foreslår|foreslo|krever|krev|ber om|går inn for|vil ha|ønsker at)(?![\p{L}])/iu,
+      );
+      const id = t.citations[0].passageId;
+      const passage = (await getPassages(store.db, { ids: [id] })).get(id)!;
+      expect(passage.document.organisation).toBe('Fagforbundet');
+      expect(passage.text).toContain(t.citations[0].quote);
+      expect(t.verdict).toBe('supported');
+    }
+    // No sentence is said twice in the section.
+    const texts = s.paragraphs.flat().map((t) => t.text);
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
   it('an item with no recorded position quotes the proposal and says so, as a question does', () => {
     const s = result.draft.sections[2];
     expect(s.status).toBe('no_position');

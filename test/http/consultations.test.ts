@@ -81,7 +81,12 @@ describe('POST /consultations', { shuffle: false }, () => {
     const before = await countAll(rt.db);
     const again = await post(consultation('horingsnotat-kommuneloven.pdf'), 'kopi.pdf');
     expect(again.res.status).toBe(409);
-    expect(again.body.code).toBe('conflict:document'); // the id from its title is taken (checked before the text)
+    // The id from its title is taken (checked before the text): said as «already imported», with where to read it.
+    expect(again.body.code).toBe('conflict:consultation');
+    expect(again.body.title).toBe('Høringen er allerede importert');
+    expect(again.body.detail).toContain(`GET /consultations/${again.body.documentId}`);
+    expect(again.body.detail).not.toContain('PUT');
+    expect((await rt.app.request(again.body.consultation)).status).toBe(200);
     const corrupt = await post(fixture('corrupt.pdf'), 'horing.pdf');
     expect(corrupt.res.status).toBe(422);
     expect(corrupt.body.detail).toMatch(/horing\.pdf/);

@@ -155,6 +155,8 @@ const CALLS: Record<string, () => Call[]> = {
     ...[A, B].map((o) => ({ label: o, path: `/documents?organisation=${o}` })),
   ],
   'GET /documents/{id}': () => everyDocument.map((k) => ({ label: k, path: `/documents/${ids[k]}` })),
+  // Which drafts cite a document (the withdrawal dialog, library18): the other organisation's drafts never named.
+  'GET /documents/{id}/drafts': () => everyDocument.map((k) => ({ label: k, path: `/documents/${ids[k]}/drafts` })),
   'GET /passages/{id}': () => everyDocument.map((k) => ({ label: k, path: `/passages/${passageOf(k)}` })),
   'POST /search': () =>
     (['text', 'vector', 'hybrid'] as const).flatMap((mode) =>
@@ -418,6 +420,13 @@ describe('the leak test', () => {
     expect(find('adminA', 'GET /drafts/{id}', draftA.id)[0].text).toContain('kvitrefjell');
     expect(find('editorB', 'GET /drafts/{id}', draftB.id)[0].text).toContain('lyngsalp');
     expect(find('adminA', 'POST /ask', `${A} stream=false`)[0].status).toBe(200);
+    // The drafts citing a document: each organisation's own draft is named to its members and the site admin.
+    const citing = (who: Who, org: string) =>
+      find(who, 'GET /documents/{id}/drafts').filter((a) => a.label.startsWith(org) && a.status === 200);
+    expect(citing('readerA', A).some((a) => a.text.includes(draftA.id))).toBe(true);
+    expect(citing('editorB', B).some((a) => a.text.includes(draftB.id))).toBe(true);
+    expect(citing('siteAdmin', B).some((a) => a.text.includes(draftB.id))).toBe(true);
+    expect(find('readerA', 'GET /documents/{id}/drafts', `${B}-internal`)[0].status).toBe(404);
   });
 
   it('lets editors write only in their own organisations’ name, with a Norwegian 403', () => {

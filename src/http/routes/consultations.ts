@@ -102,6 +102,30 @@ const getRoute = createRoute({
   },
 });
 
+/**
+ * A second import of a consultation (its id, from the title, taken; or the same bytes stored) is not a document to
+ * replace with PUT: say that it is already imported and where to read it. Other refusals stay as they are.
+ */
+async function alreadyImported(c: Context<AppEnv>, db: Db, err: unknown): Promise<AppError | null> {
+  if (!(err instanceof AppError) || (err.code !== 'conflict:document' && err.code !== 'conflict:duplicate'))
+    return null;
+  const id = err.extensions?.documentId;
+  return typeof id === 'string' ? consultationConflict(viewerDb(c, db), id) : null;
+}
+
+/**
+ * «Høringen er allerede importert» for document `id` when it is a consultation the store's viewer may read, else
+ * null (the HTTP route and `npm run consultation` say the same).
+ */
+export async function consultationConflict(db: Db, id: string): Promise<AppError | null> {
+  const existing = await getDocument(db, { id });
+  if (existing?.kind !== 'consultation') return null;
+  return new AppError('conflict:consultation', {
+    detail: `Høringen «${existing.title}» er allerede importert (id «${id}»). Det som ble lest ut av den, finner du med GET /consultations/${encodeURIComponent(id)}.`,
+    extensions: { documentId: id, consultation: `/consultations/${encodeURIComponent(id)}` },
+  });
+}
+
 const messages = (c: ConsultationExtraction) => c.notFound.map((f) => NOT_FOUND_MESSAGE[f]);
 
 export function consultationRoutes(deps: ConsultationDeps) {
@@ -121,6 +145,8 @@ export function consultationRoutes(deps: ConsultationDeps) {
     const result = await stored(c, deps.corpus, upload, options, (issuer) => {
       if (members.has(issuer.toLowerCase()) || !hasRoleSomewhere(viewer, 'editor'))
         requireRole(viewer, issuer, 'editor');
+    }).catch(async (err: unknown) => {
+      throw (await alreadyImported(c, deps.db, err)) ?? err;
     });
     const consultation = result.consultation!;
     return {

@@ -149,6 +149,7 @@ export function refusalProblem(refusal: UploadRefusal): AppError {
       return new AppError('conflict:document', {
         detail: `Det finnes allerede et dokument med id «${refusal.id}». Bruk PUT /documents/${refusal.id} for å erstatte det, eller velg en annen id.`,
         errors: [{ field: 'id', reason: `«${refusal.id}» er i bruk` }],
+        extensions: { documentId: refusal.id },
       });
     case 'busy':
       return new AppError('conflict:document', {
@@ -159,6 +160,7 @@ export function refusalProblem(refusal: UploadRefusal): AppError {
       return new AppError('conflict:duplicate', {
         detail: `Det samme innholdet er allerede lagret som «${refusal.duplicate.title}» (id «${refusal.duplicate.id}»).`,
         errors: [{ field: 'file', reason: `samme innhold som dokumentet «${refusal.duplicate.id}»` }],
+        extensions: { documentId: refusal.duplicate.id },
       });
   }
 }

@@ -1,7 +1,8 @@
-/** The corpus: list documents, read one with its passages, read one passage. */
+/** The corpus: list documents, read one with its passages, the drafts that cite one, read one passage. */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Db } from '../../store/db.js';
 import { getDocument, getPassage, listDocuments, listPassagesOfDocument } from '../../store/documents.js';
+import { draftsCitingDocument } from '../../store/drafts.js';
 import { viewerDb } from '../access.js';
 import { AppError } from '../errors.js';
 import { problemResponses, router } from '../openapi.js';
@@ -41,6 +42,31 @@ const getRoute = createRoute({
   },
 });
 
+const citingRoute = createRoute({
+  method: 'get',
+  path: '/documents/{id}/drafts',
+  summary:
+    'The drafts whose latest version cites the document (those the principal may read): named before a withdrawal',
+  request: { params: z.object({ id: z.string().max(200) }) },
+  responses: {
+    200: {
+      description: 'Citing drafts, newest first',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              drafts: z.array(
+                z.object({ id: z.string(), title: z.string(), organisation: z.string(), updatedAt: z.string() }),
+              ),
+            })
+            .openapi('CitingDrafts'),
+        },
+      },
+    },
+    ...problemResponses(404),
+  },
+});
+
 const passageRoute = createRoute({
   method: 'get',
   path: '/passages/{id}',
@@ -66,6 +92,13 @@ export function documentRoutes({ db: store }: { db: Db }) {
       const doc = await getDocument(db, { id });
       if (!doc) throw new AppError('not_found:document', { detail: `Ingen dokument med id «${id}».` });
       return c.json({ ...doc, passages: await listPassagesOfDocument(db, { documentId: id }) }, 200);
+    })
+    .openapi(citingRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const db = viewerDb(c, store);
+      if (!(await getDocument(db, { id })))
+        throw new AppError('not_found:document', { detail: `Ingen dokument med id «${id}».` });
+      return c.json({ drafts: await draftsCitingDocument(db, { documentId: id }) }, 200);
     })
     .openapi(passageRoute, async (c) => {
       const { id } = c.req.valid('param');

@@ -16,6 +16,8 @@ export class ApiError extends Error {
     this.detail = p.detail;
     this.errors = p.errors ?? [];
     this.code = p.code;
+    /** The document a 409 names (the id taken, or the one with the same content), when the problem says. */
+    this.documentId = p.documentId;
   }
 }
 
@@ -133,6 +135,40 @@ export async function postStream(path, body, onEvent, { signal } = {}) {
     throw new ApiError({
       title: 'Forbindelsen ble brutt',
       detail: 'Tjenesten avsluttet før svaret var ferdig. Prøv igjen.',
+    });
+  return done;
+}
+
+/**
+ * Send a multipart form (an upload: POST /documents, PUT /documents/:id) with `?stream=true` and follow its
+ * progress events: `onEvent(name, data)` for each `progress`; resolves with the `done` data, rejects with an
+ * ApiError for a refusal (an HTTP error before the stream, or an `error` event) or a stream that ends early.
+ */
+export async function sendFormStream(method, path, form, onEvent, { signal } = {}) {
+  const res = await send(`${path}${path.includes('?') ? '&' : '?'}stream=true`, {
+    method,
+    headers: headers({ accept: 'text/event-stream' }, true),
+    body: form,
+    signal,
+  });
+  let done;
+  let failure;
+  try {
+    await readEventStream(res.body, (name, data) => {
+      if (name === 'done') done = data;
+      else if (name === 'error')
+        failure = new ApiError(typeof data === 'object' && data?.title ? data : { title: 'Noe gikk galt hos oss' });
+      else onEvent(name, data);
+    });
+  } catch (err) {
+    if (err?.name === 'AbortError') throw err;
+    throw new ApiError({ title: 'Forbindelsen ble brutt', detail: 'Opplastingen stoppet underveis. Prøv igjen.' });
+  }
+  if (failure) throw failure;
+  if (done === undefined)
+    throw new ApiError({
+      title: 'Forbindelsen ble brutt',
+      detail: 'Tjenesten avsluttet før opplastingen var ferdig. Prøv igjen.',
     });
   return done;
 }

@@ -1,11 +1,19 @@
-// /dokumenter — the corpus by organisation, with filters for organisation and kind, newest first.
+// /dokumenter — the library: the corpus by organisation, with filters for organisation and kind, newest first, and
+// for editors the upload form (several files, each with its own progress and result). Readers get the list only.
 import { getJson } from '../api.js';
-import { formatDate, h } from '../dom.js';
-import { kindLabel } from '../labels.js';
+import { formatDate, h, replace } from '../dom.js';
+import { uploadOrganisations } from '../library/access.js';
+import { kindName, uploadForm } from '../library/upload.js';
+
+/** A message for the next time the library opens (a withdrawal, from the document's page). */
+let flash = null;
+export function flashOnLibrary(text) {
+  flash = text;
+}
 
 export async function render(main, { query }) {
   document.title = 'Dokumenter – innspill';
-  const { documents } = await getJson('/documents');
+  let { documents } = await getJson('/documents');
   const organisations = unique(documents.map((d) => d.organisation));
   const kinds = unique(documents.map((d) => d.kind));
   const orgSelect = select(
@@ -17,7 +25,7 @@ export async function render(main, { query }) {
   const kindSelect = select(
     'filter-type',
     'Alle typer',
-    kinds.map((k) => [k, kindLabel(k)]),
+    kinds.map((k) => [k, kindName(k)]),
     query.get('type'),
   );
   const count = h('p', { class: 'status', role: 'status' });
@@ -51,13 +59,41 @@ export async function render(main, { query }) {
   orgSelect.addEventListener('change', update);
   kindSelect.addEventListener('change', update);
 
-  main.replaceChildren(
+  // Editors (and whoever may write for any organisation) get the upload form; a reader's list has none.
+  const mine = uploadOrganisations();
+  const upload =
+    mine === null || mine.length
+      ? uploadForm({
+          organisations: mine,
+          known: organisations,
+          onStored: async () => {
+            ({ documents } = await getJson('/documents'));
+            resetOptions(
+              orgSelect,
+              unique(documents.map((d) => d.organisation)).map((o) => [o, o]),
+            );
+            resetOptions(
+              kindSelect,
+              unique(documents.map((d) => d.kind)).map((k) => [k, kindName(k)]),
+            );
+            update();
+          },
+        }).element
+      : null;
+  const notice = flash ? h('p', { class: 'notice notice--info', role: 'status' }, flash) : null;
+  flash = null;
+
+  // replace() skips the missing parts (no notice; no upload form for a reader), where replaceChildren writes «null».
+  replace(
+    main,
     h('h1', {}, 'Dokumenter'),
     h(
       'p',
       { class: 'lead' },
       'Dokumentene utkast og svar bygger på. Hvert dokument er delt i avsnitt, og fotnotene viser til disse avsnittene.',
     ),
+    notice,
+    upload,
     h(
       'div',
       { class: 'filters', role: 'search', 'aria-label': 'Filtrer dokumentene' },
@@ -73,14 +109,15 @@ export async function render(main, { query }) {
 function table(docs) {
   return h(
     'table',
-    { class: 'table' },
+    { class: 'table table--library' },
     h(
       'thead',
       {},
       h(
         'tr',
         {},
-        ['Tittel', 'Type', 'Dato', 'Avsnitt'].map((t) => h('th', { scope: 'col' }, t)),
+        ['Tittel', 'Type', 'Dato'].map((t) => h('th', { scope: 'col' }, t)),
+        h('th', { scope: 'col', class: 'numeric' }, 'Avsnitt'),
       ),
     ),
     h(
@@ -91,7 +128,12 @@ function table(docs) {
           'tr',
           {},
           h('td', {}, h('a', { href: `/dokumenter/${encodeURIComponent(d.id)}`, 'data-link': '' }, d.title)),
-          h('td', {}, kindLabel(d.kind)),
+          h(
+            'td',
+            {},
+            kindName(d.kind),
+            d.visibility === 'internal' ? [' ', h('span', { class: 'tag' }, 'Internt')] : null,
+          ),
           h('td', {}, formatDate(d.date)),
           h('td', { class: 'numeric' }, String(d.passageCount)),
         ),
@@ -109,6 +151,13 @@ function select(id, all, options, value) {
   );
   if (value && options.some(([v]) => v === value)) el.value = value;
   return el;
+}
+
+/** Refill a filter's options after an upload, keeping the choice when it is still there. */
+function resetOptions(select, options) {
+  const value = select.value;
+  select.replaceChildren(select.options[0], ...options.map(([v, label]) => h('option', { value: v }, label)));
+  select.value = options.some(([v]) => v === value) ? value : '';
 }
 
 function unique(values) {
