@@ -14,6 +14,8 @@ export function consultationImport({ onImported }) {
   const file = h('input', { id: 'horingsdokument', type: 'file', accept: ACCEPT, class: 'input-file' });
   const bar = h('progress', { id: 'import-fremdrift', max: '1', hidden: true });
   const status = h('p', { class: 'status', role: 'status', id: 'import-status' });
+  // Each step of the upload stays listed, so a fast import still shows what was done.
+  const log = h('ol', { class: 'progress__log import__log', id: 'import-logg', 'aria-label': 'Opplastingen' });
   const errorSlot = h('div', { class: 'error-slot', hidden: true });
   const zone = h(
     'div',
@@ -40,6 +42,7 @@ export function consultationImport({ onImported }) {
     ),
     zone,
     bar,
+    log,
     status,
     errorSlot,
   );
@@ -67,6 +70,7 @@ export function consultationImport({ onImported }) {
     bar.hidden = false;
     bar.removeAttribute('value');
     status.textContent = `Laster opp «${f.name}» …`;
+    log.replaceChildren();
     const form = new FormData();
     form.set('file', f, f.name);
     try {
@@ -75,6 +79,9 @@ export function consultationImport({ onImported }) {
         form,
         (e) => {
           status.textContent = progressText(e);
+          const last = log.lastElementChild;
+          if (last?.dataset.phase === e.phase) last.textContent = status.textContent;
+          else log.append(h('li', { class: 'progress__item', dataset: { phase: e.phase } }, status.textContent));
           if (e.phase === 'embed' && e.total) {
             bar.max = e.total;
             bar.value = e.done;
