@@ -456,7 +456,8 @@ export function consultationForm({ organisations, onSubmit, openSource }) {
           kind: 'proposal',
           index,
           key: `f${index + 1}`,
-          label: `Forslag ${[p.number, p.heading].filter(Boolean).join(' ')}`,
+          // «Forslag 5.3 – Tilsyn og kontroll»: the chapter says what it is about, the heading only that it is a proposal.
+          label: `Forslag ${[p.number, p.chapter?.heading ?? p.heading].filter(Boolean).join(' – ')}`,
           text: p.text,
           source: p.source,
           checked: answerProposals,
