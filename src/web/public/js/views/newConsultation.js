@@ -110,7 +110,16 @@ export async function render(main) {
                 h(
                   'p',
                   {},
-                  h('a', { href: `/utkast/${encodeURIComponent(saved.id)}`, 'data-link': '' }, `Åpne «${saved.title}»`),
+                  h(
+                    'a',
+                    {
+                      href: `/utkast/${encodeURIComponent(saved.id)}`,
+                      'data-link': '',
+                      // The form's work is in the saved draft: opening it loses nothing, so no question.
+                      on: { click: () => (leaving = true) },
+                    },
+                    `Åpne «${saved.consultationTitle || saved.title}»`,
+                  ),
                 ),
               )
             : h('p', { class: 'notice notice--info', role: 'status' }, 'Du avbrøt. Ingenting ble lagret.'),
