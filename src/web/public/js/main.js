@@ -3,7 +3,7 @@
 import { getToken } from './api.js';
 import { h } from './dom.js';
 import { errorBox } from './errors.js';
-import { loadSession } from './session.js';
+import { leavingForLogin, loadSession } from './session.js';
 import { showSignedIn } from './siteUser.js';
 import { closeSourcePanel, initSourcePanel } from './sourcePanel.js';
 
@@ -135,6 +135,8 @@ export function guardLeaving(ask) {
 }
 
 function mayLeave() {
+  // On the way to the login page the work is kept in the browser (session.js) and comes back after sign-in.
+  if (leavingForLogin()) return true;
   const question = leaveGuard?.();
   return !question || window.confirm(question);
 }
