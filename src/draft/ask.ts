@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { languageInstruction, loadPrompt, renderPart } from '../llm/prompts.js';
 import type { TokenUsage } from '../llm/types.js';
+import { asParagraph } from './answerParagraph.js';
 import { renderMarkdown, verifyDraft, type VerificationReport } from '../verify/index.js';
 import { resolveOrganisation } from './errors.js';
 import { createGroundedStep, type GroundingDeps } from './groundedStep.js';
@@ -105,6 +106,8 @@ export function createAsker(deps: AskerDeps) {
       const sources = out.retrieved.hits.map(toSource);
       // An answer is one paragraph; the model's "no position" line is not part of it (NO_ANSWER says so instead).
       const sentences: DraftSentence[] = out.paragraphs.flat().filter((s) => s.kind !== 'notice');
+      // The offline drafter's sentences read as one paragraph: each organisation named once per run, no bullets.
+      if (deps.provider.extractive) asParagraph(sentences);
       const structured = {
         sections: sentences.length
           ? [{ sentences: sentences.map((s) => ({ text: s.text, citations: s.citations })) }]

@@ -31,7 +31,7 @@ import { draftingProvider, draftingRoutes } from './routes/drafting.js';
 import type { LlmProvider } from '../llm/types.js';
 import type { Judge } from '../verify/index.js';
 import { docsRoutes } from './routes/docs.js';
-import { webRoutes } from './routes/web.js';
+import { pageNotFound, webRoutes } from './routes/web.js';
 import { sessionResolver } from './auth/session.js';
 import { userRoutes } from './routes/users.js';
 import { SIGN_IN_DEFAULTS, sessionRoutes, type SignInConfig } from './routes/session.js';
@@ -182,7 +182,9 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/', docsRoutes());
 
-  app.notFound((c) => {
+  app.notFound(async (c) => {
+    const page = await pageNotFound(c);
+    if (page) return page;
     const err = new AppError('not_found:route', { detail: `${c.req.method} ${c.req.path} finnes ikke.` });
     return c.json(toProblem(err, c.get('requestId')), 404, { 'content-type': 'application/problem+json' });
   });

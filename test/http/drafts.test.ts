@@ -173,8 +173,11 @@ describe('GET /drafts/:id/export', () => {
   it('exports Markdown with the extractive label', async () => {
     const res = await ctx.app.request(`/drafts/${created.id}/export?format=md&version=1`);
     expect(res.headers.get('content-type')).toContain('text/markdown');
-    expect(res.headers.get('content-disposition')).toMatch(
-      /attachment; filename="hoeringsinnspill-fagforbundet-v1\.md"/,
+    // The name says whose answer, to which consultation, from which day (UTC date of the saved version).
+    const day = new Date().toISOString().slice(0, 10);
+    const slug = 'horing-forslag-til-lov-om-bruk-av-kunstig-intelligens-og';
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="hoeringsinnspill-fagforbundet-${slug}-${day}-v1.md"`,
     );
     const md = await res.text();
     expect(md).toContain('*Uttrekksbasert utkast:');

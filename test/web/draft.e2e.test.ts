@@ -202,7 +202,9 @@ suite('web page: draft, sources, edit, re-verify, export (Chromium)', { shuffle:
     // Confirmed: the file comes, with the review summary and the sentence marked.
     page.once('dialog', (d) => void d.accept());
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    expect(download.suggestedFilename()).toMatch(/^hoeringsinnspill-fagforbundet-v\d+\.docx$/);
+    expect(download.suggestedFilename()).toMatch(
+      /^hoeringsinnspill-fagforbundet-horing-[a-z0-9-]+-\d{4}-\d{2}-\d{2}-v\d+\.docx$/,
+    );
     const file = await download.path();
     expect((await stat(file)).size).toBeGreaterThan(1000);
     expect((await readFile(file)).subarray(0, 2).toString()).toBe('PK'); // a DOCX is a zip

@@ -216,7 +216,7 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       const db = viewerDb(c, deps.db);
       const stored = await getDraftVersion(db, { id, version });
       if (!stored) throw notFound(id);
-      const name = `hoeringsinnspill-${slug(stored.structured.organisation) || 'utkast'}-v${stored.version}`;
+      const name = exportName(stored);
       // Sources withdrawn since the draft was written: the export says so, as the web page does.
       const { record, withdrawn, ids } = await readable(c, stored);
       const review = reviewDraft(record.structured, record.verification, new Set(withdrawn.keys()));
@@ -254,6 +254,25 @@ export function draftRoutes(deps: DraftRoutesDeps) {
         'content-disposition': `attachment; filename="${name}.docx"`,
       });
     });
+}
+
+/**
+ * The download's file name: organisation, the consultation it answers and the day the version was saved, so a
+ * folder of downloads for several consultations sorts and reads by name.
+ * @example exportName(v) === 'hoeringsinnspill-fagforbundet-horing-om-kunstig-intelligens-2026-12-06-v2'
+ */
+export function exportName(stored: {
+  structured: { organisation: string };
+  request?: { consultation?: { title?: string } } | null;
+  version: number;
+  createdAt: string;
+}): string {
+  const organisation = slug(stored.structured.organisation, 40) || 'utkast';
+  // Whole words only: the title's slug cut at the last hyphen before 60 characters.
+  const full = slug(stored.request?.consultation?.title ?? '');
+  const consultation = full.length <= 60 ? full : full.slice(0, 61).replace(/-[^-]*$/, '');
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(stored.createdAt)?.[0];
+  return ['hoeringsinnspill', organisation, consultation, day, `v${stored.version}`].filter(Boolean).join('-');
 }
 
 /** The 409 for an export of a draft with ✗ sentences that was not confirmed. */

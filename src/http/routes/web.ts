@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../openapi.js';
 
 // The page's files stay in src/web/public (static assets, no code); this sub-app serves them.
@@ -45,12 +45,20 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+let shell: Promise<string> | undefined;
+/** The shell, read once per process; a failed read is retried on the next request rather than cached. */
+const readShell = () =>
+  (shell ??= readFile(`${PUBLIC_DIR}/index.html`, 'utf8').catch((err) => ((shell = undefined), Promise.reject(err))));
+
+const SHELL_HEADERS = {
+  'Content-Security-Policy': CSP,
+  'Cache-Control': 'no-cache',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+};
+
 export function webRoutes() {
   const app = new Hono<AppEnv>();
-  let shell: Promise<string> | undefined;
-  // Read once per process; a failed read is retried on the next request rather than cached.
-  const readShell = () =>
-    (shell ??= readFile(`${PUBLIC_DIR}/index.html`, 'utf8').catch((err) => ((shell = undefined), Promise.reject(err))));
 
   app.use(
     '/assets/*',
@@ -63,14 +71,19 @@ export function webRoutes() {
   );
 
   for (const path of PAGE_PATHS) {
-    app.get(path, async (c) =>
-      c.html(await readShell(), 200, {
-        'Content-Security-Policy': CSP,
-        'Cache-Control': 'no-cache',
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'same-origin',
-      }),
-    );
+    app.get(path, async (c) => c.html(await readShell(), 200, SHELL_HEADERS));
   }
   return app;
+}
+
+/**
+ * A browser that opens an address nothing answers (`/ny/`, `/dokumenter/`, a mistyped path) gets the page's own
+ * «Fant ikke siden» view with status 404 rather than a problem+json body; API clients (no text/html in Accept)
+ * still get the problem. Called from the app's notFound handler, so every route registered anywhere wins first.
+ */
+export async function pageNotFound(c: Context<AppEnv>): Promise<Response | null> {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return null;
+  if (!(c.req.header('accept') ?? '').includes('text/html')) return null;
+  if (c.req.path.startsWith('/assets/')) return null;
+  return c.html(await readShell(), 404, SHELL_HEADERS);
 }

@@ -51,4 +51,25 @@ describe('web page routes', () => {
       expect(res.headers.get('content-type')).toContain('application/problem+json');
     }
   });
+
+  it('answers a browser on an unknown page address with the shell and 404, so the page shows «Fant ikke siden»', async () => {
+    const browser = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    for (const path of ['/ny/', '/dokumenter/', '/ingenting', '/utkast', '/spor/noe']) {
+      const res = await app.request(path, { headers: browser });
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type'), path).toContain('text/html');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(await res.text()).toContain('src="/assets/js/main.js"');
+    }
+    // A missing asset, a write, and an API client stay problems.
+    for (const [path, init] of [
+      ['/assets/finnes-ikke.js', { headers: browser }],
+      ['/ingenting', { method: 'POST', headers: browser }],
+      ['/ingenting', { headers: { accept: 'application/json' } }],
+    ] as const) {
+      const res = await app.request(path, init);
+      expect(res.status, path).toBeGreaterThanOrEqual(400);
+      expect(res.headers.get('content-type'), path).toContain('application/problem+json');
+    }
+  });
 });

@@ -62,7 +62,7 @@ async function send(path, init) {
 }
 
 /** Turn an error response into an ApiError; a problem+json body gives its own Norwegian title and detail. */
-async function problemFrom(res) {
+export async function problemFrom(res) {
   const type = res.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {

@@ -76,6 +76,7 @@ export const KINDS = {
   report: 'Rapport',
   resolution: 'Vedtak',
   article: 'Artikkel',
+  consultation: 'Høringsdokument',
 };
 
 export function kindLabel(kind) {
@@ -92,6 +93,7 @@ const FIELDS = {
   'consultation.deadline': 'Frist',
   'consultation.questions': 'Spørsmål',
   'consultation.background': 'Bakgrunn',
+  'consultation.items': 'Punkter å svare på',
   'organisation.name': 'Organisasjon',
   'organisation.voice': 'Stemme og tone',
   organisation: 'Organisasjon',
@@ -108,6 +110,9 @@ export function fieldLabel(path) {
   if (FIELDS[path]) return FIELDS[path];
   const q = /^consultation\.questions\.(\d+)$/.exec(path);
   if (q) return `Spørsmål ${Number(q[1]) + 1}`;
+  // An imported item as the form names it: q2 is «Spørsmål 2», f3 «Forslag» number three.
+  const item = /^consultation\.items\.([qf])(\d+)$/.exec(path);
+  if (item) return `${item[1] === 'q' ? 'Spørsmål' : 'Forslag'} ${item[2]}`;
   return path === '(body)' ? 'Forespørselen' : path;
 }
 

@@ -3,7 +3,7 @@
 import { getToken } from './api.js';
 import { h } from './dom.js';
 import { errorBox } from './errors.js';
-import { loadSession } from './session.js';
+import { leavingForLogin, loadSession } from './session.js';
 import { showSignedIn } from './siteUser.js';
 import { closeSourcePanel, initSourcePanel } from './sourcePanel.js';
 
@@ -25,6 +25,7 @@ let shown = '';
 
 /** Go to a page path without reloading. `replace` rewrites the current history entry (after a draft is saved). */
 export function navigate(path, { replace = false } = {}) {
+  if (!mayLeave()) return Promise.resolve();
   if (replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
   return render({ moveFocus: true });
@@ -36,6 +37,7 @@ async function render({ moveFocus }) {
   const route = ROUTES.find((r) => r.pattern.test(url.pathname));
   const run = ++renderCount;
   shown = url.pathname + url.search;
+  leaveGuard = null; // The view on its way out asked (or had nothing to ask); the next view sets its own.
   cleanup?.();
   cleanup = null;
   closeSourcePanel({ restoreFocus: false });
@@ -49,11 +51,7 @@ async function render({ moveFocus }) {
   try {
     if (!route) {
       document.title = 'Fant ikke siden – innspill';
-      main.replaceChildren(
-        h('h1', {}, 'Fant ikke siden'),
-        h('p', {}, 'Adressen finnes ikke. '),
-        h('p', {}, h('a', { href: '/', 'data-link': '' }, 'Til forsiden')),
-      );
+      main.replaceChildren(...notFoundView(url.pathname));
     } else {
       const view = await route.load();
       const params = url.pathname.match(route.pattern).slice(1).map(decodeURIComponent);
@@ -99,6 +97,11 @@ document.addEventListener('click', (ev) => {
 });
 
 window.addEventListener('popstate', () => {
+  // Back or Forward away from unsaved work: the browser has already moved, so staying means going back to it.
+  if (location.pathname + location.search !== shown && !mayLeave()) {
+    history.pushState(null, '', shown);
+    return;
+  }
   if (location.pathname + location.search === shown) {
     const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     target?.scrollIntoView({ block: 'start' });
@@ -116,4 +119,51 @@ loadSession().then((session) => {
     history.replaceState(null, '', `/logg-inn?neste=${encodeURIComponent(location.pathname + location.search)}`);
   showSignedIn(session);
   render({ moveFocus: false });
+});
+
+/** The view's question before it is left, or null when nothing would be lost (see guardLeaving). */
+let leaveGuard = null;
+
+/**
+ * Ask before in-app navigation (a link, Back, Forward) leaves a view with unsaved work; a reload or a closed tab is
+ * the browser's own `beforeunload` warning. `ask()` returns the question to put, or null when nothing would be lost.
+ * The guard is dropped when the next view renders.
+ * @example guardLeaving(() => (dirty ? 'Endringene er ikke lagret. Vil du forlate siden?' : null));
+ */
+export function guardLeaving(ask) {
+  leaveGuard = ask;
+}
+
+function mayLeave() {
+  // On the way to the login page the work is kept in the browser (session.js) and comes back after sign-in.
+  if (leavingForLogin()) return true;
+  const question = leaveGuard?.();
+  return !question || window.confirm(question);
+}
+
+/** «Fant ikke siden», with the address the person probably meant when only a trailing slash is wrong. */
+function notFoundView(pathname) {
+  const trimmed = pathname.replace(/\/+$/, '');
+  const meant = trimmed && trimmed !== pathname && ROUTES.some((r) => r.pattern.test(trimmed)) ? trimmed : null;
+  return [
+    h('h1', {}, 'Fant ikke siden'),
+    h('p', {}, `Adressen ${pathname} finnes ikke i innspill. Sjekk at den er skrevet riktig.`),
+    meant ? h('p', {}, 'Mente du ', h('a', { href: meant, 'data-link': '' }, meant), '?') : null,
+    h('p', {}, h('a', { href: '/', 'data-link': '' }, 'Til forsiden')),
+  ].filter(Boolean);
+}
+
+/**
+ * On a phone a table is shown as one card per row (app.css); each cell is labelled with its column's heading
+ * (`data-label`) so the cards still say what each value is. Tables appear as views render, so this watches.
+ */
+function labelTableCells(root) {
+  for (const td of root.querySelectorAll('table.table td:not([data-label])')) {
+    const headings = td.closest('table').querySelectorAll('thead th');
+    td.dataset.label = headings[td.cellIndex]?.textContent.trim() ?? '';
+  }
+}
+new MutationObserver(() => labelTableCells(document.getElementById('main'))).observe(document.getElementById('main'), {
+  childList: true,
+  subtree: true,
 });

@@ -58,17 +58,24 @@ export async function openSourcePanel(button, info) {
   button.setAttribute('aria-expanded', 'true');
   const body = el.querySelector('.source-panel__body');
   el.querySelector('#source-panel-title').textContent = info.label;
-  const v = verdictInfo(info.verdict);
+  // The verdict stays in the fixed head with the title and «Lukk»; only the sentence and sources scroll.
+  const v = info.verdict ? verdictInfo(info.verdict) : null;
+  replace(
+    verdictSlot(el),
+    v
+      ? h(
+          'p',
+          { class: ['verdict-line', `verdict--${v.group}`] },
+          h('span', { class: 'verdict-line__symbol', 'aria-hidden': 'true' }, v.symbol),
+          ` ${v.label}`,
+        )
+      : null,
+  );
   const citationsSlot = h('div', { class: 'source-panel__citations' }, h('p', { class: 'loading' }, 'Henter kilden …'));
+  body.scrollTop = 0;
   replace(
     body,
     h('p', { class: 'source-panel__sentence' }, info.sentence),
-    h(
-      'p',
-      { class: ['verdict-line', `verdict--${v.group}`] },
-      h('span', { class: 'verdict-line__symbol', 'aria-hidden': 'true' }, v.symbol),
-      ` ${v.label}`,
-    ),
     info.reasons?.length
       ? h(
           'ul',
@@ -96,10 +103,20 @@ export async function openSourcePanel(button, info) {
   citationsSlot.replaceChildren(
     ...parts.map(({ c, p, err }) => (c.withdrawn ? withdrawnView(c) : err ? errorBox(err) : citationView(c, p))),
   );
-  revealMark(el, citationsSlot.querySelector('mark'));
+  revealMark(body, citationsSlot.querySelector('mark'));
 }
 
-/** Scroll the panel (not the page) so the highlighted quote is in view, a little below the panel's top. */
+/** Under the panel's head: where the verdict goes (made once, so the shell's HTML stays as it is). */
+function verdictSlot(el) {
+  let slot = el.querySelector('.source-panel__verdict');
+  if (!slot) {
+    slot = h('div', { class: 'source-panel__verdict' });
+    el.querySelector('.source-panel__head').after(slot);
+  }
+  return slot;
+}
+
+/** Scroll the panel's body (not the page) so the highlighted quote is in view, a little below its top. */
 function revealMark(panelEl, mark) {
   if (!mark) return;
   const p = panelEl.getBoundingClientRect();

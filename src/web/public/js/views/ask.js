@@ -27,6 +27,8 @@ export async function render(main) {
     organisations.map((o) => h('option', { value: o }, o)),
   );
   const nynorsk = h('input', { id: 'svar-nynorsk', type: 'checkbox', class: 'checkbox__input' });
+  // Without a language model the answer is the documents' own sentences, in the form they were written in.
+  const nynorskNote = h('span', { class: 'hint', id: 'svar-nynorsk-hint', hidden: true });
   const submit = h('button', { type: 'submit', class: 'button button--primary' }, 'Spør');
   const errorSlot = h('div', { class: 'error-slot', hidden: true });
   const answerSlot = h('section', { class: 'answer', 'aria-labelledby': 'svar-tittel', hidden: true });
@@ -55,7 +57,15 @@ export async function render(main) {
       'div',
       { class: 'field-row' },
       h('div', { class: 'field' }, h('label', { for: 'sok-organisasjon' }, 'Svar fra'), organisation),
-      h('p', { class: 'checkbox field' }, nynorsk, ' ', h('label', { for: 'svar-nynorsk' }, 'Svar på nynorsk')),
+      h(
+        'p',
+        { class: 'checkbox field' },
+        nynorsk,
+        ' ',
+        h('label', { for: 'svar-nynorsk' }, 'Svar på nynorsk'),
+        ' ',
+        nynorskNote,
+      ),
     ),
     h('div', { class: 'form-actions' }, submit),
   );
@@ -71,6 +81,16 @@ export async function render(main) {
     errorSlot,
     answerSlot,
   );
+
+  getJson('/health')
+    .then((health) => {
+      if (!String(health.drafter ?? 'extractive').startsWith('extractive')) return;
+      nynorskNote.textContent =
+        '(Ingen språkmodell er satt opp: svaret siterer dokumentene slik de er skrevet, oftest på bokmål.)';
+      nynorskNote.hidden = false;
+      nynorsk.setAttribute('aria-describedby', nynorskNote.id);
+    })
+    .catch(() => undefined); // No note is better than an error box over a form that works.
 
   async function ask() {
     const text = question.value.trim();

@@ -1,12 +1,12 @@
 // The consultation form: fields, questions that can be added and removed, background pasted or read from a .txt/.md
 // file in the browser, organisation, written language and length. `read()` gives the POST /drafts body, or the
 // missing fields in the same shape as the API's problem errors so both are shown the same way.
-import { h } from '../dom.js';
+import { h, replace } from '../dom.js';
 
 const MAX_QUESTIONS = 20;
 const MAX_BACKGROUND = 20_000;
 
-export function consultationForm({ organisations, onSubmit }) {
+export function consultationForm({ organisations, onSubmit, openSource }) {
   const ids = {
     'consultation.title': 'tittel',
     'consultation.issuer': 'avsender',
@@ -20,9 +20,15 @@ export function consultationForm({ organisations, onSubmit }) {
   /** The input for a field path from a problem body ("consultation.questions.2" → the third question). */
   const fieldId = (path) => {
     const q = /^consultation\.questions\.(\d+)/.exec(path);
-    return q ? `sporsmal-${Number(q[1]) + 1}` : ids[path];
+    if (q) return `sporsmal-${Number(q[1]) + 1}`;
+    const item = /^consultation\.items\.(.+)$/.exec(path);
+    if (item) return `punkt-${item[1]}-tekst`;
+    if (path === 'consultation.items') return imported.items[0]?.box.id;
+    return ids[path];
   };
   const input = (id, attrs = {}) => h('input', { id, name: id, class: 'input', ...attrs });
+  /** Under an imported field: «hentet fra side 3» (opens the passage), or the note that it was not found. */
+  const notes = {};
   const field = (id, label, control, hint) =>
     h(
       'div',
@@ -30,6 +36,7 @@ export function consultationForm({ organisations, onSubmit }) {
       h('label', { for: id }, label),
       hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null,
       control,
+      (notes[id] = h('p', { class: 'source-note', id: `${id}-kilde`, hidden: true })),
     );
 
   const title = input('tittel', { type: 'text', autocomplete: 'off', 'aria-required': 'true' });
@@ -142,6 +149,26 @@ export function consultationForm({ organisations, onSubmit }) {
     fileStatus.textContent = `Leste inn «${file.name}» (${text.length.toLocaleString('nb')} tegn).`;
   });
 
+  // An imported consultation (POST /consultations): its questions and proposals as items to tick and edit.
+  const imported = { extraction: null, items: [] };
+  const questionItems = h('ol', { class: 'items' });
+  const proposalItems = h('ol', { class: 'items' });
+  const itemsNote = h('div', { class: 'source-notes' });
+  const itemsSection = h(
+    'section',
+    { class: 'form-section', 'aria-labelledby': 'punkter-tittel', hidden: true },
+    h('h2', { id: 'punkter-tittel' }, 'Punkter fra høringen'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Huk av det utkastet skal svare på. Du kan endre teksten. Utkastet får én del per punkt, med det departementet foreslår sitert fra høringsdokumentet.',
+    ),
+    itemsNote,
+    h('h3', { id: 'punkter-sporsmal' }, 'Spørsmål til høringsinstansene'),
+    questionItems,
+    h('h3', { id: 'punkter-forslag' }, 'Departementets forslag'),
+    proposalItems,
+  );
   const submitButton = h('button', { type: 'submit', class: 'button button--primary' }, 'Lag utkast');
   const fieldset = h(
     'fieldset',
@@ -165,9 +192,10 @@ export function consultationForm({ organisations, onSubmit }) {
         field('frist', 'Frist (valgfritt)', deadline, 'Datoen svaret må være sendt innen.'),
       ),
     ),
+    itemsSection,
     h(
       'section',
-      { class: 'form-section', 'aria-labelledby': 'sporsmal-tittel' },
+      { class: 'form-section', 'aria-labelledby': 'sporsmal-tittel', 'data-typed-questions': '' },
       h('h2', { id: 'sporsmal-tittel' }, 'Spørsmål fra høringen'),
       h('p', { class: 'hint' }, 'Ett spørsmål per felt. Utkastet får én del per spørsmål.'),
       questionList,
@@ -247,8 +275,14 @@ export function consultationForm({ organisations, onSubmit }) {
       if (!value) errors.push({ field, reason });
       return value;
     };
-    const questions = [...questionList.querySelectorAll('textarea')].map((t) => t.value.trim());
+    const questions = imported.extraction
+      ? []
+      : [...questionList.querySelectorAll('textarea')].map((t) => t.value.trim());
     const filled = questions.filter(Boolean);
+    const items = imported.items.filter((i) => i.box.checked);
+    for (const i of items)
+      if (!i.area.value.trim())
+        errors.push({ field: `consultation.items.${i.key}`, reason: 'skriv teksten, eller fjern haken' });
     const consultation = {
       title: need(title.value.trim(), 'consultation.title', 'skriv tittelen på høringen'),
       issuer: need(issuer.value.trim(), 'consultation.issuer', 'skriv hvem som har sendt høringen'),
@@ -257,7 +291,16 @@ export function consultationForm({ organisations, onSubmit }) {
       questions: filled,
       ...(background.value.trim() ? { background: background.value.trim() } : {}),
     };
-    if (!filled.length) errors.push({ field: 'consultation.questions', reason: 'skriv minst ett spørsmål' });
+    if (imported.extraction) {
+      consultation.documentId = imported.extraction.documentId;
+      // The edited wording goes along only when it differs from what was read out of the document.
+      consultation.items = items.map((i) => ({
+        kind: i.kind,
+        index: i.index,
+        ...(i.area.value.trim() !== i.original ? { text: i.area.value.trim() } : {}),
+      }));
+      if (!items.length) errors.push({ field: 'consultation.items', reason: 'velg minst ett punkt å svare på' });
+    } else if (!filled.length) errors.push({ field: 'consultation.questions', reason: 'skriv minst ett spørsmål' });
     const request = {
       consultation,
       organisation: {
@@ -317,6 +360,15 @@ export function consultationForm({ organisations, onSubmit }) {
       language: element.querySelector('input[name="malform"]:checked')?.value,
       length: element.querySelector('input[name="lengde"]:checked')?.value,
       questions,
+      ...(imported.extraction
+        ? {
+            imported: {
+              extraction: imported.extraction,
+              messages: imported.messages,
+              items: imported.items.map((i) => ({ key: i.key, checked: i.box.checked, text: i.area.value })),
+            },
+          }
+        : {}),
     };
     const typed = [values.title, values.issuer, values.reference, values.background, values.voice, ...questions];
     return typed.some((v) => v.trim()) ? values : null;
@@ -324,6 +376,15 @@ export function consultationForm({ organisations, onSubmit }) {
 
   /** Put a snapshot back (the question fields are recreated to match). */
   function restore(v) {
+    if (v.imported) {
+      prefill(v.imported.extraction, v.imported.messages);
+      for (const kept of v.imported.items ?? []) {
+        const item = imported.items.find((i) => i.key === kept.key);
+        if (!item) continue;
+        item.box.checked = kept.checked;
+        item.area.value = kept.text;
+      }
+    }
     title.value = v.title ?? '';
     issuer.value = v.issuer ?? '';
     reference.value = v.reference ?? '';
@@ -339,13 +400,130 @@ export function consultationForm({ organisations, onSubmit }) {
       const radio = value && element.querySelector(`input[name="${name}"][value="${CSS.escape(value)}"]`);
       if (radio) radio.checked = true;
     }
+    if (v.imported) return;
     const questions = (v.questions ?? []).slice(0, MAX_QUESTIONS);
     questionList.replaceChildren();
     for (const q of questions.length ? questions : ['']) addQuestion(q);
   }
 
+  /**
+   * Fill the form from an import (POST /consultations or GET /consultations/:id): the four fields, each with where
+   * it was found or the note that it was not; the questions (ticked) and proposals (ticked only when there are no
+   * questions, as the server's default) as items to tick and edit. `openSource(button, source, label)` shows a passage.
+   */
+  function prefill(extraction, messages = []) {
+    imported.extraction = extraction;
+    imported.messages = messages;
+    const missing = new Map(extraction.notFound.map((f, i) => [f, messages[i]]));
+    const fields = [
+      ['title', title, 'tittel', 'Tittelen'],
+      ['issuer', issuer, 'avsender', 'Avsenderen'],
+      ['reference', reference, 'referanse', 'Referansen'],
+      ['deadline', deadline, 'frist', 'Fristen'],
+    ];
+    for (const [key, control, id, label] of fields) {
+      const f = extraction[key];
+      control.value = f?.value ?? '';
+      const note = notes[id];
+      note.hidden = false;
+      if (f?.value && f.source) replace(note, sourceLink(f.source, `${label}: ${f.value}`));
+      else
+        replace(
+          note,
+          h('span', { class: 'source-note__missing' }, missing.get(key) ?? 'Fant ikke feltet i dokumentet.'),
+        );
+    }
+    for (const el of element.querySelectorAll('[data-typed-questions]')) el.hidden = true;
+    itemsSection.hidden = false;
+    imported.items = [];
+    const answerProposals = extraction.questions.length === 0;
+    questionItems.replaceChildren(
+      ...extraction.questions.map((q, index) =>
+        itemRow({
+          kind: 'question',
+          index,
+          key: `q${index + 1}`,
+          label: `Spørsmål ${index + 1}`,
+          text: q.text,
+          source: q.source,
+          checked: true,
+        }),
+      ),
+    );
+    proposalItems.replaceChildren(
+      ...extraction.proposals.map((p, index) =>
+        itemRow({
+          kind: 'proposal',
+          index,
+          key: `f${index + 1}`,
+          // «Forslag 5.3 – Tilsyn og kontroll»: the chapter says what it is about, the heading only that it is a proposal.
+          label: `Forslag ${[p.number, p.chapter?.heading ?? p.heading].filter(Boolean).join(' – ')}`,
+          text: p.text,
+          source: p.source,
+          checked: answerProposals,
+        }),
+      ),
+    );
+    replace(
+      itemsNote,
+      ['questions', 'proposals']
+        .filter((f) => missing.has(f))
+        .map((f) => h('p', { class: 'source-note__missing' }, missing.get(f))),
+    );
+    element.querySelector('#punkter-sporsmal').hidden = extraction.questions.length === 0;
+    element.querySelector('#punkter-forslag').hidden = extraction.proposals.length === 0;
+  }
+
+  function itemRow({ kind, index, key, label, text, source, checked }) {
+    const box = input(`punkt-${key}`, { type: 'checkbox', class: 'checkbox__input', checked });
+    const area = h('textarea', {
+      id: `punkt-${key}-tekst`,
+      class: 'input',
+      rows: '2',
+      value: text,
+      'aria-label': `Teksten i ${label.toLowerCase()}`,
+    });
+    imported.items.push({ kind, index, key, box, area, original: text.trim() });
+    return h(
+      'li',
+      { class: 'item' },
+      h('p', { class: 'checkbox' }, box, ' ', h('label', { for: box.id }, label)),
+      area,
+      h('p', { class: 'source-note' }, sourceLink(source, label)),
+    );
+  }
+
+  /** «hentet fra side 3» as a button that opens the passage; a source with no passage (a heading) names its page. */
+  function sourceLink(source, label) {
+    const where = source.page ? `hentet fra side ${source.page}` : 'hentet fra høringsdokumentet';
+    if (!source.passageId) return h('span', {}, where);
+    return h(
+      'button',
+      {
+        type: 'button',
+        class: 'link-button',
+        'aria-expanded': 'false',
+        on: { click: (ev) => openSource?.(ev.currentTarget, source, label) },
+      },
+      where,
+      h('span', { class: 'visually-hidden' }, ` (${label})`),
+    );
+  }
+
+  /** Back to typing by hand: the imported items go, what is in the four fields stays. */
+  function clearImport() {
+    imported.extraction = null;
+    imported.items = [];
+    itemsSection.hidden = true;
+    for (const el of element.querySelectorAll('[data-typed-questions]')) el.hidden = false;
+    for (const note of Object.values(notes)) note.hidden = true;
+  }
+
   return {
     element,
+    prefill,
+    clearImport,
+    importedDocument: () => imported.extraction?.documentId ?? null,
     read,
     setBusy,
     fieldId,

@@ -4,6 +4,7 @@ import { getJson } from '../api.js';
 import { announce, formatDate, h, replace } from '../dom.js';
 import { errorBox } from '../errors.js';
 import { providerBanner } from '../labels.js';
+import { guardLeaving } from '../main.js';
 import { keepWork, leavingForLogin } from '../session.js';
 import { closeSourcePanel } from '../sourcePanel.js';
 import { checkModel, saveModel } from '../draft/check.js';
@@ -100,6 +101,12 @@ export async function render(main, { params, query }) {
     ev.returnValue = '';
   };
   window.addEventListener('beforeunload', onBeforeUnload);
+  // A link or Back inside the page asks too (the browser's own warning covers only reload and closing the tab).
+  guardLeaving(() =>
+    state.dirty
+      ? 'Endringene i utkastet er ikke lagret. Forlater du siden, mister du dem. Vil du forlate siden?'
+      : null,
+  );
 
   function show() {
     const { current, versions } = state.data;

@@ -3,16 +3,24 @@
 import { ApiError, getJson, postStream } from '../api.js';
 import { h } from '../dom.js';
 import { showError } from '../errors.js';
-import { navigate } from '../main.js';
+import { guardLeaving, navigate } from '../main.js';
 import { keepWork } from '../session.js';
+import { openSourcePanel } from '../sourcePanel.js';
 import { consultationForm } from './consultationForm.js';
+import { consultationImport } from './consultationImport.js';
 import { draftProgress } from './progress.js';
 
 export async function render(main) {
   document.title = 'Ny høring – innspill';
   const { documents } = await getJson('/documents');
   const organisations = [...new Set(documents.map((d) => d.organisation))].sort((a, b) => a.localeCompare(b, 'nb'));
-  const form = consultationForm({ organisations, onSubmit: submit });
+  const form = consultationForm({ organisations, onSubmit: submit, openSource });
+  const importer = consultationImport({
+    onImported: (body) => {
+      form.prefill(body.consultation, body.messages);
+      document.getElementById('tittel')?.focus();
+    },
+  });
   const errorSlot = h('div', { class: 'error-slot', hidden: true });
   const progressSlot = h('div', { class: 'progress-slot' });
   let controller = null;
@@ -22,7 +30,16 @@ export async function render(main) {
     { class: 'lead' },
     'Fyll inn høringen og spørsmålene fra departementet. Utkastet bygger bare på organisasjonens egne dokumenter, og hver setning får en kontrollert kilde.',
   );
-  main.replaceChildren(h('h1', {}, 'Ny høring'), lead, errorSlot, form.element, progressSlot);
+  main.replaceChildren(h('h1', {}, 'Ny høring'), lead, importer.element, errorSlot, form.element, progressSlot);
+  let leaving = false;
+  // A half-filled form is not thrown away by a click on a link or Back without asking.
+  guardLeaving(() =>
+    !leaving && form.snapshot()
+      ? controller
+        ? 'Utkastet skrives nå. Forlater du siden, stopper skrivingen og ingenting lagres. Vil du forlate siden?'
+        : 'Skjemaet er ikke sendt. Forlater du siden, mister du det du har fylt inn. Vil du forlate siden?'
+      : null,
+  );
   const kept = h(
     'p',
     { class: 'notice notice--info', role: 'status' },
@@ -41,6 +58,7 @@ export async function render(main) {
   const showForm = (on) => {
     form.element.hidden = !on;
     lead.hidden = !on;
+    importer.element.hidden = !on;
   };
 
   async function submit() {
@@ -53,14 +71,22 @@ export async function render(main) {
     errorSlot.hidden = true;
     controller = new AbortController();
     form.setBusy(true);
+    // Drafts of this organisation before this one: after a cancel, a new one with this title was saved by the server.
+    const before = await draftIds(request.organisation.name);
+    let verified = false;
     const progress = draftProgress({ request, onCancel: () => controller?.abort() });
+    const onEvent = (name, data) => {
+      if (name === 'verification') verified = true;
+      progress.onEvent(name, data);
+    };
     showForm(false);
     progressSlot.replaceChildren(progress.element);
     progress.focus();
     try {
-      const saved = await postStream('/drafts', request, progress.onEvent, { signal: controller.signal });
+      const saved = await postStream('/drafts', request, onEvent, { signal: controller.signal });
       progress.finished(saved);
       controller = null;
+      leaving = true;
       await navigate(`/utkast/${encodeURIComponent(saved.id)}`);
     } catch (err) {
       controller = null;
@@ -69,8 +95,34 @@ export async function render(main) {
       // Nothing is saved when drafting stops, so the half-written sections go too; the form is back as it was.
       progressSlot.replaceChildren();
       if (err?.name === 'AbortError') {
+        // The cancel may come after the server finished: then the draft is saved, and the person is told so.
+        const saved = await savedAnyway(request, before, verified);
         errorSlot.replaceChildren(
-          h('p', { class: 'notice notice--info', role: 'status' }, 'Du avbrøt. Ingenting ble lagret.'),
+          saved
+            ? h(
+                'div',
+                { class: 'notice notice--warning', role: 'status' },
+                h(
+                  'p',
+                  {},
+                  'Du avbrøt, men utkastet var allerede ferdig skrevet og ble lagret likevel. Det ligger i listen over utkast.',
+                ),
+                h(
+                  'p',
+                  {},
+                  h(
+                    'a',
+                    {
+                      href: `/utkast/${encodeURIComponent(saved.id)}`,
+                      'data-link': '',
+                      // The form's work is in the saved draft: opening it loses nothing, so no question.
+                      on: { click: () => (leaving = true) },
+                    },
+                    `Åpne «${saved.consultationTitle || saved.title}»`,
+                  ),
+                ),
+              )
+            : h('p', { class: 'notice notice--info', role: 'status' }, 'Du avbrøt. Ingenting ble lagret.'),
         );
         errorSlot.hidden = false;
         form.focusSubmit();
@@ -82,8 +134,48 @@ export async function render(main) {
   }
 
   // Leaving the page stops the stream; the server then stops drafting and saves nothing.
+  function openSource(button, source, label) {
+    openSourcePanel(button, {
+      label: 'Fra høringsdokumentet',
+      sentence: label,
+      citations: [{ passageId: source.passageId, quote: source.quote }],
+    });
+  }
+
   return () => {
     releaseWork();
+    importer.abort();
     controller?.abort();
   };
+}
+
+/** The ids of the organisation's saved drafts (most recent first); empty when the list cannot be read. */
+async function draftIds(organisation) {
+  try {
+    const { drafts } = await getJson(`/drafts?organisation=${encodeURIComponent(organisation)}&limit=200`);
+    return new Set(drafts.map((d) => d.id));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * After a cancel: the draft the server saved for this request anyway, if any (a new draft of the organisation with
+ * this consultation's title). Once the check had begun the save is moments away, so that case looks twice.
+ */
+async function savedAnyway(request, before, verified) {
+  if (!before) return null;
+  for (let attempt = 0; attempt < (verified ? 3 : 1); attempt++) {
+    if (attempt) await new Promise((r) => setTimeout(r, 500));
+    try {
+      const { drafts } = await getJson(
+        `/drafts?organisation=${encodeURIComponent(request.organisation.name)}&limit=20`,
+      );
+      const found = drafts.find((d) => !before.has(d.id) && d.consultationTitle === request.consultation.title);
+      if (found) return found;
+    } catch {
+      return null;
+    }
+  }
+  return null;
 }

@@ -5,8 +5,12 @@ import { renderSection } from '../draft/render.js';
 
 /** @param {{ request: any, onCancel: () => void }} opts the POST /drafts body being drafted */
 export function draftProgress({ request, onCancel }) {
-  const total = request.consultation.questions.length + 2; // introduction, one section per question, closing
-  const partName = (part, index) => (part === 'intro' ? 'Innledningen' : `Spørsmål ${index + 1}`);
+  // An imported consultation is answered item by item (its questions and proposals), a typed one per question.
+  const items = request.consultation.items;
+  const count = items ? items.length : request.consultation.questions.length;
+  const total = count + 2; // introduction, one section per question or item, closing
+  const partName = (part, index) =>
+    part === 'intro' ? 'Innledningen' : items ? `Punkt ${index + 1}` : `Spørsmål ${index + 1}`;
   const bar = h('progress', { id: 'fremdrift', max: String(total), value: '0' });
   const barLabel = h('label', { for: 'fremdrift', class: 'progress__label' }, `0 av ${total} deler skrevet`);
   const log = h('ol', { class: 'progress__log', role: 'log', 'aria-label': 'Hva som skjer' });
@@ -26,7 +30,7 @@ export function draftProgress({ request, onCancel }) {
     h(
       'p',
       { class: 'progress__about' },
-      `«${request.consultation.title}» · ${request.organisation.name} · ${request.consultation.questions.length} spørsmål`,
+      `«${request.consultation.title}» · ${request.organisation.name} · ${count} ${items ? (count === 1 ? 'punkt' : 'punkter') : 'spørsmål'}`,
     ),
     h('div', { class: 'progress__bar' }, barLabel, bar, cancel),
     log,
