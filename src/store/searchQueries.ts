@@ -111,6 +111,13 @@ export const COMPOUND_SIBLINGS_SQL = /* SQL */ `
  * 0.877 / 0.917 (0.875 / 0.917); 0.6 and 1.0 no better (0.879 / 0.917, 0.873 / 0.913); the share over a window
  * of neighbouring passages instead of the section 0.873 / 0.915. One CASE per term rather than a sub-select over
  * a terms list: the sub-select ran an executor node per candidate, and each reference to p.tsv was a separate fetch.
+ * NOTE: `OFFSET 0` keeps the planner from pulling the sub-select up into the outer query. Pulled up, every `c.tfN`
+ * in the outer expressions was replaced by its CASE, so each term's `@@` and `ts_rank_cd` ran four times per
+ * candidate (twice in the passage's own share, twice in the section's; EXPLAIN VERBOSE shows the CASEs in the sort
+ * key). Fenced, each runs once. Text leg CPU per question on the 10k bench store (200 questions, both versions
+ * interleaved in one process, load average ~15): p50 / p95 9.7 / 22.9 → 6.6 / 12.4 ms, the same top 10 for all 200
+ * (presence only, no tf at all, costs 5.9 / 9.9 fenced). Dropping the `@@` guard instead costs more, not less
+ * (7.7 / 16.7 fenced): `ts_rank_cd` is far dearer than `@@` on a passage without the term.
  */
 export function textLegSql(termCount: number, filtered: boolean): string {
   const { k1, b } = BM25;
@@ -130,14 +137,25 @@ export function textLegSql(termCount: number, filtered: boolean): string {
   FROM (SELECT p.id, p.document_id, p.heading_text,
                ${k1 * (1 - b)}::float8 + ${k1 * b}::float8 * length(p.tsv) / $3::float8 AS n${tf.map((t) => `,\n               ${t}`).join('')}
         FROM passages p${filtered ? ' JOIN documents d ON d.id = p.document_id' : ''}
-        WHERE p.tsv @@ $1::tsquery AND ${passageVisible('p')}${filtered ? ` AND ${filterConditions(4 + 2 * termCount)}` : ''}) c
+        WHERE p.tsv @@ $1::tsquery AND ${passageVisible('p')}${filtered ? ` AND ${filterConditions(4 + 2 * termCount)}` : ''}
+        OFFSET 0) c
   WINDOW section AS (PARTITION BY c.document_id, c.heading_text)
   ORDER BY score DESC, c.id
   LIMIT $2`;
 }
 
-/** Okapi BM25's usual constants. */
-export const BM25 = { k1: 1.2, b: 0.75 } as const;
+/**
+ * Okapi BM25's constants: Anserini's defaults (k1 0.9, b 0.4) rather than the textbook 1.2 / 0.75. A lower k1
+ * saturates term frequency sooner, so a piece that repeats one question word («opplæring» four times) no longer
+ * outweighs one that has more of the question's words; a lower b penalises long pieces less.
+ * NOTE (issue 17, NorQuAD dev hybrid R@1 / R@5 / MRR, all in one process on the same stores; seed questions
+ * unchanged at 0.750 / 0.958 / 0.839 in each): 1.2 / 0.75 0.873 / 0.970 / 0.916; k1 0.9 0.883 / 0.968 / 0.921
+ * (6 questions up to rank 1, 1 down); 0.7 0.883 / 0.970 / 0.921; 1.6 0.871 / 0.970 / 0.915; b 0.5 or 0.9 at k1 1.2
+ * 0.875 / 0.968 / 0.916 and 0.875 / 0.970 / 0.916; 0.9 / 0.4 0.886 / 0.970 / 0.921. With names at half weight
+ * (src/retrieve/textTerms.ts NAME_WEIGHT) 0.9 / 0.75 gives 0.890 / 0.968 / 0.925 and 0.9 / 0.4 0.890 / 0.970 / 0.924:
+ * Anserini's pair is kept, recall@5 unchanged.
+ */
+export const BM25 = { k1: 0.9, b: 0.4 } as const;
 /** A passage's score: this share from its section's best passage per term, the rest from its own words. */
 export const SECTION_SHARE = 0.3;
 /** How much a heading occurrence of a term counts against one in the passage's own words (tsvector weight B). */

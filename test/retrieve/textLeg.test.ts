@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textLeg } from '../../src/retrieve/search.js';
-import { BM25, COMPOUND_SIBLINGS_SQL, HEADING_TF, SECTION_SHARE } from '../../src/store/searchQueries.js';
+import { BM25, COMPOUND_SIBLINGS_SQL, HEADING_TF, SECTION_SHARE, textLegSql } from '../../src/store/searchQueries.js';
 import { candidateBudget, textQuery, tsqueryLiteral } from '../../src/retrieve/textTerms.js';
 import type { Db } from '../../src/store/db.js';
 import { seededStore } from '../helpers/runtime.js';
@@ -153,5 +153,22 @@ describe('text leg', () => {
     );
     const ksIds = new Set(rows.map((r) => r.id));
     for (const h of ks) expect(ksIds.has(h.id)).toBe(true);
+  });
+});
+
+describe('text leg cost', () => {
+  // Pulled up into the outer query, the scoring sub-select's columns were replaced by their expressions, and each
+  // term's ts_rank_cd ran four times per candidate (text leg p95 ~2x; src/store/searchQueries.ts).
+  it("computes each term's frequency once per candidate, filtered or not", async () => {
+    const q = (await textQuery(db, 'Hvordan skal kommunene bruke kunstig intelligens i offentlig sektor?'))!;
+    const n = q.terms.length;
+    const terms = q.terms.flatMap((t) => [t.tsquery, t.weight]);
+    const filters = [['fagforbundet'], null, null, null, null, true, ['fagforbundet']];
+    for (const filtered of [false, true]) {
+      const params = [q.candidates, 40, q.averageLength, ...terms, ...(filtered ? filters : [])];
+      const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN VERBOSE ${textLegSql(n, filtered)}`, params);
+      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      expect(plan.match(/ts_rank_cd\(/g)?.length).toBe(n);
+    }
   });
 });

@@ -56,6 +56,10 @@ beforeAll(async () => {
     // A name and the common word it stems to: «Råde» → 'råd'.
     doc('name', `Kommunestyret i Råde vedtok planen i fjor. ${FILLER[2]}`),
     doc('common', `Vi gir råd om råd: gode råd er viktige, og rådet gir råd til alle som ber om råd. ${FILLER[2]}`),
+    // A name inside sentences against the name at a sentence start (stored by its stem only) beside the question's
+    // year: searched by its form and its stem, a name must not count twice.
+    doc('name-many', `Handelen med Sovjet vokste, og avtalene med Sovjet ble mange. ${FILLER[3]}`),
+    doc('name-year', `Sovjet angrep Finland vinteren 1939, og krigen varte lenge. ${FILLER[3]}`),
     // A section cut in two passages by length: «havnevesen» in the first, «mudring» in the second.
     doc(
       'section',
@@ -91,6 +95,11 @@ describe('text leg ranking', () => {
     expect((await ranked('Hva har Råde vedtatt?'))[0]).toBe('name');
     // The stem is still one of the forms: a question on «råd» finds both.
     expect(await ranked('Hvilke råd gis?')).toEqual(expect.arrayContaining(['name', 'common']));
+  });
+
+  it("counts a name once: the name beside the question's year beats the name alone", async () => {
+    const top = await ranked('Hva gjorde Sovjet i 1939?');
+    expect(top.slice(0, 2)).toEqual(['name-year', 'name-many']);
   });
 
   it('scores a passage with the rest of its section: the words split by a cut still count together', async () => {
