@@ -45,6 +45,8 @@ export type UploadRefusal =
   | { reason: 'invalid_metadata'; issues: z.core.$ZodIssue[] }
   | { reason: 'exists'; id: string }
   | { reason: 'busy'; id: string }
+  /** A replace whose document was withdrawn before it was saved: the withdrawal stands, nothing was stored. */
+  | { reason: 'withdrawn'; id: string }
   | { reason: 'duplicate'; duplicate: Duplicate };
 
 export type UploadOutcome = ({ ok: true } & UploadResult) | ({ ok: false } & UploadRefusal);

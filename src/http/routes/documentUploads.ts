@@ -155,6 +155,11 @@ export function refusalProblem(refusal: UploadRefusal): AppError {
         detail: `Dokumentet «${refusal.id}» lagres akkurat nå av en annen opplasting. Prøv igjen når den er ferdig.`,
         errors: [{ field: 'id', reason: `«${refusal.id}» lagres nå` }],
       });
+    case 'withdrawn':
+      return new AppError('conflict:withdrawn', {
+        detail: `Dokumentet «${refusal.id}» ble trukket tilbake mens den nye versjonen ble lagret. Ingenting av den nye versjonen ble lagret; last det opp på nytt med POST /documents om det skal inn igjen.`,
+        errors: [{ field: 'id', reason: `«${refusal.id}» ble trukket tilbake` }],
+      });
     case 'duplicate':
       return new AppError('conflict:duplicate', {
         detail: `Det samme innholdet er allerede lagret som «${refusal.duplicate.title}» (id «${refusal.duplicate.id}»).`,
