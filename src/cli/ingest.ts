@@ -58,11 +58,10 @@ async function main() {
   const server = config.DATABASE_URL ? undefined : readLockHolder(config.DATA_DIR)?.url;
   if (server) {
     process.stderr.write(`Serveren på ${server} holder lageret; filene lastes opp gjennom den.\n`);
-    const upload = progressBar('Laster opp');
     const result = await ingestViaServer(server, positionals, {
       defaults,
       token: firstToken(config.API_TOKENS),
-      onProgress: (d, t) => upload.update(d, t),
+      onProgress: (e) => bars[e.phase].update(e.done, e.total, e.more),
     });
     process.stdout.write(ingestReport(result, (performance.now() - t0) / 1000));
     return;

@@ -103,8 +103,25 @@ describe('one owner per data directory', { shuffle: false }, () => {
     );
     const again = await run('src/cli/ingest.ts', ['seeds', '--org', 'Testforbundet']);
     expect(again.stdout, again.stderr).toMatch(/5 dokumenter lest: 0 nye.*5 hoppet over/);
-    const health = (await (await fetch(`${holder.url}/health`)).json()) as { store: { documents: number } };
+    const health = (await (await fetch(`${holder.url}/health`)).json()) as {
+      store: { documents: number; passages: number };
+    };
     expect(health.store.documents).toBe(6);
+    // The same three bars as a local ingest, fed from the uploads' progress events: files read, passages embedded
+    // (every stored passage, the store was empty), documents saved; each ends full, once.
+    const bars = (stderr: string) => stderr.split('\n').filter((l) => / \d+\/\d+ \(\d+ %\)$/.test(l));
+    const full = (label: string, n: number) => `${label} ${'█'.repeat(30)} ${n}/${n} (100 %)`;
+    expect(bars(first.stderr).filter((l) => l.endsWith('(100 %)'))).toEqual([
+      full('Leser     ', 6),
+      full('Vektorer  ', health.store.passages),
+      full('Lagrer    ', 6),
+    ]);
+    expect(first.stderr).not.toContain('Laster opp');
+    // Nothing new: every file read, nothing embedded, nothing saved (as a local ingest of stored files shows it).
+    expect(bars(again.stderr).filter((l) => l.endsWith('(100 %)'))).toEqual([
+      full('Leser     ', 5),
+      `Lagrer     ${'█'.repeat(30)} 0/0 (100 %)`,
+    ]);
   }, 180_000);
 
   it('npm run backup asks the running server for the copy', async () => {
