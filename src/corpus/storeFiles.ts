@@ -17,7 +17,7 @@ import { writeDocuments } from '../store/writeDocuments.js';
 import { findDuplicates, type Duplicate } from './duplicates.js';
 import type { CorpusFile } from './inputs.js';
 import { IngestError } from '../ingest/errors.js';
-import { readInWorker, type ReadThreadOptions } from './readThread.js';
+import { readSession, type ReadThreadOptions } from './readThread.js';
 import { DEFAULT_READ_OPTIONS } from './storeUpload.js';
 
 export interface StoreProgress {
@@ -52,7 +52,8 @@ export interface RefusedFile {
 }
 
 /**
- * Read every file on the read worker, within the same limits as an upload (readThread.ts); progress after each.
+ * Read every file on the read worker (one for the run), within the same limits as an upload (readThread.ts);
+ * progress after each.
  * With `skipRefused`, a file the ingest stage refuses is set aside with its error and the others are read on.
  */
 async function readFiles(
@@ -62,23 +63,26 @@ async function readFiles(
   const docs: IngestedDocument[] = [];
   const kept: CorpusFile[] = [];
   const refused: RefusedFile[] = [];
-  for (const [i, file] of files.entries()) {
-    const bytes = new Uint8Array(await readFile(file.path));
-    try {
-      const got = await readInWorker(
-        { kind: 'file', bytes, filename: file.path, meta: file.meta, guessed: file.guessed },
-        read,
-      );
-      // A file job has its metadata settled up front: only an upload's can be refused as invalid here.
-      if (got.ok) {
-        docs.push(got.doc);
-        kept.push(file);
+  const session = readSession(read);
+  try {
+    for (const [i, file] of files.entries()) {
+      const bytes = new Uint8Array(await readFile(file.path));
+      const job = { kind: 'file' as const, bytes, filename: file.path, meta: file.meta, guessed: file.guessed };
+      try {
+        const got = await session.read(job);
+        // A file job has its metadata settled up front: only an upload's can be refused as invalid here.
+        if (got.ok) {
+          docs.push(got.doc);
+          kept.push(file);
+        }
+      } catch (err) {
+        if (!skipRefused || !(err instanceof IngestError)) throw err;
+        refused.push({ path: file.path, error: err });
       }
-    } catch (err) {
-      if (!skipRefused || !(err instanceof IngestError)) throw err;
-      refused.push({ path: file.path, error: err });
+      onProgress?.({ phase: 'read', done: i + 1, total: files.length });
     }
-    onProgress?.({ phase: 'read', done: i + 1, total: files.length });
+  } finally {
+    await session.close();
   }
   return { docs, files: kept, refused };
 }
