@@ -67,6 +67,7 @@ async function main() {
       onProgress: (e) => bars[e.phase].update(e.done, e.total, e.more),
     });
     process.stdout.write(ingestReport(result, (performance.now() - t0) / 1000));
+    reportRefused(result);
     return;
   }
   const runtime = await openRuntime(config, { logger, onEmbedProgress: (d, t) => bars.embed.update(d, t) });
@@ -80,11 +81,7 @@ async function main() {
       skipRefused: true,
     });
     process.stdout.write(ingestReport(result, (performance.now() - t0) / 1000));
-    for (const { error } of result.refused ?? []) {
-      const refusal = toAppError(error);
-      process.stderr.write(`Feil: ${refusal.detail ?? error.message}\n`);
-      process.exitCode = Math.max(Number(process.exitCode ?? 0), exitCode(refusal));
-    }
+    reportRefused(result);
   } finally {
     await runtime.db.close();
   }
@@ -115,6 +112,15 @@ function ingestReport(result: StoreFilesResult, secs: number): string {
   const refused = result.refused?.length ?? 0;
   if (refused > 0) lines.push(`${refused} ${refused === 1 ? 'fil ble' : 'filer ble'} ikke lagret (se feilmeldingene).`);
   return lines.join('\n') + '\n';
+}
+
+/** Each file that was not stored, with its Norwegian message on stderr; exit 2 (a file the user can fix). */
+function reportRefused(result: StoreFilesResult): void {
+  for (const { error } of result.refused ?? []) {
+    const refusal = toAppError(error);
+    process.stderr.write(`Feil: ${refusal.detail ?? error.message}\n`);
+    process.exitCode = Math.max(Number(process.exitCode ?? 0), exitCode(refusal));
+  }
 }
 
 /** `--remove <id>`: withdraw documents (passages and vectors go with them); an unknown id is an error. */

@@ -8,9 +8,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { resolveInputs, type CorpusFile } from '../corpus/inputs.js';
-import type { FileOutcome, StoreFilesResult, StoredFile } from '../corpus/storeFiles.js';
+import type { FileOutcome, RefusedFile, StoreFilesResult, StoredFile } from '../corpus/storeFiles.js';
 import type { DocumentMeta } from '../domain/types.js';
-import { AppError } from '../errors.js';
+import { AppError, ERROR_CODES, type ErrorCode } from '../errors.js';
 
 interface Problem {
   status?: number;
@@ -43,6 +43,9 @@ export type ServerIngestProgress = (e: {
   more: boolean;
 }) => void;
 
+/** Statuses of a problem with the file, not with the request or the server: 413 too large, 415 type, 422 content. */
+const FILE_REFUSALS = new Set([413, 415, 422]);
+
 const FIELDS = ['id', 'organisation', 'title', 'kind', 'date', 'language', 'source', 'visibility'] as const;
 
 export async function ingestViaServer(
@@ -56,6 +59,7 @@ export async function ingestViaServer(
 ): Promise<StoreFilesResult> {
   const inputs = await resolveInputs(paths, defaults);
   const documents: StoredFile[] = [];
+  const refused: RefusedFile[] = [];
   let passagesWritten = 0;
   // Totals over the files so far; `embedded` and `toEmbed` count the finished files, the current one adds its own.
   const n = { read: 0, embedded: 0, toEmbed: 0, saved: 0, toSave: 0 };
@@ -81,6 +85,10 @@ export async function ingestViaServer(
     if (!read) report('read', ++n.read, inputs.length, i < inputs.length - 1);
     n.embedded += embedding.done;
     n.toEmbed += embedding.total;
+    if ('refusal' in stored) {
+      refused.push({ path: stored.path, error: stored.refusal });
+      continue;
+    }
     if (stored.outcome !== 'duplicate') {
       n.saved++;
       n.toSave++;
@@ -92,7 +100,12 @@ export async function ingestViaServer(
   // The bars end as a local ingest's do: embed when anything was embedded, save always.
   if (n.toEmbed > 0) report('embed', n.embedded, n.toEmbed, false);
   report('save', n.saved, n.toSave, false);
-  return { documents, documentsRead: inputs.length, passagesWritten };
+  return {
+    documents,
+    documentsRead: documents.length,
+    passagesWritten,
+    ...(refused.length ? { refused } : {}),
+  };
 }
 
 /** One streamed upload's answer: its progress events to `onEvent`, then the result or the problem. */
@@ -129,7 +142,7 @@ async function uploadOne(
   input: CorpusFile,
   token: string | undefined,
   onEvent: (e: UploadEvent) => void,
-): Promise<StoredFile> {
+): Promise<StoredFile | (Pick<StoredFile, 'path' | 'id'> & { refusal: AppError })> {
   const bytes = await readFile(input.path);
   const guessed = new Set<string>(input.guessed ?? []);
   const send = async (method: 'POST' | 'PUT', withGuesses: boolean) => {
@@ -178,6 +191,9 @@ async function uploadOne(
       duplicateOf: { id: m?.[2] ?? '?', title: m?.[1] ?? '?' },
     };
   }
+  // The file itself refused (too long, encrypted, no text, …): named like a local ingest names it; the run goes on.
+  if (FILE_REFUSALS.has(res.status) && body.code && body.code in ERROR_CODES)
+    return { ...base, refusal: new AppError(body.code as ErrorCode, { detail: body.detail ?? body.title }) };
   throw new AppError(res.status === 401 ? 'unauthorized:token' : 'internal:server', {
     detail:
       `${input.path}: serveren svarte ${res.status}: ${body.detail ?? body.title ?? res.statusText}` +

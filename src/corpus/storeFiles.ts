@@ -16,6 +16,7 @@ import type { TextEmbedder } from '../domain/embedder.js';
 import { writeDocuments } from '../store/writeDocuments.js';
 import { findDuplicates, type Duplicate } from './duplicates.js';
 import type { CorpusFile } from './inputs.js';
+import type { AppError } from '../errors.js';
 import { IngestError } from '../ingest/errors.js';
 import { readSession, type ReadThreadOptions } from './readThread.js';
 import { DEFAULT_READ_OPTIONS } from './storeUpload.js';
@@ -45,10 +46,13 @@ export interface StoreFilesResult {
   refused?: RefusedFile[];
 }
 
-/** A file the ingest stage refused (too long, encrypted, unreadable, …), with its Norwegian error. */
+/**
+ * A file the ingest stage refused (too long, encrypted, unreadable, …), with its Norwegian error: the stage's own,
+ * or (an ingest through a server) the server's problem as an AppError.
+ */
 export interface RefusedFile {
   path: string;
-  error: IngestError;
+  error: IngestError | AppError;
 }
 
 /**
