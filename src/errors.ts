@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   'not_found:draft': { status: 404, title: 'Fant ikke utkastet' },
   'not_found:route': { status: 404, title: 'Fant ikke adressen' },
   'conflict:document': { status: 409, title: 'Dokumentet finnes allerede' },
+  'conflict:withdrawn': { status: 409, title: 'Dokumentet ble trukket tilbake' },
   'conflict:duplicate': { status: 409, title: 'Det samme innholdet er allerede lastet opp' },
   'conflict:consultation': { status: 409, title: 'Høringen er allerede importert' },
   'conflict:unverified': { status: 409, title: 'Utkastet har setninger som ikke er støttet av kildene' },

@@ -5,6 +5,7 @@
  */
 import type { DocumentMeta } from '../domain/types.js';
 import { readCorpusDir, resolveInputs } from '../corpus/inputs.js';
+import type { ReadThreadOptions } from '../corpus/readThread.js';
 import { storeFiles, type StoreFilesResult, type StoreProgress } from '../corpus/storeFiles.js';
 import type { Db } from '../store/db.js';
 import { ADVISORY_LOCKS, onceAcrossInstances } from '../store/advisoryLocks.js';
@@ -27,10 +28,19 @@ export async function loadFiles(
     defaults = {},
     onProgress,
     annMinPassages,
-  }: { defaults?: Partial<DocumentMeta>; onProgress?: LoadProgress; annMinPassages?: number } = {},
+    read,
+    skipRefused,
+  }: {
+    defaults?: Partial<DocumentMeta>;
+    onProgress?: LoadProgress;
+    annMinPassages?: number;
+    /** The read limits (an upload's by default) and whether a refused file leaves the others to be stored. */
+    read?: ReadThreadOptions;
+    skipRefused?: boolean;
+  } = {},
 ): Promise<StoreFilesResult> {
   const inputs = await resolveInputs(paths, defaults);
-  const result = await storeFiles({ db, embedder }, inputs, { onProgress });
+  const result = await storeFiles({ db, embedder }, inputs, { onProgress, read, skipRefused });
   await tidyAfterBulkWrite(db, result.passagesWritten);
   await ensureAnnIndex(db, { minPassages: annMinPassages });
   return result;

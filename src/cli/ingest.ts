@@ -3,6 +3,8 @@ import { loadFiles } from '../bootstrap/loadFiles.js';
 import { openRuntime } from '../bootstrap/runtime.js';
 import { loadConfig } from '../config/env.js';
 import type { StoreFilesResult } from '../corpus/storeFiles.js';
+import { readOptions } from '../corpus/storeUpload.js';
+import { exitCode, toAppError } from '../errors.js';
 import { DocumentKind } from '../domain/types.js';
 import { createLogger } from '../log.js';
 import { readLockHolder } from '../store/db.js';
@@ -20,8 +22,9 @@ Leser dokumenter (.txt, .md, .pdf, .docx, .html og lover fra Lovdata som .xml) i
 deler den i avsnitt, lager vektorer og lagrer alt i én transaksjon. En mappe med metadata.yaml gir dokumentene
 metadata derfra; andre filer får standardverdier (lover får tittel, departement og dato fra filen selv).
 Filtypen leses av innholdet, ikke filnavnet (en PDF som heter .txt leses som PDF). En fil med tekst som allerede
-er lagret (under samme eller en annen id) hoppes over; endrede dokumenter erstattes. --remove tar et dokument ut
-med avsnitt og vektorer.
+er lagret (under samme eller en annen id) hoppes over; endrede dokumenter erstattes. Filene leses med de samme
+grensene som en opplasting (MAX_DOCUMENT_CHARS, READ_WORKER_MAX_MB, …); en fil som ikke kan leses, nevnes med
+feilen, de andre lagres, og kommandoen avslutter med kode 2. --remove tar et dokument ut med avsnitt og vektorer.
 
 Valg:
   --org <navn>      organisasjon for filer uten metadata (standard: Ukjent)
@@ -58,13 +61,13 @@ async function main() {
   const server = config.DATABASE_URL ? undefined : readLockHolder(config.DATA_DIR)?.url;
   if (server) {
     process.stderr.write(`Serveren på ${server} holder lageret; filene lastes opp gjennom den.\n`);
-    const upload = progressBar('Laster opp');
     const result = await ingestViaServer(server, positionals, {
       defaults,
       token: firstToken(config.API_TOKENS),
-      onProgress: (d, t) => upload.update(d, t),
+      onProgress: (e) => bars[e.phase].update(e.done, e.total, e.more),
     });
     process.stdout.write(ingestReport(result, (performance.now() - t0) / 1000));
+    reportRefused(result);
     return;
   }
   const runtime = await openRuntime(config, { logger, onEmbedProgress: (d, t) => bars.embed.update(d, t) });
@@ -73,8 +76,12 @@ async function main() {
       defaults,
       onProgress: (e) => bars[e.phase].update(e.done, e.total),
       annMinPassages: config.ANN_MIN_PASSAGES,
+      // Read on the read worker within an upload's limits; a refused file is named and the others stored.
+      read: readOptions(config),
+      skipRefused: true,
     });
     process.stdout.write(ingestReport(result, (performance.now() - t0) / 1000));
+    reportRefused(result);
   } finally {
     await runtime.db.close();
   }
@@ -102,7 +109,18 @@ function ingestReport(result: StoreFilesResult, secs: number): string {
       `${skipped} hoppet over (teksten var allerede lagret). ${result.passagesWritten} avsnitt lagret på ${secs.toFixed(2)} s.`,
   );
   if (skipped > 0 && skipped === result.documentsRead) lines.push('Ingenting nytt å lagre.');
+  const refused = result.refused?.length ?? 0;
+  if (refused > 0) lines.push(`${refused} ${refused === 1 ? 'fil ble' : 'filer ble'} ikke lagret (se feilmeldingene).`);
   return lines.join('\n') + '\n';
+}
+
+/** Each file that was not stored, with its Norwegian message on stderr; exit 2 (a file the user can fix). */
+function reportRefused(result: StoreFilesResult): void {
+  for (const { error } of result.refused ?? []) {
+    const refusal = toAppError(error);
+    process.stderr.write(`Feil: ${refusal.detail ?? error.message}\n`);
+    process.exitCode = Math.max(Number(process.exitCode ?? 0), exitCode(refusal));
+  }
 }
 
 /** `--remove <id>`: withdraw documents (passages and vectors go with them); an unknown id is an error. */

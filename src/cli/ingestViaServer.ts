@@ -1,14 +1,16 @@
 /**
  * `npm run ingest` while a server holds the data directory: the files go through the server's own door,
  * POST /documents (PUT /documents/:id for an id already stored, as the in-process ingest replaces it), with the
- * metadata the in-process ingest would use. The summary is the same; each file is its own transaction here.
+ * metadata the in-process ingest would use. Each upload is streamed (`?stream=true`), and its progress events feed
+ * the same three bars as a local ingest (files read, passages embedded, documents saved). The summary is the same;
+ * each file is its own transaction here.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { resolveInputs, type CorpusFile } from '../corpus/inputs.js';
-import type { FileOutcome, StoreFilesResult, StoredFile } from '../corpus/storeFiles.js';
+import type { FileOutcome, RefusedFile, StoreFilesResult, StoredFile } from '../corpus/storeFiles.js';
 import type { DocumentMeta } from '../domain/types.js';
-import { AppError } from '../errors.js';
+import { AppError, ERROR_CODES, type ErrorCode } from '../errors.js';
 
 interface Problem {
   status?: number;
@@ -17,6 +19,32 @@ interface Problem {
   title?: string;
   errors?: { field: string; reason: string }[];
 }
+
+type UploadBody = Problem & {
+  outcome?: FileOutcome | 'unchanged';
+  document?: { id: string; title: string; passageCount: number };
+};
+
+/** A progress event of one upload's stream (src/corpus/storeUpload.ts UploadEvent). */
+type UploadEvent =
+  | { phase: 'queued'; position: number }
+  | { phase: 'read'; passages: number }
+  | { phase: 'embed'; done: number; total: number }
+  | { phase: 'save' };
+
+/**
+ * The run's progress as a local ingest reports it (read: files; embed: passages; save: documents). Totals are
+ * known file by file here: `more` says they may still grow (the bar is not done yet).
+ */
+export type ServerIngestProgress = (e: {
+  phase: 'read' | 'embed' | 'save';
+  done: number;
+  total: number;
+  more: boolean;
+}) => void;
+
+/** Statuses of a problem with the file, not with the request or the server: 413 too large, 415 type, 422 content. */
+const FILE_REFUSALS = new Set([413, 415, 422]);
 
 const FIELDS = ['id', 'organisation', 'title', 'kind', 'date', 'language', 'source', 'visibility'] as const;
 
@@ -27,22 +55,94 @@ export async function ingestViaServer(
     defaults,
     token,
     onProgress,
-  }: { defaults: Partial<DocumentMeta>; token?: string; onProgress?: (done: number, total: number) => void },
+  }: { defaults: Partial<DocumentMeta>; token?: string; onProgress?: ServerIngestProgress },
 ): Promise<StoreFilesResult> {
   const inputs = await resolveInputs(paths, defaults);
   const documents: StoredFile[] = [];
+  const refused: RefusedFile[] = [];
   let passagesWritten = 0;
-  onProgress?.(0, inputs.length);
+  // Totals over the files so far; `embedded` and `toEmbed` count the finished files, the current one adds its own.
+  const n = { read: 0, embedded: 0, toEmbed: 0, saved: 0, toSave: 0 };
+  const report = (phase: 'read' | 'embed' | 'save', done: number, total: number, more = true) =>
+    onProgress?.({ phase, done, total, more });
   for (const [i, input] of inputs.entries()) {
-    const stored = await uploadOne(server, input, token);
+    let read = false;
+    let embedding = { done: 0, total: 0 };
+    let saving = false;
+    const stored = await uploadOne(server, input, token, (e) => {
+      if (e.phase === 'read' && !read) {
+        read = true;
+        report('read', ++n.read, inputs.length, i < inputs.length - 1);
+      } else if (e.phase === 'embed') {
+        embedding = { done: e.done, total: e.total };
+        report('embed', n.embedded + e.done, n.toEmbed + e.total);
+      } else if (e.phase === 'save' && !saving) {
+        saving = true;
+        report('save', n.saved, n.toSave + 1);
+      }
+    });
+    // A file refused before it was read (or read and found unchanged without a `read` event) still counts as read.
+    if (!read) report('read', ++n.read, inputs.length, i < inputs.length - 1);
+    n.embedded += embedding.done;
+    n.toEmbed += embedding.total;
+    if ('refusal' in stored) {
+      refused.push({ path: stored.path, error: stored.refusal });
+      continue;
+    }
+    if (stored.outcome !== 'duplicate') {
+      n.saved++;
+      n.toSave++;
+      report('save', n.saved, n.toSave);
+    }
     if (stored.outcome === 'created' || stored.outcome === 'replaced') passagesWritten += stored.passages;
     documents.push(stored);
-    onProgress?.(i + 1, inputs.length);
   }
-  return { documents, documentsRead: inputs.length, passagesWritten };
+  // The bars end as a local ingest's do: embed when anything was embedded, save always.
+  if (n.toEmbed > 0) report('embed', n.embedded, n.toEmbed, false);
+  report('save', n.saved, n.toSave, false);
+  return {
+    documents,
+    documentsRead: documents.length,
+    passagesWritten,
+    ...(refused.length ? { refused } : {}),
+  };
 }
 
-async function uploadOne(server: string, input: CorpusFile, token?: string): Promise<StoredFile> {
+/** One streamed upload's answer: its progress events to `onEvent`, then the result or the problem. */
+async function answer(res: Response, onEvent: (e: UploadEvent) => void): Promise<{ status: number; body: UploadBody }> {
+  if (!res.headers.get('content-type')?.startsWith('text/event-stream') || !res.body)
+    return { status: res.status, body: (await res.json().catch(() => ({}))) as UploadBody };
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const lines = buffer.slice(0, end).split('\n');
+      buffer = buffer.slice(end + 2);
+      const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
+      const data = lines
+        .filter((l) => l.startsWith('data: '))
+        .map((l) => l.slice(6))
+        .join('\n');
+      if (!data) continue;
+      if (event === 'progress') onEvent(JSON.parse(data) as UploadEvent);
+      else if (event === 'done') return { status: 200, body: JSON.parse(data) as UploadBody };
+      else if (event === 'error') {
+        const problem = JSON.parse(data) as Problem;
+        return { status: problem.status ?? 500, body: problem };
+      }
+    }
+  }
+  return { status: 502, body: { detail: 'strømmen fra serveren sluttet uten svar' } };
+}
+
+async function uploadOne(
+  server: string,
+  input: CorpusFile,
+  token: string | undefined,
+  onEvent: (e: UploadEvent) => void,
+): Promise<StoredFile | (Pick<StoredFile, 'path' | 'id'> & { refusal: AppError })> {
   const bytes = await readFile(input.path);
   const guessed = new Set<string>(input.guessed ?? []);
   const send = async (method: 'POST' | 'PUT', withGuesses: boolean) => {
@@ -55,12 +155,13 @@ async function uploadOne(server: string, input: CorpusFile, token?: string): Pro
       form.set(f, String(value));
     }
     const url = method === 'POST' ? `${server}/documents` : `${server}/documents/${encodeURIComponent(input.meta.id)}`;
-    const res = await fetch(url, { method, body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
-    const body = (await res.json().catch(() => ({}))) as Problem & {
-      outcome?: FileOutcome | 'unchanged';
-      document?: { id: string; title: string; passageCount: number };
-    };
-    return { res, body };
+    const res = await fetch(`${url}?stream=true`, {
+      method,
+      body: form,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    const { status, body } = await answer(res, onEvent);
+    return { res: { status, ok: status >= 200 && status < 300, statusText: res.statusText }, body };
   };
   let { res, body } = await send('POST', false);
   // The file named no organisation or date of its own: then the fallbacks the in-process ingest would use.
@@ -90,6 +191,9 @@ async function uploadOne(server: string, input: CorpusFile, token?: string): Pro
       duplicateOf: { id: m?.[2] ?? '?', title: m?.[1] ?? '?' },
     };
   }
+  // The file itself refused (too long, encrypted, no text, …): named like a local ingest names it; the run goes on.
+  if (FILE_REFUSALS.has(res.status) && body.code && body.code in ERROR_CODES)
+    return { ...base, refusal: new AppError(body.code as ErrorCode, { detail: body.detail ?? body.title }) };
   throw new AppError(res.status === 401 ? 'unauthorized:token' : 'internal:server', {
     detail:
       `${input.path}: serveren svarte ${res.status}: ${body.detail ?? body.title ?? res.statusText}` +

@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from '../config/env.js';
 import { createApp } from '../http/app.js';
 import { createLogger } from '../log.js';
 import { DataDirLockedError, recordServerUrl } from '../store/db.js';
-import { diskFullAtStartup } from '../store/diskSpace.js';
+import { diskFullAtStartup, diskFullBeforeStart } from '../store/diskSpace.js';
 import { parseCli } from './args.js';
 import { progressBar } from './progress.js';
 
@@ -28,6 +28,9 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const bar = progressBar('Lager vektorer');
+  // A full disk: say so before PGlite tries (it would fail, or start and hang at the first write).
+  const full = config.DATABASE_URL ? null : diskFullBeforeStart(config.DATA_DIR);
+  if (full) throw new DiskFullAtStartError(full);
   const runtime = await openRuntime(config, { logger, serving: true, onEmbedProgress: (d, t) => bar.update(d, t) });
   const seeded = await seedIfEmpty(runtime, config.SEED_DIR, { annMinPassages: config.ANN_MIN_PASSAGES });
   if (seeded) logger.info({ documents: seeded, dir: config.SEED_DIR }, 'seed corpus ingested');
@@ -84,6 +87,9 @@ async function main() {
   process.on('SIGTERM', () => void stop());
 }
 
+/** Start-up refused on a full disk: its message is the one line the user sees (exit 1). */
+class DiskFullAtStartError extends Error {}
+
 /** The address a client on this machine uses for the server's HOST (a wildcard listens on loopback too). */
 const clientHost = (host: string) =>
   host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
@@ -93,7 +99,7 @@ main().catch((err) => {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);
   }
-  if (err instanceof DataDirLockedError) {
+  if (err instanceof DataDirLockedError || err instanceof DiskFullAtStartError) {
     process.stderr.write(`${err.message}\n`);
     process.exit(1);
   }

@@ -1,8 +1,9 @@
 /**
  * Many files → stored documents in one transaction (`npm run ingest`, seeding an empty store): read each (sniffed,
  * loaded, cleaned, cut), skip the ones whose text is already stored or earlier in the batch, then embed and write
- * the rest with writeDocuments, which batches the embedding and streams the save. All or nothing: a file that
- * cannot be read stops the run before anything is written.
+ * the rest with writeDocuments, which batches the embedding and streams the save. Files are read on the read worker
+ * within an upload's limits (readThread.ts). All or nothing: a file that cannot be read stops the run before
+ * anything is written, unless the caller asks to skip refused files (`npm run ingest` stores the others).
  *
  * NOTE: the duplicate check runs once before the write, not again under a lock as an upload's does: a bulk ingest
  * racing an upload of the same text could store it twice. Re-checking inside writeDocuments' transaction would
@@ -15,7 +16,10 @@ import type { TextEmbedder } from '../domain/embedder.js';
 import { writeDocuments } from '../store/writeDocuments.js';
 import { findDuplicates, type Duplicate } from './duplicates.js';
 import type { CorpusFile } from './inputs.js';
-import { readDocument } from './read.js';
+import type { AppError } from '../errors.js';
+import { IngestError } from '../ingest/errors.js';
+import { readSession, type ReadThreadOptions } from './readThread.js';
+import { DEFAULT_READ_OPTIONS } from './storeUpload.js';
 
 export interface StoreProgress {
   (event: { phase: 'read' | 'embed' | 'save'; done: number; total: number }): void;
@@ -38,18 +42,53 @@ export interface StoreFilesResult {
   documents: StoredFile[];
   documentsRead: number;
   passagesWritten: number;
+  /** Files the ingest stage refused and that were skipped (only with `skipRefused`). */
+  refused?: RefusedFile[];
 }
 
-/** Read every file; progress after each. */
-async function readFiles(files: CorpusFile[], onProgress?: StoreProgress): Promise<IngestedDocument[]> {
+/**
+ * A file the ingest stage refused (too long, encrypted, unreadable, …), with its Norwegian error: the stage's own,
+ * or (an ingest through a server) the server's problem as an AppError.
+ */
+export interface RefusedFile {
+  path: string;
+  error: IngestError | AppError;
+}
+
+/**
+ * Read every file on the read worker (one for the run), within the same limits as an upload (readThread.ts);
+ * progress after each.
+ * With `skipRefused`, a file the ingest stage refuses is set aside with its error and the others are read on.
+ */
+async function readFiles(
+  files: CorpusFile[],
+  { onProgress, read, skipRefused }: { onProgress?: StoreProgress; read: ReadThreadOptions; skipRefused: boolean },
+): Promise<{ docs: IngestedDocument[]; files: CorpusFile[]; refused: RefusedFile[] }> {
   const docs: IngestedDocument[] = [];
-  for (const [i, file] of files.entries()) {
-    docs.push(
-      await readDocument(new Uint8Array(await readFile(file.path)), file.path, file.meta, { guessed: file.guessed }),
-    );
-    onProgress?.({ phase: 'read', done: i + 1, total: files.length });
+  const kept: CorpusFile[] = [];
+  const refused: RefusedFile[] = [];
+  const session = readSession(read);
+  try {
+    for (const [i, file] of files.entries()) {
+      const bytes = new Uint8Array(await readFile(file.path));
+      const job = { kind: 'file' as const, bytes, filename: file.path, meta: file.meta, guessed: file.guessed };
+      try {
+        const got = await session.read(job);
+        // A file job has its metadata settled up front: only an upload's can be refused as invalid here.
+        if (got.ok) {
+          docs.push(got.doc);
+          kept.push(file);
+        }
+      } catch (err) {
+        if (!skipRefused || !(err instanceof IngestError)) throw err;
+        refused.push({ path: file.path, error: err });
+      }
+      onProgress?.({ phase: 'read', done: i + 1, total: files.length });
+    }
+  } finally {
+    await session.close();
   }
-  return docs;
+  return { docs, files: kept, refused };
 }
 
 /**
@@ -61,10 +100,20 @@ async function readFiles(files: CorpusFile[], onProgress?: StoreProgress): Promi
  */
 export async function storeFiles(
   { db, embedder }: { db: Db; embedder: TextEmbedder },
-  files: CorpusFile[],
-  { onProgress }: { onProgress?: StoreProgress } = {},
+  given: CorpusFile[],
+  {
+    onProgress,
+    read = DEFAULT_READ_OPTIONS,
+    skipRefused = false,
+  }: {
+    onProgress?: StoreProgress;
+    /** Limits every file is read within (an upload's; readOptions(config)). */
+    read?: ReadThreadOptions;
+    /** Store the other files when one is refused, listing it in `refused` (`npm run ingest`); else throw. */
+    skipRefused?: boolean;
+  } = {},
 ): Promise<StoreFilesResult> {
-  const docs = await readFiles(files, onProgress);
+  const { docs, files, refused } = await readFiles(given, { onProgress, read, skipRefused });
   const duplicates = await findDuplicates(db, docs);
   const fresh = docs.filter((_, i) => !duplicates[i]);
   const written = await writeDocuments(db, embedder, fresh, { onProgress });
@@ -80,5 +129,10 @@ export async function storeFiles(
       return { ...base, outcome: 'duplicate', duplicateOf: { id: doc.meta.id, title: doc.meta.title } };
     return { ...base, outcome };
   });
-  return { documents, documentsRead: docs.length, passagesWritten: written.passagesWritten };
+  return {
+    documents,
+    documentsRead: docs.length,
+    passagesWritten: written.passagesWritten,
+    ...(refused.length ? { refused } : {}),
+  };
 }

@@ -9,6 +9,7 @@
  * HTTP route as problem bodies) without this stage knowing HTTP.
  */
 import type { z } from 'zod';
+import type { Config } from '../config/env.js';
 import type { ConsultationExtraction } from '../domain/consultation.js';
 import type { DocumentSummary, IngestedDocument } from '../domain/types.js';
 import { ensureAnnIndex } from '../store/ann.js';
@@ -45,6 +46,8 @@ export type UploadRefusal =
   | { reason: 'invalid_metadata'; issues: z.core.$ZodIssue[] }
   | { reason: 'exists'; id: string }
   | { reason: 'busy'; id: string }
+  /** A replace whose document was withdrawn before it was saved: the withdrawal stands, nothing was stored. */
+  | { reason: 'withdrawn'; id: string }
   | { reason: 'duplicate'; duplicate: Duplicate };
 
 export type UploadOutcome = ({ ok: true } & UploadResult) | ({ ok: false } & UploadRefusal);
@@ -56,6 +59,20 @@ export const DEFAULT_READ_OPTIONS: ReadThreadOptions = {
   maxMemoryMb: 1024,
   timeoutMs: 120_000,
 };
+
+/**
+ * The read limits from the configuration (MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PASSAGES, READ_WORKER_MAX_MB,
+ * READ_TIMEOUT_MS): the same for an upload and for `npm run ingest`.
+ */
+export function readOptions(config: Partial<Config> = {}): ReadThreadOptions {
+  const d = DEFAULT_READ_OPTIONS;
+  return {
+    maxChars: config.MAX_DOCUMENT_CHARS ?? d.maxChars,
+    maxPassages: config.MAX_DOCUMENT_PASSAGES ?? d.maxPassages,
+    maxMemoryMb: config.READ_WORKER_MAX_MB ?? d.maxMemoryMb,
+    timeoutMs: config.READ_TIMEOUT_MS ?? d.timeoutMs,
+  };
+}
 
 const EMBED_BATCH = 256;
 

@@ -137,6 +137,14 @@ export class LocalEmbedder extends Embeddings {
     return out;
   }
 
+  /**
+   * Large batches embedded so far on the worker and on the calling thread (undefined with `offThread: false`):
+   * how a server can tell its request thread was spared (spareCallingThread).
+   */
+  get batchesEmbedded(): { readonly worker: number; readonly here: number } | undefined {
+    return this.thread?.batches;
+  }
+
   /** Stop the worker thread, if one was started (a process may also simply exit: it never holds one open). */
   async close(): Promise<void> {
     await this.thread?.close();

@@ -23,6 +23,7 @@ import { router, type AppEnv } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { documentRoutes } from './routes/documents.js';
 import { documentUploadRoutes, uploadCorpus } from './routes/documentUploads.js';
+import type { UploadQueue } from '../corpus/uploadQueue.js';
 import { consultationRoutes } from './routes/consultations.js';
 import { healthRoutes } from './routes/health.js';
 import { searchRoutes } from './routes/search.js';
@@ -56,6 +57,8 @@ export interface AppDeps {
   judge?: Judge;
   /** DRAFT_MIN_RELEVANCE: the measured default when left out. */
   minRelevance?: number;
+  /** The one upload line (UPLOAD_CONCURRENCY); passed in by tests that watch it, built from the config otherwise. */
+  uploadQueue?: UploadQueue;
 }
 
 const DEFAULT_MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -136,7 +139,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', documentRoutes({ db: deps.db }));
   // Documents and consultations (issue 18) share one upload path: the same reader, limits and queue.
   const uploads = { ...deps, maxUploadBytes: deps.config.MAX_UPLOAD_BYTES ?? DEFAULT_MAX_UPLOAD_BYTES };
-  const corpus = uploadCorpus(uploads);
+  const corpus = { ...uploadCorpus(uploads), ...(deps.uploadQueue ? { queue: deps.uploadQueue } : {}) };
   app.route('/', documentUploadRoutes({ ...uploads, corpus }));
   app.route('/', consultationRoutes({ ...uploads, corpus }));
   app.route('/', searchRoutes({ db: deps.db, embedder: deps.embedder }));

@@ -34,3 +34,24 @@ export function diskFullAtStartup(dataDir: string, err: unknown): string | null 
     'Frigjør plass og start på nytt; det som var lagret, er i behold.'
   );
 }
+
+/**
+ * Below this much free space a server does not start: PGlite would fail at once or at the first write (a new WAL
+ * segment alone is 16 MB). Small on purpose, so only a disk that is in truth full is refused this way; a start-up
+ * that fails with a little more free is explained by diskFullAtStartup.
+ */
+export const MIN_FREE_TO_START_BYTES = 1024 * 1024;
+
+/**
+ * The one Norwegian line refusing to start on a full disk (checked before the store is opened), or null.
+ * @example const full = diskFullBeforeStart(config.DATA_DIR); if (full) fail(full);
+ */
+export function diskFullBeforeStart(dataDir: string): string | null {
+  const free = freeBytes(dataDir);
+  if (free === null || free >= MIN_FREE_TO_START_BYTES) return null;
+  const kb = Math.floor(free / 1024).toLocaleString('nb-NO');
+  return (
+    `Oppstart feilet: disken med datamappen ${dataDir} er full (${kb} kB ledig), så lageret kan ikke åpnes. ` +
+    'Frigjør plass og start på nytt; det som var lagret, er i behold.'
+  );
+}

@@ -4,13 +4,14 @@
  * server's API; `npm run backup` asks the server. Afterwards the store opens, every document whole.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/store/db.js';
 import { lockPath } from '../../src/store/pglite/lock.js';
+import { DOCUMENTS } from '../helpers/documents.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'innspill-datadir-'));
 const dataDir = join(dir, 'pglite');
@@ -96,15 +97,44 @@ describe('one owner per data directory', { shuffle: false }, () => {
 
   it('npm run ingest sends the files through the running server, and a second run skips them', async () => {
     writeFileSync(join(dir, 'uttalelse.md'), '# Uttalelse\n\nKommunene må få mer ansvar for digital kompetanse.\n');
-    const first = await run('src/cli/ingest.ts', ['seeds', join(dir, 'uttalelse.md'), '--org', 'Testforbundet']);
+    // With a file the server refuses: named with the server's Norwegian message, the others stored, exit 2.
+    const encrypted = join(dir, 'last.pdf');
+    copyFileSync(join(DOCUMENTS, 'encrypted.pdf'), encrypted);
+    const first = await run('src/cli/ingest.ts', [
+      'seeds',
+      join(dir, 'uttalelse.md'),
+      encrypted,
+      '--org',
+      'Testforbundet',
+    ]);
     expect(first.stderr).toContain(`Serveren på ${holder.url} holder lageret`);
+    expect(first.code, first.stderr).toBe(2);
+    expect(first.stderr).toMatch(/^Feil: Filen «last\.pdf» er passordbeskyttet/m);
     expect(first.stdout, first.stderr).toMatch(
       /6 dokumenter lest: 6 nye, 0 erstattet, 0 med nye metadata, 0 hoppet over/,
     );
+    expect(first.stdout).toMatch(/1 fil ble ikke lagret/);
     const again = await run('src/cli/ingest.ts', ['seeds', '--org', 'Testforbundet']);
     expect(again.stdout, again.stderr).toMatch(/5 dokumenter lest: 0 nye.*5 hoppet over/);
-    const health = (await (await fetch(`${holder.url}/health`)).json()) as { store: { documents: number } };
+    const health = (await (await fetch(`${holder.url}/health`)).json()) as {
+      store: { documents: number; passages: number };
+    };
     expect(health.store.documents).toBe(6);
+    // The same three bars as a local ingest, fed from the uploads' progress events: files read, passages embedded
+    // (every stored passage, the store was empty), documents saved; each ends full, once.
+    const bars = (stderr: string) => stderr.split('\n').filter((l) => / \d+\/\d+ \(\d+ %\)$/.test(l));
+    const full = (label: string, n: number) => `${label} ${'█'.repeat(30)} ${n}/${n} (100 %)`;
+    expect(bars(first.stderr).filter((l) => l.endsWith('(100 %)'))).toEqual([
+      full('Leser     ', 7),
+      full('Vektorer  ', health.store.passages),
+      full('Lagrer    ', 6),
+    ]);
+    expect(first.stderr).not.toContain('Laster opp');
+    // Nothing new: every file read, nothing embedded, nothing saved (as a local ingest of stored files shows it).
+    expect(bars(again.stderr).filter((l) => l.endsWith('(100 %)'))).toEqual([
+      full('Leser     ', 5),
+      `Lagrer     ${'█'.repeat(30)} 0/0 (100 %)`,
+    ]);
   }, 180_000);
 
   it('npm run backup asks the running server for the copy', async () => {

@@ -11,8 +11,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { ReadThreadOptions } from '../../corpus/readThread.js';
-import { DEFAULT_READ_OPTIONS, storeUpload, type UploadRefusal, type UploadResult } from '../../corpus/storeUpload.js';
+import { readOptions, storeUpload, type UploadRefusal, type UploadResult } from '../../corpus/storeUpload.js';
 import { UploadQueue } from '../../corpus/uploadQueue.js';
 import type { Config } from '../../config/env.js';
 import type { Logger } from '../../log.js';
@@ -48,17 +47,6 @@ export function uploadCorpus(deps: Pick<DocumentUploadDeps, 'db' | 'embedder' | 
     read: readOptions(deps.config),
     queue: new UploadQueue(deps.config?.UPLOAD_CONCURRENCY ?? 2),
     annMinPassages: deps.config?.ANN_MIN_PASSAGES,
-  };
-}
-
-/** The limits an upload is read within, from the configuration. */
-function readOptions(config: Partial<Config> = {}): ReadThreadOptions {
-  const d = DEFAULT_READ_OPTIONS;
-  return {
-    maxChars: config.MAX_DOCUMENT_CHARS ?? d.maxChars,
-    maxPassages: config.MAX_DOCUMENT_PASSAGES ?? d.maxPassages,
-    maxMemoryMb: config.READ_WORKER_MAX_MB ?? d.maxMemoryMb,
-    timeoutMs: config.READ_TIMEOUT_MS ?? d.timeoutMs,
   };
 }
 
@@ -155,6 +143,11 @@ export function refusalProblem(refusal: UploadRefusal): AppError {
       return new AppError('conflict:document', {
         detail: `Dokumentet «${refusal.id}» lagres akkurat nå av en annen opplasting. Prøv igjen når den er ferdig.`,
         errors: [{ field: 'id', reason: `«${refusal.id}» lagres nå` }],
+      });
+    case 'withdrawn':
+      return new AppError('conflict:withdrawn', {
+        detail: `Dokumentet «${refusal.id}» ble trukket tilbake mens den nye versjonen ble lagret. Ingenting av den nye versjonen ble lagret; last det opp på nytt med POST /documents om det skal inn igjen.`,
+        errors: [{ field: 'id', reason: `«${refusal.id}» ble trukket tilbake` }],
       });
     case 'duplicate':
       return new AppError('conflict:duplicate', {

@@ -13,6 +13,7 @@ import {
   discardPendingSave,
   finishPendingSave,
   lockSaveState,
+  SaveDiscardedError,
   savePendingPassages,
 } from './pending.js';
 import { updateDocumentsMeta, type SaveOutcome } from './write.js';
@@ -40,6 +41,8 @@ const RECORD_WITHDRAWAL_SQL = /* SQL */ `
   RETURNING withdrawn_at::text AS withdrawn_at`;
 
 const FORGET_WITHDRAWAL_SQL = /* SQL */ `DELETE FROM withdrawn_documents WHERE document_id = $1`;
+
+const IS_WITHDRAWN_SQL = /* SQL */ `SELECT 1 FROM withdrawn_documents WHERE document_id = $1`;
 
 // Passages, their vectors and full-text rows go with the document (ON DELETE CASCADE).
 const DELETE_WITHDRAWN_DOCUMENT_SQL = /* SQL */ `DELETE FROM documents WHERE id = $1`;
@@ -94,7 +97,7 @@ async function findDuplicate(
 
 export type UploadWrite =
   | { ok: true; outcome: SaveOutcome; document: DocumentSummary }
-  | { ok: false; reason: 'exists' | 'missing' | 'busy' }
+  | { ok: false; reason: 'exists' | 'missing' | 'busy' | 'withdrawn' }
   | { ok: false; reason: 'duplicate'; duplicate: { id: string; title: string } };
 
 /**
@@ -111,7 +114,8 @@ export const UPLOAD_SAVE_BATCH = 100;
  * The passages are saved `batchSize` a transaction under a pending version no reader sees (pending.ts), and the
  * last transaction makes the document, or its new version, visible at once; a failure on the way discards the
  * save. The checks run first and again in that last transaction, under a lock on the id. A second save of an id
- * whose save is still running is refused ('busy').
+ * whose save is still running is refused ('busy'). A replace whose document is withdrawn while its passages are
+ * being saved is refused ('withdrawn'): the withdrawal wins, and nothing of the replacement is left behind.
  */
 export async function writeUpload(
   db: Db,
@@ -159,7 +163,7 @@ export async function writeUpload(
     const done = await db.transaction(async (tx): Promise<UploadWrite> => {
       await tx.query(LOCK_DOCUMENT_ID_SQL, [id]);
       const state = await lockSaveState(tx, { id });
-      if (state?.pendingVersion !== version) throw new Error(`the save of document ${id} was discarded while it ran`);
+      if (state?.pendingVersion !== version) throw new SaveDiscardedError(id);
       const replaced = state.state === 'ready';
       // Checked again: another upload may have stored the same text, or (a pending create) taken nothing.
       const refused = await refusal(tx, { doc, mode: replaced ? 'replace' : 'create' });
@@ -167,16 +171,26 @@ export async function writeUpload(
         await discardPendingSave(tx, { id, version });
         return refused;
       }
-      if (!(await finishPendingSave(tx, { doc, version })))
-        throw new Error(`the save of document ${id} was discarded while it ran`);
+      if (!(await finishPendingSave(tx, { doc, version }))) throw new SaveDiscardedError(id);
       return finish(tx, { id, visibility, outcome: replaced ? 'replaced' : 'created' });
     });
     return done;
   } catch (err) {
     // Best effort: what is left pending is discarded at the next start-up anyway.
     await db.transaction((tx) => discardPendingSave(tx, { id, version })).catch(() => undefined);
+    // A replace whose document was withdrawn meanwhile: the row (and the save's passages with it) went with the
+    // withdrawal, which is recorded; the uploader hears that, not an internal error.
+    if (err instanceof SaveDiscardedError && mode === 'replace' && (await withdrawnSince(db, { id })))
+      return { ok: false, reason: 'withdrawn' };
     throw err;
   }
+}
+
+/** Whether `id` has no document row and its withdrawal is recorded (a replace raced a withdrawal and lost). */
+async function withdrawnSince(db: Db, { id }: { id: string }): Promise<boolean> {
+  const stillThere = await db.transaction((tx) => lockSaveState(tx, { id }));
+  if (stillThere) return false;
+  return (await db.query(IS_WITHDRAWN_SQL, [id])).rows.length > 0;
 }
 
 /** Why this upload may not be stored now (inside the transaction holding the id's lock), or null. */
@@ -187,7 +201,8 @@ async function refusal(
   const id = doc.meta.id;
   const head = await getDocumentHead(tx, { id });
   if (mode === 'create' && head) return { ok: false, reason: 'exists' };
-  if (mode === 'replace' && !head) return { ok: false, reason: 'missing' };
+  if (mode === 'replace' && !head)
+    return { ok: false, reason: (await tx.query(IS_WITHDRAWN_SQL, [id])).rows.length > 0 ? 'withdrawn' : 'missing' };
   const duplicate = await findDuplicate(tx, { contentHash: doc.contentHash, exceptId: id });
   return duplicate ? { ok: false, reason: 'duplicate', duplicate } : null;
 }

@@ -53,6 +53,17 @@ const DEAD_SAVES_SQL = /* SQL */ `
   SELECT id, pending_version FROM documents
   WHERE pending_version IS NOT NULL AND pending_since <= now() - make_interval(secs => $1)`;
 
+/**
+ * Thrown when a save's pending version is gone before it finished: the document was withdrawn meanwhile (its row and
+ * pending passages deleted), or the save was taken for dead. writeUpload tells the two apart.
+ */
+export class SaveDiscardedError extends Error {
+  constructor(readonly documentId: string) {
+    super(`the save of document ${documentId} was discarded while it ran`);
+    this.name = 'SaveDiscardedError';
+  }
+}
+
 /** A save not moved for this long is dead (each batch takes well under a second; PostgreSQL only). */
 export const DEAD_SAVE_AFTER_S = 600;
 
@@ -116,7 +127,7 @@ export async function savePendingPassages(
     const batch = rows.slice(start, start + batchSize);
     await db.transaction(async (tx) => {
       const alive = await tx.query(TOUCH_PENDING_SQL, [id, version]);
-      if (alive.rows.length === 0) throw new Error(`the save of document ${id} was discarded while it ran`);
+      if (alive.rows.length === 0) throw new SaveDiscardedError(id);
       await insertPassages(tx, { rows: batch, vectors: batch.map((r) => vectors.get(r.id)), version });
     });
     await afterBatch?.(start + batch.length, rows.length);

@@ -19,6 +19,8 @@ import {
   listDocuments,
   listPassagesOfDocument,
   passageRows,
+  withdrawDocument,
+  withdrawnSources,
   writeUpload,
 } from '../../../src/store/documents.js';
 import { beginPendingSave, lockSaveState, savePendingPassages } from '../../../src/store/documents/pending.js';
@@ -199,6 +201,29 @@ describe.each(
     );
     expect(rows[0].n).toBe(0);
     expect(await upload(db, dead, 'create')).toMatchObject({ ok: true, document: { passageCount: 6 } });
+  });
+
+  it('a replace whose document is withdrawn mid-save is refused as withdrawn, leaving no row, passage or pending save', async () => {
+    await upload(db, doc('trekkes', 'tindesti', 3), 'create');
+    const before = await countAll(db);
+    let withdrawn: unknown;
+    const written = await upload(db, doc('trekkes', 'havørnreir', 7), 'replace', async (saved) => {
+      if (saved === 2) withdrawn = await withdrawDocument(db, { id: 'trekkes' });
+    });
+    expect(withdrawn).toMatchObject({ documentId: 'trekkes', passagesRemoved: 3 });
+    expect(written).toEqual({ ok: false, reason: 'withdrawn' });
+    expect(await visibleOf(db, 'trekkes', 'havørnreir')).toEqual(NOTHING);
+    expect(await visibleOf(db, 'trekkes', 'tindesti')).toEqual(NOTHING);
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM passages WHERE document_id = 'trekkes')::int
+            + (SELECT count(*) FROM documents WHERE id = 'trekkes')::int AS n`,
+    );
+    expect(rows[0].n).toBe(0);
+    expect(await countAll(db)).toEqual({ documents: before.documents - 1, passages: before.passages - 3 });
+    expect((await withdrawnSources(db, { passageIds: ['trekkes-p000'] })).size).toBe(1);
+    // A replace after the withdrawal is refused the same way; a new upload of the id goes through.
+    expect(await upload(db, doc('trekkes', 'havørnreir', 7), 'replace')).toEqual({ ok: false, reason: 'withdrawn' });
+    expect(await upload(db, doc('trekkes', 'havørnreir', 7), 'create')).toMatchObject({ ok: true, outcome: 'created' });
   });
 
   it('acknowledges every one of several uploads saved at once, each whole, searches answering meanwhile', async () => {
