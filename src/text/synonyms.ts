@@ -45,14 +45,18 @@ export function synonymLexicon(): SynonymLexicon {
 }
 
 /**
- * The lexicon's other words for `word` (by its stem, or by a long entry its stem starts with); `[]` when none.
+ * The lexicon's other words for `word` (by its stem, a stem one or two letters longer, or a long entry its stem
+ * starts with); `[]` when none.
  * @example synonymsOf('kunnskapen') // → ['kompetanse']
  */
 export function synonymsOf(word: string, lexicon: SynonymLexicon = synonymLexicon()): string[] {
   const s = stem(word);
   const out = [...(lexicon.get(s) ?? [])];
+  // The stemmer leaves some inflections a letter or two longer than the base form («hackere» → «hacker», «hacker»
+  // → «hack»); a long entry also starts a compound.
   for (const [key, others] of lexicon)
-    if (key.length >= MIN_COMPOUND_HEAD && s !== key && s.startsWith(key)) out.push(...others);
+    if (s !== key && s.startsWith(key) && (s.length - key.length <= 2 || key.length >= MIN_COMPOUND_HEAD))
+      out.push(...others);
   return [...new Set(out)];
 }
 
