@@ -9,7 +9,8 @@
  * NOTE: to keep the decision from being tuned to the set, the cases are split by id parity: odd ids are `dev` (look
  * at them while changing src/draft/relevance.ts), even ids are `held-out` (report only). Both halves and the whole
  * are reported; the CI thresholds in evals/config.yaml apply to the whole set.
- * Usage: npx tsx evals/abstention/run.ts [--verbose] (or `npm run eval -- --only abstention`)
+ * Usage: npx tsx evals/abstention/run.ts [--dev] [--verbose] (or `npm run eval -- --only abstention`); `--dev` prints
+ * the dev half only, for working on the decision without seeing the held-out figures.
  */
 import { retrieveSources } from '../../src/draft/retrieve.js';
 import { corpusVocabulary } from '../../src/draft/vocabulary.js';
@@ -110,7 +111,9 @@ export async function runAbstentionEval(
 if (import.meta.url === `file://${process.argv[1]}`) {
   const verbose = process.argv.includes('--verbose');
   const res = await runAbstentionEval();
-  console.table({ dev: res.dev, 'held-out': res.heldOut, whole: res.whole });
+  console.table(
+    process.argv.includes('--dev') ? { dev: res.dev } : { dev: res.dev, 'held-out': res.heldOut, whole: res.whole },
+  );
   if (verbose)
     for (const o of res.outcomes.filter((o) => o.half === 'dev' && o.answered !== o.answerable))
       console.log(

@@ -1,13 +1,34 @@
 /**
- * The set of stemmed words the corpus uses anywhere (passage text and headings), cached until documents change.
- * Relevance uses it to tell a question's topic words the corpus has never used ("fiskekvotene") from generic ones.
+ * The corpus's words with their document frequencies (stemmed, passage text and headings), cached until documents
+ * change. Relevance uses it to weigh a question's words: one the corpus has never used ("fiskekvotene") or uses in
+ * few passages names a topic; one every passage uses ("digitale") says little.
  */
 import { allPassageText, corpusVersion } from '../store/corpusText.js';
 import type { Queryable } from '../store/db.js';
 import { contentStems } from '../text/words.js';
 
+/** Stemmed word → in how many passages it occurs, and how many passages there are. */
+export interface CorpusStats {
+  df: ReadonlyMap<string, number>;
+  passages: number;
+}
+
 export interface CorpusVocabulary {
-  get(): Promise<Set<string>>;
+  get(): Promise<CorpusStats>;
+}
+
+/**
+ * The statistics of a list of passage texts.
+ * @example corpusStats(['Digitale tjenester', 'digitale løsninger']).df.get('digital') // → 2
+ */
+export function corpusStats(texts: Iterable<string>): CorpusStats {
+  const df = new Map<string, number>();
+  let passages = 0;
+  for (const text of texts) {
+    passages++;
+    for (const s of new Set(contentStems(text))) df.set(s, (df.get(s) ?? 0) + 1);
+  }
+  return { df, passages };
 }
 
 /**
@@ -15,18 +36,17 @@ export interface CorpusVocabulary {
  * change of the corpus, checked with a cheap count/max query per draft.
  */
 export function corpusVocabulary(db: Queryable): CorpusVocabulary {
-  let cached: { key: string; words: Set<string> } | null = null;
-  let building: { key: string; promise: Promise<Set<string>> } | null = null;
+  let cached: { key: string; stats: CorpusStats } | null = null;
+  let building: { key: string; promise: Promise<CorpusStats> } | null = null;
   const build = async (key: string) => {
-    const words = new Set<string>();
-    for (const r of await allPassageText(db)) for (const s of contentStems(`${r.text} ${r.heading_text}`)) words.add(s);
-    cached = { key, words };
-    return words;
+    const stats = corpusStats((await allPassageText(db)).map((r) => `${r.text} ${r.heading_text}`));
+    cached = { key, stats };
+    return stats;
   };
   return {
     async get() {
       const key = await corpusVersion(db);
-      if (cached?.key === key) return cached.words;
+      if (cached?.key === key) return cached.stats;
       // Concurrent requests share one build.
       if (building?.key !== key) {
         const promise = build(key).finally(() => {

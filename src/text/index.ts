@@ -9,4 +9,12 @@ export { isTooShort, MIN_QUOTE_CHARS, MIN_QUOTE_CONTENT_WORDS } from './quoteLen
 export { sentenceStarts, splitSentences, type SentenceSpan } from './sentences.js';
 export { slug, slugify, titleFromFileName } from './slug.js';
 export { stem } from './stem.js';
+export {
+  parseSynonyms,
+  spellingVariants,
+  synonymLexicon,
+  synonymsOf,
+  wordForms,
+  type SynonymLexicon,
+} from './synonyms.js';
 export { contentStems, STOPWORDS, words } from './words.js';

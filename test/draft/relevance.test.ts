@@ -57,3 +57,39 @@ describe('relevance of a question to an organisation’s documents', () => {
     expect(r.relevance.missing).toEqual(expect.arrayContaining(['fiskekvotene']));
   });
 });
+
+describe('relevance: what issue 17 measured on evals/cases/abstention.jsonl', () => {
+  const ask = (query: string, organisation: string) => retrieveSources(deps, { query, organisation });
+
+  it('reads past a ministry’s request frame', async () => {
+    const r = await ask(
+      'Departementet ber om synet til høyringsinstansane på korleis personvernet til innbyggjarar og tilsette skal sikrast i offentlege digitaliseringsprosessar.',
+      'Fagforbundet',
+    );
+    expect(r.relevance.relevant).toBe(true);
+    expect(r.relevance.missing).not.toContain('departementet');
+  });
+
+  it('does not count the organisation’s own name in Nynorsk as a missing topic', async () => {
+    const r = await ask('Kva meiner Oslo Arbeidarparti om ei kompetansereform?', 'Oslo Arbeiderparti');
+    expect(r.relevance.relevant).toBe(true);
+    expect(r.relevance.missing).toEqual([]);
+  });
+
+  it('abstains when another organisation’s passages hold the topic and this one’s never use it', async () => {
+    const q = 'Bør det utvikles norske språkmodeller for offentlig sektor?';
+    const other = await ask(q, 'Oslo Arbeiderparti');
+    expect(other.relevance.relevant).toBe(false);
+    expect(other.relevance.absentTopic).toBe('språkmodeller');
+    expect(other.sources).toEqual([]);
+    const own = await ask(q, 'Fagforbundet');
+    expect(own.relevance.relevant).toBe(true);
+    expect(own.relevance.absentTopic).toBeNull();
+  });
+
+  it('abstains on a near topic the organisation never names («barnehagen» when only schools are mentioned)', async () => {
+    const r = await ask('Hvordan bør digital kompetanse styrkes i barnehagen?', 'Fagforbundet');
+    expect(r.relevance.relevant).toBe(false);
+    expect(r.relevance.missing).toEqual(['barnehagen']);
+  });
+});

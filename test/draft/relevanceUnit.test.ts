@@ -1,0 +1,97 @@
+/**
+ * The decision on hand-made hits over a hand-made corpus: one passage must cover the question, not the hits
+ * between them.
+ */
+import { describe, expect, it } from 'vitest';
+import { assessRelevance } from '../../src/draft/relevance.js';
+import { corpusStats } from '../../src/draft/vocabulary.js';
+import type { SearchHit } from '../../src/retrieve/search.js';
+
+function hit(text: string, vector = 0.3): SearchHit {
+  return {
+    passage: {
+      id: text,
+      documentId: 'd',
+      ordinal: 0,
+      text,
+      start: 0,
+      end: text.length,
+      headingPath: [],
+      page: null,
+      anchor: null,
+      contentHash: 'x',
+      document: {
+        id: 'd',
+        organisation: 'Org',
+        title: 't',
+        kind: 'statement',
+        date: '2024',
+        language: 'nb',
+        format: 'text',
+        contentHash: 'x',
+        passageCount: 1,
+        createdAt: '2024-01-01T00:00:00Z',
+        updatedAt: '2024-01-01T00:00:00Z',
+      },
+    },
+    scores: { fused: 1, vector, vectorRank: 1, text: 1, textRank: 1 },
+  };
+}
+
+const CORPUS = corpusStats([
+  'Kommunene trenger bedre bredbånd og mobildekning.',
+  'Språkmodeller bør utvikles på norsk for offentlig sektor.',
+  'Ansatte må få opplæring i digitale verktøy.',
+  'Staten bør eie sine fagsystemer.',
+  'Digitale tjenester må være universelt utformet.',
+  'Personvern må sikres i offentlige tjenester.',
+  'Kommunene trenger forutsigbar finansiering.',
+  'Det offentlige bør bruke åpne standarder.',
+]);
+
+describe('assessRelevance', () => {
+  it('answers when one passage covers the question’s words', () => {
+    const r = assessRelevance('Bør kommunene få bedre bredbånd?', [hit('Kommunene må få bedre bredbånd.')], CORPUS);
+    expect(r.relevant).toBe(true);
+    expect(r.coverage).toBe(1);
+  });
+
+  it('does not answer when the words are only found spread over several passages', () => {
+    const q = 'Bør kommunene sikre personvern og finansiering av bredbånd?';
+    const spread = ['Kommunene.', 'Personvern.', 'Finansiering.', 'Bredbånd.'].map((t) => hit(t));
+    const r = assessRelevance(q, spread, CORPUS);
+    expect(r.missing).toEqual([]);
+    expect(r.relevant).toBe(false);
+    const one = assessRelevance(q, [hit('Kommunene må sikre personvern og finansiering av bredbånd.')], CORPUS);
+    expect(one.relevant).toBe(true);
+  });
+
+  it('counts a synonym as the word («kurs» answered by «opplæring»)', () => {
+    const r = assessRelevance('Bør ansatte få kurs?', [hit('Ansatte må få opplæring.')], CORPUS);
+    expect(r.missing).toEqual([]);
+    expect(r.relevant).toBe(true);
+  });
+
+  it('abstains on a rare topic word of the corpus that no hit uses, whatever the vector says', () => {
+    const r = assessRelevance(
+      'Bør offentlig sektor utvikle språkmodeller?',
+      [hit('Offentlig sektor bør utvikle tjenester.', 0.9)],
+      CORPUS,
+    );
+    expect(r.absentTopic).toBe('språkmodeller');
+    expect(r.relevant).toBe(false);
+  });
+
+  it('leaves the topic check out for the introduction, whose query is a whole consultation', () => {
+    const r = assessRelevance(
+      'Bør offentlig sektor utvikle språkmodeller?',
+      [hit('Offentlig sektor bør utvikle tjenester.')],
+      CORPUS,
+      {
+        coverageNeeded: false,
+      },
+    );
+    expect(r.absentTopic).toBeNull();
+    expect(r.relevant).toBe(true);
+  });
+});
