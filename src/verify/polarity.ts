@@ -13,6 +13,7 @@ import { stem } from '../text/stem.js';
 import { STOPWORDS, words } from '../text/words.js';
 import { toBokmalWords } from '../text/nynorsk.js';
 import { synonymGroups } from './overlap.js';
+import { negationsInTerms } from './lexicon.js';
 import type { PolarityIssue } from '../domain/verification.js';
 
 const NEGATIONS = new Set([
@@ -161,9 +162,11 @@ function analyse(text: string, other?: Set<string>): Text {
   const tokens = tokensOf(text, other);
   const only = other !== undefined && [...ONLY].some((w) => other.has(stem(w)));
   const bounded = other !== undefined && [...BOUNDS].some((w) => other.has(stem(w)));
+  const inTerms = negationsInTerms(tokens);
   const negated = tokens.map(
     (w, i) =>
       (NEGATIONS.has(w) &&
+        !inTerms.has(i) &&
         !((w === 'ikke' || w === 'ikkje') && NOT_NEGATING_AFTER.has(tokens[i + 1])) &&
         !(only && exceptiveAfter(tokens, i)) &&
         !(bounded && boundAfter(tokens, i))) ||
