@@ -148,20 +148,26 @@ function groupsIn(scale: Term[][], tokens: readonly string[], flip = false): Map
 }
 
 /**
- * The negations a flipping lexicon reads as part of a term («avviser ikke», «ikke imot»): the stance check compares
- * those, so the negation check leaves them alone. Indices into `tokens` (lower-case Bokmål words).
- * @example negationsInTerms(['vi', 'avviser', 'ikke', 'planen']) // → Set {2}
+ * The negations a flipping lexicon reads as part of a term («avviser ikke», «ikke imot») where the other text speaks
+ * on the same scale: the stance check compares those, so the negation check leaves them alone. Indices into
+ * `tokens` (lower-case Bokmål words, as `other`).
+ * @example negationsInTerms(['vi', 'avviser', 'ikke', 'planen'], ['vi', 'støtter', 'planen']) // → Set {2}
  */
-export function negationsInTerms(tokens: readonly string[], use: CompiledLexicon[] = lexicons()): Set<number> {
+export function negationsInTerms(
+  tokens: readonly string[],
+  other: readonly string[],
+  use: CompiledLexicon[] = lexicons(),
+): Set<number> {
   const out = new Set<number>();
   for (const { lexicon, scales, ignore } of use) {
     if (!lexicon.flipOnNegation) continue;
     const t = withoutIgnored(tokens, ignore);
+    const o = withoutIgnored(other, ignore);
     for (const scale of scales) {
-      if (scale.length !== 2) continue;
+      if (scale.length !== 2 || !scale.flat().some((term) => occurrences(term, o).length)) continue;
       for (const term of scale.flat())
         for (const i of occurrences(term, t))
-          for (const k of [i - 1, i - 2, i + term.words.length]) if (NEGATION.has(tokens[k] ?? '')) out.add(k);
+          for (const k of [i - 1, i - 2, i + term.words.length]) if (NEGATION.has(t[k] ?? '')) out.add(k);
     }
   }
   return out;

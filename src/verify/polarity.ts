@@ -158,11 +158,11 @@ function exceptiveAfter(tokens: readonly string[], i: number): boolean {
  * say the same: where the other text says «bare»/«kun», a negation followed in its clause by «med mindre» or
  * «unntatt» is that construction and not counted.
  */
-function analyse(text: string, other?: Set<string>): Text {
+function analyse(text: string, other?: Set<string>, otherText = ''): Text {
   const tokens = tokensOf(text, other);
   const only = other !== undefined && [...ONLY].some((w) => other.has(stem(w)));
   const bounded = other !== undefined && [...BOUNDS].some((w) => other.has(stem(w)));
-  const inTerms = negationsInTerms(tokens);
+  const inTerms = negationsInTerms(tokens, tokensOf(otherText));
   const negated = tokens.map(
     (w, i) =>
       (NEGATIONS.has(w) &&
@@ -323,8 +323,8 @@ function spans(m: Negation, s: Text): boolean {
  */
 export function checkPolarity(sentence: string, source: string): PolarityIssue[] {
   const stemsOf = (text: string) => new Set(tokensOf(text).map(stem));
-  const s = analyse(sentence, stemsOf(source));
-  const c = analyse(source, stemsOf(sentence));
+  const s = analyse(sentence, stemsOf(source), source);
+  const c = analyse(source, stemsOf(sentence), sentence);
   const sNeg = negations(s);
   const cNeg = negations(c);
   // Bracket tests settle a negation together with the counterparts compared with it. One report per place:
