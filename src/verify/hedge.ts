@@ -40,8 +40,8 @@ function at(p: Phrase, tokens: readonly string[], i: number): boolean {
   });
 }
 
-/** How far after a hedge its governed word may stand («kan i mange tilfeller svekke»). */
-const REACH = 3;
+/** How far after a hedge its governed word may stand («kan komme til å sitte»). */
+const REACH = 5;
 
 /**
  * The cited hedge the sentence drops, or null.
@@ -57,11 +57,12 @@ export function droppedHedge(sentence: string, cited: string): string | null {
     const h = hedges.find((p) => at(p, c, i));
     if (!h) continue;
     const from = i + h.words.length;
+    // NOTE: light verbs come between a hedge and what it governs («kan komme til å sitte», «vil kunne bidra til å
+    // forsterke»), so every content word in reach counts.
     for (let k = from; k < c.length && k < from + REACH; k++) {
       const w = c[k];
       if (w.length < 3 || STOPWORDS.has(w)) continue;
       if (stems.has(stem(w))) return c.slice(i, k + 1).join(' ');
-      break;
     }
   }
   return null;

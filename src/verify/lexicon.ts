@@ -39,6 +39,11 @@ export const LexiconSchema = z.object({
    * scale at all, the sentence claims more than its source («alle», «utvilsomt», «må» against a plain statement).
    */
   unbacked: z.array(z.string().min(1)).optional(),
+  /**
+   * Terms that narrow the cited claim («mange steder», «ofte», «enkelte»): a sentence that says nothing on the scale
+   * drops the restriction and states the claim generally.
+   */
+  restricting: z.array(z.string().min(1)).optional(),
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;
 
@@ -54,6 +59,7 @@ export interface CompiledLexicon {
   scales: Term[][][];
   ignore: string[][];
   unbacked: Term[];
+  restricting: Term[];
 }
 
 const NEGATION = new Set(['ikke', 'ikkje', 'aldri', 'ingen', 'ingenlunde']);
@@ -72,6 +78,7 @@ const termOf = (text: string): Term => ({ text, words: words(text.replace(/\*$/,
 function compile(lexicon: Lexicon): CompiledLexicon {
   return {
     unbacked: (lexicon.unbacked ?? []).map(termOf).sort((a, b) => b.words.length - a.words.length),
+    restricting: (lexicon.restricting ?? []).map(termOf).sort((a, b) => b.words.length - a.words.length),
     lexicon,
     scales: lexicon.scales.map((s) =>
       s.groups.map((g) =>
@@ -190,19 +197,31 @@ export function compare(
   sentence: string,
   cited: string,
   use: CompiledLexicon[] = lexicons(),
-): { shifts: LexiconShift[]; agreed: string[]; added: LexiconAddition[] } {
+): {
+  shifts: LexiconShift[];
+  agreed: string[];
+  added: LexiconAddition[];
+  dropped: { lexicon: LexiconName; source: string }[];
+} {
   const s0 = lexiconTokens(sentence);
   const c0 = lexiconTokens(cited);
   const out: LexiconShift[] = [];
   const agreed: string[] = [];
   const added: LexiconAddition[] = [];
-  for (const { lexicon, scales, ignore, unbacked } of use) {
+  const dropped: { lexicon: LexiconName; source: string }[] = [];
+  for (const { lexicon, scales, ignore, unbacked, restricting } of use) {
     const s = withoutIgnored(s0, ignore);
     const c = withoutIgnored(c0, ignore);
     const flip = lexicon.flipOnNegation === true;
     for (const scale of scales) {
       const mine = groupsIn(scale, s, flip);
-      if (mine.size === 0) continue;
+      if (mine.size === 0) {
+        const inScale = restricting.filter((t) => scale.some((g) => g.some((x) => x.text === t.text)));
+        const at = inScale.flatMap((t) => occurrences(t, c).map((i) => c.slice(i, i + t.words.length).join(' ')));
+        for (const source of at)
+          if (!dropped.some((d) => d.source === source)) dropped.push({ lexicon: lexicon.name, source });
+        continue;
+      }
       const theirs = groupsIn(scale, c, flip);
       if (theirs.size === 0) {
         // NOTE: the cited text is silent on the scale; a strong term the sentence brings («alle», «må») is its own.
@@ -235,7 +254,7 @@ export function compare(
       });
     }
   }
-  return { shifts: out, agreed, added };
+  return { shifts: out, agreed, added, dropped };
 }
 
 /** A strong term the sentence adds on a scale the cited text does not speak on. */

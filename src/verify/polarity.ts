@@ -133,6 +133,11 @@ const BOUND_AFTER_NOT = new Set([
   'lenger',
   'over',
   'under',
+  'større',
+  'høyere',
+  'lavere',
+  'lengre',
+  'kortere',
 ]);
 /** A negated comparison after negation i: «ikke (være datert) mer enn». */
 function boundAfter(tokens: readonly string[], i: number): boolean {
@@ -140,7 +145,20 @@ function boundAfter(tokens: readonly string[], i: number): boolean {
     if (BOUND_AFTER_NOT.has(tokens[k]) && tokens[k + 1] === 'enn') return true;
   return false;
 }
-const BOUNDS = ['minst', 'høyst', 'tidligst', 'senest', 'inntil', 'opptil', 'maksimalt', 'minimum', 'maksimum'];
+const BOUNDS = [
+  'minst',
+  'høyst',
+  'tidligst',
+  'senest',
+  'inntil',
+  'opptil',
+  'maksimalt',
+  'minimum',
+  'maksimum',
+  'begrenset',
+  'avgrenset',
+  'avgrensa',
+];
 
 /** «bare», «kun», «berre», «utelukkende»: the positive side of «ikke … med mindre». */
 const ONLY = new Set(['bare', 'kun', 'berre', 'utelukkende']);
@@ -352,6 +370,19 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
       }
     }
   };
+  // NOTE: a negating word other than «ikke» («mangler», «uten», «forbudt») on both sides, among the same words, is
+  // one statement in another word order («det mangler folk» for «vi mangler folk»), not a reversal.
+  for (const n of sNeg) {
+    if (n.word === 'ikke') continue;
+    const m = cNeg.find(
+      (x) =>
+        x.word === n.word && !settled.c.has(x.index) && [...n.around.keys()].filter((k) => x.around.has(k)).length >= 2,
+    );
+    if (m) {
+      settled.s.add(n.index);
+      settled.c.add(m.index);
+    }
+  }
   test(sNeg, s, c, 'added', settled.s, settled.c);
   test(cNeg, c, s, 'removed', settled.c, settled.s);
   // The rest are paired by their windows.
