@@ -85,6 +85,14 @@ const FRAMING = new Set(
     // «Slik NTL ser det», «I programmet heter det at …» frame a view as well.
     'ser',
     'heter',
+    // What a statute or a document does with what it says: «Husleieloven fastsetter at …».
+    'fastsetter',
+    'fastslår',
+    'bestemmer',
+    'presiserer',
+    'framhever',
+    'fremhever',
+    'etterlyser',
   ].map(stem),
 );
 
@@ -110,6 +118,8 @@ const LIGHT = new Set([
   'gir',
   'gi',
   'kr',
+  // The Nynorsk feminine article, missing from the stop words.
+  'ei',
 ]);
 
 export interface Overlap {
@@ -198,8 +208,33 @@ function wordCredit(word: string, s: string, known: Set<string>): number {
   for (const k of known)
     if (k.length >= 4 && s.length >= 4 && Math.abs(k.length - s.length) <= 2 && (k.startsWith(s) || s.startsWith(k)))
       return 1;
+  // Nynorsk endings the word list does not map: «avgjerande» is «avgjørende» when the stem is known («-ande» →
+  // «-ende», «-leg» → «-lig», «-ast» → «-es», «-ane» → «-ene»).
+  for (const v of nynorskVariants(word)) if (known.has(stem(v))) return 1;
   const parts = splitCompound(word, (x) => known.has(x));
   if (parts.length > 1) return 1;
   for (let i = 3; i <= word.length - 4; i++) if (known.has(stem(word.slice(i)))) return 0.5;
   return 0;
+}
+
+const NYNORSK_ENDINGS: [RegExp, string][] = [
+  [/ande$/u, 'ende'],
+  [/leg$/u, 'lig'],
+  [/lege$/u, 'lige'],
+  [/ast$/u, 'es'],
+  [/ane$/u, 'ene'],
+  [/ar$/u, 'er'],
+  [/inga$/u, 'ingen'],
+];
+
+/** Bokmål spellings of a Nynorsk word by its ending alone, and with «je» → «jø» («avgjerande» → «avgjørende»). */
+function nynorskVariants(word: string): string[] {
+  const out = new Set<string>();
+  for (const [from, to] of NYNORSK_ENDINGS) {
+    if (!from.test(word)) continue;
+    const v = word.replace(from, to);
+    out.add(v);
+    out.add(v.replace('je', 'jø'));
+  }
+  return [...out];
 }
