@@ -11,7 +11,6 @@ import { contentOverlap } from '../../src/verify/overlap.js';
 import { checkPolarity } from '../../src/verify/polarity.js';
 import { draftOf, seedSource } from './seedSource.js';
 
-const OSLO_P006 = 'oslo-ap-digitalisering-for-alle-2018-p006';
 const OSLO_P015 = 'oslo-ap-digitalisering-for-alle-2018-p015';
 const FAGF_P001 = 'fagforbundet-uttalelse-2024-p001';
 const FAGF23_P005 = 'fagforbundet-innspill-digitaliseringsstrategi-2023-p005';
