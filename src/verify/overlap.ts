@@ -137,7 +137,9 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
   const excluded = new Set([...exclude].map((w) => stem(w.toLowerCase())));
   const terms = new Map<string, string>(); // stem → word as written
   // NOTE: Nynorsk and Bokmål are compared in Bokmål: the sentence's words are mapped, the source keeps both forms.
-  for (const w of toBokmalWords(words(sentence))) {
+  // «tvert imot» (on the contrary) joins two statements; its «imot» is no content word.
+  const said = sentence.replace(/(?<![\p{L}])tvert\s+i\s*mot(?![\p{L}])/giu, ' ');
+  for (const w of toBokmalWords(words(said))) {
     if (w.length < 2 || STOPWORDS.has(w) || LIGHT.has(w) || /^\d+$/.test(w)) continue;
     const s = stem(w);
     if (!FRAMING.has(s) && !excluded.has(s) && !terms.has(s)) terms.set(s, w);
@@ -208,6 +210,16 @@ function wordCredit(word: string, s: string, known: Set<string>): number {
   for (const k of known)
     if (k.length >= 4 && s.length >= 4 && Math.abs(k.length - s.length) <= 2 && (k.startsWith(s) || s.startsWith(k)))
       return 1;
+  // A derivation of the same stem («fravikes» ↔ «ufravikelig», «avgrense» ↔ «avgrensning»): the stem, then a
+  // derivational ending, on one side; a negating u- is the negation check's business, not overlap's.
+  for (const k of known) {
+    const bare = k.length >= 7 && k.startsWith('u') ? k.slice(1) : k;
+    for (const [long, short] of [
+      [bare, s],
+      [s, bare],
+    ])
+      if (short.length >= 5 && long.startsWith(short) && DERIVATIONS.test(long.slice(short.length))) return 1;
+  }
   // Nynorsk endings the word list does not map: «avgjerande» is «avgjørende» when the stem is known («-ande» →
   // «-ende», «-leg» → «-lig», «-ast» → «-es», «-ane» → «-ene»).
   for (const v of nynorskVariants(word)) if (known.has(stem(v))) return 1;
@@ -216,6 +228,9 @@ function wordCredit(word: string, s: string, known: Set<string>): number {
   for (let i = 3; i <= word.length - 4; i++) if (known.has(stem(word.slice(i)))) return 0.5;
   return 0;
 }
+
+/** Endings that derive a word from a stem without changing what it is about. */
+const DERIVATIONS = /^(?:e?lig|else|ing|het|skap|sjon|ende|bar|else[nr]?)?$/u;
 
 const NYNORSK_ENDINGS: [RegExp, string][] = [
   [/ande$/u, 'ende'],

@@ -140,6 +140,19 @@ describe('weak evidence asks for review, a concrete finding refuses', () => {
     );
   });
 
+  it('backs a derivation of the same stem, and reads «tvert imot» as a connective, not content', () => {
+    expect(contentOverlap('Loven kan bare fravikes.', 'Loven er ufravikelig.').score).toBe(1);
+    expect(contentOverlap('Loven kan bare endres.', 'Loven er ufravikelig.').score).toBeLessThan(1);
+    expect(contentOverlap('Tvert imot er medlemmene pådrivere.', 'Medlemmene er pådrivere.').score).toBe(1);
+    // «Dessverre» is a critical stance: «kritisk til» agrees with it, «støtter» does not.
+    expect(
+      compare('Vi er kritiske til at ansatte involveres for seint.', 'Dessverre involveres ansatte for seint.').shifts,
+    ).toEqual([]);
+    expect(
+      compare('Vi støtter at ansatte involveres for seint.', 'Dessverre involveres ansatte for seint.').shifts,
+    ).toHaveLength(1);
+  });
+
   it('reads Nynorsk endings the word list lacks, and the article «ei»', () => {
     expect(
       contentOverlap('Det er avgjerande med ei reell digitalisering.', 'Det er avgjørende med en reell digitalisering.')
