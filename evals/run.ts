@@ -110,6 +110,7 @@ async function main() {
     const sets = [
       { key: 'verifierAdversarial', suite: 'verifier/adversarial', set: config.verifier.adversarial },
       { key: 'verifierHandwritten', suite: 'verifier/handwritten', set: config.verifier.handwritten },
+      { key: 'verifierWeakKinds', suite: 'verifier/weak-kinds', set: config.verifier.weakKinds },
     ] as const;
     for (const { key, suite, set } of sets) {
       if (!set) continue;
@@ -119,7 +120,9 @@ async function main() {
         title:
           suite === 'verifier/adversarial'
             ? 'Verifikatoren på håndskrevne tilfeller (uten dommer)'
-            : 'Verifikatoren på nye håndskrevne kategorier (uten dommer)',
+            : suite === 'verifier/handwritten'
+              ? 'Verifikatoren på nye håndskrevne kategorier (uten dommer)'
+              : 'Verifikatoren på svake typer (utviklerens egne tilfeller, uten dommer)',
         headers: TABLE_HEADERS,
         rows: tableRows(a),
         note:

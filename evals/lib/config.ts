@@ -38,6 +38,8 @@ const EvalConfig = z.object({
     adversarial: HandWrittenSet.optional(),
     /** A second hand-written set in categories the adversarial set lacks (issue 15), gated the same way. */
     handwritten: HandWrittenSet.optional(),
+    /** Cases the verifier's engineer wrote for its weak kinds (issue 15, second round): a regression set, not blind. */
+    weakKinds: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z.object({ thresholds: Thresholds }).optional(),
