@@ -101,6 +101,14 @@ function withoutIgnored(tokens: readonly string[], ignore: string[][]): string[]
   return out;
 }
 
+const SCALE_TERMS = new WeakMap<Term[][], Set<string>>();
+/** The texts of a scale's terms, kept per scale. */
+function termsOf(scale: Term[][]): Set<string> {
+  let t = SCALE_TERMS.get(scale);
+  if (!t) SCALE_TERMS.set(scale, (t = new Set(scale.flat().map((x) => x.text))));
+  return t;
+}
+
 let shipped: CompiledLexicon[] | undefined;
 
 /** The shipped lexicons, read and validated once. */
@@ -216,7 +224,7 @@ export function compare(
     for (const scale of scales) {
       const mine = groupsIn(scale, s, flip);
       if (mine.size === 0) {
-        const inScale = restricting.filter((t) => scale.some((g) => g.some((x) => x.text === t.text)));
+        const inScale = restricting.filter((t) => termsOf(scale).has(t.text));
         const at = inScale.flatMap((t) => occurrences(t, c).map((i) => c.slice(i, i + t.words.length).join(' ')));
         for (const source of at)
           if (!dropped.some((d) => d.source === source)) dropped.push({ lexicon: lexicon.name, source });
@@ -225,9 +233,7 @@ export function compare(
       const theirs = groupsIn(scale, c, flip);
       if (theirs.size === 0) {
         // NOTE: the cited text is silent on the scale; a strong term the sentence brings («alle», «må») is its own.
-        const term = unbacked.find(
-          (t) => occurrences(t, s).length && scale.some((g) => g.some((x) => x.text === t.text)),
-        );
+        const term = unbacked.find((t) => termsOf(scale).has(t.text) && occurrences(t, s).length);
         if (term && !added.some((a) => a.lexicon === lexicon.name))
           added.push({
             lexicon: lexicon.name,

@@ -207,18 +207,20 @@ function wordCredit(word: string, s: string, known: Set<string>): number {
   if (known.has(s) || (s.length >= 3 && known.has(s.replace(/[te]$/, '')))) return 1;
   if (s.length >= 7 && s.endsWith('ing') && known.has(s.slice(0, -3))) return 1;
   // Stems that differ by an ending the stemmer cut unevenly ("veileder" → "veiled", "veilede" → "veil").
-  for (const k of known)
+  // A derivation of the same stem («fravikes» ↔ «ufravikelig», «avgrense» ↔ «avgrensning»): the stem, then a
+  // derivational ending, on one side; a negating u- is the negation check's business, not overlap's. One pass over
+  // the known stems for both tests (this loop is the verifier's hot spot).
+  for (const k of known) {
     if (k.length >= 4 && s.length >= 4 && Math.abs(k.length - s.length) <= 2 && (k.startsWith(s) || s.startsWith(k)))
       return 1;
-  // A derivation of the same stem («fravikes» ↔ «ufravikelig», «avgrense» ↔ «avgrensning»): the stem, then a
-  // derivational ending, on one side; a negating u- is the negation check's business, not overlap's.
-  for (const k of known) {
+    if (s.length < 5) continue;
     const bare = k.length >= 7 && k.startsWith('u') ? k.slice(1) : k;
-    for (const [long, short] of [
-      [bare, s],
-      [s, bare],
-    ])
-      if (short.length >= 5 && long.startsWith(short) && DERIVATIONS.test(long.slice(short.length))) return 1;
+    if (
+      bare.startsWith(s)
+        ? DERIVATIONS.test(bare.slice(s.length))
+        : s.startsWith(bare) && bare.length >= 5 && DERIVATIONS.test(s.slice(bare.length))
+    )
+      return 1;
   }
   // Nynorsk endings the word list does not map: «avgjerande» is «avgjørende» when the stem is known («-ande» →
   // «-ende», «-leg» → «-lig», «-ast» → «-es», «-ane» → «-ene»).

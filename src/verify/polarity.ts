@@ -180,7 +180,10 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
   const tokens = tokensOf(text, other);
   const only = other !== undefined && [...ONLY].some((w) => other.has(stem(w)));
   const bounded = other !== undefined && [...BOUNDS].some((w) => other.has(stem(w)));
-  const inTerms = negationsInTerms(tokens, tokensOf(otherText));
+  // Most texts have no negation at all; the stance terms are looked up only where one is.
+  const inTerms = tokens.some((w) => NEGATIONS.has(w))
+    ? negationsInTerms(tokens, tokensOf(otherText))
+    : new Set<number>();
   const negated = tokens.map(
     (w, i) =>
       (NEGATIONS.has(w) &&
