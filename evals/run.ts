@@ -110,12 +110,14 @@ async function main() {
     const sets = [
       { key: 'verifierAdversarial', suite: 'verifier/adversarial', set: config.verifier.adversarial },
       { key: 'verifierHandwritten', suite: 'verifier/handwritten', set: config.verifier.handwritten },
+      { key: 'verifierWeakKinds', suite: 'verifier/weak-kinds', set: config.verifier.weakKinds },
       { key: 'verifierBlind', suite: 'verifier/blind', set: config.verifier.blind },
     ] as const;
     const titles: Record<(typeof sets)[number]['suite'], string> = {
       'verifier/adversarial': 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
       'verifier/handwritten': 'Verifikatoren på nye håndskrevne kategorier (uten dommer)',
-      'verifier/blind': 'Verifikatoren på blinde håndskrevne tilfeller (uten dommer, bare rapport)',
+      'verifier/weak-kinds': 'Verifikatoren på svake typer (utviklerens egne tilfeller, uten dommer)',
+      'verifier/blind': 'Verifikatoren på blinde håndskrevne tilfeller (uten dommer)',
     };
     for (const { key, suite, set } of sets) {
       if (!set) continue;

@@ -38,8 +38,10 @@ const EvalConfig = z.object({
     adversarial: HandWrittenSet.optional(),
     /** A second hand-written set in categories the adversarial set lacks (issue 15), gated the same way. */
     handwritten: HandWrittenSet.optional(),
-    /** The blind set, written without reading the verifier; report-only (ceilings of 1.0). */
+    /** The blind set, written without reading the verifier (ceilings set from its measured figures). */
     blind: HandWrittenSet.optional(),
+    /** Cases the verifier's engineer wrote for its weak kinds (issue 15, second round): a regression set, not blind. */
+    weakKinds: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z

@@ -1,8 +1,8 @@
 /**
  * Which sentences claim something and so need a citation? All but greetings, thanks and pure transitions.
  *
- * The rule, kept simple on purpose so a person can predict it: a sentence is exempt when it has no digits and at
- * most two content words ("Se nedenfor.", "Vi viser til høringsbrevet."), or when it opens with a formula of
+ * The rule, kept simple on purpose so a person can predict it: a sentence is exempt when it has no digits, at
+ * most two content words and states nothing ("Se nedenfor.", but not "Utenforskapet øker."), or when it opens with a formula of
  * courtesy or transition (data: `lexicons/courtesy.json`: "Vi takker for …", "Med vennlig hilsen", "Nedenfor
  * følger …", "Ta gjerne kontakt …", Bokmål and Nynorsk), has at most eight content words and no number but a date
  * or a year ("Vi viser til høringsbrev av 12. januar 2024.").
@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { MONTHS } from '../text/months.js';
-import { contentStems } from '../text/words.js';
+import { contentStems, words } from '../text/words.js';
 
 const CourtesySchema = z.object({
   about: z.string(),
@@ -38,11 +38,34 @@ const DATES = new RegExp(
   'giu',
 );
 
-/** @example isClaim('Vi takker for muligheten til å gi innspill.') === false */
+/** Copulas and modals: «Dette er feil.», «Staten må betale.» state something however short. */
+const FINITE = new Set(['er', 'var', 'blir', 'ble', 'vart', 'har', 'hadde', 'må', 'skal', 'bør', 'vil', 'kan']);
+/** Words that open a pointer or an instruction, not a statement: «Se vedlegg.», «Les mer nedenfor.» */
+const IMPERATIVE = new Set(['se', 'sjå', 'les', 'merk', 'jf', 'sml', 'kontakt', 'ring']);
+
+/**
+ * Does a short sentence state something? Norwegian puts the finite verb second in a main clause, so a word in
+ * the present or past tense (-er, -ar, -te, -de) right after the first word, or a copula or modal, makes it a
+ * statement: «Utenforskapet øker.», «Vi støtter forslaget.», «Dette er feil.» A lead-in ending in a colon is not.
+ */
+function statesSomething(text: string): boolean {
+  if (/:\s*$/u.test(text)) return false;
+  const ws = words(text);
+  if (ws.length < 2 || IMPERATIVE.has(ws[0])) return false;
+  return ws.some((w) => FINITE.has(w)) || (ws[1].length > 3 && /(?:er|ar|te|de)$/u.test(ws[1]));
+}
+
+/**
+ * NOTE (issue 15): a short claim is still a claim. A sentence with at most two content words is exempt only when
+ * it states nothing (see statesSomething): «Se nedenfor.», «Innledning», «Med hilsen» are; «Utenforskapet øker.»
+ * is not.
+ * @example isClaim('Vi takker for muligheten til å gi innspill.') === false
+ * @example isClaim('Utenforskapet øker.') === true
+ */
 export function isClaim(sentence: string): boolean {
   const text = sentence.trim();
   const content = contentStems(text).length;
-  if (!/\d/.test(text) && content <= 2) return false;
+  if (!/\d/.test(text) && content <= 2 && (content === 0 || !statesSomething(text))) return false;
   if (/\d/.test(text.replace(DATES, ''))) return true;
   return !(content <= 8 && courtesyFormulas().some((f) => f.test(text)));
 }

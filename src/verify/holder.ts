@@ -94,6 +94,8 @@ const VIEW_NOUNS = new Set(
     .filter(Boolean),
 );
 const OUR = new Set(['vår', 'vårt', 'våre']);
+/** «X har som (uttalt) mål at …» states X's goal as surely as «X vil …». */
+const GOALS = new Set(['mål', 'målsetting', 'målsetjing', 'ambisjon', 'siktemål']);
 
 export type Holder = { kind: 'we'; text: string } | { kind: 'named'; text: string };
 
@@ -120,7 +122,9 @@ export function findHolder(sentence: string): Holder | null {
       continue;
     }
     const isVerb =
-      POSITION_VERBS.has(t.lower) || (t.lower === 'er' && after(i + 1) && ATTITUDES.has(after(i + 1).lower));
+      POSITION_VERBS.has(t.lower) ||
+      (t.lower === 'er' && after(i + 1) && ATTITUDES.has(after(i + 1).lower)) ||
+      (t.lower === 'har' && after(i + 1)?.lower === 'som' && toks.slice(i + 2, i + 5).some((x) => GOALS.has(x.lower)));
     if (!isVerb) continue;
     let j = i - 1;
     while (j >= 0 && BETWEEN.has(toks[j].lower)) j--;

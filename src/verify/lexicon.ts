@@ -34,6 +34,16 @@ export const LexiconSchema = z.object({
   ignore: z.array(z.string()).optional(),
   /** For two-group scales: a term next to a negation counts as the other group («avviser ikke» is for). */
   flipOnNegation: z.boolean().optional(),
+  /**
+   * Terms a sentence may not add on its own: where the sentence uses one and the cited text says nothing on its
+   * scale at all, the sentence claims more than its source («alle», «utvilsomt», «må» against a plain statement).
+   */
+  unbacked: z.array(z.string().min(1)).optional(),
+  /**
+   * Terms that narrow the cited claim («mange steder», «ofte», «enkelte»): a sentence that says nothing on the scale
+   * drops the restriction and states the claim generally.
+   */
+  restricting: z.array(z.string().min(1)).optional(),
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;
 
@@ -48,6 +58,8 @@ export interface CompiledLexicon {
   lexicon: Lexicon;
   scales: Term[][][];
   ignore: string[][];
+  unbacked: Term[];
+  restricting: Term[];
 }
 
 const NEGATION = new Set(['ikke', 'ikkje', 'aldri', 'ingen', 'ingenlunde']);
@@ -61,16 +73,17 @@ export interface LexiconShift {
   source: string[];
 }
 
+const termOf = (text: string): Term => ({ text, words: words(text.replace(/\*$/, '')), prefix: text.endsWith('*') });
+
 function compile(lexicon: Lexicon): CompiledLexicon {
   return {
+    unbacked: (lexicon.unbacked ?? []).map(termOf).sort((a, b) => b.words.length - a.words.length),
+    restricting: (lexicon.restricting ?? []).map(termOf).sort((a, b) => b.words.length - a.words.length),
     lexicon,
     scales: lexicon.scales.map((s) =>
       s.groups.map((g) =>
         g
-          .map((text) => {
-            const ws = words(text.replace(/\*$/, ''));
-            return { text, words: ws, prefix: text.endsWith('*') };
-          })
+          .map(termOf)
           // Longest phrase first, so the reason quotes «går imot», not «imot».
           .sort((a, b) => b.words.length - a.words.length),
       ),
@@ -86,6 +99,14 @@ function withoutIgnored(tokens: readonly string[], ignore: string[][]): string[]
     for (let i = 0; i + phrase.length <= out.length; i++)
       if (phrase.every((w, k) => out[i + k] === w)) for (let k = 0; k < phrase.length; k++) out[i + k] = '';
   return out;
+}
+
+const SCALE_TERMS = new WeakMap<Term[][], Set<string>>();
+/** The texts of a scale's terms, kept per scale. */
+function termsOf(scale: Term[][]): Set<string> {
+  let t = SCALE_TERMS.get(scale);
+  if (!t) SCALE_TERMS.set(scale, (t = new Set(scale.flat().map((x) => x.text))));
+  return t;
 }
 
 let shipped: CompiledLexicon[] | undefined;
@@ -142,6 +163,32 @@ function groupsIn(scale: Term[][], tokens: readonly string[], flip = false): Map
 }
 
 /**
+ * The negations a flipping lexicon reads as part of a term («avviser ikke», «ikke imot») where the other text speaks
+ * on the same scale: the stance check compares those, so the negation check leaves them alone. Indices into
+ * `tokens` (lower-case Bokmål words, as `other`).
+ * @example negationsInTerms(['vi', 'avviser', 'ikke', 'planen'], ['vi', 'støtter', 'planen']) // → Set {2}
+ */
+export function negationsInTerms(
+  tokens: readonly string[],
+  other: readonly string[],
+  use: CompiledLexicon[] = lexicons(),
+): Set<number> {
+  const out = new Set<number>();
+  for (const { lexicon, scales, ignore } of use) {
+    if (!lexicon.flipOnNegation) continue;
+    const t = withoutIgnored(tokens, ignore);
+    const o = withoutIgnored(other, ignore);
+    for (const scale of scales) {
+      if (scale.length !== 2 || !scale.flat().some((term) => occurrences(term, o).length)) continue;
+      for (const term of scale.flat())
+        for (const i of occurrences(term, t))
+          for (const k of [i - 1, i - 2, i + term.words.length]) if (NEGATION.has(t[k] ?? '')) out.add(k);
+    }
+  }
+  return out;
+}
+
+/**
  * The shifts between a sentence and its cited text, one per scale at most.
  * @example shifts('Fagforbundet er skeptisk til planen.', 'Fagforbundet støtter planen.')
  *   // → [{ lexicon: 'stance', sentence: 'skeptisk', source: ['støtter'], … }]
@@ -158,20 +205,43 @@ export function compare(
   sentence: string,
   cited: string,
   use: CompiledLexicon[] = lexicons(),
-): { shifts: LexiconShift[]; agreed: string[] } {
+): {
+  shifts: LexiconShift[];
+  agreed: string[];
+  added: LexiconAddition[];
+  dropped: { lexicon: LexiconName; source: string }[];
+} {
   const s0 = lexiconTokens(sentence);
   const c0 = lexiconTokens(cited);
   const out: LexiconShift[] = [];
   const agreed: string[] = [];
-  for (const { lexicon, scales, ignore } of use) {
+  const added: LexiconAddition[] = [];
+  const dropped: { lexicon: LexiconName; source: string }[] = [];
+  for (const { lexicon, scales, ignore, unbacked, restricting } of use) {
     const s = withoutIgnored(s0, ignore);
     const c = withoutIgnored(c0, ignore);
     const flip = lexicon.flipOnNegation === true;
     for (const scale of scales) {
       const mine = groupsIn(scale, s, flip);
-      if (mine.size === 0) continue;
+      if (mine.size === 0) {
+        const inScale = restricting.filter((t) => termsOf(scale).has(t.text));
+        const at = inScale.flatMap((t) => occurrences(t, c).map((i) => c.slice(i, i + t.words.length).join(' ')));
+        for (const source of at)
+          if (!dropped.some((d) => d.source === source)) dropped.push({ lexicon: lexicon.name, source });
+        continue;
+      }
       const theirs = groupsIn(scale, c, flip);
-      if (theirs.size === 0) continue;
+      if (theirs.size === 0) {
+        // NOTE: the cited text is silent on the scale; a strong term the sentence brings («alle», «må») is its own.
+        const term = unbacked.find((t) => termsOf(scale).has(t.text) && occurrences(t, s).length);
+        if (term && !added.some((a) => a.lexicon === lexicon.name))
+          added.push({
+            lexicon: lexicon.name,
+            label: lexicon.label,
+            sentence: s.slice(occurrences(term, s)[0], occurrences(term, s)[0] + term.words.length).join(' '),
+          });
+        continue;
+      }
       // NOTE: a sentence term is fine when the cited text has any term of the same group; only a group the cited
       // text lacks, while it speaks on the scale, is a shift.
       for (const [g, term] of mine) if (theirs.has(g)) agreed.push(...words(term.replace(' (nektet)', '')));
@@ -190,5 +260,12 @@ export function compare(
       });
     }
   }
-  return { shifts: out, agreed };
+  return { shifts: out, agreed, added, dropped };
+}
+
+/** A strong term the sentence adds on a scale the cited text does not speak on. */
+export interface LexiconAddition {
+  lexicon: LexiconName;
+  label: string;
+  sentence: string;
 }

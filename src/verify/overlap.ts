@@ -85,6 +85,14 @@ const FRAMING = new Set(
     // «Slik NTL ser det», «I programmet heter det at …» frame a view as well.
     'ser',
     'heter',
+    // What a statute or a document does with what it says: «Husleieloven fastsetter at …».
+    'fastsetter',
+    'fastslår',
+    'bestemmer',
+    'presiserer',
+    'framhever',
+    'fremhever',
+    'etterlyser',
   ].map(stem),
 );
 
@@ -110,6 +118,8 @@ const LIGHT = new Set([
   'gir',
   'gi',
   'kr',
+  // The Nynorsk feminine article, missing from the stop words.
+  'ei',
 ]);
 
 export interface Overlap {
@@ -127,7 +137,9 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
   const excluded = new Set([...exclude].map((w) => stem(w.toLowerCase())));
   const terms = new Map<string, string>(); // stem → word as written
   // NOTE: Nynorsk and Bokmål are compared in Bokmål: the sentence's words are mapped, the source keeps both forms.
-  for (const w of toBokmalWords(words(sentence))) {
+  // «tvert imot» (on the contrary) joins two statements; its «imot» is no content word.
+  const said = sentence.replace(/(?<![\p{L}])tvert\s+i\s*mot(?![\p{L}])/giu, ' ');
+  for (const w of toBokmalWords(words(said))) {
     if (w.length < 2 || STOPWORDS.has(w) || LIGHT.has(w) || /^\d+$/.test(w)) continue;
     const s = stem(w);
     if (!FRAMING.has(s) && !excluded.has(s) && !terms.has(s)) terms.set(s, w);
@@ -195,11 +207,51 @@ function wordCredit(word: string, s: string, known: Set<string>): number {
   if (known.has(s) || (s.length >= 3 && known.has(s.replace(/[te]$/, '')))) return 1;
   if (s.length >= 7 && s.endsWith('ing') && known.has(s.slice(0, -3))) return 1;
   // Stems that differ by an ending the stemmer cut unevenly ("veileder" → "veiled", "veilede" → "veil").
-  for (const k of known)
+  // A derivation of the same stem («fravikes» ↔ «ufravikelig», «avgrense» ↔ «avgrensning»): the stem, then a
+  // derivational ending, on one side; a negating u- is the negation check's business, not overlap's. One pass over
+  // the known stems for both tests (this loop is the verifier's hot spot).
+  for (const k of known) {
     if (k.length >= 4 && s.length >= 4 && Math.abs(k.length - s.length) <= 2 && (k.startsWith(s) || s.startsWith(k)))
       return 1;
+    if (s.length < 5) continue;
+    const bare = k.length >= 7 && k.startsWith('u') ? k.slice(1) : k;
+    if (
+      bare.startsWith(s)
+        ? DERIVATIONS.test(bare.slice(s.length))
+        : s.startsWith(bare) && bare.length >= 5 && DERIVATIONS.test(s.slice(bare.length))
+    )
+      return 1;
+  }
+  // Nynorsk endings the word list does not map: «avgjerande» is «avgjørende» when the stem is known («-ande» →
+  // «-ende», «-leg» → «-lig», «-ast» → «-es», «-ane» → «-ene»).
+  for (const v of nynorskVariants(word)) if (known.has(stem(v))) return 1;
   const parts = splitCompound(word, (x) => known.has(x));
   if (parts.length > 1) return 1;
   for (let i = 3; i <= word.length - 4; i++) if (known.has(stem(word.slice(i)))) return 0.5;
   return 0;
+}
+
+/** Endings that derive a word from a stem without changing what it is about. */
+const DERIVATIONS = /^(?:e?lig|else|ing|het|skap|sjon|ende|bar|else[nr]?)?$/u;
+
+const NYNORSK_ENDINGS: [RegExp, string][] = [
+  [/ande$/u, 'ende'],
+  [/leg$/u, 'lig'],
+  [/lege$/u, 'lige'],
+  [/ast$/u, 'es'],
+  [/ane$/u, 'ene'],
+  [/ar$/u, 'er'],
+  [/inga$/u, 'ingen'],
+];
+
+/** Bokmål spellings of a Nynorsk word by its ending alone, and with «je» → «jø» («avgjerande» → «avgjørende»). */
+function nynorskVariants(word: string): string[] {
+  const out = new Set<string>();
+  for (const [from, to] of NYNORSK_ENDINGS) {
+    if (!from.test(word)) continue;
+    const v = word.replace(from, to);
+    out.add(v);
+    out.add(v.replace('je', 'jø'));
+  }
+  return [...out];
 }

@@ -13,6 +13,7 @@ import { stem } from '../text/stem.js';
 import { STOPWORDS, words } from '../text/words.js';
 import { toBokmalWords } from '../text/nynorsk.js';
 import { synonymGroups } from './overlap.js';
+import { negationsInTerms } from './lexicon.js';
 import type { PolarityIssue } from '../domain/verification.js';
 
 const NEGATIONS = new Set([
@@ -132,6 +133,11 @@ const BOUND_AFTER_NOT = new Set([
   'lenger',
   'over',
   'under',
+  'større',
+  'høyere',
+  'lavere',
+  'lengre',
+  'kortere',
 ]);
 /** A negated comparison after negation i: «ikke (være datert) mer enn». */
 function boundAfter(tokens: readonly string[], i: number): boolean {
@@ -139,7 +145,20 @@ function boundAfter(tokens: readonly string[], i: number): boolean {
     if (BOUND_AFTER_NOT.has(tokens[k]) && tokens[k + 1] === 'enn') return true;
   return false;
 }
-const BOUNDS = ['minst', 'høyst', 'tidligst', 'senest', 'inntil', 'opptil', 'maksimalt', 'minimum', 'maksimum'];
+const BOUNDS = [
+  'minst',
+  'høyst',
+  'tidligst',
+  'senest',
+  'inntil',
+  'opptil',
+  'maksimalt',
+  'minimum',
+  'maksimum',
+  'begrenset',
+  'avgrenset',
+  'avgrensa',
+];
 
 /** «bare», «kun», «berre», «utelukkende»: the positive side of «ikke … med mindre». */
 const ONLY = new Set(['bare', 'kun', 'berre', 'utelukkende']);
@@ -157,13 +176,18 @@ function exceptiveAfter(tokens: readonly string[], i: number): boolean {
  * say the same: where the other text says «bare»/«kun», a negation followed in its clause by «med mindre» or
  * «unntatt» is that construction and not counted.
  */
-function analyse(text: string, other?: Set<string>): Text {
+function analyse(text: string, other?: Set<string>, otherText = ''): Text {
   const tokens = tokensOf(text, other);
   const only = other !== undefined && [...ONLY].some((w) => other.has(stem(w)));
   const bounded = other !== undefined && [...BOUNDS].some((w) => other.has(stem(w)));
+  // Most texts have no negation at all; the stance terms are looked up only where one is.
+  const inTerms = tokens.some((w) => NEGATIONS.has(w))
+    ? negationsInTerms(tokens, tokensOf(otherText))
+    : new Set<number>();
   const negated = tokens.map(
     (w, i) =>
       (NEGATIONS.has(w) &&
+        !inTerms.has(i) &&
         !((w === 'ikke' || w === 'ikkje') && NOT_NEGATING_AFTER.has(tokens[i + 1])) &&
         !(only && exceptiveAfter(tokens, i)) &&
         !(bounded && boundAfter(tokens, i))) ||
@@ -320,8 +344,8 @@ function spans(m: Negation, s: Text): boolean {
  */
 export function checkPolarity(sentence: string, source: string): PolarityIssue[] {
   const stemsOf = (text: string) => new Set(tokensOf(text).map(stem));
-  const s = analyse(sentence, stemsOf(source));
-  const c = analyse(source, stemsOf(sentence));
+  const s = analyse(sentence, stemsOf(source), source);
+  const c = analyse(source, stemsOf(sentence), sentence);
   const sNeg = negations(s);
   const cNeg = negations(c);
   // Bracket tests settle a negation together with the counterparts compared with it. One report per place:
@@ -349,6 +373,19 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
       }
     }
   };
+  // NOTE: a negating word other than «ikke» («mangler», «uten», «forbudt») on both sides, among the same words, is
+  // one statement in another word order («det mangler folk» for «vi mangler folk»), not a reversal.
+  for (const n of sNeg) {
+    if (n.word === 'ikke') continue;
+    const m = cNeg.find(
+      (x) =>
+        x.word === n.word && !settled.c.has(x.index) && [...n.around.keys()].filter((k) => x.around.has(k)).length >= 2,
+    );
+    if (m) {
+      settled.s.add(n.index);
+      settled.c.add(m.index);
+    }
+  }
   test(sNeg, s, c, 'added', settled.s, settled.c);
   test(cNeg, c, s, 'removed', settled.c, settled.s);
   // The rest are paired by their windows.

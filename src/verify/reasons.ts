@@ -68,6 +68,13 @@ export const REASONS = {
     `Bare en del av innholdet står i kilden (${Math.round(score * 100)} % av innholdsordene); mangler ${missing.slice(0, 5).map(q).join(', ')}.`,
   lexiconShift: (label: string, said: string, source: string[]) =>
     `Setningen endrer ${label}: den sier ${q(said)}, men kilden sier ${source.slice(0, 3).map(q).join(', ')}.`,
+  lexiconAdded: (label: string, said: string) =>
+    `Setningen sier ${q(said)}, men kilden sier ingenting om ${label}; det er setningens egen påstand.`,
+  hedgeDropped: (hedge: string) => `Kilden sier ${q(hedge)} (en mulighet), men setningen sier det som sikkert.`,
+  restrictionDropped: (said: string) =>
+    `Kilden begrenser påstanden (${q(said)}), men setningen sier det uten forbehold.`,
+  reportedPosition: (reported: string, holder: string) =>
+    `Kilden gjengir hva ${reported} mener eller vil; setningen gjør det til standpunktet til ${holder}.`,
   causalAdded: (word: string) => `Setningen legger til en årsak eller følge (${q(word)}) som kilden ikke har.`,
   conditionDropped: (word: string) =>
     `Kilden setter et vilkår eller en grense (${q(word)}) som setningen ikke har med.`,

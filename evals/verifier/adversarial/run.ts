@@ -62,7 +62,8 @@ export interface AdversarialResult {
 const passes = (s: SentenceReport) => s.verdict === 'supported' && s.citations.every((c) => c.status === 'ok');
 
 export function outcomeOf(label: AdversarialCase['label'], s: SentenceReport): CaseResult['outcome'] {
-  if (label === 'faulty') return passes(s) ? 'dangerous_miss' : 'ok';
+  // An uncited claim let through as courtesy («Utenforskapet øker.» exempt) is as much a ✓ that lies.
+  if (label === 'faulty') return passes(s) || (s.verdict === 'uncited' && !s.claim) ? 'dangerous_miss' : 'ok';
   if (passes(s) || (s.verdict === 'uncited' && !s.claim)) return 'ok';
   if (s.verdict === 'partly_supported' && s.citations.every((c) => c.status === 'ok')) return 'soft_alarm';
   // A citation that is not found, or a ✗ verdict, is a hard alarm on a faithful sentence.
