@@ -15,7 +15,15 @@ import { createPglite } from './initCache.js';
 import { serializeError, type WorkerOpenOptions, type WorkerReply, type WorkerRequest } from './workerProtocol.js';
 
 const port = parentPort!;
-const post = (reply: WorkerReply) => port.postMessage(reply);
+/** Send a reply; one whose value cannot be cloned (DataCloneError) becomes that error, so the host never waits. */
+function post(reply: WorkerReply): void {
+  try {
+    port.postMessage(reply);
+  } catch (err) {
+    if (!('id' in reply)) throw err;
+    port.postMessage({ id: reply.id, ok: false, error: serializeError(err) } satisfies WorkerReply);
+  }
+}
 const options = workerData as WorkerOpenOptions;
 
 /** Thrown inside a transaction's callback to make PGlite roll it back. */

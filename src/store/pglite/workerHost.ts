@@ -16,7 +16,13 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors.js';
-import { deserializeError, type WorkerOpenOptions, type WorkerReply, type WorkerRequest } from './workerProtocol.js';
+import {
+  deserializeError,
+  serializeError,
+  type WorkerOpenOptions,
+  type WorkerReply,
+  type WorkerRequest,
+} from './workerProtocol.js';
 
 /** What the driver (open.ts wrapPglite) needs of PGlite; PGlite itself and PgliteWorker both have it. */
 export interface PgliteTxLike {
@@ -113,7 +119,12 @@ export class PgliteWorker implements PgliteLike {
     return new Promise<T>((resolve, reject) => {
       if (this.pending.size === 0) this.thread.ref();
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.thread.postMessage({ ...request, id } as WorkerRequest);
+      try {
+        this.thread.postMessage({ ...request, id } as WorkerRequest);
+      } catch (err) {
+        // A parameter that cannot be cloned (DataCloneError): this statement fails, the worker never saw it.
+        this.settle({ id, ok: false, error: serializeError(err) });
+      }
     });
   }
 

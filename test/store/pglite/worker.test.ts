@@ -111,6 +111,12 @@ describe('PGlite on its worker thread', () => {
     expect((await outside).rows[0].n).toBe(1);
   });
 
+  it('fails a statement whose parameter cannot cross the thread, and goes on serving', async () => {
+    const err = await rejection(db.query(`SELECT $1::text AS x`, [() => 'en funksjon']));
+    expect(err.name).toBe('DataCloneError');
+    expect((await db.query<{ x: string }>(`SELECT $1::text AS x`, ['videre'])).rows).toEqual([{ x: 'videre' }]);
+  });
+
   it('brings PostgreSQL errors across with their fields: a unique violation and a full disk', async () => {
     await db.query(`INSERT INTO items (id, name) VALUES (20, 'tjue') ON CONFLICT DO NOTHING`);
     const unique = await rejection(db.query(`INSERT INTO items (id, name) VALUES (20, 'igjen')`));
