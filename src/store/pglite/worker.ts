@@ -42,7 +42,7 @@ async function serve(): Promise<void> {
   const { db: pg } = await createPglite(options.dataDir, {
     extensions: { vector },
     ...(options.startParams ? { startParams: options.startParams } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    ...(options.dumpBytes ? { loadDataDir: new Blob([options.dumpBytes]) } : {}),
   });
 
   const runnerOf = (tx: number | undefined) => {

@@ -63,9 +63,18 @@ export class PgliteWorker implements PgliteLike {
    * Start the worker and open PGlite in it; rejects with PGlite's own start-up error (its message intact, so
    * store/diskSpace.ts can tell a full disk).
    */
-  static open(options: WorkerOpenOptions): Promise<PgliteWorker> {
+  static async open(options: WorkerOpenOptions): Promise<PgliteWorker> {
+    // NOTE: a dump to restore travels as bytes, moved not copied: a Blob backed by a file (openAsBlob, as
+    // `npm run restore` opens one) cannot be cloned to another thread.
+    const dump = options.loadDataDir && (await options.loadDataDir.arrayBuffer());
+    const workerData: WorkerOpenOptions = { ...options, loadDataDir: undefined, ...(dump ? { dumpBytes: dump } : {}) };
     return new Promise((resolve, reject) => {
-      const worker = new Worker(workerSource(), { eval: true, workerData: options, execArgv: [] });
+      const worker = new Worker(workerSource(), {
+        eval: true,
+        workerData,
+        transferList: dump ? [dump] : [],
+        execArgv: [],
+      });
       const host = new PgliteWorker(worker);
       let ready = false;
       worker.on('message', (reply: WorkerReply) => {

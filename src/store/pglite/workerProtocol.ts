@@ -5,8 +5,9 @@ export interface WorkerOpenOptions {
   dataDir: string | undefined;
   /** Extra PostgreSQL start parameters (`-c shared_buffers=…`), or none for PGlite's defaults. */
   startParams?: string[];
-  /** Start a new store from this dump (restore). */
+  /** Start a new store from this dump (restore); the host sends it as dumpBytes. */
   loadDataDir?: Blob;
+  dumpBytes?: ArrayBuffer;
 }
 
 /** A statement outside (tx undefined) or inside transaction `tx`. */

@@ -53,7 +53,7 @@ describe('PGlite on its worker thread', () => {
     running = false;
     await spinning;
     expect(rows[0].n).toBe(428571);
-    expect(turns).toBeGreaterThanOrEqual(3);
+    expect(turns).toBeGreaterThanOrEqual(10); // in-process: 1 (measured)
   });
 
   it('round-trips values: arrays, JSON, timestamps, NULL', async () => {
