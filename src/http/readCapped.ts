@@ -35,9 +35,14 @@ export async function readCapped(
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  // One native copy into an unzeroed buffer (a small body may sit in Node's shared pool: hence the offset).
-  const joined = Buffer.concat(chunks, total);
-  return new Uint8Array(joined.buffer as ArrayBuffer, joined.byteOffset, total);
+  // NOTE: an unzeroed buffer of its own, exactly the body (never Node's shared pool): callers use its `.buffer`.
+  const buf = new Uint8Array(Buffer.allocUnsafeSlow(total).buffer as ArrayBuffer, 0, total);
+  let at = 0;
+  for (const chunk of chunks) {
+    buf.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return buf;
 }
 
 const YIELD_EVERY_BYTES = 1024 * 1024;
