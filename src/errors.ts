@@ -56,6 +56,8 @@ export const ERROR_CODES = {
   'not_found:user': { status: 404, title: 'Fant ikke brukeren' },
   'not_found:token': { status: 404, title: 'Fant ikke tilgangsnøkkelen' },
   'conflict:user': { status: 409, title: 'Brukeren finnes allerede' },
+  // PGlite's worker thread stopped (store/pglite/workerHost.ts).
+  'unavailable:store': { status: 503, title: 'Lageret svarer ikke' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

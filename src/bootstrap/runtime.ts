@@ -36,6 +36,7 @@ export async function openRuntime(
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     sharedBuffersMb: config.PGLITE_SHARED_BUFFERS_MB,
+    pgliteThread: config.PGLITE_THREAD,
   });
   // Several servers on one PostgreSQL: one migrates (and re-embeds for a new model) while the others wait, then
   // find nothing left to do (store/advisoryLocks.ts).

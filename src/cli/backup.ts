@@ -43,7 +43,11 @@ async function main() {
       }
       await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), createWriteStream(tmp));
     } else {
-      const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+      const db = await openDb({
+        databaseUrl: config.DATABASE_URL,
+        dataDir: config.DATA_DIR,
+        pgliteThread: config.PGLITE_THREAD,
+      });
       try {
         const dump = await dumpStore(db, config.DATABASE_URL);
         await pipeline(dump.stream, createWriteStream(tmp));

@@ -25,7 +25,11 @@ async function main() {
     fail('DATA_DIR er memory://: brukere må lagres i et lager på disk eller i PostgreSQL.', 2);
   let db;
   try {
-    db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    db = await openDb({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      pgliteThread: config.PGLITE_THREAD,
+    });
   } catch (err) {
     if (err instanceof DataDirLockedError)
       fail(

@@ -15,6 +15,8 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/pglite')),
   /** PGlite's buffer pool (PostgreSQL shared_buffers) in MB; by default sized to the store on disk, 128–1024. */
   PGLITE_SHARED_BUFFERS_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(16).max(1536).optional()),
+  /** Where PGlite runs for a data directory: its own worker thread (default) or the main thread (store/pglite/open.ts). */
+  PGLITE_THREAD: z.preprocess(emptyToUndefined, z.enum(['worker', 'main']).default('worker')),
   DATABASE_URL: z.preprocess(
     emptyToUndefined,
     z

@@ -16,6 +16,7 @@ export async function readCapped(
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
+  let sinceYield = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -25,8 +26,17 @@ export async function readCapped(
       throw tooLarge();
     }
     chunks.push(value);
+    // NOTE: chunks that arrived while the thread was busy are all ready at once, and `await read()` then resolves
+    // without ever returning to the event loop: draining 20 MB of them held other requests ~0.1 s (CPU, measured
+    // with bench/loopStalls.mjs). A turn of the event loop every YIELD_EVERY_BYTES lets them in between.
+    sinceYield += value.byteLength;
+    if (sinceYield >= YIELD_EVERY_BYTES) {
+      sinceYield = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
-  const buf = new Uint8Array(total);
+  // NOTE: an unzeroed buffer of its own, exactly the body (never Node's shared pool): callers use its `.buffer`.
+  const buf = new Uint8Array(Buffer.allocUnsafeSlow(total).buffer as ArrayBuffer, 0, total);
   let at = 0;
   for (const chunk of chunks) {
     buf.set(chunk, at);
@@ -34,3 +44,5 @@ export async function readCapped(
   }
   return buf;
 }
+
+const YIELD_EVERY_BYTES = 1024 * 1024;

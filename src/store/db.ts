@@ -23,11 +23,18 @@ export {
 export interface OpenDbOptions extends OpenPgliteOptions {
   databaseUrl?: string;
   dataDir: string;
+  /** PGLITE_THREAD: where PGlite runs for a data directory (memory:// always runs in-process). */
+  pgliteThread?: 'worker' | 'main';
 }
 
 /** DATABASE_URL wins; otherwise PGlite at dataDir. */
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
+  const memory = opts.dataDir.startsWith('memory://');
   return opts.databaseUrl
     ? openPg(opts.databaseUrl)
-    : openPglite(opts.dataDir, { sharedBuffersMb: opts.sharedBuffersMb, loadDataDir: opts.loadDataDir });
+    : openPglite(opts.dataDir, {
+        sharedBuffersMb: opts.sharedBuffersMb,
+        loadDataDir: opts.loadDataDir,
+        thread: opts.thread ?? (memory ? undefined : opts.pgliteThread),
+      });
 }

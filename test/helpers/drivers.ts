@@ -1,5 +1,6 @@
 /**
- * The ways the store is reached, for tests that run the same checks on each: PGlite in-process, `pg` over the wire
+ * The ways the store is reached, for tests that run the same checks on each: PGlite in-process, PGlite on its worker
+ * thread (what a server on a data directory runs), `pg` over the wire
  * protocol against PGlite served on 127.0.0.1 by @electric-sql/pglite-socket (the path any PostgreSQL with pgvector
  * takes), and PostgreSQL itself when INNSPILL_TEST_DATABASE_URL is set.
  */
@@ -7,7 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
-import { openPg, wrapPglite, type Db } from '../../src/store/db.js';
+import { openPg, openPglite, wrapPglite, type Db } from '../../src/store/db.js';
 
 export interface TestDriver {
   db: Db;
@@ -17,6 +18,12 @@ export interface TestDriver {
 async function pgliteDriver(): Promise<TestDriver> {
   const pglite = await PGlite.create({ extensions: { vector } });
   return { db: wrapPglite(pglite), close: () => pglite.close() };
+}
+
+/** PGlite on a worker thread (store/pglite/workerHost.ts), in memory: the same driver a data directory gets. */
+async function pgliteWorkerDriver(): Promise<TestDriver> {
+  const db = await openPglite('memory://', { thread: 'worker' });
+  return { db, close: () => db.close() };
 }
 
 /** `pg` (a pool of one) to an existing PGlite, served on 127.0.0.1; close stops both, not the PGlite. */
@@ -79,14 +86,19 @@ export async function postgresDriver(): Promise<TestDriver> {
   };
 }
 
-/** The drivers every store suite runs on: PGlite in-process, pg over pglite-socket, and PostgreSQL itself if given. */
+/**
+ * The drivers every store suite runs on: PGlite in-process, PGlite on its worker thread (when the suite names it),
+ * pg over pglite-socket, and PostgreSQL itself if given.
+ */
 export function storeDrivers(labels: {
   pglite: string;
+  worker?: string;
   socket: string;
   postgres: string;
 }): [string, () => Promise<TestDriver>][] {
   const drivers: [string, () => Promise<TestDriver>][] = [
     [labels.pglite, pgliteDriver],
+    ...(labels.worker ? [[labels.worker, pgliteWorkerDriver] as [string, () => Promise<TestDriver>]] : []),
     [labels.socket, pgOverSocketDriver],
   ];
   if (TEST_DATABASE_URL) drivers.push([labels.postgres, postgresDriver]);

@@ -99,6 +99,7 @@ describe('saveBatchEnds', () => {
 describe.each(
   storeDrivers({
     pglite: 'PGlite in-process (binary COPY)',
+    worker: 'PGlite on its worker thread (binary COPY)',
     socket: 'pg over the wire to PGlite (jsonb)',
     postgres: 'PostgreSQL (binary COPY FROM STDIN)',
   }),

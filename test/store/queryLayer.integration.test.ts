@@ -28,6 +28,7 @@ const TEXT_V2 =
 describe.each(
   storeDrivers({
     pglite: 'PGlite in-process',
+    worker: 'PGlite on its worker thread',
     socket: 'pg over the wire (pglite-socket on 127.0.0.1)',
     postgres: 'PostgreSQL (INNSPILL_TEST_DATABASE_URL)',
   }),

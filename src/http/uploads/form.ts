@@ -125,6 +125,6 @@ export async function readUploadForm(req: Request, maxFileBytes: number): Promis
       .pop()!
       .replace(/[\u0000-\u001f]/g, '')
       .slice(0, 200) || 'dokument';
-  // A copy of just the file: the body around it can go.
-  return { bytes: file.data.slice(), filename, fields: parsed.data };
+  // NOTE: a view, not a copy (20 MB copied on the event loop): the body around the file is at most FORM_OVERHEAD_BYTES.
+  return { bytes: file.data, filename, fields: parsed.data };
 }

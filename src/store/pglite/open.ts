@@ -2,6 +2,12 @@
  * The PGlite driver: PostgreSQL compiled to WASM, in this process, on a data directory or in memory. One session,
  * so settings made once hold for every query; the store counts its own writes (Queryable.generation), since no
  * other process can write to a data directory PGlite holds.
+ *
+ * Where it runs (OpenPgliteOptions.thread): a data directory opens PGlite on a worker thread (workerHost.ts), so
+ * the server's event loop never waits for a statement (a large upload's save batches held /health and /search
+ * for 230 ms at p95); the data-directory lock stays with this process. An in-memory store runs on this thread:
+ * tests and seeding open hundreds of them, where a second thread's start-up (~0.2 s) and the copy of every row
+ * across it buy nothing.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -12,26 +18,26 @@ import { copySql, countingWrites, SESSION_SETTINGS, stageEmbeddingsWith, type Db
 import { MIN_SHARED_BUFFERS_MB, relationBytes, sharedBuffersMb } from './buffers.js';
 import { createPglite } from './initCache.js';
 import { acquireDataDirLock } from './lock.js';
+import { PgliteWorker, type PgliteLike, type PgliteTxLike } from './workerHost.js';
 
 export interface OpenPgliteOptions {
   /** PostgreSQL's buffer pool in MB; by default sized to the store on disk (buffers.ts). */
   sharedBuffersMb?: number;
   /** Start a new store from this dump (`npm run restore`); the directory must be empty. */
   loadDataDir?: Blob;
+  /** Run PGlite on a worker thread or on this one; by default a worker for a data directory, this one for memory://. */
+  thread?: 'worker' | 'main';
 }
 
 /** Open PGlite at a directory, or in memory for "memory://". */
-export async function openPglite(
-  dataDir: string,
-  { sharedBuffersMb: given, loadDataDir }: OpenPgliteOptions = {},
-): Promise<Db> {
+export async function openPglite(dataDir: string, options: OpenPgliteOptions = {}): Promise<Db> {
   const memory = dataDir.startsWith('memory://');
-  if (memory) return openPgliteAt(dataDir, true, { sharedBuffersMb: given, loadDataDir });
+  if (memory) return openPgliteAt(dataDir, true, options);
   mkdirSync(dirname(dataDir), { recursive: true });
   // One process per directory (lock.ts): throws DataDirLockedError when another one holds it.
   const release = acquireDataDirLock(dataDir);
   try {
-    const db = await openPgliteAt(dataDir, false, { sharedBuffersMb: given, loadDataDir });
+    const db = await openPgliteAt(dataDir, false, options);
     return {
       ...db,
       async close() {
@@ -51,28 +57,38 @@ export async function openPglite(
 async function openPgliteAt(
   dataDir: string,
   memory: boolean,
-  { sharedBuffersMb: given, loadDataDir }: OpenPgliteOptions,
+  { sharedBuffersMb: given, loadDataDir, thread = memory ? 'main' : 'worker' }: OpenPgliteOptions,
 ): Promise<Db> {
   const buffers = given ?? (memory ? MIN_SHARED_BUFFERS_MB : sharedBuffersMb(relationBytes(dataDir)));
   // PostgreSQL's own default is left alone (no start parameters), so a new store keeps the kept dump's key.
   const startParams =
-    buffers === MIN_SHARED_BUFFERS_MB
-      ? {}
-      : { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${buffers}MB`] };
+    buffers === MIN_SHARED_BUFFERS_MB ? undefined : [...PGlite.defaultStartParams, '-c', `shared_buffers=${buffers}MB`];
   // NOTE: a new store (empty dir or memory://) starts from a kept dump of an empty cluster when there is one,
-  // ~1 s instead of ~3 s of initdb; see initCache.ts for why that is the same cluster.
-  const { db } = await createPglite(memory ? undefined : dataDir, {
-    extensions: { vector },
-    ...startParams,
-    ...(loadDataDir ? { loadDataDir } : {}),
-  });
-  // PGlite is one session, so settings made once hold for every query.
-  for (const [k, v] of Object.entries(SESSION_SETTINGS)) await db.query(`SELECT set_config($1, $2, false)`, [k, v]);
+  // ~1 s instead of ~3 s of initdb; see initCache.ts for why that is the same cluster. (The worker does the same.)
+  const at = memory ? undefined : dataDir;
+  const db: PgliteLike =
+    thread === 'worker'
+      ? await PgliteWorker.open({ dataDir: at, startParams, loadDataDir })
+      : (
+          await createPglite(at, {
+            extensions: { vector },
+            ...(startParams ? { startParams } : {}),
+            ...(loadDataDir ? { loadDataDir } : {}),
+          })
+        ).db;
+  try {
+    // PGlite is one session, so settings made once hold for every query.
+    for (const [k, v] of Object.entries(SESSION_SETTINGS)) await db.query(`SELECT set_config($1, $2, false)`, [k, v]);
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
   return wrapPglite(db);
 }
 
-export function wrapPglite(db: PGlite): Db {
-  const q = (runner: Pick<PGlite, 'query'>) => ({
+/** The driver over PGlite, in-process or on its worker thread (workerHost.ts). */
+export function wrapPglite(db: PgliteLike): Db {
+  const q = (runner: Pick<PgliteTxLike, 'query'>) => ({
     async query<T>(sql: string, params: unknown[] = []) {
       const r = await runner.query<T>(sql, params);
       return { rows: r.rows };

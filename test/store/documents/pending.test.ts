@@ -95,6 +95,7 @@ const NOTHING = { document: null, listed: false, passages: 0, byId: 0, containin
 describe.each(
   storeDrivers({
     pglite: 'PGlite in-process',
+    worker: 'PGlite on its worker thread',
     socket: 'pg over the wire to PGlite',
     postgres: 'PostgreSQL',
   }),
