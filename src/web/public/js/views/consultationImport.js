@@ -105,7 +105,11 @@ export function consultationImport({ onImported }) {
 
   /** A refusal in Norwegian; for a document imported before, the way to what was read out of it then. */
   function refused(err, name) {
-    const earlier = err instanceof ApiError && err.status === 409 ? /«([^»]+)»/.exec(err.detail ?? '')?.[1] : null;
+    // The 409 names the stored document in `documentId`; an older server only in the detail's «…».
+    const earlier =
+      err instanceof ApiError && err.status === 409
+        ? (err.documentId ?? /id «([^»]+)»/.exec(err.detail ?? '')?.[1] ?? null)
+        : null;
     if (!earlier) {
       showError(errorSlot, err, { onRetry: () => file.click() });
       return;
