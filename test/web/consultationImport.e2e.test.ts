@@ -52,7 +52,7 @@ suite('web page: import a consultation into «Ny høring» (Chromium)', { shuffl
     expect(await page.getByLabel('Referanse (valgfritt)').inputValue()).toBe('24/1234');
     expect(await page.getByLabel('Frist (valgfritt)').inputValue()).toBe('2025-02-14');
     const steps = await page.locator('#import-logg li').allTextContents();
-    expect(steps[0]).toMatch(/^Leste dokumentet \(2\d sider\): \d+ avsnitt/);
+    expect(steps[0]).toMatch(/^Lest \(PDF, 2\d sider\): \d+ avsnitt/);
     expect(steps).toContainEqual(expect.stringMatching(/^Gjør avsnittene søkbare: (\d+) av \1\.$/));
     expect(steps.at(-1)).toBe('Lagrer …');
     const status = await page.evaluate(() => (window as unknown as { __status: string[] }).__status);

@@ -104,16 +104,11 @@ export async function sendEmpty(method, path, body) {
 }
 
 /**
- * POST with `stream: true` and follow the Server-Sent Events: `onEvent(name, data)` for each; resolves with the
- * `done` event's data, rejects with an ApiError for an `error` event (a problem body) or a stream that ends early.
+ * Follow a response's Server-Sent Events: `onEvent(name, data)` for each; resolves with the `done` event's data,
+ * rejects with an ApiError for an `error` event (a problem body) or a stream that ends early. `what` names what was
+ * under way, for the message («Svaret», «Opplastingen»).
  */
-export async function postStream(path, body, onEvent, { signal } = {}) {
-  const res = await send(path, {
-    method: 'POST',
-    headers: headers({ 'content-type': 'application/json', accept: 'text/event-stream' }, true),
-    body: JSON.stringify({ ...body, stream: true }),
-    signal,
-  });
+async function followEvents(res, onEvent, what) {
   let done;
   let failure;
   try {
@@ -125,24 +120,31 @@ export async function postStream(path, body, onEvent, { signal } = {}) {
     });
   } catch (err) {
     if (err?.name === 'AbortError') throw err;
-    throw new ApiError({
-      title: 'Forbindelsen ble brutt',
-      detail: 'Svaret fra tjenesten stoppet underveis. Prøv igjen.',
-    });
+    throw new ApiError({ title: 'Forbindelsen ble brutt', detail: `${what.subject} stoppet underveis. Prøv igjen.` });
   }
   if (failure) throw failure;
   if (done === undefined)
     throw new ApiError({
       title: 'Forbindelsen ble brutt',
-      detail: 'Tjenesten avsluttet før svaret var ferdig. Prøv igjen.',
+      detail: `Tjenesten avsluttet før ${what.object} var ferdig. Prøv igjen.`,
     });
   return done;
 }
 
+/** POST with `stream: true` and follow the Server-Sent Events (followEvents). */
+export async function postStream(path, body, onEvent, { signal } = {}) {
+  const res = await send(path, {
+    method: 'POST',
+    headers: headers({ 'content-type': 'application/json', accept: 'text/event-stream' }, true),
+    body: JSON.stringify({ ...body, stream: true }),
+    signal,
+  });
+  return followEvents(res, onEvent, { subject: 'Svaret fra tjenesten', object: 'svaret' });
+}
+
 /**
- * Send a multipart form (an upload: POST /documents, PUT /documents/:id) with `?stream=true` and follow its
- * progress events: `onEvent(name, data)` for each `progress`; resolves with the `done` data, rejects with an
- * ApiError for a refusal (an HTTP error before the stream, or an `error` event) or a stream that ends early.
+ * Send a multipart form (an upload: POST /documents, PUT /documents/:id, POST /consultations) with `?stream=true`
+ * and follow its progress events (followEvents); a refusal before the stream is an ApiError from `send`.
  */
 export async function sendFormStream(method, path, form, onEvent, { signal } = {}) {
   const res = await send(`${path}${path.includes('?') ? '&' : '?'}stream=true`, {
@@ -151,24 +153,5 @@ export async function sendFormStream(method, path, form, onEvent, { signal } = {
     body: form,
     signal,
   });
-  let done;
-  let failure;
-  try {
-    await readEventStream(res.body, (name, data) => {
-      if (name === 'done') done = data;
-      else if (name === 'error')
-        failure = new ApiError(typeof data === 'object' && data?.title ? data : { title: 'Noe gikk galt hos oss' });
-      else onEvent(name, data);
-    });
-  } catch (err) {
-    if (err?.name === 'AbortError') throw err;
-    throw new ApiError({ title: 'Forbindelsen ble brutt', detail: 'Opplastingen stoppet underveis. Prøv igjen.' });
-  }
-  if (failure) throw failure;
-  if (done === undefined)
-    throw new ApiError({
-      title: 'Forbindelsen ble brutt',
-      detail: 'Tjenesten avsluttet før opplastingen var ferdig. Prøv igjen.',
-    });
-  return done;
+  return followEvents(res, onEvent, { subject: 'Opplastingen', object: 'opplastingen' });
 }

@@ -1,10 +1,10 @@
 // «Last opp høringsdokumentet» on /ny: pick or drop the høringsbrev/høringsnotat (PDF, DOCX, HTML), follow the
 // upload's progress, and hand what was read out of it (POST /consultations) to the form. A document imported before
 // (409) can be opened as it was imported, when the refusal names it.
-import { ApiError, getJson } from '../api.js';
+import { ApiError, getJson, sendFormStream } from '../api.js';
 import { h } from '../dom.js';
 import { showError } from '../errors.js';
-import { progressText, uploadWithProgress } from '../uploadStream.js';
+import { progressText } from '../library/progressText.js';
 
 const ACCEPT =
   '.pdf,.docx,.html,.htm,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html';
@@ -74,11 +74,14 @@ export function consultationImport({ onImported }) {
     const form = new FormData();
     form.set('file', f, f.name);
     try {
-      const body = await uploadWithProgress(
+      const body = await sendFormStream(
+        'POST',
         '/consultations',
         form,
-        (e) => {
-          status.textContent = progressText(e);
+        (name, e) => {
+          const line = name === 'progress' ? progressText(e) : null;
+          if (!line) return;
+          status.textContent = line.text;
           const last = log.lastElementChild;
           if (last?.dataset.phase === e.phase) last.textContent = status.textContent;
           else log.append(h('li', { class: 'progress__item', dataset: { phase: e.phase } }, status.textContent));
