@@ -11,6 +11,7 @@ import { resolveInputs, type CorpusFile } from '../corpus/inputs.js';
 import type { FileOutcome, RefusedFile, StoreFilesResult, StoredFile } from '../corpus/storeFiles.js';
 import type { DocumentMeta } from '../domain/types.js';
 import { AppError, ERROR_CODES, type ErrorCode } from '../errors.js';
+import { sseEvents } from './serverClient.js';
 
 interface Problem {
   status?: number;
@@ -112,26 +113,12 @@ export async function ingestViaServer(
 async function answer(res: Response, onEvent: (e: UploadEvent) => void): Promise<{ status: number; body: UploadBody }> {
   if (!res.headers.get('content-type')?.startsWith('text/event-stream') || !res.body)
     return { status: res.status, body: (await res.json().catch(() => ({}))) as UploadBody };
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const lines = buffer.slice(0, end).split('\n');
-      buffer = buffer.slice(end + 2);
-      const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
-      const data = lines
-        .filter((l) => l.startsWith('data: '))
-        .map((l) => l.slice(6))
-        .join('\n');
-      if (!data) continue;
-      if (event === 'progress') onEvent(JSON.parse(data) as UploadEvent);
-      else if (event === 'done') return { status: 200, body: JSON.parse(data) as UploadBody };
-      else if (event === 'error') {
-        const problem = JSON.parse(data) as Problem;
-        return { status: problem.status ?? 500, body: problem };
-      }
+  for await (const { event, data } of sseEvents(res.body)) {
+    if (event === 'progress') onEvent(JSON.parse(data) as UploadEvent);
+    else if (event === 'done') return { status: 200, body: JSON.parse(data) as UploadBody };
+    else if (event === 'error') {
+      const problem = JSON.parse(data) as Problem;
+      return { status: problem.status ?? 500, body: problem };
     }
   }
   return { status: 502, body: { detail: 'strømmen fra serveren sluttet uten svar' } };

@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config/env.js';
 import { UploadQueue } from '../../src/corpus/uploadQueue.js';
 import { OpenAIEmbedder } from '../../src/embed/openai.js';
 import { createApp } from '../../src/http/app.js';
+import { sseEvents } from '../../src/cli/serverClient.js';
 import { silentLogger } from '../../src/log.js';
 import { openPglite, type Db } from '../../src/store/db.js';
 import { ensureEmbedder } from '../../src/store/embeddings.js';
@@ -78,19 +79,7 @@ function events(response: Promise<Response>) {
   const got: { event: string; data: any }[] = [];
   const done = (async () => {
     const res = await response;
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const lines = buffer.slice(0, end).split('\n');
-        buffer = buffer.slice(end + 2);
-        const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
-        const event = lines.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message';
-        if (data) got.push({ event, data: JSON.parse(data) });
-      }
-    }
+    for await (const { event, data } of sseEvents(res.body!)) got.push({ event, data: JSON.parse(data) });
     return got;
   })();
   return { got, done };
