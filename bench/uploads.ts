@@ -17,6 +17,21 @@ import { join } from 'node:path';
 import { largeDocx, largePdf } from '../scripts/fixtures/large.js';
 import { describeMachine, loadAverageNow } from './machine.js';
 import { ROOT } from './sources.js';
+import { parseCli } from '../src/cli/args.js';
+
+parseCli(
+  process.argv.slice(2),
+  {},
+  `
+Usage: npm run bench:uploads
+
+Starts the server on a fresh data directory, then probes GET /health and POST /search, first quiet, then while a
+20 MB PDF and a DOCX of 50 MB of text are uploaded (with curl, in processes of their own). Prints p50/p95/max per
+phase and the server's event-loop stalls; writes bench/results/uploads.json.
+
+  -h, --help   this text
+`,
+);
 
 const PORT = 8700 + Math.floor(Math.random() * 90);
 const BASE = `http://127.0.0.1:${PORT}`;

@@ -6,7 +6,7 @@
  * The draft mixes what the verifier meets: verbatim and reworded sentences, stance and number shifts, an elided
  * quote, an appended clause, a quote cited to the wrong passage and an uncited claim, cycled to 40 sentences.
  */
-import { parseArgs } from 'node:util';
+import { parseCli } from '../src/cli/args.js';
 import { seedIfEmpty } from '../src/bootstrap/loadFiles.js';
 import { loadConfig } from '../src/config/env.js';
 import { createEmbedder } from '../src/embed/index.js';
@@ -21,7 +21,19 @@ export const TARGET_P95_MS = 300;
 const SENTENCES = 40;
 
 async function main() {
-  const { values } = parseArgs({ options: { runs: { type: 'string' }, strict: { type: 'boolean' } } });
+  const { values } = parseCli(
+    process.argv.slice(2),
+    { runs: { type: 'string' }, strict: { type: 'boolean' } },
+    `
+Usage: npm run bench:verify -- [options]
+
+POST /verify on a 40-sentence draft, offline, over an in-memory store with the seeds; prints p50/p95/max.
+
+  --runs N     timed runs (default 30)
+  --strict     exit 1 when p95 is over ${TARGET_P95_MS} ms
+  -h, --help   this text
+`,
+  );
   const runs = Number(values.runs ?? 30);
   const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', VERIFY_JUDGE: 'off' } as never);
   const db = await openPglite('memory://');

@@ -11,6 +11,20 @@ import { scannedPdf, truncated, zipBombDocx } from './fixtures/bad.js';
 import { structuredDocx } from './fixtures/docx.js';
 import { articlePage, navigationOnlyPage } from './fixtures/html.js';
 import { twoColumnPdf } from './fixtures/pdf.js';
+import { parseCli } from '../src/cli/args.js';
+
+parseCli(
+  process.argv.slice(2),
+  {},
+  `
+Usage: npm run fixtures
+
+Writes the document fixtures in test/fixtures/documents/ (PDF, DOCX, HTML, and the broken ones the tests refuse).
+The encrypted PDF needs qpdf; without it that file is kept as it is.
+
+  -h, --help   this text
+`,
+);
 
 const OUT = join(import.meta.dirname, '..', 'test', 'fixtures', 'documents');
 

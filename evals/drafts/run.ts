@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseCli } from '../../src/cli/args.js';
 import { parse as parseYaml } from 'yaml';
 import { seedIfEmpty } from '../../src/bootstrap/loadFiles.js';
 import { loadConfig } from '../../src/config/env.js';
@@ -141,8 +141,18 @@ export function resultRows(r: DraftEvalResult): (string | number)[][] {
 }
 export const RESULT_HEADERS = ['set', 'sentences', 'claims', 'citations', ...METRICS];
 
+const HELP = `
+Bruk: npm run eval:drafts -- [valg]
+
+Lager utkast og svar uten nett for høringene i evals/config.yaml (drafts.consultations) og måler sitatkvaliteten:
+setninger, påstander, sitater og hvor mange verifikatoren godtar.
+
+  --json       resultatet som JSON
+  -h, --help   denne teksten
+`;
+
 async function main() {
-  const { values } = parseArgs({ options: { json: { type: 'boolean' } } });
+  const { values } = parseCli(process.argv.slice(2), { json: { type: 'boolean' } }, HELP);
   const consultations = (
     parseYaml(readFileSync('evals/config.yaml', 'utf8')) as { drafts?: { consultations: string[] } }
   ).drafts?.consultations ?? ['examples/consultation-digitalisering.yaml'];

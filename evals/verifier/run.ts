@@ -10,7 +10,7 @@
  *     npx tsx evals/verifier/run.ts [--json] [--seed 20250101] [--genuine 300] [--per-kind 60]
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCli } from '../../src/cli/args.js';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PassageWithDocument } from '../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft, type PassageSource } from '../../src/verify/index.js';
@@ -213,14 +213,27 @@ export function formatTable(r: VerifierEvalResult): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({
-    options: {
+  const { values } = parseCli(
+    process.argv.slice(2),
+    {
       json: { type: 'boolean' },
       seed: { type: 'string' },
       genuine: { type: 'string' },
       'per-kind': { type: 'string' },
     },
-  });
+    `
+Bruk: npm run eval:verifier -- [valg]
+
+Regresjonssettet for verifikatoren: forfalskede sitater (sju typer, laget med et frø) og ekte sitater fra seeds/
+og NorQuAD. Skriver andel fanget per type og andel falske alarmer; avslutter med 1 under målene.
+
+  --seed N       frøet forfalskningene lages med
+  --genuine N    antall ekte sitater
+  --per-kind N   forfalskninger per type
+  --json         resultatet som JSON
+  -h, --help     denne teksten
+`,
+  );
   const result = await runVerifierEval({
     ...(values.seed ? { seed: Number(values.seed) } : {}),
     ...(values.genuine ? { genuine: Number(values.genuine) } : {}),

@@ -13,7 +13,7 @@
  *
  * `--cases evals/cases/verifier-handwritten.jsonl` runs the second hand-written set (new categories) instead.
  */
-import { parseArgs } from 'node:util';
+import { parseCli } from '../../../src/cli/args.js';
 import { pathToFileURL } from 'node:url';
 import type { PassageWithDocument } from '../../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft, type SentenceReport } from '../../../src/verify/index.js';
@@ -174,14 +174,28 @@ export function tableRows(r: AdversarialResult): (string | number)[][] {
 export const TABLE_HEADERS = ['category', 'faulty/faithful', 'dangerous misses', 'hard false alarms', 'soft alarms'];
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({
-    options: {
+  const { values } = parseCli(
+    process.argv.slice(2),
+    {
       json: { type: 'boolean' },
       split: { type: 'string' },
       misses: { type: 'boolean' },
       cases: { type: 'string' },
     },
-  });
+    `
+Bruk: npm run eval:verifier:adversarial -- [valg]
+
+Verifikatoren på håndskrevne tilfeller (evals/cases/verifier-adversarial.jsonl): farlige bom (feil → støttet),
+harde falske alarmer (riktig → ikke støttet/motsagt) og myke alarmer (riktig → må kontrolleres), per kategori og
+for utviklingshalvdelen (partall-id) og den holdt-ute halvdelen (oddetall-id).
+
+  --cases FIL     et annet sett med samme skjema
+  --misses        skriv ut tilfellene som gikk galt (bare --split-halvdelen)
+  --split HALVDEL dev (standard), heldout eller all
+  --json          resultatet som JSON
+  -h, --help      denne teksten
+`,
+  );
   const split = (values.split ?? 'dev') as Split | 'all';
   const r = await runAdversarialEval(values.cases ? { cases: await loadCases(values.cases) } : {});
   if (values.json) console.log(JSON.stringify(r, null, 2));
