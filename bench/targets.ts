@@ -1,6 +1,11 @@
 /**
- * The foundation issue's targets (issue 2, item 8), checked against a run. Search is judged in the configuration
- * that ships: HNSW at the ef_search the store sets for its size once the store holds ANN_MIN_PASSAGES, exact scan below that.
+ * The targets a run is checked against. Search is judged in the configuration that ships: HNSW at the ef_search the
+ * store sets for its size once the store holds ANN_MIN_PASSAGES, exact scan below that.
+ *
+ * NOTE: these are issue 17's restated bounds for this machine kind (2 shared cores), not the foundation issue's
+ * first goals (issue 2: ≥ 5,000 passages/s, ≤ 10 ms p95 at 10k), which were withdrawn: ingest no worse than
+ * ~1,500 passages/s, hybrid p95 no worse than 22 ms at 10k and 30 ms at 100k. Vector search is held to the same
+ * bounds (it is the cheaper leg of hybrid).
  */
 import { ANN_MIN_PASSAGES } from '../src/store/ann.js';
 import { SESSION_SETTINGS } from '../src/store/db.js';
@@ -10,9 +15,9 @@ import type { PostgresSizeResult } from './postgres-size.js';
 import type { ReadyResult } from './ready.js';
 
 const TARGETS = {
-  ingestPassagesPerSecond: 5000,
-  /** p95 ms by corpus size: ≤ 10 ms up to 10k passages, ≤ 30 ms up to 100k. */
-  searchP95Ms: (size: number) => (size <= 10_000 ? 10 : 30),
+  ingestPassagesPerSecond: 1500,
+  /** p95 ms by corpus size: ≤ 22 ms up to 10k passages, ≤ 30 ms up to 100k. */
+  searchP95Ms: (size: number) => (size <= 10_000 ? 22 : 30),
   annRecallAt10: 0.95,
   readySeconds: 5,
 };
