@@ -67,15 +67,14 @@ function lowerFirst(s) {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
+/** The document kinds the server stores (src/domain/documents.ts DocumentKind; test/web/labels.test.ts holds them equal). */
 export const KINDS = {
   statement: 'Uttalelse',
   consultation_response: 'Høringssvar',
-  news: 'Nyhet',
   programme: 'Program',
-  policy: 'Politikkdokument',
-  report: 'Rapport',
-  resolution: 'Vedtak',
-  article: 'Artikkel',
+  news: 'Nyhet',
+  statute: 'Lov eller forskrift',
+  other: 'Annet',
   consultation: 'Høringsdokument',
 };
 

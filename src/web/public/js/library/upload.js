@@ -3,24 +3,11 @@
 // stored, skipped as a duplicate, or the server's own Norwegian words for a file it refused.
 import { sendFormStream } from '../api.js';
 import { announce, h } from '../dom.js';
-import { kindLabel } from '../labels.js';
+import { KINDS } from '../labels.js';
 import { progressText, refusalHint } from './progressText.js';
 
-/** The kinds the server takes for a document (src/domain/documents.ts); a consultation is imported under «Ny høring». */
-const UPLOAD_KINDS = [
-  ['statement', 'Uttalelse'],
-  ['consultation_response', 'Høringssvar'],
-  ['programme', 'Program'],
-  ['news', 'Nyhet'],
-  ['statute', 'Lov eller forskrift'],
-  ['other', 'Annet'],
-];
-
-/** A kind's Norwegian name, including those labels.js leaves out. */
-export function kindName(kind) {
-  const own = UPLOAD_KINDS.find(([k]) => k === kind);
-  return own ? own[1] : kind === 'consultation' ? 'Høringsdokument' : kindLabel(kind);
-}
+/** The kinds a file is uploaded as: all but a consultation, which is imported under «Ny høring». */
+const UPLOAD_KINDS = Object.entries(KINDS).filter(([k]) => k !== 'consultation');
 
 /**
  * @param {{ organisations: string[] | null, known: string[], onStored: () => void }} opts `organisations`: those

@@ -4,10 +4,9 @@
 import { getJson } from '../api.js';
 import { announce, formatDate, formatTimestamp, h, replace } from '../dom.js';
 import { markedText } from '../highlight.js';
-import { sectionPath } from '../labels.js';
+import { kindLabel, sectionPath } from '../labels.js';
 import { canEdit, canWithdraw } from '../library/access.js';
 import { replaceControl } from '../library/replace.js';
-import { kindName } from '../library/upload.js';
 import { confirmWithdrawal } from '../library/withdraw.js';
 import { navigate } from '../main.js';
 import { flashOnLibrary } from './documents.js';
@@ -86,7 +85,7 @@ export async function render(main, { params, query }, notice = null) {
       'dl',
       { class: 'meta meta--inline' },
       h('div', {}, h('dt', {}, 'Organisasjon'), h('dd', {}, doc.organisation)),
-      h('div', {}, h('dt', {}, 'Type'), h('dd', {}, kindName(doc.kind))),
+      h('div', {}, h('dt', {}, 'Type'), h('dd', {}, kindLabel(doc.kind))),
       h('div', {}, h('dt', {}, 'Dato'), h('dd', {}, formatDate(doc.date))),
       h('div', {}, h('dt', {}, 'Språk'), h('dd', {}, LANGUAGES[doc.language] ?? doc.language)),
       h('div', {}, h('dt', {}, 'Avsnitt'), h('dd', {}, String(doc.passages.length))),

@@ -3,7 +3,8 @@
 import { getJson } from '../api.js';
 import { formatDate, h, replace } from '../dom.js';
 import { uploadOrganisations } from '../library/access.js';
-import { kindName, uploadForm } from '../library/upload.js';
+import { kindLabel } from '../labels.js';
+import { uploadForm } from '../library/upload.js';
 
 /** A message for the next time the library opens (a withdrawal, from the document's page). */
 let flash = null;
@@ -25,7 +26,7 @@ export async function render(main, { query }) {
   const kindSelect = select(
     'filter-type',
     'Alle typer',
-    kinds.map((k) => [k, kindName(k)]),
+    kinds.map((k) => [k, kindLabel(k)]),
     query.get('type'),
   );
   const count = h('p', { class: 'status', role: 'status' });
@@ -74,7 +75,7 @@ export async function render(main, { query }) {
             );
             resetOptions(
               kindSelect,
-              unique(documents.map((d) => d.kind)).map((k) => [k, kindName(k)]),
+              unique(documents.map((d) => d.kind)).map((k) => [k, kindLabel(k)]),
             );
             update();
           },
@@ -131,7 +132,7 @@ function table(docs) {
           h(
             'td',
             {},
-            kindName(d.kind),
+            kindLabel(d.kind),
             d.visibility === 'internal' ? [' ', h('span', { class: 'tag' }, 'Internt')] : null,
           ),
           h('td', {}, formatDate(d.date)),
