@@ -8,6 +8,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { largeDocx } from '../../scripts/fixtures/large.js';
 import { loadConfig } from '../../src/config/env.js';
+import { sseEvents } from '../../src/cli/serverClient.js';
 import { createApp } from '../../src/http/app.js';
 import { silentLogger } from '../../src/log.js';
 import { seededStore } from '../helpers/runtime.js';
@@ -38,24 +39,13 @@ function events(response: Promise<Response>) {
   const waiters: { match: (e: { event: string; data: any }) => boolean; resolve: () => void }[] = [];
   const all = (async () => {
     const res = await response;
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const frame = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const lines = frame.split('\n');
-        const event = lines.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message';
-        const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
-        if (!data) continue;
-        const e = { event, data: JSON.parse(data) };
-        got.push(e);
-        for (const w of waiters.filter((w) => w.match(e))) {
-          waiters.splice(waiters.indexOf(w), 1);
-          w.resolve();
-        }
+    for await (const frame of sseEvents(res.body!)) {
+      if (!frame.data) continue;
+      const e = { event: frame.event, data: JSON.parse(frame.data) };
+      got.push(e);
+      for (const w of waiters.filter((w) => w.match(e))) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
       }
     }
     return got;
