@@ -33,19 +33,25 @@ const ConsultationSchema = z
     url: httpUrl.optional(),
     /**
      * An imported consultation (POST /consultations): the draft answers its items, one section each, quoting what is
-     * proposed from it beside the organisation's position. `questions` may then be left out.
+     * proposed from it beside the organisation's position. `questions` may then be left out; those given are the
+     * secretary's own, answered after the items.
      */
     documentId: z.string().trim().min(1).max(200).optional(),
-    /** The items to answer; all extracted questions when left out (its proposals when it has none). */
-    items: z
-      .array(ConsultationItemSchema)
-      .min(1, 'velg minst ett punkt å svare på')
-      .max(30, 'høyst 30 punkter per høring')
-      .optional(),
+    /**
+     * The items to answer; all extracted questions when left out (its proposals when it has none). May be empty when
+     * the secretary's own `questions` are all the draft should answer.
+     */
+    items: z.array(ConsultationItemSchema).max(30, 'høyst 30 punkter per høring').optional(),
   })
   .superRefine((c, ctx) => {
     if (!c.documentId && c.questions.length === 0)
       ctx.addIssue({ code: 'custom', path: ['questions'], message: 'høringen må ha minst ett spørsmål' });
+    if (c.items?.length === 0 && c.questions.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['items'],
+        message: 'velg minst ett punkt å svare på, eller skriv et eget spørsmål',
+      });
     if (c.items && !c.documentId)
       ctx.addIssue({ code: 'custom', path: ['items'], message: 'punkter krever documentId (en importert høring)' });
   });

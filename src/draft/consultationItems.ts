@@ -23,6 +23,11 @@ export interface PlannedItem {
   query: string;
   /** What is proposed: the item's own proposal, or for a question the proposal its words lead to (if any). */
   proposal: ExtractedProposal | null;
+  /**
+   * A question the secretary added to the imported ones (`consultation.questions` beside `documentId`); `index` is
+   * its place among them. It is answered as an extracted question is, but is no item of the consultation.
+   */
+  own?: true;
 }
 
 /** «5.3 Tilsyn og kontroll»: the chapter a proposal answers, else its own heading. */
@@ -35,8 +40,8 @@ const proposalQuery = (p: ExtractedProposal, text: string) =>
   `${p.chapter?.heading ?? ''}. ${text.replace(/^(?:departementet|departementa)\s+(?:foreslår|vurderer)\s+(?:at\s+)?/iu, '')}`;
 
 /**
- * The items a draft answers, in order. Throws DraftError when the consultation is not imported or an item's index
- * is out of range.
+ * The items a draft answers, in order: the chosen items, then the secretary's own questions. Throws DraftError
+ * when the consultation is not imported or an item's index is out of range.
  * @example (await planItems(deps, request)).map((i) => i.heading)
  */
 export async function planItems(
@@ -56,7 +61,7 @@ export async function planItems(
     (extraction.questions.length
       ? extraction.questions.map((_, index) => ({ kind: 'question' as const, index }))
       : extraction.proposals.map((_, index) => ({ kind: 'proposal' as const, index })));
-  if (chosen.length === 0)
+  if (chosen.length === 0 && request.consultation.questions.length === 0)
     throw new DraftError(
       'unprocessable:content',
       'Høringen har verken spørsmål eller forslag å svare på; skriv spørsmålene selv.',
@@ -80,6 +85,10 @@ export async function planItems(
       const proposal = await proposalFor(deps, extraction, text);
       out.push({ ...item, documentId, text, heading: text, query: text, proposal });
     }
+  }
+  for (const [index, text] of request.consultation.questions.entries()) {
+    const proposal = await proposalFor(deps, extraction, text);
+    out.push({ kind: 'question', index, documentId, text, heading: text, query: text, proposal, own: true });
   }
   return out;
 }

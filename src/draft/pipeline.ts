@@ -169,7 +169,7 @@ export function createDrafter(deps: DrafterDeps) {
           heading: canonicalLine(item?.heading ?? question),
           question,
           questionIndex: i,
-          ...(item ? { item: { kind: item.kind, index: item.index, documentId: item.documentId } } : {}),
+          ...(item && !item.own ? { item: { kind: item.kind, index: item.index, documentId: item.documentId } } : {}),
           status: 'drafted',
           paragraphs: position,
           dropped: q.dropped,

@@ -23,6 +23,10 @@ async function importConsultation(app: typeof claude.app) {
   return (await res.json()).consultation;
 }
 
+/** The offline app's import, made once: a second import of the same document is a 409. */
+let offlineImport: any;
+const offlineConsultation = async () => (offlineImport ??= await importConsultation(offline.app));
+
 const draftRequest = (c: any, items?: unknown) => ({
   consultation: {
     title: c.title.value,
@@ -84,7 +88,7 @@ describe('POST /drafts for an imported consultation', () => {
   });
 
   it('offline: a ticked proposal and an edited question, each its own section', async () => {
-    const c = await importConsultation(offline.app);
+    const c = await offlineConsultation();
     const edited = 'Hvordan bør de ansattes rettigheter sikres ved overføring til et samarbeid?';
     const res = await offline.app.request(
       '/drafts',
@@ -103,6 +107,45 @@ describe('POST /drafts for an imported consultation', () => {
     expect(proposal.paragraphs[0][0].text).toMatch(/^Departementet foreslår at kommunene skal drøfte overføringen/);
     expect(question.heading).toBe(edited);
     expect(body.request.consultation.items).toHaveLength(2);
+  });
+
+  it('offline: the secretary’s own questions are answered after the items, as sections of their own', async () => {
+    const c = await offlineConsultation();
+    const own = 'Hvordan bør kommunene sikre at IKT-tjenestene drives av egne ansatte?';
+    const res = await offline.app.request(
+      '/drafts',
+      jsonInit('POST', {
+        ...draftRequest(c, [{ kind: 'question', index: 4 }]),
+        consultation: {
+          ...draftRequest(c, [{ kind: 'question', index: 4 }]).consultation,
+          questions: [own],
+        },
+      }),
+    );
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    const sections = body.draft.sections.filter((s: any) => s.kind === 'question');
+    expect(sections.map((s: any) => s.heading)).toEqual([c.questions[4].text, own]);
+    expect(sections[0].item).toEqual({ kind: 'question', index: 4, documentId: c.documentId });
+    expect(sections[1].item).toBeUndefined();
+
+    // Own questions only: no item ticked.
+    const onlyOwn = await offline.app.request(
+      '/drafts',
+      jsonInit('POST', {
+        ...draftRequest(c, []),
+        consultation: { ...draftRequest(c, []).consultation, questions: [own] },
+      }),
+    );
+    expect(onlyOwn.status).toBe(201);
+    expect((await onlyOwn.json()).draft.sections.filter((s: any) => s.kind === 'question')).toHaveLength(1);
+
+    // Neither an item nor an own question: refused, naming the field.
+    const nothing = await offline.app.request('/drafts', jsonInit('POST', draftRequest(c, [])));
+    expect(nothing.status).toBe(400);
+    const problem = await nothing.json();
+    expect(JSON.stringify(problem)).toContain('consultation.items');
+    expect(JSON.stringify(problem)).toContain('eller skriv et eget spørsmål');
   });
 
   it('a request naming a consultation that was never imported is a 404 naming the field', async () => {

@@ -67,8 +67,10 @@ suite('web page: import a consultation into «Ny høring» (Chromium)', { shuffl
     expect(await proposals.count()).toBe(8);
     expect(await proposals.evaluateAll((els) => els.some((e) => (e as HTMLInputElement).checked))).toBe(false);
     expect(await page.getByLabel('Teksten i spørsmål 1').inputValue()).not.toBe('');
-    // The typed question list steps aside while the document's items are shown.
-    expect(await page.getByRole('button', { name: 'Legg til spørsmål' }).isVisible()).toBe(false);
+    // Beside the document's items, the typed questions become the secretary's own: none to begin with.
+    await page.getByRole('heading', { name: 'Egne spørsmål (valgfritt)' }).waitFor();
+    expect(await page.locator('#sporsmal-1').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Legg til spørsmål' }).isVisible()).toBe(true);
 
     // «hentet fra side 1» under the deadline opens the passage with the date marked.
     const deadlineSource = page.locator('#frist-kilde').getByRole('button');
@@ -87,6 +89,10 @@ suite('web page: import a consultation into «Ny høring» (Chromium)', { shuffl
     // Answer question 1 (edited) and proposal 2 only.
     for (let i = 2; i <= 5; i++) await page.getByLabel(`Spørsmål ${i}`, { exact: true }).uncheck();
     await page.locator('ol.items').nth(1).locator('input[type=checkbox]').nth(1).check();
+    // And a question of the secretary's own, answered after the items.
+    const own = 'Hvordan bør kommunene sikre at IKT-tjenestene drives av egne ansatte?';
+    await page.getByRole('button', { name: 'Legg til spørsmål' }).click();
+    await page.getByLabel('Eget spørsmål 1', { exact: true }).fill(own);
     await page.getByLabel('Organisasjon', { exact: true }).selectOption('Fagforbundet');
     const requests: string[] = [];
     page.on('request', (r) => {
@@ -100,8 +106,10 @@ suite('web page: import a consultation into «Ny høring» (Chromium)', { shuffl
       { kind: 'question', index: 0 },
       { kind: 'proposal', index: 1 },
     ]);
+    expect(sent.consultation.questions).toEqual([own]);
     await page.locator('.draft .fn').first().waitFor();
-    expect(await page.locator('.draft-section').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('.draft-section').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByRole('heading', { name: own }).count()).toBe(1);
 
     // Some footnote cites the consultation itself: the panel shows the ministry's document like any other source.
     const markers = page.locator('.draft .fn');

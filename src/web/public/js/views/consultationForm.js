@@ -91,7 +91,19 @@ export function consultationForm({ organisations, onSubmit, openSource }) {
       ),
     );
 
+  /** The consultation imported into the form (POST /consultations), and its items as ticked and edited. */
+  const imported = { extraction: null, items: [] };
   const questionList = h('ol', { class: 'questions' });
+  const questionsHeading = h('h2', { id: 'sporsmal-tittel' });
+  const questionsHint = h('p', { class: 'hint' });
+  /** The typed questions' heading: the consultation's questions, or (beside an import's items) the secretary's own. */
+  function titleQuestions(own) {
+    questionsHeading.textContent = own ? 'Egne spørsmål (valgfritt)' : 'Spørsmål fra høringen';
+    questionsHint.textContent = own
+      ? 'Spørsmål dere vil svare på i tillegg til punktene over. Utkastet får én del per spørsmål.'
+      : 'Ett spørsmål per felt. Utkastet får én del per spørsmål.';
+  }
+  titleQuestions(false);
   const addButton = h(
     'button',
     { type: 'button', class: 'button button--secondary', on: { click: () => addQuestion('', true) } },
@@ -122,13 +134,18 @@ export function consultationForm({ organisations, onSubmit, openSource }) {
 
   function renumber() {
     const items = [...questionList.children];
+    // Beside an imported consultation's items the typed questions are the secretary's own, and may be none.
+    const own = imported.extraction !== null;
     items.forEach((item, i) => {
       const [label, area, remove] = item.children;
       area.id = `sporsmal-${i + 1}`;
       label.htmlFor = area.id;
-      label.textContent = `Spørsmål ${i + 1}`;
-      remove.replaceChildren('Fjern', h('span', { class: 'visually-hidden' }, ` spørsmål ${i + 1}`));
-      remove.disabled = items.length === 1;
+      label.textContent = `${own ? 'Eget spørsmål' : 'Spørsmål'} ${i + 1}`;
+      remove.replaceChildren(
+        'Fjern',
+        h('span', { class: 'visually-hidden' }, ` ${own ? 'eget spørsmål' : 'spørsmål'} ${i + 1}`),
+      );
+      remove.disabled = !own && items.length === 1;
     });
     addButton.disabled = items.length >= MAX_QUESTIONS;
   }
@@ -150,7 +167,6 @@ export function consultationForm({ organisations, onSubmit, openSource }) {
   });
 
   // An imported consultation (POST /consultations): its questions and proposals as items to tick and edit.
-  const imported = { extraction: null, items: [] };
   const questionItems = h('ol', { class: 'items' });
   const proposalItems = h('ol', { class: 'items' });
   const itemsNote = h('div', { class: 'source-notes' });
@@ -195,9 +211,9 @@ export function consultationForm({ organisations, onSubmit, openSource }) {
     itemsSection,
     h(
       'section',
-      { class: 'form-section', 'aria-labelledby': 'sporsmal-tittel', 'data-typed-questions': '' },
-      h('h2', { id: 'sporsmal-tittel' }, 'Spørsmål fra høringen'),
-      h('p', { class: 'hint' }, 'Ett spørsmål per felt. Utkastet får én del per spørsmål.'),
+      { class: 'form-section', 'aria-labelledby': 'sporsmal-tittel' },
+      questionsHeading,
+      questionsHint,
       questionList,
       addButton,
     ),
@@ -275,9 +291,7 @@ export function consultationForm({ organisations, onSubmit, openSource }) {
       if (!value) errors.push({ field, reason });
       return value;
     };
-    const questions = imported.extraction
-      ? []
-      : [...questionList.querySelectorAll('textarea')].map((t) => t.value.trim());
+    const questions = [...questionList.querySelectorAll('textarea')].map((t) => t.value.trim());
     const filled = questions.filter(Boolean);
     const items = imported.items.filter((i) => i.box.checked);
     for (const i of items)
@@ -299,7 +313,11 @@ export function consultationForm({ organisations, onSubmit, openSource }) {
         index: i.index,
         ...(i.area.value.trim() !== i.original ? { text: i.area.value.trim() } : {}),
       }));
-      if (!items.length) errors.push({ field: 'consultation.items', reason: 'velg minst ett punkt å svare på' });
+      if (!items.length && !filled.length)
+        errors.push({
+          field: 'consultation.items',
+          reason: 'velg minst ett punkt å svare på, eller skriv et eget spørsmål',
+        });
     } else if (!filled.length) errors.push({ field: 'consultation.questions', reason: 'skriv minst ett spørsmål' });
     const request = {
       consultation,
@@ -400,10 +418,10 @@ export function consultationForm({ organisations, onSubmit, openSource }) {
       const radio = value && element.querySelector(`input[name="${name}"][value="${CSS.escape(value)}"]`);
       if (radio) radio.checked = true;
     }
-    if (v.imported) return;
-    const questions = (v.questions ?? []).slice(0, MAX_QUESTIONS);
+    const questions = (v.questions ?? []).filter((q) => !v.imported || q.trim()).slice(0, MAX_QUESTIONS);
     questionList.replaceChildren();
-    for (const q of questions.length ? questions : ['']) addQuestion(q);
+    for (const q of questions.length || v.imported ? questions : ['']) addQuestion(q);
+    renumber();
   }
 
   /**
@@ -433,7 +451,11 @@ export function consultationForm({ organisations, onSubmit, openSource }) {
           h('span', { class: 'source-note__missing' }, missing.get(key) ?? 'Fant ikke feltet i dokumentet.'),
         );
     }
-    for (const el of element.querySelectorAll('[data-typed-questions]')) el.hidden = true;
+    // The typed questions stay, as the secretary's own beside the items; blank ones go.
+    for (const area of [...questionList.querySelectorAll('textarea')])
+      if (!area.value.trim()) area.closest('li').remove();
+    titleQuestions(true);
+    renumber();
     itemsSection.hidden = false;
     imported.items = [];
     const answerProposals = extraction.questions.length === 0;
@@ -515,7 +537,9 @@ export function consultationForm({ organisations, onSubmit, openSource }) {
     imported.extraction = null;
     imported.items = [];
     itemsSection.hidden = true;
-    for (const el of element.querySelectorAll('[data-typed-questions]')) el.hidden = false;
+    titleQuestions(false);
+    if (!questionList.children.length) addQuestion();
+    renumber();
     for (const note of Object.values(notes)) note.hidden = true;
   }
 
