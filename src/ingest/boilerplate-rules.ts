@@ -67,9 +67,10 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     name: 'date-line',
     pattern: new RegExp(String.raw`^(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\.\s(?:${MONTHS})\s\d{4})$`, 'gimu'),
     reason: 'A publication date alone on a line is page chrome; the date lives in the metadata.',
-    // NOTE: in a PDF the date alone on a line (often right-aligned under the letterhead) is the letter's own date,
-    // which the consultation import reads as the document date and the base year of a deadline without one.
-    keepIn: ['pdf'],
+    // NOTE: in a PDF or a DOCX the date alone on a line (often right-aligned under the letterhead) is the letter's
+    // own date, which the consultation import reads as the document date and the base year of a deadline without
+    // one. Only web pages (and text collected from them) print dates as chrome.
+    keepIn: ['pdf', 'docx'],
   },
   {
     name: 'byline',

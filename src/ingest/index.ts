@@ -20,10 +20,14 @@ function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Clean and repair only: the text that would be stored for `raw`. */
-export function prepareText(raw: string, format = 'text'): string {
+/**
+ * Clean and repair only: the text that would be stored for `raw`, in its syntax (`format`: 'markdown', 'pdf',
+ * 'text' …). `origin` is the file's own format when a loader turned it into that syntax (a DOCX or a web page read
+ * as Markdown): boilerplate rules that are content in some kinds of file (boilerplate-rules.ts keepIn) look at it.
+ */
+export function prepareText(raw: string, format = 'text', origin = format): string {
   const markdown = format === 'markdown';
-  const { text } = cleanText(raw, { markdown, format });
+  const { text } = cleanText(raw, { markdown, format: origin });
   // Markdown wraps paragraphs on purpose and marks structure itself; PDF repair would only disturb it.
   return tidyBlankLines(markdown ? text : repairLineBreaks(text));
 }
@@ -48,7 +52,7 @@ export function ingestText(raw: string, meta: DocumentMeta, format = 'text'): In
  */
 export function ingestLoaded(loaded: LoadedText, meta: DocumentMeta): IngestedDocument {
   const syntax = loaded.syntax ?? loaded.format;
-  const text = prepareText(loaded.text, syntax);
+  const text = prepareText(loaded.text, syntax, loaded.format);
   const toText = loaded.sections || loaded.pageStarts ? offsetMapper(loaded.text, text) : (o: number) => o;
   let passages = loaded.sections
     ? sectionPassages(
