@@ -32,7 +32,7 @@ import { draftingProvider, draftingRoutes } from './routes/drafting.js';
 import type { LlmProvider } from '../llm/types.js';
 import type { Judge } from '../verify/index.js';
 import { docsRoutes } from './routes/docs.js';
-import { pageNotFound, webRoutes } from './routes/web.js';
+import { pageNotFound, pageSignInFirst, webRoutes } from './routes/web.js';
 import { sessionResolver } from './auth/session.js';
 import { userRoutes } from './routes/users.js';
 import { SIGN_IN_DEFAULTS, sessionRoutes, type SignInConfig } from './routes/session.js';
@@ -192,8 +192,12 @@ export function createApp(deps: AppDeps) {
     return c.json(toProblem(err, c.get('requestId')), 404, { 'content-type': 'application/problem+json' });
   });
 
-  app.onError((err, c) => {
+  app.onError(async (err, c) => {
     const appErr = asAppError(err);
+    if (appErr.code === 'unauthorized:token' && c.get('viewer')?.kind === 'anonymous') {
+      const page = await pageSignInFirst(c);
+      if (page) return page;
+    }
     if (appErr.status >= 500)
       deps.logger.error({ requestId: c.get('requestId'), err, code: appErr.code }, 'request failed');
     else deps.logger.debug({ requestId: c.get('requestId'), code: appErr.code }, 'request refused');

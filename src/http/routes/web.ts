@@ -82,8 +82,20 @@ export function webRoutes() {
  * still get the problem. Called from the app's notFound handler, so every route registered anywhere wins first.
  */
 export async function pageNotFound(c: Context<AppEnv>): Promise<Response | null> {
+  return browserPage(c, 404);
+}
+
+/**
+ * The same for a browser that is not signed in on a server that requires it, wherever it points: the shell (which
+ * carries no data) with 401, and the page sends the person to «Logg inn»; an API client still gets the problem.
+ */
+export async function pageSignInFirst(c: Context<AppEnv>): Promise<Response | null> {
+  return browserPage(c, 401);
+}
+
+async function browserPage(c: Context<AppEnv>, status: 401 | 404): Promise<Response | null> {
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return null;
   if (!(c.req.header('accept') ?? '').includes('text/html')) return null;
   if (c.req.path.startsWith('/assets/')) return null;
-  return c.html(await readShell(), 404, SHELL_HEADERS);
+  return c.html(await readShell(), status, SHELL_HEADERS);
 }

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_PATHS } from '../../../src/http/routes/web.js';
-import { seededApp } from '../../helpers/runtime.js';
+import { seededApp, testConfig } from '../../helpers/runtime.js';
 
 let app: Awaited<ReturnType<typeof seededApp>>['app'];
 
@@ -69,6 +69,29 @@ describe('web page routes', () => {
     ] as const) {
       const res = await app.request(path, init);
       expect(res.status, path).toBeGreaterThanOrEqual(400);
+      expect(res.headers.get('content-type'), path).toContain('application/problem+json');
+    }
+  });
+
+  it('answers a browser that is not signed in on a closed server with the shell and 401, wherever it points', async () => {
+    const { app: closed } = await seededApp({ config: { ...testConfig, API_TOKENS: 'hemmelig' } });
+    const browser = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    for (const path of ['/ingenting', '/documents', '/drafts/noe']) {
+      const res = await closed.request(path, { headers: browser });
+      expect(res.status, path).toBe(401);
+      expect(res.headers.get('content-type'), path).toContain('text/html');
+      const html = await res.text();
+      expect(html).toContain('src="/assets/js/main.js"');
+      expect(html).not.toContain('fagforbundet');
+    }
+    // An API client, a write and a wrong token stay problems.
+    for (const [path, init] of [
+      ['/documents', { headers: { accept: 'application/json' } }],
+      ['/documents', { method: 'POST', headers: browser }],
+      ['/documents', { headers: { ...browser, authorization: 'Bearer feil' } }],
+    ] as const) {
+      const res = await closed.request(path, init);
+      expect(res.status, path).toBe(401);
       expect(res.headers.get('content-type'), path).toContain('application/problem+json');
     }
   });
