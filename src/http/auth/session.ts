@@ -9,13 +9,8 @@ import { findSession } from '../../store/sessions.js';
 import { getUser, userViewer } from '../../store/users.js';
 import type { Queryable } from '../../store/driver.js';
 import { AppError } from '../errors.js';
-import type { PrincipalResolver } from '../middleware/principal.js';
+import type { PrincipalResolver, SessionInfo } from '../middleware/principal.js';
 import { readCookie, SESSION_COOKIE } from './cookies.js';
-
-export interface SessionInfo {
-  csrfToken: string;
-  expiresAt: string;
-}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Writes that need no CSRF token: signing in (no session yet to hold one). */

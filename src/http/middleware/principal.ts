@@ -23,7 +23,6 @@ import { ANONYMOUS_VIEWER, OPEN_VIEWER, type Role, type Viewer } from '../../dom
 import type { Queryable } from '../../store/driver.js';
 import { anyUser, userByToken, userViewer } from '../../store/users.js';
 import { AppError } from '../errors.js';
-import type { SessionInfo } from '../auth/session.js';
 
 /** Another way to find the principal (e.g. a session cookie): a viewer, or null when the request has none of its kind. */
 export type PrincipalResolver = (c: Context) => Promise<Viewer | null>;
@@ -67,6 +66,12 @@ const PAGE_SHELLS = [
   /^\/logg-inn\/?$/,
   /^\/admin\/?$/,
 ];
+
+/** The page's session behind a request (http/auth/session.ts): what GET /session hands the page. */
+export interface SessionInfo {
+  csrfToken: string;
+  expiresAt: string;
+}
 
 /** `session`: set when the principal came from the page's session cookie (http/auth/session.ts). */
 export type PrincipalVariables = { viewer: Viewer; openMode: boolean; session?: SessionInfo };
