@@ -7,6 +7,12 @@
  */
 import type { CopyColumn, CopyRow } from './copyBinary.js';
 
+/**
+ * What in-memory caches of a store key on (readCache.ts): the same object for the store and for its readTogether
+ * sections, so a section reads and fills the store's own memo.
+ */
+export const CACHE_KEY = Symbol('cacheKey');
+
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
   /**
@@ -15,6 +21,25 @@ export interface Queryable {
    * summaries) can be kept in memory until the next write (readCache.ts). Absent on pg and inside a transaction.
    */
   readonly generation?: () => number;
+  /**
+   * PGlite only: run fn's statements (on the Queryable it is given) as one unit on the store's one connection, a
+   * transaction no other statement can enter, so a search waits at most once for the connection, however many
+   * statements it runs. Absent on pg, whose pool runs a search's statements side by side on several connections,
+   * and inside a section or a transaction. fn must only read, and must not use the outer store (it would wait for
+   * the section itself). @example await (db.readTogether ?? ((fn) => fn(db)))((q) => search(q, …))
+   */
+  readonly readTogether?: <T>(fn: (q: Queryable) => Promise<T>) => Promise<T>;
+  /** See CACHE_KEY; absent: caches key on the store object itself. */
+  readonly [CACHE_KEY]?: object;
+}
+
+/** Options of Db.transaction. */
+export interface TransactionOptions {
+  /**
+   * Nothing the transaction writes is visible to readers (a batch of a pending save, documents/pending.ts), so what
+   * readers cache (readCache.ts) stays valid: PGlite does not move its generation for it.
+   */
+  unseen?: boolean;
 }
 
 export interface Db extends Queryable {
@@ -22,7 +47,7 @@ export interface Db extends Queryable {
   /** Run several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /** Run fn in one transaction; it rolls back when fn throws. */
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
   /**
    * pg only: run fn while holding PostgreSQL advisory lock `key` (advisoryLocks.ts), taken on a connection of its

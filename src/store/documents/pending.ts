@@ -125,11 +125,16 @@ export async function savePendingPassages(
   const id = doc.meta.id;
   for (let start = 0; start < rows.length; start += batchSize) {
     const batch = rows.slice(start, start + batchSize);
-    await db.transaction(async (tx) => {
-      const alive = await tx.query(TOUCH_PENDING_SQL, [id, version]);
-      if (alive.rows.length === 0) throw new SaveDiscardedError(id);
-      await insertPassages(tx, { rows: batch, vectors: batch.map((r) => vectors.get(r.id)), version });
-    });
+    // Unseen: a pending version's passages and pending_since are nothing a reader sees (../visibility.ts), so the
+    // searches' cached organisation names and document summaries outlive the batches (issue 14).
+    await db.transaction(
+      async (tx) => {
+        const alive = await tx.query(TOUCH_PENDING_SQL, [id, version]);
+        if (alive.rows.length === 0) throw new SaveDiscardedError(id);
+        await insertPassages(tx, { rows: batch, vectors: batch.map((r) => vectors.get(r.id)), version });
+      },
+      { unseen: true },
+    );
     await afterBatch?.(start + batch.length, rows.length);
     // NOTE: queries that arrived meanwhile get the connection before the next batch (PGlite serves in order).
     await new Promise((resolve) => setImmediate(resolve));
