@@ -22,11 +22,13 @@ export interface Queryable {
    */
   readonly generation?: () => number;
   /**
-   * PGlite only: run fn's statements (on the Queryable it is given) as one unit on the store's one connection, a
-   * transaction no other statement can enter, so a search waits at most once for the connection, however many
-   * statements it runs. Absent on pg, whose pool runs a search's statements side by side on several connections,
-   * and inside a section or a transaction. fn must only read, and must not use the outer store (it would wait for
-   * the section itself). @example await (db.readTogether ?? ((fn) => fn(db)))((q) => search(q, …))
+   * PGlite only: run fn's statements (on the Queryable it is given) as one section on the store's one connection:
+   * no transaction begins while a section runs, and a section waits for the transaction running or waiting before
+   * it (pglite/sectionGate.ts), so a search waits for a save at most once however many statements it runs. Single
+   * statements of others still run between a section's. Absent on pg, whose pool runs a search's statements side by
+   * side on several connections, and on a section or a transaction. fn must only read and must not use the outer
+   * store's transaction (it would wait for the section itself).
+   * @example await (db.readTogether ? db.readTogether((q) => searchWith(q)) : searchWith(db))
    */
   readonly readTogether?: <T>(fn: (q: Queryable) => Promise<T>) => Promise<T>;
   /** See CACHE_KEY; absent: caches key on the store object itself. */

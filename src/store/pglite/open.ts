@@ -25,6 +25,7 @@ import {
 } from '../driver.js';
 import { MIN_SHARED_BUFFERS_MB, relationBytes, sharedBuffersMb } from './buffers.js';
 import { createPglite } from './initCache.js';
+import { SectionGate } from './sectionGate.js';
 import { acquireDataDirLock } from './lock.js';
 import { PgliteWorker, type PgliteLike, type PgliteTxLike } from './workerHost.js';
 
@@ -106,6 +107,7 @@ export function wrapPglite(db: PgliteLike): Db {
   let generation = 0;
   const wrote = () => void generation++;
   const cacheKey = {};
+  const gate = new SectionGate();
   return {
     driver: 'pglite',
     [CACHE_KEY]: cacheKey,
@@ -113,19 +115,16 @@ export function wrapPglite(db: PgliteLike): Db {
     query: <T>(sql: string, params: unknown[] = []) => countingWrites(sql, () => direct.query<T>(sql, params), wrote),
     // NOTE (issue 14): a search's five or six statements each queued behind whatever held the connection; during an
     // upload one search met two save batches and spent 598 ms in the database (bench:uploads, trace of PGlite's
-    // worker). In one transaction it waits once, for the batch (if any) ahead of it. No generation bump: a section
-    // only reads, and a write in it still counts (countingWrites), as outside.
+    // worker). As a section (sectionGate.ts) it waits for at most the one transaction ahead of it.
     readTogether: <T>(fn: (section: Queryable) => Promise<T>) =>
-      db.transaction((tx) => {
-        const inner = q(tx);
-        const section: Queryable = {
+      gate.read(() =>
+        fn({
           [CACHE_KEY]: cacheKey,
           generation: () => generation,
           query: <R>(sql: string, params: unknown[] = []) =>
-            countingWrites(sql, () => inner.query<R>(sql, params), wrote),
-        };
-        return fn(section);
-      }),
+            countingWrites(sql, () => direct.query<R>(sql, params), wrote),
+        }),
+      ),
     async exec(sql) {
       await countingWrites(null, () => db.exec(sql), wrote);
     },
@@ -134,22 +133,24 @@ export function wrapPglite(db: PgliteLike): Db {
       // nothing it writes is visible to readers).
       const counted = options?.unseen ? () => undefined : wrote;
       counted();
-      return db
-        .transaction(async (tx) => {
-          const base = {
-            ...q(tx),
-            async exec(sql: string) {
-              await tx.exec(sql);
-            },
-            // NOTE: text-form vectors parse at ~1.4k rows/s inside WASM; binary COPY reaches ~40k rows/s.
-            async insertRows(table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]) {
-              if (rows.length === 0) return;
-              const blob = new Blob([encodeCopyBinary(columns, rows)]);
-              await tx.query(copySql(table, columns, `'/dev/blob'`), [], { blob });
-            },
-          };
-          return fn({ ...base, stageEmbeddings: stageEmbeddingsWith(base) });
-        })
+      return gate
+        .write(() =>
+          db.transaction(async (tx) => {
+            const base = {
+              ...q(tx),
+              async exec(sql: string) {
+                await tx.exec(sql);
+              },
+              // NOTE: text-form vectors parse at ~1.4k rows/s inside WASM; binary COPY reaches ~40k rows/s.
+              async insertRows(table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]) {
+                if (rows.length === 0) return;
+                const blob = new Blob([encodeCopyBinary(columns, rows)]);
+                await tx.query(copySql(table, columns, `'/dev/blob'`), [], { blob });
+              },
+            };
+            return fn({ ...base, stageEmbeddings: stageEmbeddingsWith(base) });
+          }),
+        )
         .finally(counted);
     },
     // A consistent copy of the whole data directory as a gzipped tarball (`npm run backup`).
