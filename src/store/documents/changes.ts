@@ -102,9 +102,12 @@ export type UploadWrite =
 
 /**
  * Passages a batched save writes per transaction (pending.ts). A passage costs PGlite ~0.4 ms to save (vector and
- * full-text indexes, statistics trigger), so a batch holds the store ~40 ms, well inside /search's 100 ms.
+ * full-text indexes, statistics trigger), so a batch holds the store ~20 ms on a quiet machine.
+ * NOTE (issue 14): 100 before. A search now waits for at most one batch (pglite/sectionGate.ts), so the batch is
+ * that one wait: under load the COPY of 100 took 78–480 ms (bench:uploads, PGlite worker trace, load 5–14). Batches
+ * of 25 bought nothing while a search could meet one per statement; 50 halves the wait for a few ms per batch.
  */
-export const UPLOAD_SAVE_BATCH = 100;
+export const UPLOAD_SAVE_BATCH = 50;
 
 /**
  * Store an uploaded document: `mode` "create" refuses an id that exists, "replace" one that does not. A changed
@@ -171,7 +174,7 @@ export async function writeUpload(
         await discardPendingSave(tx, { id, version });
         return refused;
       }
-      if (!(await finishPendingSave(tx, { doc, version }))) throw new SaveDiscardedError(id);
+      if (!(await finishPendingSave(tx, { doc, version, created: !replaced }))) throw new SaveDiscardedError(id);
       return finish(tx, { id, visibility, outcome: replaced ? 'replaced' : 'created' });
     });
     return done;
