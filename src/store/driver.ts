@@ -36,12 +36,14 @@ export interface Queryable {
 }
 
 /** Options of Db.transaction. */
-export interface TransactionOptions {
+export interface TransactionOptions<T = unknown> {
   /**
    * Nothing the transaction writes is visible to readers (a batch of a pending save, documents/pending.ts), so what
-   * readers cache (readCache.ts) stays valid: PGlite does not move its generation for it.
+   * readers cache (readCache.ts) stays valid: PGlite does not move its generation for it. A function decides from
+   * the transaction's result (a save's begin is unseen unless it ended the save at once); a failed transaction
+   * counts as seen.
    */
-  unseen?: boolean;
+  unseen?: boolean | ((result: T) => boolean);
 }
 
 export interface Db extends Queryable {
@@ -49,7 +51,7 @@ export interface Db extends Queryable {
   /** Run several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /** Run fn in one transaction; it rolls back when fn throws. */
-  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions<T>): Promise<T>;
   close(): Promise<void>;
   /**
    * pg only: run fn while holding PostgreSQL advisory lock `key` (advisoryLocks.ts), taken on a connection of its

@@ -140,23 +140,29 @@ export async function writeUpload(
   },
 ): Promise<UploadWrite> {
   const id = doc.meta.id;
-  const begun = await db.transaction(async (tx): Promise<UploadWrite | { version: number }> => {
-    await tx.query(LOCK_DOCUMENT_ID_SQL, [id]);
-    let state = await lockSaveState(tx, { id });
-    if (state?.pendingVersion != null) {
-      if (!state.stale) return { ok: false, reason: 'busy' };
-      await discardPendingSave(tx, { id, version: state.pendingVersion });
-      state = await lockSaveState(tx, { id });
-    }
-    const refused = await refusal(tx, { doc, mode });
-    if (refused) return refused;
-    const head = await getDocumentHead(tx, { id });
-    if (head?.contentHash === doc.contentHash) {
-      const changed = (await updateDocumentsMeta(tx, { docs: [doc] })).has(id) || head.visibility !== visibility;
-      return finish(tx, { id, visibility, outcome: changed ? 'metadata' : 'unchanged' });
-    }
-    return { version: await beginPendingSave(tx, { doc, state }) };
-  });
+  const begun = await db.transaction(
+    async (tx): Promise<UploadWrite | { version: number }> => {
+      await tx.query(LOCK_DOCUMENT_ID_SQL, [id]);
+      let state = await lockSaveState(tx, { id });
+      if (state?.pendingVersion != null) {
+        if (!state.stale) return { ok: false, reason: 'busy' };
+        await discardPendingSave(tx, { id, version: state.pendingVersion });
+        state = await lockSaveState(tx, { id });
+      }
+      const refused = await refusal(tx, { doc, mode });
+      if (refused) return refused;
+      const head = await getDocumentHead(tx, { id });
+      if (head?.contentHash === doc.contentHash) {
+        const changed = (await updateDocumentsMeta(tx, { docs: [doc] })).has(id) || head.visibility !== visibility;
+        return finish(tx, { id, visibility, outcome: changed ? 'metadata' : 'unchanged' });
+      }
+      return { version: await beginPendingSave(tx, { doc, state }) };
+    },
+    // A begun save wrote only what no reader sees (a pending row or version), so the searches' memo stays valid; a
+    // save ended here (metadata, visibility) did not. NOTE (issue 14): otherwise the first search after every
+    // upload's begin read the organisation names again, outside its section, behind a save batch.
+    { unseen: (r) => 'version' in r },
+  );
   if (!('version' in begun)) return begun;
 
   const { version } = begun;

@@ -131,9 +131,10 @@ export function wrapPglite(db: PgliteLike): Db {
     async transaction(fn, options) {
       // Counted before and after: a read that overlaps the transaction must not outlive it in a cache (unless
       // nothing it writes is visible to readers).
-      const counted = options?.unseen ? () => undefined : wrote;
-      counted();
-      return gate
+      const unseen = options?.unseen ?? false;
+      if (!unseen) wrote();
+      let seen = unseen === false;
+      const result = await gate
         .write(() =>
           db.transaction(async (tx) => {
             const base = {
@@ -151,7 +152,15 @@ export function wrapPglite(db: PgliteLike): Db {
             return fn({ ...base, stageEmbeddings: stageEmbeddingsWith(base) });
           }),
         )
-        .finally(counted);
+        .catch((err: unknown) => {
+          seen = true;
+          throw err;
+        })
+        .finally(() => {
+          if (seen) wrote();
+        });
+      if (typeof unseen === 'function' && !unseen(result)) wrote();
+      return result;
     },
     // A consistent copy of the whole data directory as a gzipped tarball (`npm run backup`).
     dumpDataDir: () => db.dumpDataDir('gzip'),

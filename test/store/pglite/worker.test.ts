@@ -169,6 +169,25 @@ describe('PGlite on its worker thread', () => {
     await db.query(`DELETE FROM items WHERE id = 900`);
   });
 
+  it('moves the generation after a transaction whose result says it wrote what readers see', async () => {
+    const unseen = (r: string) => r === 'pending';
+    const g0 = db.generation!();
+    await db.transaction(async () => 'pending', { unseen });
+    expect(db.generation!()).toBe(g0);
+    await db.transaction(async () => 'visible', { unseen });
+    const g1 = db.generation!();
+    expect(g1).toBeGreaterThan(g0);
+    await expect(
+      db.transaction(
+        async () => {
+          throw new Error('rolled back');
+        },
+        { unseen: true },
+      ),
+    ).rejects.toThrow('rolled back');
+    expect(db.generation!()).toBeGreaterThan(g1);
+  });
+
   it('dumps a data directory that opens as an equal store', async () => {
     const dump = await db.dumpDataDir!();
     const restoredDir = join(dir, 'restored');
