@@ -162,14 +162,8 @@ function toHits(top: FusedHit[], passages: Map<string, PassageWithDocument>): Se
  * Vector-only search without MMR: the leg ranks as the search does, so it asks HNSW for k rows only (it stops
  * sooner) and returns their passages itself, one statement fewer than fetching them after.
  */
-async function vectorSearch(
-  db: Queryable,
-  embedder: QueryEmbedder,
-  opts: SearchOptions,
-  k: number,
-): Promise<SearchHit[]> {
+async function vectorSearch(db: Queryable, vector: number[], opts: SearchOptions, k: number): Promise<SearchHit[]> {
   const f = filterParams(db, opts);
-  const vector = await embedder.embedQuery(opts.query);
   const { rows } = await db.query<Record<string, unknown>>(vectorLegSql(f !== null, { withPassages: true }), [
     toVectorLiteral(vector),
     k,
@@ -186,16 +180,18 @@ async function vectorSearch(
   );
 }
 
-export async function search(db: Queryable, embedder: QueryEmbedder, options: SearchOptions): Promise<SearchHit[]> {
-  const opts = await withIntent(db, options);
-  const k = opts.k ?? 8;
+/** The legs, fusion (and MMR) and the hits' passages: every statement of a search after its query embedding. */
+async function rankAndFetch(
+  db: Queryable,
+  vector: Promise<number[] | null>,
+  opts: SearchOptions,
+  k: number,
+): Promise<SearchHit[]> {
   const pool = candidatePool(k);
   const mode = opts.mode ?? 'hybrid';
-  if (mode === 'vector' && !(opts.mmrLambda !== undefined && opts.mmrLambda < 1))
-    return vectorSearch(db, embedder, opts, k);
   // Both legs at once: on PostgreSQL through a pool they run on two connections; PGlite takes them in turn.
   const [vectorHits, textHits] = await Promise.all([
-    mode === 'text' ? [] : embedder.embedQuery(opts.query).then((v) => vectorLeg(db, v, pool, opts)),
+    vector.then((v) => (v ? vectorLeg(db, v, pool, opts) : [])),
     mode === 'vector' ? [] : textLeg(db, opts.query, pool, opts),
   ]);
   let fused = fuse(opts, vectorHits, textHits);
@@ -208,4 +204,27 @@ export async function search(db: Queryable, embedder: QueryEmbedder, options: Se
   const top = fused.slice(0, k);
   const passages = await getPassages(db, { ids: top.map((h) => h.id) });
   return toHits(top, passages);
+}
+
+/**
+ * NOTE (issue 14): on PGlite (one connection) the statements after the query embedding run as one section
+ * (Queryable.readTogether), taken once the embedding is computed, so no embedding time holds the connection and a
+ * search waits for a save batch at most once instead of once per statement. The organisation names before it come
+ * from the store's memo, which a pending save's batches leave valid (TransactionOptions.unseen). On PostgreSQL the
+ * embedding and the text leg still run side by side, the legs on two connections, as before.
+ */
+export async function search(db: Queryable, embedder: QueryEmbedder, options: SearchOptions): Promise<SearchHit[]> {
+  const opts = await withIntent(db, options);
+  const k = opts.k ?? 8;
+  const mode = opts.mode ?? 'hybrid';
+  const vectorOnly = mode === 'vector' && !(opts.mmrLambda !== undefined && opts.mmrLambda < 1);
+  const embedding = mode === 'text' ? Promise.resolve(null) : embedder.embedQuery(opts.query);
+  if (!db.readTogether) {
+    if (vectorOnly) return vectorSearch(db, (await embedding)!, opts, k);
+    return rankAndFetch(db, embedding, opts, k);
+  }
+  const vector = await embedding;
+  return db.readTogether((q) =>
+    vectorOnly ? vectorSearch(q, vector!, opts, k) : rankAndFetch(q, Promise.resolve(vector), opts, k),
+  );
 }

@@ -38,9 +38,10 @@ export function scoped<T extends Queryable>(db: T, viewer: Viewer): T {
       if (prop === VIEWER) return viewer;
       if (prop === RAW) return target;
       const value = Reflect.get(target, prop, target);
-      if (prop === 'transaction' && typeof value === 'function')
-        return (fn: (tx: Queryable) => Promise<unknown>) =>
-          value.call(target, (tx: Queryable) => fn(scoped(tx, viewer)));
+      // A transaction or readTogether section acts for the same viewer.
+      if ((prop === 'transaction' || prop === 'readTogether') && typeof value === 'function')
+        return (fn: (tx: Queryable) => Promise<unknown>, ...rest: unknown[]) =>
+          value.call(target, (tx: Queryable) => fn(scoped(tx, viewer)), ...rest);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });

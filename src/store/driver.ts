@@ -7,6 +7,12 @@
  */
 import type { CopyColumn, CopyRow } from './copyBinary.js';
 
+/**
+ * What in-memory caches of a store key on (readCache.ts): the same object for the store and for its readTogether
+ * sections, so a section reads and fills the store's own memo.
+ */
+export const CACHE_KEY = Symbol('cacheKey');
+
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
   /**
@@ -15,6 +21,29 @@ export interface Queryable {
    * summaries) can be kept in memory until the next write (readCache.ts). Absent on pg and inside a transaction.
    */
   readonly generation?: () => number;
+  /**
+   * PGlite only: run fn's statements (on the Queryable it is given) as one section on the store's one connection:
+   * no transaction begins while a section runs, and a section waits for the transaction running or waiting before
+   * it (pglite/sectionGate.ts), so a search waits for a save at most once however many statements it runs. Single
+   * statements of others still run between a section's. Absent on pg, whose pool runs a search's statements side by
+   * side on several connections, and on a section or a transaction. fn must only read and must not use the outer
+   * store's transaction (it would wait for the section itself).
+   * @example await (db.readTogether ? db.readTogether((q) => searchWith(q)) : searchWith(db))
+   */
+  readonly readTogether?: <T>(fn: (q: Queryable) => Promise<T>) => Promise<T>;
+  /** See CACHE_KEY; absent: caches key on the store object itself. */
+  readonly [CACHE_KEY]?: object;
+}
+
+/** Options of Db.transaction. */
+export interface TransactionOptions<T = unknown> {
+  /**
+   * Nothing the transaction writes is visible to readers (a batch of a pending save, documents/pending.ts), so what
+   * readers cache (readCache.ts) stays valid: PGlite does not move its generation for it. A function decides from
+   * the transaction's result (a save's begin is unseen unless it ended the save at once); a failed transaction
+   * counts as seen.
+   */
+  unseen?: boolean | ((result: T) => boolean);
 }
 
 export interface Db extends Queryable {
@@ -22,7 +51,7 @@ export interface Db extends Queryable {
   /** Run several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /** Run fn in one transaction; it rolls back when fn throws. */
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions<T>): Promise<T>;
   close(): Promise<void>;
   /**
    * pg only: run fn while holding PostgreSQL advisory lock `key` (advisoryLocks.ts), taken on a connection of its

@@ -7,9 +7,9 @@
  * half of the passage fetch ~1.3 ms; both are a Map lookup once warm.
  */
 import { rawStore } from './access.js';
-import type { Queryable } from './db.js';
+import { CACHE_KEY, type Queryable } from './driver.js';
 
-const memos = new WeakMap<Queryable, { generation: number; entries: Map<string, unknown> }>();
+const memos = new WeakMap<object, { generation: number; entries: Map<string, unknown> }>();
 
 /**
  * The memo of the store's current generation (a new, empty one once anything may have been written), or null when
@@ -20,7 +20,8 @@ export function generationMemo(db: Queryable): Map<string, unknown> | null {
   const generation = db.generation?.();
   if (generation === undefined) return null;
   // One memo per store, whichever viewer it is scoped to (store/access.ts): what is kept is not filtered by viewer.
-  const key = rawStore(db);
+  const raw = rawStore(db);
+  const key: object = raw[CACHE_KEY] ?? raw;
   const memo = memos.get(key);
   if (memo && memo.generation === generation) return memo.entries;
   const entries = new Map<string, unknown>();

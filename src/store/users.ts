@@ -6,6 +6,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Role, Viewer } from '../domain/viewer.js';
 import type { Queryable } from './driver.js';
+import { readThrough } from './readCache.js';
 
 const MEMBER_ORGANISATIONS_SQL = /* SQL */ `SELECT DISTINCT organisation_key FROM memberships`;
 
@@ -134,8 +135,12 @@ export async function otherSiteAdmins(db: Queryable, { userId }: { userId: strin
 
 /** Whether any (enabled) user exists: with none, and no API_TOKENS, the server stays open. */
 export async function anyUser(db: Queryable): Promise<boolean> {
-  const { rows } = await db.query<{ any: boolean }>(ANY_USER_SQL);
-  return Boolean(rows[0]?.any);
+  // NOTE (issue 14): asked by every request of an open server; from the memo on PGlite (readCache.ts), so a /search
+  // during an upload does not queue for the connection once for this and again for its own statements.
+  return readThrough(db, 'any-user', async () => {
+    const { rows } = await db.query<{ any: boolean }>(ANY_USER_SQL);
+    return Boolean(rows[0]?.any);
+  });
 }
 
 /**

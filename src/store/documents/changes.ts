@@ -102,9 +102,12 @@ export type UploadWrite =
 
 /**
  * Passages a batched save writes per transaction (pending.ts). A passage costs PGlite ~0.4 ms to save (vector and
- * full-text indexes, statistics trigger), so a batch holds the store ~40 ms, well inside /search's 100 ms.
+ * full-text indexes, statistics trigger), so a batch holds the store ~20 ms on a quiet machine.
+ * NOTE (issue 14): 100 before. A search now waits for at most one batch (pglite/sectionGate.ts), so the batch is
+ * that one wait: under load the COPY of 100 took 78–480 ms (bench:uploads, PGlite worker trace, load 5–14). Batches
+ * of 25 bought nothing while a search could meet one per statement; 50 halves the wait for a few ms per batch.
  */
-export const UPLOAD_SAVE_BATCH = 100;
+export const UPLOAD_SAVE_BATCH = 50;
 
 /**
  * Store an uploaded document: `mode` "create" refuses an id that exists, "replace" one that does not. A changed
@@ -137,23 +140,29 @@ export async function writeUpload(
   },
 ): Promise<UploadWrite> {
   const id = doc.meta.id;
-  const begun = await db.transaction(async (tx): Promise<UploadWrite | { version: number }> => {
-    await tx.query(LOCK_DOCUMENT_ID_SQL, [id]);
-    let state = await lockSaveState(tx, { id });
-    if (state?.pendingVersion != null) {
-      if (!state.stale) return { ok: false, reason: 'busy' };
-      await discardPendingSave(tx, { id, version: state.pendingVersion });
-      state = await lockSaveState(tx, { id });
-    }
-    const refused = await refusal(tx, { doc, mode });
-    if (refused) return refused;
-    const head = await getDocumentHead(tx, { id });
-    if (head?.contentHash === doc.contentHash) {
-      const changed = (await updateDocumentsMeta(tx, { docs: [doc] })).has(id) || head.visibility !== visibility;
-      return finish(tx, { id, visibility, outcome: changed ? 'metadata' : 'unchanged' });
-    }
-    return { version: await beginPendingSave(tx, { doc, state }) };
-  });
+  const begun = await db.transaction(
+    async (tx): Promise<UploadWrite | { version: number }> => {
+      await tx.query(LOCK_DOCUMENT_ID_SQL, [id]);
+      let state = await lockSaveState(tx, { id });
+      if (state?.pendingVersion != null) {
+        if (!state.stale) return { ok: false, reason: 'busy' };
+        await discardPendingSave(tx, { id, version: state.pendingVersion });
+        state = await lockSaveState(tx, { id });
+      }
+      const refused = await refusal(tx, { doc, mode });
+      if (refused) return refused;
+      const head = await getDocumentHead(tx, { id });
+      if (head?.contentHash === doc.contentHash) {
+        const changed = (await updateDocumentsMeta(tx, { docs: [doc] })).has(id) || head.visibility !== visibility;
+        return finish(tx, { id, visibility, outcome: changed ? 'metadata' : 'unchanged' });
+      }
+      return { version: await beginPendingSave(tx, { doc, state }) };
+    },
+    // A begun save wrote only what no reader sees (a pending row or version), so the searches' memo stays valid; a
+    // save ended here (metadata, visibility) did not. NOTE (issue 14): otherwise the first search after every
+    // upload's begin read the organisation names again, outside its section, behind a save batch.
+    { unseen: (r) => 'version' in r },
+  );
   if (!('version' in begun)) return begun;
 
   const { version } = begun;
@@ -171,7 +180,7 @@ export async function writeUpload(
         await discardPendingSave(tx, { id, version });
         return refused;
       }
-      if (!(await finishPendingSave(tx, { doc, version }))) throw new SaveDiscardedError(id);
+      if (!(await finishPendingSave(tx, { doc, version, created: !replaced }))) throw new SaveDiscardedError(id);
       return finish(tx, { id, visibility, outcome: replaced ? 'replaced' : 'created' });
     });
     return done;

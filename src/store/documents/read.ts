@@ -6,7 +6,7 @@
 import type { DocumentSummary, Passage, PassageWithDocument, StoredDocument } from '../../domain/types.js';
 import type { Queryable } from '../driver.js';
 import { accessParams, documentReadableSql, passageReadableSql } from '../access.js';
-import { generationMemo } from '../readCache.js';
+import { generationMemo, readThrough } from '../readCache.js';
 import { documentVisible, passageVisible } from '../visibility.js';
 
 const DOC_SUMMARY_COLUMNS = /* SQL */ `
@@ -185,8 +185,12 @@ export async function findPassagesContaining(
 }
 
 export async function countAll(db: Queryable): Promise<{ documents: number; passages: number }> {
-  const { rows } = await db.query<{ documents: number; passages: number }>(COUNT_SQL);
-  return { documents: Number(rows[0].documents), passages: Number(rows[0].passages) };
+  // NOTE (issue 14): /health asks on every probe; from the memo on PGlite (readCache.ts), which a pending save's
+  // batches leave valid, so /health does not wait for a save batch to count.
+  return readThrough(db, 'count-all', async () => {
+    const { rows } = await db.query<{ documents: number; passages: number }>(COUNT_SQL);
+    return Object.freeze({ documents: Number(rows[0].documents), passages: Number(rows[0].passages) });
+  });
 }
 
 /** The stored content hash of each given document id that exists. */

@@ -14,9 +14,18 @@ import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { encodeCopyBinary, type CopyColumn, type CopyRow } from '../copyBinary.js';
-import { copySql, countingWrites, SESSION_SETTINGS, stageEmbeddingsWith, type Db } from '../driver.js';
+import {
+  CACHE_KEY,
+  copySql,
+  countingWrites,
+  SESSION_SETTINGS,
+  stageEmbeddingsWith,
+  type Db,
+  type Queryable,
+} from '../driver.js';
 import { MIN_SHARED_BUFFERS_MB, relationBytes, sharedBuffersMb } from './buffers.js';
 import { createPglite } from './initCache.js';
+import { SectionGate } from './sectionGate.js';
 import { acquireDataDirLock } from './lock.js';
 import { PgliteWorker, type PgliteLike, type PgliteTxLike } from './workerHost.js';
 
@@ -97,33 +106,61 @@ export function wrapPglite(db: PgliteLike): Db {
   const direct = q(db);
   let generation = 0;
   const wrote = () => void generation++;
+  const cacheKey = {};
+  const gate = new SectionGate();
   return {
     driver: 'pglite',
+    [CACHE_KEY]: cacheKey,
     generation: () => generation,
     query: <T>(sql: string, params: unknown[] = []) => countingWrites(sql, () => direct.query<T>(sql, params), wrote),
+    // NOTE (issue 14): a search's five or six statements each queued behind whatever held the connection; during an
+    // upload one search met two save batches and spent 598 ms in the database (bench:uploads, trace of PGlite's
+    // worker). As a section (sectionGate.ts) it waits for at most the one transaction ahead of it.
+    readTogether: <T>(fn: (section: Queryable) => Promise<T>) =>
+      gate.read(() =>
+        fn({
+          [CACHE_KEY]: cacheKey,
+          generation: () => generation,
+          query: <R>(sql: string, params: unknown[] = []) =>
+            countingWrites(sql, () => direct.query<R>(sql, params), wrote),
+        }),
+      ),
     async exec(sql) {
       await countingWrites(null, () => db.exec(sql), wrote);
     },
-    async transaction(fn) {
-      // Counted before and after: a read that overlaps the transaction must not outlive it in a cache.
-      wrote();
-      return db
-        .transaction(async (tx) => {
-          const base = {
-            ...q(tx),
-            async exec(sql: string) {
-              await tx.exec(sql);
-            },
-            // NOTE: text-form vectors parse at ~1.4k rows/s inside WASM; binary COPY reaches ~40k rows/s.
-            async insertRows(table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]) {
-              if (rows.length === 0) return;
-              const blob = new Blob([encodeCopyBinary(columns, rows)]);
-              await tx.query(copySql(table, columns, `'/dev/blob'`), [], { blob });
-            },
-          };
-          return fn({ ...base, stageEmbeddings: stageEmbeddingsWith(base) });
+    async transaction(fn, options) {
+      // Counted before and after: a read that overlaps the transaction must not outlive it in a cache (unless
+      // nothing it writes is visible to readers).
+      const unseen = options?.unseen ?? false;
+      if (!unseen) wrote();
+      let seen = unseen === false;
+      const result = await gate
+        .write(() =>
+          db.transaction(async (tx) => {
+            const base = {
+              ...q(tx),
+              async exec(sql: string) {
+                await tx.exec(sql);
+              },
+              // NOTE: text-form vectors parse at ~1.4k rows/s inside WASM; binary COPY reaches ~40k rows/s.
+              async insertRows(table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]) {
+                if (rows.length === 0) return;
+                const blob = new Blob([encodeCopyBinary(columns, rows)]);
+                await tx.query(copySql(table, columns, `'/dev/blob'`), [], { blob });
+              },
+            };
+            return fn({ ...base, stageEmbeddings: stageEmbeddingsWith(base) });
+          }),
+        )
+        .catch((err: unknown) => {
+          seen = true;
+          throw err;
         })
-        .finally(wrote);
+        .finally(() => {
+          if (seen) wrote();
+        });
+      if (typeof unseen === 'function' && !unseen(result)) wrote();
+      return result;
     },
     // A consistent copy of the whole data directory as a gzipped tarball (`npm run backup`).
     dumpDataDir: () => db.dumpDataDir('gzip'),

@@ -147,6 +147,47 @@ describe('PGlite on its worker thread', () => {
     expect(db.generation!()).toBeGreaterThan(g1);
   });
 
+  it('keeps a transaction out of a readTogether section until it ends, and leaves the generation alone', async () => {
+    const g0 = db.generation!();
+    let saved = false;
+    let write: Promise<unknown> | undefined;
+    const seen = await db.readTogether!(async (q) => {
+      const first = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM items`)).rows[0].n;
+      write = db
+        .transaction(async (tx) => tx.query(`INSERT INTO items (id, name) VALUES (900, 'inne')`), { unseen: true })
+        .then(() => (saved = true));
+      for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+      const second = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM items`)).rows[0].n;
+      return { first, second, savedMeanwhile: saved };
+    });
+    await write;
+    expect(seen.savedMeanwhile).toBe(false);
+    expect(seen.second).toBe(seen.first);
+    expect(await count()).toBe(seen.first + 1);
+    // Neither the section nor an unseen transaction moves the generation.
+    expect(db.generation!()).toBe(g0);
+    await db.query(`DELETE FROM items WHERE id = 900`);
+  });
+
+  it('moves the generation after a transaction whose result says it wrote what readers see', async () => {
+    const unseen = (r: string) => r === 'pending';
+    const g0 = db.generation!();
+    await db.transaction(async () => 'pending', { unseen });
+    expect(db.generation!()).toBe(g0);
+    await db.transaction(async () => 'visible', { unseen });
+    const g1 = db.generation!();
+    expect(g1).toBeGreaterThan(g0);
+    await expect(
+      db.transaction(
+        async () => {
+          throw new Error('rolled back');
+        },
+        { unseen: true },
+      ),
+    ).rejects.toThrow('rolled back');
+    expect(db.generation!()).toBeGreaterThan(g1);
+  });
+
   it('dumps a data directory that opens as an equal store', async () => {
     const dump = await db.dumpDataDir!();
     const restoredDir = join(dir, 'restored');
