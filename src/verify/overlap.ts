@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { splitCompound } from '../text/compounds.js';
 import { stem } from '../text/stem.js';
 import { STOPWORDS, words } from '../text/words.js';
-import { toBokmalWords } from '../text/nynorsk.js';
+import { bokmalForms, toBokmalWords } from '../text/nynorsk.js';
 
 /** Verbs and adverbs that frame a claim ("NTL påpeker at …") rather than carry it. */
 const FRAMING = new Set(
@@ -93,6 +93,9 @@ const FRAMING = new Set(
     'framhever',
     'fremhever',
     'etterlyser',
+    // An estimate reported is a figure reported: «regjeringen anslår at» frames like «oppgir».
+    'anslår',
+    'anslo',
   ].map(stem),
 );
 
@@ -138,15 +141,26 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
   const terms = new Map<string, string>(); // stem → word as written
   // NOTE: Nynorsk and Bokmål are compared in Bokmål: the sentence's words are mapped, the source keeps both forms.
   // «tvert imot» (on the contrary) joins two statements; its «imot» is no content word.
-  const said = sentence.replace(/(?<![\p{L}])tvert\s+i\s*mot(?![\p{L}])/giu, ' ');
-  for (const w of toBokmalWords(words(said))) {
-    if (w.length < 2 || STOPWORDS.has(w) || LIGHT.has(w) || /^\d+$/.test(w)) continue;
+  // «slår fast at» (states) frames what a document says, like «fastslår».
+  const said = joinParticleVerbs(
+    sentence.replace(/(?<![\p{L}])(?:tvert\s+i\s*mot|(?:slår|slo|slått)\s+fast)(?![\p{L}])/giu, ' '),
+  );
+  // NOTE: a Nynorsk word may have several Bokmål forms («framleis» → «fremdeles», «fortsatt»); any of them found in
+  // the source counts, not only the first.
+  const alternatives = new Map<string, string[]>();
+  const rawSaid = words(said);
+  toBokmalWords(rawSaid).forEach((w, i) => {
+    if (w.length < 2 || STOPWORDS.has(w) || LIGHT.has(w) || /^\d+$/.test(w)) return;
     const s = stem(w);
-    if (!FRAMING.has(s) && !excluded.has(s) && !terms.has(s)) terms.set(s, w);
-  }
+    if (!FRAMING.has(s) && !excluded.has(s) && !terms.has(s)) {
+      terms.set(s, w);
+      const more = bokmalForms(rawSaid[i]).filter((f) => f !== w);
+      if (more.length) alternatives.set(s, more);
+    }
+  });
   if (terms.size === 0) return { score: 1, total: 0, missing: [] };
 
-  const raw = words(source);
+  const raw = words(joinParticleVerbs(source));
   const sourceWords = new Set([...raw, ...toBokmalWords(raw)]);
   const known = new Set([...sourceWords].flatMap((w) => [stem(w), stem(w).replace(/[te]$/, '')]));
   for (const [short, long] of Object.entries(ABBREVIATIONS)) {
@@ -171,7 +185,8 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
   let credit = 0;
   const missing: string[] = [];
   for (const [s, w] of terms) {
-    const c = wordCredit(w, s, known);
+    let c = wordCredit(w, s, known);
+    for (const alt of alternatives.get(s) ?? []) if (c < 1) c = Math.max(c, wordCredit(alt, stem(alt), known));
     credit += c;
     if (c < 1) missing.push(w);
   }
@@ -227,6 +242,9 @@ function wordCredit(word: string, s: string, known: Set<string>): number {
   for (const v of nynorskVariants(word)) if (known.has(stem(v))) return 1;
   const parts = splitCompound(word, (x) => known.has(x));
   if (parts.length > 1) return 1;
+  // A Nynorsk compound whose last part the lexicon maps: «skyløysing» is «skyløsning», «personvernombod» «…ombud».
+  for (let i = 3; i <= word.length - 4; i++)
+    for (const tail of bokmalForms(word.slice(i))) if (known.has(stem(word.slice(0, i) + tail))) return 1;
   for (let i = 3; i <= word.length - 4; i++) if (known.has(stem(word.slice(i)))) return 0.5;
   return 0;
 }
@@ -242,7 +260,17 @@ const NYNORSK_ENDINGS: [RegExp, string][] = [
   [/ane$/u, 'ene'],
   [/ar$/u, 'er'],
   [/inga$/u, 'ingen'],
+  // «ferdigheiter», «usikkerheita»: the Nynorsk -heit of a noun is Bokmål -het.
+  [/heit(er|ene|en|a)?$/u, 'het$1'],
 ];
+
+/**
+ * A particle verb written as one word: «setter i verk» is «iverksetter», as the statutes write it.
+ * @example joinParticleVerbs('NTL vil at arbeidsgiverne setter i verk tiltak') // → '… iverksetter tiltak'
+ */
+export function joinParticleVerbs(text: string): string {
+  return text.replace(/(?<![\p{L}])(sett\p{L}*|set|satt|setj\p{L}*)\s+i\s+verk(?![\p{L}])/giu, 'iverk$1');
+}
 
 /** Bokmål spellings of a Nynorsk word by its ending alone, and with «je» → «jø» («avgjerande» → «avgjørende»). */
 function nynorskVariants(word: string): string[] {
