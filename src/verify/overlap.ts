@@ -10,6 +10,7 @@ import { splitCompound } from '../text/compounds.js';
 import { stem } from '../text/stem.js';
 import { STOPWORDS, words } from '../text/words.js';
 import { bokmalForms, toBokmalWords } from '../text/nynorsk.js';
+import { spellingVariants } from '../text/synonyms.js';
 
 /** Verbs and adverbs that frame a claim ("NTL påpeker at …") rather than carry it. */
 const FRAMING = new Set(
@@ -120,6 +121,9 @@ const LIGHT = new Set([
   'ta',
   'gir',
   'gi',
+  'gis',
+  'står',
+  'stå',
   'kr',
   // The Nynorsk feminine article, missing from the stop words.
   'ei',
@@ -142,8 +146,11 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
   // NOTE: Nynorsk and Bokmål are compared in Bokmål: the sentence's words are mapped, the source keeps both forms.
   // «tvert imot» (on the contrary) joins two statements; its «imot» is no content word.
   // «slår fast at» (states) frames what a document says, like «fastslår».
+  // «med mindre» (unless) is a connective like «dersom»; «om lag» is «omtrent».
   const said = joinParticleVerbs(
-    sentence.replace(/(?<![\p{L}])(?:tvert\s+i\s*mot|(?:slår|slo|slått)\s+fast)(?![\p{L}])/giu, ' '),
+    sentence
+      .replace(/(?<![\p{L}])(?:tvert\s+i\s*mot|(?:slår|slo|slått)\s+fast|med\s+mindre)(?![\p{L}])/giu, ' ')
+      .replace(/(?<![\p{L}])om\s+lag(?![\p{L}])/giu, 'omtrent'),
   );
   // NOTE: a Nynorsk word may have several Bokmål forms («framleis» → «fremdeles», «fortsatt»); any of them found in
   // the source counts, not only the first.
@@ -161,7 +168,7 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
   if (terms.size === 0) return { score: 1, total: 0, missing: [] };
 
   const raw = words(joinParticleVerbs(source));
-  const sourceWords = new Set([...raw, ...toBokmalWords(raw)]);
+  const sourceWords = new Set([...raw, ...toBokmalWords(raw), ...raw.flatMap(bokmalCompound)]);
   const known = new Set([...sourceWords].flatMap((w) => [stem(w), stem(w).replace(/[te]$/, '')]));
   for (const [short, long] of Object.entries(ABBREVIATIONS)) {
     if (known.has(short)) long.map(stem).forEach((x) => known.add(x));
@@ -240,6 +247,8 @@ function wordCredit(word: string, s: string, known: Set<string>): number {
   // Nynorsk endings the word list does not map: «avgjerande» is «avgjørende» when the stem is known («-ande» →
   // «-ende», «-leg» → «-lig», «-ast» → «-es», «-ane» → «-ene»).
   for (const v of nynorskVariants(word)) if (known.has(stem(v))) return 1;
+  // Parallel Bokmål spellings («overvåking»/«overvåkning»).
+  for (const v of spellingVariants(word)) if (v !== word && known.has(stem(v))) return 1;
   const parts = splitCompound(word, (x) => known.has(x));
   if (parts.length > 1) return 1;
   // A Nynorsk compound whose last part the lexicon maps: «skyløysing» is «skyløsning», «personvernombod» «…ombud».
@@ -247,6 +256,23 @@ function wordCredit(word: string, s: string, known: Set<string>): number {
     for (const tail of bokmalForms(word.slice(i))) if (known.has(stem(word.slice(0, i) + tail))) return 1;
   for (let i = 3; i <= word.length - 4; i++) if (known.has(stem(word.slice(i)))) return 0.5;
   return 0;
+}
+
+const COMPOUNDS = new Map<string, string[]>();
+/**
+ * A Nynorsk compound with its last part in Bokmål («innløysing» → «innløsning»), for a source in Nynorsk; `[]` when
+ * no tail of it is in the lexicon. Kept per word (bounded), as the source's words recur across a draft.
+ */
+function bokmalCompound(word: string): string[] {
+  let out = COMPOUNDS.get(word);
+  if (out === undefined) {
+    if (COMPOUNDS.size > 50_000) COMPOUNDS.clear();
+    out = [];
+    for (let i = 3; i <= word.length - 4; i++)
+      for (const tail of bokmalForms(word.slice(i))) out.push(word.slice(0, i) + tail);
+    COMPOUNDS.set(word, out);
+  }
+  return out;
 }
 
 /** Endings that derive a word from a stem without changing what it is about. */
