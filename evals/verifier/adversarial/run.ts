@@ -13,8 +13,8 @@
  *
  * `--cases evals/cases/verifier-handwritten.jsonl` runs the second hand-written set (new categories) instead.
  */
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { parseCli } from '../../../src/cli/args.js';
 import type { PassageWithDocument } from '../../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft, type SentenceReport } from '../../../src/verify/index.js';
 import { passagesOf } from '../corpus.js';
@@ -173,15 +173,32 @@ export function tableRows(r: AdversarialResult): (string | number)[][] {
 }
 export const TABLE_HEADERS = ['category', 'faulty/faithful', 'dangerous misses', 'hard false alarms', 'soft alarms'];
 
+const HELP = `
+Bruk: npm run eval:verifier:adversarial -- [valg]
+
+Kjører verifikatoren uten dommer på håndskrevne tilfeller (standard evals/cases/verifier-adversarial.jsonl) og
+skriver tabellen per kategori: farlige bom (feil → støttet), harde falske alarmer (trofast → ✗) og myke alarmer
+(trofast → ≈). Partall-id-er er utviklingshalvdelen, oddetall-id-er holdes utenfor.
+
+Valg:
+  --cases FIL      en annen fil med tilfeller (for eksempel evals/cases/verifier-faithful2.jsonl)
+  --misses         skriv også ut tilfellene som ikke gikk bra (bare utviklingshalvdelen, om ikke --split er gitt)
+  --split HALVDEL  dev, heldout eller all: hvilke tilfeller --misses skriver ut (standard dev)
+  --json           hele resultatet som JSON
+  -h, --help       denne teksten
+`;
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({
-    options: {
+  const { values } = parseCli(
+    process.argv.slice(2),
+    {
       json: { type: 'boolean' },
       split: { type: 'string' },
       misses: { type: 'boolean' },
       cases: { type: 'string' },
     },
-  });
+    HELP,
+  );
   const split = (values.split ?? 'dev') as Split | 'all';
   const r = await runAdversarialEval(values.cases ? { cases: await loadCases(values.cases) } : {});
   if (values.json) console.log(JSON.stringify(r, null, 2));
