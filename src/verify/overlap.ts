@@ -145,11 +145,11 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
   const terms = new Map<string, string>(); // stem → word as written
   // NOTE: Nynorsk and Bokmål are compared in Bokmål: the sentence's words are mapped, the source keeps both forms.
   // «tvert imot» (on the contrary) joins two statements; its «imot» is no content word.
-  // «slår fast at» (states) frames what a document says, like «fastslår».
-  // «med mindre» (unless) is a connective like «dersom»; «om lag» is «omtrent».
+  // «med mindre» (unless) is a connective like «dersom»; «om lag» is «omtrent». NOTE: «slår fast» is kept as
+  // content: it states as certain what the source may only hedge.
   const said = joinParticleVerbs(
     sentence
-      .replace(/(?<![\p{L}])(?:tvert\s+i\s*mot|(?:slår|slo|slått)\s+fast|med\s+mindre)(?![\p{L}])/giu, ' ')
+      .replace(/(?<![\p{L}])(?:tvert\s+i\s*mot|med\s+mindre)(?![\p{L}])/giu, ' ')
       .replace(/(?<![\p{L}])om\s+lag(?![\p{L}])/giu, 'omtrent'),
   );
   // NOTE: a Nynorsk word may have several Bokmål forms («framleis» → «fremdeles», «fortsatt»); any of them found in
@@ -251,9 +251,8 @@ function wordCredit(word: string, s: string, known: Set<string>): number {
   for (const v of spellingVariants(word)) if (v !== word && known.has(stem(v))) return 1;
   const parts = splitCompound(word, (x) => known.has(x));
   if (parts.length > 1) return 1;
-  // A Nynorsk compound whose last part the lexicon maps: «skyløysing» is «skyløsning», «personvernombod» «…ombud».
-  for (let i = 3; i <= word.length - 4; i++)
-    for (const tail of bokmalForms(word.slice(i))) if (known.has(stem(word.slice(0, i) + tail))) return 1;
+  // NOTE: mapping the last part of the sentence's own Nynorsk compounds («skyløysing» → «skyløsning») let a faulty
+  // held-out case through on the adversarial set; only the source's compounds are mapped (see bokmalCompound).
   for (let i = 3; i <= word.length - 4; i++) if (known.has(stem(word.slice(i)))) return 0.5;
   return 0;
 }

@@ -48,7 +48,7 @@ const CAUSAL =
 const CONDITION =
   /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|så lenge|på vilkår|under forutsetning|bare(?! fordi)|berre(?! fordi)|kun|unntatt|unntak)\b/iu;
 /** «det er (ikke) (automatisk) slik at» says how things are, it claims no consequence. */
-const NOT_CAUSAL = /\b(?:er|var)\s+(?:ikke\s+|ikkje\s+)?(?:\p{L}+\s+)?slik\s+at\b/giu;
+const NOT_CAUSAL = /\b(?:er|var)\s+(?:ikke\s+|ikkje\s+)?(?:(?!derfor|difor|dermed)\p{L}+\s+)?slik\s+at\b/giu;
 
 export interface SupportResult {
   verdict: Verdict;
