@@ -112,12 +112,14 @@ async function main() {
       { key: 'verifierHandwritten', suite: 'verifier/handwritten', set: config.verifier.handwritten },
       { key: 'verifierWeakKinds', suite: 'verifier/weak-kinds', set: config.verifier.weakKinds },
       { key: 'verifierBlind', suite: 'verifier/blind', set: config.verifier.blind },
+      { key: 'verifierFaithful2', suite: 'verifier/faithful2', set: config.verifier.faithful2 },
     ] as const;
     const titles: Record<(typeof sets)[number]['suite'], string> = {
       'verifier/adversarial': 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
       'verifier/handwritten': 'Verifikatoren på nye håndskrevne kategorier (uten dommer)',
       'verifier/weak-kinds': 'Verifikatoren på svake typer (utviklerens egne tilfeller, uten dommer)',
       'verifier/blind': 'Verifikatoren på blinde håndskrevne tilfeller (uten dommer)',
+      'verifier/faithful2': 'Verifikatoren på trofaste omskrivinger (falske alarmer, uten dommer)',
     };
     for (const { key, suite, set } of sets) {
       if (!set) continue;

@@ -42,6 +42,8 @@ const EvalConfig = z.object({
     blind: HandWrittenSet.optional(),
     /** Cases the verifier's engineer wrote for its weak kinds (issue 15, second round): a regression set, not blind. */
     weakKinds: HandWrittenSet.optional(),
+    /** Faithful paraphrases a secretariat writes, with faulty controls (issue 15, false alarms): a regression set. */
+    faithful2: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z

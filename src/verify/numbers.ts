@@ -194,7 +194,8 @@ function parseNumber(s: string): number {
 }
 
 function fractionStem(w: string): string {
-  return w.replace(/(ene|er|en)$/, '');
+  // The genitive too: «to tredjedels flertall» is 2/3, as «to tredjedeler» is.
+  return w.replace(/(ene|er|en|s)$/, '');
 }
 
 function fact(value: number, text: string): NumberFact {

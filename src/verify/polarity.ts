@@ -33,7 +33,12 @@ const NEGATIONS = new Set([
   'mangler',
   'manglar',
   'manglet',
+  'mangla',
   'mangel',
+  // The noun inflected: «mangelen på kompetanse» says what «mangel på kompetanse» says.
+  'mangelen',
+  'manglene',
+  'manglane',
   'manglende',
   'istedenfor',
   'isteden',
@@ -92,16 +97,39 @@ export type { PolarityIssue } from '../domain/verification.js';
  * The text's words in Bokmål (Nynorsk mapped), with a u-prefixed word written as «ikke» + the word without it where
  * the other text has the word without it and not the u-form: «utilstrekkelig» against «ikke tilstrekkelig».
  */
-function tokensOf(text: string, other?: Set<string>): string[] {
+function tokensOf(text: string, other?: Set<string>, otherText = ''): string[] {
   const out: string[] = [];
-  for (const w of toBokmalWords(words(text))) {
+  // NOTE: «for lite opplæring» is «utilstrekkelig opplæring»: where the other text says «for lite/få», a u-prefixed
+  // adjective here («utilstrekkelig», «ufullstendig», «urimeleg») carries the negation, as «ikke tilstrekkelig» does.
+  const tooInOther = TOO_IN.test(otherText);
+  // «med mindre annet er avtalt» is «er ikke annet avtalt»: where the other text has neither «med mindre» nor
+  // «bare/kun» (the exceptive construction handled in `analyse`), «med mindre» is read as «hvis ikke».
+  const unlessAsNot = NOT_IN.test(otherText) && !UNLESS.test(otherText) && !ONLY_IN.test(otherText);
+  const ws = toBokmalWords(words(text));
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
     const base = w.slice(1);
-    if (other && w.length >= U_PREFIX_MIN && w.startsWith('u') && !other.has(stem(w)) && other.has(stem(base)))
+    if (unlessAsNot && w === 'med' && ws[i + 1] === 'mindre') {
+      out.push('hvis', 'ikke');
+      i++;
+    } else if (
+      other &&
+      w.length >= U_PREFIX_MIN &&
+      w.startsWith('u') &&
+      !other.has(stem(w)) &&
+      (other.has(stem(base)) || (tooInOther && U_ADJECTIVE.test(w)))
+    )
       out.push('ikke', base);
     else out.push(w);
   }
   return out;
 }
+const TOO_IN = /(?<![\p{L}])for\s+(?:få|lite)(?![\p{L}])/iu;
+const UNLESS = /(?<![\p{L}])med\s+mindre(?![\p{L}])/iu;
+const ONLY_IN = /(?<![\p{L}])(?:bare|kun|berre|utelukkende|unntatt|unntak)(?![\p{L}])/iu;
+const NOT_IN = /(?<![\p{L}])(?:ikke|ikkje)(?![\p{L}])/iu;
+/** Adjective endings (Bokmål and Nynorsk) of a u-prefixed word that negates: «utilstrekkelig», «urimeleg». */
+const U_ADJECTIVE = /(?:lig|leg|ig|eg|ende|ande|bar)e?t?$/u;
 
 let canonical: Map<string, string> | undefined;
 
@@ -177,7 +205,7 @@ function exceptiveAfter(tokens: readonly string[], i: number): boolean {
  * «unntatt» is that construction and not counted.
  */
 function analyse(text: string, other?: Set<string>, otherText = ''): Text {
-  const tokens = tokensOf(text, other);
+  const tokens = tokensOf(text, other, otherText);
   const only = other !== undefined && [...ONLY].some((w) => other.has(stem(w)));
   const bounded = other !== undefined && [...BOUNDS].some((w) => other.has(stem(w)));
   // Most texts have no negation at all; the stance terms are looked up only where one is.
@@ -367,9 +395,13 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
       if (t.kind === 'absent') continue;
       own.add(n.index);
       t.at.forEach((k) => other.add(k));
-      if (t.kind === 'plain' && !places.has(t.key)) {
+      // NOTE: a negation none of whose nearby words the other text shares («Manglende involvering … fører til at
+      // overvåking …» against «Overvåking av ansatte …») is about something the other text leaves out: that is the
+      // overlap check's business, not a reversal (as for unpaired negations below).
+      const words = about(n, to);
+      if (t.kind === 'plain' && !places.has(t.key) && words.length > 0) {
         places.add(t.key);
-        issues.push({ kind, word: n.word, about: about(n, to) });
+        issues.push({ kind, word: n.word, about: words });
       }
     }
   };

@@ -43,10 +43,12 @@ export const CLAUSE_COVERED = 0.5;
 
 /** Connectives that claim a cause or consequence; a sentence adding one the cited text lacks adds a claim. */
 const CAUSAL =
-  /\b(fordi|derfor|difor|dermed|følgelig|som følge av|på grunn av|skyldes|skyldtes|ettersom|fører til|førte til|medfører|medførte|slik at|noe som|noko som|gjør at|gjorde at|takket være|resulterer i|resulterte i|bidrar til at|av den grunn|som en konsekvens|sidan|med di)\b/iu;
+  /\b(fordi|derfor|difor|dermed|følgelig|som følge av|på grunn av|skyldes|skyldtes|ettersom|fører til|førte til|medfører|medførte|slik at|noe som|noko som|gjør at|gjorde at|takket være|resulterer i|resulterte i|bidrar til at|av den grunn|som en konsekvens|sidan|med di|såleis at)\b/iu;
 /** Conditions; a cited condition the sentence drops widens the claim. */
 const CONDITION =
-  /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|så lenge|på vilkår|under forutsetning|bare|berre|kun|unntatt|unntak)\b/iu;
+  /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|så lenge|på vilkår|under forutsetning|bare(?! fordi)|berre(?! fordi)|kun|unntatt|unntak)\b/iu;
+/** «det er (ikke) (automatisk) slik at» says how things are, it claims no consequence. */
+const NOT_CAUSAL = /\b(?:er|var)\s+(?:ikke\s+|ikkje\s+)?(?:(?!derfor|difor|dermed)\p{L}+\s+)?slik\s+at\b/giu;
 
 export interface SupportResult {
   verdict: Verdict;
@@ -138,7 +140,7 @@ export function assessSupport(
   const hedge = droppedHedge(sentence, context);
   if (hedge) flag('partly_supported', REASONS.hedgeDropped(hedge));
 
-  const causal = sentence.match(CAUSAL);
+  const causal = sentence.replace(NOT_CAUSAL, ' ').match(CAUSAL);
   if (causal && !CAUSAL.test(context)) flag('partly_supported', REASONS.causalAdded(causal[0]));
   for (const u of usable) {
     const cond = u.citation.quote.match(CONDITION);

@@ -13,8 +13,8 @@
  *
  * `--cases evals/cases/verifier-handwritten.jsonl` runs the second hand-written set (new categories) instead.
  */
-import { parseCli } from '../../../src/cli/args.js';
 import { pathToFileURL } from 'node:url';
+import { parseCli } from '../../../src/cli/args.js';
 import type { PassageWithDocument } from '../../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft, type SentenceReport } from '../../../src/verify/index.js';
 import { passagesOf } from '../corpus.js';
@@ -173,6 +173,21 @@ export function tableRows(r: AdversarialResult): (string | number)[][] {
 }
 export const TABLE_HEADERS = ['category', 'faulty/faithful', 'dangerous misses', 'hard false alarms', 'soft alarms'];
 
+const HELP = `
+Bruk: npm run eval:verifier:adversarial -- [valg]
+
+Kjører verifikatoren uten dommer på håndskrevne tilfeller (standard evals/cases/verifier-adversarial.jsonl) og
+skriver tabellen per kategori: farlige bom (feil → støttet), harde falske alarmer (trofast → ✗) og myke alarmer
+(trofast → ≈). Partall-id-er er utviklingshalvdelen, oddetall-id-er holdes utenfor.
+
+Valg:
+  --cases FIL      en annen fil med tilfeller (for eksempel evals/cases/verifier-faithful2.jsonl)
+  --misses         skriv også ut tilfellene som ikke gikk bra (bare utviklingshalvdelen, om ikke --split er gitt)
+  --split HALVDEL  dev, heldout eller all: hvilke tilfeller --misses skriver ut (standard dev)
+  --json           hele resultatet som JSON
+  -h, --help       denne teksten
+`;
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseCli(
     process.argv.slice(2),
@@ -182,19 +197,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       misses: { type: 'boolean' },
       cases: { type: 'string' },
     },
-    `
-Bruk: npm run eval:verifier:adversarial -- [valg]
-
-Verifikatoren på håndskrevne tilfeller (evals/cases/verifier-adversarial.jsonl): farlige bom (feil → støttet),
-harde falske alarmer (riktig → ikke støttet/motsagt) og myke alarmer (riktig → må kontrolleres), per kategori og
-for utviklingshalvdelen (partall-id) og den holdt-ute halvdelen (oddetall-id).
-
-  --cases FIL     et annet sett med samme skjema
-  --misses        skriv ut tilfellene som gikk galt (bare --split-halvdelen)
-  --split HALVDEL dev (standard), heldout eller all
-  --json          resultatet som JSON
-  -h, --help      denne teksten
-`,
+    HELP,
   );
   const split = (values.split ?? 'dev') as Split | 'all';
   const r = await runAdversarialEval(values.cases ? { cases: await loadCases(values.cases) } : {});
