@@ -17,7 +17,7 @@ import type { Verdict } from '../domain/verification.js';
 import { toBokmalWords } from '../text/nynorsk.js';
 import { words } from '../text/words.js';
 
-export const LEXICON_NAMES = ['stance', 'modality', 'quantity', 'actors', 'units', 'certainty'] as const;
+export const LEXICON_NAMES = ['stance', 'modality', 'quantity', 'actors', 'units', 'certainty', 'bounds'] as const;
 export type LexiconName = (typeof LEXICON_NAMES)[number];
 
 export const LexiconSchema = z.object({

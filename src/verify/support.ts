@@ -19,6 +19,9 @@ import { elisionGaps } from './elision.js';
 import { compare, lexiconTokens } from './lexicon.js';
 import { droppedHedge } from './hedge.js';
 import { MONTHS } from '../text/months.js';
+import { roleSwaps } from './roles.js';
+import { changedItems } from './enumeration.js';
+import { modalShift } from './mainModal.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
 
@@ -137,6 +140,17 @@ export function assessSupport(
   if (restriction) flag('partly_supported', REASONS.restrictionDropped(restriction.source));
   const hedge = droppedHedge(sentence, context);
   if (hedge) flag('partly_supported', REASONS.hedgeDropped(hedge));
+
+  // NOTE (issue 15, misses): faults that keep the source's words. Paired roles swapped (roles.ts) are a reversal when
+  // sure and the rest lines up; a list item the cited text lacks (enumeration.ts) and a weaker or stronger first
+  // modal than the quote's (mainModal.ts) need review. Bounds turned around are the `bounds` lexicon's, above.
+  const swaps = roleSwaps(sentence, context);
+  const swapLined = swaps.length > 0 && contentOverlap(sentence, context, orgWords).score >= OVERLAP_SUPPORTED;
+  for (const s of swaps)
+    flag(s.sure && swapLined ? 'contradicted' : 'partly_supported', REASONS.roleSwapped(s.sentence, s.source));
+  for (const c of changedItems(sentence, context)) flag('partly_supported', REASONS.listItemMissing(c.items, c.list));
+  const modal = modalShift(sentence, usable.map((u) => u.citation.quote).join(' '));
+  if (modal) flag('partly_supported', REASONS.mainModalShift(modal.said, modal.source));
 
   const causal = sentence.match(CAUSAL);
   if (causal && !CAUSAL.test(context)) flag('partly_supported', REASONS.causalAdded(causal[0]));
