@@ -27,7 +27,8 @@ export function listItems(text: string): string[][][] {
     if (!close) continue;
     const before = clause.slice(0, close.index).split(',');
     if (before.length < 2) continue;
-    const last = content(clause.slice(close.index + close[0].length).split(',')[0]).slice(0, 3);
+    // The last item runs on into the rest of the clause («og salg av kunstig intelligens»): its first word is the item.
+    const last = content(clause.slice(close.index + close[0].length).split(',')[0]).slice(0, 1);
     const items: string[][] = [];
     for (let i = before.length - 1; i >= 0; i--) {
       const words = content(before[i]);
@@ -53,7 +54,7 @@ function foundIn(word: string, stems: readonly string[]): boolean {
 /**
  * Items of the sentence's lists that the cited text lacks, with the list they sit in, when at least two items of
  * that list are in the cited text (so the list is the source's, changed). An item counts as found when half of its
- * first words are.
+ * words are.
  * @example changedItems('Vi vil ha skole, barnehage og politi.', 'Vi vil ha skole, barnehage og helse.')
  *   // → [{ items: ['politi'], list: ['skole', 'barnehage', 'politi'] }]
  */

@@ -58,8 +58,13 @@ interface Mention {
   role: string;
   /** The word as written (lower case). */
   word: string;
-  /** What the role does here: stems of the content words after it, and «<til» for a preposition before it. */
+  /**
+   * What the role does here: stems of the content words after it up to the next role word, and «<til» for a
+   * preposition before it. `far` reads on past other role words («kan utleieren overføre til erververen
+   * rettigheter …»): what a role may do, as against `near`, what the text certainly gives it.
+   */
   signature: Set<string>;
+  far: Set<string>;
 }
 
 /** The role words of a text with what each does. */
@@ -71,14 +76,18 @@ export function roleMentions(text: string, r: Roles = roles()): Mention[] {
     const role = at[i];
     if (!role) return;
     const signature = new Set<string>();
-    if (MARKERS.has(tokens[i - 1] ?? '')) signature.add(`<${tokens[i - 1]}`);
-    for (let k = i + 1, n = 0; k < tokens.length && n < WINDOW && !at[k]; k++) {
+    const far = new Set<string>();
+    if (MARKERS.has(tokens[i - 1] ?? '')) signature.add(`<${tokens[i - 1]}`).forEach((m) => far.add(m));
+    let near = true;
+    for (let k = i + 1, n = 0; k < tokens.length && n < WINDOW; k++) {
       const w = tokens[k];
-      if (w.length < 2 || STOPWORDS.has(w)) continue;
-      signature.add(stem(w));
+      if (at[k]) near = false;
+      if (at[k] || w.length < 2 || STOPWORDS.has(w)) continue;
+      if (near) signature.add(stem(w));
+      far.add(stem(w));
       n++;
     }
-    out.push({ role, word, signature });
+    out.push({ role, word, signature, far });
   });
   return out;
 }
@@ -109,9 +118,10 @@ export function roleSwaps(sentence: string, cited: string, r: Roles = roles()): 
   for (const m of mine) {
     const others = r.counterparts.get(m.role);
     if (!others || m.signature.size === 0 || found.some((f) => f.role === m.role)) continue;
-    const best = (pick: (role: string) => boolean) =>
-      theirs.filter((t) => pick(t.role)).reduce((acc, t) => Math.max(acc, shared(m.signature, t.signature)), 0);
-    const same = best((role) => role === m.role);
+    // NOTE: lenient for the role itself (its far reading), strict for the counterpart (what the text gives it).
+    const same = theirs
+      .filter((t) => t.role === m.role)
+      .reduce((acc, t) => Math.max(acc, shared(m.signature, t.far)), 0);
     const swapped = theirs
       .filter((t) => others.has(t.role))
       .map((t) => ({ t, n: shared(m.signature, t.signature) }))
