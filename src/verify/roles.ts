@@ -22,6 +22,8 @@ const RolesFile = z.object({
 const MARKERS = new Set(['til', 'fra', 'frå', 'av', 'overfor', 'mot', 'for', 'hos', 'hjå', 'med', 'uten', 'utan']);
 /** How many content words after a role word describe what it does. */
 const WINDOW = 5;
+/** A clause boundary among the tokens (one character, so never a content word). */
+const BREAK = '|';
 
 interface Roles {
   /** Role id per exact form, and [prefix, role] for forms ending in *. */
@@ -69,7 +71,9 @@ interface Mention {
 
 /** The role words of a text with what each does. */
 export function roleMentions(text: string, r: Roles = roles()): Mention[] {
-  const tokens = lexiconTokens(text);
+  // A clause boundary (comma, colon, full stop) ends what the text certainly gives a role: «selv om utleieren har
+  // forbudt dyrehold, dersom …» says nothing of the landlord after the comma.
+  const tokens = text.split(/[,;:()]|[.!?](?:\s|$)/u).flatMap((part) => [...lexiconTokens(part), BREAK]);
   const at = tokens.map((t) => roleOf(t, r));
   const out: Mention[] = [];
   tokens.forEach((word, i) => {
@@ -81,7 +85,7 @@ export function roleMentions(text: string, r: Roles = roles()): Mention[] {
     let near = true;
     for (let k = i + 1, n = 0; k < tokens.length && n < WINDOW; k++) {
       const w = tokens[k];
-      if (at[k]) near = false;
+      if (at[k] || w === BREAK) near = false;
       if (at[k] || w.length < 2 || STOPWORDS.has(w)) continue;
       if (near) signature.add(stem(w));
       far.add(stem(w));
