@@ -112,12 +112,14 @@ async function main() {
       { key: 'verifierHandwritten', suite: 'verifier/handwritten', set: config.verifier.handwritten },
       { key: 'verifierWeakKinds', suite: 'verifier/weak-kinds', set: config.verifier.weakKinds },
       { key: 'verifierBlind', suite: 'verifier/blind', set: config.verifier.blind },
+      { key: 'verifierFaults2', suite: 'verifier/faults2', set: config.verifier.faults2 },
     ] as const;
     const titles: Record<(typeof sets)[number]['suite'], string> = {
       'verifier/adversarial': 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
       'verifier/handwritten': 'Verifikatoren på nye håndskrevne kategorier (uten dommer)',
       'verifier/weak-kinds': 'Verifikatoren på svake typer (utviklerens egne tilfeller, uten dommer)',
       'verifier/blind': 'Verifikatoren på blinde håndskrevne tilfeller (uten dommer)',
+      'verifier/faults2': 'Verifikatoren på roller, oppramsinger, grenser og frister (uten dommer)',
     };
     for (const { key, suite, set } of sets) {
       if (!set) continue;

@@ -42,6 +42,8 @@ const EvalConfig = z.object({
     blind: HandWrittenSet.optional(),
     /** Cases the verifier's engineer wrote for its weak kinds (issue 15, second round): a regression set, not blind. */
     weakKinds: HandWrittenSet.optional(),
+    /** Issue 15's second faults set (roles, lists, bounds, deadlines, modals, elisions, attribution, scope). */
+    faults2: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z
