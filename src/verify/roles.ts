@@ -119,6 +119,7 @@ export function roleSwaps(sentence: string, cited: string, r: Roles = roles()): 
   if (mine.length === 0) return [];
   const theirs = roleMentions(cited, r);
   const found: (RoleSwap & { role: string; other: string })[] = [];
+  const ties: { m: Mention; other: string; source: string }[] = [];
   for (const m of mine) {
     const others = r.counterparts.get(m.role);
     if (!others || m.signature.size === 0 || found.some((f) => f.role === m.role)) continue;
@@ -134,10 +135,16 @@ export function roleSwaps(sentence: string, cited: string, r: Roles = roles()): 
     // common («kreve») is what both parties of a statute do; a reworded sentence shares little with either. A role
     // cut short by the next one («utleieren kan kreve at leieren …») counts when its one word is the counterpart's.
     const short = m.signature.size === 1 && same === 0;
+    if (swapped && swapped.n >= 2 && swapped.n === same) ties.push({ m, other: swapped.t.role, source: swapped.t.word });
     if (!swapped || swapped.n <= same || swapped.n < (short ? 1 : 2)) continue;
     const absent = !theirs.some((t) => t.role === m.role);
     found.push({ sentence: m.word, source: swapped.t.word, sure: absent, role: m.role, other: swapped.t.role });
   }
+  // A tie next to its partner's swap is the other half of it: in «utleieren kan kreve at leieren retter …» against
+  // «leieren kan kreve at utleieren retter …», the far reading of «leieren» reaches «retter» too.
+  for (const t of ties)
+    if (found.some((f) => f.role === t.other && f.other === t.m.role) && !found.some((f) => f.role === t.m.role))
+      found.push({ sentence: t.m.word, source: t.source, sure: true, role: t.m.role, other: t.other });
   // Both roles of a pair swapped is a reversal, whatever else the sentence says.
   for (const f of found) if (found.some((g) => g.role === f.other && g.other === f.role)) f.sure = true;
   return found.map(({ sentence: s, source, sure }) => ({ sentence: s, source, sure }));
