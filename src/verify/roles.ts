@@ -38,7 +38,10 @@ export function parseRoles(json: unknown): Roles {
   const exact = new Map<string, string>();
   const prefixes: [string, string][] = [];
   for (const [role, forms] of Object.entries(file.roles))
-    for (const f of forms) (f.endsWith('*') ? prefixes.push([f.slice(0, -1), role]) : exact.set(f, role));
+    for (const f of forms) {
+      if (f.endsWith('*')) prefixes.push([f.slice(0, -1), role]);
+      else exact.set(f, role);
+    }
   const counterparts = new Map<string, Set<string>>();
   for (const [a, b] of file.pairs) {
     for (const r of [a, b]) if (!file.roles[r]) throw new Error(`roles.json: pair names unknown role «${r}»`);
@@ -81,7 +84,10 @@ export function roleMentions(text: string, r: Roles = roles()): Mention[] {
     if (!role) return;
     const signature = new Set<string>();
     const far = new Set<string>();
-    if (MARKERS.has(tokens[i - 1] ?? '')) signature.add(`<${tokens[i - 1]}`).forEach((m) => far.add(m));
+    if (MARKERS.has(tokens[i - 1] ?? '')) {
+      signature.add(`<${tokens[i - 1]}`);
+      far.add(`<${tokens[i - 1]}`);
+    }
     let near = true;
     for (let k = i + 1, n = 0; k < tokens.length && n < WINDOW; k++) {
       const w = tokens[k];
@@ -135,7 +141,8 @@ export function roleSwaps(sentence: string, cited: string, r: Roles = roles()): 
     // common («kreve») is what both parties of a statute do; a reworded sentence shares little with either. A role
     // cut short by the next one («utleieren kan kreve at leieren …») counts when its one word is the counterpart's.
     const short = m.signature.size === 1 && same === 0;
-    if (swapped && swapped.n >= 2 && swapped.n === same) ties.push({ m, other: swapped.t.role, source: swapped.t.word });
+    if (swapped && swapped.n >= 2 && swapped.n === same)
+      ties.push({ m, other: swapped.t.role, source: swapped.t.word });
     if (!swapped || swapped.n <= same || swapped.n < (short ? 1 : 2)) continue;
     const absent = !theirs.some((t) => t.role === m.role);
     found.push({ sentence: m.word, source: swapped.t.word, sure: absent, role: m.role, other: swapped.t.role });

@@ -38,9 +38,9 @@ describe('paired roles', () => {
   });
 
   it('finds a role replaced by its counterpart where the cited text lacks the role itself', () => {
-    expect(roleSwaps('Oppsigelse fra leier skal være skriftlig.', 'Oppsigelse fra utleier skal være skriftlig.')).toEqual(
-      [{ sentence: 'leier', source: 'utleier', sure: true }],
-    );
+    expect(
+      roleSwaps('Oppsigelse fra leier skal være skriftlig.', 'Oppsigelse fra utleier skal være skriftlig.'),
+    ).toEqual([{ sentence: 'leier', source: 'utleier', sure: true }]);
     expect(
       roleSwaps(
         'Staten skal behandle seksjoneringssøknaden innen 12 uker.',
@@ -68,7 +68,10 @@ describe('paired roles', () => {
 
   it('reads the data file: role forms, Nynorsk through Bokmål, and no role in «leierett»', () => {
     expect(roleMentions('Leieretten og leiekontrakten.')).toEqual([]);
-    expect(roleMentions('Arbeidsgjevaren og dei tilsette.').map((m) => m.role)).toEqual(['arbeidsgiver', 'arbeidstaker']);
+    expect(roleMentions('Arbeidsgjevaren og dei tilsette.').map((m) => m.role)).toEqual([
+      'arbeidsgiver',
+      'arbeidstaker',
+    ]);
     expect(() => parseRoles({ about: '', roles: { a: ['a'] }, pairs: [['a', 'b']] })).toThrow(/unknown role «b»/);
   });
 
@@ -103,6 +106,8 @@ describe('paired roles', () => {
       { source: await seedSource() },
     );
     expect(r.sentences[0].verdict).toBe('contradicted');
-    expect(r.sentences[0].reasons.join(' ')).toMatch(/bytter om rollene: den gir «ansatte» det kilden sier om «arbeidsgiverne»/);
+    expect(r.sentences[0].reasons.join(' ')).toMatch(
+      /bytter om rollene: den gir «ansatte» det kilden sier om «arbeidsgiverne»/,
+    );
   });
 });
