@@ -70,6 +70,11 @@ interface Mention {
    */
   signature: Set<string>;
   far: Set<string>;
+  /**
+   * «leierens», «innbyggernes»: what follows a genitive is what the role owns, not what it does, so genitives are
+   * compared with genitives only («til utleierens disposisjon» against «til leierens disposisjon»).
+   */
+  genitive: boolean;
 }
 
 /** The role words of a text with what each does. */
@@ -97,7 +102,8 @@ export function roleMentions(text: string, r: Roles = roles()): Mention[] {
       far.add(stem(w));
       n++;
     }
-    out.push({ role, word, signature, far });
+    const genitive = word.endsWith('s') && roleOf(word.slice(0, -1), r) === role;
+    out.push({ role, word, signature, far, genitive });
   });
   return out;
 }
@@ -123,12 +129,13 @@ const shared = (a: Set<string>, b: Set<string>) => [...a].filter((x) => b.has(x)
 export function roleSwaps(sentence: string, cited: string, r: Roles = roles()): RoleSwap[] {
   const mine = roleMentions(sentence, r);
   if (mine.length === 0) return [];
-  const theirs = roleMentions(cited, r);
+  const all = roleMentions(cited, r);
   const found: (RoleSwap & { role: string; other: string })[] = [];
   const ties: { m: Mention; other: string; source: string }[] = [];
   for (const m of mine) {
     const others = r.counterparts.get(m.role);
     if (!others || m.signature.size === 0 || found.some((f) => f.role === m.role)) continue;
+    const theirs = all.filter((t) => t.genitive === m.genitive);
     // NOTE: lenient for the role itself (its far reading), strict for the counterpart (what the text gives it).
     const same = theirs
       .filter((t) => t.role === m.role)
@@ -144,7 +151,7 @@ export function roleSwaps(sentence: string, cited: string, r: Roles = roles()): 
     if (swapped && swapped.n >= 2 && swapped.n === same)
       ties.push({ m, other: swapped.t.role, source: swapped.t.word });
     if (!swapped || swapped.n <= same || swapped.n < (short ? 1 : 2)) continue;
-    const absent = !theirs.some((t) => t.role === m.role);
+    const absent = !all.some((t) => t.role === m.role);
     found.push({ sentence: m.word, source: swapped.t.word, sure: absent, role: m.role, other: swapped.t.role });
   }
   // A tie next to its partner's swap is the other half of it: in «utleieren kan kreve at leieren retter …» against

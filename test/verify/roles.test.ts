@@ -57,6 +57,13 @@ describe('paired roles', () => {
         'Ved eierskifte kan utleieren overføre til erververen rettigheter og forpliktelser etter leieavtalen.',
       ),
     ).toEqual([]);
+    // A genitive owns what follows it: «innbyggernes privatliv» is not something the citizens do.
+    expect(
+      roleSwaps(
+        'Oslo kommune har en viktig oppgave i å beskytte innbyggernes privatliv.',
+        'Å beskytte innbyggernes privatliv og personopplysninger er en viktig oppgave som Oslo kommune forvalter.',
+      ),
+    ).toEqual([]);
     // A clause moved: what follows the comma is not the landlord's.
     expect(
       roleSwaps(
