@@ -22,6 +22,7 @@ import { MONTHS } from '../text/months.js';
 import { roleSwaps } from './roles.js';
 import { changedItems } from './enumeration.js';
 import { modalShift } from './mainModal.js';
+import { edgeGaps } from './elisionEdges.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
 
@@ -160,7 +161,11 @@ export function assessSupport(
     if (cond && !CONDITION.test(sentence)) flag('partly_supported', REASONS.conditionDropped(cond[0]));
     const limit = limitIn(u.citation.quote);
     if (limit && !limitIn(sentence)) flag('partly_supported', REASONS.conditionDropped(limit));
-    for (const gap of elisionGaps(u.citation.quote, u.passage.text)) {
+    // Text a mark at the quote's edge leaves out of its sentence counts as skipped too (elisionEdges.ts).
+    for (const gap of [
+      ...elisionGaps(u.citation.quote, u.passage.text),
+      ...edgeGaps(u.citation.quote, u.passage.text),
+    ]) {
       const held = elidedRisk(gap, sentence);
       if (held) flag('partly_supported', REASONS.elidedRisk(held));
     }
