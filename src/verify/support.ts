@@ -23,6 +23,7 @@ import { roleSwaps } from './roles.js';
 import { changedItems } from './enumeration.js';
 import { modalShift } from './mainModal.js';
 import { edgeGaps } from './elisionEdges.js';
+import { swappedParts } from './transposition.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
 
@@ -143,8 +144,8 @@ export function assessSupport(
   if (hedge) flag('partly_supported', REASONS.hedgeDropped(hedge));
 
   // NOTE (issue 15, misses): faults that keep the source's words. Paired roles swapped (roles.ts) are a reversal when
-  // sure and the rest lines up; a list item the cited text lacks (enumeration.ts) and a weaker or stronger first
-  // modal than the quote's (mainModal.ts) need review. Bounds turned around are the `bounds` lexicon's, above.
+  // sure and the rest lines up; a list item the cited text lacks (enumeration.ts), a weaker or stronger first
+  // modal than the quote's (mainModal.ts) and two stretches in the opposite order (transposition.ts) need review. Bounds turned around are the `bounds` lexicon's, above.
   const swaps = roleSwaps(sentence, context);
   const swapLined = swaps.length > 0 && contentOverlap(sentence, context, orgWords).score >= OVERLAP_SUPPORTED;
   for (const s of swaps)
@@ -152,6 +153,8 @@ export function assessSupport(
   for (const c of changedItems(sentence, context)) flag('partly_supported', REASONS.listItemMissing(c.items, c.list));
   const modal = modalShift(sentence, usable.map((u) => u.citation.quote).join(' '));
   if (modal) flag('partly_supported', REASONS.mainModalShift(modal.said, modal.source));
+  const swapped = swaps.length ? null : swappedParts(sentence, context);
+  if (swapped) flag('partly_supported', REASONS.partsSwapped(swapped.first, swapped.second));
 
   const causal = sentence.match(CAUSAL);
   if (causal && !CAUSAL.test(context)) flag('partly_supported', REASONS.causalAdded(causal[0]));
