@@ -18,7 +18,16 @@ import type { Verdict } from '../domain/verification.js';
 import { toBokmalWords } from '../text/nynorsk.js';
 import { words } from '../text/words.js';
 
-export const LEXICON_NAMES = ['stance', 'modality', 'quantity', 'actors', 'units', 'certainty', 'bounds', 'opposites'] as const;
+export const LEXICON_NAMES = [
+  'stance',
+  'modality',
+  'quantity',
+  'actors',
+  'units',
+  'certainty',
+  'bounds',
+  'opposites',
+] as const;
 export type LexiconName = (typeof LEXICON_NAMES)[number];
 
 export const LexiconSchema = z.object({
