@@ -113,6 +113,7 @@ async function main() {
       { key: 'verifierWeakKinds', suite: 'verifier/weak-kinds', set: config.verifier.weakKinds },
       { key: 'verifierBlind', suite: 'verifier/blind', set: config.verifier.blind },
       { key: 'verifierFaithful2', suite: 'verifier/faithful2', set: config.verifier.faithful2 },
+      { key: 'verifierFaults2', suite: 'verifier/faults2', set: config.verifier.faults2 },
     ] as const;
     const titles: Record<(typeof sets)[number]['suite'], string> = {
       'verifier/adversarial': 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
@@ -120,6 +121,7 @@ async function main() {
       'verifier/weak-kinds': 'Verifikatoren på svake typer (utviklerens egne tilfeller, uten dommer)',
       'verifier/blind': 'Verifikatoren på blinde håndskrevne tilfeller (uten dommer)',
       'verifier/faithful2': 'Verifikatoren på trofaste omskrivinger (falske alarmer, uten dommer)',
+      'verifier/faults2': 'Verifikatoren på roller, oppramsinger, grenser og frister (uten dommer)',
     };
     for (const { key, suite, set } of sets) {
       if (!set) continue;

@@ -44,6 +44,8 @@ const EvalConfig = z.object({
     weakKinds: HandWrittenSet.optional(),
     /** Faithful paraphrases a secretariat writes, with faulty controls (issue 15, false alarms): a regression set. */
     faithful2: HandWrittenSet.optional(),
+    /** Issue 15's second faults set (roles, lists, bounds, deadlines, modals, elisions, attribution, scope). */
+    faults2: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z

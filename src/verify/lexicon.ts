@@ -1,7 +1,8 @@
 /**
  * Directional lexicons (data in `lexicons/*.json`): stance (for ↔ against), modality (må/skal > bør > kan),
  * quantity (alle > de fleste > noen > få > ingen; øker ↔ synker), actors (kommunene, staten, ansatte …) and units
- * (personer ↔ husstander, prosent ↔ prosentpoeng, tusen ↔ millioner) and certainty (kan føre til ↔ vil føre til).
+ * (personer ↔ husstander, prosent ↔ prosentpoeng, tusen ↔ millioner), certainty (kan føre til ↔ vil føre til),
+ * bounds (minst ↔ høyst, tidligst ↔ senest) and opposite outcomes (godkjent ↔ avslått, gyldig ↔ ugyldig).
  *
  * Each lexicon holds scales; a scale holds groups of terms that mean the same. A shift is a sentence term of one
  * group where the cited text has no term of that group but does have a term of another group of the same scale:
@@ -17,7 +18,16 @@ import type { Verdict } from '../domain/verification.js';
 import { toBokmalWords } from '../text/nynorsk.js';
 import { words } from '../text/words.js';
 
-export const LEXICON_NAMES = ['stance', 'modality', 'quantity', 'actors', 'units', 'certainty'] as const;
+export const LEXICON_NAMES = [
+  'stance',
+  'modality',
+  'quantity',
+  'actors',
+  'units',
+  'certainty',
+  'bounds',
+  'opposites',
+] as const;
 export type LexiconName = (typeof LEXICON_NAMES)[number];
 
 export const LexiconSchema = z.object({

@@ -85,6 +85,15 @@ export const REASONS = {
   paraphrase: (missing: string[]) =>
     `Omskrevet – kontroller: ${missing.length ? `${missing.slice(0, 5).map(q).join(', ')} står ikke ordrett i kilden` : 'ordlyden avviker fra kilden'}.`,
   judge: (verdict: string, reason: string) => `Språkmodellen vurderte setningen som «${verdict}»: ${reason}`,
+  // Roles, enumerations, the main modal verb, swapped stretches (roles.ts, enumeration.ts, mainModal.ts, transposition.ts).
+  roleSwapped: (said: string, source: string) =>
+    `Setningen bytter om rollene: den gir ${q(said)} det kilden sier om ${q(source)}.`,
+  listItemMissing: (items: string[], list: string[]) =>
+    `Oppramsingen i setningen har ${items.map(q).join(', ')}, som ikke står i kildens oppramsing (${list.slice(0, 6).map(q).join(', ')}).`,
+  partsSwapped: (first: string, second: string) =>
+    `Setningen bytter om leddene: ${q(first)} og ${q(second)} står i motsatt rekkefølge i kilden – kontroller hvem som gjør hva.`,
+  mainModalShift: (said: string, source: string) =>
+    `Setningen endrer hvor bindende det er: den sier ${q(said)}, men kilden sier ${q(source)}.`,
 };
 
 function q(s: string): string {

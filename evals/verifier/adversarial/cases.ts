@@ -34,8 +34,9 @@ const oneLine = (what: string) =>
 
 export const AdversarialCase = z
   .object({
-    // `va-` the adversarial and handwritten sets, `vb-` the blind set (written without reading the verifier).
-    id: z.string().regex(/^v[ab]-\d{3,}$/),
+    // `va-` the adversarial and handwritten sets, `vb-` the blind set (written without reading the verifier), `vf-` the
+    // second faults set (issue 15: roles, lists, bounds and deadlines).
+    id: z.string().regex(/^v[abf]-\d{3,}$/),
     category: z.string().regex(/^[a-z][a-z_]*$/),
     /** Whose «vi» the draft speaks with; null for a neutral draft. */
     organisation: z.string().min(1).nullable(),

@@ -1,0 +1,71 @@
+/**
+ * Enumerations compared item by item. «skole, barnehage og politi» against «skole, barnehage og helse» shares most of
+ * its words with the source, so overlap alone lets it through; here each item of the sentence's list must be found in
+ * the cited text. An item that is not there, in a list whose other items are, has been replaced or added.
+ */
+import { stem } from '../text/stem.js';
+import { STOPWORDS } from '../text/words.js';
+import { lexiconTokens } from './lexicon.js';
+
+/** The conjunctions that close a list. */
+const CLOSING = /\s(?:og|eller|samt)\s/giu;
+/** A chunk between commas longer than this is the lead-in to the list, not an item. */
+const ITEM_WORDS = 3;
+
+const content = (text: string) => lexiconTokens(text).filter((w) => w.length > 1 && !STOPWORDS.has(w));
+
+/**
+ * The items of the last list of three or more in each clause of a text: the words after the closing conjunction
+ * and the comma-separated chunks before it (the first item is the last words of the lead-in).
+ * @example listItems('Vi vil ha skole, barnehage og helse.') // → [['skole'], ['barnehage'], ['helse']]
+ */
+export function listItems(text: string): string[][][] {
+  const lists: string[][][] = [];
+  for (const clause of text.split(/[.;:!?]\s|[.;:!?]$|\n/u)) {
+    const closes = [...clause.matchAll(CLOSING)];
+    const close = closes[closes.length - 1];
+    if (!close) continue;
+    const before = clause.slice(0, close.index).split(',');
+    if (before.length < 2) continue;
+    // The last item runs on into the rest of the clause («og salg av kunstig intelligens»): its first word is the item.
+    const last = content(clause.slice(close.index + close[0].length).split(',')[0]).slice(0, 1);
+    const items: string[][] = [];
+    for (let i = before.length - 1; i >= 0; i--) {
+      const words = content(before[i]);
+      const all = lexiconTokens(before[i]);
+      if (i > 0 && all.length <= ITEM_WORDS && words.length) items.unshift(words);
+      else {
+        if (words.length) items.unshift(words.slice(-1));
+        break;
+      }
+    }
+    if (last.length) items.push(last);
+    if (items.length >= 3) lists.push(items);
+  }
+  return lists;
+}
+
+/** A word is in the cited text when a word there shares its stem, or one stem begins the other (compounds). */
+function foundIn(word: string, stems: readonly string[]): boolean {
+  const s = stem(word);
+  return stems.some((t) => t === s || (s.length >= 4 && t.length >= 4 && (t.startsWith(s) || s.startsWith(t))));
+}
+
+/**
+ * Items of the sentence's lists that the cited text lacks, with the list they sit in, when at least two items of
+ * that list are in the cited text (so the list is the source's, changed). An item counts as found when half of its
+ * words are.
+ * @example changedItems('Vi vil ha skole, barnehage og politi.', 'Vi vil ha skole, barnehage og helse.')
+ *   // → [{ items: ['politi'], list: ['skole', 'barnehage', 'politi'] }]
+ */
+export function changedItems(sentence: string, cited: string): { items: string[]; list: string[] }[] {
+  const stems = content(cited).map(stem);
+  const out: { items: string[]; list: string[] }[] = [];
+  for (const list of listItems(sentence)) {
+    const found = list.map((item) => item.filter((w) => foundIn(w, stems)).length * 2 >= item.length);
+    const missing = list.filter((_, i) => !found[i]);
+    if (missing.length && found.filter(Boolean).length >= 2)
+      out.push({ items: missing.map((m) => m.join(' ')), list: list.map((m) => m.join(' ')) });
+  }
+  return out;
+}

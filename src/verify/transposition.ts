@@ -1,0 +1,86 @@
+/**
+ * Two parts of a sentence swapped around the word between them: «økt velferd vil skape teknologisk innovasjon» for
+ * «teknologisk innovasjon vil skape økt velferd», «overvåkning fører til manglende involvering» for the reverse.
+ * Every word is the source's, so overlap is perfect; only the order shows who does what to whom. The check asks
+ * whether the sentence's content words, out of the source's order, fall into it once two stretches on either side
+ * of a pivot word trade places. It cannot tell a reversal from a free but faithful reordering for certain, so a
+ * finding asks for review.
+ */
+import { stem } from '../text/stem.js';
+import { STOPWORDS } from '../text/words.js';
+import { lexiconTokens } from './lexicon.js';
+
+/** Auxiliaries move with word order (V2: «må personvernet sikres» / «personvernet må sikres»); they are not parts. */
+const MOVABLE = new Set([
+  'må',
+  'skal',
+  'bør',
+  'burde',
+  'kunne',
+  'får',
+  'fikk',
+  'derfor',
+  'også',
+  'dessuten',
+  'likevel',
+]);
+const isContent = (w: string) => w.length > 1 && !STOPWORDS.has(w) && !MOVABLE.has(w);
+const content = (text: string) => lexiconTokens(text).filter(isContent).map(stem);
+/** Words that make their neighbour an item of a list rather than a pivot between two parts. */
+const LISTING = new Set([',', 'og', 'eller', 'samt']);
+/** Before an infinitive («vil skape», «å styrke»). */
+const INFINITIVE_AFTER = new Set(['vil', 'skal', 'må', 'kan', 'bør', 'kunne', 'ville', 'skulle', 'å']);
+
+/** Whether `seq` occurs in `within` in order (not necessarily next to each other). */
+function inOrder(seq: readonly string[], within: readonly string[]): boolean {
+  let k = 0;
+  for (const w of within) if (k < seq.length && w === seq[k]) k++;
+  return k === seq.length;
+}
+
+/** A sentence longer than this (in content words) is left alone: the search is cubic, and long ones are rewordings. */
+const MAX_WORDS = 24;
+
+/**
+ * The two stretches (as the sentence words them) that the sentence has in the opposite order to its cited text, or
+ * null: only when every content word of the sentence but one is in the cited text (after its frame, such as
+ * «X skriver at»), the sentence is not in its order, and swapping two stretches around one pivot word
+ * puts it in order.
+ * @example swappedParts('Økt velferd vil skape teknologisk innovasjon.', 'Teknologisk innovasjon vil skape økt velferd.')
+ *   // → { first: 'økt velferd', second: 'teknologisk innovasjon' }
+ */
+export function swappedParts(sentence: string, cited: string): { first: string; second: string } | null {
+  const c = content(cited);
+  const have = new Set(c);
+  // Tokens with commas kept, so a pivot that is a list item («helse, skole og omsorg» turned round) is known.
+  const raw = sentence.toLowerCase().match(/[\p{L}\p{N}]+|,/gu) ?? [];
+  const tokens = raw.map((w) => (w === ',' ? w : (lexiconTokens(w)[0] ?? w)));
+  const listed = new Set(
+    tokens.filter((w, i) => isContent(w) && (LISTING.has(tokens[i - 1] ?? '') || LISTING.has(tokens[i + 1] ?? ''))),
+  );
+  // NOTE: a pivot that swaps who does what to whom is a verb: a present tense («bidrar», «fører»), a passive
+  // («utfordres») or an infinitive
+  // («vil skape»). A noun between two moved words is a phrase reordered («med utleierens godkjenning framleie»).
+  const verbs = new Set(
+    tokens.filter((w, i) => isContent(w) && (/(?:r|es)$/u.test(w) || INFINITIVE_AFTER.has(tokens[i - 1] ?? ''))),
+  );
+  const all = tokens.filter(isContent);
+  // The sentence's own frame («Oslo Arbeiderparti skriver at …») is not in the cited text; the rest must be, but one.
+  const from = all.findIndex((w) => have.has(stem(w)));
+  const rest = from < 0 ? [] : all.slice(from);
+  const mine = rest.filter((w) => have.has(stem(w)));
+  const s = mine.map(stem);
+  if (s.length < 3 || s.length > MAX_WORDS || mine.length < rest.length - 1 || inOrder(s, c)) return null;
+  // S = P + X + [pivot] + Y + Q, tried as P + Y + [pivot] + X + Q.
+  for (let a = 0; a < s.length; a++)
+    for (let p = a + 1; p < s.length - 1; p++)
+      for (let b = p + 2; b <= s.length; b++) {
+        const x = s.slice(a, p);
+        const y = s.slice(p + 1, b);
+        // NOTE: a pivot next to «og», «eller» or a comma is an item of a list, and a list read backwards is no swap.
+        if (listed.has(mine[p]) || !verbs.has(mine[p])) continue;
+        if (inOrder([...s.slice(0, a), ...y, s[p], ...x, ...s.slice(b)], c))
+          return { first: mine.slice(a, p).join(' '), second: mine.slice(p + 1, b).join(' ') };
+      }
+  return null;
+}
