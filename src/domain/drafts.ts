@@ -76,6 +76,8 @@ export const DraftSection = z.object({
    * an editor who changes or accepts the section clears it.
    */
   reviewReason: z.string().optional(),
+  /** The first paragraph the mark covers: 1 when the section opens with the consultation's quoted proposal. */
+  reviewFromParagraph: z.number().int().min(0).optional(),
 });
 export type DraftSection = z.infer<typeof DraftSection>;
 

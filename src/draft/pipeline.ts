@@ -189,7 +189,11 @@ export function createDrafter(deps: DrafterDeps) {
           section.paragraphs = [...split.position, split.proposals];
           split.proposals.forEach((s) => used.push(...s.citations));
         }
-        if (proposed) section.paragraphs = [[proposed], ...section.paragraphs];
+        if (proposed) {
+          section.paragraphs = [[proposed], ...section.paragraphs];
+          // The quoted proposal is the issuer's text, not the organisation's position: it is not under review.
+          if (section.reviewReason) section.reviewFromParagraph = 1;
+        }
         emit(section, status);
       }
 

@@ -21,8 +21,8 @@ export function toStructured(doc: DraftDocument): StructuredDraft {
       sections.push({
         ...(i === 0 && s.heading ? { heading: s.heading } : {}),
         sentences: p.map((t) => ({ text: t.text, citations: t.citations.map((c) => ({ ...c })) })),
-        // Every paragraph of a section marked for review carries the mark (issue 17).
-        ...(s.reviewReason ? { review: s.reviewReason } : {}),
+        // Every paragraph of a section marked for review carries the mark (issue 17), but a quoted proposal.
+        ...(s.reviewReason && i >= (s.reviewFromParagraph ?? 0) ? { review: s.reviewReason } : {}),
       }),
     );
   }
