@@ -89,6 +89,6 @@ suite('web page: answered, ≈ uncertain and no position (Chromium)', { shuffle:
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')));
     expect(marks).not.toContain('pending');
     expect(marks.length).toBeGreaterThan(0);
-    expect([...hosts]).toEqual([new URL(world.base).host]);
+    expect([...hosts]).toEqual([new URL(world.base).hostname]);
   });
 });
