@@ -169,42 +169,60 @@ async function main() {
       r.unanswerable,
       r.falseNoPosition,
       r.falseAnswered,
+      r.reviewAnswerable,
+      r.reviewUnanswerable,
+      r.binaryFalseAnswered,
+      r.previousFalseNoPosition,
     ];
-    sections.push({
-      title: 'Avstå eller svare («Vi har ikke tidligere uttalt oss om dette.»)',
-      headers: ['half', 'cases', 'answerable', 'not answerable', 'false "no position"', 'false "answered"'],
-      rows: [row('dev (odd ids)', a.dev), row('held-out (even ids)', a.heldOut), row('whole', a.whole)],
-      note: 'Thresholds apply to the whole set; the decision was developed on the dev half only.',
-    });
-    for (const [metric, threshold] of Object.entries(config.abstention.thresholds)) {
-      const value = a.whole[metric as 'falseNoPosition' | 'falseAnswered'];
-      if (value !== undefined) checks.push(check('abstention', metric, value, threshold));
-    }
+    const headers = [
+      'set',
+      'cases',
+      'answerable',
+      'not answerable',
+      'false "no position"',
+      'false "answered"',
+      '≈ review: answerable',
+      '≈ review: not answerable',
+      'binary false "answered" (≈ as answered)',
+      'previous false "no position" (≈ as none)',
+    ];
+    // Gates per set; a metric named maxX gates the rate X (the review shares).
+    const gate = (suite: string, r: typeof a.whole, thresholds: Record<string, number> | undefined) => {
+      for (const [metric, threshold] of Object.entries(thresholds ?? {})) {
+        const key = metric.replace(/^max(.)/, (_, c: string) => c.toLowerCase()) as keyof typeof r;
+        if (typeof r[key] === 'number') checks.push(check(suite, metric, r[key], threshold));
+      }
+    };
+    gate('abstention', a.whole, config.abstention.thresholds);
+    gate('abstention/dev', a.dev, config.abstention.dev);
+    gate('abstention/held-out', a.heldOut, config.abstention.heldOut);
     data.abstention = a;
+    const rows = [row('dev (odd ids)', a.dev), row('held-out (even ids)', a.heldOut), row('whole', a.whole)];
 
-    // The blind set, written without reading the code: report-only, with the whole set broken down by kind.
+    // The blind set, written without reading the code, with the whole set broken down by kind.
     const blind = config.abstention.blind;
     if (blind) {
       const bbar = progressBar('avstå/svare (blind)'.padEnd(27));
       const b = await runAbstentionEval((d, t) => bbar.update(d, t), blind.cases);
+      rows.push(row('blind, whole', b.whole));
       const kinds = [...new Set(b.outcomes.map((o) => o.kind))];
       sections.push({
-        title: 'Avstå eller svare, blindt sett (bare rapport)',
-        headers: ['half / kind', 'cases', 'answerable', 'not answerable', 'false "no position"', 'false "answered"'],
-        rows: [
-          ...kinds.map((k) => row(k, rates(b.outcomes.filter((o) => o.kind === k)))),
-          row('dev (odd ids)', b.dev),
-          row('held-out (even ids)', b.heldOut),
-          row('whole', b.whole),
-        ],
+        title: 'Avstå eller svare, blindt sett etter type',
+        headers: ['kind', ...headers.slice(1)],
+        rows: kinds.map((k) => row(k, rates(b.outcomes.filter((o) => o.kind === k)))),
         note: `${blind.cases}: written without reading src/draft/relevance.ts or src/retrieve/.`,
       });
-      for (const [metric, threshold] of Object.entries(blind.thresholds)) {
-        const value = b.whole[metric as 'falseNoPosition' | 'falseAnswered'];
-        if (value !== undefined) checks.push(check('abstention/blind', metric, value, threshold));
-      }
+      gate('abstention/blind', b.whole, blind.thresholds);
       data.abstentionBlind = b;
     }
+    sections.push({
+      title: 'Avstå eller svare («Vi har ikke tidligere uttalt oss om dette.» / ≈ usikkert / svar)',
+      headers,
+      rows,
+      note:
+        'Three outcomes: answered, ≈ uncertain (drafted, every sentence marked for review), none. The cut-offs ' +
+        'were chosen on the dev half only; held-out and blind are reported as they come.',
+    });
   }
 
   for (const s of sections)

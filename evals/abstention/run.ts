@@ -5,6 +5,10 @@
  * - false "no position": the organisation's documents answer the question, the draft would say «Vi har ikke
  *   tidligere uttalt oss om dette.» (share of the answerable cases);
  * - false "answered": they don't, the draft would answer anyway (share of the unanswerable cases).
+ * Since issue 17 the decision has a third outcome, `uncertain`: the section is drafted and every sentence marked ≈
+ * for review. It is neither error above; its share is reported apart for the answerable and the unanswerable cases
+ * (how much reading it costs), with the binary figures beside them: uncertain counted as answered (what a reader
+ * who ignores the ≈ marks gets) and as "no position" (the decision before issue 17).
  *
  * NOTE: to keep the decision from being tuned to the set, the cases are split by id parity: odd ids are `dev` (look
  * at them while changing src/draft/relevance.ts), even ids are `held-out` (report only). Both halves and the whole
@@ -12,6 +16,7 @@
  * Usage: npx tsx evals/abstention/run.ts [--dev] [--verbose] (or `npm run eval -- --only abstention`); `--dev` prints
  * the dev half only, for working on the decision without seeing the held-out figures.
  */
+import type { RelevanceOutcome } from '../../src/draft/relevance.js';
 import { retrieveSources } from '../../src/draft/retrieve.js';
 import { corpusVocabulary } from '../../src/draft/vocabulary.js';
 import { seedIfEmpty } from '../../src/bootstrap/loadFiles.js';
@@ -35,6 +40,8 @@ export interface AbstentionOutcome {
   kind: AbstentionCase['kind'];
   language: AbstentionCase['language'];
   answerable: boolean;
+  outcome: RelevanceOutcome;
+  /** outcome === 'answered'. */
   answered: boolean;
   vector: number;
   coverage: number;
@@ -50,6 +57,14 @@ export interface AbstentionRates {
   falseNoPosition: number;
   /** Unanswerable cases the decision answered, as a share of the unanswerable cases. */
   falseAnswered: number;
+  /** Answerable cases drafted and marked for review (uncertain), as a share of the answerable cases. */
+  reviewAnswerable: number;
+  /** Unanswerable cases drafted and marked for review (uncertain), as a share of the unanswerable cases. */
+  reviewUnanswerable: number;
+  /** Uncertain counted as answered: false "answered" (false "no position" is `falseNoPosition`). */
+  binaryFalseAnswered: number;
+  /** Uncertain counted as "no position" (the decision before issue 17): false "no position". */
+  previousFalseNoPosition: number;
 }
 
 export function rates(outcomes: AbstentionOutcome[]): AbstentionRates {
@@ -60,8 +75,12 @@ export function rates(outcomes: AbstentionOutcome[]): AbstentionRates {
     cases: outcomes.length,
     answerable: pos.length,
     unanswerable: neg.length,
-    falseNoPosition: share(pos.filter((o) => !o.answered).length, pos.length),
-    falseAnswered: share(neg.filter((o) => o.answered).length, neg.length),
+    falseNoPosition: share(pos.filter((o) => o.outcome === 'none').length, pos.length),
+    falseAnswered: share(neg.filter((o) => o.outcome === 'answered').length, neg.length),
+    reviewAnswerable: share(pos.filter((o) => o.outcome === 'uncertain').length, pos.length),
+    reviewUnanswerable: share(neg.filter((o) => o.outcome === 'uncertain').length, neg.length),
+    binaryFalseAnswered: share(neg.filter((o) => o.outcome !== 'none').length, neg.length),
+    previousFalseNoPosition: share(pos.filter((o) => o.outcome !== 'answered').length, pos.length),
   };
 }
 
@@ -91,7 +110,8 @@ export async function runAbstentionEval(
       kind: c.kind,
       language: c.language,
       answerable: c.answerable,
-      answered: r.relevance.relevant,
+      outcome: r.relevance.outcome,
+      answered: r.relevance.outcome === 'answered',
       vector: r.relevance.vector,
       coverage: r.relevance.coverage,
       missing: r.relevance.missing,
@@ -109,14 +129,24 @@ export async function runAbstentionEval(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv.includes('--help')) {
+    console.log(
+      'Bruk: npx tsx evals/abstention/run.ts [--dev] [--verbose] [--cases FIL]\n' +
+        '  --dev      bare utviklingshalvdelen (oddetalls-id-er); bruk denne når du endrer src/draft/relevance.ts\n' +
+        '  --verbose  skriv ut feilene og de usikre sakene i utviklingshalvdelen\n' +
+        '  --cases    en annen saksfil (standard evals/cases/abstention.jsonl)',
+    );
+    process.exit(0);
+  }
   const verbose = process.argv.includes('--verbose');
-  const res = await runAbstentionEval();
+  const at = process.argv.indexOf('--cases');
+  const res = await runAbstentionEval(undefined, at > 0 ? process.argv[at + 1] : undefined);
   console.table(
     process.argv.includes('--dev') ? { dev: res.dev } : { dev: res.dev, 'held-out': res.heldOut, whole: res.whole },
   );
   if (verbose)
     for (const o of res.outcomes.filter((o) => o.half === 'dev' && o.answered !== o.answerable))
       console.log(
-        `${o.id} ${o.answerable ? 'FALSE-NO-POSITION' : 'FALSE-ANSWERED'} ${o.kind} v=${o.vector} c=${o.coverage} missing=${o.missing.join(',')} | ${o.question}`,
+        `${o.id} ${o.outcome === 'uncertain' ? 'UNCERTAIN' : o.answerable ? 'FALSE-NO-POSITION' : 'FALSE-ANSWERED'} ${o.answerable ? 'answerable' : 'not'} ${o.kind} v=${o.vector} c=${o.coverage} missing=${o.missing.join(',')} | ${o.question}`,
       );
 }

@@ -50,8 +50,12 @@ const EvalConfig = z.object({
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z
     .object({
+      /** The whole set. */
       thresholds: Thresholds,
-      /** The blind set (evals/cases/abstention-blind.jsonl), written without reading the code; report-only. */
+      /** The dev half (odd ids, the cut-offs were chosen on it) and the held-out half, gated apart (issue 17). */
+      dev: Thresholds.optional(),
+      heldOut: Thresholds.optional(),
+      /** The blind set (evals/cases/abstention-blind.jsonl), written without reading the code. */
       blind: z.object({ cases: z.string(), thresholds: Thresholds }).optional(),
     })
     .optional(),

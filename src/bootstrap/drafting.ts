@@ -9,7 +9,13 @@ import type { GroundingDeps } from '../draft/groundedStep.js';
 import { createDrafter, type Drafter } from '../draft/pipeline.js';
 import { corpusVocabulary, type CorpusVocabulary } from '../draft/vocabulary.js';
 import { createExtractiveProvider } from '../llm/extractive.js';
-import { createJudge, createLlmProvider, type LlmConfig } from '../llm/index.js';
+import {
+  createJudge,
+  createLlmProvider,
+  createPositionJudge,
+  type LlmConfig,
+  type PositionJudge,
+} from '../llm/index.js';
 import type { LlmProvider } from '../llm/types.js';
 import type { Logger } from '../log.js';
 import type { Queryable } from '../store/db.js';
@@ -25,6 +31,8 @@ export interface DraftingChoice {
   judge?: Judge;
   /** DRAFT_MIN_RELEVANCE: the measured default when undefined. */
   minRelevance?: number;
+  /** Decides the relevance decision's uncertain band with the drafting model (issue 17); undefined offline. */
+  positionJudge?: PositionJudge;
 }
 
 /**
@@ -37,7 +45,12 @@ export function draftingChoice(
   { embedder, logger }: { embedder: TextEmbedder; logger: Logger },
 ): DraftingChoice {
   const llm = createLlmProvider(config, { embedder, logger });
-  return { llm, judge: createJudge(config, { logger }), minRelevance: config.DRAFT_MIN_RELEVANCE };
+  return {
+    llm,
+    judge: createJudge(config, { logger }),
+    minRelevance: config.DRAFT_MIN_RELEVANCE,
+    positionJudge: llm.extractive ? undefined : createPositionJudge(config, { logger }),
+  };
 }
 
 /** The chosen provider, or the offline extractive drafter when none is given (tests, a keyless app). */
@@ -52,6 +65,7 @@ export interface DraftingWiring {
   llm?: LlmProvider;
   judge?: Judge;
   minRelevance?: number;
+  positionJudge?: PositionJudge;
   /** The corpus vocabulary to share (one per store); built from `db` when left out. */
   vocabulary?: CorpusVocabulary;
 }
@@ -76,6 +90,7 @@ export function createDrafting(deps: DraftingWiring): Drafting {
     judge: deps.judge,
     logger: deps.logger,
     minRelevance: deps.minRelevance,
+    positionJudge: deps.positionJudge,
     vocabulary,
   };
   return { provider, judge: deps.judge, vocabulary, drafter: createDrafter(shared), asker: createAsker(shared) };

@@ -70,6 +70,14 @@ export const DraftSection = z.object({
   repairs: z.array(z.string()),
   /** Passage ids retrieved for this section, best first. */
   retrieved: z.array(z.string()),
+  /**
+   * Issue 17: the relevance decision was unsure the passages answer the question; every sentence of the section is
+   * marked ≈ with this Norwegian reason. Kept while the section is unchanged (re-verification, edits elsewhere);
+   * an editor who changes or accepts the section clears it.
+   */
+  reviewReason: z.string().optional(),
+  /** The first paragraph the mark covers: 1 when the section opens with the consultation's quoted proposal. */
+  reviewFromParagraph: z.number().int().min(0).optional(),
 });
 export type DraftSection = z.infer<typeof DraftSection>;
 

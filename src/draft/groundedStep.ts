@@ -6,6 +6,7 @@
  * out) stays with them.
  */
 import type { Logger } from '../log.js';
+import type { PositionJudge } from '../llm/positionJudge.js';
 import { ZERO_USAGE, type GenerationRequest, type LlmProvider, type TokenUsage } from '../llm/types.js';
 import type { QueryEmbedder } from '../retrieve/search.js';
 import type { Queryable } from '../store/db.js';
@@ -28,6 +29,8 @@ export interface GroundingDeps {
   /** DRAFT_MIN_RELEVANCE. */
   minRelevance?: number;
   vocabulary?: CorpusVocabulary;
+  /** With a model configured: decides the relevance decision's uncertain band (issue 17). */
+  positionJudge?: PositionJudge;
 }
 
 export interface GroundedQuestion {
@@ -39,6 +42,11 @@ export interface GroundedQuestion {
   allowOthers: boolean;
   /** False for a draft's introduction: its query is the whole consultation text, whose words no passage covers. */
   coverageNeeded?: boolean;
+  /**
+   * True for a draft's question sections: an `uncertain` relevance outcome is drafted (and the caller marks it for
+   * review); otherwise only `answered` is, as before issue 17.
+   */
+  draftUncertain?: boolean;
   language: 'nb' | 'nn';
   /** The model request for the relevant passages; called only when something relevant was found. */
   request: (retrieved: Retrieved) => GenerationRequest;
@@ -59,6 +67,8 @@ export interface GroundedText {
   paragraphs: DraftSentence[][];
   /** True when the model said there is no recorded position (its line becomes a notice). */
   noPosition: boolean;
+  /** Drafted on an `uncertain` relevance outcome: every sentence needs a reader's check. */
+  uncertain: boolean;
   /** Sentences past the verifier's limits, then those that failed verification. */
   dropped: DroppedSentence[];
   repairs: string[];
@@ -82,6 +92,8 @@ export function createGroundedStep(deps: GroundingDeps): GroundedStep & { source
     embedder: deps.embedder,
     vocabulary: deps.vocabulary ?? corpusVocabulary(deps.db),
     minRelevance: deps.minRelevance,
+    positionJudge: deps.positionJudge,
+    logger: deps.logger,
   };
 
   const step: GroundedStep = async (q) => {
@@ -94,22 +106,28 @@ export function createGroundedStep(deps: GroundingDeps): GroundedStep & { source
     });
     const timings = { retrievalMs: performance.now() - t, generationMs: 0, verificationMs: 0 };
     q.onRetrieved?.(retrieved);
-    if (!retrieved.relevance.relevant) {
+    const outcome = retrieved.relevance.outcome;
+    if (outcome === 'none' || (outcome === 'uncertain' && !q.draftUncertain)) {
       return {
         retrieved,
         paragraphs: [],
         noPosition: true,
+        uncertain: false,
         dropped: [],
         repairs: [],
         usage: ZERO_USAGE,
-        prompts: [],
+        prompts: retrieved.promptRefs,
         timings,
       };
     }
     t = performance.now();
     const generation = await deps.provider.generate(q.request(retrieved), { signal: q.signal, onText: q.onText });
     timings.generationMs = performance.now() - t;
-    const prompts = [...(deps.provider.extractive ? [] : [q.promptRef]), ...(generation.promptRefs ?? [])];
+    const prompts = [
+      ...retrieved.promptRefs,
+      ...(deps.provider.extractive ? [] : [q.promptRef]),
+      ...(generation.promptRefs ?? []),
+    ];
     const normalised = toDraftSentences(generation.paragraphs, q.language);
     t = performance.now();
     const repaired = await verifyAndRepair(normalised.paragraphs, {
@@ -123,6 +141,7 @@ export function createGroundedStep(deps: GroundingDeps): GroundedStep & { source
       retrieved,
       paragraphs: repaired.paragraphs,
       noPosition: normalised.noPosition,
+      uncertain: outcome === 'uncertain',
       dropped: [...normalised.dropped, ...repaired.dropped],
       repairs: repaired.repairs,
       usage: generation.usage,

@@ -28,6 +28,8 @@ export type DraftEvent =
       part: 'intro' | 'question';
       index: number;
       relevant: boolean;
+      /** Issue 17: answered, uncertain (drafted and marked ≈ for review) or none. */
+      outcome: 'answered' | 'uncertain' | 'none';
       relevance: { vector: number; coverage: number; missing: string[] };
       passages: { id: string; organisation: string; title: string; score: number | null }[];
     }
@@ -77,6 +79,7 @@ export function createDrafter(deps: DrafterDeps) {
           organisation,
           allowOthers,
           coverageNeeded: kind === 'question',
+          draftUncertain: kind === 'question',
           language: lang,
           // Citations earlier parts already use, so the extractive drafter does not repeat them.
           request: (r) => ({ ...build(r), exclude: [...used] }),
@@ -90,6 +93,7 @@ export function createDrafter(deps: DrafterDeps) {
               part: kind,
               index,
               relevant: r.relevance.relevant,
+              outcome: r.relevance.outcome,
               relevance: { vector: r.relevance.vector, coverage: r.relevance.coverage, missing: r.relevance.missing },
               passages: r.hits.map((h) => ({
                 id: h.passage.id,
@@ -175,6 +179,8 @@ export function createDrafter(deps: DrafterDeps) {
           dropped: q.dropped,
           repairs: q.repairs,
           retrieved: q.retrieved.hits.map((h) => h.passage.id),
+          // Drafted though the relevance decision was unsure: every sentence is marked ≈ for review (issue 17).
+          ...(q.uncertain && hasClaims ? { reviewReason: WORDING.uncertainSection(lang) } : {}),
         };
         const status = sectionStatus(section);
         // Offline, the item's concrete proposals get their own paragraph (a model writes one itself).
@@ -183,7 +189,11 @@ export function createDrafter(deps: DrafterDeps) {
           section.paragraphs = [...split.position, split.proposals];
           split.proposals.forEach((s) => used.push(...s.citations));
         }
-        if (proposed) section.paragraphs = [[proposed], ...section.paragraphs];
+        if (proposed) {
+          section.paragraphs = [[proposed], ...section.paragraphs];
+          // The quoted proposal is the issuer's text, not the organisation's position: it is not under review.
+          if (section.reviewReason) section.reviewFromParagraph = 1;
+        }
         emit(section, status);
       }
 

@@ -61,10 +61,31 @@ export const RELEVANCE = {
   unknownTopicFactor: 2,
   /** "Rarely": in at most this share of the passages (and at least 3 passages). */
   rareShare: 0.05,
+  /** Below this coverage the organisation has confidently said nothing on the question (`none`). */
+  noneBelowCoverage: 0.06,
+  /** … and below this one when a rare topic word of the question is one no hit uses (`absentTopic`). */
+  noneBelowCoverageAbsentTopic: 0.2,
 } as const;
 
+/**
+ * Three outcomes instead of a forced guess (issue 17):
+ * - `answered`: confident the passages state a position: drafted as usual;
+ * - `none`: confident they don't: «Vi har ikke tidligere uttalt oss om dette.»;
+ * - `uncertain`: in between: drafted from the best passages, every sentence marked ≈ for review.
+ *
+ * NOTE (issue 17, cut-offs chosen on the dev half only, `npx tsx evals/abstention/run.ts --dev`: 70 answerable and
+ * 61 unanswerable pairs). `answered` is the old binary decision (dev false "answered" 1/61 = 0.016). `none` is
+ * coverage < 0.06, or < 0.2 when `absentTopic` is set: dev false "no position" 2/70 = 0.029 (cut-offs 0.09 / 0.2
+ * reach 3/70 = 0.043 and catch 5 more unanswerable pairs; the margin of one case was taken instead). What the
+ * words cannot settle is left to a reader: dev answerable → uncertain 15/70, unanswerable → uncertain 36/61.
+ * Questions sharing no word with the source (`no_shared_words`) mostly land in `uncertain`, not in `none`.
+ */
+export type RelevanceOutcome = 'answered' | 'uncertain' | 'none';
+
 export interface Relevance {
+  /** `outcome === 'answered'`: the confident yes (before issue 17 the only yes). */
   relevant: boolean;
+  outcome: RelevanceOutcome;
   vector: number;
   /** The best text-leg (BM25) score among the hits; 0 when the text leg found none of them. */
   text: number;
@@ -77,10 +98,12 @@ export interface Relevance {
    * hits does; set when that alone decided "no recorded position".
    */
   absentTopic: string | null;
+  /** With a model configured, its answer on the uncertain band (retrieve.ts), or why it could not answer. */
+  judge?: { answer: 'yes' | 'no' | 'unclear'; reason: string } | { error: string };
 }
 
 /**
- * @example assessRelevance('Hvordan bør fiskekvotene fordeles?', hits, stats).relevant === false
+ * @example assessRelevance('Hvordan bør fiskekvotene fordeles?', hits, stats).outcome === 'none'
  */
 export function assessRelevance(
   question: string,
@@ -110,12 +133,28 @@ export function assessRelevance(
   const absentTopic = coverageNeeded
     ? rareTopicNoHitUses(terms, corpus, (t) => passages.some((p) => uses(t, p)))
     : null;
-  const relevant =
+  const answered =
     hits.length > 0 &&
     !absentTopic &&
     (vector >= Math.max(minVector, RELEVANCE.strongVector) ||
       (vector >= minVector && (!coverageNeeded || coverage >= RELEVANCE.minCoverage)));
-  return { relevant, vector: round(vector), text: round(text), coverage: round(coverage), missing, absentTopic };
+  const outcome: RelevanceOutcome = answered
+    ? 'answered'
+    : hits.length === 0 ||
+        !coverageNeeded ||
+        coverage < RELEVANCE.noneBelowCoverage ||
+        (absentTopic !== null && coverage < RELEVANCE.noneBelowCoverageAbsentTopic)
+      ? 'none'
+      : 'uncertain';
+  return {
+    relevant: outcome === 'answered',
+    outcome,
+    vector: round(vector),
+    text: round(text),
+    coverage: round(coverage),
+    missing,
+    absentTopic,
+  };
 }
 
 interface WeighedTerm extends QuestionTerm {

@@ -72,8 +72,11 @@ export function createDraftService(deps: DraftServiceDeps) {
       return { ...saved, result };
     },
 
-    /** Save a person's edit (Markdown or the structured form) as a new version, verified again. Null: no such draft. */
-    async revise(id: string, edit: { markdown?: string; structured?: StructuredDraftInput }) {
+    /**
+     * Save a person's edit (Markdown or the structured form) as a new version, verified again. Null: no such draft.
+     * `accept`: headings of sections whose review mark (issue 17) the editor accepts without changing them.
+     */
+    async revise(id: string, edit: { markdown?: string; structured?: StructuredDraftInput; accept?: string[] }) {
       const previous = await getDraftVersion(deps.db, { id });
       if (!previous) return null;
       const t0 = performance.now();
@@ -86,7 +89,7 @@ export function createDraftService(deps: DraftServiceDeps) {
       } catch (err) {
         throw fromVerifyError(err);
       }
-      const draft = fromStructured(sd, previous.structured);
+      const draft = fromStructured(sd, previous.structured, { accept: edit.accept });
       const structured = toStructured(draft);
       const verification = await verifyDraft(
         structured,

@@ -21,6 +21,8 @@ export function toStructured(doc: DraftDocument): StructuredDraft {
       sections.push({
         ...(i === 0 && s.heading ? { heading: s.heading } : {}),
         sentences: p.map((t) => ({ text: t.text, citations: t.citations.map((c) => ({ ...c })) })),
+        // Every paragraph of a section marked for review carries the mark (issue 17), but a quoted proposal.
+        ...(s.reviewReason && i >= (s.reviewFromParagraph ?? 0) ? { review: s.reviewReason } : {}),
       }),
     );
   }
@@ -30,9 +32,15 @@ export function toStructured(doc: DraftDocument): StructuredDraft {
 /**
  * Rebuild our draft from an edited StructuredDraft (PUT with Markdown or structured text). Sections keep the kind
  * and question of the previous version's section with the same heading; sentence kinds follow the verifier's
- * claim rule.
+ * claim rule. A section marked for review (issue 17) keeps its mark only while its sentences and citations are
+ * exactly the previous version's: an edit elsewhere leaves it, an edit of the section clears it (the editor has
+ * read it against the sources and made it theirs), and so does `accept` naming its heading.
  */
-export function fromStructured(sd: StructuredDraft, previous: DraftDocument): DraftDocument {
+export function fromStructured(
+  sd: StructuredDraft,
+  previous: DraftDocument,
+  { accept = [] }: { accept?: string[] } = {},
+): DraftDocument {
   const byHeading = new Map(previous.sections.filter((s) => s.heading).map((s) => [s.heading!, s]));
   const sections: DraftSection[] = [];
   for (const vs of sd.sections) {
@@ -58,7 +66,12 @@ export function fromStructured(sd: StructuredDraft, previous: DraftDocument): Dr
       retrieved: prev?.retrieved ?? [],
     });
   }
-  for (const s of sections) s.status = sectionStatus(s);
+  for (const s of sections) {
+    s.status = sectionStatus(s);
+    const prev = s.heading !== undefined ? byHeading.get(s.heading) : undefined;
+    if (prev?.reviewReason && !accept.includes(s.heading!) && sameSentences(prev, s))
+      s.reviewReason = prev.reviewReason;
+  }
   return { ...previous, title: sd.title ?? previous.title, sections };
 }
 
@@ -68,4 +81,15 @@ export function sectionStatus(s: DraftSection): DraftSection['status'] {
   if (all.some((t) => t.kind === 'notice')) return 'no_position';
   if (s.dropped.length) return 'dropped';
   return all.length ? 'frame' : s.kind === 'question' ? 'dropped' : 'frame';
+}
+
+/** Same sentences with the same citations, paragraph by paragraph (verdicts and kinds aside). */
+function sameSentences(a: DraftSection, b: DraftSection): boolean {
+  const key = (s: DraftSection) =>
+    JSON.stringify(
+      s.paragraphs
+        .filter((p) => p.length)
+        .map((p) => p.map((t) => [t.text, t.citations.map((c) => [c.passageId, c.quote])])),
+    );
+  return key(a) === key(b);
 }

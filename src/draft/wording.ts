@@ -19,6 +19,11 @@ export const WORDING = {
   /** The brief asks for exactly this: the section says the organisation has no recorded position. */
   noPosition: (lang: Lang) =>
     lang === 'nn' ? 'Vi har ikkje tidlegare uttalt oss om dette.' : 'Vi har ikke tidligere uttalt oss om dette.',
+  /** Issue 17: the reason on every sentence of a section drafted on an uncertain relevance outcome (≈). */
+  uncertainSection: (lang: Lang) =>
+    lang === 'nn'
+      ? 'Usikkert om kjelda svarar på spørsmålet – kontroller at dette er kva organisasjonen meiner om nettopp dette.'
+      : 'Usikkert om kilden svarer på spørsmålet – kontroller at dette er hva organisasjonen mener om nettopp dette.',
   closingHeading: (lang: Lang) => (lang === 'nn' ? 'Avslutning' : 'Avslutning'),
   closingFrame: (lang: Lang) =>
     lang === 'nn'

@@ -29,6 +29,7 @@ import { healthRoutes } from './routes/health.js';
 import { searchRoutes } from './routes/search.js';
 import { verifyRoutes } from './routes/verify.js';
 import { draftingProvider, draftingRoutes } from './routes/drafting.js';
+import type { PositionJudge } from '../llm/positionJudge.js';
 import type { LlmProvider } from '../llm/types.js';
 import type { Judge } from '../verify/index.js';
 import { docsRoutes } from './routes/docs.js';
@@ -57,6 +58,8 @@ export interface AppDeps {
   judge?: Judge;
   /** DRAFT_MIN_RELEVANCE: the measured default when left out. */
   minRelevance?: number;
+  /** Issue 17: the model that decides the relevance decision's uncertain band; none offline. */
+  positionJudge?: PositionJudge;
   /** The one upload line (UPLOAD_CONCURRENCY); passed in by tests that watch it, built from the config otherwise. */
   uploadQueue?: UploadQueue;
 }
@@ -153,6 +156,7 @@ export function createApp(deps: AppDeps) {
       judge: deps.judge,
       logger: deps.logger,
       minRelevance: deps.minRelevance,
+      positionJudge: deps.positionJudge,
     }),
   );
   app.route('/', adminRoutes({ db: deps.db, databaseUrl: deps.config.DATABASE_URL }));

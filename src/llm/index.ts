@@ -12,6 +12,7 @@ import { CircuitBreaker, withBreaker } from './breaker.js';
 import { createClaudeJudge } from './judge.js';
 import { createChatJudge } from './judgeChat.js';
 import type { Judge } from '../domain/judge.js';
+import { createChatPositionJudge, createClaudePositionJudge, type PositionJudge } from './positionJudge.js';
 
 export type {
   LlmProvider,
@@ -23,6 +24,7 @@ export type {
   TokenUsage,
 } from './types.js';
 export { CircuitBreaker, withBreaker } from './breaker.js';
+export type { PositionJudge, PositionAnswer } from './positionJudge.js';
 
 /** The settings that choose and tune the drafter and the judge. */
 export type LlmConfig = Pick<
@@ -146,4 +148,38 @@ function withJudgeBreaker<J extends Judge>(judge: J, config: LlmConfig, provider
     coolDownMs: config.LLM_BREAKER_COOLDOWN_MS,
   });
   return { ...judge, judge: (input) => breaker.run(() => judge.judge(input), { provider }) };
+}
+
+/**
+ * The position judge for the relevance decision's uncertain band (issue 17): the model that drafts (Claude, else the
+ * chat endpoint), none offline. VERIFY_JUDGE does not switch it off: it decides what a section is, not whether a
+ * sentence is supported. Its deadline is VERIFY_JUDGE_TIMEOUT_MS; a failure leaves the section uncertain.
+ * @example createPositionJudge({ ...config, LLM_PROVIDER: 'openai', CHAT_BASE_URL: 'http://127.0.0.1:11434', CHAT_MODEL: 'm' })
+ */
+export function createPositionJudge(
+  config: LlmConfig,
+  { logger }: { logger?: Logger } = {},
+): PositionJudge | undefined {
+  const which = judgeKind({ ...config, VERIFY_JUDGE: 'auto' });
+  const common = {
+    timeoutMs: config.VERIFY_JUDGE_TIMEOUT_MS,
+    maxRetries: config.LLM_MAX_RETRIES,
+    maxRetryAfterMs: config.LLM_MAX_RETRY_AFTER_MS,
+    logger,
+  };
+  if (which === 'claude' && config.ANTHROPIC_API_KEY)
+    return createClaudePositionJudge({
+      apiKey: config.ANTHROPIC_API_KEY,
+      baseURL: config.ANTHROPIC_BASE_URL,
+      model: config.ANTHROPIC_MODEL,
+      ...common,
+    });
+  if (which === 'chat' && config.CHAT_BASE_URL && config.CHAT_MODEL)
+    return createChatPositionJudge({
+      baseURL: config.CHAT_BASE_URL,
+      apiKey: config.CHAT_API_KEY,
+      model: config.CHAT_MODEL,
+      ...common,
+    });
+  return undefined;
 }

@@ -50,6 +50,11 @@ const SectionSchema = z
   .object({
     heading: line('Overskriften').optional(),
     sentences: z.array(SentenceSchema),
+    /**
+     * Every sentence of the section needs a reader's check whatever its citations say (the drafter was unsure the
+     * sources answer the question, issue 17): a supported sentence becomes ≈ with this reason first.
+     */
+    review: z.string().min(1).max(500).optional(),
   })
   // NOTE: a section without heading is a plain paragraph in Markdown; with no sentences it would leave no trace.
   .refine((s) => s.heading !== undefined || s.sentences.length > 0, 'En del uten overskrift må ha minst én setning');

@@ -51,7 +51,8 @@ export async function verifyDraft(
       const citations: CitationReport[] = [];
       for (const c of sentence.citations) citations.push(await checkCitation(c, passages, deps.source));
       const at = { section: si, index: ti, ...(section.heading !== undefined ? { heading: section.heading } : {}) };
-      sentences.push(await verifySentence({ ...at, text: sentence.text, citations }, passages, deps, opts));
+      const report = await verifySentence({ ...at, text: sentence.text, citations }, passages, deps, opts);
+      sentences.push(section.review ? markedForReview(report, section.review) : report);
     }
   }
   return {
@@ -103,6 +104,15 @@ async function verifySentence(
   const report: SentenceReport = { ...s, verdict, claim, reasons, checks: support.checks };
   if (deps.judge) await applyJudge(report, usable, deps.judge);
   return report;
+}
+
+/**
+ * A sentence of a section marked for review (issue 17): ✓ becomes ≈ with the section's reason first; a worse
+ * verdict stays and gets the reason too. Sentences without citations (greetings) are left alone.
+ */
+function markedForReview(r: SentenceReport, reason: string): SentenceReport {
+  if (r.citations.length === 0) return r;
+  return { ...r, verdict: worst(r.verdict, 'partly_supported'), reasons: [reason, ...r.reasons] };
 }
 
 function isOk(sentences: SentenceReport[]): boolean {

@@ -109,11 +109,20 @@ describe('a draft answering an imported consultation', () => {
     expect(new Set(texts).size).toBe(texts.length);
   });
 
-  it('an item with no recorded position quotes the proposal and says so, as a question does', () => {
+  // Issue 17: before the third outcome this item said «Vi har ikke tidligere uttalt oss om dette.»; Fagforbundet's
+  // passages on digital exclusion share words with it but may not answer it, so it is drafted and marked ≈.
+  it('an item the words cannot settle quotes the proposal (✓) and marks every position sentence ≈ with the reason', () => {
     const s = result.draft.sections[2];
-    expect(s.status).toBe('no_position');
-    expect(s.paragraphs.map((p) => p.map((t) => t.kind))).toEqual([['claim'], ['notice']]);
-    expect(s.paragraphs[1][0].text).toBe('Vi har ikke tidligere uttalt oss om dette.');
+    expect(s.status).toBe('drafted');
+    expect(s.reviewReason).toMatch(/^Usikkert om kilden svarer på spørsmålet/);
+    expect(s.reviewFromParagraph).toBe(1);
+    expect(s.paragraphs[0][0].verdict).toBe('supported');
+    const position = s.paragraphs.slice(1).flat();
+    expect(position.length).toBeGreaterThan(0);
+    for (const t of position) expect(t.verdict).toBe('partly_supported');
+    const reports = result.verification.sentences.filter((r) => position.some((t) => t.text === r.text));
+    expect(reports.length).toBe(position.length);
+    for (const r of reports) expect(r.reasons[0]).toBe(s.reviewReason);
   });
 
   it('answers every extracted question when no items are chosen', async () => {

@@ -18,11 +18,18 @@ const ANSWERED = [
 ];
 const OFF_CORPUS = [
   'Hvordan bør fiskekvotene fordeles mellom kystflåten og havfiskeflåten?',
-  'Hva mener dere om endringer i fiskekvoter?',
+  'Hvordan bør fiskekvotene fordeles?',
   'Bør momsen på matvarer senkes?',
+  'Bør skolene ha mobilforbud?',
+];
+/**
+ * Off the corpus too, but sharing enough words with some passage («endringer», «havs», «offentlig ansatte») that the
+ * words cannot settle it: since issue 17 these are drafted and marked ≈ for review, never answered outright.
+ */
+const UNSURE = [
+  'Hva mener dere om endringer i fiskekvoter?',
   'Skal Norge bygge ut mer vindkraft til havs?',
   'Hvordan bør pensjonsreformen endres for offentlig ansatte?',
-  'Bør skolene ha mobilforbud?',
 ];
 
 let deps: Parameters<typeof retrieveSources>[0];
@@ -42,7 +49,15 @@ describe('relevance of a question to an organisation’s documents', () => {
   it.each(OFF_CORPUS)('no recorded position: %s', async (query) => {
     const r = await retrieveSources(deps, { query, organisation: 'Fagforbundet' });
     expect(r.relevance.relevant).toBe(false);
+    expect(r.relevance.outcome).toBe('none');
     expect(r.sources).toEqual([]);
+  });
+
+  it.each(UNSURE)('uncertain, drafted for review, never answered: %s', async (query) => {
+    const r = await retrieveSources(deps, { query, organisation: 'Fagforbundet' });
+    expect(r.relevance.relevant).toBe(false);
+    expect(r.relevance.outcome).toBe('uncertain');
+    expect(r.sources.length).toBeGreaterThan(0);
   });
 
   it('reports the best text-leg score beside the vector and the coverage', async () => {
@@ -76,12 +91,13 @@ describe('relevance: what issue 17 measured on evals/cases/abstention.jsonl', ()
     expect(r.relevance.missing).toEqual([]);
   });
 
-  it('abstains when another organisation’s passages hold the topic and this one’s never use it', async () => {
+  it('never answers when another organisation’s passages hold the topic and this one’s never use it', async () => {
     const q = 'Bør det utvikles norske språkmodeller for offentlig sektor?';
     const other = await ask(q, 'Oslo Arbeiderparti');
     expect(other.relevance.relevant).toBe(false);
     expect(other.relevance.absentTopic).toBe('språkmodeller');
-    expect(other.sources).toEqual([]);
+    // The rest of the question («offentlig sektor») is covered, so the words leave it to a reader (≈).
+    expect(other.relevance.outcome).toBe('uncertain');
     const own = await ask(q, 'Fagforbundet');
     expect(own.relevance.relevant).toBe(true);
     expect(own.relevance.absentTopic).toBeNull();

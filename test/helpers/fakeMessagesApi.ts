@@ -32,6 +32,8 @@ export interface FakeMessagesApi {
   requests: RecordedRequest[];
   /** Scenario for each request (by 0-based count), or one for all. */
   scenario: MessagesScenario | ((n: number) => MessagesScenario);
+  /** When set, the text of a plain-string request's answer (a judge's JSON) instead of the verifier judge's verdict. */
+  reply?: (body: any, n: number) => string;
   close(): Promise<void>;
 }
 
@@ -95,10 +97,17 @@ export async function startFakeMessagesApi(
     scenario?: FakeMessagesApi['scenario'];
     uncited?: boolean;
     judgeVerdict?: 'entailed' | 'neutral' | 'contradicted';
+    reply?: FakeMessagesApi['reply'];
   } = {},
 ): Promise<FakeMessagesApi> {
   const requests: RecordedRequest[] = [];
-  const api: FakeMessagesApi = { url: '', requests, scenario: opts.scenario ?? 'cite', close: async () => undefined };
+  const api: FakeMessagesApi = {
+    url: '',
+    requests,
+    scenario: opts.scenario ?? 'cite',
+    reply: opts.reply,
+    close: async () => undefined,
+  };
   const server = createServer(async (req, res) => {
     let raw = '';
     for await (const chunk of req) raw += chunk;
@@ -124,7 +133,7 @@ export async function startFakeMessagesApi(
       scenario === 'empty'
         ? []
         : judging
-          ? [{ type: 'text', text: JSON.stringify(verdict), citations: null }]
+          ? [{ type: 'text', text: api.reply ? api.reply(body, n) : JSON.stringify(verdict), citations: null }]
           : citedContent(body, opts.uncited ?? false);
     if (scenario === 'bad_index') content.forEach((b) => b.citations?.forEach((c: any) => (c.document_index = 42)));
     const message = {

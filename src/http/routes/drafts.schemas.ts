@@ -169,6 +169,15 @@ export const ReviseRequestSchema = z
       .looseObject({ title: z.string().optional(), sections: z.array(z.any()) })
       .optional()
       .openapi({ description: 'The edited draft in the verifier’s structured form' }),
+    accept: z
+      .array(z.string().max(2000))
+      .max(500)
+      .optional()
+      .openapi({
+        description:
+          'Headings of sections marked «usikkert om kilden svarer på spørsmålet» (≈) whose mark the editor accepts ' +
+          'as read; a section whose sentences are changed loses its mark anyway',
+      }),
   })
   .strict()
   .refine((b) => (b.markdown === undefined) !== (b.structured === undefined), {

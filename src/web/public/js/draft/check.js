@@ -23,9 +23,12 @@ export async function checkModel(draftId, model) {
   }
 }
 
-/** Save the model as a new version (PUT /drafts/:id); resolves with the new DraftVersion. */
-export async function saveModel(draftId, model) {
+/**
+ * Save the model as a new version (PUT /drafts/:id); resolves with the new DraftVersion. `accept`: headings of
+ * sections marked «usikkert» that the editor accepts as read (their ≈ mark goes).
+ */
+export async function saveModel(draftId, model, { accept } = {}) {
   pruneEmpty(model);
   const { structured } = toStructured(model);
-  return sendJson('PUT', `/drafts/${encodeURIComponent(draftId)}`, { structured });
+  return sendJson('PUT', `/drafts/${encodeURIComponent(draftId)}`, { structured, ...(accept ? { accept } : {}) });
 }

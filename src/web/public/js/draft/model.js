@@ -63,6 +63,8 @@ export function toStructured(model) {
     paragraphs.forEach((p, i) => {
       sections.push({
         ...(i === 0 && s.heading ? { heading: s.heading } : {}),
+        // A section marked «usikkert» (issue 17) stays ≈ when checked again, but a quoted proposal before it.
+        ...(s.reviewReason && i >= (s.reviewFromParagraph ?? 0) ? { review: s.reviewReason } : {}),
         sentences: p.map((t) => {
           order.push(t);
           return {

@@ -7,9 +7,9 @@ import { openSourcePanel } from '../sourcePanel.js';
 
 /**
  * @param {{ sections: any[] }} model see model.js
- * @param {{ editable?: boolean, onEdit?: (sentence: any) => void, pending?: boolean, withdrawn?: Map<string, any> }} [opts]
+ * @param {{ editable?: boolean, onEdit?: (sentence: any) => void, onAccept?: (section: any) => void, pending?: boolean, withdrawn?: Map<string, any> }} [opts]
  *   pending: sentences have no final verdict yet (the draft is still being written); withdrawn: cited passages
- *   whose document has been withdrawn since, by passage id
+ *   whose document has been withdrawn since, by passage id; onAccept: a section marked «usikkert» may be accepted
  */
 export function renderDraft(model, opts = {}) {
   const ctx = { footnote: 0, ...opts };
@@ -31,6 +31,9 @@ export function renderSection(section, index, ctx = { footnote: 0 }) {
   if (section.kind === 'question' && Number.isInteger(section.questionIndex))
     el.append(h('p', { class: 'draft-section__label' }, `Spørsmål ${section.questionIndex + 1}`));
   el.append(h('h2', { id: headingId, class: 'draft-section__heading' }, section.heading ?? 'Uten overskrift'));
+  if (section.reviewReason) el.append(uncertainNote(section, ctx));
+  // An edit of a sentence makes the section the editor's: its «usikkert» mark goes (the server does the same).
+  ctx.section = section;
   for (const paragraph of section.paragraphs) if (paragraph.length) el.append(renderParagraph(paragraph, ctx));
   if (section.status === 'dropped') {
     el.append(
@@ -44,6 +47,32 @@ export function renderSection(section, index, ctx = { footnote: 0 }) {
   const extras = renderExtras(section);
   if (extras) el.append(extras);
   return el;
+}
+
+/**
+ * Issue 17: the section was drafted though it is unsure the organisation's documents answer the question; every
+ * sentence is ≈. Said in words above the text, with a way to accept it as read.
+ */
+function uncertainNote(section, ctx) {
+  const note = h(
+    'div',
+    { class: 'notice notice--warning draft-section__uncertain' },
+    h(
+      'p',
+      {},
+      h('span', { 'aria-hidden': 'true' }, '≈ '),
+      'Usikkert om kildene svarer på spørsmålet. Setningene er hentet fra organisasjonens dokumenter, men les dem mot kildene før du bruker dem.',
+    ),
+  );
+  if (ctx.onAccept && !ctx.pending)
+    note.append(
+      h(
+        'button',
+        { type: 'button', class: 'button button--secondary', on: { click: () => ctx.onAccept(section) } },
+        'Godta avsnittet som lest',
+      ),
+    );
+  return note;
 }
 
 /** A paragraph of sentences with their markers (also the answer on "Spør"). */
@@ -157,8 +186,13 @@ function makeEditable(el, sentence, ctx, number) {
     const text = (ev.clipboardData?.getData('text/plain') ?? '').replace(/\s+/g, ' ');
     document.execCommand('insertText', false, text);
   });
+  const section = ctx.section;
   el.addEventListener('input', () => {
     sentence.text = el.textContent ?? '';
+    if (section?.reviewReason) {
+      delete section.reviewReason;
+      el.closest('section')?.querySelector('.draft-section__uncertain')?.remove();
+    }
     if (!sentence.changed) {
       sentence.changed = true;
       el.parentElement?.classList.add('sentence--changed');

@@ -185,7 +185,9 @@ export async function render(main, { params, query }) {
 
   function showDraft() {
     const withdrawn = new Map((state.data.current.withdrawnSources ?? []).map((w) => [w.passageId, w]));
-    articleSlot.replaceChildren(renderDraft(state.model, { editable: state.editing, onEdit: markDirty, withdrawn }));
+    articleSlot.replaceChildren(
+      renderDraft(state.model, { editable: state.editing, onEdit: markDirty, onAccept: accept, withdrawn }),
+    );
     updateSummary();
   }
 
@@ -259,6 +261,15 @@ export async function render(main, { params, query }) {
     return busy(saveButton, 'Lagrer …', async () => {
       const saved = await saveModel(id, state.model);
       await adopt(saved, `Lagret som versjon ${saved.version}. Kildene er kontrollert på nytt.`);
+    });
+  }
+
+  /** Accept a section marked «usikkert» as read: saved as a new version without its ≈ mark (issue 17). */
+  function accept(section) {
+    if (state.busy) return;
+    return busy(saveButton, 'Lagrer …', async () => {
+      const saved = await saveModel(id, state.model, { accept: [section.heading] });
+      await adopt(saved, `«${section.heading}» er godtatt som lest og lagret som versjon ${saved.version}.`);
     });
   }
 

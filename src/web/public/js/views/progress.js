@@ -47,11 +47,15 @@ export function draftProgress({ request, onCancel }) {
     if (name === 'retrieval') {
       const where = partName(data.part, data.index);
       const n = data.passages?.length ?? 0;
+      // Issue 17: `uncertain` is drafted too, every sentence marked ≈ (servers before it send only `relevant`).
+      const outcome = data.outcome ?? (data.relevant ? 'answered' : 'none');
       say(
-        data.relevant
+        outcome === 'answered'
           ? `${where}: fant ${n} avsnitt i dokumentene. Skriver …`
-          : `${where}: fant ingenting relevant. Delen sier at organisasjonen ikke har uttalt seg om dette.`,
-        data.relevant ? '' : 'none',
+          : outcome === 'uncertain'
+            ? `${where}: fant ${n} avsnitt, men det er usikkert om de svarer på spørsmålet. Skriver, og merker setningene ≈ for kontroll …`
+            : `${where}: fant ingenting relevant. Delen sier at organisasjonen ikke har uttalt seg om dette.`,
+        outcome === 'none' ? 'none' : '',
       );
       typingTitle.textContent = `Skriver nå: ${where.toLowerCase()}`;
       typingText.textContent = '';

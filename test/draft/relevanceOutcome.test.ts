@@ -1,0 +1,92 @@
+/**
+ * Issue 17's three outcomes on hand-made hits over a hand-made corpus: `answered` (confident yes, drafted),
+ * `none` (confident no: «Vi har ikke tidligere uttalt oss om dette.»), and `uncertain` in between (drafted, every
+ * sentence marked ≈). The cut-offs were chosen on the abstention set's dev half (src/draft/relevance.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { assessRelevance, RELEVANCE } from '../../src/draft/relevance.js';
+import { corpusStats } from '../../src/draft/vocabulary.js';
+import type { SearchHit } from '../../src/retrieve/search.js';
+
+function hit(text: string, vector = 0.3): SearchHit {
+  const document = {
+    id: 'd',
+    organisation: 'Org',
+    title: 't',
+    kind: 'statement' as const,
+    date: '2024',
+    language: 'nb' as const,
+    format: 'text' as const,
+    contentHash: 'x',
+    passageCount: 1,
+    createdAt: '2024-01-01T00:00:00Z',
+    updatedAt: '2024-01-01T00:00:00Z',
+  };
+  return {
+    passage: {
+      ...{ id: text, documentId: 'd', ordinal: 0, text, start: 0, end: text.length, headingPath: [] },
+      ...{ page: null, anchor: null, contentHash: 'x', document },
+    },
+    scores: { fused: 1, vector, vectorRank: 1, text: 1, textRank: 1 },
+  } as SearchHit;
+}
+
+const CORPUS = corpusStats([
+  'Kommunene trenger bedre bredbånd og mobildekning.',
+  'Språkmodeller bør utvikles på norsk for offentlig sektor.',
+  'Ansatte må få opplæring i digitale verktøy.',
+  'Staten bør eie sine fagsystemer.',
+  'Digitale tjenester må være universelt utformet.',
+  'Personvern må sikres i offentlige tjenester.',
+  'Kommunene trenger forutsigbar finansiering.',
+  'Det offentlige bør bruke åpne standarder.',
+]);
+const assess = (q: string, hits: SearchHit[], opts?: Parameters<typeof assessRelevance>[3]) =>
+  assessRelevance(q, hits, CORPUS, opts);
+
+describe('the three outcomes of the relevance decision', () => {
+  it('answered: one passage covers the question’s words', () => {
+    const r = assess('Bør kommunene få bedre bredbånd i fjellbygdene?', [hit('Kommunene trenger bedre bredbånd.')]);
+    expect(r.outcome).toBe('answered');
+    expect(r.relevant).toBe(true);
+  });
+
+  it('none: no hit uses any of the question’s words, or there is no hit at all', () => {
+    const r = assess('Hvordan bør fiskekvotene fordeles?', [hit('Kommunene trenger bedre bredbånd og mobildekning.')]);
+    expect(r.coverage).toBeLessThan(RELEVANCE.noneBelowCoverage);
+    expect(r.outcome).toBe('none');
+    expect(r.relevant).toBe(false);
+    expect(assess('Bør kommunene få bedre bredbånd?', []).outcome).toBe('none');
+  });
+
+  it('uncertain: some of the question’s words, too few to answer and too many to say nothing', () => {
+    const r = assess('Bør ansatte i barnehagene få bedre lønn?', [hit('Ansatte må få opplæring i digitale verktøy.')]);
+    expect(r.coverage).toBeGreaterThanOrEqual(RELEVANCE.noneBelowCoverage);
+    expect(r.coverage).toBeLessThan(RELEVANCE.minCoverage);
+    expect(r.outcome).toBe('uncertain');
+    expect(r.relevant).toBe(false);
+  });
+
+  it('a rare topic word no hit uses: none when little else is covered, uncertain when the rest is', () => {
+    const low = assess('Bør språkmodeller brukes i barnehagen?', [hit('Ansatte må få opplæring i digitale verktøy.')]);
+    expect(low.absentTopic).toBe('språkmodeller');
+    expect(low.outcome).toBe('none');
+    // «offentlig sektor utvikle» is all there, only the topic is not: a reader decides, it is never answered.
+    const high = assess('Bør offentlig sektor utvikle språkmodeller?', [
+      hit('Offentlig sektor bør utvikle tjenester.', 0.9),
+    ]);
+    expect(high.absentTopic).toBe('språkmodeller');
+    expect(high.coverage).toBeGreaterThanOrEqual(RELEVANCE.noneBelowCoverageAbsentTopic);
+    expect(high.outcome).toBe('uncertain');
+  });
+
+  it('the introduction (no coverage needed) is answered or none, never uncertain', () => {
+    const opts = { coverageNeeded: false };
+    expect(assess('Bør ansatte i barnehagene få bedre lønn?', [hit('Ansatte må få opplæring.')], opts).outcome).toBe(
+      'answered',
+    );
+    expect(
+      assess('Bør ansatte i barnehagene få bedre lønn?', [hit('Ansatte må få opplæring.', 0.01)], opts).outcome,
+    ).toBe('none');
+  });
+});
