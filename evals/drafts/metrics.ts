@@ -1,6 +1,8 @@
 /**
  * Citation quality of drafts and answers, ALCE-style, computed from the verifier's reports:
- * - citation recall: share of claim sentences whose citations together support them (verdict "supported");
+ * - citation recall: share of claim sentences whose citations together support them (verdict "supported"; a
+ *   sentence of a section marked ≈ for review only because its relevance to the question was uncertain — issue 17,
+ *   `reviewReasons` — counts by its citations, which is what this measures);
  * - citation precision: share of citations that are needed and support: the quote is found (status ok) and either
  *   supports the sentence alone (supported or partly) or the sentence loses support without it;
  * - quote validity: share of citations whose quote is really in the cited passage (status ok);
@@ -54,13 +56,15 @@ export async function tallyReport(
   tally: Tally,
   report: VerificationReport,
   source: PassageSource,
-  opts: { organisation?: string } = {},
+  opts: { organisation?: string; reviewReasons?: ReadonlySet<string> } = {},
 ): Promise<void> {
   for (const s of report.sentences) {
     tally.sentences++;
     if (!s.claim) continue;
     tally.claims++;
-    if (s.verdict === 'supported') tally.supportedClaims++;
+    const onlyReview =
+      s.verdict === 'partly_supported' && s.reasons.length === 1 && opts.reviewReasons?.has(s.reasons[0]);
+    if (s.verdict === 'supported' || onlyReview) tally.supportedClaims++;
     if (/\d/.test(s.text)) {
       tally.claimsWithNumbers++;
       if (s.checks && s.checks.missingNumbers.length === 0) tally.faithfulNumbers++;

@@ -96,7 +96,8 @@ export async function runDraftEval({
       for (const name of organisations) {
         onProgress?.(`utkast: ${path} for ${name}`);
         const r = await drafter.draft({ ...request, organisation: { ...request.organisation, name } });
-        await tallyReport(drafts, r.verification, source, { organisation: r.draft.organisation });
+        const reviewReasons = new Set(r.draft.sections.flatMap((s) => (s.reviewReason ? [s.reviewReason] : [])));
+        await tallyReport(drafts, r.verification, source, { organisation: r.draft.organisation, reviewReasons });
         noPosition += r.draft.sections.filter((s) => s.status === 'no_position').length;
         draftCount++;
       }
