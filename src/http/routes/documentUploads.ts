@@ -159,10 +159,10 @@ export function refusalProblem(refusal: UploadRefusal): AppError {
 }
 
 /**
- * Store the upload in the name of an organisation the principal is an editor of, or throw the problem for its
- * refusal; record it in the audit log.
+ * Store one upload for the request's viewer: the organisation checked once the file is read, refusals as problems,
+ * audited. The store acts for the viewer, so its duplicate check only weighs documents the viewer may read
+ * (store/storedTexts.ts); an id check still sees every document, as ids are one namespace.
  */
-/** Store one upload for the request's viewer: the organisation checked once the file is read, refusals as problems, audited. */
 export async function stored(
   c: Context<AppEnv>,
   corpus: Parameters<typeof storeUpload>[0],
@@ -170,16 +170,8 @@ export async function stored(
   options: Parameters<typeof storeUpload>[2] & {},
   authorize: (organisation: string) => void = (organisation) => requireRole(c.get('viewer'), organisation, 'editor'),
 ): Promise<UploadResult> {
-  const result = await storeUpload(corpus, upload, { ...options, authorize });
-  if (!result.ok) {
-    // A duplicate the uploader may not read is named by neither title nor id.
-    if (result.reason === 'duplicate' && !(await getDocument(viewerDb(c, corpus.db), { id: result.duplicate.id })))
-      throw new AppError('conflict:duplicate', {
-        detail: 'Det samme innholdet er allerede lagret, i et dokument du ikke har tilgang til.',
-        errors: [{ field: 'file', reason: 'samme innhold som et lagret dokument' }],
-      });
-    throw refusalProblem(result);
-  }
+  const result = await storeUpload({ ...corpus, db: viewerDb(c, corpus.db) }, upload, { ...options, authorize });
+  if (!result.ok) throw refusalProblem(result);
   await audit(c, corpus.db, {
     action: options.replaceId ? 'replace' : 'upload',
     organisation: result.document.organisation,

@@ -17,7 +17,7 @@ import {
   savePendingPassages,
 } from './pending.js';
 import { updateDocumentsMeta, type SaveOutcome } from './write.js';
-import { rawStore } from '../access.js';
+import { accessParams, documentReadableSql, rawStore } from '../access.js';
 
 export type Visibility = 'public' | 'internal';
 
@@ -29,9 +29,11 @@ const DOCUMENT_HEAD_SQL = /* SQL */ `
   FROM documents d WHERE id = $1 AND ${documentVisible('d')}`;
 
 /** Another document with exactly this stored text (sha256 of the cleaned text, so a PDF and its DOCX match too). */
+/** The duplicate check again under the save's lock, for the same viewer as storedTexts.ts's ($3, $4). */
 const FIND_DUPLICATE_SQL = /* SQL */ `
   SELECT d.id, d.title FROM documents d
-  WHERE d.content_hash = $1 AND d.id <> $2 AND ${documentVisible('d')} ORDER BY d.id LIMIT 1`;
+  WHERE d.content_hash = $1 AND d.id <> $2 AND ${documentVisible('d')} AND ${documentReadableSql('d', 3)}
+  ORDER BY d.id LIMIT 1`;
 
 const SET_VISIBILITY_SQL = /* SQL */ `UPDATE documents SET visibility = $2 WHERE id = $1`;
 
@@ -92,7 +94,10 @@ async function findDuplicate(
   db: Queryable,
   { contentHash, exceptId }: { contentHash: string; exceptId: string },
 ): Promise<{ id: string; title: string } | null> {
-  return (await db.query<{ id: string; title: string }>(FIND_DUPLICATE_SQL, [contentHash, exceptId])).rows[0] ?? null;
+  return (
+    (await db.query<{ id: string; title: string }>(FIND_DUPLICATE_SQL, [contentHash, exceptId, ...accessParams(db)]))
+      .rows[0] ?? null
+  );
 }
 
 export type UploadWrite =
