@@ -42,7 +42,9 @@ async function main() {
       {
         onEvent: (e) =>
           e.type === 'retrieval' &&
-          process.stderr.write(`${e.passages.length} avsnitt hentet${e.relevant ? '' : ', ingen relevante'}.\n`),
+          process.stderr.write(
+            `${e.passages.length} avsnitt hentet${e.relevant ? '' : e.outcome === 'uncertain' ? ', usikkert om de svarer' : ', ingen relevante'}.\n`,
+          ),
       },
     );
     if (values.json) {
@@ -52,6 +54,7 @@ async function main() {
     if (result.extractive && result.answered)
       process.stdout.write('(Uttrekksbasert svar: setningene er hentet ordrett fra dokumentene.)\n\n');
     process.stdout.write(result.markdown + '\n');
+    if (result.uncertain && result.message) process.stderr.write(`≈ ${result.message}\n`);
     process.stderr.write(verificationSummary(result.verification, result.dropped));
     process.exitCode = result.verification.ok ? 0 : 1;
   } finally {

@@ -10,6 +10,7 @@ import { asParagraph } from './answerParagraph.js';
 import { renderMarkdown, verifyDraft, type VerificationReport } from '../verify/index.js';
 import { resolveOrganisation } from './errors.js';
 import { createGroundedStep, type GroundingDeps } from './groundedStep.js';
+import type { Relevance } from './relevance.js';
 import type { Retrieved } from './retrieve.js';
 import type { DraftSentence, DroppedSentence, Provenance } from './types.js';
 
@@ -28,11 +29,28 @@ const NO_ANSWER = {
   nn: 'Vi fann ingenting om dette i dokumenta.',
 } as const;
 
+/** The message of an answer drafted though relevance was unsure (issue 17's third outcome); its sentences are ≈. */
+const UNSURE_ANSWER = {
+  nb: 'Usikkert om dokumentene svarer på nettopp dette spørsmålet – les kildene før du bruker svaret.',
+  nn: 'Usikkert om dokumenta svarar på nettopp dette spørsmålet – les kjeldene før du brukar svaret.',
+} as const;
+
+/** The ≈ reason every sentence of an unsure answer carries. */
+const UNSURE_SENTENCE = {
+  nb: 'Usikkert om kilden svarer på spørsmålet – kontroller at den handler om nettopp dette.',
+  nn: 'Usikkert om kjelda svarar på spørsmålet – kontroller at ho handlar om nettopp dette.',
+} as const;
+
 export interface AskResult {
   question: string;
   organisation: string | null;
   /** False when nothing relevant was found: `sentences` is empty and `message` says so. */
   answered: boolean;
+  /**
+   * True when relevance was unsure (relevance.ts `uncertain`) and the answer was written anyway: every sentence is
+   * marked ≈ for review and `message` says why. Offline and with a model alike, as a draft's section is.
+   */
+  uncertain: boolean;
   message: string | null;
   extractive: boolean;
   sentences: DraftSentence[];
@@ -47,7 +65,8 @@ export interface AskResult {
 }
 
 export type AskEvent =
-  { type: 'retrieval'; relevant: boolean; passages: AskResult['sources'] } | { type: 'delta'; text: string };
+  | { type: 'retrieval'; relevant: boolean; outcome: Relevance['outcome']; passages: AskResult['sources'] }
+  | { type: 'delta'; text: string };
 
 /** The same deps as the drafter's: both run the one grounded step (groundedStep.ts). */
 export type AskerDeps = GroundingDeps;
@@ -98,9 +117,15 @@ export function createAsker(deps: AskerDeps) {
           organisation,
         }),
         promptRef: prompt.ref,
+        draftUncertain: true,
         signal,
         onRetrieved: (r) =>
-          onEvent?.({ type: 'retrieval', relevant: r.relevance.relevant, passages: r.hits.map(toSource) }),
+          onEvent?.({
+            type: 'retrieval',
+            relevant: r.relevance.relevant,
+            outcome: r.relevance.outcome,
+            passages: r.hits.map(toSource),
+          }),
         onText: onEvent ? (text) => onEvent({ type: 'delta', text }) : undefined,
       });
       const sources = out.retrieved.hits.map(toSource);
@@ -110,7 +135,12 @@ export function createAsker(deps: AskerDeps) {
       if (deps.provider.extractive) asParagraph(sentences);
       const structured = {
         sections: sentences.length
-          ? [{ sentences: sentences.map((s) => ({ text: s.text, citations: s.citations })) }]
+          ? [
+              {
+                sentences: sentences.map((s) => ({ text: s.text, citations: s.citations })),
+                ...(out.uncertain ? { review: UNSURE_SENTENCE[req.language] } : {}),
+              },
+            ]
           : [],
       };
       const verification = await verifyDraft(
@@ -120,7 +150,8 @@ export function createAsker(deps: AskerDeps) {
       );
       verification.sentences.forEach((v, i) => (sentences[i].verdict = v.verdict));
       const answered = sentences.some((s) => s.kind === 'claim');
-      const message = answered ? null : NO_ANSWER[req.language];
+      const uncertain = answered && out.uncertain;
+      const message = !answered ? NO_ANSWER[req.language] : uncertain ? UNSURE_ANSWER[req.language] : null;
       const tEnd = performance.now();
       // Retrieval counts from the start (parsing, the organisation's name); verification is everything after generation.
       const retrievalMs = tStep - t0 + out.timings.retrievalMs;
@@ -129,6 +160,7 @@ export function createAsker(deps: AskerDeps) {
         question: req.question,
         organisation: organisation ?? null,
         answered,
+        uncertain,
         message,
         extractive: deps.provider.extractive,
         sentences,
@@ -147,7 +179,14 @@ export function createAsker(deps: AskerDeps) {
         },
       };
       deps.logger?.info(
-        { provider: deps.provider.name, answered, ok: verification.ok, usage: out.usage, timings: result.timings },
+        {
+          provider: deps.provider.name,
+          answered,
+          uncertain,
+          ok: verification.ok,
+          usage: out.usage,
+          timings: result.timings,
+        },
         'question answered',
       );
       return result;

@@ -24,7 +24,13 @@ describe('POST /ask', () => {
     );
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ answered: true, organisation: 'Fagforbundet', extractive: true, message: null });
+    expect(body).toMatchObject({
+      answered: true,
+      uncertain: false,
+      organisation: 'Fagforbundet',
+      extractive: true,
+      message: null,
+    });
     expect(body.sentences.length).toBeGreaterThan(0);
     expect(body.sentences.every((s: any) => s.citations.length && s.verdict === 'supported')).toBe(true);
     expect(body.verification.ok).toBe(true);
@@ -91,9 +97,26 @@ describe('POST /ask', () => {
     ).json();
     expect(body).toMatchObject({
       answered: false,
+      uncertain: false,
       message: 'Vi fant ingenting om dette i dokumentene.',
       sentences: [],
     });
+  });
+
+  it('answers a question the words cannot settle, every sentence ≈ and a message saying why (issue 17)', async () => {
+    // Shares «offentlig ansatte» with Fagforbundet's passages, not the topic: `uncertain` (test/draft/relevance.test.ts).
+    const question = 'Hvordan bør pensjonsreformen endres for offentlig ansatte?';
+    const events = await readSse(
+      await ctx.app.request('/ask', jsonInit('POST', { question, organisation: 'Fagforbundet', stream: true })),
+    );
+    expect(events[0].data).toMatchObject({ relevant: false, outcome: 'uncertain' });
+    const body = events.at(-1)!.data;
+    expect(body).toMatchObject({ answered: true, uncertain: true });
+    expect(body.message).toMatch(/^Usikkert om dokumentene svarer på nettopp dette spørsmålet/);
+    expect(body.sentences.length).toBeGreaterThan(0);
+    expect(body.sentences.every((s: any) => s.citations.length && s.verdict === 'partly_supported')).toBe(true);
+    for (const r of body.verification.sentences) expect(r.reasons[0]).toMatch(/^Usikkert om kilden svarer/);
+    expect(body.verification.ok).toBe(false);
   });
 
   it('streams retrieval, verification and the answer', async () => {

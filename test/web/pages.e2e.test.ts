@@ -47,6 +47,21 @@ suite('web page: Spør, Dokumenter and error messages (Chromium)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('answers an unsure question on "Spør" with a warning above it and every footnote ≈', async () => {
+    await page.goto(`${world.base}/spor`);
+    await page.getByLabel('Spørsmål').fill('Hvordan bør pensjonsreformen endres for offentlig ansatte?');
+    await page.getByLabel('Svar fra').selectOption('Fagforbundet');
+    await page.getByRole('button', { name: 'Spør' }).click();
+    await page.locator('.answer .draft .fn').first().waitFor();
+    expect(await page.locator('.answer .notice--warning').textContent()).toMatch(
+      /^Usikkert om dokumentene svarer på nettopp dette spørsmålet/,
+    );
+    const verdicts = await page.locator('.answer .draft .fn').evaluateAll((els) => els.map((e) => e.dataset.verdict));
+    expect(verdicts.length).toBeGreaterThan(0);
+    expect(new Set(verdicts)).toEqual(new Set(['partly_supported']));
+    expect(problems).toEqual([]);
+  });
+
   it('lists documents by organisation, filters by kind, and opens one at a passage', async () => {
     await page.goto(`${world.base}/dokumenter`);
     const groups = page.locator('.document-group h2');

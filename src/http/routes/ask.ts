@@ -32,6 +32,10 @@ const AskResponseSchema = z
     answered: z
       .boolean()
       .openapi({ description: 'False when the documents say nothing relevant; then `message` says so' }),
+    uncertain: z.boolean().openapi({
+      description:
+        'True when it is unsure whether the passages answer this very question: the answer is given, every sentence is marked for review (≈), and `message` says so',
+    }),
     message: z.string().nullable(),
     extractive: z.boolean(),
     sentences: z.array(DraftSentenceSchema),

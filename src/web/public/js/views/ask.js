@@ -121,7 +121,9 @@ export async function render(main) {
           if (name === 'retrieval')
             status.textContent = data.relevant
               ? `Fant ${data.passages.length} avsnitt. Skriver svaret …`
-              : 'Fant ingenting som svarer på spørsmålet.';
+              : data.outcome === 'uncertain'
+                ? `Fant ${data.passages.length} avsnitt, men usikkert om de svarer. Skriver et svar til kontroll …`
+                : 'Fant ingenting som svarer på spørsmålet.';
           else if (name === 'delta') live.append(data.text ?? '');
           else if (name === 'verification') status.textContent = 'Kontrollerer kildene …';
         },
@@ -150,7 +152,12 @@ export async function render(main) {
       title,
       h('p', { class: `banner banner--${banner.kind}`, role: 'note' }, banner.text),
       result.answered && sentences.length
-        ? [legend(), h('div', { class: 'draft' }, renderParagraph(sentences, { footnote: 0 }))]
+        ? [
+            // Unsure whether the passages answer this very question: said once above, ≈ on every sentence.
+            result.uncertain && result.message ? h('p', { class: 'notice notice--warning' }, result.message) : null,
+            legend(),
+            h('div', { class: 'draft' }, renderParagraph(sentences, { footnote: 0 })),
+          ]
         : h('p', { class: 'notice notice--info' }, result.message ?? 'Vi fant ingenting om dette i dokumentene.'),
       sourcesList(result),
     );
