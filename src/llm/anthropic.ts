@@ -6,10 +6,9 @@
  * deadline and the retry-after cap of limits.ts.
  */
 import type Anthropic from '@anthropic-ai/sdk';
-import type { Logger } from '../log.js';
-import { lazyClient } from './anthropicSdk.js';
+import { claudeClient, type ClaudeOptions } from './anthropicSdk.js';
 import { ChatTimeoutError, LlmOutputError, mapLlmError } from './errors.js';
-import { cappedRetryFetch, startDeadline } from './limits.js';
+import { startDeadline } from './limits.js';
 import { sentencesFromBlocks, type TextBlock } from './sentencesFromBlocks.js';
 import type {
   CitationRef,
@@ -20,35 +19,17 @@ import type {
   SourcePassage,
 } from './types.js';
 
-export interface AnthropicProviderOptions {
-  apiKey: string;
-  baseURL?: string;
-  model: string;
-  /** SDK retries for 408/409/429/5xx and connection errors (default 2). */
-  maxRetries?: number;
-  /** Overall deadline of one call in ms, first byte to last, retries and stalls included (default 60 s). */
-  timeoutMs?: number;
-  /** The longest `retry-after` the SDK may wait out; a longer one fails the call at once (default 20 s). */
-  maxRetryAfterMs?: number;
+/** Claude's options (deadline default 60 s), and how the answer comes. */
+export interface AnthropicProviderOptions extends ClaudeOptions {
   /** Stream the answer with messages.stream() (default) or wait for it whole with messages.create(). */
   stream?: boolean;
-  logger?: Logger;
 }
 
 /**
  * @example createAnthropicProvider({ apiKey: 'test', baseURL: 'http://127.0.0.1:4010', model: 'claude-sonnet-5-5' })
  */
 export function createAnthropicProvider(opts: AnthropicProviderOptions): LlmProvider {
-  const client = lazyClient({
-    apiKey: opts.apiKey,
-    baseURL: opts.baseURL,
-    maxRetries: opts.maxRetries ?? 2,
-    timeout: opts.timeoutMs ?? 60_000,
-    fetch: cappedRetryFetch(opts.maxRetryAfterMs ?? 20_000),
-    // NOTE: the SDK logs request bodies at debug and raw stream chunks on a parse error, both may hold document
-    // text. We log every call and every mapped failure ourselves (ids, status, usage), so the SDK stays silent.
-    logLevel: 'off',
-  });
+  const client = claudeClient(opts, 60_000);
   const log = opts.logger;
 
   return {

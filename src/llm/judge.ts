@@ -4,43 +4,25 @@
  * and falls back to its fixed checks, so a failure here never fails a draft; it is still mapped and logged.
  */
 import { z } from 'zod';
-import type { Logger } from '../log.js';
 import type { Judge, JudgeInput, JudgeVerdict } from '../domain/judge.js';
 import { judgePrompt } from './judgePrompt.js';
-import { lazyClient } from './anthropicSdk.js';
+import { claudeClient, type ClaudeOptions } from './anthropicSdk.js';
 import { ChatTimeoutError, LlmOutputError, mapLlmError } from './errors.js';
-import { cappedRetryFetch, startDeadline } from './limits.js';
+import { startDeadline } from './limits.js';
 
 const Answer = z.object({
   verdict: z.enum(['entailed', 'neutral', 'contradicted']),
   reason: z.string().min(1).max(2000),
 });
 
-export interface ClaudeJudgeOptions {
-  apiKey: string;
-  baseURL?: string;
-  model: string;
-  maxRetries?: number;
-  /** Overall deadline of one call in ms, retries and stalls included. */
-  timeoutMs?: number;
-  /** The longest `retry-after` the SDK may wait out (default 20 s). */
-  maxRetryAfterMs?: number;
-  logger?: Logger;
-}
+/** Claude's options; a call's deadline defaults to 60 s. */
+export type ClaudeJudgeOptions = ClaudeOptions;
 
 /**
  * @example await verifyDraft(draft, { source, judge: createClaudeJudge({ apiKey, model: 'claude-sonnet-5-5' }) })
  */
 export function createClaudeJudge(opts: ClaudeJudgeOptions): Judge & { readonly promptRef: string } {
-  const client = lazyClient({
-    apiKey: opts.apiKey,
-    baseURL: opts.baseURL,
-    maxRetries: opts.maxRetries ?? 2,
-    timeout: opts.timeoutMs ?? 60_000,
-    fetch: cappedRetryFetch(opts.maxRetryAfterMs ?? 20_000),
-    // NOTE: silent for the same reason as in anthropic.ts: SDK logs may carry document text.
-    logLevel: 'off',
-  });
+  const client = claudeClient(opts, 60_000);
   return {
     promptRef: judgePrompt({ sentence: '', passages: [] }).ref,
     async judge(input: JudgeInput): Promise<{ verdict: JudgeVerdict; reason: string }> {

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import type { Logger } from '../log.js';
-import { lazyClient } from './anthropicSdk.js';
+import { claudeClient, type ClaudeOptions } from './anthropicSdk.js';
 import { ChatTimeoutError, LlmOutputError, mapLlmError } from './errors.js';
-import { cappedRetryFetch, startDeadline } from './limits.js';
+import { startDeadline } from './limits.js';
 import { chatPoster } from './openaiChat.js';
 import { loadPrompt, renderPart } from './prompts.js';
 
@@ -54,26 +54,13 @@ export function parsePositionAnswer(text: string): { answer: PositionAnswer; rea
   return parsed.data;
 }
 
-interface Common {
-  model: string;
-  maxRetries?: number;
-  maxRetryAfterMs?: number;
-  /** Overall deadline of one call in ms, retries included. */
-  timeoutMs?: number;
-  logger?: Logger;
-}
+/** The chat judge's options are Claude's, with the endpoint required and the key optional. */
+type Common = Omit<ClaudeOptions, 'apiKey' | 'baseURL'>;
 
 /** @example await createClaudePositionJudge({ apiKey, model: 'claude-sonnet-5-5' }).judge({ question, organisation, passages }) */
-export function createClaudePositionJudge(opts: Common & { apiKey: string; baseURL?: string }): PositionJudge {
+export function createClaudePositionJudge(opts: ClaudeOptions): PositionJudge {
   const timeoutMs = opts.timeoutMs ?? 30_000;
-  const client = lazyClient({
-    apiKey: opts.apiKey,
-    baseURL: opts.baseURL,
-    maxRetries: opts.maxRetries ?? 2,
-    timeout: timeoutMs,
-    fetch: cappedRetryFetch(opts.maxRetryAfterMs ?? 20_000),
-    logLevel: 'off', // SDK logs may carry document text
-  });
+  const client = claudeClient(opts, timeoutMs);
   return {
     promptRef: loadPrompt('position-judge').ref,
     async judge(input) {
