@@ -37,12 +37,13 @@ export const DELETE_EXPIRED_SQL = /* SQL */ `
        f AS (DELETE FROM login_failures WHERE at <= now() - interval '1 day' RETURNING 1)
   SELECT (SELECT count(*) FROM s)::int AS sessions, (SELECT count(*) FROM o)::int AS logins`;
 
-/** Failed sign-ins for an e-mail within the last $2 minutes. */
+/** Failed sign-ins for an e-mail within the last $2 minutes: from the client $3, and from every client. */
 export const COUNT_LOGIN_FAILURES_SQL = /* SQL */ `
-  SELECT count(*)::int AS n FROM login_failures
+  SELECT count(*) FILTER (WHERE client = $3)::int AS from_client, count(*)::int AS total FROM login_failures
   WHERE email_key = lower($1) AND at > now() - make_interval(mins => $2::int)`;
-export const INSERT_LOGIN_FAILURE_SQL = /* SQL */ `INSERT INTO login_failures (email_key) VALUES (lower($1))`;
-export const CLEAR_LOGIN_FAILURES_SQL = /* SQL */ `DELETE FROM login_failures WHERE email_key = lower($1)`;
+export const INSERT_LOGIN_FAILURE_SQL = /* SQL */ `INSERT INTO login_failures (email_key, client) VALUES (lower($1), $2)`;
+/** A sign-in that succeeded clears its own client's failures; others' still count toward the all-clients limit. */
+export const CLEAR_LOGIN_FAILURES_SQL = /* SQL */ `DELETE FROM login_failures WHERE email_key = lower($1) AND client = $2`;
 
 export const INSERT_OIDC_LOGIN_SQL = /* SQL */ `
   INSERT INTO oidc_logins (state, nonce, code_verifier, redirect_uri, return_to, expires_at)
@@ -158,15 +159,23 @@ export async function takeOidcLogin(db: Queryable, { state }: { state: string })
 }
 
 /** How many sign-ins with this e-mail failed in the last `minutes`. */
-export async function recentLoginFailures(db: Queryable, { email, minutes }: { email: string; minutes: number }) {
-  const { rows } = await db.query<{ n: number }>(COUNT_LOGIN_FAILURES_SQL, [email.trim(), minutes]);
-  return Number(rows[0]?.n ?? 0);
+/** Failed sign-ins for `email` in the last `minutes`: from `client` (its address) and from every client. */
+export async function recentLoginFailures(
+  db: Queryable,
+  { email, client, minutes }: { email: string; client: string; minutes: number },
+): Promise<{ fromClient: number; total: number }> {
+  const { rows } = await db.query<{ from_client: number; total: number }>(COUNT_LOGIN_FAILURES_SQL, [
+    email.trim(),
+    minutes,
+    client,
+  ]);
+  return { fromClient: Number(rows[0]?.from_client ?? 0), total: Number(rows[0]?.total ?? 0) };
 }
 
-export async function recordLoginFailure(db: Queryable, { email }: { email: string }) {
-  await db.query(INSERT_LOGIN_FAILURE_SQL, [email.trim()]);
+export async function recordLoginFailure(db: Queryable, { email, client }: { email: string; client: string }) {
+  await db.query(INSERT_LOGIN_FAILURE_SQL, [email.trim(), client]);
 }
 
-export async function clearLoginFailures(db: Queryable, { email }: { email: string }) {
-  await db.query(CLEAR_LOGIN_FAILURES_SQL, [email.trim()]);
+export async function clearLoginFailures(db: Queryable, { email, client }: { email: string; client: string }) {
+  await db.query(CLEAR_LOGIN_FAILURES_SQL, [email.trim(), client]);
 }

@@ -89,6 +89,26 @@ describe('POST /session (password)', () => {
     expect(ola.email).toBe(email);
   });
 
+  it('locks out the address that guessed, not the real user at another; 100 failures from anywhere lock all', async () => {
+    const email = 'siri@testforbundet.no';
+    await createUser(ctx.db, { email });
+    await setPasswordHash(ctx.db, { email, hash: await hashPassword(PASSWORD) });
+    // Behind a trusted proxy the client is the address the proxy appended to X-Forwarded-For.
+    const app = createApp({ ...ctx, config: { ...testConfig, TRUST_PROXY: true }, logger: silentLogger });
+    const from = (ip: string, password: string) =>
+      app.request('/session', jsonInit('POST', { email, password }, { 'x-forwarded-for': ip }));
+    for (let i = 0; i < 10; i++) expect((await from('203.0.113.7', `gjett ${i}`)).status).toBe(401);
+    const stranger = await from('203.0.113.7', PASSWORD);
+    expect(stranger.status).toBe(429);
+    expect((await stranger.json()).detail).toMatch(/For mange mislykkede innlogginger/);
+    // The real user, at another address, signs in.
+    expect((await from('198.51.100.20', PASSWORD)).status).toBe(200);
+    // Guesses spread over many addresses: after 100 in the window every address waits.
+    for (let i = 0; i < 90; i++)
+      await ctx.db.query(`INSERT INTO login_failures (email_key, client) VALUES ($1, $2)`, [email, `192.0.2.${i}`]);
+    expect((await from('198.51.100.20', PASSWORD)).status).toBe(429);
+  });
+
   it('marks the cookie Secure over TLS, and behind a proxy only with TRUST_PROXY', async () => {
     expect((await signIn(ctx.app, 'https://localhost/session')).setCookie).toContain('Secure');
     const proxied = { 'x-forwarded-proto': 'https' };

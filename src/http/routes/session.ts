@@ -27,6 +27,7 @@ import { OIDC_CALLBACK_PATH, oidcClient, type OidcClient } from '../auth/oidc.js
 import { PASSWORD_MAX, verifyPassword } from '../auth/password.js';
 import { audit } from '../access.js';
 import { AppError } from '../errors.js';
+import { clientIp } from '../middleware/rateLimits.js';
 import { problemResponses, router, type AppEnv } from '../openapi.js';
 
 export type SignInConfig = Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_MAX_HOURS' | 'TRUST_PROXY'> &
@@ -43,7 +44,13 @@ export type SignInConfig = Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_MAX_HO
   >;
 
 /** Failed password sign-ins per e-mail within the window before 429. */
+/** Failed sign-ins for one e-mail from one client address in the window before that client gets 429. */
 const LOGIN_MAX_FAILURES = 10;
+/**
+ * Failed sign-ins for one e-mail from all clients in the window before every client gets 429: guessing spread over
+ * many addresses stays bounded (100 guesses per 15 minutes), while one stranger cannot lock a colleague out.
+ */
+const LOGIN_MAX_FAILURES_ALL_CLIENTS = 100;
 const LOGIN_WINDOW_MIN = 15;
 
 export const SIGN_IN_DEFAULTS: SignInConfig = { SESSION_IDLE_MINUTES: 480, SESSION_MAX_HOURS: 24, TRUST_PROXY: false };
@@ -160,9 +167,12 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
     })
     .openapi(postRoute, async (c) => {
       const { email, password } = c.req.valid('json');
-      // NOTE: counted per e-mail in the database (every server sees the same count), before any hash is checked,
-      // so a guesser costs us one count query. The real user is locked out for the window too; that is the trade.
-      if ((await recentLoginFailures(db, { email, minutes: LOGIN_WINDOW_MIN })) >= LOGIN_MAX_FAILURES)
+      // NOTE: counted in the database (every server sees the same count), before any hash is checked, so a guesser
+      // costs us one count query. Per e-mail and client address: wrong guesses from one address lock that address
+      // out, not the real user at another; LOGIN_MAX_FAILURES_ALL_CLIENTS bounds guesses from many addresses.
+      const client = clientIp(c, config.TRUST_PROXY);
+      const failures = await recentLoginFailures(db, { email, client, minutes: LOGIN_WINDOW_MIN });
+      if (failures.fromClient >= LOGIN_MAX_FAILURES || failures.total >= LOGIN_MAX_FAILURES_ALL_CLIENTS)
         throw new AppError('too_many_requests:rate', {
           detail: `For mange mislykkede innlogginger for ${email}. Vent ${LOGIN_WINDOW_MIN} minutter og prøv igjen.`,
           retryAfterS: LOGIN_WINDOW_MIN * 60,
@@ -172,7 +182,7 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
       const ok = await verifyPassword(found?.hash, password);
       const user = ok && found ? await getUser(db, { id: found.userId }) : null;
       if (!user) {
-        await recordLoginFailure(db, { email });
+        await recordLoginFailure(db, { email, client });
         logger.info({ requestId: c.get('requestId') }, 'sign-in refused');
         // Only site admins read an entry with no organisation: the e-mail typed is kept for them, never a password.
         await recordAudit(db, {
@@ -186,7 +196,7 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
           detail: 'E-postadressen eller passordet er feil. Prøv igjen, eller be en administrator om et nytt passord.',
         });
       }
-      await clearLoginFailures(db, { email });
+      await clearLoginFailures(db, { email, client });
       return c.json(await signIn(c, user, 'password'), 200);
     })
     .openapi(deleteRoute, async (c) => {
