@@ -105,6 +105,8 @@ export const REASONS = {
     `Kilden gjengir et syn (${q(frame)}) uten å slutte seg til det; setningen gjør det til et eget standpunkt.`,
   passiveReversed: (subject: string, agent: string) =>
     `Setningen snur rollene: i kilden er det ${q(subject)} som handler overfor ${q(agent)}, ikke omvendt.`,
+  subjectShift: (said: string, source: string, verb: string) =>
+    `Setningen lar ${q(said)} ${q(verb)}, men i kilden er det ${q(source)} – kontroller hvem det gjelder.`,
   shareChanged: (number: string, said: string, source: string) =>
     `Tallet ${q(number)} gjelder ${q(source)} i kilden, ikke ${q(said)}.`,
   degreeShift: (said: string, source: string) =>

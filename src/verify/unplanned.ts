@@ -2,7 +2,8 @@
  * Checks for fault kinds that no earlier case set was built around (issue 15, third misses round, developed on
  * evals/cases/verifier-faults3.jsonl): a demand stated as done (realis.ts), an elision that joins two source
  * sentences into one claim (elisionJoin.ts), another speaker's act or view made the draft's own (speaker.ts), two
- * named things exchanged across a stretch or by a passive (exchange.ts), a number made a share of something else
+ * named things exchanged across a stretch or by a passive (exchange.ts), another subject for the cited verb
+ * (subject.ts), a number made a share of something else
  * (numberReference.ts), a degree word weakened or strengthened (degree.ts). Each finding asks for review (≈): they
  * read word order and mood without a parser, so none is sure enough for ✗.
  */
@@ -14,6 +15,7 @@ import { changedShare } from './numberReference.js';
 import { statusShift } from './realis.js';
 import { REASONS } from './reasons.js';
 import { reportFrame, speakerShift } from './speaker.js';
+import { subjectShift } from './subject.js';
 
 export interface UnplannedInput {
   sentence: string;
@@ -52,6 +54,8 @@ export function unplannedReasons(input: UnplannedInput): string[] {
     const passive = reversedPassive(sentence, context);
     if (passive) reasons.push(REASONS.passiveReversed(passive.subject, passive.agent));
   }
+  const subject = input.swapFound ? null : subjectShift(sentence, context);
+  if (subject) reasons.push(REASONS.subjectShift(subject.said, subject.source, subject.verb));
   const share = changedShare(sentence, context);
   if (share) reasons.push(REASONS.shareChanged(share.number, share.said, share.source));
   const degree = degreeShift(sentence, context);
