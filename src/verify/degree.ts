@@ -18,20 +18,20 @@ const pattern = (terms: string[]) =>
   );
 const HIGH = pattern(Data.high);
 const LOW = pattern(Data.low);
-/** Content words looked at after a degree word: the thing it grades. */
+/** Content words looked at after a degree word for the thing it grades (and one before it). */
 const NEXT = 2;
 
-/** Each degree term of a text with the stems of the content words right after it. */
-function graded(text: string, terms: RegExp): { term: string; next: string[] }[] {
+/** Each degree term of a text with the stems of the content words right after it and right before it. */
+function graded(text: string, terms: RegExp): { term: string; near: string[] }[] {
   const joined = lexiconTokens(text).join(' ');
+  const content = (ws: string[]) => ws.filter((w) => w.length > 1 && !STOPWORDS.has(w)).map(stem);
   return [...joined.matchAll(terms)].map((m) => ({
     term: m[0],
-    next: joined
-      .slice(m.index + m[0].length)
-      .split(' ')
-      .filter((w) => w.length > 1 && !STOPWORDS.has(w))
-      .slice(0, NEXT)
-      .map(stem),
+    // The word graded follows an adjective («betydelige spørsmål») and precedes an adverb («reduseres betraktelig»).
+    near: [
+      ...content(joined.slice(m.index + m[0].length).split(' ')).slice(0, NEXT),
+      ...content(joined.slice(0, m.index).split(' ')).slice(-1),
+    ],
   }));
 }
 
@@ -50,8 +50,8 @@ export function degreeShift(sentence: string, cited: string): { said: string; so
     if (mine.length === 0) continue;
     const kept = graded(sentence, theirEnd);
     for (const t of graded(cited, theirEnd)) {
-      const m = mine.find((x) => x.next.some((w) => t.next.includes(w)));
-      if (m && !kept.some((k) => k.next.some((w) => t.next.includes(w)))) return { said: m.term, source: t.term };
+      const m = mine.find((x) => x.near.some((w) => t.near.includes(w)));
+      if (m && !kept.some((k) => k.near.some((w) => t.near.includes(w)))) return { said: m.term, source: t.term };
     }
   }
   return null;
