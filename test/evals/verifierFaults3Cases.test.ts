@@ -6,7 +6,12 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IngestedDocument } from '../../src/domain/types.js';
-import { type AdversarialCase, checkCases, countByCategory, loadCases } from '../../evals/verifier/adversarial/cases.js';
+import {
+  type AdversarialCase,
+  checkCases,
+  countByCategory,
+  loadCases,
+} from '../../evals/verifier/adversarial/cases.js';
 import { loadAdversarialDocuments } from '../../evals/verifier/adversarial/texts.js';
 
 const file = (name: string) => fileURLToPath(new URL(`../../evals/cases/${name}`, import.meta.url));
