@@ -50,8 +50,10 @@ export function sharesOf(text: string): Share[] {
  *   // → { number: '2/3', said: 'kommunene', source: 'bærekraftsmålene' }
  */
 export function changedShare(sentence: string, cited: string): { number: string; said: string; source: string } | null {
+  const shares = sharesOf(sentence);
+  if (shares.length === 0) return null;
   const theirs = sharesOf(cited);
-  for (const mine of sharesOf(sentence)) {
+  for (const mine of shares) {
     const same = theirs.filter((t) => t.key === mine.key);
     if (same.length === 0 || same.some((t) => stem(t.noun.toLowerCase()) === stem(mine.noun.toLowerCase()))) continue;
     return { number: mine.number, said: mine.noun, source: same[0].noun };
