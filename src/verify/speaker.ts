@@ -21,6 +21,7 @@ const Data = z
   .parse(JSON.parse(readFileSync(new URL('./lexicons/speakers.json', import.meta.url), 'utf8')));
 const ATTITUDE = new Set(Data.attitude);
 const SKIP = new Set(Data.subjectSkip);
+const MODALS = new Set(['må', 'skal', 'bør', 'kan', 'burde', 'skulle', 'kunne']);
 const FIRST_PERSON = new Set(['vi', 'me', 'vår', 'vårt', 'våre', 'oss', 'vår', 'vårs', 'våres']);
 
 /**
@@ -42,7 +43,10 @@ export function speakerShift(sentence: string, quote: string, organisations: rea
     const v = ws.findIndex((w) => stem(w) === stem(verb));
     if (v < 0) continue;
     const before = ws.slice(0, v);
-    if (before.some((w) => own.has(w))) return null;
+    // «Fagforbundets medlemmer», «Våre tillitsvalgte»: the organisation's own people speak for it.
+    if (before.some((w) => own.has(w) || [...own].some((o) => o.length > 3 && w.startsWith(o)))) return null;
+    // «Kompetanseheving må gjennomføres» says what must be done, not by whom: «vi må gjennomføre» is no other speaker.
+    if (/s$/u.test(ws[v]) && before.some((w) => MODALS.has(w))) return null;
     const subject = before.filter((w) => w.length > 1 && !STOPWORDS.has(w) && !SKIP.has(w));
     return subject.length ? subject.slice(0, 2).join(' ') : null;
   }

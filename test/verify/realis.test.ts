@@ -37,6 +37,19 @@ describe('status shift', () => {
         'Fagforbundet ønsker en offensiv digitaliseringspolitikk for offentlig sektor.',
       ),
     ).toBeNull();
+    // After «mener» the rest is a view: only a sign of completion makes it a claim that the demand is met.
+    expect(
+      statusShift(
+        'NTL mener forvaltning av IKT-systemene er en statlig kjerneoppgave.',
+        'Forvaltning av IKT-systemene må anses som en statlig kjerneoppgave.',
+      ),
+    ).toBeNull();
+    expect(
+      statusShift(
+        'Fagforbundet mener tillitsreformen har fått fullt gjennomslag.',
+        'Tillitsreformen må få fullt gjennomslag også når det gjelder digitale systemer.',
+      ),
+    ).toEqual({ source: 'må' });
     // The noun «behovene» is no wish of the sentence's; «må utvikles» against «er utviklet» is still a shift.
     expect(
       statusShift(

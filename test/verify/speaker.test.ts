@@ -25,8 +25,22 @@ describe('speaker shift', () => {
     ).toBe('personopplysninger');
   });
 
-  it('leaves alone the quote’s own «vi», the organisation’s name, a topicalised object and a view verb', () => {
+  it('leaves alone the quote’s own «vi», the organisation’s name, its members, a passive demand and a view verb', () => {
     const orgs = ['Oslo Arbeiderparti'];
+    expect(
+      speakerShift(
+        'Vi er positive til innføring av ny teknologi.',
+        'Fagforbundets medlemmer er positive til innføring av ny teknologi.',
+        ['Fagforbundet'],
+      ),
+    ).toBeNull();
+    expect(
+      speakerShift(
+        'Vi må gjennomføre kompetanseheving.',
+        'Kompetanseheving må også gjennomføres for å forhindre digitalt utenforskap.',
+        ['Fagforbundet'],
+      ),
+    ).toBeNull();
     expect(
       speakerShift('Vi må ruste norske arbeidstakere.', 'Skal vi klare dette må vi ruste norske arbeidstakere.', orgs),
     ).toBeNull();
