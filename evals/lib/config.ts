@@ -46,6 +46,8 @@ const EvalConfig = z.object({
     faithful2: HandWrittenSet.optional(),
     /** Issue 15's second faults set (roles, lists, bounds, deadlines, modals, elisions, attribution, scope). */
     faults2: HandWrittenSet.optional(),
+    /** Issue 15's third faults set: fault kinds no earlier set was built around (status, cause, speaker, elision …). */
+    faults3: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z

@@ -94,6 +94,23 @@ export const REASONS = {
     `Setningen bytter om leddene: ${q(first)} og ${q(second)} står i motsatt rekkefølge i kilden – kontroller hvem som gjør hva.`,
   mainModalShift: (said: string, source: string) =>
     `Setningen endrer hvor bindende det er: den sier ${q(said)}, men kilden sier ${q(source)}.`,
+  // Issue 15, third misses round (unplanned.ts).
+  statusShift: (source: string) =>
+    `Kilden uttrykker et krav, mål eller ønske (${q(source)}); setningen sier det som om det allerede er slik – kontroller.`,
+  elisionJoined: () =>
+    'Utelatelsen («…») slår sammen to setninger i kilden til én påstand – kontroller at kilden sier dette.',
+  speakerShift: (subject: string) =>
+    `I kilden er det ${q(subject)} som gjør eller mener dette, ikke «vi» – kontroller hvem som står bak.`,
+  reportFrame: (frame: string) =>
+    `Kilden gjengir et syn (${q(frame)}) uten å slutte seg til det; setningen gjør det til et eget standpunkt.`,
+  passiveReversed: (subject: string, agent: string) =>
+    `Setningen snur rollene: i kilden er det ${q(subject)} som handler overfor ${q(agent)}, ikke omvendt.`,
+  subjectShift: (said: string, source: string, verb: string) =>
+    `Setningen lar ${q(said)} ${q(verb)}, men i kilden er det ${q(source)} – kontroller hvem det gjelder.`,
+  shareChanged: (number: string, said: string, source: string) =>
+    `Tallet ${q(number)} gjelder ${q(source)} i kilden, ikke ${q(said)}.`,
+  degreeShift: (said: string, source: string) =>
+    `Setningen endrer graden: den sier ${q(said)}, men kilden sier ${q(source)}.`,
 };
 
 function q(s: string): string {

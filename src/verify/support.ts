@@ -24,6 +24,7 @@ import { changedItems } from './enumeration.js';
 import { modalShift } from './mainModal.js';
 import { edgeGaps } from './elisionEdges.js';
 import { swappedParts } from './transposition.js';
+import { unplannedReasons } from './unplanned.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
 
@@ -202,6 +203,11 @@ export function assessSupport(
         )
     : undefined;
   if (reported) flag('partly_supported', REASONS.reportedPosition(reported.text, found!.text));
+  // NOTE (issue 15, third misses round): fault kinds no earlier set was built around (unplanned.ts); review only.
+  const citations = usable.map((u) => ({ quote: u.citation.quote, passage: u.passage }));
+  const swapFound = swaps.length > 0 || swapped !== null;
+  for (const r of unplannedReasons({ sentence, context, citations, own: Boolean(own), swapFound }))
+    flag('partly_supported', r);
 
   // The holder's name and the cited organisations' names are who says it, not what is said.
   const exclude = [

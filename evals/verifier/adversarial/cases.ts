@@ -35,8 +35,8 @@ const oneLine = (what: string) =>
 export const AdversarialCase = z
   .object({
     // `va-` the adversarial and handwritten sets, `vb-` the blind set (written without reading the verifier), `vf-` the
-    // second faults set (issue 15: roles, lists, bounds and deadlines).
-    id: z.string().regex(/^v[abf]-\d{3,}$/),
+    // second faults set (issue 15: roles, lists, bounds and deadlines), `vg-` the third (faults nobody planned for).
+    id: z.string().regex(/^v[abfg]-\d{3,}$/),
     category: z.string().regex(/^[a-z][a-z_]*$/),
     /** Whose «vi» the draft speaks with; null for a neutral draft. */
     organisation: z.string().min(1).nullable(),

@@ -1,0 +1,71 @@
+/**
+ * Status shift: the cited text wants, proposes or sets a goal («Det bør opprettes et algoritmetilsyn», «Regjeringen
+ * har som uttalt mål at …», «Tillitsreformen må få fullt gjennomslag»), and the sentence states the same thing as
+ * done or as how things are («… har fått fullt gjennomslag», «Statlige virksomheter utvikler i dag …»). Every content
+ * word may be the source's, so overlap is high; only the mood has changed. Data: lexicons/realis.json.
+ *
+ * NOTE: statutes are left out by the caller: a statute's «skal» and «må» state the rule, and «Oppsigelsesfristen er
+ * tre måneder» is a faithful reading of «skal være tre måneder».
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { stem } from '../text/stem.js';
+import { STOPWORDS } from '../text/words.js';
+import { lexiconTokens } from './lexicon.js';
+
+const Data = z
+  .object({
+    about: z.string(),
+    demand: z.array(z.string().min(1)),
+    irrealis: z.array(z.string().min(1)),
+    opinion: z.array(z.string().min(1)),
+    done: z.array(z.string().min(1)),
+  })
+  .parse(JSON.parse(readFileSync(new URL('./lexicons/realis.json', import.meta.url), 'utf8')));
+
+/** A term as a pattern on space-joined lexicon tokens; a trailing * matches any ending. */
+const termPattern = (terms: string[]) =>
+  new RegExp(
+    `(?<=^| )(?:${terms.map((t) => (t.endsWith('*') ? `${t.slice(0, -1)}\\p{L}*` : t)).join('|')})(?= |$)`,
+    'gu',
+  );
+const DEMAND = termPattern(Data.demand);
+const IRREALIS = termPattern(Data.irrealis);
+const OPINION = termPattern(Data.opinion);
+const DONE = termPattern(Data.done);
+/** Content words after a demand that count as what is wanted. */
+const GOVERNED = 6;
+
+/**
+ * The cited text's demand word whose wanted words the sentence states as a fact, or null: the sentence has no
+ * demand, wish, goal or need word of its own, and says at least two of the words the demand governs.
+ * @example statusShift('Tillitsreformen har fått fullt gjennomslag.', 'Tillitsreformen må få fullt gjennomslag.')
+ *   // → { source: 'må' }
+ */
+export function statusShift(sentence: string, quote: string): { source: string } | null {
+  const said = ` ${lexiconTokens(sentence).join(' ')} `;
+  const joined = said.trim();
+  IRREALIS.lastIndex = 0;
+  if (IRREALIS.test(joined)) return null;
+  // NOTE: after «mener» the rest is a view, and a view may state as fact what the source demands («NTL mener
+  // forvaltningen er en kjerneoppgave»); only a sign of completion then makes it a claim that the demand is met.
+  OPINION.lastIndex = 0;
+  DONE.lastIndex = 0;
+  if (OPINION.test(joined) && !DONE.test(joined)) return null;
+  const mine = new Set(
+    lexiconTokens(sentence)
+      .filter((w) => w.length > 1 && !STOPWORDS.has(w))
+      .map(stem),
+  );
+  const cited = lexiconTokens(quote).join(' ');
+  for (const m of cited.matchAll(DEMAND)) {
+    const after = cited
+      .slice(m.index + m[0].length)
+      .split(' ')
+      .filter((w) => w.length > 1 && !STOPWORDS.has(w))
+      .slice(0, GOVERNED)
+      .map(stem);
+    if (after.filter((w) => mine.has(w)).length >= 2) return { source: m[0] };
+  }
+  return null;
+}

@@ -1,0 +1,161 @@
+/**
+ * Who does it: the sentence gives the cited verb another subject. «Kommunene skal koordinere arbeidet …» for «En
+ * nasjonal geodatakoordinator skal koordinere arbeidet …»; «…, kan utleieren velge en tillitsvalgt» for «…, kan
+ * boligleierne … velge en tillitsvalgt»; «medbestemmelsesapparatet må gis tilstrekkelige midler» for «virksomhetene
+ * gis tilstrekkelige midler». One changed word in a long sentence keeps overlap high, and no role pair
+ * (roles.ts) need exist for it (issue 15, third misses round). Read without a parser, so a finding asks for review.
+ */
+import { stem } from '../text/stem.js';
+import { STOPWORDS } from '../text/words.js';
+import { lexiconTokens } from './lexicon.js';
+
+// NOTE: modal auxiliaries only: after «har», «er» or «blir» the next word is as often a noun or an adjective
+// («har adgang», «er god») as a verb.
+const AUX = new Set(['skal', 'må', 'kan', 'bør', 'vil', 'skulle', 'kunne', 'ville', 'burde']);
+/** Words a subject phrase may open with. */
+const DETERMINERS = new Set(['en', 'et', 'ei', 'ein', 'eit', 'den', 'det', 'de', 'dei', 'alle', 'hver', 'kvar']);
+/** Words after which a clause (and its subject) begins: subordinators and the verbs of a report frame. */
+const CLAUSE_START = new Set([
+  'at',
+  'der',
+  'som',
+  'mens',
+  'medan',
+  'når',
+  'dersom',
+  'hvis',
+  'viss',
+  'om',
+  'og',
+  'men',
+  'mener',
+  'meiner',
+  'skriver',
+  'sier',
+  'seier',
+  'påpeker',
+  'understreker',
+  'krever',
+  'ønsker',
+  'foreslår',
+]);
+/** Adverbs that may stand between a subject and its verb group. */
+const ADVERBS = new Set([
+  'ikke',
+  'ikkje',
+  'også',
+  'òg',
+  'derfor',
+  'difor',
+  'alltid',
+  'aldri',
+  'likevel',
+  'bare',
+  'berre',
+  'fortsatt',
+  'fremdeles',
+  'framleis',
+  'allerede',
+  'alt',
+  'nå',
+  'no',
+  'ofte',
+  'gjerne',
+  'tidligst',
+  'senest',
+  'minst',
+  'høyst',
+]);
+const PUNCTUATION = /^[.,;:!?()]$/u;
+const isContent = (w: string | undefined) =>
+  w !== undefined && w.length > 1 && !PUNCTUATION.test(w) && !STOPWORDS.has(w) && !AUX.has(w) && !ADVERBS.has(w);
+/** How far an inverted subject's phrase may stretch between the auxiliary and the verb. */
+const INVERTED_SPAN = 12;
+
+const tokensOf = (text: string) =>
+  (text.toLowerCase().match(/[\p{L}\p{N}]+|[.,;:!?()]/gu) ?? []).map((w) =>
+    PUNCTUATION.test(w) ? w : (lexiconTokens(w)[0] ?? w),
+  );
+
+interface Clause {
+  aux: string;
+  verb: string;
+  subject: string;
+  inverted: boolean;
+}
+
+/**
+ * Each verb after an auxiliary, with its subject: the word before the auxiliary («Kommunene skal koordinere»), or the
+ * one after it when the auxiliary opens its clause («…, kan boligleierne i møte … velge»; the verb may then stand up
+ * to INVERTED_SPAN words on, with no punctuation in between).
+ */
+function clauses(tokens: readonly string[], inverted: 'first' | 'any'): Clause[] {
+  const out: Clause[] = [];
+  tokens.forEach((aux, i) => {
+    if (!AUX.has(aux)) return;
+    const before = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (isContent(before) && isContent(next) && shortSubject(tokens, i))
+      out.push({ aux, verb: next, subject: before, inverted: false });
+    else if ((before === undefined || PUNCTUATION.test(before)) && isContent(next)) {
+      const last = inverted === 'first' ? i + 2 : Math.min(tokens.length - 1, i + INVERTED_SPAN);
+      for (let k = i + 2; k <= last && k < tokens.length && !PUNCTUATION.test(tokens[k]); k++)
+        if (isContent(tokens[k])) out.push({ aux, verb: tokens[k], subject: next, inverted: true });
+    }
+  });
+  return out;
+}
+
+/**
+ * Whether the words before the auxiliary at `at` are a short subject phrase of their own: at most three content words
+ * (and an article) back to the start of the clause. «Tilpassing av leien etter første ledd kan …» is not: its last
+ * word before «kan» is not who does it.
+ */
+function shortSubject(tokens: readonly string[], at: number): boolean {
+  let content = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const w = tokens[i];
+    if (PUNCTUATION.test(w) || CLAUSE_START.has(w)) return true;
+    if (isContent(w)) {
+      if (++content > 3) return false;
+    } else if (!DETERMINERS.has(w)) return false;
+  }
+  return true;
+}
+
+/** Two subjects name the same: equal stems, or one a compound ending in the other («geodataloven» / «loven»). */
+function same(a: string, b: string): boolean {
+  const x = stem(a);
+  const y = stem(b);
+  return (
+    x === y ||
+    (x.length > 2 && y.endsWith(x)) ||
+    (y.length > 2 && x.endsWith(y)) ||
+    (a.length > 3 && b.endsWith(a)) ||
+    (b.length > 3 && a.endsWith(b))
+  );
+}
+
+/**
+ * The sentence's subject of a cited auxiliary and verb and the cited text's, when they differ and the cited one is
+ * gone from the sentence (or the two traded places); null otherwise. Only clauses where the cited text has the same
+ * auxiliary before the same verb, in the same order, count.
+ * @example subjectShift('Kommunene skal koordinere arbeidet.', 'En nasjonal geodatakoordinator skal koordinere arbeidet.')
+ *   // → { said: 'kommunene', source: 'geodatakoordinator', verb: 'koordinere' }
+ */
+export function subjectShift(sentence: string, cited: string): { said: string; source: string; verb: string } | null {
+  const mine = tokensOf(sentence);
+  const theirs = tokensOf(cited);
+  const theirClauses = clauses(theirs, 'any');
+  const inSentence = (w: string) => mine.some((m) => same(m, w));
+  const inCited = (w: string) => theirs.some((t) => same(t, w));
+  for (const c of clauses(mine, 'first')) {
+    const sources = theirClauses
+      .filter((t) => t.aux === c.aux && t.inverted === c.inverted && stem(t.verb) === stem(c.verb))
+      .map((t) => t.subject);
+    if (sources.length === 0 || sources.some((t) => same(t, c.subject))) continue;
+    const source = sources.find((t) => !inSentence(t) || inCited(c.subject));
+    if (source && (!inSentence(source) || inCited(c.subject))) return { said: c.subject, source, verb: c.verb };
+  }
+  return null;
+}

@@ -1,0 +1,64 @@
+/**
+ * Checks for fault kinds that no earlier case set was built around (issue 15, third misses round, developed on
+ * evals/cases/verifier-faults3.jsonl): a demand stated as done (realis.ts), an elision that joins two source
+ * sentences into one claim (elisionJoin.ts), another speaker's act or view made the draft's own (speaker.ts), two
+ * named things exchanged across a stretch or by a passive (exchange.ts), another subject for the cited verb
+ * (subject.ts), a number made a share of something else
+ * (numberReference.ts), a degree word weakened or strengthened (degree.ts). Each finding asks for review (≈): they
+ * read word order and mood without a parser, so none is sure enough for ✗.
+ */
+import type { PassageWithDocument } from '../domain/types.js';
+import { degreeShift } from './degree.js';
+import { joinedAcrossSentences } from './elisionJoin.js';
+import { exchangedParts, reversedPassive } from './exchange.js';
+import { changedShare } from './numberReference.js';
+import { statusShift } from './realis.js';
+import { REASONS } from './reasons.js';
+import { reportFrame, speakerShift } from './speaker.js';
+import { subjectShift } from './subject.js';
+
+export interface UnplannedInput {
+  sentence: string;
+  /** The cited passages' sentences the quotes touch. */
+  context: string;
+  citations: { quote: string; passage: PassageWithDocument }[];
+  /** The sentence speaks as the cited organisation («vi mener», «Fagforbundet mener»). */
+  own: boolean;
+  /** A role swap or a transposition was already found: the exchange checks would say it again. */
+  swapFound: boolean;
+}
+
+/**
+ * The reasons (Norwegian) for which the sentence needs review; [] when none of these checks finds anything.
+ * @example unplannedReasons({ sentence: 'Tillitsreformen har fått fullt gjennomslag.', context, citations, own: false, swapFound: false })
+ */
+export function unplannedReasons(input: UnplannedInput): string[] {
+  const { sentence, context, citations } = input;
+  const reasons: string[] = [];
+  const quotes = citations.map((c) => c.quote).join(' ');
+  const organisations = [...new Set(citations.map((c) => c.passage.document.organisation))];
+  // A statute's «skal» states the rule; a statement of it in the present is faithful (see realis.ts).
+  if (citations.every((c) => c.passage.document.kind !== 'statute')) {
+    const status = statusShift(sentence, quotes);
+    if (status) reasons.push(REASONS.statusShift(status.source));
+  }
+  if (citations.some((c) => joinedAcrossSentences(sentence, c.quote, c.passage.text)))
+    reasons.push(REASONS.elisionJoined());
+  const speaker = speakerShift(sentence, quotes, organisations);
+  if (speaker) reasons.push(REASONS.speakerShift(speaker));
+  const frame = input.own ? reportFrame(sentence, quotes) : null;
+  if (frame) reasons.push(REASONS.reportFrame(frame));
+  if (!input.swapFound) {
+    const exchanged = exchangedParts(sentence, context);
+    if (exchanged) reasons.push(REASONS.partsSwapped(exchanged.first, exchanged.second));
+    const passive = reversedPassive(sentence, context);
+    if (passive) reasons.push(REASONS.passiveReversed(passive.subject, passive.agent));
+  }
+  const subject = input.swapFound ? null : subjectShift(sentence, context);
+  if (subject) reasons.push(REASONS.subjectShift(subject.said, subject.source, subject.verb));
+  const share = changedShare(sentence, context);
+  if (share) reasons.push(REASONS.shareChanged(share.number, share.said, share.source));
+  const degree = degreeShift(sentence, context);
+  if (degree) reasons.push(REASONS.degreeShift(degree.said, degree.source));
+  return reasons;
+}
