@@ -65,6 +65,17 @@ export const RELEVANCE = {
   noneBelowCoverage: 0.06,
   /** … and below this one when a rare topic word of the question is one no hit uses (`absentTopic`). */
   noneBelowCoverageAbsentTopic: 0.2,
+  /**
+   * `answered` needs the best passage to use the question's selective words (`selective`), all but this many; a
+   * long word the corpus never uses counts `unknownTopicFactor` times.
+   */
+  maxUnsupported: 1,
+  /** … one more when that passage covers at least this share of the question. */
+  highCoverage: 0.5,
+  /** "Shared": a word of the question that the corpus uses in at most this share of its passages (and ≥ 8). */
+  sharedShare: 0.15,
+  /** Below this coverage, with no such word used by any hit, the organisation has said nothing on it (`none`). */
+  noneBelowCoverageNothingShared: 0.25,
 } as const;
 
 /**
@@ -121,29 +132,31 @@ export function assessRelevance(
 ): Relevance {
   const vector = Math.max(0, ...hits.map((h) => h.scores.vector ?? 0));
   const text = Math.max(0, ...hits.map((h) => h.scores.text ?? 0));
-  const passages = hits.map((h) => new Set(contentStems(`${h.passage.text} ${h.passage.headingPath.join(' ')}`)));
-  const index = corpusIndex(corpus);
-  const terms = questionTerms(question, names).map((t) => weigh(t, index));
-  const total = terms.reduce((sum, t) => sum + t.weight, 0);
-  const uses = (t: WeighedTerm, vocabulary: Set<string>) => t.forms.some((f) => usedIn(f, vocabulary));
-  const coverage = total
-    ? Math.max(0, ...passages.map((p) => terms.filter((t) => uses(t, p)).reduce((a, t) => a + t.weight, 0) / total))
-    : 0;
-  const missing = terms.filter((t) => !passages.some((p) => uses(t, p))).map((t) => t.word);
+  const { terms, coverage, missing, best, uses, passages } = questionCoverage(question, hits, corpus, names);
   const absentTopic = coverageNeeded
     ? rareTopicNoHitUses(terms, corpus, (t) => passages.some((p) => uses(t, p)))
     : null;
+  const rare = rareDf(corpus);
+  const unsupported = best < 0 ? Infinity : unsupportedBy(terms, passages[best], uses, rare);
   const answered =
     hits.length > 0 &&
     !absentTopic &&
     (vector >= Math.max(minVector, RELEVANCE.strongVector) ||
-      (vector >= minVector && (!coverageNeeded || coverage >= RELEVANCE.minCoverage)));
+      (vector >= minVector &&
+        (!coverageNeeded ||
+          (coverage >= RELEVANCE.minCoverage &&
+            unsupported <= RELEVANCE.maxUnsupported + (coverage >= RELEVANCE.highCoverage ? 1 : 0)))));
+  const shared = Math.max(8, RELEVANCE.sharedShare * corpus.passages);
+  const nothingShared = !terms.some(
+    (t) => t.df > 0 && t.df <= shared && !isPassiveVerb(t.word) && passages.some((p) => uses(t, p)),
+  );
   const outcome: RelevanceOutcome = answered
     ? 'answered'
     : hits.length === 0 ||
         !coverageNeeded ||
         coverage < RELEVANCE.noneBelowCoverage ||
-        (absentTopic !== null && coverage < RELEVANCE.noneBelowCoverageAbsentTopic)
+        (absentTopic !== null && coverage < RELEVANCE.noneBelowCoverageAbsentTopic) ||
+        (nothingShared && coverage < RELEVANCE.noneBelowCoverageNothingShared)
       ? 'none'
       : 'uncertain';
   return {
@@ -157,7 +170,26 @@ export function assessRelevance(
   };
 }
 
-interface WeighedTerm extends QuestionTerm {
+/**
+ * The question's weighed words and how well the hits use them: `coverage` is the idf-weighted share ONE passage
+ * (`best`, the index among the hits) uses; `missing` the words no hit uses.
+ */
+export function questionCoverage(question: string, hits: SearchHit[], corpus: CorpusStats, names: string[] = []) {
+  const passages = hits.map((h) => new Set(contentStems(`${h.passage.text} ${h.passage.headingPath.join(' ')}`)));
+  const index = corpusIndex(corpus);
+  const terms = questionTerms(question, names).map((t) => weigh(t, index));
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
+  const uses = (t: WeighedTerm, vocabulary: Set<string>) => t.forms.some((f) => usedIn(f, vocabulary));
+  const shares = passages.map((p) =>
+    total ? terms.filter((t) => uses(t, p)).reduce((a, t) => a + t.weight, 0) / total : 0,
+  );
+  const coverage = Math.max(0, ...shares);
+  const best = shares.indexOf(coverage);
+  const missing = terms.filter((t) => !passages.some((p) => uses(t, p))).map((t) => t.word);
+  return { terms, passages, coverage, best, missing, uses };
+}
+
+export interface WeighedTerm extends QuestionTerm {
   /** Passages of the corpus using the word (its most frequent form); 0 when none does. */
   df: number;
   weight: number;
@@ -205,6 +237,25 @@ function rareTopicNoHitUses(
   if (rarest > rare) return null;
   const topics = known.filter((t) => t.df === rarest);
   return topics.some(usedByAHit) ? null : topics[0].word;
+}
+
+/**
+ * How many of the question's selective words the passage does not use: a word is selective when the corpus uses
+ * it in few passages (`rare`) or never, and it is no passive verb; a long word the corpus never uses (a compound
+ * naming a topic) counts `unknownTopicFactor` times.
+ */
+function unsupportedBy(
+  terms: WeighedTerm[],
+  passage: Set<string>,
+  uses: (t: WeighedTerm, p: Set<string>) => boolean,
+  rare: number,
+): number {
+  let n = 0;
+  for (const t of terms) {
+    if (t.df > rare || isPassiveVerb(t.word) || uses(t, passage)) continue;
+    n += t.df === 0 && t.word.length >= RELEVANCE.topicWordLength ? RELEVANCE.unknownTopicFactor : 1;
+  }
+  return n;
 }
 
 /** At most this many passages use a rare word. */
