@@ -236,7 +236,7 @@ async function main() {
       rows,
       note:
         'Three outcomes: answered, ≈ uncertain (drafted, every sentence marked for review), none. The cut-offs ' +
-        'were chosen on the dev half only; held-out and blind are reported as they come.',
+        'were chosen on the dev half and abstention2 only; held-out and blind are reported as they come.',
     });
   }
 
