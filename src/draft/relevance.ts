@@ -66,8 +66,8 @@ export const RELEVANCE = {
   /** … and below this one when a rare topic word of the question is one no hit uses (`absentTopic`). */
   noneBelowCoverageAbsentTopic: 0.2,
   /**
-   * `answered` needs the best passage to use the question's selective words (`selective`), all but this many; a
-   * long word the corpus never uses counts `unknownTopicFactor` times.
+   * `answered` needs the best passage to use the question's selective words (rare in the corpus or unknown to it,
+   * `unsupportedBy`), all but this many; a long word the corpus never uses counts `unknownTopicFactor` times.
    */
   maxUnsupported: 1,
   /** … one more when that passage covers at least this share of the question. */
