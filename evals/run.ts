@@ -22,7 +22,7 @@ import { runVerifierEval } from './verifier/run.js';
 import { runAdversarialEval, TABLE_HEADERS, tableRows } from './verifier/adversarial/run.js';
 import { loadCases } from './verifier/adversarial/cases.js';
 import { runDraftSuite } from './drafts/suite.js';
-import { rates, runAbstentionEval } from './abstention/run.js';
+import { breakdown, rates, runAbstentionEval } from './abstention/run.js';
 
 const HELP = `
 Bruk: npm run eval -- [valg]
@@ -217,13 +217,28 @@ async function main() {
       gate('abstention/blind', b.whole, blind.thresholds);
       data.abstentionBlind = b;
     }
+    // The third set (issue 17): the cut-offs were chosen on it and the dev half; by kind, language and trait.
+    const second = config.abstention.second;
+    if (second) {
+      const sbar = progressBar('avstå/svare (sett 2)'.padEnd(27));
+      const t = await runAbstentionEval((d, n) => sbar.update(d, n), second.cases);
+      rows.push(row('abstention2, whole', t.whole));
+      sections.push({
+        title: 'Avstå eller svare, sett 2 etter type, språk og trekk',
+        headers: ['group', ...headers.slice(1)],
+        rows: Object.entries(breakdown(t.outcomes)).map(([k, r]) => row(k, r)),
+        note: `${second.cases}: written for issue 17, weighted toward Nynorsk, near misses and other organisations.`,
+      });
+      gate('abstention/abstention2', t.whole, second.thresholds);
+      data.abstention2 = t;
+    }
     sections.push({
       title: 'Avstå eller svare («Vi har ikke tidligere uttalt oss om dette.» / ≈ usikkert / svar)',
       headers,
       rows,
       note:
         'Three outcomes: answered, ≈ uncertain (drafted, every sentence marked for review), none. The cut-offs ' +
-        'were chosen on the dev half only; held-out and blind are reported as they come.',
+        'were chosen on the dev half and abstention2 only; held-out and blind are reported as they come.',
     });
   }
 

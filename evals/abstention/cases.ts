@@ -29,6 +29,13 @@ export const CASE_KINDS = [
 const CaseKind = z.enum(CASE_KINDS);
 export type CaseKind = z.infer<typeof CaseKind>;
 
+/**
+ * `negation` «Bør ikke …», `yes_no` a yes/no question, `sub_question` a main question with a «herunder …» or a second
+ * question, `split` answered by two passages together.
+ */
+export const CASE_TRAITS = ['negation', 'yes_no', 'sub_question', 'split'] as const;
+const CaseTrait = z.enum(CASE_TRAITS);
+
 const Gold = z.strictObject({
   /** The id of the document that answers the question; it must belong to the case's organisation. */
   document: z.string().min(1),
@@ -38,8 +45,9 @@ const Gold = z.strictObject({
 
 export const AbstentionCase = z
   .strictObject({
-    // `ab-` the first set, `abb-` the blind set (evals/cases/abstention-blind.jsonl, written without reading the code).
-    id: z.string().regex(/^abb?-\d{3}$/),
+    // `ab-` the first set, `abb-` the blind set (evals/cases/abstention-blind.jsonl, written without reading the code),
+    // `abc-` the third (evals/cases/abstention2.jsonl, weighted toward what failed held out and blind).
+    id: z.string().regex(/^ab[bc]?-\d{3}$/),
     question: z.string().min(10).max(600),
     organisation: z.string().min(1),
     language: z.enum(['nb', 'nn']),
@@ -47,6 +55,8 @@ export const AbstentionCase = z
     answerable: z.boolean(),
     gold: Gold.nullable(),
     rationale: z.string().min(10),
+    /** Shapes of the question that cut across kinds, reported apart (abstention2.jsonl sets them). */
+    traits: z.array(CaseTrait).optional(),
   })
   // A gold passage is what makes a case answerable; one without the other is a labelling mistake.
   .refine((c) => c.answerable === (c.gold !== null), {

@@ -38,6 +38,7 @@ export interface AbstentionOutcome {
   id: string;
   half: Half;
   kind: AbstentionCase['kind'];
+  traits: NonNullable<AbstentionCase['traits']>;
   language: AbstentionCase['language'];
   answerable: boolean;
   outcome: RelevanceOutcome;
@@ -108,6 +109,7 @@ export async function runAbstentionEval(
       id: c.id,
       half: halfOf(c),
       kind: c.kind,
+      traits: c.traits ?? [],
       language: c.language,
       answerable: c.answerable,
       outcome: r.relevance.outcome,
@@ -128,24 +130,54 @@ export async function runAbstentionEval(
   };
 }
 
+/** The third set (issue 17): written to be tuned on beside the dev half, weighted toward what failed held out. */
+export const SECOND_SET = 'evals/cases/abstention2.jsonl';
+
+/** Rates per kind, language and trait (a group with no case is left out). */
+export function breakdown(outcomes: AbstentionOutcome[]): Record<string, AbstentionRates> {
+  const groups = new Map<string, AbstentionOutcome[]>();
+  const add = (key: string, o: AbstentionOutcome) => groups.set(key, [...(groups.get(key) ?? []), o]);
+  for (const o of outcomes) {
+    add(`kind ${o.kind}`, o);
+    add(`language ${o.language}`, o);
+    for (const t of o.traits) add(`trait ${t}`, o);
+  }
+  return Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, os]) => [k, rates(os)]));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes('--help')) {
     console.log(
-      'Bruk: npx tsx evals/abstention/run.ts [--dev] [--verbose] [--cases FIL]\n' +
-        '  --dev      bare utviklingshalvdelen (oddetalls-id-er); bruk denne når du endrer src/draft/relevance.ts\n' +
-        '  --verbose  skriv ut feilene og de usikre sakene i utviklingshalvdelen\n' +
-        '  --cases    en annen saksfil (standard evals/cases/abstention.jsonl)',
+      'Bruk: npx tsx evals/abstention/run.ts [--dev] [--verbose] [--by-kind] [--cases FIL]\n' +
+        `  (uten --cases: evals/cases/abstention.jsonl og ${SECOND_SET})\n` +
+        '  --dev      bare det du kan justere på: utviklingshalvdelen (oddetalls-id-er) og det tredje settet\n' +
+        '  --verbose  skriv ut feilene og de usikre sakene i utviklingshalvdelen og det tredje settet\n' +
+        '  --by-kind  del opp etter type, språk og trekk (utviklingshalvdelen og det tredje settet)\n' +
+        '  --cases    bare denne saksfilen (f.eks. evals/cases/abstention-blind.jsonl)',
     );
     process.exit(0);
   }
   const verbose = process.argv.includes('--verbose');
   const at = process.argv.indexOf('--cases');
   const res = await runAbstentionEval(undefined, at > 0 ? process.argv[at + 1] : undefined);
-  console.table(
-    process.argv.includes('--dev') ? { dev: res.dev } : { dev: res.dev, 'held-out': res.heldOut, whole: res.whole },
-  );
+  const second = at > 0 ? null : await runAbstentionEval(undefined, SECOND_SET);
+  const table: Record<string, AbstentionRates> = process.argv.includes('--dev')
+    ? { dev: res.dev }
+    : { dev: res.dev, 'held-out': res.heldOut, whole: res.whole };
+  if (second) table.abstention2 = second.whole;
+  console.table(table);
+  // Only what may be tuned on is shown case by case: the dev half and the third set.
+  const open = [...res.outcomes.filter((o) => o.half === 'dev'), ...(second?.outcomes ?? [])];
+  if (process.argv.includes('--by-kind')) {
+    console.log('dev half');
+    console.table(breakdown(res.outcomes.filter((o) => o.half === 'dev')));
+    if (second) {
+      console.log('abstention2');
+      console.table(breakdown(second.outcomes));
+    }
+  }
   if (verbose)
-    for (const o of res.outcomes.filter((o) => o.half === 'dev' && o.answered !== o.answerable))
+    for (const o of open.filter((o) => o.answered !== o.answerable))
       console.log(
         `${o.id} ${o.outcome === 'uncertain' ? 'UNCERTAIN' : o.answerable ? 'FALSE-NO-POSITION' : 'FALSE-ANSWERED'} ${o.answerable ? 'answerable' : 'not'} ${o.kind} v=${o.vector} c=${o.coverage} missing=${o.missing.join(',')} | ${o.question}`,
       );

@@ -59,6 +59,8 @@ const EvalConfig = z.object({
       heldOut: Thresholds.optional(),
       /** The blind set (evals/cases/abstention-blind.jsonl), written without reading the code. */
       blind: z.object({ cases: z.string(), thresholds: Thresholds }).optional(),
+      /** The third set (evals/cases/abstention2.jsonl), weighted toward what failed held out and blind. */
+      second: z.object({ cases: z.string(), thresholds: Thresholds }).optional(),
     })
     .optional(),
 });

@@ -54,6 +54,27 @@ export function bokmalForms(word: string, lexicon: NynorskLexicon = nynorskLexic
   return lexicon.toBokmal.get(word.toLowerCase()) ?? [];
 }
 
+/** Nynorsk noun endings (definite, plural) that a lexicon entry in its base form does not list. */
+const NYNORSK_ENDINGS = ['ane', 'ene', 'ar', 'er', 'en', 'et', 'a'];
+
+/**
+ * `bokmalForms`, and for a word the lexicon does not list, the Bokmål forms of its base form without a Nynorsk
+ * noun ending: «vidareutdanninga» → «videreutdanning» (the lexicon lists «vidareutdanning»). NOTE (issue 17): used
+ * by relevance only; the base must keep 5+ letters, so short words («kva», «dei») are never cut.
+ * @example inflectedBokmalForms('vidareutdanninga') // → ['videreutdanning']
+ */
+export function inflectedBokmalForms(word: string, lexicon: NynorskLexicon = nynorskLexicon()): readonly string[] {
+  const w = word.toLowerCase();
+  const listed = lexicon.toBokmal.get(w);
+  if (listed) return listed;
+  for (const ending of NYNORSK_ENDINGS) {
+    if (!w.endsWith(ending) || w.length - ending.length < 5) continue;
+    const base = lexicon.toBokmal.get(w.slice(0, -ending.length));
+    if (base) return base;
+  }
+  return [];
+}
+
 /**
  * The Nynorsk forms of a Bokmål word; `[]` when none is listed.
  * @example nynorskForms('hvordan') // → ['korleis']

@@ -29,4 +29,10 @@ describe('the words of a consultation question that name its topic', () => {
     const [overvaking] = questionTerms('overvåking');
     expect(overvaking.forms).toContain('overvåkning');
   });
+
+  it('bridges an inflected Nynorsk noun through its listed base form («vidareutdanninga»)', () => {
+    const [vidare] = questionTerms('Kva bør gjerast med vidareutdanninga?');
+    expect(vidare.word).toBe('vidareutdanninga');
+    expect(vidare.forms).toContain('videreutdanning');
+  });
 });

@@ -44,3 +44,19 @@ export const CORPUS = corpusStats([
   'Kommunene trenger forutsigbar finansiering.',
   'Det offentlige bør bruke åpne standarder.',
 ]);
+
+/**
+ * CORPUS's passages and 60 more on «offentlige tjenester og digitale løsninger»: those four words are common here
+ * (no topic), the rest stay rare, as in a real organisation's documents.
+ */
+export const LARGE_CORPUS = corpusStats([
+  'Kommunene trenger bedre bredbånd og mobildekning.',
+  'Språkmodeller bør utvikles på norsk for offentlig sektor.',
+  'Ansatte må få opplæring i digitale verktøy.',
+  'Staten bør eie sine fagsystemer.',
+  'Digitale tjenester må være universelt utformet.',
+  'Personvern må sikres i offentlige tjenester.',
+  'Kommunene trenger forutsigbar finansiering.',
+  'Det offentlige bør bruke åpne standarder.',
+  ...Array.from({ length: 60 }, () => 'Offentlige tjenester og digitale løsninger.'),
+]);

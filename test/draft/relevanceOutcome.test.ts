@@ -13,7 +13,8 @@ const assess = (q: string, hits: SearchHit[], opts?: Parameters<typeof assessRel
 
 describe('the three outcomes of the relevance decision', () => {
   it('answered: one passage covers the question’s words', () => {
-    const r = assess('Bør kommunene få bedre bredbånd i fjellbygdene?', [hit('Kommunene trenger bedre bredbånd.')]);
+    // (A topic word the corpus never uses, «… i fjellbygdene», would make it uncertain: relevanceSelective.test.ts.)
+    const r = assess('Bør kommunene få bedre bredbånd og mobildekning?', [hit('Kommunene trenger bedre bredbånd.')]);
     expect(r.outcome).toBe('answered');
     expect(r.relevant).toBe(true);
   });

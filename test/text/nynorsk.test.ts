@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bokmalForms,
+  inflectedBokmalForms,
   bridgeWords,
   nynorskForms,
   nynorskLexicon,
@@ -70,5 +71,14 @@ describe('the Nynorsk ↔ Bokmål lexicon', () => {
 
   it('refuses a malformed line with its number', () => {
     expect(() => parseLexicon('# c\nikkje\tikke\nbad line\n')).toThrow(/line 3/);
+  });
+
+  it('finds an inflected Nynorsk noun by its listed base form (relevance only)', () => {
+    expect(bokmalForms('vidareutdanninga')).toEqual([]);
+    expect(inflectedBokmalForms('vidareutdanninga')).toEqual(['videreutdanning']);
+    expect(inflectedBokmalForms('tilsette')).toEqual(bokmalForms('tilsette'));
+    // Short words are never cut: «dei» is listed itself, «deia» is no form of it.
+    expect(inflectedBokmalForms('deia')).toEqual([]);
+    expect(inflectedBokmalForms('digitalisering')).toEqual([]);
   });
 });
