@@ -35,6 +35,8 @@ export interface SearchOptions extends SearchFilters {
   weights?: { vector: number; text: number };
   /** How the legs are fused: reciprocal rank fusion or a convex combination of normalised scores. */
   fusion?: { method: 'rrf' } | { method: 'convex'; alpha: number };
+  /** The text leg's candidate budget (textTerms.ts candidateBudget by default); the bench sweeps it. */
+  textBudget?: number;
 }
 
 /**
@@ -192,7 +194,7 @@ async function rankAndFetch(
   // Both legs at once: on PostgreSQL through a pool they run on two connections; PGlite takes them in turn.
   const [vectorHits, textHits] = await Promise.all([
     vector.then((v) => (v ? vectorLeg(db, v, pool, opts) : [])),
-    mode === 'vector' ? [] : textLeg(db, opts.query, pool, opts),
+    mode === 'vector' ? [] : textLeg(db, opts.query, pool, opts, { budget: opts.textBudget }),
   ]);
   let fused = fuse(opts, vectorHits, textHits);
   if (opts.mmrLambda !== undefined && opts.mmrLambda < 1 && fused.length > k) {
