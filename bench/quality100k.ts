@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { LocalEmbedder } from '../src/embed/local.js';
-import { candidatePool, search, textLeg } from '../src/retrieve/search.js';
+import { candidatePool, search, textLeg, vectorLeg } from '../src/retrieve/search.js';
 import { candidateBudget } from '../src/retrieve/textTerms.js';
 import { ensureAnnIndex, tuneEfSearch } from '../src/store/ann.js';
 import { openPglite, type Db } from '../src/store/db.js';
@@ -35,8 +35,9 @@ npm run bench:quality -- [options]
   --passages N       store size in passages (default 100000)
   --data-dir DIR     where the store is built and reused (default bench/.cache/quality-<N>)
   --rebuild          build the store again even when DIR holds one
-  --budgets LIST     text-leg candidate budgets, "unbounded" for none, "shipped" for candidateBudget(N)
-                     (default 1000,1500,2000,unbounded)
+  --budgets LIST     text-leg candidate budgets, "unbounded" for none, "shipped" for candidateBudget(N); a "+vec"
+                     suffix also scores the vector leg's hits in the text leg, "-vec" does not (the default for a
+                     bare budget: the hybrid search's own default) (default 1000,1500,2000,unbounded)
   --runs N           timed passes over the questions (default 3; quality comes from the first)
   --questions N      only the first N NorQuAD dev questions (default all 472)
   --out NAME         write bench/results/NAME.json and .md (default quality-<N>-<date>)
@@ -54,8 +55,13 @@ interface Question {
   answers: string[];
 }
 
-interface BudgetResult {
+interface Variant {
   budget: number | null;
+  /** Vector-leg hits scored in the text leg too (SearchOptions.scoreVectorHits); undefined: search()'s default. */
+  vectorHits?: boolean;
+}
+
+interface BudgetResult extends Variant {
   hybrid: { document: RankMetrics; answer: RankMetrics; wall: Latency; cpu: Latency };
   text: { document: RankMetrics; answer: RankMetrics; wall: Latency; cpu: Latency };
 }
@@ -79,13 +85,15 @@ function options() {
   }
   const passages = Number(values.passages ?? 100_000);
   if (!Number.isInteger(passages) || passages < 1000) throw new Error(`--passages: a whole number ≥ 1000`);
-  const budgets = (values.budgets ?? '1000,1500,2000,unbounded').split(',').map((b) => {
-    const t = b.trim();
-    if (t === 'unbounded') return null;
-    if (t === 'shipped') return candidateBudget(passages);
+  const budgets = (values.budgets ?? '1000,1500,2000,unbounded').split(',').map((b): Variant => {
+    const m = /^(.*?)([+-]vec)?$/.exec(b.trim())!;
+    const vectorHits = m[2] === undefined ? undefined : m[2] === '+vec';
+    const t = m[1];
+    if (t === 'unbounded') return { budget: null, vectorHits };
+    if (t === 'shipped') return { budget: candidateBudget(passages), vectorHits };
     const n = Number(t);
     if (!Number.isInteger(n) || n < 1) throw new Error(`--budgets: whole numbers, "shipped" or "unbounded", got ${t}`);
-    return n;
+    return { budget: n, vectorHits };
   });
   return {
     passages,
@@ -136,7 +144,12 @@ function norquadQuestions(limit: number): Question[] {
     join(ROOT, 'evals/data/norquad/dev.jsonl'),
   )
     .slice(0, limit)
-    .map((q) => ({ id: q.id, question: q.question, gold: docOf.get(q.passage_id)!, answers: q.answers.map((a) => a.text) }));
+    .map((q) => ({
+      id: q.id,
+      question: q.question,
+      gold: docOf.get(q.passage_id)!,
+      answers: q.answers.map((a) => a.text),
+    }));
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
@@ -150,7 +163,7 @@ function answerRank(texts: string[], answers: string[]): number | null {
 
 const K = 30; // as the retrieval eval asks: ten distinct documents after deduplication
 
-async function measure(db: Db, embedder: LocalEmbedder, questions: Question[], budgets: (number | null)[], runs: number) {
+async function measure(db: Db, embedder: LocalEmbedder, questions: Question[], budgets: Variant[], runs: number) {
   const unbounded = Number.MAX_SAFE_INTEGER;
   const per = budgets.map(() => ({
     hybrid: { doc: [] as (number | null)[], ans: [] as (number | null)[], ms: [] as number[], cpu: [] as number[] },
@@ -163,31 +176,59 @@ async function measure(db: Db, embedder: LocalEmbedder, questions: Question[], b
       // Rotate the budgets' order per question so none always runs first (warm caches) or last.
       for (let j = 0; j < budgets.length; j++) {
         const b = (j + n + run) % budgets.length;
-        const textBudget = budgets[b] ?? unbounded;
+        const textBudget = budgets[b].budget ?? unbounded;
+        const scoreVectorHits = budgets[b].vectorHits;
         const slot = per[b];
         let c = process.cpuUsage();
         let t = performance.now();
-        const hits = await search(db, embedder, { query: q.question, k: K, textBudget, understandQuery: false });
+        const hits = await search(db, embedder, {
+          query: q.question,
+          k: K,
+          textBudget,
+          scoreVectorHits,
+          understandQuery: false,
+        });
         slot.hybrid.ms.push(performance.now() - t);
         slot.hybrid.cpu.push(cpuMs(c));
+        const also =
+          scoreVectorHits === false
+            ? []
+            : (await vectorLeg(db, await embedder.embedQuery(q.question), candidatePool(10))).map((h) => h.id);
         c = process.cpuUsage();
         t = performance.now();
-        await textLeg(db, q.question, candidatePool(10), {}, { budget: textBudget });
+        await textLeg(db, q.question, candidatePool(10), {}, { budget: textBudget, also });
         slot.text.ms.push(performance.now() - t);
         slot.text.cpu.push(cpuMs(c));
         if (run > 0) continue;
-        const texts = await search(db, embedder, { query: q.question, k: K, mode: 'text', textBudget, understandQuery: false });
+        const texts = await search(db, embedder, {
+          query: q.question,
+          k: K,
+          mode: 'text',
+          textBudget,
+          understandQuery: false,
+        });
         for (const [leg, list] of [
           ['hybrid', hits],
           ['text', texts],
         ] as const) {
-          slot[leg].doc.push(firstGoldRank(list.map((h) => h.passage.documentId), new Set([q.gold]), 10));
-          slot[leg].ans.push(answerRank(list.map((h) => h.passage.text), q.answers));
+          slot[leg].doc.push(
+            firstGoldRank(
+              list.map((h) => h.passage.documentId),
+              new Set([q.gold]),
+              10,
+            ),
+          );
+          slot[leg].ans.push(
+            answerRank(
+              list.map((h) => h.passage.text),
+              q.answers,
+            ),
+          );
         }
       }
     }
   }
-  return budgets.map((budget, b): BudgetResult => {
+  return budgets.map((variant, b): BudgetResult => {
     const s = per[b];
     const leg = (l: (typeof s)['hybrid']) => ({
       document: rankMetrics(l.doc),
@@ -195,7 +236,7 @@ async function measure(db: Db, embedder: LocalEmbedder, questions: Question[], b
       wall: latency(l.ms),
       cpu: latency(l.cpu),
     });
-    return { budget, hybrid: leg(s.hybrid), text: leg(s.text) };
+    return { ...variant, hybrid: leg(s.hybrid), text: leg(s.text) };
   });
 }
 
@@ -214,7 +255,7 @@ function markdown(r: {
     (['hybrid', 'text'] as const).map((leg) => {
       const x = b[leg];
       const m = (k: RankMetrics) => `${f3(k.recallAt1)} / ${f3(k.recallAt5)} / ${f3(k.mrr)}`;
-      return `| ${b.budget === null ? 'unbounded' : b.budget.toLocaleString('en')} | ${leg} | ${m(x.document)} | ${m(x.answer)} | ${x.wall.p50} / ${x.wall.p95} | ${x.cpu.p50} / ${x.cpu.p95} |`;
+      return `| ${b.budget === null ? 'unbounded' : b.budget.toLocaleString('en')}${b.vectorHits === undefined ? '' : b.vectorHits ? ' + vector hits' : ' alone'} | ${leg} | ${m(x.document)} | ${m(x.answer)} | ${x.wall.p50} / ${x.wall.p95} | ${x.cpu.p50} / ${x.cpu.p95} |`;
     }),
   );
   return [
@@ -246,7 +287,7 @@ async function main() {
   if (saved.passages !== opts.passages)
     throw new Error(`${opts.dataDir} holds ${saved.passages} passages, not ${opts.passages}: pass --rebuild`);
   const questions = norquadQuestions(opts.questions);
-  log(`measure ${questions.length} questions × budgets ${opts.budgets.map((b) => b ?? 'unbounded').join(', ')}`);
+  log(`measure ${questions.length} questions × budgets ${opts.budgets.map((b) => JSON.stringify(b)).join(', ')}`);
   const db = await openPglite(opts.dataDir);
   let results: BudgetResult[];
   try {

@@ -37,6 +37,8 @@ export interface SearchOptions extends SearchFilters {
   fusion?: { method: 'rrf' } | { method: 'convex'; alpha: number };
   /** The text leg's candidate budget (textTerms.ts candidateBudget by default); the bench sweeps it. */
   textBudget?: number;
+  /** Score the vector leg's hits in the text leg too, whatever the budget (on by default; see textTerms.ts). */
+  scoreVectorHits?: boolean;
 }
 
 /**
@@ -109,7 +111,7 @@ export async function textLeg(
   question: string,
   limit: number,
   filters: SearchFilters = {},
-  options: { budget?: number } = {},
+  options: { budget?: number; also?: Promise<string[]> | string[] } = {},
 ): Promise<LegHit[]> {
   const q = await textQuery(db, question, options);
   if (!q) return [];
@@ -118,6 +120,8 @@ export async function textLeg(
     q.candidates,
     limit,
     q.averageLength,
+    await (options.also ?? []),
+    q.terms.map((t) => `(${t.tsquery})`).join(' | '),
     ...q.terms.flatMap((t) => [t.tsquery, t.weight]),
     ...(f ?? []),
   ];
@@ -192,9 +196,11 @@ async function rankAndFetch(
   const pool = candidatePool(k);
   const mode = opts.mode ?? 'hybrid';
   // Both legs at once: on PostgreSQL through a pool they run on two connections; PGlite takes them in turn.
+  const vectorLegHits = vector.then((v) => (v ? vectorLeg(db, v, pool, opts) : []));
+  const also = opts.scoreVectorHits === false ? [] : vectorLegHits.then((hits) => hits.map((h) => h.id));
   const [vectorHits, textHits] = await Promise.all([
-    vector.then((v) => (v ? vectorLeg(db, v, pool, opts) : [])),
-    mode === 'vector' ? [] : textLeg(db, opts.query, pool, opts, { budget: opts.textBudget }),
+    vectorLegHits,
+    mode === 'vector' ? [] : textLeg(db, opts.query, pool, opts, { budget: opts.textBudget, also }),
   ]);
   let fused = fuse(opts, vectorHits, textHits);
   if (opts.mmrLambda !== undefined && opts.mmrLambda < 1 && fused.length > k) {

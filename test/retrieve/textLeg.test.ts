@@ -165,7 +165,7 @@ describe('text leg cost', () => {
     const terms = q.terms.flatMap((t) => [t.tsquery, t.weight]);
     const filters = [['fagforbundet'], null, null, null, null, true, ['fagforbundet']];
     for (const filtered of [false, true]) {
-      const params = [q.candidates, 40, q.averageLength, ...terms, ...(filtered ? filters : [])];
+      const params = [q.candidates, 40, q.averageLength, [], q.candidates, ...terms, ...(filtered ? filters : [])];
       const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN VERBOSE ${textLegSql(n, filtered)}`, params);
       const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
       expect(plan.match(/ts_rank_cd\(/g)?.length).toBe(n);
