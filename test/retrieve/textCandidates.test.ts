@@ -1,0 +1,88 @@
+/**
+ * Which passages the text leg scores at all (src/retrieve/textTerms.ts): the rarest terms' passages within a
+ * budget, and in hybrid search the vector leg's hits as well, so a passage with the question's commoner words is
+ * scored even when the budget leaves those words out. A tiny corpus with the budget at 1 stands in for 100k passages.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IngestedDocument } from '../../src/domain/types.js';
+import { ingestText } from '../../src/ingest/index.js';
+import { search, textLeg } from '../../src/retrieve/search.js';
+import { textQuery } from '../../src/retrieve/textTerms.js';
+import type { Db } from '../../src/store/db.js';
+import { openPglite } from '../../src/store/db.js';
+import { ensureEmbedder } from '../../src/store/embeddings.js';
+import { migrate } from '../../src/store/migrate.js';
+import { writeDocuments } from '../../src/store/writeDocuments.js';
+import { localEmbedder } from '../helpers/runtime.js';
+
+const FILLER = 'Vi ber departementet merke seg disse punktene og ta dem med i det videre arbeidet med saken.';
+
+function doc(id: string, text: string): IngestedDocument {
+  return ingestText(`${text} ${FILLER}`, {
+    id,
+    organisation: 'Testforbundet',
+    title: `Dokument ${id}`,
+    kind: 'consultation_response',
+    date: '2024',
+    language: 'nb',
+  });
+}
+
+const QUESTION = 'Hvordan skal bibliotekene og fyrtårnene få finansiering?';
+
+let db: Db;
+let embedder: Awaited<ReturnType<typeof localEmbedder>>;
+beforeAll(async () => {
+  db = await openPglite('memory://');
+  await migrate(db);
+  embedder = await localEmbedder();
+  await ensureEmbedder(db, embedder);
+  await writeDocuments(db, embedder, [
+    // The answer: the question's two commoner words, several times each.
+    doc(
+      'answer',
+      'Bibliotekene trenger sikker finansiering. Finansiering av bibliotekene over statsbudsjettet gir bibliotekene ro, og stabil finansiering gjør at bibliotekene kan planlegge.',
+    ),
+    // The question's rarest word alone: the only candidate at a budget of 1.
+    doc('rare', 'Fyrtårnene langs kysten ble bygget for lenge siden og er i dag et populært turmål om sommeren.'),
+    // The commoner words elsewhere, so they are commoner than «fyrtårn».
+    doc('lib-1', 'Bibliotekene i byen har lange åpningstider hele året.'),
+    doc('lib-2', 'Mange bibliotekene låner ut både bøker og verktøy.'),
+    doc('fin-1', 'Finansiering av veier skjer gjennom bompenger.'),
+    doc('fin-2', 'Kommunen vedtok ny finansiering av skolebygg.'),
+    // None of the question's words.
+    doc('none', 'Været i fjellet skifter raskt, og turgåere bør ha med varme klær og kart.'),
+  ]);
+}, 60_000);
+afterAll(async () => db.close());
+
+const top = async (opts: { scoreVectorHits?: boolean }) =>
+  (await search(db, embedder, { query: QUESTION, k: 3, textBudget: 1, understandQuery: false, ...opts })).map(
+    (h) => h.passage.documentId,
+  );
+
+describe('text leg candidates', () => {
+  it('leaves the commoner words out of the candidates at a budget of 1', async () => {
+    const q = (await textQuery(db, QUESTION, { budget: 1 }))!;
+    expect(q.terms.map((t) => t.lexemes[0])).toEqual(expect.arrayContaining(['fyrtårn', 'bibliotek', 'finansiering']));
+    expect(q.candidates).toBe("('fyrtårn')");
+    const alone = await textLeg(db, QUESTION, 10, {}, { budget: 1 });
+    expect(alone.map((h) => h.id.replace(/-p\d+$/, ''))).toEqual(['rare']);
+  });
+
+  it("scores the vector leg's hits too, so hybrid search puts the answer first at a small budget", async () => {
+    expect((await top({}))[0]).toBe('answer');
+    // The same search with the budget's candidates alone: the rare word's passage wins the text leg unopposed.
+    expect((await top({ scoreVectorHits: false }))[0]).toBe('rare');
+  });
+
+  it('returns a given passage only when it has one of the words', async () => {
+    const { rows } = await db.query<{ id: string; document_id: string }>('SELECT id, document_id FROM passages');
+    const ids = rows.map((r) => r.id);
+    const hits = await textLeg(db, QUESTION, 10, {}, { budget: 1, also: ids });
+    const docs = hits.map((h) => rows.find((r) => r.id === h.id)!.document_id);
+    expect(docs[0]).toBe('answer');
+    expect(docs).not.toContain('none');
+    expect(new Set(docs)).toEqual(new Set(['answer', 'rare', 'lib-1', 'lib-2', 'fin-1', 'fin-2']));
+  });
+});
