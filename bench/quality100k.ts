@@ -161,7 +161,10 @@ function answerRank(texts: string[], answers: string[]): number | null {
   return i < 0 ? null : i + 1;
 }
 
-const K = 30; // as the retrieval eval asks: ten distinct documents after deduplication
+/** Quality: as the retrieval eval asks, ten distinct documents after deduplication. */
+const K = 30;
+/** Time: a search as the bench and the page ask for it (bench/search.ts K). */
+const SERVED_K = 10;
 
 async function measure(db: Db, embedder: LocalEmbedder, questions: Question[], budgets: Variant[], runs: number) {
   const unbounded = Number.MAX_SAFE_INTEGER;
@@ -169,7 +172,7 @@ async function measure(db: Db, embedder: LocalEmbedder, questions: Question[], b
     hybrid: { doc: [] as (number | null)[], ans: [] as (number | null)[], ms: [] as number[], cpu: [] as number[] },
     text: { doc: [] as (number | null)[], ans: [] as (number | null)[], ms: [] as number[], cpu: [] as number[] },
   }));
-  for (const q of questions.slice(0, 20)) await search(db, embedder, { query: q.question, k: K });
+  for (const q of questions.slice(0, 20)) await search(db, embedder, { query: q.question, k: SERVED_K });
   for (let run = 0; run < runs; run++) {
     log(`pass ${run + 1}/${runs} (load average ${loadavg()[0].toFixed(2)})`);
     for (const [n, q] of questions.entries()) {
@@ -181,13 +184,7 @@ async function measure(db: Db, embedder: LocalEmbedder, questions: Question[], b
         const slot = per[b];
         let c = process.cpuUsage();
         let t = performance.now();
-        const hits = await search(db, embedder, {
-          query: q.question,
-          k: K,
-          textBudget,
-          scoreVectorHits,
-          understandQuery: false,
-        });
+        await search(db, embedder, { query: q.question, k: SERVED_K, textBudget, scoreVectorHits });
         slot.hybrid.ms.push(performance.now() - t);
         slot.hybrid.cpu.push(cpuMs(c));
         const also =
@@ -200,13 +197,9 @@ async function measure(db: Db, embedder: LocalEmbedder, questions: Question[], b
         slot.text.ms.push(performance.now() - t);
         slot.text.cpu.push(cpuMs(c));
         if (run > 0) continue;
-        const texts = await search(db, embedder, {
-          query: q.question,
-          k: K,
-          mode: 'text',
-          textBudget,
-          understandQuery: false,
-        });
+        const quality = { query: q.question, k: K, textBudget, scoreVectorHits, understandQuery: false };
+        const hits = await search(db, embedder, quality);
+        const texts = await search(db, embedder, { ...quality, mode: 'text' as const });
         for (const [leg, list] of [
           ['hybrid', hits],
           ['text', texts],
@@ -266,7 +259,7 @@ function markdown(r: {
     '|---|---|---|---|---|---|',
     ...rows,
     '',
-    'hybrid: search() as served (both legs, fusion, passage fetch); text: the text leg statement alone (timing) and text-only search (quality).',
+    'Time: hybrid is search() as served (k 10: both legs, fusion, passage fetch), text the text leg alone. Quality: hybrid and text-only search (k 30, ten distinct documents).',
     '',
   ].join('\n');
 }
