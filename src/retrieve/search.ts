@@ -105,7 +105,11 @@ export async function vectorLeg(
   return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
 }
 
-/** Full-text leg: BM25 over the question's terms (see textTerms.ts for which passages are scored). */
+/**
+ * Full-text leg: BM25 over the question's terms (see textTerms.ts for which passages are scored). `also`: passage
+ * ids scored beside the budget's candidates when they have any of the terms (hybrid search gives the vector leg's
+ * hits, and the budget is then HYBRID_CANDIDATE_BUDGET's); a promise, so the terms are looked up meanwhile.
+ */
 export async function textLeg(
   db: Queryable,
   question: string,
@@ -113,8 +117,12 @@ export async function textLeg(
   filters: SearchFilters = {},
   options: { budget?: number; also?: Promise<string[]> | string[] } = {},
 ): Promise<LegHit[]> {
-  const q = await textQuery(db, question, options);
-  if (!q) return [];
+  const q = await textQuery(db, question, { budget: options.budget, withVectorHits: options.also !== undefined });
+  if (!q) {
+    // The caller awaits the vector leg itself; nothing is left here to be rejected unhandled.
+    Promise.resolve(options.also).catch(() => {});
+    return [];
+  }
   const f = filterParams(db, filters);
   const params: unknown[] = [
     q.candidates,
@@ -197,7 +205,10 @@ async function rankAndFetch(
   const mode = opts.mode ?? 'hybrid';
   // Both legs at once: on PostgreSQL through a pool they run on two connections; PGlite takes them in turn.
   const vectorLegHits = vector.then((v) => (v ? vectorLeg(db, v, pool, opts) : []));
-  const also = opts.scoreVectorHits === false ? [] : vectorLegHits.then((hits) => hits.map((h) => h.id));
+  const also =
+    mode === 'hybrid' && opts.scoreVectorHits !== false
+      ? vectorLegHits.then((hits) => hits.map((h) => h.id))
+      : undefined;
   const [vectorHits, textHits] = await Promise.all([
     vectorLegHits,
     mode === 'vector' ? [] : textLeg(db, opts.query, pool, opts, { budget: opts.textBudget, also }),

@@ -15,7 +15,8 @@ import { migrate } from '../../src/store/migrate.js';
 import { writeDocuments } from '../../src/store/writeDocuments.js';
 import { localEmbedder } from '../helpers/runtime.js';
 
-const FILLER = 'Vi ber departementet merke seg disse punktene og ta dem med i det videre arbeidet med saken.';
+// «råd» in every passage: a common word, so the name «Råde» below is searched by its own form, not its stem.
+const FILLER = 'Vi ber departementet merke seg disse rådene og ta dem med i det videre arbeidet med saken.';
 
 function doc(id: string, text: string): IngestedDocument {
   return ingestText(`${text} ${FILLER}`, {
@@ -52,6 +53,10 @@ beforeAll(async () => {
     doc('fin-2', 'Kommunen vedtok ny finansiering av skolebygg.'),
     // None of the question's words.
     doc('none', 'Været i fjellet skifter raskt, og turgåere bør ha med varme klær og kart.'),
+    // A name in one passage against an ordinary word in two: the name is rarer, the word weighs more.
+    doc('name', 'Kommunestyret i Råde vedtok planen i fjor etter en lang debatt.'),
+    doc('harbour-1', 'Havnevesen i regionen har ansvar for farleder og kaier langs hele kysten.'),
+    doc('harbour-2', 'Havnevesen og kommunene samarbeider om mudring av innseilingen.'),
   ]);
 }, 60_000);
 afterAll(async () => db.close());
@@ -76,6 +81,21 @@ describe('text leg candidates', () => {
     expect((await top({ scoreVectorHits: false }))[0]).toBe('rare');
   });
 
+  it('takes the heaviest terms first, not the rarest: a name weighs half (NAME_WEIGHT)', async () => {
+    const question = 'Hva mener Råde om havnevesen?';
+    const q = (await textQuery(db, question, { budget: 2 }))!;
+    const name = q.terms.find((t) => t.lexemes[0] === 'råde')!;
+    const word = q.terms.find((t) => t.lexemes[0].startsWith('havn'))!;
+    expect(name.df).toBeLessThan(word.df);
+    expect(name.weight).toBeLessThan(word.weight);
+    const ids = async (budget: number) =>
+      (await textLeg(db, question, 10, {}, { budget })).map((h) => h.id.replace(/-p\d+$/, ''));
+    const unbounded = await ids(1_000_000);
+    expect(unbounded[0]).toMatch(/^harbour-/);
+    // Rarest first, the name's one passage would have filled the budget of 2 and been the only hit.
+    expect((await ids(2)).slice(0, 2).sort()).toEqual(['harbour-1', 'harbour-2']);
+  });
+
   it('returns a given passage only when it has one of the words', async () => {
     const { rows } = await db.query<{ id: string; document_id: string }>('SELECT id, document_id FROM passages');
     const ids = rows.map((r) => r.id);
@@ -84,5 +104,6 @@ describe('text leg candidates', () => {
     expect(docs[0]).toBe('answer');
     expect(docs).not.toContain('none');
     expect(new Set(docs)).toEqual(new Set(['answer', 'rare', 'lib-1', 'lib-2', 'fin-1', 'fin-2']));
+    expect(docs).not.toContain('name');
   });
 });

@@ -22,6 +22,12 @@ describe('candidateBudget', () => {
     expect(candidateBudget(14_321)).toBe(1433);
     expect(candidateBudget(100_000)).toBe(2000);
   });
+
+  it("is capped at 1,000 when hybrid search also scores the vector leg's hits", () => {
+    expect(candidateBudget(57, { withVectorHits: true })).toBe(600);
+    expect(candidateBudget(8_000, { withVectorHits: true })).toBe(800);
+    expect(candidateBudget(100_000, { withVectorHits: true })).toBe(1000);
+  });
 });
 
 describe('tsqueryLiteral', () => {
