@@ -204,6 +204,9 @@ async function rankAndFetch(
   const pool = candidatePool(k);
   const mode = opts.mode ?? 'hybrid';
   // Both legs at once: on PostgreSQL through a pool they run on two connections; PGlite takes them in turn.
+  // NOTE (issue 17): the text leg's scoring statement waits for the vector leg, whose hits it scores too (so its
+  // budget can be HYBRID_CANDIDATE_BUDGET, textTerms.ts); its term look-ups still run meanwhile. On PostgreSQL
+  // that puts the two statements after each other, where they ran side by side before.
   const vectorLegHits = vector.then((v) => (v ? vectorLeg(db, v, pool, opts) : []));
   const also =
     mode === 'hybrid' && opts.scoreVectorHits !== false
