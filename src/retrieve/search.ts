@@ -108,7 +108,8 @@ export async function vectorLeg(
 /**
  * Full-text leg: BM25 over the question's terms (see textTerms.ts for which passages are scored). `also`: passage
  * ids scored beside the budget's candidates when they have any of the terms (hybrid search gives the vector leg's
- * hits, and the budget is then HYBRID_CANDIDATE_BUDGET's); a promise, so the terms are looked up meanwhile.
+ * hits, and the budget is then HYBRID_CANDIDATE_BUDGET's; where that is no lower, they are left out: textQuery's
+ * withVectorHits); a promise, so the terms are looked up meanwhile.
  */
 export async function textLeg(
   db: Queryable,
@@ -118,17 +119,17 @@ export async function textLeg(
   options: { budget?: number; also?: Promise<string[]> | string[] } = {},
 ): Promise<LegHit[]> {
   const q = await textQuery(db, question, { budget: options.budget, withVectorHits: options.also !== undefined });
-  if (!q) {
+  if (!q?.withVectorHits) {
     // The caller awaits the vector leg itself; nothing is left here to be rejected unhandled.
     Promise.resolve(options.also).catch(() => {});
-    return [];
   }
+  if (!q) return [];
   const f = filterParams(db, filters);
   const params: unknown[] = [
     q.candidates,
     limit,
     q.averageLength,
-    await (options.also ?? []),
+    q.withVectorHits ? await options.also! : [],
     q.terms.map((t) => `(${t.tsquery})`).join(' | '),
     ...q.terms.flatMap((t) => [t.tsquery, t.weight]),
     ...(f ?? []),
@@ -204,9 +205,9 @@ async function rankAndFetch(
   const pool = candidatePool(k);
   const mode = opts.mode ?? 'hybrid';
   // Both legs at once: on PostgreSQL through a pool they run on two connections; PGlite takes them in turn.
-  // NOTE (issue 17): the text leg's scoring statement waits for the vector leg, whose hits it scores too (so its
-  // budget can be HYBRID_CANDIDATE_BUDGET, textTerms.ts); its term look-ups still run meanwhile. On PostgreSQL
-  // that puts the two statements after each other, where they ran side by side before.
+  // NOTE (issue 17): above ~10k passages the text leg's scoring statement waits for the vector leg, whose hits it
+  // scores too (so its budget can be HYBRID_CANDIDATE_BUDGET, textTerms.ts); its term look-ups still run meanwhile.
+  // On PostgreSQL that puts the two statements after each other there, where they ran side by side before.
   const vectorLegHits = vector.then((v) => (v ? vectorLeg(db, v, pool, opts) : []));
   const also =
     mode === 'hybrid' && opts.scoreVectorHits !== false

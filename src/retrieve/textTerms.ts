@@ -40,8 +40,11 @@ export const CANDIDATE_MIN = 600;
  *                                 11.7 / 22.1 against 13.9 / 26.1); 600 + vector hits 0.782 / 0.892 / 0.831, 21.6 / 34.6.
  * So hybrid quality at 1,000 with the vector hits is that of the unbounded text leg, for the cheapest text leg
  * that keeps it; 600 measured the same, ~1.5 ms cheaper, with less margin for corpora unlike NorQuAD. Text-only
- * search has no vector hits to fall back on and keeps CANDIDATE_BUDGET. At NorQuAD dev's own size (755 passages,
- * `npm run eval:retrieval`) the ranking is unchanged: hybrid 0.890 / 0.970 / 0.924, seeds and husleie too.
+ * search has no vector hits to fall back on and keeps CANDIDATE_BUDGET. Up to 10k passages both budgets are a
+ * tenth of the corpus and the hits are left out (textQuery's withVectorHits): at 10k they changed no figure
+ * (0.794 / 0.922 / 0.848 both) and cost ~1 ms CPU (17.1 / 27.0 against 16.3 / 25.8 ms p50 / p95; 22 ms is the
+ * bound there). At NorQuAD dev's own size (755 passages, `npm run eval:retrieval`) the ranking is unchanged:
+ * hybrid 0.890 / 0.970 / 0.924, seeds and husleie too.
  */
 export const HYBRID_CANDIDATE_BUDGET = 1000;
 
@@ -83,6 +86,11 @@ export interface TextQuery {
   /** OR of the selective terms: the passages scored. */
   candidates: string;
   averageLength: number;
+  /**
+   * Whether the vector leg's hits are to be scored too: asked for, and the budget is lower for it than text-only
+   * search's (below ~10k passages both are a tenth of the corpus, and the hits would cost without changing a rank).
+   */
+  withVectorHits: boolean;
 }
 
 /** A lexeme as a tsquery operand: quoted, quotes doubled and backslashes escaped (tsquery input rules). */
@@ -181,7 +189,10 @@ export async function textQuery(
   // first: a name or a sibling group is often the rarest term yet weighs less than the question's next word. The
   // heaviest always makes candidates; each next one if it still fits the budget, so one large term no longer ends
   // the list (measured in HYBRID_CANDIDATE_BUDGET's note).
-  const budget = options.budget ?? candidateBudget(passages, options);
+  const withVectorHits =
+    Boolean(options.withVectorHits) &&
+    (options.budget !== undefined || candidateBudget(passages, { withVectorHits: true }) < candidateBudget(passages));
+  const budget = options.budget ?? candidateBudget(passages, { withVectorHits });
   const byRarity = [...terms].sort((a, b) => a.df - b.df || a.tsquery.localeCompare(b.tsquery));
   const byWeight = [...byRarity].sort((a, b) => b.weight - a.weight);
   const selective: TextTerm[] = [];
@@ -191,5 +202,10 @@ export async function textQuery(
     sum += t.df;
     selective.push(t);
   }
-  return { terms: byRarity, candidates: selective.map((t) => `(${t.tsquery})`).join(' | '), averageLength };
+  return {
+    terms: byRarity,
+    candidates: selective.map((t) => `(${t.tsquery})`).join(' | '),
+    averageLength,
+    withVectorHits,
+  };
 }

@@ -96,6 +96,12 @@ describe('text leg candidates', () => {
     expect((await ids(2)).slice(0, 2).sort()).toEqual(['harbour-1', 'harbour-2']);
   });
 
+  it("leaves the vector hits out where the hybrid budget is no lower than text-only search's", async () => {
+    // Ten passages: both budgets are CANDIDATE_MIN, every passage with a word is a candidate anyway.
+    expect((await textQuery(db, QUESTION, { withVectorHits: true }))!.withVectorHits).toBe(false);
+    expect((await textQuery(db, QUESTION, { withVectorHits: true, budget: 1 }))!.withVectorHits).toBe(true);
+  });
+
   it('returns a given passage only when it has one of the words', async () => {
     const { rows } = await db.query<{ id: string; document_id: string }>('SELECT id, document_id FROM passages');
     const ids = rows.map((r) => r.id);
