@@ -9,10 +9,10 @@ import { ingestText } from '../../src/ingest/index.js';
 import { search, textLeg } from '../../src/retrieve/search.js';
 import { textQuery } from '../../src/retrieve/textTerms.js';
 import type { Db } from '../../src/store/db.js';
-import { openPglite } from '../../src/store/db.js';
 import { ensureEmbedder } from '../../src/store/embeddings.js';
 import { migrate } from '../../src/store/migrate.js';
 import { writeDocuments } from '../../src/store/writeDocuments.js';
+import { storeDrivers } from '../helpers/drivers.js';
 import { localEmbedder } from '../helpers/runtime.js';
 
 // «råd» in every passage: a common word, so the name «Råde» below is searched by its own form, not its stem.
@@ -31,42 +31,50 @@ function doc(id: string, text: string): IngestedDocument {
 
 const QUESTION = 'Hvordan skal bibliotekene og fyrtårnene få finansiering?';
 
-let db: Db;
-let embedder: Awaited<ReturnType<typeof localEmbedder>>;
-beforeAll(async () => {
-  db = await openPglite('memory://');
-  await migrate(db);
-  embedder = await localEmbedder();
-  await ensureEmbedder(db, embedder);
-  await writeDocuments(db, embedder, [
-    // The answer: the question's two commoner words, several times each.
-    doc(
-      'answer',
-      'Bibliotekene trenger sikker finansiering. Finansiering av bibliotekene over statsbudsjettet gir bibliotekene ro, og stabil finansiering gjør at bibliotekene kan planlegge.',
-    ),
-    // The question's rarest word alone: the only candidate at a budget of 1.
-    doc('rare', 'Fyrtårnene langs kysten ble bygget for lenge siden og er i dag et populært turmål om sommeren.'),
-    // The commoner words elsewhere, so they are commoner than «fyrtårn».
-    doc('lib-1', 'Bibliotekene i byen har lange åpningstider hele året.'),
-    doc('lib-2', 'Mange bibliotekene låner ut både bøker og verktøy.'),
-    doc('fin-1', 'Finansiering av veier skjer gjennom bompenger.'),
-    doc('fin-2', 'Kommunen vedtok ny finansiering av skolebygg.'),
-    // None of the question's words.
-    doc('none', 'Været i fjellet skifter raskt, og turgåere bør ha med varme klær og kart.'),
-    // A name in one passage against an ordinary word in two: the name is rarer, the word weighs more.
-    doc('name', 'Kommunestyret i Råde vedtok planen i fjor etter en lang debatt.'),
-    doc('harbour-1', 'Havnevesen i regionen har ansvar for farleder og kaier langs hele kysten.'),
-    doc('harbour-2', 'Havnevesen og kommunene samarbeider om mudring av innseilingen.'),
-  ]);
-}, 60_000);
-afterAll(async () => db.close());
+// On each driver: the passage ids go to the statement as a text[] parameter, which pg and PGlite pass differently.
+describe.each(
+  storeDrivers({
+    pglite: 'PGlite in-process',
+    socket: 'pg over the wire (pglite-socket on 127.0.0.1)',
+    postgres: 'PostgreSQL (INNSPILL_TEST_DATABASE_URL)',
+  }),
+)('text leg candidates on %s', (_name, open) => {
+  let db: Db;
+  let close: () => Promise<void>;
+  let embedder: Awaited<ReturnType<typeof localEmbedder>>;
+  beforeAll(async () => {
+    ({ db, close } = await open());
+    await migrate(db);
+    embedder = await localEmbedder();
+    await ensureEmbedder(db, embedder);
+    await writeDocuments(db, embedder, [
+      // The answer: the question's two commoner words, several times each.
+      doc(
+        'answer',
+        'Bibliotekene trenger sikker finansiering. Finansiering av bibliotekene over statsbudsjettet gir bibliotekene ro, og stabil finansiering gjør at bibliotekene kan planlegge.',
+      ),
+      // The question's rarest word alone: the only candidate at a budget of 1.
+      doc('rare', 'Fyrtårnene langs kysten ble bygget for lenge siden og er i dag et populært turmål om sommeren.'),
+      // The commoner words elsewhere, so they are commoner than «fyrtårn».
+      doc('lib-1', 'Bibliotekene i byen har lange åpningstider hele året.'),
+      doc('lib-2', 'Mange bibliotekene låner ut både bøker og verktøy.'),
+      doc('fin-1', 'Finansiering av veier skjer gjennom bompenger.'),
+      doc('fin-2', 'Kommunen vedtok ny finansiering av skolebygg.'),
+      // None of the question's words.
+      doc('none', 'Været i fjellet skifter raskt, og turgåere bør ha med varme klær og kart.'),
+      // A name in one passage against an ordinary word in two: the name is rarer, the word weighs more.
+      doc('name', 'Kommunestyret i Råde vedtok planen i fjor etter en lang debatt.'),
+      doc('harbour-1', 'Havnevesen i regionen har ansvar for farleder og kaier langs hele kysten.'),
+      doc('harbour-2', 'Havnevesen og kommunene samarbeider om mudring av innseilingen.'),
+    ]);
+  }, 60_000);
+  afterAll(async () => close());
 
-const top = async (opts: { scoreVectorHits?: boolean }) =>
-  (await search(db, embedder, { query: QUESTION, k: 3, textBudget: 1, understandQuery: false, ...opts })).map(
-    (h) => h.passage.documentId,
-  );
+  const top = async (opts: { scoreVectorHits?: boolean }) =>
+    (await search(db, embedder, { query: QUESTION, k: 3, textBudget: 1, understandQuery: false, ...opts })).map(
+      (h) => h.passage.documentId,
+    );
 
-describe('text leg candidates', () => {
   it('leaves the commoner words out of the candidates at a budget of 1', async () => {
     const q = (await textQuery(db, QUESTION, { budget: 1 }))!;
     expect(q.terms.map((t) => t.lexemes[0])).toEqual(expect.arrayContaining(['fyrtårn', 'bibliotek', 'finansiering']));
