@@ -4,7 +4,12 @@ import type { Latency } from './stats.js';
 import { shippedSearch, type SizeResults, type TargetCheck } from './targets.js';
 import type { ReadyResult, StartResult } from './ready.js';
 import type { SaveVariant } from './save-breakdown.js';
-import { CANDIDATE_BUDGET, CANDIDATE_MIN, CANDIDATE_SHARE } from '../src/retrieve/textTerms.js';
+import {
+  CANDIDATE_BUDGET,
+  CANDIDATE_MIN,
+  CANDIDATE_SHARE,
+  HYBRID_CANDIDATE_BUDGET,
+} from '../src/retrieve/textTerms.js';
 
 export interface Section {
   title: string;
@@ -220,7 +225,7 @@ export function sections(
     );
   if (budgets.length) {
     out.push({
-      title: `Text leg alone by candidate budget (shipped: ${CANDIDATE_SHARE * 100} % of the passages, ${n(CANDIDATE_MIN)}–${n(CANDIDATE_BUDGET)}; src/retrieve/textTerms.ts), ms p50 / p95; top-10 overlap with the unbounded ranking`,
+      title: `Text leg alone by candidate budget (shipped: ${CANDIDATE_SHARE * 100} % of the passages, ${n(CANDIDATE_MIN)}–${n(CANDIDATE_BUDGET)}; src/retrieve/textTerms.ts; hybrid search caps it at ${n(HYBRID_CANDIDATE_BUDGET)} and scores the vector hits too), ms p50 / p95; top-10 overlap with the unbounded ranking`,
       headers: ['passages', 'budget', 'wall', 'CPU', 'overlap@10'],
       rows: budgets,
     });

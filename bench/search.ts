@@ -65,7 +65,8 @@ export async function legBreakdown(
   for (const query of queries) {
     const v = await step('embedQuery', () => embedder.embedQuery(query));
     const vec = await step('vectorLeg', () => vectorLeg(db, v, pool));
-    await step('textLeg', () => textLeg(db, query, pool));
+    // As hybrid search runs it: the vector leg's hits scored too, at the hybrid budget (textTerms.ts).
+    await step('textLeg', () => textLeg(db, query, pool, {}, { also: vec.map((r) => r.id) }));
     await step('fetchPassages', () => getPassages(db, { ids: vec.slice(0, K).map((r) => r.id) }));
   }
   const steps: Step[] = ['embedQuery', 'vectorLeg', 'textLeg', 'fetchPassages'];

@@ -35,6 +35,10 @@ export interface SearchOptions extends SearchFilters {
   weights?: { vector: number; text: number };
   /** How the legs are fused: reciprocal rank fusion or a convex combination of normalised scores. */
   fusion?: { method: 'rrf' } | { method: 'convex'; alpha: number };
+  /** The text leg's candidate budget (textTerms.ts candidateBudget by default); the bench sweeps it. */
+  textBudget?: number;
+  /** Score the vector leg's hits in the text leg too, whatever the budget (on by default; see textTerms.ts). */
+  scoreVectorHits?: boolean;
 }
 
 /**
@@ -101,21 +105,32 @@ export async function vectorLeg(
   return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
 }
 
-/** Full-text leg: BM25 over the question's terms (see textTerms.ts for which passages are scored). */
+/**
+ * Full-text leg: BM25 over the question's terms (see textTerms.ts for which passages are scored). `also`: passage
+ * ids scored beside the budget's candidates when they have any of the terms (hybrid search gives the vector leg's
+ * hits, and the budget is then HYBRID_CANDIDATE_BUDGET's; where that is no lower, they are left out: textQuery's
+ * withVectorHits); a promise, so the terms are looked up meanwhile.
+ */
 export async function textLeg(
   db: Queryable,
   question: string,
   limit: number,
   filters: SearchFilters = {},
-  options: { budget?: number } = {},
+  options: { budget?: number; also?: Promise<string[]> | string[] } = {},
 ): Promise<LegHit[]> {
-  const q = await textQuery(db, question, options);
+  const q = await textQuery(db, question, { budget: options.budget, withVectorHits: options.also !== undefined });
+  if (!q?.withVectorHits) {
+    // The caller awaits the vector leg itself; nothing is left here to be rejected unhandled.
+    Promise.resolve(options.also).catch(() => {});
+  }
   if (!q) return [];
   const f = filterParams(db, filters);
   const params: unknown[] = [
     q.candidates,
     limit,
     q.averageLength,
+    q.withVectorHits ? await options.also! : [],
+    q.terms.map((t) => `(${t.tsquery})`).join(' | '),
     ...q.terms.flatMap((t) => [t.tsquery, t.weight]),
     ...(f ?? []),
   ];
@@ -190,9 +205,17 @@ async function rankAndFetch(
   const pool = candidatePool(k);
   const mode = opts.mode ?? 'hybrid';
   // Both legs at once: on PostgreSQL through a pool they run on two connections; PGlite takes them in turn.
+  // NOTE (issue 17): above ~10k passages the text leg's scoring statement waits for the vector leg, whose hits it
+  // scores too (so its budget can be HYBRID_CANDIDATE_BUDGET, textTerms.ts); its term look-ups still run meanwhile.
+  // On PostgreSQL that puts the two statements after each other there, where they ran side by side before.
+  const vectorLegHits = vector.then((v) => (v ? vectorLeg(db, v, pool, opts) : []));
+  const also =
+    mode === 'hybrid' && opts.scoreVectorHits !== false
+      ? vectorLegHits.then((hits) => hits.map((h) => h.id))
+      : undefined;
   const [vectorHits, textHits] = await Promise.all([
-    vector.then((v) => (v ? vectorLeg(db, v, pool, opts) : [])),
-    mode === 'vector' ? [] : textLeg(db, opts.query, pool, opts),
+    vectorLegHits,
+    mode === 'vector' ? [] : textLeg(db, opts.query, pool, opts, { budget: opts.textBudget, also }),
   ]);
   let fused = fuse(opts, vectorHits, textHits);
   if (opts.mmrLambda !== undefined && opts.mmrLambda < 1 && fused.length > k) {

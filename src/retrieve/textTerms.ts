@@ -10,9 +10,10 @@ import { COMPOUND_SIBLINGS_SQL, QUERY_TERMS_SQL } from '../store/searchQueries.j
 /**
  * NOTE (measured with scratch runs on the bench corpora, NorQuAD dev questions, text leg alone, answer-in-passage
  * recall@5 / MRR@10 and CPU ms per question p50 / p95): scoring every passage that shares any word with the
- * question made 10–20k candidates for many questions at 100k passages. Candidates come only from the rarest
- * terms instead, added rarest first while their document frequencies sum to at most a budget; common terms
- * still count in every candidate's score, and a corpus smaller than the budget is scored exactly.
+ * question made 10–20k candidates for many questions at 100k passages. Candidates come only from the most
+ * selective terms instead (rarest first then; heaviest first now, see textQuery), added while their document
+ * frequencies sum to at most a budget; common terms still count in every candidate's score, and a corpus smaller
+ * than the budget is scored exactly.
  *   100k: unbounded 0.867 / 0.778, 41.5 / 153 ms; 3,000: 0.862 / 0.774, 11.5 / 19.9; 1,500: 0.852 / 0.769,
  *         6.3 / 11.6; 1,000: 0.841 / 0.761, 5.3 / 9.3.
  *   10k:  the same 0.894 / 0.783 from unbounded down to 600; 8.4 / 23.1 ms unbounded, 6.0 / 12.1 at 1,500.
@@ -23,10 +24,38 @@ import { COMPOUND_SIBLINGS_SQL, QUERY_TERMS_SQL } from '../store/searchQueries.j
 export const CANDIDATE_BUDGET = 2000;
 export const CANDIDATE_SHARE = 0.1;
 export const CANDIDATE_MIN = 600;
+/**
+ * The cap in hybrid search, where the vector leg's hits (its 40) are scored beside the budget's candidates
+ * (search.ts), so a passage the budget leaves out but the vectors find still gets its BM25 score.
+ * NOTE (issue 17, `npm run bench:quality`: NorQuAD dev's 472 questions inside the 100k bench store, hybrid search
+ * as served; quality = the first hit holding the answer, R@1 / R@5 / MRR; CPU ms per question p50 / p95 at load
+ * average 9–11 on 2 cores, so only the differences within one run count; bench/results/quality-100k-2026-12-06.md):
+ *   rarest terms first (before):  unbounded 0.782 / 0.888 / 0.829;  2,000 0.782 / 0.886 / 0.828;
+ *                                 1,500 0.782 / 0.883 / 0.827;  1,000 0.771 / 0.873 / 0.816
+ *   + the vector hits scored:     2,000 0.784 / 0.890 / 0.832;  1,000 0.782 / 0.890 / 0.830;  600 0.784 / 0.892 / 0.832
+ *   heaviest first (textQuery):   1,000 alone 0.778 / 0.881 / 0.824 (text leg alone 0.769 / 0.883 / 0.817 against
+ *                                 0.763 / 0.873 / 0.809 rarest first); 600 alone 0.773 / 0.873 / 0.817
+ *   both, one run, 3 passes interleaved: 2,000 alone (the old cap) 0.780 / 0.886 / 0.827, 26.0 / 43.3 ms;
+ *                                 1,000 + vector hits (shipped) 0.782 / 0.890 / 0.831, 23.2 / 36.0 ms (text leg
+ *                                 11.7 / 22.1 against 13.9 / 26.1); 600 + vector hits 0.782 / 0.892 / 0.831, 21.6 / 34.6.
+ * So hybrid quality at 1,000 with the vector hits is that of the unbounded text leg, for the cheapest text leg
+ * that keeps it; 600 measured the same, ~1.5 ms cheaper, with less margin for corpora unlike NorQuAD. Text-only
+ * search has no vector hits to fall back on and keeps CANDIDATE_BUDGET. Up to 10k passages both budgets are a
+ * tenth of the corpus and the hits are left out (textQuery's withVectorHits): at 10k they changed no figure
+ * (0.794 / 0.922 / 0.848 both) and cost ~1 ms CPU (17.1 / 27.0 against 16.3 / 25.8 ms p50 / p95; 22 ms is the
+ * bound there). At NorQuAD dev's own size (755 passages, `npm run eval:retrieval`) the ranking is unchanged:
+ * hybrid 0.890 / 0.970 / 0.924, seeds and husleie too.
+ */
+export const HYBRID_CANDIDATE_BUDGET = 1000;
 
-/** The candidate budget for a corpus of `passages`: a tenth of it, within CANDIDATE_MIN..CANDIDATE_BUDGET. */
-export function candidateBudget(passages: number): number {
-  return Math.min(CANDIDATE_BUDGET, Math.max(CANDIDATE_MIN, Math.ceil(passages * CANDIDATE_SHARE)));
+/**
+ * The candidate budget for a corpus of `passages`: a tenth of it, within CANDIDATE_MIN..CANDIDATE_BUDGET, or
+ * ..HYBRID_CANDIDATE_BUDGET when the vector leg's hits are scored too.
+ * @example candidateBudget(100_000) // 2000; candidateBudget(100_000, { withVectorHits: true }) // 1000
+ */
+export function candidateBudget(passages: number, { withVectorHits = false } = {}): number {
+  const cap = withVectorHits ? HYBRID_CANDIDATE_BUDGET : CANDIDATE_BUDGET;
+  return Math.min(cap, Math.max(CANDIDATE_MIN, Math.ceil(passages * CANDIDATE_SHARE)));
 }
 
 /**
@@ -57,6 +86,11 @@ export interface TextQuery {
   /** OR of the selective terms: the passages scored. */
   candidates: string;
   averageLength: number;
+  /**
+   * Whether the vector leg's hits are to be scored too: asked for, and the budget is lower for it than text-only
+   * search's (below ~10k passages both are a tenth of the corpus, and the hits would cost without changing a rank).
+   */
+  withVectorHits: boolean;
 }
 
 /** A lexeme as a tsquery operand: quoted, quotes doubled and backslashes escaped (tsquery input rules). */
@@ -91,7 +125,7 @@ function idf(df: number, passages: number): number {
 export async function textQuery(
   db: Queryable,
   question: string,
-  options: { budget?: number } = {},
+  options: { budget?: number; withVectorHits?: boolean } = {},
 ): Promise<TextQuery | null> {
   const { rows: all } = await db.query<{
     lexeme: string;
@@ -151,14 +185,27 @@ export async function textQuery(
   }
   if (terms.length === 0) return null;
 
-  // Rarest first; the rarest always makes candidates, the next ones while the candidates stay within budget.
-  const budget = options.budget ?? candidateBudget(passages);
+  // Heaviest first (idf, halved for names and compound siblings: what a term adds to a passage's score), not rarest
+  // first: a name or a sibling group is often the rarest term yet weighs less than the question's next word. The
+  // heaviest always makes candidates; each next one if it still fits the budget, so one large term no longer ends
+  // the list (measured in HYBRID_CANDIDATE_BUDGET's note).
+  const withVectorHits =
+    Boolean(options.withVectorHits) &&
+    (options.budget !== undefined || candidateBudget(passages, { withVectorHits: true }) < candidateBudget(passages));
+  const budget = options.budget ?? candidateBudget(passages, { withVectorHits });
   const byRarity = [...terms].sort((a, b) => a.df - b.df || a.tsquery.localeCompare(b.tsquery));
+  const byWeight = [...byRarity].sort((a, b) => b.weight - a.weight);
   const selective: TextTerm[] = [];
   let sum = 0;
-  for (const t of byRarity) {
+  for (const t of byWeight) {
+    if (selective.length > 0 && sum + t.df > budget) continue;
     sum += t.df;
-    if (selective.length === 0 || sum <= budget) selective.push(t);
+    selective.push(t);
   }
-  return { terms: byRarity, candidates: selective.map((t) => `(${t.tsquery})`).join(' | '), averageLength };
+  return {
+    terms: byRarity,
+    candidates: selective.map((t) => `(${t.tsquery})`).join(' | '),
+    averageLength,
+    withVectorHits,
+  };
 }

@@ -97,7 +97,9 @@ export const COMPOUND_SIBLINGS_SQL = /* SQL */ `
  * rest of its section. The terms and their weights (idf) are worked out in src/retrieve/textTerms.ts; this
  * statement scores the candidates:
  *   $1 candidate tsquery (which passages are scored at all)  $2 limit  $3 average passage length
- *   then per term a tsquery and its weight ($4, $5), ($6, $7) …  then the filters when filtered.
+ *   $4 passage ids scored beside them (text[], may be empty: the vector leg's hits)  $5 tsquery of any term (such
+ *   a passage is scored only when it has one)
+ *   then per term a tsquery and its weight ($6, $7), ($8, $9) …  then the filters when filtered.
  * - A term's frequency is `ts_rank_cd` of its one-term query without normalisation: each occurrence is a cover of
  *   its own, so that is the count of occurrences weighted by TF_WEIGHTS (the passage's own words 1, its headings
  *   HEADING_TF). Per term: idf · tf (k1 + 1) / (tf + k1 (1 - b + b len / avglen)), in float8 (a bare 0.9 is
@@ -120,15 +122,16 @@ export const COMPOUND_SIBLINGS_SQL = /* SQL */ `
  * (7.7 / 16.7 fenced): `ts_rank_cd` is far dearer than `@@` on a passage without the term.
  */
 export function textLegSql(termCount: number, filtered: boolean): string {
+  const FIRST_TERM = 6;
   const { k1, b } = BM25;
   const share = SECTION_SHARE;
   const idx = Array.from({ length: termCount }, (_, i) => i);
   const tf = idx.map(
     (i) =>
-      `CASE WHEN p.tsv @@ $${4 + 2 * i}::tsquery THEN ts_rank_cd('${TF_WEIGHTS}', p.tsv, $${4 + 2 * i}::tsquery, 0)::float8 ELSE 0 END AS tf${i}`,
+      `CASE WHEN p.tsv @@ $${FIRST_TERM + 2 * i}::tsquery THEN ts_rank_cd('${TF_WEIGHTS}', p.tsv, $${FIRST_TERM + 2 * i}::tsquery, 0)::float8 ELSE 0 END AS tf${i}`,
   );
   // One term's BM25 share in passage c; c.n is k1 (1 - b + b len / avglen).
-  const term = (i: number) => `$${5 + 2 * i}::float8 * c.tf${i} / (c.tf${i} + c.n)`;
+  const term = (i: number) => `$${FIRST_TERM + 1 + 2 * i}::float8 * c.tf${i} / (c.tf${i} + c.n)`;
   const own = idx.length ? idx.map(term).join(' + ') : '0';
   const section = idx.length ? idx.map((i) => `max(${term(i)}) OVER section`).join(' + ') : '0';
   return /* SQL */ `
@@ -137,7 +140,8 @@ export function textLegSql(termCount: number, filtered: boolean): string {
   FROM (SELECT p.id, p.document_id, p.heading_text,
                ${k1 * (1 - b)}::float8 + ${k1 * b}::float8 * length(p.tsv) / $3::float8 AS n${tf.map((t) => `,\n               ${t}`).join('')}
         FROM passages p${filtered ? ' JOIN documents d ON d.id = p.document_id' : ''}
-        WHERE p.tsv @@ $1::tsquery AND ${passageVisible('p')}${filtered ? ` AND ${filterConditions(4 + 2 * termCount)}` : ''}
+        WHERE (p.tsv @@ $1::tsquery OR (p.id = ANY($4::text[]) AND p.tsv @@ $5::tsquery))
+          AND ${passageVisible('p')}${filtered ? ` AND ${filterConditions(FIRST_TERM + 2 * termCount)}` : ''}
         OFFSET 0) c
   WINDOW section AS (PARTITION BY c.document_id, c.heading_text)
   ORDER BY score DESC, c.id

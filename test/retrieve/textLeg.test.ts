@@ -22,6 +22,12 @@ describe('candidateBudget', () => {
     expect(candidateBudget(14_321)).toBe(1433);
     expect(candidateBudget(100_000)).toBe(2000);
   });
+
+  it("is capped at 1,000 when hybrid search also scores the vector leg's hits", () => {
+    expect(candidateBudget(57, { withVectorHits: true })).toBe(600);
+    expect(candidateBudget(8_000, { withVectorHits: true })).toBe(800);
+    expect(candidateBudget(100_000, { withVectorHits: true })).toBe(1000);
+  });
 });
 
 describe('tsqueryLiteral', () => {
@@ -165,7 +171,7 @@ describe('text leg cost', () => {
     const terms = q.terms.flatMap((t) => [t.tsquery, t.weight]);
     const filters = [['fagforbundet'], null, null, null, null, true, ['fagforbundet']];
     for (const filtered of [false, true]) {
-      const params = [q.candidates, 40, q.averageLength, ...terms, ...(filtered ? filters : [])];
+      const params = [q.candidates, 40, q.averageLength, [], q.candidates, ...terms, ...(filtered ? filters : [])];
       const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN VERBOSE ${textLegSql(n, filtered)}`, params);
       const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
       expect(plan.match(/ts_rank_cd\(/g)?.length).toBe(n);
