@@ -52,8 +52,8 @@ describe('answered needs the question’s selective words in one passage', () =>
   });
 });
 
-describe('none when no hit shares a selective word', () => {
-  it('common words alone are no evidence: none below the cut-off', () => {
+describe('common words alone', () => {
+  it('are no evidence of an answer, and no proof of silence either: uncertain, for a reader', () => {
     // «offentlige tjenester … digitale løsninger» is in 60 of 68 passages; «fisk» in none.
     const r = assessRelevance(
       'Hva med fisk i offentlige tjenester og digitale løsninger?',
@@ -61,9 +61,9 @@ describe('none when no hit shares a selective word', () => {
       LARGE_CORPUS,
     );
     expect(r.coverage).toBeGreaterThanOrEqual(RELEVANCE.noneBelowCoverage);
-    expect(r.coverage).toBeLessThan(RELEVANCE.noneBelowCoverageNothingShared);
     expect(r.absentTopic).toBeNull();
-    expect(r.outcome).toBe('none');
+    // NOTE: a rule that said `none` here made «Vi har ikke …» wrong more often on unseen questions (relevance.ts).
+    expect(r.outcome).toBe('uncertain');
   });
 
   it('one shared rare word keeps it uncertain for a reader', () => {
