@@ -24,6 +24,7 @@ import { changedItems } from './enumeration.js';
 import { modalShift } from './mainModal.js';
 import { edgeGaps } from './elisionEdges.js';
 import { swappedParts } from './transposition.js';
+import { antonymWords } from './antonyms.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
 
@@ -90,7 +91,10 @@ export function assessSupport(
   usable: { citation: CitationReport; passage: PassageWithDocument }[],
   opts: { organisation?: string } = {},
 ): SupportResult {
-  const context = usable.map((u) => quoteContext(u.passage.text, u.citation.start!, u.citation.end!)).join('\n');
+  // NOTE: two quotes from one source sentence give its context once, not twice side by side.
+  const context = [
+    ...new Set(usable.map((u) => quoteContext(u.passage.text, u.citation.start!, u.citation.end!))),
+  ].join('\n');
   const orgs = [...new Set(usable.map((u) => u.passage.document.organisation))];
   const orgWords = orgs.flatMap((o) => o.split(/[\s()]+/));
   const reasons: string[] = [];
@@ -211,6 +215,8 @@ export function assessSupport(
     ...lexical.agreed,
     // Numbers («to tredjedeler» for «2/3») are the number check's business, not overlap's.
     ...extractNumbers(sentence).flatMap((f) => f.text.split(/\s+/)),
+    // A negated opposite the cited text backs («ikke god nok» for «for svak»: antonyms.ts).
+    ...antonymWords(sentence, context),
   ];
   // The document's title and date are what it says about itself («Husleieloven av 1999», «uttalelsen fra 2018»).
   const overlap = contentOverlap(sentence, `${context}\n${metadata}`, exclude);
