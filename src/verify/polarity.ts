@@ -240,10 +240,13 @@ export function analyse(text: string, other?: Set<string>, otherText = ''): Text
   const inTerms = tokens.some((w) => NEGATIONS.has(w))
     ? negationsInTerms(tokens, tokensOf(otherText))
     : new Set<number>();
+  const otherNegates = otherText !== '' && tokensOf(otherText).some((w) => NEGATIONS.has(w));
+  const double = otherText !== '' && !otherNegates ? doubleNegations(tokens, seg) : new Set<number>();
   const negated = tokens.map(
     (w, i) =>
       (NEGATIONS.has(w) &&
         !inTerms.has(i) &&
+        !double.has(i) &&
         !(MANGEL_NOUNS.has(w) && tokens[i + 1] !== 'på') &&
         !((w === 'uten' || w === 'utan') && otherThan(tokens, i)) &&
         !((w === 'ikke' || w === 'ikkje') && NOT_NEGATING_AFTER.has(tokens[i + 1])) &&
@@ -266,6 +269,21 @@ export function analyse(text: string, other?: Set<string>, otherText = ''): Text
   // Synonyms share one stem, so «ikke nok» and «ikke tilstrekkelig» bracket the same word.
   const stems = tokens.map(sameAs);
   return { tokens, stems, content, negated, stemSet: new Set(stems), seg };
+}
+
+/**
+ * NOTE: «Ingen må setja i verk graving … utan å syta for føregjerder» is «Den som graver, må sørge for føregjerder»:
+ * «ingen/ikke … uten» in one sentence cancel out. Used only against a text with no negation at all, so a sentence that
+ * keeps either half («… uten å sørge for …») is still compared word by word.
+ */
+function doubleNegations(tokens: readonly string[], seg: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  tokens.forEach((w, i) => {
+    if (!['ingen', 'ikke', 'ikkje', 'inga'].includes(w)) return;
+    const k = tokens.findIndex((x, j) => j > i && seg[j] === seg[i] && (x === 'uten' || x === 'utan'));
+    if (k > 0 && tokens[k + 1] === 'å') out.add(i).add(k);
+  });
+  return out;
 }
 
 /** «uten annen endring … enn»: «uten» followed by «annen/annet/andre» and, in its clause, «enn». */
@@ -396,6 +414,13 @@ function pair(sNeg: Negation[], cNeg: Negation[]): { s: Set<Negation>; c: Set<Ne
   return { s, c };
 }
 
+/**
+ * NOTE: «uten oppsigelse» left out whole, with the noun it governs, is a detail dropped (the overlap and condition
+ * checks' business), not a reversal: an «uten» counts only where the other text names what it is without.
+ */
+const omitted = (n: Negation, other: Text) =>
+  (n.word === 'uten' || n.word === 'utan') && n.after.length > 0 && !other.stemSet.has(n.after[0]);
+
 /** The words around a negation (as written) whose stems the other text has. */
 const about = (n: Negation, other: Text) => [...n.around].filter(([x]) => other.stemSet.has(x)).map(([, w]) => w);
 
@@ -448,7 +473,7 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
       // overvåking …» against «Overvåking av ansatte …») is about something the other text leaves out: that is the
       // overlap check's business, not a reversal (as for unpaired negations below).
       const words = about(n, to);
-      if (t.kind === 'plain' && !places.has(t.key) && words.length > 0) {
+      if (t.kind === 'plain' && !places.has(t.key) && words.length > 0 && !omitted(n, to)) {
         places.add(t.key);
         issues.push({ kind, word: n.word, about: words });
       }
@@ -476,11 +501,11 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
   );
   for (const n of sNeg) {
     if (settled.s.has(n.index) || paired.s.has(n)) continue;
-    if (about(n, c).length > 0) issues.push({ kind: 'added', word: n.word, about: about(n, c) });
+    if (about(n, c).length > 0 && !omitted(n, c)) issues.push({ kind: 'added', word: n.word, about: about(n, c) });
   }
   for (const m of cNeg) {
     if (settled.c.has(m.index) || paired.c.has(m)) continue;
-    if (spans(m, s)) issues.push({ kind: 'removed', word: m.word, about: about(m, s) });
+    if (spans(m, s) && !omitted(m, s)) issues.push({ kind: 'removed', word: m.word, about: about(m, s) });
   }
   return issues;
 }

@@ -53,6 +53,11 @@ const CAUSAL =
 /** Conditions; a cited condition the sentence drops widens the claim. */
 const CONDITION =
   /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|så lenge|på vilkår|under forutsetning|bare(?! fordi)|berre(?! fordi)|kun|unntatt|unntak)\b/iu;
+/** «bare», «kun» restricting (not «ikke bare … men også»). */
+const ONLY_ADDED = /(?<![\p{L}])(?<!(?:ikke|ikkje)\s+)(bare|kun|berre|utelukkende)(?![\p{L}])/iu;
+/** What in a cited text may back an exclusive «bare»: the same word, «ingen», or «ikke … uten/før» (only with). */
+const EXCLUSIVE =
+  /(?<![\p{L}])(?:bare|kun|berre|utelukkende|alene|eneste|forbeholdt|med mindre|unntatt|unntak|ingen|(?:ikke|ikkje)\s+(?:[\p{L}\p{N}-]+\s+){0,6}?(?:uten|utan|før|unntatt))(?![\p{L}])/iu;
 /** «det er (ikke) (automatisk) slik at» says how things are, it claims no consequence. */
 const NOT_CAUSAL = /\b(?:er|var)\s+(?:ikke\s+|ikkje\s+)?(?:(?!derfor|difor|dermed)\p{L}+\s+)?slik\s+at\b/giu;
 
@@ -162,6 +167,11 @@ export function assessSupport(
   if (modal) flag('partly_supported', REASONS.mainModalShift(modal.said, modal.source));
   const swapped = swaps.length ? null : swappedParts(sentence, context);
   if (swapped) flag('partly_supported', REASONS.partsSwapped(swapped.first, swapped.second));
+
+  // «bare utleieren kan kreve» claims that no one else can: an exclusive restriction the cited text does not make is
+  // the sentence's own (a source saying «begge parter» would otherwise back it word for word).
+  const only = sentence.match(ONLY_ADDED);
+  if (only && !EXCLUSIVE.test(context)) flag('partly_supported', REASONS.restrictionAdded(only[1]));
 
   const causal = sentence.replace(NOT_CAUSAL, ' ').match(CAUSAL);
   if (causal && !CAUSAL.test(context)) flag('partly_supported', REASONS.causalAdded(causal[0]));
