@@ -25,6 +25,7 @@ import { modalShift } from './mainModal.js';
 import { edgeGaps } from './elisionEdges.js';
 import { swappedParts } from './transposition.js';
 import { antonymWords } from './antonyms.js';
+import { alignDurations } from './durations.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
 
@@ -92,7 +93,7 @@ function quoteContext(passage: string, start: number, end: number): string {
  * `organisation` is who "vi" is in the draft.
  */
 export function assessSupport(
-  sentence: string,
+  written: string,
   usable: { citation: CitationReport; passage: PassageWithDocument }[],
   opts: { organisation?: string } = {},
 ): SupportResult {
@@ -100,6 +101,8 @@ export function assessSupport(
   const context = [
     ...new Set(usable.map((u) => quoteContext(u.passage.text, u.citation.start!, u.citation.end!))),
   ].join('\n');
+  // A length of time the cited text gives in other words («tolv måneder» for «ett år») is read in its words.
+  const sentence = alignDurations(written, context);
   const orgs = [...new Set(usable.map((u) => u.passage.document.organisation))];
   const orgWords = orgs.flatMap((o) => o.split(/[\s()]+/));
   const reasons: string[] = [];
