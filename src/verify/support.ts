@@ -143,7 +143,11 @@ export function assessSupport(
     );
   }
 
-  const lexical = compare(sentence, context);
+  // NOTE: the name of a cited organisation is who speaks, not whom the claim is about: «Kommunesektorens
+  // organisasjon (KS) …» names no actor («kommune*») for the actors lexicon. Other holders («Staten mener …») stay.
+  const speaker = findHolder(sentence);
+  const ownName = speaker?.kind === 'named' && orgs.some((o) => sameOrganisation(speaker.text, o));
+  const lexical = compare(ownName ? withoutName(sentence, speaker.text) : sentence, context);
   // NOTE: a shift on a scale is a contradiction only when the rest of the sentence lines up with the cited text
   // (as for negations): «skeptisk» in a sentence about something else than the «støtter» beside it is weak evidence.
   const lined = lexical.shifts.length ? contentOverlap(sentence, context, orgWords).score >= OVERLAP_SUPPORTED : true;
@@ -328,6 +332,13 @@ export function elidedRisk(skipped: string, sentence: string): string | null {
     if (near && !new RegExp(`(?<![\\p{L}])${near[0]}(?![\\p{L}])`, 'iu').test(sentence)) return near[0];
   }
   return null;
+}
+
+/** The sentence with the words of a name (and their inflections: «Kommunesektorens») blanked. */
+function withoutName(sentence: string, name: string): string {
+  const parts = (name.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (parts.length === 0) return sentence;
+  return sentence.replace(new RegExp(`(?<![\\p{L}])(?:${parts.join('|')})\\p{L}*`, 'giu'), (m) => ' '.repeat(m.length));
 }
 
 function round(x: number): number {
