@@ -25,7 +25,7 @@ import { modalShift } from './mainModal.js';
 import { edgeGaps } from './elisionEdges.js';
 import { swappedParts } from './transposition.js';
 import { antonymWords } from './antonyms.js';
-import { alignDurations } from './durations.js';
+import { alignDurations, durations } from './durations.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
 
@@ -126,6 +126,25 @@ export function assessSupport(
     if (comparable.length)
       flag('contradicted', REASONS.numberContradicted(texts, [...new Set(comparable.map((f) => f.text))]));
     else flag('partly_supported', REASONS.numberMissing(texts));
+  }
+
+  // NOTE: «ein månad» for «tre måneder» has no figure the number check reads («ein» is mostly an article); a length
+  // of time the sentence gives where the cited text gives only other lengths of the same kind is changed.
+  if (numbers.missing.length === 0) {
+    const theirs = durations(context);
+    const changed = durations(sentence).filter(
+      (d) =>
+        theirs.some((t) => t.kind === d.kind) &&
+        !theirs.some((t) => t.kind === d.kind && Math.abs(t.value - d.value) < 1e-9),
+    );
+    if (changed.length)
+      flag(
+        'contradicted',
+        REASONS.numberContradicted(
+          changed.map((d) => d.text),
+          [...new Set(theirs.map((t) => t.text))],
+        ),
+      );
   }
 
   const polarity = checkPolarity(sentence, context);
