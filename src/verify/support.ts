@@ -311,7 +311,9 @@ const LIMIT = new RegExp(
  * @example limitIn('Leieren kan innen én måned protestere.') // → 'innen'
  */
 export function limitIn(text: string): string | null {
-  return text.match(LIMIT)?.[0] ?? text.match(NEGATED_COMPARISON)?.[0] ?? null;
+  // «ikke minst» (not least) emphasises; it sets no bound.
+  const t = text.replace(/(?<![\p{L}])(?:ikke|ikkje)\s+minst(?![\p{L}])/giu, ' ');
+  return t.match(LIMIT)?.[0] ?? t.match(NEGATED_COMPARISON)?.[0] ?? null;
 }
 const NEGATED_COMPARISON = new RegExp(
   `(?<![\\p{L}])(?:ikke|ikkje)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:${LIMITS.negatedComparatives.join('|')})\\s+enn(?![\\p{L}])`,
