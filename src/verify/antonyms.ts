@@ -61,11 +61,44 @@ function matchAt(
 const otherWords = (text: string) => new Set(toBokmalWords(words(text)));
 
 /**
+ * «ikke nødvendigvis», «ingen automatikk i», «ikke automatisk», «trenger ikke», «behøver ikke» deny that something
+ * must follow; they do not say its opposite. Where both texts use one of them, each is read as «nødvendigvis» (no
+ * negation): «fordeles ikke nødvendigvis jevnt» says what «ingen automatikk i at gevinstene fordeles jevnt» says.
+ */
+const NOT_NECESSARILY = [
+  ['ikke', 'nødvendigvis'],
+  ['ikkje', 'nødvendigvis'],
+  ['ingen', 'automatikk'],
+  ['ikke', 'automatisk'],
+  ['ikkje', 'automatisk'],
+  ['trenger', 'ikke'],
+  ['trengs', 'ikke'],
+  ['treng', 'ikkje'],
+  ['behøver', 'ikke'],
+];
+const phraseAt = (t: readonly string[], i: number) => NOT_NECESSARILY.find((p) => p.every((w, k) => t[i + k] === w));
+function notNecessarily(tokens: readonly string[], otherText: string): string[] {
+  if (!tokens.some((_, i) => phraseAt(tokens, i))) return [...tokens];
+  const other = toBokmalWords(words(otherText));
+  if (!other.some((_, i) => phraseAt(other, i))) return [...tokens];
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const p = phraseAt(tokens, i);
+    if (p) {
+      out.push('nødvendigvis');
+      i += p.length - 1;
+    } else out.push(tokens[i]);
+  }
+  return out;
+}
+
+/**
  * The tokens with each negated opposite the other text backs written as that opposite.
  * @example negatedAntonym(['har', 'ikke', 'god', 'nok', 'kompetanse'], 'har for svak kompetanse')
  *   // → ['har', 'svak', 'kompetanse']
  */
 export function negatedAntonym(tokens: readonly string[], otherText: string): string[] {
+  tokens = notNecessarily(tokens, otherText);
   if (!tokens.some((t) => NOT.has(t) || t === 'langt')) return [...tokens];
   const other = otherWords(otherText);
   const out: string[] = [];
