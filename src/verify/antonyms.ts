@@ -53,7 +53,8 @@ function matchAt(
   const keep: string[] = [];
   while (keep.length < 2 && VERBS.has(tokens[k] ?? '')) keep.push(tokens[k++]);
   if (intensifiers.has(tokens[k] ?? '') && opposite.has(tokens[k + 1] ?? '')) k++;
-  const as = opposite.get(tokens[k] ?? '')?.find((w) => other.has(w));
+  // NOTE: «ikke tilstrekkelig» against «utilstrekkelig» is the negation check's own u-prefix rule (polarity.ts).
+  const as = opposite.get(tokens[k] ?? '')?.find((w) => other.has(w) && w !== `u${tokens[k]}`);
   if (!as) return null;
   return { length: k - i + 1 + (tokens[k + 1] === 'nok' ? 1 : 0), keep, as };
 }
