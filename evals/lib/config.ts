@@ -46,6 +46,8 @@ const EvalConfig = z.object({
     faithful2: HandWrittenSet.optional(),
     /** Issue 15's second faults set (roles, lists, bounds, deadlines, modals, elisions, attribution, scope). */
     faults2: HandWrittenSet.optional(),
+    /** Faithful sentences in kinds no earlier set was built around (issue 15, third round): a regression set. */
+    faithful3: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z
