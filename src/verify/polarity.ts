@@ -113,14 +113,14 @@ export type { PolarityIssue } from '../domain/verification.js';
  * The text's words in Bokmål (Nynorsk mapped), with a u-prefixed word written as «ikke» + the word without it where
  * the other text has the word without it and not the u-form: «utilstrekkelig» against «ikke tilstrekkelig».
  */
-function tokensOf(text: string, other?: Set<string>, otherText = ''): string[] {
+function tokensOf(
+  text: string,
+  other?: Set<string>,
+  otherText = '',
+  flags: { tooInOther: boolean; unlessAsNot: boolean } = otherFlags(otherText),
+): string[] {
   const out: string[] = [];
-  // NOTE: «for lite opplæring» is «utilstrekkelig opplæring»: where the other text says «for lite/få», a u-prefixed
-  // adjective here («utilstrekkelig», «ufullstendig», «urimeleg») carries the negation, as «ikke tilstrekkelig» does.
-  const tooInOther = TOO_IN.test(otherText);
-  // «med mindre annet er avtalt» is «er ikke annet avtalt»: where the other text has neither «med mindre» nor
-  // «bare/kun» (the exceptive construction handled in `analyse`), «med mindre» is read as «hvis ikke».
-  const unlessAsNot = NOT_IN.test(otherText) && !UNLESS.test(otherText) && !ONLY_IN.test(otherText);
+  const { tooInOther, unlessAsNot } = flags;
   const ws = toBokmalWords(words(text));
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
@@ -139,6 +139,19 @@ function tokensOf(text: string, other?: Set<string>, otherText = ''): string[] {
     else out.push(w);
   }
   return out;
+}
+/**
+ * What the other text says that changes how this one is read. NOTE: «for lite opplæring» is «utilstrekkelig
+ * opplæring»: where the other text says «for lite/få», a u-prefixed adjective here («utilstrekkelig», «ufullstendig»,
+ * «urimeleg») carries the negation, as «ikke tilstrekkelig» does. «med mindre annet er avtalt» is «er ikke annet
+ * avtalt»: where the other text has neither «med mindre» nor «bare/kun» (the exceptive construction handled in
+ * `analyse`), «med mindre» is read as «hvis ikke».
+ */
+function otherFlags(otherText: string): { tooInOther: boolean; unlessAsNot: boolean } {
+  return {
+    tooInOther: TOO_IN.test(otherText),
+    unlessAsNot: NOT_IN.test(otherText) && !UNLESS.test(otherText) && !ONLY_IN.test(otherText),
+  };
 }
 const TOO_IN = /(?<![\p{L}])for\s+(?:få|lite)(?![\p{L}])/iu;
 const UNLESS = /(?<![\p{L}])med\s+mindre(?![\p{L}])/iu;
@@ -228,9 +241,10 @@ export function analyse(text: string, other?: Set<string>, otherText = ''): Text
   const seg: number[] = [];
   // NOTE: tokens sentence by sentence, so that a window or bracket never reaches into the next sentence: «… er god,
   // men den mangler kraft. Medlemmene etterspør …» must not make «mangler» about the members.
-  const spans = splitSentences(text);
+  const spans = /[.!?]\s/.test(text) ? splitSentences(text) : [];
+  const flags = otherFlags(otherText);
   (spans.length ? spans.map((x) => text.slice(x.start, x.end)) : [text]).forEach((part, k) => {
-    const t = negatedAntonym(tokensOf(part, other, otherText), otherText);
+    const t = negatedAntonym(tokensOf(part, other, otherText, flags), otherText);
     tokens.push(...t);
     for (const _ of t) seg.push(k);
   });
@@ -240,8 +254,9 @@ export function analyse(text: string, other?: Set<string>, otherText = ''): Text
   const inTerms = tokens.some((w) => NEGATIONS.has(w))
     ? negationsInTerms(tokens, tokensOf(otherText))
     : new Set<number>();
-  const otherNegates = otherText !== '' && tokensOf(otherText).some((w) => NEGATIONS.has(w));
-  const double = otherText !== '' && !otherNegates ? doubleNegations(tokens, seg) : new Set<number>();
+  // The other text is read for negations only where this one has a pair to cancel (rare).
+  const pairs = otherText !== '' ? doubleNegations(tokens, seg) : new Set<number>();
+  const double = pairs.size > 0 && !tokensOf(otherText).some((w) => NEGATIONS.has(w)) ? pairs : new Set<number>();
   const negated = tokens.map(
     (w, i) =>
       (NEGATIONS.has(w) &&
