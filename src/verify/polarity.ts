@@ -236,7 +236,7 @@ function exceptiveAfter(tokens: readonly string[], i: number): boolean {
  * say the same: where the other text says «bare»/«kun», a negation followed in its clause by «med mindre» or
  * «unntatt» is that construction and not counted.
  */
-export function analyse(text: string, other?: Set<string>, otherText = ''): Text {
+function analyse(text: string, other?: Set<string>, otherText = ''): Text {
   const tokens: string[] = [];
   const seg: number[] = [];
   // NOTE: tokens sentence by sentence, so that a window or bracket never reaches into the next sentence: «… er god,
@@ -308,7 +308,7 @@ function otherThan(tokens: readonly string[], i: number): boolean {
   return false;
 }
 
-export function negations(t: Text): Negation[] {
+function negations(t: Text): Negation[] {
   const found: Negation[] = [];
   t.negated.forEach((isNeg, i) => {
     if (!isNeg) return;
