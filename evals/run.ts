@@ -115,6 +115,7 @@ async function main() {
       { key: 'verifierFaithful2', suite: 'verifier/faithful2', set: config.verifier.faithful2 },
       { key: 'verifierFaults2', suite: 'verifier/faults2', set: config.verifier.faults2 },
       { key: 'verifierFaults3', suite: 'verifier/faults3', set: config.verifier.faults3 },
+      { key: 'verifierFaithful3', suite: 'verifier/faithful3', set: config.verifier.faithful3 },
     ] as const;
     const titles: Record<(typeof sets)[number]['suite'], string> = {
       'verifier/adversarial': 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
@@ -124,6 +125,7 @@ async function main() {
       'verifier/faithful2': 'Verifikatoren på trofaste omskrivinger (falske alarmer, uten dommer)',
       'verifier/faults2': 'Verifikatoren på roller, oppramsinger, grenser og frister (uten dommer)',
       'verifier/faults3': 'Verifikatoren på feiltyper ingen sett var bygd rundt (uten dommer)',
+      'verifier/faithful3': 'Verifikatoren på trofaste setninger i nye former (falske alarmer, uten dommer)',
     };
     for (const { key, suite, set } of sets) {
       if (!set) continue;

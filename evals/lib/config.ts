@@ -48,6 +48,8 @@ const EvalConfig = z.object({
     faults2: HandWrittenSet.optional(),
     /** Issue 15's third faults set: fault kinds no earlier set was built around (status, cause, speaker, elision …). */
     faults3: HandWrittenSet.optional(),
+    /** Faithful sentences in kinds no earlier set was built around (issue 15, third round): a regression set. */
+    faithful3: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z

@@ -22,25 +22,26 @@ const content = (text: string) => lexiconTokens(text).filter((w) => w.length > 1
 export function listItems(text: string): string[][][] {
   const lists: string[][][] = [];
   for (const clause of text.split(/[.;:!?]\s|[.;:!?]$|\n/u)) {
-    const closes = [...clause.matchAll(CLOSING)];
-    const close = closes[closes.length - 1];
-    if (!close) continue;
-    const before = clause.slice(0, close.index).split(',');
-    if (before.length < 2) continue;
-    // The last item runs on into the rest of the clause («og salg av kunstig intelligens»): its first word is the item.
-    const last = content(clause.slice(close.index + close[0].length).split(',')[0]).slice(0, 1);
-    const items: string[][] = [];
-    for (let i = before.length - 1; i >= 0; i--) {
-      const words = content(before[i]);
-      const all = lexiconTokens(before[i]);
-      if (i > 0 && all.length <= ITEM_WORDS && words.length) items.unshift(words);
-      else {
-        if (words.length) items.unshift(words.slice(-1));
-        break;
+    // NOTE: every list in the clause, not only the last: «føregjerder mot utrasing, risting, støy og steinsprut ved
+    // graving, bygging og sprenging» holds two.
+    for (const close of clause.matchAll(CLOSING)) {
+      const before = clause.slice(0, close.index).split(',');
+      if (before.length < 2) continue;
+      // The last item runs on into the rest of the clause («og salg av kunstig intelligens»): its first word is the item.
+      const last = content(clause.slice(close.index + close[0].length).split(',')[0]).slice(0, 1);
+      const items: string[][] = [];
+      for (let i = before.length - 1; i >= 0; i--) {
+        const words = content(before[i]);
+        const all = lexiconTokens(before[i]);
+        if (i > 0 && all.length <= ITEM_WORDS && words.length) items.unshift(words);
+        else {
+          if (words.length) items.unshift(words.slice(-1));
+          break;
+        }
       }
+      if (last.length) items.push(last);
+      if (items.length >= 3) lists.push(items);
     }
-    if (last.length) items.push(last);
-    if (items.length >= 3) lists.push(items);
   }
   return lists;
 }

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { Verdict } from '../domain/verification.js';
 import { toBokmalWords } from '../text/nynorsk.js';
 import { words } from '../text/words.js';
+import { negatedAntonym } from './antonyms.js';
 
 export const LEXICON_NAMES = [
   'stance',
@@ -221,8 +222,9 @@ export function compare(
   added: LexiconAddition[];
   dropped: { lexicon: LexiconName; source: string }[];
 } {
-  const s0 = lexiconTokens(sentence);
-  const c0 = lexiconTokens(cited);
+  // A negated opposite («ikke mange» for «få») is read as the opposite the other text uses (antonyms.ts).
+  const s0 = negatedAntonym(lexiconTokens(sentence), cited);
+  const c0 = negatedAntonym(lexiconTokens(cited), sentence);
   const out: LexiconShift[] = [];
   const agreed: string[] = [];
   const added: LexiconAddition[] = [];

@@ -15,6 +15,8 @@ import { toBokmalWords } from '../text/nynorsk.js';
 import { synonymGroups } from './overlap.js';
 import { negationsInTerms } from './lexicon.js';
 import type { PolarityIssue } from '../domain/verification.js';
+import { splitSentences } from '../text/sentences.js';
+import { negatedAntonym } from './antonyms.js';
 
 const NEGATIONS = new Set([
   'ikke',
@@ -34,8 +36,8 @@ const NEGATIONS = new Set([
   'manglar',
   'manglet',
   'mangla',
+  // The noun («mangel», «mangelen», «manglene») negates only as «mangel på» (lack of): see MANGEL_NOUNS.
   'mangel',
-  // The noun inflected: «mangelen på kompetanse» says what «mangel på kompetanse» says.
   'mangelen',
   'manglene',
   'manglane',
@@ -55,6 +57,18 @@ const NEGATIONS = new Set([
   'fritatt',
   'fritak',
 ]);
+/**
+ * NOTE: «mangelen på kompetanse» says what «mangel på kompetanse» says, but in a statute «mangelen» alone is a defect
+ * («Mangelen skal rettes»), no negation: the noun negates only when «på» follows it.
+ */
+const MANGEL_NOUNS = new Set(['mangel', 'mangelen', 'manglene', 'manglane']);
+/**
+ * «uten annen endring av leien enn …», «uten andre krav enn …» restrict (only this), they do not negate: a sentence
+ * that leaves the restriction out drops a condition (support.ts), it does not reverse the rule.
+ */
+const OTHER_THAN = new Set(['annen', 'anna', 'annet', 'andre']);
+/** «faller utenfor», «holdes utenfor» (is not covered) carry a negation. */
+const FALLS_OUTSIDE = new Set(['faller', 'falle', 'fell', 'holdes', 'haldast']);
 /** «for få», «for lite» (too few, too little) negate like «mangler»: «for få folk» is «mangler folk». */
 const TOO = new Set(['få', 'lite']);
 /** An adjective with the negating prefix u-: «utilstrekkelig» is «ikke tilstrekkelig», «ufravikelig» «kan ikke fravikes». */
@@ -79,6 +93,8 @@ interface Text {
   content: boolean[];
   negated: boolean[];
   stemSet: Set<string>;
+  /** The sentence of the text each token is in: a negation's reach ends at its sentence's end. */
+  seg: number[];
 }
 
 interface Negation {
@@ -97,14 +113,14 @@ export type { PolarityIssue } from '../domain/verification.js';
  * The text's words in Bokmål (Nynorsk mapped), with a u-prefixed word written as «ikke» + the word without it where
  * the other text has the word without it and not the u-form: «utilstrekkelig» against «ikke tilstrekkelig».
  */
-function tokensOf(text: string, other?: Set<string>, otherText = ''): string[] {
+function tokensOf(
+  text: string,
+  other?: Set<string>,
+  otherText = '',
+  flags: { tooInOther: boolean; unlessAsNot: boolean } = otherFlags(otherText),
+): string[] {
   const out: string[] = [];
-  // NOTE: «for lite opplæring» is «utilstrekkelig opplæring»: where the other text says «for lite/få», a u-prefixed
-  // adjective here («utilstrekkelig», «ufullstendig», «urimeleg») carries the negation, as «ikke tilstrekkelig» does.
-  const tooInOther = TOO_IN.test(otherText);
-  // «med mindre annet er avtalt» is «er ikke annet avtalt»: where the other text has neither «med mindre» nor
-  // «bare/kun» (the exceptive construction handled in `analyse`), «med mindre» is read as «hvis ikke».
-  const unlessAsNot = NOT_IN.test(otherText) && !UNLESS.test(otherText) && !ONLY_IN.test(otherText);
+  const { tooInOther, unlessAsNot } = flags;
   const ws = toBokmalWords(words(text));
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
@@ -124,6 +140,19 @@ function tokensOf(text: string, other?: Set<string>, otherText = ''): string[] {
   }
   return out;
 }
+/**
+ * What the other text says that changes how this one is read. NOTE: «for lite opplæring» is «utilstrekkelig
+ * opplæring»: where the other text says «for lite/få», a u-prefixed adjective here («utilstrekkelig», «ufullstendig»,
+ * «urimeleg») carries the negation, as «ikke tilstrekkelig» does. «med mindre annet er avtalt» is «er ikke annet
+ * avtalt»: where the other text has neither «med mindre» nor «bare/kun» (the exceptive construction handled in
+ * `analyse`), «med mindre» is read as «hvis ikke».
+ */
+function otherFlags(otherText: string): { tooInOther: boolean; unlessAsNot: boolean } {
+  return {
+    tooInOther: TOO_IN.test(otherText),
+    unlessAsNot: NOT_IN.test(otherText) && !UNLESS.test(otherText) && !ONLY_IN.test(otherText),
+  };
+}
 const TOO_IN = /(?<![\p{L}])for\s+(?:få|lite)(?![\p{L}])/iu;
 const UNLESS = /(?<![\p{L}])med\s+mindre(?![\p{L}])/iu;
 const ONLY_IN = /(?<![\p{L}])(?:bare|kun|berre|utelukkende|unntatt|unntak)(?![\p{L}])/iu;
@@ -139,9 +168,12 @@ function sameAs(word: string): string {
     canonical = new Map();
     for (const g of synonymGroups()) for (const x of g) if (!canonical.has(x)) canonical.set(x, g[0]);
   }
-  const s = stem(word);
+  // A verbal noun is its verb, as in overlap.ts: «en styrking, ikke en svekking» brackets like «styrkes, ikke svekkes».
+  const s = verbOf(stem(word));
   return canonical.get(s) ?? s;
 }
+
+const verbOf = (s: string) => (s.length >= 7 && s.endsWith('ing') ? s.slice(0, -3) : s);
 
 /**
  * «ikke mer enn fire uker» is «høyst fire uker», «ikke tidligere enn» is «tidligst»: where the other text sets such
@@ -205,22 +237,39 @@ function exceptiveAfter(tokens: readonly string[], i: number): boolean {
  * «unntatt» is that construction and not counted.
  */
 function analyse(text: string, other?: Set<string>, otherText = ''): Text {
-  const tokens = tokensOf(text, other, otherText);
+  const tokens: string[] = [];
+  const seg: number[] = [];
+  // NOTE: tokens sentence by sentence, so that a window or bracket never reaches into the next sentence: «… er god,
+  // men den mangler kraft. Medlemmene etterspør …» must not make «mangler» about the members.
+  const spans = /[.!?]\s/.test(text) ? splitSentences(text) : [];
+  const flags = otherFlags(otherText);
+  (spans.length ? spans.map((x) => text.slice(x.start, x.end)) : [text]).forEach((part, k) => {
+    const t = negatedAntonym(tokensOf(part, other, otherText, flags), otherText);
+    tokens.push(...t);
+    for (const _ of t) seg.push(k);
+  });
   const only = other !== undefined && [...ONLY].some((w) => other.has(stem(w)));
   const bounded = other !== undefined && [...BOUNDS].some((w) => other.has(stem(w)));
   // Most texts have no negation at all; the stance terms are looked up only where one is.
   const inTerms = tokens.some((w) => NEGATIONS.has(w))
     ? negationsInTerms(tokens, tokensOf(otherText))
     : new Set<number>();
+  // The other text is read for negations only where this one has a pair to cancel (rare).
+  const pairs = otherText !== '' ? doubleNegations(tokens, seg) : new Set<number>();
+  const double = pairs.size > 0 && !tokensOf(otherText).some((w) => NEGATIONS.has(w)) ? pairs : new Set<number>();
   const negated = tokens.map(
     (w, i) =>
       (NEGATIONS.has(w) &&
         !inTerms.has(i) &&
+        !double.has(i) &&
+        !(MANGEL_NOUNS.has(w) && tokens[i + 1] !== 'på') &&
+        !((w === 'uten' || w === 'utan') && otherThan(tokens, i)) &&
         !((w === 'ikke' || w === 'ikkje') && NOT_NEGATING_AFTER.has(tokens[i + 1])) &&
         !(only && exceptiveAfter(tokens, i)) &&
         !(bounded && boundAfter(tokens, i))) ||
       (w === 'stedet' && tokens[i - 1] === 'i' && tokens[i + 1] === 'for') ||
-      (w === 'for' && TOO.has(tokens[i + 1] ?? '')),
+      (w === 'for' && TOO.has(tokens[i + 1] ?? '')) ||
+      (w === 'utenfor' && FALLS_OUTSIDE.has(tokens[i - 1] ?? '')),
   );
   const content = tokens.map(
     (t, i) =>
@@ -234,7 +283,29 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
   );
   // Synonyms share one stem, so «ikke nok» and «ikke tilstrekkelig» bracket the same word.
   const stems = tokens.map(sameAs);
-  return { tokens, stems, content, negated, stemSet: new Set(stems) };
+  return { tokens, stems, content, negated, stemSet: new Set(stems), seg };
+}
+
+/**
+ * NOTE: «Ingen må setja i verk graving … utan å syta for føregjerder» is «Den som graver, må sørge for føregjerder»:
+ * «ingen/ikke … uten» in one sentence cancel out. Used only against a text with no negation at all, so a sentence that
+ * keeps either half («… uten å sørge for …») is still compared word by word.
+ */
+function doubleNegations(tokens: readonly string[], seg: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  tokens.forEach((w, i) => {
+    if (!['ingen', 'ikke', 'ikkje', 'inga'].includes(w)) return;
+    const k = tokens.findIndex((x, j) => j > i && seg[j] === seg[i] && (x === 'uten' || x === 'utan'));
+    if (k > 0 && tokens[k + 1] === 'å') out.add(i).add(k);
+  });
+  return out;
+}
+
+/** «uten annen endring … enn»: «uten» followed by «annen/annet/andre» and, in its clause, «enn». */
+function otherThan(tokens: readonly string[], i: number): boolean {
+  if (!OTHER_THAN.has(tokens[i + 1] ?? '')) return false;
+  for (let k = i + 2; k < tokens.length && k <= i + EXCEPTIVE_REACH; k++) if (tokens[k] === 'enn') return true;
+  return false;
 }
 
 function negations(t: Text): Negation[] {
@@ -248,7 +319,7 @@ function negations(t: Text): Negation[] {
     for (const step of [-1, 1] as const) {
       for (
         let k = i + step, got = 0, seen = 0;
-        k >= 0 && k < t.tokens.length && got < WINDOW && seen < 2 * WINDOW + 2;
+        k >= 0 && k < t.tokens.length && t.seg[k] === t.seg[i] && got < WINDOW && seen < 2 * WINDOW + 2;
         k += step, seen++
       ) {
         if (!t.content[k]) continue;
@@ -275,7 +346,11 @@ type Bracket = { kind: 'negated' | 'plain'; at: number[]; key: string } | { kind
  */
 function bracket(n: Negation, a: Text, b: Text): Bracket {
   const near = (step: 1 | -1) => {
-    for (let k = n.index + step, seen = 0; k >= 0 && k < a.tokens.length && seen < 2 * WINDOW + 2; k += step, seen++) {
+    for (
+      let k = n.index + step, seen = 0;
+      k >= 0 && k < a.tokens.length && a.seg[k] === a.seg[n.index] && seen < 2 * WINDOW + 2;
+      k += step, seen++
+    ) {
       if (a.content[k] && b.stemSet.has(a.stems[k])) return k;
     }
     return -1;
@@ -283,8 +358,9 @@ function bracket(n: Negation, a: Text, b: Text): Bracket {
   const l = near(-1);
   const r = near(1);
   // NOTE: a side that `b` merely lacks means `b` stops short of it (a sentence cut at a comma): no verdict.
-  const bareBefore = !a.content.slice(0, n.index).some(Boolean);
-  const bareAfter = !a.content.slice(n.index + 1).some(Boolean);
+  const mine = (k: number) => a.seg[k] === a.seg[n.index];
+  const bareBefore = !a.content.some((x, k) => x && k < n.index && mine(k));
+  const bareAfter = !a.content.some((x, k) => x && k > n.index && mine(k));
   if ((l < 0 && (r < 0 || !bareBefore)) || (r < 0 && !bareAfter)) return { kind: 'absent' };
   const count = (t: Text, i: number, j: number) => t.negated.flatMap((x, k) => (x && k > i && k < j ? [k] : []));
   let odd: number;
@@ -308,6 +384,10 @@ function bracket(n: Negation, a: Text, b: Text): Bracket {
         (x, i) => x === a.stems[anchor] && stretches.push(l >= 0 ? [i, i + w + 1 + extra] : [i - w - 1 - extra, i]),
       );
   }
+  // A stretch of the other text that runs over a sentence's end is no place for the same statement.
+  const inOne = stretches.filter(([i, j]) => b.seg[Math.max(i, 0)] === b.seg[Math.min(j, b.seg.length - 1)]);
+  stretches.length = 0;
+  stretches.push(...inOne);
   if (stretches.length === 0) return { kind: 'absent' };
   const key = `${l}:${r}`;
   for (const [i, j] of stretches) {
@@ -349,6 +429,13 @@ function pair(sNeg: Negation[], cNeg: Negation[]): { s: Set<Negation>; c: Set<Ne
   return { s, c };
 }
 
+/**
+ * NOTE: «uten oppsigelse» left out whole, with the noun it governs, is a detail dropped (the overlap and condition
+ * checks' business), not a reversal: an «uten» counts only where the other text names what it is without.
+ */
+const omitted = (n: Negation, other: Text) =>
+  (n.word === 'uten' || n.word === 'utan') && n.after.length > 0 && !other.stemSet.has(n.after[0]);
+
 /** The words around a negation (as written) whose stems the other text has. */
 const about = (n: Negation, other: Text) => [...n.around].filter(([x]) => other.stemSet.has(x)).map(([, w]) => w);
 
@@ -362,7 +449,9 @@ function spans(m: Negation, s: Text): boolean {
   const has = (x: string) => s.stemSet.has(x);
   if (m.after.length >= 2 && has(m.after[0]) && m.after.filter(has).length >= 2) return true;
   const first = s.stems.findIndex((x, i) => s.content[i] && m.before.has(x));
-  if (first >= 0 && s.stems.some((x, j) => j > first && s.content[j] && m.after.includes(x))) return true;
+  // A word on both sides of the negation («ansatte … ikke … medarbeidere», one synonym group) shows no span.
+  const afterOnly = m.after.filter((x) => !m.before.has(x));
+  if (first >= 0 && s.stems.some((x, j) => j > first && s.content[j] && afterOnly.includes(x))) return true;
   return m.after.length === 0 && [...m.before].filter(has).length >= Math.min(2, m.before.size);
 }
 
@@ -399,7 +488,7 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
       // overvåking …» against «Overvåking av ansatte …») is about something the other text leaves out: that is the
       // overlap check's business, not a reversal (as for unpaired negations below).
       const words = about(n, to);
-      if (t.kind === 'plain' && !places.has(t.key) && words.length > 0) {
+      if (t.kind === 'plain' && !places.has(t.key) && words.length > 0 && !omitted(n, to)) {
         places.add(t.key);
         issues.push({ kind, word: n.word, about: words });
       }
@@ -427,11 +516,11 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
   );
   for (const n of sNeg) {
     if (settled.s.has(n.index) || paired.s.has(n)) continue;
-    if (about(n, c).length > 0) issues.push({ kind: 'added', word: n.word, about: about(n, c) });
+    if (about(n, c).length > 0 && !omitted(n, c)) issues.push({ kind: 'added', word: n.word, about: about(n, c) });
   }
   for (const m of cNeg) {
     if (settled.c.has(m.index) || paired.c.has(m)) continue;
-    if (spans(m, s)) issues.push({ kind: 'removed', word: m.word, about: about(m, s) });
+    if (spans(m, s) && !omitted(m, s)) issues.push({ kind: 'removed', word: m.word, about: about(m, s) });
   }
   return issues;
 }

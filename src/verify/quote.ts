@@ -62,9 +62,24 @@ export function matchQuote(quote: string, passage: string | PreparedText, near?:
     starts.map((i) => pw[i].start),
     near,
   );
-  if (first === undefined) return null;
+  if (first === undefined) return hyphenated(q, p, near);
   const i = starts[starts.map((k) => pw[k].start).indexOf(first)];
   return { tier: 'loose', start: pw[i].start, end: pw[i + qw.length - 1].end };
+}
+
+/**
+ * NOTE: a quote pasted from a PDF keeps its line-break hyphenation («profesjons- utdanninger», «digi- tale»). Where
+ * a hyphen, a space and a lower-case word follow each other (not «etter- og videreutdanning»), the word joined, or
+ * joined with its hyphen («IKT- sikkerhet»), is tried; a match is reported as `normalised` at best, never `exact`.
+ */
+const LINE_BREAK_HYPHEN = /(\p{L})-\s+(?!(?:og|eller|samt|til|enn|som|and|or)(?![\p{L}]))(?=\p{Ll})/gu;
+function hyphenated(q: string, p: PreparedText, near?: number): QuoteMatch | null {
+  if (!new RegExp(LINE_BREAK_HYPHEN.source, 'u').test(q)) return null;
+  for (const joined of [q.replace(LINE_BREAK_HYPHEN, '$1'), q.replace(LINE_BREAK_HYPHEN, '$1-')]) {
+    const m = matchQuote(joined, p, near);
+    if (m) return { ...m, tier: m.tier === 'exact' ? 'normalised' : m.tier };
+  }
+  return null;
 }
 
 function occurrences(haystack: string, needle: string): number[] {

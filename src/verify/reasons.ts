@@ -73,6 +73,7 @@ export const REASONS = {
   hedgeDropped: (hedge: string) => `Kilden sier ${q(hedge)} (en mulighet), men setningen sier det som sikkert.`,
   restrictionDropped: (said: string) =>
     `Kilden begrenser påstanden (${q(said)}), men setningen sier det uten forbehold.`,
+  restrictionAdded: (said: string) => `Setningen sier ${q(said)}, men kilden sier ikke at det gjelder bare dette.`,
   reportedPosition: (reported: string, holder: string) =>
     `Kilden gjengir hva ${reported} mener eller vil; setningen gjør det til standpunktet til ${holder}.`,
   causalAdded: (word: string) => `Setningen legger til en årsak eller følge (${q(word)}) som kilden ikke har.`,

@@ -25,6 +25,8 @@ import { modalShift } from './mainModal.js';
 import { edgeGaps } from './elisionEdges.js';
 import { swappedParts } from './transposition.js';
 import { unplannedReasons } from './unplanned.js';
+import { antonymWords } from './antonyms.js';
+import { alignDurations, durations } from './durations.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
 
@@ -53,6 +55,11 @@ const CAUSAL =
 /** Conditions; a cited condition the sentence drops widens the claim. */
 const CONDITION =
   /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|så lenge|på vilkår|under forutsetning|bare(?! fordi)|berre(?! fordi)|kun|unntatt|unntak)\b/iu;
+/** «bare», «kun» restricting (not «ikke bare … men også»). */
+const ONLY_ADDED = /(?<![\p{L}])(?<!(?:ikke|ikkje)\s+)(bare|kun|berre|utelukkende)(?![\p{L}])/iu;
+/** What in a cited text may back an exclusive «bare»: the same word, «ingen», or «ikke … uten/før» (only with). */
+const EXCLUSIVE =
+  /(?<![\p{L}])(?:bare|kun|berre|utelukkende|alene|eneste|forbeholdt|med mindre|unntatt|unntak|ingen|(?:ikke|ikkje)\s+(?:[\p{L}\p{N}-]+\s+){0,6}?(?:uten|utan|før|unntatt))(?![\p{L}])/iu;
 /** «det er (ikke) (automatisk) slik at» says how things are, it claims no consequence. */
 const NOT_CAUSAL = /\b(?:er|var)\s+(?:ikke\s+|ikkje\s+)?(?:(?!derfor|difor|dermed)\p{L}+\s+)?slik\s+at\b/giu;
 
@@ -87,11 +94,16 @@ function quoteContext(passage: string, start: number, end: number): string {
  * `organisation` is who "vi" is in the draft.
  */
 export function assessSupport(
-  sentence: string,
+  written: string,
   usable: { citation: CitationReport; passage: PassageWithDocument }[],
   opts: { organisation?: string } = {},
 ): SupportResult {
-  const context = usable.map((u) => quoteContext(u.passage.text, u.citation.start!, u.citation.end!)).join('\n');
+  // NOTE: two quotes from one source sentence give its context once, not twice side by side.
+  const context = [
+    ...new Set(usable.map((u) => quoteContext(u.passage.text, u.citation.start!, u.citation.end!))),
+  ].join('\n');
+  // A length of time the cited text gives in other words («tolv måneder» for «ett år») is read in its words.
+  const sentence = alignDurations(written, context);
   const orgs = [...new Set(usable.map((u) => u.passage.document.organisation))];
   const orgWords = orgs.flatMap((o) => o.split(/[\s()]+/));
   const reasons: string[] = [];
@@ -117,6 +129,25 @@ export function assessSupport(
     else flag('partly_supported', REASONS.numberMissing(texts));
   }
 
+  // NOTE: «ein månad» for «tre måneder» has no figure the number check reads («ein» is mostly an article); a length
+  // of time the sentence gives where the cited text gives only other lengths of the same kind is changed.
+  if (numbers.missing.length === 0) {
+    const theirs = durations(context);
+    const changed = durations(sentence).filter(
+      (d) =>
+        theirs.some((t) => t.kind === d.kind) &&
+        !theirs.some((t) => t.kind === d.kind && Math.abs(t.value - d.value) < 1e-9),
+    );
+    if (changed.length)
+      flag(
+        'contradicted',
+        REASONS.numberContradicted(
+          changed.map((d) => d.text),
+          [...new Set(theirs.map((t) => t.text))],
+        ),
+      );
+  }
+
   const polarity = checkPolarity(sentence, context);
   const plainOverlap = polarity.length ? contentOverlap(sentence, context).score : 1;
   // NOTE: a negation difference is a contradiction only when the rest of the sentence lines up with the source
@@ -132,7 +163,11 @@ export function assessSupport(
     );
   }
 
-  const lexical = compare(sentence, context);
+  // NOTE: the name of a cited organisation is who speaks, not whom the claim is about: «Kommunesektorens
+  // organisasjon (KS) …» names no actor («kommune*») for the actors lexicon. Other holders («Staten mener …») stay.
+  const speaker = findHolder(sentence);
+  const ownName = speaker?.kind === 'named' && orgs.some((o) => sameOrganisation(speaker.text, o));
+  const lexical = compare(ownName ? withoutName(sentence, speaker.text) : sentence, context);
   // NOTE: a shift on a scale is a contradiction only when the rest of the sentence lines up with the cited text
   // (as for negations): «skeptisk» in a sentence about something else than the «støtter» beside it is weak evidence.
   const lined = lexical.shifts.length ? contentOverlap(sentence, context, orgWords).score >= OVERLAP_SUPPORTED : true;
@@ -159,6 +194,11 @@ export function assessSupport(
   if (modal) flag('partly_supported', REASONS.mainModalShift(modal.said, modal.source));
   const swapped = swaps.length ? null : swappedParts(sentence, context);
   if (swapped) flag('partly_supported', REASONS.partsSwapped(swapped.first, swapped.second));
+
+  // «bare utleieren kan kreve» claims that no one else can: an exclusive restriction the cited text does not make is
+  // the sentence's own (a source saying «begge parter» would otherwise back it word for word).
+  const only = sentence.match(ONLY_ADDED);
+  if (only && !EXCLUSIVE.test(context)) flag('partly_supported', REASONS.restrictionAdded(only[1]));
 
   const causal = sentence.replace(NOT_CAUSAL, ' ').match(CAUSAL);
   if (causal && !CAUSAL.test(context)) flag('partly_supported', REASONS.causalAdded(causal[0]));
@@ -217,6 +257,8 @@ export function assessSupport(
     ...lexical.agreed,
     // Numbers («to tredjedeler» for «2/3») are the number check's business, not overlap's.
     ...extractNumbers(sentence).flatMap((f) => f.text.split(/\s+/)),
+    // A negated opposite the cited text backs («ikke god nok» for «for svak»: antonyms.ts).
+    ...antonymWords(sentence, context),
   ];
   // The document's title and date are what it says about itself («Husleieloven av 1999», «uttalelsen fra 2018»).
   const overlap = contentOverlap(sentence, `${context}\n${metadata}`, exclude);
@@ -275,7 +317,9 @@ const LIMIT = new RegExp(
  * @example limitIn('Leieren kan innen én måned protestere.') // → 'innen'
  */
 export function limitIn(text: string): string | null {
-  return text.match(LIMIT)?.[0] ?? text.match(NEGATED_COMPARISON)?.[0] ?? null;
+  // «ikke minst» (not least) emphasises; it sets no bound.
+  const t = text.replace(/(?<![\p{L}])(?:ikke|ikkje)\s+minst(?![\p{L}])/giu, ' ');
+  return t.match(LIMIT)?.[0] ?? t.match(NEGATED_COMPARISON)?.[0] ?? null;
 }
 const NEGATED_COMPARISON = new RegExp(
   `(?<![\\p{L}])(?:ikke|ikkje)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:${LIMITS.negatedComparatives.join('|')})\\s+enn(?![\\p{L}])`,
@@ -315,6 +359,13 @@ export function elidedRisk(skipped: string, sentence: string): string | null {
     if (near && !new RegExp(`(?<![\\p{L}])${near[0]}(?![\\p{L}])`, 'iu').test(sentence)) return near[0];
   }
   return null;
+}
+
+/** The sentence with the words of a name (and their inflections: «Kommunesektorens») blanked. */
+function withoutName(sentence: string, name: string): string {
+  const parts = (name.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (parts.length === 0) return sentence;
+  return sentence.replace(new RegExp(`(?<![\\p{L}])(?:${parts.join('|')})\\p{L}*`, 'giu'), (m) => ' '.repeat(m.length));
 }
 
 function round(x: number): number {

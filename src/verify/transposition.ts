@@ -38,6 +38,9 @@ function inOrder(seq: readonly string[], within: readonly string[]): boolean {
   return k === seq.length;
 }
 
+/** A passive verb (-es, -s) followed by «av» and its agent, at most three words between. */
+const PASSIVE_AGENT = /\p{L}{3,}(?:es|s)\s+(?:\p{L}+\s+){0,3}?av\s+\p{L}/u;
+
 /** A sentence longer than this (in content words) is left alone: the search is cubic, and long ones are rewordings. */
 const MAX_WORDS = 24;
 
@@ -50,6 +53,10 @@ const MAX_WORDS = 24;
  *   // → { first: 'økt velferd', second: 'teknologisk innovasjon' }
  */
 export function swappedParts(sentence: string, cited: string): { first: string; second: string } | null {
+  // NOTE (issue 15, third round): a passive with its agent («skal koordineres av en nasjonal geodatakoordinator»)
+  // turned active, or the other way round, puts the parts in the opposite order by design; who does what is then
+  // the roles check's business (roles.ts), not this one's.
+  if (PASSIVE_AGENT.test(sentence) !== PASSIVE_AGENT.test(cited)) return null;
   const c = content(cited);
   const have = new Set(c);
   // Tokens with commas kept, so a pivot that is a list item («helse, skole og omsorg» turned round) is known.
