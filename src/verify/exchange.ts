@@ -12,6 +12,7 @@
 import { stem } from '../text/stem.js';
 import { STOPWORDS } from '../text/words.js';
 import { lexiconTokens } from './lexicon.js';
+import { PASSIVE_AGENT } from './transposition.js';
 
 /** Auxiliaries and adverbs move with word order; they are not things that trade places. */
 const MOVABLE = new Set([
@@ -53,6 +54,9 @@ function inOrder(seq: readonly string[], within: readonly string[]): boolean {
  *   // → { first: 'symptomene', second: 'rotårsakene' }
  */
 export function exchangedParts(sentence: string, cited: string): { first: string; second: string } | null {
+  // A passive with its agent turned active (or back) reorders the parts by design («Vederlaget fastsettes av retten»
+  // / «Retten fastsetter vederlaget»), as in transposition.ts; who does what is then the roles check's business.
+  if (PASSIVE_AGENT.test(sentence) !== PASSIVE_AGENT.test(cited)) return null;
   const c = lexiconTokens(cited).filter(isContent).map(stem);
   const have = new Set(c);
   const raw = sentence.toLowerCase().match(/[\p{L}\p{N}]+|,/gu) ?? [];

@@ -39,7 +39,7 @@ function inOrder(seq: readonly string[], within: readonly string[]): boolean {
 }
 
 /** A passive verb (-es, -s) followed by «av» and its agent, at most three words between. */
-const PASSIVE_AGENT = /\p{L}{3,}(?:es|s)\s+(?:\p{L}+\s+){0,3}?av\s+\p{L}/u;
+export const PASSIVE_AGENT = /\p{L}{3,}(?:es|s)\s+(?:\p{L}+\s+){0,3}?av\s+\p{L}/u;
 
 /** A sentence longer than this (in content words) is left alone: the search is cubic, and long ones are rewordings. */
 const MAX_WORDS = 24;

@@ -8,6 +8,17 @@ import { verifyDraft } from '../../src/verify/index.js';
 import { draftOf, seedSource } from './seedSource.js';
 
 describe('exchanged parts', () => {
+  it('leaves a passive with its agent turned active alone: the parts change places by design', () => {
+    const cited =
+      'Vederlaget fastsettes likevel av retten når utleieren har gått til sak mot leieren etter reglene i § 9-8, og oppsigelsen ikke settes til side.';
+    expect(
+      exchangedParts(
+        'Retten fastsetter likevel vederlaget når utleieren har gått til sak mot leieren etter § 9-8 og oppsigelsen ikke settes til side.',
+        cited,
+      ),
+    ).toBeNull();
+  });
+
   it('finds two things on the wrong sides of the same stretch', () => {
     expect(
       exchangedParts(
