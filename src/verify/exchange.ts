@@ -10,38 +10,15 @@
  * asks for review.
  */
 import { stem } from '../text/stem.js';
-import { STOPWORDS } from '../text/words.js';
 import { lexiconTokens } from './lexicon.js';
-import { PASSIVE_AGENT } from './transposition.js';
+// The same word rules as swapped parts: auxiliaries and adverbs move with word order, list words make items.
+import { inOrder, isContent, LISTING, PASSIVE_AGENT } from './transposition.js';
 
-/** Auxiliaries and adverbs move with word order; they are not things that trade places. */
-const MOVABLE = new Set([
-  'må',
-  'skal',
-  'bør',
-  'burde',
-  'kunne',
-  'får',
-  'fikk',
-  'derfor',
-  'også',
-  'dessuten',
-  'likevel',
-]);
-const isContent = (w: string) => w.length > 1 && !STOPWORDS.has(w) && !MOVABLE.has(w);
-/** Words that make their neighbour an item of a list: a list read backwards is no exchange. */
-const LISTING = new Set([',', 'og', 'eller', 'samt']);
 /** The longest thing (in content words) that may trade places, and the longest stretch between the two. */
 const PART = 2;
 const MIDDLE = 7;
 /** A sentence longer than this (in content words) is left alone: long ones are rewordings. */
 const MAX_WORDS = 24;
-
-function inOrder(seq: readonly string[], within: readonly string[]): boolean {
-  let k = 0;
-  for (const w of within) if (k < seq.length && w === seq[k]) k++;
-  return k === seq.length;
-}
 
 /**
  * The two things (as the sentence words them) that the sentence has on the wrong sides of a stretch of the cited

@@ -11,7 +11,7 @@ import { STOPWORDS } from '../text/words.js';
 import { lexiconTokens } from './lexicon.js';
 
 /** Auxiliaries move with word order (V2: «må personvernet sikres» / «personvernet må sikres»); they are not parts. */
-const MOVABLE = new Set([
+export const MOVABLE = new Set([
   'må',
   'skal',
   'bør',
@@ -24,15 +24,15 @@ const MOVABLE = new Set([
   'dessuten',
   'likevel',
 ]);
-const isContent = (w: string) => w.length > 1 && !STOPWORDS.has(w) && !MOVABLE.has(w);
+export const isContent = (w: string) => w.length > 1 && !STOPWORDS.has(w) && !MOVABLE.has(w);
 const content = (text: string) => lexiconTokens(text).filter(isContent).map(stem);
 /** Words that make their neighbour an item of a list rather than a pivot between two parts. */
-const LISTING = new Set([',', 'og', 'eller', 'samt']);
+export const LISTING = new Set([',', 'og', 'eller', 'samt']);
 /** Before an infinitive («vil skape», «å styrke»). */
 const INFINITIVE_AFTER = new Set(['vil', 'skal', 'må', 'kan', 'bør', 'kunne', 'ville', 'skulle', 'å']);
 
 /** Whether `seq` occurs in `within` in order (not necessarily next to each other). */
-function inOrder(seq: readonly string[], within: readonly string[]): boolean {
+export function inOrder(seq: readonly string[], within: readonly string[]): boolean {
   let k = 0;
   for (const w of within) if (k < seq.length && w === seq[k]) k++;
   return k === seq.length;

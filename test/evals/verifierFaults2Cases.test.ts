@@ -4,50 +4,26 @@
  * with faithful controls. Valid against the stored documents, vf- ids unique across the hand-written sets, at least
  * 120 faulty and 40 faithful, each category with both.
  */
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { IngestedDocument } from '../../src/domain/types.js';
-import {
-  type AdversarialCase,
-  checkCases,
-  countByCategory,
-  loadCases,
-} from '../../evals/verifier/adversarial/cases.js';
-import { loadAdversarialDocuments } from '../../evals/verifier/adversarial/texts.js';
+import { expect, it } from 'vitest';
+import { countByCategory } from '../../evals/verifier/adversarial/cases.js';
+import { describeHandWrittenSet } from './handWrittenSet.js';
 
-const file = (name: string) => fileURLToPath(new URL(`../../evals/cases/${name}`, import.meta.url));
-let docs: Map<string, IngestedDocument>;
-let cases: AdversarialCase[];
-let others: AdversarialCase[];
-
-beforeAll(async () => {
-  const [d, mine, ...rest] = await Promise.all([
-    loadAdversarialDocuments(),
-    loadCases(file('verifier-faults2.jsonl')),
-    loadCases(),
-    loadCases(file('verifier-handwritten.jsonl')),
-    loadCases(file('verifier-blind.jsonl')),
-    loadCases(file('verifier-weak-kinds.jsonl')),
-  ]);
-  [docs, cases, others] = [d, mine, rest.flat()];
-});
-
-describe('the second faults set', () => {
-  it('quotes the stored text of the documents it cites, with vf- ids unique across the hand-written sets', () => {
-    expect(checkCases(cases, docs)).toEqual([]);
-    expect(cases.every((c) => c.id.startsWith('vf-'))).toBe(true);
-    const ids = new Set(others.map((c) => c.id));
-    expect(cases.filter((c) => ids.has(c.id))).toEqual([]);
-  });
-
-  it('has at least 120 faulty sentences and 40 faithful controls, each category with both', () => {
-    expect(cases.filter((c) => c.label === 'faulty').length).toBeGreaterThanOrEqual(120);
-    expect(cases.filter((c) => c.label === 'faithful').length).toBeGreaterThanOrEqual(40);
-    for (const [category, { faithful, faulty }] of countByCategory(cases)) {
-      expect(faithful, category).toBeGreaterThan(0);
-      expect(faulty, category).toBeGreaterThan(0);
-    }
-    for (const kind of ['role_swap', 'list_item_changed', 'bound_flip', 'deadline_changed', 'modal_shift'])
-      expect(cases.filter((c) => c.category === kind && c.label === 'faulty').length, kind).toBeGreaterThanOrEqual(15);
-  });
-});
+describeHandWrittenSet(
+  'the second faults verifier set',
+  'verifier-faults2.jsonl',
+  { faulty: 120, faithful: 40 },
+  (set) => {
+    it('uses vf- ids, has both labels in each category and at least 15 faults of each main kind', () => {
+      const cases = set.cases();
+      expect(cases.every((c) => c.id.startsWith('vf-'))).toBe(true);
+      for (const [category, { faithful, faulty }] of countByCategory(cases)) {
+        expect(faithful, category).toBeGreaterThan(0);
+        expect(faulty, category).toBeGreaterThan(0);
+      }
+      for (const kind of ['role_swap', 'list_item_changed', 'bound_flip', 'deadline_changed', 'modal_shift'])
+        expect(cases.filter((c) => c.category === kind && c.label === 'faulty').length, kind).toBeGreaterThanOrEqual(
+          15,
+        );
+    });
+  },
+);
