@@ -5,8 +5,13 @@
  * number, unit and overlap checks, so a faithful recount is not a changed figure. A length the cited text does not
  * give is left alone (and still checked).
  */
+import { NUMBER_WORDS } from './numbers.js';
+
+/** Number words that are no count of units («halvparten», «dobbelt»): a duration's amount never comes from them. */
+const NOT_AN_AMOUNT = new Set(['halvparten', 'halvdelen', 'dobbelt']);
 const NUMBER: Record<string, number> = {
-  én: 1,
+  ...Object.fromEntries(Object.entries(NUMBER_WORDS).filter(([w]) => !NOT_AN_AMOUNT.has(w))),
+  // Before a unit of time the article is the number one («ett år», «ein månad»), unlike elsewhere (numbers.ts).
   en: 1,
   ett: 1,
   et: 1,
@@ -14,31 +19,10 @@ const NUMBER: Record<string, number> = {
   ein: 1,
   eitt: 1,
   eit: 1,
-  éin: 1,
-  to: 2,
-  tre: 3,
-  fire: 4,
-  fem: 5,
-  seks: 6,
-  sju: 7,
-  syv: 7,
-  åtte: 8,
-  ni: 9,
-  ti: 10,
-  elleve: 11,
-  tolv: 12,
-  tretten: 13,
-  fjorten: 14,
-  femten: 15,
-  seksten: 16,
-  atten: 18,
-  tjue: 20,
+  // Month counts of whole years, as statutes and agreements write them.
   tjuefire: 24,
-  tretti: 30,
   trettiseks: 36,
   førtiåtte: 48,
-  seksti: 60,
-  nitti: 90,
 };
 /** Unit word → [kind, size]: months count years and months, days count weeks and days. */
 const UNIT: [RegExp, 'months' | 'days', number][] = [

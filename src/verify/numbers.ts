@@ -20,7 +20,7 @@ export interface NumberFact {
 }
 
 // NOTE: "en", "ett", "ei" are left out: as articles they are far more common than as the number one.
-const NUMBER_WORDS: Record<string, number> = {
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   // The accented forms are the number, never the article («én måned», «éin månad»).
   én: 1,
   éin: 1,

@@ -4,64 +4,33 @@
  * organisation, ids are unique — and the set keeps the make-up the eval relies on.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  CASE_KINDS,
-  checkCase,
-  checkCases,
-  loadCases,
-  parseCases,
-  type AbstentionCase,
-} from '../../evals/abstention/cases.js';
+import { CASE_KINDS, checkCase, checkCases, parseCases, type AbstentionCase } from '../../evals/abstention/cases.js';
 import { loadCleanedCorpus, type CleanedDocument } from '../../evals/abstention/corpus.js';
+import { describeAbstentionSet } from './abstentionSet.js';
 
 let corpus: CleanedDocument[];
-let cases: AbstentionCase[];
 
 beforeAll(async () => {
   corpus = await loadCleanedCorpus();
-  const loaded = await loadCases();
-  expect(loaded.errors).toEqual([]);
-  cases = loaded.cases;
 });
 
-describe('evals/cases/abstention.jsonl', () => {
-  it('has no invalid case', () => {
-    expect(checkCases(cases, corpus)).toEqual([]);
-  });
-
+describeAbstentionSet('abstention.jsonl', 'ab-', ({ cases }) => {
   it('has at least 220 cases, about half answerable, at least a quarter in Nynorsk', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(220);
-    const answerable = cases.filter((c) => c.answerable).length / cases.length;
+    expect(cases().length).toBeGreaterThanOrEqual(220);
+    const answerable = cases().filter((c) => c.answerable).length / cases().length;
     expect(answerable).toBeGreaterThan(0.4);
     expect(answerable).toBeLessThan(0.6);
-    expect(cases.filter((c) => c.language === 'nn').length / cases.length).toBeGreaterThanOrEqual(0.25);
+    expect(cases().filter((c) => c.language === 'nn').length / cases().length).toBeGreaterThanOrEqual(0.25);
   });
 
-  it('covers every kind with many cases, and the never-answerable kinds are never answerable', () => {
-    for (const kind of CASE_KINDS) expect(cases.filter((c) => c.kind === kind).length, kind).toBeGreaterThanOrEqual(20);
-    const neverAnswerable = cases.filter((c) =>
-      ['off_topic_near', 'off_topic_far', 'other_organisation'].includes(c.kind),
-    );
-    expect(neverAnswerable.filter((c) => c.answerable).map((c) => c.id)).toEqual([]);
-  });
-
-  it('asks every organisation in the corpus both answerable and unanswerable questions', () => {
-    for (const organisation of new Set(corpus.map((d) => d.meta.organisation))) {
-      const asked = cases.filter((c) => c.organisation === organisation);
-      expect(
-        asked.some((c) => c.answerable),
-        organisation,
-      ).toBe(true);
-      expect(
-        asked.some((c) => !c.answerable),
-        organisation,
-      ).toBe(true);
-    }
+  it('covers every kind with many cases', () => {
+    for (const kind of CASE_KINDS)
+      expect(cases().filter((c) => c.kind === kind).length, kind).toBeGreaterThanOrEqual(20);
   });
 
   it('keeps issue 17’s cases with their labels', () => {
     const label = (question: string, organisation: string) =>
-      cases.find((c) => c.question === question && c.organisation === organisation)?.answerable;
+      cases().find((c) => c.question === question && c.organisation === organisation)?.answerable;
     expect(label('Bør IKT driftes i egen regi?', 'Fagforbundet')).toBe(true);
     expect(label('Korleis bør kommunane auke den digitale kompetansen til dei tilsette?', 'Fagforbundet')).toBe(true);
     expect(label('Hvordan bør fiskekvotene fordeles?', 'Fagforbundet')).toBe(false);

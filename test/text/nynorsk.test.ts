@@ -36,6 +36,7 @@ describe('the Nynorsk ↔ Bokmål lexicon', () => {
       ['høyringsinstansane', 'høringsinstansene'],
       ['offentleg', 'offentlig'],
       ['løysing', 'løsning'],
+      ['overvaking', 'overvåking'],
     ]) {
       expect(bokmalForms(nn)).toContain(bm);
       expect(nynorskForms(bm)).toContain(nn);

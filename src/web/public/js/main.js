@@ -3,7 +3,7 @@
 import { getToken } from './api.js';
 import { h } from './dom.js';
 import { errorBox } from './errors.js';
-import { leavingForLogin, loadSession } from './session.js';
+import { leavingForLogin, loadSession, onSessionExpired } from './session.js';
 import { showSignedIn } from './siteUser.js';
 import { closeSourcePanel, initSourcePanel } from './sourcePanel.js';
 
@@ -112,6 +112,11 @@ window.addEventListener('popstate', () => {
 });
 
 initSourcePanel();
+// A 401 on a cookie session (session.js keeps the work first): the header shows nobody, the login page opens.
+onSessionExpired(async (session, path) => {
+  showSignedIn(session);
+  await navigate(path);
+});
 // Who is signed in first: the header shows it, api.js sends its CSRF token, a view may get kept work back.
 loadSession().then((session) => {
   // A server that needs sign-in, and nobody signed in (nor a token given for this tab): the login page first.

@@ -81,10 +81,16 @@ export async function sessionExpired() {
   const back = location.pathname + location.search;
   // The header stops naming the user who is no longer signed in.
   Object.assign(state, { user: null, csrfToken: '', open: false });
-  const [{ navigate }, { showSignedIn }] = await Promise.all([import('./main.js'), import('./siteUser.js')]);
-  showSignedIn(state);
-  await navigate(`/logg-inn?neste=${encodeURIComponent(back)}&utlopt=1`);
+  await toLogin(state, `/logg-inn?neste=${encodeURIComponent(back)}&utlopt=1`);
   leaving = false;
+}
+
+/** How the page shows the login page after a 401; main.js sets it (session.js imports no view or router). */
+let toLogin = async (_session, path) => location.assign(path);
+
+/** main.js: how to show the signed-out header and open the login page when the session expires. */
+export function onSessionExpired(handler) {
+  toLogin = handler;
 }
 
 /** A same-origin path to go back to after sign-in; anything else (another site, //host) becomes the front page. */
