@@ -12,13 +12,11 @@
 import { stem } from '../text/stem.js';
 import { lexiconTokens } from './lexicon.js';
 // The same word rules as swapped parts: auxiliaries and adverbs move with word order, list words make items.
-import { inOrder, isContent, LISTING, PASSIVE_AGENT } from './transposition.js';
+import { inOrder, isContent, outOfOrder, PASSIVE_AGENT } from './transposition.js';
 
 /** The longest thing (in content words) that may trade places, and the longest stretch between the two. */
 const PART = 2;
 const MIDDLE = 7;
-/** A sentence longer than this (in content words) is left alone: long ones are rewordings. */
-const MAX_WORDS = 24;
 
 /**
  * The two things (as the sentence words them) that the sentence has on the wrong sides of a stretch of the cited
@@ -34,19 +32,10 @@ export function exchangedParts(sentence: string, cited: string): { first: string
   // A passive with its agent turned active (or back) reorders the parts by design («Vederlaget fastsettes av retten»
   // / «Retten fastsetter vederlaget»), as in transposition.ts; who does what is then the roles check's business.
   if (PASSIVE_AGENT.test(sentence) !== PASSIVE_AGENT.test(cited)) return null;
-  const c = lexiconTokens(cited).filter(isContent).map(stem);
+  const read = outOfOrder(sentence, cited);
+  if (!read) return null;
+  const { c, mine, s, listed } = read;
   const have = new Set(c);
-  const raw = sentence.toLowerCase().match(/[\p{L}\p{N}]+|,/gu) ?? [];
-  const tokens = raw.map((w) => (w === ',' ? w : (lexiconTokens(w)[0] ?? w)));
-  const listed = new Set(
-    tokens.filter((w, i) => isContent(w) && (LISTING.has(tokens[i - 1] ?? '') || LISTING.has(tokens[i + 1] ?? ''))),
-  );
-  const all = tokens.filter(isContent);
-  const from = all.findIndex((w) => have.has(stem(w)));
-  const rest = from < 0 ? [] : all.slice(from);
-  const mine = rest.filter((w) => have.has(stem(w)));
-  const s = mine.map(stem);
-  if (s.length < 3 || s.length > MAX_WORDS || mine.length < rest.length - 1 || inOrder(s, c)) return null;
   for (let skip = -1; skip < s.length; skip++) {
     const found = exchange(
       skip < 0 ? s : s.filter((_, i) => i !== skip),

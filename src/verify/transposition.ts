@@ -31,6 +31,42 @@ export const LISTING = new Set([',', 'og', 'eller', 'samt']);
 /** Before an infinitive («vil skape», «å styrke»). */
 const INFINITIVE_AFTER = new Set(['vil', 'skal', 'må', 'kan', 'bør', 'kunne', 'ville', 'skulle', 'å']);
 
+/** The sentence and its cited text as swapped-parts checks read them (here and in exchange.ts). */
+export interface OutOfOrder {
+  /** The cited text's content stems, in order. */
+  c: string[];
+  /** The sentence's lower-case tokens, commas kept (a list item is known by its neighbour). */
+  tokens: string[];
+  /** The sentence's content words from the first one the cited text has (its frame left out) that the cited text has. */
+  mine: string[];
+  /** `mine` stemmed. */
+  s: string[];
+  /** Words next to «og», «eller» or a comma: items of a list. */
+  listed: Set<string>;
+}
+
+/**
+ * The sentence read against its cited text, or null when no swap can be in it: only when every content word of the
+ * sentence but one is in the cited text (after its frame, such as «X skriver at»), there are 3 to `MAX_WORDS` of
+ * them, and they are not in the cited text's order.
+ */
+export function outOfOrder(sentence: string, cited: string): OutOfOrder | null {
+  const c = content(cited);
+  const have = new Set(c);
+  const raw = sentence.toLowerCase().match(/[\p{L}\p{N}]+|,/gu) ?? [];
+  const tokens = raw.map((w) => (w === ',' ? w : (lexiconTokens(w)[0] ?? w)));
+  const all = tokens.filter(isContent);
+  const from = all.findIndex((w) => have.has(stem(w)));
+  const rest = from < 0 ? [] : all.slice(from);
+  const mine = rest.filter((w) => have.has(stem(w)));
+  const s = mine.map(stem);
+  if (s.length < 3 || s.length > MAX_WORDS || mine.length < rest.length - 1 || inOrder(s, c)) return null;
+  const listed = new Set(
+    tokens.filter((w, i) => isContent(w) && (LISTING.has(tokens[i - 1] ?? '') || LISTING.has(tokens[i + 1] ?? ''))),
+  );
+  return { c, tokens, mine, s, listed };
+}
+
 /** Whether `seq` occurs in `within` in order (not necessarily next to each other). */
 export function inOrder(seq: readonly string[], within: readonly string[]): boolean {
   let k = 0;
@@ -57,27 +93,15 @@ export function swappedParts(sentence: string, cited: string): { first: string; 
   // turned active, or the other way round, puts the parts in the opposite order by design; who does what is then
   // the roles check's business (roles.ts), not this one's.
   if (PASSIVE_AGENT.test(sentence) !== PASSIVE_AGENT.test(cited)) return null;
-  const c = content(cited);
-  const have = new Set(c);
-  // Tokens with commas kept, so a pivot that is a list item («helse, skole og omsorg» turned round) is known.
-  const raw = sentence.toLowerCase().match(/[\p{L}\p{N}]+|,/gu) ?? [];
-  const tokens = raw.map((w) => (w === ',' ? w : (lexiconTokens(w)[0] ?? w)));
-  const listed = new Set(
-    tokens.filter((w, i) => isContent(w) && (LISTING.has(tokens[i - 1] ?? '') || LISTING.has(tokens[i + 1] ?? ''))),
-  );
+  const read = outOfOrder(sentence, cited);
+  if (!read) return null;
+  const { c, tokens, mine, s, listed } = read;
   // NOTE: a pivot that swaps who does what to whom is a verb: a present tense («bidrar», «fører»), a passive
   // («utfordres») or an infinitive
   // («vil skape»). A noun between two moved words is a phrase reordered («med utleierens godkjenning framleie»).
   const verbs = new Set(
     tokens.filter((w, i) => isContent(w) && (/(?:r|es)$/u.test(w) || INFINITIVE_AFTER.has(tokens[i - 1] ?? ''))),
   );
-  const all = tokens.filter(isContent);
-  // The sentence's own frame («Oslo Arbeiderparti skriver at …») is not in the cited text; the rest must be, but one.
-  const from = all.findIndex((w) => have.has(stem(w)));
-  const rest = from < 0 ? [] : all.slice(from);
-  const mine = rest.filter((w) => have.has(stem(w)));
-  const s = mine.map(stem);
-  if (s.length < 3 || s.length > MAX_WORDS || mine.length < rest.length - 1 || inOrder(s, c)) return null;
   // S = P + X + [pivot] + Y + Q, tried as P + Y + [pivot] + X + Q.
   for (let a = 0; a < s.length; a++)
     for (let p = a + 1; p < s.length - 1; p++)
