@@ -46,8 +46,9 @@ const Gold = z.strictObject({
 export const AbstentionCase = z
   .strictObject({
     // `ab-` the first set, `abb-` the blind set (evals/cases/abstention-blind.jsonl, written without reading the code),
-    // `abc-` the third (evals/cases/abstention2.jsonl, weighted toward what failed held out and blind).
-    id: z.string().regex(/^ab[bc]?-\d{3}$/),
+    // `abc-` the third (evals/cases/abstention2.jsonl, weighted toward what failed held out and blind), `abe-` the second
+    // blind set (evals/cases/abstention-blind2.jsonl, written without reading the code or any other set).
+    id: z.string().regex(/^ab[bce]?-\d{3}$/),
     question: z.string().min(10).max(600),
     organisation: z.string().min(1),
     language: z.enum(['nb', 'nn']),
