@@ -116,6 +116,7 @@ async function main() {
       { key: 'verifierFaults2', suite: 'verifier/faults2', set: config.verifier.faults2 },
       { key: 'verifierFaults3', suite: 'verifier/faults3', set: config.verifier.faults3 },
       { key: 'verifierFaithful3', suite: 'verifier/faithful3', set: config.verifier.faithful3 },
+      { key: 'verifierBlind2', suite: 'verifier/blind2', set: config.verifier.blind2 },
     ] as const;
     const titles: Record<(typeof sets)[number]['suite'], string> = {
       'verifier/adversarial': 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
@@ -126,6 +127,7 @@ async function main() {
       'verifier/faults2': 'Verifikatoren på roller, oppramsinger, grenser og frister (uten dommer)',
       'verifier/faults3': 'Verifikatoren på feiltyper ingen sett var bygd rundt (uten dommer)',
       'verifier/faithful3': 'Verifikatoren på trofaste setninger i nye former (falske alarmer, uten dommer)',
+      'verifier/blind2': 'Verifikatoren på det andre blinde håndskrevne settet (bare rapport, uten dommer)',
     };
     for (const { key, suite, set } of sets) {
       if (!set) continue;
@@ -218,6 +220,22 @@ async function main() {
       });
       gate('abstention/blind', b.whole, blind.thresholds);
       data.abstentionBlind = b;
+    }
+    // The second blind set: reported by kind like the first, with generous (report-only) ceilings in the config.
+    const blind2 = config.abstention.blind2;
+    if (blind2) {
+      const b2bar = progressBar('avstå/svare (blind 2)'.padEnd(27));
+      const b2 = await runAbstentionEval((d, t) => b2bar.update(d, t), blind2.cases);
+      rows.push(row('blind2, whole', b2.whole));
+      const kinds = [...new Set(b2.outcomes.map((o) => o.kind))];
+      sections.push({
+        title: 'Avstå eller svare, andre blinde sett etter type',
+        headers: ['kind', ...headers.slice(1)],
+        rows: kinds.map((k) => row(k, rates(b2.outcomes.filter((o) => o.kind === k)))),
+        note: `${blind2.cases}: written without reading the code or any other case file; report-only.`,
+      });
+      gate('abstention/blind2', b2.whole, blind2.thresholds);
+      data.abstentionBlind2 = b2;
     }
     // The third set (issue 17): the cut-offs were chosen on it and the dev half; by kind, language and trait.
     const second = config.abstention.second;

@@ -50,6 +50,8 @@ const EvalConfig = z.object({
     faults3: HandWrittenSet.optional(),
     /** Faithful sentences in kinds no earlier set was built around (issue 15, third round): a regression set. */
     faithful3: HandWrittenSet.optional(),
+    /** The second blind set (vh- ids), written without reading the verifier or any other set: report-only. */
+    blind2: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z
@@ -63,6 +65,8 @@ const EvalConfig = z.object({
       blind: z.object({ cases: z.string(), thresholds: Thresholds }).optional(),
       /** The third set (evals/cases/abstention2.jsonl), weighted toward what failed held out and blind. */
       second: z.object({ cases: z.string(), thresholds: Thresholds }).optional(),
+      /** The second blind set (evals/cases/abstention-blind2.jsonl, abe- ids): report-only. */
+      blind2: z.object({ cases: z.string(), thresholds: Thresholds }).optional(),
     })
     .optional(),
 });
