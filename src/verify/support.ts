@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { PassageWithDocument } from '../domain/types.js';
-import { VERDICTS, type SupportChecks, type Verdict } from '../domain/verification.js';
+import { VERDICTS, type Finding, type SupportChecks, type Verdict } from '../domain/verification.js';
 import { findHolder, namedIn, sameOrganisation } from './holder.js';
 import type { CitationReport } from './locate.js';
 import { extractNumbers, missingNumbers } from './numbers.js';
@@ -55,6 +55,8 @@ const CAUSAL =
 /** Conditions; a cited condition the sentence drops widens the claim. */
 const CONDITION =
   /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|så lenge|på vilkår|under forutsetning|bare(?! fordi)|berre(?! fordi)|kun|unntatt|unntak)\b/iu;
+/** Words that open a condition (as in polarity.ts), and «med mindre». */
+const OPENS_CONDITION = /(?<![\p{L}])(?:dersom|hvis|viss|når|såfremt|forutsatt|føresett|med mindre)(?![\p{L}])/iu;
 /** «bare», «kun» restricting (not «ikke bare … men også»). */
 const ONLY_ADDED = /(?<![\p{L}])(?<!(?:ikke|ikkje)\s+)(bare|kun|berre|utelukkende)(?![\p{L}])/iu;
 /** What in a cited text may back an exclusive «bare»: the same word, «ingen», or «ikke … uten/før» (only with). */
@@ -67,6 +69,8 @@ export interface SupportResult {
   verdict: Verdict;
   reasons: string[];
   checks: SupportChecks;
+  /** Which check gave which verdict, one per reason. */
+  findings: Finding[];
 }
 
 export function worst(a: Verdict, b: Verdict): Verdict {
@@ -107,10 +111,12 @@ export function assessSupport(
   const orgs = [...new Set(usable.map((u) => u.passage.document.organisation))];
   const orgWords = orgs.flatMap((o) => o.split(/[\s()]+/));
   const reasons: string[] = [];
+  const findings: Finding[] = [];
   let verdict: Verdict = 'supported';
-  const flag = (v: Verdict, reason: string) => {
+  const flag = (check: string, v: Verdict, reason: string) => {
     verdict = worst(verdict, v);
     reasons.push(reason);
+    findings.push({ check, verdict: v });
   };
 
   // Facts the cited document itself carries (its date, a period in its title) count as said by it.
@@ -125,8 +131,8 @@ export function assessSupport(
     );
     const texts = numbers.missing.map((f) => f.text);
     if (comparable.length)
-      flag('contradicted', REASONS.numberContradicted(texts, [...new Set(comparable.map((f) => f.text))]));
-    else flag('partly_supported', REASONS.numberMissing(texts));
+      flag('number', 'contradicted', REASONS.numberContradicted(texts, [...new Set(comparable.map((f) => f.text))]));
+    else flag('number', 'partly_supported', REASONS.numberMissing(texts));
   }
 
   // NOTE: «ein månad» for «tre måneder» has no figure the number check reads («ein» is mostly an article); a length
@@ -140,6 +146,7 @@ export function assessSupport(
     );
     if (changed.length)
       flag(
+        'duration',
         'contradicted',
         REASONS.numberContradicted(
           changed.map((d) => d.text),
@@ -157,8 +164,14 @@ export function assessSupport(
     plainOverlap >= OVERLAP_SUPPORTED &&
     !(polarity.some((p) => p.kind === 'added') && polarity.some((p) => p.kind === 'removed'));
   for (const p of polarity) {
+    // NOTE (issue 15, precision of ✗): a negation inside a condition («dersom leieren ikke dokumenterer … innen fem
+    // uker») says when something follows; a sentence with no condition of its own that leaves it out restates the
+    // condition as a duty or a deadline («Leieren har en frist på fem uker …»). Whether that is faithful is a reading
+    // of what follows from the condition: ≈, not ✗. A sentence that keeps a condition and flips it is still ✗.
+    const restated = p.inCondition === true && !OPENS_CONDITION.test(p.kind === 'removed' ? sentence : context);
     flag(
-      aligned ? 'contradicted' : 'partly_supported',
+      'polarity',
+      aligned && !restated ? 'contradicted' : 'partly_supported',
       p.kind === 'added' ? REASONS.negationAdded(p.word, p.about) : REASONS.negationRemoved(p.word, p.about),
     );
   }
@@ -172,14 +185,19 @@ export function assessSupport(
   // (as for negations): «skeptisk» in a sentence about something else than the «støtter» beside it is weak evidence.
   const lined = lexical.shifts.length ? contentOverlap(sentence, context, orgWords).score >= OVERLAP_SUPPORTED : true;
   for (const shift of lexical.shifts)
-    flag(lined ? shift.verdict : 'partly_supported', REASONS.lexiconShift(shift.label, shift.sentence, shift.source));
-  for (const a of lexical.added) flag('partly_supported', REASONS.lexiconAdded(a.label, a.sentence));
+    flag(
+      `lexicon:${shift.lexicon}`,
+      lined ? shift.verdict : 'partly_supported',
+      REASONS.lexiconShift(shift.label, shift.sentence, shift.source),
+    );
+  for (const a of lexical.added)
+    flag(`lexicon-added:${a.lexicon}`, 'partly_supported', REASONS.lexiconAdded(a.label, a.sentence));
   // Only a restriction inside what the sentence quotes binds it.
   const quoted = lexiconTokens(usable.map((u) => u.citation.quote).join(' ')).join(' ');
   const restriction = lexical.dropped.find((d) => ` ${quoted} `.includes(` ${d.source} `));
-  if (restriction) flag('partly_supported', REASONS.restrictionDropped(restriction.source));
+  if (restriction) flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(restriction.source));
   const hedge = droppedHedge(sentence, context);
-  if (hedge) flag('partly_supported', REASONS.hedgeDropped(hedge));
+  if (hedge) flag('hedge-dropped', 'partly_supported', REASONS.hedgeDropped(hedge));
 
   // NOTE (issue 15, misses): faults that keep the source's words. Paired roles swapped (roles.ts) are a reversal when
   // sure and the rest lines up; a list item the cited text lacks (enumeration.ts), a weaker or stronger first
@@ -188,33 +206,36 @@ export function assessSupport(
   const swaps = roleSwaps(sentence, context);
   const swapLined = swaps.length > 0 && contentOverlap(sentence, context, orgWords).score >= OVERLAP_SUPPORTED;
   for (const s of swaps)
-    flag(s.sure && swapLined ? 'contradicted' : 'partly_supported', REASONS.roleSwapped(s.sentence, s.source));
-  for (const c of changedItems(sentence, context)) flag('partly_supported', REASONS.listItemMissing(c.items, c.list));
+    flag('roles', s.sure && swapLined ? 'contradicted' : 'partly_supported', REASONS.roleSwapped(s.sentence, s.source));
+  for (const c of changedItems(sentence, context))
+    flag('list-item', 'partly_supported', REASONS.listItemMissing(c.items, c.list));
   const modal = modalShift(sentence, usable.map((u) => u.citation.quote).join(' '));
-  if (modal) flag('partly_supported', REASONS.mainModalShift(modal.said, modal.source));
+  if (modal) flag('main-modal', 'partly_supported', REASONS.mainModalShift(modal.said, modal.source));
   const swapped = swaps.length ? null : swappedParts(sentence, context);
-  if (swapped) flag('partly_supported', REASONS.partsSwapped(swapped.first, swapped.second));
+  if (swapped) flag('transposition', 'partly_supported', REASONS.partsSwapped(swapped.first, swapped.second));
 
   // «bare utleieren kan kreve» claims that no one else can: an exclusive restriction the cited text does not make is
   // the sentence's own (a source saying «begge parter» would otherwise back it word for word).
   const only = sentence.match(ONLY_ADDED);
-  if (only && !EXCLUSIVE.test(context)) flag('partly_supported', REASONS.restrictionAdded(only[1]));
+  if (only && !EXCLUSIVE.test(context))
+    flag('restriction-added', 'partly_supported', REASONS.restrictionAdded(only[1]));
 
   const causal = sentence.replace(NOT_CAUSAL, ' ').match(CAUSAL);
-  if (causal && !CAUSAL.test(context)) flag('partly_supported', REASONS.causalAdded(causal[0]));
+  if (causal && !CAUSAL.test(context)) flag('causal-added', 'partly_supported', REASONS.causalAdded(causal[0]));
   for (const u of usable) {
     const cond = u.citation.quote.match(CONDITION);
     // Any condition in the sentence may restate the cited one («med mindre» ≈ «bare der»).
-    if (cond && !CONDITION.test(sentence)) flag('partly_supported', REASONS.conditionDropped(cond[0]));
+    if (cond && !CONDITION.test(sentence))
+      flag('condition-dropped', 'partly_supported', REASONS.conditionDropped(cond[0]));
     const limit = limitIn(u.citation.quote);
-    if (limit && !limitIn(sentence)) flag('partly_supported', REASONS.conditionDropped(limit));
+    if (limit && !limitIn(sentence)) flag('limit-dropped', 'partly_supported', REASONS.conditionDropped(limit));
     // Text a mark at the quote's edge leaves out of its sentence counts as skipped too (elisionEdges.ts).
     for (const gap of [
       ...elisionGaps(u.citation.quote, u.passage.text),
       ...edgeGaps(u.citation.quote, u.passage.text),
     ]) {
       const held = elidedRisk(gap, sentence);
-      if (held) flag('partly_supported', REASONS.elidedRisk(held));
+      if (held) flag('elided-risk', 'partly_supported', REASONS.elidedRisk(held));
     }
   }
 
@@ -223,14 +244,14 @@ export function assessSupport(
   if (found?.kind === 'we' && opts.organisation) {
     const ok = orgs.some((o) => sameOrganisation(opts.organisation!, o));
     holder = { name: opts.organisation, ok };
-    if (!ok) flag('unsupported', REASONS.weWrong(opts.organisation, orgs));
+    if (!ok) flag('holder:we', 'unsupported', REASONS.weWrong(opts.organisation, orgs));
   } else if (found?.kind === 'named') {
     // A statute speaks for itself: «Geodataloven krever …» cited to the act is held by its title.
     const titles = usable.map((u) => u.passage.document.title).join('\n');
     const ok =
       orgs.some((o) => sameOrganisation(found.text, o)) || namedIn(found.text, context) || namedIn(found.text, titles);
     holder = { name: found.text, ok };
-    if (!ok) flag('unsupported', REASONS.holderWrong(found.text, orgs));
+    if (!ok) flag('holder:named', 'unsupported', REASONS.holderWrong(found.text, orgs));
   }
 
   // A position the cited text reports («Regjeringen har som mål at …») is not its organisation's own.
@@ -242,12 +263,12 @@ export function assessSupport(
           (h) => h?.kind === 'named' && !orgs.some((o) => sameOrganisation(h.text, o)) && !namedIn(h.text, sentence),
         )
     : undefined;
-  if (reported) flag('partly_supported', REASONS.reportedPosition(reported.text, found!.text));
+  if (reported) flag('reported-position', 'partly_supported', REASONS.reportedPosition(reported.text, found!.text));
   // NOTE (issue 15, third misses round): fault kinds no earlier set was built around (unplanned.ts); review only.
   const citations = usable.map((u) => ({ quote: u.citation.quote, passage: u.passage }));
   const swapFound = swaps.length > 0 || swapped !== null;
   for (const r of unplannedReasons({ sentence, context, citations, own: Boolean(own), swapFound }))
-    flag('partly_supported', r);
+    flag(r.check, 'partly_supported', r.reason);
 
   // The holder's name and the cited organisations' names are who says it, not what is said.
   const exclude = [
@@ -267,10 +288,11 @@ export function assessSupport(
   // text lacks; only a sentence sharing next to nothing with it, not even a figure, is unsupported.
   const sharesFigure = extractNumbers(sentence).length > numbers.missing.length;
   if (overlap.score < OVERLAP_NONE && !sharesFigure)
-    flag('unsupported', REASONS.overlapLow(overlap.score, overlap.missing));
-  else if (overlap.score < OVERLAP_PARTLY) flag('partly_supported', REASONS.overlapLow(overlap.score, overlap.missing));
+    flag('overlap:none', 'unsupported', REASONS.overlapLow(overlap.score, overlap.missing));
+  else if (overlap.score < OVERLAP_PARTLY)
+    flag('overlap:low', 'partly_supported', REASONS.overlapLow(overlap.score, overlap.missing));
   else if (overlap.score < OVERLAP_SUPPORTED)
-    flag('partly_supported', REASONS.overlapPartial(overlap.score, overlap.missing));
+    flag('overlap:partial', 'partly_supported', REASONS.overlapPartial(overlap.score, overlap.missing));
   else {
     const clauses = splitClauses(sentence);
     const uncovered =
@@ -279,9 +301,9 @@ export function assessSupport(
             .map((c) => ({ c, o: contentOverlap(c, `${context}\n${metadata}`, exclude) }))
             .filter((x) => x.o.total >= 2 && x.o.score < CLAUSE_COVERED)
         : [];
-    for (const x of uncovered) flag('partly_supported', REASONS.clauseUncovered(x.c, x.o.missing));
+    for (const x of uncovered) flag('clause', 'partly_supported', REASONS.clauseUncovered(x.c, x.o.missing));
     if (uncovered.length === 0 && overlap.score < OVERLAP_STRICT)
-      flag('partly_supported', REASONS.paraphrase(overlap.missing));
+      flag('paraphrase', 'partly_supported', REASONS.paraphrase(overlap.missing));
   }
 
   return {
@@ -293,6 +315,7 @@ export function assessSupport(
       ...(holder ? { holder } : {}),
       overlap: round(overlap.score),
     },
+    findings,
   };
 }
 
