@@ -72,6 +72,8 @@ const CAUSAL =
 /** Conditions; a cited condition the sentence drops widens the claim. */
 const CONDITION =
   /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|så lenge|på vilkår|under forutsetning|bare(?! fordi)|berre(?! fordi)|kun|unntatt|unntak)\b/iu;
+/** A view stated as someone's («mener», Nynorsk «meiner»). */
+const OPINION = /(?<![\p{L}])(?:mener|meiner|mente|meinte)(?![\p{L}])/iu;
 /** Words that open a condition (as in polarity.ts), and «med mindre». */
 const OPENS_CONDITION = /(?<![\p{L}])(?:dersom|hvis|viss|når|såfremt|forutsatt|føresett|med mindre)(?![\p{L}])/iu;
 /** «bare», «kun» restricting (not «ikke bare … men også»). */
@@ -223,8 +225,13 @@ export function assessSupport(
       lined && minimalPair(shift.sentence) ? shift.verdict : 'partly_supported',
       REASONS.lexiconShift(shift.label, shift.sentence, shift.source),
     );
+  // NOTE (issue 15, soft alarms): a position the cited text states as the organisation's view («Oslo Ap mener … at
+  // innbyggernes behov er utgangspunktet») is a norm already; a sentence that also gives it as a view and says it
+  // with «skal» or «må» («… mener innbyggernes behov skal være utgangspunktet») restates it, it adds no obligation.
+  const viewRestated = OPINION.test(sentence) && usable.some((u) => OPINION.test(u.citation.quote));
   for (const a of lexical.added)
-    flag(`lexicon-added:${a.lexicon}`, 'partly_supported', REASONS.lexiconAdded(a.label, a.sentence));
+    if (!(a.lexicon === 'modality' && viewRestated))
+      flag(`lexicon-added:${a.lexicon}`, 'partly_supported', REASONS.lexiconAdded(a.label, a.sentence));
   // Only a restriction inside what the sentence quotes binds it.
   const quoted = lexiconTokens(usable.map((u) => u.citation.quote).join(' ')).join(' ');
   const restriction = lexical.dropped.find((d) => ` ${quoted} `.includes(` ${d.source} `));
