@@ -46,6 +46,11 @@ export const PolarityIssue = z.object({
   word: z.string(),
   /** The content words it negates, for the reason shown to people. */
   about: z.array(z.string()),
+  /**
+   * The negation sits in a condition of its own text («dersom leieren ikke dokumenterer …», or a list item under a
+   * lead-in): a text that leaves it out may restate the condition as a duty or a deadline (support.ts).
+   */
+  inCondition: z.boolean().optional(),
 });
 export type PolarityIssue = z.infer<typeof PolarityIssue>;
 
@@ -57,6 +62,13 @@ export const SupportChecks = z.object({
   overlap: z.number(),
 });
 export type SupportChecks = z.infer<typeof SupportChecks>;
+
+/**
+ * One check's finding on a sentence: which check (e.g. `polarity`, `lexicon:stance`, `holder:we`) and the verdict it
+ * gave. Only in a report asked for with `explain` (the verifier eval's `--by-check`), one per reason of the checks.
+ */
+export const Finding = z.object({ check: z.string(), verdict: Verdict });
+export type Finding = z.infer<typeof Finding>;
 
 export const SentenceReport = z.object({
   /** Position in the draft: section index and sentence index within it. */
@@ -72,6 +84,8 @@ export const SentenceReport = z.object({
   reasons: z.array(z.string()),
   citations: z.array(CitationReport),
   checks: SupportChecks.optional(),
+  /** Which check gave which verdict; only when the report was asked for with `explain` (evals). */
+  findings: z.array(Finding).optional(),
   /** The optional LLM judge's verdict and reason (decided: its answer set the verdict), or why it could not answer. */
   judge: z
     .union([

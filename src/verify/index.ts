@@ -4,7 +4,7 @@
  * Per sentence: do numbers, negations, the holder of the position and the content match the cited text?
  */
 import type { PassageWithDocument } from '../domain/types.js';
-import type { SentenceReport, VerificationReport } from '../domain/verification.js';
+import type { Finding, SentenceReport, VerificationReport } from '../domain/verification.js';
 import { isClaim } from './claim.js';
 import { applyJudge } from './judge.js';
 import { checkDraftLimits, fromZodError } from './errors.js';
@@ -26,6 +26,12 @@ export interface VerifyDeps {
   judge?: Judge;
 }
 
+/** `organisation` is who "vi" is; `explain` adds each sentence's `findings` (which check said what; for evals). */
+export interface VerifyOptions {
+  organisation?: string;
+  explain?: boolean;
+}
+
 /**
  * Verify a structured draft. Throws VerifyError (with `code`, Norwegian `message`, `field`) on invalid or too
  * large input.
@@ -34,7 +40,7 @@ export interface VerifyDeps {
 export async function verifyDraft(
   input: StructuredDraftInput,
   deps: VerifyDeps,
-  opts: { organisation?: string } = {},
+  opts: VerifyOptions = {},
 ): Promise<VerificationReport> {
   const parsed = StructuredDraftSchema.safeParse(canonicaliseDraft(input));
   if (!parsed.success) throw fromZodError(parsed.error);
@@ -51,8 +57,14 @@ export async function verifyDraft(
       const citations: CitationReport[] = [];
       for (const c of sentence.citations) citations.push(await checkCitation(c, passages, deps.source));
       const at = { section: si, index: ti, ...(section.heading !== undefined ? { heading: section.heading } : {}) };
-      const report = await verifySentence({ ...at, text: sentence.text, citations }, passages, deps, opts);
-      sentences.push(section.review ? markedForReview(report, section.review) : report);
+      const { report, findings } = await verifySentence(
+        { ...at, text: sentence.text, citations },
+        passages,
+        deps,
+        opts,
+      );
+      const marked = section.review ? markedForReview(report, section.review, findings) : report;
+      sentences.push(opts.explain ? { ...marked, findings } : marked);
     }
   }
   return {
@@ -67,7 +79,7 @@ export async function verifyDraft(
 export async function verifyMarkdown(
   md: string,
   deps: VerifyDeps,
-  opts: { organisation?: string } = {},
+  opts: VerifyOptions = {},
 ): Promise<VerificationReport> {
   return verifyDraft(parseMarkdown(md), deps, opts);
 }
@@ -77,41 +89,58 @@ async function verifySentence(
   passages: Map<string, PassageWithDocument>,
   deps: VerifyDeps,
   opts: { organisation?: string },
-): Promise<SentenceReport> {
+): Promise<{ report: SentenceReport; findings: Finding[] }> {
   const claim = isClaim(s.text);
   if (s.citations.length === 0)
-    return { ...s, verdict: 'uncited', claim, reasons: [claim ? REASONS.uncited : REASONS.exempt] };
+    return {
+      report: { ...s, verdict: 'uncited', claim, reasons: [claim ? REASONS.uncited : REASONS.exempt] },
+      findings: claim ? [{ check: 'uncited', verdict: 'uncited' }] : [],
+    };
   const usable = s.citations
     .filter((c) => c.status === 'ok')
     .map((citation) => ({ citation, passage: passages.get(citation.passageId)! }));
   const broken = s.citations.filter((c) => c.status !== 'ok');
   if (usable.length === 0) {
-    return { ...s, verdict: 'unsupported', claim, reasons: [REASONS.noValidCitation, ...broken.map((c) => c.reason)] };
+    return {
+      report: {
+        ...s,
+        verdict: 'unsupported',
+        claim,
+        reasons: [REASONS.noValidCitation, ...broken.map((c) => c.reason)],
+      },
+      findings: [{ check: 'citation', verdict: 'unsupported' }],
+    };
   }
   const support = assessSupport(s.text, usable, opts);
   let verdict = support.verdict;
   const reasons = [...support.reasons];
+  const findings = [...support.findings];
   // Issue 18: a consultation is the issuer's voice, the organisation's documents the organisation's.
   const voice = issuerVoice(s.text, usable, opts);
   if (voice) {
     verdict = worst(verdict, 'unsupported');
     reasons.push(voice);
+    findings.push({ check: 'issuer', verdict: 'unsupported' });
   }
   if (broken.length) {
     verdict = worst(verdict, 'partly_supported');
     reasons.push(REASONS.someInvalid(broken.length), ...broken.map((c) => c.reason));
+    findings.push({ check: 'citation:some', verdict: 'partly_supported' });
   }
   const report: SentenceReport = { ...s, verdict, claim, reasons, checks: support.checks };
   if (deps.judge) await applyJudge(report, usable, deps.judge);
-  return report;
+  if (report.judge && 'decided' in report.judge && report.judge.decided)
+    findings.push({ check: 'judge', verdict: report.verdict });
+  return { report, findings };
 }
 
 /**
  * A sentence of a section marked for review (issue 17): ✓ becomes ≈ with the section's reason first; a worse
  * verdict stays and gets the reason too. Sentences without citations (greetings) are left alone.
  */
-function markedForReview(r: SentenceReport, reason: string): SentenceReport {
+function markedForReview(r: SentenceReport, reason: string, findings: Finding[]): SentenceReport {
   if (r.citations.length === 0) return r;
+  findings.push({ check: 'review', verdict: 'partly_supported' });
   return { ...r, verdict: worst(r.verdict, 'partly_supported'), reasons: [reason, ...r.reasons] };
 }
 

@@ -95,6 +95,8 @@ interface Text {
   stemSet: Set<string>;
   /** The sentence of the text each token is in: a negation's reach ends at its sentence's end. */
   seg: number[];
+  /** Is token i in a condition (see CONDITIONAL)? */
+  cond: boolean[];
 }
 
 interface Negation {
@@ -243,8 +245,11 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
   // men den mangler kraft. Medlemmene etterspør …» must not make «mangler» about the members.
   const spans = /[.!?]\s/.test(text) ? splitSentences(text) : [];
   const flags = otherFlags(otherText);
+  const cond: boolean[] = [];
   (spans.length ? spans.map((x) => text.slice(x.start, x.end)) : [text]).forEach((part, k) => {
     const t = negatedAntonym(tokensOf(part, other, otherText, flags), otherText);
+    const item = LIST_ITEM.test(part);
+    t.forEach((_, i) => cond.push(inCondition(t, i, item)));
     tokens.push(...t);
     for (const _ of t) seg.push(k);
   });
@@ -283,7 +288,25 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
   );
   // Synonyms share one stem, so «ikke nok» and «ikke tilstrekkelig» bracket the same word.
   const stems = tokens.map(sameAs);
-  return { tokens, stems, content, negated, stemSet: new Set(stems), seg };
+  return { tokens, stems, content, negated, stemSet: new Set(stems), seg, cond };
+}
+
+/**
+ * Words that open a condition (Bokmål and Nynorsk; «med mindre» is read as «hvis ikke» above). NOTE: Norwegian puts a
+ * negation before the verb in a subordinate clause, right after its subject («dersom leieren ikke dokumenterer»); a
+ * negation further on after «dersom …» is in the main clause («Dersom leien er betalt, kan utleieren ikke …»). So a
+ * negation counts as the condition's only within CONDITION_REACH words of the word that opens it.
+ */
+const CONDITIONAL = new Set(['dersom', 'hvis', 'viss', 'når', 'såfremt', 'forutsatt', 'føresett']);
+const CONDITION_REACH = 5;
+/** A numbered or lettered list item that opens in lower case continues a lead-in («… dersom:», «1. leieren …»). */
+const LIST_ITEM = /^\s*(?:\d{1,2}|[a-h])[.)]\s+\p{Ll}/u;
+
+/** Is token i within reach of a word opening a condition, or of the start of a list item that continues a lead-in? */
+function inCondition(tokens: readonly string[], i: number, item: boolean): boolean {
+  if (item && i <= CONDITION_REACH) return true;
+  for (let k = i - 1; k >= 0 && i - k <= CONDITION_REACH; k--) if (CONDITIONAL.has(tokens[k])) return true;
+  return false;
 }
 
 /**
@@ -436,6 +459,9 @@ function pair(sNeg: Negation[], cNeg: Negation[]): { s: Set<Negation>; c: Set<Ne
 const omitted = (n: Negation, other: Text) =>
   (n.word === 'uten' || n.word === 'utan') && n.after.length > 0 && !other.stemSet.has(n.after[0]);
 
+/** `inCondition` for a negation in a condition of its own text (only then, so most issues stay as they were). */
+const conditionOf = (n: Negation, t: Text) => (t.cond[n.index] ? { inCondition: true } : {});
+
 /** The words around a negation (as written) whose stems the other text has. */
 const about = (n: Negation, other: Text) => [...n.around].filter(([x]) => other.stemSet.has(x)).map(([, w]) => w);
 
@@ -490,7 +516,7 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
       const words = about(n, to);
       if (t.kind === 'plain' && !places.has(t.key) && words.length > 0 && !omitted(n, to)) {
         places.add(t.key);
-        issues.push({ kind, word: n.word, about: words });
+        issues.push({ kind, word: n.word, about: words, ...conditionOf(n, from) });
       }
     }
   };
@@ -516,11 +542,13 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
   );
   for (const n of sNeg) {
     if (settled.s.has(n.index) || paired.s.has(n)) continue;
-    if (about(n, c).length > 0 && !omitted(n, c)) issues.push({ kind: 'added', word: n.word, about: about(n, c) });
+    if (about(n, c).length > 0 && !omitted(n, c))
+      issues.push({ kind: 'added', word: n.word, about: about(n, c), ...conditionOf(n, s) });
   }
   for (const m of cNeg) {
     if (settled.c.has(m.index) || paired.c.has(m)) continue;
-    if (spans(m, s) && !omitted(m, s)) issues.push({ kind: 'removed', word: m.word, about: about(m, s) });
+    if (spans(m, s) && !omitted(m, s))
+      issues.push({ kind: 'removed', word: m.word, about: about(m, s), ...conditionOf(m, c) });
   }
   return issues;
 }

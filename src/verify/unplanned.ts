@@ -29,36 +29,38 @@ export interface UnplannedInput {
 }
 
 /**
- * The reasons (Norwegian) for which the sentence needs review; [] when none of these checks finds anything.
+ * The reasons (Norwegian) for which the sentence needs review, each with the check that found it; [] when none of
+ * these checks finds anything.
  * @example unplannedReasons({ sentence: 'Tillitsreformen har fått fullt gjennomslag.', context, citations, own: false, swapFound: false })
  */
-export function unplannedReasons(input: UnplannedInput): string[] {
+export function unplannedReasons(input: UnplannedInput): { check: string; reason: string }[] {
   const { sentence, context, citations } = input;
-  const reasons: string[] = [];
+  const reasons: { check: string; reason: string }[] = [];
+  const add = (check: string, reason: string) => reasons.push({ check, reason });
   const quotes = citations.map((c) => c.quote).join(' ');
   const organisations = [...new Set(citations.map((c) => c.passage.document.organisation))];
   // A statute's «skal» states the rule; a statement of it in the present is faithful (see realis.ts).
   if (citations.every((c) => c.passage.document.kind !== 'statute')) {
     const status = statusShift(sentence, quotes);
-    if (status) reasons.push(REASONS.statusShift(status.source));
+    if (status) add('realis', REASONS.statusShift(status.source));
   }
   if (citations.some((c) => joinedAcrossSentences(sentence, c.quote, c.passage.text)))
-    reasons.push(REASONS.elisionJoined());
+    add('elision-join', REASONS.elisionJoined());
   const speaker = speakerShift(sentence, quotes, organisations);
-  if (speaker) reasons.push(REASONS.speakerShift(speaker));
+  if (speaker) add('speaker', REASONS.speakerShift(speaker));
   const frame = input.own ? reportFrame(sentence, quotes) : null;
-  if (frame) reasons.push(REASONS.reportFrame(frame));
+  if (frame) add('report-frame', REASONS.reportFrame(frame));
   if (!input.swapFound) {
     const exchanged = exchangedParts(sentence, context);
-    if (exchanged) reasons.push(REASONS.partsSwapped(exchanged.first, exchanged.second));
+    if (exchanged) add('exchange', REASONS.partsSwapped(exchanged.first, exchanged.second));
     const passive = reversedPassive(sentence, context);
-    if (passive) reasons.push(REASONS.passiveReversed(passive.subject, passive.agent));
+    if (passive) add('passive', REASONS.passiveReversed(passive.subject, passive.agent));
   }
   const subject = input.swapFound ? null : subjectShift(sentence, context);
-  if (subject) reasons.push(REASONS.subjectShift(subject.said, subject.source, subject.verb));
+  if (subject) add('subject', REASONS.subjectShift(subject.said, subject.source, subject.verb));
   const share = changedShare(sentence, context);
-  if (share) reasons.push(REASONS.shareChanged(share.number, share.said, share.source));
+  if (share) add('share', REASONS.shareChanged(share.number, share.said, share.source));
   const degree = degreeShift(sentence, context);
-  if (degree) reasons.push(REASONS.degreeShift(degree.said, degree.source));
+  if (degree) add('degree', REASONS.degreeShift(degree.said, degree.source));
   return reasons;
 }

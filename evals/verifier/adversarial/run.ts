@@ -10,14 +10,17 @@
  * while developing), odd ids are held out (only ever measured). Both halves and the whole are reported.
  *
  *     npx tsx evals/verifier/adversarial/run.ts [--json] [--split dev|heldout|all] [--misses] [--cases FILE]
+ *     npx tsx evals/verifier/adversarial/run.ts --by-check
  *
  * `--cases evals/cases/verifier-handwritten.jsonl` runs the second hand-written set (new categories) instead.
+ * `--by-check` attributes every ✗ and ≈ on the readable sets to the checks that gave it (byCheck.ts).
  */
 import { pathToFileURL } from 'node:url';
 import { parseCli } from '../../../src/cli/args.js';
 import type { PassageWithDocument } from '../../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft, type SentenceReport } from '../../../src/verify/index.js';
 import { passagesOf } from '../corpus.js';
+import { byCheck, HARD_HEADERS, hardRows, loadReadableCases, SOFT_HEADERS, softRows } from './byCheck.js';
 import { loadCases, piecesInOrder, quotePieces, type AdversarialCase } from './cases.js';
 import { loadAdversarialDocuments } from './texts.js';
 
@@ -44,9 +47,12 @@ export interface CaseResult {
   label: AdversarialCase['label'];
   sentence: string;
   verdict: SentenceReport['verdict'];
+  claim: boolean;
   statuses: string[];
   reasons: string[];
   outcome: 'dangerous_miss' | 'hard_false_alarm' | 'soft_alarm' | 'ok';
+  /** Which check gave which verdict (only with `explain`). */
+  findings?: NonNullable<SentenceReport['findings']>;
 }
 
 export interface AdversarialResult {
@@ -99,7 +105,9 @@ function passageFor(cit: AdversarialCase['citations'][number], passages: Passage
   return hit ? hit.id : `${cit.document}#0`;
 }
 
-export async function runAdversarialEval(opts: { cases?: AdversarialCase[] } = {}): Promise<AdversarialResult> {
+export async function runAdversarialEval(
+  opts: { cases?: AdversarialCase[]; explain?: boolean } = {},
+): Promise<AdversarialResult> {
   const started = performance.now();
   const docs = await loadAdversarialDocuments();
   const passages = [...docs.values()].flatMap(passagesOf);
@@ -119,7 +127,11 @@ export async function runAdversarialEval(opts: { cases?: AdversarialCase[] } = {
         },
       ],
     };
-    const report = await verifyDraft(draft, { source }, c.organisation ? { organisation: c.organisation } : {});
+    const report = await verifyDraft(
+      draft,
+      { source },
+      { ...(c.organisation ? { organisation: c.organisation } : {}), explain: opts.explain ?? false },
+    );
     const s = report.sentences[0];
     results.push({
       id: c.id,
@@ -128,9 +140,11 @@ export async function runAdversarialEval(opts: { cases?: AdversarialCase[] } = {
       label: c.label,
       sentence: c.sentence,
       verdict: s.verdict,
+      claim: s.claim,
       statuses: s.citations.map((x) => x.status),
       reasons: s.reasons,
       outcome: outcomeOf(c.label, s),
+      ...(s.findings ? { findings: s.findings } : {}),
     });
   }
   const categories = [...new Set(results.map((r) => r.category))].sort().map((category) => {
@@ -184,6 +198,8 @@ Valg:
   --cases FIL      en annen fil med tilfeller (for eksempel evals/cases/verifier-faithful2.jsonl)
   --misses         skriv også ut tilfellene som ikke gikk bra (bare utviklingshalvdelen, om ikke --split er gitt)
   --split HALVDEL  dev, heldout eller all: hvilke tilfeller --misses skriver ut (standard dev)
+  --by-check       hvilken kontroll som ga hver ✗ og ≈, over de lesbare settene (utviklingshalvdelen og settene
+                   fra rundene i sak 15; aldri den holdte halvdelen eller det blinde settet; --cases gjelder ikke)
   --json           hele resultatet som JSON
   -h, --help       denne teksten
 `;
@@ -196,9 +212,27 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       split: { type: 'string' },
       misses: { type: 'boolean' },
       cases: { type: 'string' },
+      'by-check': { type: 'boolean' },
     },
     HELP,
   );
+  if (values['by-check']) {
+    const r = await runAdversarialEval({ cases: await loadReadableCases(), explain: true });
+    const rows = byCheck(r.results.map((x) => ({ ...x, findings: x.findings ?? [] })));
+    if (values.json) console.log(JSON.stringify({ overall: r.overall, checks: rows }, null, 2));
+    else {
+      const { table } = await import('../../lib/table.js');
+      const f = r.overall;
+      console.log(
+        `Lesbare sett: ${f.faulty} feil / ${f.faithful} trofaste; ${f.dangerousMisses} farlige bom, ` +
+          `${f.hardFalseAlarms} harde og ${f.softAlarms} myke alarmer. (alene) = den eneste kontrollen med den dommen.\n`,
+      );
+      console.log(table(HARD_HEADERS, hardRows(rows)));
+      console.log('');
+      console.log(table(SOFT_HEADERS, softRows(rows)));
+    }
+    process.exit(0);
+  }
   const split = (values.split ?? 'dev') as Split | 'all';
   const r = await runAdversarialEval(values.cases ? { cases: await loadCases(values.cases) } : {});
   if (values.json) console.log(JSON.stringify(r, null, 2));

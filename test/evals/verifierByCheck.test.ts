@@ -1,0 +1,45 @@
+/**
+ * The adversarial eval's `--by-check` (evals/verifier/adversarial/byCheck.ts): every ✗ and ≈ attributed to the checks
+ * that gave it, and only over the readable sets (never the held-out half or the blind set).
+ */
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { byCheck, loadReadableCases, type Attributable } from '../../evals/verifier/adversarial/byCheck.js';
+
+const x = (
+  label: Attributable['label'],
+  verdict: Attributable['verdict'],
+  ...checks: [string, Attributable['verdict']][]
+) => ({ label, verdict, claim: true, findings: checks.map(([check, v]) => ({ check, verdict: v })) }) as Attributable;
+
+describe('by-check attribution', () => {
+  it('counts each ✗ per check on faithful and faulty sentences, and where the check alone made it ✗', () => {
+    const rows = byCheck([
+      x('faithful', 'contradicted', ['polarity', 'contradicted'], ['paraphrase', 'partly_supported']),
+      x('faulty', 'contradicted', ['polarity', 'contradicted'], ['number', 'contradicted']),
+      x('faulty', 'contradicted', ['number', 'contradicted']),
+      x('faulty', 'partly_supported', ['number', 'partly_supported']),
+      x('faithful', 'partly_supported', ['paraphrase', 'partly_supported']),
+      x('faithful', 'supported'),
+    ]);
+    const get = (check: string) => rows.find((r) => r.check === check)!;
+    expect(get('polarity')).toMatchObject({ hardFaithful: 1, hardFaithfulAlone: 1, hardFaulty: 1, hardFaultyAlone: 0 });
+    expect(get('number')).toMatchObject({ hardFaulty: 2, hardFaultyAlone: 1, softFaulty: 1, softFaultyAlone: 1 });
+    // A ≈ finding on a ✗ sentence is not a soft alarm: paraphrase counts only its own ≈ sentence.
+    expect(get('paraphrase')).toMatchObject({ hardFaithful: 0, softFaithful: 1, softFaithfulAlone: 1 });
+    expect(rows[0].check).toBe('polarity');
+  });
+
+  it('reads only the readable sets: no blind case and no held-out (odd) id of the adversarial set', async () => {
+    const readable = await loadReadableCases();
+    const ids = new Set(readable.map((c) => c.id));
+    const adversarial = (await readFile('evals/cases/verifier-adversarial.jsonl', 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(adversarial.filter((id) => Number(id.replace(/\D/g, '')) % 2 === 1).some((id) => ids.has(id))).toBe(false);
+    expect(adversarial.filter((id) => Number(id.replace(/\D/g, '')) % 2 === 0).every((id) => ids.has(id))).toBe(true);
+    expect([...ids].some((id) => id.startsWith('vb-'))).toBe(false);
+    expect(readable.length).toBeGreaterThan(1000);
+  });
+});
