@@ -3,7 +3,9 @@
  * POST /documents (PUT /documents/:id for an id already stored, as the in-process ingest replaces it), with the
  * metadata the in-process ingest would use. Each upload is streamed (`?stream=true`), and its progress events feed
  * the same three bars as a local ingest (files read, passages embedded, documents saved). The summary is the same;
- * each file is its own transaction here.
+ * each file is its own transaction here. The files are uploads, so their ids lie in their organisation's namespace
+ * (src/domain/documentIds.ts): an id made from a file name is left to the server; one metadata.yaml gives outside
+ * it replaces the document stored under it (a local ingest's), or the file is refused with the server's reason.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
