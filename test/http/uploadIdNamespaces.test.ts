@@ -184,4 +184,26 @@ describe('ids in the organisation’s namespace', () => {
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     expect(imported.body.document.id).toMatch(/^kunnskapsdepartementet-/);
   });
+
+  it('keeps a consultation of an issuer with no members public, so its id never answers another importer unseen', async () => {
+    const before = await countAll(db);
+    const text = 'Helsedepartementet\n\nHøring om skolehelse\n\nDepartementet foreslår flere helsesykepleiere.';
+    const internal = await upload(
+      alfa,
+      { organisation: 'Helsedepartementet', visibility: 'internal' },
+      { path: '/consultations', text },
+    );
+    expect(internal.status).toBe(400);
+    expect(internal.body.errors).toEqual([
+      { field: 'visibility', reason: 'en høring fra en avsender utenfor organisasjonene her er offentlig' },
+    ]);
+    expect(await countAll(db)).toEqual(before);
+    // Imported public by Alfa, the same consultation from Beta is «already imported», a document Beta can read.
+    expect((await upload(alfa, { organisation: 'Helsedepartementet' }, { path: '/consultations', text })).status).toBe(
+      201,
+    );
+    const again = await upload(beta, { organisation: 'Helsedepartementet' }, { path: '/consultations', text });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('conflict:consultation');
+  });
 });
