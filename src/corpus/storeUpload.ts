@@ -1,6 +1,7 @@
 /**
  * One uploaded file → a stored document (POST and PUT /documents): sniff the real type, load, settle the metadata,
- * clean and cut, refuse a taken id or a text already stored, embed, and write: in batches that no reader sees until
+ * clean and cut, refuse an id outside its organisation's namespace (domain/documentIds.ts: the one place uploads
+ * are held to it), a taken id or a text already stored, embed, and write: in batches that no reader sees until
  * the last one makes the document visible whole (store/documents/pending.ts). Everything that can refuse the file
  * runs before anything is written, so a refused upload leaves the store exactly as it was.
  *
