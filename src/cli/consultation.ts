@@ -29,7 +29,8 @@ hver med siden den står på. Det som ikke ble funnet, står tomt og nevnes; ing
 
 Valg:
   --org <navn>      avsenderen, når dokumentet ikke navngir departementet selv
-  --id <id>         id for dokumentet (standard: laget av tittelen)
+  --id <id>         id for dokumentet; må begynne med avsenderens navn («kunnskapsdepartementet-…»)
+                    (standard: laget av tittelen, med avsenderens navn foran)
   --date <dato>     dokumentets dato, ÅÅÅÅ-MM-DD (standard: brevets dato, ellers i dag)
   --json            skriv svaret som JSON (det samme som POST /consultations svarer)
   -h, --help        vis denne hjelpen

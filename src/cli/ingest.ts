@@ -26,6 +26,10 @@ er lagret (under samme eller en annen id) hoppes over; endrede dokumenter erstat
 grensene som en opplasting (MAX_DOCUMENT_CHARS, READ_WORKER_MAX_MB, …); en fil som ikke kan leses, nevnes med
 feilen, de andre lagres, og kommandoen avslutter med kode 2. --remove tar et dokument ut med avsnitt og vektorer.
 
+Når en server holder lageret, lastes filene opp gjennom den, og id-ene følger reglene for opplasting: en id
+begynner med organisasjonens navn («ntl-…»). Filer uten metadata får en slik id av serveren; en id fra
+metadata.yaml som ikke gjør det, erstatter dokumentet som er lagret under den, og ellers nevnes filen med grunnen.
+
 Valg:
   --org <navn>      organisasjon for filer uten metadata (standard: Ukjent)
   --kind <type>     programme | statement | consultation_response | news | statute | other

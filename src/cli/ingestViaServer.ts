@@ -3,7 +3,9 @@
  * POST /documents (PUT /documents/:id for an id already stored, as the in-process ingest replaces it), with the
  * metadata the in-process ingest would use. Each upload is streamed (`?stream=true`), and its progress events feed
  * the same three bars as a local ingest (files read, passages embedded, documents saved). The summary is the same;
- * each file is its own transaction here.
+ * each file is its own transaction here. The files are uploads, so their ids lie in their organisation's namespace
+ * (src/domain/documentIds.ts): an id made from a file name is left to the server; one metadata.yaml gives outside
+ * it replaces the document stored under it (a local ingest's), or the file is refused with the server's reason.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -22,6 +24,8 @@ interface Problem {
 }
 
 type UploadBody = Problem & {
+  /** A taken id's document (409 conflict:document). */
+  documentId?: string;
   outcome?: FileOutcome | 'unchanged';
   document?: { id: string; title: string; passageCount: number };
 };
@@ -136,12 +140,15 @@ async function uploadOne(
     const form = new FormData();
     form.set('file', new Blob([bytes]), basename(input.path));
     for (const f of FIELDS) {
+      // An id made from the file name is left to the server, which names the document in its organisation's
+      // namespace (src/domain/documentIds.ts); an id the metadata gives is sent as given.
+      if (f === 'id' && input.idFromName) continue;
       const value = (input.meta as Record<string, unknown>)[f];
       // Fallbacks (file name as title, "Ukjent") are left to the server, which reads the file's own metadata first.
       if (value === undefined || (guessed.has(f) && !withGuesses)) continue;
       form.set(f, String(value));
     }
-    const url = method === 'POST' ? `${server}/documents` : `${server}/documents/${encodeURIComponent(input.meta.id)}`;
+    const url = method === 'POST' ? `${server}/documents` : `${server}/documents/${encodeURIComponent(storedId)}`;
     const res = await fetch(`${url}?stream=true`, {
       method,
       body: form,
@@ -150,14 +157,22 @@ async function uploadOne(
     const { status, body } = await answer(res, onEvent);
     return { res: { status, ok: status >= 200 && status < 300, statusText: res.statusText }, body };
   };
+  // The document to replace when the id turns out taken: the one the server names, else the id given.
+  let storedId = input.meta.id;
   let { res, body } = await send('POST', false);
   // The file named no organisation or date of its own: then the fallbacks the in-process ingest would use.
   if (res.status === 400 && body.errors?.some((e) => guessed.has(e.field))) ({ res, body } = await send('POST', true));
-  if (res.status === 409 && body.code === 'conflict:document') {
+  // An id given outside its organisation's namespace (a new upload may not take it) may still name a document stored
+  // before the rule, or by a local ingest: replace that one; when there is none, the POST's refusal stands.
+  const outsideNamespace = res.status === 400 && !input.idFromName && body.errors?.some((e) => e.field === 'id');
+  if ((res.status === 409 && body.code === 'conflict:document') || outsideNamespace) {
+    if (typeof body.documentId === 'string') storedId = body.documentId;
+    const refusal = { res, body };
     ({ res, body } = await send('PUT', false));
     if (res.status === 400 && body.errors?.some((e) => guessed.has(e.field))) ({ res, body } = await send('PUT', true));
+    if (outsideNamespace && res.status === 404) ({ res, body } = refusal);
   }
-  const base = { path: input.path, id: input.meta.id };
+  const base = { path: input.path, id: body.document?.id ?? storedId };
   if (res.ok && body.document) {
     const passages = body.document.passageCount;
     if (body.outcome === 'unchanged')
@@ -181,6 +196,12 @@ async function uploadOne(
   // The file itself refused (too long, encrypted, no text, …): named like a local ingest names it; the run goes on.
   if (FILE_REFUSALS.has(res.status) && body.code && body.code in ERROR_CODES)
     return { ...base, refusal: new AppError(body.code as ErrorCode, { detail: body.detail ?? body.title }) };
+  // Its id refused (outside its organisation's namespace): the file named, the server's reason; the run goes on.
+  if (outsideNamespace)
+    return {
+      ...base,
+      refusal: new AppError('bad_request:validation', { detail: `«${basename(input.path)}»: ${body.detail}` }),
+    };
   throw new AppError(res.status === 401 ? 'unauthorized:token' : 'internal:server', {
     detail:
       `${input.path}: serveren svarte ${res.status}: ${body.detail ?? body.title ?? res.statusText}` +

@@ -29,6 +29,11 @@ export interface CorpusFile {
   meta: DocumentMeta;
   /** Fields filled with fallbacks (file name as title, "Ukjent"), which the file's own metadata may replace. */
   guessed?: (keyof DocumentMeta)[];
+  /**
+   * The id was made from the file name, not given (metadata.yaml, `--id`). A local ingest keeps it; through a
+   * server it is left out, so the server names the document in its organisation's namespace (domain/documentIds.ts).
+   */
+  idFromName?: boolean;
 }
 
 const isMissing = (err: unknown) => (err as NodeJS.ErrnoException)?.code === 'ENOENT';
@@ -105,7 +110,7 @@ async function fromDefaults(path: string, defaults: Partial<DocumentMeta>, singl
   const given = (field: keyof DocumentMeta) =>
     defaults[field] !== undefined && (single || (field !== 'title' && field !== 'id'));
   const guessed = (['organisation', 'title', 'kind', 'date', 'language', 'source'] as const).filter((f) => !given(f));
-  return { path, meta: parsed.data, guessed };
+  return { path, meta: parsed.data, guessed, ...(given('id') ? {} : { idFromName: true }) };
 }
 
 // A folder's README describes the folder, and dotfiles are editor or OS litter.

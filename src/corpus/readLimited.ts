@@ -24,7 +24,13 @@ export interface DocumentLimits {
 
 /** What to read: an upload (metadata settled from form, stored version and file) or a file with known metadata. */
 export type ReadWhat =
-  | { kind: 'upload'; upload: Upload; existing: DocumentHead | null }
+  | {
+      kind: 'upload';
+      upload: Upload;
+      existing: DocumentHead | null;
+      /** The organisations the installation knows, for a new document's default id (domain/documentIds.ts). */
+      organisations?: string[];
+    }
   | { kind: 'file'; bytes: Uint8Array; filename: string; meta: DocumentMeta; guessed?: GuessedFields };
 export type ReadJob = ReadWhat & { limits: DocumentLimits };
 
@@ -45,7 +51,12 @@ export async function readLimited(job: ReadJob): Promise<ReadResult> {
   let meta: DocumentMeta;
   if (job.kind === 'upload') {
     const consultation = job.upload.consultation;
-    const settled = uploadMeta(job.upload, consultation ? consultationMeta(loaded) : loaded.meta, job.existing);
+    const settled = uploadMeta(
+      job.upload,
+      consultation ? consultationMeta(loaded) : loaded.meta,
+      job.existing,
+      job.organisations,
+    );
     if (!settled.success) return { ok: false, reason: 'invalid_metadata', issues: settled.error.issues };
     meta = settled.data;
   } else meta = withFileMeta(job.meta, loaded.meta, job.guessed);

@@ -1,6 +1,7 @@
 /**
  * One uploaded file → a stored document (POST and PUT /documents): sniff the real type, load, settle the metadata,
- * clean and cut, refuse a taken id or a text already stored, embed, and write: in batches that no reader sees until
+ * clean and cut, refuse an id outside its organisation's namespace (domain/documentIds.ts: the one place uploads
+ * are held to it), a taken id or a text already stored, embed, and write: in batches that no reader sees until
  * the last one makes the document visible whole (store/documents/pending.ts). Everything that can refuse the file
  * runs before anything is written, so a refused upload leaves the store exactly as it was.
  *
@@ -11,6 +12,7 @@
 import type { z } from 'zod';
 import type { Config } from '../config/env.js';
 import type { ConsultationExtraction } from '../domain/consultation.js';
+import { idNamespaceProblem } from '../domain/documentIds.js';
 import type { DocumentSummary, IngestedDocument } from '../domain/types.js';
 import { ensureAnnIndex } from '../store/ann.js';
 import { saveConsultation } from '../store/consultations.js';
@@ -18,6 +20,8 @@ import type { Db } from '../store/db.js';
 import { getDocumentHead, writeUpload } from '../store/documents.js';
 import { passageRows, type SaveOutcome } from '../store/documents.js';
 import { embeddingInput } from '../store/embeddings.js';
+import { listOrganisations } from '../store/organisations.js';
+import { memberOrganisations } from '../store/users.js';
 import type { TextEmbedder } from '../domain/embedder.js';
 import { findDuplicates, type Duplicate } from './duplicates.js';
 import { readInWorker, type ReadThreadOptions } from './readThread.js';
@@ -43,6 +47,20 @@ export interface UploadResult {
 export type UploadRefusal =
   | { reason: 'missing'; id: string }
   | { reason: 'id_mismatch'; id: string }
+  /**
+   * The id is not in the organisation's namespace (domain/documentIds.ts): it lacks `prefix`, or lies in `other`,
+   * another organisation's longer prefix. `given`: the sender chose the id (else it came from the title); `moved`:
+   * a replace that changes the document's organisation.
+   */
+  | {
+      reason: 'id_namespace';
+      id: string;
+      organisation: string;
+      prefix: string;
+      other?: string;
+      given: boolean;
+      moved: boolean;
+    }
   | { reason: 'invalid_metadata'; issues: z.core.$ZodIssue[] }
   | { reason: 'exists'; id: string }
   | { reason: 'busy'; id: string }
@@ -121,6 +139,12 @@ export async function storeUpload(
   );
 }
 
+/** Every organisation the installation knows: those with documents and those with members (lower-cased). */
+async function knownOrganisations(db: Db): Promise<string[]> {
+  const [withDocuments, members] = await Promise.all([listOrganisations(db), memberOrganisations(db)]);
+  return [...new Set([...withDocuments.map((o) => o.key), ...members])];
+}
+
 async function storeNow(
   {
     db,
@@ -148,8 +172,9 @@ async function storeNow(
     return { ok: false, reason: 'id_mismatch', id: replaceId };
   // A consultation replaced through PUT /documents/:id is read as one again, so its extracted fields follow the file.
   if (existing?.kind === 'consultation') upload = { ...upload, consultation: true };
+  const organisations = await knownOrganisations(db);
   // Parsing and cutting run on a worker with a heap cap and a time limit (readThread.ts).
-  const got = await readInWorker({ kind: 'upload', upload, existing }, read);
+  const got = await readInWorker({ kind: 'upload', upload, existing, organisations }, read);
   if (!got.ok) return { ok: false, reason: 'invalid_metadata', issues: got.issues };
   const doc = got.doc;
   authorize?.(doc.meta.organisation);
@@ -162,6 +187,15 @@ async function storeNow(
 
   // Cheap refusals before the expensive step; writeUpload checks again under a lock.
   const id = doc.meta.id;
+  // Ids belong to their organisation's namespace, checked before the taken-id check: so a 409 for a taken id can
+  // only name a document of the uploader's own namespace. A replace keeps its id (stored before the rule, perhaps)
+  // unless it moves the document to another organisation.
+  const moved = !!existing && existing.organisation.toLowerCase() !== doc.meta.organisation.toLowerCase();
+  const outside = !replaceId || moved ? idNamespaceProblem(id, doc.meta.organisation, organisations) : null;
+  if (outside) {
+    const { organisation } = doc.meta;
+    return { ok: false, reason: 'id_namespace', id, organisation, ...outside, given: !!upload.fields.id, moved };
+  }
   if (!replaceId && (await getDocumentHead(db, { id }))) return { ok: false, reason: 'exists', id };
   const [duplicate] = await findDuplicates(db, [doc]);
   if (duplicate) return { ok: false, reason: 'duplicate', duplicate };

@@ -3,6 +3,7 @@
  * says about itself, then fallbacks. Its own module, free of the store, so the read worker (readWorker.ts) can load it.
  */
 import type { z } from 'zod';
+import { defaultDocumentId } from '../domain/documentIds.js';
 import { DocumentMeta } from '../domain/types.js';
 import type { LoadedText } from '../ingest/loaders/index.js';
 import type { DocumentHead, Visibility } from '../store/documents.js';
@@ -24,19 +25,24 @@ export interface Upload {
 /**
  * Metadata for the upload: form fields first, then (on replace) the stored document's, then what the file says
  * about itself, then fallbacks (title from the file name, kind "other"). Organisation and date have no fallback.
+ * A new document's id defaults to the title's slug in the organisation's namespace (domain/documentIds.ts), kept
+ * clear of the longer namespaces of `organisations` (the other organisations the installation knows).
  */
 export function uploadMeta(
   upload: Pick<Upload, 'filename' | 'fields' | 'consultation'>,
   fromFile: LoadedText['meta'],
   existing: DocumentHead | null,
+  organisations: readonly string[] = [],
 ): z.ZodSafeParseResult<DocumentMeta> {
   const f = upload.fields;
   const title =
     f.title ?? existing?.title ?? fromFile?.title ?? titleFromFileName(upload.filename.replace(/\.[^.]+$/, ''));
+  const organisation = f.organisation ?? existing?.organisation ?? fromFile?.organisation;
   return DocumentMeta.safeParse({
-    id: existing?.id ?? f.id ?? slugify(title),
+    // Without an organisation the metadata is refused for it anyway; the plain slug keeps that the only complaint.
+    id: existing?.id ?? f.id ?? (organisation ? defaultDocumentId(organisation, title, organisations) : slugify(title)),
     title,
-    organisation: f.organisation ?? existing?.organisation ?? fromFile?.organisation,
+    organisation,
     kind: upload.consultation ? 'consultation' : (f.kind ?? existing?.kind ?? fromFile?.kind ?? 'other'),
     date: f.date ?? existing?.date ?? fromFile?.date,
     language: f.language ?? existing?.language ?? fromFile?.language ?? 'nb',

@@ -12,3 +12,4 @@ export * from './judge.js';
 export * from './calendarDate.js';
 export * from './viewer.js';
 export * from './consultation.js';
+export * from './documentIds.js';

@@ -280,14 +280,14 @@ describe('every operation in /openapi.json answers bad input with a 4xx problem'
 
   it('multipart still reaches the upload routes: a valid upload is stored', async () => {
     const before = await countAll(db);
-    const fields = { ...UPLOAD_FIELDS, id: 'fuzz-gyldig-opplasting', title: 'En gyldig opplasting' };
+    const fields = { ...UPLOAD_FIELDS, id: 'fagforbundet-fuzz-gyldig-opplasting', title: 'En gyldig opplasting' };
     const res = await app.request('/documents', {
       method: 'POST',
       body: form(fields, 'Testforbundet mener at høringsfristene må være minst seks uker for alle saker.'),
     });
     expect(res.status).toBe(201);
     expect((await countAll(db)).documents).toBe(before.documents + 1);
-    await app.request('/documents/fuzz-gyldig-opplasting', { method: 'DELETE' });
+    await app.request('/documents/fagforbundet-fuzz-gyldig-opplasting', { method: 'DELETE' });
   });
 
   // DATES: impossible calendar dates belong to the `calendarDate` schema (src/domain/, another engineer's change).

@@ -130,17 +130,17 @@ describe('POST /consultations', { shuffle: false }, () => {
     const page = consultation('regjeringen-horing-skoleskyss.html').toString('utf8');
     // Another wording than the page imported above, so the text is not a duplicate.
     const v1 = page.replace('om lag 8 000 flere elever', 'om lag 9 000 flere elever');
-    const first = await post(new TextEncoder().encode(v1), 'skyss.html', { id: 'skyss-horing' });
+    const first = await post(new TextEncoder().encode(v1), 'skyss.html', { id: 'kunnskapsdepartementet-skyss-horing' });
     expect(first.res.status, JSON.stringify(first.body)).toBe(201);
     const html = v1
       .replace('Høringsfrist: 20.02.2025', 'Høringsfrist: 27.02.2025')
       .replace('Kunnskapsdepartementet sender på høring', 'Kunnskapsdepartementet sender nå på høring');
-    const res = await rt.app.request('/documents/skyss-horing', {
+    const res = await rt.app.request('/documents/kunnskapsdepartementet-skyss-horing', {
       method: 'PUT',
       body: form(new TextEncoder().encode(html), 'skyss.html'),
     });
     expect(res.status).toBe(200);
-    const back = await (await rt.app.request('/consultations/skyss-horing')).json();
+    const back = await (await rt.app.request('/consultations/kunnskapsdepartementet-skyss-horing')).json();
     expect(back.document.kind).toBe('consultation');
     expect(back.consultation.deadline.value).toBe('2025-02-27');
   });

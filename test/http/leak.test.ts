@@ -100,10 +100,10 @@ async function draftAs(who: Who, organisation: string, marker: string) {
 const draftA = await draftAs('adminA', A, 'ALFAUTKAST');
 const draftB = await draftAs('editorB', B, 'BETAUTKAST');
 
-/** What must never reach a principal: the other organisation's internal text and drafts. */
+/** What must never reach a principal: the other organisation's internal text, its id, and drafts. */
 const SECRETS = {
-  A: ['kvitrefjell', 'alfautkast', draftA.id],
-  B: ['lyngsalp', 'betautkast', draftB.id],
+  A: ['kvitrefjell', 'alfautkast', draftA.id, ids[`${A}-internal`]],
+  B: ['lyngsalp', 'betautkast', draftB.id, ids[`${B}-internal`]],
   publicText: ['gratis skolemat for alle', 'tre dager i uka'],
 };
 const FORBIDDEN: Record<Who, string[]> = {
@@ -222,14 +222,43 @@ const CALLS: Record<string, () => Call[]> = {
       })),
     ),
   'POST /documents': () =>
-    [A, B].map((o) => ({
-      label: o,
-      path: '/documents?stream=true',
-      init: upload(
-        { organisation: o, title: `Nytt notat ${o}`, date: '2025-04-01', visibility: 'public' },
-        `${o} har skrevet et nytt notat om leksehjelp og skolebibliotek for ${o} sine medlemmer.`,
+    [A, B]
+      .map((o) => ({
+        label: o,
+        path: '/documents?stream=true',
+        init: upload(
+          { organisation: o, title: `Nytt notat ${o}`, date: '2025-04-01', visibility: 'public' },
+          `${o} har skrevet et nytt notat om leksehjelp og skolebibliotek for ${o} sine medlemmer.`,
+        ),
+      }))
+      .concat(
+        // Ids are per organisation (src/domain/documentIds.ts): the other organisation's internal title, its internal
+        // id and an unused id must answer alike (compared below), never with a 409 naming the other's document.
+        [
+          [A, B],
+          [B, A],
+        ].flatMap(([o, other]) => [
+          {
+            label: `${o} title of ${other}-internal`,
+            path: '/documents',
+            init: upload(
+              { organisation: o, title: `Notat om skolemat fra ${other} (styret)`, date: '2025-04-03' },
+              `${o} har et eget notat om leksehjelp med samme tittel som ${other} har brukt.`,
+            ),
+          },
+          ...[
+            ['id', ids[`${other}-internal`]],
+            ['unused id', `${other.toLowerCase()}-ubrukt-notat`],
+          ].map(([what, id]) => ({
+            label: `${o} ${what} of ${other}-internal`,
+            path: '/documents',
+            init: upload(
+              { organisation: o, id, title: 'Leksehjelp', date: '2025-04-03' },
+              `${o} skriver om leksehjelp for ${id}.`,
+            ),
+          })),
+        ]),
       ),
-    })),
   // A consultation in each organisation's name (consult18): the same upload path and the same checks as documents.
   'POST /consultations': () =>
     [A, B].map((o) => ({
@@ -309,7 +338,10 @@ async function sweep() {
           ...fresh,
           headers: { ...(fresh.headers as Record<string, string>), ...auth(who) },
         });
-        const sent = `${call.path} ${typeof fresh.body === 'string' ? fresh.body : ''}`.toLowerCase();
+        // A form's text fields count as sent (an upload's own id echoed in its 400 is not a leak).
+        const form: string[] = [];
+        if (fresh.body instanceof FormData) fresh.body.forEach((v) => typeof v === 'string' && form.push(v));
+        const sent = `${call.path} ${typeof fresh.body === 'string' ? fresh.body : ''} ${form.join(' ')}`.toLowerCase();
         answers.push({
           who,
           op,
@@ -427,6 +459,30 @@ describe('the leak test', () => {
     expect(citing('editorB', B).some((a) => a.text.includes(draftB.id))).toBe(true);
     expect(citing('siteAdmin', B).some((a) => a.text.includes(draftB.id))).toBe(true);
     expect(find('readerA', 'GET /documents/{id}/drafts', `${B}-internal`)[0].status).toBe(404);
+  });
+
+  it('answers an upload with the other organisation’s internal id as one with an unused id, and its title with an id of its own', () => {
+    const pairs = [
+      [A, B],
+      [B, A],
+    ] as const;
+    const strip = (text: string, id: string) => text.replace(/"requestid":"[^"]*"/, '').replaceAll(id, '«id»');
+    for (const who of Object.keys(PRINCIPALS) as Who[])
+      for (const [o, other] of pairs) {
+        const id = ids[`${other}-internal`];
+        const taken = find(who, 'POST /documents', `${o} id of ${other}-internal`)[0];
+        const unused = find(who, 'POST /documents', `${o} unused id of ${other}-internal`)[0];
+        expect([who, taken.status, strip(taken.text, id)]).toEqual([
+          who,
+          unused.status,
+          strip(unused.text, `${other.toLowerCase()}-ubrukt-notat`),
+        ]);
+        const title = find(who, 'POST /documents', `${o} title of ${other}-internal`)[0];
+        expect(title.text).not.toContain(id);
+        if (title.status === 201 || title.status === 409) expect(title.text).toContain(`"${o.toLowerCase()}-notat-om`);
+      }
+    expect(find('editorB', 'POST /documents', `${B} id of ${A}-internal`)[0].status).toBe(400);
+    expect(find('editorB', 'POST /documents', `${B} title of ${A}-internal`)[0].status).toBe(201);
   });
 
   it('lets editors write only in their own organisations’ name, with a Norwegian 403', () => {

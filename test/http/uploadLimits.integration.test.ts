@@ -134,7 +134,7 @@ describe('the upload queue', () => {
       events(
         fetch(`${server.base}/documents?stream=true`, {
           method: 'POST',
-          body: form(files[i], `kø-${i}.docx`, { ...FIELDS, id: `ko-${i}` }),
+          body: form(files[i], `kø-${i}.docx`, { ...FIELDS, id: `testforbundet-vest-ko-${i}` }),
         }),
       );
     // The first upload is under way (read, now embedding ~4,000 passages) before the others are sent; each of

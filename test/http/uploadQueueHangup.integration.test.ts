@@ -126,7 +126,7 @@ describe('a queued non-streamed upload whose client hangs up', () => {
     api.shut();
     // A: streamed, held in its embed step by the fake: it holds the one turn.
     const first = events(
-      fetch(`${base}/documents?stream=true`, { method: 'POST', body: form('a-nordlys', 'nordlys') }),
+      fetch(`${base}/documents?stream=true`, { method: 'POST', body: form('testforbundet-a-nordlys', 'nordlys') }),
     );
     await until('the first upload asks for its vectors', () => api.held.length === 1);
     expect(queue.length).toBe(0);
@@ -135,13 +135,15 @@ describe('a queued non-streamed upload whose client hangs up', () => {
     const hangUp = new AbortController();
     const second = fetch(`${base}/documents`, {
       method: 'POST',
-      body: form('b-kvitveis', 'kvitveis'),
+      body: form('testforbundet-b-kvitveis', 'kvitveis'),
       signal: hangUp.signal,
     }).catch((err: Error) => err);
     await until('the second upload waits in the queue', () => queue.length === 1);
 
     // C: streamed, behind B.
-    const third = events(fetch(`${base}/documents?stream=true`, { method: 'POST', body: form('c-multe', 'multe') }));
+    const third = events(
+      fetch(`${base}/documents?stream=true`, { method: 'POST', body: form('testforbundet-c-multe', 'multe') }),
+    );
     await until('the third upload waits in the queue', () => queue.length === 2);
     await until('the third upload hears its place', () => third.got.some((e) => e.data.phase === 'queued'));
 
@@ -153,15 +155,21 @@ describe('a queued non-streamed upload whose client hangs up', () => {
 
     api.open();
     const [a, c] = await Promise.all([first.done, third.done]);
-    expect(a.at(-1)).toMatchObject({ event: 'done', data: { outcome: 'created', document: { id: 'a-nordlys' } } });
-    expect(c.at(-1)).toMatchObject({ event: 'done', data: { outcome: 'created', document: { id: 'c-multe' } } });
+    expect(a.at(-1)).toMatchObject({
+      event: 'done',
+      data: { outcome: 'created', document: { id: 'testforbundet-a-nordlys' } },
+    });
+    expect(c.at(-1)).toMatchObject({
+      event: 'done',
+      data: { outcome: 'created', document: { id: 'testforbundet-c-multe' } },
+    });
     expect(queue.length).toBe(0);
 
     // The abandoned upload: never embedded, never stored.
     expect(api.inputs.some((t) => t.includes('kvitveis'))).toBe(false);
     expect(api.inputs.some((t) => t.includes('multe'))).toBe(true);
-    expect((await fetch(`${base}/documents/b-kvitveis`)).status).toBe(404);
+    expect((await fetch(`${base}/documents/testforbundet-b-kvitveis`)).status).toBe(404);
     const ids = ((await (await fetch(`${base}/documents`)).json()) as any).documents.map((d: { id: string }) => d.id);
-    expect(ids.sort()).toEqual(['a-nordlys', 'c-multe']);
+    expect(ids.sort()).toEqual(['testforbundet-a-nordlys', 'testforbundet-c-multe']);
   }, 120_000);
 });

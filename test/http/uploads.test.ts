@@ -55,14 +55,18 @@ describe('POST /documents', () => {
     expect(res.status, JSON.stringify(body)).toBe(201);
     expect(body.outcome).toBe('created');
     expect(body.document).toMatchObject({
-      id: 'horingsinnspill-om-kommunal-digitalisering',
+      id: 'testforbundet-vest-horingsinnspill-om-kommunal-digitalisering',
       title: 'Høringsinnspill om kommunal digitalisering', // from the PDF's own title
       organisation: 'Testforbundet Vest',
       format: 'pdf',
       visibility: 'public',
     });
-    expect(res.headers.get('location')).toBe('/documents/horingsinnspill-om-kommunal-digitalisering');
-    const doc = await (await rt.app.request('/documents/horingsinnspill-om-kommunal-digitalisering')).json();
+    expect(res.headers.get('location')).toBe(
+      '/documents/testforbundet-vest-horingsinnspill-om-kommunal-digitalisering',
+    );
+    const doc = await (
+      await rt.app.request('/documents/testforbundet-vest-horingsinnspill-om-kommunal-digitalisering')
+    ).json();
     expect(doc.passages.length).toBe(body.document.passageCount);
     expect(new Set(doc.passages.map((p: { page: number }) => p.page))).toEqual(new Set([1, 2]));
     expect((await counts()).passages).toBe(before.passages + doc.passages.length);
@@ -71,46 +75,52 @@ describe('POST /documents', () => {
   it('sniffs the type from the bytes: a DOCX named .txt is read as DOCX', async () => {
     const { res, body } = await upload(fixture('headings-list-table.docx'), 'notat.txt', {
       ...FIELDS,
-      id: 'testforbundet-docx',
+      id: 'testforbundet-vest-docx',
       visibility: 'internal',
     });
     expect(res.status, JSON.stringify(body)).toBe(201);
-    expect(body.document).toMatchObject({ id: 'testforbundet-docx', format: 'docx', visibility: 'internal' });
+    expect(body.document).toMatchObject({ id: 'testforbundet-vest-docx', format: 'docx', visibility: 'internal' });
   });
 
   it('reads a Lovdata statute with title, ministry and date from its header and § anchors', async () => {
     const bytes = new Uint8Array(readFileSync(LOVDATA + 'nl-19990326-017.xml'));
-    const { res, body } = await upload(bytes, 'husleieloven.xml', { id: 'husleieloven' });
+    const { res, body } = await upload(bytes, 'husleieloven.xml', {
+      id: 'kommunal-og-distriktsdepartementet-husleieloven',
+    });
     expect(res.status, JSON.stringify(body)).toBe(201);
     expect(body.document).toMatchObject({
       organisation: 'Kommunal- og distriktsdepartementet',
       kind: 'statute',
       date: '1999-03-26',
     });
-    const doc = await (await rt.app.request('/documents/husleieloven')).json();
+    const doc = await (await rt.app.request('/documents/kommunal-og-distriktsdepartementet-husleieloven')).json();
     const p = doc.passages.find((x: { anchor: string }) => x.anchor === 'kapittel-3-paragraf-5');
     expect(p.headingPath).toEqual(['Kapittel 3. Leie og andre ytelser', '§ 3-5. Depositum']);
   });
 
   it('refuses the same content again (409 naming the stored document) and a taken id, changing nothing', async () => {
     const text = utf8('Dobbeltforbundet mener at samme dokument ikke skal lagres to ganger under ulike navn.');
-    expect((await upload(text, 'original.txt', { ...FIELDS, id: 'dobbelt-original' })).res.status).toBe(201);
+    expect(
+      (await upload(text, 'original.txt', { ...FIELDS, id: 'testforbundet-vest-dobbelt-original' })).res.status,
+    ).toBe(201);
     const before = await counts();
-    const dup = await upload(text, 'kopi.txt', { ...FIELDS, id: 'dobbelt-kopi' });
-    expect((await problem(dup.res, dup.body, 409, 'conflict:duplicate')).detail).toContain('«dobbelt-original»');
+    const dup = await upload(text, 'kopi.txt', { ...FIELDS, id: 'testforbundet-vest-dobbelt-kopi' });
+    expect((await problem(dup.res, dup.body, 409, 'conflict:duplicate')).detail).toContain(
+      '«testforbundet-vest-dobbelt-original»',
+    );
     // The same text in another format is the same content: the stored text is compared, not the bytes.
     const asHtml = await upload(
       utf8(`<html><body><p>${new TextDecoder().decode(text)}</p></body></html>`),
       'kopi.html',
-      { ...FIELDS, id: 'dobbelt-html' },
+      { ...FIELDS, id: 'testforbundet-vest-dobbelt-html' },
     );
     await problem(asHtml.res, asHtml.body, 409, 'conflict:duplicate');
     const taken = await upload(utf8('Et helt annet innhold om kommunal beredskap.'), 'annet.txt', {
       ...FIELDS,
-      id: 'dobbelt-original',
+      id: 'testforbundet-vest-dobbelt-original',
     });
     expect((await problem(taken.res, taken.body, 409, 'conflict:document')).detail).toContain(
-      'PUT /documents/dobbelt-original',
+      'PUT /documents/testforbundet-vest-dobbelt-original',
     );
     expect(await counts()).toEqual(before);
   });
@@ -148,13 +158,13 @@ describe('bad files are refused with a Norwegian problem and the store unchanged
     ['navigation-only.html', 422, 'unprocessable:no_content', /ikke noe innhold utenom navigasjon/],
   ])('%s → %i %s', async (name, status, code, message) => {
     const before = await counts();
-    const { res, body } = await upload(fixture(name), name, { ...FIELDS, id: 'skal-ikke-lagres' });
+    const { res, body } = await upload(fixture(name), name, { ...FIELDS, id: 'testforbundet-vest-skal-ikke-lagres' });
     await problem(res, body, status, code);
     expect(body.detail).toMatch(message);
     expect(body.detail).toContain(`«${name}»`);
     expect(body.field).toBe('file');
     expect(await counts()).toEqual(before);
-    expect((await rt.app.request('/documents/skal-ikke-lagres')).status).toBe(404);
+    expect((await rt.app.request('/documents/testforbundet-vest-skal-ikke-lagres')).status).toBe(404);
   });
 
   it('an unsupported binary file (a PNG named .pdf) is 415', async () => {
@@ -211,30 +221,40 @@ describe('PUT /documents/:id and DELETE /documents/:id', () => {
   it('replaces a document atomically; a bad replacement leaves the old one in place', async () => {
     const first = await upload(fixture('article-with-chrome.html'), 'side.html', {
       ...FIELDS,
-      id: 'byttes-ut',
+      id: 'testforbundet-vest-byttes-ut',
       title: 'Nettsaken',
     });
     expect(first.res.status, JSON.stringify(first.body)).toBe(201);
     const before = await counts();
-    const old = await (await rt.app.request('/documents/byttes-ut')).json();
+    const old = await (await rt.app.request('/documents/testforbundet-vest-byttes-ut')).json();
 
-    const bad = await upload(fixture('encrypted.pdf'), 'ny.pdf', {}, { method: 'PUT', path: '/documents/byttes-ut' });
+    const bad = await upload(
+      fixture('encrypted.pdf'),
+      'ny.pdf',
+      {},
+      { method: 'PUT', path: '/documents/testforbundet-vest-byttes-ut' },
+    );
     await problem(bad.res, bad.body, 422, 'unprocessable:encrypted');
-    const still = await (await rt.app.request('/documents/byttes-ut')).json();
+    const still = await (await rt.app.request('/documents/testforbundet-vest-byttes-ut')).json();
     expect(still.contentHash).toBe(old.contentHash);
     expect(await counts()).toEqual(before);
 
     // Fields left out keep their stored values; the text and passages are the new file's.
-    const replaced = await upload(NEW_VERSION, 'ny.md', {}, { method: 'PUT', path: '/documents/byttes-ut' });
+    const replaced = await upload(
+      NEW_VERSION,
+      'ny.md',
+      {},
+      { method: 'PUT', path: '/documents/testforbundet-vest-byttes-ut' },
+    );
     expect(replaced.res.status, JSON.stringify(replaced.body)).toBe(200);
     expect(replaced.body.outcome).toBe('replaced');
     expect(replaced.body.document).toMatchObject({
-      id: 'byttes-ut',
+      id: 'testforbundet-vest-byttes-ut',
       title: 'Nettsaken',
       organisation: 'Testforbundet Vest',
       format: 'markdown',
     });
-    const now = await (await rt.app.request('/documents/byttes-ut')).json();
+    const now = await (await rt.app.request('/documents/testforbundet-vest-byttes-ut')).json();
     expect(now.passages.map((p: { text: string }) => p.text)).toEqual([
       'Kommunene må få mer ansvar for digital kompetanse i alle tjenester.',
     ]);
@@ -244,7 +264,7 @@ describe('PUT /documents/:id and DELETE /documents/:id', () => {
       NEW_VERSION,
       'ny.md',
       { title: 'Ny tittel' },
-      { method: 'PUT', path: '/documents/byttes-ut' },
+      { method: 'PUT', path: '/documents/testforbundet-vest-byttes-ut' },
     );
     expect(same.body.outcome).toBe('metadata');
     expect(same.body.document.title).toBe('Ny tittel');
@@ -263,7 +283,7 @@ describe('PUT /documents/:id and DELETE /documents/:id', () => {
     const text = utf8('Trekkforbundet mener at kvantesikker kryptering må innføres i alle kommuner innen 2030.');
     const created = await upload(text, 'trekk.txt', {
       ...FIELDS,
-      id: 'trekkes-tilbake',
+      id: 'testforbundet-vest-trekkes-tilbake',
       title: 'Skal trekkes tilbake',
     });
     expect(created.res.status, JSON.stringify(created.body)).toBe(201);
@@ -273,26 +293,26 @@ describe('PUT /documents/:id and DELETE /documents/:id', () => {
           await rt.app.request('/search', jsonInit('POST', { query: 'kvantesikker kryptering Trekkforbundet', k: 50 }))
         ).json()
       ).hits as { passage: { documentId: string } }[];
-    expect((await search()).some((h) => h.passage.documentId === 'trekkes-tilbake')).toBe(true);
+    expect((await search()).some((h) => h.passage.documentId === 'testforbundet-vest-trekkes-tilbake')).toBe(true);
 
-    const res = await rt.app.request('/documents/trekkes-tilbake', { method: 'DELETE' });
+    const res = await rt.app.request('/documents/testforbundet-vest-trekkes-tilbake', { method: 'DELETE' });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
-      documentId: 'trekkes-tilbake',
+      documentId: 'testforbundet-vest-trekkes-tilbake',
       title: 'Skal trekkes tilbake',
       passagesRemoved: 1,
     });
     expect(await counts()).toEqual(before);
-    expect((await search()).some((h) => h.passage.documentId === 'trekkes-tilbake')).toBe(false);
-    expect((await rt.app.request('/documents/trekkes-tilbake')).status).toBe(404);
-    expect((await rt.app.request('/passages/trekkes-tilbake-p000')).status).toBe(404);
+    expect((await search()).some((h) => h.passage.documentId === 'testforbundet-vest-trekkes-tilbake')).toBe(false);
+    expect((await rt.app.request('/documents/testforbundet-vest-trekkes-tilbake')).status).toBe(404);
+    expect((await rt.app.request('/passages/testforbundet-vest-trekkes-tilbake-p000')).status).toBe(404);
     const gone = await withdrawnSources(rt.db, {
-      passageIds: ['trekkes-tilbake-p000', 'ntl-prinsipprogram-2019-p001'],
+      passageIds: ['testforbundet-vest-trekkes-tilbake-p000', 'ntl-prinsipprogram-2019-p001'],
     });
-    expect([...gone.keys()]).toEqual(['trekkes-tilbake-p000']);
-    expect(gone.get('trekkes-tilbake-p000')?.title).toBe('Skal trekkes tilbake');
+    expect([...gone.keys()]).toEqual(['testforbundet-vest-trekkes-tilbake-p000']);
+    expect(gone.get('testforbundet-vest-trekkes-tilbake-p000')?.title).toBe('Skal trekkes tilbake');
 
-    const again = await rt.app.request('/documents/trekkes-tilbake', { method: 'DELETE' });
+    const again = await rt.app.request('/documents/testforbundet-vest-trekkes-tilbake', { method: 'DELETE' });
     await problem(again, await again.json(), 404, 'not_found:document');
   });
 });
@@ -304,7 +324,7 @@ describe('progress and the API description', () => {
     );
     const res = await rt.app.request('/documents?stream=true', {
       method: 'POST',
-      body: form(bytes, 'strom.txt', { ...FIELDS, id: 'strom' }),
+      body: form(bytes, 'strom.txt', { ...FIELDS, id: 'testforbundet-vest-strom' }),
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/event-stream');
@@ -321,11 +341,14 @@ describe('progress and the API description', () => {
       'save',
       'done',
     ]);
-    expect(events.at(-1)?.data).toMatchObject({ outcome: 'created', document: { id: 'strom', format: 'text' } });
+    expect(events.at(-1)?.data).toMatchObject({
+      outcome: 'created',
+      document: { id: 'testforbundet-vest-strom', format: 'text' },
+    });
 
     const refused = await rt.app.request('/documents?stream=true', {
       method: 'POST',
-      body: form(fixture('scanned.pdf'), 'skann.pdf', { ...FIELDS, id: 'skann' }),
+      body: form(fixture('scanned.pdf'), 'skann.pdf', { ...FIELDS, id: 'testforbundet-vest-skann' }),
     });
     const frames = await refused.text();
     expect(frames).toContain('event: error');

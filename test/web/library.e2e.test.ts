@@ -130,10 +130,10 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
     const taken = page.locator('.upload-item--error[data-file="skolebibliotek-notat.md"] .upload-item__status');
     await taken.locator('a').waitFor();
     expect(await taken.textContent()).toContain(
-      'Ikke lagret: Dokumentet finnes allerede. Et dokument med samme navn (id «skolebibliotek-notat») er lagret fra før.',
+      'Ikke lagret: Dokumentet finnes allerede. Et dokument med samme navn (id «fagforbundet-skolebibliotek-notat») er lagret fra før.',
     );
     expect(await taken.textContent()).not.toContain('PUT');
-    expect(await taken.locator('a').getAttribute('href')).toBe('/dokumenter/skolebibliotek-notat');
+    expect(await taken.locator('a').getAttribute('href')).toBe('/dokumenter/fagforbundet-skolebibliotek-notat');
     await shoot(page, '31-bibliotek-feil');
     problems.splice(0); // the 415 and 409 answers were the point of this step
   });
@@ -249,7 +249,7 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
       expect(await reader.p.getByRole('heading', { name: 'Last opp dokumenter' }).count()).toBe(0);
       expect(await reader.p.locator('main').textContent()).not.toContain('null');
       expect(await reader.p.locator('.document-group').count()).toBeGreaterThan(0);
-      await reader.p.goto(`${world.base}/dokumenter/skolebibliotek-notat`);
+      await reader.p.goto(`${world.base}/dokumenter/fagforbundet-skolebibliotek-notat`);
       await reader.p.getByRole('heading', { level: 1 }).waitFor();
       expect(await reader.p.getByText('Erstatt med ny fil').count()).toBe(0);
       expect(await reader.p.getByRole('button', { name: 'Trekk tilbake …' }).count()).toBe(0);
@@ -266,7 +266,7 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
       await ks.click();
       await editor.p.getByText('Erstatt med ny fil').waitFor();
       expect(await editor.p.getByRole('button', { name: 'Trekk tilbake …' }).count()).toBe(0);
-      await editor.p.goto(`${world.base}/dokumenter/skolebibliotek-notat`); // Fagforbundet's, public
+      await editor.p.goto(`${world.base}/dokumenter/fagforbundet-skolebibliotek-notat`); // Fagforbundet's, public
       await editor.p.getByRole('heading', { level: 1 }).waitFor();
       expect(await editor.p.getByText('Erstatt med ny fil').count()).toBe(0);
     } finally {

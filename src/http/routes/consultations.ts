@@ -143,8 +143,18 @@ export function consultationRoutes(deps: ConsultationDeps) {
     const members = await memberOrganisations(deps.db);
     const viewer = c.get('viewer');
     const result = await stored(c, deps.corpus, upload, options, (issuer) => {
-      if (members.has(issuer.toLowerCase()) || !hasRoleSomewhere(viewer, 'editor'))
-        requireRole(viewer, issuer, 'editor');
+      const member = members.has(issuer.toLowerCase());
+      if (member || !hasRoleSomewhere(viewer, 'editor')) requireRole(viewer, issuer, 'editor');
+      // NOTE: an issuer with no members here (a ministry) has a namespace every importer shares
+      // (domain/documentIds.ts). Internal to it, a consultation could be read by no importer, and its id would answer
+      // the next importer's 409 with a document that importer cannot see: so such a consultation is public.
+      if (!member && upload.fields.visibility === 'internal')
+        throw new AppError('bad_request:validation', {
+          detail: `En høring fra ${issuer} er offentlig: som intern kunne ingen i organisasjonene her lese den. Utelat feltet «visibility».`,
+          errors: [
+            { field: 'visibility', reason: 'en høring fra en avsender utenfor organisasjonene her er offentlig' },
+          ],
+        });
     }).catch(async (err: unknown) => {
       throw (await alreadyImported(c, deps.db, err)) ?? err;
     });

@@ -133,6 +133,8 @@ export function refusalProblem(refusal: UploadRefusal): AppError {
       });
     case 'invalid_metadata':
       return new AppError('bad_request:validation', { errors: fieldErrorsFromZod(refusal.issues) });
+    case 'id_namespace':
+      return namespaceProblem(refusal);
     case 'exists':
       return new AppError('conflict:document', {
         detail: `Det finnes allerede et dokument med id «${refusal.id}». Bruk PUT /documents/${refusal.id} for å erstatte det, eller velg en annen id.`,
@@ -159,9 +161,32 @@ export function refusalProblem(refusal: UploadRefusal): AppError {
 }
 
 /**
+ * An id outside the organisation's namespace (domain/documentIds.ts) as a 400 on `id` (on `organisation` for a
+ * replace that would move the document). Worded from the names alone: it never says whether a document exists.
+ */
+function namespaceProblem(r: Extract<UploadRefusal, { reason: 'id_namespace' }>): AppError {
+  const rule = r.other
+    ? `begynne med «${r.prefix}», men ikke med «${r.other}», som hører til en annen organisasjon`
+    : `begynne med «${r.prefix}»`;
+  if (r.moved)
+    return new AppError('bad_request:validation', {
+      detail: `Dokumentet «${r.id}» kan ikke flyttes til ${r.organisation}: id-en til et dokument fra ${r.organisation} må ${rule}. Last det opp under ${r.organisation} med POST /documents i stedet.`,
+      errors: [{ field: 'organisation', reason: `id-en «${r.id}» hører ikke til ${r.organisation}` }],
+    });
+  const detail = r.given
+    ? `Id-en «${r.id}» må ${rule}: et dokument fra ${r.organisation} får en id som begynner med organisasjonens navn. Utelat id-en, så lages den av tittelen.`
+    : `Id-en laget av tittelen («${r.id}») kan ikke brukes: id-en må ${rule}. Oppgi en id i feltet «id».`;
+  return new AppError('bad_request:validation', {
+    detail,
+    errors: [{ field: 'id', reason: `må ${rule}` }],
+  });
+}
+
+/**
  * Store one upload for the request's viewer: the organisation checked once the file is read, refusals as problems,
  * audited. The store acts for the viewer, so its duplicate check only weighs documents the viewer may read
- * (store/storedTexts.ts); an id check still sees every document, as ids are one namespace.
+ * (store/storedTexts.ts). An id check still sees every document, but a new id must lie in the organisation's own
+ * namespace (domain/documentIds.ts, checked first), so a taken id can only be one of its own organisation's.
  */
 export async function stored(
   c: Context<AppEnv>,

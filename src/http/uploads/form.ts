@@ -20,9 +20,14 @@ const Visibility = z.enum(['public', 'internal']);
 /** The metadata fields of an upload form; all optional here, required ones are checked once the file is read. */
 export const UploadFields = z
   .object({
-    id: DocumentMeta.shape.id
-      .optional()
-      .openapi({ description: 'Stable id (slug); derived from the title when left out' }),
+    id: DocumentMeta.shape.id.optional().openapi({
+      description:
+        'Stable id (slug) in the organisation’s namespace: it must begin with the organisation’s slug and a hyphen ' +
+        '(«NTL» → `ntl-`, «Oslo Arbeiderparti» → `oslo-arbeiderparti-`), and not with the longer prefix of another ' +
+        'organisation the installation knows (an organisation «Oslo» may not take `oslo-arbeiderparti-…`); else 400 ' +
+        'on `id`. Left out: the title’s slug after that prefix. A consultation’s organisation is its issuer. ' +
+        'PUT keeps the stored id.',
+    }),
     organisation: z
       .string()
       .trim()

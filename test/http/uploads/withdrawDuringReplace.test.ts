@@ -38,7 +38,7 @@ const longText = (word: string, n: number) =>
 function form(text: string): FormData {
   const f = new FormData();
   f.set('file', new File([text], 'notat.txt', { type: 'text/plain' }));
-  f.set('id', 'omstilling');
+  f.set('id', 'testforbundet-omstilling');
   f.set('organisation', 'Testforbundet');
   f.set('title', 'Notat om omstilling');
   f.set('date', '2024-05-01');
@@ -46,40 +46,43 @@ function form(text: string): FormData {
 }
 
 const pendingVersion = async () =>
-  (await db.query<{ v: number | null }>(`SELECT pending_version AS v FROM documents WHERE id = 'omstilling'`)).rows[0]
-    ?.v ?? null;
+  (
+    await db.query<{ v: number | null }>(
+      `SELECT pending_version AS v FROM documents WHERE id = 'testforbundet-omstilling'`,
+    )
+  ).rows[0]?.v ?? null;
 
 describe('DELETE /documents/:id while a PUT of it is being saved', () => {
   it('ends the replace with 409 «ble trukket tilbake», the withdrawal standing and nothing half-saved', async () => {
     const created = await app.request('/documents', { method: 'POST', body: form(longText('fiberkabel', 3)) });
     expect(created.status).toBe(201);
-    expect((await created.json()).document.id).toBe('omstilling');
+    expect((await created.json()).document.id).toBe('testforbundet-omstilling');
     const before = await countAll(db);
 
-    const replacing = app.request('/documents/omstilling', {
+    const replacing = app.request('/documents/testforbundet-omstilling', {
       method: 'PUT',
       body: form(longText('satellittradio', 1500)),
     });
     // Wait until the replacement's passages are being saved (its pending version is set), then withdraw.
     while ((await pendingVersion()) === null) await new Promise((r) => setTimeout(r, 5));
-    const withdrawal = await app.request('/documents/omstilling', { method: 'DELETE' });
+    const withdrawal = await app.request('/documents/testforbundet-omstilling', { method: 'DELETE' });
     expect(withdrawal.status).toBe(200);
-    expect(await withdrawal.json()).toMatchObject({ documentId: 'omstilling', passagesRemoved: 3 });
+    expect(await withdrawal.json()).toMatchObject({ documentId: 'testforbundet-omstilling', passagesRemoved: 3 });
 
     const res = await replacing;
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(409);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(body).toMatchObject({ code: 'conflict:withdrawn', title: 'Dokumentet ble trukket tilbake' });
-    expect(body.detail).toContain('«omstilling» ble trukket tilbake mens den nye versjonen ble lagret');
+    expect(body.detail).toContain('«testforbundet-omstilling» ble trukket tilbake mens den nye versjonen ble lagret');
     expect(body.detail).toContain('Ingenting av den nye versjonen ble lagret');
 
     // The store: the document is gone whole, both versions, with nothing pending left behind.
-    expect((await app.request('/documents/omstilling')).status).toBe(404);
+    expect((await app.request('/documents/testforbundet-omstilling')).status).toBe(404);
     expect(await countAll(db)).toEqual({ documents: before.documents - 1, passages: before.passages - 3 });
     const { rows } = await db.query<{ n: number }>(
-      `SELECT (SELECT count(*) FROM passages WHERE document_id = 'omstilling')::int
-            + (SELECT count(*) FROM documents WHERE id = 'omstilling')::int AS n`,
+      `SELECT (SELECT count(*) FROM passages WHERE document_id = 'testforbundet-omstilling')::int
+            + (SELECT count(*) FROM documents WHERE id = 'testforbundet-omstilling')::int AS n`,
     );
     expect(rows[0].n).toBe(0);
     const search = await app.request('/search', {
