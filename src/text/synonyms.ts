@@ -47,16 +47,20 @@ export function synonymLexicon(): SynonymLexicon {
 /**
  * The lexicon's other words for `word` (by its stem, a stem one or two letters longer, or a long entry its stem
  * starts with); `[]` when none.
- * @example synonymsOf('kunnskapen') // → ['kompetanse']
+ * @example synonymsOf('kunnskapen') // → ['kompetanse']; synonymsOf('innbyggerne') // includes 'folk'
  */
 export function synonymsOf(word: string, lexicon: SynonymLexicon = synonymLexicon()): string[] {
-  const s = stem(word);
-  const out = [...(lexicon.get(s) ?? [])];
-  // The stemmer leaves some inflections a letter or two longer than the base form («hackere» → «hacker», «hacker»
-  // → «hack»); a long entry also starts a compound.
-  for (const [key, others] of lexicon)
-    if (s !== key && s.startsWith(key) && (s.length - key.length <= 2 || key.length >= MIN_COMPOUND_HEAD))
-      out.push(...others);
+  const out: string[] = [];
+  // NOTE (issue 17): by the stems of the word's spellings too: the stemmer leaves the definite plural «innbyggerne»
+  // as «innbyggern», which no entry («innbygger» → «innbygg») starts within two letters.
+  for (const s of new Set(spellingVariants(word).map(stem))) {
+    out.push(...(lexicon.get(s) ?? []));
+    // The stemmer leaves some inflections a letter or two longer than the base form («hackere» → «hacker», «hacker»
+    // → «hack»); a long entry also starts a compound.
+    for (const [key, others] of lexicon)
+      if (s !== key && s.startsWith(key) && (s.length - key.length <= 2 || key.length >= MIN_COMPOUND_HEAD))
+        out.push(...others);
+  }
   return [...new Set(out)];
 }
 
