@@ -45,7 +45,8 @@ async function upload(token: string, organisation: string, id: string, visibilit
 const SECRET = 'Styret i Beta vil kreve at alle nattevakter får to ekstra fridager hvert år fra neste tariffoppgjør.';
 const PUBLIC = 'Beta mener at kommunene skal tilby gratis kollektivtransport til alle ansatte i hjemmetjenesten.';
 
-describe('a duplicate text the uploader may not read', () => {
+// The second test refuses the copy the first one stored: the two run in order.
+describe('a duplicate text the uploader may not read', { shuffle: false }, () => {
   it('stores the copy as the uploader’s own document and names nothing of the other organisation', async () => {
     expect((await upload(beta, 'Beta', 'beta-intern-notat', 'internal', SECRET)).status).toBe(201);
     const copy = await upload(alfa, 'Alfa', 'alfa-notat', 'internal', SECRET);
