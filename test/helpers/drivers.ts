@@ -78,6 +78,17 @@ export async function postgresDriver(): Promise<TestDriver> {
       const drop = new pg.Client(TEST_DATABASE_URL);
       await drop.connect();
       try {
+        // Clients that were just ended may still hold a backend: terminated by FORCE, such a client gets a FATAL
+        // 57P01 after its pool has stopped listening, and vitest reports it as an unhandled error. Wait (up to 5 s)
+        // until they are gone; FORCE is for what is left after that.
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await drop.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if (rows[0].n === 0) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
         await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       } finally {
         await drop.end();
