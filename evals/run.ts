@@ -205,37 +205,40 @@ async function main() {
     data.abstention = a;
     const rows = [row('dev (odd ids)', a.dev), row('held-out (even ids)', a.heldOut), row('whole', a.whole)];
 
-    // The blind set, written without reading the code, with the whole set broken down by kind.
-    const blind = config.abstention.blind;
-    if (blind) {
-      const bbar = progressBar('avstå/svare (blind)'.padEnd(27));
-      const b = await runAbstentionEval((d, t) => bbar.update(d, t), blind.cases);
-      rows.push(row('blind, whole', b.whole));
+    // The blind sets, written without reading the code, each with the whole set broken down by kind; the second has
+    // generous (report-only) ceilings in the config.
+    const blindSets = [
+      {
+        set: config.abstention.blind,
+        label: 'blind',
+        bar: 'avstå/svare (blind)',
+        title: 'Avstå eller svare, blindt sett etter type',
+        note: 'written without reading src/draft/relevance.ts or src/retrieve/.',
+        key: 'abstentionBlind',
+      },
+      {
+        set: config.abstention.blind2,
+        label: 'blind2',
+        bar: 'avstå/svare (blind 2)',
+        title: 'Avstå eller svare, andre blinde sett etter type',
+        note: 'written without reading the code or any other case file; report-only.',
+        key: 'abstentionBlind2',
+      },
+    ] as const;
+    for (const { set, label, bar, title, note, key } of blindSets) {
+      if (!set) continue;
+      const progress = progressBar(bar.padEnd(27));
+      const b = await runAbstentionEval((d, t) => progress.update(d, t), set.cases);
+      rows.push(row(`${label}, whole`, b.whole));
       const kinds = [...new Set(b.outcomes.map((o) => o.kind))];
       sections.push({
-        title: 'Avstå eller svare, blindt sett etter type',
+        title,
         headers: ['kind', ...headers.slice(1)],
         rows: kinds.map((k) => row(k, rates(b.outcomes.filter((o) => o.kind === k)))),
-        note: `${blind.cases}: written without reading src/draft/relevance.ts or src/retrieve/.`,
+        note: `${set.cases}: ${note}`,
       });
-      gate('abstention/blind', b.whole, blind.thresholds);
-      data.abstentionBlind = b;
-    }
-    // The second blind set: reported by kind like the first, with generous (report-only) ceilings in the config.
-    const blind2 = config.abstention.blind2;
-    if (blind2) {
-      const b2bar = progressBar('avstå/svare (blind 2)'.padEnd(27));
-      const b2 = await runAbstentionEval((d, t) => b2bar.update(d, t), blind2.cases);
-      rows.push(row('blind2, whole', b2.whole));
-      const kinds = [...new Set(b2.outcomes.map((o) => o.kind))];
-      sections.push({
-        title: 'Avstå eller svare, andre blinde sett etter type',
-        headers: ['kind', ...headers.slice(1)],
-        rows: kinds.map((k) => row(k, rates(b2.outcomes.filter((o) => o.kind === k)))),
-        note: `${blind2.cases}: written without reading the code or any other case file; report-only.`,
-      });
-      gate('abstention/blind2', b2.whole, blind2.thresholds);
-      data.abstentionBlind2 = b2;
+      gate(`abstention/${label}`, b.whole, set.thresholds);
+      data[key] = b;
     }
     // The third set (issue 17): the cut-offs were chosen on it and the dev half; by kind, language and trait.
     const second = config.abstention.second;

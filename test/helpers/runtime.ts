@@ -14,14 +14,26 @@ export async function localEmbedder() {
   return createEmbedder(testConfig);
 }
 
-/** Migrate a store, bind the embedder and ingest seeds/. */
-export async function seededStore(db?: Db) {
+/** Migrate a store (a new in-memory one unless given) and bind the embedder: no documents yet. */
+export async function emptyStore(db?: Db) {
   const store = db ?? (await openPglite('memory://'));
   await migrate(store);
   const embedder = await localEmbedder();
   await ensureEmbedder(store, embedder);
-  await seedIfEmpty({ db: store, embedder }, 'seeds');
   return { db: store, embedder };
+}
+
+/** Migrate a store, bind the embedder and ingest seeds/. */
+export async function seededStore(db?: Db) {
+  const rt = await emptyStore(db);
+  await seedIfEmpty(rt, 'seeds');
+  return rt;
+}
+
+/** The real app on an empty in-memory store (suites that upload their own documents, e.g. the access suites). */
+export async function emptyApp() {
+  const rt = await emptyStore();
+  return { ...rt, config: testConfig, app: createApp({ ...rt, config: testConfig, logger: silentLogger }) };
 }
 
 export async function seededApp(overrides: Partial<Parameters<typeof createApp>[0]> = {}) {

@@ -4,21 +4,12 @@
  */
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/env.js';
 import { createApp } from '../../src/http/app.js';
 import { silentLogger } from '../../src/log.js';
-import { openPglite } from '../../src/store/db.js';
-import { ensureEmbedder } from '../../src/store/embeddings.js';
-import { migrate } from '../../src/store/migrate.js';
 import { createUser, issueToken, revokeToken, setRole } from '../../src/store/users.js';
-import { jsonInit, localEmbedder } from '../helpers/runtime.js';
+import { emptyApp, jsonInit } from '../helpers/runtime.js';
 
-const db = await openPglite('memory://');
-await migrate(db);
-const embedder = await localEmbedder();
-await ensureEmbedder(db, embedder);
-const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent' });
-const app = createApp({ db, embedder, config, logger: silentLogger });
+const { db, embedder, config, app } = await emptyApp();
 afterAll(() => db.close());
 
 async function uploadOpen(organisation: string, visibility: string, text: string) {
