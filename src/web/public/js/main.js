@@ -3,7 +3,8 @@
 import { getToken } from './api.js';
 import { h } from './dom.js';
 import { errorBox } from './errors.js';
-import { leavingForLogin, loadSession, onSessionExpired } from './session.js';
+import { dropLeaveGuard, mayLeave, navigate, setRenderer } from './navigation.js';
+import { loadSession, onSessionExpired } from './session.js';
 import { showSignedIn } from './siteUser.js';
 import { closeSourcePanel, initSourcePanel } from './sourcePanel.js';
 
@@ -23,21 +24,13 @@ let renderCount = 0;
 /** Path and query of the view on screen: a change of hash alone scrolls, it does not render again. */
 let shown = '';
 
-/** Go to a page path without reloading. `replace` rewrites the current history entry (after a draft is saved). */
-export function navigate(path, { replace = false } = {}) {
-  if (!mayLeave()) return Promise.resolve();
-  if (replace) history.replaceState(null, '', path);
-  else history.pushState(null, '', path);
-  return render({ moveFocus: true });
-}
-
 async function render({ moveFocus }) {
   const main = document.getElementById('main');
   const url = new URL(location.href);
   const route = ROUTES.find((r) => r.pattern.test(url.pathname));
   const run = ++renderCount;
   shown = url.pathname + url.search;
-  leaveGuard = null; // The view on its way out asked (or had nothing to ask); the next view sets its own.
+  dropLeaveGuard();
   cleanup?.();
   cleanup = null;
   closeSourcePanel({ restoreFocus: false });
@@ -111,6 +104,7 @@ window.addEventListener('popstate', () => {
   render({ moveFocus: true });
 });
 
+setRenderer(render);
 initSourcePanel();
 // A 401 on a cookie session (session.js keeps the work first): the header shows nobody, the login page opens.
 onSessionExpired(async (session, path) => {
@@ -125,26 +119,6 @@ loadSession().then((session) => {
   showSignedIn(session);
   render({ moveFocus: false });
 });
-
-/** The view's question before it is left, or null when nothing would be lost (see guardLeaving). */
-let leaveGuard = null;
-
-/**
- * Ask before in-app navigation (a link, Back, Forward) leaves a view with unsaved work; a reload or a closed tab is
- * the browser's own `beforeunload` warning. `ask()` returns the question to put, or null when nothing would be lost.
- * The guard is dropped when the next view renders.
- * @example guardLeaving(() => (dirty ? 'Endringene er ikke lagret. Vil du forlate siden?' : null));
- */
-export function guardLeaving(ask) {
-  leaveGuard = ask;
-}
-
-function mayLeave() {
-  // On the way to the login page the work is kept in the browser (session.js) and comes back after sign-in.
-  if (leavingForLogin()) return true;
-  const question = leaveGuard?.();
-  return !question || window.confirm(question);
-}
 
 /** «Fant ikke siden», with the address the person probably meant when only a trailing slash is wrong. */
 function notFoundView(pathname) {

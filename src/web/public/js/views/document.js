@@ -8,7 +8,7 @@ import { kindLabel, sectionPath } from '../labels.js';
 import { canEdit, canWithdraw } from '../library/access.js';
 import { replaceControl } from '../library/replace.js';
 import { confirmWithdrawal } from '../library/withdraw.js';
-import { navigate } from '../main.js';
+import { navigate } from '../navigation.js';
 import { flashOnLibrary } from './documents.js';
 
 const LANGUAGES = { nb: 'Bokmål', nn: 'Nynorsk', en: 'Engelsk' };

@@ -4,7 +4,7 @@ import { getJson } from '../api.js';
 import { announce, formatDate, h, replace } from '../dom.js';
 import { errorBox } from '../errors.js';
 import { providerBanner } from '../labels.js';
-import { guardLeaving } from '../main.js';
+import { guardLeaving } from '../navigation.js';
 import { keepWork, leavingForLogin } from '../session.js';
 import { closeSourcePanel } from '../sourcePanel.js';
 import { checkModel, saveModel } from '../draft/check.js';

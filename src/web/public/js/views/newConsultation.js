@@ -3,7 +3,7 @@
 import { ApiError, getJson, postStream } from '../api.js';
 import { h } from '../dom.js';
 import { showError } from '../errors.js';
-import { guardLeaving, navigate } from '../main.js';
+import { guardLeaving, navigate } from '../navigation.js';
 import { keepWork } from '../session.js';
 import { openSourcePanel } from '../sourcePanel.js';
 import { consultationForm } from './consultationForm.js';
