@@ -11,17 +11,22 @@
  *
  *     npx tsx evals/verifier/adversarial/run.ts [--json] [--split dev|heldout|all] [--misses] [--cases FILE]
  *     npx tsx evals/verifier/adversarial/run.ts --by-check
+ *     npx tsx evals/verifier/adversarial/run.ts --judge configured|oracle [--cases FILE]
  *
  * `--cases evals/cases/verifier-handwritten.jsonl` runs the second hand-written set (new categories) instead.
  * `--by-check` attributes every ✗ and ≈ on the readable sets to the checks that gave it (byCheck.ts).
+ * `--judge` measures the verifier WITH its entailment judge (judgeColumn.ts): `configured` is the deployment's own
+ * (VERIFY_JUDGE with a model, as `npm start` builds it), `oracle` a judge that knows every case's label, i.e. the
+ * most any judge can do under the verifier's rules (it may lift ≈, never a failed quote, number, negation or holder).
  */
 import { pathToFileURL } from 'node:url';
 import { parseCli } from '../../../src/cli/args.js';
 import type { PassageWithDocument } from '../../../src/domain/types.js';
-import { memoryPassageSource, verifyDraft, type SentenceReport } from '../../../src/verify/index.js';
+import { memoryPassageSource, verifyDraft, type Judge, type SentenceReport } from '../../../src/verify/index.js';
 import { passagesOf } from '../corpus.js';
 import { byCheck, HARD_HEADERS, hardRows, loadReadableCases, SOFT_HEADERS, softRows } from './byCheck.js';
 import { loadCases, piecesInOrder, quotePieces, type AdversarialCase } from './cases.js';
+import { judgeForMode, judgeSummary, progressLine, type JudgeOutcome } from './judgeColumn.js';
 import { loadAdversarialDocuments } from './texts.js';
 
 export type Split = 'dev' | 'heldout';
@@ -53,6 +58,8 @@ export interface CaseResult {
   outcome: 'dangerous_miss' | 'hard_false_alarm' | 'soft_alarm' | 'ok';
   /** Which check gave which verdict (only with `explain`). */
   findings?: NonNullable<SentenceReport['findings']>;
+  /** With a judge: whether its answer set the verdict, or why it could not answer. */
+  judge?: JudgeOutcome;
 }
 
 export interface AdversarialResult {
@@ -106,7 +113,13 @@ function passageFor(cit: AdversarialCase['citations'][number], passages: Passage
 }
 
 export async function runAdversarialEval(
-  opts: { cases?: AdversarialCase[]; explain?: boolean } = {},
+  opts: {
+    cases?: AdversarialCase[];
+    explain?: boolean;
+    /** The judge each case is verified with (none: offline, as the targets are measured). */
+    judgeFor?: (c: AdversarialCase) => Judge;
+    onProgress?: (done: number, of: number) => void;
+  } = {},
 ): Promise<AdversarialResult> {
   const started = performance.now();
   const docs = await loadAdversarialDocuments();
@@ -127,9 +140,10 @@ export async function runAdversarialEval(
         },
       ],
     };
+    const judge = opts.judgeFor?.(c);
     const report = await verifyDraft(
       draft,
-      { source },
+      { source, ...(judge ? { judge } : {}) },
       { ...(c.organisation ? { organisation: c.organisation } : {}), explain: opts.explain ?? false },
     );
     const s = report.sentences[0];
@@ -145,7 +159,9 @@ export async function runAdversarialEval(
       reasons: s.reasons,
       outcome: outcomeOf(c.label, s),
       ...(s.findings ? { findings: s.findings } : {}),
+      ...(judge ? { judge: judgeOutcome(s) } : {}),
     });
+    opts.onProgress?.(results.length, cases.length);
   }
   const categories = [...new Set(results.map((r) => r.category))].sort().map((category) => {
     const rs = results.filter((r) => r.category === category);
@@ -164,6 +180,12 @@ export async function runAdversarialEval(
     results,
     ms: Math.round(performance.now() - started),
   };
+}
+
+function judgeOutcome(s: SentenceReport): JudgeOutcome {
+  if (!s.judge) return 'kept';
+  if ('error' in s.judge) return 'unavailable';
+  return s.judge.decided ? 'decided' : 'kept';
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -198,6 +220,9 @@ Valg:
   --cases FIL      en annen fil med tilfeller (for eksempel evals/cases/verifier-faithful2.jsonl)
   --misses         skriv også ut tilfellene som ikke gikk bra (bare utviklingshalvdelen, om ikke --split er gitt)
   --split HALVDEL  dev, heldout eller all: hvilke tilfeller --misses skriver ut (standard dev)
+  --judge HVILKEN  med dommer: configured (dommeren som er satt opp, VERIFY_JUDGE med en modell, som for npm start)
+                   eller oracle (en dommer som kjenner fasiten: det meste en dommer kan rette etter verifikatorens
+                   regler); tabellen får en linje om hvor mange dommer dommeren avgjorde
   --by-check       hvilken kontroll som ga hver ✗ og ≈, over de lesbare settene (utviklingshalvdelen og settene
                    fra rundene i sak 15; aldri den holdte halvdelen eller det blinde settet; --cases gjelder ikke)
   --json           hele resultatet som JSON
@@ -213,9 +238,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       misses: { type: 'boolean' },
       cases: { type: 'string' },
       'by-check': { type: 'boolean' },
+      judge: { type: 'string' },
     },
     HELP,
   );
+  const judgeFor = values.judge === undefined ? undefined : judgeForMode(values.judge);
   if (values['by-check']) {
     const r = await runAdversarialEval({ cases: await loadReadableCases(), explain: true });
     const rows = byCheck(r.results.map((x) => ({ ...x, findings: x.findings ?? [] })));
@@ -234,11 +261,15 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(0);
   }
   const split = (values.split ?? 'dev') as Split | 'all';
-  const r = await runAdversarialEval(values.cases ? { cases: await loadCases(values.cases) } : {});
+  const r = await runAdversarialEval({
+    ...(values.cases ? { cases: await loadCases(values.cases) } : {}),
+    ...(judgeFor ? { judgeFor, ...(values.judge === 'configured' ? { onProgress: progressLine } : {}) } : {}),
+  });
   if (values.json) console.log(JSON.stringify(r, null, 2));
   else {
     const { table } = await import('../../lib/table.js');
     console.log(table(TABLE_HEADERS, tableRows(r)));
+    if (judgeFor) console.log(`\n${judgeSummary(values.judge!, r.results)}`);
     if (values.misses) {
       // NOTE: only the dev half is printed by default, so that nobody reads held-out cases while developing.
       for (const x of r.results.filter((x) => x.outcome !== 'ok' && (split === 'all' || x.split === split)))
