@@ -20,7 +20,7 @@
  * most any judge can do under the verifier's rules (it may lift ≈, never a failed quote, number, negation or holder).
  */
 import { pathToFileURL } from 'node:url';
-import { parseCli } from '../../../src/cli/args.js';
+import { fail, parseCli } from '../../../src/cli/args.js';
 import type { PassageWithDocument } from '../../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft, type Judge, type SentenceReport } from '../../../src/verify/index.js';
 import { passagesOf } from '../corpus.js';
@@ -242,7 +242,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     },
     HELP,
   );
-  const judgeFor = values.judge === undefined ? undefined : judgeForMode(values.judge);
+  let judgeFor: ((c: AdversarialCase) => Judge) | undefined;
+  try {
+    judgeFor = values.judge === undefined ? undefined : judgeForMode(values.judge);
+  } catch (err) {
+    fail((err as Error).message, 2);
+  }
   if (values['by-check']) {
     const r = await runAdversarialEval({ cases: await loadReadableCases(), explain: true });
     const rows = byCheck(r.results.map((x) => ({ ...x, findings: x.findings ?? [] })));
