@@ -27,6 +27,8 @@ import { swappedParts } from './transposition.js';
 import { unplannedReasons } from './unplanned.js';
 import { antonymWords } from './antonyms.js';
 import { alignDurations, durations } from './durations.js';
+import { alignmentFindings } from './alignment.js';
+import { turnedComparison } from './comparison.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
 
@@ -282,6 +284,23 @@ export function assessSupport(
       if (held) flag('elided-risk', 'partly_supported', REASONS.elidedRisk(held));
     }
   }
+
+  // NOTE (issue 15, first blind set opened): a sentence that is its quote with one stretch changed (alignment.ts) or
+  // a comparison turned around (comparison.ts) keeps the source's words, so overlap cannot see it; review only.
+  const turned = swaps.length || swapped ? null : turnedComparison(sentence, context);
+  if (turned) flag('comparison', 'partly_supported', REASONS.comparisonTurned(turned.first, turned.second));
+  const lacking = contentOverlap(sentence, `${context}\n${metadata}`, exclude).missing;
+  for (const u of usable)
+    for (const a of alignmentFindings(sentence, u.citation.quote, lacking))
+      flag(
+        `alignment:${a.kind}`,
+        'partly_supported',
+        a.kind === 'substituted'
+          ? REASONS.substituted(a.said, a.source)
+          : a.kind === 'clause-dropped'
+            ? REASONS.clauseDropped(a.source)
+            : REASONS.rankingDropped(a.source),
+      );
 
   let holder: SupportChecks['holder'];
   if (found?.kind === 'we' && opts.organisation) {
