@@ -10,7 +10,18 @@ import { STOPWORDS } from '../text/words.js';
 import { lexiconTokens } from './lexicon.js';
 
 /** Comparative words before «enn» (they say which way, not what is compared): «mer», «bedre», «heller». */
-const COMPARATIVE = new Set(['mer', 'meir', 'mindre', 'heller', 'snarere', 'bedre', 'verre', 'større', 'færre', 'flere']);
+const COMPARATIVE = new Set([
+  'mer',
+  'meir',
+  'mindre',
+  'heller',
+  'snarere',
+  'bedre',
+  'verre',
+  'større',
+  'færre',
+  'flere',
+]);
 const isSide = (w: string) => w.length > 1 && !STOPWORDS.has(w) && !COMPARATIVE.has(w) && !/^\d+$/.test(w);
 
 /** Each «enn» in the text: the stem of the content word before it and of the first one after it. */

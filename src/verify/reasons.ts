@@ -117,8 +117,7 @@ export const REASONS = {
     `Setningen bytter ut ${q(source)} i kilden med ${q(said)} – kontroller at det betyr det samme.`,
   clauseDropped: (source: string) =>
     `Kilden avgrenser hvem eller hva det gjelder (${q(source)}), men setningen har ikke med avgrensningen.`,
-  rankingDropped: (source: string) =>
-    `Kilden sier ${q(source)} (én av flere), men setningen gjør det til den eneste.`,
+  rankingDropped: (source: string) => `Kilden sier ${q(source)} (én av flere), men setningen gjør det til den eneste.`,
   comparisonTurned: (first: string, second: string) =>
     `Setningen snur sammenligningen: i kilden står ${q(second)} før «enn» og ${q(first)} etter.`,
 };
