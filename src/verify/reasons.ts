@@ -118,6 +118,8 @@ export const REASONS = {
   clauseDropped: (source: string) =>
     `Kilden avgrenser hvem eller hva det gjelder (${q(source)}), men setningen har ikke med avgrensningen.`,
   rankingDropped: (source: string) => `Kilden sier ${q(source)} (én av flere), men setningen gjør det til den eneste.`,
+  elidedItems: (word: string) =>
+    `Sitatet hopper over andre punkter i en oppramsing; setningen sier ${q(word)} om det som er igjen – kontroller.`,
   comparisonTurned: (first: string, second: string) =>
     `Setningen snur sammenligningen: i kilden står ${q(second)} før «enn» og ${q(first)} etter.`,
 };
