@@ -28,6 +28,7 @@ import { unplannedReasons } from './unplanned.js';
 import { antonymWords } from './antonyms.js';
 import { alignDurations, durations } from './durations.js';
 import { alignmentFindings } from './alignment.js';
+import { restateNegations } from './doubleNegation.js';
 import { turnedComparison } from './comparison.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
@@ -130,7 +131,11 @@ export function assessSupport(
     ...new Set(usable.map((u) => quoteContext(u.passage.text, u.citation.start!, u.citation.end!))),
   ].join('\n');
   // A length of time the cited text gives in other words («tolv måneder» for «ett år») is read in its words.
-  const sentence = alignDurations(written, context);
+  // Double negations and negative verbs in the cited text's terms («kan ikke unnlate å» is «må»: doubleNegation.ts).
+  const sentence = restateNegations(alignDurations(written, context), context);
+  // NOTE (issue 15, first blind set opened): a question asserts nothing plainly; its «ikke» («Er det ikke på tide at
+  // …?», «… om ikke med kompetansereform?») is rhetorical, so a negation finding in it needs review, never ✗.
+  const question = /\?[\s»”"')]*$/u.test(written);
   const orgs = [...new Set(usable.map((u) => u.passage.document.organisation))];
   const orgWords = orgs.flatMap((o) => o.split(/[\s()]+/));
   const reasons: string[] = [];
@@ -215,7 +220,7 @@ export function assessSupport(
     const restated = p.inCondition === true && !OPENS_CONDITION.test(p.kind === 'removed' ? sentence : context);
     flag(
       'polarity',
-      aligned && !restated ? 'contradicted' : 'partly_supported',
+      aligned && !restated && !question ? 'contradicted' : 'partly_supported',
       p.kind === 'added' ? REASONS.negationAdded(p.word, p.about) : REASONS.negationRemoved(p.word, p.about),
     );
   }
