@@ -29,6 +29,8 @@ import { antonymWords } from './antonyms.js';
 import { alignDurations, durations } from './durations.js';
 import { alignmentFindings } from './alignment.js';
 import { restateNegations } from './doubleNegation.js';
+import { stem } from '../text/stem.js';
+import { STOPWORDS } from '../text/words.js';
 import { turnedComparison } from './comparison.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
@@ -71,12 +73,16 @@ export const MINIMAL_PAIR = OVERLAP_STRICT;
 
 /** Connectives that claim a cause or consequence; a sentence adding one the cited text lacks adds a claim. */
 const CAUSAL =
-  /\b(fordi|derfor|difor|dermed|følgelig|som følge av|på grunn av|skyldes|skyldtes|ettersom|fører til|førte til|medfører|medførte|slik at|noe som|noko som|gjør at|gjorde at|takket være|resulterer i|resulterte i|bidrar til at|av den grunn|som en konsekvens|sidan|med di|såleis at)\b/iu;
+  /\b(fordi|derfor|difor|dermed|følgelig|som følge av|på grunn av|skyldes|skyldtes|ettersom|(?:fører|førte|leder|ledet)(?:\s+(?:også|ofte|dermed|derfor|gjerne|altså))?\s+til|(?:bidrar|bidro)(?:\s+(?:også|ofte|dermed|derfor|gjerne|altså))?\s+til\s+at|medfører|medførte|slik at|noe som|noko som|gjør at|gjorde at|takket være|resulterer i|resulterte i|av den grunn|som en konsekvens|sidan|med di|såleis at)\b/iu;
 /** Conditions; a cited condition the sentence drops widens the claim. */
 const CONDITION =
   /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|så lenge|på vilkår|under forutsetning|bare(?! fordi)|berre(?! fordi)|kun|unntatt|unntak)\b/iu;
 /** A view stated as someone's («mener», Nynorsk «meiner»). */
 const OPINION = /(?<![\p{L}])(?:mener|meiner|mente|meinte)(?![\p{L}])/iu;
+/** A wish stated as someone's («ønsker», «vil at»). */
+const WISH = /(?<![\p{L}])(?:ønsker|ønskjer|ynskjer|ønsket|vil\s+at|går\s+inn\s+for)(?![\p{L}])/iu;
+/** «når» and «såfremt» restate a condition («dersom gode grunner taler for det» → «når gode grunner taler for det»). */
+const IF_RESTATED = /(?<![\p{L}])(?:når|såfremt|så\s+fremt|i\s+tilfelle)(?![\p{L}])/iu;
 /** Words that open a condition (as in polarity.ts), and «med mindre». */
 const OPENS_CONDITION = /(?<![\p{L}])(?:dersom|hvis|viss|når|såfremt|forutsatt|føresett|med mindre)(?![\p{L}])/iu;
 /** «bare», «kun» restricting (not «ikke bare … men også»). */
@@ -86,6 +92,8 @@ const EXCLUSIVE =
   /(?<![\p{L}])(?:bare|kun|berre|utelukkende|alene|eneste|forbeholdt|med mindre|unntatt|unntak|ingen|(?:ikke|ikkje)\s+(?:[\p{L}\p{N}-]+\s+){0,6}?(?:uten|utan|før|unntatt))(?![\p{L}])/iu;
 /** A numbered or lettered list item opening a line («1. husrommet …», «b) …»). */
 const LIST_ITEM = /(?:^|\n)\s*(?:\d{1,2}[.)]|\p{Ll}\))\s/u;
+/** Verbs that name the cause after the effect («B skyldes A»). */
+const CAUSED_BY = /(?<![\p{L}])(?:skyldes|skyldtes|skuldast|kommer\s+av|kom\s+av|er\s+en\s+følge\s+av)(?![\p{L}])/iu;
 /** «det er (ikke) (automatisk) slik at» says how things are, it claims no consequence. */
 const NOT_CAUSAL = /\b(?:er|var)\s+(?:ikke\s+|ikkje\s+)?(?:(?!derfor|difor|dermed)\p{L}+\s+)?slik\s+at\b/giu;
 
@@ -237,7 +245,11 @@ export function assessSupport(
   // NOTE (issue 15, soft alarms): a position the cited text states as the organisation's view («Oslo Ap mener … at
   // innbyggernes behov er utgangspunktet») is a norm already; a sentence that also gives it as a view and says it
   // with «skal» or «må» («… mener innbyggernes behov skal være utgangspunktet») restates it, it adds no obligation.
-  const viewRestated = OPINION.test(sentence) && usable.some((u) => OPINION.test(u.citation.quote));
+  // The same holds for a wish: «Fagforbundet ønsker at offentlig sektor skal drive …» for «Fagforbundet ønsker en
+  // skytjeneste som drives av offentlig sektor» (issue 15, first blind set opened).
+  const viewRestated =
+    (OPINION.test(sentence) && usable.some((u) => OPINION.test(u.citation.quote))) ||
+    (WISH.test(sentence) && usable.some((u) => WISH.test(u.citation.quote)));
   for (const a of lexical.added)
     if (!(a.lexicon === 'modality' && viewRestated))
       flag(`lexicon-added:${a.lexicon}`, 'partly_supported', REASONS.lexiconAdded(a.label, a.sentence));
@@ -274,11 +286,21 @@ export function assessSupport(
     flag('restriction-added', 'partly_supported', REASONS.restrictionAdded(only[1]));
 
   const causal = sentence.replace(NOT_CAUSAL, ' ').match(CAUSAL);
+  // NOTE (issue 15, first blind set opened): «skyldes» (is caused by) against a cited «fører til» turns cause and
+  // effect around unless the cited text also says which way with a backward verb.
+  const backward = sentence.match(CAUSED_BY);
   if (causal && !CAUSAL.test(context)) flag('causal-added', 'partly_supported', REASONS.causalAdded(causal[0]));
+  else if (backward && !CAUSED_BY.test(context))
+    flag('causal-added', 'partly_supported', REASONS.causalAdded(backward[0]));
   for (const u of usable) {
     const cond = u.citation.quote.match(CONDITION);
     // Any condition in the sentence may restate the cited one («med mindre» ≈ «bare der»).
-    if (cond && !CONDITION.test(sentence))
+    const restatedIf =
+      cond &&
+      /^(?:dersom|hvis|viss)$/iu.test(cond[0]) &&
+      IF_RESTATED.test(sentence) &&
+      conditionKept(u.citation.quote.slice(cond.index! + cond[0].length), sentence);
+    if (cond && !CONDITION.test(sentence) && !restatedIf)
       flag('condition-dropped', 'partly_supported', REASONS.conditionDropped(cond[0]));
     const limit = limitIn(u.citation.quote);
     if (limit && !limitIn(sentence)) flag('limit-dropped', 'partly_supported', REASONS.conditionDropped(limit));
@@ -456,6 +478,17 @@ function withoutName(sentence: string, name: string): string {
   if (parts.length === 0) return sentence;
   return sentence.replace(new RegExp(`(?<![\\p{L}])(?:${parts.join('|')})\\p{L}*`, 'giu'), (m) => ' '.repeat(m.length));
 }
+
+/** Whether the sentence says at least half of the first content words of a condition (the text after «dersom»). */
+function conditionKept(condition: string, sentence: string): boolean {
+  const wanted = contentWords(condition.split(/[,.;:]/u)[0]).slice(0, 6);
+  const mine = new Set(contentWords(sentence));
+  return wanted.length > 0 && wanted.filter((w) => mine.has(w)).length * 2 >= wanted.length;
+}
+const contentWords = (text: string) =>
+  lexiconTokens(text)
+    .filter((w) => w.length > 2 && !STOPWORDS.has(w))
+    .map(stem);
 
 /** The name of one of the organisations the sentence opens with (its first one to four words), or null. */
 function openingName(sentence: string, orgs: readonly string[]): string | null {
