@@ -94,6 +94,15 @@ const FRAMING = new Set(
     'framhever',
     'fremhever',
     'etterlyser',
+    // Reporting verbs a secretariat frames a finding or a concession with (issue 15, first blind set opened).
+    'erfarer',
+    'erfarte',
+    'anerkjenner',
+    'anerkjente',
+    'konstaterer',
+    'konstaterte',
+    'nevner',
+    'nevnte',
     // An estimate reported is a figure reported: «regjeringen anslår at» frames like «oppgir».
     'anslår',
     'anslo',

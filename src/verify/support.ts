@@ -92,6 +92,11 @@ const EXCLUSIVE =
   /(?<![\p{L}])(?:bare|kun|berre|utelukkende|alene|eneste|forbeholdt|med mindre|unntatt|unntak|ingen|(?:ikke|ikkje)\s+(?:[\p{L}\p{N}-]+\s+){0,6}?(?:uten|utan|før|unntatt))(?![\p{L}])/iu;
 /** A numbered or lettered list item opening a line («1. husrommet …», «b) …»). */
 const LIST_ITEM = /(?:^|\n)\s*(?:\d{1,2}[.)]|\p{Ll}\))\s/u;
+/** «slår fast» (states as settled), Bokmål and Nynorsk. */
+const SETTLES = /(?<![\p{L}])(?:slår|slo|slått|slær)\s+(?:\p{L}+\s+)?fast(?![\p{L}])/iu;
+/** What makes a cited text hedged (as lexicons/hedges.json, and «bør»): a settled statement of it would add certainty. */
+const HEDGED =
+  /(?<![\p{L}])(?:kan|kunne|trolig|truleg|sannsynlig\p{L}*|sannsynleg\p{L}*|mulig\p{L}*|mogleg\p{L}*|kanskje|antakelig\p{L}*|risiko|fare\s+for|tyder\s+på|ser\s+ut\s+til|bør|burde)(?![\p{L}])/iu;
 /** Verbs that name the cause after the effect («B skyldes A»). */
 const CAUSED_BY = /(?<![\p{L}])(?:skyldes|skyldtes|skuldast|kommer\s+av|kom\s+av|er\s+en\s+følge\s+av)(?![\p{L}])/iu;
 /** «det er (ikke) (automatisk) slik at» says how things are, it claims no consequence. */
@@ -206,6 +211,9 @@ export function assessSupport(
     ...extractNumbers(sentence).flatMap((f) => f.text.split(/\s+/)),
     // A negated opposite the cited text backs («ikke god nok» for «for svak»: antonyms.ts).
     ...antonymWords(sentence, context),
+    // NOTE (issue 15, first blind set opened): «slår fast» frames what the cited text states without a hedge
+    // («Husleieloven slår fast at oppsigelse skal være skriftlig»); against a hedged text it stays content.
+    ...(SETTLES.test(sentence) && !HEDGED.test(context) ? ['slår', 'slo', 'slått', 'fast'] : []),
   ];
   // NOTE (issue 15, precision of ✗): see MINIMAL_PAIR. A finding of a reading is ✗ only when the rest of the
   // sentence, without the flagged word, is covered as a ✓ needs (the same overlap as below).
