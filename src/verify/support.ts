@@ -205,6 +205,8 @@ export function assessSupport(
   const exclude = [
     ...(found?.kind === 'named' ? found.text.split(/\s+/) : []),
     ...orgWords,
+    // A cited organisation's other names («Kommunesektorens organisasjon» for «KS»: lexicons/organisations.json).
+    ...(sentence.match(/\p{Lu}[\p{L}’'-]*/gu) ?? []).filter((w) => orgs.some((o) => sameOrganisation(w, o))),
     // Words a lexicon already found in agreement with the source («kritisk» against «bekymret»).
     ...lexical.agreed,
     // Numbers («to tredjedeler» for «2/3») are the number check's business, not overlap's.
@@ -262,7 +264,16 @@ export function assessSupport(
     if (!(a.lexicon === 'modality' && viewRestated))
       flag(`lexicon-added:${a.lexicon}`, 'partly_supported', REASONS.lexiconAdded(a.label, a.sentence));
   // Only a restriction inside what the sentence quotes binds it.
-  const quoted = lexiconTokens(usable.map((u) => u.citation.quote).join(' ')).join(' ');
+  // NOTE (issue 15, first blind set opened): and only in a quoted sentence the sentence restates (two content words
+  // in common): «For flertallet … kan dette gjøres digitalt. De som ikke behersker disse må få tilbud …» restated as
+  // its second sentence keeps no restriction of the first.
+  const mine = new Set(contentWords(sentence));
+  const quoted = lexiconTokens(
+    usable
+      .flatMap((u) => splitSentences(u.citation.quote).map((x) => u.citation.quote.slice(x.start, x.end)))
+      .filter((q) => contentWords(q).filter((w) => mine.has(w)).length >= 2)
+      .join(' '),
+  ).join(' ');
   const restriction = lexical.dropped.find((d) => ` ${quoted} `.includes(` ${d.source} `));
   if (restriction) flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(restriction.source));
   const hedge = droppedHedge(sentence, context);
