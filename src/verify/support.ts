@@ -318,7 +318,10 @@ export function assessSupport(
       cond &&
       /^(?:dersom|hvis|viss)$/iu.test(cond[0]) &&
       IF_RESTATED.test(sentence) &&
-      conditionKept(u.citation.quote.slice(cond.index! + cond[0].length), sentence);
+      conditionKept(
+        u.citation.quote.slice(cond.index! + cond[0].length),
+        sentence.slice(sentence.match(IF_RESTATED)!.index!),
+      );
     if (cond && !CONDITION.test(sentence) && !restatedIf)
       flag('condition-dropped', 'partly_supported', REASONS.conditionDropped(cond[0]));
     const limit = limitIn(u.citation.quote);
@@ -498,7 +501,7 @@ function withoutName(sentence: string, name: string): string {
   return sentence.replace(new RegExp(`(?<![\\p{L}])(?:${parts.join('|')})\\p{L}*`, 'giu'), (m) => ' '.repeat(m.length));
 }
 
-/** Whether the sentence says at least half of the first content words of a condition (the text after «dersom»). */
+/** Whether the sentence's condition says at least half of the first content words of a cited one (after «dersom»). */
 function conditionKept(condition: string, sentence: string): boolean {
   const wanted = contentWords(condition.split(/[,.;:]/u)[0]).slice(0, 6);
   const mine = new Set(contentWords(sentence));
