@@ -199,7 +199,8 @@ Valg:
   --misses         skriv også ut tilfellene som ikke gikk bra (bare utviklingshalvdelen, om ikke --split er gitt)
   --split HALVDEL  dev, heldout eller all: hvilke tilfeller --misses skriver ut (standard dev)
   --by-check       hvilken kontroll som ga hver ✗ og ≈, over de lesbare settene (utviklingshalvdelen og settene
-                   fra rundene i sak 15; aldri den holdte halvdelen eller det blinde settet; --cases gjelder ikke)
+                   fra rundene i sak 15, og det første blinde settet siden økt 12; aldri den holdte halvdelen
+                   eller det andre blinde settet; --cases gjelder ikke)
   --json           hele resultatet som JSON
   -h, --help       denne teksten
 `;
