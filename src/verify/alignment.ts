@@ -28,6 +28,12 @@ const tokens = (text: string): Token[] =>
     return { word, key: word === ',' ? word : stem(word) };
   });
 
+/** Auxiliaries and common finite verbs that make «som …» a relative clause. */
+const FINITE = new Set(
+  'er var har hadde skal skulle vil ville kan kunne må bør blir ble får fikk gjør gjorde trenger ønsker bor'.split(' '),
+);
+/** A finite verb by its form: an auxiliary, or a present or past tense or passive ending («bruker», «leverte»). */
+const isFinite = (w: string) => FINITE.has(w) || (w.length >= 5 && /(?:er|te|de|es)$/u.test(w));
 const isContent = (w: string) => w.length > 1 && w !== ',' && !STOPWORDS.has(w) && !/^\d+$/.test(w);
 
 export interface Gap {
@@ -93,6 +99,8 @@ export function alignmentFindings(sentence: string, quote: string, missing: read
   const lacking = new Set(missing.map((w) => stem(w.toLowerCase())));
   const out: AlignmentFinding[] = [];
   const mine = new Set(tokens(sentence).map((t) => t.key));
+  // The sentence's words that align with nothing: words it moved or added.
+  const moved = new Set(gaps.flatMap((g) => g.said.map(stem)));
   for (const g of gaps) {
     if (!g.inner) continue;
     const saidContent = g.said.filter(isContent);
@@ -114,7 +122,17 @@ export function alignmentFindings(sentence: string, quote: string, missing: read
     if (saidContent.length) continue;
     const dropped = g.source.filter((w) => w !== ',');
     // A defining relative clause right after its noun (no comma before «som»): it narrows whom the claim is about.
-    if (dropped[0] === 'som' && g.source[0] === 'som' && g.before !== ',' && dropped.filter(isContent).length >= 2)
+    // NOTE: only a clause («som selv skal bo», «som får nye oppgaver»), not «som følge av» or «som helhetlig
+    // leverandør» (as), and only when the sentence has moved none of its words elsewhere («som er bedre» → «bedre»).
+    const clauseWords = dropped.filter(isContent);
+    if (
+      dropped[0] === 'som' &&
+      g.source[0] === 'som' &&
+      g.before !== ',' &&
+      clauseWords.length >= 2 &&
+      dropped.slice(1, 4).some(isFinite) &&
+      !clauseWords.some((w) => moved.has(stem(w)))
+    )
       out.push({ kind: 'clause-dropped', source: dropped.join(' ') });
     else if (ONE_OF.test(dropped.join(' '))) out.push({ kind: 'ranking-dropped', source: dropped.join(' ') });
   }

@@ -91,6 +91,14 @@ describe('misses: a fault that keeps the source’s words', () => {
         [],
       ),
     ).toEqual([{ kind: 'clause-dropped', source: 'som får nye arbeidsoppgaver' }]);
+    // «som følge av» (as a result of) is no relative clause.
+    expect(
+      alignmentFindings(
+        'Kommunen får en fordel i hele regionen.',
+        'Kommunen får en fordel som følge av samarbeidet i hele regionen.',
+        [],
+      ),
+    ).toEqual([]);
     // A comma before «som» makes the clause a description, not a restriction.
     expect(
       alignmentFindings(
