@@ -92,6 +92,10 @@ const EXCLUSIVE =
   /(?<![\p{L}])(?:bare|kun|berre|utelukkende|alene|eneste|forbeholdt|med mindre|unntatt|unntak|ingen|(?:ikke|ikkje)\s+(?:[\p{L}\p{N}-]+\s+){0,6}?(?:uten|utan|før|unntatt))(?![\p{L}])/iu;
 /** A numbered or lettered list item opening a line («1. husrommet …», «b) …»). */
 const LIST_ITEM = /(?:^|\n)\s*(?:\d{1,2}[.)]|\p{Ll}\))\s/u;
+/** A sentence giving examples («blant annet», «for eksempel», «eksempler på»), Bokmål and Nynorsk. */
+const EXAMPLES =
+  /(?<![\p{L}])(?:blant\s+annet|bl\.\s*a\.|for\s+eksempel|til\s+dømes|mellom\s+anna|eksempelvis|eksempler|eksempel|døme)(?![\p{L}])/iu;
+const MANY = /^(?:mange|flere|fleire|en\s+rekke|ulike)$/iu;
 /** «slår fast» (states as settled), Bokmål and Nynorsk. */
 const SETTLES = /(?<![\p{L}])(?:slår|slo|slått|slær)\s+(?:\p{L}+\s+)?fast(?![\p{L}])/iu;
 /** What makes a cited text hedged (as lexicons/hedges.json, and «bør»): a settled statement of it would add certainty. */
@@ -267,14 +271,23 @@ export function assessSupport(
   // NOTE (issue 15, first blind set opened): and only in a quoted sentence the sentence restates (two content words
   // in common): «For flertallet … kan dette gjøres digitalt. De som ikke behersker disse må få tilbud …» restated as
   // its second sentence keeps no restriction of the first.
+  // A quoted sentence sharing no more than half as much with the sentence as the one it restates most is context.
   const mine = new Set(contentWords(sentence));
+  const quotedSentences = usable
+    .flatMap((u) => splitSentences(u.citation.quote).map((x) => u.citation.quote.slice(x.start, x.end)))
+    .map((q) => ({ q, shared: contentWords(q).filter((w) => mine.has(w)).length }));
+  const most = Math.max(0, ...quotedSentences.map((x) => x.shared));
   const quoted = lexiconTokens(
-    usable
-      .flatMap((u) => splitSentences(u.citation.quote).map((x) => u.citation.quote.slice(x.start, x.end)))
-      .filter((q) => contentWords(q).filter((w) => mine.has(w)).length >= 2)
+    quotedSentences
+      .filter((x) => x.shared >= 2 && x.shared * 2 > most)
+      .map((x) => x.q)
       .join(' '),
   ).join(' ');
-  const restriction = lexical.dropped.find((d) => ` ${quoted} `.includes(` ${d.source} `));
+  // «mange» or «flere» (there are many) is restated by a sentence that gives what follows as examples.
+  const examples = EXAMPLES.test(sentence);
+  const restriction = lexical.dropped.find(
+    (d) => ` ${quoted} `.includes(` ${d.source} `) && !(examples && MANY.test(d.source)),
+  );
   if (restriction) flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(restriction.source));
   const hedge = droppedHedge(sentence, context);
   if (hedge) flag('hedge-dropped', 'partly_supported', REASONS.hedgeDropped(hedge));

@@ -215,6 +215,26 @@ describe('soft alarms: faithful restatements no longer flagged', () => {
     expect(dropped.verdict).not.toBe('supported');
   });
 
+  it('a restriction binds only in the quoted sentence the sentence restates; «mange» is restated by examples', async () => {
+    const two =
+      'For de fleste ansatte går overgangen til nye systemer greit. De som ikke mestrer systemene, må få opplæring og oppfølging på arbeidsplassen.';
+    const restated = await verify(
+      two,
+      'NTL mener at de som ikke mestrer systemene, må få opplæring og oppfølging på arbeidsplassen.',
+    );
+    expect(restated.reasons.join(' ')).not.toMatch(/begrenser påstanden/);
+    const widened = await verify(
+      'Mange ansatte mestrer de nye systemene uten opplæring.',
+      'Ansatte mestrer de nye systemene uten opplæring.',
+    );
+    expect(widened.reasons).toContain('Kilden begrenser påstanden («mange»), men setningen sier det uten forbehold.');
+    const examples = await verify(
+      'Grunnene til forsinkelsen kan være mange, for eksempel mangel på midler og uklare ansvarsforhold.',
+      'Grunnene til forsinkelsen kan blant annet være mangel på midler og uklare ansvarsforhold.',
+    );
+    expect(examples.reasons.join(' ')).not.toMatch(/begrenser påstanden/);
+  });
+
   it('list items led by «blant annet» or a light verb («tas i bruk») are the items', () => {
     expect(
       changedItems(
