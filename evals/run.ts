@@ -122,7 +122,7 @@ async function main() {
       'verifier/adversarial': 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
       'verifier/handwritten': 'Verifikatoren på nye håndskrevne kategorier (uten dommer)',
       'verifier/weak-kinds': 'Verifikatoren på svake typer (utviklerens egne tilfeller, uten dommer)',
-      'verifier/blind': 'Verifikatoren på blinde håndskrevne tilfeller (uten dommer)',
+      'verifier/blind': 'Verifikatoren på det første blinde settet, utviklingsdata fra økt 12 (uten dommer)',
       'verifier/faithful2': 'Verifikatoren på trofaste omskrivinger (falske alarmer, uten dommer)',
       'verifier/faults2': 'Verifikatoren på roller, oppramsinger, grenser og frister (uten dommer)',
       'verifier/faults3': 'Verifikatoren på feiltyper ingen sett var bygd rundt (uten dommer)',

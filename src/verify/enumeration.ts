@@ -13,6 +13,12 @@ const CLOSING = /\s(?:og|eller|samt)\s/giu;
 const ITEM_WORDS = 3;
 
 const content = (text: string) => lexiconTokens(text).filter((w) => w.length > 1 && !STOPWORDS.has(w));
+/**
+ * NOTE (issue 15, first blind set opened): words that open an item without being it: «blant annet sletting» is the
+ * item «sletting», and «tas i bruk» is the item «bruk» (a light verb carries it).
+ */
+const ITEM_LEAD =
+  /(?<![\p{L}])(?:blant\s+annet|bl\.\s*a\.|for\s+eksempel|eksempelvis|herunder|mellom\s+anna|til\s+dømes|slik\s+som|(?:tas|takast|blir\s+tatt)(?=\s+i\s+bruk))(?![\p{L}])/giu;
 
 /**
  * The items of the last list of three or more in each clause of a text: the words after the closing conjunction
@@ -21,7 +27,7 @@ const content = (text: string) => lexiconTokens(text).filter((w) => w.length > 1
  */
 export function listItems(text: string): string[][][] {
   const lists: string[][][] = [];
-  for (const clause of text.split(/[.;:!?]\s|[.;:!?]$|\n/u)) {
+  for (const clause of text.replace(ITEM_LEAD, ' ').split(/[.;:!?]\s|[.;:!?]$|\n/u)) {
     // NOTE: every list in the clause, not only the last: «føregjerder mot utrasing, risting, støy og steinsprut ved
     // graving, bygging og sprenging» holds two.
     for (const close of clause.matchAll(CLOSING)) {

@@ -57,6 +57,8 @@ export function droppedHedge(sentence: string, cited: string): string | null {
     const h = hedges.find((p) => at(p, c, i));
     if (!h) continue;
     const from = i + h.words.length;
+    // NOTE (issue 15, first blind set opened): «kan ikke avtales» forbids, it hedges nothing: «forbyr» restates it.
+    if (c[from] === 'ikke' || c[from] === 'ikkje') continue;
     // NOTE: light verbs come between a hedge and what it governs («kan komme til å sitte», «vil kunne bidra til å
     // forsterke»), so every content word in reach counts.
     for (let k = from; k < c.length && k < from + REACH; k++) {

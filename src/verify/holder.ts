@@ -20,7 +20,7 @@ const POSITION_VERBS = new Set(
   påpeikar påpekte advarer åtvarar advarte frykter frykta fryktet ber oppfordrer oppmoder skriver skriv skrev sier
   seier sa uttaler uttalte går peker peikar viser tar prioriterer jobber arbeider kjemper etterlyser savner
   forutsetter vektlegger legger oppgir anslår anslo hevder konkluderer beskriver erkjenner lover varsler
-  argumenterer`
+  argumenterer slår slo fastslår fastslo erfarer erfarte anerkjenner anerkjente konstaterer konstaterte nevner nevnte`
     .split(/\s+/)
     .filter(Boolean),
 );

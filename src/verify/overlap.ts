@@ -94,6 +94,15 @@ const FRAMING = new Set(
     'framhever',
     'fremhever',
     'etterlyser',
+    // Reporting verbs a secretariat frames a finding or a concession with (issue 15, first blind set opened).
+    'erfarer',
+    'erfarte',
+    'anerkjenner',
+    'anerkjente',
+    'konstaterer',
+    'konstaterte',
+    'nevner',
+    'nevnte',
     // An estimate reported is a figure reported: «regjeringen anslår at» frames like «oppgir».
     'anslår',
     'anslo',
@@ -335,7 +344,12 @@ const NYNORSK_ENDINGS: [RegExp, string][] = [
  * @example joinParticleVerbs('NTL vil at arbeidsgiverne setter i verk tiltak') // → '… iverksetter tiltak'
  */
 export function joinParticleVerbs(text: string): string {
-  return text.replace(/(?<![\p{L}])(sett\p{L}*|set|satt|setj\p{L}*)\s+i\s+verk(?![\p{L}])/giu, 'iverk$1');
+  return (
+    text
+      .replace(/(?<![\p{L}])(sett\p{L}*|set|satt|setj\p{L}*)\s+i\s+verk(?![\p{L}])/giu, 'iverk$1')
+      // «leid ut» is «utleid», «betalt ut» «utbetalt» (issue 15, first blind set opened).
+      .replace(/(?<![\p{L}])(lei(?:e|er|es|de|d|gd|ge|gar)|betal(?:e|er|es|te|t))\s+ut(?![\p{L}])/giu, 'ut$1')
+  );
 }
 
 /** Bokmål spellings of a Nynorsk word by its ending alone, and with «je» → «jø» («avgjerande» → «avgjørende»). */

@@ -35,6 +35,8 @@ const OPINION = termPattern(Data.opinion);
 const DONE = termPattern(Data.done);
 /** Content words after a demand that count as what is wanted. */
 const GOVERNED = 6;
+/** Content words before a demand at its sentence's end that count as its subject. */
+const BEFORE = 4;
 
 /**
  * The cited text's demand word whose wanted words the sentence states as a fact, or null: the sentence has no
@@ -66,6 +68,18 @@ export function statusShift(sentence: string, quote: string): { source: string }
       .slice(0, GOVERNED)
       .map(stem);
     if (after.filter((w) => mine.has(w)).length >= 2) return { source: m[0] };
+    // NOTE (issue 15, first blind set opened): a demand near the end of its sentence («Løftet av kompetansen må
+    // starte nå») governs its subject before it: with fewer than two content words after it, every one of them
+    // (the wanted verb) and one of the few words before it must be the sentence's.
+    if (after.length > 0 && after.length < 2 && after.every((w) => mine.has(w))) {
+      const before = cited
+        .slice(0, m.index)
+        .split(' ')
+        .filter((w) => w.length > 1 && !STOPWORDS.has(w))
+        .slice(-BEFORE)
+        .map(stem);
+      if (before.some((w) => mine.has(w))) return { source: m[0] };
+    }
   }
   return null;
 }

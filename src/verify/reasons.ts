@@ -112,6 +112,16 @@ export const REASONS = {
     `Tallet ${q(number)} gjelder ${q(source)} i kilden, ikke ${q(said)}.`,
   degreeShift: (said: string, source: string) =>
     `Setningen endrer graden: den sier ${q(said)}, men kilden sier ${q(source)}.`,
+  // Issue 15, first blind set opened (alignment.ts, comparison.ts).
+  substituted: (said: string, source: string) =>
+    `Setningen bytter ut ${q(source)} i kilden med ${q(said)} – kontroller at det betyr det samme.`,
+  clauseDropped: (source: string) =>
+    `Kilden avgrenser hvem eller hva det gjelder (${q(source)}), men setningen har ikke med avgrensningen.`,
+  rankingDropped: (source: string) => `Kilden sier ${q(source)} (én av flere), men setningen gjør det til den eneste.`,
+  elidedItems: (word: string) =>
+    `Sitatet hopper over andre punkter i en oppramsing; setningen sier ${q(word)} om det som er igjen – kontroller.`,
+  comparisonTurned: (first: string, second: string) =>
+    `Setningen snur sammenligningen: i kilden står ${q(second)} før «enn» og ${q(first)} etter.`,
 };
 
 function q(s: string): string {

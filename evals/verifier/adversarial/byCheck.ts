@@ -9,8 +9,9 @@
  * - ≈: per check, on faithful sentences (soft alarms) and faulty ones, and how many it alone kept from ✓: lifting a
  *   check turns its alone-on-faulty cases into dangerous misses.
  *
- * NOTE: the readable sets only: the adversarial set's dev half (even ids) and the sets written for the rounds of
- * issue 15. The held-out half and the blind set are never attributed, so that no rule is chosen on them.
+ * NOTE: the readable sets only: the adversarial set's dev half (even ids), the sets written for the rounds of
+ * issue 15 and, since session 12, the first blind set (opened as development data). The held-out half and the second
+ * blind set are never attributed, so that no rule is chosen on them.
  */
 import { fileURLToPath } from 'node:url';
 import type { Verdict } from '../../../src/domain/verification.js';
@@ -28,6 +29,8 @@ export const READABLE_SETS: { file: string; devOnly: boolean }[] = [
     'verifier-faults3.jsonl',
     'verifier-handwritten.jsonl',
     'verifier-weak-kinds.jsonl',
+    // The first blind set, opened as development data in session 12 (its figures before opening: README, "Evals").
+    'verifier-blind.jsonl',
   ].map((name) => ({ file: casesFile(name), devOnly: false })),
 ];
 
