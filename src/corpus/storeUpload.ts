@@ -20,8 +20,8 @@ import type { Db } from '../store/db.js';
 import { getDocumentHead, writeUpload } from '../store/documents.js';
 import { passageRows, type SaveOutcome } from '../store/documents.js';
 import { embeddingInput } from '../store/embeddings.js';
-import { listOrganisations } from '../store/organisations.js';
-import { memberOrganisations } from '../store/users.js';
+import { knownOrganisationNames } from '../store/organisations.js';
+import { otherSpelling } from '../text/organisationNames.js';
 import type { TextEmbedder } from '../domain/embedder.js';
 import { findDuplicates, type Duplicate } from './duplicates.js';
 import { readInWorker, type ReadThreadOptions } from './readThread.js';
@@ -62,6 +62,8 @@ export type UploadRefusal =
       moved: boolean;
     }
   | { reason: 'invalid_metadata'; issues: z.core.$ZodIssue[] }
+  /** The organisation is another spelling of a known one, `known` («Oslo-Ap» for «Oslo AP»; text/organisationNames.ts). */
+  | { reason: 'organisation_name'; organisation: string; known: string }
   | { reason: 'exists'; id: string }
   | { reason: 'busy'; id: string }
   /** A replace whose document was withdrawn before it was saved: the withdrawal stands, nothing was stored. */
@@ -139,12 +141,6 @@ export async function storeUpload(
   );
 }
 
-/** Every organisation the installation knows: those with documents and those with members (lower-cased). */
-async function knownOrganisations(db: Db): Promise<string[]> {
-  const [withDocuments, members] = await Promise.all([listOrganisations(db), memberOrganisations(db)]);
-  return [...new Set([...withDocuments.map((o) => o.key), ...members])];
-}
-
 async function storeNow(
   {
     db,
@@ -172,7 +168,7 @@ async function storeNow(
     return { ok: false, reason: 'id_mismatch', id: replaceId };
   // A consultation replaced through PUT /documents/:id is read as one again, so its extracted fields follow the file.
   if (existing?.kind === 'consultation') upload = { ...upload, consultation: true };
-  const organisations = await knownOrganisations(db);
+  const organisations = await knownOrganisationNames(db);
   // Parsing and cutting run on a worker with a heap cap and a time limit (readThread.ts).
   const got = await readInWorker({ kind: 'upload', upload, existing, organisations }, read);
   if (!got.ok) return { ok: false, reason: 'invalid_metadata', issues: got.issues };
@@ -186,6 +182,9 @@ async function storeNow(
   });
 
   // Cheap refusals before the expensive step; writeUpload checks again under a lock.
+  // One organisation is never split over two spellings: a name that reads as a known one's other spelling is refused.
+  const known = otherSpelling(doc.meta.organisation, organisations);
+  if (known) return { ok: false, reason: 'organisation_name', organisation: doc.meta.organisation, known };
   const id = doc.meta.id;
   // Ids belong to their organisation's namespace, checked before the taken-id check: so a 409 for a taken id can
   // only name a document of the uploader's own namespace. A replace keeps its id (stored before the rule, perhaps)

@@ -49,6 +49,20 @@ export function nameKey(name: string): string {
 }
 
 /**
+ * The known name that `name` reads as (nameKey) but is not (other than in casing and spaces), or undefined: the
+ * same organisation under another spelling. «Oslo-Ap» with «Oslo AP» known gives «Oslo AP»; «oslo ap» gives
+ * nothing, it is the same name.
+ * @example otherSpelling('Oslo-Ap', ['Oslo AP', 'KS']) === 'Oslo AP'
+ */
+export function otherSpelling(name: string, known: Iterable<string>): string | undefined {
+  const plain = (n: string) => n.trim().replace(/\s+/g, ' ').toLowerCase();
+  const names = [...known];
+  if (names.some((k) => plain(k) === plain(name))) return undefined;
+  const key = nameKey(name);
+  return names.find((k) => nameKey(k) === key);
+}
+
+/**
  * The slugs of a name's short forms (see the NOTE on SHORT_FORMS), the name's own slug left out.
  * @example shortFormSlugs('Oslo Arbeiderparti') // ['oslo-ap']
  * @example shortFormSlugs('Arbeiderpartiet') // [] («ap» alone is too short and shared)

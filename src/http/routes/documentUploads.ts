@@ -16,6 +16,7 @@ import { UploadQueue } from '../../corpus/uploadQueue.js';
 import type { Config } from '../../config/env.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
+import { otherSpellingProblem } from '../../store/organisations.js';
 import { getDocument, getDocumentHead, withdrawDocument } from '../../store/documents.js';
 import { audit, requireRole, viewerDb } from '../access.js';
 import type { TextEmbedder } from '../../domain/embedder.js';
@@ -133,6 +134,8 @@ export function refusalProblem(refusal: UploadRefusal): AppError {
       });
     case 'invalid_metadata':
       return new AppError('bad_request:validation', { errors: fieldErrorsFromZod(refusal.issues) });
+    case 'organisation_name':
+      return otherSpellingProblem(refusal.organisation, refusal.known);
     case 'id_namespace':
       return namespaceProblem(refusal);
     case 'exists':
