@@ -12,8 +12,9 @@
 import type { z } from 'zod';
 import type { Config } from '../config/env.js';
 import type { ConsultationExtraction } from '../domain/consultation.js';
-import { idNamespaceProblem } from '../domain/documentIds.js';
+import { idNamespaceProblem, idPrefix } from '../domain/documentIds.js';
 import type { DocumentSummary, IngestedDocument } from '../domain/types.js';
+import { mayReadDocument } from '../store/access.js';
 import { ensureAnnIndex } from '../store/ann.js';
 import { saveConsultation } from '../store/consultations.js';
 import type { Db } from '../store/db.js';
@@ -191,11 +192,18 @@ async function storeNow(
   // unless it moves the document to another organisation.
   const moved = !!existing && existing.organisation.toLowerCase() !== doc.meta.organisation.toLowerCase();
   const outside = !replaceId || moved ? idNamespaceProblem(id, doc.meta.organisation, organisations) : null;
-  if (outside) {
-    const { organisation } = doc.meta;
-    return { ok: false, reason: 'id_namespace', id, organisation, ...outside, given: !!upload.fields.id, moved };
-  }
-  if (!replaceId && (await getDocumentHead(db, { id }))) return { ok: false, reason: 'exists', id };
+  const { organisation } = doc.meta;
+  const given = !!upload.fields.id;
+  if (outside) return { ok: false, reason: 'id_namespace', id, organisation, ...outside, given, moved };
+  // NOTE: a document stored before the rule, or by a local ingest, can hold an id in this namespace although it is
+  // another organisation's. Taken by one the uploader may not read, the id is refused as one in another
+  // organisation's namespace is (the same 400 on `id`, worded from the names): a 409 would name that document.
+  const taken = (head: { organisation: string; visibility: string }): UploadRefusal =>
+    mayReadDocument(db, head)
+      ? { reason: 'exists', id }
+      : { reason: 'id_namespace', id, organisation, prefix: idPrefix(organisation), given, moved: false };
+  const head = replaceId ? null : await getDocumentHead(db, { id });
+  if (head) return { ok: false, ...taken(head) };
   const [duplicate] = await findDuplicates(db, [doc]);
   if (duplicate) return { ok: false, reason: 'duplicate', duplicate };
 
@@ -206,6 +214,9 @@ async function storeNow(
   const written = await writeUpload(db, { doc, embeddings, visibility, mode: replaceId ? 'replace' : 'create' });
   if (!written.ok) {
     if (written.reason === 'duplicate') return { ok: false, reason: 'duplicate', duplicate: written.duplicate };
+    // Taken meanwhile (writeUpload's check under its lock): answered as the check above answers it.
+    const head = written.reason === 'exists' ? await getDocumentHead(db, { id }) : null;
+    if (head) return { ok: false, ...taken(head) };
     return { ok: false, reason: written.reason, id };
   }
   await ensureAnnIndex(db, { minPassages: annMinPassages });

@@ -86,7 +86,7 @@ describe('npm run ingest through a server, with ids per organisation', () => {
     expect(result.refused?.map((r) => [r.path, r.error.message])).toEqual([
       [
         join(listed, 'ny.txt'),
-        '«ny.txt»: Id-en «ny-notat» må begynne med «alfa-»: et dokument fra Alfa får en id som begynner med organisasjonens navn. Utelat id-en, så lages den av tittelen.',
+        '«ny.txt»: Id-en «ny-notat» kan ikke brukes: et dokument fra Alfa får en id som begynner med «alfa-» og ikke hører til en annen organisasjon. Utelat id-en, så lages den av tittelen.',
       ],
     ]);
     expect((await countAll(db)).documents).toBe(before.documents + 1);
