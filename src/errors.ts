@@ -56,6 +56,8 @@ export const ERROR_CODES = {
   'not_found:user': { status: 404, title: 'Fant ikke brukeren' },
   'not_found:token': { status: 404, title: 'Fant ikke tilgangsnøkkelen' },
   'conflict:user': { status: 409, title: 'Brukeren finnes allerede' },
+  // A new organisation name that reads as a known one (text/organisationNames.ts: «Oslo-Ap» and «Oslo AP»).
+  'conflict:organisation': { status: 409, title: 'Organisasjonen finnes allerede under et annet navn' },
   // PGlite's worker thread stopped (store/pglite/workerHost.ts).
   'unavailable:store': { status: 503, title: 'Lageret svarer ikke' },
 } as const;

@@ -27,8 +27,9 @@ grensene som en opplasting (MAX_DOCUMENT_CHARS, READ_WORKER_MAX_MB, …); en fil
 feilen, de andre lagres, og kommandoen avslutter med kode 2. --remove tar et dokument ut med avsnitt og vektorer.
 
 Når en server holder lageret, lastes filene opp gjennom den, og id-ene følger reglene for opplasting: en id
-begynner med organisasjonens navn («ntl-…»). Filer uten metadata får en slik id av serveren; en id fra
-metadata.yaml som ikke gjør det, erstatter dokumentet som er lagret under den, og ellers nevnes filen med grunnen.
+begynner med organisasjonens navn eller en kortform av det («ntl-…», «oslo-ap-…»). Filer uten metadata får en
+slik id av serveren; en id fra metadata.yaml som ikke gjør det, erstatter dokumentet som er lagret under den, og
+ellers nevnes filen med grunnen.
 
 Valg:
   --org <navn>      organisasjon for filer uten metadata (standard: Ukjent)

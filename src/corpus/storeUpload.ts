@@ -12,16 +12,17 @@
 import type { z } from 'zod';
 import type { Config } from '../config/env.js';
 import type { ConsultationExtraction } from '../domain/consultation.js';
-import { idNamespaceProblem } from '../domain/documentIds.js';
+import { idNamespaceProblem, idPrefix } from '../domain/documentIds.js';
 import type { DocumentSummary, IngestedDocument } from '../domain/types.js';
+import { mayReadDocument } from '../store/access.js';
 import { ensureAnnIndex } from '../store/ann.js';
 import { saveConsultation } from '../store/consultations.js';
 import type { Db } from '../store/db.js';
 import { getDocumentHead, writeUpload } from '../store/documents.js';
 import { passageRows, type SaveOutcome } from '../store/documents.js';
 import { embeddingInput } from '../store/embeddings.js';
-import { listOrganisations } from '../store/organisations.js';
-import { memberOrganisations } from '../store/users.js';
+import { knownOrganisationNames } from '../store/organisations.js';
+import { otherSpelling } from '../text/organisationNames.js';
 import type { TextEmbedder } from '../domain/embedder.js';
 import { findDuplicates, type Duplicate } from './duplicates.js';
 import { readInWorker, type ReadThreadOptions } from './readThread.js';
@@ -62,6 +63,8 @@ export type UploadRefusal =
       moved: boolean;
     }
   | { reason: 'invalid_metadata'; issues: z.core.$ZodIssue[] }
+  /** The organisation is another spelling of a known one, `known` («Oslo-Ap» for «Oslo AP»; text/organisationNames.ts). */
+  | { reason: 'organisation_name'; organisation: string; known: string }
   | { reason: 'exists'; id: string }
   | { reason: 'busy'; id: string }
   /** A replace whose document was withdrawn before it was saved: the withdrawal stands, nothing was stored. */
@@ -139,12 +142,6 @@ export async function storeUpload(
   );
 }
 
-/** Every organisation the installation knows: those with documents and those with members (lower-cased). */
-async function knownOrganisations(db: Db): Promise<string[]> {
-  const [withDocuments, members] = await Promise.all([listOrganisations(db), memberOrganisations(db)]);
-  return [...new Set([...withDocuments.map((o) => o.key), ...members])];
-}
-
 async function storeNow(
   {
     db,
@@ -172,7 +169,7 @@ async function storeNow(
     return { ok: false, reason: 'id_mismatch', id: replaceId };
   // A consultation replaced through PUT /documents/:id is read as one again, so its extracted fields follow the file.
   if (existing?.kind === 'consultation') upload = { ...upload, consultation: true };
-  const organisations = await knownOrganisations(db);
+  const organisations = await knownOrganisationNames(db);
   // Parsing and cutting run on a worker with a heap cap and a time limit (readThread.ts).
   const got = await readInWorker({ kind: 'upload', upload, existing, organisations }, read);
   if (!got.ok) return { ok: false, reason: 'invalid_metadata', issues: got.issues };
@@ -186,17 +183,27 @@ async function storeNow(
   });
 
   // Cheap refusals before the expensive step; writeUpload checks again under a lock.
+  // One organisation is never split over two spellings: a name that reads as a known one's other spelling is refused.
+  const known = otherSpelling(doc.meta.organisation, organisations);
+  if (known) return { ok: false, reason: 'organisation_name', organisation: doc.meta.organisation, known };
   const id = doc.meta.id;
   // Ids belong to their organisation's namespace, checked before the taken-id check: so a 409 for a taken id can
   // only name a document of the uploader's own namespace. A replace keeps its id (stored before the rule, perhaps)
   // unless it moves the document to another organisation.
   const moved = !!existing && existing.organisation.toLowerCase() !== doc.meta.organisation.toLowerCase();
   const outside = !replaceId || moved ? idNamespaceProblem(id, doc.meta.organisation, organisations) : null;
-  if (outside) {
-    const { organisation } = doc.meta;
-    return { ok: false, reason: 'id_namespace', id, organisation, ...outside, given: !!upload.fields.id, moved };
-  }
-  if (!replaceId && (await getDocumentHead(db, { id }))) return { ok: false, reason: 'exists', id };
+  const { organisation } = doc.meta;
+  const given = !!upload.fields.id;
+  if (outside) return { ok: false, reason: 'id_namespace', id, organisation, ...outside, given, moved };
+  // NOTE: a document stored before the rule, or by a local ingest, can hold an id in this namespace although it is
+  // another organisation's. Taken by one the uploader may not read, the id is refused as one in another
+  // organisation's namespace is (the same 400 on `id`, worded from the names): a 409 would name that document.
+  const taken = (head: { organisation: string; visibility: string }): UploadRefusal =>
+    mayReadDocument(db, head)
+      ? { reason: 'exists', id }
+      : { reason: 'id_namespace', id, organisation, prefix: idPrefix(organisation), given, moved: false };
+  const head = replaceId ? null : await getDocumentHead(db, { id });
+  if (head) return { ok: false, ...taken(head) };
   const [duplicate] = await findDuplicates(db, [doc]);
   if (duplicate) return { ok: false, reason: 'duplicate', duplicate };
 
@@ -207,6 +214,9 @@ async function storeNow(
   const written = await writeUpload(db, { doc, embeddings, visibility, mode: replaceId ? 'replace' : 'create' });
   if (!written.ok) {
     if (written.reason === 'duplicate') return { ok: false, reason: 'duplicate', duplicate: written.duplicate };
+    // Taken meanwhile (writeUpload's check under its lock): answered as the check above answers it.
+    const head = written.reason === 'exists' ? await getDocumentHead(db, { id }) : null;
+    if (head) return { ok: false, ...taken(head) };
     return { ok: false, reason: written.reason, id };
   }
   await ensureAnnIndex(db, { minPassages: annMinPassages });

@@ -9,9 +9,12 @@
  * /documents, POST /consultations, `npm run consultation`, and `npm run ingest` through a server). A local operator
  * ingest (`npm run ingest` on the data directory, seeding) is no upload and keeps the ids it is given.
  *
- * An organisation whose slug begins another's (`oslo-` and `oslo-arbeiderparti-`) owns only what the longer one
- * does not: the longest known prefix an id begins with names its namespace.
+ * An organisation's short forms (text/organisationNames.ts: «Oslo Ap» for «Oslo Arbeiderparti») are namespaces of
+ * it too, so the seed «oslo-ap-…» is Oslo Arbeiderparti's. An organisation whose slug begins another's (`oslo-` and
+ * `oslo-arbeiderparti-` or `oslo-ap-`) owns only what the longer one does not: the longest known prefix an id begins
+ * with names its namespace. Names that read alike (nameKey: «Oslo AP», «Oslo-Ap») are one organisation, never two.
  */
+import { nameKey, shortFormSlugs } from '../text/organisationNames.js';
 import { slug } from '../text/slug.js';
 
 /** Room left for the title's part of an id (ids are at most 120 characters). */
@@ -29,6 +32,25 @@ export function idPrefix(organisation: string): string {
   return `${s || `org-${hash(organisation.trim().toLowerCase())}`}-`;
 }
 
+/**
+ * Every namespace of the organisation: its own prefix first, then its short forms' (`oslo-ap-`).
+ * @example idPrefixes('Oslo Arbeiderparti') // ['oslo-arbeiderparti-', 'oslo-ap-']
+ */
+export function idPrefixes(organisation: string): string[] {
+  const own = idPrefix(organisation);
+  const short = shortFormSlugs(organisation)
+    .filter((s) => s.length <= PREFIX_MAX)
+    .map((s) => `${s}-`);
+  return [own, ...short.filter((p) => p !== own)];
+}
+
+/** The longest of the organisation's prefixes that `id` begins with. */
+function ownPrefix(id: string, organisation: string): string | undefined {
+  return idPrefixes(organisation)
+    .filter((p) => id.startsWith(p))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
 /** Why an id is not the organisation's to take: it lacks the prefix, or it lies in a longer prefix of another's. */
 export type IdNamespaceProblem = { prefix: string; other?: string };
 
@@ -44,10 +66,10 @@ export function idNamespaceProblem(
   organisation: string,
   organisations: Iterable<string>,
 ): IdNamespaceProblem | null {
-  const prefix = idPrefix(organisation);
-  if (!id.startsWith(prefix)) return { prefix };
-  const other = longerPrefix(id, prefix, organisations);
-  return other ? { prefix, other } : null;
+  const own = ownPrefix(id, organisation);
+  if (!own) return { prefix: idPrefix(organisation) };
+  const other = longerPrefix(id, own, organisation, organisations);
+  return other ? { prefix: idPrefix(organisation), other } : null;
 }
 
 /**
@@ -58,20 +80,30 @@ export function idNamespaceProblem(
  * @example defaultDocumentId('NTL', 'NTL prinsipprogram') === 'ntl-prinsipprogram'
  */
 export function defaultDocumentId(organisation: string, title: string, organisations: Iterable<string> = []): string {
-  const prefix = idPrefix(organisation);
   const base = slug(title, ID_MAX) || 'dokument';
-  let id = base.startsWith(prefix) ? base : prefix + base;
-  if (longerPrefix(id, prefix, organisations)) id = `${prefix}dokument-${id.slice(prefix.length)}`;
+  let id = ownPrefix(base, organisation) ? base : idPrefix(organisation) + base;
+  const prefix = ownPrefix(id, organisation)!;
+  if (longerPrefix(id, prefix, organisation, organisations)) id = `${prefix}dokument-${id.slice(prefix.length)}`;
   return slug(id, ID_MAX);
 }
 
-/** The longest prefix of another organisation that begins with `prefix` and that `id` lies in. */
-function longerPrefix(id: string, prefix: string, organisations: Iterable<string>): string | undefined {
+/**
+ * The longest prefix (own or short form) of another organisation that begins with `prefix` and that `id` lies in.
+ * A name that reads as the organisation's own (nameKey) is no other organisation.
+ */
+function longerPrefix(
+  id: string,
+  prefix: string,
+  organisation: string,
+  organisations: Iterable<string>,
+): string | undefined {
+  const self = nameKey(organisation);
   let found: string | undefined;
   for (const name of organisations) {
-    const p = idPrefix(name);
-    if (p.length > prefix.length && p.startsWith(prefix) && id.startsWith(p) && p.length > (found?.length ?? 0))
-      found = p;
+    if (nameKey(name) === self) continue;
+    for (const p of idPrefixes(name))
+      if (p.length > prefix.length && p.startsWith(prefix) && id.startsWith(p) && p.length > (found?.length ?? 0))
+        found = p;
   }
   return found;
 }

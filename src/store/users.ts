@@ -6,6 +6,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Role, Viewer } from '../domain/viewer.js';
 import type { Queryable } from './driver.js';
+import { refuseOtherSpelling } from './organisations.js';
 import { readThrough } from './readCache.js';
 
 const MEMBER_ORGANISATIONS_SQL = /* SQL */ `SELECT DISTINCT organisation_key FROM memberships`;
@@ -179,13 +180,19 @@ export async function setSiteAdmin(db: Queryable, { userId, isAdmin }: { userId:
   await db.query(SET_ADMIN_SQL, [userId, isAdmin]);
 }
 
-/** Give the user `role` in `organisation` (replacing any other role there); role null removes the membership. */
+/**
+ * Give the user `role` in `organisation` (replacing any other role there); role null removes the membership.
+ * Every door that adds members comes here (the admin routes, `npm run users`, OIDC registration), so a name that
+ * reads as a known organisation's other spelling («Oslo-Ap» for «Oslo AP») is refused here (409
+ * conflict:organisation), before anything is written.
+ */
 export async function setRole(
   db: Queryable,
   { userId, organisation, role }: { userId: string; organisation: string; role: Role | null },
 ): Promise<void> {
-  if (role === null) await db.query(DELETE_MEMBERSHIP_SQL, [userId, organisation.trim()]);
-  else await db.query(UPSERT_MEMBERSHIP_SQL, [userId, organisation.trim(), role]);
+  if (role === null) return void (await db.query(DELETE_MEMBERSHIP_SQL, [userId, organisation.trim()]));
+  await refuseOtherSpelling(db, { organisation });
+  await db.query(UPSERT_MEMBERSHIP_SQL, [userId, organisation.trim(), role]);
 }
 
 /**

@@ -4,15 +4,8 @@
  * The holder must be the organisation of the cited document, or be named in the cited text itself
  * ("Regjeringa oppgir at …" cited to Fagforbundet's statement that reports it).
  */
-import { readFileSync } from 'node:fs';
+import { NAME_WORDS } from '../text/organisationNames.js';
 import { stem } from '../text/stem.js';
-
-/** Short forms and other spellings of name words (lexicons/organisations.json): «Ap», «Arbeidarpartiet», «NTL». */
-const NAME_WORDS: Record<string, string> = (
-  JSON.parse(readFileSync(new URL('./lexicons/organisations.json', import.meta.url), 'utf8')) as {
-    words: Record<string, string>;
-  }
-).words;
 
 const POSITION_VERBS = new Set(
   `mener meiner mente meinte ønsker ønskjer ønsket ønskte krever krev krevde vil ville støtter støttar støttet

@@ -3,21 +3,25 @@
  * (src/domain/documentIds.ts): an id made from a file name is the server's to choose, in the organisation's
  * namespace; an id the metadata gives outside it replaces the document a local ingest stored under it, and is
  * refused with the server's reason, per file, when no such document exists. A real server on 127.0.0.1.
+ * The whole seed corpus goes in through a second server over a fresh in-memory store: every seed's id lies in its
+ * organisation's namespace, «oslo-ap-…» in Oslo Arbeiderparti's short form (src/text/organisationNames.ts).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestViaServer } from '../../src/cli/ingestViaServer.js';
 import { loadConfig } from '../../src/config/env.js';
 import { resolveInputs } from '../../src/corpus/inputs.js';
 import { storeFiles } from '../../src/corpus/storeFiles.js';
+import { idNamespaceProblem } from '../../src/domain/documentIds.js';
 import { createApp } from '../../src/http/app.js';
 import { silentLogger } from '../../src/log.js';
 import { openPglite } from '../../src/store/db.js';
-import { countAll } from '../../src/store/documents.js';
+import { countAll, listDocuments } from '../../src/store/documents.js';
 import { ensureEmbedder } from '../../src/store/embeddings.js';
 import { migrate } from '../../src/store/migrate.js';
 import { localEmbedder } from '../helpers/runtime.js';
@@ -48,17 +52,28 @@ const old = (await resolveInputs([listed])).filter((f) => f.meta.id === 'gammel-
 await storeFiles({ db, embedder }, old);
 const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent' });
 const app = createApp({ db, embedder, config, logger: silentLogger });
+// The seeds' server: a fresh in-memory store, as `npm start --server` would meet an empty data directory.
+const seedDb = await openPglite('memory://');
+await migrate(seedDb);
+await ensureEmbedder(seedDb, embedder);
+const seedApp = createApp({ db: seedDb, embedder, config, logger: silentLogger });
+const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
+
+const listen = (fetch: typeof app.fetch): Promise<ServerType> =>
+  new Promise((resolve) => {
+    const s = serve({ fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+  });
+const url = (s: ServerType) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
 let server: ServerType;
+let seedServer: ServerType;
 let base = '';
 beforeAll(async () => {
-  server = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  [server, seedServer] = await Promise.all([listen(app.fetch), listen(seedApp.fetch)]);
+  base = url(server);
 });
 afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
-  await db.close();
+  await Promise.all([server, seedServer].map((s) => new Promise<void>((r) => s.close(() => r()))));
+  await Promise.all([db.close(), seedDb.close()]);
 });
 
 describe('npm run ingest through a server, with ids per organisation', () => {
@@ -71,9 +86,28 @@ describe('npm run ingest through a server, with ids per organisation', () => {
     expect(result.refused?.map((r) => [r.path, r.error.message])).toEqual([
       [
         join(listed, 'ny.txt'),
-        '«ny.txt»: Id-en «ny-notat» må begynne med «alfa-»: et dokument fra Alfa får en id som begynner med organisasjonens navn. Utelat id-en, så lages den av tittelen.',
+        '«ny.txt»: Id-en «ny-notat» kan ikke brukes: et dokument fra Alfa får en id som begynner med «alfa-» og ikke hører til en annen organisasjon. Utelat id-en, så lages den av tittelen.',
       ],
     ]);
     expect((await countAll(db)).documents).toBe(before.documents + 1);
+  });
+});
+
+describe('the seed corpus through a server', () => {
+  const seeds = parse(readFileSync(join(SEEDS, 'metadata.yaml'), 'utf8')) as { id: string; organisation: string }[];
+
+  it('gives every seed an id in its own organisation’s namespace', () => {
+    const organisations = seeds.map((s) => s.organisation);
+    expect(seeds.length).toBe(5);
+    for (const s of seeds) expect(idNamespaceProblem(s.id, s.organisation, organisations), s.id).toBeNull();
+  });
+
+  it('stores the whole seeds/ folder under the seeds’ own ids, none refused', async () => {
+    const result = await ingestViaServer(url(seedServer), [SEEDS], { defaults: {} });
+    expect(result.refused).toBeUndefined();
+    expect(result.documents.map((d) => [d.id, d.outcome]).sort()).toEqual(seeds.map((s) => [s.id, 'created']).sort());
+    const stored = await listDocuments(seedDb, {});
+    expect(stored.map((d) => [d.id, d.organisation]).sort()).toEqual(seeds.map((s) => [s.id, s.organisation]).sort());
+    expect(stored.find((d) => d.id.startsWith('oslo-ap-'))?.organisation).toBe('Oslo Arbeiderparti');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentMeta } from '../../src/domain/types.js';
-import { defaultDocumentId, idNamespaceProblem, idPrefix } from '../../src/domain/documentIds.js';
+import { defaultDocumentId, idNamespaceProblem, idPrefix, idPrefixes } from '../../src/domain/documentIds.js';
 
 describe('idPrefix', () => {
   it('is the organisation’s slug and a hyphen', () => {
@@ -70,5 +70,36 @@ describe('idNamespaceProblem', () => {
     // A shorter prefix is no other namespace: «Oslo Arbeiderparti» may take its own ids although «Oslo» exists.
     expect(idNamespaceProblem('oslo-arbeiderparti-plan', 'Oslo Arbeiderparti', ['Oslo'])).toBeNull();
     expect(idNamespaceProblem('oslo-arbeidsplan', 'Oslo', known)).toBeNull();
+  });
+});
+
+describe('short forms as namespaces («Oslo Ap» for «Oslo Arbeiderparti»)', () => {
+  it('lets an organisation take ids in its short forms, the seed «oslo-ap-…» among them', () => {
+    expect(idPrefixes('Oslo Arbeiderparti')).toEqual(['oslo-arbeiderparti-', 'oslo-ap-']);
+    expect(idNamespaceProblem('oslo-ap-digitalisering-for-alle-2018', 'Oslo Arbeiderparti', ['Oslo'])).toBeNull();
+    expect(defaultDocumentId('Oslo Arbeiderparti', 'Oslo Ap mener')).toBe('oslo-ap-mener');
+  });
+
+  it('refuses another organisation an id in the short form, as in the long name', () => {
+    const known = ['Oslo Arbeiderparti', 'Oslo'];
+    expect(idNamespaceProblem('oslo-ap-plan', 'Oslo', known)).toEqual({ prefix: 'oslo-', other: 'oslo-ap-' });
+    expect(idNamespaceProblem('oslo-ap-plan', 'Bergen Arbeiderparti', known)).toEqual({
+      prefix: 'bergen-arbeiderparti-',
+    });
+    // «Oslo» titling a document «Ap mener …» gets an id of its own, not one in Oslo Ap's namespace.
+    const id = defaultDocumentId('Oslo', 'Ap mener', known);
+    expect(id).toBe('oslo-dokument-ap-mener');
+    expect(idNamespaceProblem(id, 'Oslo', known)).toBeNull();
+  });
+
+  it('gives no short form that stands alone: «Arbeiderpartiet» has no `ap-`', () => {
+    expect(idPrefixes('Arbeiderpartiet')).toEqual(['arbeiderpartiet-']);
+    expect(idNamespaceProblem('ap-plan', 'Arbeiderpartiet', ['Oslo Arbeiderparti'])).toEqual({
+      prefix: 'arbeiderpartiet-',
+    });
+  });
+
+  it('reads a name spelled like the organisation’s own as no other organisation', () => {
+    expect(idNamespaceProblem('oslo-ap-plan', 'Oslo Arbeiderparti', ['Oslo AP', 'oslo-ap'])).toBeNull();
   });
 });

@@ -8,9 +8,13 @@
  * The internal documents carry marker words found nowhere else (KVITREFJELL, LYNGSALP); drafts carry theirs in the
  * consultation title (ALFAUTKAST, BETAUTKAST) and are also looked for by id.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env.js';
+import { storeFiles } from '../../src/corpus/storeFiles.js';
 import { createApp } from '../../src/http/app.js';
 import { silentLogger } from '../../src/log.js';
 import { ensureAnnIndex } from '../../src/store/ann.js';
@@ -79,6 +83,26 @@ for (const [key, text] of Object.entries(texts)) {
   if (res.status !== 201) throw new Error(`setup: upload ${key} answered ${res.status} ${await res.text()}`);
   ids[key] = ((await res.json()) as { document: { id: string } }).document.id;
 }
+// A document stored before the id rule (a local ingest keeps the ids it is given): B's internal document under an
+// id in A's namespace, made internal by a replace, which keeps stored ids. An upload of that id by A must answer as
+// one of an unused id in B's namespace does, never with a 409 naming it.
+const LEGACY = `${A.toLowerCase()}-myrsnipe-notat`;
+const LEGACY_TEXT = `Styret i ${B} holder Myrsnipe-planen for skolemat internt til årsmøtet har behandlet den.`;
+const legacyDir = mkdtempSync(join(tmpdir(), 'innspill-leak-'));
+writeFileSync(join(legacyDir, 'myrsnipe.txt'), LEGACY_TEXT);
+await storeFiles({ db, embedder }, [
+  {
+    path: join(legacyDir, 'myrsnipe.txt'),
+    meta: { id: LEGACY, organisation: B, title: 'Myrsnipe', kind: 'other', date: '2025-03-01', language: 'nb' },
+  },
+]);
+{
+  const f = new FormData();
+  f.set('file', new File([LEGACY_TEXT], 'myrsnipe.txt', { type: 'text/plain' }));
+  f.set('visibility', 'internal');
+  const res = await app.request(`/documents/${LEGACY}`, { method: 'PUT', body: f, headers: auth('siteAdmin') });
+  if (res.status !== 200) throw new Error(`setup: legacy document answered ${res.status} ${await res.text()}`);
+}
 const passageOf = (key: string) => `${ids[key]}-p000`;
 const QUESTION = 'Hvordan bør skolematordningen finansieres?';
 const draftRequest = (organisation: string, marker: string) => ({
@@ -103,7 +127,7 @@ const draftB = await draftAs('editorB', B, 'BETAUTKAST');
 /** What must never reach a principal: the other organisation's internal text, its id, and drafts. */
 const SECRETS = {
   A: ['kvitrefjell', 'alfautkast', draftA.id, ids[`${A}-internal`]],
-  B: ['lyngsalp', 'betautkast', draftB.id, ids[`${B}-internal`]],
+  B: ['lyngsalp', 'betautkast', draftB.id, ids[`${B}-internal`], 'myrsnipe', LEGACY],
   publicText: ['gratis skolemat for alle', 'tre dager i uka'],
 };
 const FORBIDDEN: Record<Who, string[]> = {
@@ -258,7 +282,15 @@ const CALLS: Record<string, () => Call[]> = {
             ),
           })),
         ]),
-      ),
+      )
+      .concat({
+        label: `${A} legacy id of ${B}`,
+        path: '/documents',
+        init: upload(
+          { organisation: A, id: LEGACY, title: 'Leksehjelp', date: '2025-04-03' },
+          `${A} skriver om leksehjelp for ${LEGACY}.`,
+        ),
+      }),
   // A consultation in each organisation's name (consult18): the same upload path and the same checks as documents.
   'POST /consultations': () =>
     [A, B].map((o) => ({
@@ -461,7 +493,7 @@ describe('the leak test', () => {
     expect(find('readerA', 'GET /documents/{id}/drafts', `${B}-internal`)[0].status).toBe(404);
   });
 
-  it('answers an upload with the other organisation’s internal id as one with an unused id, and its title with an id of its own', () => {
+  it('answers an upload with the other organisation’s internal id (or a legacy id it holds) as one with an unused id, and its title with an id of its own', () => {
     const pairs = [
       [A, B],
       [B, A],
@@ -482,6 +514,21 @@ describe('the leak test', () => {
         if (title.status === 201 || title.status === 409) expect(title.text).toContain(`"${o.toLowerCase()}-notat-om`);
       }
     expect(find('editorB', 'POST /documents', `${B} id of ${A}-internal`)[0].status).toBe(400);
+    // A legacy id in A's namespace held by B's internal document: as an unused id in B's namespace, for all who may
+    // not read it (adminA and serviceA get the 400 on `id`); the site administrator, who may, gets the 409.
+    for (const who of Object.keys(PRINCIPALS) as Who[]) {
+      if (who === 'siteAdmin') continue;
+      const legacy = find(who, 'POST /documents', `${A} legacy id of ${B}`)[0];
+      const unused = find(who, 'POST /documents', `${A} unused id of ${B}-internal`)[0];
+      expect([who, legacy.status, strip(legacy.text, LEGACY)]).toEqual([
+        who,
+        unused.status,
+        strip(unused.text, `${B.toLowerCase()}-ubrukt-notat`),
+      ]);
+    }
+    expect(find('adminA', 'POST /documents', `${A} legacy id of ${B}`)[0].status).toBe(400);
+    expect(find('adminA', 'POST /documents', `${A} legacy id of ${B}`)[0].text).toContain('"field":"id"');
+    expect(find('siteAdmin', 'POST /documents', `${A} legacy id of ${B}`)[0].status).toBe(409);
     expect(find('editorB', 'POST /documents', `${B} title of ${A}-internal`)[0].status).toBe(201);
   });
 

@@ -2,13 +2,19 @@
  * Document ids in their organisation's namespace (src/domain/documentIds.ts): an upload's id begins with its
  * organisation's slug and a hyphen. So an id or title another organisation holds internally answers exactly as an
  * unused one does, two organisations uploading the same title both get their own ids, and a 409 for a taken id can
- * only name a document of the uploader's own organisation.
+ * only name a document of the uploader's own organisation. An organisation's short forms («Oslo Ap») are namespaces
+ * of its own; an id held by a document stored before the rule (a local ingest's) that the uploader may not read
+ * answers as an id in another organisation's namespace does.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env.js';
 import { createApp } from '../../src/http/app.js';
 import { silentLogger } from '../../src/log.js';
 import { openPglite } from '../../src/store/db.js';
+import { storeFiles } from '../../src/corpus/storeFiles.js';
 import { countAll } from '../../src/store/documents.js';
 import { ensureEmbedder } from '../../src/store/embeddings.js';
 import { migrate } from '../../src/store/migrate.js';
@@ -101,7 +107,9 @@ describe('ids in the organisation’s namespace', () => {
     const unused = await upload(alfa, { organisation: 'Alfa', title: 'Min plan', id: 'beta-finnes-ikke-2027' });
     expect(taken.status).toBe(400);
     expect(normalised(taken, 'beta-streikeplan-2027')).toEqual(normalised(unused, 'beta-finnes-ikke-2027'));
-    expect(taken.body.errors).toEqual([{ field: 'id', reason: 'må begynne med «alfa-»' }]);
+    expect(taken.body.errors).toEqual([
+      { field: 'id', reason: 'må begynne med «alfa-» og ikke høre til en annen organisasjon' },
+    ]);
     expect(taken.body.detail).toContain('Utelat id-en, så lages den av tittelen.');
     // The id without any prefix is refused the same way.
     const bare = await upload(alfa, { organisation: 'Alfa', title: 'Min plan', id: 'streikeplan-2027' });
@@ -124,7 +132,7 @@ describe('ids in the organisation’s namespace', () => {
     expect(taken.body.errors).toEqual([
       {
         field: 'id',
-        reason: 'må begynne med «oslo-», men ikke med «oslo-arbeiderparti-», som hører til en annen organisasjon',
+        reason: 'må begynne med «oslo-» og ikke høre til en annen organisasjon',
       },
     ]);
     expect(JSON.stringify(taken.body)).not.toMatch(/finnes allerede|i bruk|Oslo Arbeiderparti/);
@@ -179,7 +187,9 @@ describe('ids in the organisation’s namespace', () => {
       { path: '/consultations', text },
     );
     expect(refused.status).toBe(400);
-    expect(refused.body.errors).toEqual([{ field: 'id', reason: 'må begynne med «kunnskapsdepartementet-»' }]);
+    expect(refused.body.errors).toEqual([
+      { field: 'id', reason: 'må begynne med «kunnskapsdepartementet-» og ikke høre til en annen organisasjon' },
+    ]);
     const imported = await upload(alfa, { organisation: 'Kunnskapsdepartementet' }, { path: '/consultations', text });
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     expect(imported.body.document.id).toMatch(/^kunnskapsdepartementet-/);
@@ -205,5 +215,65 @@ describe('ids in the organisation’s namespace', () => {
     const again = await upload(beta, { organisation: 'Helsedepartementet' }, { path: '/consultations', text });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('conflict:consultation');
+  });
+});
+
+describe('short forms as namespaces', () => {
+  it('lets Oslo Arbeiderparti take an id in «oslo-ap-», and refuses it to Oslo as it refuses «oslo-arbeiderparti-»', async () => {
+    const own = await upload(osloAp, { organisation: 'Oslo Arbeiderparti', title: 'Plan', id: 'oslo-ap-skoleplan' });
+    expect(own.status, JSON.stringify(own.body)).toBe(201);
+    expect(own.body.document.id).toBe('oslo-ap-skoleplan');
+    const before = await countAll(db);
+    const short = await upload(oslo, { organisation: 'Oslo', title: 'Plan', id: 'oslo-ap-skoleplan' });
+    const long = await upload(oslo, { organisation: 'Oslo', title: 'Plan', id: 'oslo-arbeiderparti-ubrukt' });
+    expect(short.status).toBe(400);
+    expect(normalised(short, 'oslo-ap-skoleplan')).toEqual(normalised(long, 'oslo-arbeiderparti-ubrukt'));
+    expect(await countAll(db)).toEqual(before);
+  });
+});
+
+// A local ingest keeps the ids it is given: Beta's document under an id in Alfa's namespace, made internal by a
+// replace (which keeps stored ids), as a document stored before the rule could be.
+const legacy = 'alfa-lonnsplan-2027';
+const legacyDir = mkdtempSync(join(tmpdir(), 'innspill-legacy-'));
+const legacyText = 'Beta holder lønnsplanen for 2027 internt til forhandlingene er over.';
+writeFileSync(join(legacyDir, 'lonn.txt'), legacyText);
+await storeFiles({ db, embedder }, [
+  {
+    path: join(legacyDir, 'lonn.txt'),
+    meta: { id: legacy, organisation: 'Beta', title: 'Lønnsplan 2027', kind: 'other', date: '2025', language: 'nb' },
+  },
+]);
+const madeInternal = await upload(
+  admin,
+  { visibility: 'internal' },
+  { method: 'PUT', path: `/documents/${legacy}`, text: legacyText },
+);
+
+describe('an id held by a document stored before the rule', () => {
+  it('answers an uploader who may not read it as an id in another organisation’s namespace, and stores nothing', async () => {
+    expect(madeInternal.status, JSON.stringify(madeInternal.body)).toBe(200);
+    expect(madeInternal.body.document).toMatchObject({ organisation: 'Beta', visibility: 'internal' });
+    const before = await countAll(db);
+    const taken = await upload(alfa, { organisation: 'Alfa', title: 'Min plan', id: legacy });
+    const elsewhere = await upload(alfa, { organisation: 'Alfa', title: 'Min plan', id: 'beta-ubrukt-2027' });
+    expect(taken.status).toBe(400);
+    expect(normalised(taken, legacy)).toEqual(normalised(elsewhere, 'beta-ubrukt-2027'));
+    expect(taken.body.errors).toEqual([
+      { field: 'id', reason: 'må begynne med «alfa-» og ikke høre til en annen organisasjon' },
+    ]);
+    // The id made from the same title: refused too, naming neither the document nor its organisation.
+    const fromTitle = await upload(alfa, { organisation: 'Alfa', title: 'Lønnsplan 2027' });
+    expect(fromTitle.status).toBe(400);
+    expect(fromTitle.body.errors).toEqual(taken.body.errors);
+    for (const a of [taken, fromTitle]) expect(JSON.stringify(a.body)).not.toMatch(/finnes allerede|i bruk|Beta/);
+    expect(await countAll(db)).toEqual(before);
+  });
+
+  it('still answers 409 naming it to one who may read it', async () => {
+    const seen = await upload(admin, { organisation: 'Alfa', title: 'Min plan', id: legacy });
+    expect(seen.status).toBe(409);
+    expect(seen.body.code).toBe('conflict:document');
+    expect(seen.body.documentId).toBe(legacy);
   });
 });

@@ -16,6 +16,7 @@ import { UploadQueue } from '../../corpus/uploadQueue.js';
 import type { Config } from '../../config/env.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
+import { otherSpellingProblem } from '../../store/organisations.js';
 import { getDocument, getDocumentHead, withdrawDocument } from '../../store/documents.js';
 import { audit, requireRole, viewerDb } from '../access.js';
 import type { TextEmbedder } from '../../domain/embedder.js';
@@ -133,6 +134,8 @@ export function refusalProblem(refusal: UploadRefusal): AppError {
       });
     case 'invalid_metadata':
       return new AppError('bad_request:validation', { errors: fieldErrorsFromZod(refusal.issues) });
+    case 'organisation_name':
+      return otherSpellingProblem(refusal.organisation, refusal.known);
     case 'id_namespace':
       return namespaceProblem(refusal);
     case 'exists':
@@ -162,19 +165,19 @@ export function refusalProblem(refusal: UploadRefusal): AppError {
 
 /**
  * An id outside the organisation's namespace (domain/documentIds.ts) as a 400 on `id` (on `organisation` for a
- * replace that would move the document). Worded from the names alone: it never says whether a document exists.
+ * replace that would move the document). Worded from the names alone, and alike whether the id lacks the prefix,
+ * lies in another organisation's longer prefix, or is held by a document of another organisation the uploader may
+ * not read (storeUpload.ts): so it never says whether, or whose, a document exists.
  */
 function namespaceProblem(r: Extract<UploadRefusal, { reason: 'id_namespace' }>): AppError {
-  const rule = r.other
-    ? `begynne med «${r.prefix}», men ikke med «${r.other}», som hører til en annen organisasjon`
-    : `begynne med «${r.prefix}»`;
+  const rule = `begynne med «${r.prefix}» og ikke høre til en annen organisasjon`;
   if (r.moved)
     return new AppError('bad_request:validation', {
       detail: `Dokumentet «${r.id}» kan ikke flyttes til ${r.organisation}: id-en til et dokument fra ${r.organisation} må ${rule}. Last det opp under ${r.organisation} med POST /documents i stedet.`,
       errors: [{ field: 'organisation', reason: `id-en «${r.id}» hører ikke til ${r.organisation}` }],
     });
   const detail = r.given
-    ? `Id-en «${r.id}» må ${rule}: et dokument fra ${r.organisation} får en id som begynner med organisasjonens navn. Utelat id-en, så lages den av tittelen.`
+    ? `Id-en «${r.id}» kan ikke brukes: et dokument fra ${r.organisation} får en id som begynner med «${r.prefix}» og ikke hører til en annen organisasjon. Utelat id-en, så lages den av tittelen.`
     : `Id-en laget av tittelen («${r.id}») kan ikke brukes: id-en må ${rule}. Oppgi en id i feltet «id».`;
   return new AppError('bad_request:validation', {
     detail,

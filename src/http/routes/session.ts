@@ -21,6 +21,7 @@ import {
   takeOidcLogin,
 } from '../../store/sessions.js';
 import { recordAudit } from '../../store/audit.js';
+import { refuseOtherSpelling } from '../../store/organisations.js';
 import { createUser, getUser, getUserByEmail, setRole, type User } from '../../store/users.js';
 import { clearCookie, OIDC_STATE_COOKIE, readCookie, SESSION_COOKIE, setAuthCookie } from '../auth/cookies.js';
 import { OIDC_CALLBACK_PATH, oidcClient, type OidcClient } from '../auth/oidc.js';
@@ -237,8 +238,11 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
     const known = identity.emailVerified === false ? null : await getUserByEmail(db, { email: identity.email });
     let user = known ? await getUser(db, { id: known.id }) : null;
     if (!known && identity.emailVerified !== false && config.OIDC_REGISTER_ORGANISATION) {
+      const organisation = config.OIDC_REGISTER_ORGANISATION;
+      // Checked before the user is created (setRole refuses another spelling of a known organisation too).
+      await refuseOtherSpelling(db, { organisation });
       const created = await createUser(db, { email: identity.email, name: identity.name ?? '' });
-      await setRole(db, { userId: created.id, organisation: config.OIDC_REGISTER_ORGANISATION, role: 'reader' });
+      await setRole(db, { userId: created.id, organisation, role: 'reader' });
       user = await getUser(db, { id: created.id });
     }
     if (!user) {

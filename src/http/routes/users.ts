@@ -7,6 +7,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Role } from '../../domain/viewer.js';
 import type { Queryable } from '../../store/driver.js';
+import { refuseOtherSpelling } from '../../store/organisations.js';
 import { deleteUserSessions, setPasswordHash } from '../../store/sessions.js';
 import {
   createUser,
@@ -141,6 +142,8 @@ export function userRoutes({ db }: { db: Queryable }) {
       const { email, name, organisation, role } = c.req.valid('json');
       if (await getUserByEmail(db, { email }))
         throw new AppError('conflict:user', { detail: `Det finnes allerede en bruker med e-postadressen ${email}.` });
+      // Checked before the user is created, so a refused name leaves no user without the membership asked for.
+      if (organisation) await refuseOtherSpelling(db, { organisation });
       const user = await createUser(db, { email, name });
       await audit(c, db, { action: 'user.add', target: user.id, detail: { email } });
       if (organisation) {
