@@ -209,7 +209,7 @@ export function assessSupport(
   const exclude = [
     ...(found?.kind === 'named' ? found.text.split(/\s+/) : []),
     ...orgWords,
-    // A cited organisation's other names («Kommunesektorens organisasjon» for «KS»: lexicons/organisations.json).
+    // A cited organisation's other names («Kommunesektorens organisasjon» for «KS»: text/data/organisations.json).
     ...(sentence.match(/\p{Lu}[\p{L}’'-]*/gu) ?? []).filter((w) => orgs.some((o) => sameOrganisation(w, o))),
     // Words a lexicon already found in agreement with the source («kritisk» against «bekymret»).
     ...lexical.agreed,
