@@ -15,6 +15,7 @@
  * one (fishing quotas, VAT on food, wolves, pension reform, …) vector ≤ 0.33, so vector alone overlaps.
  */
 import type { SearchHit } from '../retrieve/search.js';
+import { askedFor, givesFigure } from './askedFor.js';
 import { splitCompound } from '../text/compounds.js';
 import { stem } from '../text/stem.js';
 import { contentStems } from '../text/words.js';
@@ -177,14 +178,17 @@ export function assessRelevance(
     : null;
   const rare = rareDf(corpus);
   const unsupported = best < 0 ? Infinity : unsupportedBy(terms, passages[best], uses, rare);
+  // A figure or a pick asked for is settled by the passage's figure or by every selective word (askedFor.ts).
+  const asked = coverageNeeded ? askedFor(question) : null;
+  const allowed =
+    asked === 'pick' ? 0 : RELEVANCE.maxUnsupported + (coverage >= RELEVANCE.highCoverage ? 1 : 0);
+  const settles = asked !== 'figure' || (best >= 0 && givesFigure(hits[best].passage.text));
   const answered =
     hits.length > 0 &&
     !absentTopic &&
     (vector >= Math.max(minVector, RELEVANCE.strongVector) ||
       (vector >= minVector &&
-        (!coverageNeeded ||
-          (coverage >= RELEVANCE.minCoverage &&
-            unsupported <= RELEVANCE.maxUnsupported + (coverage >= RELEVANCE.highCoverage ? 1 : 0)))));
+        (!coverageNeeded || (coverage >= RELEVANCE.minCoverage && unsupported <= allowed && settles))));
   const outcome: RelevanceOutcome = answered
     ? 'answered'
     : hits.length === 0 ||
