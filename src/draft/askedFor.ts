@@ -11,9 +11,11 @@
 export type Asked = 'figure' | 'pick' | null;
 
 /** «hvor mye/mange», «hvor stor (andel)», «kor mykje/mange/stor»: the answer is an amount or a count. */
-const FIGURE = /(?<![\p{L}\p{N}])(?:hvor|kor)\s+(?:mye|mykje|mange|store?|høy|høgt?|høye?|lang|lenge)(?![\p{L}\p{N}])/iu;
+const FIGURE =
+  /(?<![\p{L}\p{N}])(?:hvor|kor)\s+(?:mye|mykje|mange|store?|høy|høgt?|høye?|lang|lenge)(?![\p{L}\p{N}])/iu;
 /** «hvem/kven bør …», «hvilken/hvilke/kva for ein … bør»: the answer names someone or something. */
-const PICK = /^(?:hvem|kven|hvilken|hvilket|hvilke|kva\s+for(?:\s+(?:ein|ei|eit))?)\s+(?:[\p{L}-]+\s+)?(?:bør|skal|må)(?![\p{L}\p{N}])/iu;
+const PICK =
+  /^(?:hvem|kven|hvilken|hvilket|hvilke|kva\s+for(?:\s+(?:ein|ei|eit))?)\s+(?:[\p{L}-]+\s+)?(?:bør|skal|må)(?![\p{L}\p{N}])/iu;
 
 /**
  * @example askedFor('Hvor mange nye studieplasser bør opprettes?') // → 'figure'

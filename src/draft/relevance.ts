@@ -189,8 +189,7 @@ export function assessRelevance(
   const unsupported = best < 0 ? Infinity : unsupportedBy(terms, passages[best], uses, rare);
   // A figure or a pick asked for is settled by the passage's figure or by every selective word (askedFor.ts).
   const asked = coverageNeeded ? askedFor(question) : null;
-  const allowed =
-    asked === 'pick' ? 0 : RELEVANCE.maxUnsupported + (coverage >= RELEVANCE.highCoverage ? 1 : 0);
+  const allowed = asked === 'pick' ? 0 : RELEVANCE.maxUnsupported + (coverage >= RELEVANCE.highCoverage ? 1 : 0);
   const settles = asked !== 'figure' || (best >= 0 && givesFigure(hits[best].passage.text));
   const answered =
     hits.length > 0 &&
@@ -366,7 +365,8 @@ function lowerBound(sorted: string[], key: string): number {
 function usedIn(word: string, vocabulary: Set<string>): boolean {
   const s = stem(word);
   if (vocabulary.has(s)) return true;
-  for (const v of vocabulary) if ((s.length >= RELEVANCE.prefixStem && v.startsWith(s)) || (s.length >= 5 && v.endsWith(s))) return true;
+  for (const v of vocabulary)
+    if ((s.length >= RELEVANCE.prefixStem && v.startsWith(s)) || (s.length >= 5 && v.endsWith(s))) return true;
   const parts = splitCompound(word, (p) => vocabulary.has(p));
   return parts.length > 1 && parts.every((p) => vocabulary.has(p));
 }
