@@ -74,3 +74,18 @@ describe('a short stem matches only exactly (not as the start of a longer one)',
     expect(r.missing).toEqual([]);
   });
 });
+
+describe('the vector floor is waived when the words settle it', () => {
+  it('a passage using every selective word and half the question is answered however low the embedder scores it', () => {
+    const q = 'Trenger kommunene bedre bredbånd og mobildekning?';
+    const low = assessRelevance(q, [hit('Kommunene trenger bedre bredbånd og mobildekning.', 0.05)], CORPUS);
+    expect(low.outcome).toBe('answered');
+    // … but not a question whose topic word no passage uses.
+    const topic = assessRelevance(
+      'Trenger fiskerne bedre bredbånd og mobildekning?',
+      [hit('Kommunene trenger bedre bredbånd og mobildekning.', 0.05)],
+      CORPUS,
+    );
+    expect(topic.outcome).not.toBe('answered');
+  });
+});
