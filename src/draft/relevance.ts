@@ -369,8 +369,8 @@ function lowerBound(sorted: string[], key: string): number {
 }
 
 /**
- * A passage uses a word by its stem, as the start of a longer stem ("digitalis" in "digitaliseringsarbeid"), as the head of a compound
- * ("tilsyn" in "algoritmetilsyn"), or by all parts of a compound ("digitaliserings|utfordringene").
+ * A passage uses a word by its stem, as the start of a longer stem ("eie" in "eier"; for a synonym only when its
+ * stem is `prefixStem` long), as the head of a compound ("tilsyn" in "algoritmetilsyn"), or by all parts of a compound ("digitaliserings|utfordringene").
  */
 function usedIn(word: string, vocabulary: Set<string>, prefix: boolean): boolean {
   const s = stem(word);
