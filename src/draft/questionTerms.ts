@@ -4,7 +4,7 @@
  * and the organisation's own name are dropped; each remaining word gets its forms in the other written standard
  * (src/text/nynorsk.ts), its synonyms and spelling variants (src/text/synonyms.ts).
  */
-import { bokmalForms, inflectedBokmalForms, nynorskForms } from '../text/nynorsk.js';
+import { bokmalForms, compoundBokmalForms, inflectedBokmalForms, nynorskForms } from '../text/nynorsk.js';
 import { wordForms } from '../text/synonyms.js';
 import { STOPWORDS, words } from '../text/words.js';
 
@@ -56,7 +56,13 @@ export function questionTerms(question: string, names: readonly string[] = []): 
     if (w.length < 2 || skip(w) || /^\d+$/.test(w)) continue;
     // Two hops through Nynorsk give Bokmål synonyms the lexicon pairs: driftes → driftast → drives.
     const nn = nynorskForms(w);
-    const bridged = [w, ...inflectedBokmalForms(w), ...nn, ...nn.flatMap((f) => bokmalForms(f))];
+    const bridged = [
+      w,
+      ...inflectedBokmalForms(w),
+      ...compoundBokmalForms(w),
+      ...nn,
+      ...nn.flatMap((f) => bokmalForms(f)),
+    ];
     if (bridged.some(skip)) continue;
     out.push({ word: w, forms: [...new Set(bridged.flatMap((f) => wordForms(f)))] });
   }
