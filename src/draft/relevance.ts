@@ -200,11 +200,14 @@ export function assessRelevance(
   const allowed = asked === 'pick' ? 0 : RELEVANCE.maxUnsupported + (coverage >= RELEVANCE.highCoverage ? 1 : 0);
   const settles =
     asked !== 'figure' || hits.some((h, i) => shares[i] >= RELEVANCE.minCoverage && givesFigure(h.passage.text));
+  // The words may stand in for the vector floor (RELEVANCE.highCoverage) only at the measured floor or below: a cut-off
+  // an operator raised (DRAFT_MIN_RELEVANCE) stays binding, as its documentation promises.
+  const wordsSuffice = minVector <= RELEVANCE.minVector && coverage >= RELEVANCE.highCoverage && unsupported === 0;
   const answered =
     hits.length > 0 &&
     !absentTopic &&
     (vector >= Math.max(minVector, RELEVANCE.strongVector) ||
-      ((vector >= minVector || (coverage >= RELEVANCE.highCoverage && unsupported === 0)) &&
+      ((vector >= minVector || wordsSuffice) &&
         (!coverageNeeded || (coverage >= RELEVANCE.minCoverage && unsupported <= allowed && settles))));
   const outcome: RelevanceOutcome = answered
     ? 'answered'

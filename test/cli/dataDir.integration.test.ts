@@ -163,7 +163,7 @@ describe('one owner per data directory', { shuffle: false }, () => {
     const db = await openPglite(dataDir);
     try {
       const docs = await db.query<{ id: string; text: string }>('SELECT id, text FROM documents');
-      expect(docs.rows).toHaveLength(5);
+      expect(docs.rows).toHaveLength(6);
       const passages = await db.query<{ document_id: string; text: string; start_offset: number; end_offset: number }>(
         'SELECT document_id, text, start_offset, end_offset FROM passages',
       );
