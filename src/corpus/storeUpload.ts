@@ -14,11 +14,10 @@ import type { Config } from '../config/env.js';
 import type { ConsultationExtraction } from '../domain/consultation.js';
 import { idNamespaceProblem, idPrefix } from '../domain/documentIds.js';
 import type { DocumentSummary, IngestedDocument } from '../domain/types.js';
-import { mayReadDocument } from '../store/access.js';
 import { ensureAnnIndex } from '../store/ann.js';
 import { saveConsultation } from '../store/consultations.js';
 import type { Db } from '../store/db.js';
-import { getDocumentHead, writeUpload } from '../store/documents.js';
+import { getDocumentHead, idHolder, writeUpload } from '../store/documents.js';
 import { passageRows, type SaveOutcome } from '../store/documents.js';
 import { embeddingInput } from '../store/embeddings.js';
 import { knownOrganisationNames } from '../store/organisations.js';
@@ -198,12 +197,12 @@ async function storeNow(
   // NOTE: a document stored before the rule, or by a local ingest, can hold an id in this namespace although it is
   // another organisation's. Taken by one the uploader may not read, the id is refused as one in another
   // organisation's namespace is (the same 400 on `id`, worded from the names): a 409 would name that document.
-  const taken = (head: { organisation: string; visibility: string }): UploadRefusal =>
-    mayReadDocument(db, head)
+  const taken = (holder: { readable: boolean }): UploadRefusal =>
+    holder.readable
       ? { reason: 'exists', id }
       : { reason: 'id_namespace', id, organisation, prefix: idPrefix(organisation), given, moved: false };
-  const head = replaceId ? null : await getDocumentHead(db, { id });
-  if (head) return { ok: false, ...taken(head) };
+  const holder = replaceId ? null : await idHolder(db, { id });
+  if (holder) return { ok: false, ...taken(holder) };
   const [duplicate] = await findDuplicates(db, [doc]);
   if (duplicate) return { ok: false, reason: 'duplicate', duplicate };
 
@@ -215,8 +214,8 @@ async function storeNow(
   if (!written.ok) {
     if (written.reason === 'duplicate') return { ok: false, reason: 'duplicate', duplicate: written.duplicate };
     // Taken meanwhile (writeUpload's check under its lock): answered as the check above answers it.
-    const head = written.reason === 'exists' ? await getDocumentHead(db, { id }) : null;
-    if (head) return { ok: false, ...taken(head) };
+    const holder = written.reason === 'exists' ? await idHolder(db, { id }) : null;
+    if (holder) return { ok: false, ...taken(holder) };
     return { ok: false, reason: written.reason, id };
   }
   await ensureAnnIndex(db, { minPassages: annMinPassages });

@@ -71,15 +71,6 @@ export function accessParams(db: Queryable): AccessParams {
 }
 
 /**
- * May the store's viewer read this document? The same rule as documentReadableSql, for a row already fetched
- * (an upload's taken id: storeUpload answers a 409 naming it only to a viewer who may read it).
- */
-export function mayReadDocument(db: Queryable, doc: { organisation: string; visibility: string }): boolean {
-  const [all, orgs] = accessParams(db);
-  return orgs !== null && (all || doc.visibility === 'public' || orgs.includes(doc.organisation.toLowerCase()));
-}
-
-/**
  * May the viewer read document `alias` (a row of documents)? Parameters $first (all) and $first+1 (organisations).
  * @example `SELECT … FROM documents d WHERE d.id = $1 AND ${documentReadableSql('d', 2)}` with [id, ...accessParams(db)]
  */

@@ -73,6 +73,19 @@ export interface Withdrawal {
   withdrawnAt: string;
 }
 
+/** Whether a visible document holds the id, and whether the store's viewer may read it (access.ts's one rule). */
+const ID_HOLDER_SQL = /* SQL */ `
+  SELECT ${documentReadableSql('d', 2)} AS readable FROM documents d WHERE d.id = $1 AND ${documentVisible('d')}`;
+
+/**
+ * Who holds an id an upload wants: null when it is free, else whether the uploader may read that document (an upload
+ * answers a 409 naming it only then; storeUpload.ts).
+ */
+export async function idHolder(db: Queryable, { id }: { id: string }): Promise<{ readable: boolean } | null> {
+  const r = (await db.query<{ readable: boolean }>(ID_HOLDER_SQL, [id, ...accessParams(db)])).rows[0];
+  return r ? { readable: r.readable } : null;
+}
+
 export async function getDocumentHead(db: Queryable, { id }: { id: string }): Promise<DocumentHead | null> {
   const r = (await db.query<Record<string, any>>(DOCUMENT_HEAD_SQL, [id])).rows[0];
   if (!r) return null;
