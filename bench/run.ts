@@ -31,9 +31,11 @@ npm run bench -- [options]
                          makes and drops a database of its own there; scripts/postgres.sh starts one)
   --strict               exit 1 when a target fails
   --from FILE            print and write the tables again from a saved results JSON (no measuring)
+  --name NAME            write bench/results/NAME.json and NAME.md instead of latest.* (keep the committed
+                         measurement of record when trying a change or a loaded machine)
   -h, --help             this text
 
-Corpora are cached in bench/.cache. Results: bench/results/latest.json and latest.md (--quick: quick.json, quick.md).
+Corpora are cached in bench/.cache. Results: bench/results/latest.json and latest.md (--quick: quick.json, quick.md; --name: NAME.json, NAME.md).
 `;
 
 function options() {
@@ -49,6 +51,7 @@ function options() {
       strict: { type: 'boolean' },
       'database-url': { type: 'string' },
       from: { type: 'string' },
+      name: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -59,6 +62,8 @@ function options() {
   const sizes = values.quick ? [2000] : (values.sizes ?? '10000,100000').split(',').map((s) => Number(s.trim()));
   if (sizes.some((s) => !Number.isInteger(s) || s < 100))
     throw new Error(`--sizes: whole numbers ≥ 100, got ${values.sizes}`);
+  if (values.name !== undefined && !/^[\w.-]+$/.test(values.name))
+    throw new Error(`--name: letters, digits, '.', '-' and '_' only, got ${values.name}`);
   return {
     sizes,
     quick: Boolean(values.quick),
@@ -70,6 +75,7 @@ function options() {
     strict: Boolean(values.strict),
     databaseUrl: values['database-url'],
     from: values.from,
+    name: values.name ?? (values.quick ? 'quick' : 'latest'),
   };
 }
 
@@ -194,7 +200,7 @@ async function main() {
     targets: checks,
     errors,
   };
-  publish(report, opts.quick ? 'quick' : 'latest');
+  publish(report, opts.name);
   if (errors.length || (opts.strict && checks.some((c) => !c.pass))) process.exitCode = 1;
 }
 
