@@ -117,6 +117,7 @@ async function main() {
       { key: 'verifierFaults3', suite: 'verifier/faults3', set: config.verifier.faults3 },
       { key: 'verifierFaithful3', suite: 'verifier/faithful3', set: config.verifier.faithful3 },
       { key: 'verifierBlind2', suite: 'verifier/blind2', set: config.verifier.blind2 },
+      { key: 'verifierBlind3', suite: 'verifier/blind3', set: config.verifier.blind3 },
     ] as const;
     const titles: Record<(typeof sets)[number]['suite'], string> = {
       'verifier/adversarial': 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
@@ -128,6 +129,7 @@ async function main() {
       'verifier/faults3': 'Verifikatoren på feiltyper ingen sett var bygd rundt (uten dommer)',
       'verifier/faithful3': 'Verifikatoren på trofaste setninger i nye former (falske alarmer, uten dommer)',
       'verifier/blind2': 'Verifikatoren på det andre blinde håndskrevne settet (bare rapport, uten dommer)',
+      'verifier/blind3': 'Verifikatoren på det tredje blinde håndskrevne settet (bare rapport, uten dommer)',
     };
     for (const { key, suite, set } of sets) {
       if (!set) continue;
@@ -223,6 +225,14 @@ async function main() {
         title: 'Avstå eller svare, andre blinde sett etter type',
         note: 'written without reading the code or any other case file; report-only.',
         key: 'abstentionBlind2',
+      },
+      {
+        set: config.abstention.blind3,
+        label: 'blind3',
+        bar: 'avstå/svare (blind 3)',
+        title: 'Avstå eller svare, tredje blinde sett etter type',
+        note: 'the closed measure since session 13: written without reading the code or any other case file; report-only.',
+        key: 'abstentionBlind3',
       },
     ] as const;
     for (const { set, label, bar, title, note, key } of blindSets) {

@@ -47,8 +47,9 @@ export const AbstentionCase = z
   .strictObject({
     // `ab-` the first set, `abb-` the blind set (evals/cases/abstention-blind.jsonl, written without reading the code),
     // `abc-` the third (evals/cases/abstention2.jsonl, weighted toward what failed held out and blind), `abe-` the second
-    // blind set (evals/cases/abstention-blind2.jsonl, written without reading the code or any other set).
-    id: z.string().regex(/^ab[bce]?-\d{3}$/),
+    // blind set (evals/cases/abstention-blind2.jsonl, written without reading the code or any other set). `abt-` the third
+    // blind set (evals/cases/abstention-blind3.jsonl), likewise; the closed measure since session 13.
+    id: z.string().regex(/^ab[bcet]?-\d{3}$/),
     question: z.string().min(10).max(600),
     organisation: z.string().min(1),
     language: z.enum(['nb', 'nn']),

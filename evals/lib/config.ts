@@ -52,6 +52,8 @@ const EvalConfig = z.object({
     faithful3: HandWrittenSet.optional(),
     /** The second blind set (vh- ids), written without reading the verifier or any other set: report-only. */
     blind2: HandWrittenSet.optional(),
+    /** The third blind set (vt- ids), likewise: report-only, the closed measure since session 13. */
+    blind3: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z
@@ -67,6 +69,8 @@ const EvalConfig = z.object({
       second: z.object({ cases: z.string(), thresholds: Thresholds }).optional(),
       /** The second blind set (evals/cases/abstention-blind2.jsonl, abe- ids): report-only. */
       blind2: z.object({ cases: z.string(), thresholds: Thresholds }).optional(),
+      /** The third blind set (evals/cases/abstention-blind3.jsonl, abt- ids): report-only, the closed measure. */
+      blind3: z.object({ cases: z.string(), thresholds: Thresholds }).optional(),
     })
     .optional(),
 });

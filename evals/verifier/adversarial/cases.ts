@@ -37,7 +37,8 @@ export const AdversarialCase = z
     // `va-` the adversarial and handwritten sets, `vb-` the blind set (written without reading the verifier), `vf-` the
     // second faults set (issue 15: roles, lists, bounds and deadlines), `vg-` the third (faults nobody planned for).
     // `vh-` the second blind set (evals/cases/verifier-blind2.jsonl), written without reading the verifier or any set.
-    id: z.string().regex(/^v[abfgh]-\d{3,}$/),
+    // `vt-` the third blind set (evals/cases/verifier-blind3.jsonl), likewise; the closed measure since session 13.
+    id: z.string().regex(/^v[abfght]-\d{3,}$/),
     category: z.string().regex(/^[a-z][a-z_]*$/),
     /** Whose «vi» the draft speaks with; null for a neutral draft. */
     organisation: z.string().min(1).nullable(),
