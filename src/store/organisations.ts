@@ -3,7 +3,7 @@
  * filter, and for drafting, which resolves "fagforbundet" to the stored "Fagforbundet". One query for both.
  */
 import { AppError } from '../errors.js';
-import { spellingClash, type SpellingClash } from '../text/organisationNames.js';
+import { readAlike, spellingClash, type SpellingClash } from '../text/organisationNames.js';
 import type { Queryable } from './driver.js';
 import { readThrough } from './readCache.js';
 import { documentVisible } from './visibility.js';
@@ -96,4 +96,41 @@ export function otherSpellingProblem(
 export async function refuseOtherSpelling(db: Queryable, { organisation }: { organisation: string }): Promise<void> {
   const clash = await organisationSpellingClash(db, { names: [organisation] });
   if (clash) throw otherSpellingProblem(clash.organisation, clash.known);
+}
+
+/**
+ * Each organisation as the store compares names (lower-cased), with its spellings and what carries it: members
+ * (memberships), documents (complete ones) and drafts. One pass over the three tables: an administrator's report,
+ * not a request path.
+ */
+export const ORGANISATION_USE_SQL = /* SQL */ `
+  WITH names AS (
+    SELECT lower(m.organisation) AS key, m.organisation, 'member' AS what FROM memberships m
+    UNION ALL SELECT lower(d.organisation), d.organisation, 'document' FROM documents d WHERE ${documentVisible('d')}
+    UNION ALL SELECT lower(r.organisation), r.organisation, 'draft' FROM drafts r)
+  SELECT key, array_agg(DISTINCT organisation ORDER BY organisation) AS spellings,
+    count(*) FILTER (WHERE what = 'member')::int AS members,
+    count(*) FILTER (WHERE what = 'document')::int AS documents,
+    count(*) FILTER (WHERE what = 'draft')::int AS drafts
+  FROM names GROUP BY key ORDER BY key`;
+
+export interface OrganisationUse {
+  /** lower(name), as memberships and the organisation filters compare it. */
+  key: string;
+  /** Every spelling stored under that key, e.g. ['NTL', 'Ntl']. */
+  spellings: string[];
+  members: number;
+  documents: number;
+  drafts: number;
+}
+
+/**
+ * Organisations stored under names that read as one (text/organisationNames.ts: «NTL» and «Norsk Tjenestemannslag»,
+ * «Oslo AP» and «Oslo Arbeiderparti»): spellings from before the rule, which no door lets in today. Each group
+ * lists every organisation key with its counts; empty when the store has none.
+ * @example (await splitOrganisations(db)).map((g) => g.map((o) => o.spellings[0])) // [['NTL', 'Norsk Tjenestemannslag']]
+ */
+export async function splitOrganisations(db: Queryable): Promise<OrganisationUse[][]> {
+  const { rows } = await db.query<OrganisationUse>(ORGANISATION_USE_SQL);
+  return readAlike(rows, (o) => o.spellings[0]);
 }

@@ -14,6 +14,7 @@ export {
   nameKey,
   organisationAliases,
   otherSpelling,
+  readAlike,
   shortFormSlugs,
   spellingClash,
   type SpellingClash,

@@ -149,6 +149,21 @@ export function spellingClash(names: Iterable<string>, known: Iterable<string>):
 }
 
 /**
+ * The items whose names read as one organisation (nameKey) under more than one name, in groups of at least two, in
+ * the order first met: organisations stored under two spellings before the rule (`npm run users -- organisations`).
+ * Pass one item per name as the store compares names (lower-cased), so that casing alone makes no group.
+ * @example readAlike(['NTL', 'KS', 'Norsk Tjenestemannslag'], (n) => n) // [['NTL', 'Norsk Tjenestemannslag']]
+ */
+export function readAlike<T>(items: Iterable<T>, name: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = nameKey(name(item));
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
+/**
  * The slugs of a name's short forms (see the NOTE on SHORT_FORMS), the name's own slug left out.
  * @example shortFormSlugs('Oslo Arbeiderparti') // ['oslo-ap']
  * @example shortFormSlugs('Arbeiderpartiet') // [] («ap» alone is too short and shared)
