@@ -4,7 +4,7 @@
  * Every change is in the audit log under the actor `cli`.
  */
 import { AppError } from '../errors.js';
-import { organisationsReport, ORGANISATIONS_USAGE } from './organisationsCommand.js';
+import { organisationsCommand, ORGANISATIONS_USAGE } from './organisationsCommand.js';
 import { Role, ROLE_NAMES } from '../domain/viewer.js';
 import { recordAudit, type AuditEntry } from '../store/audit.js';
 import type { Db, Queryable } from '../store/db.js';
@@ -191,7 +191,7 @@ export async function runUsersCommand(db: Db, a: UsersArgs): Promise<string> {
       return `${user.email} er aktiv igjen.\n`;
     }
     case 'organisations':
-      return organisationsReport(db);
+      return organisationsCommand(db, a.args);
     default:
       throw refuse(
         a.command
