@@ -26,6 +26,11 @@ er lagret (under samme eller en annen id) hoppes over; endrede dokumenter erstat
 grensene som en opplasting (MAX_DOCUMENT_CHARS, READ_WORKER_MAX_MB, …); en fil som ikke kan leses, nevnes med
 feilen, de andre lagres, og kommandoen avslutter med kode 2. --remove tar et dokument ut med avsnitt og vektorer.
 
+Én organisasjon har ett navn: leses en fils organisasjon som en annen skrivemåte av en organisasjon som finnes fra
+før («Norsk Tjenestemannslag» når «NTL» finnes, «Oslo-Ap» når «Oslo AP» finnes) eller av en annen fil i samme
+innlesing, lagres ingenting; feilen nevner filen og navnet som skal brukes (kode 2). Gjennom en server (under)
+nevnes den filen med grunnen, og de andre lagres.
+
 Når en server holder lageret, lastes filene opp gjennom den, og id-ene følger reglene for opplasting: en id
 begynner med organisasjonens navn eller en kortform av det («ntl-…», «oslo-ap-…»). Filer uten metadata får en
 slik id av serveren; en id fra metadata.yaml som ikke gjør det, erstatter dokumentet som er lagret under den, og

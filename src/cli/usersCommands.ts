@@ -1,9 +1,10 @@
 /**
- * The commands of `npm run users` on an open store: add, list, token, revoke, role, admin, disable, enable. Each returns the
- * Norwegian text to print; a refusal throws AppError('bad_request:user') (exit 2). Every change is in the audit log
- * under the actor `cli`.
+ * The commands of `npm run users` on an open store: add, list, token, revoke, role, admin, disable, enable,
+ * organisations. Each returns the Norwegian text to print; a refusal throws AppError('bad_request:user') (exit 2).
+ * Every change is in the audit log under the actor `cli`.
  */
 import { AppError } from '../errors.js';
+import { organisationsCommand, ORGANISATIONS_USAGE } from './organisationsCommand.js';
 import { Role, ROLE_NAMES } from '../domain/viewer.js';
 import { recordAudit, type AuditEntry } from '../store/audit.js';
 import type { Db, Queryable } from '../store/db.js';
@@ -43,6 +44,7 @@ Kommandoer:
   disable <e-post>                 deaktiver en bruker: logges ut overalt, nøklene slutter å virke,
                                    det brukeren har skrevet blir stående
   enable <e-post>                  aktiver en deaktivert bruker igjen (nøkler som ikke er trukket tilbake virker igjen)
+${ORGANISATIONS_USAGE}
 
 Kjøres mot lageret i DATA_DIR (mens serveren er stoppet) eller DATABASE_URL (også mens serverne går).
 Den første administratoren kan også opprettes ved første oppstart med INNSPILL_ADMIN_EMAIL.
@@ -188,6 +190,8 @@ export async function runUsersCommand(db: Db, a: UsersArgs): Promise<string> {
       await recordAudit(db, cli({ action: 'user.enable', target: user.id, detail: { email: user.email } }));
       return `${user.email} er aktiv igjen.\n`;
     }
+    case 'organisations':
+      return organisationsCommand(db, a.args);
     default:
       throw refuse(
         a.command

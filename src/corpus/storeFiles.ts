@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import type { IngestedDocument } from '../domain/types.js';
 import type { Db } from '../store/db.js';
 import type { TextEmbedder } from '../domain/embedder.js';
+import { organisationSpellingClash, otherSpellingProblem } from '../store/organisations.js';
 import { writeDocuments } from '../store/writeDocuments.js';
 import { findDuplicates, type Duplicate } from './duplicates.js';
 import type { CorpusFile } from './inputs.js';
@@ -92,8 +93,9 @@ async function readFiles(
 }
 
 /**
- * Store files as documents, skipping texts already stored. Throws IngestError (a file refused) or the embedder's
- * or store's error; then nothing is written.
+ * Store files as documents, skipping texts already stored. Throws IngestError (a file refused), AppError
+ * conflict:organisation (a file's organisation is another spelling of a stored one or of another file's:
+ * «Norsk Tjenestemannslag» beside «NTL»), or the embedder's or store's error; then nothing is written.
  * @example
  *   const r = await storeFiles(runtime, await readCorpusDir('seeds'));
  *   r.documents.filter((d) => d.outcome === 'duplicate').map((d) => d.duplicateOf?.id)
@@ -114,6 +116,14 @@ export async function storeFiles(
   } = {},
 ): Promise<StoreFilesResult> {
   const { docs, files, refused } = await readFiles(given, { onProgress, read, skipRefused });
+  // One organisation, one spelling, as for an upload (store/organisations.ts). NOTE: the whole run is refused, not
+  // the one file: the fix is one line of metadata.yaml or --org, and a run stored half under either spelling
+  // would be the split the rule exists to prevent.
+  const clash = await organisationSpellingClash(db, { names: docs.map((d) => d.meta.organisation) });
+  if (clash) {
+    const file = files[docs.findIndex((d) => d.meta.organisation === clash.organisation)];
+    throw otherSpellingProblem(clash.organisation, clash.known, { inBatch: clash.inBatch, where: file?.path });
+  }
   const duplicates = await findDuplicates(db, docs);
   const fresh = docs.filter((_, i) => !duplicates[i]);
   const written = await writeDocuments(db, embedder, fresh, { onProgress });

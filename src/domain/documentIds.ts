@@ -13,8 +13,10 @@
  * it too, so the seed «oslo-ap-…» is Oslo Arbeiderparti's. An organisation whose slug begins another's (`oslo-` and
  * `oslo-arbeiderparti-` or `oslo-ap-`) owns only what the longer one does not: the longest known prefix an id begins
  * with names its namespace. Names that read alike (nameKey: «Oslo AP», «Oslo-Ap») are one organisation, never two.
+ * So are an organisation's other whole names (the table's `names`): «NTL» also owns `norsk-tjenestemannslag-`,
+ * and «Norsk Tjenestemannslag» owns `ntl-`.
  */
-import { nameKey, shortFormSlugs } from '../text/organisationNames.js';
+import { nameKey, organisationAliases, shortFormSlugs } from '../text/organisationNames.js';
 import { slug } from '../text/slug.js';
 
 /** Room left for the title's part of an id (ids are at most 120 characters). */
@@ -33,15 +35,17 @@ export function idPrefix(organisation: string): string {
 }
 
 /**
- * Every namespace of the organisation: its own prefix first, then its short forms' (`oslo-ap-`).
+ * Every namespace of the organisation: its own prefix first, then its short forms' (`oslo-ap-`) and its other
+ * whole names' (`norsk-tjenestemannslag-` for «NTL»).
  * @example idPrefixes('Oslo Arbeiderparti') // ['oslo-arbeiderparti-', 'oslo-ap-']
+ * @example idPrefixes('NTL') // ['ntl-', 'norsk-tjenestemannslag-']
  */
 export function idPrefixes(organisation: string): string[] {
   const own = idPrefix(organisation);
-  const short = shortFormSlugs(organisation)
-    .filter((s) => s.length <= PREFIX_MAX)
+  const short = [...shortFormSlugs(organisation), ...organisationAliases(organisation).map((n) => slug(n))]
+    .filter((s) => s && s.length <= PREFIX_MAX)
     .map((s) => `${s}-`);
-  return [own, ...short.filter((p) => p !== own)];
+  return [...new Set([own, ...short])];
 }
 
 /** The longest of the organisation's prefixes that `id` begins with. */

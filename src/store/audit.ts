@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'user.enable',
   'token.issue',
   'token.revoke',
+  'organisation.merge',
   'signin',
   'signin.refused',
   'signout',

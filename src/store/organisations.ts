@@ -3,7 +3,7 @@
  * filter, and for drafting, which resolves "fagforbundet" to the stored "Fagforbundet". One query for both.
  */
 import { AppError } from '../errors.js';
-import { otherSpelling } from '../text/organisationNames.js';
+import { readAlike, spellingClash, type SpellingClash } from '../text/organisationNames.js';
 import type { Queryable } from './driver.js';
 import { readThrough } from './readCache.js';
 import { documentVisible } from './visibility.js';
@@ -58,20 +58,79 @@ export async function knownOrganisationNames(db: Queryable): Promise<string[]> {
 }
 
 /**
- * The refusal of a new organisation name that reads as a known one (text/organisationNames.ts: «Oslo-Ap» when
- * «Oslo AP» exists, «Oslo Ap» when «Oslo Arbeiderparti» does): two spellings would split one organisation's
- * members, documents and id namespace. Another casing of a known name is the same name and passes.
+ * The first of `names` that reads as another spelling of an organisation the store knows, or of a name given
+ * before it (text/organisationNames.ts spellingClash): the one check every door runs, one name at a time (routes,
+ * `npm run users`, uploads) or several at once (a local ingest's files, the configuration's names at startup).
+ * @example await organisationSpellingClash(db, { names: ['Norsk Tjenestemannslag'] }) // { known: 'NTL', … } once NTL is stored
  */
-export function otherSpellingProblem(organisation: string, known: string): AppError {
+export async function organisationSpellingClash(
+  db: Queryable,
+  { names }: { names: Iterable<string> },
+): Promise<SpellingClash | undefined> {
+  return spellingClash(names, await knownOrganisationNames(db));
+}
+
+/**
+ * The refusal of a new organisation name that reads as a known one (text/organisationNames.ts: «Oslo-Ap» when
+ * «Oslo AP» exists, «Oslo Ap» when «Oslo Arbeiderparti» does, «Norsk Tjenestemannslag» when «NTL» does): two
+ * spellings would split one organisation's members, documents and id namespace. Another casing of a known name is
+ * the same name and passes. `inBatch`: the known spelling came earlier in the same batch (a local ingest's files),
+ * not from the store; `where` (a file) goes in front of the message.
+ */
+export function otherSpellingProblem(
+  organisation: string,
+  known: string,
+  { inBatch = false, where }: { inBatch?: boolean; where?: string } = {},
+): AppError {
+  const source = inBatch ? 'som også er brukt i denne innlesingen' : 'som finnes fra før';
   return new AppError('conflict:organisation', {
-    detail: `«${organisation.trim()}» leses som organisasjonen «${known}», som finnes fra før. Bruk navnet «${known}», så blir ikke én organisasjon delt i to.`,
-    errors: [{ field: 'organisation', reason: `leses som «${known}», som finnes fra før` }],
+    detail:
+      `${where ? `${where}: ` : ''}«${organisation.trim()}» leses som organisasjonen «${known}», ${source}. ` +
+      `Bruk navnet «${known}», så blir ikke én organisasjon delt i to.`,
+    errors: [{ field: 'organisation', reason: `leses som «${known}», ${source}` }],
     extensions: { organisation: known },
   });
 }
 
 /** Throws conflict:organisation (409) when `organisation` is another spelling of a known organisation. */
 export async function refuseOtherSpelling(db: Queryable, { organisation }: { organisation: string }): Promise<void> {
-  const known = otherSpelling(organisation, await knownOrganisationNames(db));
-  if (known) throw otherSpellingProblem(organisation, known);
+  const clash = await organisationSpellingClash(db, { names: [organisation] });
+  if (clash) throw otherSpellingProblem(clash.organisation, clash.known);
+}
+
+/**
+ * Each organisation as the store compares names (lower-cased), with its spellings and what carries it: members
+ * (memberships), documents (complete ones) and drafts. One pass over the three tables: an administrator's report,
+ * not a request path.
+ */
+export const ORGANISATION_USE_SQL = /* SQL */ `
+  WITH names AS (
+    SELECT lower(m.organisation) AS key, m.organisation, 'member' AS what FROM memberships m
+    UNION ALL SELECT lower(d.organisation), d.organisation, 'document' FROM documents d WHERE ${documentVisible('d')}
+    UNION ALL SELECT lower(r.organisation), r.organisation, 'draft' FROM drafts r)
+  SELECT key, array_agg(DISTINCT organisation ORDER BY organisation) AS spellings,
+    count(*) FILTER (WHERE what = 'member')::int AS members,
+    count(*) FILTER (WHERE what = 'document')::int AS documents,
+    count(*) FILTER (WHERE what = 'draft')::int AS drafts
+  FROM names GROUP BY key ORDER BY key`;
+
+export interface OrganisationUse {
+  /** lower(name), as memberships and the organisation filters compare it. */
+  key: string;
+  /** Every spelling stored under that key, e.g. ['NTL', 'Ntl']. */
+  spellings: string[];
+  members: number;
+  documents: number;
+  drafts: number;
+}
+
+/**
+ * Organisations stored under names that read as one (text/organisationNames.ts: «NTL» and «Norsk Tjenestemannslag»,
+ * «Oslo AP» and «Oslo Arbeiderparti»): spellings from before the rule, which no door lets in today. Each group
+ * lists every organisation key with its counts; empty when the store has none.
+ * @example (await splitOrganisations(db)).map((g) => g.map((o) => o.spellings[0])) // [['NTL', 'Norsk Tjenestemannslag']]
+ */
+export async function splitOrganisations(db: Queryable): Promise<OrganisationUse[][]> {
+  const { rows } = await db.query<OrganisationUse>(ORGANISATION_USE_SQL);
+  return readAlike(rows, (o) => o.spellings[0]);
 }

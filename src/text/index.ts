@@ -7,7 +7,18 @@ export { compoundCuts, splitCompound } from './compounds.js';
 export { canonicalLine, looseTokens, normalise, normaliseQuote, type Normalised, type Token } from './normalise.js';
 export { isTooShort, MIN_QUOTE_CHARS, MIN_QUOTE_CONTENT_WORDS } from './quoteLength.js';
 export { sentenceStarts, splitSentences, type SentenceSpan } from './sentences.js';
-export { NAME_WORDS, nameKey, otherSpelling, shortFormSlugs } from './organisationNames.js';
+export {
+  NAME_GROUPS,
+  NAME_WORDS,
+  differentGroups,
+  nameKey,
+  organisationAliases,
+  otherSpelling,
+  readAlike,
+  shortFormSlugs,
+  spellingClash,
+  type SpellingClash,
+} from './organisationNames.js';
 export { slug, slugify, titleFromFileName } from './slug.js';
 export { stem } from './stem.js';
 export {

@@ -1,19 +1,26 @@
 /**
- * How organisations' names are read, for the verifier (who holds a position: «Oslo Ap» is «Oslo Arbeiderparti»)
- * and for document ids (whose namespace an id lies in): one table, data/organisations.json, of name words and the
- * word each is read as. It lives on the floor so that domain/ (ids) and verify/ (holders) share one source of truth.
+ * How organisations' names are read, for the verifier (who holds a position: «Oslo Ap» is «Oslo Arbeiderparti»,
+ * «Norsk Tjenestemannslag» is «NTL»), for document ids (whose namespace an id lies in) and for refusing a second
+ * spelling of one organisation: one table, data/organisations.json, of name words and the word each is read as
+ * (`words`), and of whole names that name one organisation (`names`). It lives on the floor so that domain/ (ids),
+ * store/ (spellings) and verify/ (holders) share one source of truth.
  */
 import { readFileSync } from 'node:fs';
 import { slug } from './slug.js';
 
+const TABLE = JSON.parse(readFileSync(new URL('./data/organisations.json', import.meta.url), 'utf8')) as {
+  words: Record<string, string>;
+  names: string[][];
+};
+
 /** Short forms and other spellings of name words, lower case: «ap» → «arbeiderparti», «arbeidarpartiet» → the same. */
-export const NAME_WORDS: Readonly<Record<string, string>> = Object.freeze(
-  (
-    JSON.parse(readFileSync(new URL('./data/organisations.json', import.meta.url), 'utf8')) as {
-      words: Record<string, string>;
-    }
-  ).words,
-);
+export const NAME_WORDS: Readonly<Record<string, string>> = Object.freeze(TABLE.words);
+
+/**
+ * Whole names of one organisation that no word rule derives, its usual short name first:
+ * `['NTL', 'Norsk Tjenestemannslag']`, `['LO', 'Landsorganisasjonen i Norge', 'Landsorganisasjonen']`.
+ */
+export const NAME_GROUPS: readonly (readonly string[])[] = Object.freeze(TABLE.names.map((g) => Object.freeze([...g])));
 
 /** The table by slug: each one-word key as the slug word it is read as («miljøpartiet» → «miljopartiet»). */
 const READ_AS = new Map(
@@ -38,14 +45,63 @@ for (const [k, v] of READ_AS)
 
 const words = (name: string) => slug(name).split('-').filter(Boolean);
 const readAs = (w: string) => READ_AS.get(w) ?? w;
+/** A name's slug with each word read through `words`. */
+const wordKey = (name: string) => words(name).map(readAs).join('-');
+
+/**
+ * Each whole name of NAME_GROUPS (by wordKey, so Nynorsk «Norsk Tenestemannslag» counts too) → its group: the
+ * wordKey of the group's first name and the group's names. A name in two groups is a mistake in the table.
+ */
+const GROUP_OF = new Map<string, { key: string; names: readonly string[] }>();
+for (const names of NAME_GROUPS) {
+  const group = { key: wordKey(names[0]), names };
+  for (const n of names) {
+    const k = wordKey(n);
+    const had = GROUP_OF.get(k);
+    if (had && had !== group) throw new Error(`organisations.json: «${n}» står i to navnegrupper`);
+    GROUP_OF.set(k, group);
+  }
+}
+
+/** The group a whole name belongs to, trying it also without a genitive -s («Norsk Tjenestemannslags»). */
+function groupOf(name: string) {
+  const k = wordKey(name);
+  return GROUP_OF.get(k) ?? (k.endsWith('s') ? GROUP_OF.get(wordKey(name.trim().replace(/['’]?s$/u, ''))) : undefined);
+}
 
 /**
  * A name as the table reads it, for telling whether two spellings name one organisation: its slug with each word
- * read through the table. «Oslo AP», «Oslo-Ap», «oslo ap» and «Oslo Arbeiderparti» all give `oslo-arbeiderparti`.
+ * read through `words`, and a whole name of `names` read as its group's first. «Oslo AP», «Oslo-Ap», «oslo ap» and
+ * «Oslo Arbeiderparti» all give `oslo-arbeiderparti`; «Norsk Tjenestemannslag» and «NTL» give `ntl`.
  * @example nameKey('Oslo-Ap') === nameKey('Oslo Arbeiderparti')
+ * @example nameKey('Norsk Tjenestemannslag') === nameKey('NTL')
  */
 export function nameKey(name: string): string {
-  return words(name).map(readAs).join('-');
+  const k = wordKey(name);
+  return GROUP_OF.get(k)?.key ?? k;
+}
+
+/**
+ * The other whole names the organisation goes by (NAME_GROUPS), the name itself left out; [] for a name in no group.
+ * A genitive («NTLs») is read as the name.
+ * @example organisationAliases('NTL') // ['Norsk Tjenestemannslag']
+ */
+export function organisationAliases(name: string): string[] {
+  const group = groupOf(name);
+  if (!group) return [];
+  const own = slug(name);
+  return group.names.filter((n) => slug(n) !== own);
+}
+
+/**
+ * Do two names read as two different organisations of NAME_GROUPS? «YS» (Yrkesorganisasjonenes Sentralforbund)
+ * and «KS» do, although «sentralforbund» is read as KS's word; a name in no group says nothing.
+ * @example differentGroups('Yrkesorganisasjonenes Sentralforbund', 'KS') === true
+ */
+export function differentGroups(a: string, b: string): boolean {
+  const ga = groupOf(a);
+  const gb = groupOf(b);
+  return !!ga && !!gb && ga !== gb;
 }
 
 /**
@@ -55,11 +111,56 @@ export function nameKey(name: string): string {
  * @example otherSpelling('Oslo-Ap', ['Oslo AP', 'KS']) === 'Oslo AP'
  */
 export function otherSpelling(name: string, known: Iterable<string>): string | undefined {
+  // NOTE: the one rule of «one organisation, one spelling». Every door comes here, one name at a time
+  // (store/organisations.ts refuseOtherSpelling) or a batch of them (spellingClash below).
   const plain = (n: string) => n.trim().replace(/\s+/g, ' ').toLowerCase();
   const names = [...known];
   if (names.some((k) => plain(k) === plain(name))) return undefined;
   const key = nameKey(name);
   return names.find((k) => nameKey(k) === key);
+}
+
+/** A name of a batch that reads as another spelling of a known name or of an earlier name in the same batch. */
+export interface SpellingClash {
+  /** As given. */
+  organisation: string;
+  /** The spelling it reads as. */
+  known: string;
+  /** `known` came from the batch itself (another file, another setting), not from what is stored. */
+  inBatch: boolean;
+}
+
+/**
+ * The first name of `names` that is another spelling (otherSpelling) of a known name or of a name given before it,
+ * or undefined: for doors that bring several names at once (a local ingest's files, the configuration's names).
+ * @example spellingClash(['NTL', 'Norsk Tjenestemannslag'], []) // { organisation: 'Norsk Tjenestemannslag', known: 'NTL', inBatch: true }
+ */
+export function spellingClash(names: Iterable<string>, known: Iterable<string>): SpellingClash | undefined {
+  const stored = [...known];
+  const seen: string[] = [];
+  for (const organisation of names) {
+    const fromStore = otherSpelling(organisation, stored);
+    if (fromStore) return { organisation, known: fromStore, inBatch: false };
+    const fromBatch = otherSpelling(organisation, seen);
+    if (fromBatch) return { organisation, known: fromBatch, inBatch: true };
+    seen.push(organisation);
+  }
+  return undefined;
+}
+
+/**
+ * The items whose names read as one organisation (nameKey) under more than one name, in groups of at least two, in
+ * the order first met: organisations stored under two spellings before the rule (`npm run users -- organisations`).
+ * Pass one item per name as the store compares names (lower-cased), so that casing alone makes no group.
+ * @example readAlike(['NTL', 'KS', 'Norsk Tjenestemannslag'], (n) => n) // [['NTL', 'Norsk Tjenestemannslag']]
+ */
+export function readAlike<T>(items: Iterable<T>, name: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = nameKey(name(item));
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return [...groups.values()].filter((g) => g.length > 1);
 }
 
 /**

@@ -4,7 +4,7 @@
  * The holder must be the organisation of the cited document, or be named in the cited text itself
  * ("Regjeringa oppgir at …" cited to Fagforbundet's statement that reports it).
  */
-import { NAME_WORDS } from '../text/organisationNames.js';
+import { differentGroups, NAME_WORDS, organisationAliases } from '../text/organisationNames.js';
 import { stem } from '../text/stem.js';
 
 const POSITION_VERBS = new Set(
@@ -179,22 +179,35 @@ function nameStems(name: string): string[] {
   });
 }
 
-/** The names an organisation goes by: "Norsk Tjenestemannslag (NTL)" → the full name, "NTL", and its acronym. */
+/**
+ * The names an organisation goes by: "Norsk Tjenestemannslag (NTL)" → the full name, "NTL", and its acronym; and
+ * the table's other whole names for it (text/organisationNames.ts: «NTL» is also «Norsk Tjenestemannslag»).
+ */
 function aliases(organisation: string): string[][] {
   const names = [organisation, ...(organisation.match(/\(([^)]+)\)/g) ?? []).map((p) => p.slice(1, -1))];
   const main = organisation.replace(/\([^)]*\)/g, '').trim();
   const caps = (main.match(/\p{Lu}/gu) ?? []).join('');
   if (caps.length >= 2) names.push(caps);
-  return [main, ...names].map(nameStems);
+  return [main, ...names, ...organisationAliases(main)].map(nameStems);
 }
 
-/** Does a holder name refer to this organisation? Subset either way, so "Arbeiderpartiet" fits "Oslo Arbeiderparti". */
+/**
+ * Does a holder name refer to this organisation? Subset either way, so "Arbeiderpartiet" fits "Oslo Arbeiderparti";
+ * the holder's other whole names count too («Norsk Tjenestemannslag mener …» fits «NTL Oslo» as «NTL» would).
+ * Two names the table knows as different organisations never fit («Yrkesorganisasjonenes Sentralforbund» is not KS,
+ * although «sentralforbund» is read as KS's word).
+ */
 export function sameOrganisation(name: string, organisation: string): boolean {
-  const n = nameStems(name);
-  if (n.length === 0) return false;
-  return aliases(organisation).some(
-    (a) => a.length > 0 && (n.every((x) => a.includes(x)) || a.every((x) => n.includes(x))),
-  );
+  const main = organisation.replace(/\([^)]*\)/g, '').trim();
+  if (differentGroups(name, main)) return false;
+  const orgNames = aliases(organisation);
+  return [name, ...organisationAliases(name)].some((form) => {
+    const n = nameStems(form);
+    return (
+      n.length > 0 &&
+      orgNames.some((a) => a.length > 0 && (n.every((x) => a.includes(x)) || a.every((x) => n.includes(x))))
+    );
+  });
 }
 
 /** Is the holder named in the cited text ("FN sier at …", "Regjeringa oppgir …")? */

@@ -103,3 +103,20 @@ describe('short forms as namespaces («Oslo Ap» for «Oslo Arbeiderparti»)', (
     expect(idNamespaceProblem('oslo-ap-plan', 'Oslo Arbeiderparti', ['Oslo AP', 'oslo-ap'])).toBeNull();
   });
 });
+
+describe('an organisation’s other whole names (organisations.json `names`) as its namespaces', () => {
+  it('gives «NTL» `norsk-tjenestemannslag-` and «Norsk Tjenestemannslag» `ntl-`', () => {
+    expect(idPrefixes('NTL')).toEqual(['ntl-', 'norsk-tjenestemannslag-']);
+    expect(idPrefixes('Norsk Tjenestemannslag')).toEqual(['norsk-tjenestemannslag-', 'ntl-']);
+    expect(idNamespaceProblem('norsk-tjenestemannslag-plan', 'NTL', ['Fagforbundet'])).toBeNull();
+    expect(idNamespaceProblem('ntl-plan', 'Norsk Tjenestemannslag', ['NTL'])).toBeNull();
+  });
+
+  it('keeps another organisation out of them', () => {
+    expect(idNamespaceProblem('norsk-tjenestemannslag-plan', 'Norsk', ['NTL'])).toEqual({
+      prefix: 'norsk-',
+      other: 'norsk-tjenestemannslag-',
+    });
+    expect(idNamespaceProblem('ntl-plan', 'KS', ['NTL'])).toEqual({ prefix: 'ks-' });
+  });
+});

@@ -91,6 +91,22 @@ describe('one organisation, one spelling', { shuffle: false }, () => {
     expect(stored.body.document.id).toBe('oslo-ap-budsjett');
   });
 
+  it('reads an organisation’s other whole name as its spelling (organisations.json `names`)', async () => {
+    await setRole(db, { userId: member.id, organisation: 'NTL', role: 'editor' });
+    const before = { counts: await countAll(db), memberships: await memberships() };
+    const refused = await upload('Norsk Tjenestemannslag', 'Lønnsoppgjør');
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body.errors).toEqual([{ field: 'organisation', reason: 'leses som «NTL», som finnes fra før' }]);
+    const role = await call(
+      `/users/${other.id}/roles`,
+      jsonInit('PUT', { organisation: 'Norsk Tjenestemannslag', role: 'reader' }),
+    );
+    expect(role.body.detail).toBe(
+      '«Norsk Tjenestemannslag» leses som organisasjonen «NTL», som finnes fra før. Bruk navnet «NTL», så blir ikke én organisasjon delt i to.',
+    );
+    expect({ counts: await countAll(db), memberships: await memberships() }).toEqual(before);
+  });
+
   it('lets names that only share a beginning or a word be organisations of their own', async () => {
     for (const name of ['Oslo', 'Bergen Ap', 'Oslo Høyre']) {
       const res = await call(`/users/${other.id}/roles`, jsonInit('PUT', { organisation: name, role: 'reader' }));
