@@ -126,6 +126,12 @@ export function extractNumbers(text: string): NumberFact[] {
       else if (FRACTION_WORDS[fractionStem(w)] && w !== 'halvdel')
         facts.push(fact(1 / FRACTION_WORDS[fractionStem(w)], g.word));
       else if (w in NUMBER_WORDS && !isVerbTre(w, tokens, i)) {
+        const spelled = spelledOut(text, tokens, i);
+        if (spelled) {
+          facts.push(fact(spelled.value, spelled.text));
+          i = spelled.last;
+          continue;
+        }
         const value = NUMBER_WORDS[w];
         if (next && FRACTION_WORDS[fractionStem(next)]) {
           facts.push(fact(value / FRACTION_WORDS[fractionStem(next)], `${g.word} ${next}`));
@@ -138,6 +144,49 @@ export function extractNumbers(text: string): NumberFact[] {
     }
   }
   return facts;
+}
+
+/** Number words that add up inside a number written out: «åtte hundre og femti tusen». */
+const UNITS_SPELLED = new Set(
+  Object.keys(NUMBER_WORDS).filter((w) => Number.isInteger(NUMBER_WORDS[w]) && w !== 'dobbelt'),
+);
+
+/**
+ * A number written out in several words, «åtte hundre og femti tusen» (850 000), «tre tusen fem hundre» (3 500),
+ * «hundre og tjue» (120), read from token i: its value, its text and its last token. Only where the words include
+ * «hundre» or a scale word and nothing but spaces stands between them: «to, tre eller fire» are three numbers.
+ */
+function spelledOut(
+  text: string,
+  tokens: RegExpMatchArray[],
+  i: number,
+): { value: number; text: string; last: number } | undefined {
+  const wordAt = (k: number) => tokens[k]?.groups?.word?.toLowerCase();
+  const adjacent = (k: number) =>
+    /^\s+$/.test(text.slice(tokens[k - 1].index! + tokens[k - 1][0].length, tokens[k].index));
+  let last = i;
+  for (let k = i + 1; k < tokens.length && adjacent(k); k++) {
+    const w = wordAt(k);
+    if (w === 'og' && UNITS_SPELLED.has(wordAt(k + 1) ?? '') && adjacent(k + 1)) continue;
+    if (!w || !(UNITS_SPELLED.has(w) || SCALES[w])) break;
+    last = k;
+  }
+  const run = tokens
+    .slice(i, last + 1)
+    .map((t) => t.groups!.word!.toLowerCase())
+    .filter((w) => w !== 'og');
+  if (run.length < 2 || !run.some((w) => w === 'hundre' || SCALES[w])) return undefined;
+  let total = 0;
+  let current = 0;
+  for (const w of run) {
+    if (w === 'hundre') current = (current || 1) * 100;
+    else if (SCALES[w]) {
+      total += (current || 1) * SCALES[w];
+      current = 0;
+    } else current += NUMBER_WORDS[w];
+  }
+  const end = tokens[last].index! + tokens[last][0].length;
+  return { value: total + current, text: text.slice(tokens[i].index!, end), last };
 }
 
 /** The first content word among the three words after token `at`, stemmed; set on facts[from…]. */

@@ -69,6 +69,16 @@ const MANGEL_NOUNS = new Set(['mangel', 'mangelen', 'manglene', 'manglane']);
 const OTHER_THAN = new Set(['annen', 'anna', 'annet', 'andre']);
 /** «faller utenfor», «holdes utenfor» (is not covered) carry a negation. */
 const FALLS_OUTSIDE = new Set(['faller', 'falle', 'fell', 'holdes', 'haldast']);
+/**
+ * «fremfor», «framfor» (rather than) say what «i stedet for» says. NOTE: they count as its negation only where the other
+ * text says «i stedet for» or «istedenfor»: «framfor» is also «in front of» and «fremfor alt» «above all», so a text
+ * with «fremfor» against one without either keeps being read word by word, as before.
+ */
+const RATHER_THAN = new Set(['fremfor', 'framfor']);
+const INSTEAD_IN = /(?<![\p{L}])(?:i\s+stedet\s+for|i\s+staden\s+for|istedenfor|isteden)(?![\p{L}])/iu;
+/** The label both sides of a «fremfor» ↔ «i stedet for» pair carry, so they pair as the same word. */
+const insteadLabel = (w: string) =>
+  w === 'stedet' || w === 'istedenfor' || w === 'isteden' || RATHER_THAN.has(w) ? 'i stedet for' : w;
 /** «for få», «for lite» (too few, too little) negate like «mangler»: «for få folk» is «mangler folk». */
 const TOO = new Set(['få', 'lite']);
 /** An adjective with the negating prefix u-: «utilstrekkelig» is «ikke tilstrekkelig», «ufravikelig» «kan ikke fravikes». */
@@ -172,6 +182,9 @@ function sameAs(word: string): string {
   }
   // A verbal noun is its verb, as in overlap.ts: «en styrking, ikke en svekking» brackets like «styrkes, ikke svekkes».
   const s = verbOf(stem(word));
+  // NOTE: a word that is no stop word never shares a stem with one: «innen» (within) stems to «inn», and «ikke er
+  // fjernet innen rimelig tid» would then bracket against «stikker inn på eiendommen» in the sentence before.
+  if (STOPWORDS.has(s) && !STOPWORDS.has(word)) return word;
   return canonical.get(s) ?? s;
 }
 
@@ -200,11 +213,15 @@ const BOUND_AFTER_NOT = new Set([
   'lavere',
   'lengre',
   'kortere',
+  'nærmere',
+  'nærare',
 ]);
-/** A negated comparison after negation i: «ikke (være datert) mer enn». */
+/** Words a comparison may put between itself and «enn»: «ikke være nærmere naboeiendommen enn 4 meter». */
+const BOUND_GAP = 2;
+/** A negated comparison after negation i: «ikke (være datert) mer enn», «ikke nærmere (eiendommen) enn». */
 function boundAfter(tokens: readonly string[], i: number): boolean {
   for (let k = i + 1; k <= i + 3 && k + 1 < tokens.length; k++)
-    if (BOUND_AFTER_NOT.has(tokens[k]) && tokens[k + 1] === 'enn') return true;
+    if (BOUND_AFTER_NOT.has(tokens[k]) && tokens.slice(k + 1, k + 2 + BOUND_GAP).includes('enn')) return true;
   return false;
 }
 const BOUNDS = [
@@ -255,6 +272,7 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
   });
   const only = other !== undefined && [...ONLY].some((w) => other.has(stem(w)));
   const bounded = other !== undefined && [...BOUNDS].some((w) => other.has(stem(w)));
+  const instead = INSTEAD_IN.test(otherText);
   // Most texts have no negation at all; the stance terms are looked up only where one is.
   const inTerms = tokens.some((w) => NEGATIONS.has(w))
     ? negationsInTerms(tokens, tokensOf(otherText))
@@ -273,6 +291,7 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
         !(only && exceptiveAfter(tokens, i)) &&
         !(bounded && boundAfter(tokens, i))) ||
       (w === 'stedet' && tokens[i - 1] === 'i' && tokens[i + 1] === 'for') ||
+      (instead && RATHER_THAN.has(w) && tokens[i + 1] !== 'alt') ||
       (w === 'for' && TOO.has(tokens[i + 1] ?? '')) ||
       (w === 'utenfor' && FALLS_OUTSIDE.has(tokens[i - 1] ?? '')),
   );
@@ -352,7 +371,7 @@ function negations(t: Text): Negation[] {
         else after.push(t.stems[k]);
       }
     }
-    found.push({ index: i, word: t.tokens[i] === 'stedet' ? 'i stedet for' : t.tokens[i], around, before, after });
+    found.push({ index: i, word: insteadLabel(t.tokens[i]), around, before, after });
   });
   return found;
 }
