@@ -70,15 +70,19 @@ const OTHER_THAN = new Set(['annen', 'anna', 'annet', 'andre']);
 /** «faller utenfor», «holdes utenfor» (is not covered) carry a negation. */
 const FALLS_OUTSIDE = new Set(['faller', 'falle', 'fell', 'holdes', 'haldast']);
 /**
- * «fremfor», «framfor» (rather than) say what «i stedet for» says. NOTE: they count as its negation only where the other
- * text says «i stedet for» or «istedenfor»: «framfor» is also «in front of» and «fremfor alt» «above all», so a text
- * with «fremfor» against one without either keeps being read word by word, as before.
+ * «fremfor», «framfor» and «heller enn» (rather than) say what «i stedet for» says. NOTE: they count as its negation
+ * only where the other text has one of these: «framfor» is also «in front of» and «fremfor alt» «above all», so a
+ * text with «fremfor» against one with none of them keeps being read word by word, as before.
  */
 const RATHER_THAN = new Set(['fremfor', 'framfor']);
-const INSTEAD_IN = /(?<![\p{L}])(?:i\s+stedet\s+for|i\s+staden\s+for|istedenfor|isteden)(?![\p{L}])/iu;
-/** The label both sides of a «fremfor» ↔ «i stedet for» pair carry, so they pair as the same word. */
+const INSTEAD_IN =
+  /(?<![\p{L}])(?:i\s+stedet\s+for|i\s+staden\s+for|istedenfor|isteden|fremfor|framfor|heller\s+enn)(?![\p{L}])/iu;
+/** Is token i «fremfor», «framfor» (not «fremfor alt») or the «heller» of «heller enn»? */
+const ratherThan = (tokens: readonly string[], i: number) =>
+  (RATHER_THAN.has(tokens[i]) && tokens[i + 1] !== 'alt') || (tokens[i] === 'heller' && tokens[i + 1] === 'enn');
+/** The label every «i stedet for» form carries, so that they pair as the same word. */
 const insteadLabel = (w: string) =>
-  w === 'stedet' || w === 'istedenfor' || w === 'isteden' || RATHER_THAN.has(w) ? 'i stedet for' : w;
+  w === 'stedet' || w === 'istedenfor' || w === 'isteden' || w === 'heller' || RATHER_THAN.has(w) ? 'i stedet for' : w;
 /** «for få», «for lite» (too few, too little) negate like «mangler»: «for få folk» is «mangler folk». */
 const TOO = new Set(['få', 'lite']);
 /** An adjective with the negating prefix u-: «utilstrekkelig» is «ikke tilstrekkelig», «ufravikelig» «kan ikke fravikes». */
@@ -215,6 +219,7 @@ const BOUND_AFTER_NOT = new Set([
   'kortere',
   'nærmere',
   'nærare',
+  'tettere',
 ]);
 /** Words a comparison may put between itself and «enn»: «ikke være nærmere naboeiendommen enn 4 meter». */
 const BOUND_GAP = 2;
@@ -291,7 +296,7 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
         !(only && exceptiveAfter(tokens, i)) &&
         !(bounded && boundAfter(tokens, i))) ||
       (w === 'stedet' && tokens[i - 1] === 'i' && tokens[i + 1] === 'for') ||
-      (instead && RATHER_THAN.has(w) && tokens[i + 1] !== 'alt') ||
+      (instead && ratherThan(tokens, i)) ||
       (w === 'for' && TOO.has(tokens[i + 1] ?? '')) ||
       (w === 'utenfor' && FALLS_OUTSIDE.has(tokens[i - 1] ?? '')),
   );
@@ -478,6 +483,16 @@ function pair(sNeg: Negation[], cNeg: Negation[]): { s: Set<Negation>; c: Set<Ne
 const omitted = (n: Negation, other: Text) =>
   (n.word === 'uten' || n.word === 'utan') && n.after.length > 0 && !other.stemSet.has(n.after[0]);
 
+/**
+ * `unplaced` for a negation the bracket test could not place, where the other text has a negation, a «fremfor» or a
+ * bound of its own, which it may restate in words the pairing does not see («minst 4 meter» for «ikke nærmere enn 4
+ * meter»). A negation against a text with none of them is a plain reversal, placed or not.
+ */
+const unplacedIn = (other: Text) =>
+  other.tokens.some((w, i) => NEGATIONS.has(w) || ratherThan(other.tokens, i) || w === 'stedet' || BOUNDS.includes(w))
+    ? { unplaced: true }
+    : {};
+
 /** `inCondition` for a negation in a condition of its own text (only then, so most issues stay as they were). */
 const conditionOf = (n: Negation, t: Text) => (t.cond[n.index] ? { inCondition: true } : {});
 
@@ -562,12 +577,12 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
   for (const n of sNeg) {
     if (settled.s.has(n.index) || paired.s.has(n)) continue;
     if (about(n, c).length > 0 && !omitted(n, c))
-      issues.push({ kind: 'added', word: n.word, about: about(n, c), ...conditionOf(n, s) });
+      issues.push({ kind: 'added', word: n.word, about: about(n, c), ...conditionOf(n, s), ...unplacedIn(c) });
   }
   for (const m of cNeg) {
     if (settled.c.has(m.index) || paired.c.has(m)) continue;
     if (spans(m, s) && !omitted(m, s))
-      issues.push({ kind: 'removed', word: m.word, about: about(m, s), ...conditionOf(m, c) });
+      issues.push({ kind: 'removed', word: m.word, about: about(m, s), ...conditionOf(m, c), ...unplacedIn(s) });
   }
   return issues;
 }

@@ -59,6 +59,10 @@ export const REASONS = {
     `Setningen sier «${word}» om ${about.slice(0, 4).map(q).join(', ')}, men kilden har ingen nektelse der.`,
   negationRemoved: (word: string, about: string[]) =>
     `Kilden sier «${word}» om ${about.slice(0, 4).map(q).join(', ')}, men setningen har ikke med nektelsen.`,
+  negationAddedUnsure: (word: string, about: string[]) =>
+    `Setningen sier «${word}» om ${about.slice(0, 4).map(q).join(', ')}; kilden ser ikke ut til å ha den nektelsen – kontroller.`,
+  negationRemovedUnsure: (word: string, about: string[]) =>
+    `Kilden sier «${word}» om ${about.slice(0, 4).map(q).join(', ')}; setningen ser ikke ut til å ha med nektelsen – kontroller.`,
   holderWrong: (holder: string, orgs: string[]) =>
     `Setningen legger standpunktet i munnen på ${holder}, men kilden er fra ${orgs.join(' og ')}, og ${holder} er ikke nevnt der.`,
   weWrong: (we: string, orgs: string[]) => `«Vi» er ${we}, men kilden er fra ${orgs.join(' og ')}.`,

@@ -240,6 +240,22 @@ export function assessSupport(
     // condition as a duty or a deadline («Leieren har en frist på fem uker …»). Whether that is faithful is a reading
     // of what follows from the condition: ≈, not ✗. A sentence that keeps a condition and flips it is still ✗.
     const restated = p.inCondition === true && !OPENS_CONDITION.test(p.kind === 'removed' ? sentence : context);
+    // NOTE (issue 15, second blind set opened): a negation the bracket test could not place (the other text has no
+    // stretch where its nearest words stand together) is paired by the words around it alone. Where the other text
+    // has a negation, «fremfor» or a bound of its own, that pairing is a reading at a distance: it gave 4 of the 5
+    // polarity ✗ on the second blind set's faithful sentences when it was opened («fremfor» for «i stedet for», a
+    // passive «nektes» read as a term, «minst» for «ikke nærmere … enn»). So ≈ with a «kontroller» reason; ≈ is
+    // never a dangerous miss. Against a text with no negation at all, an unplaced one stays ✗ (a plain reversal).
+    if (p.unplaced) {
+      flag(
+        'polarity:unplaced',
+        'partly_supported',
+        p.kind === 'added'
+          ? REASONS.negationAddedUnsure(p.word, p.about)
+          : REASONS.negationRemovedUnsure(p.word, p.about),
+      );
+      continue;
+    }
     flag(
       'polarity',
       aligned && !restated && !question ? 'contradicted' : 'partly_supported',

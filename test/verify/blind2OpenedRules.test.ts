@@ -134,3 +134,46 @@ describe('numbers written out in words', () => {
     expect(s.reasons.join(' ')).toContain('740 000');
   });
 });
+
+describe('a negation the bracket test cannot place is ≈ where the other text has a negation or bound of its own', () => {
+  it('«heller enn» restates «i stedet for» (rather than) too', () => {
+    expect(
+      checkPolarity(
+        'Kommunen bør ansette egne jurister heller enn å kjøpe tjenester fra advokatfirmaer.',
+        'Kommunen bør ansette egne jurister i stedet for å kjøpe tjenester fra advokatfirmaer.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('unplaced, against a text with a negation of its own: ≈ with a «kontroller» reason, never ✓', async () => {
+    // «som regel ikke» restates «bare i særlige tilfeller»; the pairing cannot see that, and the cited text's own
+    // «Ingen» is about something else.
+    const rule =
+      'Lag som har egne inntekter fra kontingent eller utleie, kan søke om tilskudd bare i særlige tilfeller.';
+    const sentence = 'Lag med egne inntekter får som regel ikke tilskudd.';
+    const cited = `${rule} Ingen søknader behandles etter fristen.`;
+    expect(checkPolarity(sentence, cited)).toMatchObject([{ kind: 'added', word: 'ikke', unplaced: true }]);
+    const s = await verify(cited, sentence);
+    expect(s.verdict).toBe('partly_supported');
+    expect(s.reasons.join(' ')).toMatch(/kilden ser ikke ut til å ha den nektelsen – kontroller/);
+    // Against the rule alone, with no negation anywhere, the same negation is a plain reversal.
+    expect(checkPolarity(sentence, rule)[0].unplaced).toBeUndefined();
+    expect((await verify(rule, sentence)).verdict).toBe('contradicted');
+  });
+
+  it('«ikke tettere på X enn fire meter» is «minst fire meter fra X»', () => {
+    expect(
+      checkPolarity(
+        'Garasjen kan ikke ligge tettere på nabogrensen enn fire meter.',
+        'Garasjen skal ligge minst fire meter fra nabogrensen.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('control: a negation dropped against a text with none is still ✗, placed or not', async () => {
+    const cited = 'Vi kan dessverre ikke regne med flere lærlingplasser i kommunen i årene som kommer.';
+    const s = await verify(cited, 'Vi kan regne med flere lærlingplasser i kommunen i årene som kommer.');
+    expect(s.verdict).toBe('contradicted');
+    expect(s.reasons.join(' ')).toMatch(/Kilden sier «ikke»/);
+  });
+});
