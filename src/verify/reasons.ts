@@ -124,6 +124,11 @@ export const REASONS = {
   rankingDropped: (source: string) => `Kilden sier ${q(source)} (én av flere), men setningen gjør det til den eneste.`,
   elidedItems: (word: string) =>
     `Sitatet hopper over andre punkter i en oppramsing; setningen sier ${q(word)} om det som er igjen – kontroller.`,
+  // Issue 15, second blind set opened (turned.ts).
+  causeTurned: (cause: string, effect: string, pivot: string) =>
+    `Setningen snur årsak og virkning: i kilden er ${q(cause)} årsaken og ${q(effect)} virkningen (${q(pivot)}) – kontroller.`,
+  preferenceTurned: (preferred: string, rejected: string, pivot: string) =>
+    `Setningen snur hva som foretrekkes: i kilden er det ${q(preferred)} ${q(pivot)} ${q(rejected)} – kontroller.`,
   comparisonTurned: (first: string, second: string) =>
     `Setningen snur sammenligningen: i kilden står ${q(second)} før «enn» og ${q(first)} etter.`,
 };

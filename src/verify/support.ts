@@ -32,6 +32,7 @@ import { restateNegations } from './doubleNegation.js';
 import { stem } from '../text/stem.js';
 import { STOPWORDS } from '../text/words.js';
 import { turnedComparison } from './comparison.js';
+import { causeTurned, preferenceTurned } from './turned.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
 
@@ -373,6 +374,17 @@ export function assessSupport(
   // a comparison turned around (comparison.ts) keeps the source's words, so overlap cannot see it; review only.
   const turned = swaps.length || swapped ? null : turnedComparison(sentence, context);
   if (turned) flag('comparison', 'partly_supported', REASONS.comparisonTurned(turned.first, turned.second));
+  // NOTE (issue 15, second blind set opened): cause and effect, or the preferred and the rejected, turned around their
+  // pivot (turned.ts) keep the source's words too.
+  const cause = swaps.length || swapped ? null : causeTurned(sentence, context);
+  if (cause) flag('cause-turned', 'partly_supported', REASONS.causeTurned(cause.first, cause.second, cause.pivot));
+  const preferred = swaps.length || swapped ? null : preferenceTurned(sentence, context);
+  if (preferred)
+    flag(
+      'preference-turned',
+      'partly_supported',
+      REASONS.preferenceTurned(preferred.first, preferred.second, preferred.pivot),
+    );
   const lacking = contentOverlap(sentence, `${context}\n${metadata}`, exclude).missing;
   for (const u of usable)
     for (const a of alignmentFindings(sentence, u.citation.quote, lacking))

@@ -9,7 +9,11 @@ import type { PassageWithDocument } from '../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
 import { shifts } from '../../src/verify/lexicon.js';
 import { extractNumbers, missingNumbers } from '../../src/verify/numbers.js';
+import { rankingWidened } from '../../src/verify/alignment.js';
 import { checkPolarity } from '../../src/verify/polarity.js';
+import { statusShift } from '../../src/verify/realis.js';
+import { subjectShift } from '../../src/verify/subject.js';
+import { causeTurned, preferenceTurned } from '../../src/verify/turned.js';
 import { draftOf, seedPassage } from './seedSource.js';
 
 /** The verdict and reasons for a sentence citing a passage with the given text, in a seed organisation's document. */
@@ -175,5 +179,84 @@ describe('a negation the bracket test cannot place is ≈ where the other text h
     const s = await verify(cited, 'Vi kan regne med flere lærlingplasser i kommunen i årene som kommer.');
     expect(s.verdict).toBe('contradicted');
     expect(s.reasons.join(' ')).toMatch(/Kilden sier «ikke»/);
+  });
+});
+
+describe('misses: the source’s words kept, their roles turned', () => {
+  it('cause and effect turned around their pivot need review; the same direction said backwards does not', async () => {
+    expect(
+      causeTurned('Mange klager skyldes lang saksbehandling.', 'Mange klager fører til lang saksbehandling.'),
+    ).toEqual({ pivot: 'fører til', first: 'klager', second: 'lang' });
+    expect(
+      causeTurned('Lang saksbehandling skyldes mange klager.', 'Mange klager fører til lang saksbehandling.'),
+    ).toBeNull();
+    const cited = 'Stadig nye rapporteringskrav fører også til mindre tid med pasientene for sykepleierne.';
+    const s = await verify(
+      cited,
+      'Mindre tid med pasientene er grunnen til at sykepleierne får stadig nye rapporteringskrav.',
+    );
+    expect(s.verdict).toBe('partly_supported');
+    expect(s.reasons.join(' ')).toMatch(/snur årsak og virkning/);
+  });
+
+  it('the preferred and the rejected turned around «i stedet for» / «heller enn» need review', async () => {
+    const cited = 'Kommunen bør ansette egne jurister i stedet for å kjøpe tjenester fra advokatfirmaer.';
+    expect(preferenceTurned('Kommunen bør ansette egne jurister heller enn å kjøpe tjenester.', cited)).toBeNull();
+    const s = await verify(
+      cited,
+      'Kommunen bør kjøpe tjenester fra advokatfirmaer i stedet for å ansette egne jurister.',
+    );
+    expect(s.verdict).toBe('partly_supported');
+    expect(s.reasons.join(' ')).toMatch(/snur hva som foretrekkes/);
+  });
+
+  it('a demand «må komme på plass» stated as «er på plass» is a status shift; «som kommer» is content', () => {
+    expect(
+      statusShift(
+        'Nye lærlingplasser er nå på plass i alle bydeler.',
+        'Nye lærlingplasser i alle bydeler må komme på plass.',
+      ),
+    ).toEqual({ source: 'må' });
+    expect(
+      statusShift('Nye lærlingplasser må komme på plass i alle bydeler.', 'Nye lærlingplasser må komme på plass.'),
+    ).toBeNull();
+    // «som kommer» further on is a content word, so the demand's six governed words end before «kommisjonen».
+    expect(
+      statusShift(
+        'Kommisjonen slår fast at digitalisering er ett av flere verktøy for å møte utfordringene.',
+        'Digitalisering er et av flere verktøy vi må bruke for å ruste oss for utfordringene som kommer i årene framover, slik kommisjonen slår fast.',
+      ),
+    ).toBeNull();
+  });
+
+  it('a cleft «det er X som skal» names the subject: another one than the cited text’s needs review', async () => {
+    expect(
+      subjectShift(
+        'Etter vedtektene er det styret som skal kalle inn til årsmøte.',
+        'Daglig leder skal kalle inn til årsmøte innen utgangen av april.',
+      ),
+    ).toMatchObject({ said: 'styret', source: 'leder' });
+    expect(
+      subjectShift('Det er daglig leder som skal kalle inn til årsmøte.', 'Daglig leder skal kalle inn til årsmøte.'),
+    ).toBeNull();
+  });
+
+  it('«en av de største» made «den største» in a rewritten sentence needs review', async () => {
+    expect(
+      rankingWidened(
+        'Mangel på folk er den største utfordringen.',
+        'En av de største utfordringene er mangel på folk.',
+      ),
+    ).toBe('En av de største');
+    expect(
+      rankingWidened(
+        'Mangel på folk er blant de største utfordringene.',
+        'En av de største utfordringene er mangel på folk.',
+      ),
+    ).toBeNull();
+    const cited = 'En av de viktigste oppgavene for kommunen er å skaffe nok barnehageplasser.';
+    const s = await verify(cited, 'Kommunen mener å skaffe nok barnehageplasser er den viktigste oppgaven.');
+    expect(s.verdict).toBe('partly_supported');
+    expect(s.reasons.join(' ')).toMatch(/én av flere/);
   });
 });
