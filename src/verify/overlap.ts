@@ -106,6 +106,9 @@ const FRAMING = new Set(
     // An estimate reported is a figure reported: «regjeringen anslår at» frames like «oppgir».
     'anslår',
     'anslo',
+    // Issue 15, second blind set opened: «Fagforbundet har tatt til orde for» frames a view. NOTE: not «regner … som»:
+    // its stem is «regnes», content in a statute («skal dette regnes som godkjenning»).
+    'orde',
     // How a secretariat cites a document (issue 15, third round): «Som NTL formulerer det i programmet for perioden
     // 2019–2022», «KS ber om», «Fagforbundet minner om» say who says it and where, not what.
     'formulerer',
@@ -147,6 +150,9 @@ const LIGHT = new Set([
   'kr',
   // The Nynorsk feminine article, missing from the stop words.
   'ei',
+  // A preposition and a participle the stop words lack («skatteviljen hos dem», «har tatt til orde for»).
+  'hos',
+  'tatt',
 ]);
 
 export interface Overlap {

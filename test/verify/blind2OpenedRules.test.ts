@@ -10,6 +10,9 @@ import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
 import { shifts } from '../../src/verify/lexicon.js';
 import { extractNumbers, missingNumbers } from '../../src/verify/numbers.js';
 import { rankingWidened } from '../../src/verify/alignment.js';
+import { changedItems } from '../../src/verify/enumeration.js';
+import { droppedHedge } from '../../src/verify/hedge.js';
+import { contentOverlap } from '../../src/verify/overlap.js';
 import { checkPolarity } from '../../src/verify/polarity.js';
 import { statusShift } from '../../src/verify/realis.js';
 import { subjectShift } from '../../src/verify/subject.js';
@@ -258,5 +261,61 @@ describe('misses: the source’s words kept, their roles turned', () => {
     const s = await verify(cited, 'Kommunen mener å skaffe nok barnehageplasser er den viktigste oppgaven.');
     expect(s.verdict).toBe('partly_supported');
     expect(s.reasons.join(' ')).toMatch(/én av flere/);
+  });
+});
+
+describe('soft alarms: words the lexicons lacked', () => {
+  it('«etablere» = «opprette», «del» = «komponent», «trengs» = «påkrevd» (synonyms.json)', () => {
+    expect(
+      contentOverlap('Kommunen vil etablere et nytt ungdomsråd.', 'Kommunen vil opprette et nytt ungdomsråd.').score,
+    ).toBe(1);
+    expect(
+      contentOverlap('Opplæring er en viktig del av planen.', 'Opplæring er en viktig komponent i planen.').score,
+    ).toBe(1);
+    expect(
+      contentOverlap('Søknad trengs ikke for korte arrangement.', 'Søknad er ikke påkrevd for korte arrangement.')
+        .score,
+    ).toBe(1);
+    // Control: a word outside the groups is still missing.
+    expect(
+      contentOverlap('Opplæring er en viktig trussel mot planen.', 'Opplæring er en viktig komponent i planen.')
+        .missing,
+    ).toContain('trussel');
+  });
+
+  it('«hos» and «har tatt til orde for» carry no content of their own', () => {
+    const o = contentOverlap(
+      'Fagforbundet har tatt til orde for høyere lønn hos renholderne.',
+      'Fagforbundet ønsker høyere lønn for renholderne.',
+      ['fagforbundet'],
+    );
+    expect(o.missing).toEqual([]);
+  });
+
+  it('the Nynorsk passive «setjast» is «settes»', () => {
+    expect(contentOverlap('Brukarane må alltid setjast først.', 'Brukerne må alltid settes først.').score).toBe(1);
+  });
+
+  it('a warning keeps the hedge: «advarer mot at X svekker» restates «X kan svekke»; «mener» does not', () => {
+    expect(
+      droppedHedge('Fagforbundet advarer mot at ordningen svekker tilliten.', 'Ordningen kan svekke tilliten.'),
+    ).toBeNull();
+    expect(droppedHedge('NTL frykter at ordningen svekker tilliten.', 'Ordningen kan svekke tilliten.')).toBeNull();
+    expect(droppedHedge('Fagforbundet mener ordningen svekker tilliten.', 'Ordningen kan svekke tilliten.')).toBe(
+      'kan svekke',
+    );
+  });
+
+  it('first parts written with a hyphen («lese-, skrive- og regnekurs») are found in the cited compounds', () => {
+    expect(
+      changedItems(
+        'Kommunen tilbyr lese-, skrive- og regnekurs.',
+        'Kommunen tilbyr lesekurs, skrivekurs og regnekurs.',
+      ),
+    ).toEqual([]);
+    // Control: an item the cited list lacks is still named.
+    expect(
+      changedItems('Kommunen tilbyr lese-, skrive- og regnekurs.', 'Kommunen tilbyr lesekurs, skrivekurs og datakurs.'),
+    ).toEqual([{ items: ['regnekurs'], list: ['lese', 'skrive', 'regnekurs'] }]);
   });
 });
