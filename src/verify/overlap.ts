@@ -150,9 +150,13 @@ const LIGHT = new Set([
   'kr',
   // The Nynorsk feminine article, missing from the stop words.
   'ei',
-  // A preposition and a participle the stop words lack («skatteviljen hos dem», «har tatt til orde for»).
+  // A preposition and a participle the stop words lack («skatteviljen hos dem», «har tatt til orde for»), a light
+  // causative verb («tiltak som lar de ansatte …» for «gir … mulighet til») and «måte» («i måten … ivaretas på»).
   'hos',
   'tatt',
+  'lar',
+  'måte',
+  'måten',
 ]);
 
 export interface Overlap {
@@ -177,7 +181,11 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
     sentence
       .replace(REFERENCE_APPARATUS, ' ')
       .replace(/(?<![\p{L}])(?:tvert\s+i\s*mot|med\s+mindre)(?![\p{L}])/giu, ' ')
-      .replace(/(?<![\p{L}])om\s+lag(?![\p{L}])/giu, 'omtrent'),
+      .replace(/(?<![\p{L}])om\s+lag(?![\p{L}])/giu, 'omtrent')
+      // NOTE (issue 15, second blind set opened): «regner/anser X som Y» frames a view as «mener» does, and a
+      // deadline «regnet til/fra» names its reference point as «til opphør ved» does; neither is content.
+      .replace(/(?<![\p{L}])(?:regner|reknar|anser|ser\s+på)(?=\s[^.;:]*?\ssom\s)/giu, ' ')
+      .replace(/(?<![\p{L}])(?:regnet|rekna)(?=\s+(?:til|fra|frå)\s)/giu, ' '),
   );
   // NOTE: a Nynorsk word may have several Bokmål forms («framleis» → «fremdeles», «fortsatt»); any of them found in
   // the source counts, not only the first.

@@ -319,3 +319,39 @@ describe('soft alarms: words the lexicons lacked', () => {
     ).toEqual([{ items: ['regnekurs'], list: ['lese', 'skrive', 'regnekurs'] }]);
   });
 });
+
+describe('soft alarms: frames and light words', () => {
+  it('«regner/anser X som Y» frames a view; a statute’s «regnes som» stays content', () => {
+    const o = contentOverlap(
+      'Kommunen regner mangel på lærere som den største utfordringen.',
+      'Den største utfordringen er mangel på lærere, skriver kommunen.',
+      ['kommunen'],
+    );
+    expect(o.missing).toEqual([]);
+    expect(
+      contentOverlap('Et svar etter fristen skal regnes som et avslag.', 'Et svar etter fristen er et avslag.').missing,
+    ).toContain('regnes');
+  });
+
+  it('a deadline «regnet fra» names its reference point', () => {
+    expect(
+      contentOverlap(
+        'Klagefristen er tre uker, regnet fra vedtaket ble kjent.',
+        'Klagefristen er tre uker fra vedtaket ble kjent.',
+      ).score,
+    ).toBe(1);
+  });
+
+  it('«lar», «måten» carry no content; «et tak på» is a ceiling (bounds.json)', async () => {
+    expect(
+      contentOverlap(
+        'Kommunen innfører tiltak som lar elevene lese mer.',
+        'Kommunen innfører tiltak som gir elevene mulighet til å lese mer.',
+      ).missing,
+    ).toEqual([]);
+    const cited = 'Egenandelen er oppad begrenset til 500 kroner per måned.';
+    expect((await verify(cited, 'Egenandelen har et tak på 500 kroner per måned.')).verdict).toBe('supported');
+    // Control: a floor for the ceiling is still a turned bound.
+    expect(HARD).toContain((await verify(cited, 'Egenandelen er minst 500 kroner per måned.')).verdict);
+  });
+});
