@@ -355,3 +355,16 @@ describe('soft alarms: frames and light words', () => {
     expect(HARD).toContain((await verify(cited, 'Egenandelen er minst 500 kroner per måned.')).verdict);
   });
 });
+
+describe('numbers under a hundred written as one word', () => {
+  it('«trettifem» is 35 and «førtito» 42, alone and inside a longer number', async () => {
+    const key = (t: string) => extractNumbers(t).map((f) => f.key);
+    expect(key('trettifem prosent av innbyggerne')).toEqual(['35']);
+    expect(key('to hundre og førtito søknader')).toEqual(['242']);
+    const cited = 'Fristen er 35 dager etter at vedtaket er mottatt.';
+    expect((await verify(cited, 'Fristen er trettifem dager etter at vedtaket er mottatt.')).verdict).toBe('supported');
+    expect((await verify(cited, 'Fristen er trettiseks dager etter at vedtaket er mottatt.')).verdict).toBe(
+      'contradicted',
+    );
+  });
+});
