@@ -128,7 +128,7 @@ async function main() {
       'verifier/faults2': 'Verifikatoren på roller, oppramsinger, grenser og frister (uten dommer)',
       'verifier/faults3': 'Verifikatoren på feiltyper ingen sett var bygd rundt (uten dommer)',
       'verifier/faithful3': 'Verifikatoren på trofaste setninger i nye former (falske alarmer, uten dommer)',
-      'verifier/blind2': 'Verifikatoren på det andre blinde håndskrevne settet (bare rapport, uten dommer)',
+      'verifier/blind2': 'Verifikatoren på det andre blinde settet, utviklingsdata fra økt 13 (uten dommer)',
       'verifier/blind3': 'Verifikatoren på det tredje blinde håndskrevne settet (bare rapport, uten dommer)',
     };
     for (const { key, suite, set } of sets) {

@@ -51,6 +51,12 @@ export const PolarityIssue = z.object({
    * lead-in): a text that leaves it out may restate the condition as a duty or a deadline (support.ts).
    */
   inCondition: z.boolean().optional(),
+  /**
+   * The other text has no place where the negation's words stand together (the bracket test found none), but a
+   * negation, «fremfor» or a bound of its own: the issue rests on the words around the negation alone, a reading at a
+   * distance (support.ts gives it ≈, not ✗).
+   */
+  unplaced: z.boolean().optional(),
 });
 export type PolarityIssue = z.infer<typeof PolarityIssue>;
 

@@ -81,6 +81,28 @@ export function alignGaps(sentence: string, quote: string): { aligned: number; g
   return { aligned: words ? matched / words : 0, gaps };
 }
 
+/** «en av de største», «ett av de viktigste», «blant de beste»: a superlative made one of several. */
+const ONE_OF_SUPERLATIVE =
+  /(?<![\p{L}])((?:en|et|ett|ein|eit|eitt|ei)\s+av\s+(?:de|dei)|blant\s+(?:de|dei))\s+(\p{L}+st)e(?![\p{L}])/giu;
+
+/**
+ * A ranking made the only one in a rewritten sentence, where the word-by-word alignment does not reach (issue 15,
+ * second blind set opened): the cited «en av de største utfordringene er …» against «… er den største
+ * utfordringen». The cited text's «en av de X-ste»; the sentence uses the same superlative with no «en av» or
+ * «blant» of its own. Returns the cited phrase, or null.
+ * @example rankingWidened('Mangel på folk er den største utfordringen.', 'En av de største utfordringene er mangel på folk.')
+ *   // → 'En av de største'
+ */
+export function rankingWidened(sentence: string, quote: string): string | null {
+  const own = [...sentence.matchAll(ONE_OF_SUPERLATIVE)].map((m) => m[2].toLowerCase());
+  for (const m of quote.matchAll(ONE_OF_SUPERLATIVE)) {
+    const superlative = m[2].toLowerCase();
+    if (own.includes(superlative)) continue;
+    if (new RegExp(`(?<![\\p{L}])${superlative}e?(?![\\p{L}])`, 'iu').test(sentence)) return m[0];
+  }
+  return null;
+}
+
 export type AlignmentFinding =
   | { kind: 'substituted'; said: string; source: string }
   | { kind: 'clause-dropped'; source: string }
@@ -95,7 +117,10 @@ export type AlignmentFinding =
  */
 export function alignmentFindings(sentence: string, quote: string, missing: readonly string[]): AlignmentFinding[] {
   const { aligned, gaps } = alignGaps(sentence, quote);
-  if (aligned < NEAR_VERBATIM) return [];
+  if (aligned < NEAR_VERBATIM) {
+    const ranking = rankingWidened(sentence, quote);
+    return ranking ? [{ kind: 'ranking-dropped', source: ranking }] : [];
+  }
   const lacking = new Set(missing.map((w) => stem(w.toLowerCase())));
   const out: AlignmentFinding[] = [];
   const mine = new Set(tokens(sentence).map((t) => t.key));

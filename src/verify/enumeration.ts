@@ -52,11 +52,18 @@ export function listItems(text: string): string[][][] {
   return lists;
 }
 
-/** A word is in the cited text when a word there shares its stem, or one stem begins the other (compounds). */
-function foundIn(word: string, stems: readonly string[]): boolean {
+/**
+ * A word is in the cited text when a word there shares its stem, or one stem begins the other (compounds). A first
+ * part written with a hyphen that the list's last item completes («søke-, visnings- og nedlastningstjenester») is
+ * found when a cited word begins with it, however short (issue 15, second blind set opened).
+ */
+function foundIn(word: string, stems: readonly string[], suspended: ReadonlySet<string>): boolean {
   const s = stem(word);
+  if (suspended.has(word) && word.length >= 3 && stems.some((t) => t.startsWith(word))) return true;
   return stems.some((t) => t === s || (s.length >= 4 && t.length >= 4 && (t.startsWith(s) || s.startsWith(t))));
 }
+/** First parts of compounds written with a hyphen before a comma or a conjunction: «søke-», «helse-». */
+const SUSPENDED = /(\p{L}{3,})-(?=\s*(?:,|og\s|eller\s|samt\s))/gu;
 
 /**
  * Items of the sentence's lists that the cited text lacks, with the list they sit in, when at least two items of
@@ -67,9 +74,10 @@ function foundIn(word: string, stems: readonly string[]): boolean {
  */
 export function changedItems(sentence: string, cited: string): { items: string[]; list: string[] }[] {
   const stems = content(cited).map(stem);
+  const suspended = new Set([...sentence.toLowerCase().matchAll(SUSPENDED)].map((m) => m[1]));
   const out: { items: string[]; list: string[] }[] = [];
   for (const list of listItems(sentence)) {
-    const found = list.map((item) => item.filter((w) => foundIn(w, stems)).length * 2 >= item.length);
+    const found = list.map((item) => item.filter((w) => foundIn(w, stems, suspended)).length * 2 >= item.length);
     const missing = list.filter((_, i) => !found[i]);
     if (missing.length && found.filter(Boolean).length >= 2)
       out.push({ items: missing.map((m) => m.join(' ')), list: list.map((m) => m.join(' ')) });

@@ -18,6 +18,7 @@ import type { Verdict } from '../domain/verification.js';
 import { toBokmalWords } from '../text/nynorsk.js';
 import { words } from '../text/words.js';
 import { negatedAntonym } from './antonyms.js';
+import { NUMBER_WORDS } from './numbers.js';
 
 export const LEXICON_NAMES = [
   'stance',
@@ -223,8 +224,8 @@ export function compare(
   dropped: { lexicon: LexiconName; source: string }[];
 } {
   // A negated opposite («ikke mange» for «få») is read as the opposite the other text uses (antonyms.ts).
-  const s0 = negatedAntonym(lexiconTokens(sentence), cited);
-  const c0 = negatedAntonym(lexiconTokens(cited), sentence);
+  const s0 = negatedAntonym(upTo(lexiconTokens(sentence)), cited);
+  const c0 = negatedAntonym(upTo(lexiconTokens(cited)), sentence);
   const out: LexiconShift[] = [];
   const agreed: string[] = [];
   const added: LexiconAddition[] = [];
@@ -273,6 +274,24 @@ export function compare(
     }
   }
   return { shifts: out, agreed, added, dropped };
+}
+
+/**
+ * «opp til tre år» is «opptil tre år»: «opp til» before a number is the ceiling (bounds.json), written apart. NOTE:
+ * only before a number, and not after «legge» or «ta»: «legger opp til tre nye stillinger» (plans for) sets no limit.
+ */
+const PLANS = new Set(['legger', 'legge', 'lagt', 'la', 'legg', 'leggje', 'ligger', 'tar', 'ta', 'tatt', 'tok']);
+function upTo(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const next = tokens[i + 2] ?? '';
+    const number = /^\d/.test(next) || Object.hasOwn(NUMBER_WORDS, next);
+    if (tokens[i] === 'opp' && tokens[i + 1] === 'til' && number && !PLANS.has(tokens[i - 1] ?? '')) {
+      out.push('opptil');
+      i++;
+    } else out.push(tokens[i]);
+  }
+  return out;
 }
 
 /** A strong term the sentence adds on a scale the cited text does not speak on. */

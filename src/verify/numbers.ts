@@ -58,6 +58,21 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   halvdelen: 0.5,
   dobbelt: 2,
 };
+/**
+ * Tens and units written as one word, «trettifem» (35), «førtito» (42), as Norwegian writes numbers under a hundred
+ * (issue 15, second blind set opened: a faithful number in words must not read as a changed one).
+ */
+const TENS_UNITS =
+  /^(tjue|tretti|førti|femti|seksti|sytti|åtti|nitti)(en|ett|én|ein|eitt|to|tre|fire|fem|seks|sju|syv|åtte|ni)$/u;
+const UNITS_IN_TENS: Record<string, number> = { en: 1, ett: 1, én: 1, ein: 1, eitt: 1 };
+
+/** The value of a number word, written alone or as tens and units in one word; undefined for other words. */
+export function numberWord(w: string): number | undefined {
+  if (Object.hasOwn(NUMBER_WORDS, w)) return NUMBER_WORDS[w];
+  const m = TENS_UNITS.exec(w);
+  return m ? NUMBER_WORDS[m[1]] + (UNITS_IN_TENS[m[2]] ?? NUMBER_WORDS[m[2]]) : undefined;
+}
+
 const FRACTION_WORDS: Record<string, number> = {
   halvdel: 2,
   tredjedel: 3,
@@ -125,8 +140,14 @@ export function extractNumbers(text: string): NumberFact[] {
       if (month >= 0) facts.push({ key: `m${month + 1}`, text: g.word });
       else if (FRACTION_WORDS[fractionStem(w)] && w !== 'halvdel')
         facts.push(fact(1 / FRACTION_WORDS[fractionStem(w)], g.word));
-      else if (w in NUMBER_WORDS && !isVerbTre(w, tokens, i)) {
-        const value = NUMBER_WORDS[w];
+      else if (numberWord(w) !== undefined && !isVerbTre(w, tokens, i)) {
+        const spelled = spelledOut(text, tokens, i);
+        if (spelled) {
+          facts.push(fact(spelled.value, spelled.text));
+          i = spelled.last;
+          continue;
+        }
+        const value = numberWord(w)!;
         if (next && FRACTION_WORDS[fractionStem(next)]) {
           facts.push(fact(value / FRACTION_WORDS[fractionStem(next)], `${g.word} ${next}`));
           i++;
@@ -140,13 +161,56 @@ export function extractNumbers(text: string): NumberFact[] {
   return facts;
 }
 
+/** Number words that add up inside a number written out: «åtte hundre og femti tusen». */
+const UNITS_SPELLED = new Set(
+  Object.keys(NUMBER_WORDS).filter((w) => Number.isInteger(NUMBER_WORDS[w]) && w !== 'dobbelt'),
+);
+
+/**
+ * A number written out in several words, «åtte hundre og femti tusen» (850 000), «tre tusen fem hundre» (3 500),
+ * «hundre og tjue» (120), read from token i: its value, its text and its last token. Only where the words include
+ * «hundre» or a scale word and nothing but spaces stands between them: «to, tre eller fire» are three numbers.
+ */
+function spelledOut(
+  text: string,
+  tokens: RegExpMatchArray[],
+  i: number,
+): { value: number; text: string; last: number } | undefined {
+  const wordAt = (k: number) => tokens[k]?.groups?.word?.toLowerCase();
+  const adjacent = (k: number) =>
+    /^\s+$/.test(text.slice(tokens[k - 1].index! + tokens[k - 1][0].length, tokens[k].index));
+  let last = i;
+  for (let k = i + 1; k < tokens.length && adjacent(k); k++) {
+    const w = wordAt(k);
+    if (w === 'og' && numberWord(wordAt(k + 1) ?? '') !== undefined && adjacent(k + 1)) continue;
+    if (!w || !(UNITS_SPELLED.has(w) || TENS_UNITS.test(w) || SCALES[w])) break;
+    last = k;
+  }
+  const run = tokens
+    .slice(i, last + 1)
+    .map((t) => t.groups!.word!.toLowerCase())
+    .filter((w) => w !== 'og');
+  if (run.length < 2 || !run.some((w) => w === 'hundre' || SCALES[w])) return undefined;
+  let total = 0;
+  let current = 0;
+  for (const w of run) {
+    if (w === 'hundre') current = (current || 1) * 100;
+    else if (SCALES[w]) {
+      total += (current || 1) * SCALES[w];
+      current = 0;
+    } else current += numberWord(w)!;
+  }
+  const end = tokens[last].index! + tokens[last][0].length;
+  return { value: total + current, text: text.slice(tokens[i].index!, end), last };
+}
+
 /** The first content word among the three words after token `at`, stemmed; set on facts[from…]. */
 function attachNoun(facts: NumberFact[], from: number, tokens: RegExpMatchArray[], at: number): number {
   let noun: string | undefined;
   for (let k = at + 1; k <= at + 3 && k < tokens.length; k++) {
     const w = tokens[k].groups?.word?.toLowerCase();
     if (!w) break;
-    if (w.length >= 3 && !STOPWORDS.has(w) && !(w in NUMBER_WORDS) && !MONTHS.includes(w) && !SCALES[w]) {
+    if (w.length >= 3 && !STOPWORDS.has(w) && numberWord(w) === undefined && !MONTHS.includes(w) && !SCALES[w]) {
       noun = stem(w);
       break;
     }

@@ -69,6 +69,20 @@ const MANGEL_NOUNS = new Set(['mangel', 'mangelen', 'manglene', 'manglane']);
 const OTHER_THAN = new Set(['annen', 'anna', 'annet', 'andre']);
 /** «faller utenfor», «holdes utenfor» (is not covered) carry a negation. */
 const FALLS_OUTSIDE = new Set(['faller', 'falle', 'fell', 'holdes', 'haldast']);
+/**
+ * «fremfor», «framfor» and «heller enn» (rather than) say what «i stedet for» says. NOTE: they count as its negation
+ * only where the other text has one of these: «framfor» is also «in front of» and «fremfor alt» «above all», so a
+ * text with «fremfor» against one with none of them keeps being read word by word, as before.
+ */
+const RATHER_THAN = new Set(['fremfor', 'framfor']);
+const INSTEAD_IN =
+  /(?<![\p{L}])(?:i\s+stedet\s+for|i\s+staden\s+for|istedenfor|isteden|fremfor|framfor|heller\s+enn)(?![\p{L}])/iu;
+/** Is token i «fremfor», «framfor» (not «fremfor alt») or the «heller» of «heller enn»? */
+const ratherThan = (tokens: readonly string[], i: number) =>
+  (RATHER_THAN.has(tokens[i]) && tokens[i + 1] !== 'alt') || (tokens[i] === 'heller' && tokens[i + 1] === 'enn');
+/** The label every «i stedet for» form carries, so that they pair as the same word. */
+const insteadLabel = (w: string) =>
+  w === 'stedet' || w === 'istedenfor' || w === 'isteden' || w === 'heller' || RATHER_THAN.has(w) ? 'i stedet for' : w;
 /** «for få», «for lite» (too few, too little) negate like «mangler»: «for få folk» is «mangler folk». */
 const TOO = new Set(['få', 'lite']);
 /** An adjective with the negating prefix u-: «utilstrekkelig» is «ikke tilstrekkelig», «ufravikelig» «kan ikke fravikes». */
@@ -172,6 +186,9 @@ function sameAs(word: string): string {
   }
   // A verbal noun is its verb, as in overlap.ts: «en styrking, ikke en svekking» brackets like «styrkes, ikke svekkes».
   const s = verbOf(stem(word));
+  // NOTE: a word that is no stop word never shares a stem with one: «innen» (within) stems to «inn», and «ikke er
+  // fjernet innen rimelig tid» would then bracket against «stikker inn på eiendommen» in the sentence before.
+  if (STOPWORDS.has(s) && !STOPWORDS.has(word)) return word;
   return canonical.get(s) ?? s;
 }
 
@@ -200,11 +217,16 @@ const BOUND_AFTER_NOT = new Set([
   'lavere',
   'lengre',
   'kortere',
+  'nærmere',
+  'nærare',
+  'tettere',
 ]);
-/** A negated comparison after negation i: «ikke (være datert) mer enn». */
+/** Words a comparison may put between itself and «enn»: «ikke være nærmere naboeiendommen enn 4 meter». */
+const BOUND_GAP = 2;
+/** A negated comparison after negation i: «ikke (være datert) mer enn», «ikke nærmere (eiendommen) enn». */
 function boundAfter(tokens: readonly string[], i: number): boolean {
   for (let k = i + 1; k <= i + 3 && k + 1 < tokens.length; k++)
-    if (BOUND_AFTER_NOT.has(tokens[k]) && tokens[k + 1] === 'enn') return true;
+    if (BOUND_AFTER_NOT.has(tokens[k]) && tokens.slice(k + 1, k + 2 + BOUND_GAP).includes('enn')) return true;
   return false;
 }
 const BOUNDS = [
@@ -255,6 +277,7 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
   });
   const only = other !== undefined && [...ONLY].some((w) => other.has(stem(w)));
   const bounded = other !== undefined && [...BOUNDS].some((w) => other.has(stem(w)));
+  const instead = INSTEAD_IN.test(otherText);
   // Most texts have no negation at all; the stance terms are looked up only where one is.
   const inTerms = tokens.some((w) => NEGATIONS.has(w))
     ? negationsInTerms(tokens, tokensOf(otherText))
@@ -273,6 +296,7 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
         !(only && exceptiveAfter(tokens, i)) &&
         !(bounded && boundAfter(tokens, i))) ||
       (w === 'stedet' && tokens[i - 1] === 'i' && tokens[i + 1] === 'for') ||
+      (instead && ratherThan(tokens, i)) ||
       (w === 'for' && TOO.has(tokens[i + 1] ?? '')) ||
       (w === 'utenfor' && FALLS_OUTSIDE.has(tokens[i - 1] ?? '')),
   );
@@ -352,7 +376,7 @@ function negations(t: Text): Negation[] {
         else after.push(t.stems[k]);
       }
     }
-    found.push({ index: i, word: t.tokens[i] === 'stedet' ? 'i stedet for' : t.tokens[i], around, before, after });
+    found.push({ index: i, word: insteadLabel(t.tokens[i]), around, before, after });
   });
   return found;
 }
@@ -459,6 +483,16 @@ function pair(sNeg: Negation[], cNeg: Negation[]): { s: Set<Negation>; c: Set<Ne
 const omitted = (n: Negation, other: Text) =>
   (n.word === 'uten' || n.word === 'utan') && n.after.length > 0 && !other.stemSet.has(n.after[0]);
 
+/**
+ * `unplaced` for a negation the bracket test could not place, where the other text has a negation, a «fremfor» or a
+ * bound of its own, which it may restate in words the pairing does not see («minst 4 meter» for «ikke nærmere enn 4
+ * meter»). A negation against a text with none of them is a plain reversal, placed or not.
+ */
+const unplacedIn = (other: Text) =>
+  other.tokens.some((w, i) => NEGATIONS.has(w) || ratherThan(other.tokens, i) || w === 'stedet' || BOUNDS.includes(w))
+    ? { unplaced: true }
+    : {};
+
 /** `inCondition` for a negation in a condition of its own text (only then, so most issues stay as they were). */
 const conditionOf = (n: Negation, t: Text) => (t.cond[n.index] ? { inCondition: true } : {});
 
@@ -543,12 +577,12 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
   for (const n of sNeg) {
     if (settled.s.has(n.index) || paired.s.has(n)) continue;
     if (about(n, c).length > 0 && !omitted(n, c))
-      issues.push({ kind: 'added', word: n.word, about: about(n, c), ...conditionOf(n, s) });
+      issues.push({ kind: 'added', word: n.word, about: about(n, c), ...conditionOf(n, s), ...unplacedIn(c) });
   }
   for (const m of cNeg) {
     if (settled.c.has(m.index) || paired.c.has(m)) continue;
     if (spans(m, s) && !omitted(m, s))
-      issues.push({ kind: 'removed', word: m.word, about: about(m, s), ...conditionOf(m, c) });
+      issues.push({ kind: 'removed', word: m.word, about: about(m, s), ...conditionOf(m, c), ...unplacedIn(s) });
   }
   return issues;
 }

@@ -35,6 +35,11 @@ const OPINION = termPattern(Data.opinion);
 const DONE = termPattern(Data.done);
 /** Content words after a demand that count as what is wanted. */
 const GOVERNED = 6;
+/**
+ * A light infinitive right after a demand carries no content of its own: «må komme på plass» wants «på plass», and
+ * «er på plass» states it done (issue 15, second blind set opened). Only right after it: «som kommer» is content.
+ */
+const LIGHT = new Set(['komme', 'bli']);
 /** Content words before a demand at its sentence's end that count as its subject. */
 const BEFORE = 4;
 
@@ -64,7 +69,7 @@ export function statusShift(sentence: string, quote: string): { source: string }
     const after = cited
       .slice(m.index + m[0].length)
       .split(' ')
-      .filter((w) => w.length > 1 && !STOPWORDS.has(w))
+      .filter((w, k) => w.length > 1 && !STOPWORDS.has(w) && !(k <= 1 && LIGHT.has(w)))
       .slice(0, GOVERNED)
       .map(stem);
     if (after.filter((w) => mine.has(w)).length >= 2) return { source: m[0] };

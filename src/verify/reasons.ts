@@ -59,6 +59,10 @@ export const REASONS = {
     `Setningen sier «${word}» om ${about.slice(0, 4).map(q).join(', ')}, men kilden har ingen nektelse der.`,
   negationRemoved: (word: string, about: string[]) =>
     `Kilden sier «${word}» om ${about.slice(0, 4).map(q).join(', ')}, men setningen har ikke med nektelsen.`,
+  negationAddedUnsure: (word: string, about: string[]) =>
+    `Setningen sier «${word}» om ${about.slice(0, 4).map(q).join(', ')}; kilden ser ikke ut til å ha den nektelsen – kontroller.`,
+  negationRemovedUnsure: (word: string, about: string[]) =>
+    `Kilden sier «${word}» om ${about.slice(0, 4).map(q).join(', ')}; setningen ser ikke ut til å ha med nektelsen – kontroller.`,
   holderWrong: (holder: string, orgs: string[]) =>
     `Setningen legger standpunktet i munnen på ${holder}, men kilden er fra ${orgs.join(' og ')}, og ${holder} er ikke nevnt der.`,
   weWrong: (we: string, orgs: string[]) => `«Vi» er ${we}, men kilden er fra ${orgs.join(' og ')}.`,
@@ -120,6 +124,11 @@ export const REASONS = {
   rankingDropped: (source: string) => `Kilden sier ${q(source)} (én av flere), men setningen gjør det til den eneste.`,
   elidedItems: (word: string) =>
     `Sitatet hopper over andre punkter i en oppramsing; setningen sier ${q(word)} om det som er igjen – kontroller.`,
+  // Issue 15, second blind set opened (turned.ts).
+  causeTurned: (cause: string, effect: string, pivot: string) =>
+    `Setningen snur årsak og virkning: i kilden er ${q(cause)} årsaken og ${q(effect)} virkningen (${q(pivot)}) – kontroller.`,
+  preferenceTurned: (preferred: string, rejected: string, pivot: string) =>
+    `Setningen snur hva som foretrekkes: i kilden er det ${q(preferred)} ${q(pivot)} ${q(rejected)} – kontroller.`,
   comparisonTurned: (first: string, second: string) =>
     `Setningen snur sammenligningen: i kilden står ${q(second)} før «enn» og ${q(first)} etter.`,
 };

@@ -69,6 +69,15 @@ const ADVERBS = new Set([
 const PUNCTUATION = /^[.,;:!?()]$/u;
 const isContent = (w: string | undefined) =>
   w !== undefined && w.length > 1 && !PUNCTUATION.test(w) && !STOPWORDS.has(w) && !AUX.has(w) && !ADVERBS.has(w);
+/**
+ * A cleft names the subject before «som»: «det er burettslaget som skal vedlikeholde …», «… er det styret som skal …»
+ * (issue 15, second blind set opened). NOTE: only after «det er»/«er det», not every relative clause: «tiltak som kan bidra» is often the object of
+ * the main clause restated, where the cited text's subject may differ faithfully.
+ */
+const CLEFT = new Set(['er', 'var']);
+/** «det er X som», «er det X som» (inverted after a fronted phrase): token k is the word before X. */
+const cleft = (tokens: readonly string[], k: number) =>
+  (tokens[k] === 'det' && CLEFT.has(tokens[k - 1] ?? '')) || (CLEFT.has(tokens[k] ?? '') && tokens[k - 1] === 'det');
 /** How far an inverted subject's phrase may stretch between the auxiliary and the verb. */
 const INVERTED_SPAN = 12;
 
@@ -97,6 +106,8 @@ function clauses(tokens: readonly string[], inverted: 'first' | 'any'): Clause[]
     const next = tokens[i + 1];
     if (isContent(before) && isContent(next) && shortSubject(tokens, i))
       out.push({ aux, verb: next, subject: before, inverted: false });
+    else if (before === 'som' && isContent(tokens[i - 2]) && isContent(next) && cleft(tokens, i - 3))
+      out.push({ aux, verb: next, subject: tokens[i - 2], inverted: false });
     else if ((before === undefined || PUNCTUATION.test(before)) && isContent(next)) {
       const last = inverted === 'first' ? i + 2 : Math.min(tokens.length - 1, i + INVERTED_SPAN);
       for (let k = i + 2; k <= last && k < tokens.length && !PUNCTUATION.test(tokens[k]); k++)

@@ -32,6 +32,7 @@ import { restateNegations } from './doubleNegation.js';
 import { stem } from '../text/stem.js';
 import { STOPWORDS } from '../text/words.js';
 import { turnedComparison } from './comparison.js';
+import { causeTurned, preferenceTurned } from './turned.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
 
@@ -240,6 +241,22 @@ export function assessSupport(
     // condition as a duty or a deadline («Leieren har en frist på fem uker …»). Whether that is faithful is a reading
     // of what follows from the condition: ≈, not ✗. A sentence that keeps a condition and flips it is still ✗.
     const restated = p.inCondition === true && !OPENS_CONDITION.test(p.kind === 'removed' ? sentence : context);
+    // NOTE (issue 15, second blind set opened): a negation the bracket test could not place (the other text has no
+    // stretch where its nearest words stand together) is paired by the words around it alone. Where the other text
+    // has a negation, «fremfor» or a bound of its own, that pairing is a reading at a distance: it gave 4 of the 5
+    // polarity ✗ on the second blind set's faithful sentences when it was opened («fremfor» for «i stedet for», a
+    // passive «nektes» read as a term, «minst» for «ikke nærmere … enn»). So ≈ with a «kontroller» reason; ≈ is
+    // never a dangerous miss. Against a text with no negation at all, an unplaced one stays ✗ (a plain reversal).
+    if (p.unplaced) {
+      flag(
+        'polarity:unplaced',
+        'partly_supported',
+        p.kind === 'added'
+          ? REASONS.negationAddedUnsure(p.word, p.about)
+          : REASONS.negationRemovedUnsure(p.word, p.about),
+      );
+      continue;
+    }
     flag(
       'polarity',
       aligned && !restated && !question ? 'contradicted' : 'partly_supported',
@@ -357,6 +374,17 @@ export function assessSupport(
   // a comparison turned around (comparison.ts) keeps the source's words, so overlap cannot see it; review only.
   const turned = swaps.length || swapped ? null : turnedComparison(sentence, context);
   if (turned) flag('comparison', 'partly_supported', REASONS.comparisonTurned(turned.first, turned.second));
+  // NOTE (issue 15, second blind set opened): cause and effect, or the preferred and the rejected, turned around their
+  // pivot (turned.ts) keep the source's words too.
+  const cause = swaps.length || swapped ? null : causeTurned(sentence, context);
+  if (cause) flag('cause-turned', 'partly_supported', REASONS.causeTurned(cause.first, cause.second, cause.pivot));
+  const preferred = swaps.length || swapped ? null : preferenceTurned(sentence, context);
+  if (preferred)
+    flag(
+      'preference-turned',
+      'partly_supported',
+      REASONS.preferenceTurned(preferred.first, preferred.second, preferred.pivot),
+    );
   const lacking = contentOverlap(sentence, `${context}\n${metadata}`, exclude).missing;
   for (const u of usable)
     for (const a of alignmentFindings(sentence, u.citation.quote, lacking))

@@ -1,6 +1,6 @@
 /**
  * The adversarial eval's `--by-check` (evals/verifier/adversarial/byCheck.ts): every ✗ and ≈ attributed to the checks
- * that gave it, and only over the readable sets (never the held-out half or the blind set).
+ * that gave it, and only over the readable sets (never the adversarial set's held-out half).
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +30,7 @@ describe('by-check attribution', () => {
     expect(rows[0].check).toBe('polarity');
   });
 
-  it('reads only the readable sets: no second-blind case and no held-out (odd) id of the adversarial set', async () => {
+  it('reads only the readable sets: both opened blind sets, no held-out (odd) id of the adversarial set', async () => {
     const readable = await loadReadableCases();
     const ids = new Set(readable.map((c) => c.id));
     const adversarial = (await readFile('evals/cases/verifier-adversarial.jsonl', 'utf8'))
@@ -39,8 +39,8 @@ describe('by-check attribution', () => {
       .map((l) => (JSON.parse(l) as { id: string }).id);
     expect(adversarial.filter((id) => Number(id.replace(/\D/g, '')) % 2 === 1).some((id) => ids.has(id))).toBe(false);
     expect(adversarial.filter((id) => Number(id.replace(/\D/g, '')) % 2 === 0).every((id) => ids.has(id))).toBe(true);
-    // The first blind set (vb-) is development data since session 12; the second (vh-) stays closed.
-    expect([...ids].some((id) => id.startsWith('vh-'))).toBe(false);
+    // The first blind set (vb-) is development data since session 12, the second (vh-) since session 13.
+    expect([...ids].some((id) => id.startsWith('vh-'))).toBe(true);
     expect([...ids].some((id) => id.startsWith('vb-'))).toBe(true);
     expect(readable.length).toBeGreaterThan(1000);
   });

@@ -10,8 +10,8 @@
  *   check turns its alone-on-faulty cases into dangerous misses.
  *
  * NOTE: the readable sets only: the adversarial set's dev half (even ids), the sets written for the rounds of
- * issue 15 and, since session 12, the first blind set (opened as development data). The held-out half and the second
- * blind set are never attributed, so that no rule is chosen on them.
+ * issue 15 and the first and second blind sets (opened as development data in sessions 12 and 13). The held-out half
+ * and the third blind set are never attributed, so that no rule is chosen on them.
  */
 import { fileURLToPath } from 'node:url';
 import type { Verdict } from '../../../src/domain/verification.js';
@@ -31,6 +31,8 @@ export const READABLE_SETS: { file: string; devOnly: boolean }[] = [
     'verifier-weak-kinds.jsonl',
     // The first blind set, opened as development data in session 12 (its figures before opening: README, "Evals").
     'verifier-blind.jsonl',
+    // The second blind set, opened as development data in session 13 (its figures before opening: README, "Evals").
+    'verifier-blind2.jsonl',
   ].map((name) => ({ file: casesFile(name), devOnly: false })),
 ];
 
