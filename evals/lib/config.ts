@@ -65,7 +65,7 @@ const EvalConfig = z.object({
       blind: z.object({ cases: z.string(), thresholds: Thresholds }).optional(),
       /** The third set (evals/cases/abstention2.jsonl), weighted toward what failed held out and blind. */
       second: z.object({ cases: z.string(), thresholds: Thresholds }).optional(),
-      /** The second blind set (evals/cases/abstention-blind2.jsonl, abe- ids): report-only. */
+      /** The second blind set (evals/cases/abstention-blind2.jsonl, abe- ids): opened in session 13. */
       blind2: z.object({ cases: z.string(), thresholds: Thresholds }).optional(),
     })
     .optional(),
