@@ -152,6 +152,23 @@ export function relatedForms(question: string): string[][] {
   return out;
 }
 
+/**
+ * One term for lexemes that stand in for one question word (compound siblings, related forms): their OR, with the
+ * idf of their summed document frequencies (at most the corpus) times `factor`.
+ */
+function orTerm(list: { lexeme: string; df: number }[], factor: number, passages: number): TextTerm {
+  const df = Math.min(
+    passages,
+    list.reduce((sum, s) => sum + s.df, 0),
+  );
+  return {
+    tsquery: list.map((s) => tsqueryLiteral(s.lexeme)).join(' | '),
+    weight: factor * idf(df, passages),
+    df,
+    lexemes: list.map((s) => s.lexeme),
+  };
+}
+
 /** Okapi BM25 idf, never negative. */
 function idf(df: number, passages: number): number {
   return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
@@ -217,36 +234,14 @@ export async function textQuery(
           lexeme: s.lexeme,
           df: Number(s.df),
         });
-    for (const list of bySource.values()) {
-      const df = Math.min(
-        passages,
-        list.reduce((sum, s) => sum + s.df, 0),
-      );
-      terms.push({
-        tsquery: list.map((s) => tsqueryLiteral(s.lexeme)).join(' | '),
-        weight: SIBLING_WEIGHT * idf(df, passages),
-        df,
-        lexemes: list.map((s) => s.lexeme),
-      });
-    }
+    for (const list of bySource.values()) terms.push(orTerm(list, SIBLING_WEIGHT, passages));
   }
   // One term per question word for its related forms, an OR as for compound siblings, at RELATED_WEIGHT.
   const groups = new Map<number, { lexeme: string; df: number }[]>();
   for (const r of found)
     if (r.grp !== null && Number(r.df) > 0 && !own.has(r.lexeme))
       (groups.get(r.grp) ?? groups.set(r.grp, []).get(r.grp)!).push({ lexeme: r.lexeme, df: Number(r.df) });
-  for (const list of groups.values()) {
-    const df = Math.min(
-      passages,
-      list.reduce((sum, s) => sum + s.df, 0),
-    );
-    terms.push({
-      tsquery: list.map((s) => tsqueryLiteral(s.lexeme)).join(' | '),
-      weight: RELATED_WEIGHT * idf(df, passages),
-      df,
-      lexemes: list.map((s) => s.lexeme),
-    });
-  }
+  for (const list of groups.values()) terms.push(orTerm(list, RELATED_WEIGHT, passages));
   if (terms.length === 0) return null;
 
   // Heaviest first (idf, halved for names and compound siblings: what a term adds to a passage's score), not rarest

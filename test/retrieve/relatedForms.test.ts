@@ -3,43 +3,22 @@
  * compound, its Bokmål form, at RELATED_WEIGHT. Questions and passages written for this test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IngestedDocument } from '../../src/domain/types.js';
-import { ingestText } from '../../src/ingest/index.js';
 import { textLeg } from '../../src/retrieve/search.js';
 import { RELATED_WEIGHT, relatedForms, textQuery } from '../../src/retrieve/textTerms.js';
 import type { Db } from '../../src/store/db.js';
-import { openPglite } from '../../src/store/db.js';
-import { ensureEmbedder } from '../../src/store/embeddings.js';
-import { migrate } from '../../src/store/migrate.js';
-import { writeDocuments } from '../../src/store/writeDocuments.js';
-import { localEmbedder } from '../helpers/runtime.js';
+import { storeWith, textDocument as doc } from '../helpers/runtime.js';
 
 const FILLER =
   'Departementet har bedt om innspill fra mange instanser, og svarene skal leses samlet før en konklusjon tas.';
 
-function doc(id: string, text: string): IngestedDocument {
-  return ingestText(text, {
-    id,
-    organisation: 'Testforbundet',
-    title: `Dokument ${id}`,
-    kind: 'consultation_response',
-    date: '2024',
-    language: 'nb',
-  });
-}
-
 let db: Db;
 beforeAll(async () => {
-  db = await openPglite('memory://');
-  await migrate(db);
-  const embedder = await localEmbedder();
-  await ensureEmbedder(db, embedder);
-  await writeDocuments(db, embedder, [
+  ({ db } = await storeWith([
     doc('svak', `Rundt 400 000 lærere har for svak kompetanse i programmering. ${FILLER}`),
     doc('lærere', `Lærere i grunnskolen underviser mange timer i uka. ${FILLER}`),
     doc('sky', `Kommunen bør flytte arkivet sitt til en skyløsning innen to år. ${FILLER}`),
     doc('arkiv', `Arkivet i kommunen er gammelt og trenger nye hyller. ${FILLER}`),
-  ]);
+  ]));
 }, 60_000);
 afterAll(async () => db.close());
 
