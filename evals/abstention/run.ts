@@ -47,6 +47,8 @@ export interface AbstentionOutcome {
   vector: number;
   coverage: number;
   missing: string[];
+  /** The rare topic word no hit uses, when set (src/draft/relevance.ts `absentTopic`). */
+  absentTopic: string | null;
   question: string;
 }
 
@@ -117,6 +119,7 @@ export async function runAbstentionEval(
       vector: r.relevance.vector,
       coverage: r.relevance.coverage,
       missing: r.relevance.missing,
+      absentTopic: r.relevance.absentTopic,
       question: c.question,
     });
     onProgress?.(outcomes.length, cases.length);
@@ -133,8 +136,11 @@ export async function runAbstentionEval(
 /** The third set (issue 17): written to be tuned on beside the dev half, weighted toward what failed held out. */
 export const SECOND_SET = 'evals/cases/abstention2.jsonl';
 
-/** Sets opened for development: every case may be printed (the first blind set since session 12, issue 17). */
-export const READABLE_SETS = [SECOND_SET, 'evals/cases/abstention-blind.jsonl'];
+/**
+ * Sets opened for development: every case may be printed (the first blind set since session 12, the second since
+ * session 13; issue 17).
+ */
+export const READABLE_SETS = [SECOND_SET, 'evals/cases/abstention-blind.jsonl', 'evals/cases/abstention-blind2.jsonl'];
 
 /** Rates per kind, language and trait (a group with no case is left out). */
 export function breakdown(outcomes: AbstentionOutcome[]): Record<string, AbstentionRates> {
@@ -182,9 +188,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       console.table(breakdown(second.outcomes));
     }
   }
+  // Every case the decision gets wrong or marks ≈, on both sides.
   if (verbose)
-    for (const o of open.filter((o) => o.answered !== o.answerable))
+    for (const o of open.filter((o) => o.outcome !== (o.answerable ? 'answered' : 'none')))
       console.log(
-        `${o.id} ${o.outcome === 'uncertain' ? 'UNCERTAIN' : o.answerable ? 'FALSE-NO-POSITION' : 'FALSE-ANSWERED'} ${o.answerable ? 'answerable' : 'not'} ${o.kind} v=${o.vector} c=${o.coverage} missing=${o.missing.join(',')} | ${o.question}`,
+        `${o.id} ${o.outcome === 'uncertain' ? 'UNCERTAIN' : o.answerable ? 'FALSE-NO-POSITION' : 'FALSE-ANSWERED'} ${o.answerable ? 'answerable' : 'not'} ${o.kind} v=${o.vector} c=${o.coverage} missing=${o.missing.join(',')}${o.absentTopic ? ` absent=${o.absentTopic}` : ''} | ${o.question}`,
       );
 }

@@ -67,7 +67,7 @@ const EvalConfig = z.object({
       blind: z.object({ cases: z.string(), thresholds: Thresholds }).optional(),
       /** The third set (evals/cases/abstention2.jsonl), weighted toward what failed held out and blind. */
       second: z.object({ cases: z.string(), thresholds: Thresholds }).optional(),
-      /** The second blind set (evals/cases/abstention-blind2.jsonl, abe- ids): report-only. */
+      /** The second blind set (evals/cases/abstention-blind2.jsonl, abe- ids): opened in session 13. */
       blind2: z.object({ cases: z.string(), thresholds: Thresholds }).optional(),
       /** The third blind set (evals/cases/abstention-blind3.jsonl, abt- ids): report-only, the closed measure. */
       blind3: z.object({ cases: z.string(), thresholds: Thresholds }).optional(),

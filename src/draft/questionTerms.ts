@@ -4,8 +4,8 @@
  * and the organisation's own name are dropped; each remaining word gets its forms in the other written standard
  * (src/text/nynorsk.ts), its synonyms and spelling variants (src/text/synonyms.ts).
  */
-import { bokmalForms, compoundBokmalForms, inflectedBokmalForms, nynorskForms } from '../text/nynorsk.js';
-import { wordForms } from '../text/synonyms.js';
+import { nynorskForms } from '../text/nynorsk.js';
+import { everyForm, standardForms } from '../text/questionForms.js';
 import { STOPWORDS, words } from '../text/words.js';
 
 /** Words every consultation question uses; they say nothing about its topic. */
@@ -54,17 +54,8 @@ export function questionTerms(question: string, names: readonly string[] = []): 
   const out: QuestionTerm[] = [];
   for (const w of new Set(words(question))) {
     if (w.length < 2 || skip(w) || /^\d+$/.test(w)) continue;
-    // Two hops through Nynorsk give Bokmål synonyms the lexicon pairs: driftes → driftast → drives.
-    const nn = nynorskForms(w);
-    const bridged = [
-      w,
-      ...inflectedBokmalForms(w),
-      ...compoundBokmalForms(w),
-      ...nn,
-      ...nn.flatMap((f) => bokmalForms(f)),
-    ];
-    if (bridged.some(skip)) continue;
-    out.push({ word: w, forms: [...new Set(bridged.flatMap((f) => wordForms(f)))] });
+    if (standardForms(w).some(skip)) continue;
+    out.push({ word: w, forms: everyForm(w) });
   }
   return out;
 }

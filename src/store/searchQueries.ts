@@ -52,16 +52,25 @@ export function vectorLegSql(filtered: boolean, { withPassages = false }: { with
  * The question's lexemes, cut and stemmed by the function that makes the passages' tsvector (search_tsvector,
  * migration 011), with their document frequencies and the corpus figures BM25 needs. A lexeme no passage has comes
  * back with df NULL. A name (a capitalised word inside the question, kept as written beside its stem) comes with
- * `name_stem`, the stem it would otherwise be searched by.
- *   $1 question text
+ * `name_stem`, the stem it would otherwise be searched by. Then the lexemes of the related forms (synonyms, the other
+ * written standard: src/retrieve/textTerms.ts), one group per question word, with `grp` its 1-based position in $2;
+ * only those the corpus has and the question itself does not (`grp` is NULL on the question's own rows).
+ *   $1 question text  $2 related forms text[] (one element per question word, its forms space-separated)
  */
 export const QUERY_TERMS_SQL = /* SQL */ `
   WITH q AS (SELECT DISTINCT l AS lexeme FROM unnest(tsvector_to_array(search_tsvector($1))) AS l),
   n AS (SELECT l AS lexeme, (ts_lexize('norwegian_stem', l))[1] AS name_stem
-        FROM unnest(tsvector_to_array(search_names($1))) AS l)
-  SELECT q.lexeme, s.df, n.name_stem, c.passages, c.total_length
+        FROM unnest(tsvector_to_array(search_names($1))) AS l),
+  x AS (SELECT DISTINCT g.i::int AS grp, l AS lexeme
+        FROM unnest($2::text[]) WITH ORDINALITY AS g(forms, i),
+             unnest(tsvector_to_array(to_tsvector('norwegian', g.forms))) AS l
+        WHERE l NOT IN (SELECT lexeme FROM q))
+  SELECT q.lexeme, NULL::int AS grp, s.df, n.name_stem, c.passages, c.total_length
   FROM q LEFT JOIN n ON n.lexeme = q.lexeme LEFT JOIN lexeme_stats s ON s.lexeme = q.lexeme, corpus_stats c
-  ORDER BY q.lexeme`;
+  UNION ALL
+  SELECT x.lexeme, x.grp, s.df, NULL, c.passages, c.total_length
+  FROM x JOIN lexeme_stats s ON s.lexeme = x.lexeme, corpus_stats c
+  ORDER BY grp NULLS FIRST, lexeme`;
 
 /**
  * Compound siblings of the question's compound words. Each question lexeme comes with its possible cuts into

@@ -5,6 +5,7 @@
 export { BEFORE_NUMBER, NEVER_FINAL } from './abbreviations.js';
 export { compoundCuts, splitCompound } from './compounds.js';
 export { canonicalLine, looseTokens, normalise, normaliseQuote, type Normalised, type Token } from './normalise.js';
+export { everyForm, standardForms } from './questionForms.js';
 export { isTooShort, MIN_QUOTE_CHARS, MIN_QUOTE_CONTENT_WORDS } from './quoteLength.js';
 export { sentenceStarts, splitSentences, type SentenceSpan } from './sentences.js';
 export {

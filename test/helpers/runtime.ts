@@ -7,6 +7,9 @@ import { silentLogger } from '../../src/log.js';
 import { openPglite, type Db } from '../../src/store/db.js';
 import { ensureEmbedder } from '../../src/store/embeddings.js';
 import { migrate } from '../../src/store/migrate.js';
+import type { IngestedDocument } from '../../src/domain/types.js';
+import { ingestText } from '../../src/ingest/index.js';
+import { writeDocuments } from '../../src/store/writeDocuments.js';
 
 export const testConfig = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent' });
 
@@ -21,6 +24,25 @@ export async function emptyStore(db?: Db) {
   const embedder = await localEmbedder();
   await ensureEmbedder(store, embedder);
   return { db: store, embedder };
+}
+
+/** A Testforbundet consultation response of one text, for suites that write a tiny corpus of their own. */
+export function textDocument(id: string, text: string): IngestedDocument {
+  return ingestText(text, {
+    id,
+    organisation: 'Testforbundet',
+    title: `Dokument ${id}`,
+    kind: 'consultation_response',
+    date: '2024',
+    language: 'nb',
+  });
+}
+
+/** An in-memory store holding only `documents`. */
+export async function storeWith(documents: IngestedDocument[]) {
+  const rt = await emptyStore();
+  await writeDocuments(rt.db, rt.embedder, documents);
+  return rt;
 }
 
 /** Migrate a store, bind the embedder and ingest seeds/. */

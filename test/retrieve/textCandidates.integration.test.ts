@@ -4,8 +4,6 @@
  * scored even when the budget leaves those words out. A tiny corpus with the budget at 1 stands in for 100k passages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IngestedDocument } from '../../src/domain/types.js';
-import { ingestText } from '../../src/ingest/index.js';
 import { search, textLeg } from '../../src/retrieve/search.js';
 import { textQuery } from '../../src/retrieve/textTerms.js';
 import type { Db } from '../../src/store/db.js';
@@ -13,21 +11,12 @@ import { ensureEmbedder } from '../../src/store/embeddings.js';
 import { migrate } from '../../src/store/migrate.js';
 import { writeDocuments } from '../../src/store/writeDocuments.js';
 import { storeDrivers } from '../helpers/drivers.js';
-import { localEmbedder } from '../helpers/runtime.js';
+import { localEmbedder, textDocument } from '../helpers/runtime.js';
 
 // «råd» in every passage: a common word, so the name «Råde» below is searched by its own form, not its stem.
 const FILLER = 'Vi ber departementet merke seg disse rådene og ta dem med i det videre arbeidet med saken.';
 
-function doc(id: string, text: string): IngestedDocument {
-  return ingestText(`${text} ${FILLER}`, {
-    id,
-    organisation: 'Testforbundet',
-    title: `Dokument ${id}`,
-    kind: 'consultation_response',
-    date: '2024',
-    language: 'nb',
-  });
-}
+const doc = (id: string, text: string) => textDocument(id, `${text} ${FILLER}`);
 
 const QUESTION = 'Hvordan skal bibliotekene og fyrtårnene få finansiering?';
 

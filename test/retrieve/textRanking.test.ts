@@ -3,15 +3,9 @@
  * by slashes, and names kept apart from the common words they stem to. Each case is a tiny corpus written for it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IngestedDocument } from '../../src/domain/types.js';
-import { ingestText } from '../../src/ingest/index.js';
 import { textLeg } from '../../src/retrieve/search.js';
 import type { Db } from '../../src/store/db.js';
-import { openPglite } from '../../src/store/db.js';
-import { ensureEmbedder } from '../../src/store/embeddings.js';
-import { migrate } from '../../src/store/migrate.js';
-import { writeDocuments } from '../../src/store/writeDocuments.js';
-import { localEmbedder } from '../helpers/runtime.js';
+import { storeWith, textDocument as doc } from '../helpers/runtime.js';
 
 const FILLER = [
   'Saken gjelder forholdet mellom partene i avtalen og hvordan den skal forstås når den er inngått.',
@@ -24,24 +18,9 @@ const FILLER = [
   'Vi ber departementet merke seg disse punktene og ta dem med i det videre arbeidet med saken.',
 ];
 
-function doc(id: string, text: string): IngestedDocument {
-  return ingestText(text, {
-    id,
-    organisation: 'Testforbundet',
-    title: `Dokument ${id}`,
-    kind: 'consultation_response',
-    date: '2024',
-    language: 'nb',
-  });
-}
-
 let db: Db;
 beforeAll(async () => {
-  db = await openPglite('memory://');
-  await migrate(db);
-  const embedder = await localEmbedder();
-  await ensureEmbedder(db, embedder);
-  await writeDocuments(db, embedder, [
+  ({ db } = await storeWith([
     // Term frequency: the same length, «depositum» three times against once.
     doc(
       'tf-many',
@@ -72,7 +51,7 @@ beforeAll(async () => {
       'lone',
       `Havnevesen i kommunene har ansvar for farleder. ${FILLER.slice(0, 4).join(' ')} ${FILLER.slice(4).join(' ')}`,
     ),
-  ]);
+  ]));
 }, 60_000);
 afterAll(async () => db.close());
 
