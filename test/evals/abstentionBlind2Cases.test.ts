@@ -4,11 +4,11 @@
  * with the make-up it was written to: ≥ 120 pairs, about half answerable, at least 30 % Nynorsk, every kind.
  */
 import { expect, it } from 'vitest';
-import { CASE_KINDS, checkCases, parseCases } from '../../evals/abstention/cases.js';
+import { CASE_KINDS } from '../../evals/abstention/cases.js';
 import { halfOf } from '../../evals/abstention/run.js';
 import { describeAbstentionSet } from './abstentionSet.js';
 
-describeAbstentionSet('abstention-blind2.jsonl', 'abe-', ({ cases, corpus }) => {
+describeAbstentionSet('abstention-blind2.jsonl', 'abe-', ({ cases }) => {
   it('has at least 120 pairs, at least 30 % Nynorsk, between 40 and 60 % answerable', () => {
     expect(cases().length).toBeGreaterThanOrEqual(120);
     expect(cases().filter((c) => c.language === 'nn').length / cases().length).toBeGreaterThanOrEqual(0.3);
@@ -28,19 +28,5 @@ describeAbstentionSet('abstention-blind2.jsonl', 'abe-', ({ cases, corpus }) => 
   it('splits abe- ids into dev (odd) and held-out (even) halves by their digits', () => {
     expect(halfOf({ id: 'abe-001' })).toBe('dev');
     expect(halfOf({ id: 'abe-002' })).toBe('held-out');
-  });
-
-  it('rejects a label without gold, a bad id, a gold snippet that is not verbatim, and another organisation’s gold', () => {
-    const good = cases().find((c) => c.answerable)!;
-    const { errors } = parseCases(
-      `${JSON.stringify({ ...good, gold: null })}\n${JSON.stringify({ ...good, id: 'abx-001' })}\n`,
-    );
-    expect(errors.map((e) => e.line)).toEqual([1, 2]);
-    expect(errors[0].message).toMatch(/^gold:/);
-    const drifted = { ...good, gold: { ...good.gold!, contains: `${good.gold!.contains} og mer` } };
-    expect(checkCases([drifted], corpus()).join()).toMatch(/not verbatim/);
-    const other = corpus().find((d) => d.meta.organisation !== good.organisation)!;
-    const misfiled = { ...good, gold: { document: other.meta.id, contains: other.text.slice(0, 40) } };
-    expect(checkCases([misfiled], corpus()).join()).toMatch(/belongs to/);
   });
 });

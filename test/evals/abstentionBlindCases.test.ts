@@ -4,11 +4,11 @@
  * (≥ 120 pairs, about 30 % Nynorsk or more, every kind).
  */
 import { expect, it } from 'vitest';
-import { CASE_KINDS, checkCases, parseCases } from '../../evals/abstention/cases.js';
+import { CASE_KINDS } from '../../evals/abstention/cases.js';
 import { halfOf } from '../../evals/abstention/run.js';
 import { describeAbstentionSet } from './abstentionSet.js';
 
-describeAbstentionSet('abstention-blind.jsonl', 'abb-', ({ cases, corpus }) => {
+describeAbstentionSet('abstention-blind.jsonl', 'abb-', ({ cases }) => {
   it('has at least 120 pairs, at least 30 % Nynorsk, between 40 and 65 % answerable', () => {
     expect(cases().length).toBeGreaterThanOrEqual(120);
     expect(cases().filter((c) => c.language === 'nn').length / cases().length).toBeGreaterThanOrEqual(0.3);
@@ -26,16 +26,5 @@ describeAbstentionSet('abstention-blind.jsonl', 'abb-', ({ cases, corpus }) => {
     expect(halfOf({ id: 'abb-001' })).toBe('dev');
     expect(halfOf({ id: 'abb-002' })).toBe('held-out');
     expect(cases().filter((c) => halfOf(c) === 'dev').length).toBe(Math.ceil(cases().length / 2));
-  });
-
-  it('rejects a label without gold, a bad id, and a gold snippet that is not verbatim', () => {
-    const good = cases().find((c) => c.answerable)!;
-    const noGold = JSON.stringify({ ...good, gold: null });
-    const badId = JSON.stringify({ ...good, id: 'abx-001' });
-    const { errors } = parseCases(`${noGold}\n${badId}\n`);
-    expect(errors.map((e) => e.line)).toEqual([1, 2]);
-    expect(errors[0].message).toMatch(/^gold:/);
-    const drifted = { ...good, gold: { ...good.gold!, contains: `${good.gold!.contains} og mer` } };
-    expect(checkCases([drifted], corpus()).join()).toMatch(/not verbatim/);
   });
 });

@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkCases, loadCases, type AbstentionCase } from '../../evals/abstention/cases.js';
+import { checkCases, loadCases, parseCases, type AbstentionCase } from '../../evals/abstention/cases.js';
 import { loadCleanedCorpus, type CleanedDocument } from '../../evals/abstention/corpus.js';
 
 const CASES_DIR = fileURLToPath(new URL('../../evals/cases/', import.meta.url));
@@ -70,6 +70,20 @@ export function describeAbstentionSet(
           `${organisation} unanswerable`,
         ).toBe(true);
       }
+    });
+
+    it('rejects its own cases corrupted: a label without gold, a bad id, a snippet not verbatim, another organisation’s gold', () => {
+      const good = cases.find((c) => c.answerable)!;
+      const { errors } = parseCases(
+        `${JSON.stringify({ ...good, gold: null })}\n${JSON.stringify({ ...good, id: 'abx-001' })}\n`,
+      );
+      expect(errors.map((e) => e.line)).toEqual([1, 2]);
+      expect(errors[0].message).toMatch(/^gold:/);
+      const drifted = { ...good, gold: { ...good.gold!, contains: `${good.gold!.contains} og mer` } };
+      expect(checkCases([drifted], corpus).join()).toMatch(/not verbatim/);
+      const other = corpus.find((d) => d.meta.organisation !== good.organisation)!;
+      const misfiled = { ...good, gold: { document: other.meta.id, contains: other.text.slice(0, 40) } };
+      expect(checkCases([misfiled], corpus).join()).toMatch(/belongs to/);
     });
 
     more({ cases: () => cases, corpus: () => corpus });
