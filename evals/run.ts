@@ -118,6 +118,7 @@ async function main() {
       { key: 'verifierFaithful3', suite: 'verifier/faithful3', set: config.verifier.faithful3 },
       { key: 'verifierBlind2', suite: 'verifier/blind2', set: config.verifier.blind2 },
       { key: 'verifierBlind3', suite: 'verifier/blind3', set: config.verifier.blind3 },
+      { key: 'verifierBlind4', suite: 'verifier/blind4', set: config.verifier.blind4 },
     ] as const;
     const titles: Record<(typeof sets)[number]['suite'], string> = {
       'verifier/adversarial': 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
@@ -130,6 +131,7 @@ async function main() {
       'verifier/faithful3': 'Verifikatoren på trofaste setninger i nye former (falske alarmer, uten dommer)',
       'verifier/blind2': 'Verifikatoren på det andre blinde settet, utviklingsdata fra økt 13 (uten dommer)',
       'verifier/blind3': 'Verifikatoren på det tredje blinde håndskrevne settet (bare rapport, uten dommer)',
+      'verifier/blind4': 'Verifikatoren på det fjerde blinde håndskrevne settet (bare rapport, uten dommer)',
     };
     for (const { key, suite, set } of sets) {
       if (!set) continue;

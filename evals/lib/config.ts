@@ -54,6 +54,8 @@ const EvalConfig = z.object({
     blind2: HandWrittenSet.optional(),
     /** The third blind set (vt- ids), likewise: report-only, the closed measure since session 13. */
     blind3: HandWrittenSet.optional(),
+    /** The fourth blind set (vq- ids), likewise, with three statutes no earlier set cited: report-only, closed. */
+    blind4: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z

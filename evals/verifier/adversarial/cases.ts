@@ -38,7 +38,8 @@ export const AdversarialCase = z
     // second faults set (issue 15: roles, lists, bounds and deadlines), `vg-` the third (faults nobody planned for).
     // `vh-` the second blind set (evals/cases/verifier-blind2.jsonl), written without reading the verifier or any set.
     // `vt-` the third blind set (evals/cases/verifier-blind3.jsonl), likewise; the closed measure since session 13.
-    id: z.string().regex(/^v[abfght]-\d{3,}$/),
+    // `vq-` the fourth blind set (evals/cases/verifier-blind4.jsonl), likewise, with three statutes no earlier set cited.
+    id: z.string().regex(/^v[abfghqt]-\d{3,}$/),
     category: z.string().regex(/^[a-z][a-z_]*$/),
     /** Whose «vi» the draft speaks with; null for a neutral draft. */
     organisation: z.string().min(1).nullable(),
