@@ -22,7 +22,7 @@ const LOVDATA_DIR = `${ROOT}evals/data/lovdata`;
  * The statutes the cases cite. Chosen for obligations a consultation response could lean on: tenancy (husleieloven),
  * owner sections (eierseksjonsloven), housing co-operatives (burettslagslova, Nynorsk), public geodata
  * (geodataloven) and the neighbour law (grannelova, Nynorsk); for the fourth blind set, sale of real property
- * (avhendingslova, Nynorsk), ground leases (tomtefesteloven) and estate agency (eiendomsmeglingsloven).
+ * (avhendingslova, Nynorsk), ground leases (tomtefesteloven, Nynorsk) and estate agency (eiendomsmeglingsloven).
  */
 const STATUTE_FILES = [
   'nl-19990326-017.xml', // husleieloven
@@ -31,7 +31,7 @@ const STATUTE_FILES = [
   'nl-20100903-056.xml', // geodataloven
   'nl-19610616-015.xml', // grannelova
   'nl-19920703-093.xml', // avhendingslova (Nynorsk), added for the fourth blind set
-  'nl-19961220-106.xml', // tomtefesteloven, likewise
+  'nl-19961220-106.xml', // tomtefesteloven (Nynorsk), likewise
   'nl-20070629-073.xml', // eiendomsmeglingsloven, likewise
 ] as const;
 
