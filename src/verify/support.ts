@@ -446,11 +446,15 @@ export function assessSupport(
     flag('overlap:partial', 'partly_supported', REASONS.overlapPartial(overlap.score, overlap.missing));
   else {
     const clauses = splitClauses(sentence);
+    const cited = `${context}\n${metadata}`;
     const uncovered =
       clauses.length > 1
         ? clauses
-            .map((c) => ({ c, o: contentOverlap(c, `${context}\n${metadata}`, exclude) }))
-            .filter((x) => x.o.total >= 2 && x.o.score < CLAUSE_COVERED)
+            .map((c, i) => ({ c, o: contentOverlap(c, cited, exclude), i }))
+            .filter(
+              (x) =>
+                (x.o.total >= 2 && x.o.score < CLAUSE_COVERED) || addedOnly(x.c, clauses.slice(0, x.i), cited, exclude),
+            )
         : [];
     for (const x of uncovered) flag('clause', 'partly_supported', REASONS.clauseUncovered(x.c, x.o.missing));
     if (uncovered.length === 0 && overlap.score < OVERLAP_STRICT)
@@ -468,6 +472,28 @@ export function assessSupport(
     },
     findings,
   };
+}
+
+/**
+ * A later clause that says nothing of the cited text's but what an earlier clause already named: «…, og at reformen
+ * bør lovfestes» after «tillitsreformen må få fullt gjennomslag …» (issue 15, third blind set opened). Its words
+ * found in the earlier clauses refer back, so they back nothing; if none of the rest is in the cited text, the
+ * clause is a claim of its own. A clause of one new word falls under CLAUSE_COVERED's two-word floor otherwise.
+ * @example addedOnly('og at reformen bør lovfestes.', ['Reformen må få gjennomslag'], 'Reformen må få gjennomslag.', [])
+ *   // → true
+ */
+export function addedOnly(
+  clause: string,
+  earlier: readonly string[],
+  cited: string,
+  exclude: readonly string[],
+): boolean {
+  if (earlier.length === 0) return false;
+  const all = contentOverlap(clause, '', exclude).missing;
+  const fresh = new Set(contentOverlap(clause, earlier.join(' '), exclude).missing);
+  const repeated = all.filter((w) => !fresh.has(w));
+  if (repeated.length === 0 || fresh.size === 0) return false;
+  return contentOverlap(clause, cited, [...exclude, ...repeated]).score === 0;
 }
 
 /** Deadlines and bounds (data: lexicons/limits.json). */

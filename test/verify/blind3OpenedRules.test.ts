@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { speakerShift } from '../../src/verify/speaker.js';
 import { subjectShift } from '../../src/verify/subject.js';
+import { roleSwaps } from '../../src/verify/roles.js';
+import { addedOnly } from '../../src/verify/support.js';
 
 describe('who does it: a subject after a fronted phrase, and a pronoun subject turned into its own object', () => {
   const lease = 'Når festetida er ute, skal grunneigaren gi festaren varsel om innløysing i god tid.';
@@ -50,5 +52,58 @@ describe('a wish the cited text gives to a third party, made the organisation’
     const own = 'NTL ønsker at flere opplysninger om kundene skal samles inn.';
     expect(speakerShift(own, 'NTL ønsker at flere opplysninger om kundene skal samles inn.', ['NTL'])).toBeNull();
     expect(speakerShift(own, 'Vi ønsker at flere opplysninger om kundene skal samles inn.', ['NTL'])).toBeNull();
+  });
+});
+
+describe('paired roles of statutes the sets do not use (lexicons/roles.json)', () => {
+  it('catches ground-lease holder and lessor, agent and client, co-operative and unit holder swapped', () => {
+    expect(
+      roleSwaps(
+        'Bortfesteren kan kreve at festeren innløser tomta.',
+        'Festeren kan kreve at bortfesteren innløser tomta.',
+      ).length,
+    ).toBeGreaterThan(0);
+    expect(
+      roleSwaps(
+        'Oppdragsgiveren skal gi megleren opplysninger om heftelser.',
+        'Megleren skal gi oppdragsgiveren opplysninger om heftelser.',
+      ).length,
+    ).toBeGreaterThan(0);
+    expect(
+      roleSwaps(
+        'Andelseieren skal vedlikeholde fellesarealene i borettslaget.',
+        'Borettslaget skal vedlikeholde fellesarealene, mens andelseieren skal vedlikeholde boligen.',
+      ).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('lets the same roles in the same places through', () => {
+    expect(
+      roleSwaps(
+        'Festeren kan kreve at bortfesteren innløser tomta.',
+        'Festeren kan kreve at bortfesteren innløser tomta.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('a later clause that only adds a claim about what an earlier clause named', () => {
+  const cited = 'Meglerforetaket må kontrollere kjøperens identitet før oppgjøret.';
+
+  it('flags «…, og at identiteten bør arkiveres»', () => {
+    expect(
+      addedOnly(
+        'og at identiteten bør arkiveres.',
+        ['Meglerforetaket må kontrollere kjøperens identitet før oppgjøret'],
+        cited,
+        [],
+      ),
+    ).toBe(true);
+  });
+
+  it('lets a later clause the cited text covers through', () => {
+    expect(
+      addedOnly('og at identiteten må kontrolleres før oppgjøret.', ['Meglerforetaket har ansvaret'], cited, []),
+    ).toBe(false);
   });
 });
