@@ -31,7 +31,7 @@ import { alignmentFindings } from './alignment.js';
 import { restateNegations } from './doubleNegation.js';
 import { stem } from '../text/stem.js';
 import { STOPWORDS } from '../text/words.js';
-import { turnedComparison } from './comparison.js';
+import { oppositeComparison, turnedComparison } from './comparison.js';
 import { causeTurned, preferenceTurned } from './turned.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
@@ -78,6 +78,14 @@ const CAUSAL =
 /** Conditions; a cited condition the sentence drops widens the claim. */
 const CONDITION =
   /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|så lenge|på vilkår|under forutsetning|bare(?! fordi)|berre(?! fordi)|kun|unntatt|unntak)\b/iu;
+/**
+ * Consent as a condition: «har med samtykke frå styret rett til …», «kan etter godkjenning fra kommunen …». A sentence
+ * that names no consent at all («har rett til …») drops it (issue 15, third blind set opened); «krever styrets
+ * samtykke» or «hvis styret godkjenner» keeps it.
+ */
+const CONSENT =
+  /(?<![\p{L}])(?:med|etter|uten|utan)\s+(?:[\p{L}]+\s+)?(?:samtykke|godkjenning|tillatelse|tillating|løyve)(?![\p{L}])/iu;
+const CONSENT_NAMED = /(?<![\p{L}])(?:samtykk|godkjen|tillat|løyv)/iu;
 /** A view stated as someone's («mener», Nynorsk «meiner»). */
 const OPINION = /(?<![\p{L}])(?:mener|meiner|mente|meinte)(?![\p{L}])/iu;
 /** A wish stated as someone's («ønsker», «vil at»). */
@@ -354,6 +362,9 @@ export function assessSupport(
       );
     if (cond && !CONDITION.test(sentence) && !restatedIf)
       flag('condition-dropped', 'partly_supported', REASONS.conditionDropped(cond[0]));
+    const consent = u.citation.quote.match(CONSENT);
+    if (consent && !CONSENT_NAMED.test(sentence))
+      flag('condition-dropped', 'partly_supported', REASONS.conditionDropped(consent[0]));
     const limit = limitIn(u.citation.quote);
     if (limit && !limitIn(sentence)) flag('limit-dropped', 'partly_supported', REASONS.conditionDropped(limit));
     // Text a mark at the quote's edge leaves out of its sentence counts as skipped too (elisionEdges.ts).
@@ -374,6 +385,8 @@ export function assessSupport(
   // a comparison turned around (comparison.ts) keeps the source's words, so overlap cannot see it; review only.
   const turned = swaps.length || swapped ? null : turnedComparison(sentence, context);
   if (turned) flag('comparison', 'partly_supported', REASONS.comparisonTurned(turned.first, turned.second));
+  const opposed = oppositeComparison(sentence, context);
+  if (opposed) flag('comparison', 'partly_supported', REASONS.comparisonOpposite(opposed.said, opposed.source));
   // NOTE (issue 15, second blind set opened): cause and effect, or the preferred and the rejected, turned around their
   // pivot (turned.ts) keep the source's words too.
   const cause = swaps.length || swapped ? null : causeTurned(sentence, context);

@@ -9,6 +9,19 @@ import { speakerShift } from '../../src/verify/speaker.js';
 import { subjectShift } from '../../src/verify/subject.js';
 import { roleSwaps } from '../../src/verify/roles.js';
 import { addedOnly } from '../../src/verify/support.js';
+import { oppositeComparison } from '../../src/verify/comparison.js';
+import { statusShift } from '../../src/verify/realis.js';
+import type { PassageWithDocument } from '../../src/domain/types.js';
+import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
+import { draftOf, seedPassage } from './seedSource.js';
+
+/** The report for a sentence citing a passage with the given text, in a seed organisation's document. */
+async function verify(text: string, sentence: string) {
+  const seed = await seedPassage('ntl-prinsipprogram-2019-p000');
+  const p: PassageWithDocument = { ...seed, id: 'x-p001', text };
+  const report = await verifyDraft(draftOf(sentence, p.id, text), { source: memoryPassageSource([p]) });
+  return report.sentences[0];
+}
 
 describe('who does it: a subject after a fronted phrase, and a pronoun subject turned into its own object', () => {
   const lease = 'Når festetida er ute, skal grunneigaren gi festaren varsel om innløysing i god tid.';
@@ -105,5 +118,55 @@ describe('a later clause that only adds a claim about what an earlier clause nam
     expect(
       addedOnly('og at identiteten må kontrolleres før oppgjøret.', ['Meglerforetaket har ansvaret'], cited, []),
     ).toBe(false);
+  });
+});
+
+describe('consent as a condition', () => {
+  const cited =
+    'En seksjonseier kan med samtykke fra styret sette opp markise på sin del av fasaden, når den ikke er til sjenanse.';
+
+  it('flags a sentence that drops «med samtykke fra styret»', async () => {
+    const r = await verify(cited, 'En seksjonseier kan sette opp markise på sin del av fasaden.');
+    expect(r.verdict).not.toBe('supported');
+    expect(r.reasons.join(' ')).toMatch(/grense \(«med samtykke/);
+  });
+
+  it('lets a sentence that keeps the consent in other words through the consent check', async () => {
+    const r = await verify(cited, 'En seksjonseier trenger styrets samtykke for å sette opp markise på fasaden.');
+    expect(r.reasons.join(' ')).not.toMatch(/grense \(«med samtykke/);
+  });
+});
+
+describe('opposite comparatives against the same standard (lexicons/comparatives.json)', () => {
+  const cited =
+    'Selgeren svarer for mangelen dersom eiendommen har lavere standard enn det kjøperen hadde grunn til å regne ' +
+    'med, og kjøperen har krav på erstatning dersom tapet er større enn det selgeren kunne forutse.';
+
+  it('flags «høyere standard enn det kjøperen hadde grunn til å regne med» for «lavere …»', () => {
+    expect(
+      oppositeComparison(
+        'Selgeren svarer for mangelen dersom eiendommen har høyere standard enn kjøperen hadde grunn til å regne med.',
+        cited,
+      ),
+    ).toEqual({ said: 'høyere', source: 'lavere' });
+  });
+
+  it('lets the same comparative through, and one the cited text uses about another standard', () => {
+    expect(
+      oppositeComparison('Eiendommen har lavere standard enn kjøperen hadde grunn til å regne med.', cited),
+    ).toBeNull();
+    expect(oppositeComparison('Tapet er større enn det selgeren kunne forutse.', cited)).toBeNull();
+  });
+});
+
+describe('a demand whose wanted state is one word, stated as met', () => {
+  const cited = 'Et felles meglerregister må derfor på plass for å beskytte forbrukerne.';
+
+  it('flags «er nå på plass»', () => {
+    expect(statusShift('Et felles meglerregister er nå på plass.', cited)).toEqual({ source: 'må' });
+  });
+
+  it('lets the demand restated as a demand through', () => {
+    expect(statusShift('Et felles meglerregister må på plass, mener Forbrukerrådet.', cited)).toBeNull();
   });
 });
