@@ -15,7 +15,7 @@ import { checkPolarity } from './polarity.js';
 import { REASONS } from './reasons.js';
 import { splitSentences } from '../text/sentences.js';
 import { splitClauses } from '../text/clauses.js';
-import { elisionGaps } from './elision.js';
+import { elisionGaps, hasElision, matchElided } from './elision.js';
 import { compare, lexiconTokens } from './lexicon.js';
 import { droppedHedge } from './hedge.js';
 import { MONTHS } from '../text/months.js';
@@ -134,13 +134,24 @@ const ANAPHOR = /^\s*(?:dette|disse|denne|desse|slik|såleis|dermed)\b/iu;
  * The cited passage's sentences that the quote at [start, end) touches, and the sentence before them when the
  * first one opens by pointing back («Dette …»): a sentence that names what «dette» is, is still faithful.
  */
-function quoteContext(passage: string, start: number, end: number): string {
+function quoteContext(passage: string, start: number, end: number, quote: string): string {
   const all = splitSentences(passage);
   const at = all.findIndex((s) => s.end > start && s.start < end);
   if (at < 0) return passage.slice(start, end);
   const last = all.findLastIndex((s) => s.end > start && s.start < end);
   const from = at > 0 && ANAPHOR.test(passage.slice(all[at].start, all[at].end)) ? at - 1 : at;
-  return passage.slice(all[from].start, all[last].end);
+  // NOTE (issue 15, third blind set opened): a whole sentence an elided quote skips is not cited: its «ikke» made a
+  // faithful restatement of the pieces around it ✗ («… Har leieren ikke protestert …, kan leieren ikke …» left out).
+  // What the skipped text held is the elision check's business (≈ «Sitatet hopper over …»).
+  const spans = hasElision(quote) ? matchElided(quote, passage.slice(start, end))?.spans : undefined;
+  if (!spans) return passage.slice(all[from].start, all[last].end);
+  const touched = (s: { start: number; end: number }) =>
+    spans.some((x) => s.end > start + x.start && s.start < start + x.end);
+  return all
+    .slice(from, last + 1)
+    .filter((s, i) => i === 0 || touched(s))
+    .map((s) => passage.slice(s.start, s.end))
+    .join(' ');
 }
 
 /**
@@ -154,7 +165,7 @@ export function assessSupport(
 ): SupportResult {
   // NOTE: two quotes from one source sentence give its context once, not twice side by side.
   const context = [
-    ...new Set(usable.map((u) => quoteContext(u.passage.text, u.citation.start!, u.citation.end!))),
+    ...new Set(usable.map((u) => quoteContext(u.passage.text, u.citation.start!, u.citation.end!, u.citation.quote))),
   ].join('\n');
   // A length of time the cited text gives in other words («tolv måneder» for «ett år») is read in its words.
   // Double negations and negative verbs in the cited text's terms («kan ikke unnlate å» is «må»: doubleNegation.ts).

@@ -11,6 +11,7 @@ import { roleSwaps } from '../../src/verify/roles.js';
 import { addedOnly } from '../../src/verify/support.js';
 import { oppositeComparison } from '../../src/verify/comparison.js';
 import { statusShift } from '../../src/verify/realis.js';
+import { checkPolarity } from '../../src/verify/polarity.js';
 import type { PassageWithDocument } from '../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
 import { draftOf, seedPassage } from './seedSource.js';
@@ -168,5 +169,45 @@ describe('a demand whose wanted state is one word, stated as met', () => {
 
   it('lets the demand restated as a demand through', () => {
     expect(statusShift('Et felles meglerregister må på plass, mener Forbrukerrådet.', cited)).toBeNull();
+  });
+});
+
+describe('hard alarms: a bound far from its negation, and a sentence an elided quote skips', () => {
+  it('reads «ikke adgang til å … for kortere tid enn fem år» as the bound a «minstetid» restates', () => {
+    expect(
+      checkPolarity(
+        'Minstetiden for en festeavtale om bolig er fem år.',
+        'Det er ikke adgang til å inngå festeavtale om bolig for kortere tid enn fem år.',
+      ),
+    ).toEqual([]);
+    // Control: the same negation against a sentence with no bound is still a removed negation.
+    expect(
+      checkPolarity(
+        'Det er adgang til å inngå festeavtale om bolig for kortere tid enn fem år.',
+        'Det er ikke adgang til å inngå festeavtale om bolig for kortere tid enn fem år.',
+      ).map((p) => p.kind),
+    ).toContain('removed');
+  });
+
+  const passage =
+    'Kjøperen kan heve avtalen når mangelen er vesentlig. Har kjøperen ikke oppdaget mangelen i tide, kan kjøperen ' +
+    'ikke heve avtalen etter at mangelen er vesentlig. Heving må skje innen rimelig tid etter at kjøperen oppdaget mangelen.';
+
+  it('does not hold a faithful sentence to the negations of a sentence its elided quote skips', async () => {
+    const quote =
+      'Kjøperen kan heve avtalen når mangelen er vesentlig. … Heving må skje innen rimelig tid etter at kjøperen oppdaget mangelen.';
+    const seed = await seedPassage('ntl-prinsipprogram-2019-p000');
+    const p: PassageWithDocument = { ...seed, id: 'x-p001', text: passage };
+    const report = await verifyDraft(
+      draftOf(
+        'Kjøperen kan heve avtalen når mangelen er vesentlig, og hevingen må skje innen rimelig tid etter at mangelen ble oppdaget.',
+        p.id,
+        quote,
+      ),
+      { source: memoryPassageSource([p]) },
+    );
+    expect(['unsupported', 'contradicted']).not.toContain(report.sentences[0].verdict);
+    // Control: the skipped negation is still named for review.
+    expect(report.sentences[0].reasons.join(' ')).toMatch(/hopper over/);
   });
 });
