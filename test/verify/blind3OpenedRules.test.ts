@@ -12,6 +12,7 @@ import { addedOnly } from '../../src/verify/support.js';
 import { oppositeComparison } from '../../src/verify/comparison.js';
 import { statusShift } from '../../src/verify/realis.js';
 import { checkPolarity } from '../../src/verify/polarity.js';
+import { degreeShift } from '../../src/verify/degree.js';
 import type { PassageWithDocument } from '../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
 import { draftOf, seedPassage } from './seedSource.js';
@@ -209,5 +210,20 @@ describe('hard alarms: a bound far from its negation, and a sentence an elided q
     expect(['unsupported', 'contradicted']).not.toContain(report.sentences[0].verdict);
     // Control: the skipped negation is still named for review.
     expect(report.sentences[0].reasons.join(' ')).toMatch(/hopper over/);
+  });
+});
+
+describe('«godt» and «lite» grading the same participle (lexicons/degree.json)', () => {
+  const cited = 'Tilsynet med eiendomsmeglerne er i dag lite samordnet mellom etatene.';
+
+  it('flags «godt samordnet» for «lite samordnet»', () => {
+    expect(degreeShift('Tilsynet med eiendomsmeglerne er godt samordnet mellom etatene.', cited)).toEqual({
+      said: 'godt',
+      source: 'lite',
+    });
+  });
+
+  it('lets «ikke godt samordnet» through (a negated opposite, read by the antonym check)', () => {
+    expect(degreeShift('Tilsynet med eiendomsmeglerne er ikke godt samordnet mellom etatene.', cited)).toBeNull();
   });
 });
