@@ -58,7 +58,9 @@ export function droppedHedge(sentence: string, cited: string): string | null {
     if (!h) continue;
     const from = i + h.words.length;
     // NOTE (issue 15, first blind set opened): «kan ikke avtales» forbids, it hedges nothing: «forbyr» restates it.
-    if (c[from] === 'ikke' || c[from] === 'ikkje') continue;
+    // NOTE (issue 15, third blind set opened): also with an inverted subject or an adverb between («kan det ikke
+    // tas hensyn til», «kan dessverre ikke forvente»).
+    if (c.slice(from, from + 3).some((w) => w === 'ikke' || w === 'ikkje')) continue;
     // NOTE: light verbs come between a hedge and what it governs («kan komme til å sitte», «vil kunne bidra til å
     // forsterke»), so every content word in reach counts.
     for (let k = from; k < c.length && k < from + REACH; k++) {

@@ -13,6 +13,8 @@ import { oppositeComparison } from '../../src/verify/comparison.js';
 import { statusShift } from '../../src/verify/realis.js';
 import { checkPolarity } from '../../src/verify/polarity.js';
 import { degreeShift } from '../../src/verify/degree.js';
+import { contentOverlap, oneEditApart } from '../../src/verify/overlap.js';
+import { droppedHedge } from '../../src/verify/hedge.js';
 import type { PassageWithDocument } from '../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
 import { draftOf, seedPassage } from './seedSource.js';
@@ -225,5 +227,55 @@ describe('«godt» and «lite» grading the same participle (lexicons/degree.jso
 
   it('lets «ikke godt samordnet» through (a negated opposite, read by the antonym check)', () => {
     expect(degreeShift('Tilsynet med eiendomsmeglerne er ikke godt samordnet mellom etatene.', cited)).toBeNull();
+  });
+});
+
+describe('soft alarms: paraphrase the overlap did not see', () => {
+  it('backs «urealistisk» by «ikke realistisk», and not without the negation', () => {
+    const cited = 'Det er ikke realistisk at alle meglerforetak bytter system samtidig.';
+    expect(contentOverlap('Det er urealistisk at alle meglerforetak bytter system samtidig.', cited).missing).toEqual(
+      [],
+    );
+    expect(
+      contentOverlap(
+        'Det er urealistisk at alle meglerforetak bytter system samtidig.',
+        'Det er realistisk at alle meglerforetak bytter system samtidig.',
+      ).missing,
+    ).toEqual(['urealistisk']);
+  });
+
+  it('backs a long word one letter off (a spelling slip), not a short one', () => {
+    expect(oneEditApart('forventningen', 'forventingen')).toBe(true);
+    expect(
+      contentOverlap('Festeavgiften ble regulert etter forventningen.', 'Festeavgifta ble regulert etter forventingen.')
+        .missing,
+    ).toEqual([]);
+    expect(contentOverlap('Avgiften ble lav.', 'Avgiften ble lov.').missing).toEqual(['lav']);
+  });
+
+  it('reads «set i gang» as «setja i verk» and «takast vare på» as «ivaretas»', () => {
+    expect(
+      contentOverlap('Den som set i gang graving, må varsle.', 'Den som set i verk graving, må varsle.').missing,
+    ).toEqual([]);
+    expect(contentOverlap('Rettane må takast vare på.', 'Rettane må ivaretas.').missing).toEqual([]);
+  });
+
+  it('keeps a power a power: «gir kommunen hjemmel til å …» for «kommunen kan …»; «kan ikke» forbids', () => {
+    expect(
+      droppedHedge('Tomtefesteloven gir kommunen hjemmel til å innløse tomta.', 'Kommunen kan innløse tomta.'),
+    ).toBeNull();
+    expect(droppedHedge('Kommunen innløser tomta.', 'Kommunen kan innløse tomta.')).toBe('kan innløse');
+    expect(
+      droppedHedge('Loven forbyr at det tas gebyr for visning.', 'Etter loven kan det ikke tas gebyr for visning.'),
+    ).toBeNull();
+  });
+
+  it('reads a recommendation as no statement of fact', () => {
+    expect(
+      statusShift('Forbrukerrådet anbefaler at meglerne får bedre opplæring.', 'Meglerne bør få bedre opplæring.'),
+    ).toBeNull();
+    expect(statusShift('Meglerne får bedre opplæring.', 'Meglerne bør få bedre opplæring.')).toEqual({
+      source: 'bør',
+    });
   });
 });
