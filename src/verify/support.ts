@@ -74,7 +74,7 @@ export const MINIMAL_PAIR = OVERLAP_STRICT;
 
 /** Connectives that claim a cause or consequence; a sentence adding one the cited text lacks adds a claim. */
 const CAUSAL =
-  /\b(fordi|derfor|difor|dermed|følgelig|som følge av|på grunn av|skyldes|skyldtes|ettersom|(?:fører|førte|leder|ledet)(?:\s+(?:også|ofte|dermed|derfor|gjerne|altså))?\s+til|(?:bidrar|bidro)(?:\s+(?:også|ofte|dermed|derfor|gjerne|altså))?\s+til\s+at|medfører|medførte|slik at|noe som|noko som|gjør at|gjorde at|takket være|resulterer i|resulterte i|av den grunn|som en konsekvens|sidan|med di|såleis at)\b/iu;
+  /\b(fordi|derfor|difor|dermed|følgelig|som følge av|som følgje av|grunna|på grunn av|skyldes|skyldtes|ettersom|(?:fører|førte|leder|ledet)(?:\s+(?:også|ofte|dermed|derfor|gjerne|altså))?\s+til|(?:bidrar|bidro)(?:\s+(?:også|ofte|dermed|derfor|gjerne|altså))?\s+til\s+at|medfører|medførte|slik at|noe som|noko som|gjør at|gjorde at|takket være|resulterer i|resulterte i|av den grunn|som en konsekvens|sidan|med di|såleis at)\b/iu;
 /** Conditions; a cited condition the sentence drops widens the claim. */
 const CONDITION =
   /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|så lenge|på vilkår|under forutsetning|bare(?! fordi)|berre(?! fordi)|kun|unntatt|unntak)\b/iu;
@@ -86,6 +86,21 @@ const CONDITION =
 const CONSENT =
   /(?<![\p{L}])(?:med|etter|uten|utan)\s+(?:[\p{L}]+\s+)?(?:samtykke|godkjenning|tillatelse|tillating|løyve)(?![\p{L}])/iu;
 const CONSENT_NAMED = /(?<![\p{L}])(?:samtykk|godkjen|tillat|løyv)/iu;
+/**
+ * A condition put by word order (issue 15, third blind set opened): «Fastsetter takstnemnda en lavere leie …, er det
+ * utleieren som …», «Har leieren protestert …, faller oppsigelsen bort». The sentence opens with a finite verb and its
+ * main clause, after the comma, with another (V2); a noun opening a list («Kommuner, fylker og staten må …») or a
+ * subject with a relative clause («Utleier som …, kan …») does not.
+ */
+const V1_CONDITION =
+  /^\s*(?:har|er|blir|får|kan|skal|vil|må|\p{L}{2,}r)\s(?![^,]*\s(?:som|der)\s)[^,]{3,},\s+(?:er|har|skal|kan|må|blir|får|vil|bør|gjelder|faller|bortfaller|plikter|kreves|skjer)\s/iu;
+/**
+ * A demand the sentence reports, not makes: «kravet om at KS skal involveres tidlig» restates «kravet om involvering
+ * av KS» (issue 15, third blind set opened). Its «skal» is the demand's content, not a new obligation, when the cited
+ * text names the demand too.
+ */
+const REPORTED_DEMAND =
+  /(?<![\p{L}])(krav|kravet|ønske|ønsket|ynske|mål|målet|forventning|forventningen)\s+om\s+at\s+(?:[\p{L}\p{N}-]+\s+){0,3}?(?:skal|må|bør)(?![\p{L}])/iu;
 /** A view stated as someone's («mener», Nynorsk «meiner»). */
 const OPINION = /(?<![\p{L}])(?:mener|meiner|mente|meinte)(?![\p{L}])/iu;
 /** A wish stated as someone's («ønsker», «vil at»). */
@@ -300,8 +315,11 @@ export function assessSupport(
   const viewRestated =
     (OPINION.test(sentence) && usable.some((u) => OPINION.test(u.citation.quote))) ||
     (WISH.test(sentence) && usable.some((u) => WISH.test(u.citation.quote)));
+  const demand = sentence.match(REPORTED_DEMAND)?.[1];
+  const demandReported =
+    demand !== undefined && lexiconTokens(context).some((w) => stem(w) === stem(lexiconTokens(demand)[0] ?? demand));
   for (const a of lexical.added)
-    if (!(a.lexicon === 'modality' && viewRestated))
+    if (!(a.lexicon === 'modality' && (viewRestated || demandReported)))
       flag(`lexicon-added:${a.lexicon}`, 'partly_supported', REASONS.lexiconAdded(a.label, a.sentence));
   // Only a restriction inside what the sentence quotes binds it.
   // NOTE (issue 15, first blind set opened): and only in a quoted sentence the sentence restates (two content words
@@ -371,7 +389,7 @@ export function assessSupport(
         u.citation.quote.slice(cond.index! + cond[0].length),
         sentence.slice(sentence.match(IF_RESTATED)!.index!),
       );
-    if (cond && !CONDITION.test(sentence) && !restatedIf)
+    if (cond && !CONDITION.test(sentence) && !V1_CONDITION.test(sentence) && !restatedIf)
       flag('condition-dropped', 'partly_supported', REASONS.conditionDropped(cond[0]));
     const consent = u.citation.quote.match(CONSENT);
     if (consent && !CONSENT_NAMED.test(sentence))

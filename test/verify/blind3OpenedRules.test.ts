@@ -279,3 +279,42 @@ describe('soft alarms: paraphrase the overlap did not see', () => {
     });
   });
 });
+
+describe('soft alarms: conditions, purposes and reported demands said another way', () => {
+  const fee = 'Kjøperen skal betale gebyret dersom megleren oppnår en høyere pris enn det kjøperen har tilbudt.';
+
+  it('reads a verb-first clause as a condition («Oppnår megleren …, skal kjøperen …»)', async () => {
+    const r = await verify(
+      fee,
+      'Oppnår megleren en høyere pris enn kjøperen har tilbudt, skal kjøperen betale gebyret.',
+    );
+    expect(r.reasons.join(' ')).not.toMatch(/vilkår eller en grense \(«dersom»\)/);
+    // Control: a sentence with no condition at all still drops it.
+    const dropped = await verify(fee, 'Kjøperen skal betale gebyret når prisen er høyere enn kjøperen har tilbudt.');
+    const plain = await verify(fee, 'Kjøperen skal betale gebyret for en høyere pris enn kjøperen har tilbudt.');
+    expect(dropped.reasons.join(' ') + plain.reasons.join(' ')).toMatch(/vilkår eller en grense \(«dersom»\)/);
+  });
+
+  it('does not take a purpose («for å bedre …») as a hedge dropped', () => {
+    const cited = 'Festeavtalene bør samles i et register som kan bedre oversikten for kommunene.';
+    expect(droppedHedge('Festeavtalene bør samles i et register for å bedre oversikten.', cited)).toBeNull();
+    expect(droppedHedge('Registeret bedrer oversikten for kommunene.', cited)).toBe('kan bedre');
+  });
+
+  it('reads «kravet om at X skal …» as the demand reported, where the cited text names the demand', async () => {
+    const cited = 'Kravet om varsling av bortfesteren før salg har gitt færre tvister.';
+    const r = await verify(cited, 'Kravet om at bortfesteren skal varsles før salg, har gitt færre tvister.');
+    expect(r.reasons.join(' ')).not.toMatch(/forpliktelse/);
+    const own = await verify(cited, 'Bortfesteren skal varsles før salg, og det har gitt færre tvister.');
+    expect(own.reasons.join(' ')).toMatch(/forpliktelse/);
+  });
+
+  it('knows the Nynorsk «som følgje av» as a cause the cited text already gives', async () => {
+    const cited = 'Festaren kan seie opp avtalen som følgje av sjukdom eller andre tungtvegande grunnar.';
+    const r = await verify(
+      cited,
+      'Festaren kan seie opp avtalen på grunn av sjukdom eller andre tungtvegande grunnar.',
+    );
+    expect(r.reasons.join(' ')).not.toMatch(/årsak eller følge/);
+  });
+});
