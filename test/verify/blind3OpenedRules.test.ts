@@ -246,6 +246,9 @@ describe('soft alarms: paraphrase the overlap did not see', () => {
 
   it('backs a long word one letter off (a spelling slip), not a short one', () => {
     expect(oneEditApart('forventningen', 'forventingen')).toBe(true);
+    // Not a replaced letter or an ending: Nynorsk and Bokmål forms, and inflections, differ there.
+    expect(oneEditApart('kommunane', 'kommunene')).toBe(false);
+    expect(oneEditApart('festeavtalen', 'festeavtale')).toBe(false);
     expect(
       contentOverlap('Festeavgiften ble regulert etter forventningen.', 'Festeavgifta ble regulert etter forventingen.')
         .missing,
