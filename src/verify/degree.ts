@@ -25,14 +25,18 @@ const NEXT = 2;
 function graded(text: string, terms: RegExp): { term: string; near: string[] }[] {
   const joined = lexiconTokens(text).join(' ');
   const content = (ws: string[]) => ws.filter((w) => w.length > 1 && !STOPWORDS.has(w)).map(stem);
-  return [...joined.matchAll(terms)].map((m) => ({
-    term: m[0],
-    // The word graded follows an adjective («betydelige spørsmål») and precedes an adverb («reduseres betraktelig»).
-    near: [
-      ...content(joined.slice(m.index + m[0].length).split(' ')).slice(0, NEXT),
-      ...content(joined.slice(0, m.index).split(' ')).slice(-1),
-    ],
-  }));
+  // A negated term («ikke godt nok samordnet») says the other end in other words: antonyms.ts and polarity.ts read it.
+  const negated = (at: number) => /(?:^| )(?:ikke|ikkje)(?: \p{L}+)? $/u.test(joined.slice(0, at));
+  return [...joined.matchAll(terms)]
+    .filter((m) => !negated(m.index))
+    .map((m) => ({
+      term: m[0],
+      // The word graded follows an adjective («betydelige spørsmål») and precedes an adverb («reduseres betraktelig»).
+      near: [
+        ...content(joined.slice(m.index + m[0].length).split(' ')).slice(0, NEXT),
+        ...content(joined.slice(0, m.index).split(' ')).slice(-1),
+      ],
+    }));
 }
 
 /**

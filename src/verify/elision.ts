@@ -26,7 +26,10 @@ export function hasElision(quote: string): boolean {
  * the last piece's end, at the loosest tier any piece needed; null when a piece is missing or out of order.
  * @example matchElided('Vi støtter … satsinga', 'Vi støtter fullt ut satsinga.') // → { tier: 'exact', start: 0, end: 29 }
  */
-export function matchElided(quote: string, passage: string): (QuoteMatch & { gaps: string[] }) | null {
+export function matchElided(
+  quote: string,
+  passage: string,
+): (QuoteMatch & { gaps: string[]; spans: QuoteMatch[] }) | null {
   const pieces = quotePieces(quote);
   if (pieces.length < 2) return null;
   let from = 0;
@@ -41,7 +44,7 @@ export function matchElided(quote: string, passage: string): (QuoteMatch & { gap
     from += m.end;
   }
   const gaps = spans.slice(1).map((s, i) => passage.slice(spans[i].end, s.start));
-  return { tier: TIERS[tier], start: spans[0].start, end: spans[spans.length - 1].end, gaps };
+  return { tier: TIERS[tier], start: spans[0].start, end: spans[spans.length - 1].end, gaps, spans };
 }
 
 /** The texts an elided quote leaves out in this passage ([] when it has no elision or does not match). */

@@ -17,6 +17,7 @@ import { negationsInTerms } from './lexicon.js';
 import type { PolarityIssue } from '../domain/verification.js';
 import { splitSentences } from '../text/sentences.js';
 import { negatedAntonym } from './antonyms.js';
+import { NUMBER_WORDS } from './numbers.js';
 
 const NEGATIONS = new Set([
   'ikke',
@@ -225,10 +226,21 @@ const BOUND_AFTER_NOT = new Set([
 const BOUND_GAP = 2;
 /** A negated comparison after negation i: «ikke (være datert) mer enn», «ikke nærmere (eiendommen) enn». */
 function boundAfter(tokens: readonly string[], i: number): boolean {
-  for (let k = i + 1; k <= i + 3 && k + 1 < tokens.length; k++)
-    if (BOUND_AFTER_NOT.has(tokens[k]) && tokens.slice(k + 1, k + 2 + BOUND_GAP).includes('enn')) return true;
+  for (let k = i + 1; k <= i + BOUND_REACH && k + 1 < tokens.length; k++) {
+    if (!BOUND_AFTER_NOT.has(tokens[k])) continue;
+    const enn = tokens.slice(k + 1, k + 2 + BOUND_GAP).indexOf('enn');
+    if (enn < 0) continue;
+    // NOTE (issue 15, third blind set opened): further than three words on only against a figure: «Det er ikke
+    // adgang til å inngå tidsbestemt leieavtale for kortere tid enn tre år» is the bound «minst tre år».
+    const figure = tokens.slice(k + enn + 2, k + enn + 4).some((w) => /^\d/.test(w) || Object.hasOwn(NUMBER_WORDS, w));
+    if (k <= i + 3 || figure) return true;
+  }
   return false;
 }
+/** How far after a negation a bound's comparative may stand when a figure follows its «enn». */
+const BOUND_REACH = 10;
+/** A compound naming a bound («minstetiden», «maksimalbeløpet»): the other text states one. */
+const BOUND_COMPOUND = /^(?:minst|minste|maksimal|høyest|høgast|lengst)\p{L}{3,}/u;
 const BOUNDS = [
   'minst',
   'høyst',
@@ -276,7 +288,9 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
     for (const _ of t) seg.push(k);
   });
   const only = other !== undefined && [...ONLY].some((w) => other.has(stem(w)));
-  const bounded = other !== undefined && [...BOUNDS].some((w) => other.has(stem(w)));
+  const bounded =
+    other !== undefined &&
+    ([...BOUNDS].some((w) => other.has(stem(w))) || [...other].some((w) => BOUND_COMPOUND.test(w)));
   const instead = INSTEAD_IN.test(otherText);
   // Most texts have no negation at all; the stance terms are looked up only where one is.
   const inTerms = tokens.some((w) => NEGATIONS.has(w))

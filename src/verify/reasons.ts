@@ -129,6 +129,8 @@ export const REASONS = {
     `Setningen snur årsak og virkning: i kilden er ${q(cause)} årsaken og ${q(effect)} virkningen (${q(pivot)}) – kontroller.`,
   preferenceTurned: (preferred: string, rejected: string, pivot: string) =>
     `Setningen snur hva som foretrekkes: i kilden er det ${q(preferred)} ${q(pivot)} ${q(rejected)} – kontroller.`,
+  comparisonOpposite: (said: string, source: string) =>
+    `Setningen sier ${q(said)}, men kilden sier ${q(source)} om det samme – kontroller hvilken vei sammenligningen går.`,
   comparisonTurned: (first: string, second: string) =>
     `Setningen snur sammenligningen: i kilden står ${q(second)} før «enn» og ${q(first)} etter.`,
 };

@@ -67,8 +67,31 @@ const ADVERBS = new Set([
   'høyst',
 ]);
 const PUNCTUATION = /^[.,;:!?()]$/u;
+// NOTE (issue 15, third blind set opened): a figure is never a subject: «Etter § 5-17 skal andelseigaren …» had
+// «17» read as the subject of «skal» and «andelseigaren» as its verb.
 const isContent = (w: string | undefined) =>
-  w !== undefined && w.length > 1 && !PUNCTUATION.test(w) && !STOPWORDS.has(w) && !AUX.has(w) && !ADVERBS.has(w);
+  w !== undefined &&
+  w.length > 1 &&
+  !PUNCTUATION.test(w) &&
+  !/^\d+$/u.test(w) &&
+  !STOPWORDS.has(w) &&
+  !AUX.has(w) &&
+  !ADVERBS.has(w);
+/**
+ * Words that open a fronted reference to a source or a rule («Etter husleieloven § 9-8 kan leieren …», «Ifølge
+ * vedtektene skal styret …»): the subject follows the auxiliary. NOTE: only these; with every preposition («I 2025
+ * skal …», «For hver husstand kan …») the inverted reading gave a faithful sentence of the adversarial set a
+ * subject finding (a soft alarm more on its whole-set figure).
+ */
+const FRONTING = new Set(['etter', 'ifølge', 'ifølgje', 'iflg', 'jf']);
+/** Personal pronouns: a subject only the text around names («skal han varsla grannen»). */
+const PRONOUNS = new Set(['han', 'ho', 'hun', 'dei', 'de', 'den', 'man', 'ein', 'en']);
+/** Whether the aux at `at` follows a fronted prepositional phrase opening its clause (V2 inversion). */
+function fronted(tokens: readonly string[], at: number): boolean {
+  let i = at - 1;
+  while (i > 0 && !PUNCTUATION.test(tokens[i - 1]) && !CLAUSE_START.has(tokens[i - 1])) i--;
+  return i < at - 1 && FRONTING.has(tokens[i]);
+}
 /**
  * A cleft names the subject before «som»: «det er burettslaget som skal vedlikeholde …», «… er det styret som skal …»
  * (issue 15, second blind set opened). NOTE: only after «det er»/«er det», not every relative clause: «tiltak som kan bidra» is often the object of
@@ -91,6 +114,8 @@ interface Clause {
   verb: string;
   subject: string;
   inverted: boolean;
+  /** Where the verb stands in the tokens. */
+  at: number;
 }
 
 /**
@@ -105,13 +130,16 @@ function clauses(tokens: readonly string[], inverted: 'first' | 'any'): Clause[]
     const before = tokens[i - 1];
     const next = tokens[i + 1];
     if (isContent(before) && isContent(next) && shortSubject(tokens, i))
-      out.push({ aux, verb: next, subject: before, inverted: false });
+      out.push({ aux, verb: next, subject: before, inverted: false, at: i + 1 });
     else if (before === 'som' && isContent(tokens[i - 2]) && isContent(next) && cleft(tokens, i - 3))
-      out.push({ aux, verb: next, subject: tokens[i - 2], inverted: false });
-    else if ((before === undefined || PUNCTUATION.test(before)) && isContent(next)) {
+      out.push({ aux, verb: next, subject: tokens[i - 2], inverted: false, at: i + 1 });
+    else if (
+      (before === undefined || PUNCTUATION.test(before) || fronted(tokens, i)) &&
+      (isContent(next) || PRONOUNS.has(next ?? ''))
+    ) {
       const last = inverted === 'first' ? i + 2 : Math.min(tokens.length - 1, i + INVERTED_SPAN);
       for (let k = i + 2; k <= last && k < tokens.length && !PUNCTUATION.test(tokens[k]); k++)
-        if (isContent(tokens[k])) out.push({ aux, verb: tokens[k], subject: next, inverted: true });
+        if (isContent(tokens[k])) out.push({ aux, verb: tokens[k], subject: next, inverted: true, at: k });
     }
   });
   return out;
@@ -132,6 +160,15 @@ function shortSubject(tokens: readonly string[], at: number): boolean {
     } else if (!DETERMINERS.has(w)) return false;
   }
   return true;
+}
+
+/** The stem of the verb's object: the first content word after it, past articles. */
+function objectOf(tokens: readonly string[], verb: number): string | undefined {
+  for (let k = verb + 1; k < tokens.length && k <= verb + 3; k++) {
+    if (PUNCTUATION.test(tokens[k])) return undefined;
+    if (isContent(tokens[k])) return stem(tokens[k]);
+  }
+  return undefined;
 }
 
 /** Two subjects name the same: equal stems, or one a compound ending in the other («geodataloven» / «loven»). */
@@ -158,12 +195,20 @@ export function subjectShift(sentence: string, cited: string): { said: string; s
   const mine = tokensOf(sentence);
   const theirs = tokensOf(cited);
   const theirClauses = clauses(theirs, 'any');
-  const inSentence = (w: string) => mine.some((m) => same(m, w));
+  // A statute's name («burettslagslova») names no actor, though it ends in one («laget»).
+  const actors = mine.filter((m) => !/lov(?:en|a)?$/u.test(m));
+  const inSentence = (w: string) => actors.some((m) => same(m, w));
   const inCited = (w: string) => theirs.some((t) => same(t, w));
   for (const c of clauses(mine, 'first')) {
-    const sources = theirClauses
-      .filter((t) => t.aux === c.aux && t.inverted === c.inverted && stem(t.verb) === stem(c.verb))
-      .map((t) => t.subject);
+    const matching = theirClauses.filter(
+      (t) => t.aux === c.aux && t.inverted === c.inverted && stem(t.verb) === stem(c.verb),
+    );
+    // NOTE (issue 15, third blind set opened): a pronoun subject («skal han varsla grannen») may be named in the
+    // sentence by anything, but not by the verb's own object: «skal grannen varsle den som …» turns who notifies
+    // whom around.
+    const object = matching.find((t) => PRONOUNS.has(t.subject) && objectOf(theirs, t.at) === stem(c.subject));
+    if (object && PRONOUNS.has(c.subject) === false) return { said: c.subject, source: object.subject, verb: c.verb };
+    const sources = matching.filter((t) => !PRONOUNS.has(t.subject)).map((t) => t.subject);
     if (sources.length === 0 || sources.some((t) => same(t, c.subject))) continue;
     const source = sources.find((t) => !inSentence(t) || inCited(c.subject));
     if (source && (!inSentence(source) || inCited(c.subject))) return { said: c.subject, source, verb: c.verb };

@@ -15,7 +15,7 @@ import { checkPolarity } from './polarity.js';
 import { REASONS } from './reasons.js';
 import { splitSentences } from '../text/sentences.js';
 import { splitClauses } from '../text/clauses.js';
-import { elisionGaps } from './elision.js';
+import { elisionGaps, hasElision, matchElided } from './elision.js';
 import { compare, lexiconTokens } from './lexicon.js';
 import { droppedHedge } from './hedge.js';
 import { MONTHS } from '../text/months.js';
@@ -31,7 +31,7 @@ import { alignmentFindings } from './alignment.js';
 import { restateNegations } from './doubleNegation.js';
 import { stem } from '../text/stem.js';
 import { STOPWORDS } from '../text/words.js';
-import { turnedComparison } from './comparison.js';
+import { oppositeComparison, turnedComparison } from './comparison.js';
 import { causeTurned, preferenceTurned } from './turned.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
@@ -74,10 +74,33 @@ export const MINIMAL_PAIR = OVERLAP_STRICT;
 
 /** Connectives that claim a cause or consequence; a sentence adding one the cited text lacks adds a claim. */
 const CAUSAL =
-  /\b(fordi|derfor|difor|dermed|følgelig|som følge av|på grunn av|skyldes|skyldtes|ettersom|(?:fører|førte|leder|ledet)(?:\s+(?:også|ofte|dermed|derfor|gjerne|altså))?\s+til|(?:bidrar|bidro)(?:\s+(?:også|ofte|dermed|derfor|gjerne|altså))?\s+til\s+at|medfører|medførte|slik at|noe som|noko som|gjør at|gjorde at|takket være|resulterer i|resulterte i|av den grunn|som en konsekvens|sidan|med di|såleis at)\b/iu;
+  /\b(fordi|derfor|difor|dermed|følgelig|som følge av|som følgje av|grunna|på grunn av|skyldes|skyldtes|ettersom|(?:fører|førte|leder|ledet)(?:\s+(?:også|ofte|dermed|derfor|gjerne|altså))?\s+til|(?:bidrar|bidro)(?:\s+(?:også|ofte|dermed|derfor|gjerne|altså))?\s+til\s+at|medfører|medførte|slik at|noe som|noko som|gjør at|gjorde at|takket være|resulterer i|resulterte i|av den grunn|som en konsekvens|sidan|med di|såleis at)\b/iu;
 /** Conditions; a cited condition the sentence drops widens the claim. */
 const CONDITION =
   /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|så lenge|på vilkår|under forutsetning|bare(?! fordi)|berre(?! fordi)|kun|unntatt|unntak)\b/iu;
+/**
+ * Consent as a condition: «har med samtykke frå styret rett til …», «kan etter godkjenning fra kommunen …». A sentence
+ * that names no consent at all («har rett til …») drops it (issue 15, third blind set opened); «krever styrets
+ * samtykke» or «hvis styret godkjenner» keeps it.
+ */
+const CONSENT =
+  /(?<![\p{L}])(?:med|etter|uten|utan)\s+(?:[\p{L}]+\s+)?(?:samtykke|godkjenning|tillatelse|tillating|løyve)(?![\p{L}])/iu;
+const CONSENT_NAMED = /(?<![\p{L}])(?:samtykk|godkjen|tillat|løyv)/iu;
+/**
+ * A condition put by word order (issue 15, third blind set opened): «Fastsetter takstnemnda en lavere leie …, er det
+ * utleieren som …», «Har leieren protestert …, faller oppsigelsen bort». The sentence opens with a finite verb and its
+ * main clause, after the comma, with another (V2); a noun opening a list («Kommuner, fylker og staten må …») or a
+ * subject with a relative clause («Utleier som …, kan …») does not.
+ */
+const V1_CONDITION =
+  /^\s*(?:har|er|blir|får|kan|skal|vil|må|\p{L}{2,}r)\s(?![^,]*\s(?:som|der)\s)[^,]{3,},\s+(?:er|har|skal|kan|må|blir|får|vil|bør|gjelder|faller|bortfaller|plikter|kreves|skjer)\s/iu;
+/**
+ * A demand the sentence reports, not makes: «kravet om at KS skal involveres tidlig» restates «kravet om involvering
+ * av KS» (issue 15, third blind set opened). Its «skal» is the demand's content, not a new obligation, when the cited
+ * text names the demand too.
+ */
+const REPORTED_DEMAND =
+  /(?<![\p{L}])(krav|kravet|ønske|ønsket|ynske|mål|målet|forventning|forventningen)\s+om\s+at\s+(?:[\p{L}\p{N}-]+\s+){0,3}?(?:skal|må|bør)(?![\p{L}])/iu;
 /** A view stated as someone's («mener», Nynorsk «meiner»). */
 const OPINION = /(?<![\p{L}])(?:mener|meiner|mente|meinte)(?![\p{L}])/iu;
 /** A wish stated as someone's («ønsker», «vil at»). */
@@ -126,13 +149,24 @@ const ANAPHOR = /^\s*(?:dette|disse|denne|desse|slik|såleis|dermed)\b/iu;
  * The cited passage's sentences that the quote at [start, end) touches, and the sentence before them when the
  * first one opens by pointing back («Dette …»): a sentence that names what «dette» is, is still faithful.
  */
-function quoteContext(passage: string, start: number, end: number): string {
+function quoteContext(passage: string, start: number, end: number, quote: string): string {
   const all = splitSentences(passage);
   const at = all.findIndex((s) => s.end > start && s.start < end);
   if (at < 0) return passage.slice(start, end);
   const last = all.findLastIndex((s) => s.end > start && s.start < end);
   const from = at > 0 && ANAPHOR.test(passage.slice(all[at].start, all[at].end)) ? at - 1 : at;
-  return passage.slice(all[from].start, all[last].end);
+  // NOTE (issue 15, third blind set opened): a whole sentence an elided quote skips is not cited: its «ikke» made a
+  // faithful restatement of the pieces around it ✗ («… Har leieren ikke protestert …, kan leieren ikke …» left out).
+  // What the skipped text held is the elision check's business (≈ «Sitatet hopper over …»).
+  const spans = hasElision(quote) ? matchElided(quote, passage.slice(start, end))?.spans : undefined;
+  if (!spans) return passage.slice(all[from].start, all[last].end);
+  const touched = (s: { start: number; end: number }) =>
+    spans.some((x) => s.end > start + x.start && s.start < start + x.end);
+  return all
+    .slice(from, last + 1)
+    .filter((s, i) => i === 0 || touched(s))
+    .map((s) => passage.slice(s.start, s.end))
+    .join(' ');
 }
 
 /**
@@ -146,7 +180,7 @@ export function assessSupport(
 ): SupportResult {
   // NOTE: two quotes from one source sentence give its context once, not twice side by side.
   const context = [
-    ...new Set(usable.map((u) => quoteContext(u.passage.text, u.citation.start!, u.citation.end!))),
+    ...new Set(usable.map((u) => quoteContext(u.passage.text, u.citation.start!, u.citation.end!, u.citation.quote))),
   ].join('\n');
   // A length of time the cited text gives in other words («tolv måneder» for «ett år») is read in its words.
   // Double negations and negative verbs in the cited text's terms («kan ikke unnlate å» is «må»: doubleNegation.ts).
@@ -281,8 +315,11 @@ export function assessSupport(
   const viewRestated =
     (OPINION.test(sentence) && usable.some((u) => OPINION.test(u.citation.quote))) ||
     (WISH.test(sentence) && usable.some((u) => WISH.test(u.citation.quote)));
+  const demand = sentence.match(REPORTED_DEMAND)?.[1];
+  const demandReported =
+    demand !== undefined && lexiconTokens(context).some((w) => stem(w) === stem(lexiconTokens(demand)[0] ?? demand));
   for (const a of lexical.added)
-    if (!(a.lexicon === 'modality' && viewRestated))
+    if (!(a.lexicon === 'modality' && (viewRestated || demandReported)))
       flag(`lexicon-added:${a.lexicon}`, 'partly_supported', REASONS.lexiconAdded(a.label, a.sentence));
   // Only a restriction inside what the sentence quotes binds it.
   // NOTE (issue 15, first blind set opened): and only in a quoted sentence the sentence restates (two content words
@@ -352,8 +389,11 @@ export function assessSupport(
         u.citation.quote.slice(cond.index! + cond[0].length),
         sentence.slice(sentence.match(IF_RESTATED)!.index!),
       );
-    if (cond && !CONDITION.test(sentence) && !restatedIf)
+    if (cond && !CONDITION.test(sentence) && !V1_CONDITION.test(sentence) && !restatedIf)
       flag('condition-dropped', 'partly_supported', REASONS.conditionDropped(cond[0]));
+    const consent = u.citation.quote.match(CONSENT);
+    if (consent && !CONSENT_NAMED.test(sentence))
+      flag('condition-dropped', 'partly_supported', REASONS.conditionDropped(consent[0]));
     const limit = limitIn(u.citation.quote);
     if (limit && !limitIn(sentence)) flag('limit-dropped', 'partly_supported', REASONS.conditionDropped(limit));
     // Text a mark at the quote's edge leaves out of its sentence counts as skipped too (elisionEdges.ts).
@@ -374,6 +414,8 @@ export function assessSupport(
   // a comparison turned around (comparison.ts) keeps the source's words, so overlap cannot see it; review only.
   const turned = swaps.length || swapped ? null : turnedComparison(sentence, context);
   if (turned) flag('comparison', 'partly_supported', REASONS.comparisonTurned(turned.first, turned.second));
+  const opposed = oppositeComparison(sentence, context);
+  if (opposed) flag('comparison', 'partly_supported', REASONS.comparisonOpposite(opposed.said, opposed.source));
   // NOTE (issue 15, second blind set opened): cause and effect, or the preferred and the rejected, turned around their
   // pivot (turned.ts) keep the source's words too.
   const cause = swaps.length || swapped ? null : causeTurned(sentence, context);
@@ -446,11 +488,15 @@ export function assessSupport(
     flag('overlap:partial', 'partly_supported', REASONS.overlapPartial(overlap.score, overlap.missing));
   else {
     const clauses = splitClauses(sentence);
+    const cited = `${context}\n${metadata}`;
     const uncovered =
       clauses.length > 1
         ? clauses
-            .map((c) => ({ c, o: contentOverlap(c, `${context}\n${metadata}`, exclude) }))
-            .filter((x) => x.o.total >= 2 && x.o.score < CLAUSE_COVERED)
+            .map((c, i) => ({ c, o: contentOverlap(c, cited, exclude), i }))
+            .filter(
+              (x) =>
+                (x.o.total >= 2 && x.o.score < CLAUSE_COVERED) || addedOnly(x.c, clauses.slice(0, x.i), cited, exclude),
+            )
         : [];
     for (const x of uncovered) flag('clause', 'partly_supported', REASONS.clauseUncovered(x.c, x.o.missing));
     if (uncovered.length === 0 && overlap.score < OVERLAP_STRICT)
@@ -468,6 +514,28 @@ export function assessSupport(
     },
     findings,
   };
+}
+
+/**
+ * A later clause that says nothing of the cited text's but what an earlier clause already named: «…, og at reformen
+ * bør lovfestes» after «tillitsreformen må få fullt gjennomslag …» (issue 15, third blind set opened). Its words
+ * found in the earlier clauses refer back, so they back nothing; if none of the rest is in the cited text, the
+ * clause is a claim of its own. A clause of one new word falls under CLAUSE_COVERED's two-word floor otherwise.
+ * @example addedOnly('og at reformen bør lovfestes.', ['Reformen må få gjennomslag'], 'Reformen må få gjennomslag.', [])
+ *   // → true
+ */
+export function addedOnly(
+  clause: string,
+  earlier: readonly string[],
+  cited: string,
+  exclude: readonly string[],
+): boolean {
+  if (earlier.length === 0) return false;
+  const all = contentOverlap(clause, '', exclude).missing;
+  const fresh = new Set(contentOverlap(clause, earlier.join(' '), exclude).missing);
+  const repeated = all.filter((w) => !fresh.has(w));
+  if (repeated.length === 0 || fresh.size === 0) return false;
+  return contentOverlap(clause, cited, [...exclude, ...repeated]).score === 0;
 }
 
 /** Deadlines and bounds (data: lexicons/limits.json). */

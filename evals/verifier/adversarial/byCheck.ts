@@ -10,8 +10,8 @@
  *   check turns its alone-on-faulty cases into dangerous misses.
  *
  * NOTE: the readable sets only: the adversarial set's dev half (even ids), the sets written for the rounds of
- * issue 15 and the first and second blind sets (opened as development data in sessions 12 and 13). The held-out half
- * and the third blind set are never attributed, so that no rule is chosen on them.
+ * issue 15 and the first, second and third blind sets (opened as development data in sessions 12, 13 and 14). The
+ * held-out half (and any later blind set) is never attributed, so that no rule is chosen on it.
  */
 import { fileURLToPath } from 'node:url';
 import type { Verdict } from '../../../src/domain/verification.js';
@@ -33,6 +33,8 @@ export const READABLE_SETS: { file: string; devOnly: boolean }[] = [
     'verifier-blind.jsonl',
     // The second blind set, opened as development data in session 13 (its figures before opening: README, "Evals").
     'verifier-blind2.jsonl',
+    // The third blind set, opened as development data in session 14 (its figures before opening: README, "Evals").
+    'verifier-blind3.jsonl',
   ].map((name) => ({ file: casesFile(name), devOnly: false })),
 ];
 

@@ -224,8 +224,8 @@ Valg:
                    eller oracle (en dommer som kjenner fasiten: det meste en dommer kan rette etter verifikatorens
                    regler); tabellen får en linje om hvor mange dommer dommeren avgjorde
   --by-check       hvilken kontroll som ga hver ✗ og ≈, over de lesbare settene (utviklingshalvdelen og settene
-                   fra rundene i sak 15, og de to første blinde settene siden økt 12 og 13; aldri den holdte
-                   halvdelen; --cases gjelder ikke)
+                   fra rundene i sak 15, og de tre første blinde settene siden økt 12, 13 og 14; aldri den
+                   holdte halvdelen; --cases gjelder ikke)
   --json           hele resultatet som JSON
   -h, --help       denne teksten
 `;
