@@ -233,9 +233,9 @@ function mentionIndex(known: string[]): MentionIndex {
  * genitive: «NTLs», «Norsk Tjenestemannslag», «Norsk Tjenestemannslags», Nynorsk «Norsk Tenestemannslag» all name
  * NTL; «Oslo Ap» names Oslo Arbeiderparti. Longest mentions first, none overlapping, in text order.
  * NOTE: a mention of one word must be the name or a whole name of its group as written (any casing; «As» is not
- * «Ås»): the word
- * table reads common words as names («kommunenes» as KS), which is right inside a name («Kommunenes
- * Sentralforbund») and wrong for a word alone. A mention of several words is read through the table (nameKey).
+ * «Ås»): the word table reads common words as names («kommunenes» as KS), which is right inside a name
+ * («Kommunenes Sentralforbund») and wrong for a word alone. A mention of several words is read through the table
+ * (nameKey).
  * @example organisationMentions('Hva mener Norsk Tjenestemannslag om KI?', ['ntl', 'ks']) // [{ organisations: ['ntl'], start: 10, end: 32 }]
  */
 export function organisationMentions(text: string, known: Iterable<string>): OrganisationMention[] {
