@@ -1,9 +1,9 @@
 /**
  * `npm run eval`: every offline suite — retrieval (seed questions, NorQuAD dev), verifier accuracy on forged
  * citations, citation quality of offline drafts — as a table in the terminal, JSON/Markdown/HTML reports in
- * evals/reports/, and exit 1 below the thresholds in evals/config.yaml.
+ * evals/reports/ (eval.*, or NAME.* with --name), and exit 1 below the thresholds in evals/config.yaml.
  */
-import { parseCli } from '../src/cli/args.js';
+import { fail, parseCli } from '../src/cli/args.js';
 import { progressBar } from '../src/cli/progress.js';
 import { loadConfig } from '../src/config/env.js';
 import { createEmbedder } from '../src/embed/index.js';
@@ -34,10 +34,22 @@ JSON, Markdown og HTML i evals/reports/. Avslutter med kode 1 når et tall er un
 Valg:
   --only SUITE     bare retrieval, verifier, drafts eller abstention
   --config FIL     annen konfigurasjonsfil (standard evals/config.yaml)
+  --name NAVN      skriv rapportene til evals/reports/NAVN.{json,md,html} i stedet for eval.* (la rapporten fra
+                   forrige fulle kjøring stå når du prøver en endring; CI bruker standarden)
+  -h, --help       denne teksten
 `;
 
+/** A report name: a file name in evals/reports/, nothing that reaches outside it («..»). */
+const REPORT_NAME = /^(?!\.+$)[\w.-]+$/;
+
 async function main() {
-  const { values } = parseCli(process.argv.slice(2), { only: { type: 'string' }, config: { type: 'string' } }, HELP);
+  const { values } = parseCli(
+    process.argv.slice(2),
+    { only: { type: 'string' }, config: { type: 'string' }, name: { type: 'string' } },
+    HELP,
+  );
+  const name = values.name ?? 'eval';
+  if (!REPORT_NAME.test(name)) fail(`--name: bare bokstaver, sifre, «.», «-» og «_», fikk «${name}».`, 2);
   const config = loadEvalConfig(values.config);
   const run = (suite: string) => !values.only || values.only === suite;
   const sections: ReportSection[] = [];
@@ -291,7 +303,7 @@ async function main() {
       ]),
     )}\n`,
   );
-  const paths = writeReports('evals/reports', 'eval', { ...data, checks }, 'innspill – evaluering', sections, checks);
+  const paths = writeReports('evals/reports', name, { ...data, checks }, 'innspill – evaluering', sections, checks);
   process.stdout.write(`\nRapporter: ${paths.json}, ${paths.md}, ${paths.html}\n`);
   const failed = checks.filter((c) => !c.pass);
   if (failed.length) {

@@ -17,12 +17,12 @@ parseCli(
   process.argv.slice(2),
   {},
   `
-Usage: npm run fixtures
+Bruk: npm run fixtures
 
-Writes the document fixtures in test/fixtures/documents/ (PDF, DOCX, HTML, and the broken ones the tests refuse).
-The encrypted PDF needs qpdf; without it that file is kept as it is.
+Skriver testdokumentene i test/fixtures/documents/ (PDF, DOCX, HTML, og de ødelagte filene testene avviser).
+Den krypterte PDF-en krever qpdf; uten den blir den filen stående som den er.
 
-  -h, --help   this text
+  -h, --help   denne teksten
 `,
 );
 

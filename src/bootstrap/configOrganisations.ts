@@ -6,11 +6,13 @@
  * a clash with an organisation the store already knows («Norsk Tjenestemannslag» set while «NTL» has documents) can
  * only be found once it is. So `npm start` checks after migrating and seeding, before it serves: a service token
  * whose role held in «Norsk Tjenestemannslag» would otherwise hold in no organisation at all (roles compare
- * lower-cased names), and self-registered readers would found a second NTL.
+ * lower-cased names), and self-registered readers would found a second NTL. Once checked, the names are stored as
+ * known (configured_organisations), so that the other doors hold later names to them too.
  */
 import { ConfigError, type Config } from '../config/env.js';
-import type { Queryable } from '../store/driver.js';
-import { organisationSpellingClash } from '../store/organisations.js';
+import type { Db } from '../store/db.js';
+import { organisationSpellingClash, replaceConfiguredOrganisations } from '../store/organisations.js';
+import type { SpellingClash } from '../text/organisationNames.js';
 
 type OrganisationSettings = Pick<Config, 'API_TOKENS_ORGANISATIONS' | 'OIDC_REGISTER_ORGANISATION'>;
 
@@ -26,19 +28,33 @@ export function configuredOrganisations(config: OrganisationSettings): { variabl
 }
 
 /**
+ * Checks the organisations the configuration names and registers them as known (store/organisations.ts
+ * replaceConfiguredOrganisations), so that from this start on an upload, a role or a local ingest under another
+ * spelling of one of them is refused as any spelling clash is, before a document or a member carries the name.
  * Throws ConfigError (`npm start` prints it and exits 2) when a configured organisation reads as another spelling of
- * one the store knows, or of another configured name; names the variable and the spelling to use. Writes nothing.
- * @example await checkConfiguredOrganisations(db, config) // «Ugyldig konfigurasjon: OIDC_REGISTER_ORGANISATION: …»
+ * one the store knows, or of another configured name; names the variable and the spelling to use, and writes
+ * nothing. The names an earlier start registered do not count: the configuration may have changed since.
+ * @example await registerConfiguredOrganisations(db, config) // «Ugyldig konfigurasjon: OIDC_REGISTER_ORGANISATION: …»
  */
-export async function checkConfiguredOrganisations(db: Queryable, config: OrganisationSettings): Promise<void> {
+export async function registerConfiguredOrganisations(db: Db, config: OrganisationSettings): Promise<void> {
   const named = configuredOrganisations(config);
-  const clash = await organisationSpellingClash(db, { names: named.map((n) => n.name) });
-  if (!clash) return;
+  await db.transaction(async (tx) => {
+    await replaceConfiguredOrganisations(tx, []);
+    const clash = await organisationSpellingClash(tx, { names: named.map((n) => n.name) });
+    if (clash) throw configClash(named, clash);
+    await replaceConfiguredOrganisations(
+      tx,
+      named.map((n) => n.name),
+    );
+  });
+}
+
+function configClash(named: { variable: string; name: string }[], clash: SpellingClash): ConfigError {
   const at = named.find((n) => n.name === clash.organisation)!.variable;
   const reason = clash.inBatch
     ? `«${clash.organisation}» leses som «${clash.known}» i ${named.find((n) => n.name === clash.known)!.variable}. ` +
       'Skriv organisasjonen likt begge steder.'
     : `«${clash.organisation}» leses som organisasjonen «${clash.known}», som finnes i lageret. ` +
       `Skriv «${clash.known}», så blir ikke én organisasjon delt i to.`;
-  throw new ConfigError(`Ugyldig konfigurasjon:\n  ${at}: ${reason}`);
+  return new ConfigError(`Ugyldig konfigurasjon:\n  ${at}: ${reason}`);
 }

@@ -1,7 +1,7 @@
 /** `npm start`: migrate, seed an empty store, serve the app on PORT. */
 import { serve } from '@hono/node-server';
 import { scheduleBackups } from '../bootstrap/backups.js';
-import { checkConfiguredOrganisations } from '../bootstrap/configOrganisations.js';
+import { registerConfiguredOrganisations } from '../bootstrap/configOrganisations.js';
 import { draftingChoice } from '../bootstrap/drafting.js';
 import { ensureFirstAdmin } from '../bootstrap/firstAdmin.js';
 import { seedIfEmpty } from '../bootstrap/loadFiles.js';
@@ -42,8 +42,9 @@ async function main() {
       `\nAdministrator ${admin.email} er opprettet. Tilgangsnøkkelen vises bare nå; ta vare på den:\n\n  ${admin.token}\n\n` +
         `Bruk: Authorization: Bearer <nøkkel>. Flere brukere og nøkler: npm run users -- --help\n\n`,
     );
-  // One spelling per organisation in the configuration too; checked once the store (seeds included) is open.
-  await checkConfiguredOrganisations(runtime.db, config).catch(async (err: unknown) => {
+  // One spelling per organisation in the configuration too; checked once the store (seeds included) is open, then
+  // registered as known to every door.
+  await registerConfiguredOrganisations(runtime.db, config).catch(async (err: unknown) => {
     await runtime.db.close();
     throw err;
   });

@@ -4,12 +4,15 @@
  * passage that names the organisation above the one that answers. So a known organisation named in the question
  * becomes a filter and leaves the query text, and so do the question's framing words ("hva mener … om").
  */
+import { organisationMentions } from '../text/organisationNames.js';
 
 /** Framing words of a question about a position; content words stay. */
 const FRAME_WORDS = new Set(
-  'hva hvordan hvorfor hvilke hvilken mener meiner sier seier synes tenker vil ønsker om syn på standpunkt ståsted'.split(
-    ' ',
-  ),
+  (
+    'hva hvordan hvorfor hvilke hvilken mener meiner sier seier synes tenker vil ønsker om syn på standpunkt ståsted ' +
+    // Nynorsk
+    'kva korleis kvifor synest tenkjer ønskjer'
+  ).split(' '),
 );
 
 export interface QueryIntent {
@@ -19,26 +22,17 @@ export interface QueryIntent {
   organisations: string[];
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
+ * An organisation counts by any name the table gives it (text/organisationNames.ts organisationMentions): «Hva mener
+ * Norsk Tjenestemannslag om …» filters to the stored «NTL» as «Hva mener NTL om …» does.
  * @example parseQueryIntent('Hva mener Fagforbundet om skyløsning?', ['Fagforbundet', 'KS'])
  *   // → { text: 'skyløsning?', organisations: ['Fagforbundet'] }
  */
 export function parseQueryIntent(query: string, knownOrganisations: string[]): QueryIntent {
+  const mentions = organisationMentions(query, knownOrganisations);
+  const organisations = [...new Set(mentions.flatMap((m) => m.organisations))];
   let text = query;
-  const organisations: string[] = [];
-  // Longest names first, so "Oslo Arbeiderparti" is taken before a shorter name inside it.
-  for (const org of [...knownOrganisations].sort((a, b) => b.length - a.length)) {
-    // The name as a whole word, also in the genitive ("Fagforbundets", "KS'", "KS’").
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(org)}(?:s|'|’)?(?![\\p{L}\\p{N}])`, 'giu');
-    if (re.test(text)) {
-      organisations.push(org);
-      text = text.replace(re, ' ');
-    }
-  }
+  for (const m of [...mentions].reverse()) text = `${text.slice(0, m.start)} ${text.slice(m.end)}`;
   if (organisations.length === 0) return { text: query, organisations };
   const kept = text
     .split(/\s+/)

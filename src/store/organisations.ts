@@ -42,12 +42,19 @@ export async function listOrganisations(db: Queryable): Promise<readonly Organis
   );
 }
 
-/** Each member organisation once per spelling (memberships keep the spelling they were given). */
-const MEMBER_SPELLINGS_SQL = /* SQL */ `SELECT DISTINCT organisation FROM memberships ORDER BY organisation`;
+/**
+ * Each member organisation once per spelling (memberships keep the spelling they were given), then each one the
+ * configuration names (configured_organisations).
+ */
+const MEMBER_SPELLINGS_SQL = /* SQL */ `
+  SELECT organisation FROM (SELECT DISTINCT organisation, 0 AS source FROM memberships
+    UNION ALL SELECT name, 1 FROM configured_organisations) n
+  ORDER BY source, organisation`;
 
 /**
- * Every organisation the installation knows, as spelled: those with documents (consultation issuers among them)
- * and those with members. For the id namespaces and for refusing a second spelling of one organisation.
+ * Every organisation the installation knows, as spelled: those with documents (consultation issuers among them),
+ * those with members, and those the configuration names (registerConfiguredOrganisations). For the id namespaces
+ * and for refusing a second spelling of one organisation.
  */
 export async function knownOrganisationNames(db: Queryable): Promise<string[]> {
   const [documents, members] = await Promise.all([
@@ -55,6 +62,20 @@ export async function knownOrganisationNames(db: Queryable): Promise<string[]> {
     db.query<{ organisation: string }>(MEMBER_SPELLINGS_SQL),
   ]);
   return [...new Set([...documents.map((o) => o.name), ...members.rows.map((r) => r.organisation)])];
+}
+
+/**
+ * Makes `names` the organisations the configuration names (bootstrap/configOrganisations.ts, at every start):
+ * known to every door's spelling check from then on, in this process and in every other on the same store. The
+ * names of an earlier start go; run it in the transaction that checked the names.
+ */
+export async function replaceConfiguredOrganisations(tx: Queryable, names: readonly string[]): Promise<void> {
+  await tx.query('DELETE FROM configured_organisations');
+  if (names.length)
+    await tx.query(
+      'INSERT INTO configured_organisations (name) SELECT DISTINCT unnest($1::text[]) ON CONFLICT DO NOTHING',
+      [[...names]],
+    );
 }
 
 /**

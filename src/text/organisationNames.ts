@@ -179,3 +179,85 @@ export function shortFormSlugs(name: string): string[] {
   const own = ws.join('-');
   return [...new Set(forms.map((f) => f.join('-')))].filter((s) => s !== own);
 }
+
+/** Where a text names a known organisation (organisationMentions). */
+export interface OrganisationMention {
+  /** The names of `known` it names: one, or several when the store keeps one organisation under two spellings. */
+  organisations: string[];
+  /** The mention's offsets in the text, a genitive's apostrophe included. */
+  start: number;
+  end: number;
+}
+
+/** A text's words with their offsets: runs of letters and digits («Oslo-Ap» is two, as slug reads it). */
+const textWords = (text: string) => [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ start: m.index, word: m[0] }));
+
+interface MentionIndex {
+  /** A name of one word, lower-cased → the known names it names. */
+  oneWord: Map<string, string[]>;
+  /** nameKey → the known names it names. */
+  severalWords: Map<string, string[]>;
+  /** The most words a name has. */
+  longest: number;
+}
+
+/**
+ * The last index built, by the names it was built for: every search asks with the same stored names until the next
+ * write. Measured on a 19-word question: with 503 names, 2.8 ms a call when built each time, 0.34 ms when found
+ * again (the regular expression per name this replaced took 0.40 ms); with 5 names, 0.09 ms.
+ */
+let lastIndex: { names: string; index: MentionIndex } | undefined;
+
+function mentionIndex(known: string[]): MentionIndex {
+  const names = known.join('\n');
+  if (lastIndex?.names === names) return lastIndex.index;
+  const index: MentionIndex = { oneWord: new Map(), severalWords: new Map(), longest: 1 };
+  const add = (map: Map<string, string[]>, key: string, name: string) => {
+    const had = map.get(key) ?? [];
+    if (!had.includes(name)) map.set(key, [...had, name]);
+  };
+  for (const name of known) {
+    for (const n of [name, ...organisationAliases(name)]) {
+      const ws = textWords(n);
+      index.longest = Math.max(index.longest, ws.length);
+      if (ws.length === 1) add(index.oneWord, ws[0].word.toLowerCase(), name);
+    }
+    add(index.severalWords, nameKey(name), name);
+  }
+  lastIndex = { names, index };
+  return index;
+}
+
+/**
+ * Where `text` names an organisation of `known`, by its name or by another name the table gives it, also in the
+ * genitive: «NTLs», «Norsk Tjenestemannslag», «Norsk Tjenestemannslags», Nynorsk «Norsk Tenestemannslag» all name
+ * NTL; «Oslo Ap» names Oslo Arbeiderparti. Longest mentions first, none overlapping, in text order.
+ * NOTE: a mention of one word must be the name or a whole name of its group as written (any casing; «As» is not
+ * «Ås»): the word table reads common words as names («kommunenes» as KS), which is right inside a name
+ * («Kommunenes Sentralforbund») and wrong for a word alone. A mention of several words is read through the table
+ * (nameKey).
+ * @example organisationMentions('Hva mener Norsk Tjenestemannslag om KI?', ['ntl', 'ks']) // [{ organisations: ['ntl'], start: 10, end: 32 }]
+ */
+export function organisationMentions(text: string, known: Iterable<string>): OrganisationMention[] {
+  const { oneWord, severalWords, longest } = mentionIndex([...known]);
+  const ws = textWords(text);
+  const taken = new Set<number>();
+  const mentions: OrganisationMention[] = [];
+  const named = (span: string, count: number) =>
+    count === 1 ? oneWord.get(span.toLowerCase()) : severalWords.get(nameKey(span));
+  for (let count = Math.min(longest, ws.length); count >= 1; count--) {
+    for (let i = 0; i + count <= ws.length; i++) {
+      if (ws.slice(i, i + count).some((_, j) => taken.has(i + j))) continue;
+      const last = ws[i + count - 1];
+      let end = last.start + last.word.length;
+      const span = text.slice(ws[i].start, end);
+      // The genitive: «NTLs», «Norsk Tjenestemannslags»; «KS'» and «KS’» keep their apostrophe below.
+      const organisations = named(span, count) ?? (/s$/iu.test(span) ? named(span.slice(0, -1), count) : undefined);
+      if (!organisations) continue;
+      if (/^['’]/u.test(text.slice(end))) end += 1;
+      for (let j = i; j < i + count; j++) taken.add(j);
+      mentions.push({ organisations, start: ws[i].start, end });
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}

@@ -1,12 +1,14 @@
 /**
  * The configuration's organisation names at startup (bootstrap/configOrganisations.ts, called by `npm start` once
  * the store is open): another spelling of a known organisation, or two spellings between the two variables, fail
- * startup with a Norwegian message naming the variable and the spelling to use; nothing is written.
+ * startup with a Norwegian message naming the variable and the spelling to use; nothing is written. Names that pass
+ * are registered as known to the other doors (test/http/configuredOrganisations.test.ts).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkConfiguredOrganisations } from '../../src/bootstrap/configOrganisations.js';
+import { registerConfiguredOrganisations } from '../../src/bootstrap/configOrganisations.js';
 import { ConfigError } from '../../src/config/env.js';
 import { countAll } from '../../src/store/documents.js';
+import { knownOrganisationNames } from '../../src/store/organisations.js';
 import { createUser, listUsers, setRole } from '../../src/store/users.js';
 import { seededStore } from '../helpers/runtime.js';
 
@@ -16,13 +18,15 @@ const member = await createUser(db, { email: 'kari@legeforeningen.no' });
 await setRole(db, { userId: member.id, organisation: 'Legeforeningen', role: 'editor' });
 
 async function refused(config: { API_TOKENS_ORGANISATIONS?: string; OIDC_REGISTER_ORGANISATION?: string }) {
-  const before = { counts: await countAll(db), users: await listUsers(db) };
-  const err = await checkConfiguredOrganisations(db, config).then(
+  const before = { counts: await countAll(db), users: await listUsers(db), known: await knownOrganisationNames(db) };
+  const err = await registerConfiguredOrganisations(db, config).then(
     () => null,
     (e: unknown) => e,
   );
   expect(err, JSON.stringify(config)).toBeInstanceOf(ConfigError);
-  expect({ counts: await countAll(db), users: await listUsers(db) }).toEqual(before);
+  expect({ counts: await countAll(db), users: await listUsers(db), known: await knownOrganisationNames(db) }).toEqual(
+    before,
+  );
   return (err as ConfigError).message;
 }
 
@@ -59,11 +63,27 @@ describe('organisation names in the configuration', () => {
 
   it('accepts known names in any casing, new organisations, and no names at all', async () => {
     await expect(
-      checkConfiguredOrganisations(db, {
+      registerConfiguredOrganisations(db, {
         API_TOKENS_ORGANISATIONS: 'ntl, Fagforbundet',
         OIDC_REGISTER_ORGANISATION: 'Oslo',
       }),
     ).resolves.toBeUndefined();
-    await expect(checkConfiguredOrganisations(db, {})).resolves.toBeUndefined();
+    await expect(registerConfiguredOrganisations(db, {})).resolves.toBeUndefined();
+  });
+
+  it('registers the names that pass, and forgets an earlier start’s names', async () => {
+    await registerConfiguredOrganisations(db, {
+      API_TOKENS_ORGANISATIONS: 'Landsorganisasjonen',
+      OIDC_REGISTER_ORGANISATION: 'NITO',
+    });
+    expect(await knownOrganisationNames(db)).toEqual(expect.arrayContaining(['Landsorganisasjonen', 'NITO']));
+    // The configuration now spells LO another way: the earlier start's spelling is no clash, and it goes.
+    await registerConfiguredOrganisations(db, { API_TOKENS_ORGANISATIONS: 'LO' });
+    const known = await knownOrganisationNames(db);
+    expect(known).toContain('LO');
+    expect(known).not.toContain('Landsorganisasjonen');
+    expect(known).not.toContain('NITO');
+    await registerConfiguredOrganisations(db, {});
+    expect(await knownOrganisationNames(db)).not.toContain('LO');
   });
 });

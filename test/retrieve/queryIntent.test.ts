@@ -26,4 +26,37 @@ describe('parseQueryIntent', () => {
   it('keeps the words when nothing but the frame and a name is left', () => {
     expect(parseQueryIntent('Hva mener KS?', ORGS)).toEqual({ text: 'Hva mener KS?', organisations: ['KS'] });
   });
+
+  it('knows an organisation by the other names the table gives it, also in the genitive and in Nynorsk', () => {
+    for (const q of [
+      'Hva mener Norsk Tjenestemannslag om kunstig intelligens?',
+      'Norsk Tjenestemannslags syn på kunstig intelligens',
+      'Kva meiner Norsk Tenestemannslag om kunstig intelligens?',
+    ]) {
+      const intent = parseQueryIntent(q, ORGS);
+      expect(intent.organisations, q).toEqual(['NTL']);
+      expect(intent.text, q).toMatch(/^kunstig intelligens\??$/);
+    }
+    // The other way round: stored under the long name, asked by the short one.
+    expect(parseQueryIntent('Hva mener NTL om lønn?', ['Norsk Tjenestemannslag']).organisations).toEqual([
+      'Norsk Tjenestemannslag',
+    ]);
+    expect(parseQueryIntent('Hva mener Landsorganisasjonen i Norge om lønn?', ['LO', 'Norge'])).toEqual({
+      text: 'lønn?',
+      organisations: ['LO'],
+    });
+    expect(parseQueryIntent('Hva mener Oslo Ap om skolen?', ORGS).organisations).toEqual(['Oslo Arbeiderparti']);
+  });
+
+  it('reads no single common word as a name, although the word table reads it so inside one', () => {
+    expect(parseQueryIntent('Hva mener kommunenes ansatte om KI?', ORGS).organisations).toEqual([]);
+    expect(parseQueryIntent('Hva mener Kommunenes Sentralforbund om KI?', ORGS).organisations).toEqual(['KS']);
+  });
+
+  it('filters to every stored spelling of an organisation stored under two', () => {
+    expect(parseQueryIntent('Hva mener NTL om lønn?', ['NTL', 'Norsk Tjenestemannslag']).organisations.sort()).toEqual([
+      'NTL',
+      'Norsk Tjenestemannslag',
+    ]);
+  });
 });

@@ -5,6 +5,7 @@ import {
   NAME_GROUPS,
   nameKey,
   organisationAliases,
+  organisationMentions,
   shortFormSlugs,
   spellingClash,
 } from '../../src/text/organisationNames.js';
@@ -97,5 +98,21 @@ describe('spellingClash', () => {
 
   it('passes other casings and organisations of their own', () => {
     expect(spellingClash(['ntl', 'NTL', 'Oslo', 'Fagforbundet'], ['NTL', 'Oslo Ap'])).toBeUndefined();
+  });
+});
+
+describe('organisationMentions', () => {
+  it('finds each mention with its offsets, the genitive’s apostrophe included', () => {
+    const text = 'KS’ og Norsk Tjenestemannslags syn';
+    const mentions = organisationMentions(text, ['ntl', 'ks']);
+    expect(mentions.map((m) => [m.organisations, text.slice(m.start, m.end)])).toEqual([
+      [['ks'], 'KS’'],
+      [['ntl'], 'Norsk Tjenestemannslags'],
+    ]);
+  });
+
+  it('takes the longest name: «Oslo Arbeiderparti» is not «Arbeiderpartiet» too', () => {
+    const mentions = organisationMentions('Oslo Arbeiderpartiets program', ['Arbeiderpartiet', 'Oslo Arbeiderparti']);
+    expect(mentions.map((m) => m.organisations)).toEqual([['Oslo Arbeiderparti']]);
   });
 });

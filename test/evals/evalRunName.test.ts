@@ -1,0 +1,64 @@
+/**
+ * `npm run eval -- --name NAME` writes its reports to evals/reports/NAME.*, leaving eval.* (CI's default) alone; a
+ * name that would reach outside evals/reports/ is refused in Norwegian before anything runs. The runs here use a
+ * config with no suite to run, so they only parse, write the (empty) reports and exit.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'innspill-eval-name-'));
+const config = join(dir, 'config.yaml');
+writeFileSync(
+  config,
+  'retrieval: { modes: [hybrid], sets: [] }\nverifier: { seed: 1, genuine: 0, perKind: 0, thresholds: {} }\n',
+);
+const name = `test-name-${process.pid}`;
+const reports = ['json', 'md', 'html'].map((ext) => `evals/reports/${name}.${ext}`);
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  for (const r of reports) rmSync(r, { force: true });
+});
+
+async function evalRun(...args: string[]) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'evals/run.ts', ...args], {
+      timeout: 45_000,
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const stamp = (path: string) => (existsSync(path) ? statSync(path).mtimeMs : null);
+
+describe('npm run eval -- --name', { timeout: 60_000 }, () => {
+  it('writes evals/reports/NAME.{json,md,html} and leaves eval.* as it was', async () => {
+    const before = stamp('evals/reports/eval.json');
+    const run = await evalRun('--config', config, '--only', 'drafts', '--name', name);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Rapporter: ${reports.join(', ')}`);
+    for (const r of reports) expect(existsSync(r), r).toBe(true);
+    expect(JSON.parse(readFileSync(reports[0], 'utf8')).checks).toEqual([]);
+    expect(stamp('evals/reports/eval.json')).toBe(before);
+  });
+
+  it('refuses a name that reaches outside evals/reports/, before running anything', async () => {
+    for (const bad of ['../eval', 'a/b', '..']) {
+      const run = await evalRun('--config', config, '--only', 'drafts', '--name', bad);
+      expect(run.code, bad).toBe(2);
+      expect(run.stderr).toContain(`Feil: --name: bare bokstaver, sifre, «.», «-» og «_», fikk «${bad}».`);
+      expect(run.stdout).not.toContain('Rapporter:');
+    }
+  });
+
+  it('is in --help', async () => {
+    expect((await evalRun('--help')).stdout).toMatch(/--name NAVN +skriv rapportene til evals\/reports\/NAVN/);
+  });
+});
