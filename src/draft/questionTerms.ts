@@ -21,9 +21,14 @@ const QUESTION_WORDS = new Set(
  * The frame of a ministry's request, in both written standards: «Departementet ber om høringsinstansenes
  * vurdering av …, herunder …». NOTE: issue 17 measured these as the largest single cause of a false "no position"
  * on ministry-style questions: seven of eleven answerable ones on the dev half abstained on them.
+ * Who asks, in every inflection but the indefinite singular and plural of «direktorat» («Bør det opprettes et nytt
+ * direktorat?» names a topic): the ministries, directorates and their consultation papers.
  */
 const CONSULTATION_WORDS = new Set(
-  `departementet departementa departement ber høringsinstansene høringsinstansenes høringsinstanser høringsinstans
+  `departementet departementa departement departementer departementene departementets departementenes ber
+  direktoratet direktoratene direktorata direktoratets direktoratenes høringsnotat høringsnotatet høringsnotater
+  høringsnotatene høringsnotata høringsnotatets høyringsnotat høyringsnotatet høyringsnotata
+  høringsinstansene høringsinstansenes høringsinstanser høringsinstans
   høyringsinstansane høyringsinstansar høyringsinstans innspill innspel synspunkter synspunkt synspunkta vurdering
   vurderinga vurderingen redegjøre greie herunder medrekna hvilket kva slags såkalte såkalla ønsker ønskjer
   forslaget forslag framlegget spørsmålet spørsmål`
