@@ -56,21 +56,10 @@ export function vectorLegSql(filtered: boolean, { withPassages = false }: { with
  * written standard: src/retrieve/textTerms.ts), one group per question word, with `grp` its 1-based position in $2;
  * only those the corpus has and the question itself does not (`grp` is NULL on the question's own rows).
  *   $1 question text  $2 related forms text[] (one element per question word, its forms space-separated)
+ * The statement is a function (migration 019), planned once per session: planning was most of its cost.
  */
 export const QUERY_TERMS_SQL = /* SQL */ `
-  WITH q AS (SELECT DISTINCT l AS lexeme FROM unnest(tsvector_to_array(search_tsvector($1))) AS l),
-  n AS (SELECT l AS lexeme, (ts_lexize('norwegian_stem', l))[1] AS name_stem
-        FROM unnest(tsvector_to_array(search_names($1))) AS l),
-  x AS (SELECT DISTINCT g.i::int AS grp, l AS lexeme
-        FROM unnest($2::text[]) WITH ORDINALITY AS g(forms, i),
-             unnest(tsvector_to_array(to_tsvector('norwegian', g.forms))) AS l
-        WHERE l NOT IN (SELECT lexeme FROM q))
-  SELECT q.lexeme, NULL::int AS grp, s.df, n.name_stem, c.passages, c.total_length
-  FROM q LEFT JOIN n ON n.lexeme = q.lexeme LEFT JOIN lexeme_stats s ON s.lexeme = q.lexeme, corpus_stats c
-  UNION ALL
-  SELECT x.lexeme, x.grp, s.df, NULL, c.passages, c.total_length
-  FROM x JOIN lexeme_stats s ON s.lexeme = x.lexeme, corpus_stats c
-  ORDER BY grp NULLS FIRST, lexeme`;
+  SELECT * FROM search_query_terms($1::text, $2::text[]) ORDER BY grp NULLS FIRST, lexeme`;
 
 /**
  * Compound siblings of the question's compound words. Each question lexeme comes with its possible cuts into
@@ -82,24 +71,10 @@ export const QUERY_TERMS_SQL = /* SQL */ `
  * corpus lexeme of 3+ letters — so "skyløsning" (sky + løsning) gives skytjenest (sky + tjenest) but not skyld.
  * The most frequent first, at most $4 per question lexeme.
  *   $1 source lexemes text[]  $2 modifiers text[]  $3 heads text[] (one cut per element)  $4 limit per source
+ * A function too (migration 019), for the same reason.
  */
 export const COMPOUND_SIBLINGS_SQL = /* SQL */ `
-  WITH cuts AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS c(source, modifier, head)),
-  best AS (SELECT DISTINCT ON (c.source) c.source, c.modifier
-           FROM cuts c JOIN lexeme_stats k ON k.lexeme = c.head
-           ORDER BY c.source, length(c.head) DESC, length(c.modifier))
-  SELECT b.source, x.lexeme, x.df
-  FROM best b
-  CROSS JOIN LATERAL (
-    SELECT s.lexeme, s.df FROM lexeme_stats s
-    WHERE s.lexeme ~>=~ b.modifier AND s.lexeme ~<~ (b.modifier || chr(1114111)) AND s.lexeme <> b.source
-      AND EXISTS (SELECT 1 FROM lexeme_stats h
-                  WHERE h.lexeme IN (substr(s.lexeme, length(b.modifier) + 1),
-                                     CASE WHEN substr(s.lexeme, length(b.modifier) + 1, 1) IN ('s', 'e')
-                                          THEN substr(s.lexeme, length(b.modifier) + 2) END)
-                    AND length(h.lexeme) >= 3)
-    ORDER BY s.df DESC, s.lexeme
-    LIMIT $4) x`;
+  SELECT * FROM search_compound_siblings($1::text[], $2::text[], $3::text[], $4::int)`;
 
 /**
  * Full-text leg: Okapi BM25 over the passages' tsvector, with real term frequencies, each passage scored with the
