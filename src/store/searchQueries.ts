@@ -56,7 +56,7 @@ export function vectorLegSql(filtered: boolean, { withPassages = false }: { with
  * written standard: src/retrieve/textTerms.ts), one group per question word, with `grp` its 1-based position in $2;
  * only those the corpus has and the question itself does not (`grp` is NULL on the question's own rows).
  *   $1 question text  $2 related forms text[] (one element per question word, its forms space-separated)
- * The statement is a function (migration 019), planned once per session: planning was most of its cost.
+ * The statement is a function (migration 020), planned once per session: planning was most of its cost.
  */
 export const QUERY_TERMS_SQL = /* SQL */ `
   SELECT * FROM search_query_terms($1::text, $2::text[]) ORDER BY grp NULLS FIRST, lexeme`;
@@ -71,7 +71,7 @@ export const QUERY_TERMS_SQL = /* SQL */ `
  * corpus lexeme of 3+ letters — so "skyløsning" (sky + løsning) gives skytjenest (sky + tjenest) but not skyld.
  * The most frequent first, at most $4 per question lexeme.
  *   $1 source lexemes text[]  $2 modifiers text[]  $3 heads text[] (one cut per element)  $4 limit per source
- * A function too (migration 019), for the same reason.
+ * A function too (migration 020), for the same reason.
  */
 export const COMPOUND_SIBLINGS_SQL = /* SQL */ `
   SELECT * FROM search_compound_siblings($1::text[], $2::text[], $3::text[], $4::int)`;
