@@ -89,15 +89,8 @@ export function statusShift(sentence: string, quote: string): { source: string }
     // NOTE (issue 15, first blind set opened): a demand near the end of its sentence («Løftet av kompetansen må
     // starte nå») governs its subject before it: with fewer than two content words after it, every one of them
     // (the wanted verb) and one of the few words before it must be the sentence's.
-    if (after.length > 0 && after.length < 2 && after.every((w) => mine.has(w))) {
-      const before = cited
-        .slice(0, m.index)
-        .split(' ')
-        .filter((w) => w.length > 1 && !STOPWORDS.has(w))
-        .slice(-BEFORE)
-        .map(stem);
-      if (before.some((w) => mine.has(w))) return { source: m[0] };
-    }
+    if (after.length > 0 && after.length < 2 && after.every((w) => mine.has(w)) && subject.some((w) => mine.has(w)))
+      return { source: m[0] };
   }
   return null;
 }
