@@ -28,6 +28,18 @@ describe('directional lexicons', () => {
     expect(shifts('Tvert imot er vi positive.', 'Vi er positive til dette.')).toEqual([]);
   });
 
+  it('quantity: «de fleste» / «flertallet» is a step above «mange», not the same claim; within each step no shift', () => {
+    const many = 'Mange kommuner har innført heltidskultur.';
+    const most = shifts('De fleste kommuner har innført heltidskultur.', many);
+    expect(most.map((s) => s.lexicon)).toEqual(['quantity']);
+    expect(shifts('Flertallet av kommunene har innført heltidskultur.', many)).toHaveLength(1);
+    expect(shifts('Dei fleste kommunane har innført heiltidskultur.', many)).toHaveLength(1);
+    expect(
+      shifts('Flertallet av kommunene har innført heltidskultur.', 'De fleste kommunene har innført heltidskultur.'),
+    ).toEqual([]);
+    expect(shifts('Mange kommuner har ofte innført heltidskultur.', many)).toEqual([]);
+  });
+
   it('reports the words it found in agreement, so overlap need not count them', () => {
     expect(compare('Fagforbundet er kritisk til planen.', 'Vi er bekymret for planen.').agreed).toContain('kritisk');
   });
