@@ -70,13 +70,14 @@ export async function knownOrganisationNames(db: Queryable): Promise<string[]> {
  * names of an earlier start go; run it in the transaction that checked the names.
  */
 export async function replaceConfiguredOrganisations(tx: Queryable, names: readonly string[]): Promise<void> {
-  await tx.query('DELETE FROM configured_organisations');
-  if (names.length)
-    await tx.query(
-      'INSERT INTO configured_organisations (name) SELECT DISTINCT unnest($1::text[]) ON CONFLICT DO NOTHING',
-      [[...names]],
-    );
+  await tx.query(CLEAR_CONFIGURED_SQL);
+  if (names.length) await tx.query(ADD_CONFIGURED_SQL, [[...names]]);
 }
+
+const CLEAR_CONFIGURED_SQL = /* SQL */ `DELETE FROM configured_organisations`;
+/** $1 names text[] */
+const ADD_CONFIGURED_SQL = /* SQL */ `
+  INSERT INTO configured_organisations (name) SELECT DISTINCT unnest($1::text[]) ON CONFLICT DO NOTHING`;
 
 /**
  * The first of `names` that reads as another spelling of an organisation the store knows, or of a name given
