@@ -56,6 +56,8 @@ const EvalConfig = z.object({
     blind3: HandWrittenSet.optional(),
     /** The fourth blind set (vq- ids), likewise, with three statutes no earlier set cited: report-only, closed. */
     blind4: HandWrittenSet.optional(),
+    /** The fifth blind set (vr- ids), likewise, with three more new statutes: report-only, closed. */
+    blind5: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z

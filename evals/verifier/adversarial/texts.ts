@@ -22,7 +22,9 @@ const LOVDATA_DIR = `${ROOT}evals/data/lovdata`;
  * The statutes the cases cite. Chosen for obligations a consultation response could lean on: tenancy (husleieloven),
  * owner sections (eierseksjonsloven), housing co-operatives (burettslagslova, Nynorsk), public geodata
  * (geodataloven) and the neighbour law (grannelova, Nynorsk); for the fourth blind set, sale of real property
- * (avhendingslova, Nynorsk), ground leases (tomtefesteloven, Nynorsk) and estate agency (eiendomsmeglingsloven).
+ * (avhendingslova, Nynorsk), ground leases (tomtefesteloven, Nynorsk) and estate agency (eiendomsmeglingsloven); for
+ * the fifth, land registration (tinglysingsloven), co-ownership (sameigelova, Nynorsk) and the cadastre (matrikkellova,
+ * Nynorsk).
  */
 const STATUTE_FILES = [
   'nl-19990326-017.xml', // husleieloven
@@ -33,6 +35,9 @@ const STATUTE_FILES = [
   'nl-19920703-093.xml', // avhendingslova (Nynorsk), added for the fourth blind set
   'nl-19961220-106.xml', // tomtefesteloven (Nynorsk), likewise
   'nl-20070629-073.xml', // eiendomsmeglingsloven, likewise
+  'nl-19350607-002.xml', // tinglysingsloven, added for the fifth blind set
+  'nl-19650618-006.xml', // sameigelova (Nynorsk), likewise
+  'nl-20050617-101.xml', // matrikkellova (Nynorsk), likewise
 ] as const;
 
 /** Ingest the seeds and the chosen statutes the way `npm run ingest` does; keyed by document id. */
