@@ -132,6 +132,7 @@ async function main() {
       { key: 'verifierBlind3', suite: 'verifier/blind3', set: config.verifier.blind3 },
       { key: 'verifierBlind4', suite: 'verifier/blind4', set: config.verifier.blind4 },
       { key: 'verifierBlind5', suite: 'verifier/blind5', set: config.verifier.blind5 },
+      { key: 'verifierBlind6', suite: 'verifier/blind6', set: config.verifier.blind6 },
     ] as const;
     const titles: Record<(typeof sets)[number]['suite'], string> = {
       'verifier/adversarial': 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
@@ -146,6 +147,7 @@ async function main() {
       'verifier/blind3': 'Verifikatoren på det tredje blinde håndskrevne settet (bare rapport, uten dommer)',
       'verifier/blind4': 'Verifikatoren på det fjerde blinde håndskrevne settet (bare rapport, uten dommer)',
       'verifier/blind5': 'Verifikatoren på det femte blinde håndskrevne settet (bare rapport, uten dommer)',
+      'verifier/blind6': 'Verifikatoren på det sjette blinde håndskrevne settet (bare rapport, uten dommer)',
     };
     for (const { key, suite, set } of sets) {
       if (!set) continue;

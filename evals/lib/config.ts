@@ -58,6 +58,8 @@ const EvalConfig = z.object({
     blind4: HandWrittenSet.optional(),
     /** The fifth blind set (vr- ids), likewise, with three more new statutes: report-only, closed. */
     blind5: HandWrittenSet.optional(),
+    /** The sixth blind set (vs- ids), likewise, with three more new statutes: report-only, closed. */
+    blind6: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z

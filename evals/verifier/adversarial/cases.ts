@@ -40,7 +40,8 @@ export const AdversarialCase = z
     // `vt-` the third blind set (evals/cases/verifier-blind3.jsonl), likewise; the closed measure since session 13.
     // `vq-` the fourth blind set (evals/cases/verifier-blind4.jsonl), likewise, with three statutes no earlier set cited.
     // `vr-` the fifth blind set (evals/cases/verifier-blind5.jsonl), likewise, with three more new statutes.
-    id: z.string().regex(/^v[abfghqrt]-\d{3,}$/),
+    // `vs-` the sixth blind set (evals/cases/verifier-blind6.jsonl), likewise, with three more new statutes.
+    id: z.string().regex(/^v[abfghqrst]-\d{3,}$/),
     category: z.string().regex(/^[a-z][a-z_]*$/),
     /** Whose «vi» the draft speaks with; null for a neutral draft. */
     organisation: z.string().min(1).nullable(),

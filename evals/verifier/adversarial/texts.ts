@@ -24,7 +24,8 @@ const LOVDATA_DIR = `${ROOT}evals/data/lovdata`;
  * (geodataloven) and the neighbour law (grannelova, Nynorsk); for the fourth blind set, sale of real property
  * (avhendingslova, Nynorsk), ground leases (tomtefesteloven, Nynorsk) and estate agency (eiendomsmeglingsloven); for
  * the fifth, land registration (tinglysingsloven), co-ownership (sameigelova, Nynorsk) and the cadastre (matrikkellova,
- * Nynorsk).
+ * Nynorsk); for the sixth, housing co-operative societies (bustadbyggjelagslova, Nynorsk), easements (servituttlova,
+ * Nynorsk) and the municipal pre-emption right to rental buildings (lov om kommunal forkjøpsrett til leiegårder).
  */
 const STATUTE_FILES = [
   'nl-19990326-017.xml', // husleieloven
@@ -38,6 +39,9 @@ const STATUTE_FILES = [
   'nl-19350607-002.xml', // tinglysingsloven, added for the fifth blind set
   'nl-19650618-006.xml', // sameigelova (Nynorsk), likewise
   'nl-20050617-101.xml', // matrikkellova (Nynorsk), likewise
+  'nl-20030606-038.xml', // bustadbyggjelagslova (Nynorsk), added for the sixth blind set
+  'nl-19681129-000.xml', // servituttlova (Nynorsk), likewise
+  'nl-19770429-034.xml', // lov om kommunal forkjøpsrett til leiegårder, likewise
 ] as const;
 
 /** Ingest the seeds and the chosen statutes the way `npm run ingest` does; keyed by document id. */
