@@ -61,6 +61,15 @@ const NEGATIONS = new Set([
   'slepp',
   'fritatt',
   'fritak',
+  // «for å hindre at noen lider rettstap» says «for at ikke noen skal lide rettstap».
+  'hindre',
+  'hindra',
+  'hindrer',
+  'hindrar',
+  'forhindre',
+  'forhindrer',
+  'unngå',
+  'unngår',
 ]);
 /**
  * NOTE: «mangelen på kompetanse» says what «mangel på kompetanse» says, but in a statute «mangelen» alone is a defect
@@ -88,6 +97,8 @@ const ratherThan = (tokens: readonly string[], i: number) =>
 /** The label every «i stedet for» form carries, so that they pair as the same word. */
 const insteadLabel = (w: string) =>
   w === 'stedet' || w === 'istedenfor' || w === 'isteden' || w === 'heller' || RATHER_THAN.has(w) ? 'i stedet for' : w;
+/** «vente med X til Y» (wait with X until Y) says «ikke X før Y». */
+const WAIT = new Set(['vente', 'venta', 'venter', 'ventar', 'ventet']);
 /** «for få», «for lite» (too few, too little) negate like «mangler»: «for få folk» is «mangler folk». */
 const TOO = new Set(['få', 'lite']);
 /** An adjective with the negating prefix u-: «utilstrekkelig» is «ikke tilstrekkelig», «ufravikelig» «kan ikke fravikes». */
@@ -303,6 +314,7 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
     ([...BOUNDS].some((w) => other.has(stem(w))) || [...other].some((w) => BOUND_COMPOUND.test(w)));
   const instead = INSTEAD_IN.test(otherText);
   const exceptionElsewhere = NOT_IN.test(otherText) || UNLESS.test(otherText);
+  const notUntil = !NOT_IN.test(otherText) && WHEN_IN.test(otherText);
   // Most texts have no negation at all; the stance terms are looked up only where one is.
   const inTerms = tokens.some((w) => NEGATIONS.has(w))
     ? negationsInTerms(tokens, tokensOf(otherText))
@@ -318,13 +330,14 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
         !(MANGEL_NOUNS.has(w) && tokens[i + 1] !== 'på') &&
         !((w === 'uten' || w === 'utan') && otherThan(tokens, i)) &&
         !((w === 'ikke' || w === 'ikkje') && NOT_NEGATING_AFTER.has(tokens[i + 1])) &&
-        !((w === 'ikke' || w === 'ikkje') && notNegating(tokens, seg, i, only, exceptionElsewhere)) &&
+        !((w === 'ikke' || w === 'ikkje') && notNegating(tokens, seg, i, only, exceptionElsewhere, notUntil)) &&
         !(only && exceptiveAfter(tokens, i)) &&
         !(bounded && boundAfter(tokens, i))) ||
       (w === 'stedet' && tokens[i - 1] === 'i' && tokens[i + 1] === 'for') ||
       (instead && ratherThan(tokens, i)) ||
       (w === 'for' && TOO.has(tokens[i + 1] ?? '')) ||
-      (w === 'utenfor' && FALLS_OUTSIDE.has(tokens[i - 1] ?? '')),
+      (w === 'utenfor' && FALLS_OUTSIDE.has(tokens[i - 1] ?? '')) ||
+      (WAIT.has(w) && tokens[i + 1] === 'med'),
   );
   const content = tokens.map(
     (t, i) =>
@@ -368,6 +381,8 @@ function inCondition(tokens: readonly string[], i: number, item: boolean): boole
  *   what the sentence does with it is the condition check's business. Where the other text has either, the two
  *   pair as negations, as before.
  * - «enten/anten/om … eller ikke» (whether or not) is a disjunction.
+ * - «X er ikke oppretta før Y» (not until) is «X er oppretta når Y»: against a text with no «ikke» that says when
+ *   («når», «så snart», «straks», «først»), the «ikke» with a «før» a few words on is that time, not a reversal.
  */
 function notNegating(
   tokens: readonly string[],
@@ -375,15 +390,19 @@ function notNegating(
   i: number,
   only: boolean,
   exceptionElsewhere: boolean,
+  notUntil: boolean,
 ): boolean {
   const next = tokens[i + 1] ?? '';
   if (ONLY.has(next) && !only) return true;
   const exception = OTHER_THAN.has(next) && (FOLLOWS.has(tokens[i + 2] ?? '') || AGREED.has(tokens[i + 3] ?? ''));
   if (exception && !exceptionElsewhere) return true;
+  if (notUntil && UNTIL_REACH.some((d) => tokens[i + d] === 'før' && seg[i + d] === seg[i])) return true;
   if (tokens[i - 1] === 'eller')
     for (let k = i - 2; k >= 0 && seg[k] === seg[i]; k--) if (WHETHER.has(tokens[k])) return true;
   return false;
 }
+const WHEN_IN = /(?<![\p{L}])(?:når|så\s+snart|straks|først)(?![\p{L}])/iu;
+const UNTIL_REACH = [1, 2, 3, 4, 5, 6];
 const FOLLOWS = new Set(['følger', 'følgjer', 'fylgjer', 'følge', 'fylgje', 'framgår', 'fremgår']);
 const AGREED = new Set(['avtalt', 'avtala', 'bestemt', 'fastsatt', 'fastsett', 'sagt', 'vedtatt', 'vedteke']);
 const WHETHER = new Set(['enten', 'anten', 'om', 'uansett']);
@@ -398,7 +417,7 @@ function doubleNegations(tokens: readonly string[], seg: readonly number[]): Set
   tokens.forEach((w, i) => {
     if (!['ingen', 'ikke', 'ikkje', 'inga'].includes(w)) return;
     const k = tokens.findIndex((x, j) => j > i && seg[j] === seg[i] && (x === 'uten' || x === 'utan'));
-    if (k > 0 && tokens[k + 1] === 'å') out.add(i).add(k);
+    if (k > 0 && (tokens[k + 1] === 'å' || tokens[k + 1] === 'at')) out.add(i).add(k);
   });
   return out;
 }
