@@ -13,7 +13,9 @@ const POSITION_VERBS = new Set(
   påpeikar påpekte advarer åtvarar advarte frykter frykta fryktet ber oppfordrer oppmoder skriver skriv skrev sier
   seier sa uttaler uttalte går peker peikar viser tar prioriterer jobber arbeider kjemper etterlyser savner
   forutsetter vektlegger legger oppgir anslår anslo hevder konkluderer beskriver erkjenner lover varsler
-  argumenterer slår slo fastslår fastslo erfarer erfarte anerkjenner anerkjente konstaterer konstaterte nevner nevnte`
+  argumenterer slår slo fastslår fastslo erfarer erfarte anerkjenner anerkjente konstaterer konstaterte nevner nevnte
+  ment meint krevd kravd foreslått føreslått anbefalt understreket understreka påpekt påpeika advart åtvara uttalt
+  etterlyst fremhevet framheva framhevet hevdet argumentert gått tatt tok`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -40,6 +42,7 @@ const ATTITUDES = new Set([
 ]);
 /** Words between a name and its verb: "Fagforbundets landsstyre har lenge ment". */
 const BETWEEN = new Set([
+  'forbund',
   'landsstyre',
   'landsstyret',
   'styre',
@@ -154,6 +157,8 @@ function viewHolder(toks: Tok[]): Holder | null {
 function nameFrom(toks: Tok[], i: number, dir: 1 | -1): Holder | null {
   if (i < 0 || i >= toks.length) return null;
   if (toks[i].lower === 'vi' || toks[i].lower === 'me') return { kind: 'we', text: toks[i].raw };
+  // «Våre medlemmer er enige i …», «Vårt forbund mener …»: a first-person possessive is the drafting organisation.
+  if (OUR.has(toks[i].lower)) return { kind: 'we', text: toks[i].raw };
   const run: string[] = [];
   for (let k = i; k >= 0 && k < toks.length && isName(toks[k]); k += dir) run.push(toks[k].raw);
   if (run.length === 0) return null;

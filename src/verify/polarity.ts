@@ -43,6 +43,10 @@ const NEGATIONS = new Set([
   'manglene',
   'manglane',
   'manglende',
+  // «opplæringa er mangelfull» says «opplæringa holder ikke mål».
+  'mangelfull',
+  'mangelfullt',
+  'mangelfulle',
   'istedenfor',
   'isteden',
   // Words that carry a negation in themselves: «forbudt» is «kan ikke», «slipper» is «er ikke forpliktet til».
@@ -57,6 +61,15 @@ const NEGATIONS = new Set([
   'slepp',
   'fritatt',
   'fritak',
+  // «for å hindre at noen lider rettstap» says «for at ikke noen skal lide rettstap».
+  'hindre',
+  'hindra',
+  'hindrer',
+  'hindrar',
+  'forhindre',
+  'forhindrer',
+  'unngå',
+  'unngår',
 ]);
 /**
  * NOTE: «mangelen på kompetanse» says what «mangel på kompetanse» says, but in a statute «mangelen» alone is a defect
@@ -84,6 +97,8 @@ const ratherThan = (tokens: readonly string[], i: number) =>
 /** The label every «i stedet for» form carries, so that they pair as the same word. */
 const insteadLabel = (w: string) =>
   w === 'stedet' || w === 'istedenfor' || w === 'isteden' || w === 'heller' || RATHER_THAN.has(w) ? 'i stedet for' : w;
+/** «vente med X til Y» (wait with X until Y) says «ikke X før Y». */
+const WAIT = new Set(['vente', 'venta', 'venter', 'ventar', 'ventet']);
 /** «for få», «for lite» (too few, too little) negate like «mangler»: «for få folk» is «mangler folk». */
 const TOO = new Set(['få', 'lite']);
 /** An adjective with the negating prefix u-: «utilstrekkelig» is «ikke tilstrekkelig», «ufravikelig» «kan ikke fravikes». */
@@ -138,11 +153,14 @@ function tokensOf(
 ): string[] {
   const out: string[] = [];
   const { tooInOther, unlessAsNot } = flags;
-  const ws = toBokmalWords(words(text));
+  // «for» ending a clause before «få» («som avgjerda får verknad for, få høve til …») is no «for få» (too few).
+  const ws = toBokmalWords(words(text.replace(FOR_THEN_COMMA, 'for og ')));
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
     const base = w.slice(1);
-    if (unlessAsNot && w === 'med' && ws[i + 1] === 'mindre') {
+    const lack = LACK_COMPOUND.exec(w);
+    if (lack) out.push('mangel', 'på', lack[1]);
+    else if (unlessAsNot && w === 'med' && ws[i + 1] === 'mindre') {
       out.push('hvis', 'ikke');
       i++;
     } else if (
@@ -170,7 +188,10 @@ function otherFlags(otherText: string): { tooInOther: boolean; unlessAsNot: bool
     unlessAsNot: NOT_IN.test(otherText) && !UNLESS.test(otherText) && !ONLY_IN.test(otherText),
   };
 }
+/** «kompetansemangel» is «mangel på kompetanse» (the noun negates only with «på»: MANGEL_NOUNS). */
+const LACK_COMPOUND = /^(\p{L}{4,}?)(?:mangel|mangelen|manglene|manglane)$/u;
 const TOO_IN = /(?<![\p{L}])for\s+(?:få|lite)(?![\p{L}])/iu;
+const FOR_THEN_COMMA = /(?<![\p{L}])for\s*[,;:]\s*(?=(?:få|lite)(?![\p{L}]))/giu;
 const UNLESS = /(?<![\p{L}])med\s+mindre(?![\p{L}])/iu;
 const ONLY_IN = /(?<![\p{L}])(?:bare|kun|berre|utelukkende|unntatt|unntak)(?![\p{L}])/iu;
 const NOT_IN = /(?<![\p{L}])(?:ikke|ikkje)(?![\p{L}])/iu;
@@ -292,6 +313,8 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
     other !== undefined &&
     ([...BOUNDS].some((w) => other.has(stem(w))) || [...other].some((w) => BOUND_COMPOUND.test(w)));
   const instead = INSTEAD_IN.test(otherText);
+  const exceptionElsewhere = NOT_IN.test(otherText) || UNLESS.test(otherText);
+  const notUntil = !NOT_IN.test(otherText) && WHEN_IN.test(otherText);
   // Most texts have no negation at all; the stance terms are looked up only where one is.
   const inTerms = tokens.some((w) => NEGATIONS.has(w))
     ? negationsInTerms(tokens, tokensOf(otherText))
@@ -307,12 +330,14 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
         !(MANGEL_NOUNS.has(w) && tokens[i + 1] !== 'på') &&
         !((w === 'uten' || w === 'utan') && otherThan(tokens, i)) &&
         !((w === 'ikke' || w === 'ikkje') && NOT_NEGATING_AFTER.has(tokens[i + 1])) &&
+        !((w === 'ikke' || w === 'ikkje') && notNegating(tokens, seg, i, only, exceptionElsewhere, notUntil)) &&
         !(only && exceptiveAfter(tokens, i)) &&
         !(bounded && boundAfter(tokens, i))) ||
       (w === 'stedet' && tokens[i - 1] === 'i' && tokens[i + 1] === 'for') ||
       (instead && ratherThan(tokens, i)) ||
       (w === 'for' && TOO.has(tokens[i + 1] ?? '')) ||
-      (w === 'utenfor' && FALLS_OUTSIDE.has(tokens[i - 1] ?? '')),
+      (w === 'utenfor' && FALLS_OUTSIDE.has(tokens[i - 1] ?? '')) ||
+      (WAIT.has(w) && tokens[i + 1] === 'med'),
   );
   const content = tokens.map(
     (t, i) =>
@@ -348,6 +373,41 @@ function inCondition(tokens: readonly string[], i: number, item: boolean): boole
 }
 
 /**
+ * NOTE (issue 15, fifth blind set opened): three uses of «ikke» that negate nothing a sentence could reverse.
+ * - «ikke bare X» (not only X) adds; a sentence that names more than X says it too. It counts as a negation only
+ *   where the other text restricts with «bare»/«kun» (`only`), so «ikke bare … men også» still pairs with its own.
+ * - «(så langt / om) ikke annet følger av / er avtalt» is an exception (unless agreed otherwise), as «med mindre annet
+ *   er avtalt» is; against a text that words it with no «ikke» or «med mindre» at all («avtalar går føre lova»),
+ *   what the sentence does with it is the condition check's business. Where the other text has either, the two
+ *   pair as negations, as before.
+ * - «enten/anten/om … eller ikke» (whether or not) is a disjunction.
+ * - «X er ikke oppretta før Y» (not until) is «X er oppretta når Y»: against a text with no «ikke» that says when
+ *   («når», «så snart», «straks», «først»), the «ikke» with a «før» a few words on is that time, not a reversal.
+ */
+function notNegating(
+  tokens: readonly string[],
+  seg: readonly number[],
+  i: number,
+  only: boolean,
+  exceptionElsewhere: boolean,
+  notUntil: boolean,
+): boolean {
+  const next = tokens[i + 1] ?? '';
+  if (ONLY.has(next) && !only) return true;
+  const exception = OTHER_THAN.has(next) && (FOLLOWS.has(tokens[i + 2] ?? '') || AGREED.has(tokens[i + 3] ?? ''));
+  if (exception && !exceptionElsewhere) return true;
+  if (notUntil && UNTIL_REACH.some((d) => tokens[i + d] === 'før' && seg[i + d] === seg[i])) return true;
+  if (tokens[i - 1] === 'eller')
+    for (let k = i - 2; k >= 0 && seg[k] === seg[i]; k--) if (WHETHER.has(tokens[k])) return true;
+  return false;
+}
+const WHEN_IN = /(?<![\p{L}])(?:når|så\s+snart|straks|først)(?![\p{L}])/iu;
+const UNTIL_REACH = [1, 2, 3, 4, 5, 6];
+const FOLLOWS = new Set(['følger', 'følgjer', 'fylgjer', 'følge', 'fylgje', 'framgår', 'fremgår']);
+const AGREED = new Set(['avtalt', 'avtala', 'bestemt', 'fastsatt', 'fastsett', 'sagt', 'vedtatt', 'vedteke']);
+const WHETHER = new Set(['enten', 'anten', 'om', 'uansett']);
+
+/**
  * NOTE: «Ingen må setja i verk graving … utan å syta for føregjerder» is «Den som graver, må sørge for føregjerder»:
  * «ingen/ikke … uten» in one sentence cancel out. Used only against a text with no negation at all, so a sentence that
  * keeps either half («… uten å sørge for …») is still compared word by word.
@@ -357,7 +417,7 @@ function doubleNegations(tokens: readonly string[], seg: readonly number[]): Set
   tokens.forEach((w, i) => {
     if (!['ingen', 'ikke', 'ikkje', 'inga'].includes(w)) return;
     const k = tokens.findIndex((x, j) => j > i && seg[j] === seg[i] && (x === 'uten' || x === 'utan'));
-    if (k > 0 && tokens[k + 1] === 'å') out.add(i).add(k);
+    if (k > 0 && (tokens[k + 1] === 'å' || tokens[k + 1] === 'at')) out.add(i).add(k);
   });
   return out;
 }
@@ -396,7 +456,7 @@ function negations(t: Text): Negation[] {
 }
 
 /** Outcome of the bracket test, with the negations of `b` in the stretch compared (and so accounted for). */
-type Bracket = { kind: 'negated' | 'plain'; at: number[]; key: string } | { kind: 'absent' };
+type Bracket = { kind: 'negated' | 'plain'; at: number[]; key: string; seg: number } | { kind: 'absent' };
 
 /**
  * The bracket test: take the content words nearest before and after negation `n` in `a` that `b` also has (so an
@@ -453,7 +513,7 @@ function bracket(n: Negation, a: Text, b: Text): Bracket {
   const key = `${l}:${r}`;
   for (const [i, j] of stretches) {
     const at = count(b, i, j);
-    if (at.length % 2 === odd) return { kind: 'negated', at, key };
+    if (at.length % 2 === odd) return { kind: 'negated', at, key, seg: b.seg[Math.max(i, 0)] };
   }
   // NOTE: Norwegian moves the negation before the verb in a subordinate clause («som ikke utveksler data» for
   // «utveksler ikke data»): a negation right next to the stretch's end word counts as inside it.
@@ -461,10 +521,10 @@ function bracket(n: Negation, a: Text, b: Text): Bracket {
     for (const k of [i - 1, j + 1]) {
       if (!b.negated[k]) continue;
       const at = [...count(b, i, j), k];
-      if (at.length % 2 === odd) return { kind: 'negated', at, key };
+      if (at.length % 2 === odd) return { kind: 'negated', at, key, seg: b.seg[Math.max(i, 0)] };
     }
   }
-  return { kind: 'plain', at: count(b, ...stretches[0]), key };
+  return { kind: 'plain', at: count(b, ...stretches[0]), key, seg: b.seg[Math.max(stretches[0][0], 0)] };
 }
 
 /**
@@ -506,6 +566,16 @@ const unplacedIn = (other: Text) =>
   other.tokens.some((w, i) => NEGATIONS.has(w) || ratherThan(other.tokens, i) || w === 'stedet' || BOUNDS.includes(w))
     ? { unplaced: true }
     : {};
+
+/**
+ * NOTE (issue 15, fifth blind set opened): `unplaced` too for a negation the bracket test placed in a stretch of the
+ * other text without one, where that stretch's sentence has a negation elsewhere. Whether that negation governs the
+ * stretch is a reading of its scope («det er ingen automatikk i at gevinstene fordeles jevnt»; «… av
+ * oppmålingsforretning som ikkje er fullført …» against «Blir ikkje oppmålingsforretninga fullført …»): ≈, not ✗.
+ * Against a sentence with no negation at all, a placed one stays a plain reversal.
+ */
+const negatedSentence = (other: Text, seg: number) =>
+  other.negated.some((x, k) => x && other.seg[k] === seg) ? { unplaced: true } : {};
 
 /** `inCondition` for a negation in a condition of its own text (only then, so most issues stay as they were). */
 const conditionOf = (n: Negation, t: Text) => (t.cond[n.index] ? { inCondition: true } : {});
@@ -564,7 +634,7 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
       const words = about(n, to);
       if (t.kind === 'plain' && !places.has(t.key) && words.length > 0 && !omitted(n, to)) {
         places.add(t.key);
-        issues.push({ kind, word: n.word, about: words, ...conditionOf(n, from) });
+        issues.push({ kind, word: n.word, about: words, ...conditionOf(n, from), ...negatedSentence(to, t.seg) });
       }
     }
   };

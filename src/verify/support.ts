@@ -72,6 +72,11 @@ export const CLAUSE_COVERED = 0.5;
  */
 export const MINIMAL_PAIR = OVERLAP_STRICT;
 
+/** A negation word (Bokmål and Nynorsk), for the two-sided scales below. */
+const NEGATION_WORD = /(?<![\p{L}])(?:ikke|ikkje|ingen|inga|intet|aldri|uten|utan)(?![\p{L}])/iu;
+/** The lexicons whose scales have two sides a negation turns over (lexicons/bounds.json, opposites.json). */
+const TWO_SIDED = new Set(['bounds', 'opposites']);
+
 /** Connectives that claim a cause or consequence; a sentence adding one the cited text lacks adds a claim. */
 const CAUSAL =
   /\b(fordi|derfor|difor|dermed|følgelig|som følge av|som følgje av|grunna|på grunn av|skyldes|skyldtes|ettersom|(?:fører|førte|leder|ledet)(?:\s+(?:også|ofte|dermed|derfor|gjerne|altså))?\s+til|(?:bidrar|bidro)(?:\s+(?:også|ofte|dermed|derfor|gjerne|altså))?\s+til\s+at|medfører|medførte|slik at|noe som|noko som|gjør at|gjorde at|takket være|resulterer i|resulterte i|av den grunn|som en konsekvens|sidan|med di|såleis at)\b/iu;
@@ -301,10 +306,16 @@ export function assessSupport(
   // NOTE: a shift on a scale is a contradiction only when the rest of the sentence lines up with the cited text
   // (as for negations): «skeptisk» in a sentence about something else than the «støtter» beside it is weak evidence.
   const lined = lexical.shifts.length ? contentOverlap(sentence, context, orgWords).score >= OVERLAP_SUPPORTED : true;
+  // NOTE (issue 15, fifth blind set opened): a two-sided scale (floor ↔ ceiling, granted ↔ refused) turns over under
+  // a negation: «kan ikke tinglyses uten at meldingen senest samtidig registreres» is «kan tinglyses tidligst samtidig
+  // med meldingen». Where only one of the two texts has a negation, the shift is a reading: ≈.
+  const turnedOver = NEGATION_WORD.test(sentence) !== NEGATION_WORD.test(context);
   for (const shift of lexical.shifts)
     flag(
       `lexicon:${shift.lexicon}`,
-      lined && minimalPair(shift.sentence) ? shift.verdict : 'partly_supported',
+      lined && minimalPair(shift.sentence) && !(TWO_SIDED.has(shift.lexicon) && turnedOver)
+        ? shift.verdict
+        : 'partly_supported',
       REASONS.lexiconShift(shift.label, shift.sentence, shift.source),
     );
   // NOTE (issue 15, soft alarms): a position the cited text states as the organisation's view («Oslo Ap mener … at

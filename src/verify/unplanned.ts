@@ -4,11 +4,13 @@
  * sentences into one claim (elisionJoin.ts), another speaker's act or view made the draft's own (speaker.ts), two
  * named things exchanged across a stretch or by a passive (exchange.ts), another subject for the cited verb
  * (subject.ts), a number made a share of something else
- * (numberReference.ts), a degree word weakened or strengthened (degree.ts). Each finding asks for review (≈): they
+ * (numberReference.ts), a degree word weakened or strengthened (degree.ts), a joint act made one party's own
+ * (joint.ts, since the fifth blind set). Each finding asks for review (≈): they
  * read word order and mood without a parser, so none is sure enough for ✗.
  */
 import type { PassageWithDocument } from '../domain/types.js';
 import { degreeShift } from './degree.js';
+import { jointDropped } from './joint.js';
 import { joinedAcrossSentences } from './elisionJoin.js';
 import { exchangedParts, reversedPassive } from './exchange.js';
 import { changedShare } from './numberReference.js';
@@ -62,5 +64,7 @@ export function unplannedReasons(input: UnplannedInput): { check: string; reason
   if (share) add('share', REASONS.shareChanged(share.number, share.said, share.source));
   const degree = degreeShift(sentence, context);
   if (degree) add('degree', REASONS.degreeShift(degree.said, degree.source));
+  const joint = jointDropped(sentence, quotes);
+  if (joint) add('joint', REASONS.jointDropped(joint));
   return reasons;
 }
