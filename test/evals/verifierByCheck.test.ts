@@ -30,7 +30,7 @@ describe('by-check attribution', () => {
     expect(rows[0].check).toBe('polarity');
   });
 
-  it('reads only the readable sets: both opened blind sets, no held-out (odd) id of the adversarial set', async () => {
+  it('reads only the readable sets: the opened blind sets, never the closed one, no held-out (odd) id of the adversarial set', async () => {
     const readable = await loadReadableCases();
     const ids = new Set(readable.map((c) => c.id));
     const adversarial = (await readFile('evals/cases/verifier-adversarial.jsonl', 'utf8'))
@@ -42,6 +42,9 @@ describe('by-check attribution', () => {
     // The first blind set (vb-) is development data since session 12, the second (vh-) since session 13.
     expect([...ids].some((id) => id.startsWith('vh-'))).toBe(true);
     expect([...ids].some((id) => id.startsWith('vb-'))).toBe(true);
+    // The fifth (vr-) since session 15; the sixth (vs-) is the closed one and is never read.
+    expect([...ids].some((id) => id.startsWith('vr-'))).toBe(true);
+    expect([...ids].some((id) => id.startsWith('vs-'))).toBe(false);
     expect(readable.length).toBeGreaterThan(1000);
   });
 });
