@@ -15,9 +15,9 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Verdict } from '../domain/verification.js';
-import { toBokmalWords } from '../text/nynorsk.js';
 import { words } from '../text/words.js';
 import { negatedAntonym } from './antonyms.js';
+import { toBokmalTokens } from './bokmalTokens.js';
 import { NUMBER_WORDS } from './numbers.js';
 
 export const LEXICON_NAMES = [
@@ -131,9 +131,9 @@ export function lexicons(): CompiledLexicon[] {
   return shipped;
 }
 
-/** Tokens for matching: lower-cased words, Nynorsk forms in Bokmål. */
+/** Tokens for matching: lower-cased words, Nynorsk forms (inflected nouns too) in Bokmål. */
 export function lexiconTokens(text: string): string[] {
-  return toBokmalWords(words(text));
+  return toBokmalTokens(words(text));
 }
 
 /** Where a term occurs in the tokens: the start indices. */
