@@ -11,6 +11,7 @@ import { stem } from '../text/stem.js';
 import { STOPWORDS, words } from '../text/words.js';
 import { bokmalForms } from '../text/nynorsk.js';
 import { toBokmalTokens } from './bokmalTokens.js';
+import { NUMBER_WORDS } from './numbers.js';
 import { spellingVariants } from '../text/synonyms.js';
 
 /** Verbs and adverbs that frame a claim ("NTL påpeker at …") rather than carry it. */
@@ -219,6 +220,10 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
   for (const group of synonymGroups()) if (group.some((x) => known.has(x))) group.forEach((x) => known.add(x));
   // A verbal noun backs its verb and the other way round: «involvering» ↔ «involvere», «tinglysing» ↔ «tinglyses».
   for (const k of [...known]) if (k.length >= 7 && k.endsWith('ing')) known.add(k.slice(0, -3));
+  // «under 2 meter» is «lavere enn 2 meter», «kortere tid enn tre år»: a ceiling as a preposition, as the stop word
+  // «over» is a floor (issue 15, fourth blind set opened). Only before a number, and only where the cited text has a
+  // comparative below; «under» (during) stays content.
+  if (BELOW_SAID.test(said) && BELOW_CITED.test(source)) known.add(stem('under'));
   const isKnownForSplit = (x: string) => known.has(x) || terms.has(x);
   // The source's compounds, split into parts the sentence or the source also use; and any source compound whose
   // last part is a sentence word ("digitaliseringsstrategien" backs "strategien").
@@ -240,6 +245,12 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
   }
   return { score: credit / terms.size, total: terms.size, missing };
 }
+
+const NUMBER = `(?:\\d|(?:${Object.keys(NUMBER_WORDS).join('|')})(?![\\p{L}]))`;
+const BELOW_SAID = new RegExp(`(?<![\\p{L}])under\\s+${NUMBER}`, 'iu');
+/** A comparative below, not negated («ikkje lågare enn» is a floor). */
+const BELOW_CITED =
+  /(?<![\p{L}])(?<!(?:ikke|ikkje)\s+)(?:lavere|lågare|kortere|mindre|færre)\s+(?:[\p{L}]+\s+)?enn(?![\p{L}])/iu;
 
 /**
  * Where a sentence names its source, not what it says: «jf. § 9-8 første ledd», «husleieloven § 3-5 nr. 2»,

@@ -8,6 +8,19 @@ import { describe, expect, it } from 'vitest';
 import { bokmalToken } from '../../src/verify/bokmalTokens.js';
 import { compare, shifts } from '../../src/verify/lexicon.js';
 import { contentOverlap } from '../../src/verify/overlap.js';
+import { roleSwaps } from '../../src/verify/roles.js';
+import { modalShift } from '../../src/verify/mainModal.js';
+import type { PassageWithDocument } from '../../src/domain/types.js';
+import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
+import { draftOf, seedPassage } from './seedSource.js';
+
+/** The report for a sentence citing a passage with the given text, in a seed organisation's document. */
+async function verify(text: string, sentence: string) {
+  const seed = await seedPassage('ntl-prinsipprogram-2019-p000');
+  const p: PassageWithDocument = { ...seed, id: 'x-p001', text };
+  const report = await verifyDraft(draftOf(sentence, p.id, text), { source: memoryPassageSource([p]) });
+  return report.sentences[0];
+}
 
 describe('Nynorsk inflected nouns and statute words in Bokmål (bokmalTokens.ts)', () => {
   it('gives a definite noun whose base is listed the Bokmål base with the same ending', () => {
@@ -111,5 +124,114 @@ describe('directional lexicons: «pålagt» is a duty, «lunken» a stance again
       'Foreldrerådet støtter forslaget om lengre åpningstid.',
     );
     expect(found.map((s) => [s.lexicon, s.verdict])).toEqual([['stance', 'contradicted']]);
+  });
+});
+
+describe('a cited condition restated in other words (support.ts)', () => {
+  it('reads a condition by word order opening a second main clause («…, og er mangelen vesentleg, kan …»)', async () => {
+    const cited = 'Kjøparen kan heve avtala dersom mangelen inneber eit vesentleg avtalebrot.';
+    const kept = await verify(
+      cited,
+      'Ved mangel kan kjøparen krevje prisavslag, og er mangelen eit vesentleg avtalebrot, kan han heve avtala.',
+    );
+    expect(kept.reasons.join(' ')).not.toMatch(/vilkår/);
+    const dropped = await verify(cited, 'Ved mangel kan kjøparen krevje prisavslag, og han kan heve avtala.');
+    expect(dropped.reasons.join(' ')).toMatch(/vilkår eller en grense \(«dersom»\)/);
+  });
+
+  const road =
+    'Vegeieren kan gi løyve til avkjørsel hvis avkjørselen gjelder en landbrukseiendom ved fylkesvei, og trafikken på vegen er liten.';
+
+  it('reads «hvis A, og B» kept when the sentence says A in its main clause and B after «når»', async () => {
+    const kept = await verify(
+      road,
+      'Vegeieren kan gi løyve til avkjørsel for en landbrukseiendom ved fylkesvei når trafikken på vegen er liten.',
+    );
+    expect(kept.verdict).toBe('supported');
+  });
+
+  it('still flags a condition left out, or a «når» clause that says something else', async () => {
+    for (const sentence of [
+      'Vegeieren kan gi løyve til avkjørsel for en landbrukseiendom ved fylkesvei.',
+      'Vegeieren kan gi løyve til avkjørsel når eieren ønsker det.',
+    ])
+      expect((await verify(road, sentence)).reasons.join(' '), sentence).toMatch(/vilkår eller en grense \(«hvis»\)/);
+  });
+
+  it('reads «bortsett fra» as the exception «med unntak av»', async () => {
+    const cited =
+      'Med unntak av barnehager med færre enn ti plasser skal eieren melde fra til kommunen før driften starter.';
+    expect(
+      (
+        await verify(
+          cited,
+          'Bortsett fra barnehager med færre enn ti plasser skal eieren melde fra til kommunen før driften starter.',
+        )
+      ).verdict,
+    ).toBe('supported');
+    expect((await verify(cited, 'Eieren skal melde fra til kommunen før driften starter.')).reasons.join(' ')).toMatch(
+      /«unntak»/,
+    );
+  });
+});
+
+describe('a ceiling put as «under» before a number, and «tillater» as permission', () => {
+  it('reads «under 1,5 meter» as «lågare enn 1,5 meter», not as «høgare enn» or «ikkje lågare enn»', async () => {
+    expect(
+      (
+        await verify(
+          'Gjerde som er lågare enn 1,5 meter, krev ikkje søknad etter denne paragrafen.',
+          'Et gjerde under 1,5 meter krever ikke søknad etter paragrafen.',
+        )
+      ).verdict,
+    ).toBe('supported');
+    for (const cited of [
+      'Gjerde som er høgare enn 1,5 meter, krev søknad etter denne paragrafen.',
+      'Gjerde som ikkje er lågare enn 1,5 meter, krev søknad etter denne paragrafen.',
+    ])
+      expect((await verify(cited, 'Et gjerde under 1,5 meter krever søknad etter paragrafen.')).verdict).not.toBe(
+        'supported',
+      );
+    // «under» (during) is content as before.
+    expect(
+      contentOverlap('Vegen er stengt under arbeidet.', 'Vegen er stengt i kortere tid enn arbeidet varer.').missing,
+    ).toContain('under');
+  });
+
+  it('reads «tillater» / «tillatt» as «adgang» (permission), and as a shift from «skal»', () => {
+    const cited = 'Det er ikke adgang til å stenge barnehagen i mer enn fire uker i året.';
+    expect(compare('Det er ikke tillatt å stenge barnehagen i mer enn fire uker i året.', cited).agreed).toContain(
+      'tillatt',
+    );
+    expect(
+      shifts('Eieren tillates å stenge barnehagen i fire uker.', 'Eieren skal stenge barnehagen i fire uker.').map(
+        (s) => s.lexicon,
+      ),
+    ).toEqual(['modality']);
+  });
+});
+
+describe('who does what after a preposition (roles.ts) and a verbal noun under a modal (mainModal.ts)', () => {
+  const damp =
+    'Oppdager leieren fukt i boden som kan skade innboet, plikter leieren straks å gi melding om det til utleieren.';
+
+  it('does not give «til utleieren» what follows it in the clause', () => {
+    expect(roleSwaps('Leieren må straks melde fra til utleieren om fukt i boden som kan skade innboet.', damp)).toEqual(
+      [],
+    );
+  });
+
+  it('still sees the report duty given to the landlord', () => {
+    expect(
+      roleSwaps('Utleieren må straks melde fra til leieren om fukt i boden som kan skade innboet.', damp).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('ties «plikter … å gi melding» to «melde»: «kan melde» is weaker', () => {
+    expect(modalShift('Leieren kan melde fra til utleieren om fukt i boden.', damp)).toEqual({
+      said: 'kan',
+      source: 'plikter',
+    });
+    expect(modalShift('Leieren må straks melde fra til utleieren om fukt i boden.', damp)).toBeNull();
   });
 });
