@@ -224,6 +224,9 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
   // «over» is a floor (issue 15, fourth blind set opened). Only before a number, and only where the cited text has a
   // comparative below; «under» (during) stays content.
   if (BELOW_SAID.test(said) && BELOW_CITED.test(source)) known.add(stem('under'));
+  // A consent the cited text makes a condition of («kan framleie med godkjenning fra utleieren») is a «dersom» («…
+  // dersom utleieren godkjenner det»); whether the consent is kept is the condition check's business.
+  if (CONSENT.test(source)) known.add(stem('dersom'));
   const isKnownForSplit = (x: string) => known.has(x) || terms.has(x);
   // The source's compounds, split into parts the sentence or the source also use; and any source compound whose
   // last part is a sentence word ("digitaliseringsstrategien" backs "strategien").
@@ -248,6 +251,8 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
 
 const NUMBER = `(?:\\d|(?:${Object.keys(NUMBER_WORDS).join('|')})(?![\\p{L}]))`;
 const BELOW_SAID = new RegExp(`(?<![\\p{L}])under\\s+${NUMBER}`, 'iu');
+const CONSENT =
+  /(?<![\p{L}])(?:med|etter)\s+(?:[\p{L}]+\s+)?(?:samtykke|godkjenning|tillatelse|tillating|løyve)(?![\p{L}])/iu;
 /** A comparative below, not negated («ikkje lågare enn» is a floor). */
 const BELOW_CITED =
   /(?<![\p{L}])(?<!(?:ikke|ikkje)\s+)(?:lavere|lågare|kortere|mindre|færre)\s+(?:[\p{L}]+\s+)?enn(?![\p{L}])/iu;

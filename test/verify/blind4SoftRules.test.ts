@@ -10,6 +10,9 @@ import { compare, shifts } from '../../src/verify/lexicon.js';
 import { contentOverlap } from '../../src/verify/overlap.js';
 import { roleSwaps } from '../../src/verify/roles.js';
 import { modalShift } from '../../src/verify/mainModal.js';
+import { checkPolarity } from '../../src/verify/polarity.js';
+import { changedItems } from '../../src/verify/enumeration.js';
+import { droppedHedge } from '../../src/verify/hedge.js';
 import type { PassageWithDocument } from '../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
 import { draftOf, seedPassage } from './seedSource.js';
@@ -233,5 +236,72 @@ describe('who does what after a preposition (roles.ts) and a verbal noun under a
       source: 'plikter',
     });
     expect(modalShift('Leieren må straks melde fra til utleieren om fukt i boden.', damp)).toBeNull();
+  });
+});
+
+describe('words read as what they are in their place', () => {
+  it('reads «mangler» after «kreve», an adjective or a preposition as the noun (defects), not as «lacks»', () => {
+    expect(
+      checkPolarity(
+        'Barnehageeieren kan kreve mangler utbedret for kommunens regning.',
+        'Barnehageeieren kan kreve at kommunen utbedrer feil og skader for egen regning.',
+      ),
+    ).toEqual([]);
+    // The verb still negates: a subject before it.
+    expect(
+      checkPolarity('Mange barnehager mangler uteområde.', 'Mange barnehager har et godt uteområde.').map(
+        (p) => p.word,
+      ),
+    ).toEqual(['mangler']);
+    expect(checkPolarity('Alle mangler uteområde.', 'Alle har et godt uteområde.').map((p) => p.word)).toEqual([
+      'mangler',
+    ]);
+  });
+
+  it('does not read a fronted clause’s last word as the first item of a list after its comma', () => {
+    expect(
+      changedItems(
+        'Når vegen er stengt for trafikk, kan blant annet ambulanse og brannbil likevel kjøre der.',
+        'Når vegen er stengt, kan desse likevel kjøre der: ambulanse, brannbil, politi.',
+      ),
+    ).toEqual([]);
+    expect(
+      changedItems(
+        'Vegen er stengt for trafikk, brøyting og ambulanse.',
+        'Vegen er stengt for trafikk, brøyting og politi.',
+      ),
+    ).toEqual([{ items: ['ambulanse'], list: ['trafikk', 'brøyting', 'ambulanse'] }]);
+  });
+
+  it('reads what a purpose’s verb governs as the purpose’s («for å bedre trafikksikkerheten» for «kan bedre …»)', () => {
+    const cited = 'vegen må utvides, noe som kan bedre trafikksikkerheten for skolebarn.';
+    expect(
+      droppedHedge('Kommunen mener vegen må utvides for å bedre trafikksikkerheten for skolebarn.', cited),
+    ).toBeNull();
+    expect(droppedHedge('Kommunen mener utvidelsen bedrer trafikksikkerheten for skolebarn.', cited)).toBe('kan bedre');
+  });
+
+  it('backs «dersom … godkjenner» with «med godkjenning fra», and not with a plain «når»', () => {
+    const said = 'Arbeidstakeren kan ta med barn på arbeidsplassen dersom arbeidsgiveren godkjenner det.';
+    expect(
+      contentOverlap(said, 'Arbeidstakeren kan ta med barn på arbeidsplassen med godkjenning fra arbeidsgiveren.')
+        .score,
+    ).toBe(1);
+    expect(
+      contentOverlap(said, 'Arbeidstakeren kan ta med barn på arbeidsplassen når arbeidsgiveren godkjenner det.')
+        .missing,
+    ).toEqual(['dersom']);
+  });
+
+  it('reads «eller noen i husstanden» (or someone) as no quantity restriction, «noen kommuner» still as one', () => {
+    expect(
+      compare(
+        'Løsøre som tilhører eieren, skal tas hånd om.',
+        'Løsøre som tilhører eieren eller noen i husstanden hans, skal tas hånd om.',
+      ).dropped,
+    ).toEqual([]);
+    expect(compare('Kommunene må ta hånd om løsøre.', 'Noen kommuner må ta hånd om løsøre.').dropped).toEqual([
+      { lexicon: 'quantity', source: 'noen' },
+    ]);
   });
 });
