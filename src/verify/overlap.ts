@@ -115,6 +115,9 @@ const FRAMING = new Set(
     // 2019–2022», «KS ber om», «Fagforbundet minner om» say who says it and where, not what.
     'formulerer',
     'formulerte',
+    // Issue 15, fourth blind set opened: «Fagforbundet beskriver X som …» reports as «skriver» does.
+    'beskriver',
+    'beskrev',
     'ber',
     'bad',
     'minner',
@@ -188,6 +191,10 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
     sentence
       .replace(REFERENCE_APPARATUS, ' ')
       .replace(/(?<![\p{L}])(?:tvert\s+i\s*mot|med\s+mindre)(?![\p{L}])/giu, ' ')
+      // «som følge av» (as a result of) is a causal connective: the causal check compares those (support.ts).
+      .replace(/(?<![\p{L}])som\s+(?:en\s+|ei\s+)?følgj?e\s+av(?![\p{L}])/giu, ' ')
+      // «trekker fram» frames what follows as «framhever» does (issue 15, fourth blind set opened).
+      .replace(/(?<![\p{L}])(?:trekker|trakk|trukket|trekk|trekte)\s+(?:[\p{L}]+\s+)?(?:fram|frem)(?![\p{L}])/giu, ' ')
       .replace(/(?<![\p{L}])om\s+lag(?![\p{L}])/giu, 'omtrent')
       // NOTE (issue 15, second blind set opened): «regner/anser X som Y» frames a view as «mener» does, and a
       // deadline «regnet til/fra» names its reference point as «til opphør ved» does; neither is content.
@@ -411,6 +418,8 @@ export function joinParticleVerbs(text: string): string {
       .replace(/(?<![\p{L}])(?:ta|tar|tas|tatt|takast|teke|tok)\s+vare\s+på(?![\p{L}])/giu, 'ivareta')
       // «i stedet for» (Nynorsk «i staden for») is «fremfor» (issue 15, fourth blind set opened).
       .replace(/(?<![\p{L}])i\s+(?:stedet|staden)\s+for(?![\p{L}])/giu, 'fremfor')
+      // «kjempe mot» is «bekjempe» (not «kjempe for», which is the opposite).
+      .replace(/(?<![\p{L}])kjemp(?:e|er|ar|et|a|es|ast)\s+mot(?![\p{L}])/giu, 'bekjempe')
       // «leid ut» is «utleid», «betalt ut» «utbetalt» (issue 15, first blind set opened).
       .replace(/(?<![\p{L}])(lei(?:e|er|es|de|d|gd|ge|gar)|betal(?:e|er|es|te|t))\s+ut(?![\p{L}])/giu, 'ut$1')
   );

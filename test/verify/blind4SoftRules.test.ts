@@ -305,3 +305,37 @@ describe('words read as what they are in their place', () => {
     ]);
   });
 });
+
+describe('frames and connectives that are no content of their own (overlap.ts)', () => {
+  it('reads «kjempe mot» as «bekjempe», and not «kjempe for»', () => {
+    const cited = 'Kommunen vil bekjempe støy langs riksvegen.';
+    expect(contentOverlap('Kommunen vil kjempe mot støy langs riksvegen.', cited).score).toBe(1);
+    expect(contentOverlap('Kommunen vil kjempe for støyskjerming langs riksvegen.', cited).missing).toContain('kjempe');
+  });
+
+  it('reads «beskriver … som» and «trekker fram» as report frames', () => {
+    expect(
+      contentOverlap(
+        'Verneombudet trekker fram lav bemanning som en årsak til stress.',
+        'Lav bemanning er en årsak til stress.',
+        ['verneombudet'],
+      ).score,
+    ).toBe(1);
+    expect(
+      contentOverlap(
+        'Verneombudet beskriver stress som et økende problem i barnehagene.',
+        'Stress er et økende problem i barnehagene.',
+        ['verneombudet'],
+      ).score,
+    ).toBe(1);
+  });
+
+  it('leaves «som følge av» to the causal check: no content word, but a cause the cited text lacks is still flagged', async () => {
+    const cited = 'Lav bemanning fører til at stress er et økende problem i barnehagene.';
+    const said = 'Stress er et økende problem i barnehagene som følge av lav bemanning.';
+    expect(contentOverlap(said, cited).score).toBe(1);
+    expect((await verify(cited, said)).verdict).toBe('supported');
+    const plain = 'Lav bemanning og stress er økende problemer i barnehagene.';
+    expect((await verify(plain, said)).reasons.join(' ')).toMatch(/som følge av/);
+  });
+});
