@@ -576,8 +576,16 @@ const LIMIT = new RegExp(
 export function limitIn(text: string): string | null {
   // «ikke minst» (not least) emphasises; it sets no bound.
   const t = text.replace(/(?<![\p{L}])(?:ikke|ikkje)\s+minst(?![\p{L}])/giu, ' ');
-  return t.match(LIMIT)?.[0] ?? t.match(NEGATED_COMPARISON)?.[0] ?? null;
+  return t.match(LIMIT)?.[0] ?? t.match(NEGATED_COMPARISON)?.[0] ?? t.match(TIME_GIVEN)?.[0] ?? null;
 }
+/**
+ * A deadline given as time to act: «har én måned (fra …) på seg til å protestere» is «kan innen én måned protestere»
+ * (issue 15, fourth blind set opened). A time word must follow «har» within three words.
+ */
+const TIME_GIVEN = new RegExp(
+  `(?<![\\p{L}])(?:har|hadde|får|fikk|fekk)\\s+(?:[\\p{L}\\p{N}]+\\s+){0,2}?(?:${LIMITS.time.map(asPattern).join('|')})\\s+(?:[\\p{L}\\p{N}]+\\s+){0,6}?på\\s+seg\\s+til(?![\\p{L}])`,
+  'iu',
+);
 const NEGATED_COMPARISON = new RegExp(
   `(?<![\\p{L}])(?:ikke|ikkje)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:${LIMITS.negatedComparatives.join('|')})\\s+enn(?![\\p{L}])`,
   'iu',

@@ -15,6 +15,7 @@ import { changedItems } from '../../src/verify/enumeration.js';
 import { droppedHedge } from '../../src/verify/hedge.js';
 import type { PassageWithDocument } from '../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
+import { limitIn } from '../../src/verify/support.js';
 import { draftOf, seedPassage } from './seedSource.js';
 
 /** The report for a sentence citing a passage with the given text, in a seed organisation's document. */
@@ -337,5 +338,25 @@ describe('frames and connectives that are no content of their own (overlap.ts)',
     expect((await verify(cited, said)).verdict).toBe('supported');
     const plain = 'Lav bemanning og stress er økende problemer i barnehagene.';
     expect((await verify(plain, said)).reasons.join(' ')).toMatch(/som følge av/);
+  });
+});
+
+describe('a deadline given as time to act (support.ts, lexicons/hedges.json)', () => {
+  const cited = 'Arbeidstakeren kan innen tre uker etter at vedtaket er mottatt, klage skriftlig til arbeidsgiveren.';
+
+  it('reads «har tre uker … på seg til å» as «kan innen tre uker»', async () => {
+    expect(limitIn('Arbeidstakeren har tre uker fra vedtaket er mottatt på seg til å klage.')).toMatch(/på seg til$/);
+    const r = await verify(
+      cited,
+      'Arbeidstakeren har tre uker fra vedtaket er mottatt på seg til å klage skriftlig til arbeidsgiveren.',
+    );
+    expect(r.verdict).toBe('supported');
+  });
+
+  it('still flags the deadline left out, and «tar på seg» is no deadline', async () => {
+    expect((await verify(cited, 'Arbeidstakeren kan klage skriftlig til arbeidsgiveren.')).reasons.join(' ')).toMatch(
+      /«innen»/,
+    );
+    expect(limitIn('Arbeidsgiveren tar på seg ansvaret for opplæringen.')).toBeNull();
   });
 });
