@@ -31,8 +31,10 @@ describe('Nynorsk inflected nouns and statute words in Bokmål (bokmalTokens.ts)
     expect(bokmalToken('seljaren')).toBe('selgeren');
     expect(bokmalToken('kjøparen')).toBe('kjøperen');
     expect(bokmalToken('leigarane')).toBe('leierne');
-    // Unlisted words and listed ones pass as before.
+    // Unlisted words and listed ones pass as before, and a Bokmål word is not read by a Nynorsk verb it starts with.
     expect(bokmalToken('kommunen')).toBe('kommunen');
+    expect(bokmalToken('gjelden')).toBe('gjelden');
+    expect(bokmalToken('verten')).toBe('verten');
     expect(bokmalToken('seljar')).toBe('selger');
   });
 
