@@ -215,6 +215,13 @@ describe('a ceiling put as «under» before a number, and «tillater» as permis
       ),
     ).toEqual(['modality']);
   });
+
+  it('reads «ikke tillatt» / «tillater ikke» as a prohibition, as «skal ikke» and «må ikke» are', () => {
+    expect(
+      shifts('Det er ikke tillatt å parkere ved barnehagens port.', 'Man skal ikke parkere ved barnehagens port.'),
+    ).toEqual([]);
+    expect(shifts('Vegloven tillater ikke parkering i kryss.', 'Parkering må ikke skje i kryss.')).toEqual([]);
+  });
 });
 
 describe('who does what after a preposition (roles.ts) and a verbal noun under a modal (mainModal.ts)', () => {
