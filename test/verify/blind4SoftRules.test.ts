@@ -124,6 +124,14 @@ describe('directional lexicons: «pålagt» is a duty, «lunken» a stance again
     ]);
   });
 
+  it('counts every sentence term of a group the cited text agrees on, not only the first', () => {
+    const agreed = compare(
+      'Gebyret for matrikkelbrevet er inntil 500 kroner og skal ikke overstige kostnadene.',
+      'Gebyret for matrikkelbrevet er oppad begrenset til 500 kroner og skal ikke overstige kostnadene.',
+    ).agreed;
+    expect(agreed).toEqual(expect.arrayContaining(['inntil', 'overstige']));
+  });
+
   it('reads «lunken» against a source that supports', () => {
     const found = shifts(
       'Foreldrerådet er lunkent til forslaget om lengre åpningstid.',
