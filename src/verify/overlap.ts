@@ -193,6 +193,8 @@ export function contentOverlap(sentence: string, source: string, exclude: Iterab
       .replace(/(?<![\p{L}])(?:tvert\s+i\s*mot|med\s+mindre)(?![\p{L}])/giu, ' ')
       // «som følge av» (as a result of) is a causal connective: the causal check compares those (support.ts).
       .replace(/(?<![\p{L}])som\s+(?:en\s+|ei\s+)?følgj?e\s+av(?![\p{L}])/giu, ' ')
+      // «X som et eksempel på Y» presents the cited case as what it shows: a frame, as «viser til» is.
+      .replace(/(?<![\p{L}])som\s+(?:et\s+|eit\s+)?(?:eksempel|døme)\s+på(?![\p{L}])/giu, ' ')
       // «trekker fram» frames what follows as «framhever» does (issue 15, fourth blind set opened).
       .replace(/(?<![\p{L}])(?:trekker|trakk|trukket|trekk|trekte)\s+(?:[\p{L}]+\s+)?(?:fram|frem)(?![\p{L}])/giu, ' ')
       .replace(/(?<![\p{L}])om\s+lag(?![\p{L}])/giu, 'omtrent')

@@ -348,6 +348,20 @@ describe('frames and connectives that are no content of their own (overlap.ts)',
     ).toBe(1);
   });
 
+  it('reads «som et eksempel på» as a frame, and «eksempel» elsewhere as content', () => {
+    const cited = 'Behovet for brøyting av gang- og sykkelveier ble tydelig under snøfallet i januar.';
+    expect(
+      contentOverlap(
+        'Kommunen viser til snøfallet i januar som et eksempel på behovet for brøyting av gang- og sykkelveier.',
+        cited,
+        ['kommunen'],
+      ).score,
+    ).toBe(1);
+    expect(contentOverlap('Snøfallet i januar er et eksempel på dårlig brøyting.', cited).missing).toContain(
+      'eksempel',
+    );
+  });
+
   it('leaves «som følge av» to the causal check: no content word, but a cause the cited text lacks is still flagged', async () => {
     const cited = 'Lav bemanning fører til at stress er et økende problem i barnehagene.';
     const said = 'Stress er et økende problem i barnehagene som følge av lav bemanning.';
