@@ -420,6 +420,8 @@ export function joinParticleVerbs(text: string): string {
       .replace(/(?<![\p{L}])(?:ta|tar|tas|tatt|takast|teke|tok)\s+vare\s+på(?![\p{L}])/giu, 'ivareta')
       // «i stedet for» (Nynorsk «i staden for») is «fremfor» (issue 15, fourth blind set opened).
       .replace(/(?<![\p{L}])i\s+(?:stedet|staden)\s+for(?![\p{L}])/giu, 'fremfor')
+      // «bortsett fra» (Nynorsk «bortsett frå») is «med unntak av».
+      .replace(/(?<![\p{L}])bortsett\s+fr[aå](?![\p{L}])/giu, 'med unntak av')
       // «kjempe mot» is «bekjempe» (not «kjempe for», which is the opposite).
       .replace(/(?<![\p{L}])kjemp(?:e|er|ar|et|a|es|ast)\s+mot(?![\p{L}])/giu, 'bekjempe')
       // «leid ut» is «utleid», «betalt ut» «utbetalt» (issue 15, first blind set opened).

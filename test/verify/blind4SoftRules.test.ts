@@ -348,6 +348,15 @@ describe('frames and connectives that are no content of their own (overlap.ts)',
     ).toBe(1);
   });
 
+  it('reads «bortsett fra» as «med unntak av»', () => {
+    expect(
+      contentOverlap(
+        'Bortsett fra nødkjøretøy kan ingen kjøre på gangvegen.',
+        'Med unntak av nødkjøretøy kan ingen kjøre på gangvegen.',
+      ).score,
+    ).toBe(1);
+  });
+
   it('reads «som et eksempel på» as a frame, and «eksempel» elsewhere as content', () => {
     const cited = 'Behovet for brøyting av gang- og sykkelveier ble tydelig under snøfallet i januar.';
     expect(
