@@ -9,6 +9,8 @@ import { lexiconTokens } from './lexicon.js';
 
 /** The conjunctions that close a list. */
 const CLOSING = /\s(?:og|eller|samt)\s/giu;
+/** Finite verbs that open a main clause after a fronted clause and its comma (V2). */
+const CLAUSE_VERBS = new Set(['kan', 'skal', 'må', 'bør', 'vil', 'er', 'har', 'blir', 'får', 'gjelder']);
 /** A chunk between commas longer than this is the lead-in to the list, not an item. */
 const ITEM_WORDS = 3;
 
@@ -39,6 +41,13 @@ export function listItems(text: string): string[][][] {
       for (let i = before.length - 1; i >= 0; i--) {
         const words = content(before[i]);
         const all = lexiconTokens(before[i]);
+        // NOTE (issue 15, fourth blind set opened): a chunk opening with a finite verb is a main clause after a fronted
+        // one («Når festetida er ute, kan ektemaken og livsarvingane …»): its comma ends the clause, not an item, so
+        // the fronted clause's last word is no item.
+        if (i > 0 && CLAUSE_VERBS.has(all[0] ?? '')) {
+          if (words.length) items.unshift(words);
+          break;
+        }
         if (i > 0 && all.length <= ITEM_WORDS && words.length) items.unshift(words);
         else {
           if (words.length) items.unshift(words.slice(-1));

@@ -53,7 +53,11 @@ export function droppedHedge(sentence: string, cited: string): string | null {
   for (let i = 0; i < s.length; i++) if (keep.some((p) => at(p, s, i))) return null;
   // NOTE (issue 15, third blind set opened): what a sentence names as a purpose («… for å bedre livskvalitet») it
   // does not state as a fact, so a hedged «kan bedre» in the cited text is not dropped by it.
-  const stems = new Set(s.filter((w, i) => !STOPWORDS.has(w) && !(s[i - 1] === 'å' && s[i - 2] === 'for')).map(stem));
+  const purpose = (i: number) => s[i - 1] === 'å' && s[i - 2] === 'for';
+  const stems = new Set(s.filter((w, i) => !STOPWORDS.has(w) && !purpose(i)).map(stem));
+  // NOTE (issue 15, fourth blind set opened): what the purpose's verb governs is the purpose's too («for å bedre
+  // livskvalitet» for «som kan bedre livskvalitet»): reading stops at the hedged verb the sentence has as a purpose.
+  const purposes = new Set(s.filter((_, i) => purpose(i)).map(stem));
   const c = lexiconTokens(cited);
   for (let i = 0; i < c.length; i++) {
     const h = hedges.find((p) => at(p, c, i));
@@ -68,6 +72,7 @@ export function droppedHedge(sentence: string, cited: string): string | null {
     for (let k = from; k < c.length && k < from + REACH; k++) {
       const w = c[k];
       if (w.length < 3 || STOPWORDS.has(w)) continue;
+      if (purposes.has(stem(w))) break;
       if (stems.has(stem(w))) return c.slice(i, k + 1).join(' ');
     }
   }

@@ -15,9 +15,9 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Verdict } from '../domain/verification.js';
-import { toBokmalWords } from '../text/nynorsk.js';
 import { words } from '../text/words.js';
 import { negatedAntonym } from './antonyms.js';
+import { toBokmalTokens } from './bokmalTokens.js';
 import { NUMBER_WORDS } from './numbers.js';
 
 export const LEXICON_NAMES = [
@@ -131,9 +131,9 @@ export function lexicons(): CompiledLexicon[] {
   return shipped;
 }
 
-/** Tokens for matching: lower-cased words, Nynorsk forms in Bokmål. */
+/** Tokens for matching: lower-cased words, Nynorsk forms (inflected nouns too) in Bokmål. */
 export function lexiconTokens(text: string): string[] {
-  return toBokmalWords(words(text));
+  return toBokmalTokens(words(text));
 }
 
 /** Where a term occurs in the tokens: the start indices. */
@@ -158,6 +158,17 @@ function occurrences(term: Term, tokens: readonly string[]): number[] {
  */
 function groupsIn(scale: Term[][], tokens: readonly string[], flip = false): Map<number, string> {
   const found = new Map<number, string>();
+  for (const [g, text] of termsIn(scale, tokens, flip)) if (!found.has(g)) found.set(g, text);
+  return found;
+}
+
+/**
+ * Every term of a scale in the tokens, with its group (as `groupsIn`, which keeps the first per group). NOTE (issue
+ * 15, fourth blind set opened): the agreed words need them all: «inntil … og ikke overstige» against «oppad begrenset
+ * … ikke overstige» agrees in both, but only the first was counted, so «inntil» was «not in the source».
+ */
+function termsIn(scale: Term[][], tokens: readonly string[], flip = false): [number, string][] {
+  const found: [number, string][] = [];
   scale.forEach((group, g) => {
     for (const term of group) {
       for (const i of occurrences(term, tokens)) {
@@ -167,7 +178,7 @@ function groupsIn(scale: Term[][], tokens: readonly string[], flip = false): Map
           scale.length === 2 &&
           [tokens[i - 1], tokens[i - 2], tokens[i + n]].some((w) => w !== undefined && NEGATION.has(w));
         const to = negated ? 1 - g : g;
-        if (!found.has(to)) found.set(to, tokens.slice(i, i + n).join(' ') + (negated ? ' (nektet)' : ''));
+        found.push([to, tokens.slice(i, i + n).join(' ') + (negated ? ' (nektet)' : '')]);
       }
     }
   });
@@ -257,7 +268,8 @@ export function compare(
       }
       // NOTE: a sentence term is fine when the cited text has any term of the same group; only a group the cited
       // text lacks, while it speaks on the scale, is a shift.
-      for (const [g, term] of mine) if (theirs.has(g)) agreed.push(...words(term.replace(' (nektet)', '')));
+      for (const [g, term] of termsIn(scale, s, flip))
+        if (theirs.has(g)) agreed.push(...words(term.replace(' (nektet)', '')));
       const missing = [...mine].find(([g]) => !theirs.has(g));
       if (!missing) continue;
       // A sentence that also repeats one of the cited text's groups mixes them (e.g. «må … og kan»): flag only when

@@ -40,7 +40,13 @@ export function auxiliaries(text: string): Aux[] {
     if (!s) return;
     const governs = new Set<string>();
     for (let k = i + 1; k < tokens.length && governs.size < FOLLOWING && !STRENGTH[tokens[k]]; k++)
-      if (tokens[k].length > 1 && !STOPWORDS.has(tokens[k])) governs.add(stem(tokens[k]));
+      if (tokens[k].length > 1 && !STOPWORDS.has(tokens[k])) {
+        const g = stem(tokens[k]);
+        governs.add(g);
+        // A verbal noun governs what its verb does: «plikter … å sende melding» is «må melde» (issue 15, fourth
+        // blind set opened).
+        if (g.length >= 7 && g.endsWith('ing')) governs.add(g.slice(0, -3));
+      }
     const wished = i >= wishAt && s >= 2;
     out.push({ word: w, low: wished ? 2 : s, high: wished ? 3 : s, governs });
   });

@@ -77,6 +77,21 @@ const NEGATIONS = new Set([
  */
 const MANGEL_NOUNS = new Set(['mangel', 'mangelen', 'manglene', 'manglane']);
 /**
+ * «mangler» is also the noun's plural (defects): «kreve mangler rettet», «ansvar for skjulte mangler», «mangler ved
+ * husrommet» (issue 15, fourth blind set opened). Read as the noun after a verb that takes defects as its object, an
+ * adjective or a preposition, and before «ved»; the verb («det mangler folk», «som mangler») has a subject or «som»
+ * before it. NOTE: not after «de», «alle», «andre», «disse»: those are subjects as often («alle mangler tid»).
+ */
+const MANGLER = new Set(['mangler', 'manglar']);
+const DEFECTS_BEFORE = new Set(
+  (
+    'kreve krevje krev krever rette rettet utbedre utbedrer utbedres utbedret påvise oppdage oppdager reklamere ' +
+    'reklamerer eventuelle slike skjulte vesentlige vesentlege synlige kjente av om over for ved'
+  ).split(' '),
+);
+const defectsNoun = (tokens: readonly string[], i: number) =>
+  MANGLER.has(tokens[i]) && (DEFECTS_BEFORE.has(tokens[i - 1] ?? '') || tokens[i + 1] === 'ved');
+/**
  * «uten annen endring av leien enn …», «uten andre krav enn …» restrict (only this), they do not negate: a sentence
  * that leaves the restriction out drops a condition (support.ts), it does not reverse the rule.
  */
@@ -328,6 +343,7 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
         !inTerms.has(i) &&
         !double.has(i) &&
         !(MANGEL_NOUNS.has(w) && tokens[i + 1] !== 'på') &&
+        !defectsNoun(tokens, i) &&
         !((w === 'uten' || w === 'utan') && otherThan(tokens, i)) &&
         !((w === 'ikke' || w === 'ikkje') && NOT_NEGATING_AFTER.has(tokens[i + 1])) &&
         !((w === 'ikke' || w === 'ikkje') && notNegating(tokens, seg, i, only, exceptionElsewhere, notUntil)) &&

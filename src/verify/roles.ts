@@ -93,7 +93,9 @@ export function roleMentions(text: string, r: Roles = roles()): Mention[] {
       signature.add(`<${tokens[i - 1]}`);
       far.add(`<${tokens[i - 1]}`);
     }
-    let near = true;
+    // NOTE (issue 15, fourth blind set opened): what follows a role after a preposition («melde fra til utleieren om
+    // skade som må utbedres») is the rest of the clause, not what that role does: only its far reading gets it.
+    let near = !MARKERS.has(tokens[i - 1] ?? '');
     for (let k = i + 1, n = 0; k < tokens.length && n < WINDOW; k++) {
       const w = tokens[k];
       if (at[k] || w === BREAK) near = false;

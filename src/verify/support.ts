@@ -110,6 +110,20 @@ const REPORTED_DEMAND =
 const OPINION = /(?<![\p{L}])(?:mener|meiner|mente|meinte)(?![\p{L}])/iu;
 /** A wish stated as someone's («ønsker», «vil at»). */
 const WISH = /(?<![\p{L}])(?:ønsker|ønskjer|ynskjer|ønsket|vil\s+at|går\s+inn\s+for)(?![\p{L}])/iu;
+/**
+ * Exceptions and provisos a sentence may restate a cited condition with (issue 15, fourth blind set opened): «bortsett
+ * fra» is «med unntak av», «om ikke annet er avtalt» is «dersom ikke …». The sentence's side only: a cited «om ikke»
+ * is not read as a condition the sentence must keep.
+ */
+const EXCEPTION_SAID = /(?<![\p{L}])(?:bortsett\s+fr[aå]|om\s+(?:ikke|ikkje))(?![\p{L}])/iu;
+/**
+ * A condition put by word order (V1_CONDITION) at the start of the sentence or of a main clause joined to it: «Ved
+ * feil kan kjøperen kreve prisavslag, og er feilen vesentlig, kan han heve kjøpet» (issue 15, fourth blind set).
+ */
+const v1Condition = (sentence: string) =>
+  sentence
+    .split(/,\s+(?=(?:og|men)\s)|;\s*/u)
+    .some((part, i) => V1_CONDITION.test(i ? part.replace(/^(?:og|men)\s+/iu, '') : part));
 /** «når» and «såfremt» restate a condition («dersom gode grunner taler for det» → «når gode grunner taler for det»). */
 const IF_RESTATED = /(?<![\p{L}])(?:når|såfremt|så\s+fremt|i\s+tilfelle)(?![\p{L}])/iu;
 /** Words that open a condition (as in polarity.ts), and «med mindre». */
@@ -396,11 +410,12 @@ export function assessSupport(
       cond &&
       /^(?:dersom|hvis|viss)$/iu.test(cond[0]) &&
       IF_RESTATED.test(sentence) &&
-      conditionKept(
+      (conditionKept(
         u.citation.quote.slice(cond.index! + cond[0].length),
         sentence.slice(sentence.match(IF_RESTATED)!.index!),
-      );
-    if (cond && !CONDITION.test(sentence) && !V1_CONDITION.test(sentence) && !restatedIf)
+      ) ||
+        everyPartKept(u.citation.quote.slice(cond.index! + cond[0].length), sentence));
+    if (cond && !CONDITION.test(sentence) && !EXCEPTION_SAID.test(sentence) && !v1Condition(sentence) && !restatedIf)
       flag('condition-dropped', 'partly_supported', REASONS.conditionDropped(cond[0]));
     const consent = u.citation.quote.match(CONSENT);
     if (consent && !CONSENT_NAMED.test(sentence))
@@ -572,8 +587,16 @@ const LIMIT = new RegExp(
 export function limitIn(text: string): string | null {
   // «ikke minst» (not least) emphasises; it sets no bound.
   const t = text.replace(/(?<![\p{L}])(?:ikke|ikkje)\s+minst(?![\p{L}])/giu, ' ');
-  return t.match(LIMIT)?.[0] ?? t.match(NEGATED_COMPARISON)?.[0] ?? null;
+  return t.match(LIMIT)?.[0] ?? t.match(NEGATED_COMPARISON)?.[0] ?? t.match(TIME_GIVEN)?.[0] ?? null;
 }
+/**
+ * A deadline given as time to act: «har én måned (fra …) på seg til å protestere» is «kan innen én måned protestere»
+ * (issue 15, fourth blind set opened). A time word must follow «har» within three words.
+ */
+const TIME_GIVEN = new RegExp(
+  `(?<![\\p{L}])(?:har|hadde|får|fikk|fekk)\\s+(?:[\\p{L}\\p{N}]+\\s+){0,2}?(?:${LIMITS.time.map(asPattern).join('|')})\\s+(?:[\\p{L}\\p{N}]+\\s+){0,6}?på\\s+seg\\s+til(?![\\p{L}])`,
+  'iu',
+);
 const NEGATED_COMPARISON = new RegExp(
   `(?<![\\p{L}])(?:ikke|ikkje)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:${LIMITS.negatedComparatives.join('|')})\\s+enn(?![\\p{L}])`,
   'iu',
@@ -626,6 +649,19 @@ function conditionKept(condition: string, sentence: string): boolean {
   const wanted = contentWords(condition.split(/[,.;:]/u)[0]).slice(0, 6);
   const mine = new Set(contentWords(sentence));
   return wanted.length > 0 && wanted.filter((w) => mine.has(w)).length * 2 >= wanted.length;
+}
+/**
+ * Whether every part of a cited condition (to the end of its sentence, split at commas, semicolons and «og») has at
+ * least half of its first content words somewhere in the sentence: a condition whose first part the sentence puts in
+ * its main clause («for sokkelbolig i enebolig … når utleieren bor i samme hus» for «hvis avtalen gjelder sokkelbolig
+ * i enebolig …, og utleieren bor i samme hus») is kept whole (issue 15, fourth blind set opened).
+ */
+function everyPartKept(condition: string, sentence: string): boolean {
+  const parts = condition
+    .split(/[.;:](?:\s|$)/u)[0]
+    .split(/,|(?<![\p{L}])og(?![\p{L}])/u)
+    .filter((p) => contentWords(p).length > 0);
+  return parts.length > 0 && parts.every((p) => conditionKept(p, sentence));
 }
 const contentWords = (text: string) =>
   lexiconTokens(text)

@@ -43,4 +43,21 @@ describe('directional lexicons', () => {
   it('reports the words it found in agreement, so overlap need not count them', () => {
     expect(compare('Fagforbundet er kritisk til planen.', 'Vi er bekymret for planen.').agreed).toContain('kritisk');
   });
+
+  it('issue 15, fourth blind set: «lunken» (stance), «pålagt», «tillatt», «ikke tillatt» (modality), «eller noen»', () => {
+    expect(
+      shifts('Styret er lunkent til nye p-plasser.', 'Styret støtter nye p-plasser.').map((x) => x.lexicon),
+    ).toEqual(['stance']);
+    expect(compare('Eieren er pålagt å måke fortauet.', 'Eieren skal måke fortauet.').agreed).toContain('pålagt');
+    expect(compare('Det er tillatt å sykle i gågata.', 'Det er adgang til å sykle i gågata.').agreed).toContain(
+      'tillatt',
+    );
+    expect(shifts('Det er ikke tillatt å sykle i gågata.', 'Man skal ikke sykle i gågata.')).toEqual([]);
+    expect(shifts('Det er tillatt å sykle i gågata.', 'Man skal sykle i gågata.').map((x) => x.lexicon)).toEqual([
+      'modality',
+    ]);
+    expect(
+      compare('Bilen til eieren kan fjernes.', 'Bilen til eieren eller noen i husstanden kan fjernes.').dropped,
+    ).toEqual([]);
+  });
 });
