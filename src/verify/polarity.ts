@@ -122,6 +122,8 @@ interface Negation {
   before: Set<string>;
   /** After the negation, nearest first. */
   after: string[];
+  /** How many tokens the window of content words around the negation covers, from its first to its last. */
+  extent: number;
 }
 
 export type { PolarityIssue } from '../domain/verification.js';
@@ -376,6 +378,7 @@ function negations(t: Text): Negation[] {
     const around = new Map<string, string>();
     const before = new Set<string>();
     const after: string[] = [];
+    let [from, to] = [i, i];
     // Up to WINDOW content words each side, looking past stop words (at most 2 × WINDOW + 2 tokens).
     for (const step of [-1, 1] as const) {
       for (
@@ -385,18 +388,35 @@ function negations(t: Text): Negation[] {
       ) {
         if (!t.content[k]) continue;
         got++;
+        [from, to] = [Math.min(from, k), Math.max(to, k)];
         if (!around.has(t.stems[k])) around.set(t.stems[k], t.tokens[k]);
         if (step < 0) before.add(t.stems[k]);
         else after.push(t.stems[k]);
       }
     }
-    found.push({ index: i, word: insteadLabel(t.tokens[i]), around, before, after });
+    found.push({ index: i, word: insteadLabel(t.tokens[i]), around, before, after, extent: to - from });
   });
   return found;
 }
 
 /** Outcome of the bracket test, with the negations of `b` in the stretch compared (and so accounted for). */
 type Bracket = { kind: 'negated' | 'plain'; at: number[]; key: string } | { kind: 'absent' };
+
+/**
+ * NOTE (issue 15, fourth blind set opened): the two words the other text has of a negated stretch may stand together
+ * elsewhere in `a` too, without the negation («opplæringa i digitale verktøy … er mangelfull» beside «opplæring som
+ * ikke er tilpasset … digitale ferdighetsnivå»): the other text restates that place, not the negated one. Only a place
+ * in one sentence, no wider than the other text's stretch (give or take SLACK words), with no negation in it, counts.
+ */
+function elsewhere(a: Text, n: Negation, first: string, last: string, width: number): boolean {
+  return a.stems.some((x, p) => {
+    if (x !== first || (p < n.index && n.index - p <= n.extent)) return false;
+    for (let q = p + 1; q < a.stems.length && q - p <= width + SLACK; q++)
+      if (a.stems[q] === last && a.seg[p] === a.seg[q] && !(p < n.index && n.index < q))
+        return !a.negated.some((neg, k) => neg && k > p && k < q);
+    return false;
+  });
+}
 
 /**
  * The bracket test: take the content words nearest before and after negation `n` in `a` that `b` also has (so an
@@ -464,6 +484,9 @@ function bracket(n: Negation, a: Text, b: Text): Bracket {
       if (at.length % 2 === odd) return { kind: 'negated', at, key };
     }
   }
+  if (l >= 0 && r >= 0 && stretches.some(([i, j]) => elsewhere(a, n, a.stems[l], a.stems[r], j - i))) {
+    return { kind: 'absent' };
+  }
   return { kind: 'plain', at: count(b, ...stretches[0]), key };
 }
 
@@ -519,13 +542,19 @@ const about = (n: Negation, other: Text) => [...n.around].filter(([x]) => other.
  * endring" against "vi kan forvente en endring"). A sentence that stops at the comma before ", uten at den norske
  * modellen utvannes", or starts after ", men Y forventer …", is not blamed for it.
  */
-function spans(m: Negation, s: Text): boolean {
+function spans(m: Negation, s: Text, c: Text): boolean {
   const has = (x: string) => s.stemSet.has(x);
   if (m.after.length >= 2 && has(m.after[0]) && m.after.filter(has).length >= 2) return true;
   const first = s.stems.findIndex((x, i) => s.content[i] && m.before.has(x));
   // A word on both sides of the negation («ansatte … ikke … medarbeidere», one synonym group) shows no span.
   const afterOnly = m.after.filter((x) => !m.before.has(x));
-  if (first >= 0 && s.stems.some((x, j) => j > first && s.content[j] && afterOnly.includes(x))) return true;
+  // NOTE (issue 15, fourth blind set opened): the word after it stands near the word before it, as in the source; a
+  // sentence that names the first in one clause and the second (or its synonym) in another, twenty words on
+  // («norske språkmodeller utvikles …, og … veilede bruken av KI» against «… der internasjonale språkmodeller ikke kan
+  // benyttes»), does not repeat the negated statement.
+  const reach = first + m.extent + 2 * SLACK;
+  const later = (x: string, j: number) => j > first && j <= reach && s.content[j] && afterOnly.includes(x);
+  if (first >= 0 && s.stems.some((x, j) => later(x, j) && !elsewhere(c, m, s.stems[first], x, j - first))) return true;
   return m.after.length === 0 && [...m.before].filter(has).length >= Math.min(2, m.before.size);
 }
 
@@ -595,7 +624,7 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
   }
   for (const m of cNeg) {
     if (settled.c.has(m.index) || paired.c.has(m)) continue;
-    if (spans(m, s) && !omitted(m, s))
+    if (spans(m, s, c) && !omitted(m, s))
       issues.push({ kind: 'removed', word: m.word, about: about(m, s), ...conditionOf(m, c), ...unplacedIn(s) });
   }
   return issues;

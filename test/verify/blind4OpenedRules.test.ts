@@ -1,0 +1,36 @@
+/**
+ * The rules of issue 15's round on the fourth blind set, opened as development data (session 15): its dangerous
+ * misses (a faulty sentence let through as ✓) and hard false alarms (a faithful sentence given ✗), each fixed as a kind.
+ * Every sentence here is written for the test, most about topics no case set uses (barnehage, vei, arbeidsmiljø,
+ * matrikkellova, sameigelova); none is copied from a case file. Each rule has its control.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkPolarity } from '../../src/verify/polarity.js';
+
+describe('a negation the sentence does not restate: its words said elsewhere, or far apart', () => {
+  it('does not pair two words twenty words apart in the sentence with a negation that stands between them', () => {
+    const source =
+      'Kommunene må bygge flere barnehager for å møte behovet i nye boligområder, særlig der private barnehager ' +
+      'ikke kan benyttes.';
+    const sentence =
+      'Forbundet vil at kommunene bygger flere barnehager i nye boligområder, og mener det bør opprettes et tilsyn ' +
+      'som kan overvåke og veilede bruken av pengene.';
+    expect(checkPolarity(sentence, source)).toEqual([]);
+    // Control: a sentence that says the negated statement without its «ikke» is still caught.
+    expect(checkPolarity('Private barnehager kan benyttes.', source)).toMatchObject([
+      { kind: 'removed', word: 'ikke' },
+    ]);
+  });
+
+  it('reads the words as the place where the source says them without the negation', () => {
+    const source =
+      'Vedlikeholdet av fylkesveiene er mange steder mangelfullt. Entreprenørene får korte frister, og vedlikehold ' +
+      'som ikke er tilpasset trafikken på fylkesveiene.';
+    const sentence = 'Vedlikeholdet av fylkesveiene er mangelfullt mange steder, og entreprenørene får korte frister.';
+    expect(checkPolarity(sentence, source)).toEqual([]);
+    // Control: restating the negated stretch itself without the negation is still a reversal.
+    expect(checkPolarity('Vedlikeholdet er tilpasset trafikken på fylkesveiene.', source).map((p) => p.kind)).toContain(
+      'removed',
+    );
+  });
+});
