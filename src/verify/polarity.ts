@@ -98,6 +98,10 @@ const NOT_NEGATING_AFTER = new Set(['minst']);
 /** Modal and light verbs the stop-word list lacks; they say nothing about what is negated. */
 const LIGHT = new Set(['må', 'bør', 'får', 'gjør', 'går', 'tar', 'gir', 'kr']);
 const WINDOW = 4;
+/** Negative subjects: «ingen kan …» says «… kan ikke …». */
+const NO_ONE = new Set(['ingen', 'inga', 'ingenting', 'intet', 'inkje']);
+/** Finite verbs a sentence negation («ikke») follows in a main clause. */
+const FINITE = new Set(['kan', 'skal', 'må', 'får', 'bør', 'vil', 'er', 'blir', 'har', 'kunne', 'skulle', 'fikk']);
 /** Extra words a one-sided bracket may span in the other text. */
 const SLACK = 2;
 
@@ -482,6 +486,24 @@ function bracket(n: Negation, a: Text, b: Text): Bracket {
       if (!b.negated[k]) continue;
       const at = [...count(b, i, j), k];
       if (at.length % 2 === odd) return { kind: 'negated', at, key };
+    }
+  }
+  // NOTE (issue 15, fourth blind set opened): a negative subject opening its clause («Ingen kan kalle seg …») is the
+  // other text's «ikke» after the finite verb («Tittelen … kan ikke benyttes»), put first: a negation right after a
+  // finite verb in the other text, within a window of the stretch and in its sentence, counts as inside it.
+  if (NO_ONE.has(a.tokens[n.index]) && !a.content.some((x, k) => x && k < n.index && a.seg[k] === a.seg[n.index])) {
+    for (const [i, j] of stretches) {
+      const k = b.negated.findIndex(
+        (x, k) =>
+          x &&
+          FINITE.has(b.tokens[k - 1] ?? '') &&
+          b.seg[k] === b.seg[Math.max(i, 0)] &&
+          k > i - 2 * WINDOW &&
+          k < j + 2 * WINDOW,
+      );
+      if (k >= 0 && (count(b, i, j).length + (k > i && k < j ? 0 : 1)) % 2 === odd) {
+        return { kind: 'negated', at: [...count(b, i, j), k], key };
+      }
     }
   }
   if (l >= 0 && r >= 0 && stretches.some(([i, j]) => elsewhere(a, n, a.stems[l], a.stems[r], j - i))) {

@@ -34,3 +34,23 @@ describe('a negation the sentence does not restate: its words said elsewhere, or
     );
   });
 });
+
+describe('a negative subject put first: «Ingen kan …» for «… kan ikke …»', () => {
+  it("pairs «ingen» opening the sentence with the source's «ikke» after its finite verb", () => {
+    expect(
+      checkPolarity(
+        'Ingen kan kalle seg «godkjent landmåler» etter matrikkellova.',
+        'Tittelen «godkjent landmåler» kan ikke brukes.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('still flags «ingen» against a source with no negation (control)', () => {
+    expect(
+      checkPolarity(
+        'Ingen kan kalle seg «godkjent landmåler» etter matrikkellova.',
+        'Tittelen «godkjent landmåler» kan brukes av alle med eksamen.',
+      ),
+    ).toMatchObject([{ kind: 'added', word: 'ingen' }]);
+  });
+});
