@@ -176,6 +176,15 @@ function otherFlags(otherText: string): { tooInOther: boolean; unlessAsNot: bool
     unlessAsNot: NOT_IN.test(otherText) && !UNLESS.test(otherText) && !ONLY_IN.test(otherText),
   };
 }
+/**
+ * NOTE (issue 15, fourth blind set opened): a lack the other text asks to have filled («etterlyser mer
+ * gjennomføringskraft», «savner bedre opplæring») is the lack this text states («mangler tilstrekkelig
+ * gjennomføringskraft»), said as a demand: «mangler» is then no negation, where what it lacks (one of the three words
+ * after it) the other text names too.
+ */
+const LACKS = new Set(['mangler', 'manglar', 'manglet', 'mangla', 'manglende']);
+const DEMAND_IN =
+  /(?<![\p{L}])(?:etterlys\p{L}*|savn\p{L}*|sakn\p{L}*|etterspør\p{L}*|etterspurt\p{L}*|trenger\s+mer|treng\s+meir|behov\s+for\s+(?:mer|meir|bedre|betre))(?![\p{L}])/iu;
 const TOO_IN = /(?<![\p{L}])for\s+(?:få|lite)(?![\p{L}])/iu;
 const UNLESS = /(?<![\p{L}])med\s+mindre(?![\p{L}])/iu;
 const ONLY_IN = /(?<![\p{L}])(?:bare|kun|berre|utelukkende|unntatt|unntak)(?![\p{L}])/iu;
@@ -298,6 +307,8 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
     other !== undefined &&
     ([...BOUNDS].some((w) => other.has(stem(w))) || [...other].some((w) => BOUND_COMPOUND.test(w)));
   const instead = INSTEAD_IN.test(otherText);
+  const demanded = (i: number) =>
+    DEMAND_IN.test(otherText) && tokens.slice(i + 1, i + 4).some((w) => other?.has(stem(w)) === true);
   // Most texts have no negation at all; the stance terms are looked up only where one is.
   const inTerms = tokens.some((w) => NEGATIONS.has(w))
     ? negationsInTerms(tokens, tokensOf(otherText))
@@ -311,6 +322,7 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
         !inTerms.has(i) &&
         !double.has(i) &&
         !(MANGEL_NOUNS.has(w) && tokens[i + 1] !== 'på') &&
+        !(LACKS.has(w) && demanded(i)) &&
         !((w === 'uten' || w === 'utan') && otherThan(tokens, i)) &&
         !((w === 'ikke' || w === 'ikkje') && NOT_NEGATING_AFTER.has(tokens[i + 1])) &&
         !(only && exceptiveAfter(tokens, i)) &&

@@ -54,3 +54,19 @@ describe('a negative subject put first: «Ingen kan …» for «… kan ikke …
     ).toMatchObject([{ kind: 'added', word: 'ingen' }]);
   });
 });
+
+describe('a lack said as a demand: «etterlyser mer X» for «mangler X»', () => {
+  const source = 'Verneombudene mener at arbeidsmiljøloven er god, men at den mangler tilstrekkelig håndhevelse.';
+
+  it('reads «mangler» as no negation where the sentence asks for more of what it lacks', () => {
+    expect(
+      checkPolarity('Verneombudene er fornøyd med arbeidsmiljøloven, men etterlyser mer håndhevelse.', source),
+    ).toEqual([]);
+  });
+
+  it('still flags a sentence that drops the lack without asking for it (control)', () => {
+    expect(
+      checkPolarity('Verneombudene mener at arbeidsmiljøloven har tilstrekkelig håndhevelse.', source),
+    ).toMatchObject([{ kind: 'removed', word: 'mangler' }]);
+  });
+});
