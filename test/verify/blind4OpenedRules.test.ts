@@ -6,6 +6,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkPolarity } from '../../src/verify/polarity.js';
+import { extractNumbers } from '../../src/verify/numbers.js';
+import type { PassageWithDocument } from '../../src/domain/types.js';
+import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
+import { draftOf, seedPassage } from './seedSource.js';
+
+/** The report for a sentence citing `quote` (default: the whole text) in a passage with the given text. */
+async function verify(text: string, sentence: string, quote = text) {
+  const seed = await seedPassage('ntl-prinsipprogram-2019-p000');
+  const p: PassageWithDocument = { ...seed, id: 'x-p001', text };
+  const report = await verifyDraft(draftOf(sentence, p.id, quote), { source: memoryPassageSource([p]) });
+  return report.sentences[0];
+}
 
 describe('a negation the sentence does not restate: its words said elsewhere, or far apart', () => {
   it('does not pair two words twenty words apart in the sentence with a negation that stands between them', () => {
@@ -68,5 +80,32 @@ describe('a lack said as a demand: «etterlyser mer X» for «mangler X»', () =
     expect(
       checkPolarity('Verneombudene mener at arbeidsmiljøloven har tilstrekkelig håndhevelse.', source),
     ).toMatchObject([{ kind: 'removed', word: 'mangler' }]);
+  });
+});
+
+describe('a Nynorsk statute restated in Bokmål: «tredjeparten av», a clause negation placed before the verb', () => {
+  it('reads «tredjeparten av» as a third, and «tredjeparten» alone as no number (the third party)', () => {
+    expect(extractNumbers('nærare vegen enn tredjeparten av høgda').map((f) => f.key)).toEqual(['0.3333']);
+    expect(extractNumbers('Tredjeparten skal varslast om tinglysinga.')).toEqual([]);
+  });
+
+  const source =
+    'Er det ikkje nemnande om å gjera for eigaren, må eigaren ikkje ha lagerbygg som er til ulempe for vegen, ' +
+    'nærare vegkanten enn tredjeparten av vegbreidda.';
+
+  it('does not call the restatement ✗: the same bound, its negation put next to it', async () => {
+    const s = await verify(
+      source,
+      'Lagerbygg som er til ulempe for vegen, må ikke stå nærmere vegkanten enn en tredjedel av vegbreidden, når det ikke er nevneverdig om å gjøre for eieren.',
+    );
+    expect(['unsupported', 'contradicted']).not.toContain(s.verdict);
+  });
+
+  it('still calls a turned bound ✗ (control)', async () => {
+    const s = await verify(
+      source,
+      'Eieren må ha lagerbygg som er til ulempe for vegen, lenger fra vegkanten enn en tredjedel av vegbreidden.',
+    );
+    expect(s.verdict).not.toBe('supported');
   });
 });
