@@ -92,7 +92,7 @@ const CAUSAL =
   /\b(fordi|derfor|difor|dermed|følgelig|som følge av|som følgje av|grunna|på grunn av|skyldes|skyldtes|ettersom|(?:fører|førte|leder|ledet)(?:\s+(?:også|ofte|dermed|derfor|gjerne|altså))?\s+til|(?:bidrar|bidro)(?:\s+(?:også|ofte|dermed|derfor|gjerne|altså))?\s+til\s+at|medfører|medførte|slik at|noe som|noko som|gjør at|gjorde at|takket være|resulterer i|resulterte i|av den grunn|som en konsekvens|sidan|med di|såleis at)\b/iu;
 /** Conditions; a cited condition the sentence drops widens the claim. */
 const CONDITION =
-  /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|så lenge|på vilkår|under forutsetning|bare(?! fordi)|berre(?! fordi)|kun|unntatt|unntak)\b/iu;
+  /\b(dersom|hvis|viss|forutsatt at|føresett at|med mindre|om ikke|om ikkje|så lenge|på vilkår|under forutsetning|bare(?! fordi)|berre(?! fordi)|kun|unntatt|unntak)\b/iu;
 /**
  * Consent as a condition: «har med samtykke frå styret rett til …», «kan etter godkjenning fra kommunen …». A sentence
  * that names no consent at all («har rett til …») drops it (issue 15, third blind set opened); «krever styrets
@@ -406,7 +406,12 @@ export function assessSupport(
         u.citation.quote.slice(cond.index! + cond[0].length),
         sentence.slice(sentence.match(IF_RESTATED)!.index!),
       );
-    if (cond && !CONDITION.test(sentence) && !V1_CONDITION.test(sentence) && !restatedIf)
+    // NOTE (issue 15, fourth blind set opened): a sentence's condition by word order («Har sameiet forbudt dyrehold,
+    // kan …») restates a cited «dersom» only where the quote has no such condition of its own: a quote with both
+    // («Har sameiet forbudt …, kan brukeren likevel … dersom gode grunner taler for det») has two, and the sentence
+    // that keeps the first drops the second.
+    const v1Restates = V1_CONDITION.test(sentence) && !V1_CONDITION.test(u.citation.quote);
+    if (cond && !CONDITION.test(sentence) && !v1Restates && !restatedIf)
       flag('condition-dropped', 'partly_supported', REASONS.conditionDropped(cond[0]));
     const consent = u.citation.quote.match(CONSENT);
     if (consent && !CONSENT_NAMED.test(sentence))

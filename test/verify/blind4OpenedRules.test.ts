@@ -109,3 +109,37 @@ describe('a Nynorsk statute restated in Bokmål: «tredjeparten av», a clause n
     expect(s.verdict).not.toBe('supported');
   });
 });
+
+describe('a condition dropped: the second of two, and «om ikke annet …»', () => {
+  const two =
+    'Har styret nektet lading i garasjen, kan seksjonseieren likevel lade elbil dersom anlegget er godkjent og ' +
+    'strømmen måles for seg.';
+
+  it('flags a sentence that keeps the word-order condition and drops the «dersom» one', async () => {
+    const s = await verify(two, 'Har styret nektet lading i garasjen, kan seksjonseieren likevel lade elbil.');
+    expect(s.verdict).toBe('partly_supported');
+    expect(s.reasons.join(' ')).toMatch(/vilkår/);
+  });
+
+  it('lets a word-order condition restate a quote whose only condition is «dersom» (control)', async () => {
+    const s = await verify(
+      'Seksjonseieren kan lade elbil i garasjen dersom anlegget er godkjent av styret.',
+      'Er anlegget godkjent av styret, kan seksjonseieren lade elbil i garasjen.',
+    );
+    expect(s.reasons.join(' ')).not.toMatch(/vilkår/);
+  });
+
+  it('flags a sentence that drops «om ikkje anna er avtalt»', async () => {
+    const s = await verify(
+      'Ved vesentleg brot på vedtektene kan sameiget krevje sal av seksjonen, om ikkje anna er avtalt.',
+      'Ved vesentleg brot på vedtektene kan sameiget krevje sal av seksjonen.',
+    );
+    expect(s.verdict).toBe('partly_supported');
+    // Control: the sentence that keeps it has no condition finding.
+    const kept = await verify(
+      'Ved vesentleg brot på vedtektene kan sameiget krevje sal av seksjonen, om ikkje anna er avtalt.',
+      'Om ikke annet er avtalt, kan sameiet ved vesentlig brudd på vedtektene kreve salg av seksjonen.',
+    );
+    expect(kept.reasons.join(' ')).not.toMatch(/vilkår/);
+  });
+});
