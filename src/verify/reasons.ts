@@ -77,6 +77,8 @@ export const REASONS = {
   hedgeDropped: (hedge: string) => `Kilden sier ${q(hedge)} (en mulighet), men setningen sier det som sikkert.`,
   restrictionDropped: (said: string) =>
     `Kilden begrenser påstanden (${q(said)}), men setningen sier det uten forbehold.`,
+  quantifierMoved: (said: string, noun: string) =>
+    `Setningen sier ${q(said)} om ${q(noun)}, men kilden sier det ikke om ${q(noun)} – kontroller hvor langt det gjelder.`,
   restrictionAdded: (said: string) => `Setningen sier ${q(said)}, men kilden sier ikke at det gjelder bare dette.`,
   reportedPosition: (reported: string, holder: string) =>
     `Kilden gjengir hva ${reported} mener eller vil; setningen gjør det til standpunktet til ${holder}.`,

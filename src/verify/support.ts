@@ -17,6 +17,7 @@ import { splitSentences } from '../text/sentences.js';
 import { splitClauses } from '../text/clauses.js';
 import { elisionGaps, hasElision, matchElided } from './elision.js';
 import { compare, lexiconTokens } from './lexicon.js';
+import { movedQuantifier } from './quantifierNoun.js';
 import { droppedHedge } from './hedge.js';
 import { MONTHS } from '../text/months.js';
 import { roleSwaps } from './roles.js';
@@ -360,6 +361,8 @@ export function assessSupport(
     (d) => ` ${quoted} `.includes(` ${d.source} `) && !(examples && MANY.test(d.source)),
   );
   if (restriction) flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(restriction.source));
+  const moved = movedQuantifier(sentence, usable.map((u) => u.citation.quote).join('\n'));
+  if (moved) flag('quantifier-noun', 'partly_supported', REASONS.quantifierMoved(moved.said, moved.noun));
   const hedge = droppedHedge(sentence, context);
   if (hedge) flag('hedge-dropped', 'partly_supported', REASONS.hedgeDropped(hedge));
 

@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkPolarity } from '../../src/verify/polarity.js';
 import { extractNumbers } from '../../src/verify/numbers.js';
+import { movedQuantifier } from '../../src/verify/quantifierNoun.js';
+import { lexicons } from '../../src/verify/lexicon.js';
 import type { PassageWithDocument } from '../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
 import { draftOf, seedPassage } from './seedSource.js';
@@ -141,5 +143,50 @@ describe('a condition dropped: the second of two, and «om ikke annet …»', ()
       'Om ikke annet er avtalt, kan sameiet ved vesentlig brudd på vedtektene kreve salg av seksjonen.',
     );
     expect(kept.reasons.join(' ')).not.toMatch(/vilkår/);
+  });
+});
+
+describe('a quantifier put on another noun (quantifierNoun.ts, `determiners` in lexicons/quantity.json)', () => {
+  it('flags «alle» on a noun the cited universal is not about', () => {
+    const cited = 'Ein seksjonseigar som sjølv bur i seksjonen, kan leige ut heile seksjonen i opptil 30 døgn.';
+    expect(movedQuantifier('Alle seksjonseigarar kan leige ut seksjonen i opptil 30 døgn.', cited)).toEqual({
+      said: 'alle',
+      noun: 'seksjonseigarar',
+    });
+  });
+
+  it('flags «alle» on the head of the compound the cited «alle» is about (widened)', () => {
+    expect(
+      movedQuantifier(
+        'Fylket vil at trafikksikkerhet skal inn i alle planer.',
+        'trafikksikkerhet må inn i alle reguleringsplaner',
+      ),
+    ).toMatchObject({ said: 'alle', noun: 'planer' });
+  });
+
+  it('lets the same noun, a synonym, a compound written apart and a pronoun through (controls)', () => {
+    const cited = 'Alle barnehageansatte skal ha kurs i førstehjelp.';
+    expect(movedQuantifier('Alle barnehageansatte må ha kurs i førstehjelp.', cited)).toBeNull();
+    expect(
+      movedQuantifier('Alle ansatte i barnehagen skal ha kurs.', 'alle barnehage- ansatte skal ha kurs'),
+    ).toBeNull();
+    expect(
+      movedQuantifier('De fleste mener at veien er farlig.', 'De fleste av bilistene mener veien er farlig.'),
+    ).toBeNull();
+    expect(movedQuantifier('Flertallet har tillit til vegvesenet.', 'De fleste har tillit til vegvesenet.')).toBeNull();
+  });
+
+  it('lists as determiners only terms of the quantity scales', () => {
+    const quantity = lexicons().find((l) => l.lexicon.name === 'quantity')!;
+    const terms = new Set(quantity.lexicon.scales.flatMap((s) => s.groups.flat()));
+    expect(quantity.lexicon.determiners?.length).toBeGreaterThan(5);
+    expect(quantity.lexicon.determiners!.filter((d) => !terms.has(d))).toEqual([]);
+  });
+
+  it('makes the sentence ≈ with a reason naming the quantifier', async () => {
+    const text = 'Ein seksjonseigar som sjølv bur i seksjonen, kan leige ut heile seksjonen i opptil 30 døgn i året.';
+    const s = await verify(text, 'Alle seksjonseigarar kan leige ut heile seksjonen i opptil 30 døgn i året.');
+    expect(s.verdict).toBe('partly_supported');
+    expect(s.reasons.join(' ')).toMatch(/«alle» om/);
   });
 });
