@@ -18,6 +18,7 @@ import { splitClauses } from '../text/clauses.js';
 import { elisionGaps, hasElision, matchElided } from './elision.js';
 import { compare, lexiconTokens } from './lexicon.js';
 import { movedQuantifier } from './quantifierNoun.js';
+import { droppedMajority } from './majority.js';
 import { droppedHedge } from './hedge.js';
 import { MONTHS } from '../text/months.js';
 import { roleSwaps } from './roles.js';
@@ -361,6 +362,8 @@ export function assessSupport(
     (d) => ` ${quoted} `.includes(` ${d.source} `) && !(examples && MANY.test(d.source)),
   );
   if (restriction) flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(restriction.source));
+  const majority = droppedMajority(sentence, usable.map((u) => u.citation.quote).join('\n'));
+  if (majority) flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(majority));
   const moved = movedQuantifier(sentence, usable.map((u) => u.citation.quote).join('\n'));
   if (moved) flag('quantifier-noun', 'partly_supported', REASONS.quantifierMoved(moved.said, moved.noun));
   const hedge = droppedHedge(sentence, context);

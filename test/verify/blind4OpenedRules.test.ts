@@ -9,6 +9,7 @@ import { checkPolarity } from '../../src/verify/polarity.js';
 import { extractNumbers } from '../../src/verify/numbers.js';
 import { movedQuantifier } from '../../src/verify/quantifierNoun.js';
 import { lexicons } from '../../src/verify/lexicon.js';
+import { droppedMajority } from '../../src/verify/majority.js';
 import type { PassageWithDocument } from '../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
 import { draftOf, seedPassage } from './seedSource.js';
@@ -188,5 +189,27 @@ describe('a quantifier put on another noun (quantifierNoun.ts, `determiners` in 
     const s = await verify(text, 'Alle seksjonseigarar kan leige ut heile seksjonen i opptil 30 døgn i året.');
     expect(s.verdict).toBe('partly_supported');
     expect(s.reasons.join(' ')).toMatch(/«alle» om/);
+  });
+});
+
+describe('a qualified majority given as a plain one (majority.ts)', () => {
+  const cited = 'Et flertall på tre fjerdedeler av seksjonseierne kan kreve at det bygges ladepunkter i garasjen.';
+
+  it('flags «et flertall» for «et flertall på tre fjerdedeler», and «to tredjedels flertall» given plainly', () => {
+    expect(droppedMajority('Et flertall av seksjonseierne kan kreve ladepunkter i garasjen.', cited)).toBe(
+      'flertall på tre fjerdedeler',
+    );
+    expect(
+      droppedMajority(
+        'Flertallet i årsmøtet kan endre vedtektene.',
+        'Vedtektene kan endres med to tredjedels flertall i årsmøtet.',
+      ),
+    ).toBe('tredjedels flertall');
+  });
+
+  it('lets the share kept, in digits or words, and a plain majority cited as plain through (controls)', () => {
+    expect(droppedMajority('Tre fjerdedeler av seksjonseierne kan kreve ladepunkter.', cited)).toBeNull();
+    expect(droppedMajority('Et flertall på 75 prosent av seksjonseierne kan kreve ladepunkter.', cited)).toBeNull();
+    expect(droppedMajority('Et flertall av eierne kan kreve det.', 'Et flertall av eierne kan kreve det.')).toBeNull();
   });
 });
