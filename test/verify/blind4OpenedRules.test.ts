@@ -10,6 +10,7 @@ import { extractNumbers } from '../../src/verify/numbers.js';
 import { movedQuantifier } from '../../src/verify/quantifierNoun.js';
 import { lexicons } from '../../src/verify/lexicon.js';
 import { droppedMajority } from '../../src/verify/majority.js';
+import { subjectShift } from '../../src/verify/subject.js';
 import type { PassageWithDocument } from '../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
 import { draftOf, seedPassage } from './seedSource.js';
@@ -211,5 +212,40 @@ describe('a qualified majority given as a plain one (majority.ts)', () => {
     expect(droppedMajority('Tre fjerdedeler av seksjonseierne kan kreve ladepunkter.', cited)).toBeNull();
     expect(droppedMajority('Et flertall på 75 prosent av seksjonseierne kan kreve ladepunkter.', cited)).toBeNull();
     expect(droppedMajority('Et flertall av eierne kan kreve det.', 'Et flertall av eierne kan kreve det.')).toBeNull();
+  });
+});
+
+describe('a relative clause hung on another noun (subject.ts)', () => {
+  const cited =
+    'Kommunen kan bli sittende med de dyreste veiene, dem fylket ikke prioriterer å vedlikeholde om vinteren.';
+
+  it('flags a sentence that makes its antecedent the subject of the cited verb', () => {
+    expect(
+      subjectShift(
+        'Kommunen, som ikke prioriterer å vedlikeholde veiene om vinteren, kan bli sittende med de dyreste veiene.',
+        cited,
+      ),
+    ).toEqual({ said: 'kommunen', source: 'fylket', verb: 'prioriterer' });
+  });
+
+  it('lets the same subject, examples after «som», and a verb phrase before the verb through (controls)', () => {
+    expect(
+      subjectShift(
+        'Fylket, som ikke prioriterer å vedlikeholde veiene om vinteren, lar kommunen sitte med de dyreste veiene.',
+        cited,
+      ),
+    ).toBeNull();
+    expect(
+      subjectShift(
+        'Forsinkelsene har mange årsaker, som manglende vedlikehold og dårlig planlegging.',
+        'Årsakene kan være mange, for eksempel manglende vedlikehold og dårlig planlegging.',
+      ),
+    ).toBeNull();
+    expect(
+      subjectShift(
+        'Det trengs brøyting som avlaster dem som kjører til jobb.',
+        'Det trengs brøyting som sparer tid og reelt avlaster dem som kjører til jobb.',
+      ),
+    ).toBeNull();
   });
 });
