@@ -104,6 +104,8 @@ export const REASONS = {
   // Issue 15, third misses round (unplanned.ts).
   statusShift: (source: string) =>
     `Kilden uttrykker et krav, mål eller ønske (${q(source)}); setningen sier det som om det allerede er slik – kontroller.`,
+  decisionAdded: (said: string) =>
+    `Setningen sier ${q(said)} (en beslutning), men kilden sier ikke at noe er vedtatt eller bestemt – kontroller.`,
   elisionJoined: () =>
     'Utelatelsen («…») slår sammen to setninger i kilden til én påstand – kontroller at kilden sier dette.',
   speakerShift: (subject: string) =>

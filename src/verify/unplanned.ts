@@ -12,7 +12,7 @@ import { degreeShift } from './degree.js';
 import { joinedAcrossSentences } from './elisionJoin.js';
 import { exchangedParts, reversedPassive } from './exchange.js';
 import { changedShare } from './numberReference.js';
-import { statusShift } from './realis.js';
+import { decisionAdded, statusShift } from './realis.js';
 import { REASONS } from './reasons.js';
 import { reportFrame, speakerShift } from './speaker.js';
 import { subjectShift } from './subject.js';
@@ -43,6 +43,8 @@ export function unplannedReasons(input: UnplannedInput): { check: string; reason
   if (citations.every((c) => c.passage.document.kind !== 'statute')) {
     const status = statusShift(sentence, quotes);
     if (status) add('realis', REASONS.statusShift(status.source));
+    const decision = decisionAdded(sentence, quotes);
+    if (decision) add('decision', REASONS.decisionAdded(decision.said));
   }
   if (citations.some((c) => joinedAcrossSentences(sentence, c.quote, c.passage.text)))
     add('elision-join', REASONS.elisionJoined());

@@ -11,6 +11,7 @@ import { movedQuantifier } from '../../src/verify/quantifierNoun.js';
 import { lexicons } from '../../src/verify/lexicon.js';
 import { droppedMajority } from '../../src/verify/majority.js';
 import { subjectShift } from '../../src/verify/subject.js';
+import { decisionAdded } from '../../src/verify/realis.js';
 import type { PassageWithDocument } from '../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
 import { draftOf, seedPassage } from './seedSource.js';
@@ -247,5 +248,31 @@ describe('a relative clause hung on another noun (subject.ts)', () => {
         'Det trengs brøyting som sparer tid og reelt avlaster dem som kjører til jobb.',
       ),
     ).toBeNull();
+  });
+});
+
+describe('a decision the cited text does not report (realis.ts, `decided` in lexicons/realis.json)', () => {
+  const cited = 'Vegrådet har blant annet pekt på utfordringer ved finansieringen av gang- og sykkelveier.';
+
+  it('flags «har vedtatt» and Nynorsk «har vedteke» against a text that only points to something', () => {
+    expect(decisionAdded('Vegrådet har vedtatt nye regler for finansieringen av sykkelveier.', cited)).toEqual({
+      said: 'vedtatt',
+    });
+    expect(decisionAdded('Vegrådet har vedteke nye reglar for finansieringa av sykkelvegar.', cited)).not.toBeNull();
+  });
+
+  it('lets a decision the cited text reports, and a sentence without one, through (controls)', () => {
+    expect(
+      decisionAdded(
+        'Kommunestyret har vedtatt en ny plan for sykkelveier.',
+        'Planen for sykkelveier ble vedtatt av kommunestyret i juni.',
+      ),
+    ).toBeNull();
+    expect(decisionAdded('Vegrådet peker på utfordringer ved finansieringen av sykkelveier.', cited)).toBeNull();
+  });
+
+  it('makes the sentence ≈', async () => {
+    const s = await verify(cited, 'Vegrådet har vedtatt nye regler for finansieringen av gang- og sykkelveier.');
+    expect(s.verdict).toBe('partly_supported');
   });
 });
