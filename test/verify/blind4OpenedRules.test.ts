@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPolarity } from '../../src/verify/polarity.js';
 import { extractNumbers } from '../../src/verify/numbers.js';
 import { movedQuantifier } from '../../src/verify/quantifierNoun.js';
-import { lexicons } from '../../src/verify/lexicon.js';
+import { lexicons, shifts } from '../../src/verify/lexicon.js';
 import { droppedMajority } from '../../src/verify/majority.js';
 import { subjectShift } from '../../src/verify/subject.js';
 import { decisionAdded } from '../../src/verify/realis.js';
@@ -274,5 +274,26 @@ describe('a decision the cited text does not report (realis.ts, `decided` in lex
   it('makes the sentence ≈', async () => {
     const s = await verify(cited, 'Vegrådet har vedtatt nye regler for finansieringen av gang- og sykkelveier.');
     expect(s.verdict).toBe('partly_supported');
+  });
+});
+
+describe('a wait-and-see stance is not support (lexicons/stance.json)', () => {
+  it('flags «avventende» / «nølende» for a text that supports wholeheartedly', () => {
+    const cited = 'Utdanningsforbundet støtter helhjertet målet om flere barnehagelærere.';
+    expect(shifts('Utdanningsforbundet er avventende til målet om flere barnehagelærere.', cited)).toMatchObject([
+      { lexicon: 'stance', sentence: 'avventende' },
+    ]);
+    expect(shifts('Utdanningsforbundet er nølende til målet om flere barnehagelærere.', cited)).toMatchObject([
+      { lexicon: 'stance', sentence: 'nølende' },
+    ]);
+  });
+
+  it('lets «avventende» restate a reserved text through (control)', () => {
+    expect(
+      shifts(
+        'Utdanningsforbundet er avventende til målet om flere barnehagelærere.',
+        'Utdanningsforbundet er tilbakeholden med å støtte målet om flere barnehagelærere.',
+      ).filter((x) => x.lexicon === 'stance'),
+    ).toEqual([]);
   });
 });
