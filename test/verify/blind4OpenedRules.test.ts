@@ -271,6 +271,18 @@ describe('a decision the cited text does not report (realis.ts, `decided` in lex
     expect(decisionAdded('Vegrådet peker på utfordringer ved finansieringen av sykkelveier.', cited)).toBeNull();
   });
 
+  it('flags an outcome («har løst») the cited text does not report, not one it names the act of', () => {
+    const noted = 'Sameiestyret har pekt på problemer med fukt i kjellerboder.';
+    expect(decisionAdded('Sameiestyret har løst problemene med fukt i kjellerboder.', noted)).toEqual({ said: 'løst' });
+    // Control: a cited «skal løse» names the act; whether it is done is the status check's business.
+    expect(
+      decisionAdded(
+        'Sameiestyret har løst problemene med fukt.',
+        'Sameiestyret skal løse problemene med fukt i kjellerboder.',
+      ),
+    ).toBeNull();
+  });
+
   it('makes the sentence ≈', async () => {
     const s = await verify(cited, 'Vegrådet har vedtatt nye regler for finansieringen av gang- og sykkelveier.');
     expect(s.verdict).toBe('partly_supported');
