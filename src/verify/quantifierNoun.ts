@@ -79,3 +79,34 @@ export function movedQuantifier(sentence: string, cited: string): { said: string
     }
   return null;
 }
+
+/**
+ * NOTE (issue 15, fourth blind set opened): a quantifier's noun restricted by a defining relative clause, right after
+ * it and with no comma («alle innbyggere som kan», «alle leiere som bor i boligen»), restated with the same
+ * quantifier and noun but without the clause widens the claim to the whole group. Returns the cited stretch
+ * («alle innbyggere som kan») or null.
+ * @example droppedDefining('Alle leiere kan kreve det.', 'Alle leiere som bor i boligen, kan kreve det.')
+ *   // → 'alle leiere som bor'
+ */
+export function droppedDefining(sentence: string, cited: string): string | null {
+  const quantity = lexicons().find((l) => l.lexicon.name === 'quantity');
+  const determiners = new Set(quantity?.lexicon.determiners ?? []);
+  if (!quantity || determiners.size === 0) return null;
+  const raw = cited.toLowerCase();
+  const s = lexiconTokens(sentence);
+  const c = lexiconTokens(cited);
+  for (const d of determiners) {
+    const term = d.split(' ');
+    for (const j of occurrences(term, c)) {
+      const noun = j + term.length;
+      if (!isContent(c[noun]) || c[noun + 1] !== 'som') continue;
+      // A comma before «som» makes the clause a comment on the whole group, not a restriction of it.
+      if (new RegExp(`${c[noun]}\\s*,\\s*som(?![\\p{L}])`, 'u').test(raw)) continue;
+      const mine = occurrences(term, s).find((i) => sameAs(s[i + term.length] ?? '') === sameAs(c[noun]));
+      if (mine === undefined) continue;
+      if (s.slice(mine + term.length + 1, mine + term.length + 3).includes('som')) continue;
+      return c.slice(j, noun + 3).join(' ');
+    }
+  }
+  return null;
+}

@@ -17,7 +17,7 @@ import { splitSentences } from '../text/sentences.js';
 import { splitClauses } from '../text/clauses.js';
 import { elisionGaps, hasElision, matchElided } from './elision.js';
 import { compare, lexiconTokens } from './lexicon.js';
-import { movedQuantifier } from './quantifierNoun.js';
+import { droppedDefining, movedQuantifier } from './quantifierNoun.js';
 import { droppedMajority } from './majority.js';
 import { droppedHedge } from './hedge.js';
 import { MONTHS } from '../text/months.js';
@@ -366,6 +366,8 @@ export function assessSupport(
   if (majority) flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(majority));
   const moved = movedQuantifier(sentence, usable.map((u) => u.citation.quote).join('\n'));
   if (moved) flag('quantifier-noun', 'partly_supported', REASONS.quantifierMoved(moved.said, moved.noun));
+  const defining = droppedDefining(sentence, usable.map((u) => u.citation.quote).join('\n'));
+  if (defining) flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(defining));
   const hedge = droppedHedge(sentence, context);
   if (hedge) flag('hedge-dropped', 'partly_supported', REASONS.hedgeDropped(hedge));
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPolarity } from '../../src/verify/polarity.js';
 import { extractNumbers } from '../../src/verify/numbers.js';
-import { movedQuantifier } from '../../src/verify/quantifierNoun.js';
+import { droppedDefining, movedQuantifier } from '../../src/verify/quantifierNoun.js';
 import { lexicons, shifts } from '../../src/verify/lexicon.js';
 import { droppedMajority } from '../../src/verify/majority.js';
 import { subjectShift } from '../../src/verify/subject.js';
@@ -307,5 +307,31 @@ describe('a wait-and-see stance is not support (lexicons/stance.json)', () => {
         'Utdanningsforbundet er tilbakeholden med å støtte målet om flere barnehagelærere.',
       ).filter((x) => x.lexicon === 'stance'),
     ).toEqual([]);
+  });
+});
+
+describe('a defining relative clause dropped after a quantifier (quantifierNoun.ts)', () => {
+  it('flags «alle arbeidstakere» for «alle arbeidstakere som jobber natt»', () => {
+    expect(
+      droppedDefining(
+        'Alle arbeidstakere har rett til en ekstra fridag.',
+        'Alle arbeidstakere som jobber natt, har rett til en ekstra fridag.',
+      ),
+    ).toBe('alle arbeidstakere som jobber');
+  });
+
+  it('lets the clause kept, and a comment after a comma, through (controls)', () => {
+    expect(
+      droppedDefining(
+        'Alle arbeidstakere som jobber natt, har rett til en ekstra fridag.',
+        'Alle arbeidstakere som jobber natt, har rett til en ekstra fridag.',
+      ),
+    ).toBeNull();
+    expect(
+      droppedDefining(
+        'Alle arbeidstakere har rett til en ekstra fridag.',
+        'Alle arbeidstakere, som jo jobber hardt, har rett til en ekstra fridag.',
+      ),
+    ).toBeNull();
   });
 });
