@@ -326,6 +326,23 @@ export function assessSupport(
         : 'partly_supported',
       REASONS.lexiconShift(shift.label, shift.sentence, shift.source),
     );
+  // NOTE (issue 15, fourth blind set opened): the context reaches past the quote to its whole sentence, so a term
+  // there echoes the sentence's («De fleste har tillit …, men arbeidsgivere følger sjelden reglene» quoted from
+  // «arbeidsgivere» on, restated as «De fleste arbeidsgivere følger reglene»). A shift against the quoted words alone
+  // that the context hides is a shift still; the words outside the quote may be about something else, so ≈. Quantity
+  // and stance only: with every lexicon, two faithful sentences of the readable sets got a ≈ more.
+  const quotedOnly = compare(
+    ownName ? withoutName(sentence, found.text) : sentence,
+    usable.map((u) => u.citation.quote).join('\n'),
+  ).shifts.filter(
+    (q) => !lexical.shifts.some((x) => x.lexicon === q.lexicon) && ['quantity', 'stance'].includes(q.lexicon),
+  );
+  for (const shift of quotedOnly)
+    flag(
+      `lexicon:${shift.lexicon}`,
+      'partly_supported',
+      REASONS.lexiconShift(shift.label, shift.sentence, shift.source),
+    );
   // NOTE (issue 15, soft alarms): a position the cited text states as the organisation's view («Oslo Ap mener … at
   // innbyggernes behov er utgangspunktet») is a norm already; a sentence that also gives it as a view and says it
   // with «skal» or «må» («… mener innbyggernes behov skal være utgangspunktet») restates it, it adds no obligation.

@@ -335,3 +335,19 @@ describe('a defining relative clause dropped after a quantifier (quantifierNoun.
     ).toBeNull();
   });
 });
+
+describe('a shift against the quoted words that a word outside the quote would hide', () => {
+  const text = 'De fleste foreldre er fornøyde med barnehagen, men kommunene følger sjelden opp kravet om pedagognorm.';
+  const quote = 'kommunene følger sjelden opp kravet om pedagognorm';
+
+  it('makes «De fleste kommunene følger opp» ≈ against a quote that says «sjelden»', async () => {
+    const s = await verify(text, 'De fleste kommunene følger opp kravet om pedagognorm.', quote);
+    expect(s.verdict).toBe('partly_supported');
+    expect(s.reasons.join(' ')).toMatch(/«de fleste»/);
+  });
+
+  it('lets a sentence that keeps «sjelden» through (control)', async () => {
+    const s = await verify(text, 'Kommunene følger sjelden opp kravet om pedagognorm.', quote);
+    expect(s.verdict).toBe('supported');
+  });
+});
