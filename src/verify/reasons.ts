@@ -106,6 +106,8 @@ export const REASONS = {
     `Kilden uttrykker et krav, mål eller ønske (${q(source)}); setningen sier det som om det allerede er slik – kontroller.`,
   decisionAdded: (said: string) =>
     `Setningen sier ${q(said)} (en beslutning), men kilden sier ikke at noe er vedtatt eller bestemt – kontroller.`,
+  ownerAsAgent: (agent: string, owner: string) =>
+    `Setningen gjør ${q(agent)} til den som handler, men kilden nevner bare ${q(owner)} (hvem det tilhører) – kontroller hvem som gjør hva.`,
   elisionJoined: () =>
     'Utelatelsen («…») slår sammen to setninger i kilden til én påstand – kontroller at kilden sier dette.',
   speakerShift: (subject: string) =>

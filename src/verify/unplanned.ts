@@ -10,7 +10,7 @@
 import type { PassageWithDocument } from '../domain/types.js';
 import { degreeShift } from './degree.js';
 import { joinedAcrossSentences } from './elisionJoin.js';
-import { exchangedParts, reversedPassive } from './exchange.js';
+import { exchangedParts, ownerAsAgent, reversedPassive } from './exchange.js';
 import { changedShare } from './numberReference.js';
 import { decisionAdded, statusShift } from './realis.js';
 import { REASONS } from './reasons.js';
@@ -57,6 +57,8 @@ export function unplannedReasons(input: UnplannedInput): { check: string; reason
     if (exchanged) add('exchange', REASONS.partsSwapped(exchanged.first, exchanged.second));
     const passive = reversedPassive(sentence, context);
     if (passive) add('passive', REASONS.passiveReversed(passive.subject, passive.agent));
+    const owner = passive ? null : ownerAsAgent(sentence, context);
+    if (owner) add('passive', REASONS.ownerAsAgent(owner.agent, owner.owner));
   }
   const subject = input.swapFound ? null : subjectShift(sentence, context);
   if (subject) add('subject', REASONS.subjectShift(subject.said, subject.source, subject.verb));

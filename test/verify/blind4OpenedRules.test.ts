@@ -12,6 +12,7 @@ import { lexicons, shifts } from '../../src/verify/lexicon.js';
 import { droppedMajority } from '../../src/verify/majority.js';
 import { subjectShift } from '../../src/verify/subject.js';
 import { decisionAdded } from '../../src/verify/realis.js';
+import { ownerAsAgent } from '../../src/verify/exchange.js';
 import type { PassageWithDocument } from '../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
 import { draftOf, seedPassage } from './seedSource.js';
@@ -349,5 +350,26 @@ describe('a shift against the quoted words that a word outside the quote would h
   it('lets a sentence that keeps «sjelden» through (control)', async () => {
     const s = await verify(text, 'Kommunene følger sjelden opp kravet om pedagognorm.', quote);
     expect(s.verdict).toBe('supported');
+  });
+});
+
+describe('the owner made the agent of a passive (exchange.ts)', () => {
+  it('flags «… kan påklages av kartmyndigheten» for «Kartmyndighetens vedtak kan påklages»', () => {
+    expect(
+      ownerAsAgent(
+        'Et vedtak om oppmåling kan påklages til fylkesmannen av kartmyndigheten.',
+        'Kartmyndighetens vedtak om oppmåling kan påklages til fylkesmannen.',
+      ),
+    ).toEqual({ agent: 'kartmyndigheten', owner: 'kartmyndighetens' });
+  });
+
+  it('lets an agent the cited text names as such through (controls)', () => {
+    expect(
+      ownerAsAgent(
+        'Vedtaket kan påklages av kartmyndigheten.',
+        'Kartmyndigheten kan påklage kartmyndighetens eget vedtak.',
+      ),
+    ).toBeNull();
+    expect(ownerAsAgent('Søknaden behandles av styret.', 'Styret behandler søknaden.')).toBeNull();
   });
 });
