@@ -161,3 +161,24 @@ export function reversedPassive(sentence: string, cited: string): { subject: str
   }
   return null;
 }
+
+/** An s-passive («påklages», «behandles», «vedtas») and, within four words, its agent after «av». */
+const S_PASSIVE_AGENT =
+  /(?<![\p{L}])\p{L}{3,}(?:es|as)\s+(?:\p{L}+\s+){0,4}?av\s+(?:den\s+|det\s+|de\s+)?(\p{L}{3,})/iu;
+
+/**
+ * NOTE (issue 15, fourth blind set opened): the owner made the agent. «Et vedtak om seksjonering kan påklages … av
+ * kommunen» for «Kommunens vedtak om seksjonering kan påklages …»: the cited text names the municipality only as whose
+ * decision it is (a genitive); the sentence makes it the one who appeals. The sentence's passive agent, where the
+ * cited text has that word only in the genitive; null otherwise.
+ * @example ownerAsAgent('Søknaden behandles av styret.', 'Styrets søknad behandles av årsmøtet.') // → { agent: 'styret', owner: 'styrets' }
+ */
+export function ownerAsAgent(sentence: string, cited: string): { agent: string; owner: string } | null {
+  const m = S_PASSIVE_AGENT.exec(sentence) ?? PASSIVE.exec(sentence);
+  if (!m) return null;
+  const agent = (m.length > 3 ? m[3] : m[1]).toLowerCase();
+  const tokens = cited.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const owner = tokens.find((w) => w === `${agent}s` || w === `${agent}es`);
+  if (!owner) return null;
+  return tokens.some((w) => w !== owner && stem(w) === stem(agent)) ? null : { agent, owner };
+}

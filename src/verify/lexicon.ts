@@ -56,6 +56,11 @@ export const LexiconSchema = z.object({
    * drops the restriction and states the claim generally.
    */
   restricting: z.array(z.string().min(1)).optional(),
+  /**
+   * Terms that quantify the noun right after them («alle kommuner», «hele landet», «de fleste leiere»): the cited
+   * text backs one only with a term of the same group before the same noun (quantifierNoun.ts).
+   */
+  determiners: z.array(z.string().min(1)).optional(),
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;
 

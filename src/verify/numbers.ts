@@ -83,6 +83,18 @@ const FRACTION_WORDS: Record<string, number> = {
   femdel: 5,
   tidel: 10,
 };
+/**
+ * NOTE (issue 15, fourth blind set opened): «tredjeparten av trehøgda» (Nynorsk statutes) is «en tredjedel av
+ * trehøyden». Only before «av»: «tredjeparten» alone is mostly the third party of a contract.
+ */
+const PART_OF: Record<string, number> = {
+  tredjeparten: 3,
+  tredjeparta: 3,
+  fjerdeparten: 4,
+  fjerdeparta: 4,
+  femteparten: 5,
+  femteparta: 5,
+};
 const SCALES: Record<string, number> = {
   tusen: 1e3,
   million: 1e6,
@@ -140,6 +152,7 @@ export function extractNumbers(text: string): NumberFact[] {
       if (month >= 0) facts.push({ key: `m${month + 1}`, text: g.word });
       else if (FRACTION_WORDS[fractionStem(w)] && w !== 'halvdel')
         facts.push(fact(1 / FRACTION_WORDS[fractionStem(w)], g.word));
+      else if (PART_OF[w] && next === 'av') facts.push(fact(1 / PART_OF[w], g.word));
       else if (numberWord(w) !== undefined && !isVerbTre(w, tokens, i)) {
         const spelled = spelledOut(text, tokens, i);
         if (spelled) {

@@ -128,6 +128,10 @@ const NOT_NEGATING_AFTER = new Set(['minst']);
 /** Modal and light verbs the stop-word list lacks; they say nothing about what is negated. */
 const LIGHT = new Set(['må', 'bør', 'får', 'gjør', 'går', 'tar', 'gir', 'kr']);
 const WINDOW = 4;
+/** Negative subjects: «ingen kan …» says «… kan ikke …». */
+const NO_ONE = new Set(['ingen', 'inga', 'ingenting', 'intet', 'inkje']);
+/** Finite verbs a sentence negation («ikke») follows in a main clause. */
+const FINITE = new Set(['kan', 'skal', 'må', 'får', 'bør', 'vil', 'er', 'blir', 'har', 'kunne', 'skulle', 'fikk']);
 /** Extra words a one-sided bracket may span in the other text. */
 const SLACK = 2;
 
@@ -152,6 +156,8 @@ interface Negation {
   before: Set<string>;
   /** After the negation, nearest first. */
   after: string[];
+  /** How many tokens the window of content words around the negation covers, from its first to its last. */
+  extent: number;
 }
 
 export type { PolarityIssue } from '../domain/verification.js';
@@ -205,6 +211,15 @@ function otherFlags(otherText: string): { tooInOther: boolean; unlessAsNot: bool
 }
 /** «kompetansemangel» is «mangel på kompetanse» (the noun negates only with «på»: MANGEL_NOUNS). */
 const LACK_COMPOUND = /^(\p{L}{4,}?)(?:mangel|mangelen|manglene|manglane)$/u;
+/**
+ * NOTE (issue 15, fourth blind set opened): a lack the other text asks to have filled («etterlyser mer
+ * gjennomføringskraft», «savner bedre opplæring») is the lack this text states («mangler tilstrekkelig
+ * gjennomføringskraft»), said as a demand: «mangler» is then no negation, where what it lacks (one of the three words
+ * after it) the other text names too.
+ */
+const LACKS = new Set(['mangler', 'manglar', 'manglet', 'mangla', 'manglende']);
+const DEMAND_IN =
+  /(?<![\p{L}])(?:etterlys\p{L}*|savn\p{L}*|sakn\p{L}*|etterspør\p{L}*|etterspurt\p{L}*|trenger\s+mer|treng\s+meir|behov\s+for\s+(?:mer|meir|bedre|betre))(?![\p{L}])/iu;
 const TOO_IN = /(?<![\p{L}])for\s+(?:få|lite)(?![\p{L}])/iu;
 const FOR_THEN_COMMA = /(?<![\p{L}])for\s*[,;:]\s*(?=(?:få|lite)(?![\p{L}]))/giu;
 const UNLESS = /(?<![\p{L}])med\s+mindre(?![\p{L}])/iu;
@@ -330,6 +345,8 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
   const instead = INSTEAD_IN.test(otherText);
   const exceptionElsewhere = NOT_IN.test(otherText) || UNLESS.test(otherText);
   const notUntil = !NOT_IN.test(otherText) && WHEN_IN.test(otherText);
+  const demanded = (i: number) =>
+    DEMAND_IN.test(otherText) && tokens.slice(i + 1, i + 4).some((w) => other?.has(stem(w)) === true);
   // Most texts have no negation at all; the stance terms are looked up only where one is.
   const inTerms = tokens.some((w) => NEGATIONS.has(w))
     ? negationsInTerms(tokens, tokensOf(otherText))
@@ -344,6 +361,7 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
         !double.has(i) &&
         !(MANGEL_NOUNS.has(w) && tokens[i + 1] !== 'på') &&
         !defectsNoun(tokens, i) &&
+        !(LACKS.has(w) && demanded(i)) &&
         !((w === 'uten' || w === 'utan') && otherThan(tokens, i)) &&
         !((w === 'ikke' || w === 'ikkje') && NOT_NEGATING_AFTER.has(tokens[i + 1])) &&
         !((w === 'ikke' || w === 'ikkje') && notNegating(tokens, seg, i, only, exceptionElsewhere, notUntil)) &&
@@ -452,6 +470,7 @@ function negations(t: Text): Negation[] {
     const around = new Map<string, string>();
     const before = new Set<string>();
     const after: string[] = [];
+    let [from, to] = [i, i];
     // Up to WINDOW content words each side, looking past stop words (at most 2 × WINDOW + 2 tokens).
     for (const step of [-1, 1] as const) {
       for (
@@ -461,18 +480,35 @@ function negations(t: Text): Negation[] {
       ) {
         if (!t.content[k]) continue;
         got++;
+        [from, to] = [Math.min(from, k), Math.max(to, k)];
         if (!around.has(t.stems[k])) around.set(t.stems[k], t.tokens[k]);
         if (step < 0) before.add(t.stems[k]);
         else after.push(t.stems[k]);
       }
     }
-    found.push({ index: i, word: insteadLabel(t.tokens[i]), around, before, after });
+    found.push({ index: i, word: insteadLabel(t.tokens[i]), around, before, after, extent: to - from });
   });
   return found;
 }
 
 /** Outcome of the bracket test, with the negations of `b` in the stretch compared (and so accounted for). */
 type Bracket = { kind: 'negated' | 'plain'; at: number[]; key: string; seg: number } | { kind: 'absent' };
+
+/**
+ * NOTE (issue 15, fourth blind set opened): the two words the other text has of a negated stretch may stand together
+ * elsewhere in `a` too, without the negation («opplæringa i digitale verktøy … er mangelfull» beside «opplæring som
+ * ikke er tilpasset … digitale ferdighetsnivå»): the other text restates that place, not the negated one. Only a place
+ * in one sentence, no wider than the other text's stretch (give or take SLACK words), with no negation in it, counts.
+ */
+function elsewhere(a: Text, n: Negation, first: string, last: string, width: number): boolean {
+  return a.stems.some((x, p) => {
+    if (x !== first || (p < n.index && n.index - p <= n.extent)) return false;
+    for (let q = p + 1; q < a.stems.length && q - p <= width + SLACK; q++)
+      if (a.stems[q] === last && a.seg[p] === a.seg[q] && !(p < n.index && n.index < q))
+        return !a.negated.some((neg, k) => neg && k > p && k < q);
+    return false;
+  });
+}
 
 /**
  * The bracket test: take the content words nearest before and after negation `n` in `a` that `b` also has (so an
@@ -540,6 +576,27 @@ function bracket(n: Negation, a: Text, b: Text): Bracket {
       if (at.length % 2 === odd) return { kind: 'negated', at, key, seg: b.seg[Math.max(i, 0)] };
     }
   }
+  // NOTE (issue 15, fourth blind set opened): a negative subject opening its clause («Ingen kan kalle seg …») is the
+  // other text's «ikke» after the finite verb («Tittelen … kan ikke benyttes»), put first: a negation right after a
+  // finite verb in the other text, within a window of the stretch and in its sentence, counts as inside it.
+  if (NO_ONE.has(a.tokens[n.index]) && !a.content.some((x, k) => x && k < n.index && a.seg[k] === a.seg[n.index])) {
+    for (const [i, j] of stretches) {
+      const k = b.negated.findIndex(
+        (x, k) =>
+          x &&
+          FINITE.has(b.tokens[k - 1] ?? '') &&
+          b.seg[k] === b.seg[Math.max(i, 0)] &&
+          k > i - 2 * WINDOW &&
+          k < j + 2 * WINDOW,
+      );
+      if (k >= 0 && (count(b, i, j).length + (k > i && k < j ? 0 : 1)) % 2 === odd) {
+        return { kind: 'negated', at: [...count(b, i, j), k], key, seg: b.seg[Math.max(i, 0)] };
+      }
+    }
+  }
+  if (l >= 0 && r >= 0 && stretches.some(([i, j]) => elsewhere(a, n, a.stems[l], a.stems[r], j - i))) {
+    return { kind: 'absent' };
+  }
   return { kind: 'plain', at: count(b, ...stretches[0]), key, seg: b.seg[Math.max(stretches[0][0], 0)] };
 }
 
@@ -605,13 +662,19 @@ const about = (n: Negation, other: Text) => [...n.around].filter(([x]) => other.
  * endring" against "vi kan forvente en endring"). A sentence that stops at the comma before ", uten at den norske
  * modellen utvannes", or starts after ", men Y forventer …", is not blamed for it.
  */
-function spans(m: Negation, s: Text): boolean {
+function spans(m: Negation, s: Text, c: Text): boolean {
   const has = (x: string) => s.stemSet.has(x);
   if (m.after.length >= 2 && has(m.after[0]) && m.after.filter(has).length >= 2) return true;
   const first = s.stems.findIndex((x, i) => s.content[i] && m.before.has(x));
   // A word on both sides of the negation («ansatte … ikke … medarbeidere», one synonym group) shows no span.
   const afterOnly = m.after.filter((x) => !m.before.has(x));
-  if (first >= 0 && s.stems.some((x, j) => j > first && s.content[j] && afterOnly.includes(x))) return true;
+  // NOTE (issue 15, fourth blind set opened): the word after it stands near the word before it, as in the source; a
+  // sentence that names the first in one clause and the second (or its synonym) in another, twenty words on
+  // («norske språkmodeller utvikles …, og … veilede bruken av KI» against «… der internasjonale språkmodeller ikke kan
+  // benyttes»), does not repeat the negated statement.
+  const reach = first + m.extent + 2 * SLACK;
+  const later = (x: string, j: number) => j > first && j <= reach && s.content[j] && afterOnly.includes(x);
+  if (first >= 0 && s.stems.some((x, j) => later(x, j) && !elsewhere(c, m, s.stems[first], x, j - first))) return true;
   return m.after.length === 0 && [...m.before].filter(has).length >= Math.min(2, m.before.size);
 }
 
@@ -681,7 +744,7 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
   }
   for (const m of cNeg) {
     if (settled.c.has(m.index) || paired.c.has(m)) continue;
-    if (spans(m, s) && !omitted(m, s))
+    if (spans(m, s, c) && !omitted(m, s))
       issues.push({ kind: 'removed', word: m.word, about: about(m, s), ...conditionOf(m, c), ...unplacedIn(s) });
   }
   return issues;

@@ -20,6 +20,7 @@ const Data = z
     irrealis: z.array(z.string().min(1)),
     opinion: z.array(z.string().min(1)),
     done: z.array(z.string().min(1)),
+    decided: z.array(z.string().min(1)),
   })
   .parse(JSON.parse(readFileSync(new URL('./lexicons/realis.json', import.meta.url), 'utf8')));
 
@@ -33,6 +34,7 @@ const DEMAND = termPattern(Data.demand);
 const IRREALIS = termPattern(Data.irrealis);
 const OPINION = termPattern(Data.opinion);
 const DONE = termPattern(Data.done);
+const DECIDED = termPattern(Data.decided);
 /** Content words after a demand that count as what is wanted. */
 const GOVERNED = 6;
 /**
@@ -93,4 +95,26 @@ export function statusShift(sentence: string, quote: string): { source: string }
       return { source: m[0] };
   }
   return null;
+}
+
+/**
+ * NOTE (issue 15, fourth blind set opened): a decision the cited text does not report. «Topplederorganet har pekt på
+ * utfordringer ved finansieringen» restated as «… har vedtatt nye regler for finansieringen»: the sentence keeps the
+ * body and the topic and makes what it pointed to, proposed or recommended a decision. The sentence's decision word
+ * (`decided` in lexicons/realis.json), where the cited text has none of them.
+ * @example decisionAdded('Styret har vedtatt nye husordensregler.', 'Styret har pekt på behovet for nye husordensregler.')
+ *   // → { said: 'vedtatt' }
+ */
+export function decisionAdded(sentence: string, quote: string): { said: string } | null {
+  const said = lexiconTokens(sentence).join(' ');
+  DECIDED.lastIndex = 0;
+  const m = DECIDED.exec(said);
+  if (!m) return null;
+  const cited = lexiconTokens(quote);
+  DECIDED.lastIndex = 0;
+  if (DECIDED.test(cited.join(' '))) return null;
+  // The cited text's own form of the verb («det bør opprettes», «vedtaket», «løse utfordringene») names the act:
+  // whether it is done is the status check's business.
+  const root = m[0].slice(0, Math.max(3, m[0].length - 2));
+  return cited.some((w) => w.startsWith(root)) ? null : { said: m[0] };
 }

@@ -77,6 +77,8 @@ export const REASONS = {
   hedgeDropped: (hedge: string) => `Kilden sier ${q(hedge)} (en mulighet), men setningen sier det som sikkert.`,
   restrictionDropped: (said: string) =>
     `Kilden begrenser påstanden (${q(said)}), men setningen sier det uten forbehold.`,
+  quantifierMoved: (said: string, noun: string) =>
+    `Setningen sier ${q(said)} om ${q(noun)}, men kilden sier det ikke om ${q(noun)} – kontroller hvor langt det gjelder.`,
   restrictionAdded: (said: string) => `Setningen sier ${q(said)}, men kilden sier ikke at det gjelder bare dette.`,
   reportedPosition: (reported: string, holder: string) =>
     `Kilden gjengir hva ${reported} mener eller vil; setningen gjør det til standpunktet til ${holder}.`,
@@ -102,6 +104,10 @@ export const REASONS = {
   // Issue 15, third misses round (unplanned.ts).
   statusShift: (source: string) =>
     `Kilden uttrykker et krav, mål eller ønske (${q(source)}); setningen sier det som om det allerede er slik – kontroller.`,
+  decisionAdded: (said: string) =>
+    `Setningen sier ${q(said)} (en beslutning), men kilden sier ikke at noe er vedtatt eller bestemt – kontroller.`,
+  ownerAsAgent: (agent: string, owner: string) =>
+    `Setningen gjør ${q(agent)} til den som handler, men kilden nevner bare ${q(owner)} (hvem det tilhører) – kontroller hvem som gjør hva.`,
   elisionJoined: () =>
     'Utelatelsen («…») slår sammen to setninger i kilden til én påstand – kontroller at kilden sier dette.',
   speakerShift: (subject: string) =>

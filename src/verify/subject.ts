@@ -213,5 +213,57 @@ export function subjectShift(sentence: string, cited: string): { said: string; s
     const source = sources.find((t) => !inSentence(t) || inCited(c.subject));
     if (source && (!inSentence(source) || inCited(c.subject))) return { said: c.subject, source, verb: c.verb };
   }
+  return relativeShift(mine, theirs, inSentence);
+}
+
+/**
+ * NOTE (issue 15, fourth blind set opened): a relative clause hung on another noun. «Det offentlige, som ikke tjener
+ * penger på …, kan bli sittende igjen med …» for «… sitte igjen med brukerne, dem markedet ikke tjener penger på …»:
+ * the sentence makes its antecedent («offentlige») the subject of a verb whose subject in the cited text
+ * («markedet», right before the verb or its adverbs) the sentence never names.
+ */
+const FINITE_FORM = /\p{L}{2,}(?:er|ar|te|de)$/u;
+/** Words a clause's subject may follow: subordinators, articles and the object pronoun of a bare relative clause. */
+const OPENS_SUBJECT = new Set([
+  ...DETERMINERS,
+  'dem',
+  'at',
+  'der',
+  'når',
+  'dersom',
+  'hvis',
+  'viss',
+  'fordi',
+  'mens',
+  'medan',
+]);
+function relativeShift(
+  mine: readonly string[],
+  theirs: readonly string[],
+  inSentence: (w: string) => boolean,
+): { said: string; source: string; verb: string } | null {
+  for (let i = 1; i < mine.length; i++) {
+    if (mine[i] !== 'som') continue;
+    const antecedent = mine[i - 1] === ',' ? mine[i - 2] : mine[i - 1];
+    if (!isContent(antecedent)) continue;
+    let v = i + 1;
+    while (v < mine.length && ADVERBS.has(mine[v])) v++;
+    const verb = mine[v];
+    // A finite verb in the present or past («tjener», «avlaster», «kjøpte»): «årsaker, som utilstrekkelig
+    // finansiering» gives examples, no relative clause.
+    if (!isContent(verb) || !FINITE_FORM.test(verb)) continue;
+    for (let k = 1; k < theirs.length; k++) {
+      if (stem(theirs[k]) !== stem(verb)) continue;
+      let m = k - 1;
+      while (m > 0 && ADVERBS.has(theirs[m])) m--;
+      const subject = theirs[m];
+      if (!isContent(subject) || same(subject, antecedent) || inSentence(subject)) continue;
+      // Only a subject that opens its clause («dem markedet ikke tjener», «at staten tjener»), not a word of the
+      // verb phrase before it («løsninger som bidrar … og reelt avlaster»).
+      const opener = theirs[m - 1];
+      if (opener !== undefined && !PUNCTUATION.test(opener) && !OPENS_SUBJECT.has(opener)) continue;
+      return { said: antecedent, source: subject, verb };
+    }
+  }
   return null;
 }

@@ -12,9 +12,9 @@ import type { PassageWithDocument } from '../domain/types.js';
 import { degreeShift } from './degree.js';
 import { jointDropped } from './joint.js';
 import { joinedAcrossSentences } from './elisionJoin.js';
-import { exchangedParts, reversedPassive } from './exchange.js';
+import { exchangedParts, ownerAsAgent, reversedPassive } from './exchange.js';
 import { changedShare } from './numberReference.js';
-import { statusShift } from './realis.js';
+import { decisionAdded, statusShift } from './realis.js';
 import { REASONS } from './reasons.js';
 import { reportFrame, speakerShift } from './speaker.js';
 import { subjectShift } from './subject.js';
@@ -45,6 +45,8 @@ export function unplannedReasons(input: UnplannedInput): { check: string; reason
   if (citations.every((c) => c.passage.document.kind !== 'statute')) {
     const status = statusShift(sentence, quotes);
     if (status) add('realis', REASONS.statusShift(status.source));
+    const decision = decisionAdded(sentence, quotes);
+    if (decision) add('decision', REASONS.decisionAdded(decision.said));
   }
   if (citations.some((c) => joinedAcrossSentences(sentence, c.quote, c.passage.text)))
     add('elision-join', REASONS.elisionJoined());
@@ -57,6 +59,8 @@ export function unplannedReasons(input: UnplannedInput): { check: string; reason
     if (exchanged) add('exchange', REASONS.partsSwapped(exchanged.first, exchanged.second));
     const passive = reversedPassive(sentence, context);
     if (passive) add('passive', REASONS.passiveReversed(passive.subject, passive.agent));
+    const owner = passive ? null : ownerAsAgent(sentence, context);
+    if (owner) add('passive', REASONS.ownerAsAgent(owner.agent, owner.owner));
   }
   const subject = input.swapFound ? null : subjectShift(sentence, context);
   if (subject) add('subject', REASONS.subjectShift(subject.said, subject.source, subject.verb));

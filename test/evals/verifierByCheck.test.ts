@@ -42,6 +42,8 @@ describe('by-check attribution', () => {
     // The first blind set (vb-) is development data since session 12, the second (vh-) since session 13.
     expect([...ids].some((id) => id.startsWith('vh-'))).toBe(true);
     expect([...ids].some((id) => id.startsWith('vb-'))).toBe(true);
+    // The fourth blind set (vq-) is development data since session 15.
+    expect([...ids].some((id) => id.startsWith('vq-'))).toBe(true);
     // The fifth (vr-) since session 15; the sixth (vs-) is the closed one and is never read.
     expect([...ids].some((id) => id.startsWith('vr-'))).toBe(true);
     expect([...ids].some((id) => id.startsWith('vs-'))).toBe(false);

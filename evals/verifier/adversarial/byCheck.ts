@@ -35,6 +35,8 @@ export const READABLE_SETS: { file: string; devOnly: boolean }[] = [
     'verifier-blind2.jsonl',
     // The third blind set, opened as development data in session 14 (its figures before opening: README, "Evals").
     'verifier-blind3.jsonl',
+    // The fourth blind set, opened as development data in session 15 (its figures before opening: README, "Evals").
+    'verifier-blind4.jsonl',
     // The fifth blind set, opened as development data in session 15 (likewise).
     'verifier-blind5.jsonl',
   ].map((name) => ({ file: casesFile(name), devOnly: false })),
