@@ -338,15 +338,18 @@ export function assessSupport(
   const lined = lexical.shifts.length ? contentOverlap(sentence, context, orgWords).score >= OVERLAP_SUPPORTED : true;
   // NOTE (issue 15, fifth blind set opened): a two-sided scale (floor ↔ ceiling, granted ↔ refused) turns over under
   // a negation: «kan ikke tinglyses uten at meldingen senest samtidig registreres» is «kan tinglyses tidligst samtidig
-  // med meldingen». Where only one of the two texts has a negation, the shift is a reading: ≈.
+  // med meldingen». Where only one of the two texts has a negation and the two terms differ (not the same term with
+  // and without the negation: «kan ikke stå nærmere … enn» → «kan stå nærmere … enn» stays ✗), the shift is a reading: ≈.
   const turnedOver = NEGATION_WORD.test(sentence) !== NEGATION_WORD.test(context);
+  const otherTerm = (shift: { sentence: string; source: string[] }) =>
+    shift.source.every((t) => t.replace(NEGATED_TERM, '') !== shift.sentence.replace(NEGATED_TERM, ''));
   for (const shift of lexical.shifts)
     flag(
       `lexicon:${shift.lexicon}`,
       lined &&
         minimalPair(shift.sentence) &&
         !negatedElsewhere(shift, sentence, context) &&
-        !(TWO_SIDED.has(shift.lexicon) && turnedOver)
+        !(TWO_SIDED.has(shift.lexicon) && turnedOver && otherTerm(shift))
         ? shift.verdict
         : 'partly_supported',
       REASONS.lexiconShift(shift.label, shift.sentence, shift.source),
