@@ -120,6 +120,8 @@ export const REASONS = {
     `Setningen lar ${q(said)} ${q(verb)}, men i kilden er det ${q(source)} – kontroller hvem det gjelder.`,
   shareChanged: (number: string, said: string, source: string) =>
     `Tallet ${q(number)} gjelder ${q(source)} i kilden, ikke ${q(said)}.`,
+  jointHolder: (organisation: string) =>
+    `Setningen gir synet til flere, men sitatet fra ${q(organisation)} sier ikke dette alene – kontroller.`,
   jointDropped: (source: string) => `Kilden sier ${q(source)}, men setningen lar dem gjøre det alene – kontroller.`,
   degreeShift: (said: string, source: string) =>
     `Setningen endrer graden: den sier ${q(said)}, men kilden sier ${q(source)}.`,

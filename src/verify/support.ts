@@ -93,6 +93,24 @@ function negatedElsewhere(shift: { sentence: string; source: string[] }, sentenc
   return NOT_WORD.test(mine ? context : sentence);
 }
 
+/** «både … og», «begge», «alle tre»: a view given to several holders at once. */
+const JOINTLY = /(?<![\p{L}])(?:både|begge|alle\s+(?:tre|fire|fem)|samstemt|samstemte|felles\s+syn)(?![\p{L}])/iu;
+/**
+ * The cited organisations a sentence gives its view to jointly: those it names when it names two or more, or all of
+ * them when it says «begge»/«både … og» without naming them; [] when the citations come from one organisation.
+ */
+function jointlyHeld(sentence: string, orgs: string[]): string[] {
+  if (orgs.length < 2) return [];
+  const named = orgs.filter((o) => orgNamedIn(o, sentence));
+  if (named.length >= 2) return named;
+  return JOINTLY.test(sentence) && named.length === 0 ? orgs : [];
+}
+/** Is the organisation (or one of its other names) named in the sentence? */
+const orgNamedIn = (organisation: string, sentence: string) =>
+  (sentence.match(/\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*)*/gu) ?? []).some((name) =>
+    sameOrganisation(name, organisation),
+  );
+
 /** Connectives that claim a cause or consequence; a sentence adding one the cited text lacks adds a claim. */
 const CAUSAL =
   /\b(fordi|derfor|difor|dermed|følgelig|som følge av|som følgje av|grunna|på grunn av|skyldes|skyldtes|ettersom|(?:fører|førte|leder|ledet)(?:\s+(?:også|ofte|dermed|derfor|gjerne|altså))?\s+til|(?:bidrar|bidro)(?:\s+(?:også|ofte|dermed|derfor|gjerne|altså))?\s+til\s+at|medfører|medførte|slik at|noe som|noko som|gjør at|gjorde at|takket være|resulterer i|resulterte i|av den grunn|som en konsekvens|sidan|med di|såleis at)\b/iu;
@@ -528,6 +546,19 @@ export function assessSupport(
       orgs.some((o) => sameOrganisation(found.text, o)) || namedIn(found.text, context) || namedIn(found.text, titles);
     holder = { name: found.text, ok };
     if (!ok) flag('holder:named', 'unsupported', REASONS.holderWrong(found.text, orgs));
+  }
+
+  // NOTE (issue 15, sixth blind set's category list): a view given to two or more organisations («Både KS og NTL
+  // mener …», «begge organisasjonene») with a citation from each is held by each only where each one's own cited text
+  // covers it: two quotes pooled may cover a claim that neither makes alone. ≈ naming the organisation whose quote
+  // covers too little.
+  for (const o of jointlyHeld(written, orgs)) {
+    const own = usable
+      .filter((u) => u.passage.document.organisation === o)
+      .map((u) => quoteContext(u.passage.text, u.citation.start!, u.citation.end!, u.citation.quote))
+      .join('\n');
+    if (contentOverlap(sentence, own, exclude).score < CLAUSE_COVERED)
+      flag('joint-holder', 'partly_supported', REASONS.jointHolder(o));
   }
 
   // A position the cited text reports («Regjeringen har som mål at …») is not its organisation's own.
