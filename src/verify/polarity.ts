@@ -345,6 +345,7 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
   const instead = INSTEAD_IN.test(otherText);
   const exceptionElsewhere = NOT_IN.test(otherText) || UNLESS.test(otherText);
   const notUntil = !NOT_IN.test(otherText) && WHEN_IN.test(otherText);
+  const whetherElsewhere = WHETHER_IN.test(otherText);
   const demanded = (i: number) =>
     DEMAND_IN.test(otherText) && tokens.slice(i + 1, i + 4).some((w) => other?.has(stem(w)) === true);
   // Most texts have no negation at all; the stance terms are looked up only where one is.
@@ -364,7 +365,10 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
         !(LACKS.has(w) && demanded(i)) &&
         !((w === 'uten' || w === 'utan') && otherThan(tokens, i)) &&
         !((w === 'ikke' || w === 'ikkje') && NOT_NEGATING_AFTER.has(tokens[i + 1])) &&
-        !((w === 'ikke' || w === 'ikkje') && notNegating(tokens, seg, i, only, exceptionElsewhere, notUntil)) &&
+        !(
+          (w === 'ikke' || w === 'ikkje') &&
+          notNegating(tokens, seg, i, { only, exceptionElsewhere, notUntil, whetherElsewhere })
+        ) &&
         !(only && exceptiveAfter(tokens, i)) &&
         !(bounded && boundAfter(tokens, i))) ||
       (w === 'stedet' && tokens[i - 1] === 'i' && tokens[i + 1] === 'for') ||
@@ -414,7 +418,8 @@ function inCondition(tokens: readonly string[], i: number, item: boolean): boole
  *   er avtalt» is; against a text that words it with no «ikke» or «med mindre» at all («avtalar går føre lova»),
  *   what the sentence does with it is the condition check's business. Where the other text has either, the two
  *   pair as negations, as before.
- * - «enten/anten/om … eller ikke» (whether or not) is a disjunction.
+ * - «enten/anten/om … eller ikke» (whether or not) is a disjunction, against a text that does not word it as one
+ *   («uansett skyld»); where the other text has «enten … eller» too, a negation dropped from it is still caught.
  * - «X er ikke oppretta før Y» (not until) is «X er oppretta når Y»: against a text with no «ikke» that says when
  *   («når», «så snart», «straks», «først»), the «ikke» with a «før» a few words on is that time, not a reversal.
  */
@@ -422,16 +427,15 @@ function notNegating(
   tokens: readonly string[],
   seg: readonly number[],
   i: number,
-  only: boolean,
-  exceptionElsewhere: boolean,
-  notUntil: boolean,
+  other: { only: boolean; exceptionElsewhere: boolean; notUntil: boolean; whetherElsewhere: boolean },
 ): boolean {
+  const { only, exceptionElsewhere, notUntil, whetherElsewhere } = other;
   const next = tokens[i + 1] ?? '';
   if (ONLY.has(next) && !only) return true;
   const exception = OTHER_THAN.has(next) && (FOLLOWS.has(tokens[i + 2] ?? '') || AGREED.has(tokens[i + 3] ?? ''));
   if (exception && !exceptionElsewhere) return true;
   if (notUntil && UNTIL_REACH.some((d) => tokens[i + d] === 'før' && seg[i + d] === seg[i])) return true;
-  if (tokens[i - 1] === 'eller')
+  if (tokens[i - 1] === 'eller' && !whetherElsewhere)
     for (let k = i - 2; k >= 0 && seg[k] === seg[i]; k--) if (WHETHER.has(tokens[k])) return true;
   return false;
 }
@@ -440,6 +444,7 @@ const UNTIL_REACH = [1, 2, 3, 4, 5, 6];
 const FOLLOWS = new Set(['følger', 'følgjer', 'fylgjer', 'følge', 'fylgje', 'framgår', 'fremgår']);
 const AGREED = new Set(['avtalt', 'avtala', 'bestemt', 'fastsatt', 'fastsett', 'sagt', 'vedtatt', 'vedteke']);
 const WHETHER = new Set(['enten', 'anten', 'om', 'uansett']);
+const WHETHER_IN = /(?<![\p{L}])(?:enten|anten)(?![\p{L}])[^.!?]*?(?<![\p{L}])eller(?![\p{L}])/iu;
 
 /**
  * NOTE: «Ingen må setja i verk graving … utan å syta for føregjerder» is «Den som graver, må sørge for føregjerder»:

@@ -92,6 +92,13 @@ describe('uses of «ikke» and negating words the negation check now reads right
         'Arbeidsgiveren må dekke tapet uansett skyld.',
       ),
     ).toEqual([]);
+    // Control: where the other text words it as «enten … eller» too, a dropped «ikke» is still a reversal.
+    expect(
+      checkPolarity(
+        'Arbeidsgiveren må dekke tapet enten han har vært uaktsom eller.',
+        'Arbeidsgiveren må dekke tapet enten han har vært uaktsom eller ikke.',
+      ).length,
+    ).toBeGreaterThan(0);
   });
 
   it('«mangelfull» and a «-mangel» compound negate as «holder ikke mål» and «mangel på» do', () => {
