@@ -15,7 +15,7 @@ describeBlindSet(
   'verifier-blind7.jsonl',
   {
     prefix: 'vu-',
-    least: { faulty: 80, faithful: 80, cases: 160 },
+    least: { faulty: 100, faithful: 100, cases: 200 },
     perCategory: { faulty: 5, faithful: 4 },
     nynorsk: {
       words:
