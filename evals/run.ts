@@ -133,6 +133,7 @@ async function main() {
       { key: 'verifierBlind4', suite: 'verifier/blind4', set: config.verifier.blind4 },
       { key: 'verifierBlind5', suite: 'verifier/blind5', set: config.verifier.blind5 },
       { key: 'verifierBlind6', suite: 'verifier/blind6', set: config.verifier.blind6 },
+      { key: 'verifierBlind7', suite: 'verifier/blind7', set: config.verifier.blind7 },
     ] as const;
     const titles: Record<(typeof sets)[number]['suite'], string> = {
       'verifier/adversarial': 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
@@ -148,6 +149,7 @@ async function main() {
       'verifier/blind4': 'Verifikatoren på det fjerde blinde håndskrevne settet (bare rapport, uten dommer)',
       'verifier/blind5': 'Verifikatoren på det femte blinde håndskrevne settet (bare rapport, uten dommer)',
       'verifier/blind6': 'Verifikatoren på det sjette blinde håndskrevne settet (bare rapport, uten dommer)',
+      'verifier/blind7': 'Verifikatoren på det sjuende blinde håndskrevne settet (bare rapport, uten dommer)',
     };
     for (const { key, suite, set } of sets) {
       if (!set) continue;

@@ -60,6 +60,7 @@ const EvalConfig = z.object({
     blind5: HandWrittenSet.optional(),
     /** The sixth blind set (vs- ids), likewise, with three more new statutes: report-only, closed. */
     blind6: HandWrittenSet.optional(),
+    blind7: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z

@@ -41,7 +41,8 @@ export const AdversarialCase = z
     // `vq-` the fourth blind set (evals/cases/verifier-blind4.jsonl), likewise, with three statutes no earlier set cited.
     // `vr-` the fifth blind set (evals/cases/verifier-blind5.jsonl), likewise, with three more new statutes.
     // `vs-` the sixth blind set (evals/cases/verifier-blind6.jsonl), likewise, with three more new statutes.
-    id: z.string().regex(/^v[abfghqrst]-\d{3,}$/),
+    // `vu-` the seventh blind set (evals/cases/verifier-blind7.jsonl), likewise, with three more new statutes.
+    id: z.string().regex(/^v[abfghqrstu]-\d{3,}$/),
     category: z.string().regex(/^[a-z][a-z_]*$/),
     /** Whose «vi» the draft speaks with; null for a neutral draft. */
     organisation: z.string().min(1).nullable(),

@@ -42,6 +42,9 @@ const STATUTE_FILES = [
   'nl-20030606-038.xml', // bustadbyggjelagslova (Nynorsk), added for the sixth blind set
   'nl-19681129-000.xml', // servituttlova (Nynorsk), likewise
   'nl-19770429-034.xml', // lov om kommunal forkjøpsrett til leiegårder, likewise
+  'nl-19661209-001.xml', // hevdslova (Nynorsk), added for the seventh blind set
+  'nl-19941209-064.xml', // lov om løysingsrettar (Nynorsk), likewise
+  'nl-19751212-059.xml', // dokumentavgiftsloven, likewise
 ] as const;
 
 /** Ingest the seeds and the chosen statutes the way `npm run ingest` does; keyed by document id. */
