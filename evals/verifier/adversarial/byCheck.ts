@@ -10,8 +10,9 @@
  *   check turns its alone-on-faulty cases into dangerous misses.
  *
  * NOTE: the readable sets only: the adversarial set's dev half (even ids), the sets written for the rounds of
- * issue 15 and the first, second and third blind sets (opened as development data in sessions 12, 13 and 14). The
- * held-out half (and any later blind set) is never attributed, so that no rule is chosen on it.
+ * issue 15 and the first five blind sets (opened as development data in sessions 12, 13, 14 and 15). The held-out
+ * half and the closed blind sets (the sixth and seventh, and any later one) are never attributed, so that no rule is
+ * chosen on them.
  */
 import { fileURLToPath } from 'node:url';
 import type { Verdict } from '../../../src/domain/verification.js';
