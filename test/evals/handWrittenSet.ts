@@ -75,6 +75,8 @@ export interface BlindSetShape {
   perCategory: { faulty: number; faithful: number };
   /** Words only a Nynorsk sentence uses (a rough test, enough to keep the set's share of Nynorsk from vanishing). */
   nynorsk?: { words: RegExp; share: number };
+  /** The statutes the set added (no set before it cited them), which at least a third of its statute cases cite. */
+  newStatutes?: { names: string; ids: readonly string[] };
 }
 
 /**
@@ -89,7 +91,7 @@ export function describeBlindSet(
   shape: BlindSetShape,
   more: (set: HandWrittenSet) => void = () => undefined,
 ): void {
-  const { prefix, least, perCategory, nynorsk } = shape;
+  const { prefix, least, perCategory, nynorsk, newStatutes } = shape;
   describeHandWrittenSet(title, file, least, (set) => {
     it(`uses only ${prefix} ids, at least ${least.cases} cases, between 40 and 60 % faithful`, () => {
       const cases = set.cases();
@@ -114,6 +116,15 @@ export function describeBlindSet(
         const inNynorsk = set.cases().filter((c) => nynorsk.words.test(c.sentence));
         expect(inNynorsk.length / set.cases().length).toBeGreaterThanOrEqual(nynorsk.share);
         expect(inNynorsk.some((c) => c.label === 'faulty') && inNynorsk.some((c) => c.label === 'faithful')).toBe(true);
+      });
+    }
+
+    if (newStatutes) {
+      it(`cites ${newStatutes.names} in at least a third of its statute cases`, () => {
+        const added = new Set(newStatutes.ids);
+        const onStatutes = set.cases().filter((c) => c.citations.some((cit) => cit.document.startsWith('nl-')));
+        const onNew = onStatutes.filter((c) => c.citations.some((cit) => added.has(cit.document)));
+        expect(onNew.length / onStatutes.length).toBeGreaterThanOrEqual(1 / 3);
       });
     }
 

@@ -4,29 +4,18 @@
  * (handWrittenSet.ts): vq- ids, about half faithful, some Nynorsk, every one of its categories holding at least six
  * traps (faulty) and four controls (faithful); and a share of its cases on the three statutes it added.
  */
-import { expect, it } from 'vitest';
 import { describeBlindSet } from './handWrittenSet.js';
 
-/** The statutes no set before this one cited: avhendingslova, tomtefesteloven, eiendomsmeglingsloven. */
-const NEW_STATUTES = new Set(['nl-19920703-093', 'nl-19961220-106', 'nl-20070629-073']);
-
-describeBlindSet(
-  'the fourth blind verifier set',
-  'verifier-blind4.jsonl',
-  {
-    prefix: 'vq-',
-    least: { faulty: 120, faithful: 120, cases: 240 },
-    perCategory: { faulty: 6, faithful: 4 },
-    nynorsk: {
-      words: /\b(ikkje|eit|berre|frå|meiner|vere|kjøparen|seljaren|festaren|eigedomen|krevje|vert|dagar|eldrebølgja)\b/,
-      share: 0.15,
-    },
+describeBlindSet('the fourth blind verifier set', 'verifier-blind4.jsonl', {
+  prefix: 'vq-',
+  least: { faulty: 120, faithful: 120, cases: 240 },
+  perCategory: { faulty: 6, faithful: 4 },
+  nynorsk: {
+    words: /\b(ikkje|eit|berre|frå|meiner|vere|kjøparen|seljaren|festaren|eigedomen|krevje|vert|dagar|eldrebølgja)\b/,
+    share: 0.15,
   },
-  (set) => {
-    it('cites the three new statutes in at least a third of its statute cases', () => {
-      const onStatutes = set.cases().filter((c) => c.citations.some((cit) => cit.document.startsWith('nl-')));
-      const onNew = onStatutes.filter((c) => c.citations.some((cit) => NEW_STATUTES.has(cit.document)));
-      expect(onNew.length / onStatutes.length).toBeGreaterThanOrEqual(1 / 3);
-    });
+  newStatutes: {
+    names: 'avhendingslova, tomtefesteloven, eiendomsmeglingsloven',
+    ids: ['nl-19920703-093', 'nl-19961220-106', 'nl-20070629-073'],
   },
-);
+});

@@ -4,30 +4,19 @@
  * (handWrittenSet.ts): vu- ids, about half faithful, some Nynorsk, every one of its categories holding at least five
  * traps (faulty) and four controls (faithful); and a share of its cases on the three statutes it added.
  */
-import { expect, it } from 'vitest';
 import { describeBlindSet } from './handWrittenSet.js';
 
-/** The statutes no set before this one cited: hevdslova, lov om løysingsrettar, dokumentavgiftsloven. */
-const NEW_STATUTES = new Set(['nl-19661209-001', 'nl-19941209-064', 'nl-19751212-059']);
-
-describeBlindSet(
-  'the seventh blind verifier set',
-  'verifier-blind7.jsonl',
-  {
-    prefix: 'vu-',
-    least: { faulty: 100, faithful: 100, cases: 200 },
-    perCategory: { faulty: 5, faithful: 4 },
-    nynorsk: {
-      words:
-        /\b(ikkje|eit|ein|berre|meiner|vere|eigedomen|eigaren|eigar|krevje|vert|kven|dei|korleis|fleirtal|òg|hevdaren|løysingsretten|løysingsrett|tinglyst|avgifta|frå|kjem|heile)\b/,
-      share: 0.15,
-    },
+describeBlindSet('the seventh blind verifier set', 'verifier-blind7.jsonl', {
+  prefix: 'vu-',
+  least: { faulty: 100, faithful: 100, cases: 200 },
+  perCategory: { faulty: 5, faithful: 4 },
+  nynorsk: {
+    words:
+      /\b(ikkje|eit|ein|berre|meiner|vere|eigedomen|eigaren|eigar|krevje|vert|kven|dei|korleis|fleirtal|òg|hevdaren|løysingsretten|løysingsrett|tinglyst|avgifta|frå|kjem|heile)\b/,
+    share: 0.15,
   },
-  (set) => {
-    it('cites the three new statutes in at least a third of its statute cases', () => {
-      const onStatutes = set.cases().filter((c) => c.citations.some((cit) => cit.document.startsWith('nl-')));
-      const onNew = onStatutes.filter((c) => c.citations.some((cit) => NEW_STATUTES.has(cit.document)));
-      expect(onNew.length / onStatutes.length).toBeGreaterThanOrEqual(1 / 3);
-    });
+  newStatutes: {
+    names: 'hevdslova, lov om løysingsrettar, dokumentavgiftsloven',
+    ids: ['nl-19661209-001', 'nl-19941209-064', 'nl-19751212-059'],
   },
-);
+});
