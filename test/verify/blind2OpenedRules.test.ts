@@ -5,8 +5,6 @@
  * fault it must still catch.
  */
 import { describe, expect, it } from 'vitest';
-import type { PassageWithDocument } from '../../src/domain/types.js';
-import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
 import { shifts } from '../../src/verify/lexicon.js';
 import { extractNumbers, missingNumbers } from '../../src/verify/numbers.js';
 import { rankingWidened } from '../../src/verify/alignment.js';
@@ -17,15 +15,8 @@ import { checkPolarity } from '../../src/verify/polarity.js';
 import { statusShift } from '../../src/verify/realis.js';
 import { subjectShift } from '../../src/verify/subject.js';
 import { causeTurned, preferenceTurned } from '../../src/verify/turned.js';
-import { draftOf, seedPassage } from './seedSource.js';
+import { verifyAgainst } from './seedSource.js';
 
-/** The verdict and reasons for a sentence citing a passage with the given text, in a seed organisation's document. */
-async function verify(text: string, sentence: string) {
-  const seed = await seedPassage('ntl-prinsipprogram-2019-p000');
-  const p: PassageWithDocument = { ...seed, id: 'x-p001', text };
-  const report = await verifyDraft(draftOf(sentence, p.id, text), { source: memoryPassageSource([p]) });
-  return report.sentences[0];
-}
 const HARD = ['unsupported', 'contradicted', 'uncited'];
 
 describe('negations: the same negation found where it is', () => {
@@ -37,11 +28,11 @@ describe('negations: the same negation found where it is', () => {
     const sentence =
       'Kommunen kan kutte greiner og master som henger inn over tomta, men master bare når de ikke er fjernet innen rimelig tid.';
     expect(checkPolarity(sentence, cables)).toEqual([]);
-    expect(HARD).not.toContain((await verify(cables, sentence)).verdict);
+    expect(HARD).not.toContain((await verifyAgainst(cables, sentence)).verdict);
   });
 
   it('control: the negation dropped before «innen» is still a reversal', async () => {
-    const s = await verify(
+    const s = await verifyAgainst(
       cables,
       'For master gjelder dette bare når eieren er varslet og de er flyttet innen rimelig tid.',
     );
@@ -55,7 +46,7 @@ describe('negations: the same negation found where it is', () => {
     const sentence =
       'Kommunen bør bygge opp et eget juridisk fagmiljø i stedet for å kjøpe tjenester fra advokatfirmaer.';
     expect(checkPolarity(sentence, lawyers)).toEqual([]);
-    expect((await verify(lawyers, sentence)).verdict).toBe('supported');
+    expect((await verifyAgainst(lawyers, sentence)).verdict).toBe('supported');
     // And the other way round: the sentence's «framfor» against a cited «istedenfor».
     expect(
       checkPolarity(
@@ -67,7 +58,7 @@ describe('negations: the same negation found where it is', () => {
 
   it('control: «i stedet for» against a text that says both is still an added negation', async () => {
     const both = 'Kommunen bør bygge opp et eget juridisk fagmiljø og kjøpe tjenester fra advokatfirmaer.';
-    const s = await verify(both, lawyers.replace('fremfor', 'i stedet for'));
+    const s = await verifyAgainst(both, lawyers.replace('fremfor', 'i stedet for'));
     expect(s.verdict).toBe('contradicted');
   });
 
@@ -78,11 +69,11 @@ describe('negations: the same negation found where it is', () => {
   it('an active «kan ikke nekte» restates a passive «kan ikke nektes» (opposites.json lists the verb forms)', async () => {
     const sentence =
       'Et lag kan med godkjenning fra kommunen sette opp en gapahuk i friområdet, og kommunen kan ikke nekte uten saklig grunn.';
-    expect(HARD).not.toContain((await verify(permits, sentence)).verdict);
+    expect(HARD).not.toContain((await verifyAgainst(permits, sentence)).verdict);
   });
 
   it('control: the refusal turned into a free choice is caught (it was a miss while «nekte» was no term)', async () => {
-    const s = await verify(
+    const s = await verifyAgainst(
       permits,
       'Et lag kan med godkjenning fra kommunen sette opp en gapahuk i friområdet, og kommunen kan nekte uten saklig grunn.',
     );
@@ -96,11 +87,11 @@ describe('bounds: the same limit written another way', () => {
   it('«ikke nærmere X enn 15 meter» is «minst 15 meter fra X», not a dropped negation', async () => {
     const sentence = 'Garasjer skal stå minst 15 meter fra kommunal vei.';
     expect(checkPolarity(sentence, road)).toEqual([]);
-    expect(HARD).not.toContain((await verify(road, sentence)).verdict);
+    expect(HARD).not.toContain((await verifyAgainst(road, sentence)).verdict);
   });
 
   it('control: the negation dropped from «ikke nærmere … enn» is still a reversal', async () => {
-    const s = await verify(road, 'Garasjer kan stå nærmere kommunal vei enn 15 meter.');
+    const s = await verifyAgainst(road, 'Garasjer kan stå nærmere kommunal vei enn 15 meter.');
     expect(s.verdict).toBe('contradicted');
   });
 
@@ -133,7 +124,7 @@ describe('numbers written out in words', () => {
       missingNumbers('Om lag sju hundre og førti tusen innbyggere mangler grunnleggende digitale ferdigheter.', cited)
         .missing,
     ).toEqual([]);
-    const s = await verify(
+    const s = await verifyAgainst(
       cited,
       'Om lag sju hundre og femti tusen innbyggere mangler grunnleggende digitale ferdigheter.',
     );
@@ -160,12 +151,12 @@ describe('a negation the bracket test cannot place is ≈ where the other text h
     const sentence = 'Lag med egne inntekter får som regel ikke tilskudd.';
     const cited = `${rule} Ingen søknader behandles etter fristen.`;
     expect(checkPolarity(sentence, cited)).toMatchObject([{ kind: 'added', word: 'ikke', unplaced: true }]);
-    const s = await verify(cited, sentence);
+    const s = await verifyAgainst(cited, sentence);
     expect(s.verdict).toBe('partly_supported');
     expect(s.reasons.join(' ')).toMatch(/kilden ser ikke ut til å ha den nektelsen – kontroller/);
     // Against the rule alone, with no negation anywhere, the same negation is a plain reversal.
     expect(checkPolarity(sentence, rule)[0].unplaced).toBeUndefined();
-    expect((await verify(rule, sentence)).verdict).toBe('contradicted');
+    expect((await verifyAgainst(rule, sentence)).verdict).toBe('contradicted');
   });
 
   it('«ikke tettere på X enn fire meter» is «minst fire meter fra X»', () => {
@@ -179,7 +170,7 @@ describe('a negation the bracket test cannot place is ≈ where the other text h
 
   it('control: a negation dropped against a text with none is still ✗, placed or not', async () => {
     const cited = 'Vi kan dessverre ikke regne med flere lærlingplasser i kommunen i årene som kommer.';
-    const s = await verify(cited, 'Vi kan regne med flere lærlingplasser i kommunen i årene som kommer.');
+    const s = await verifyAgainst(cited, 'Vi kan regne med flere lærlingplasser i kommunen i årene som kommer.');
     expect(s.verdict).toBe('contradicted');
     expect(s.reasons.join(' ')).toMatch(/Kilden sier «ikke»/);
   });
@@ -194,7 +185,7 @@ describe('misses: the source’s words kept, their roles turned', () => {
       causeTurned('Lang saksbehandling skyldes mange klager.', 'Mange klager fører til lang saksbehandling.'),
     ).toBeNull();
     const cited = 'Stadig nye rapporteringskrav fører også til mindre tid med pasientene for sykepleierne.';
-    const s = await verify(
+    const s = await verifyAgainst(
       cited,
       'Mindre tid med pasientene er grunnen til at sykepleierne får stadig nye rapporteringskrav.',
     );
@@ -205,7 +196,7 @@ describe('misses: the source’s words kept, their roles turned', () => {
   it('the preferred and the rejected turned around «i stedet for» / «heller enn» need review', async () => {
     const cited = 'Kommunen bør ansette egne jurister i stedet for å kjøpe tjenester fra advokatfirmaer.';
     expect(preferenceTurned('Kommunen bør ansette egne jurister heller enn å kjøpe tjenester.', cited)).toBeNull();
-    const s = await verify(
+    const s = await verifyAgainst(
       cited,
       'Kommunen bør kjøpe tjenester fra advokatfirmaer i stedet for å ansette egne jurister.',
     );
@@ -258,7 +249,7 @@ describe('misses: the source’s words kept, their roles turned', () => {
       ),
     ).toBeNull();
     const cited = 'En av de viktigste oppgavene for kommunen er å skaffe nok barnehageplasser.';
-    const s = await verify(cited, 'Kommunen mener å skaffe nok barnehageplasser er den viktigste oppgaven.');
+    const s = await verifyAgainst(cited, 'Kommunen mener å skaffe nok barnehageplasser er den viktigste oppgaven.');
     expect(s.verdict).toBe('partly_supported');
     expect(s.reasons.join(' ')).toMatch(/én av flere/);
   });
@@ -346,9 +337,9 @@ describe('soft alarms: frames and light words', () => {
       ).missing,
     ).toEqual([]);
     const cited = 'Egenandelen er oppad begrenset til 500 kroner per måned.';
-    expect((await verify(cited, 'Egenandelen har et tak på 500 kroner per måned.')).verdict).toBe('supported');
+    expect((await verifyAgainst(cited, 'Egenandelen har et tak på 500 kroner per måned.')).verdict).toBe('supported');
     // Control: a floor for the ceiling is still a turned bound.
-    expect(HARD).toContain((await verify(cited, 'Egenandelen er minst 500 kroner per måned.')).verdict);
+    expect(HARD).toContain((await verifyAgainst(cited, 'Egenandelen er minst 500 kroner per måned.')).verdict);
   });
 });
 
@@ -358,8 +349,10 @@ describe('numbers under a hundred written as one word', () => {
     expect(key('trettifem prosent av innbyggerne')).toEqual(['35']);
     expect(key('to hundre og førtito søknader')).toEqual(['242']);
     const cited = 'Fristen er 35 dager etter at vedtaket er mottatt.';
-    expect((await verify(cited, 'Fristen er trettifem dager etter at vedtaket er mottatt.')).verdict).toBe('supported');
-    expect((await verify(cited, 'Fristen er trettiseks dager etter at vedtaket er mottatt.')).verdict).toBe(
+    expect((await verifyAgainst(cited, 'Fristen er trettifem dager etter at vedtaket er mottatt.')).verdict).toBe(
+      'supported',
+    );
+    expect((await verifyAgainst(cited, 'Fristen er trettiseks dager etter at vedtaket er mottatt.')).verdict).toBe(
       'contradicted',
     );
   });

@@ -17,15 +17,7 @@ import { contentOverlap, oneEditApart } from '../../src/verify/overlap.js';
 import { droppedHedge } from '../../src/verify/hedge.js';
 import type { PassageWithDocument } from '../../src/domain/types.js';
 import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
-import { draftOf, seedPassage } from './seedSource.js';
-
-/** The report for a sentence citing a passage with the given text, in a seed organisation's document. */
-async function verify(text: string, sentence: string) {
-  const seed = await seedPassage('ntl-prinsipprogram-2019-p000');
-  const p: PassageWithDocument = { ...seed, id: 'x-p001', text };
-  const report = await verifyDraft(draftOf(sentence, p.id, text), { source: memoryPassageSource([p]) });
-  return report.sentences[0];
-}
+import { draftOf, seedPassage, verifyAgainst } from './seedSource.js';
 
 describe('who does it: a subject after a fronted phrase, and a pronoun subject turned into its own object', () => {
   const lease = 'Når festetida er ute, skal grunneigaren gi festaren varsel om innløysing i god tid.';
@@ -130,13 +122,16 @@ describe('consent as a condition', () => {
     'En seksjonseier kan med samtykke fra styret sette opp markise på sin del av fasaden, når den ikke er til sjenanse.';
 
   it('flags a sentence that drops «med samtykke fra styret»', async () => {
-    const r = await verify(cited, 'En seksjonseier kan sette opp markise på sin del av fasaden.');
+    const r = await verifyAgainst(cited, 'En seksjonseier kan sette opp markise på sin del av fasaden.');
     expect(r.verdict).not.toBe('supported');
     expect(r.reasons.join(' ')).toMatch(/grense \(«med samtykke/);
   });
 
   it('lets a sentence that keeps the consent in other words through the consent check', async () => {
-    const r = await verify(cited, 'En seksjonseier trenger styrets samtykke for å sette opp markise på fasaden.');
+    const r = await verifyAgainst(
+      cited,
+      'En seksjonseier trenger styrets samtykke for å sette opp markise på fasaden.',
+    );
     expect(r.reasons.join(' ')).not.toMatch(/grense \(«med samtykke/);
   });
 });
@@ -287,14 +282,17 @@ describe('soft alarms: conditions, purposes and reported demands said another wa
   const fee = 'Kjøperen skal betale gebyret dersom megleren oppnår en høyere pris enn det kjøperen har tilbudt.';
 
   it('reads a verb-first clause as a condition («Oppnår megleren …, skal kjøperen …»)', async () => {
-    const r = await verify(
+    const r = await verifyAgainst(
       fee,
       'Oppnår megleren en høyere pris enn kjøperen har tilbudt, skal kjøperen betale gebyret.',
     );
     expect(r.reasons.join(' ')).not.toMatch(/vilkår eller en grense \(«dersom»\)/);
     // Control: a sentence with no condition at all still drops it.
-    const dropped = await verify(fee, 'Kjøperen skal betale gebyret når prisen er høyere enn kjøperen har tilbudt.');
-    const plain = await verify(fee, 'Kjøperen skal betale gebyret for en høyere pris enn kjøperen har tilbudt.');
+    const dropped = await verifyAgainst(
+      fee,
+      'Kjøperen skal betale gebyret når prisen er høyere enn kjøperen har tilbudt.',
+    );
+    const plain = await verifyAgainst(fee, 'Kjøperen skal betale gebyret for en høyere pris enn kjøperen har tilbudt.');
     expect(dropped.reasons.join(' ') + plain.reasons.join(' ')).toMatch(/vilkår eller en grense \(«dersom»\)/);
   });
 
@@ -306,15 +304,15 @@ describe('soft alarms: conditions, purposes and reported demands said another wa
 
   it('reads «kravet om at X skal …» as the demand reported, where the cited text names the demand', async () => {
     const cited = 'Kravet om varsling av bortfesteren før salg har gitt færre tvister.';
-    const r = await verify(cited, 'Kravet om at bortfesteren skal varsles før salg, har gitt færre tvister.');
+    const r = await verifyAgainst(cited, 'Kravet om at bortfesteren skal varsles før salg, har gitt færre tvister.');
     expect(r.reasons.join(' ')).not.toMatch(/forpliktelse/);
-    const own = await verify(cited, 'Bortfesteren skal varsles før salg, og det har gitt færre tvister.');
+    const own = await verifyAgainst(cited, 'Bortfesteren skal varsles før salg, og det har gitt færre tvister.');
     expect(own.reasons.join(' ')).toMatch(/forpliktelse/);
   });
 
   it('knows the Nynorsk «som følgje av» as a cause the cited text already gives', async () => {
     const cited = 'Festaren kan seie opp avtalen som følgje av sjukdom eller andre tungtvegande grunnar.';
-    const r = await verify(
+    const r = await verifyAgainst(
       cited,
       'Festaren kan seie opp avtalen på grunn av sjukdom eller andre tungtvegande grunnar.',
     );

@@ -13,17 +13,7 @@ import { droppedMajority } from '../../src/verify/majority.js';
 import { subjectShift } from '../../src/verify/subject.js';
 import { decisionAdded } from '../../src/verify/realis.js';
 import { ownerAsAgent } from '../../src/verify/exchange.js';
-import type { PassageWithDocument } from '../../src/domain/types.js';
-import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
-import { draftOf, seedPassage } from './seedSource.js';
-
-/** The report for a sentence citing `quote` (default: the whole text) in a passage with the given text. */
-async function verify(text: string, sentence: string, quote = text) {
-  const seed = await seedPassage('ntl-prinsipprogram-2019-p000');
-  const p: PassageWithDocument = { ...seed, id: 'x-p001', text };
-  const report = await verifyDraft(draftOf(sentence, p.id, quote), { source: memoryPassageSource([p]) });
-  return report.sentences[0];
-}
+import { verifyAgainst } from './seedSource.js';
 
 describe('a negation the sentence does not restate: its words said elsewhere, or far apart', () => {
   it('does not pair two words twenty words apart in the sentence with a negation that stands between them', () => {
@@ -100,7 +90,7 @@ describe('a Nynorsk statute restated in Bokmål: «tredjeparten av», a clause n
     'nærare vegkanten enn tredjeparten av vegbreidda.';
 
   it('does not call the restatement ✗: the same bound, its negation put next to it', async () => {
-    const s = await verify(
+    const s = await verifyAgainst(
       source,
       'Lagerbygg som er til ulempe for vegen, må ikke stå nærmere vegkanten enn en tredjedel av vegbreidden, når det ikke er nevneverdig om å gjøre for eieren.',
     );
@@ -108,7 +98,7 @@ describe('a Nynorsk statute restated in Bokmål: «tredjeparten av», a clause n
   });
 
   it('still calls a turned bound ✗ (control)', async () => {
-    const s = await verify(
+    const s = await verifyAgainst(
       source,
       'Eieren må ha lagerbygg som er til ulempe for vegen, lenger fra vegkanten enn en tredjedel av vegbreidden.',
     );
@@ -122,13 +112,13 @@ describe('a condition dropped: the second of two, and «om ikke annet …»', ()
     'strømmen måles for seg.';
 
   it('flags a sentence that keeps the word-order condition and drops the «dersom» one', async () => {
-    const s = await verify(two, 'Har styret nektet lading i garasjen, kan seksjonseieren likevel lade elbil.');
+    const s = await verifyAgainst(two, 'Har styret nektet lading i garasjen, kan seksjonseieren likevel lade elbil.');
     expect(s.verdict).toBe('partly_supported');
     expect(s.reasons.join(' ')).toMatch(/vilkår/);
   });
 
   it('lets a word-order condition restate a quote whose only condition is «dersom» (control)', async () => {
-    const s = await verify(
+    const s = await verifyAgainst(
       'Seksjonseieren kan lade elbil i garasjen dersom anlegget er godkjent av styret.',
       'Er anlegget godkjent av styret, kan seksjonseieren lade elbil i garasjen.',
     );
@@ -136,13 +126,13 @@ describe('a condition dropped: the second of two, and «om ikke annet …»', ()
   });
 
   it('flags a sentence that drops «om ikkje anna er avtalt»', async () => {
-    const s = await verify(
+    const s = await verifyAgainst(
       'Ved vesentleg brot på vedtektene kan sameiget krevje sal av seksjonen, om ikkje anna er avtalt.',
       'Ved vesentleg brot på vedtektene kan sameiget krevje sal av seksjonen.',
     );
     expect(s.verdict).toBe('partly_supported');
     // Control: the sentence that keeps it has no condition finding.
-    const kept = await verify(
+    const kept = await verifyAgainst(
       'Ved vesentleg brot på vedtektene kan sameiget krevje sal av seksjonen, om ikkje anna er avtalt.',
       'Om ikke annet er avtalt, kan sameiet ved vesentlig brudd på vedtektene kreve salg av seksjonen.',
     );
@@ -189,7 +179,7 @@ describe('a quantifier put on another noun (quantifierNoun.ts, `determiners` in 
 
   it('makes the sentence ≈ with a reason naming the quantifier', async () => {
     const text = 'Ein seksjonseigar som sjølv bur i seksjonen, kan leige ut heile seksjonen i opptil 30 døgn i året.';
-    const s = await verify(text, 'Alle seksjonseigarar kan leige ut heile seksjonen i opptil 30 døgn i året.');
+    const s = await verifyAgainst(text, 'Alle seksjonseigarar kan leige ut heile seksjonen i opptil 30 døgn i året.');
     expect(s.verdict).toBe('partly_supported');
     expect(s.reasons.join(' ')).toMatch(/«alle» om/);
   });
@@ -285,7 +275,7 @@ describe('a decision the cited text does not report (realis.ts, `decided` in lex
   });
 
   it('makes the sentence ≈', async () => {
-    const s = await verify(cited, 'Vegrådet har vedtatt nye regler for finansieringen av gang- og sykkelveier.');
+    const s = await verifyAgainst(cited, 'Vegrådet har vedtatt nye regler for finansieringen av gang- og sykkelveier.');
     expect(s.verdict).toBe('partly_supported');
   });
 });
@@ -342,13 +332,13 @@ describe('a shift against the quoted words that a word outside the quote would h
   const quote = 'kommunene følger sjelden opp kravet om pedagognorm';
 
   it('makes «De fleste kommunene følger opp» ≈ against a quote that says «sjelden»', async () => {
-    const s = await verify(text, 'De fleste kommunene følger opp kravet om pedagognorm.', quote);
+    const s = await verifyAgainst(text, 'De fleste kommunene følger opp kravet om pedagognorm.', quote);
     expect(s.verdict).toBe('partly_supported');
     expect(s.reasons.join(' ')).toMatch(/«de fleste»/);
   });
 
   it('lets a sentence that keeps «sjelden» through (control)', async () => {
-    const s = await verify(text, 'Kommunene følger sjelden opp kravet om pedagognorm.', quote);
+    const s = await verifyAgainst(text, 'Kommunene følger sjelden opp kravet om pedagognorm.', quote);
     expect(s.verdict).toBe('supported');
   });
 });

@@ -13,18 +13,8 @@ import { modalShift } from '../../src/verify/mainModal.js';
 import { checkPolarity } from '../../src/verify/polarity.js';
 import { changedItems } from '../../src/verify/enumeration.js';
 import { droppedHedge } from '../../src/verify/hedge.js';
-import type { PassageWithDocument } from '../../src/domain/types.js';
-import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
 import { limitIn } from '../../src/verify/support.js';
-import { draftOf, seedPassage } from './seedSource.js';
-
-/** The report for a sentence citing a passage with the given text, in a seed organisation's document. */
-async function verify(text: string, sentence: string) {
-  const seed = await seedPassage('ntl-prinsipprogram-2019-p000');
-  const p: PassageWithDocument = { ...seed, id: 'x-p001', text };
-  const report = await verifyDraft(draftOf(sentence, p.id, text), { source: memoryPassageSource([p]) });
-  return report.sentences[0];
-}
+import { verifyAgainst } from './seedSource.js';
 
 describe('Nynorsk inflected nouns and statute words in Bokmål (bokmalTokens.ts)', () => {
   it('gives a definite noun whose base is listed the Bokmål base with the same ending', () => {
@@ -144,12 +134,12 @@ describe('directional lexicons: «pålagt» is a duty, «lunken» a stance again
 describe('a cited condition restated in other words (support.ts)', () => {
   it('reads a condition by word order opening a second main clause («…, og er mangelen vesentleg, kan …»)', async () => {
     const cited = 'Kjøparen kan heve avtala dersom mangelen inneber eit vesentleg avtalebrot.';
-    const kept = await verify(
+    const kept = await verifyAgainst(
       cited,
       'Ved mangel kan kjøparen krevje prisavslag, og er mangelen eit vesentleg avtalebrot, kan han heve avtala.',
     );
     expect(kept.reasons.join(' ')).not.toMatch(/vilkår/);
-    const dropped = await verify(cited, 'Ved mangel kan kjøparen krevje prisavslag, og han kan heve avtala.');
+    const dropped = await verifyAgainst(cited, 'Ved mangel kan kjøparen krevje prisavslag, og han kan heve avtala.');
     expect(dropped.reasons.join(' ')).toMatch(/vilkår eller en grense \(«dersom»\)/);
   });
 
@@ -157,7 +147,7 @@ describe('a cited condition restated in other words (support.ts)', () => {
     'Vegeieren kan gi løyve til avkjørsel hvis avkjørselen gjelder en landbrukseiendom ved fylkesvei, og trafikken på vegen er liten.';
 
   it('reads «hvis A, og B» kept when the sentence says A in its main clause and B after «når»', async () => {
-    const kept = await verify(
+    const kept = await verifyAgainst(
       road,
       'Vegeieren kan gi løyve til avkjørsel for en landbrukseiendom ved fylkesvei når trafikken på vegen er liten.',
     );
@@ -169,7 +159,9 @@ describe('a cited condition restated in other words (support.ts)', () => {
       'Vegeieren kan gi løyve til avkjørsel for en landbrukseiendom ved fylkesvei.',
       'Vegeieren kan gi løyve til avkjørsel når eieren ønsker det.',
     ])
-      expect((await verify(road, sentence)).reasons.join(' '), sentence).toMatch(/vilkår eller en grense \(«hvis»\)/);
+      expect((await verifyAgainst(road, sentence)).reasons.join(' '), sentence).toMatch(
+        /vilkår eller en grense \(«hvis»\)/,
+      );
   });
 
   it('reads «bortsett fra» as the exception «med unntak av»', async () => {
@@ -177,15 +169,15 @@ describe('a cited condition restated in other words (support.ts)', () => {
       'Med unntak av barnehager med færre enn ti plasser skal eieren melde fra til kommunen før driften starter.';
     expect(
       (
-        await verify(
+        await verifyAgainst(
           cited,
           'Bortsett fra barnehager med færre enn ti plasser skal eieren melde fra til kommunen før driften starter.',
         )
       ).verdict,
     ).toBe('supported');
-    expect((await verify(cited, 'Eieren skal melde fra til kommunen før driften starter.')).reasons.join(' ')).toMatch(
-      /«unntak»/,
-    );
+    expect(
+      (await verifyAgainst(cited, 'Eieren skal melde fra til kommunen før driften starter.')).reasons.join(' '),
+    ).toMatch(/«unntak»/);
   });
 });
 
@@ -193,7 +185,7 @@ describe('a ceiling put as «under» before a number, and «tillater» as permis
   it('reads «under 1,5 meter» as «lågare enn 1,5 meter», not as «høgare enn» or «ikkje lågare enn»', async () => {
     expect(
       (
-        await verify(
+        await verifyAgainst(
           'Gjerde som er lågare enn 1,5 meter, krev ikkje søknad etter denne paragrafen.',
           'Et gjerde under 1,5 meter krever ikke søknad etter paragrafen.',
         )
@@ -203,9 +195,9 @@ describe('a ceiling put as «under» before a number, and «tillater» as permis
       'Gjerde som er høgare enn 1,5 meter, krev søknad etter denne paragrafen.',
       'Gjerde som ikkje er lågare enn 1,5 meter, krev søknad etter denne paragrafen.',
     ])
-      expect((await verify(cited, 'Et gjerde under 1,5 meter krever søknad etter paragrafen.')).verdict).not.toBe(
-        'supported',
-      );
+      expect(
+        (await verifyAgainst(cited, 'Et gjerde under 1,5 meter krever søknad etter paragrafen.')).verdict,
+      ).not.toBe('supported');
     // «under» (during) is content as before.
     expect(
       contentOverlap('Vegen er stengt under arbeidet.', 'Vegen er stengt i kortere tid enn arbeidet varer.').missing,
@@ -375,9 +367,9 @@ describe('frames and connectives that are no content of their own (overlap.ts)',
     const cited = 'Lav bemanning fører til at stress er et økende problem i barnehagene.';
     const said = 'Stress er et økende problem i barnehagene som følge av lav bemanning.';
     expect(contentOverlap(said, cited).score).toBe(1);
-    expect((await verify(cited, said)).verdict).toBe('supported');
+    expect((await verifyAgainst(cited, said)).verdict).toBe('supported');
     const plain = 'Lav bemanning og stress er økende problemer i barnehagene.';
-    expect((await verify(plain, said)).reasons.join(' ')).toMatch(/som følge av/);
+    expect((await verifyAgainst(plain, said)).reasons.join(' ')).toMatch(/som følge av/);
   });
 });
 
@@ -386,7 +378,7 @@ describe('a deadline given as time to act (support.ts, lexicons/hedges.json)', (
 
   it('reads «har tre uker … på seg til å» as «kan innen tre uker»', async () => {
     expect(limitIn('Arbeidstakeren har tre uker fra vedtaket er mottatt på seg til å klage.')).toMatch(/på seg til$/);
-    const r = await verify(
+    const r = await verifyAgainst(
       cited,
       'Arbeidstakeren har tre uker fra vedtaket er mottatt på seg til å klage skriftlig til arbeidsgiveren.',
     );
@@ -394,9 +386,9 @@ describe('a deadline given as time to act (support.ts, lexicons/hedges.json)', (
   });
 
   it('still flags the deadline left out, and «tar på seg» is no deadline', async () => {
-    expect((await verify(cited, 'Arbeidstakeren kan klage skriftlig til arbeidsgiveren.')).reasons.join(' ')).toMatch(
-      /«innen»/,
-    );
+    expect(
+      (await verifyAgainst(cited, 'Arbeidstakeren kan klage skriftlig til arbeidsgiveren.')).reasons.join(' '),
+    ).toMatch(/«innen»/);
     expect(limitIn('Arbeidsgiveren tar på seg ansvaret for opplæringen.')).toBeNull();
   });
 });

@@ -9,21 +9,11 @@ import { checkPolarity } from '../../src/verify/polarity.js';
 import { findHolder } from '../../src/verify/holder.js';
 import { isClaim } from '../../src/verify/claim.js';
 import { jointDropped } from '../../src/verify/joint.js';
-import type { PassageWithDocument } from '../../src/domain/types.js';
-import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
-import { draftOf, seedPassage } from './seedSource.js';
-
-/** The report for a sentence citing a passage with the given text (quoted whole), in a seed organisation's document. */
-async function verify(text: string, sentence: string) {
-  const seed = await seedPassage('ntl-prinsipprogram-2019-p000');
-  const p: PassageWithDocument = { ...seed, id: 'x-p001', text };
-  const report = await verifyDraft(draftOf(sentence, p.id, text), { source: memoryPassageSource([p]) });
-  return report.sentences[0];
-}
+import { verifyAgainst } from './seedSource.js';
 
 describe('a negation whose scope is a reading is ≈, not ✗', () => {
   it('a reversal placed in a cited sentence that has a negation elsewhere («ingen garanti for at …»)', async () => {
-    const r = await verify(
+    const r = await verifyAgainst(
       'Det er ingen garanti for at pengene blir fordelt rettferdig mellom barnehagene.',
       'Pengene vil ikke av seg selv bli fordelt rettferdig mellom barnehagene.',
     );
@@ -31,7 +21,7 @@ describe('a negation whose scope is a reading is ≈, not ✗', () => {
   });
 
   it('control: against a cited sentence with no negation at all, the same reversal is ✗', async () => {
-    const r = await verify(
+    const r = await verifyAgainst(
       'Pengene blir fordelt rettferdig mellom barnehagene.',
       'Pengene blir ikke fordelt rettferdig mellom barnehagene.',
     );
@@ -39,7 +29,7 @@ describe('a negation whose scope is a reading is ≈, not ✗', () => {
   });
 
   it('a floor and a ceiling swapped under a negation on one side only («ikke … uten at … senest» = «tidligst»)', async () => {
-    const r = await verify(
+    const r = await verifyAgainst(
       'Skiltet kan ikke settes opp uten at varselet senest samtidig er sendt til naboene.',
       'Skiltet kan settes opp tidligst samtidig med at varselet er sendt til naboene.',
     );
@@ -48,7 +38,7 @@ describe('a negation whose scope is a reading is ≈, not ✗', () => {
   });
 
   it('control: with no negation on either side, «tidligst» for «senest» is still caught', async () => {
-    const r = await verify(
+    const r = await verifyAgainst(
       'Varselet skal sendes til naboene senest samtidig med at skiltet settes opp.',
       'Varselet skal sendes til naboene tidligst samtidig med at skiltet settes opp.',
     );
@@ -175,7 +165,11 @@ describe('who acts: a joint act made one party’s own, and one public body for 
 
   it('one public body for another is ≈; the same body is ✓', async () => {
     const cited = 'Klager over vedtaket avgjøres av statsforvalteren.';
-    expect((await verify(cited, 'Klager over vedtaket avgjøres av tingretten.')).verdict).toBe('partly_supported');
-    expect((await verify(cited, 'Klager over vedtaket avgjøres av statsforvalteren.')).verdict).toBe('supported');
+    expect((await verifyAgainst(cited, 'Klager over vedtaket avgjøres av tingretten.')).verdict).toBe(
+      'partly_supported',
+    );
+    expect((await verifyAgainst(cited, 'Klager over vedtaket avgjøres av statsforvalteren.')).verdict).toBe(
+      'supported',
+    );
   });
 });

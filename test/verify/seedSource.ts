@@ -1,6 +1,6 @@
 /** Test helper: the seed corpus (seeds/, ingested by the real ingest stage) as an in-memory PassageSource. */
 import type { PassageWithDocument } from '../../src/domain/types.js';
-import { memoryPassageSource, type PassageSource } from '../../src/verify/index.js';
+import { memoryPassageSource, verifyDraft, type PassageSource } from '../../src/verify/index.js';
 import { seedPassages } from '../../evals/verifier/corpus.js';
 
 let cached: Promise<PassageWithDocument[]> | undefined;
@@ -22,4 +22,15 @@ export async function seedPassage(id: string): Promise<PassageWithDocument> {
 /** A one-sentence structured draft. */
 export function draftOf(text: string, passageId?: string, quote?: string) {
   return { sections: [{ sentences: [{ text, citations: passageId ? [{ passageId, quote: quote! }] : [] }] }] };
+}
+
+/**
+ * The report for a sentence citing `quote` (default: the whole text) in one passage with the given text, in a seed
+ * organisation's document: the rule tests' way of checking a sentence against a text of their own.
+ */
+export async function verifyAgainst(text: string, sentence: string, quote = text) {
+  const seed = await seedPassage('ntl-prinsipprogram-2019-p000');
+  const p: PassageWithDocument = { ...seed, id: 'x-p001', text };
+  const report = await verifyDraft(draftOf(sentence, p.id, quote), { source: memoryPassageSource([p]) });
+  return report.sentences[0];
 }
