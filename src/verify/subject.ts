@@ -192,6 +192,22 @@ function same(a: string, b: string): boolean {
  *   // → { said: 'kommunene', source: 'geodatakoordinator', verb: 'koordinere' }
  */
 export function subjectShift(sentence: string, cited: string): { said: string; source: string; verb: string } | null {
+  const shift = shiftIn(sentence, cited);
+  // The words are compared in Bokmål (tokensOf); the reason names them as each text writes them («grannen», «varsla»).
+  return (
+    shift && {
+      said: writtenAs(sentence, shift.said),
+      source: writtenAs(cited, shift.source),
+      verb: writtenAs(sentence, shift.verb),
+    }
+  );
+}
+
+/** The first word of `text` (lower-cased) that tokensOf reads as `token`; the token itself if none. */
+const writtenAs = (text: string, token: string) =>
+  (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).find((w) => (lexiconTokens(w)[0] ?? w) === token) ?? token;
+
+function shiftIn(sentence: string, cited: string): { said: string; source: string; verb: string } | null {
   const mine = tokensOf(sentence);
   const theirs = tokensOf(cited);
   const theirClauses = clauses(theirs, 'any');

@@ -38,4 +38,13 @@ describe('subject shift', () => {
       ),
     ).toBeNull();
   });
+
+  it('names the words as each text writes them, though it compares them in Bokmål (Nynorsk «grannen», «varsla»)', () => {
+    expect(
+      subjectShift(
+        'Etter grannelova skal grannen varsla eigaren før arbeidet tek til.',
+        'Før arbeidet tek til, skal han varsla grannen.',
+      ),
+    ).toEqual({ said: 'grannen', source: 'han', verb: 'varsla' });
+  });
 });
