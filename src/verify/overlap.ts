@@ -311,6 +311,19 @@ function cachedStem(w: string): string {
 let synonyms: string[][] | undefined;
 
 /** The synonym groups, stemmed, read once. */
+/**
+ * A stem's synonym group's first stem (lexicons/synonyms.json), or the stem itself: the one key two checks compare
+ * words by («ikke nok» and «ikke tilstrekkelig» bracket the same word in polarity.ts).
+ */
+export function synonymKey(s: string): string {
+  if (!synonymKeys) {
+    synonymKeys = new Map();
+    for (const g of synonymGroups()) for (const x of g) if (!synonymKeys.has(x)) synonymKeys.set(x, g[0]);
+  }
+  return synonymKeys.get(s) ?? s;
+}
+let synonymKeys: Map<string, string> | undefined;
+
 export function synonymGroups(): string[][] {
   synonyms ??= z
     .object({ about: z.string(), groups: z.array(z.array(z.string().regex(/^\p{Ll}+$/u)).min(2)) })

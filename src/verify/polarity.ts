@@ -12,7 +12,7 @@
 import { stem } from '../text/stem.js';
 import { STOPWORDS, words } from '../text/words.js';
 import { toBokmalWords } from '../text/nynorsk.js';
-import { synonymGroups } from './overlap.js';
+import { synonymKey } from './overlap.js';
 import { negationsInTerms } from './lexicon.js';
 import type { PolarityIssue } from '../domain/verification.js';
 import { splitSentences } from '../text/sentences.js';
@@ -228,20 +228,14 @@ const NOT_IN = /(?<![\p{L}])(?:ikke|ikkje)(?![\p{L}])/iu;
 /** Adjective endings (Bokmål and Nynorsk) of a u-prefixed word that negates: «utilstrekkelig», «urimeleg». */
 const U_ADJECTIVE = /(?:lig|leg|ig|eg|ende|ande|bar)e?t?$/u;
 
-let canonical: Map<string, string> | undefined;
-
 /** A word's stem, or the first stem of its synonym group (lexicons/synonyms.json). */
 function sameAs(word: string): string {
-  if (!canonical) {
-    canonical = new Map();
-    for (const g of synonymGroups()) for (const x of g) if (!canonical.has(x)) canonical.set(x, g[0]);
-  }
   // A verbal noun is its verb, as in overlap.ts: «en styrking, ikke en svekking» brackets like «styrkes, ikke svekkes».
   const s = verbOf(stem(word));
   // NOTE: a word that is no stop word never shares a stem with one: «innen» (within) stems to «inn», and «ikke er
   // fjernet innen rimelig tid» would then bracket against «stikker inn på eiendommen» in the sentence before.
   if (STOPWORDS.has(s) && !STOPWORDS.has(word)) return word;
-  return canonical.get(s) ?? s;
+  return synonymKey(s);
 }
 
 const verbOf = (s: string) => (s.length >= 7 && s.endsWith('ing') ? s.slice(0, -3) : s);

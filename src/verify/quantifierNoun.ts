@@ -9,21 +9,13 @@
 import { stem } from '../text/stem.js';
 import { STOPWORDS } from '../text/words.js';
 import { lexicons, lexiconTokens } from './lexicon.js';
-import { synonymGroups } from './overlap.js';
+import { synonymKey } from './overlap.js';
 
 /** Content words looked at after a determiner: «alle [norske] kommuner», «hele [det offentlige] Norge». */
 const NOUN_REACH = 3;
 
-let canonical: Map<string, string> | undefined;
 /** A word's stem, or the first stem of its synonym group. */
-function sameAs(word: string): string {
-  if (!canonical) {
-    canonical = new Map();
-    for (const g of synonymGroups()) for (const x of g) if (!canonical.has(x)) canonical.set(x, g[0]);
-  }
-  const s = stem(word);
-  return canonical.get(s) ?? s;
-}
+const sameAs = (word: string) => synonymKey(stem(word));
 
 const isContent = (w: string | undefined) => w !== undefined && w.length > 1 && !STOPWORDS.has(w) && !/^\d+$/.test(w);
 

@@ -226,15 +226,20 @@ function quoteContext(passage: string, start: number, end: number, quote: string
  * Check a sentence against its usable citations (status ok). Call only when there is at least one.
  * `organisation` is who "vi" is in the draft.
  */
+/** The cited passages' sentences the quotes touch; two quotes from one source sentence give it once, not twice. */
+const contextOf = (usable: readonly { citation: CitationReport; passage: PassageWithDocument }[]) =>
+  [
+    ...new Set(usable.map((u) => quoteContext(u.passage.text, u.citation.start!, u.citation.end!, u.citation.quote))),
+  ].join('\n');
+
 export function assessSupport(
   written: string,
   usable: { citation: CitationReport; passage: PassageWithDocument }[],
   opts: { organisation?: string } = {},
 ): SupportResult {
-  // NOTE: two quotes from one source sentence give its context once, not twice side by side.
-  const context = [
-    ...new Set(usable.map((u) => quoteContext(u.passage.text, u.citation.start!, u.citation.end!, u.citation.quote))),
-  ].join('\n');
+  const context = contextOf(usable);
+  // The quoted words alone, pooled, for the checks that compare against what is quoted and not its sentence.
+  const quotes = usable.map((u) => u.citation.quote).join('\n');
   // A length of time the cited text gives in other words («tolv måneder» for «ett år») is read in its words.
   // Double negations and negative verbs in the cited text's terms («kan ikke unnlate å» is «må»: doubleNegation.ts).
   const sentence = restateNegations(alignDurations(written, context), context);
@@ -377,10 +382,7 @@ export function assessSupport(
   // «arbeidsgivere» on, restated as «De fleste arbeidsgivere følger reglene»). A shift against the quoted words alone
   // that the context hides is a shift still; the words outside the quote may be about something else, so ≈. Quantity
   // and stance only: with every lexicon, two faithful sentences of the readable sets got a ≈ more.
-  const quotedOnly = compare(
-    ownName ? withoutName(sentence, found.text) : sentence,
-    usable.map((u) => u.citation.quote).join('\n'),
-  ).shifts.filter(
+  const quotedOnly = compare(ownName ? withoutName(sentence, found.text) : sentence, quotes).shifts.filter(
     (q) => !lexical.shifts.some((x) => x.lexicon === q.lexicon) && ['quantity', 'stance'].includes(q.lexicon),
   );
   for (const shift of quotedOnly)
@@ -425,11 +427,11 @@ export function assessSupport(
     (d) => ` ${quoted} `.includes(` ${d.source} `) && !(examples && MANY.test(d.source)),
   );
   if (restriction) flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(restriction.source));
-  const majority = droppedMajority(sentence, usable.map((u) => u.citation.quote).join('\n'));
+  const majority = droppedMajority(sentence, quotes);
   if (majority) flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(majority));
-  const moved = movedQuantifier(sentence, usable.map((u) => u.citation.quote).join('\n'));
+  const moved = movedQuantifier(sentence, quotes);
   if (moved) flag('quantifier-noun', 'partly_supported', REASONS.quantifierMoved(moved.said, moved.noun));
-  const defining = droppedDefining(sentence, usable.map((u) => u.citation.quote).join('\n'));
+  const defining = droppedDefining(sentence, quotes);
   if (defining) flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(defining));
   const hedge = droppedHedge(sentence, context);
   if (hedge) flag('hedge-dropped', 'partly_supported', REASONS.hedgeDropped(hedge));
@@ -553,10 +555,7 @@ export function assessSupport(
   // covers it: two quotes pooled may cover a claim that neither makes alone. ≈ naming the organisation whose quote
   // covers too little.
   for (const o of jointlyHeld(written, orgs)) {
-    const own = usable
-      .filter((u) => u.passage.document.organisation === o)
-      .map((u) => quoteContext(u.passage.text, u.citation.start!, u.citation.end!, u.citation.quote))
-      .join('\n');
+    const own = contextOf(usable.filter((u) => u.passage.document.organisation === o));
     if (contentOverlap(sentence, own, exclude).score < CLAUSE_COVERED)
       flag('joint-holder', 'partly_supported', REASONS.jointHolder(o));
   }
