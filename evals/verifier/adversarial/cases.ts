@@ -42,7 +42,8 @@ export const AdversarialCase = z
     // `vr-` the fifth blind set (evals/cases/verifier-blind5.jsonl), likewise, with three more new statutes.
     // `vs-` the sixth blind set (evals/cases/verifier-blind6.jsonl), likewise, with three more new statutes.
     // `vu-` the seventh blind set (evals/cases/verifier-blind7.jsonl), likewise, with three more new statutes.
-    id: z.string().regex(/^v[abfghqrstu]-\d{3,}$/),
+    // `vw-` and `vx-` the eighth and ninth blind sets (verifier-blind8.jsonl, verifier-blind9.jsonl), likewise.
+    id: z.string().regex(/^v[abfghqrstuwx]-\d{3,}$/),
     category: z.string().regex(/^[a-z][a-z_]*$/),
     /** Whose «vi» the draft speaks with; null for a neutral draft. */
     organisation: z.string().min(1).nullable(),

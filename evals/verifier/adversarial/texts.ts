@@ -45,6 +45,12 @@ const STATUTE_FILES = [
   'nl-19661209-001.xml', // hevdslova (Nynorsk), added for the seventh blind set
   'nl-19941209-064.xml', // lov om løysingsrettar (Nynorsk), likewise
   'nl-19751212-059.xml', // dokumentavgiftsloven, likewise
+  'nl-19170601-001.xml', // skjønnsprosessloven, added for the eighth blind set
+  'nl-19591023-003.xml', // oreigningslova (Nynorsk), likewise
+  'nl-19610505-000.xml', // grannegjerdelova (Nynorsk), likewise
+  'nl-19270701-001.xml', // kraftledningsregisterloven, added for the ninth blind set
+  'nl-19690410-017.xml', // lov om hendelege eigedomshøve (Nynorsk), likewise
+  'nl-19840406-017.xml', // ekspropriasjonserstatningslova (Nynorsk), likewise
 ] as const;
 
 /** Ingest the seeds and the chosen statutes the way `npm run ingest` does; keyed by document id. */
