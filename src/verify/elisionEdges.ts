@@ -11,14 +11,16 @@ import { matchQuote } from './quote.js';
 const LEADING = /^\s*(?:\[…\]|\(…\)|\[\.\.\.\]|\(\.\.\.\)|…)/u;
 const TRAILING = /(?:\[…\]|\(…\)|\[\.\.\.\]|\(\.\.\.\)|…)\s*$/u;
 
+/** Whether the quote marks a cut at its start («… kan utleieren») and at its end («kan utleieren …»). */
+export const markedEdges = (quote: string) => ({ lead: LEADING.test(quote), trail: TRAILING.test(quote) });
+
 /**
  * The parts of the quoted sentences that a leading or trailing elision mark leaves out ([] when it has none).
  * @example edgeGaps('Leieren må finne seg i endringer (…)', 'Leieren må finne seg i endringer dersom de er små. Neste.')
  *   // → [' dersom de er små.']
  */
 export function edgeGaps(quote: string, passage: string): string[] {
-  const lead = LEADING.test(quote);
-  const trail = TRAILING.test(quote);
+  const { lead, trail } = markedEdges(quote);
   if (!lead && !trail) return [];
   const pieces = quotePieces(quote);
   if (pieces.length === 0) return [];

@@ -85,6 +85,10 @@ export const REASONS = {
   causalAdded: (word: string) => `Setningen legger til en årsak eller følge (${q(word)}) som kilden ikke har.`,
   conditionDropped: (word: string) =>
     `Kilden setter et vilkår eller en grense (${q(word)}) som setningen ikke har med.`,
+  frameRestriction: (word: string) =>
+    `Sitatet er bare en del av setningen i kilden, og resten av den setter et vilkår eller en grense (${q(word)}) som setningen ikke har med.`,
+  frameMatrix: (before: string, word: string) =>
+    `Sitatet står i kilden etter «${before} …», og setningen har ikke med ${q(word)}.`,
   elidedRisk: (word: string) =>
     `Sitatet hopper over tekst som inneholder ${q(word)}; kontroller at utelatelsen ikke endrer meningen.`,
   clauseUncovered: (clause: string, missing: string[]) =>

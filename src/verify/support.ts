@@ -24,7 +24,8 @@ import { MONTHS } from '../text/months.js';
 import { roleSwaps } from './roles.js';
 import { changedItems } from './enumeration.js';
 import { modalShift } from './mainModal.js';
-import { edgeGaps } from './elisionEdges.js';
+import { edgeGaps, markedEdges } from './elisionEdges.js';
+import { droppedMatrix, frameRestriction, opposesInWords, quoteFrame } from './frame.js';
 import { swappedParts } from './transposition.js';
 import { unplannedReasons } from './unplanned.js';
 import { antonymWords } from './antonyms.js';
@@ -349,9 +350,12 @@ export function assessSupport(
       );
       continue;
     }
+    // «Vi er imot at …» and «Det er en myte at …» say «ikke» in other words (frame.ts); the sentence's «ikke» may
+    // restate them.
+    const inWords = p.kind === 'added' && opposesInWords(context);
     flag(
       'polarity',
-      aligned && !restated && !question ? 'contradicted' : 'partly_supported',
+      aligned && !restated && !question && !inWords ? 'contradicted' : 'partly_supported',
       p.kind === 'added' ? REASONS.negationAdded(p.word, p.about) : REASONS.negationRemoved(p.word, p.about),
     );
   }
@@ -492,6 +496,21 @@ export function assessSupport(
       flag('condition-dropped', 'partly_supported', REASONS.conditionDropped(consent[0]));
     const limit = limitIn(u.citation.quote);
     if (limit && !limitIn(sentence)) flag('limit-dropped', 'partly_supported', REASONS.conditionDropped(limit));
+    // The rest of the cited sentence a quote leaves out without marking it (frame.ts); a marked cut is the
+    // elision checks' business, below.
+    const marked = markedEdges(u.citation.quote);
+    const whole = quoteFrame(u.passage.text, u.citation.start!, u.citation.end!);
+    const frame = { before: marked.lead ? '' : whole.before, after: marked.trail ? '' : whole.after };
+    const quoted = new Set([
+      ...(cond || consent ? (['condition'] as const) : []),
+      ...(limit ? (['limit'] as const) : []),
+      ...(EXCLUSIVE.test(u.citation.quote) ? (['only'] as const) : []),
+    ]);
+    const restriction = frameRestriction(frame, quoted);
+    if (restriction && !restrictionKept(restriction.kind, sentence))
+      flag('frame-restriction', 'partly_supported', REASONS.frameRestriction(restriction.word));
+    const matrix = droppedMatrix(frame, sentence);
+    if (matrix) flag('frame-matrix', 'partly_supported', REASONS.frameMatrix(lastWords(matrix.before, 8), matrix.word));
     // Text a mark at the quote's edge leaves out of its sentence counts as skipped too (elisionEdges.ts).
     for (const gap of [
       ...elisionGaps(u.citation.quote, u.passage.text),
@@ -723,6 +742,24 @@ function withoutName(sentence: string, name: string): string {
   if (parts.length === 0) return sentence;
   return sentence.replace(new RegExp(`(?<![\\p{L}])(?:${parts.join('|')})\\p{L}*`, 'giu'), (m) => ' '.repeat(m.length));
 }
+
+/** Whether the sentence restricts its claim as a frame's condition, limit or «bare» does (in any words of the kind). */
+function restrictionKept(kind: 'condition' | 'limit' | 'only', sentence: string): boolean {
+  if (kind === 'limit') return limitIn(sentence) !== null;
+  if (kind === 'only') return EXCLUSIVE.test(sentence);
+  return (
+    CONDITION.test(sentence) ||
+    EXCEPTION_SAID.test(sentence) ||
+    IF_RESTATED.test(sentence) ||
+    CONSENT_NAMED.test(sentence) ||
+    v1Condition(sentence)
+  );
+}
+/** The last `n` words of a text, with «…» in front when there were more. */
+const lastWords = (text: string, n: number) => {
+  const words = text.split(/\s+/u).filter(Boolean);
+  return words.length > n ? `… ${words.slice(-n).join(' ')}` : words.join(' ');
+};
 
 /** Whether the sentence's condition says at least half of the first content words of a cited one (after «dersom»). */
 function conditionKept(condition: string, sentence: string): boolean {

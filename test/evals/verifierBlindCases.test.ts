@@ -80,7 +80,7 @@ describe('the blind verifier set', () => {
     const slipped = { ...c, citations: [{ ...c.citations[0], quote: `${c.citations[0].quote} (tillegg)` }] };
     expect(checkCase(slipped, docs).join()).toMatch(/not in|not in order/);
     expect(checkCases([c, c], docs)).toContain(`${c.id}: duplicate id`);
-    const line = JSON.stringify({ ...c, id: 'vx-001' });
+    const line = JSON.stringify({ ...c, id: 'vz-001' });
     expect(parseCases(line).problems[0]).toMatch(/^line 1: id: /);
   });
 });

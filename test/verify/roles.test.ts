@@ -92,8 +92,9 @@ describe('paired roles', () => {
     );
     expect(swapped.verdict).toBe('contradicted');
     expect(swapped.reasons).toContain('Setningen bytter om rollene: den gir «utleieren» det kilden sier om «leieren».');
+    // The faithful sentence keeps the condition the rest of the cited sentence sets (frame.ts).
     const kept = await verdict(
-      'Etter husleieloven kan leieren kreve at utleieren for egen regning retter en mangel ved husrommet eller tilbehøret.',
+      'Etter husleieloven kan leieren kreve at utleieren for egen regning retter en mangel ved husrommet eller tilbehøret dersom dette kan skje uten en urimelig kostnad eller ulempe for utleieren.',
       p,
       quote,
     );
