@@ -12,7 +12,7 @@ describeBlindSet('the ninth blind verifier set', 'verifier-blind9.jsonl', {
   perCategory: { faulty: 5, faithful: 4 },
   nynorsk: {
     words:
-      /\b(ikkje|eit|ein|berre|dei|vert|vere|verte|eigaren|eigar|eigarane|eigedomen|sameigar|sameigarane|sameigetingen|fleirtalet|kvar|korleis|oreignaren|hevdaren|grunneigaren|gjev|gje|seie|sjølv|krev|krevje|lova|gjeld)\b/,
+      /\b(ikkje|eit|ein|berre|dei|vert|vere|verte|eigaren|eigar|eigarane|eigedomen|sameigar|sameigarane|sameigetingen|fleirtalet|kvar|korleis|oreignaren|hevdaren|grunneigaren|gjev|gje|seie|sjølv|krev|krevje|lova|gjeld|meiner)\b/,
     share: 0.15,
   },
   newStatutes: {
