@@ -134,6 +134,8 @@ async function main() {
       { key: 'verifierBlind5', suite: 'verifier/blind5', set: config.verifier.blind5 },
       { key: 'verifierBlind6', suite: 'verifier/blind6', set: config.verifier.blind6 },
       { key: 'verifierBlind7', suite: 'verifier/blind7', set: config.verifier.blind7 },
+      { key: 'verifierBlind8', suite: 'verifier/blind8', set: config.verifier.blind8 },
+      { key: 'verifierBlind9', suite: 'verifier/blind9', set: config.verifier.blind9 },
     ] as const;
     const titles: Record<(typeof sets)[number]['suite'], string> = {
       'verifier/adversarial': 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
@@ -150,6 +152,8 @@ async function main() {
       'verifier/blind5': 'Verifikatoren på det femte blinde håndskrevne settet (bare rapport, uten dommer)',
       'verifier/blind6': 'Verifikatoren på det sjette blinde håndskrevne settet (bare rapport, uten dommer)',
       'verifier/blind7': 'Verifikatoren på det sjuende blinde håndskrevne settet (bare rapport, uten dommer)',
+      'verifier/blind8': 'Verifikatoren på det åttende blinde håndskrevne settet (bare rapport, uten dommer)',
+      'verifier/blind9': 'Verifikatoren på det niende blinde håndskrevne settet (bare rapport, uten dommer)',
     };
     for (const { key, suite, set } of sets) {
       if (!set) continue;

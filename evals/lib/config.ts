@@ -61,6 +61,8 @@ const EvalConfig = z.object({
     /** The sixth blind set (vs- ids), likewise, with three more new statutes: report-only, closed. */
     blind6: HandWrittenSet.optional(),
     blind7: HandWrittenSet.optional(),
+    blind8: HandWrittenSet.optional(),
+    blind9: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z

@@ -44,9 +44,11 @@ describe('by-check attribution', () => {
     expect([...ids].some((id) => id.startsWith('vb-'))).toBe(true);
     // The fourth blind set (vq-) is development data since session 15.
     expect([...ids].some((id) => id.startsWith('vq-'))).toBe(true);
-    // The fifth (vr-) since session 15; the sixth (vs-) and seventh (vu-) are closed and never read.
+    // The fifth (vr-) since session 15, the sixth (vs-) and seventh (vu-) since session 16; the eighth (vw-) and
+    // ninth (vx-) are closed and never read.
     expect([...ids].some((id) => id.startsWith('vr-'))).toBe(true);
-    expect([...ids].some((id) => id.startsWith('vs-') || id.startsWith('vu-'))).toBe(false);
+    expect([...ids].some((id) => id.startsWith('vs-')) && [...ids].some((id) => id.startsWith('vu-'))).toBe(true);
+    expect([...ids].some((id) => id.startsWith('vw-') || id.startsWith('vx-'))).toBe(false);
     expect(readable.length).toBeGreaterThan(1000);
   });
 });
