@@ -85,6 +85,8 @@ export const REASONS = {
   causalAdded: (word: string) => `Setningen legger til en årsak eller følge (${q(word)}) som kilden ikke har.`,
   conditionDropped: (word: string) =>
     `Kilden setter et vilkår eller en grense (${q(word)}) som setningen ikke har med.`,
+  operatorAdded: (word: string) =>
+    `Setningen sier ${q(word)}, som kilden ikke sier noe tilsvarende om – kontroller hvor langt, hvor ofte eller i hvilken rekkefølge det gjelder.`,
   frameRestriction: (word: string) =>
     `Sitatet er bare en del av setningen i kilden, og resten av den setter et vilkår eller en grense (${q(word)}) som setningen ikke har med.`,
   frameMatrix: (before: string, word: string) =>

@@ -25,6 +25,7 @@ import { roleSwaps } from './roles.js';
 import { changedItems } from './enumeration.js';
 import { modalShift } from './mainModal.js';
 import { edgeGaps, markedEdges } from './elisionEdges.js';
+import { unbackedOperator } from './operators.js';
 import { droppedMatrix, frameRestriction, opposesInWords, quoteFrame } from './frame.js';
 import { swappedParts } from './transposition.js';
 import { unplannedReasons } from './unplanned.js';
@@ -624,7 +625,9 @@ export function assessSupport(
             )
         : [];
     for (const x of uncovered) flag('clause', 'partly_supported', REASONS.clauseUncovered(x.c, x.o.missing));
-    if (uncovered.length === 0 && overlap.score < OVERLAP_STRICT)
+    const operator = uncovered.length === 0 ? unbackedOperator(overlap.missing, cited) : null;
+    if (operator) flag('operator', 'partly_supported', REASONS.operatorAdded(operator));
+    else if (uncovered.length === 0 && overlap.score < OVERLAP_STRICT)
       flag('paraphrase', 'partly_supported', REASONS.paraphrase(overlap.missing));
   }
 
