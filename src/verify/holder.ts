@@ -15,7 +15,10 @@ const POSITION_VERBS = new Set(
   forutsetter vektlegger legger oppgir anslår anslo hevder konkluderer beskriver erkjenner lover varsler
   argumenterer slår slo fastslår fastslo erfarer erfarte anerkjenner anerkjente konstaterer konstaterte nevner nevnte
   ment meint krevd kravd foreslått føreslått anbefalt understreket understreka påpekt påpeika advart åtvara uttalt
-  etterlyst fremhevet framheva framhevet hevdet argumentert gått tatt tok`
+  etterlyst fremhevet framheva framhevet hevdet argumentert gått tatt tok
+  pekt peika peikt vist skrevet skrive sagt kjempet kjempa arbeidet arbeidd jobbet jobba prioritert vektlagt
+  forutsatt føresett oppgitt anslått konkludert beskrevet beskrive erkjent lovet lova varslet varsla fastslått
+  erfart anerkjent konstatert nevnt nemnt oppfordret oppmoda bedt bede etterspurt savnet sakna`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -141,6 +141,22 @@ export function lexiconTokens(text: string): string[] {
   return toBokmalTokens(words(text));
 }
 
+/**
+ * A phrase of lexicon tokens as the text writes it: a Nynorsk sentence's «kvar» for the token «hvor», «ikkje» for
+ * «ikke». The phrase itself when the text has no run of words that reads as it.
+ * @example writtenForm('… 100 000 kroner kvar.', 'hvor') // → 'kvar' (lower-cased, as the tokens are)
+ */
+export function writtenForm(text: string, phrase: string): string {
+  const want = phrase.split(/\s+/u);
+  const spans = [...text.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)];
+  for (let i = 0; i + want.length <= spans.length; i++) {
+    const run = spans.slice(i, i + want.length).map((m) => m[0]);
+    if (lexiconTokens(run.join(' ')).join(' ') === phrase)
+      return text.slice(spans[i].index, spans[i + want.length - 1].index + run[run.length - 1].length).toLowerCase();
+  }
+  return phrase;
+}
+
 /** Where a term occurs in the tokens: the start indices. */
 function occurrences(term: Term, tokens: readonly string[]): number[] {
   const at: number[] = [];

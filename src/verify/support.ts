@@ -16,7 +16,7 @@ import { REASONS } from './reasons.js';
 import { splitSentences } from '../text/sentences.js';
 import { splitClauses } from '../text/clauses.js';
 import { elisionGaps, hasElision, matchElided } from './elision.js';
-import { compare, lexiconTokens } from './lexicon.js';
+import { compare, lexiconTokens, writtenForm } from './lexicon.js';
 import { droppedDefining, movedQuantifier } from './quantifierNoun.js';
 import { droppedMajority } from './majority.js';
 import { droppedHedge } from './hedge.js';
@@ -380,7 +380,11 @@ export function assessSupport(
         !(TWO_SIDED.has(shift.lexicon) && turnedOver && otherTerm(shift))
         ? shift.verdict
         : 'partly_supported',
-      REASONS.lexiconShift(shift.label, shift.sentence, shift.source),
+      REASONS.lexiconShift(
+        shift.label,
+        writtenForm(written, shift.sentence),
+        shift.source.map((t) => writtenForm(context, t)),
+      ),
     );
   // NOTE (issue 15, fourth blind set opened): the context reaches past the quote to its whole sentence, so a term
   // there echoes the sentence's («De fleste har tillit …, men arbeidsgivere følger sjelden reglene» quoted from
@@ -394,7 +398,11 @@ export function assessSupport(
     flag(
       `lexicon:${shift.lexicon}`,
       'partly_supported',
-      REASONS.lexiconShift(shift.label, shift.sentence, shift.source),
+      REASONS.lexiconShift(
+        shift.label,
+        writtenForm(written, shift.sentence),
+        shift.source.map((t) => writtenForm(context, t)),
+      ),
     );
   // NOTE (issue 15, soft alarms): a position the cited text states as the organisation's view («Oslo Ap mener … at
   // innbyggernes behov er utgangspunktet») is a norm already; a sentence that also gives it as a view and says it
@@ -409,7 +417,11 @@ export function assessSupport(
     demand !== undefined && lexiconTokens(context).some((w) => stem(w) === stem(lexiconTokens(demand)[0] ?? demand));
   for (const a of lexical.added)
     if (!(a.lexicon === 'modality' && (viewRestated || demandReported)))
-      flag(`lexicon-added:${a.lexicon}`, 'partly_supported', REASONS.lexiconAdded(a.label, a.sentence));
+      flag(
+        `lexicon-added:${a.lexicon}`,
+        'partly_supported',
+        REASONS.lexiconAdded(a.label, writtenForm(written, a.sentence)),
+      );
   // Only a restriction inside what the sentence quotes binds it.
   // NOTE (issue 15, first blind set opened): and only in a quoted sentence the sentence restates (two content words
   // in common): «For flertallet … kan dette gjøres digitalt. De som ikke behersker disse må få tilbud …» restated as

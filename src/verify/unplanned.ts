@@ -18,6 +18,7 @@ import { decisionAdded, statusShift } from './realis.js';
 import { REASONS } from './reasons.js';
 import { reportFrame, speakerShift } from './speaker.js';
 import { subjectShift } from './subject.js';
+import { agentShift } from './agent.js';
 
 export interface UnplannedInput {
   sentence: string;
@@ -64,6 +65,8 @@ export function unplannedReasons(input: UnplannedInput): { check: string; reason
   }
   const subject = input.swapFound ? null : subjectShift(sentence, context);
   if (subject) add('subject', REASONS.subjectShift(subject.said, subject.source, subject.verb));
+  const agent = input.swapFound || subject ? null : agentShift(sentence, context);
+  if (agent) add('agent', REASONS.subjectShift(agent.said, agent.source, agent.verb));
   const share = changedShare(sentence, context);
   if (share) add('share', REASONS.shareChanged(share.number, share.said, share.source));
   const degree = degreeShift(sentence, context);

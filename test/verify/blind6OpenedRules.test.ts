@@ -1,0 +1,94 @@
+/**
+ * Kinds of dangerous miss found when the sixth and seventh blind sets were opened (session 16), each fixed as a kind
+ * and tested here on sentences of our own (kindergarten, road, condominium wording; no case file's sentence).
+ */
+import { describe, expect, it } from 'vitest';
+import type { PassageWithDocument } from '../../src/domain/types.js';
+import { agentShift } from '../../src/verify/agent.js';
+import { findHolder } from '../../src/verify/holder.js';
+import { writtenForm } from '../../src/verify/lexicon.js';
+import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
+import { draftOf, seedPassage, verifyAgainst } from './seedSource.js';
+
+describe('«vi har pekt på»: a perfect-tense position verb names the holder', () => {
+  it('reads «vi» as the holder of «har pekt på», «har vist til», «har sagt»', () => {
+    for (const s of [
+      'Vi har pekt på at barnehagene mangler pedagoger.',
+      'Vi har vist til at barnehagene mangler pedagoger.',
+      'Vi har lenge sagt at barnehagene mangler pedagoger.',
+    ])
+      expect(findHolder(s), s).toMatchObject({ kind: 'we' });
+  });
+  it('so «vi» in one organisation’s draft citing another’s text is refused', async () => {
+    const seed = await seedPassage('ntl-prinsipprogram-2019-p000');
+    const p: PassageWithDocument = {
+      ...seed,
+      id: 'x-p001',
+      text: 'Særlig vil mangelen på barnehagelærere ramme små kommuner.',
+    };
+    const report = await verifyDraft(
+      draftOf(
+        'Vi har pekt på at mangelen på barnehagelærere særlig vil ramme små kommuner.',
+        p.id,
+        'Særlig vil mangelen på barnehagelærere ramme små kommuner',
+      ),
+      { source: memoryPassageSource([p]) },
+      { organisation: 'Fagforbundet' },
+    );
+    expect(report.sentences[0].verdict).not.toBe('supported');
+  });
+});
+
+describe('agentShift: a passive’s agent made another actor', () => {
+  it('finds an active sentence giving the passive’s act to another actor', () => {
+    expect(agentShift('Styret fastsetter selv gebyret.', 'Gebyret skal fastsettes av årsmøtet.')).toMatchObject({
+      said: 'Styret',
+      source: 'årsmøtet',
+    });
+  });
+  it('finds a passive with another agent, in Nynorsk too', () => {
+    expect(agentShift('Gebyret skal fastsetjast av styret.', 'Gebyret skal fastsetjast av årsmøtet.')).toMatchObject({
+      said: 'styret',
+    });
+  });
+  it('leaves the same actor, a non-actor subject and a text with no agent', () => {
+    expect(agentShift('Årsmøtet fastsetter gebyret.', 'Gebyret skal fastsettes av årsmøtet.')).toBe(null);
+    expect(agentShift('Gebyret fastsettes årlig.', 'Gebyret skal fastsettes av årsmøtet.')).toBe(null);
+    expect(agentShift('Styret fastsetter gebyret.', 'Gebyret skal fastsettes hvert år.')).toBe(null);
+  });
+  it('makes the sentence ≈ with both actors in the reason', async () => {
+    const s = await verifyAgainst(
+      'Godtgjørelse til styremedlemmene i sameiet skal fastsettes av årsmøtet.',
+      'Styret fastsetter selv godtgjørelsen til styremedlemmene i sameiet.',
+    );
+    expect(s.verdict).toBe('partly_supported');
+    expect(s.reasons.join(' ')).toMatch(/«Styret».*«årsmøtet»/u);
+  });
+});
+
+describe('a total made a share of each («til sammen» → «hver»)', () => {
+  it('is not ✓, in Bokmål and Nynorsk, and the reason quotes the sentence’s own word', async () => {
+    const text = 'Foreldrene skal til sammen betale høyst 3 000 kroner i måneden for plassene.';
+    const nb = await verifyAgainst(text, 'Foreldrene skal betale høyst 3 000 kroner hver i måneden for plassene.');
+    expect(nb.verdict).not.toBe('supported');
+    const nn = await verifyAgainst(
+      'Foreldra skal til saman betale høgst 3 000 kroner i månaden for plassane.',
+      'Foreldra skal betale høgst 3 000 kroner kvar i månaden for plassane.',
+    );
+    expect(nn.verdict).not.toBe('supported');
+    expect(nn.reasons.join(' ')).toContain('«kvar»');
+  });
+  it('the faithful total stays ✓', async () => {
+    const text = 'Foreldrene skal til sammen betale høyst 3 000 kroner i måneden for plassene.';
+    expect((await verifyAgainst(text, text)).verdict).toBe('supported');
+  });
+});
+
+describe('writtenForm', () => {
+  it('gives a lexicon phrase as the text writes it', () => {
+    expect(writtenForm('Dei skal betale 100 kroner kvar.', 'hvor')).toBe('kvar');
+    expect(writtenForm('Det gjeld ikkje for andre.', 'ikke')).toBe('ikkje');
+    expect(writtenForm('De fleste kommunene følger opp.', 'de fleste')).toBe('de fleste');
+    expect(writtenForm('Ingen treff her.', 'alle')).toBe('alle');
+  });
+});
