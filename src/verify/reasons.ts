@@ -122,6 +122,10 @@ export const REASONS = {
     `Kilden gjengir et syn (${q(frame)}) uten å slutte seg til det; setningen gjør det til et eget standpunkt.`,
   passiveReversed: (subject: string, agent: string) =>
     `Setningen snur rollene: i kilden er det ${q(subject)} som handler overfor ${q(agent)}, ikke omvendt.`,
+  tenseShift: (said: string, source: string, kind: 'future' | 'perfect') =>
+    kind === 'future'
+      ? `Setningen sier ${q(said)} (det skal eller vil skje), men kilden sier ${q(source)} (det har skjedd).`
+      : `Setningen sier ${q(said)} (det har skjedd), men kilden sier ${q(source)} (det skal eller vil skje).`,
   subjectShift: (said: string, source: string, verb: string) =>
     `Setningen lar ${q(said)} ${q(verb)}, men i kilden er det ${q(source)} – kontroller hvem det gjelder.`,
   shareChanged: (number: string, said: string, source: string) =>

@@ -19,6 +19,8 @@ import { REASONS } from './reasons.js';
 import { reportFrame, speakerShift } from './speaker.js';
 import { subjectShift } from './subject.js';
 import { agentShift } from './agent.js';
+import { tenseShift } from './tense.js';
+import { writtenForm } from './lexicon.js';
 
 export interface UnplannedInput {
   sentence: string;
@@ -67,6 +69,9 @@ export function unplannedReasons(input: UnplannedInput): { check: string; reason
   if (subject) add('subject', REASONS.subjectShift(subject.said, subject.source, subject.verb));
   const agent = input.swapFound || subject ? null : agentShift(sentence, context);
   if (agent) add('agent', REASONS.subjectShift(agent.said, agent.source, agent.verb));
+  const tense = tenseShift(sentence, context);
+  if (tense)
+    add('tense', REASONS.tenseShift(writtenForm(sentence, tense.said), writtenForm(context, tense.source), tense.kind));
   const share = changedShare(sentence, context);
   if (share) add('share', REASONS.shareChanged(share.number, share.said, share.source));
   const degree = degreeShift(sentence, context);

@@ -7,6 +7,7 @@ import type { PassageWithDocument } from '../../src/domain/types.js';
 import { agentShift } from '../../src/verify/agent.js';
 import { findHolder } from '../../src/verify/holder.js';
 import { writtenForm } from '../../src/verify/lexicon.js';
+import { tenseShift } from '../../src/verify/tense.js';
 import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
 import { draftOf, seedPassage, verifyAgainst } from './seedSource.js';
 
@@ -90,5 +91,33 @@ describe('writtenForm', () => {
     expect(writtenForm('Det gjeld ikkje for andre.', 'ikke')).toBe('ikkje');
     expect(writtenForm('De fleste kommunene følger opp.', 'de fleste')).toBe('de fleste');
     expect(writtenForm('Ingen treff her.', 'alle')).toBe('alle');
+  });
+});
+
+describe('tenseShift: what has happened against what will', () => {
+  it('finds a future for a cited perfect, and a perfect for a cited future', () => {
+    expect(tenseShift('Ordningen vil gi bedre barnehager.', 'Ordningen har gitt bedre barnehager.')).toMatchObject({
+      kind: 'future',
+    });
+    expect(tenseShift('Kommunen har styrket tilbudet.', 'Kommunen skal styrke tilbudet.')).toMatchObject({
+      kind: 'perfect',
+    });
+    expect(tenseShift('Tiltaket kommer til å øke bemanningen.', 'Tiltaket har økt bemanningen.')).toMatchObject({
+      kind: 'future',
+    });
+  });
+  it('leaves the same tense, and a text that says both', () => {
+    expect(tenseShift('Ordningen har gitt bedre barnehager.', 'Ordningen har gitt bedre barnehager.')).toBe(null);
+    expect(
+      tenseShift('Ordningen vil gi bedre barnehager.', 'Ordningen har gitt resultater og vil gi bedre barnehager.'),
+    ).toBe(null);
+  });
+  it('makes «vil gi» for «har gitt» ≈, quoting the sentence’s words', async () => {
+    const s = await verifyAgainst(
+      'Samarbeidet med foreldreutvalget har gitt tryggere overganger mellom barnehage og skole.',
+      'Samarbeidet med foreldreutvalget vil gi tryggere overganger mellom barnehage og skole.',
+    );
+    expect(s.verdict).toBe('partly_supported');
+    expect(s.reasons.join(' ')).toContain('«vil gi»');
   });
 });
