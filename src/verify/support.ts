@@ -18,6 +18,7 @@ import { splitClauses } from '../text/clauses.js';
 import { elisionGaps, hasElision, matchElided } from './elision.js';
 import { compare, lexiconTokens, writtenForm } from './lexicon.js';
 import { droppedDefining, movedQuantifier } from './quantifierNoun.js';
+import { droppedRestrictiveClause } from './defining.js';
 import { droppedMajority } from './majority.js';
 import { droppedHedge } from './hedge.js';
 import { MONTHS } from '../text/months.js';
@@ -448,7 +449,7 @@ export function assessSupport(
   if (majority) flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(majority));
   const moved = movedQuantifier(sentence, quotes);
   if (moved) flag('quantifier-noun', 'partly_supported', REASONS.quantifierMoved(moved.said, moved.noun));
-  const defining = droppedDefining(sentence, quotes);
+  const defining = droppedDefining(sentence, quotes) ?? droppedRestrictiveClause(sentence, quotes);
   if (defining) flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(defining));
   const hedge = droppedHedge(sentence, context);
   if (hedge) flag('hedge-dropped', 'partly_supported', REASONS.hedgeDropped(hedge));

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PassageWithDocument } from '../../src/domain/types.js';
 import { agentShift } from '../../src/verify/agent.js';
+import { droppedRestrictiveClause } from '../../src/verify/defining.js';
 import { findHolder } from '../../src/verify/holder.js';
 import { writtenForm } from '../../src/verify/lexicon.js';
 import { tenseShift } from '../../src/verify/tense.js';
@@ -119,5 +120,35 @@ describe('tenseShift: what has happened against what will', () => {
     );
     expect(s.verdict).toBe('partly_supported');
     expect(s.reasons.join(' ')).toContain('«vil gi»');
+  });
+});
+
+describe('droppedRestrictiveClause: a restricting «som»-clause left out', () => {
+  const text = 'For vei som ikke er åpen for allmenn ferdsel, gjelder forbudet i annet ledd.';
+  it('finds a noun the sentence keeps (also in a compound) whose restricting clause it drops', () => {
+    expect(droppedRestrictiveClause('For veiene gjelder forbudet i annet ledd.', text)).toBe(
+      'vei som ikke er åpen for',
+    );
+    expect(droppedRestrictiveClause('For veistrekningene gjelder forbudet i annet ledd.', text)).not.toBe(null);
+  });
+  it('leaves a sentence that keeps the clause’s words, a comment clause and a describing clause', () => {
+    expect(droppedRestrictiveClause('For vei som ikke er åpen for allmenn ferdsel, gjelder forbudet.', text)).toBe(
+      null,
+    );
+    expect(droppedRestrictiveClause('For veier uten allmenn ferdsel gjelder forbudet.', text)).toBe(null);
+    expect(
+      droppedRestrictiveClause('Kommunen vedlikeholder veien.', 'Kommunen vedlikeholder veien, som ikke er asfaltert.'),
+    ).toBe(null);
+    expect(
+      droppedRestrictiveClause(
+        'Kommunene rapporterer om lange køer.',
+        'Kommunene som eier vegene rapporterer om lange køer.',
+      ),
+    ).toBe(null);
+  });
+  it('makes the widened sentence ≈, with the clause in the reason', async () => {
+    const s = await verifyAgainst(text, 'For veiene gjelder forbudet i annet ledd.');
+    expect(s.verdict).toBe('partly_supported');
+    expect(s.reasons.join(' ')).toContain('vei som ikke er åpen');
   });
 });
