@@ -122,6 +122,8 @@ export const REASONS = {
     `Kilden gjengir et syn (${q(frame)}) uten å slutte seg til det; setningen gjør det til et eget standpunkt.`,
   passiveReversed: (subject: string, agent: string) =>
     `Setningen snur rollene: i kilden er det ${q(subject)} som handler overfor ${q(agent)}, ikke omvendt.`,
+  rejectedAsserted: (rejected: string) =>
+    `Kilden avviser dette (${q(rejected)} …), men setningen sier det uten nektelse – kontroller.`,
   tenseShift: (said: string, source: string, kind: 'future' | 'perfect') =>
     kind === 'future'
       ? `Setningen sier ${q(said)} (det skal eller vil skje), men kilden sier ${q(source)} (det har skjedd).`

@@ -20,6 +20,7 @@ import { reportFrame, speakerShift } from './speaker.js';
 import { subjectShift } from './subject.js';
 import { agentShift } from './agent.js';
 import { tenseShift } from './tense.js';
+import { rejectedAsserted } from './contrast.js';
 import { writtenForm } from './lexicon.js';
 
 export interface UnplannedInput {
@@ -69,6 +70,8 @@ export function unplannedReasons(input: UnplannedInput): { check: string; reason
   if (subject) add('subject', REASONS.subjectShift(subject.said, subject.source, subject.verb));
   const agent = input.swapFound || subject ? null : agentShift(sentence, context);
   if (agent) add('agent', REASONS.subjectShift(agent.said, agent.source, agent.verb));
+  const rejected = rejectedAsserted(sentence, context);
+  if (rejected) add('rejected', REASONS.rejectedAsserted(rejected));
   const tense = tenseShift(sentence, context);
   if (tense)
     add('tense', REASONS.tenseShift(writtenForm(sentence, tense.said), writtenForm(context, tense.source), tense.kind));

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PassageWithDocument } from '../../src/domain/types.js';
 import { agentShift } from '../../src/verify/agent.js';
+import { rejectedAsserted } from '../../src/verify/contrast.js';
 import { droppedRestrictiveClause } from '../../src/verify/defining.js';
 import { findHolder } from '../../src/verify/holder.js';
 import { writtenForm } from '../../src/verify/lexicon.js';
@@ -150,5 +151,28 @@ describe('droppedRestrictiveClause: a restricting «som»-clause left out', () =
     const s = await verifyAgainst(text, 'For veiene gjelder forbudet i annet ledd.');
     expect(s.verdict).toBe('partly_supported');
     expect(s.reasons.join(' ')).toContain('vei som ikke er åpen');
+  });
+});
+
+describe('rejectedAsserted: «…, ikke X» made the claim', () => {
+  const text = 'Utgangspunktet for nye ruter må være reisendes behov, ikke operatørens ønske om lavere kostnader.';
+  it('finds a sentence asserting the rejected alternative', () => {
+    expect(
+      rejectedAsserted('Operatørens ønske om lavere kostnader må være utgangspunktet for nye ruter.', text),
+    ).toMatch(/^ikke operatørens ønske/u);
+  });
+  it('leaves the chosen alternative, and a sentence that keeps the rejection', () => {
+    expect(rejectedAsserted('Utgangspunktet for nye ruter må være reisendes behov.', text)).toBe(null);
+    expect(
+      rejectedAsserted('Reisendes behov, ikke operatørens ønske om lavere kostnader, må være utgangspunktet.', text),
+    ).toBe(null);
+    expect(
+      rejectedAsserted('Reisendes behov må veie tyngre enn operatørens ønske om lavere kostnader, framfor alt.', text),
+    ).toBe(null);
+  });
+  it('makes the reversed sentence ≈, naming the rejected alternative', async () => {
+    const s = await verifyAgainst(text, 'Operatørens ønske om lavere kostnader må være utgangspunktet for nye ruter.');
+    expect(s.verdict).not.toBe('supported');
+    expect(s.reasons.join(' ')).toContain('«ikke operatørens ønske');
   });
 });
