@@ -10,6 +10,7 @@ import { droppedRestrictiveClause } from '../../src/verify/defining.js';
 import { findHolder } from '../../src/verify/holder.js';
 import { writtenForm } from '../../src/verify/lexicon.js';
 import { tenseShift } from '../../src/verify/tense.js';
+import { stepsTurned } from '../../src/verify/sequence.js';
 import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
 import { draftOf, seedPassage, verifyAgainst } from './seedSource.js';
 
@@ -174,5 +175,26 @@ describe('rejectedAsserted: «…, ikke X» made the claim', () => {
     const s = await verifyAgainst(text, 'Operatørens ønske om lavere kostnader må være utgangspunktet for nye ruter.');
     expect(s.verdict).not.toBe('supported');
     expect(s.reasons.join(' ')).toContain('«ikke operatørens ønske');
+  });
+});
+
+describe('stepsTurned: two steps in the other order', () => {
+  const text =
+    'Først skal kommunen sende varsel til grunneierne. Når fristen for merknader er ute, kan kommunen vedta reguleringsplanen.';
+  it('finds «deretter» ordering the steps against the cited text', () => {
+    expect(stepsTurned('Kommunen vedtar reguleringsplanen og sender deretter varsel til grunneierne.', text)).not.toBe(
+      null,
+    );
+  });
+  it('leaves the cited order and a sentence with no ordering word', () => {
+    expect(stepsTurned('Kommunen sender varsel til grunneierne og vedtar deretter reguleringsplanen.', text)).toBe(
+      null,
+    );
+    expect(stepsTurned('Kommunen vedtar reguleringsplanen og sender varsel til grunneierne.', text)).toBe(null);
+  });
+  it('makes the turned sentence ≈ with an order reason', async () => {
+    const s = await verifyAgainst(text, 'Kommunen vedtar reguleringsplanen og sender deretter varsel til grunneierne.');
+    expect(s.verdict).not.toBe('supported');
+    expect(s.reasons.join(' ')).toContain('motsatt rekkefølge');
   });
 });
