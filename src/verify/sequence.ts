@@ -47,7 +47,7 @@ export function stepsTurned(sentence: string, cited: string): { first: string; t
       .slice(-6)
       .join(' ');
   return {
-    first: trim(before),
+    first: trim(before.replace(/\s+og(?:\s+\p{L}+)?\s*$/iu, '')),
     then:
       after
         .replace(/^[\s,]+|[\s,.;:!?]+$/gu, '')
