@@ -122,6 +122,8 @@ export const REASONS = {
     `Kilden gjengir et syn (${q(frame)}) uten å slutte seg til det; setningen gjør det til et eget standpunkt.`,
   passiveReversed: (subject: string, agent: string) =>
     `Setningen snur rollene: i kilden er det ${q(subject)} som handler overfor ${q(agent)}, ikke omvendt.`,
+  deadlineStartMoved: (said: string, source: string) =>
+    `Setningen regner fristen fra ${q(said)}, men i kilden løper den fra ${q(source)} – kontroller hva fristen regnes fra.`,
   stepsTurned: (first: string, then: string) =>
     `Setningen har ${q(first)} før ${q(then)}, men kilden har dem i motsatt rekkefølge – kontroller rekkefølgen.`,
   rejectedAsserted: (rejected: string) =>

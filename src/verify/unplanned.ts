@@ -20,6 +20,7 @@ import { reportFrame, speakerShift } from './speaker.js';
 import { subjectShift } from './subject.js';
 import { agentShift } from './agent.js';
 import { tenseShift } from './tense.js';
+import { deadlineStartMoved } from './deadlineStart.js';
 import { stepsTurned } from './sequence.js';
 import { rejectedAsserted } from './contrast.js';
 import { writtenForm } from './lexicon.js';
@@ -75,6 +76,8 @@ export function unplannedReasons(input: UnplannedInput): { check: string; reason
   if (rejected) add('rejected', REASONS.rejectedAsserted(rejected));
   const steps = input.swapFound ? null : stepsTurned(sentence, context);
   if (steps) add('sequence', REASONS.stepsTurned(steps.first, steps.then));
+  const start = deadlineStartMoved(sentence, context);
+  if (start) add('deadline-start', REASONS.deadlineStartMoved(start.said, start.source));
   const tense = tenseShift(sentence, context);
   if (tense)
     add('tense', REASONS.tenseShift(writtenForm(sentence, tense.said), writtenForm(context, tense.source), tense.kind));

@@ -10,6 +10,7 @@ import { droppedRestrictiveClause } from '../../src/verify/defining.js';
 import { findHolder } from '../../src/verify/holder.js';
 import { writtenForm } from '../../src/verify/lexicon.js';
 import { tenseShift } from '../../src/verify/tense.js';
+import { deadlineStartMoved } from '../../src/verify/deadlineStart.js';
 import { stepsTurned } from '../../src/verify/sequence.js';
 import { memoryPassageSource, verifyDraft } from '../../src/verify/index.js';
 import { draftOf, seedPassage, verifyAgainst } from './seedSource.js';
@@ -196,5 +197,34 @@ describe('stepsTurned: two steps in the other order', () => {
     const s = await verifyAgainst(text, 'Kommunen vedtar reguleringsplanen og sender deretter varsel til grunneierne.');
     expect(s.verdict).not.toBe('supported');
     expect(s.reasons.join(' ')).toContain('motsatt rekkefølge');
+  });
+});
+
+describe('deadlineStartMoved: a time limit counted from the event instead of its notice', () => {
+  const text = 'Klagen må settes fram innen tre uker etter at underretning om vedtaket er mottatt.';
+  it('finds a start that drops the notice, and one that adds it', () => {
+    expect(
+      deadlineStartMoved('Klagen må settes fram innen tre uker etter at kommunen fattet vedtaket.', text),
+    ).toMatchObject({ said: 'kommunen fattet vedtaket' });
+    expect(
+      deadlineStartMoved(
+        'Klagen må settes fram innen tre uker etter at parten fikk melding om vedtaket.',
+        'Klagen må settes fram innen tre uker etter at vedtaket ble fattet.',
+      ),
+    ).not.toBe(null);
+  });
+  it('leaves a notice restated in other words, and a text with no start', () => {
+    expect(deadlineStartMoved('Klagen må settes fram innen tre uker etter at varselet kom fram.', text)).toBe(null);
+    expect(
+      deadlineStartMoved(
+        'Klagen må settes fram innen tre uker etter vedtaket.',
+        'Klagen må settes fram innen tre uker.',
+      ),
+    ).toBe(null);
+  });
+  it('makes the moved start ≈ with both starts in the reason', async () => {
+    const s = await verifyAgainst(text, 'Klagen må settes fram innen tre uker etter at kommunen fattet vedtaket.');
+    expect(s.verdict).toBe('partly_supported');
+    expect(s.reasons.join(' ')).toContain('«underretning om vedtaket er mottatt»');
   });
 });
