@@ -143,7 +143,8 @@ export function extractNumbers(text: string): NumberFact[] {
         facts.push(fact(value * SCALES[next], `${g.num} ${next}`));
         i++;
       } else {
-        const percent = next === 'prosent' || /^\s?%/.test(text.slice(m.index! + m[0].length));
+        // «50 pst.» (the abbreviation statutes use) is «50 prosent».
+        const percent = next === 'prosent' || next === 'pst' || /^\s?%/.test(text.slice(m.index! + m[0].length));
         facts.push(percent ? { ...fact(value, g.num), percent: true } : fact(value, g.num));
       }
     } else {
@@ -271,8 +272,9 @@ function parseNumber(s: string): number {
 }
 
 function fractionStem(w: string): string {
-  // The genitive too: «to tredjedels flertall» is 2/3, as «to tredjedeler» is.
-  return w.replace(/(ene|er|en|s)$/, '');
+  // The genitive too: «to tredjedels flertall» is 2/3, as «to tredjedeler» is; and the Nynorsk plural, «to
+  // tredjedelar (av røystene)», «tredjedelane».
+  return w.replace(/(ene|ane|er|ar|en|s)$/, '');
 }
 
 function fact(value: number, text: string): NumberFact {
