@@ -17,6 +17,11 @@ describe('an offer closing a response, with the condition it is made on, is cour
       false,
     );
     expect(isClaim('Vi bidrar gjerne videre om det skulle være behov for å utdype merknadene.')).toBe(false);
+    expect(
+      isClaim(
+        'Vi står gjerne til disposisjon dersom Kartverket skulle ha spørsmål til merknadene om tinglysingsgebyret.',
+      ),
+    ).toBe(false);
   });
 
   it('control: an offer carrying a figure, a long condition or a long offer is still a claim', () => {
