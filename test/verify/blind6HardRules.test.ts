@@ -151,6 +151,41 @@ describe('a negation restated in other words is no reversal', () => {
     expect(issues.map((i) => i.kind)).toEqual(['added']);
   });
 
+  it('«faller bort» and «bortfaller» (lapses) pair with «ikke lenger»', () => {
+    for (const cited of [
+      'Retten til å kjøre over eiendommen faller bort når veien er tinglyst som offentlig.',
+      'Retten til å kjøre over eiendommen bortfaller når veien er tinglyst som offentlig.',
+    ]) {
+      const sentence = 'Når veien er tinglyst som offentlig, gjelder retten til å kjøre over eiendommen ikke lenger.';
+      expect(checkPolarity(sentence, cited), cited).toEqual([]);
+    }
+  });
+
+  it('control: «ikke lenger» against a text that says the right stays is still ✗', async () => {
+    const r = await verifyAgainst(
+      'Retten til å kjøre over eiendommen gjelder også når veien er tinglyst som offentlig.',
+      'Når veien er tinglyst som offentlig, gjelder retten til å kjøre over eiendommen ikke lenger.',
+    );
+    expect(r.verdict).toBe('contradicted');
+  });
+
+  it('«dårlig tilpasset» for «ikke tilpasset» is a matter of degree: ≈ with a «kontroller» reason, not ✗', async () => {
+    const r = await verifyAgainst(
+      'Skiltingen langs fylkesveien er ikke tilpasset tungtransporten.',
+      'Skiltingen langs fylkesveien er dårlig tilpasset tungtransporten.',
+    );
+    expect(r.verdict).toBe('partly_supported');
+    expect(r.reasons.join(' ')).toContain('kontroller');
+  });
+
+  it('control: «godt tilpasset» for «ikke tilpasset» is still ✗', async () => {
+    const r = await verifyAgainst(
+      'Skiltingen langs fylkesveien er ikke tilpasset tungtransporten.',
+      'Skiltingen langs fylkesveien er godt tilpasset tungtransporten.',
+    );
+    expect(r.verdict).toBe('contradicted');
+  });
+
   it('«ikke … før» restates the bound «tidligst»', () => {
     expect(
       checkPolarity(
