@@ -52,6 +52,22 @@ describe('shares written in other words', () => {
     expect(missing.map((f) => f.key)).toEqual(['0.3333']);
   });
 
+  it('«tre av fire» (so many in so many) is a share: backed by «75 prosent» or «3/4», and backs them', () => {
+    expect(missingNumbers('tre av fire barnehager', '75 prosent av barnehagene').missing).toEqual([]);
+    expect(missingNumbers('75 prosent av barnehagene', 'tre av fire barnehager').missing).toEqual([]);
+    expect(missingNumbers('2 av 10 sameiere', '20 pst. av sameierne').missing).toEqual([]);
+    expect(missingNumbers('to av tre veilag', '2/3 av veilagene').missing).toEqual([]);
+  });
+
+  it('control: a different share is still missing, and «N av M prosent» is no share', () => {
+    expect(missingNumbers('tre av fire barnehager', '60 prosent av barnehagene').missing.map((f) => f.text)).toEqual([
+      'tre',
+      'fire',
+    ]);
+    expect(missingNumbers('tre av ti barnehager', 'tre av fire barnehager').missing.map((f) => f.text)).toEqual(['ti']);
+    expect(missingNumbers('3 av 4 prosent', '75 prosent').missing.map((f) => f.text)).toEqual(['3', '4']);
+  });
+
   it('the Nynorsk plural of a fraction («to tredjedelar», «tredjedelane») is the fraction', () => {
     const key = (t: string) => extractNumbers(t).map((f) => f.key);
     expect(key('to tredjedelar av sameigarane')).toEqual(['0.6667']);
