@@ -146,6 +146,9 @@ describe('courtesy lines (lexicons/courtesy.json)', () => {
       'Vi viser for øvrig til vårt høringssvar av 3. mai 2023.',
       'Spørsmål om høringssvaret kan rettes til rådgiver Kari Nordmann.',
       'Vi stiller gjerne til et møte om vegnormalene.',
+      'Lykke til med det videre arbeidet med vegnormalene!',
+      'Utover dette har vi ingen merknader til forskriften.',
+      'Har Kartverket spørsmål til merknadene, står vi gjerne til disposisjon.',
     ])
       expect(isClaim(s), s).toBe(false);
   });
@@ -157,6 +160,8 @@ describe('courtesy lines (lexicons/courtesy.json)', () => {
       'Det vises til at kommunene mangler folk.',
       'Kommunene mangler folk til oppgavene.',
       'Vi står gjerne til disposisjon dersom kommunene mangler penger til vedlikehold av fylkesveiene.',
+      'Har staten kuttet i tilskuddene, står vi gjerne klar til å protestere.',
+      'Midlene står til disposisjon for kommunene.',
     ])
       expect(isClaim(s), s).toBe(true);
   });
