@@ -139,7 +139,8 @@ const CEASES = new Set([
  */
 const LAPSES = new Set(['bortfaller', 'bortfalle', 'bortfalt', 'bortfell', 'bortfalla']);
 const FALLS = new Set(['faller', 'falle', 'falt', 'falla']);
-const NO_LONGER_IN = /(?<![\p{L}])(?:ikke|ikkje)\s+(?:lenger|lengre)(?![\p{L}])/iu;
+/** «ikke lenger», also with the subject between after a fronted clause («gjelder ikke retten lenger»). */
+const NO_LONGER_IN = /(?<![\p{L}])(?:ikke|ikkje)\s+(?:\p{L}+\s+){0,2}?(?:lenger|lengre)(?![\p{L}])/iu;
 const lapses = (tokens: readonly string[], i: number) =>
   LAPSES.has(tokens[i]) || (tokens[i] === 'bort' && FALLS.has(tokens[i - 1] ?? ''));
 /** Where `t` has a verb of ceasing next to the stretch i…j: before it with «å» between, or up to three words after it. */

@@ -174,6 +174,9 @@ describe('a negation restated in other words is no reversal', () => {
     ]) {
       const sentence = 'Når veien er tinglyst som offentlig, gjelder retten til å kjøre over eiendommen ikke lenger.';
       expect(checkPolarity(sentence, cited), cited).toEqual([]);
+      // The subject between «ikke» and «lenger» after a fronted clause.
+      const inverted = 'Når veien er tinglyst som offentlig, gjelder ikke retten lenger.';
+      expect(checkPolarity(inverted, cited), cited).toEqual([]);
     }
   });
 
