@@ -115,8 +115,9 @@ const insteadLabel = (w: string) =>
 /**
  * NOTE (issue 15, sixth blind set opened): verbs of ceasing and staying away carry a negation: «eiendommen opphører å
  * regnes som leiegård» is «regnes ikke lenger som leiegård», «framdriften uteblir» is «manglende framdrift». They
- * count as negations only where the other text has one (`negationElsewhere`), so that they pair with it; against a
- * text with none, they are words like any other, as before.
+ * count as negations only where the other text has one (`negationElsewhere`), so that they pair with it, and does not
+ * have the same word (then the two say the same, and a negation beside one of them is added or dropped as before);
+ * against a text with no negation, they are words like any other, as before.
  */
 const CEASES = new Set([
   'opphører',
@@ -133,16 +134,40 @@ const CEASES = new Set([
   'utebleiv',
 ]);
 /**
- * «retten faller bort» (lapses) is «retten gjelder ikke lenger»: «bortfaller» and the «bort» of «faller bort» count as
- * negations where the other text says «ikke lenger» (only there: «faller bort» against «faller tidligst bort» is the
- * same words).
+ * «retten faller bort» (lapses) is «retten gjelder ikke lenger», and so are «ordningen avvikles», «kravet oppheves»,
+ * «kommunen har sluttet å brøyte», «mister retten til»: these words (and the «bort» of «faller bort») count as
+ * negations where the other text says «ikke lenger» and not the same word (see CEASES). Only there: «avvikles»
+ * against «avvikles ikke» is the «ikke» added, as before.
  */
-const LAPSES = new Set(['bortfaller', 'bortfalle', 'bortfalt', 'bortfell', 'bortfalla']);
+const LAPSES = new Set([
+  'bortfaller',
+  'bortfalle',
+  'bortfalt',
+  'bortfell',
+  'bortfalla',
+  'avvikles',
+  'avvikle',
+  'avviklet',
+  'avvikla',
+  'avviklast',
+  'oppheves',
+  'oppheve',
+  'opphevet',
+  'oppheva',
+  'opphevast',
+  'mister',
+  'miste',
+  'mistet',
+  'mista',
+]);
 const FALLS = new Set(['faller', 'falle', 'falt', 'falla']);
+const STOPS = new Set(['slutter', 'slutte', 'sluttet', 'sluttar', 'slutta']);
 /** «ikke lenger», also with the subject between after a fronted clause («gjelder ikke retten lenger»). */
 const NO_LONGER_IN = /(?<![\p{L}])(?:ikke|ikkje)\s+(?:\p{L}+\s+){0,2}?(?:lenger|lengre)(?![\p{L}])/iu;
 const lapses = (tokens: readonly string[], i: number) =>
-  LAPSES.has(tokens[i]) || (tokens[i] === 'bort' && FALLS.has(tokens[i - 1] ?? ''));
+  LAPSES.has(tokens[i]) ||
+  (tokens[i] === 'bort' && FALLS.has(tokens[i - 1] ?? '')) ||
+  (STOPS.has(tokens[i]) && tokens[i + 1] === 'å');
 /** Where `t` has a verb of ceasing next to the stretch i…j: before it with «å» between, or up to three words after it. */
 const ceasingNear = (t: Text, i: number, j: number) =>
   [i - 2, j + 2, j + 3].filter(
@@ -379,8 +404,14 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
   const exceptionElsewhere = NOT_IN.test(otherText) || UNLESS.test(otherText);
   const notUntil = !NOT_IN.test(otherText) && WHEN_IN.test(otherText);
   const notBefore = !NOT_IN.test(otherText) && EARLIEST_IN.test(otherText);
-  const negationElsewhere = otherText !== '' && tokensOf(otherText).some((w) => NEGATIONS.has(w));
+  const otherTokens = otherText !== '' ? tokensOf(otherText) : [];
+  const negationElsewhere = otherTokens.some((w) => NEGATIONS.has(w));
   const noLonger = NO_LONGER_IN.test(otherText);
+  // The same word in the other text is the same statement, no negation to pair: «oppheves» against «oppheves ikke»
+  // is the «ikke» added, as before.
+  const ceases = (i: number) => CEASES.has(tokens[i]) && negationElsewhere && !otherTokens.includes(tokens[i]);
+  const lapsed = (i: number) =>
+    lapses(tokens, i) && noLonger && !otherTokens.some((w, k) => w === tokens[i] && lapses(otherTokens, k));
   const whetherElsewhere = WHETHER_IN.test(otherText);
   const demanded = (i: number) =>
     DEMAND_IN.test(otherText) && tokens.slice(i + 1, i + 4).some((w) => other?.has(stem(w)) === true);
@@ -412,8 +443,8 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
       (w === 'for' && TOO.has(tokens[i + 1] ?? '')) ||
       (w === 'utenfor' && FALLS_OUTSIDE.has(tokens[i - 1] ?? '')) ||
       (WAIT.has(w) && tokens[i + 1] === 'med') ||
-      (negationElsewhere && CEASES.has(w)) ||
-      (noLonger && lapses(tokens, i)),
+      ceases(i) ||
+      lapsed(i),
   );
   const content = tokens.map(
     (t, i) =>

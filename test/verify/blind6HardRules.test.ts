@@ -180,6 +180,35 @@ describe('a negation restated in other words is no reversal', () => {
     }
   });
 
+  it('«avvikles», «oppheves», «har sluttet å», «mister» (ends) restated as «ikke lenger» are no reversal', async () => {
+    for (const [cited, sentence] of [
+      ['Ordningen med gratis ferge avvikles fra nyttår.', 'Fra nyttår er fergen ikke lenger gratis.'],
+      ['Kommunen har sluttet å brøyte de private veiene.', 'Kommunen brøyter ikke lenger de private veiene.'],
+      [
+        'Sameieren mister stemmeretten når andelen er solgt.',
+        'Når andelen er solgt, har sameieren ikke lenger stemmerett.',
+      ],
+    ]) {
+      const r = await verifyAgainst(cited, sentence);
+      expect(r.verdict, sentence).not.toBe('contradicted');
+    }
+  });
+
+  it('control: the same ending word on both sides, with «ikke» beside one, is still ✗', async () => {
+    for (const [cited, sentence] of [
+      [
+        'Kravet om politiattest for barnehageansatte oppheves.',
+        'Kravet om politiattest for barnehageansatte oppheves ikke.',
+      ],
+      ['Framdriften i utbyggingen av veien uteblir.', 'Framdriften i utbyggingen av veien uteblir ikke.'],
+      ['Sameieren mister stemmeretten ved salg.', 'Sameieren mister ikke stemmeretten ved salg.'],
+      ['Retten faller bort når veien blir offentlig.', 'Retten faller ikke bort når veien blir offentlig.'],
+    ]) {
+      const r = await verifyAgainst(cited, sentence);
+      expect(r.verdict, sentence).toBe('contradicted');
+    }
+  });
+
   it('control: «ikke lenger» against a text that says the right stays is still ✗', async () => {
     const r = await verifyAgainst(
       'Retten til å kjøre over eiendommen gjelder også når veien er tinglyst som offentlig.',
