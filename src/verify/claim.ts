@@ -67,5 +67,23 @@ export function isClaim(sentence: string): boolean {
   const content = contentStems(text).length;
   if (!/\d/.test(text) && content <= 2 && (content === 0 || !statesSomething(text))) return false;
   if (/\d/.test(text.replace(DATES, ''))) return true;
-  return !(content <= 8 && courtesyFormulas().some((f) => f.test(text)));
+  return !(courtesyLength(text, content) <= 8 && courtesyFormulas().some((f) => f.test(text)));
+}
+
+/**
+ * NOTE (issue 15, sixth blind set opened): an offer closing a response ends with the condition it is made on («Vi
+ * står gjerne til disposisjon dersom departementet ønsker å drøfte innspillene nærmere», «… om det er behov for
+ * det», «… dersom dere har spørsmål til høringssvaret»). That condition is part of the courtesy: its words (at most
+ * OFFER_TAIL_MAX) are not counted against the limit of eight.
+ */
+const OFFER_CONDITION =
+  /\s(?:dersom|hvis|viss|om|når)\s[^.!?]*?(?<!\p{L})(?:ønsk\p{L}*|behov|treng\p{L}*|spørsmål|spurnad\p{L}*)(?!\p{L})[^.!?]*[.!?]?\s*$/iu;
+const OFFER_TAIL_MAX = 7;
+
+/** The content words a courtesy line is measured by: all of them, less an offer's closing condition. */
+function courtesyLength(text: string, content: number): number {
+  const head = text.replace(OFFER_CONDITION, '');
+  if (head === text) return content;
+  const kept = contentStems(head).length;
+  return content - kept <= OFFER_TAIL_MAX ? kept : content;
 }

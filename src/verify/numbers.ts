@@ -143,7 +143,8 @@ export function extractNumbers(text: string): NumberFact[] {
         facts.push(fact(value * SCALES[next], `${g.num} ${next}`));
         i++;
       } else {
-        const percent = next === 'prosent' || /^\s?%/.test(text.slice(m.index! + m[0].length));
+        // «50 pst.» (the abbreviation statutes use) is «50 prosent».
+        const percent = next === 'prosent' || next === 'pst' || /^\s?%/.test(text.slice(m.index! + m[0].length));
         facts.push(percent ? { ...fact(value, g.num), percent: true } : fact(value, g.num));
       }
     } else {
@@ -271,8 +272,9 @@ function parseNumber(s: string): number {
 }
 
 function fractionStem(w: string): string {
-  // The genitive too: «to tredjedels flertall» is 2/3, as «to tredjedeler» is.
-  return w.replace(/(ene|er|en|s)$/, '');
+  // The genitive too: «to tredjedels flertall» is 2/3, as «to tredjedeler» is; and the Nynorsk plural, «to
+  // tredjedelar (av røystene)», «tredjedelane».
+  return w.replace(/(ene|ane|er|ar|en|s)$/, '');
 }
 
 function fact(value: number, text: string): NumberFact {
@@ -286,14 +288,18 @@ function fact(value: number, text: string): NumberFact {
  */
 export function missingNumbers(claim: string, source: string): { missing: NumberFact[]; sourceFacts: NumberFact[] } {
   const sourceFacts = extractNumbers(source);
+  const sourceShares = sharesIn(source).map((sh) => sh.share);
+  const claimShares = sharesIn(claim);
   const left = new Map<string, number>();
   for (const f of sourceFacts) left.set(f.key, (left.get(f.key) ?? 0) + 1);
   const missing = extractNumbers(claim).filter((f) => {
     // NOTE: «en», «et», «ei» are not read as numbers (mostly articles), so a claim's «1» or «én» is backed by one of
     // them before the same noun in the source: «1 måneds frist» against «innen en måned».
     if (f.key === '1' && f.noun && oneBefore(f.noun, source)) return false;
-    // «halvparten» for «50 prosent», «25 prosent» for «en firedel».
-    if (sourceFacts.some((s) => sameShare(f, s))) return false;
+    // «halvparten» for «50 prosent», «25 prosent» for «en firedel», «75 prosent» for «tre av fire».
+    if ([...sourceFacts, ...sourceShares].some((s) => sameShare(f, s))) return false;
+    // «tre av fire» for «75 prosent» or «3/4»: both its numbers are backed by the share.
+    if (claimShares.some((sh) => sh.parts.includes(f.text.toLowerCase()) && backs(sh.share, sourceFacts))) return false;
     const n = left.get(f.key) ?? 0;
     left.set(f.key, n - 1);
     if (n <= 0) return true;
@@ -316,6 +322,24 @@ function oneBefore(noun: string, source: string): boolean {
       noun.startsWith(stem(ws[i + 1]).slice(0, 4)),
   );
 }
+
+/**
+ * NOTE (issue 15, sixth blind set opened): «tre av fire», «2 av 10» (so many in so many) is a share, as «75 prosent»
+ * and «en femtedel» are: the share (a fact that is no percentage) and the two numbers it was read from. Not before a
+ * percentage («3 av 10 prosent» is no share of ten).
+ */
+const IN_EVERY = /(?<![\p{L}\p{N}])(\p{L}+|\d+)\s+av\s+(\p{L}+|\d+)(?![\p{L}\p{N}])(?!\s*(?:%|prosent|pst))/giu;
+function sharesIn(text: string): { share: NumberFact; parts: string[] }[] {
+  const value = (w: string) => (/^\d+$/.test(w) ? Number(w) : UNITS_SPELLED.has(w) ? numberWord(w) : undefined);
+  return [...withoutReferences(text).matchAll(IN_EVERY)].flatMap((m) => {
+    const [a, b] = [m[1].toLowerCase(), m[2].toLowerCase()];
+    const [x, y] = [value(a), value(b)];
+    return x !== undefined && y !== undefined && x > 0 && x < y ? [{ share: fact(x / y, m[0]), parts: [a, b] }] : [];
+  });
+}
+/** Does the source state this share, as the same fraction or as a percentage? */
+const backs = (share: NumberFact, sourceFacts: NumberFact[]) =>
+  sourceFacts.some((s) => (s.key === share.key && !s.percent) || sameShare(share, s));
 
 /** A fraction and a percentage of the same share (to half a percentage point). */
 function sameShare(a: NumberFact, b: NumberFact): boolean {

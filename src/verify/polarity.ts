@@ -112,6 +112,70 @@ const ratherThan = (tokens: readonly string[], i: number) =>
 /** The label every «i stedet for» form carries, so that they pair as the same word. */
 const insteadLabel = (w: string) =>
   w === 'stedet' || w === 'istedenfor' || w === 'isteden' || w === 'heller' || RATHER_THAN.has(w) ? 'i stedet for' : w;
+/**
+ * NOTE (issue 15, sixth blind set opened): verbs of ceasing and staying away carry a negation: «eiendommen opphører å
+ * regnes som leiegård» is «regnes ikke lenger som leiegård», «framdriften uteblir» is «manglende framdrift». They
+ * count as negations only where the other text has one (`negationElsewhere`), so that they pair with it, and does not
+ * have the same word (then the two say the same, and a negation beside one of them is added or dropped as before);
+ * against a text with no negation, they are words like any other, as before.
+ */
+const CEASES = new Set([
+  'opphører',
+  'opphøre',
+  'opphørte',
+  'opphørt',
+  'opphøyrer',
+  'opphøyre',
+  'opphøyrde',
+  'uteblir',
+  'utebli',
+  'uteblei',
+  'uteblitt',
+  'utebleiv',
+]);
+/**
+ * «retten faller bort» (lapses) is «retten gjelder ikke lenger», and so are «ordningen avvikles», «kravet oppheves»,
+ * «kommunen har sluttet å brøyte», «mister retten til»: these words (and the «bort» of «faller bort») count as
+ * negations where the other text says «ikke lenger» and not the same word (see CEASES). Only there: «avvikles»
+ * against «avvikles ikke» is the «ikke» added, as before.
+ */
+const LAPSES = new Set([
+  'bortfaller',
+  'bortfalle',
+  'bortfalt',
+  'bortfell',
+  'bortfalla',
+  'avvikles',
+  'avvikle',
+  'avviklet',
+  'avvikla',
+  'avviklast',
+  'oppheves',
+  'oppheve',
+  'opphevet',
+  'oppheva',
+  'opphevast',
+  'mister',
+  'miste',
+  'mistet',
+  'mista',
+]);
+const FALLS = new Set(['faller', 'falle', 'falt', 'falla']);
+const STOPS = new Set(['slutter', 'slutte', 'sluttet', 'sluttar', 'slutta']);
+/** «ikke lenger», also with the subject between after a fronted clause («gjelder ikke retten lenger»). */
+const NO_LONGER_IN = /(?<![\p{L}])(?:ikke|ikkje)\s+(?:\p{L}+\s+){0,2}?(?:lenger|lengre)(?![\p{L}])/iu;
+const lapses = (tokens: readonly string[], i: number) =>
+  LAPSES.has(tokens[i]) ||
+  (tokens[i] === 'bort' && FALLS.has(tokens[i - 1] ?? '')) ||
+  (STOPS.has(tokens[i]) && tokens[i + 1] === 'å');
+/** Where `t` has a verb of ceasing next to the stretch i…j: before it with «å» between, or up to three words after it. */
+const ceasingNear = (t: Text, i: number, j: number) =>
+  [i - 2, j + 2, j + 3].filter(
+    (k) =>
+      (CEASES.has(t.tokens[k] ?? '') || lapses(t.tokens, k)) &&
+      t.seg[k] === t.seg[j] &&
+      (k > j || t.tokens[i - 1] === 'å'),
+  );
 /** «vente med X til Y» (wait with X until Y) says «ikke X før Y». */
 const WAIT = new Set(['vente', 'venta', 'venter', 'ventar', 'ventet']);
 /** «for få», «for lite» (too few, too little) negate like «mangler»: «for få folk» is «mangler folk». */
@@ -339,6 +403,15 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
   const instead = INSTEAD_IN.test(otherText);
   const exceptionElsewhere = NOT_IN.test(otherText) || UNLESS.test(otherText);
   const notUntil = !NOT_IN.test(otherText) && WHEN_IN.test(otherText);
+  const notBefore = !NOT_IN.test(otherText) && EARLIEST_IN.test(otherText);
+  const otherTokens = otherText !== '' ? tokensOf(otherText) : [];
+  const negationElsewhere = otherTokens.some((w) => NEGATIONS.has(w));
+  const noLonger = NO_LONGER_IN.test(otherText);
+  // The same word in the other text is the same statement, no negation to pair: «oppheves» against «oppheves ikke»
+  // is the «ikke» added, as before.
+  const ceases = (i: number) => CEASES.has(tokens[i]) && negationElsewhere && !otherTokens.includes(tokens[i]);
+  const lapsed = (i: number) =>
+    lapses(tokens, i) && noLonger && !otherTokens.some((w, k) => w === tokens[i] && lapses(otherTokens, k));
   const whetherElsewhere = WHETHER_IN.test(otherText);
   const demanded = (i: number) =>
     DEMAND_IN.test(otherText) && tokens.slice(i + 1, i + 4).some((w) => other?.has(stem(w)) === true);
@@ -361,7 +434,7 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
         !((w === 'ikke' || w === 'ikkje') && NOT_NEGATING_AFTER.has(tokens[i + 1])) &&
         !(
           (w === 'ikke' || w === 'ikkje') &&
-          notNegating(tokens, seg, i, { only, exceptionElsewhere, notUntil, whetherElsewhere })
+          notNegating(tokens, seg, i, { only, exceptionElsewhere, notUntil, notBefore, whetherElsewhere })
         ) &&
         !(only && exceptiveAfter(tokens, i)) &&
         !(bounded && boundAfter(tokens, i))) ||
@@ -369,7 +442,9 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
       (instead && ratherThan(tokens, i)) ||
       (w === 'for' && TOO.has(tokens[i + 1] ?? '')) ||
       (w === 'utenfor' && FALLS_OUTSIDE.has(tokens[i - 1] ?? '')) ||
-      (WAIT.has(w) && tokens[i + 1] === 'med'),
+      (WAIT.has(w) && tokens[i + 1] === 'med') ||
+      ceases(i) ||
+      lapsed(i),
   );
   const content = tokens.map(
     (t, i) =>
@@ -416,24 +491,39 @@ function inCondition(tokens: readonly string[], i: number, item: boolean): boole
  *   («uansett skyld»); where the other text has «enten … eller» too, a negation dropped from it is still caught.
  * - «X er ikke oppretta før Y» (not until) is «X er oppretta når Y»: against a text with no «ikke» that says when
  *   («når», «så snart», «straks», «først»), the «ikke» with a «før» a few words on is that time, not a reversal.
+ * - (issue 15, seventh blind set opened) «X kan ikke falle bort før det har gått 20 år» is the bound «X faller
+ *   tidligst bort etter 20 år»: against a text with no «ikke» that says «tidligst», an «ikke» with a «før» up to
+ *   EARLIEST_REACH words on in its sentence is that bound (whose figure the number check compares).
  */
 function notNegating(
   tokens: readonly string[],
   seg: readonly number[],
   i: number,
-  other: { only: boolean; exceptionElsewhere: boolean; notUntil: boolean; whetherElsewhere: boolean },
+  other: {
+    only: boolean;
+    exceptionElsewhere: boolean;
+    notUntil: boolean;
+    notBefore: boolean;
+    whetherElsewhere: boolean;
+  },
 ): boolean {
-  const { only, exceptionElsewhere, notUntil, whetherElsewhere } = other;
+  const { only, exceptionElsewhere, notUntil, notBefore, whetherElsewhere } = other;
   const next = tokens[i + 1] ?? '';
   if (ONLY.has(next) && !only) return true;
   const exception = OTHER_THAN.has(next) && (FOLLOWS.has(tokens[i + 2] ?? '') || AGREED.has(tokens[i + 3] ?? ''));
   if (exception && !exceptionElsewhere) return true;
   if (notUntil && UNTIL_REACH.some((d) => tokens[i + d] === 'før' && seg[i + d] === seg[i])) return true;
+  // «X kan ikke falle bort før det har gått 20 år» is «X faller tidligst bort etter 20 år».
+  if (notBefore)
+    for (let k = i + 1; k <= i + EARLIEST_REACH && seg[k] === seg[i]; k++) if (tokens[k] === 'før') return true;
   if (tokens[i - 1] === 'eller' && !whetherElsewhere)
     for (let k = i - 2; k >= 0 && seg[k] === seg[i]; k--) if (WHETHER.has(tokens[k])) return true;
   return false;
 }
 const WHEN_IN = /(?<![\p{L}])(?:når|så\s+snart|straks|først)(?![\p{L}])/iu;
+const EARLIEST_IN = /(?<![\p{L}])(?:tidligst|tidlegast|tidligast)(?![\p{L}])/iu;
+/** How far after «ikke» the «før» of «ikke … før» (the bound «tidligst») may stand: «ikke kan føre til at X faller bort før». */
+const EARLIEST_REACH = 10;
 const UNTIL_REACH = [1, 2, 3, 4, 5, 6];
 const FOLLOWS = new Set(['følger', 'følgjer', 'fylgjer', 'følge', 'fylgje', 'framgår', 'fremgår']);
 const AGREED = new Set(['avtalt', 'avtala', 'bestemt', 'fastsatt', 'fastsett', 'sagt', 'vedtatt', 'vedteke']);
@@ -567,9 +657,11 @@ function bracket(n: Negation, a: Text, b: Text): Bracket {
     if (at.length % 2 === odd) return { kind: 'negated', at, key, seg: b.seg[Math.max(i, 0)] };
   }
   // NOTE: Norwegian moves the negation before the verb in a subordinate clause («som ikke utveksler data» for
-  // «utveksler ikke data»): a negation right next to the stretch's end word counts as inside it.
+  // «utveksler ikke data»): a negation right next to the stretch's end word counts as inside it; so does a verb of
+  // ceasing before an infinitive marker («opphører å regnes som …» for «regnes ikke lenger som …») or ending the
+  // clause a few words on («at utbyggingen av barnehager uteblir» for «manglende utbygging av barnehager»).
   for (const [i, j] of stretches) {
-    for (const k of [i - 1, j + 1]) {
+    for (const k of [i - 1, j + 1, ...ceasingNear(b, i, j)]) {
       if (!b.negated[k]) continue;
       const at = [...count(b, i, j), k];
       if (at.length % 2 === odd) return { kind: 'negated', at, key, seg: b.seg[Math.max(i, 0)] };
@@ -649,6 +741,28 @@ const unplacedIn = (other: Text) =>
 const negatedSentence = (other: Text, seg: number) =>
   other.negated.some((x, k) => x && other.seg[k] === seg) ? { unplaced: true } : {};
 
+/**
+ * NOTE (issue 15, sixth blind set opened): «dårlig tilpasset», «lite egnet», «svakt begrunnet» restate «ikke tilpasset»
+ * as a matter of degree. Where the other text puts such a word right before the word a negation governs, the two may
+ * say the same or not quite: `unplaced` (≈ with a «kontroller» reason), never ✗.
+ */
+const WEAKLY = new Set([
+  'dårlig',
+  'dårleg',
+  'dårlige',
+  'dårlege',
+  'lite',
+  'svakt',
+  'mangelfullt',
+  'utilstrekkelig',
+  'utilstrekkeleg',
+  'utilstrekkelige',
+]);
+const weakened = (n: Negation, other: Text) =>
+  n.after.length > 0 && other.stems.some((x, j) => x === n.after[0] && WEAKLY.has(other.tokens[j - 1] ?? ''))
+    ? { unplaced: true }
+    : {};
+
 /** `inCondition` for a negation in a condition of its own text (only then, so most issues stay as they were). */
 const conditionOf = (n: Negation, t: Text) => (t.cond[n.index] ? { inCondition: true } : {});
 
@@ -712,7 +826,14 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
       const words = about(n, to);
       if (t.kind === 'plain' && !places.has(t.key) && words.length > 0 && !omitted(n, to)) {
         places.add(t.key);
-        issues.push({ kind, word: n.word, about: words, ...conditionOf(n, from), ...negatedSentence(to, t.seg) });
+        issues.push({
+          kind,
+          word: n.word,
+          about: words,
+          ...conditionOf(n, from),
+          ...negatedSentence(to, t.seg),
+          ...weakened(n, to),
+        });
       }
     }
   };
@@ -739,12 +860,26 @@ export function checkPolarity(sentence: string, source: string): PolarityIssue[]
   for (const n of sNeg) {
     if (settled.s.has(n.index) || paired.s.has(n)) continue;
     if (about(n, c).length > 0 && !omitted(n, c))
-      issues.push({ kind: 'added', word: n.word, about: about(n, c), ...conditionOf(n, s), ...unplacedIn(c) });
+      issues.push({
+        kind: 'added',
+        word: n.word,
+        about: about(n, c),
+        ...conditionOf(n, s),
+        ...unplacedIn(c),
+        ...weakened(n, c),
+      });
   }
   for (const m of cNeg) {
     if (settled.c.has(m.index) || paired.c.has(m)) continue;
     if (spans(m, s, c) && !omitted(m, s))
-      issues.push({ kind: 'removed', word: m.word, about: about(m, s), ...conditionOf(m, c), ...unplacedIn(s) });
+      issues.push({
+        kind: 'removed',
+        word: m.word,
+        about: about(m, s),
+        ...conditionOf(m, c),
+        ...unplacedIn(s),
+        ...weakened(m, s),
+      });
   }
   return issues;
 }

@@ -145,6 +145,10 @@ describe('courtesy lines (lexicons/courtesy.json)', () => {
       'Nedanfor følgjer merknadene våre.',
       'Vi viser for øvrig til vårt høringssvar av 3. mai 2023.',
       'Spørsmål om høringssvaret kan rettes til rådgiver Kari Nordmann.',
+      'Vi stiller gjerne til et møte om vegnormalene.',
+      'Lykke til med det videre arbeidet med vegnormalene!',
+      'Utover dette har vi ingen merknader til forskriften.',
+      'Har Kartverket spørsmål til merknadene, står vi gjerne til disposisjon.',
     ])
       expect(isClaim(s), s).toBe(false);
   });
@@ -155,6 +159,9 @@ describe('courtesy lines (lexicons/courtesy.json)', () => {
       'Vi takker regjeringen for å ha kuttet byråkratiet med 30 prosent.',
       'Det vises til at kommunene mangler folk.',
       'Kommunene mangler folk til oppgavene.',
+      'Vi står gjerne til disposisjon dersom kommunene mangler penger til vedlikehold av fylkesveiene.',
+      'Har staten kuttet i tilskuddene, står vi gjerne klar til å protestere.',
+      'Midlene står til disposisjon for kommunene.',
     ])
       expect(isClaim(s), s).toBe(true);
   });
