@@ -48,5 +48,16 @@ export function bokmalToken(word: string): string {
   return w;
 }
 
-/** Each word in its first Bokmål form, as `bokmalToken`. */
-export const toBokmalTokens = (words: readonly string[]): string[] => words.map(bokmalToken);
+/**
+ * Words that open the clause after a «kvar» meaning «where» («kvar det er», «kvar dei bur»); before anything else
+ * («100 000 kroner kvar», «kvar andel», «kvar av dei») Nynorsk «kvar» is «hver» (each), not the list's first «hvor».
+ */
+const WHERE_NEXT = new Set(
+  'det dei han ho vi me eg du ein den dette desse som er var skal kan må vil finst ligg bur kjem går'.split(' '),
+);
+
+/** Each word in its first Bokmål form, as `bokmalToken`; Nynorsk «kvar» read by the word after it. */
+export const toBokmalTokens = (words: readonly string[]): string[] =>
+  words.map((w, i) =>
+    w.toLowerCase() === 'kvar' ? (WHERE_NEXT.has(words[i + 1]?.toLowerCase() ?? '') ? 'hvor' : 'hver') : bokmalToken(w),
+  );

@@ -122,6 +122,10 @@ export const REASONS = {
     `Kilden gjengir et syn (${q(frame)}) uten å slutte seg til det; setningen gjør det til et eget standpunkt.`,
   passiveReversed: (subject: string, agent: string) =>
     `Setningen snur rollene: i kilden er det ${q(subject)} som handler overfor ${q(agent)}, ikke omvendt.`,
+  distributiveShift: (kind: 'each' | 'total') =>
+    kind === 'each'
+      ? 'Setningen gir beløpet eller antallet til hver enkelt, men i kilden gjelder det til sammen – kontroller.'
+      : 'Setningen gir beløpet eller antallet til sammen, men i kilden gjelder det hver enkelt – kontroller.',
   deadlineStartMoved: (said: string, source: string) =>
     `Setningen regner fristen fra ${q(said)}, men i kilden løper den fra ${q(source)} – kontroller hva fristen regnes fra.`,
   stepsTurned: (first: string, then: string) =>

@@ -21,6 +21,7 @@ import { subjectShift } from './subject.js';
 import { agentShift } from './agent.js';
 import { tenseShift } from './tense.js';
 import { deadlineStartMoved } from './deadlineStart.js';
+import { distributiveShift } from './distributive.js';
 import { stepsTurned } from './sequence.js';
 import { rejectedAsserted } from './contrast.js';
 import { writtenForm } from './lexicon.js';
@@ -76,6 +77,8 @@ export function unplannedReasons(input: UnplannedInput): { check: string; reason
   if (rejected) add('rejected', REASONS.rejectedAsserted(rejected));
   const steps = input.swapFound ? null : stepsTurned(sentence, context);
   if (steps) add('sequence', REASONS.stepsTurned(steps.first, steps.then));
+  const each = distributiveShift(sentence, context);
+  if (each) add('distributive', REASONS.distributiveShift(each));
   const start = deadlineStartMoved(sentence, context);
   if (start) add('deadline-start', REASONS.deadlineStartMoved(start.said, start.source));
   const tense = tenseShift(sentence, context);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PassageWithDocument } from '../../src/domain/types.js';
 import { agentShift } from '../../src/verify/agent.js';
+import { distributiveShift } from '../../src/verify/distributive.js';
 import { rejectedAsserted } from '../../src/verify/contrast.js';
 import { droppedRestrictiveClause } from '../../src/verify/defining.js';
 import { findHolder } from '../../src/verify/holder.js';
@@ -71,27 +72,36 @@ describe('agentShift: a passive’s agent made another actor', () => {
   });
 });
 
-describe('a total made a share of each («til sammen» → «hver»)', () => {
-  it('is not ✓, in Bokmål and Nynorsk, and the reason quotes the sentence’s own word', async () => {
-    const text = 'Foreldrene skal til sammen betale høyst 3 000 kroner i måneden for plassene.';
-    const nb = await verifyAgainst(text, 'Foreldrene skal betale høyst 3 000 kroner hver i måneden for plassene.');
-    expect(nb.verdict).not.toBe('supported');
-    const nn = await verifyAgainst(
-      'Foreldra skal til saman betale høgst 3 000 kroner i månaden for plassane.',
-      'Foreldra skal betale høgst 3 000 kroner kvar i månaden for plassane.',
-    );
-    expect(nn.verdict).not.toBe('supported');
-    expect(nn.reasons.join(' ')).toContain('«kvar»');
+describe('distributiveShift: a total made a share of each («til sammen» → «hver»)', () => {
+  it('reads an amount given to each against one given in all, both ways', () => {
+    const total = 'Foreldrene skal til sammen betale høyst 3 000 kroner i måneden.';
+    expect(distributiveShift('Foreldrene skal betale høyst 3 000 kroner hver i måneden.', total)).toBe('each');
+    expect(distributiveShift('Foreldra skal betale høgst 3 000 kroner kvar i månaden.', total)).toBe('each');
+    expect(
+      distributiveShift(
+        'Foreldrene skal til sammen betale høyst 3 000 kroner.',
+        'Hver forelder betaler høyst 3 000 kroner.',
+      ),
+    ).toBe('total');
   });
-  it('the faithful total stays ✓', async () => {
+  it('leaves «hver» and «kvar» that are not bound to an amount', () => {
+    const total = 'Partene skal til sammen betale 10 000 kroner i gebyr.';
+    expect(distributiveShift('Hver av partene kan kreve skjønn.', total)).toBe(null);
+    expect(distributiveShift('Det er uklart kvar grensa går.', total)).toBe(null);
+    expect(distributiveShift('Partene skal til sammen betale 10 000 kroner i gebyr.', total)).toBe(null);
+  });
+  it('makes the sentence ≈ and keeps the faithful total ✓', async () => {
     const text = 'Foreldrene skal til sammen betale høyst 3 000 kroner i måneden for plassene.';
+    const s = await verifyAgainst(text, 'Foreldrene skal betale høyst 3 000 kroner hver i måneden for plassene.');
+    expect(s.verdict).toBe('partly_supported');
+    expect(s.reasons.join(' ')).toContain('hver enkelt');
     expect((await verifyAgainst(text, text)).verdict).toBe('supported');
   });
 });
 
 describe('writtenForm', () => {
   it('gives a lexicon phrase as the text writes it', () => {
-    expect(writtenForm('Dei skal betale 100 kroner kvar.', 'hvor')).toBe('kvar');
+    expect(writtenForm('Dei skal betale 100 kroner kvar.', 'hver')).toBe('kvar');
     expect(writtenForm('Det gjeld ikkje for andre.', 'ikke')).toBe('ikkje');
     expect(writtenForm('De fleste kommunene følger opp.', 'de fleste')).toBe('de fleste');
     expect(writtenForm('Ingen treff her.', 'alle')).toBe('alle');
