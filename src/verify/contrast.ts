@@ -4,18 +4,13 @@
  * utgangspunktet», with no negation of its own, asserts what the cited text rejects. The negation check pairs a
  * negation with the words around it; a verbless «, ikke …» tail at the end of a clause has none of its own.
  */
-import { stem } from '../text/stem.js';
-import { STOPWORDS } from '../text/words.js';
-import { lexiconTokens } from './lexicon.js';
+import { contentStems } from './lexicon.js';
 
 /** «, ikke X» closing a clause (no verb follows the comma). */
 const REJECTED_TAIL = /,\s+(?:men\s+)?(?:ikke|ikkje)\s+([^,.;:!?]+)[.;:!?]?\s*$/iu;
 const NEGATION =
   /(?<![\p{L}])(?:ikke|ikkje|ingen|inga|aldri|uten|utan|fremfor|framfor|istedenfor|i\s+stedet\s+for|heller\s+enn)(?![\p{L}])/iu;
-const content = (text: string) =>
-  lexiconTokens(text)
-    .filter((w) => w.length > 2 && !STOPWORDS.has(w))
-    .map(stem);
+const content = contentStems;
 
 /**
  * The rejected alternative («ikke forvaltningens ønske …») when the sentence has most of its content words and no

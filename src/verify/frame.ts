@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { splitSentences } from '../text/sentences.js';
+import { phrasesPattern } from './lexicon.js';
 
 const Group = z.object({ frame: z.array(z.string().min(1)).min(1), keep: z.array(z.string().min(1)) });
 const FramesSchema = z.object({
@@ -22,11 +23,7 @@ const FramesSchema = z.object({
   matrix: z.record(z.string(), Group),
 });
 
-const escape = (w: string) => w.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-const term = (w: string) =>
-  w.endsWith('*') ? `${escape(w.slice(0, -1)).replace(/ /g, '\\s+')}\\p{L}*` : escape(w).replace(/ /g, '\\s+');
-const anyOf = (ws: readonly string[], flags = 'iu') =>
-  new RegExp(`(?<![\\p{L}\\p{N}])(?:${ws.map(term).join('|')})(?![\\p{L}\\p{N}])`, flags);
+const anyOf = phrasesPattern;
 
 let compiled:
   | {

@@ -15,7 +15,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Verdict } from '../domain/verification.js';
-import { words } from '../text/words.js';
+import { stem } from '../text/stem.js';
+import { STOPWORDS, words } from '../text/words.js';
 import { negatedAntonym } from './antonyms.js';
 import { toBokmalTokens } from './bokmalTokens.js';
 import { NUMBER_WORDS } from './numbers.js';
@@ -140,6 +141,25 @@ export function lexicons(): CompiledLexicon[] {
 export function lexiconTokens(text: string): string[] {
   return toBokmalTokens(words(text));
 }
+
+const escapePhrase = (w: string) => w.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One regular expression for a data file's word list: any of the phrases as whole words (lower case in the list; a
+ * trailing * matches any ending; a space matches any run of spaces).
+ * @example phrasesPattern(['forutsatt at', 'kritisk*']).test('Vi er kritiske til det') // → true
+ */
+export function phrasesPattern(phrases: readonly string[], flags = 'iu'): RegExp {
+  const term = (w: string) =>
+    (w.endsWith('*') ? `${escapePhrase(w.slice(0, -1))}\\p{L}*` : escapePhrase(w)).replace(/ /g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.map(term).join('|')})(?![\\p{L}\\p{N}])`, flags);
+}
+
+/** A text's content words as stems: Nynorsk read in Bokmål, stop words, figures and words under three letters out. */
+export const contentStems = (text: string): string[] =>
+  lexiconTokens(text)
+    .filter((w) => w.length > 2 && !STOPWORDS.has(w) && !/^\d+$/.test(w))
+    .map(stem);
 
 /**
  * A phrase of lexicon tokens as the text writes it: a Nynorsk sentence's «kvar» for the token «hvor», «ikkje» for

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { phrasesPattern } from './lexicon.js';
 
 const Schema = z.object({
   about: z.string(),
@@ -14,9 +15,6 @@ const Schema = z.object({
     z.object({ words: z.array(z.string().min(1)).min(1), backedBy: z.array(z.string().min(1)).min(1) }),
   ),
 });
-
-const escape = (w: string) => w.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-const term = (w: string) => (w.endsWith('*') ? `${escape(w.slice(0, -1))}\\p{L}*` : escape(w)).replace(/ /g, '\\s+');
 
 /** A comparative formed with an ending («forsiktigere», «høgare»): the cited text compares too. */
 const SYNTHETIC_COMPARATIVE = /(?<![\p{L}])\p{L}{4,}(?:ere|are)(?![\p{L}])/iu;
@@ -28,7 +26,7 @@ function load() {
   ).map(([name, c]) => ({
     name,
     words: new Set(c.words),
-    backed: new RegExp(`(?<![\\p{L}])(?:${c.backedBy.map(term).join('|')})(?![\\p{L}])`, 'iu'),
+    backed: phrasesPattern(c.backedBy),
   }));
   return classes;
 }

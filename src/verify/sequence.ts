@@ -5,16 +5,10 @@
  * both steps' words stand in the cited text the other way round, the order is turned. transposition.ts compares
  * stretches within one sentence; this reads the cited text's order, across its sentences. Review only.
  */
-import { stem } from '../text/stem.js';
-import { STOPWORDS } from '../text/words.js';
-import { lexiconTokens } from './lexicon.js';
+import { contentStems } from './lexicon.js';
 
-const THEN =
-  /(?<![\p{L}])(?:deretter|derefter|etterpå|etterpå|dernest|og\s+så|til\s+slutt|seinare|senere)(?![\p{L}])/iu;
-const keys = (text: string) =>
-  lexiconTokens(text)
-    .filter((w) => w.length > 2 && !STOPWORDS.has(w) && !/^\d+$/.test(w))
-    .map(stem);
+const THEN = /(?<![\p{L}])(?:deretter|derefter|etterpå|dernest|og\s+så|til\s+slutt|seinare|senere)(?![\p{L}])/iu;
+const keys = contentStems;
 
 /** The middle position of the words in the cited tokens (first occurrence of each), or null with under two found. */
 function middle(words: readonly string[], cited: readonly string[]): number | null {
