@@ -5,8 +5,11 @@
  * named things exchanged across a stretch or by a passive (exchange.ts), another subject for the cited verb
  * (subject.ts), a number made a share of something else
  * (numberReference.ts), a degree word weakened or strengthened (degree.ts), a joint act made one party's own
- * (joint.ts, since the fifth blind set). Each finding asks for review (≈): they
- * read word order and mood without a parser, so none is sure enough for ✗.
+ * (joint.ts, since the fifth blind set); since the sixth and seventh were opened (session 16): a passive's agent given
+ * to another actor (agent.ts), the alternative a cited «…, ikke X» rejects asserted (contrast.ts), two steps in the
+ * other order (sequence.ts), an amount given to each for one in all (distributive.ts), a time limit counted from
+ * the event for its notice (deadlineStart.ts), and done made expected or the reverse (tense.ts). Each finding asks
+ * for review (≈): they read word order and mood without a parser, so none is sure enough for ✗.
  */
 import type { PassageWithDocument } from '../domain/types.js';
 import { degreeShift } from './degree.js';
