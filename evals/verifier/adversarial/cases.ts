@@ -43,7 +43,8 @@ export const AdversarialCase = z
     // `vs-` the sixth blind set (evals/cases/verifier-blind6.jsonl), likewise, with three more new statutes.
     // `vu-` the seventh blind set (evals/cases/verifier-blind7.jsonl), likewise, with three more new statutes.
     // `vw-` and `vx-` the eighth and ninth blind sets (verifier-blind8.jsonl, verifier-blind9.jsonl), likewise.
-    id: z.string().regex(/^v[abfghqrstuwx]-\d{3,}$/),
+    // `vy-` and `vk-` the tenth and eleventh (verifier-blind10.jsonl, verifier-blind11.jsonl): the seeds only.
+    id: z.string().regex(/^v[abfghkqrstuwxy]-\d{3,}$/),
     category: z.string().regex(/^[a-z][a-z_]*$/),
     /** Whose «vi» the draft speaks with; null for a neutral draft. */
     organisation: z.string().min(1).nullable(),
