@@ -6,6 +6,8 @@
  */
 import { contentStems } from './lexicon.js';
 
+/** «ikke minst» (not least) and «ikke bare» (not only) stress; they reject nothing. */
+const IDIOM = /^\s*(?:minst|bare|berre|alltid|lenger|lengre)(?![\p{L}])/iu;
 /** «, ikke X» closing a clause (no verb follows the comma). */
 const REJECTED_TAIL = /,\s+(?:men\s+)?(?:ikke|ikkje)\s+([^,.;:!?]+)[.;:!?]?\s*$/iu;
 const NEGATION =
@@ -23,9 +25,10 @@ export function rejectedAsserted(sentence: string, cited: string): string | null
     const m = part.match(REJECTED_TAIL);
     if (!m) continue;
     const rejected = content(m[1]);
-    if (rejected.length < 2) continue;
+    if (rejected.length === 0 || IDIOM.test(m[1])) continue;
     const shared = rejected.filter((w) => mine.has(w)).length;
-    if (shared >= 2 && shared / rejected.length >= 0.6)
+    // One word is enough when it is the whole tail («må styrkes, ikke svekkes» → «må styrkes, svekkes»).
+    if (shared >= Math.min(2, rejected.length) && shared / rejected.length >= 0.6)
       return `ikke ${m[1].trim().split(/\s+/u).slice(0, 5).join(' ')}`;
   }
   return null;

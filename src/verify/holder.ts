@@ -120,8 +120,11 @@ export function findHolder(sentence: string): Holder | null {
       if (name) return name;
       continue;
     }
+    // NOTE (issue 15, eighth blind set opened): Nynorsk «ber» is also «bears» («ber kostnadene», «ber kvar sameigar så
+    // mykje av gjerdehaldet»); it asks only with «om» or «at» after it («ber departementet om …»).
+    const asks = t.lower !== 'ber' || toks.slice(i + 1, i + 6).some((x) => x.lower === 'om' || x.lower === 'at');
     const isVerb =
-      POSITION_VERBS.has(t.lower) ||
+      (POSITION_VERBS.has(t.lower) && asks) ||
       (t.lower === 'er' && after(i + 1) && ATTITUDES.has(after(i + 1).lower)) ||
       (t.lower === 'har' && after(i + 1)?.lower === 'som' && toks.slice(i + 2, i + 5).some((x) => GOALS.has(x.lower)));
     if (!isVerb) continue;

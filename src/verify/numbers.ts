@@ -224,7 +224,10 @@ function attachNoun(facts: NumberFact[], from: number, tokens: RegExpMatchArray[
   for (let k = at + 1; k <= at + 3 && k < tokens.length; k++) {
     const w = tokens[k].groups?.word?.toLowerCase();
     if (!w) break;
-    if (w.length >= 3 && !STOPWORDS.has(w) && numberWord(w) === undefined && !MONTHS.includes(w) && !SCALES[w]) {
+    // NOTE (issue 15, eighth blind set opened): a day before its month («1. januar året etter») counts no noun: the
+    // word after the month is the date's, and «15. oktober året …» beside it would make «1» a changed number.
+    if (MONTHS.includes(w)) break;
+    if (w.length >= 3 && !STOPWORDS.has(w) && numberWord(w) === undefined && !SCALES[w]) {
       noun = stem(w);
       break;
     }

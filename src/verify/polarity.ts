@@ -283,7 +283,7 @@ const LACK_COMPOUND = /^(\p{L}{4,}?)(?:mangel|mangelen|manglene|manglane)$/u;
  */
 const LACKS = new Set(['mangler', 'manglar', 'manglet', 'mangla', 'manglende']);
 const DEMAND_IN =
-  /(?<![\p{L}])(?:etterlys\p{L}*|savn\p{L}*|sakn\p{L}*|etterspør\p{L}*|etterspurt\p{L}*|trenger\s+mer|treng\s+meir|behov\s+for\s+(?:mer|meir|bedre|betre))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:skort\p{L}*|etterlys\p{L}*|savn\p{L}*|sakn\p{L}*|etterspør\p{L}*|etterspurt\p{L}*|trenger\s+mer|treng\s+meir|behov\s+for\s+(?:mer|meir|bedre|betre))(?![\p{L}])/iu;
 const TOO_IN = /(?<![\p{L}])for\s+(?:få|lite)(?![\p{L}])/iu;
 const FOR_THEN_COMMA = /(?<![\p{L}])for\s*[,;:]\s*(?=(?:få|lite)(?![\p{L}]))/giu;
 const UNLESS = /(?<![\p{L}])med\s+mindre(?![\p{L}])/iu;

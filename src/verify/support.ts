@@ -355,9 +355,15 @@ export function assessSupport(
     // «Vi er imot at …» and «Det er en myte at …» say «ikke» in other words (frame.ts); the sentence's «ikke» may
     // restate them.
     const inWords = p.kind === 'added' && opposesInWords(context);
+    // NOTE (issue 15, eighth blind set opened): «kan ikkje … utan X» is «kan berre … dersom X», and «Ingen må gå i gang
+    // før eigar er varsla» is «Eigar skal varslast før nokon tek til»: the negation turns into «bare» or into the
+    // order «før» states. Which reading holds is for a reviewer: ≈, not ✗.
+    const turned =
+      p.kind === 'removed' &&
+      (negationTurned(sentence, context) || EXCLUDED.test(sentence) || p.word === 'i stedet for');
     flag(
       'polarity',
-      aligned && !restated && !question && !inWords ? 'contradicted' : 'partly_supported',
+      aligned && !restated && !question && !inWords && !turned ? 'contradicted' : 'partly_supported',
       p.kind === 'added' ? REASONS.negationAdded(p.word, p.about) : REASONS.negationRemoved(p.word, p.about),
     );
   }
@@ -378,6 +384,8 @@ export function assessSupport(
       lined &&
         minimalPair(shift.sentence) &&
         !negatedElsewhere(shift, sentence, context) &&
+        !(shift.source.some((t) => NOT_WORD.test(t)) && negationTurned(sentence, context)) &&
+        (shift.lexicon !== 'quantity' || aboutTheSame(shift, sentence, context)) &&
         !(TWO_SIDED.has(shift.lexicon) && turnedOver && otherTerm(shift))
         ? shift.verdict
         : 'partly_supported',
@@ -757,6 +765,46 @@ function withoutName(sentence: string, name: string): string {
   const parts = (name.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (parts.length === 0) return sentence;
   return sentence.replace(new RegExp(`(?<![\\p{L}])(?:${parts.join('|')})\\p{L}*`, 'giu'), (m) => ' '.repeat(m.length));
+}
+
+/**
+ * NOTE (issue 15, eighth blind set opened): a quantity shift is ✗ only where the two terms are about the same thing:
+ * a content word of the few after the sentence's term stands within a few words after one of the cited terms. «vil svekke
+ * helheten» against a «mer markedsstyring» two sentences off is a reading: ≈.
+ */
+function aboutTheSame(shift: { sentence: string; source: string[] }, sentence: string, context: string): boolean {
+  const after = (text: string, term: string) => {
+    const t = lexiconTokens(text);
+    const w = term.replace(NEGATED_TERM, '').split(' ');
+    const out: string[] = [];
+    for (let i = 0; i + w.length <= t.length; i++)
+      if (w.every((x, k) => t[i + k] === x || (k === w.length - 1 && t[i + k].startsWith(x))))
+        out.push(
+          ...t
+            .slice(i + w.length, i + w.length + 4)
+            .filter((x) => x.length > 2 && !STOPWORDS.has(x))
+            .map(stem),
+        );
+    return out;
+  };
+  const mine = new Set(after(sentence, shift.sentence));
+  if (mine.size === 0) return true;
+  return shift.source.some((t) => after(context, t).some((w) => mine.has(w)));
+}
+
+/** «bare» against «ikke … uten/unntatt/med mindre», or «før» on both sides: a negation said another way (see NOTE). */
+const ONLY_SAID = /(?<![\p{L}])(?:bare|berre|kun|utelukkende)(?![\p{L}])/iu;
+const NOT_EXCEPT =
+  /(?<![\p{L}])(?:uten|utan|utenom|utanom|unntatt|unnateke|med\s+mindre|bortsett\s+fr[aå]|annet\s+enn|anna\s+enn)(?![\p{L}])/iu;
+const BEFORE = /(?<![\p{L}])før(?![\p{L}])/iu;
+/**
+ * Leaving out in other words: «skal haldast utanfor når gjerdelengda vert delt» is «vert ikkje medrekna»; and «gjer
+ * teneste som grannegjerde» says what «gjer teneste i staden for grannegjerde» does. Both are readings: ≈.
+ */
+const EXCLUDED =
+  /(?<![\p{L}])(?:(?:holdes|holde|haldast|halde|holdt|halde)\s+utenfor|(?:holdes|holde|haldast|halde|holdt)\s+utanfor|unntas|unntakast|ses\s+bort\s+fra|sjåast\s+bort\s+frå|regnes\s+ikke\s+med)(?![\p{L}])/iu;
+function negationTurned(sentence: string, cited: string): boolean {
+  return (ONLY_SAID.test(sentence) && NOT_EXCEPT.test(cited)) || (BEFORE.test(sentence) && BEFORE.test(cited));
 }
 
 /** Whether the sentence restricts its claim as a frame's condition, limit or «bare» does (in any words of the kind). */
