@@ -136,6 +136,8 @@ async function main() {
       { key: 'verifierBlind7', suite: 'verifier/blind7', set: config.verifier.blind7 },
       { key: 'verifierBlind8', suite: 'verifier/blind8', set: config.verifier.blind8 },
       { key: 'verifierBlind9', suite: 'verifier/blind9', set: config.verifier.blind9 },
+      { key: 'verifierBlind10', suite: 'verifier/blind10', set: config.verifier.blind10 },
+      { key: 'verifierBlind11', suite: 'verifier/blind11', set: config.verifier.blind11 },
     ] as const;
     const titles: Record<(typeof sets)[number]['suite'], string> = {
       'verifier/adversarial': 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
@@ -152,8 +154,12 @@ async function main() {
       'verifier/blind5': 'Verifikatoren på det femte blinde settet, utviklingsdata fra økt 15 (uten dommer)',
       'verifier/blind6': 'Verifikatoren på det sjette blinde settet, utviklingsdata fra økt 16 (uten dommer)',
       'verifier/blind7': 'Verifikatoren på det sjuende blinde settet, utviklingsdata fra økt 16 (uten dommer)',
-      'verifier/blind8': 'Verifikatoren på det åttende blinde håndskrevne settet (bare rapport, uten dommer)',
+      'verifier/blind8': 'Verifikatoren på det åttende blinde settet, utviklingsdata fra økt 16 (uten dommer)',
       'verifier/blind9': 'Verifikatoren på det niende blinde håndskrevne settet (bare rapport, uten dommer)',
+      'verifier/blind10':
+        'Verifikatoren på det tiende blinde settet, bare posisjonsnotatene (bare rapport, uten dommer)',
+      'verifier/blind11':
+        'Verifikatoren på det ellevte blinde settet, bare posisjonsnotatene (bare rapport, uten dommer)',
     };
     for (const { key, suite, set } of sets) {
       if (!set) continue;

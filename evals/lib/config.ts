@@ -63,6 +63,8 @@ const EvalConfig = z.object({
     blind7: HandWrittenSet.optional(),
     blind8: HandWrittenSet.optional(),
     blind9: HandWrittenSet.optional(),
+    blind10: HandWrittenSet.optional(),
+    blind11: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z

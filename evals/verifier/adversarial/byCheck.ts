@@ -10,9 +10,9 @@
  *   check turns its alone-on-faulty cases into dangerous misses.
  *
  * NOTE: the readable sets only: the adversarial set's dev half (even ids), the sets written for the rounds of
- * issue 15 and the first seven blind sets (opened as development data in sessions 12 to 16). The held-out half and
- * the closed blind sets (the eighth and ninth, and any later one) are never attributed, so that no rule is chosen on
- * them.
+ * issue 15 and the first eight blind sets (opened as development data in sessions 12 to 16). The held-out half and
+ * the closed blind sets (the ninth, tenth and eleventh, and any later one) are never attributed, so that no rule is
+ * chosen on them.
  */
 import { fileURLToPath } from 'node:url';
 import type { Verdict } from '../../../src/domain/verification.js';
@@ -40,9 +40,10 @@ export const READABLE_SETS: { file: string; devOnly: boolean }[] = [
     'verifier-blind4.jsonl',
     // The fifth blind set, opened as development data in session 15 (likewise).
     'verifier-blind5.jsonl',
-    // The sixth and seventh, opened as development data in session 16 (likewise).
+    // The sixth, seventh and eighth, opened as development data in session 16 (likewise).
     'verifier-blind6.jsonl',
     'verifier-blind7.jsonl',
+    'verifier-blind8.jsonl',
   ].map((name) => ({ file: casesFile(name), devOnly: false })),
 ];
 
