@@ -4,21 +4,16 @@
  * moves the act. subject.ts compares active subjects; this reads the passive's agent. Actors are the actors lexicon's
  * groups (lexicons/actors.json), so only a named actor against another counts. Read without a parser: review only.
  */
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { lexiconTokens } from './lexicon.js';
+import { lexicons, lexiconTokens } from './lexicon.js';
 
-const ActorsSchema = z.object({ scales: z.array(z.object({ groups: z.array(z.array(z.string().min(1))) })) });
-
+/** The actors lexicon's groups (single-word terms), as the other scale checks read them. */
 let groups: { test: (token: string) => boolean }[] | undefined;
 function actorGroups() {
-  groups ??= ActorsSchema.parse(
-    JSON.parse(readFileSync(new URL('./lexicons/actors.json', import.meta.url), 'utf8')),
-  ).scales.flatMap((s) =>
-    s.groups.map((g) => {
-      const terms = g.filter((t) => !t.includes(' ')).map((t) => t.toLowerCase());
+  groups ??= (lexicons().find((l) => l.lexicon.name === 'actors')?.scales ?? []).flatMap((scale) =>
+    scale.map((group) => {
+      const terms = group.filter((t) => t.words.length === 1);
       return {
-        test: (token: string) => terms.some((t) => (t.endsWith('*') ? token.startsWith(t.slice(0, -1)) : token === t)),
+        test: (token: string) => terms.some((t) => (t.prefix ? token.startsWith(t.words[0]) : token === t.words[0])),
       };
     }),
   );

@@ -77,6 +77,8 @@ export interface BlindSetShape {
   nynorsk?: { words: RegExp; share: number };
   /** The statutes the set added (no set before it cited them), which at least a third of its statute cases cite. */
   newStatutes?: { names: string; ids: readonly string[] };
+  /** The set is on the seed position papers only: it cites no other document, and each of them. */
+  seedsOnly?: boolean;
 }
 
 /**
@@ -91,7 +93,7 @@ export function describeBlindSet(
   shape: BlindSetShape,
   more: (set: HandWrittenSet) => void = () => undefined,
 ): void {
-  const { prefix, least, perCategory, nynorsk, newStatutes } = shape;
+  const { prefix, least, perCategory, nynorsk, newStatutes, seedsOnly } = shape;
   describeHandWrittenSet(title, file, least, (set) => {
     it(`uses only ${prefix} ids, at least ${least.cases} cases, between 40 and 60 % faithful`, () => {
       const cases = set.cases();
@@ -125,6 +127,15 @@ export function describeBlindSet(
         const onStatutes = set.cases().filter((c) => c.citations.some((cit) => cit.document.startsWith('nl-')));
         const onNew = onStatutes.filter((c) => c.citations.some((cit) => added.has(cit.document)));
         expect(onNew.length / onStatutes.length).toBeGreaterThanOrEqual(1 / 3);
+      });
+    }
+
+    if (seedsOnly) {
+      it('cites only the seed position papers, each of them', async () => {
+        const seeds = [...(await loadAdversarialDocuments()).keys()].filter((id) => !id.startsWith('nl-'));
+        const cited = set.cases().flatMap((c) => c.citations.map((cit) => cit.document));
+        expect(cited.filter((d) => !seeds.includes(d))).toEqual([]);
+        expect(new Set(cited)).toEqual(new Set(seeds));
       });
     }
 

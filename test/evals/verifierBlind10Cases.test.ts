@@ -4,36 +4,16 @@
  * Arbeiderparti). Valid as every blind set is (handWrittenSet.ts): vy- ids, about half faithful, some Nynorsk, every
  * one of its categories holding at least five traps (faulty) and four controls (faithful); and no statute cited.
  */
-import { expect, it } from 'vitest';
 import { describeBlindSet } from './handWrittenSet.js';
 
-const SEEDS = new Set([
-  'ntl-prinsipprogram-2019',
-  'fagforbundet-uttalelse-2024',
-  'fagforbundet-innspill-digitaliseringsstrategi-2023',
-  'oslo-ap-digitalisering-for-alle-2018',
-  'ks-innspill-digitaliseringsstrategi-2023',
-]);
-
-describeBlindSet(
-  'the tenth blind verifier set',
-  'verifier-blind10.jsonl',
-  {
-    prefix: 'vy-',
-    least: { faulty: 80, faithful: 80, cases: 170 },
-    perCategory: { faulty: 5, faithful: 4 },
-    nynorsk: {
-      words:
-        /\b(ikkje|eit|ein|ei|berre|meiner|meir|vere|frå|dei|òg|vert|skriv|peikar|peika|tilsette|kommunane|offentleg|offentlege|tenester|tenestene|løysingar|løysing|innbyggjarar|innbyggjarane|fleire|takkar|krev|åtvarar|sjølv|høvet|difor|seier|heile|trengst|støttar|omsynet|høyringssvaret|innspelet|tillitsvalde|verkar|leverandørane|kjem|seier|samstundes)\b/,
-      share: 0.15,
-    },
+describeBlindSet('the tenth blind verifier set', 'verifier-blind10.jsonl', {
+  prefix: 'vy-',
+  least: { faulty: 80, faithful: 80, cases: 170 },
+  perCategory: { faulty: 5, faithful: 4 },
+  nynorsk: {
+    words:
+      /\b(ikkje|eit|ein|ei|berre|meiner|meir|vere|frå|dei|òg|vert|skriv|peikar|peika|tilsette|kommunane|offentleg|offentlege|tenester|tenestene|løysingar|løysing|innbyggjarar|innbyggjarane|fleire|takkar|krev|åtvarar|sjølv|høvet|difor|seier|heile|trengst|støttar|omsynet|høyringssvaret|innspelet|tillitsvalde|verkar|leverandørane|kjem|seier|samstundes)\b/,
+    share: 0.15,
   },
-  (set) => {
-    it('cites only the five seed position papers', () => {
-      const cited = set.cases().flatMap((c) => c.citations.map((cit) => cit.document));
-      expect(cited.length).toBeGreaterThan(0);
-      expect(cited.filter((d) => !SEEDS.has(d))).toEqual([]);
-      for (const seed of SEEDS) expect(cited, seed).toContain(seed);
-    });
-  },
-);
+  seedsOnly: true,
+});

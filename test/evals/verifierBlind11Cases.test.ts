@@ -4,35 +4,16 @@
  * as every blind set is (handWrittenSet.ts): vk- ids, about half faithful, some Nynorsk, every one of its categories
  * holding at least five traps (faulty) and four controls (faithful); and every document it cites is a seed.
  */
-import { expect, it } from 'vitest';
 import { describeBlindSet } from './handWrittenSet.js';
 
-const SEEDS = [
-  'ntl-prinsipprogram-2019',
-  'fagforbundet-uttalelse-2024',
-  'fagforbundet-innspill-digitaliseringsstrategi-2023',
-  'oslo-ap-digitalisering-for-alle-2018',
-  'ks-innspill-digitaliseringsstrategi-2023',
-];
-
-describeBlindSet(
-  'the eleventh blind verifier set',
-  'verifier-blind11.jsonl',
-  {
-    prefix: 'vk-',
-    least: { faulty: 80, faithful: 80, cases: 170 },
-    perCategory: { faulty: 5, faithful: 4 },
-    nynorsk: {
-      words:
-        /\b(ikkje|eit|ein|berre|meiner|vere|frå|dei|korleis|vert|krev|eigne|tilsette|kommunane|offentleg|fleirtalet|skriv|ifølgje|manglar|peikar|mogleg)\b/,
-      share: 0.15,
-    },
+describeBlindSet('the eleventh blind verifier set', 'verifier-blind11.jsonl', {
+  prefix: 'vk-',
+  least: { faulty: 80, faithful: 80, cases: 170 },
+  perCategory: { faulty: 5, faithful: 4 },
+  nynorsk: {
+    words:
+      /\b(ikkje|eit|ein|berre|meiner|vere|frå|dei|korleis|vert|krev|eigne|tilsette|kommunane|offentleg|fleirtalet|skriv|ifølgje|manglar|peikar|mogleg)\b/,
+    share: 0.15,
   },
-  (set) => {
-    it('cites only the five seed position papers, each of them', () => {
-      const cited = set.cases().flatMap((c) => c.citations.map((cit) => cit.document));
-      expect(cited.filter((d) => !SEEDS.includes(d))).toEqual([]);
-      expect(new Set(cited)).toEqual(new Set(SEEDS));
-    });
-  },
-);
+  seedsOnly: true,
+});
