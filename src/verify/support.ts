@@ -55,8 +55,15 @@ export const OVERLAP_NONE = 0.2;
  * NOTE: "supported" offline means near-extractive: at least this share of the sentence's content words, and of each
  * clause's, is in the cited text. Below it the sentence may well be a faithful paraphrase, but the offline checks
  * cannot tell a paraphrase from a subtle shift, so it is "partly supported" («omskrevet – kontroller»).
+ * NOTE (issue 15, session 17): 0.9, was 0.85. A sentence of fewer than ten content words now needs every one of them
+ * in the cited text; at 0.85 one word in seven could be another, and the one-word swap («aksjeselskap» for
+ * «samvirkeføretak», «Kartverket» for «en nasjonal geodatakoordinator») is the fault that lexicons cannot list. All
+ * hand-written sets together (about 2,000 faulty and 2,000 faithful sentences): dangerous misses 47 → 38, soft alarms
+ * 760 → 951; the three then-closed blind sets (9–11) 26 → 20 misses, 208 → 256 soft. The ≈ names the one word to
+ * check, and the judge (on whenever a model is configured) may lift it; nothing lifts a ✓ that lies. 0.95 and 1.0
+ * gave the same verdicts as each other: two misses fewer than 0.9 (both on opened sets), 60 soft alarms more.
  */
-export const OVERLAP_STRICT = 0.85;
+export const OVERLAP_STRICT = 0.9;
 /** A clause with less of its content in the cited text than this is named as not covered. */
 export const CLAUSE_COVERED = 0.5;
 /**
@@ -67,15 +74,15 @@ export const CLAUSE_COVERED = 0.5;
  * with no citation, a citation sharing next to nothing with its sentence. A finding read from word meaning or word
  * order (a stance, quantity, bound, unit or outcome term on a lexicon scale; roles swapped) is a reading, and a
  * reading is concrete only as a minimal pair: the sentence is the cited text with that one thing changed. So such a
- * finding is ✗ only when the rest of the sentence, without the flagged word, is covered as a ✓ needs
- * (MINIMAL_PAIR = OVERLAP_STRICT); otherwise ≈ with the same reason. ≈ is never a dangerous miss.
+ * finding is ✗ only when the rest of the sentence, without the flagged word, is covered as a ✓ needed
+ * (MINIMAL_PAIR, 0.85: OVERLAP_STRICT until session 17, left there so that no ✗ changed); otherwise ≈ with the same reason. ≈ is never a dangerous miss.
  * Measured on the readable sets (`npm run eval:verifier:adversarial -- --by-check`: the adversarial dev half and the
  * rounds' own sets, 539 faulty and 574 faithful sentences): every check's ✗ had a precision of 96–100 %; the only ✗
  * on faithful sentences were two negations in a statute's condition restated as a duty or a deadline (va-7112,
  * va-2036), now ≈. The minimal-pair rule turns 11 of the 269 faulty ✗ into faulty ≈ (quantity 4, bounds 3, roles 2,
  * units 2), the price of a ✗ that stays concrete on paraphrases nobody tuned for. The forged suite is unchanged.
  */
-export const MINIMAL_PAIR = OVERLAP_STRICT;
+export const MINIMAL_PAIR = 0.85;
 
 /** A negation word (Bokmål and Nynorsk), for the two-sided scales below. */
 const NEGATION_WORD = /(?<![\p{L}])(?:ikke|ikkje|ingen|inga|intet|aldri|uten|utan)(?![\p{L}])/iu;
