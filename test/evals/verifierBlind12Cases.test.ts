@@ -12,7 +12,7 @@ describeBlindSet('the twelfth blind verifier set', 'verifier-blind12.jsonl', {
   perCategory: { faulty: 5, faithful: 4 },
   nynorsk: {
     words:
-      /\b(ikkje|eit|ein|berre|meiner|meinte|vere|frå|dei|korleis|vert|tilsette|offentleg|mogleg|peikar|manglar|allereie|difor|trengst|løysingar|takkar|innspel|høvet|òg|skriv|kommunane|åtvarar|sjølv|meir)\b/,
+      /\b(ikkje|eit|ein|berre|meiner|vere|frå|dei|korleis|vert|tilsette|offentleg|offentlege|mogleg|peikar|manglar|allereie|difor|trengst|løysingar|takkar|innspel|høvet|òg|skriv|kommunane|åtvarar|fleire|innan|eigne|gong|synte|kjem|nyttar|framleis|nokre)\b/,
     share: 0.15,
   },
   seedsOnly: true,
