@@ -12,7 +12,7 @@ describeBlindSet('the thirteenth blind verifier set', 'verifier-blind13.jsonl', 
   perCategory: { faulty: 5, faithful: 4 },
   nynorsk: {
     words:
-      /\b(ikkje|eit|ein|berre|meiner|vere|frå|dei|korleis|vert|krev|eigne|tilsette|kommunane|offentleg|fleirtalet|skriv|ifølgje|manglar|peikar|mogleg|òg|kven|heile|synest|medan|tilsett|verksemdene|verksemder|kompetansen|tenester)\b/,
+      /\b(ikkje|eit|ein|berre|meiner|vere|frå|dei|korleis|vert|krev|eigne|tilsette|kommunane|offentleg|fleirtalet|skriv|ifølgje|manglar|peikar|mogleg|òg|kven|heile|synest|medan|tilsett|verksemdene|verksemder|tenester)\b/,
     share: 0.15,
   },
   seedsOnly: true,
