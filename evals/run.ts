@@ -138,6 +138,8 @@ async function main() {
       { key: 'verifierBlind9', suite: 'verifier/blind9', set: config.verifier.blind9 },
       { key: 'verifierBlind10', suite: 'verifier/blind10', set: config.verifier.blind10 },
       { key: 'verifierBlind11', suite: 'verifier/blind11', set: config.verifier.blind11 },
+      { key: 'verifierBlind12', suite: 'verifier/blind12', set: config.verifier.blind12 },
+      { key: 'verifierBlind13', suite: 'verifier/blind13', set: config.verifier.blind13 },
     ] as const;
     const titles: Record<(typeof sets)[number]['suite'], string> = {
       'verifier/adversarial': 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
@@ -160,6 +162,10 @@ async function main() {
         'Verifikatoren på det tiende blinde settet, bare posisjonsnotatene (bare rapport, uten dommer)',
       'verifier/blind11':
         'Verifikatoren på det ellevte blinde settet, bare posisjonsnotatene (bare rapport, uten dommer)',
+      'verifier/blind12':
+        'Verifikatoren på det tolvte blinde settet, bare posisjonsnotatene (bare rapport, uten dommer)',
+      'verifier/blind13':
+        'Verifikatoren på det trettende blinde settet, bare posisjonsnotatene (bare rapport, uten dommer)',
     };
     for (const { key, suite, set } of sets) {
       if (!set) continue;

@@ -65,6 +65,9 @@ const EvalConfig = z.object({
     blind9: HandWrittenSet.optional(),
     blind10: HandWrittenSet.optional(),
     blind11: HandWrittenSet.optional(),
+    /** The twelfth and thirteenth blind sets (vm-, vn- ids), seeds only: report-only, the closed measure since session 17. */
+    blind12: HandWrittenSet.optional(),
+    blind13: HandWrittenSet.optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z

@@ -45,10 +45,10 @@ describe('by-check attribution', () => {
     // The fourth blind set (vq-) is development data since session 15.
     expect([...ids].some((id) => id.startsWith('vq-'))).toBe(true);
     // The fifth (vr-) since session 15, the sixth (vs-), seventh (vu-) and eighth (vw-) since session 16; the ninth
-    // (vx-), tenth (vy-) and eleventh (vk-) are closed and never read.
+    // (vx-), tenth (vy-), eleventh (vk-), twelfth (vm-) and thirteenth (vn-) are closed and never read.
     expect([...ids].some((id) => id.startsWith('vr-'))).toBe(true);
     expect(['vs-', 'vu-', 'vw-'].every((p) => [...ids].some((id) => id.startsWith(p)))).toBe(true);
-    expect([...ids].some((id) => /^v[xyk]-/.test(id))).toBe(false);
+    expect([...ids].some((id) => /^v[xykmn]-/.test(id))).toBe(false);
     expect(readable.length).toBeGreaterThan(1000);
   });
 });

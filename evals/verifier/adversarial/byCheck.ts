@@ -11,7 +11,7 @@
  *
  * NOTE: the readable sets only: the adversarial set's dev half (even ids), the sets written for the rounds of
  * issue 15 and the first eight blind sets (opened as development data in sessions 12 to 16). The held-out half and
- * the closed blind sets (the ninth, tenth and eleventh, and any later one) are never attributed, so that no rule is
+ * the closed blind sets (the ninth to the thirteenth, and any later one) are never attributed, so that no rule is
  * chosen on them.
  */
 import { fileURLToPath } from 'node:url';
