@@ -1,7 +1,8 @@
 /**
  * What a secretariat asks for: a consultation (title, issuer, reference, deadline, the ministry's questions,
  * optional background), the organisation whose voice to use, the length and the written language.
- * The same schema validates POST /drafts, the CLI's YAML file and the eval's cases.
+ * The same schema validates POST /drafts, the CLI's YAML file and the eval's cases. Every level is strict: a field
+ * it does not know (`organisation.foo`, a misspelt `consultation.dedline`) is refused by name, never dropped.
  */
 import { z } from 'zod';
 import { calendarDate, httpUrl } from './calendarDate.js';
@@ -13,7 +14,7 @@ const text = (what: string, max: number) =>
  * One thing to answer in an imported consultation (issue 18): its question or proposal by position in what
  * POST /consultations extracted, with the text the secretary may have edited (the extracted text when left out).
  */
-const ConsultationItemSchema = z.object({
+const ConsultationItemSchema = z.strictObject({
   kind: z.enum(['question', 'proposal']),
   index: z.number().int().min(0).max(999),
   text: text('punktet', 1000).optional(),
@@ -21,7 +22,7 @@ const ConsultationItemSchema = z.object({
 export type ConsultationItem = z.infer<typeof ConsultationItemSchema>;
 
 const ConsultationSchema = z
-  .object({
+  .strictObject({
     title: text('tittelen', 300),
     /** The ministry or agency that sent the consultation: the addressee of the response. */
     issuer: text('avsenderen', 200),
@@ -57,7 +58,7 @@ const ConsultationSchema = z
   });
 export type Consultation = z.infer<typeof ConsultationSchema>;
 
-const OrganisationSchema = z.object({
+const OrganisationSchema = z.strictObject({
   /** As stored on the documents, case-insensitive ("fagforbundet" finds "Fagforbundet"). */
   name: text('organisasjonsnavnet', 200),
   /** A line on tone and stance the drafter should keep ("saklig, tydelig, med vekt på de ansattes medvirkning"). */
@@ -70,7 +71,7 @@ export type Organisation = z.infer<typeof OrganisationSchema>;
 const DRAFT_LENGTHS = ['short', 'medium', 'long'] as const;
 const LANGUAGES = ['nb', 'nn'] as const;
 
-export const DraftRequestSchema = z.object({
+export const DraftRequestSchema = z.strictObject({
   consultation: ConsultationSchema,
   organisation: OrganisationSchema,
   length: z.enum(DRAFT_LENGTHS).default('medium'),

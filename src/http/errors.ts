@@ -1,6 +1,6 @@
 /**
- * An AppError as problem+json (RFC 9457), and zod issues as field errors with Norwegian reasons. The codes, their
- * statuses and Norwegian titles, and the mapping of every stage's errors, live in src/errors.ts.
+ * An AppError as problem+json (RFC 9457). The codes, their statuses and Norwegian titles, and the mapping of every
+ * stage's errors, live in src/errors.ts; zod issues become field errors with Norwegian reasons in src/fieldErrors.ts.
  */
 import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors.js';
 
@@ -32,34 +32,5 @@ export function toProblem(err: AppError, requestId?: string): ProblemBody {
   };
 }
 
-/** Turn zod issues into field errors with Norwegian reasons. */
-export function fieldErrorsFromZod(issues: { path: PropertyKey[]; message: string; code?: string }[]): FieldError[] {
-  return issues.map((i) => ({
-    field: i.path.map(String).join('.') || '(body)',
-    reason: norwegianReason(i),
-  }));
-}
-
-function norwegianReason(i: { message: string; code?: string }): string {
-  // zod's own messages are English; ours (set in schemas) are already Norwegian and pass through.
-  switch (i.code) {
-    case 'invalid_type':
-      return /received undefined|expected .* received undefined/i.test(i.message) || /required/i.test(i.message)
-        ? 'feltet mangler'
-        : 'feil type verdi';
-    case 'too_small':
-      return /^[A-ZÆØÅa-zæøå].*(må|minst)/.test(i.message) ? i.message : 'verdien er for kort eller for liten';
-    case 'too_big':
-      return /(må|høyst)/.test(i.message) ? i.message : 'verdien er for lang eller for stor';
-    case 'invalid_format':
-    case 'invalid_string':
-      return /må/.test(i.message) ? i.message : 'ugyldig format';
-    case 'invalid_value':
-    case 'invalid_enum_value':
-      return 'ugyldig verdi';
-    case 'unrecognized_keys':
-      return 'ukjent felt';
-    default:
-      return /[æøå]|må|ugyldig/i.test(i.message) ? i.message : 'ugyldig verdi';
-  }
-}
+/** zod issues as field errors with Norwegian reasons: one mapping for HTTP, the verifier and the CLI. */
+export { fieldErrorsFromZod } from '../fieldErrors.js';

@@ -5,6 +5,7 @@
  */
 // NOTE: imported first for its side effect: it teaches zod `.openapi` before the named schemas below are made.
 import '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 import { calendarDate, DocumentSummary, Passage } from '../domain/index.js';
 import { annotated, named } from './named.js';
 
@@ -20,3 +21,22 @@ export const PassageWithDocumentSchema = PassageSchema.extend({ document: Docume
 
 /** A real calendar day, YYYY-MM-DD (the domain's one date schema). */
 export const IsoDate = calendarDate;
+
+/**
+ * A draft comes as `markdown` or as `structured`, exactly one (POST /verify, PUT /drafts/{id}): neither is a missing
+ * field, both a conflict, each said as such.
+ */
+export function markdownOrStructured(b: { markdown?: unknown; structured?: unknown }, ctx: z.RefinementCtx): void {
+  if (b.markdown === undefined && b.structured === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['markdown'],
+      message: 'feltet mangler: send utkastet som markdown (eller som structured)',
+    });
+  else if (b.markdown !== undefined && b.structured !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['structured'],
+      message: 'send bare én av markdown og structured, ikke begge',
+    });
+}

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { StageError, type VerifyErrorCode } from '../errors.js';
+import { fieldErrorsFromZod } from '../fieldErrors.js';
 import type { StructuredDraft } from './format.js';
 
 export type { VerifyErrorCode } from '../errors.js';
@@ -100,9 +101,8 @@ export function checkDraftLimits(draft: StructuredDraft): void {
   }
 }
 
-/** Turn the first zod issue into a VerifyError naming the field. */
+/** Turn the first zod issue into a VerifyError naming the field, its reason in Norwegian (src/fieldErrors.ts). */
 export function fromZodError(error: z.ZodError): VerifyError {
-  const issue = error.issues[0];
-  const field = issue.path.map(String).join('.') || 'draft';
-  return new VerifyError('invalid_draft', `Ugyldig utkast: ${issue.message} (${field}).`, field);
+  const [first] = fieldErrorsFromZod(error.issues, 'draft');
+  return new VerifyError('invalid_draft', `Ugyldig utkast: ${first.reason} (${first.field}).`, first.field);
 }

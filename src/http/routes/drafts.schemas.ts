@@ -16,6 +16,7 @@ import {
 } from '../../domain/index.js';
 import { DraftRequestSchema as PipelineDraftRequest } from '../../domain/draftRequest.js';
 import { named } from '../named.js';
+import { markdownOrStructured } from '../schemas.js';
 
 const CitationRefSchema = named(CitationRef, 'CitationRef');
 
@@ -180,10 +181,7 @@ export const ReviseRequestSchema = z
       }),
   })
   .strict()
-  .refine((b) => (b.markdown === undefined) !== (b.structured === undefined), {
-    message: 'send enten markdown eller structured',
-    path: ['markdown'],
-  })
+  .superRefine(markdownOrStructured)
   .openapi('ReviseRequest');
 
 export type DraftVersionView = z.infer<typeof DraftVersionSchema>;

@@ -18,11 +18,12 @@ import { getDraft, getDraftVersion, listDrafts, type DraftVersionRecord } from '
 import { withdrawnSources } from '../../store/documents.js';
 import { unreadablePassages } from '../../store/access.js';
 import { slug } from '../../text/slug.js';
-import type { Judge } from '../../verify/index.js';
+import { VerifyError, type Judge } from '../../verify/index.js';
 import { audit, requireRole, viewerDb } from '../access.js';
 import { AppError } from '../errors.js';
 import { problemResponses, router, type AppEnv } from '../openapi.js';
 import { sse } from '../sse.js';
+import { verifyProblem } from './verify.js';
 import {
   DraftIdParam,
   DraftRequestSchema,
@@ -151,6 +152,11 @@ export function draftRoutes(deps: DraftRoutesDeps) {
     return { record: redactSources(record, hidden), withdrawn, ids };
   };
   const notFound = (id: string) => new AppError('not_found:draft', { detail: `Ingen utkast med id «${id}».` });
+  const noVersion = (id: string, version?: number) =>
+    new AppError('not_found:draft', {
+      detail: `Utkastet «${id}» har ingen versjon ${version}.`,
+      errors: [{ field: 'version', reason: `utkastet har ingen versjon ${version}` }],
+    });
 
   return router()
     .openapi(createDraftRoute, async (c) => {
@@ -180,7 +186,7 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       const draft = await getDraft(db, { id });
       if (!draft) throw notFound(id);
       const stored = await getDraftVersion(db, { id, version });
-      if (!stored) throw new AppError('not_found:draft', { detail: `Utkastet «${id}» har ingen versjon ${version}.` });
+      if (!stored) throw noVersion(id, version);
       const { record, withdrawn: gone } = await readable(c, stored);
       const withdrawn = [...gone].map(([passageId, w]) => ({ passageId, ...w }));
       return c.json(
@@ -196,10 +202,14 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       if (!draft) throw notFound(id);
       requireRole(c.get('viewer'), draft.organisation, 'editor');
       // The marks a Markdown export puts in front of sentences are not part of the text sent back.
-      const saved = await serviceFor(c).revise(
-        id,
-        edit.markdown ? { ...edit, markdown: stripMarks(edit.markdown) } : edit,
-      );
+      const saved = await serviceFor(c)
+        .revise(id, edit.markdown ? { ...edit, markdown: stripMarks(edit.markdown) } : edit)
+        .catch((err: unknown) => {
+          // The verifier names a field inside the draft; the client sent it as `markdown` or `structured`.
+          throw err instanceof VerifyError
+            ? verifyProblem(err, edit.markdown !== undefined ? 'markdown' : 'structured')
+            : err;
+        });
       if (!saved) throw notFound(id);
       await audit(c, deps.db, {
         action: 'edit',
@@ -215,7 +225,7 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       const { version, format, allowUnverified } = c.req.valid('query');
       const db = viewerDb(c, deps.db);
       const stored = await getDraftVersion(db, { id, version });
-      if (!stored) throw notFound(id);
+      if (!stored) throw version !== undefined && (await getDraft(db, { id })) ? noVersion(id, version) : notFound(id);
       const name = exportName(stored);
       // Sources withdrawn since the draft was written: the export says so, as the web page does.
       const { record, withdrawn, ids } = await readable(c, stored);

@@ -18,6 +18,7 @@ import {
 import { toAppError } from '../../errors.js';
 import { AppError } from '../errors.js';
 import { problemResponses, router } from '../openapi.js';
+import { markdownOrStructured } from '../schemas.js';
 import { VerificationReportSchema } from './drafts.schemas.js';
 
 const VerifyRequestSchema = z
@@ -32,10 +33,7 @@ const VerifyRequestSchema = z
     organisation: z.string().trim().min(1).max(200).optional().openapi({ description: 'Who "vi" is in the draft' }),
   })
   .strict()
-  .refine((b) => (b.markdown === undefined) !== (b.structured === undefined), {
-    message: 'send enten markdown eller structured',
-    path: ['markdown'],
-  })
+  .superRefine(markdownOrStructured)
   .openapi('VerifyRequest', {
     example: {
       markdown:
@@ -93,7 +91,7 @@ export function verifyRoutes({ db, judge }: { db: Queryable; judge?: Judge }) {
 }
 
 /** A VerifyError as the problem the client sees (src/errors.ts), its field named as it stands in the request body. */
-function verifyProblem(err: VerifyError, body: 'markdown' | 'structured'): AppError {
+export function verifyProblem(err: VerifyError, body: 'markdown' | 'structured'): AppError {
   const field =
     err.field === 'markdown' || err.field.startsWith('[^')
       ? `markdown ${err.field === 'markdown' ? '' : err.field}`.trim()

@@ -117,11 +117,8 @@ export async function readUploadForm(req: Request, maxFileBytes: number): Promis
   }
   const parsed = UploadFields.safeParse(raw);
   if (!parsed.success) {
-    // An unknown field is named itself ("organization"), not the form.
-    const issues = parsed.error.issues.flatMap((i): { path: PropertyKey[]; message: string; code?: string }[] =>
-      i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ ...i, path: [k] })) : [i],
-    );
-    throw new AppError('bad_request:validation', { errors: fieldErrorsFromZod(issues) });
+    // An unknown field is named itself ("organization"), not the form (fieldErrorsFromZod does so for every body).
+    throw new AppError('bad_request:validation', { errors: fieldErrorsFromZod(parsed.error.issues) });
   }
   refuseNul(parsed.data);
   const filename =
