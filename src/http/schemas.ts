@@ -36,7 +36,7 @@ export function markdownOrStructured(b: { markdown?: unknown; structured?: unkno
   else if (b.markdown !== undefined && b.structured !== undefined)
     ctx.addIssue({
       code: 'custom',
-      path: ['structured'],
+      path: ['markdown'],
       message: 'send bare én av markdown og structured, ikke begge',
     });
 }

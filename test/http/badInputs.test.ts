@@ -2,7 +2,8 @@
  * Every bad input a 4xx (issue 16, item 5): a table-driven fuzz over every operation in GET /openapi.json. For each
  * one it sends NUL bytes in each string field, path parameter and query parameter, huge numbers, over-long ids and
  * wrong content types, and asserts what a client sees: no 5xx, a problem+json body naming the field for every 400,
- * 415 for a body in another format, and the store unchanged (documents, passages, drafts and their versions).
+ * 415 for a body in another format, every status documented for its operation in /openapi.json, and the store
+ * unchanged (documents, passages, drafts and their versions).
  */
 import { describe, expect, it } from 'vitest';
 import { countAll } from '../../src/store/documents/read.js';
@@ -12,7 +13,10 @@ import { jsonInit, seededApp } from '../helpers/runtime.js';
 const { app, db } = await seededApp();
 type Op = { method: string; path: string; params: { in: string; name: string }[]; body?: string };
 const doc = (await (await app.request('/openapi.json')).json()) as {
-  paths: Record<string, Record<string, { parameters?: { in: string; name: string }[]; requestBody?: any }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: { in: string; name: string }[]; requestBody?: any; responses: object }>
+  >;
 };
 const operations: Op[] = Object.entries(doc.paths).flatMap(([path, ops]) =>
   Object.entries(ops).map(([method, op]) => ({
@@ -226,6 +230,9 @@ async function failures(op: Op, cases: Case[]): Promise<string[]> {
       continue;
     }
     if (typeof c.status === 'number' && res.status !== c.status) why(`expected ${c.status}`);
+    // Whatever the status, /openapi.json lists it for this operation.
+    if (!Object.keys(doc.paths[op.path][op.method.toLowerCase()].responses).includes(String(res.status)))
+      why('status not documented in /openapi.json');
     else if (c.status === undefined && (res.status < 400 || res.status >= 500)) why('expected a 4xx');
     if (res.status === 400) {
       if (!res.headers.get('content-type')?.startsWith('application/problem+json')) why('not problem+json');

@@ -9,13 +9,17 @@ const doc = (await (await app.request('/openapi.json')).json()) as {
 const statuses = (path: string, method: string) => Object.keys(doc.paths[path][method].responses).map(Number);
 
 describe('/openapi.json lists the guards’ problems', () => {
-  it('421 on every operation; 403, 429 and 507 on writes; 413 where there is a body', () => {
+  it('421 on every operation; 403 on every POST, PUT and DELETE; 429 and 507 on writes; 413 where there is a body', () => {
     for (const [path, item] of Object.entries(doc.paths))
       for (const method of Object.keys(item)) expect(statuses(path, method), `${method} ${path}`).toContain(421);
     expect(statuses('/documents', 'post')).toEqual(expect.arrayContaining([403, 413, 429, 507, 201]));
     expect(statuses('/documents/{id}', 'delete')).toEqual(expect.arrayContaining([403, 429, 507]));
-    expect(statuses('/search', 'post')).toContain(413);
-    expect(statuses('/search', 'post')).not.toContain(403);
+    expect(statuses('/search', 'post')).toEqual(expect.arrayContaining([400, 413, 415]));
+    // A session cookie without the CSRF token, or a cross-site Origin, is refused on the read-only POSTs too.
+    expect(statuses('/search', 'post')).toContain(403);
+    expect(statuses('/search', 'post')).not.toContain(507);
+    expect(statuses('/passages/{id}', 'get')).toContain(400);
+    expect(statuses('/passages/{id}', 'get')).not.toContain(403);
     expect(statuses('/health', 'get')).not.toContain(429);
   });
 

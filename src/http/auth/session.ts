@@ -16,6 +16,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Writes that need no CSRF token: signing in (no session yet to hold one). */
 const CSRF_EXEMPT = new Set(['POST /session']);
 
+/**
+ * Whether a request made with the session cookie must carry the CSRF token (else 403 forbidden:csrf): every write,
+ * read-only POSTs (/search, /ask, /verify) included, but signing in. /openapi.json documents the 403 from this.
+ */
+export const needsCsrfToken = (method: string, path: string) =>
+  !SAFE_METHODS.has(method.toUpperCase()) && !CSRF_EXEMPT.has(`${method.toUpperCase()} ${path}`);
+
 export const CSRF_HEADER = 'x-csrf-token';
 
 export function sessionResolver({ db, idleMinutes }: { db: Queryable; idleMinutes: number }): PrincipalResolver {
@@ -29,7 +36,7 @@ export function sessionResolver({ db, idleMinutes }: { db: Queryable; idleMinute
     // An expired or logged-out cookie is no credential: the request goes on as anonymous (401 where that is not
     // enough), which is what sends the page to its login view.
     if (!session || !user) return null;
-    if (!SAFE_METHODS.has(c.req.method) && !CSRF_EXEMPT.has(`${c.req.method} ${c.req.path}`)) {
+    if (needsCsrfToken(c.req.method, c.req.path)) {
       const given = Buffer.from(c.req.header(CSRF_HEADER) ?? '');
       const expected = Buffer.from(session.csrfToken);
       if (given.length !== expected.length || !timingSafeEqual(given, expected))

@@ -18,6 +18,9 @@ const JSON_TYPE = /^application\/([a-z0-9.-]+\+)?json\s*(;|$)/i;
 const unsupported = () =>
   new AppError('unsupported_media_type:body', { detail: 'Send JSON med content-type: application/json.' });
 
+/** The methods whose body this reads; each can answer 400 (empty, not UTF-8), 413 and 415 on any route. */
+export const BODY_METHODS = ['POST', 'PUT', 'PATCH'];
+
 export function strictJsonBody({
   maxBytes,
   uploadPaths = [],
@@ -27,7 +30,7 @@ export function strictJsonBody({
 }): MiddlewareHandler {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   return async (c, next) => {
-    if (!['POST', 'PUT', 'PATCH'].includes(c.req.method)) return next();
+    if (!BODY_METHODS.includes(c.req.method)) return next();
     const type = c.req.header('content-type') ?? '';
     if (uploadPaths.some((p) => p.test(c.req.path))) return next();
     if (type.toLowerCase().startsWith('multipart/')) throw unsupported();
