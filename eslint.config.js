@@ -18,7 +18,7 @@ const root = import.meta.dirname;
  */
 export const LAYERS = [
   // 0, the floor: the shared vocabulary every stage speaks. Its members may use each other.
-  [['src/domain', 'src/errors.ts', 'src/text', 'src/config', 'src/log.ts']],
+  [['src/domain', 'src/errors.ts', 'src/fieldErrors.ts', 'src/text', 'src/config', 'src/log.ts']],
   // src/consultation: reading a høringsnotat's fields (issue 18); pure text rules, beside ingest.
   [['src/ingest'], ['src/embed'], ['src/consultation']],
   [['src/store']],

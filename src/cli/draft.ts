@@ -1,6 +1,5 @@
 /** `npm run draft -- consultation.yaml [--org …] [--out draft.md|draft.docx]`: draft, verify, save, write. */
-import { readFile, writeFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
+import { writeFile } from 'node:fs/promises';
 import { draftingFromConfig } from '../bootstrap/drafting.js';
 import { seedIfEmpty } from '../bootstrap/loadFiles.js';
 import { openRuntime } from '../bootstrap/runtime.js';
@@ -11,8 +10,10 @@ import { draftToDocx } from '../export/docx.js';
 import { draftToMarkdown, isExportNoteLine } from '../export/markdown.js';
 import { createLogger } from '../log.js';
 import { getPassages } from '../store/documents.js';
+import { fieldErrorsFromZod } from '../fieldErrors.js';
 import { fail, failWith, parseCli } from './args.js';
 import { verificationSummary } from './summary.js';
+import { readYamlFile } from './yamlFile.js';
 
 const HELP = `
 Bruk: npm run draft -- <høring.yaml> [valg]
@@ -42,19 +43,21 @@ async function main() {
   );
   if (positionals.length !== 1) fail('oppgi én høringsfil (.yaml).\n' + HELP, 2);
   if (values.out && !/\.(md|docx)$/i.test(values.out)) fail('--out må slutte på .md eller .docx.', 2);
-  let raw: Record<string, any>;
-  try {
-    raw = parseYaml(await readFile(positionals[0], 'utf8')) ?? {};
-  } catch (err) {
-    fail(`kunne ikke lese ${positionals[0]}: ${(err as Error).message}`, 2);
-  }
+  const file = positionals[0];
+  const read = await readYamlFile(file).catch(failWith);
+  if (read !== null && (typeof read !== 'object' || Array.isArray(read)))
+    fail(
+      `«${file}» må inneholde feltene consultation og organisation (se examples/consultation-digitalisering.yaml).`,
+      2,
+    );
+  const raw = (read ?? {}) as Record<string, any>;
   if (values.org) raw.organisation = { ...(raw.organisation ?? {}), name: values.org };
   if (values.length) raw.length = values.length;
   if (values.nynorsk) raw.language = 'nn';
   const parsed = DraftRequestSchema.safeParse(raw);
   if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    fail(`ugyldig høringsfil: ${i.path.join('.') || '(fil)'}: ${i.message}`, 2);
+    const lines = fieldErrorsFromZod(parsed.error.issues, '(fil)').map((e) => `  ${e.field}: ${e.reason}`);
+    fail(`ugyldig høringsfil «${file}»:\n${lines.join('\n')}`, 2);
   }
 
   const config = loadConfig();
