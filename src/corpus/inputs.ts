@@ -12,6 +12,7 @@ import { DocumentMeta } from '../domain/types.js';
 import { ingestErrors } from '../ingest/errors.js';
 import { findLoader, loaderFor } from '../ingest/loaders/index.js';
 import { slugify, titleFromFileName } from '../text/slug.js';
+import { zodReason } from '../fieldErrors.js';
 
 const METADATA_FILE = 'metadata.yaml';
 
@@ -69,7 +70,7 @@ export async function readCorpusDir(dir: string): Promise<CorpusFile[]> {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.');
-      throw ingestErrors.invalidMetadata(label, field, issue.message);
+      throw ingestErrors.invalidMetadata(label, field, zodReason(issue));
     }
     const { file, ...meta } = parsed.data;
     const path = join(dir, file);
@@ -105,7 +106,7 @@ async function fromDefaults(path: string, defaults: Partial<DocumentMeta>, singl
   const parsed = DocumentMeta.safeParse(candidate, NO_ERRORS);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw ingestErrors.invalidMetadata(path, issue.path.join('.'), issue.message);
+    throw ingestErrors.invalidMetadata(path, issue.path.join('.'), zodReason(issue));
   }
   const given = (field: keyof DocumentMeta) =>
     defaults[field] !== undefined && (single || (field !== 'title' && field !== 'id'));

@@ -94,6 +94,15 @@ describe('readCorpusDir validation', () => {
     expect(err.details.field).toBe(field);
   });
 
+  it('says in plain Norwegian what an unknown kind and a missing title should be (src/fieldErrors.ts)', async () => {
+    const kind = await corpus({ 'a.txt': 'Tekst.', 'metadata.yaml': yaml([{ ...ENTRY, kind: 'pamflett' }]) });
+    expect((await rejection(readCorpusDir(kind))).message).toMatch(/må være en av: «[a-z_]+», /);
+    const title = await corpus({ 'a.txt': 'Tekst.', 'metadata.yaml': yaml([{ ...ENTRY, title: undefined }]) });
+    const message = (await rejection(readCorpusDir(title))).message;
+    expect(message).toContain('feltet mangler');
+    expect(message).not.toMatch(/Ugyldig input|forventet|Invalid/);
+  });
+
   it('rejects two entries with one id', async () => {
     const dir = await corpus({
       'a.txt': 'A.',
