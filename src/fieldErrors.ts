@@ -100,7 +100,8 @@ export function zodReason(i: ZodIssueLike): string {
       const received = /received (\w+)/.exec(i.message)?.[1] ?? /fikk (\w+)/.exec(i.message)?.[1];
       if (received === undefined || received === 'undefined') return received ? 'feltet mangler' : missingOr(i);
       const want = `må være ${typeName(i.expected)}`;
-      return received === String(i.expected) || (i.expected === 'int' && received === 'number')
+      // A query parameter coerced to a number arrives as NaN when it was not one: «abc» is simply not a number.
+      return received === String(i.expected) || received === 'NaN' || (i.expected === 'int' && received === 'number')
         ? want
         : `${want}, ikke ${typeName(received)}`;
     }

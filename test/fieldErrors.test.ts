@@ -24,6 +24,9 @@ describe('fieldErrorsFromZod', () => {
     expect(errorsOf(Request, {})).toEqual([{ field: 'query', reason: 'feltet mangler' }]);
     expect(errorsOf(Request, { query: 5 })).toEqual([{ field: 'query', reason: 'må være tekst, ikke et tall' }]);
     expect(errorsOf(Request, { query: 'x', k: 1.5 })).toEqual([{ field: 'k', reason: 'må være et heltall' }]);
+    expect(errorsOf(z.object({ version: z.coerce.number() }), { version: 'abc' })).toEqual([
+      { field: 'version', reason: 'må være et tall' },
+    ]);
     expect(errorsOf(z.object({ sections: z.array(z.object({})) }), { sections: [1] }, 'draft')).toEqual([
       { field: 'sections.0', reason: 'må være et objekt, ikke et tall' },
     ]);
