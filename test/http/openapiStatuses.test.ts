@@ -140,6 +140,17 @@ const CASES: Case[] = [
     init: () => ({ method: 'DELETE', headers: BEARER }),
     status: 404,
   },
+  {
+    label: 'unknown imported consultation',
+    method: 'POST',
+    url: () => '/drafts',
+    init: json('POST', {
+      ...DRAFT_REQUEST,
+      consultation: { ...DRAFT_REQUEST.consultation, documentId: 'finnes-ikke' },
+    }),
+    status: 404,
+    field: 'consultation.documentId',
+  },
   // Edits.
   {
     label: 'empty edit',

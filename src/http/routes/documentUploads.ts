@@ -106,7 +106,7 @@ const uploadDoc = (method: 'post' | 'put') => ({
       content: { 'application/json': { schema: UploadResultSchema } },
     },
     ...(method === 'post' ? { 200: streamed } : {}),
-    ...problemResponses(400, 401, 403, ...(method === 'put' ? [404] : []), 409, 413, 415, 422),
+    ...problemResponses(400, 401, 403, ...(method === 'put' ? [404] : []), 409, 413, 415, 422, 503),
   },
 });
 

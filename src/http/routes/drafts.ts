@@ -53,7 +53,7 @@ const createDraftRoute = createRoute({
         'Server-Sent Events (stream: true): retrieval, delta, section, verification, done (the saved draft), error (a problem body)',
       content: { 'text/event-stream': { schema: z.string() } },
     },
-    ...problemResponses(400, 401, 413, 422, 502, 503),
+    ...problemResponses(400, 401, 404, 413, 422, 502, 503),
   },
 });
 

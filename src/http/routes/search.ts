@@ -47,7 +47,7 @@ const route = createRoute({
       description: 'Ranked passages',
       content: { 'application/json': { schema: z.object({ hits: z.array(SearchHitSchema) }) } },
     },
-    ...problemResponses(400, 413),
+    ...problemResponses(400, 413, 503),
   },
 });
 
