@@ -32,11 +32,13 @@ let app: ReturnType<typeof createApp>;
 let doc: Doc;
 let draftId: string;
 let cookie: string;
+let kariId: string;
 
 beforeAll(async () => {
   const rt = await seededStore();
   app = createApp({ ...rt, config: { ...testConfig, API_TOKENS: TOKEN }, logger: silentLogger });
   const kari = await createUser(rt.db, { email: EMAIL, name: 'Kari Nordmann' });
+  kariId = kari.id;
   await setRole(rt.db, { userId: kari.id, organisation: 'Fagforbundet', role: 'editor' });
   await setPasswordHash(rt.db, { email: EMAIL, hash: await hashPassword(PASSWORD) });
   const signedIn = await app.request('/session', jsonInit('POST', { email: EMAIL, password: PASSWORD }));
@@ -150,6 +152,13 @@ const CASES: Case[] = [
     }),
     status: 404,
     field: 'consultation.documentId',
+  },
+  {
+    label: 'another spelling of a known organisation',
+    method: 'PUT',
+    url: () => `/users/${kariId}/roles`,
+    init: json('PUT', { organisation: 'Oslo-Arbeiderparti', role: 'reader' }),
+    status: 409,
   },
   // Edits.
   {

@@ -82,7 +82,8 @@ const routes = {
     path: '/users/{id}/roles',
     summary: 'Set the user’s role in an organisation (role null removes the membership)',
     request: { params: Id, ...body(z.object({ organisation: Organisation, role: Role.nullable() })) },
-    responses: { 200: { description: 'OK', ...json(UserSchema) }, ...problemResponses(400, 401, 403, 404) },
+    // 409: the organisation is another spelling of a known one (store/users.ts setRole).
+    responses: { 200: { description: 'OK', ...json(UserSchema) }, ...problemResponses(400, 401, 403, 404, 409) },
   }),
   admin: createRoute({
     method: 'put',
