@@ -2,7 +2,7 @@
 // for editors the upload form (several files, each with its own progress and result). Readers get the list only.
 import { getJson } from '../api.js';
 import { formatDate, h, replace } from '../dom.js';
-import { uploadOrganisations } from '../library/access.js';
+import { uploadOrganisations } from '../access.js';
 import { kindLabel } from '../labels.js';
 import { uploadForm } from '../library/upload.js';
 
