@@ -290,6 +290,9 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
     const reader = await as('leser@fagforbundet.no');
     try {
       expect(await reader.p.getByRole('heading', { name: 'Last opp dokumenter' }).count()).toBe(0);
+      expect(await reader.p.locator('#bare-lesing').textContent()).toBe(
+        'Du kan lese dokumentene, men ikke laste opp nye: det krever rollen redaktør i en organisasjon.',
+      );
       expect(await reader.p.locator('main').textContent()).not.toContain('null');
       expect(await reader.p.locator('.document-group').count()).toBeGreaterThan(0);
       await reader.p.goto(`${world.base}/dokumenter/fagforbundet-skolebibliotek-notat`);
@@ -304,6 +307,7 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
     try {
       // An editor of KS uploads in KS's name only, and may replace (not withdraw) a KS document.
       await editor.p.getByRole('heading', { name: 'Last opp dokumenter' }).waitFor();
+      expect(await editor.p.locator('#bare-lesing').count()).toBe(0);
       expect(await editor.p.getByLabel('Dokumentene er fra').locator('option').allTextContents()).toEqual(['KS']);
       const ks = editor.p.locator('section[aria-labelledby="org-ks"]').getByRole('link').first();
       await ks.click();
