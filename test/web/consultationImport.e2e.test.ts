@@ -54,7 +54,9 @@ suite('web page: import a consultation into «Ny høring» (Chromium)', { shuffl
     const steps = await page.locator('#import-logg li').allTextContents();
     expect(steps[0]).toMatch(/^Lest \(PDF, 2\d sider\): \d+ avsnitt/);
     expect(steps).toContainEqual(expect.stringMatching(/^Gjør avsnittene søkbare: (\d+) av \1\.$/));
-    expect(steps.at(-1)).toBe('Lagrer …');
+    // The list ends with the outcome, as a document upload's line does, not at «Lagrer …».
+    expect(steps.at(-1)).toBe(`Lagret: «${TITLE}».`);
+    expect(steps).not.toContain('Lagrer …');
     const status = await page.evaluate(() => (window as unknown as { __status: string[] }).__status);
     expect(status[0]).toMatch(/^Laster opp «horingsnotat-kommuneloven\.pdf»/);
     expect(status.at(-1)).toMatch(/^Hentet ut fra «horingsnotat-kommuneloven\.pdf»/);

@@ -92,10 +92,13 @@ export function consultationImport({ onImported }) {
         },
         { signal: controller.signal },
       );
+      // The list ends where the upload ended, as a document upload's line does («Lagret: …»), not at «Lagrer …».
+      finishLog(`Lagret: «${body.document?.title ?? f.name}».`, 'done');
       status.textContent = `Hentet ut fra «${f.name}». Se over feltene under før du lager utkastet.`;
       onImported(body, 'new');
     } catch (err) {
       if (err?.name === 'AbortError') return;
+      if (log.childElementCount) finishLog('Ikke lagret.', 'none');
       status.textContent = '';
       refused(err, f.name);
     } finally {
@@ -104,6 +107,15 @@ export function consultationImport({ onImported }) {
       file.value = '';
       controller = null;
     }
+  }
+
+  /** The log's last line: the save step's «Lagrer …» becomes its outcome, or the outcome follows the last step. */
+  function finishLog(text, kind) {
+    const last = log.lastElementChild;
+    const line = last?.dataset.phase === 'save' ? last : log.appendChild(h('li', {}));
+    line.className = `progress__item progress__item--${kind}`;
+    line.dataset.phase = 'finished';
+    line.textContent = text;
   }
 
   /** A refusal in Norwegian; for a document imported before, the way to what was read out of it then. */
