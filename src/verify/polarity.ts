@@ -17,178 +17,32 @@ import { negationsInTerms } from './lexicon.js';
 import type { PolarityIssue } from '../domain/verification.js';
 import { splitSentences } from '../text/sentences.js';
 import { negatedAntonym } from './antonyms.js';
-import { NUMBER_WORDS } from './numbers.js';
+import type { Negation, Text } from './polarity/text.js';
+import { NEGATIONS } from './polarity/negatingWords.js';
+import {
+  DEMAND_IN,
+  FOR_THEN_COMMA,
+  LACK_COMPOUND,
+  LACKS,
+  MANGEL_NOUNS,
+  TOO,
+  TOO_IN,
+  defectsNoun,
+} from './polarity/lack.js';
+import { INSTEAD_IN, insteadLabel, ratherThan } from './polarity/insteadOf.js';
+import { CEASES, NO_LONGER_IN, ceasingNear, lapses } from './polarity/noLonger.js';
+import { BOUNDS, BOUND_COMPOUND, boundAfter } from './polarity/bounds.js';
+import { ONLY, ONLY_IN, UNLESS, exceptiveAfter, otherThan } from './polarity/exceptives.js';
+import { doubleNegations } from './polarity/cancellingNegations.js';
+import { LIST_ITEM, inCondition } from './polarity/conditions.js';
+import { EARLIEST_IN, NOT_NEGATING_AFTER, WHEN_IN, WHETHER_IN, notNegating } from './polarity/notNegating.js';
 
-const NEGATIONS = new Set([
-  'ikke',
-  'ikkje',
-  'ingen',
-  'inga',
-  'intet',
-  'ingenting',
-  'inkje',
-  'aldri',
-  'verken',
-  'hverken',
-  'korkje',
-  'uten',
-  'utan',
-  'mangler',
-  'manglar',
-  'manglet',
-  'mangla',
-  // The noun («mangel», «mangelen», «manglene») negates only as «mangel på» (lack of): see MANGEL_NOUNS.
-  'mangel',
-  'mangelen',
-  'manglene',
-  'manglane',
-  'manglende',
-  // «opplæringa er mangelfull» says «opplæringa holder ikke mål».
-  'mangelfull',
-  'mangelfullt',
-  'mangelfulle',
-  'istedenfor',
-  'isteden',
-  // Words that carry a negation in themselves: «forbudt» is «kan ikke», «slipper» is «er ikke forpliktet til».
-  'forbudt',
-  'forbud',
-  'forbode',
-  'forbod',
-  'forbys',
-  'forbyr',
-  'slipper',
-  'sleppe',
-  'slepp',
-  'fritatt',
-  'fritak',
-  // «for å hindre at noen lider rettstap» says «for at ikke noen skal lide rettstap».
-  'hindre',
-  'hindra',
-  'hindrer',
-  'hindrar',
-  'forhindre',
-  'forhindrer',
-  'unngå',
-  'unngår',
-]);
-/**
- * NOTE: «mangelen på kompetanse» says what «mangel på kompetanse» says, but in a statute «mangelen» alone is a defect
- * («Mangelen skal rettes»), no negation: the noun negates only when «på» follows it.
- */
-const MANGEL_NOUNS = new Set(['mangel', 'mangelen', 'manglene', 'manglane']);
-/**
- * «mangler» is also the noun's plural (defects): «kreve mangler rettet», «ansvar for skjulte mangler», «mangler ved
- * husrommet» (issue 15, fourth blind set opened). Read as the noun after a verb that takes defects as its object, an
- * adjective or a preposition, and before «ved»; the verb («det mangler folk», «som mangler») has a subject or «som»
- * before it. NOTE: not after «de», «alle», «andre», «disse»: those are subjects as often («alle mangler tid»).
- */
-const MANGLER = new Set(['mangler', 'manglar']);
-const DEFECTS_BEFORE = new Set(
-  (
-    'kreve krevje krev krever rette rettet utbedre utbedrer utbedres utbedret påvise oppdage oppdager reklamere ' +
-    'reklamerer eventuelle slike skjulte vesentlige vesentlege synlige kjente av om over for ved'
-  ).split(' '),
-);
-const defectsNoun = (tokens: readonly string[], i: number) =>
-  MANGLER.has(tokens[i]) && (DEFECTS_BEFORE.has(tokens[i - 1] ?? '') || tokens[i + 1] === 'ved');
-/**
- * «uten annen endring av leien enn …», «uten andre krav enn …» restrict (only this), they do not negate: a sentence
- * that leaves the restriction out drops a condition (support.ts), it does not reverse the rule.
- */
-const OTHER_THAN = new Set(['annen', 'anna', 'annet', 'andre']);
 /** «faller utenfor», «holdes utenfor» (is not covered) carry a negation. */
 const FALLS_OUTSIDE = new Set(['faller', 'falle', 'fell', 'holdes', 'haldast']);
-/**
- * «fremfor», «framfor» and «heller enn» (rather than) say what «i stedet for» says. NOTE: they count as its negation
- * only where the other text has one of these: «framfor» is also «in front of» and «fremfor alt» «above all», so a
- * text with «fremfor» against one with none of them keeps being read word by word, as before.
- */
-const RATHER_THAN = new Set(['fremfor', 'framfor']);
-const INSTEAD_IN =
-  /(?<![\p{L}])(?:i\s+stedet\s+for|i\s+staden\s+for|istedenfor|isteden|fremfor|framfor|heller\s+enn)(?![\p{L}])/iu;
-/** Is token i «fremfor», «framfor» (not «fremfor alt») or the «heller» of «heller enn»? */
-const ratherThan = (tokens: readonly string[], i: number) =>
-  (RATHER_THAN.has(tokens[i]) && tokens[i + 1] !== 'alt') || (tokens[i] === 'heller' && tokens[i + 1] === 'enn');
-/** The label every «i stedet for» form carries, so that they pair as the same word. */
-const insteadLabel = (w: string) =>
-  w === 'stedet' || w === 'istedenfor' || w === 'isteden' || w === 'heller' || RATHER_THAN.has(w) ? 'i stedet for' : w;
-/**
- * NOTE (issue 15, sixth blind set opened): verbs of ceasing and staying away carry a negation: «eiendommen opphører å
- * regnes som leiegård» is «regnes ikke lenger som leiegård», «framdriften uteblir» is «manglende framdrift». They
- * count as negations only where the other text has one (`negationElsewhere`), so that they pair with it, and does not
- * have the same word (then the two say the same, and a negation beside one of them is added or dropped as before);
- * against a text with no negation, they are words like any other, as before.
- */
-const CEASES = new Set([
-  'opphører',
-  'opphøre',
-  'opphørte',
-  'opphørt',
-  'opphøyrer',
-  'opphøyre',
-  'opphøyrde',
-  'uteblir',
-  'utebli',
-  'uteblei',
-  'uteblitt',
-  'utebleiv',
-]);
-/**
- * «retten faller bort» (lapses) is «retten gjelder ikke lenger», and so are «ordningen avvikles», «kravet oppheves»,
- * «kommunen har sluttet å brøyte», «mister retten til»: these words (and the «bort» of «faller bort») count as
- * negations where the other text says «ikke lenger» and not the same word (see CEASES). Only there: «avvikles»
- * against «avvikles ikke» is the «ikke» added, as before.
- */
-const LAPSES = new Set([
-  'bortfaller',
-  'bortfalle',
-  'bortfalt',
-  'bortfell',
-  'bortfalla',
-  'avvikles',
-  'avvikle',
-  'avviklet',
-  'avvikla',
-  'avviklast',
-  'oppheves',
-  'oppheve',
-  'opphevet',
-  'oppheva',
-  'opphevast',
-  'mister',
-  'miste',
-  'mistet',
-  'mista',
-]);
-const FALLS = new Set(['faller', 'falle', 'falt', 'falla']);
-const STOPS = new Set(['slutter', 'slutte', 'sluttet', 'sluttar', 'slutta']);
-/** «ikke lenger», also with the subject between after a fronted clause («gjelder ikke retten lenger»). */
-const NO_LONGER_IN = /(?<![\p{L}])(?:ikke|ikkje)\s+(?:\p{L}+\s+){0,2}?(?:lenger|lengre)(?![\p{L}])/iu;
-const lapses = (tokens: readonly string[], i: number) =>
-  LAPSES.has(tokens[i]) ||
-  (tokens[i] === 'bort' && FALLS.has(tokens[i - 1] ?? '')) ||
-  (STOPS.has(tokens[i]) && tokens[i + 1] === 'å');
-/** Where `t` has a verb of ceasing next to the stretch i…j: before it with «å» between, or up to three words after it. */
-const ceasingNear = (t: Text, i: number, j: number) =>
-  [i - 2, j + 2, j + 3].filter(
-    (k) =>
-      (CEASES.has(t.tokens[k] ?? '') || lapses(t.tokens, k)) &&
-      t.seg[k] === t.seg[j] &&
-      (k > j || t.tokens[i - 1] === 'å'),
-  );
 /** «vente med X til Y» (wait with X until Y) says «ikke X før Y». */
 const WAIT = new Set(['vente', 'venta', 'venter', 'ventar', 'ventet']);
-/** «for få», «for lite» (too few, too little) negate like «mangler»: «for få folk» is «mangler folk». */
-const TOO = new Set(['få', 'lite']);
 /** An adjective with the negating prefix u-: «utilstrekkelig» is «ikke tilstrekkelig», «ufravikelig» «kan ikke fravikes». */
 const U_PREFIX_MIN = 7;
-/**
- * "ikke minst" (not least) emphasises, it does not negate, and a paraphrase may drop it.
- * NOTE: "ikke bare" (not only) and "ikke uten" (not without) count as negations on both sides: a source's
- * "ikke bare … men også" then pairs with the sentence's, and the bracket test's parity catches "uten feil"
- * written for "ikke uten feil".
- */
-const NOT_NEGATING_AFTER = new Set(['minst']);
 /** Modal and light verbs the stop-word list lacks; they say nothing about what is negated. */
 const LIGHT = new Set(['må', 'bør', 'får', 'gjør', 'går', 'tar', 'gir', 'kr']);
 const WINDOW = 4;
@@ -198,31 +52,6 @@ const NO_ONE = new Set(['ingen', 'inga', 'ingenting', 'intet', 'inkje']);
 const FINITE = new Set(['kan', 'skal', 'må', 'får', 'bør', 'vil', 'er', 'blir', 'har', 'kunne', 'skulle', 'fikk']);
 /** Extra words a one-sided bracket may span in the other text. */
 const SLACK = 2;
-
-interface Text {
-  tokens: string[];
-  stems: string[];
-  /** Is token i a content word? */
-  content: boolean[];
-  negated: boolean[];
-  stemSet: Set<string>;
-  /** The sentence of the text each token is in: a negation's reach ends at its sentence's end. */
-  seg: number[];
-  /** Is token i in a condition (see CONDITIONAL)? */
-  cond: boolean[];
-}
-
-interface Negation {
-  index: number;
-  word: string;
-  /** Stem → the word as written, for the content words around the negation. */
-  around: Map<string, string>;
-  before: Set<string>;
-  /** After the negation, nearest first. */
-  after: string[];
-  /** How many tokens the window of content words around the negation covers, from its first to its last. */
-  extent: number;
-}
 
 export type { PolarityIssue } from '../domain/verification.js';
 
@@ -273,21 +102,6 @@ function otherFlags(otherText: string): { tooInOther: boolean; unlessAsNot: bool
     unlessAsNot: NOT_IN.test(otherText) && !UNLESS.test(otherText) && !ONLY_IN.test(otherText),
   };
 }
-/** «kompetansemangel» is «mangel på kompetanse» (the noun negates only with «på»: MANGEL_NOUNS). */
-const LACK_COMPOUND = /^(\p{L}{4,}?)(?:mangel|mangelen|manglene|manglane)$/u;
-/**
- * NOTE (issue 15, fourth blind set opened): a lack the other text asks to have filled («etterlyser mer
- * gjennomføringskraft», «savner bedre opplæring») is the lack this text states («mangler tilstrekkelig
- * gjennomføringskraft»), said as a demand: «mangler» is then no negation, where what it lacks (one of the three words
- * after it) the other text names too.
- */
-const LACKS = new Set(['mangler', 'manglar', 'manglet', 'mangla', 'manglende']);
-const DEMAND_IN =
-  /(?<![\p{L}])(?:skort\p{L}*|etterlys\p{L}*|savn\p{L}*|sakn\p{L}*|etterspør\p{L}*|etterspurt\p{L}*|trenger\s+mer|treng\s+meir|behov\s+for\s+(?:mer|meir|bedre|betre))(?![\p{L}])/iu;
-const TOO_IN = /(?<![\p{L}])for\s+(?:få|lite)(?![\p{L}])/iu;
-const FOR_THEN_COMMA = /(?<![\p{L}])for\s*[,;:]\s*(?=(?:få|lite)(?![\p{L}]))/giu;
-const UNLESS = /(?<![\p{L}])med\s+mindre(?![\p{L}])/iu;
-const ONLY_IN = /(?<![\p{L}])(?:bare|kun|berre|utelukkende|unntatt|unntak)(?![\p{L}])/iu;
 const NOT_IN = /(?<![\p{L}])(?:ikke|ikkje)(?![\p{L}])/iu;
 /** Adjective endings (Bokmål and Nynorsk) of a u-prefixed word that negates: «utilstrekkelig», «urimeleg». */
 const U_ADJECTIVE = /(?:lig|leg|ig|eg|ende|ande|bar)e?t?$/u;
@@ -303,78 +117,6 @@ function sameAs(word: string): string {
 }
 
 const verbOf = (s: string) => (s.length >= 7 && s.endsWith('ing') ? s.slice(0, -3) : s);
-
-/**
- * «ikke mer enn fire uker» is «høyst fire uker», «ikke tidligere enn» is «tidligst»: where the other text sets such
- * a bound, a negated comparison is that bound, not a negation.
- */
-const BOUND_AFTER_NOT = new Set([
-  'mer',
-  'meir',
-  'mindre',
-  'flere',
-  'fleire',
-  'færre',
-  'tidligere',
-  'tidlegare',
-  'senere',
-  'seinare',
-  'lenger',
-  'over',
-  'under',
-  'større',
-  'høyere',
-  'lavere',
-  'lengre',
-  'kortere',
-  'nærmere',
-  'nærare',
-  'tettere',
-]);
-/** Words a comparison may put between itself and «enn»: «ikke være nærmere naboeiendommen enn 4 meter». */
-const BOUND_GAP = 2;
-/** A negated comparison after negation i: «ikke (være datert) mer enn», «ikke nærmere (eiendommen) enn». */
-function boundAfter(tokens: readonly string[], i: number): boolean {
-  for (let k = i + 1; k <= i + BOUND_REACH && k + 1 < tokens.length; k++) {
-    if (!BOUND_AFTER_NOT.has(tokens[k])) continue;
-    const enn = tokens.slice(k + 1, k + 2 + BOUND_GAP).indexOf('enn');
-    if (enn < 0) continue;
-    // NOTE (issue 15, third blind set opened): further than three words on only against a figure: «Det er ikke
-    // adgang til å inngå tidsbestemt leieavtale for kortere tid enn tre år» is the bound «minst tre år».
-    const figure = tokens.slice(k + enn + 2, k + enn + 4).some((w) => /^\d/.test(w) || Object.hasOwn(NUMBER_WORDS, w));
-    if (k <= i + 3 || figure) return true;
-  }
-  return false;
-}
-/** How far after a negation a bound's comparative may stand when a figure follows its «enn». */
-const BOUND_REACH = 10;
-/** A compound naming a bound («minstetiden», «maksimalbeløpet»): the other text states one. */
-const BOUND_COMPOUND = /^(?:minst|minste|maksimal|høyest|høgast|lengst)\p{L}{3,}/u;
-const BOUNDS = [
-  'minst',
-  'høyst',
-  'tidligst',
-  'senest',
-  'inntil',
-  'opptil',
-  'maksimalt',
-  'minimum',
-  'maksimum',
-  'begrenset',
-  'avgrenset',
-  'avgrensa',
-];
-
-/** «bare», «kun», «berre», «utelukkende»: the positive side of «ikke … med mindre». */
-const ONLY = new Set(['bare', 'kun', 'berre', 'utelukkende']);
-const EXCEPTIVE_REACH = 8;
-
-/** Is negation i followed in its clause by «med mindre» or «unntatt» (unless, except)? */
-function exceptiveAfter(tokens: readonly string[], i: number): boolean {
-  for (let k = i + 1; k < tokens.length && k <= i + EXCEPTIVE_REACH; k++)
-    if ((tokens[k] === 'med' && tokens[k + 1] === 'mindre') || tokens[k] === 'unntatt') return true;
-  return false;
-}
 
 /**
  * `other` holds the other text's stems. NOTE: «X er ikke fravikelig med mindre Y» and «X kan bare fravikes der Y»
@@ -459,97 +201,6 @@ function analyse(text: string, other?: Set<string>, otherText = ''): Text {
   // Synonyms share one stem, so «ikke nok» and «ikke tilstrekkelig» bracket the same word.
   const stems = tokens.map(sameAs);
   return { tokens, stems, content, negated, stemSet: new Set(stems), seg, cond };
-}
-
-/**
- * Words that open a condition (Bokmål and Nynorsk; «med mindre» is read as «hvis ikke» above). NOTE: Norwegian puts a
- * negation before the verb in a subordinate clause, right after its subject («dersom leieren ikke dokumenterer»); a
- * negation further on after «dersom …» is in the main clause («Dersom leien er betalt, kan utleieren ikke …»). So a
- * negation counts as the condition's only within CONDITION_REACH words of the word that opens it.
- */
-const CONDITIONAL = new Set(['dersom', 'hvis', 'viss', 'når', 'såfremt', 'forutsatt', 'føresett']);
-const CONDITION_REACH = 5;
-/** A numbered or lettered list item that opens in lower case continues a lead-in («… dersom:», «1. leieren …»). */
-const LIST_ITEM = /^\s*(?:\d{1,2}|[a-h])[.)]\s+\p{Ll}/u;
-
-/** Is token i within reach of a word opening a condition, or of the start of a list item that continues a lead-in? */
-function inCondition(tokens: readonly string[], i: number, item: boolean): boolean {
-  if (item && i <= CONDITION_REACH) return true;
-  for (let k = i - 1; k >= 0 && i - k <= CONDITION_REACH; k--) if (CONDITIONAL.has(tokens[k])) return true;
-  return false;
-}
-
-/**
- * NOTE (issue 15, fifth blind set opened): three uses of «ikke» that negate nothing a sentence could reverse.
- * - «ikke bare X» (not only X) adds; a sentence that names more than X says it too. It counts as a negation only
- *   where the other text restricts with «bare»/«kun» (`only`), so «ikke bare … men også» still pairs with its own.
- * - «(så langt / om) ikke annet følger av / er avtalt» is an exception (unless agreed otherwise), as «med mindre annet
- *   er avtalt» is; against a text that words it with no «ikke» or «med mindre» at all («avtalar går føre lova»),
- *   what the sentence does with it is the condition check's business. Where the other text has either, the two
- *   pair as negations, as before.
- * - «enten/anten/om … eller ikke» (whether or not) is a disjunction, against a text that does not word it as one
- *   («uansett skyld»); where the other text has «enten … eller» too, a negation dropped from it is still caught.
- * - «X er ikke oppretta før Y» (not until) is «X er oppretta når Y»: against a text with no «ikke» that says when
- *   («når», «så snart», «straks», «først»), the «ikke» with a «før» a few words on is that time, not a reversal.
- * - (issue 15, seventh blind set opened) «X kan ikke falle bort før det har gått 20 år» is the bound «X faller
- *   tidligst bort etter 20 år»: against a text with no «ikke» that says «tidligst», an «ikke» with a «før» up to
- *   EARLIEST_REACH words on in its sentence is that bound (whose figure the number check compares).
- */
-function notNegating(
-  tokens: readonly string[],
-  seg: readonly number[],
-  i: number,
-  other: {
-    only: boolean;
-    exceptionElsewhere: boolean;
-    notUntil: boolean;
-    notBefore: boolean;
-    whetherElsewhere: boolean;
-  },
-): boolean {
-  const { only, exceptionElsewhere, notUntil, notBefore, whetherElsewhere } = other;
-  const next = tokens[i + 1] ?? '';
-  if (ONLY.has(next) && !only) return true;
-  const exception = OTHER_THAN.has(next) && (FOLLOWS.has(tokens[i + 2] ?? '') || AGREED.has(tokens[i + 3] ?? ''));
-  if (exception && !exceptionElsewhere) return true;
-  if (notUntil && UNTIL_REACH.some((d) => tokens[i + d] === 'før' && seg[i + d] === seg[i])) return true;
-  // «X kan ikke falle bort før det har gått 20 år» is «X faller tidligst bort etter 20 år».
-  if (notBefore)
-    for (let k = i + 1; k <= i + EARLIEST_REACH && seg[k] === seg[i]; k++) if (tokens[k] === 'før') return true;
-  if (tokens[i - 1] === 'eller' && !whetherElsewhere)
-    for (let k = i - 2; k >= 0 && seg[k] === seg[i]; k--) if (WHETHER.has(tokens[k])) return true;
-  return false;
-}
-const WHEN_IN = /(?<![\p{L}])(?:når|så\s+snart|straks|først)(?![\p{L}])/iu;
-const EARLIEST_IN = /(?<![\p{L}])(?:tidligst|tidlegast|tidligast)(?![\p{L}])/iu;
-/** How far after «ikke» the «før» of «ikke … før» (the bound «tidligst») may stand: «ikke kan føre til at X faller bort før». */
-const EARLIEST_REACH = 10;
-const UNTIL_REACH = [1, 2, 3, 4, 5, 6];
-const FOLLOWS = new Set(['følger', 'følgjer', 'fylgjer', 'følge', 'fylgje', 'framgår', 'fremgår']);
-const AGREED = new Set(['avtalt', 'avtala', 'bestemt', 'fastsatt', 'fastsett', 'sagt', 'vedtatt', 'vedteke']);
-const WHETHER = new Set(['enten', 'anten', 'om', 'uansett']);
-const WHETHER_IN = /(?<![\p{L}])(?:enten|anten)(?![\p{L}])[^.!?]*?(?<![\p{L}])eller(?![\p{L}])/iu;
-
-/**
- * NOTE: «Ingen må setja i verk graving … utan å syta for føregjerder» is «Den som graver, må sørge for føregjerder»:
- * «ingen/ikke … uten» in one sentence cancel out. Used only against a text with no negation at all, so a sentence that
- * keeps either half («… uten å sørge for …») is still compared word by word.
- */
-function doubleNegations(tokens: readonly string[], seg: readonly number[]): Set<number> {
-  const out = new Set<number>();
-  tokens.forEach((w, i) => {
-    if (!['ingen', 'ikke', 'ikkje', 'inga'].includes(w)) return;
-    const k = tokens.findIndex((x, j) => j > i && seg[j] === seg[i] && (x === 'uten' || x === 'utan'));
-    if (k > 0 && (tokens[k + 1] === 'å' || tokens[k + 1] === 'at')) out.add(i).add(k);
-  });
-  return out;
-}
-
-/** «uten annen endring … enn»: «uten» followed by «annen/annet/andre» and, in its clause, «enn». */
-function otherThan(tokens: readonly string[], i: number): boolean {
-  if (!OTHER_THAN.has(tokens[i + 1] ?? '')) return false;
-  for (let k = i + 2; k < tokens.length && k <= i + EXCEPTIVE_REACH; k++) if (tokens[k] === 'enn') return true;
-  return false;
 }
 
 function negations(t: Text): Negation[] {
