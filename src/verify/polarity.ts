@@ -10,41 +10,15 @@
  * Negations whose words the other text does not share are left to the overlap check.
  */
 import { stem } from '../text/stem.js';
-import { STOPWORDS, words } from '../text/words.js';
-import { toBokmalWords } from '../text/nynorsk.js';
-import { synonymKey } from './overlap.js';
-import { negationsInTerms } from './lexicon.js';
 import type { PolarityIssue } from '../domain/verification.js';
-import { splitSentences } from '../text/sentences.js';
-import { negatedAntonym } from './antonyms.js';
 import type { Negation, Text } from './polarity/text.js';
 import { NEGATIONS } from './polarity/negatingWords.js';
-import {
-  DEMAND_IN,
-  FOR_THEN_COMMA,
-  LACK_COMPOUND,
-  LACKS,
-  MANGEL_NOUNS,
-  TOO,
-  TOO_IN,
-  defectsNoun,
-} from './polarity/lack.js';
-import { INSTEAD_IN, insteadLabel, ratherThan } from './polarity/insteadOf.js';
-import { CEASES, NO_LONGER_IN, ceasingNear, lapses } from './polarity/noLonger.js';
-import { BOUNDS, BOUND_COMPOUND, boundAfter } from './polarity/bounds.js';
-import { ONLY, ONLY_IN, UNLESS, exceptiveAfter, otherThan } from './polarity/exceptives.js';
-import { doubleNegations } from './polarity/cancellingNegations.js';
-import { LIST_ITEM, inCondition } from './polarity/conditions.js';
-import { EARLIEST_IN, NOT_NEGATING_AFTER, WHEN_IN, WHETHER_IN, notNegating } from './polarity/notNegating.js';
+import { insteadLabel, ratherThan } from './polarity/insteadOf.js';
+import { ceasingNear } from './polarity/noLonger.js';
+import { BOUNDS } from './polarity/bounds.js';
+import { tokensOf } from './polarity/tokens.js';
+import { analyse } from './polarity/analyse.js';
 
-/** «faller utenfor», «holdes utenfor» (is not covered) carry a negation. */
-const FALLS_OUTSIDE = new Set(['faller', 'falle', 'fell', 'holdes', 'haldast']);
-/** «vente med X til Y» (wait with X until Y) says «ikke X før Y». */
-const WAIT = new Set(['vente', 'venta', 'venter', 'ventar', 'ventet']);
-/** An adjective with the negating prefix u-: «utilstrekkelig» is «ikke tilstrekkelig», «ufravikelig» «kan ikke fravikes». */
-const U_PREFIX_MIN = 7;
-/** Modal and light verbs the stop-word list lacks; they say nothing about what is negated. */
-const LIGHT = new Set(['må', 'bør', 'får', 'gjør', 'går', 'tar', 'gir', 'kr']);
 const WINDOW = 4;
 /** Negative subjects: «ingen kan …» says «… kan ikke …». */
 const NO_ONE = new Set(['ingen', 'inga', 'ingenting', 'intet', 'inkje']);
@@ -54,154 +28,6 @@ const FINITE = new Set(['kan', 'skal', 'må', 'får', 'bør', 'vil', 'er', 'blir
 const SLACK = 2;
 
 export type { PolarityIssue } from '../domain/verification.js';
-
-/**
- * The text's words in Bokmål (Nynorsk mapped), with a u-prefixed word written as «ikke» + the word without it where
- * the other text has the word without it and not the u-form: «utilstrekkelig» against «ikke tilstrekkelig».
- */
-function tokensOf(
-  text: string,
-  other?: Set<string>,
-  otherText = '',
-  flags: { tooInOther: boolean; unlessAsNot: boolean } = otherFlags(otherText),
-): string[] {
-  const out: string[] = [];
-  const { tooInOther, unlessAsNot } = flags;
-  // «for» ending a clause before «få» («som avgjerda får verknad for, få høve til …») is no «for få» (too few).
-  const ws = toBokmalWords(words(text.replace(FOR_THEN_COMMA, 'for og ')));
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i];
-    const base = w.slice(1);
-    const lack = LACK_COMPOUND.exec(w);
-    if (lack) out.push('mangel', 'på', lack[1]);
-    else if (unlessAsNot && w === 'med' && ws[i + 1] === 'mindre') {
-      out.push('hvis', 'ikke');
-      i++;
-    } else if (
-      other &&
-      w.length >= U_PREFIX_MIN &&
-      w.startsWith('u') &&
-      !other.has(stem(w)) &&
-      (other.has(stem(base)) || (tooInOther && U_ADJECTIVE.test(w)))
-    )
-      out.push('ikke', base);
-    else out.push(w);
-  }
-  return out;
-}
-/**
- * What the other text says that changes how this one is read. NOTE: «for lite opplæring» is «utilstrekkelig
- * opplæring»: where the other text says «for lite/få», a u-prefixed adjective here («utilstrekkelig», «ufullstendig»,
- * «urimeleg») carries the negation, as «ikke tilstrekkelig» does. «med mindre annet er avtalt» is «er ikke annet
- * avtalt»: where the other text has neither «med mindre» nor «bare/kun» (the exceptive construction handled in
- * `analyse`), «med mindre» is read as «hvis ikke».
- */
-function otherFlags(otherText: string): { tooInOther: boolean; unlessAsNot: boolean } {
-  return {
-    tooInOther: TOO_IN.test(otherText),
-    unlessAsNot: NOT_IN.test(otherText) && !UNLESS.test(otherText) && !ONLY_IN.test(otherText),
-  };
-}
-const NOT_IN = /(?<![\p{L}])(?:ikke|ikkje)(?![\p{L}])/iu;
-/** Adjective endings (Bokmål and Nynorsk) of a u-prefixed word that negates: «utilstrekkelig», «urimeleg». */
-const U_ADJECTIVE = /(?:lig|leg|ig|eg|ende|ande|bar)e?t?$/u;
-
-/** A word's stem, or the first stem of its synonym group (lexicons/synonyms.json). */
-function sameAs(word: string): string {
-  // A verbal noun is its verb, as in overlap.ts: «en styrking, ikke en svekking» brackets like «styrkes, ikke svekkes».
-  const s = verbOf(stem(word));
-  // NOTE: a word that is no stop word never shares a stem with one: «innen» (within) stems to «inn», and «ikke er
-  // fjernet innen rimelig tid» would then bracket against «stikker inn på eiendommen» in the sentence before.
-  if (STOPWORDS.has(s) && !STOPWORDS.has(word)) return word;
-  return synonymKey(s);
-}
-
-const verbOf = (s: string) => (s.length >= 7 && s.endsWith('ing') ? s.slice(0, -3) : s);
-
-/**
- * `other` holds the other text's stems. NOTE: «X er ikke fravikelig med mindre Y» and «X kan bare fravikes der Y»
- * say the same: where the other text says «bare»/«kun», a negation followed in its clause by «med mindre» or
- * «unntatt» is that construction and not counted.
- */
-function analyse(text: string, other?: Set<string>, otherText = ''): Text {
-  const tokens: string[] = [];
-  const seg: number[] = [];
-  // NOTE: tokens sentence by sentence, so that a window or bracket never reaches into the next sentence: «… er god,
-  // men den mangler kraft. Medlemmene etterspør …» must not make «mangler» about the members.
-  const spans = /[.!?]\s/.test(text) ? splitSentences(text) : [];
-  const flags = otherFlags(otherText);
-  const cond: boolean[] = [];
-  (spans.length ? spans.map((x) => text.slice(x.start, x.end)) : [text]).forEach((part, k) => {
-    const t = negatedAntonym(tokensOf(part, other, otherText, flags), otherText);
-    const item = LIST_ITEM.test(part);
-    t.forEach((_, i) => cond.push(inCondition(t, i, item)));
-    tokens.push(...t);
-    for (const _ of t) seg.push(k);
-  });
-  const only = other !== undefined && [...ONLY].some((w) => other.has(stem(w)));
-  const bounded =
-    other !== undefined &&
-    ([...BOUNDS].some((w) => other.has(stem(w))) || [...other].some((w) => BOUND_COMPOUND.test(w)));
-  const instead = INSTEAD_IN.test(otherText);
-  const exceptionElsewhere = NOT_IN.test(otherText) || UNLESS.test(otherText);
-  const notUntil = !NOT_IN.test(otherText) && WHEN_IN.test(otherText);
-  const notBefore = !NOT_IN.test(otherText) && EARLIEST_IN.test(otherText);
-  const otherTokens = otherText !== '' ? tokensOf(otherText) : [];
-  const negationElsewhere = otherTokens.some((w) => NEGATIONS.has(w));
-  const noLonger = NO_LONGER_IN.test(otherText);
-  // The same word in the other text is the same statement, no negation to pair: «oppheves» against «oppheves ikke»
-  // is the «ikke» added, as before.
-  const ceases = (i: number) => CEASES.has(tokens[i]) && negationElsewhere && !otherTokens.includes(tokens[i]);
-  const lapsed = (i: number) =>
-    lapses(tokens, i) && noLonger && !otherTokens.some((w, k) => w === tokens[i] && lapses(otherTokens, k));
-  const whetherElsewhere = WHETHER_IN.test(otherText);
-  const demanded = (i: number) =>
-    DEMAND_IN.test(otherText) && tokens.slice(i + 1, i + 4).some((w) => other?.has(stem(w)) === true);
-  // Most texts have no negation at all; the stance terms are looked up only where one is.
-  const inTerms = tokens.some((w) => NEGATIONS.has(w))
-    ? negationsInTerms(tokens, tokensOf(otherText))
-    : new Set<number>();
-  // The other text is read for negations only where this one has a pair to cancel (rare).
-  const pairs = otherText !== '' ? doubleNegations(tokens, seg) : new Set<number>();
-  const double = pairs.size > 0 && !tokensOf(otherText).some((w) => NEGATIONS.has(w)) ? pairs : new Set<number>();
-  const negated = tokens.map(
-    (w, i) =>
-      (NEGATIONS.has(w) &&
-        !inTerms.has(i) &&
-        !double.has(i) &&
-        !(MANGEL_NOUNS.has(w) && tokens[i + 1] !== 'på') &&
-        !defectsNoun(tokens, i) &&
-        !(LACKS.has(w) && demanded(i)) &&
-        !((w === 'uten' || w === 'utan') && otherThan(tokens, i)) &&
-        !((w === 'ikke' || w === 'ikkje') && NOT_NEGATING_AFTER.has(tokens[i + 1])) &&
-        !(
-          (w === 'ikke' || w === 'ikkje') &&
-          notNegating(tokens, seg, i, { only, exceptionElsewhere, notUntil, notBefore, whetherElsewhere })
-        ) &&
-        !(only && exceptiveAfter(tokens, i)) &&
-        !(bounded && boundAfter(tokens, i))) ||
-      (w === 'stedet' && tokens[i - 1] === 'i' && tokens[i + 1] === 'for') ||
-      (instead && ratherThan(tokens, i)) ||
-      (w === 'for' && TOO.has(tokens[i + 1] ?? '')) ||
-      (w === 'utenfor' && FALLS_OUTSIDE.has(tokens[i - 1] ?? '')) ||
-      (WAIT.has(w) && tokens[i + 1] === 'med') ||
-      ceases(i) ||
-      lapsed(i),
-  );
-  const content = tokens.map(
-    (t, i) =>
-      !negated[i] &&
-      !(TOO.has(t) && tokens[i - 1] === 'for') &&
-      t.length > 1 &&
-      !STOPWORDS.has(t) &&
-      !LIGHT.has(t) &&
-      !NEGATIONS.has(t) &&
-      !/^\d+$/.test(t),
-  );
-  // Synonyms share one stem, so «ikke nok» and «ikke tilstrekkelig» bracket the same word.
-  const stems = tokens.map(sameAs);
-  return { tokens, stems, content, negated, stemSet: new Set(stems), seg, cond };
-}
 
 function negations(t: Text): Negation[] {
   const found: Negation[] = [];
