@@ -1,10 +1,10 @@
-/** Which negations stand in a condition («dersom leieren ikke dokumenterer»): an issue there is marked `inCondition`. */
+/** Which negations stand in a condition («dersom leieren ikke …»): an issue there is marked `inCondition`. */
 
 /**
- * Words that open a condition (Bokmål and Nynorsk; «med mindre» is read as «hvis ikke» above). NOTE: Norwegian puts a
- * negation before the verb in a subordinate clause, right after its subject («dersom leieren ikke dokumenterer»); a
- * negation further on after «dersom …» is in the main clause («Dersom leien er betalt, kan utleieren ikke …»). So a
- * negation counts as the condition's only within CONDITION_REACH words of the word that opens it.
+ * Words that open a condition (Bokmål and Nynorsk; «med mindre» is read as «hvis ikke» in tokens.ts). NOTE: Norwegian
+ * puts a negation before the verb in a subordinate clause, right after its subject («dersom leieren ikke
+ * dokumenterer»); a negation further on after «dersom …» is in the main clause («Dersom leien er betalt, kan utleieren
+ * ikke …»). So a negation counts as the condition's only within CONDITION_REACH words of the word that opens it.
  */
 const CONDITIONAL = new Set(['dersom', 'hvis', 'viss', 'når', 'såfremt', 'forutsatt', 'føresett']);
 const CONDITION_REACH = 5;

@@ -3,10 +3,10 @@ import type { Text } from './text.js';
 
 /**
  * NOTE (issue 15, sixth blind set opened): verbs of ceasing and staying away carry a negation: «eiendommen opphører å
- * regnes som leiegård» is «regnes ikke lenger som leiegård», «framdriften uteblir» is «manglende framdrift». They
- * count as negations only where the other text has one (`negationElsewhere`), so that they pair with it, and does not
- * have the same word (then the two say the same, and a negation beside one of them is added or dropped as before);
- * against a text with no negation, they are words like any other, as before.
+ * regnes som leiegård» is «regnes ikke lenger som leiegård», «framdriften uteblir» is «manglende framdrift». They count
+ * as negations only where the other text has one (`negationElsewhere` in analyse.ts), so that they pair with it, and
+ * does not have the same word (then the two say the same, and a negation beside one of them is added or dropped as
+ * before); against a text with no negation, they are words like any other, as before.
  */
 export const CEASES = new Set([
   'opphører',
