@@ -22,7 +22,7 @@ const readerAlfa = await tokenFor('leser@alfa.no', 'Alfa', 'reader');
 
 function importAs(token: string, issuer: string, title: string) {
   const f = new FormData();
-  f.set('organisation', issuer);
+  f.set('issuer', issuer);
   f.set('title', title);
   f.set('date', '2025-03-01');
   const text = `${title}\n\n${issuer} foreslår at kommunene skal tilby leksehjelp til alle elever. Høringsfrist: 1. juni 2025.`;
