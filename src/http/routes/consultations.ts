@@ -214,9 +214,10 @@ export function consultationRoutes(deps: ConsultationDeps) {
 
   return app.openapi(getRoute, async (c) => {
     const { id } = c.req.valid('param');
+    const db = viewerDb(c, deps.db);
     const [document, consultation] = await Promise.all([
-      getDocument(viewerDb(c, deps.db), { id }),
-      getConsultation(deps.db, { documentId: id }),
+      getDocument(db, { id }),
+      getConsultation(db, { documentId: id }),
     ]);
     if (!document || !consultation)
       throw new AppError('not_found:document', { detail: `Ingen importert høring med id «${id}».` });
