@@ -14,7 +14,7 @@ import {
   TokenUsage,
   VerificationReport,
 } from '../../domain/index.js';
-import { DraftRequestSchema as PipelineDraftRequest } from '../../domain/draftRequest.js';
+import { DraftRequestBodySchema, DraftRequestSchema as PipelineDraftRequest } from '../../domain/draftRequest.js';
 import { named } from '../named.js';
 
 const CitationRefSchema = named(CitationRef, 'CitationRef');
@@ -38,7 +38,8 @@ export const VerificationReportSchema = named(VerificationReport, 'VerificationR
 
 export const UsageSchema = named(TokenUsage, 'TokenUsage');
 
-export const DraftRequestSchema = PipelineDraftRequest.extend({
+/** The body: title and issuer may be left out beside an imported consultation's documentId (taken from it). */
+export const DraftRequestSchema = DraftRequestBodySchema.extend({
   stream: z
     .boolean()
     .default(false)

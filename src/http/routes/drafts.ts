@@ -14,7 +14,14 @@ import { reviewDraft } from '../../export/review.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
 import { getPassages } from '../../store/documents.js';
+import { getImportedConsultation } from '../../store/consultations.js';
 import { getDraft, getDraftVersion, listDrafts, type DraftVersionRecord } from '../../store/drafts.js';
+import {
+  DraftRequestSchema,
+  withImportedConsultation,
+  type DraftRequest,
+  type DraftRequestBody,
+} from '../../domain/draftRequest.js';
 import { withdrawnSources } from '../../store/documents.js';
 import { unreadablePassages } from '../../store/access.js';
 import { slug } from '../../text/slug.js';
@@ -25,7 +32,7 @@ import { problemResponses, router, type AppEnv } from '../openapi.js';
 import { sse } from '../sse.js';
 import {
   DraftIdParam,
-  DraftRequestSchema,
+  DraftRequestSchema as DraftRequestBodySchema,
   DraftSummarySchema,
   DraftVersionSchema,
   DraftWithVersionsSchema,
@@ -41,7 +48,7 @@ const createDraftRoute = createRoute({
   path: '/drafts',
   summary:
     'Draft a consultation response: one section per question, every sentence cited and verified, saved as version 1',
-  request: { body: { content: { 'application/json': { schema: DraftRequestSchema } }, required: true } },
+  request: { body: { content: { 'application/json': { schema: DraftRequestBodySchema } }, required: true } },
   responses: {
     201: {
       description: 'The saved draft (stream: false)',
@@ -52,9 +59,25 @@ const createDraftRoute = createRoute({
         'Server-Sent Events (stream: true): retrieval, delta, section, verification, done (the saved draft), error (a problem body)',
       content: { 'text/event-stream': { schema: z.string() } },
     },
-    ...problemResponses(400, 401, 413, 422, 502, 503),
+    ...problemResponses(400, 401, 404, 413, 422, 502, 503),
   },
 });
+
+/**
+ * An imported consultation's request with what was left out taken from it (title, issuer, reference, deadline); the
+ * 404 names the field when the id is no imported consultation the principal may read.
+ */
+async function withConsultation(db: Db, body: DraftRequestBody): Promise<DraftRequest> {
+  const documentId = body.consultation.documentId;
+  if (!documentId) return DraftRequestSchema.parse(body);
+  const imported = await getImportedConsultation(db, { documentId });
+  if (!imported)
+    throw new AppError('not_found:document', {
+      detail: `Ingen importert høring med id «${documentId}». Importer den med POST /consultations først.`,
+      errors: [{ field: 'consultation.documentId', reason: 'ingen importert høring med denne id-en' }],
+    });
+  return withImportedConsultation(body, imported);
+}
 
 const listRoute = createRoute({
   method: 'get',
@@ -154,8 +177,9 @@ export function draftRoutes(deps: DraftRoutesDeps) {
 
   return router()
     .openapi(createDraftRoute, async (c) => {
-      const { stream, ...input } = c.req.valid('json');
-      requireRole(c.get('viewer'), input.organisation.name, 'editor');
+      const { stream, ...body } = c.req.valid('json');
+      requireRole(c.get('viewer'), body.organisation.name, 'editor');
+      const input = await withConsultation(viewerDb(c, deps.db), body);
       const service = serviceFor(c);
       const saved = (id: string, version: number) =>
         audit(c, deps.db, { action: 'draft', organisation: input.organisation.name, target: id, detail: { version } });
