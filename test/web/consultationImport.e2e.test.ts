@@ -160,6 +160,32 @@ suite('web page: import a consultation into «Ny høring» (Chromium)', { shuffl
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it('asks who sent a letter that does not say, and stores it under the sender the user names', async () => {
+    await page.goto(`${world.base}/ny`);
+    const letter = {
+      name: 'gebyrer.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from(
+        '<html><body><h1>Høring – ny lov om kommunale gebyrer</h1><p>Vi sender forslaget på høring. ' +
+          'Høringsfristen er 1. mars 2025.</p><p>Vi ber særlig om synspunkter på følgende:</p>' +
+          '<ol><li>Bør loven gjelde alle kommunale gebyrer?</li><li>Bør gebyrene kunne påklages?</li></ol></body></html>',
+      ),
+    };
+    await page.getByLabel('Velg høringsdokumentet').setInputFiles(letter);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.textContent()).toContain('avsenderen');
+    const sender = page.getByLabel('Hvem sendte høringen (bare om dokumentet ikke sier det)');
+    await expect.poll(() => sender.evaluate((el) => el === document.activeElement)).toBe(true);
+    await sender.fill('Finansdepartementet');
+    await page.getByLabel('Velg høringsdokumentet').setInputFiles(letter);
+    await expect
+      .poll(() => page.getByLabel('Tittel på høringen').inputValue(), { timeout: 60_000 })
+      .toBe('Høring – ny lov om kommunale gebyrer');
+    expect(await page.getByLabel('Avsender', { exact: true }).inputValue()).toBe('Finansdepartementet');
+    problems.length = 0; // the first refusal was the point
+  }, 120_000);
+
   it('refuses a file that is not a readable document, and one that is too large, in Norwegian', async () => {
     await page.goto(`${world.base}/ny`);
     await page.getByLabel('Velg høringsdokumentet').setInputFiles('test/fixtures/documents/corrupt.pdf');

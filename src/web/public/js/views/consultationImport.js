@@ -29,6 +29,26 @@ export function consultationImport({ onImported }) {
     file,
   );
   file.setAttribute('aria-describedby', 'horingsdokument-hint');
+  // The issuer is read from the text; this field names it only when the text names none (the server says so: 400 on
+  // `issuer`). What the user types is never the importing organisation: the document is stored as the issuer's.
+  const issuer = h('input', {
+    id: 'horing-avsender',
+    type: 'text',
+    class: 'input',
+    autocomplete: 'organization',
+    'aria-describedby': 'horing-avsender-hint',
+  });
+  const issuerField = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: 'horing-avsender' }, 'Hvem sendte høringen (bare om dokumentet ikke sier det)'),
+    h(
+      'p',
+      { class: 'hint', id: 'horing-avsender-hint' },
+      'Hentes ut av dokumentet. Fyll inn bare når dokumentet ikke selv sier hvem som sendte det på høring.',
+    ),
+    issuer,
+  );
   let controller = null;
 
   const element = h(
@@ -41,6 +61,7 @@ export function consultationImport({ onImported }) {
       'Tittel, avsender, referanse, frist, spørsmål og forslag hentes ut av dokumentet og fylles inn under, med en lenke til stedet de står. Eller fyll inn skjemaet selv.',
     ),
     zone,
+    issuerField,
     bar,
     log,
     status,
@@ -73,6 +94,7 @@ export function consultationImport({ onImported }) {
     log.replaceChildren();
     const form = new FormData();
     form.set('file', f, f.name);
+    if (issuer.value.trim()) form.set('issuer', issuer.value.trim());
     try {
       const body = await sendFormStream(
         'POST',
@@ -127,6 +149,8 @@ export function consultationImport({ onImported }) {
         : null;
     if (!earlier) {
       showError(errorSlot, err, { onRetry: () => file.click() });
+      // No sender in the text: the field above is where to name it before the file is chosen again.
+      if (err instanceof ApiError && err.errors.some((e) => e.field === 'issuer')) issuer.focus();
       return;
     }
     const box = showError(

@@ -34,7 +34,12 @@ export async function render(main) {
   const form = consultationForm({ organisations, chosen, onSubmit: submit, openSource });
   const importer = consultationImport({
     onImported: (body) => {
-      form.prefill(body.consultation, body.messages);
+      // A sender the text does not name was given at the upload; the stored document is that sender's.
+      const c = body.consultation;
+      const named = c.issuer?.value
+        ? c
+        : { ...c, issuer: { value: body.document?.organisation ?? null, source: null } };
+      form.prefill(named, body.messages);
       document.getElementById('tittel')?.focus();
     },
   });
