@@ -9,10 +9,13 @@
  * - A line ending in `\` (a CommonMark hard break) always ends a sentence; list items are paragraphs of their own.
  * - The renderer joins a section's sentences into one paragraph when that splits back the same way, and otherwise
  *   puts each sentence on its own line ending in `\`.
+ * - What our export adds (the notice and review lines under the title, a review mark in front of a sentence; see
+ *   markdownNotes.ts) is not text: an exported draft parses back to the draft.
  */
 import { canonicalLine, StructuredDraftSchema, type Citation, type Sentence, type StructuredDraft } from './format.js';
 import { VerifyError, checkMarkdownSize, fromZodError } from './errors.js';
 import { extractFootnotes, parseFootnote, type FootnoteDef } from './footnotes.js';
+import { isExportNoteLine } from './markdownNotes.js';
 import { parseParagraph, unescape, type RawSentence } from './markdownParagraph.js';
 
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
@@ -46,7 +49,7 @@ export function parseMarkdown(md: string): StructuredDraft {
       const text = canonicalLine(unescape(heading[2]).text);
       if (heading[1] === '#' && draft.title === undefined && draft.sections.length === 0 && text) draft.title = text;
       else draft.sections.push((current = { heading: text || undefined, sentences: [] }));
-    } else if (l.text.trim() === '') flush();
+    } else if (l.text.trim() === '' || isExportNoteLine(l.text)) flush();
     else if (LIST_ITEM.test(l.text)) {
       flush();
       paragraph.push({ text: l.text.replace(LIST_ITEM, ''), line: l.line });

@@ -4,6 +4,7 @@
  */
 import { canonicalLine } from './format.js';
 import { VerifyError } from './errors.js';
+import { withoutMark } from './markdownNotes.js';
 import { splitSentences } from '../text/sentences.js';
 
 const TERMINALS = '.!?…';
@@ -28,11 +29,13 @@ function parseSegment(lines: { text: string; line: number }[]): RawSentence[] {
   if (lines.length === 0) return [];
   let plain = '';
   const protectedAt = new Set<number>();
+  const escapedAt = new Set<number>();
   const refs: { label: string; line: number; at: number }[] = [];
   for (const l of lines) {
     if (plain && !plain.endsWith(' ')) plain += ' ';
     const u = unescape(l.text.trim(), plain.length);
     u.protectedAt.forEach((i) => protectedAt.add(i));
+    u.escapedAt.forEach((i) => escapedAt.add(i));
     u.refs.forEach((r) => refs.push({ ...r, line: l.line }));
     plain += u.text;
   }
@@ -46,7 +49,12 @@ function parseSegment(lines: { text: string; line: number }[]): RawSentence[] {
       );
     return [];
   }
-  const sentences: RawSentence[] = spans.map((s) => ({ text: canonicalLine(plain.slice(s.start, s.end)), refs: [] }));
+  // The export's review mark in front of a sentence («[≈ må kontrolleres] …») is not part of it (markdownNotes.ts);
+  // written `\[≈ …` it is the sentence's own text.
+  const sentences: RawSentence[] = spans.map((s) => {
+    const text = plain.slice(s.start, s.end);
+    return { text: canonicalLine(escapedAt.has(s.start) ? text : withoutMark(text)), refs: [] };
+  });
   for (const r of refs) {
     let k = 0;
     // A reference belongs to the sentence it follows, also across a space: "…i dag. [^1] Neste …".
@@ -58,19 +66,22 @@ function parseSegment(lines: { text: string; line: number }[]): RawSentence[] {
 
 /**
  * Resolve backslash escapes and footnote references in one line. Whitespace runs collapse to one space.
- * `offset` is where this text will start in the paragraph, for the positions returned.
+ * `offset` is where this text will start in the paragraph, for the positions returned: `protectedAt` the escaped
+ * full stops (and ! ? …), `escapedAt` every escaped character.
  */
 export function unescape(
   line: string,
   offset = 0,
-): { text: string; protectedAt: number[]; refs: { label: string; at: number }[] } {
+): { text: string; protectedAt: number[]; escapedAt: number[]; refs: { label: string; at: number }[] } {
   let text = '';
   const protectedAt: number[] = [];
+  const escapedAt: number[] = [];
   const refs: { label: string; at: number }[] = [];
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (c === '\\' && i + 1 < line.length && /[\p{P}\p{S}]/u.test(line[i + 1])) {
       if (TERMINALS.includes(line[i + 1])) protectedAt.push(offset + text.length);
+      escapedAt.push(offset + text.length);
       text += line[++i];
     } else if (c === '[' && line[i + 1] === '^') {
       const m = /^\[\^([^\]\s]+)\]/.exec(line.slice(i));
@@ -83,5 +94,5 @@ export function unescape(
       if (!text.endsWith(' ')) text += ' ';
     } else text += c;
   }
-  return { text, protectedAt, refs };
+  return { text, protectedAt, escapedAt, refs };
 }
