@@ -37,9 +37,23 @@ export function looksLikeMark(sentence: string): boolean {
 }
 
 /**
- * A sentence's text without the export's review mark in front.
- * @example withoutMark('[≈ må kontrolleres] Vi mener det.') === 'Vi mener det.'
+ * A sentence's text without the export's review mark in front, and which mark it was.
+ * @example withoutMark('[≈ må kontrolleres] Vi mener det.') // { text: 'Vi mener det.', mark: '≈' }
  */
-export function withoutMark(sentence: string): string {
-  return sentence.replace(MARK, '');
+export function withoutMark(sentence: string): { text: string; mark?: '≈' | '✗' | '✓' } {
+  const m = MARK.exec(sentence);
+  return m ? { text: sentence.slice(m[0].length), mark: m[0][1] as '≈' | '✗' | '✓' } : { text: sentence };
+}
+
+/**
+ * A paragraph whose every cited sentence the export marked ≈ or ✗ (at least one ≈) is read as a section marked
+ * for review (issue 17: the drafter was unsure the sources answer the question), so that a sentence the fixed
+ * checks alone would pass stays ≈, as it was in the draft, until a person removes the marks.
+ */
+export const MARKED_FOR_REVIEW =
+  'Merket «≈ må kontrolleres» i utkastet: les setningene mot kilden og fjern merkene når de er kontrollert.';
+
+export function reviewedByMarks(sentences: { mark?: '≈' | '✗' | '✓'; refs: unknown[] }[]): boolean {
+  const cited = sentences.filter((s) => s.refs.length > 0);
+  return cited.length > 0 && cited.every((s) => s.mark === '≈' || s.mark === '✗') && cited.some((s) => s.mark === '≈');
 }

@@ -12,6 +12,8 @@ const TERMINALS = '.!?…';
 export interface RawSentence {
   text: string;
   refs: { label: string; line: number }[];
+  /** The export's review mark that stood in front of the sentence (markdownNotes.ts). */
+  mark?: '≈' | '✗' | '✓';
 }
 
 /** Split a paragraph's lines into sentences; hard breaks (a line ending in an unescaped `\`) end one. */
@@ -52,8 +54,10 @@ function parseSegment(lines: { text: string; line: number }[]): RawSentence[] {
   // The export's review mark in front of a sentence («[≈ må kontrolleres] …») is not part of it (markdownNotes.ts);
   // written `\[≈ …` it is the sentence's own text.
   const sentences: RawSentence[] = spans.map((s) => {
-    const text = plain.slice(s.start, s.end);
-    return { text: canonicalLine(escapedAt.has(s.start) ? text : withoutMark(text)), refs: [] };
+    const { text, mark } = escapedAt.has(s.start)
+      ? { text: plain.slice(s.start, s.end) }
+      : withoutMark(plain.slice(s.start, s.end));
+    return { text: canonicalLine(text), refs: [], ...(mark ? { mark } : {}) };
   });
   for (const r of refs) {
     let k = 0;
