@@ -8,6 +8,8 @@ import { withoutMark } from './markdownNotes.js';
 import { splitSentences } from '../text/sentences.js';
 
 const TERMINALS = '.!?…';
+/** The two character references the Markdown form reads (see unescape). */
+export const ENTITY = /^&(lt|amp);/;
 
 export interface RawSentence {
   text: string;
@@ -69,7 +71,8 @@ function parseSegment(lines: { text: string; line: number }[]): RawSentence[] {
 }
 
 /**
- * Resolve backslash escapes and footnote references in one line. Whitespace runs collapse to one space.
+ * Resolve backslash escapes, footnote references and `&lt;`/`&amp;` in one line. Whitespace runs collapse to one
+ * space.
  * `offset` is where this text will start in the paragraph, for the positions returned: `protectedAt` the escaped
  * full stops (and ! ? …), `escapedAt` every escaped character.
  */
@@ -94,6 +97,11 @@ export function unescape(
         refs.push({ label: m[1], at: offset + text.length });
         i += m[0].length - 1;
       }
+    } else if (c === '&' && ENTITY.test(line.slice(i, i + 5))) {
+      // `&lt;` is how the export writes `<` (export/safeMarkdown.ts), as CommonMark reads it; `&amp;` is `&`.
+      const m = ENTITY.exec(line.slice(i, i + 5))!;
+      text += m[1] === 'lt' ? '<' : '&';
+      i += m[0].length - 1;
     } else if (/[ \t]/.test(c)) {
       if (!text.endsWith(' ')) text += ' ';
     } else text += c;

@@ -5,7 +5,7 @@ import { StructuredDraftSchema, type Citation, type Sentence, type StructuredDra
 import { fromZodError } from './errors.js';
 import { renderFootnote } from './footnotes.js';
 import { looksLikeMark } from './markdownNotes.js';
-import { parseParagraph } from './markdownParagraph.js';
+import { ENTITY, parseParagraph } from './markdownParagraph.js';
 import { splitSentences } from '../text/sentences.js';
 
 /**
@@ -52,9 +52,9 @@ function renderParagraph(sentences: Sentence[], marks: (string | null)[], cite: 
 }
 
 /**
- * Escape what Markdown or our splitter would read differently: backslashes, `[^`, a block marker or something
- * that looks like a review mark at the start, and every full stop (or ! ? …) where the splitter would end the
- * sentence early.
+ * Escape what Markdown or our splitter would read differently: backslashes, `[^`, the `&` of `&lt;`/`&amp;`, a
+ * block marker or something that looks like a review mark at the start, and every full stop (or ! ? …) where the
+ * splitter would end the sentence early.
  */
 function escapeSentence(text: string): string {
   const internal = new Set(
@@ -65,14 +65,20 @@ function escapeSentence(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '\\' || (c === '[' && text[i + 1] === '^') || internal.has(i)) out += '\\';
+    const entity = c === '&' && ENTITY.test(text.slice(i, i + 5));
+    if (c === '\\' || (c === '[' && text[i + 1] === '^') || internal.has(i) || entity) out += '\\';
     out += c;
   }
   return looksLikeMark(out) ? `\\${out}` : escapeStart(out);
 }
 
 function escapeLine(text: string): string {
-  return escapeStart(text.replace(/\\/g, '\\\\').replace(/\[\^/g, '\\[^')).replace(/(\s)(#+)$/, '$1\\$2');
+  return escapeStart(
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/\[\^/g, '\\[^')
+      .replace(/&(?=(?:lt|amp);)/g, '\\&'),
+  ).replace(/(\s)(#+)$/, '$1\\$2');
 }
 
 /** A leading #, list marker, quote marker or "1." would start a block instead of text. */

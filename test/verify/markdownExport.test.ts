@@ -144,6 +144,24 @@ describe('the Markdown parser reads the export’s own lines as nothing', () => 
     expect(parseMarkdown(md)).toEqual(parseMarkdown(stored));
   });
 
+  it('reads the export’s &lt; as < (safeMarkdown), and keeps a text’s own &lt; and &amp; as written', () => {
+    const sd = {
+      sections: [
+        {
+          sentences: [
+            { text: 'Under <5 % har en plan.', citations: [{ passageId: 'a-p001', quote: 'under <5 % har en plan' }] },
+            { text: 'Skriv &lt; og &amp; som tegn.', citations: [{ passageId: 'a-p002', quote: 'a &lt; b &amp; c' }] },
+          ],
+        },
+      ],
+    };
+    const exported = draftToMarkdown({ draft: draft({}), markdown: renderMarkdown(sd) });
+    expect(exported).toContain('Under &lt;5 % har en plan.');
+    expect(exported).toContain('«under &lt;5 % har en plan»');
+    expect(parseMarkdown(exported)).toEqual(sd);
+    expect(parseMarkdown(renderMarkdown(sd))).toEqual(sd);
+  });
+
   it('still reads a person’s own quoted note and a bracket inside a sentence as text', () => {
     const md = `> **Merk:** fristen er 1. mars.\n\nVi viser til [✓ punkt 2] i notatet.\n`;
     expect(parseMarkdown(md).sections.flatMap((s) => s.sentences.map((t) => t.text))).toEqual([
