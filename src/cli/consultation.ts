@@ -17,7 +17,7 @@ import { readLockHolder } from '../store/db.js';
 import { fail, failWith, parseCli } from './args.js';
 import { consultationReport } from './consultationReport.js';
 import { progressBar } from './progress.js';
-import { firstToken } from './serverClient.js';
+import { cliToken } from './serverClient.js';
 
 const HELP = `
 Bruk: npm run consultation -- <fil> [valg]
@@ -56,7 +56,7 @@ async function main() {
   const config = loadConfig();
   const server = config.DATABASE_URL ? undefined : readLockHolder(config.DATA_DIR)?.url;
   const out = server
-    ? await viaServer(server, bytes, basename(path), fields, firstToken(config.API_TOKENS))
+    ? await viaServer(server, bytes, basename(path), fields, cliToken(config))
     : await locally(config, bytes, basename(path), fields);
   process.stdout.write(
     values.json ? JSON.stringify(out, null, 2) + '\n' : consultationReport(out.consultation, out.document),

@@ -9,7 +9,7 @@ import { redactSources } from '../../draft/redact.js';
 import { createDraftService } from '../../draft/service.js';
 import type { DraftResult } from '../../draft/types.js';
 import { draftToDocx } from '../../export/docx.js';
-import { draftToMarkdown, isExportNoteLine, stripMarks } from '../../export/markdown.js';
+import { draftToMarkdown } from '../../export/markdown.js';
 import { reviewDraft } from '../../export/review.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
@@ -161,7 +161,6 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       drafter: deps.drafterFor(c),
       judge: deps.judge,
       logger: deps.logger,
-      isExportNoteLine,
     });
   /** The version as this principal may see it: withdrawn sources listed, unreadable ones' quotes hidden. */
   const readable = async (c: Context<AppEnv>, record: DraftVersionRecord) => {
@@ -219,11 +218,7 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       const draft = await getDraft(db, { id });
       if (!draft) throw notFound(id);
       requireRole(c.get('viewer'), draft.organisation, 'editor');
-      // The marks a Markdown export puts in front of sentences are not part of the text sent back.
-      const saved = await serviceFor(c).revise(
-        id,
-        edit.markdown ? { ...edit, markdown: stripMarks(edit.markdown) } : edit,
-      );
+      const saved = await serviceFor(c).revise(id, edit);
       if (!saved) throw notFound(id);
       await audit(c, deps.db, {
         action: 'edit',
