@@ -3,8 +3,6 @@
  * sentences the quote touches) and takes the worst outcome:
  * numbers (contradicted/partly) · polarity (contradicted) · holder of the position (unsupported) · content overlap.
  */
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import type { PassageWithDocument } from '../domain/types.js';
 import { VERDICTS, type Finding, type SupportChecks, type Verdict } from '../domain/verification.js';
 import { findHolder, namedIn, sameOrganisation } from './holder.js';
@@ -38,51 +36,19 @@ import { stem } from '../text/stem.js';
 import { STOPWORDS } from '../text/words.js';
 import { oppositeComparison, turnedComparison } from './comparison.js';
 import { causeTurned, preferenceTurned } from './turned.js';
+import { contentWords } from './support/contentWords.js';
+import { elidedRisk } from './support/elidedRisk.js';
+import { limitIn } from './support/limits.js';
+import {
+  CLAUSE_COVERED,
+  MINIMAL_PAIR,
+  OVERLAP_NONE,
+  OVERLAP_PARTLY,
+  OVERLAP_STRICT,
+  OVERLAP_SUPPORTED,
+} from './support/thresholds.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
-
-/**
- * NOTE: thresholds on the share of the sentence's content words found in the cited text, chosen on the verifier
- * eval (evals/verifier, seed 20250101, 1,000 genuine and 200 unrelated claims): genuine sentences scored 0.6 or more
- * (8 of 1,000 below 0.7), unrelated claims 0.4 at most (199 of 200 below 0.3). Between 0.35 and 0.6 a sentence is
- * partly supported: that is where real paraphrase lands (2 of 16 hand paraphrases), and where the judge decides.
- */
-export const OVERLAP_SUPPORTED = 0.6;
-export const OVERLAP_PARTLY = 0.35;
-/** Below this share (and with no figure in common) the sentence and the cited text share next to nothing. */
-export const OVERLAP_NONE = 0.2;
-/**
- * NOTE: "supported" offline means near-extractive: at least this share of the sentence's content words, and of each
- * clause's, is in the cited text. Below it the sentence may well be a faithful paraphrase, but the offline checks
- * cannot tell a paraphrase from a subtle shift, so it is "partly supported" («omskrevet – kontroller»).
- * NOTE (issue 15, session 17): 0.9, was 0.85. A sentence of fewer than ten content words now needs every one of them
- * in the cited text; at 0.85 one word in seven could be another, and the one-word swap («aksjeselskap» for
- * «samvirkeføretak», «Kartverket» for «en nasjonal geodatakoordinator») is the fault that lexicons cannot list. All
- * hand-written sets together (about 2,000 faulty and 2,000 faithful sentences): dangerous misses 47 → 38, soft alarms
- * 760 → 951; the three then-closed blind sets (9–11) 26 → 20 misses, 208 → 256 soft. The ≈ names the one word to
- * check, and the judge (on whenever a model is configured) may lift it; nothing lifts a ✓ that lies. 0.95 and 1.0
- * gave the same verdicts as each other: two misses fewer than 0.9 (both on opened sets), 60 soft alarms more.
- */
-export const OVERLAP_STRICT = 0.9;
-/** A clause with less of its content in the cited text than this is named as not covered. */
-export const CLAUSE_COVERED = 0.5;
-/**
- * NOTE (issue 15, what ✗ means): ✗ tells a secretariat "this is wrong, fix it", so it is kept for findings they can
- * check at a glance: a quote not found in its passage (locate.ts), a number the cited text lacks or gives otherwise,
- * a negation flipped where the rest of the sentence lines up (not one inside a condition that the sentence restates as
- * a duty: see the polarity NOTE below), a wrong holder of the position or voice (holder.ts, issuerVoice.ts), a claim
- * with no citation, a citation sharing next to nothing with its sentence. A finding read from word meaning or word
- * order (a stance, quantity, bound, unit or outcome term on a lexicon scale; roles swapped) is a reading, and a
- * reading is concrete only as a minimal pair: the sentence is the cited text with that one thing changed. So such a
- * finding is ✗ only when the rest of the sentence, without the flagged word, is covered as a ✓ needed
- * (MINIMAL_PAIR, 0.85: OVERLAP_STRICT until session 17, left there so that no ✗ changed); otherwise ≈ with the same reason. ≈ is never a dangerous miss.
- * Measured on the readable sets (`npm run eval:verifier:adversarial -- --by-check`: the adversarial dev half and the
- * rounds' own sets, 539 faulty and 574 faithful sentences): every check's ✗ had a precision of 96–100 %; the only ✗
- * on faithful sentences were two negations in a statute's condition restated as a duty or a deadline (va-7112,
- * va-2036), now ≈. The minimal-pair rule turns 11 of the 269 faulty ✗ into faulty ≈ (quantity 4, bounds 3, roles 2,
- * units 2), the price of a ✗ that stays concrete on paraphrases nobody tuned for. The forged suite is unchanged.
- */
-export const MINIMAL_PAIR = 0.85;
 
 /** A negation word (Bokmål and Nynorsk), for the two-sided scales below. */
 const NEGATION_WORD = /(?<![\p{L}])(?:ikke|ikkje|ingen|inga|intet|aldri|uten|utan)(?![\p{L}])/iu;
@@ -694,79 +660,6 @@ export function addedOnly(
   return contentOverlap(clause, cited, [...exclude, ...repeated]).score === 0;
 }
 
-/** Deadlines and bounds (data: lexicons/limits.json). */
-const LIMITS = z
-  .object({
-    about: z.string(),
-    bounds: z.array(z.string().min(1)),
-    within: z.array(z.string().min(1)),
-    time: z.array(z.string().min(1)),
-    negatedComparatives: z.array(z.string().min(1)),
-  })
-  .parse(JSON.parse(readFileSync(new URL('./lexicons/limits.json', import.meta.url), 'utf8')));
-const asPattern = (w: string) => (w.endsWith('*') ? `${w.slice(0, -1)}[\\p{L}]*` : w);
-const LIMIT = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:${LIMITS.bounds.join('|')})|(?:${LIMITS.within.join('|')})(?=(?:\\s+[\\p{L}\\p{N}]+){0,2}?\\s+(?:${LIMITS.time.map(asPattern).join('|')})(?![\\p{L}\\p{N}])))(?![\\p{L}\\p{N}])`,
-  'iu',
-);
-
-/**
- * The first deadline or bound in a text, or null: «minst», «senest», «innan ein månad» (not «innen IKT»).
- * @example limitIn('Leieren kan innen én måned protestere.') // → 'innen'
- */
-export function limitIn(text: string): string | null {
-  // «ikke minst» (not least) emphasises; it sets no bound.
-  const t = text.replace(/(?<![\p{L}])(?:ikke|ikkje)\s+minst(?![\p{L}])/giu, ' ');
-  return t.match(LIMIT)?.[0] ?? t.match(NEGATED_COMPARISON)?.[0] ?? t.match(TIME_GIVEN)?.[0] ?? null;
-}
-/**
- * A deadline given as time to act: «har én måned (fra …) på seg til å protestere» is «kan innen én måned protestere»
- * (issue 15, fourth blind set opened). A time word must follow «har» within three words.
- */
-const TIME_GIVEN = new RegExp(
-  `(?<![\\p{L}])(?:har|hadde|får|fikk|fekk)\\s+(?:[\\p{L}\\p{N}]+\\s+){0,2}?(?:${LIMITS.time.map(asPattern).join('|')})\\s+(?:[\\p{L}\\p{N}]+\\s+){0,6}?på\\s+seg\\s+til(?![\\p{L}])`,
-  'iu',
-);
-const NEGATED_COMPARISON = new RegExp(
-  `(?<![\\p{L}])(?:ikke|ikkje)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:${LIMITS.negatedComparatives.join('|')})\\s+enn(?![\\p{L}])`,
-  'iu',
-);
-
-/** Words in elided text that change what the quoted pieces say when left out (data: lexicons/elision.json). */
-const ELISION_WORDS = z
-  .object({
-    about: z.string(),
-    anywhere: z.array(z.string().min(1)),
-    nearPieces: z.array(z.string().min(1)),
-    ignore: z.array(z.string().min(1)),
-  })
-  .parse(JSON.parse(readFileSync(new URL('./lexicons/elision.json', import.meta.url), 'utf8')));
-const wordsPattern = (ws: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${ws.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
-const ELIDED_ANYWHERE = wordsPattern(ELISION_WORDS.anywhere);
-const ELIDED_NEAR = wordsPattern(ELISION_WORDS.nearPieces);
-const ELIDED_IGNORE = new RegExp(wordsPattern(ELISION_WORDS.ignore).source, 'giu');
-
-/**
- * The word in a skipped stretch that may change the quoted pieces' meaning, or null. A negation or condition counts
- * anywhere in it; a quantifier or limit only where it shares a sentence with a piece (a whole sentence skipped
- * between two pieces does not narrow them) and when the sentence does not say it itself.
- * @example elidedRisk(' alle ', 'Kompetanse bør inn i profesjonsutdanningene.') // → 'alle'
- */
-export function elidedRisk(skipped: string, sentence: string): string | null {
-  const gap = skipped.replace(ELIDED_IGNORE, ' ');
-  const any = gap.match(ELIDED_ANYWHERE);
-  if (any) return any[0];
-  const ends = [...gap.matchAll(/[.!?](?=\s)/g)].map((m) => m.index);
-  // The piece before ended its sentence when the skipped text opens a new one (a capital letter first).
-  const first = /^\s*\p{Lu}/u.test(gap) ? '' : gap.slice(0, ends.length ? ends[0] + 1 : gap.length);
-  const edges = ends.length ? [first, gap.slice(ends[ends.length - 1] + 1)] : [first];
-  for (const edge of edges) {
-    const near = edge.match(ELIDED_NEAR);
-    if (near && !new RegExp(`(?<![\\p{L}])${near[0]}(?![\\p{L}])`, 'iu').test(sentence)) return near[0];
-  }
-  return null;
-}
-
 /** The sentence with the words of a name (and their inflections: «Kommunesektorens») blanked. */
 function withoutName(sentence: string, name: string): string {
   const parts = (name.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -851,10 +744,6 @@ function everyPartKept(condition: string, sentence: string): boolean {
     .filter((p) => contentWords(p).length > 0);
   return parts.length > 0 && parts.every((p) => conditionKept(p, sentence));
 }
-const contentWords = (text: string) =>
-  lexiconTokens(text)
-    .filter((w) => w.length > 2 && !STOPWORDS.has(w))
-    .map(stem);
 
 /** The name of one of the organisations the sentence opens with (its first one to four words), or null. */
 function openingName(sentence: string, orgs: readonly string[]): string | null {
