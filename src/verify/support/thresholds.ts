@@ -32,12 +32,13 @@ export const CLAUSE_COVERED = 0.5;
  * NOTE (issue 15, what ✗ means): ✗ tells a secretariat "this is wrong, fix it", so it is kept for findings they can
  * check at a glance: a quote not found in its passage (locate.ts), a number the cited text lacks or gives otherwise,
  * a negation flipped where the rest of the sentence lines up (not one inside a condition that the sentence restates as
- * a duty: see the polarity NOTE in support.ts), a wrong holder of the position or voice (holder.ts,
- * issuerVoice.ts), a claim with no citation, a citation sharing next to nothing with its sentence. A finding read from word meaning or word
- * order (a stance, quantity, bound, unit or outcome term on a lexicon scale; roles swapped) is a reading, and a
- * reading is concrete only as a minimal pair: the sentence is the cited text with that one thing changed. So such a
- * finding is ✗ only when the rest of the sentence, without the flagged word, is covered as a ✓ needed
- * (MINIMAL_PAIR, 0.85: OVERLAP_STRICT until session 17, left there so that no ✗ changed); otherwise ≈ with the same reason. ≈ is never a dangerous miss.
+ * a duty: see the polarity NOTE in negation.ts), a wrong holder of the position or voice (holder.ts,
+ * issuerVoice.ts), a claim with no citation, a citation sharing next to nothing with its sentence. A finding read
+ * from word meaning or word order (a stance, quantity, bound, unit or outcome term on a lexicon scale; roles swapped)
+ * is a reading, and a reading is concrete only as a minimal pair: the sentence is the cited text with that one thing
+ * changed. So such a finding is ✗ only when the rest of the sentence, without the flagged word, is covered as a ✓
+ * needed (MINIMAL_PAIR, 0.85: OVERLAP_STRICT until session 17, left there so that no ✗ changed); otherwise ≈ with the
+ * same reason. ≈ is never a dangerous miss.
  * Measured on the readable sets (`npm run eval:verifier:adversarial -- --by-check`: the adversarial dev half and the
  * rounds' own sets, 539 faulty and 574 faithful sentences): every check's ✗ had a precision of 96–100 %; the only ✗
  * on faithful sentences were two negations in a statute's condition restated as a duty or a deadline (va-7112,
