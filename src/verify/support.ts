@@ -24,6 +24,7 @@ import {
 import { checkCitationConditions } from './support/citationConditions.js';
 import { checkHolder, checkJointHolder, checkReportedPosition, checkUnplanned } from './support/holders.js';
 import { checkCoverage } from './support/coverage.js';
+import { checkPooled } from './support/pooled.js';
 import { supportInput, type Check } from './support/input.js';
 
 export type { SupportChecks, Verdict } from '../domain/verification.js';
@@ -67,6 +68,7 @@ const CHECKS: readonly Check[] = [
   checkJointHolder,
   checkReportedPosition,
   checkUnplanned,
+  checkPooled,
   checkCoverage,
 ];
 
