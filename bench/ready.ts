@@ -15,7 +15,7 @@ import { ROOT } from './sources.js';
 export interface StartResult {
   /** From spawn to the first 200 from GET /health. */
   seconds: number;
-  /** The server's own figure (readyMs in its "innspill is ready" log line): from main() to listening, i.e.
+  /** The server's own figure (readyMs in its "innspill er klar" log line): from main() to listening, i.e.
    *  config, PGlite boot, migrations, seeding. The rest of `seconds` is npm, node and loading modules. */
   appSeconds: number | null;
   /** The server's processMs: from node's start to listening, so `appSeconds` plus loading the modules. The rest of

@@ -118,61 +118,14 @@ async function main() {
     checks.push(check('verifier', 'falseAlarms', v.genuine.rate, config.verifier.thresholds.falseAlarms));
     data.verifier = v;
 
-    // The adversarial set (split dev/held-out by id), then the second hand-written set in new categories.
-    const sets = [
-      { key: 'verifierAdversarial', suite: 'verifier/adversarial', set: config.verifier.adversarial },
-      { key: 'verifierHandwritten', suite: 'verifier/handwritten', set: config.verifier.handwritten },
-      { key: 'verifierWeakKinds', suite: 'verifier/weak-kinds', set: config.verifier.weakKinds },
-      { key: 'verifierBlind', suite: 'verifier/blind', set: config.verifier.blind },
-      { key: 'verifierFaithful2', suite: 'verifier/faithful2', set: config.verifier.faithful2 },
-      { key: 'verifierFaults2', suite: 'verifier/faults2', set: config.verifier.faults2 },
-      { key: 'verifierFaults3', suite: 'verifier/faults3', set: config.verifier.faults3 },
-      { key: 'verifierFaithful3', suite: 'verifier/faithful3', set: config.verifier.faithful3 },
-      { key: 'verifierBlind2', suite: 'verifier/blind2', set: config.verifier.blind2 },
-      { key: 'verifierBlind3', suite: 'verifier/blind3', set: config.verifier.blind3 },
-      { key: 'verifierBlind4', suite: 'verifier/blind4', set: config.verifier.blind4 },
-      { key: 'verifierBlind5', suite: 'verifier/blind5', set: config.verifier.blind5 },
-      { key: 'verifierBlind6', suite: 'verifier/blind6', set: config.verifier.blind6 },
-      { key: 'verifierBlind7', suite: 'verifier/blind7', set: config.verifier.blind7 },
-      { key: 'verifierBlind8', suite: 'verifier/blind8', set: config.verifier.blind8 },
-      { key: 'verifierBlind9', suite: 'verifier/blind9', set: config.verifier.blind9 },
-      { key: 'verifierBlind10', suite: 'verifier/blind10', set: config.verifier.blind10 },
-      { key: 'verifierBlind11', suite: 'verifier/blind11', set: config.verifier.blind11 },
-      { key: 'verifierBlind12', suite: 'verifier/blind12', set: config.verifier.blind12 },
-      { key: 'verifierBlind13', suite: 'verifier/blind13', set: config.verifier.blind13 },
-    ] as const;
-    const titles: Record<(typeof sets)[number]['suite'], string> = {
-      'verifier/adversarial': 'Verifikatoren på håndskrevne tilfeller (uten dommer)',
-      'verifier/handwritten': 'Verifikatoren på nye håndskrevne kategorier (uten dommer)',
-      'verifier/weak-kinds': 'Verifikatoren på svake typer (utviklerens egne tilfeller, uten dommer)',
-      'verifier/blind': 'Verifikatoren på det første blinde settet, utviklingsdata fra økt 12 (uten dommer)',
-      'verifier/faithful2': 'Verifikatoren på trofaste omskrivinger (falske alarmer, uten dommer)',
-      'verifier/faults2': 'Verifikatoren på roller, oppramsinger, grenser og frister (uten dommer)',
-      'verifier/faults3': 'Verifikatoren på feiltyper ingen sett var bygd rundt (uten dommer)',
-      'verifier/faithful3': 'Verifikatoren på trofaste setninger i nye former (falske alarmer, uten dommer)',
-      'verifier/blind2': 'Verifikatoren på det andre blinde settet, utviklingsdata fra økt 13 (uten dommer)',
-      'verifier/blind3': 'Verifikatoren på det tredje blinde settet, utviklingsdata fra økt 14 (uten dommer)',
-      'verifier/blind4': 'Verifikatoren på det fjerde blinde settet, utviklingsdata fra økt 15 (uten dommer)',
-      'verifier/blind5': 'Verifikatoren på det femte blinde settet, utviklingsdata fra økt 15 (uten dommer)',
-      'verifier/blind6': 'Verifikatoren på det sjette blinde settet, utviklingsdata fra økt 16 (uten dommer)',
-      'verifier/blind7': 'Verifikatoren på det sjuende blinde settet, utviklingsdata fra økt 16 (uten dommer)',
-      'verifier/blind8': 'Verifikatoren på det åttende blinde settet, utviklingsdata fra økt 16 (uten dommer)',
-      'verifier/blind9': 'Verifikatoren på det niende blinde håndskrevne settet (bare rapport, uten dommer)',
-      'verifier/blind10':
-        'Verifikatoren på det tiende blinde settet, bare posisjonsnotatene (bare rapport, uten dommer)',
-      'verifier/blind11':
-        'Verifikatoren på det ellevte blinde settet, bare posisjonsnotatene (bare rapport, uten dommer)',
-      'verifier/blind12':
-        'Verifikatoren på det tolvte blinde settet, bare posisjonsnotatene (bare rapport, uten dommer)',
-      'verifier/blind13':
-        'Verifikatoren på det trettende blinde settet, bare posisjonsnotatene (bare rapport, uten dommer)',
-    };
-    for (const { key, suite, set } of sets) {
-      if (!set) continue;
+    // The hand-written sets, in the order evals/config.yaml gives them.
+    for (const [name, set] of Object.entries(config.verifier.handWritten)) {
+      const suite = `verifier/${name}`;
+      const key = `verifier${name.replace(/(?:^|-)(\w)/g, (_, c: string) => c.toUpperCase())}`;
       process.stderr.write(`verifikator: håndskrevne tilfeller (${set.cases}) …\n`);
       const a = await runAdversarialEval({ cases: await loadCases(set.cases) });
       sections.push({
-        title: titles[suite],
+        title: set.title,
         headers: TABLE_HEADERS,
         rows: tableRows(a),
         note:

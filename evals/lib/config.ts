@@ -5,9 +5,15 @@ import { z } from 'zod';
 
 const Thresholds = z.record(z.string(), z.number());
 
-/** A hand-written verifier set: its case file and ceilings on the three rates, overall and per category. */
+/**
+ * A hand-written verifier set: its case file, its title in the report, whether `--by-check` may read it (`all`;
+ * `dev`: the even ids only; `never`: a closed set, the measure nobody tunes on) and ceilings on the three rates,
+ * overall and per category.
+ */
 const HandWrittenSet = z.object({
   cases: z.string(),
+  title: z.string().min(1),
+  read: z.enum(['all', 'dev', 'never']),
   thresholds: z.object({
     maxDangerousMisses: z.number(),
     maxDangerousMissesPerCategory: z.number(),
@@ -15,6 +21,7 @@ const HandWrittenSet = z.object({
     maxSoftAlarms: z.number(),
   }),
 });
+export type HandWrittenSet = z.infer<typeof HandWrittenSet>;
 
 const EvalConfig = z.object({
   retrieval: z.object({
@@ -34,40 +41,11 @@ const EvalConfig = z.object({
     genuine: z.number().int(),
     perKind: z.number().int(),
     thresholds: Thresholds,
-    /** The hand-written adversarial set: ceilings on the three rates, overall and per category. */
-    adversarial: HandWrittenSet.optional(),
-    /** A second hand-written set in categories the adversarial set lacks (issue 15), gated the same way. */
-    handwritten: HandWrittenSet.optional(),
-    /** The blind set, written without reading the verifier (ceilings set from its measured figures). */
-    blind: HandWrittenSet.optional(),
-    /** Cases the verifier's engineer wrote for its weak kinds (issue 15, second round): a regression set, not blind. */
-    weakKinds: HandWrittenSet.optional(),
-    /** Faithful paraphrases a secretariat writes, with faulty controls (issue 15, false alarms): a regression set. */
-    faithful2: HandWrittenSet.optional(),
-    /** Issue 15's second faults set (roles, lists, bounds, deadlines, modals, elisions, attribution, scope). */
-    faults2: HandWrittenSet.optional(),
-    /** Issue 15's third faults set: fault kinds no earlier set was built around (status, cause, speaker, elision …). */
-    faults3: HandWrittenSet.optional(),
-    /** Faithful sentences in kinds no earlier set was built around (issue 15, third round): a regression set. */
-    faithful3: HandWrittenSet.optional(),
-    /** The second blind set (vh- ids), written without reading the verifier or any other set: report-only. */
-    blind2: HandWrittenSet.optional(),
-    /** The third blind set (vt- ids), likewise: report-only, the closed measure since session 13. */
-    blind3: HandWrittenSet.optional(),
-    /** The fourth blind set (vq- ids), likewise, with three statutes no earlier set cited: report-only, closed. */
-    blind4: HandWrittenSet.optional(),
-    /** The fifth blind set (vr- ids), likewise, with three more new statutes: report-only, closed. */
-    blind5: HandWrittenSet.optional(),
-    /** The sixth blind set (vs- ids), likewise, with three more new statutes: report-only, closed. */
-    blind6: HandWrittenSet.optional(),
-    blind7: HandWrittenSet.optional(),
-    blind8: HandWrittenSet.optional(),
-    blind9: HandWrittenSet.optional(),
-    blind10: HandWrittenSet.optional(),
-    blind11: HandWrittenSet.optional(),
-    /** The twelfth and thirteenth blind sets (vm-, vn- ids), seeds only: report-only, the closed measure since session 17. */
-    blind12: HandWrittenSet.optional(),
-    blind13: HandWrittenSet.optional(),
+    /**
+     * The hand-written sets (issue 15), in report order, by name (suite `verifier/<name>`): the adversarial set, the
+     * regression sets, the blind sets opened as development data and the closed ones (evals/config.yaml says which).
+     */
+    handWritten: z.record(z.string(), HandWrittenSet).default({}),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z

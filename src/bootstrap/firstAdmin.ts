@@ -47,15 +47,18 @@ export async function ensureFirstAdmin(
   if (created)
     logger.info(
       { email: created.email },
-      'first administrator created from INNSPILL_ADMIN_EMAIL; its token is printed once on stderr ' +
-        '(more with: npm run users -- token <e-post> while the server is stopped, or with DATABASE_URL)',
+      'første administrator er opprettet fra INNSPILL_ADMIN_EMAIL; tilgangsnøkkelen skrives én gang til stderr ' +
+        '(flere med: npm run users -- token <e-post> mens serveren er stoppet, eller med DATABASE_URL)',
     );
   const open = !(config.API_TOKENS ?? '').trim() && !(await anyUser(db));
   if (open)
     logger.warn(
-      'open access: no user and no API token exists, so anyone who reaches the server may read and write everything; ' +
-        'create an administrator with INNSPILL_ADMIN_EMAIL or npm run users -- add <e-post> --admin',
+      'åpen tilgang: ingen bruker og ingen API-nøkkel finnes, så alle som når serveren, kan lese og skrive alt; ' +
+        'opprett en administrator med INNSPILL_ADMIN_EMAIL eller npm run users -- add <e-post> --admin',
     );
-  else logger.info('access control on: every request but /health, /openapi.json, /docs and the page needs a token');
+  else
+    logger.info(
+      'tilgangskontroll er på: alle forespørsler unntatt /health, /openapi.json, /docs og nettsiden krever innlogging eller tilgangsnøkkel',
+    );
   return created;
 }

@@ -10,14 +10,15 @@ import { loadConfig } from '../config/env.js';
 import { dumpStore } from '../store/backup.js';
 import { openDb, readLockHolder } from '../store/db.js';
 import { fail, failWith, parseCli } from './args.js';
-import { firstToken } from './serverClient.js';
+import { cliToken, tokenAdvice } from './serverClient.js';
 
 const HELP = `
 Bruk: npm run backup -- <fil>
 
 Tar en sikkerhetskopi av hele lageret til <fil>: med PGlite (standard) en tar.gz av datamappen, med DATABASE_URL
-SQL fra pg_dump (må finnes på PATH). Kan kjøres mens serveren går: da lager serveren kopien (POST /admin/backup,
-med første nøkkel i API_TOKENS når det er satt). Gjenopprett med npm run restore -- <fil>.
+SQL fra pg_dump (må finnes på PATH). Kan kjøres mens serveren går: da lager serveren kopien (POST /admin/backup)
+med nøkkelen i INNSPILL_TOKEN (en administrators personlige nøkkel; ellers første nøkkel i API_TOKENS).
+Gjenopprett med npm run restore -- <fil>.
 
 Eksempel: npm run backup -- kopier/innspill.tar.gz
 `;
@@ -31,12 +32,16 @@ async function main() {
   const server = config.DATABASE_URL ? null : readLockHolder(config.DATA_DIR)?.url;
   try {
     if (server) {
-      const token = firstToken(config.API_TOKENS);
+      const token = cliToken(config);
       const res = await fetch(`${server}/admin/backup`, {
         method: 'POST',
         body: '{}',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       });
+      if (res.status === 401 || res.status === 403) {
+        const problem = (await res.json().catch(() => ({}))) as { detail?: string };
+        fail(tokenAdvice(server, res.status, { sent: token !== undefined, detail: problem.detail }));
+      }
       if (!res.ok || !res.body) {
         const problem = (await res.json().catch(() => ({}))) as { detail?: string; title?: string };
         fail(`serveren på ${server} svarte ${res.status}: ${problem.detail ?? problem.title ?? res.statusText}`);

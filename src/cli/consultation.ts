@@ -17,7 +17,7 @@ import { readLockHolder } from '../store/db.js';
 import { fail, failWith, parseCli } from './args.js';
 import { consultationReport } from './consultationReport.js';
 import { progressBar } from './progress.js';
-import { firstToken } from './serverClient.js';
+import { cliToken } from './serverClient.js';
 
 const HELP = `
 Bruk: npm run consultation -- <fil> [valg]
@@ -28,7 +28,8 @@ funnet: tittel, avsender, saksnummer, høringsfrist, spørsmålene til høringsi
 hver med siden den står på. Det som ikke ble funnet, står tomt og nevnes; ingenting gjettes.
 
 Valg:
-  --org <navn>      avsenderen, når dokumentet ikke navngir departementet selv
+  --issuer <navn>   avsenderen (departementet e.l.), når dokumentet ikke navngir den selv; en avsender
+                    som dokumentet motsier, avvises. Høringen lagres alltid under avsenderen.
   --id <id>         id for dokumentet; må begynne med avsenderens navn («kunnskapsdepartementet-…»)
                     (standard: laget av tittelen, med avsenderens navn foran)
   --date <dato>     dokumentets dato, ÅÅÅÅ-MM-DD (standard: brevets dato, ellers i dag)
@@ -41,26 +42,41 @@ Eksempel: npm run consultation -- horingsnotat.pdf
 async function main() {
   const { values, positionals } = parseCli(
     process.argv.slice(2),
-    { org: { type: 'string' }, id: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } },
+    { issuer: { type: 'string' }, id: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } },
     HELP,
   );
   if (positionals.length !== 1) fail('oppgi nøyaktig én fil.\n' + HELP, 2);
   const path = positionals[0]!;
   const bytes = await readFile(path).catch(() => fail(`fant ikke filen «${path}».`, 2));
   const fields = {
-    ...(values.org ? { organisation: values.org } : {}),
+    ...(values.issuer ? { issuer: values.issuer } : {}),
     ...(values.id ? { id: values.id } : {}),
     ...(values.date ? { date: values.date } : {}),
   };
   const config = loadConfig();
   const server = config.DATABASE_URL ? undefined : readLockHolder(config.DATA_DIR)?.url;
   const out = server
-    ? await viaServer(server, bytes, basename(path), fields, firstToken(config.API_TOKENS))
+    ? await viaServer(server, bytes, basename(path), fields, cliToken(config))
     : await locally(config, bytes, basename(path), fields);
   process.stdout.write(
     values.json ? JSON.stringify(out, null, 2) + '\n' : consultationReport(out.consultation, out.document),
   );
 }
+
+/** The option that sets each form field, so a refusal names what to give on the command line. */
+const OPTION: Record<string, string> = { issuer: '--issuer', id: '--id', date: '--date' };
+
+/** A problem's detail, else its title and one line per refused field («--issuer: dokumentet navngir ikke …»). */
+function fieldLines(p: { detail?: string; title?: string; errors?: { field: string; reason: string }[] }) {
+  if (p.detail) return p.detail;
+  const fields = (p.errors ?? []).map((e) => `${OPTION[e.field] ?? e.field}: ${e.reason}`);
+  return fields.length ? [p.title ?? 'Ugyldige valg', ...fields.map((l) => `  ${l}`)].join('\n') : p.title;
+}
+
+const withFieldLines = (err: AppError) =>
+  err.detail
+    ? err
+    : new AppError(err.code, { detail: fieldLines({ title: err.message, errors: err.errors }), errors: err.errors });
 
 type Imported = { document: { id: string; title: string }; consultation: ConsultationExtraction };
 
@@ -92,7 +108,7 @@ async function locally(
     if (!result.ok) {
       // The same consultation again: say it is imported, not «use PUT /documents/…».
       const taken = result.reason === 'exists' ? result.id : result.reason === 'duplicate' ? result.duplicate.id : null;
-      throw (taken ? await consultationConflict(runtime.db, taken) : null) ?? refusalProblem(result);
+      throw (taken ? await consultationConflict(runtime.db, taken) : null) ?? withFieldLines(refusalProblem(result));
     }
     return { document: result.document, consultation: result.consultation! };
   } finally {
@@ -118,7 +134,7 @@ async function viaServer(
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   const body = await res.json();
-  if (!res.ok) throw new AppError('bad_request:body', { detail: body.detail ?? body.title ?? `HTTP ${res.status}` });
+  if (!res.ok) throw new AppError('bad_request:body', { detail: fieldLines(body) ?? `HTTP ${res.status}` });
   return body as Imported;
 }
 

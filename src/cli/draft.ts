@@ -7,7 +7,7 @@ import { loadConfig } from '../config/env.js';
 import { DraftRequestSchema } from '../domain/draftRequest.js';
 import { createDraftService } from '../draft/service.js';
 import { draftToDocx } from '../export/docx.js';
-import { draftToMarkdown, isExportNoteLine } from '../export/markdown.js';
+import { draftToMarkdown } from '../export/markdown.js';
 import { createLogger } from '../log.js';
 import { getPassages } from '../store/documents.js';
 import { fieldErrorsFromZod } from '../fieldErrors.js';
@@ -66,7 +66,7 @@ async function main() {
   try {
     await seedIfEmpty(runtime, config.SEED_DIR, { annMinPassages: config.ANN_MIN_PASSAGES });
     const { provider, judge, drafter } = draftingFromConfig(config, runtime, { logger });
-    const service = createDraftService({ db: runtime.db, drafter, judge, logger, isExportNoteLine });
+    const service = createDraftService({ db: runtime.db, drafter, judge, logger });
     process.stderr.write(`Skriver med ${provider.name} (${provider.model}) for ${parsed.data.organisation.name} …\n`);
     const questions = parsed.data.consultation.questions;
     const { id, version, result } = await service.generate(parsed.data, {

@@ -12,7 +12,7 @@ import { withdrawDocument } from '../store/documents.js';
 import { fail, failWith, parseCli } from './args.js';
 import { ingestViaServer } from './ingestViaServer.js';
 import { progressBar } from './progress.js';
-import { firstToken } from './serverClient.js';
+import { cliToken } from './serverClient.js';
 
 const HELP = `
 Bruk: npm run ingest -- <filer eller mapper> [valg]
@@ -73,7 +73,7 @@ async function main() {
     process.stderr.write(`Serveren på ${server} holder lageret; filene lastes opp gjennom den.\n`);
     const result = await ingestViaServer(server, positionals, {
       defaults,
-      token: firstToken(config.API_TOKENS),
+      token: cliToken(config),
       onProgress: (e) => bars[e.phase].update(e.done, e.total, e.more),
     });
     process.stdout.write(ingestReport(result, (performance.now() - t0) / 1000));
@@ -115,7 +115,8 @@ function ingestReport(result: StoreFilesResult, secs: number): string {
   const count = (o: string) => result.documents.filter((d) => d.outcome === o).length;
   const skipped = count('duplicate');
   lines.push(
-    `${result.documentsRead} dokumenter lest: ${count('created')} nye, ${count('replaced')} erstattet, ${count('metadata')} med nye metadata, ` +
+    `${result.documentsRead} ${result.documentsRead === 1 ? 'dokument' : 'dokumenter'} lest: ` +
+      `${count('created')} ${count('created') === 1 ? 'nytt' : 'nye'}, ${count('replaced')} erstattet, ${count('metadata')} med nye metadata, ` +
       `${skipped} hoppet over (teksten var allerede lagret). ${result.passagesWritten} avsnitt lagret på ${secs.toFixed(2)} s.`,
   );
   if (skipped > 0 && skipped === result.documentsRead) lines.push('Ingenting nytt å lagre.');

@@ -13,7 +13,7 @@ import { resolveInputs, type CorpusFile } from '../corpus/inputs.js';
 import type { FileOutcome, RefusedFile, StoreFilesResult, StoredFile } from '../corpus/storeFiles.js';
 import type { DocumentMeta } from '../domain/types.js';
 import { AppError, ERROR_CODES, type ErrorCode } from '../errors.js';
-import { sseEvents } from './serverClient.js';
+import { sseEvents, tokenAdvice } from './serverClient.js';
 
 interface Problem {
   status?: number;
@@ -202,9 +202,11 @@ async function uploadOne(
       ...base,
       refusal: new AppError('bad_request:validation', { detail: `«${basename(input.path)}»: ${body.detail}` }),
     };
-  throw new AppError(res.status === 401 ? 'unauthorized:token' : 'internal:server', {
-    detail:
-      `${input.path}: serveren svarte ${res.status}: ${body.detail ?? body.title ?? res.statusText}` +
-      (res.status === 401 ? ' (sett API_TOKENS til en av serverens nøkler)' : ''),
+  if (res.status === 401 || res.status === 403)
+    throw new AppError(res.status === 401 ? 'unauthorized:token' : 'forbidden:role', {
+      detail: `${input.path}: ${tokenAdvice(server, res.status, { sent: token !== undefined, detail: body.detail })}`,
+    });
+  throw new AppError('internal:server', {
+    detail: `${input.path}: serveren svarte ${res.status}: ${body.detail ?? body.title ?? res.statusText}`,
   });
 }

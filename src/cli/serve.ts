@@ -62,7 +62,8 @@ async function main() {
     if (!config.DATABASE_URL) recordServerUrl(config.DATA_DIR, `http://${clientHost(config.HOST)}:${info.port}`);
     logger.info(
       { url: `http://${config.HOST}:${info.port}`, readyMs: Math.round(now - t0), processMs: Math.round(now) },
-      'innspill is ready',
+      // NOTE: the operator reads this line on `npm start`, so it is Norwegian; bench/ready.ts reads readyMs only.
+      'innspill er klar',
     );
   });
   // BACKUP_DIR: the server's own daily copy (bootstrap/backups.ts).

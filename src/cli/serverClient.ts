@@ -1,11 +1,42 @@
 /** Reaching the server that holds the data directory (its URL is in the directory's lock, store/pglite/lock.ts). */
 
-/** The token a CLI sends: the first of API_TOKENS, the same environment the server reads. */
+import type { Config } from '../config/env.js';
+
+/** The first of a comma-separated token list. */
 export const firstToken = (tokens: string | undefined) =>
   (tokens ?? '')
     .split(',')
     .map((t) => t.trim())
     .find(Boolean);
+
+/**
+ * The token a CLI sends to the server: INNSPILL_TOKEN (a personal token, the way the README sets a server up), else
+ * the first of API_TOKENS (the same environment the server reads).
+ */
+export const cliToken = (config: Pick<Config, 'INNSPILL_TOKEN' | 'API_TOKENS'>) =>
+  config.INNSPILL_TOKEN?.trim() || firstToken(config.API_TOKENS);
+
+/**
+ * What to do when the server refuses the CLI's token (401) or its role (403), in Norwegian: what actually works
+ * with a server set up as the README says (users and personal tokens; service tokens are optional).
+ * @example tokenAdvice('http://127.0.0.1:8787', 401, { sent: false })
+ */
+export function tokenAdvice(
+  server: string,
+  status: number,
+  { sent, detail }: { sent: boolean; detail?: string },
+): string {
+  if (status === 403)
+    return (
+      `serveren på ${server} godtok nøkkelen, men den gir ikke tilgang til dette${detail ? ` («${detail}»)` : ''}. ` +
+      'Sett INNSPILL_TOKEN til nøkkelen til en bruker med rett rolle, eller stopp serveren og kjør kommandoen igjen.'
+    );
+  return (
+    `serveren på ${server} ${sent ? 'godtok ikke nøkkelen' : 'krever en tilgangsnøkkel'}. Sett INNSPILL_TOKEN til ` +
+    'en personlig nøkkel (den INNSPILL_ADMIN_EMAIL skrev ut ved første oppstart, eller en ny fra administrasjonssiden ' +
+    '/admin), eller stopp serveren og kjør kommandoen igjen: uten server åpner kommandoen lageret selv.'
+  );
+}
 
 /**
  * The Server-Sent Events of a response body as they arrive: each frame's `event` (default "message") and its

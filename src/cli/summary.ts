@@ -1,5 +1,6 @@
 /** The verification summary both `npm run draft` and `npm run ask` print, in Norwegian. */
 import { VERDICT_LABEL, type VerificationReport } from '../verify/index.js';
+import { STATUS_LABEL } from '../verify/reasons.js';
 import type { DroppedSentence } from '../draft/types.js';
 
 export function verificationSummary(report: VerificationReport, dropped: DroppedSentence[] = []): string {
@@ -10,10 +11,11 @@ export function verificationSummary(report: VerificationReport, dropped: Dropped
     .join(', ');
   const statuses = Object.entries(s.statuses)
     .filter(([k, n]) => k !== 'ok' && n > 0)
-    .map(([k, n]) => `${n} ${k}`)
+    .map(([k, n]) => `${n} ${STATUS_LABEL[k as keyof typeof STATUS_LABEL] ?? k}`)
     .join(', ');
   const lines = [
-    `Kontroll: ${report.ok ? 'OK' : 'IKKE OK'} – ${s.sentences} setninger (${s.claims} påstander): ${verdicts || 'ingen'}.`,
+    `Kontroll: ${report.ok ? 'OK' : 'IKKE OK'} – ${s.sentences} ${s.sentences === 1 ? 'setning' : 'setninger'} ` +
+      `(${s.claims} ${s.claims === 1 ? 'påstand' : 'påstander'}): ${verdicts || 'ingen'}.`,
     `Kildehenvisninger: ${s.citations}, ${s.statuses.ok} funnet ordrett eller nesten ordrett${statuses ? `; feil: ${statuses}` : ''}.`,
   ];
   for (const r of report.sentences.filter((x) => x.claim && x.verdict !== 'supported')) {

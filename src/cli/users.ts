@@ -3,7 +3,7 @@ import { loadConfig } from '../config/env.js';
 import { DataDirLockedError, openDb } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
 import { fail, failWith, parseCli } from './args.js';
-import { runUsersCommand, USERS_HELP } from './usersCommands.js';
+import { runUsersCommand, USERS_COMMANDS, USERS_HELP } from './usersCommands.js';
 import { passwordCommand, PASSWORD_USAGE } from './userPassword.js';
 
 const HELP = `${USERS_HELP.trimEnd()}\n\nInnlogging på siden:\n${PASSWORD_USAGE}\n`;
@@ -20,6 +20,11 @@ async function main() {
     },
     HELP,
   );
+  // Known before the store is opened: a typo is named at once, also while a server holds the data directory.
+  const command = positionals[0];
+  if (!command) fail(`oppgi en kommando.\n${HELP}`, 2);
+  if (!(USERS_COMMANDS as readonly string[]).includes(command))
+    fail(`ukjent kommando «${command}»; kommandoene er ${USERS_COMMANDS.join(', ')}.\n${HELP}`, 2);
   const config = loadConfig();
   if (!config.DATABASE_URL && config.DATA_DIR.startsWith('memory://'))
     fail('DATA_DIR er memory://: brukere må lagres i et lager på disk eller i PostgreSQL.', 2);
@@ -34,13 +39,14 @@ async function main() {
     if (err instanceof DataDirLockedError)
       fail(
         `${err.message}\nStopp serveren og kjør kommandoen igjen (en PGlite-datamappe kan bare åpnes av én prosess), ` +
-          'eller opprett den første administratoren med INNSPILL_ADMIN_EMAIL ved oppstart.',
+          `bruk administrasjonssiden ${err.holder?.url ? `${err.holder.url}/admin` : '/admin'} (brukere, roller og ` +
+          'nøkler) mens serveren går, eller opprett den første administratoren med INNSPILL_ADMIN_EMAIL ved oppstart.',
       );
     throw err;
   }
   try {
     await migrate(db);
-    const [command, ...args] = positionals;
+    const args = positionals.slice(1);
     // Sign-in for the page (signin16): `password <e-post> [--fjern]`.
     if (command === 'password') process.stdout.write(await passwordCommand(db, args[0], { remove: values.fjern }));
     else process.stdout.write(await runUsersCommand(db, { command, args, ...values }));

@@ -87,6 +87,20 @@ const describeUser = (u: User) =>
     : '    ingen organisasjoner') +
   '\n';
 
+/** The commands runUsersCommand knows (and `password`, users.ts), so users.ts refuses another before opening the store. */
+export const USERS_COMMANDS = [
+  'add',
+  'list',
+  'token',
+  'revoke',
+  'role',
+  'admin',
+  'disable',
+  'enable',
+  'organisations',
+  'password',
+] as const;
+
 /** Run one command; the text to print. */
 export async function runUsersCommand(db: Db, a: UsersArgs): Promise<string> {
   const [first, second, third] = a.args;

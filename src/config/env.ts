@@ -66,6 +66,8 @@ export const ConfigSchema = z.object({
   VERIFY_JUDGE_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(30000)),
   /** Comma-separated service tokens (see API_TOKENS_ROLE); when set, every request but the public ones needs a token. */
   API_TOKENS: optionalString,
+  /** The token the CLI sends to a running server (ingest, backup, verify): a personal token, or the first API_TOKENS. */
+  INNSPILL_TOKEN: optionalString,
   /** Comma-separated origins (https://intranett.example.no) allowed to call the API from a browser; CORS off when empty. */
   CORS_ORIGINS: optionalString,
   LOG_LEVEL: z.preprocess(

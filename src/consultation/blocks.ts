@@ -34,3 +34,48 @@ export function blocks(text: string): Block[] {
   }
   return out;
 }
+
+/**
+ * The blocks with every list cut out item by item, as the DOCX reader leaves a list (one paragraph per item): text
+ * and Markdown files keep a list in one block, often in the block of the line that introduces it
+ * («… syn på følgende:\n- Bør …?\n- Er …?»). A line that opens with a list mark (`isItem`) starts a block; a line
+ * under an item continues it when it is indented or the item's last line ends mid-sentence (a wrapped line), else
+ * starts a block of its own. Only the questions read these: the outline of headings keeps the blocks whole.
+ * @example itemBlocks(blocks('Vi ber om syn på følgende:\n- Bør A?\n- Er B?'), isItem).map((b) => b.text)
+ *   // ['Vi ber om syn på følgende:', '- Bør A?', '- Er B?']
+ */
+export function itemBlocks(bs: Block[], isItem: (line: string) => boolean): Block[] {
+  return bs.flatMap((b) => {
+    if (!b.text.includes('\n')) return [b];
+    const out: Block[] = [];
+    let current: { start: number; end: number; item: boolean } | null = null;
+    const close = () => {
+      if (current) out.push(piece(b, current.start, current.end));
+    };
+    let at = 0;
+    for (const line of b.text.split('\n')) {
+      const start = at + (line.length - line.trimStart().length);
+      const end = at + line.trimEnd().length;
+      at += line.length + 1;
+      if (end <= start) continue;
+      const item = isItem(line.trim());
+      const wrapped = !!current?.item && (/^\s/.test(line) || !/[.!?:;»"]$/.test(b.text.slice(0, current.end)));
+      const plain = !!current && !current.item;
+      if (!item && (wrapped || plain)) current!.end = end;
+      else {
+        close();
+        current = { start, end, item };
+      }
+    }
+    close();
+    return out;
+  });
+}
+
+const piece = (b: Block, start: number, end: number): Block => ({
+  text: b.text.slice(start, end),
+  start: b.start + start,
+  end: b.start + end,
+  heading: false,
+  marked: false,
+});

@@ -5,7 +5,7 @@
  * rules do not find is null (or an empty list).
  */
 import { splitSentences } from '../text/sentences.js';
-import { blocks, NUMBERED, type Block } from './blocks.js';
+import { blocks, itemBlocks, NUMBERED, type Block } from './blocks.js';
 import { findDate, withYearAfter } from './dates.js';
 import { RULES } from './rules.js';
 
@@ -121,10 +121,17 @@ function findDeadline(text: string, letterDate: string | null): Found | null {
   });
 }
 
-/** Strip a list mark («1.», «–», «a)») from a question. */
+/** Strip a list mark («1.», «–», «a)», «•») from a question; null for a block that is no list item. */
 const itemText = (b: Block) => RULES.listItem.exec(b.text)?.[1] ?? null;
 
-function findQuestions(text: string, bs: Block[]): Found[] {
+/**
+ * The questions: each item of the list after a lead-in that asks the høringsinstanser («… syn på følgende:»), in
+ * whatever file the list came (one paragraph per item from DOCX; one block, or the lead-in's own block, from text,
+ * Markdown and PDF: itemBlocks cuts those as DOCX does); else the question a trigger sentence puts after its colon,
+ * else the sentence itself. The lead-in of a list is never a question.
+ */
+function findQuestions(text: string, whole: Block[]): Found[] {
+  const bs = itemBlocks(whole, (line) => RULES.listItem.test(line));
   const out: Found[] = [];
   const seen = new Set<string>();
   const add = (value: string, start: number) => {

@@ -29,7 +29,8 @@ export const RULES = {
   letterDateWindow: raw.letterDate.window,
   letterDateLine: new RegExp(raw.letterDate.line, 'gmu'),
   questionTrigger: anyOf(raw.questions.triggers, 'iu'),
-  listItem: new RegExp(raw.questions.listItem, 'u'),
+  // s: an item's wrapped lines belong to it (itemBlocks keeps them in its block).
+  listItem: new RegExp(raw.questions.listItem, 'su'),
   proposalHeading: new RegExp(raw.proposals.heading, 'iu'),
   proposalStatement: new RegExp(raw.proposals.statement, 'iu'),
 };

@@ -57,7 +57,7 @@ export async function readLimited(job: ReadJob): Promise<ReadResult> {
       job.existing,
       job.organisations,
     );
-    if (!settled.success) return { ok: false, reason: 'invalid_metadata', issues: settled.error.issues };
+    if (!settled.success) return { ok: false, reason: 'invalid_metadata', issues: settled.issues };
     meta = settled.data;
   } else meta = withFileMeta(job.meta, loaded.meta, job.guessed);
   const doc = cutDocument(loaded, meta, filename);

@@ -14,12 +14,38 @@ export interface Upload {
   bytes: Uint8Array;
   /** The file's own name (no directories), for messages and a fallback title. */
   filename: string;
-  fields: Partial<DocumentMeta> & { visibility?: Visibility };
+  fields: Partial<DocumentMeta> & {
+    visibility?: Visibility;
+    /**
+     * A consultation's issuer as the sender names it (POST /consultations `issuer`, `npm run consultation --issuer`):
+     * its organisation when the text names no issuer. `organisation` never is: that names who imports it.
+     */
+    issuer?: string;
+  };
   /**
    * A consultation (POST /consultations, `npm run consultation`): its issuer, title and date are read from the text
    * (src/consultation/) where the form leaves them out, and its fields are extracted once it is cut.
    */
   consultation?: boolean;
+}
+
+/**
+ * A consultation's organisation: the issuer the text names (`fromFile`), else the one the form names as `issuer`,
+ * else (a replace) the stored one. Never the form's `organisation`: that is the importer, and a ministry's text
+ * stored under it would be quotable as the importer's own words. An `issuer` the text contradicts is refused, so is
+ * a consultation whose issuer nobody names.
+ */
+function consultationIssuer(
+  given: string | undefined,
+  inText: string | undefined,
+  existing: DocumentHead | null,
+): { organisation: string } | { problem: string } {
+  if (given && inText && given.toLowerCase() !== inText.toLowerCase())
+    return { problem: `dokumentet oppgir avsenderen «${inText}»; feltet må utelates eller være den samme` };
+  const organisation = inText ?? given ?? existing?.organisation;
+  return organisation
+    ? { organisation }
+    : { problem: 'dokumentet navngir ikke avsenderen (departementet e.l.), så den må oppgis i dette feltet' };
 }
 
 /**
@@ -33,12 +59,21 @@ export function uploadMeta(
   fromFile: LoadedText['meta'],
   existing: DocumentHead | null,
   organisations: readonly string[] = [],
-): z.ZodSafeParseResult<DocumentMeta> {
+): { success: true; data: DocumentMeta } | { success: false; issues: z.core.$ZodIssue[] } {
   const f = upload.fields;
   const title =
     f.title ?? existing?.title ?? fromFile?.title ?? titleFromFileName(upload.filename.replace(/\.[^.]+$/, ''));
-  const organisation = f.organisation ?? existing?.organisation ?? fromFile?.organisation;
-  return DocumentMeta.safeParse({
+  let organisation = f.organisation ?? existing?.organisation ?? fromFile?.organisation;
+  if (upload.consultation) {
+    const issuer = consultationIssuer(f.issuer, fromFile?.organisation, existing);
+    if ('problem' in issuer)
+      return {
+        success: false,
+        issues: [{ code: 'custom', path: ['issuer'], message: issuer.problem, input: f.issuer }],
+      };
+    organisation = issuer.organisation;
+  }
+  const parsed = DocumentMeta.safeParse({
     // Without an organisation the metadata is refused for it anyway; the plain slug keeps that the only complaint.
     id: existing?.id ?? f.id ?? (organisation ? defaultDocumentId(organisation, title, organisations) : slugify(title)),
     title,
@@ -48,4 +83,5 @@ export function uploadMeta(
     language: f.language ?? existing?.language ?? fromFile?.language ?? 'nb',
     source: f.source ?? existing?.source ?? fromFile?.source,
   });
+  return parsed.success ? parsed : { success: false, issues: parsed.error.issues };
 }

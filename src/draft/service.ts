@@ -23,7 +23,6 @@ import { annotate, throwIfAborted, type DraftOptions, type Drafter } from './pip
 import type { DraftRequestInput } from '../domain/draftRequest.js';
 import { fromStructured, toStructured } from './structured.js';
 import type { DraftResult } from './types.js';
-import { WORDING } from './wording.js';
 
 /** Who wrote an edited version: a person, not a model. */
 const EDITED_BY = { provider: 'person', model: 'manuell redigering' } as const;
@@ -34,11 +33,6 @@ export interface DraftServiceDeps {
   source?: PassageSource;
   judge?: Judge;
   logger?: Logger;
-  /**
-   * A line the Markdown export adds (export/markdown.ts `isExportNoteLine`) that an edit sent back must not take
-   * as text. Passed in because the export sits above drafting: drafting does not know the export's format.
-   */
-  isExportNoteLine: (line: string) => boolean;
 }
 
 function versionFromResult(result: DraftResult): NewDraftVersion {
@@ -84,7 +78,8 @@ export function createDraftService(deps: DraftServiceDeps) {
       try {
         sd =
           edit.markdown !== undefined
-            ? parseMarkdown(stripNotice(edit.markdown, deps.isExportNoteLine))
+            ? // An exported file sent back: its notice, review lines and marks are not text (verify/markdownNotes.ts).
+              parseMarkdown(edit.markdown)
             : parseStructured(edit.structured);
       } catch (err) {
         throw fromVerifyError(err);
@@ -128,16 +123,4 @@ function parseStructured(input: StructuredDraftInput | undefined): StructuredDra
   const parsed = StructuredDraftSchema.safeParse(input);
   if (!parsed.success) throw fromZodError(parsed.error);
   return parsed.data;
-}
-
-/**
- * The Markdown export carries the extractive label as an italic line under the title, and a warning when cited
- * documents have been withdrawn; an edit may send them back.
- */
-function stripNotice(md: string, isExportNoteLine: (line: string) => boolean): string {
-  const lines = [WORDING.extractiveNotice('nb'), WORDING.extractiveNotice('nn')].map((n) => `*${n}*`);
-  return md
-    .split('\n')
-    .filter((l) => !lines.includes(l.trim()) && !isExportNoteLine(l))
-    .join('\n');
 }

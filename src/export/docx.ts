@@ -149,6 +149,8 @@ export async function draftToDocx({
 
   const doc = new Document({
     creator: 'innspill',
+    // Without it the docx package writes «Un-named» into docProps/core.xml, which Word shows as the last editor.
+    lastModifiedBy: draft.organisation || 'innspill',
     title: draft.title,
     description: draft.extractive ? draft.notice : undefined,
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },

@@ -2,8 +2,9 @@
  * A draft version as Markdown for download: the stored Markdown (title, sections, footnotes with passage id and
  * quote) with the extractive label, the verifier's review summary and, when cited documents have been withdrawn
  * since, a warning under the title; raw HTML and non-http(s) links from source text are escaped (safeMarkdown.ts). Every sentence that is not ✓ starts with a visible mark («[≈ må kontrolleres]»,
- * «[✗ ikke støttet]» …). PUT /drafts/:id accepts this file back; the added lines (isExportNoteLine) and the marks
- * (stripMarks) are dropped there.
+ * «[✗ ikke støttet]» …). The Markdown parser (verify/markdown.ts) reads this file back as the draft: the added
+ * lines and the marks are not text (verify/markdownNotes.ts), so POST /verify, `npm run verify` and PUT
+ * /drafts/:id read an export the same way.
  */
 import type { VerificationReport } from '../domain/verification.js';
 import { toStructured } from '../draft/structured.js';
@@ -11,7 +12,7 @@ import type { DraftDocument } from '../draft/types.js';
 import type { Withdrawal } from '../store/documents.js';
 import { safeMarkdown } from './safeMarkdown.js';
 import { renderMarkdown } from '../verify/index.js';
-import { markText, REVIEW_LEADS, reviewDraft } from './review.js';
+import { markText, reviewDraft } from './review.js';
 import { WITHDRAWN_LEAD, withdrawnWarning } from './withdrawn.js';
 
 const WARNING_LINE = (text: string) => `> **${WITHDRAWN_LEAD}**${text.slice(WITHDRAWN_LEAD.length)}`;
@@ -37,17 +38,12 @@ export function draftToMarkdown({
   const marked = review.review + review.bad + review.judged > 0;
   if (marked) {
     // NOTE: rendered again from the structured draft with each mark in front of its sentence, so the marks sit
-    // where the sentences are whatever the stored Markdown's line layout.
-    const sections = draft.sections.map((s) => ({
-      ...s,
-      paragraphs: s.paragraphs.map((p) =>
-        p.map((t) => {
-          const m = markText(review.of(t));
-          return m ? { ...t, text: `${m} ${t.text}` } : t;
-        }),
-      ),
-    }));
-    markdown = renderMarkdown(toStructured({ ...draft, sections }));
+    // where the sentences are whatever the stored Markdown's line layout. Marks go in the order toStructured
+    // writes the sentences (non-empty paragraphs, section by section), the order reviewDraft pairs them in.
+    const marks = draft.sections.flatMap((s) =>
+      s.paragraphs.filter((p) => p.length).flatMap((p) => p.map((t) => markText(review.of(t)))),
+    );
+    markdown = renderMarkdown(toStructured(draft), { marks });
   }
   const warning = withdrawnWarning(withdrawn.values(), draft.language);
   const notes = [
@@ -64,13 +60,8 @@ export function draftToMarkdown({
   return lines.join('\n');
 }
 
-/** A line the export adds (the review summary, the withdrawn-sources warning) that an edit sent back must not take as text. */
-export function isExportNoteLine(line: string): boolean {
-  const t = line.trim();
-  return (
-    REVIEW_LEADS.some((lead) => t.startsWith(`> **${lead}**`)) ||
-    (t.startsWith(`> **${WITHDRAWN_LEAD}**`) && /(trukket|trekt|trekte) tilbake/.test(line))
-  );
-}
-
-export { stripMarks } from './review.js';
+/**
+ * A line the export adds (the notice, the review summary, the withdrawn-sources warning) that is not the draft's
+ * text; the Markdown parser drops it, and the marks, itself (verify/markdownNotes.ts).
+ */
+export { isExportNoteLine } from '../verify/markdownNotes.js';

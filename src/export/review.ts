@@ -138,12 +138,3 @@ export function markText(r: SentenceReview): string | null {
   if (!r.label) return null;
   return `[${r.label}${r.judged && r.mark ? ', vurdert av språkmodell' : ''}]`;
 }
-
-/** The marks the Markdown export puts in front of sentences, removed from an edit sent back. */
-export function stripMarks(markdown: string): string {
-  return markdown.replace(/\[(?:≈|✗|✓) [^\]\n]*\] ?/g, '');
-}
-
-/** The word opening the review summary (an edit sent back drops the line), in Bokmål and Nynorsk. */
-export const REVIEW_LEAD = WORDS.nb.lead;
-export const REVIEW_LEADS: readonly string[] = [WORDS.nb.lead, WORDS.nn.lead];

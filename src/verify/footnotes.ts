@@ -70,7 +70,11 @@ export function parseFootnote(content: string): Citation | string {
   if (!pair) return 'sitatet må stå i «…» etter passasje-id-en';
   const close = rest.lastIndexOf(pair[1]);
   if (close < pair[0].length) return `sitatet mangler avsluttende ${pair[1]}`;
-  const quote = rest.slice(pair[0].length, close);
+  // `&lt;` is how the export writes `<` (export/safeMarkdown.ts), as CommonMark reads it; renderFootnote writes
+  // a quote's own `&lt;` or `&amp;` with its `&` as `&amp;`.
+  const quote = rest
+    .slice(pair[0].length, close)
+    .replace(/&(lt|amp);/g, (_m, name: string) => (name === 'lt' ? '<' : '&'));
   const tail = OFFSETS.exec(rest.slice(close + pair[1].length));
   if (!tail) return 'etter sitatet kan det bare stå tegnposisjoner, f.eks. (tegn 120–180)';
   if (quote === '') return 'sitatet er tomt';
@@ -83,5 +87,6 @@ export function parseFootnote(content: string): Citation | string {
 /** Render one citation as a footnote definition. */
 export function renderFootnote(n: number, c: Citation): string {
   const offsets = c.start !== undefined || c.end !== undefined ? ` (tegn ${c.start ?? ''}–${c.end ?? ''})` : '';
-  return `[^${n}]: [${c.passageId}] «${c.quote.split('\n').join('\n    ')}»${offsets}`;
+  const quote = c.quote.replace(/&(?=(?:lt|amp);)/g, '&amp;');
+  return `[^${n}]: [${c.passageId}] «${quote.split('\n').join('\n    ')}»${offsets}`;
 }

@@ -9,10 +9,14 @@
  * - A line ending in `\` (a CommonMark hard break) always ends a sentence; list items are paragraphs of their own.
  * - The renderer joins a section's sentences into one paragraph when that splits back the same way, and otherwise
  *   puts each sentence on its own line ending in `\`.
+ * - What our export adds (the notice and review lines under the title, a review mark in front of a sentence; see
+ *   markdownNotes.ts) is not text: an exported draft parses back to the draft. A paragraph whose cited sentences
+ *   all carry ≈ or ✗ marks comes back as a section marked for review, as the export's source section was.
  */
 import { canonicalLine, StructuredDraftSchema, type Citation, type Sentence, type StructuredDraft } from './format.js';
 import { VerifyError, checkMarkdownSize, fromZodError } from './errors.js';
 import { extractFootnotes, parseFootnote, type FootnoteDef } from './footnotes.js';
+import { isExportNoteLine, MARKED_FOR_REVIEW, reviewedByMarks } from './markdownNotes.js';
 import { parseParagraph, unescape, type RawSentence } from './markdownParagraph.js';
 
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
@@ -26,17 +30,19 @@ const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 export function parseMarkdown(md: string): StructuredDraft {
   checkMarkdownSize(md);
   const { defs, body } = extractFootnotes(md.replace(/\r\n?/g, '\n').split('\n'));
-  const draft: { title?: string; sections: { heading?: string; sentences: RawSentence[] }[] } = { sections: [] };
+  type RawSection = { heading?: string; sentences: RawSentence[]; review?: boolean };
+  const draft: { title?: string; sections: RawSection[] } = { sections: [] };
   let paragraph: { text: string; line: number }[] = [];
-  let current: { heading?: string; sentences: RawSentence[] } | null = null;
+  let current: RawSection | null = null;
 
   const flush = () => {
     if (paragraph.length === 0) return;
     const sentences = parseParagraph(paragraph);
     paragraph = [];
     if (sentences.length === 0) return;
-    if (current && current.sentences.length === 0) current.sentences = sentences;
-    else draft.sections.push((current = { sentences }));
+    const review = reviewedByMarks(sentences);
+    if (current && current.sentences.length === 0) Object.assign(current, { sentences, review });
+    else draft.sections.push((current = { sentences, review }));
   };
 
   for (const l of body) {
@@ -46,7 +52,7 @@ export function parseMarkdown(md: string): StructuredDraft {
       const text = canonicalLine(unescape(heading[2]).text);
       if (heading[1] === '#' && draft.title === undefined && draft.sections.length === 0 && text) draft.title = text;
       else draft.sections.push((current = { heading: text || undefined, sentences: [] }));
-    } else if (l.text.trim() === '') flush();
+    } else if (l.text.trim() === '' || isExportNoteLine(l.text)) flush();
     else if (LIST_ITEM.test(l.text)) {
       flush();
       paragraph.push({ text: l.text.replace(LIST_ITEM, ''), line: l.line });
@@ -62,6 +68,7 @@ export function parseMarkdown(md: string): StructuredDraft {
         text: r.text,
         citations: r.refs.map((ref) => resolve(ref, defs)),
       })),
+      ...(s.review ? { review: MARKED_FOR_REVIEW } : {}),
     })),
   };
   const parsed = StructuredDraftSchema.safeParse(resolved);

@@ -4,15 +4,20 @@
 import { StructuredDraftSchema, type Citation, type Sentence, type StructuredDraft } from './format.js';
 import { fromZodError } from './errors.js';
 import { renderFootnote } from './footnotes.js';
-import { parseParagraph } from './markdownParagraph.js';
+import { looksLikeMark } from './markdownNotes.js';
+import { ENTITY, parseParagraph } from './markdownParagraph.js';
 import { splitSentences } from '../text/sentences.js';
 
 /**
- * Render a draft as Markdown with numbered footnotes, one per citation.
+ * Render a draft as Markdown with numbered footnotes, one per citation. `marks` (the export's review marks, e.g.
+ * «[≈ må kontrolleres]»; markdownNotes.ts) go in front of the sentences, in order through the sections; null for none.
  * @example renderMarkdown({ sections: [{ sentences: [{ text: 'Vi støtter satsinga.', citations: [] }] }] })
  *   === 'Vi støtter satsinga.\n'
  */
-export function renderMarkdown(input: StructuredDraft): string {
+export function renderMarkdown(
+  input: StructuredDraft,
+  { marks = [] }: { marks?: readonly (string | null)[] } = {},
+): string {
   const parsed = StructuredDraftSchema.safeParse(input);
   if (!parsed.success) throw fromZodError(parsed.error);
   const draft = parsed.data;
@@ -23,17 +28,19 @@ export function renderMarkdown(input: StructuredDraft): string {
     return `[^${footnotes.length}]`;
   };
   if (draft.title !== undefined) blocks.push(`# ${escapeLine(draft.title)}`);
+  let n = 0;
   for (const section of draft.sections) {
     if (section.heading !== undefined) blocks.push(`## ${escapeLine(section.heading)}`);
-    if (section.sentences.length) blocks.push(renderParagraph(section.sentences, cite));
+    const marksHere = section.sentences.map(() => marks[n++] ?? null);
+    if (section.sentences.length) blocks.push(renderParagraph(section.sentences, marksHere, cite));
   }
   if (footnotes.length) blocks.push(footnotes.join('\n'));
   return blocks.join('\n\n') + '\n';
 }
 
 /** One paragraph if it splits back into the same sentences, else one sentence per hard-broken line. */
-function renderParagraph(sentences: Sentence[], cite: (c: Citation) => string): string {
-  const bodies = sentences.map((s) => escapeSentence(s.text));
+function renderParagraph(sentences: Sentence[], marks: (string | null)[], cite: (c: Citation) => string): string {
+  const bodies = sentences.map((s, i) => (marks[i] ? `${marks[i]} ` : '') + escapeSentence(s.text));
   const refs = sentences.map((s) => s.citations.map(() => '[^0]').join(''));
   const joined = bodies.map((b, i) => b + refs[i]).join(' ');
   const back = parseParagraph([{ text: joined, line: 1 }]);
@@ -45,8 +52,9 @@ function renderParagraph(sentences: Sentence[], cite: (c: Citation) => string): 
 }
 
 /**
- * Escape what Markdown or our splitter would read differently: backslashes, `[^`, a block marker at the start,
- * and every full stop (or ! ? …) where the splitter would end the sentence early.
+ * Escape what Markdown or our splitter would read differently: backslashes, `[^`, the `&` of `&lt;`/`&amp;`, a
+ * block marker or something that looks like a review mark at the start, and every full stop (or ! ? …) where the
+ * splitter would end the sentence early.
  */
 function escapeSentence(text: string): string {
   const internal = new Set(
@@ -57,14 +65,20 @@ function escapeSentence(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '\\' || (c === '[' && text[i + 1] === '^') || internal.has(i)) out += '\\';
+    const entity = c === '&' && ENTITY.test(text.slice(i, i + 5));
+    if (c === '\\' || (c === '[' && text[i + 1] === '^') || internal.has(i) || entity) out += '\\';
     out += c;
   }
-  return escapeStart(out);
+  return looksLikeMark(out) ? `\\${out}` : escapeStart(out);
 }
 
 function escapeLine(text: string): string {
-  return escapeStart(text.replace(/\\/g, '\\\\').replace(/\[\^/g, '\\[^')).replace(/(\s)(#+)$/, '$1\\$2');
+  return escapeStart(
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/\[\^/g, '\\[^')
+      .replace(/&(?=(?:lt|amp);)/g, '\\&'),
+  ).replace(/(\s)(#+)$/, '$1\\$2');
 }
 
 /** A leading #, list marker, quote marker or "1." would start a block instead of text. */

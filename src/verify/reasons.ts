@@ -103,6 +103,8 @@ export const REASONS = {
     `Setningen bytter om rollene: den gir ${q(said)} det kilden sier om ${q(source)}.`,
   listItemMissing: (items: string[], list: string[]) =>
     `Oppramsingen i setningen har ${items.map(q).join(', ')}, som ikke står i kildens oppramsing (${list.slice(0, 6).map(q).join(', ')}).`,
+  pooled: (phrase: string) =>
+    `Setningen setter sammen ord fra ulike setninger i kilden: ${q(phrase)} står ikke slik i noen av dem – kontroller at delene hører sammen slik.`,
   partsSwapped: (first: string, second: string) =>
     `Setningen bytter om leddene: ${q(first)} og ${q(second)} står i motsatt rekkefølge i kilden – kontroller hvem som gjør hva.`,
   mainModalShift: (said: string, source: string) =>

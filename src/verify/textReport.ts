@@ -30,24 +30,28 @@ export function formatReport(report: VerificationReport, opts: { title?: string 
   }
   const m = report.summary;
   out.push('');
+  const verdicts = (Object.keys(m.verdicts) as (keyof typeof m.verdicts)[])
+    .filter((v) => m.verdicts[v])
+    .map((v) => `${m.verdicts[v]} ${VERDICT_LABEL[v]}`);
   out.push(
-    `Setninger: ${m.sentences} (${m.claims} påstander) — ` +
-      (Object.keys(m.verdicts) as (keyof typeof m.verdicts)[])
-        .filter((v) => m.verdicts[v])
-        .map((v) => `${m.verdicts[v]} ${VERDICT_LABEL[v]}`)
-        .join(', '),
+    `Setninger: ${m.sentences} (${m.claims} ${m.claims === 1 ? 'påstand' : 'påstander'})` +
+      (verdicts.length ? ` — ${verdicts.join(', ')}` : ''),
   );
+  const quotes = [
+    ...(Object.keys(m.tiers) as (keyof typeof m.tiers)[])
+      .filter((t) => m.tiers[t])
+      .map((t) => `${m.tiers[t]} ${SHORT_TIER[t]}`),
+    ...(Object.keys(m.statuses) as (keyof typeof m.statuses)[])
+      .filter((k) => k !== 'ok' && m.statuses[k])
+      .map((k) => `${m.statuses[k]} ${STATUS_LABEL[k]}`),
+  ];
+  out.push(`Sitater: ${m.citations}${quotes.length ? ` — ${quotes.join(', ')}` : ''}`);
   out.push(
-    `Sitater: ${m.citations} — ` +
-      [
-        ...(Object.keys(m.tiers) as (keyof typeof m.tiers)[])
-          .filter((t) => m.tiers[t])
-          .map((t) => `${m.tiers[t]} ${SHORT_TIER[t]}`),
-        ...(Object.keys(m.statuses) as (keyof typeof m.statuses)[])
-          .filter((k) => k !== 'ok' && m.statuses[k])
-          .map((k) => `${m.statuses[k]} ${STATUS_LABEL[k]}`),
-      ].join(', '),
+    m.sentences === 0
+      ? 'Fant ingen setninger å kontrollere.'
+      : report.ok
+        ? 'Alt er i orden.'
+        : 'Utkastet har feil som må rettes før det brukes.',
   );
-  out.push(report.ok ? 'Alt er i orden.' : 'Utkastet har feil som må rettes før det brukes.');
   return out.join('\n') + '\n';
 }

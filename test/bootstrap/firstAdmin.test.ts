@@ -1,4 +1,5 @@
 /** INNSPILL_ADMIN_EMAIL at start-up (issue 16): the first site administrator once, with a working token. */
+import { pino } from 'pino';
 import { afterAll, expect, it } from 'vitest';
 import { ensureFirstAdmin } from '../../src/bootstrap/firstAdmin.js';
 import { silentLogger } from '../../src/log.js';
@@ -21,4 +22,22 @@ it('creates the administrator only when no user exists, and its token works', as
     await ensureFirstAdmin(db, { INNSPILL_ADMIN_EMAIL: 'ola@ks.no', API_TOKENS: undefined }, silentLogger),
   ).toBeNull();
   expect((await listUsers(db)).map((u) => u.email)).toEqual(['kari@ks.no']);
+});
+
+it('says at start-up, in Norwegian, whether the server is open to all or needs sign-in', async () => {
+  const lines: string[] = [];
+  const logger = pino({ level: 'info', base: undefined }, { write: (s: string) => void lines.push(s) });
+  const fresh = await openPglite('memory://');
+  try {
+    await migrate(fresh);
+    await ensureFirstAdmin(fresh, { INNSPILL_ADMIN_EMAIL: undefined, API_TOKENS: undefined }, logger);
+    await ensureFirstAdmin(fresh, { INNSPILL_ADMIN_EMAIL: 'kari@ks.no', API_TOKENS: undefined }, logger);
+  } finally {
+    await fresh.close();
+  }
+  const said = lines.map((l) => JSON.parse(l).msg as string);
+  expect(said[0]).toMatch(/^åpen tilgang: ingen bruker og ingen API-nøkkel finnes/);
+  expect(said[1]).toMatch(/^første administrator er opprettet fra INNSPILL_ADMIN_EMAIL/);
+  expect(said[2]).toMatch(/^tilgangskontroll er på:/);
+  expect(said.join('\n')).not.toMatch(/\b(open access|access control on|first administrator)\b/);
 });

@@ -1,6 +1,6 @@
 /** The real `npm run consultation` entry point in a child process, on a PGlite store in a temporary folder. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -55,6 +55,25 @@ describe('npm run consultation', { shuffle: false }, () => {
     expect(r.stderr).toContain('er allerede importert (id «');
     expect(r.stderr).toContain('GET /consultations/');
     expect(r.stderr).not.toContain('PUT /documents');
+  });
+
+  it('a text letter naming no issuer: asks for --issuer (exit 2), then stores it under that issuer with its list questions', async () => {
+    const path = join(dir, 'gebyrer.txt');
+    writeFileSync(
+      path,
+      'Høring – ny lov om kommunale gebyrer\n\nVi sender forslaget på høring. Høringsfristen er 1. mars 2025.\n\n' +
+        'Departementet ber særlig om høringsinstansenes syn på følgende:\n' +
+        '1. Bør loven gjelde alle kommunale gebyrer?\n2. Hvordan bør selvkost beregnes?\n',
+    );
+    const without = await run(path);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain('--issuer: dokumentet navngir ikke avsenderen');
+    const r = await run(path, '--issuer', 'Finansdepartementet');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('(id «finansdepartementet-horing-ny-lov-om-kommunale-gebyrer»)');
+    expect(r.stdout).toContain(
+      'Spørsmål til høringsinstansene (2):\n  1. Bør loven gjelde alle kommunale gebyrer?\n  2. Hvordan bør selvkost beregnes?\n',
+    );
   });
 
   it('a missing file and a second file are refused with exit 2 and a Norwegian line', async () => {

@@ -106,7 +106,7 @@ describe('npm run ingest', () => {
     expect(tooLong.stderr).toMatch(
       /^Feil: Dokumentet «.*lang\.txt» har 150\s000 tegn tekst, mer enn grensen på 100\s000\. Del dokumentet i mindre filer/m,
     );
-    expect(tooLong.stdout).toMatch(/1 dokumenter lest: 1 nye/);
+    expect(tooLong.stdout).toMatch(/1 dokument lest: 1 nytt/);
     expect(tooLong.stdout).toMatch(/1 fil ble ikke lagret/);
 
     // A DOCX whose text needs more heap than READ_WORKER_MAX_MB: only a capped worker refuses it this way.
@@ -127,7 +127,7 @@ describe('npm run ingest', () => {
     expect(tooHeavy.stderr).toMatch(
       /^Feil: Filen «.*tung\.docx» trenger mer enn 4 MB minne for å leses\. Del dokumentet/m,
     );
-    expect(tooHeavy.stdout).toMatch(/1 dokumenter lest: 1 nye/);
+    expect(tooHeavy.stdout).toMatch(/1 dokument lest: 1 nytt/);
 
     const db = await openPglite(dataDir);
     try {

@@ -43,7 +43,7 @@ describe('one organisation, one spelling at the command line', () => {
     const first = join(dir, 'plan.md');
     writeFileSync(first, '# Plan\n\nNTL mener at staten må eie sine egne fagsystemer.');
     const stored = await run('src/cli/ingest.ts', { DATA_DIR }, first, '--org', 'NTL', '--date', '2025');
-    expect(stored.stdout, stored.stderr).toMatch(/1 dokumenter lest: 1 nye/);
+    expect(stored.stdout, stored.stderr).toMatch(/1 dokument lest: 1 nytt/);
 
     const second = join(dir, 'notat.md');
     writeFileSync(second, '# Notat\n\nNorsk Tjenestemannslag mener at kompetansen må bli i staten.');

@@ -2,8 +2,9 @@
  * The adversarial eval's `--by-check` (evals/verifier/adversarial/byCheck.ts): every ✗ and ≈ attributed to the checks
  * that gave it, and only over the readable sets (never the adversarial set's held-out half).
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { loadEvalConfig } from '../../evals/lib/config.js';
 import { byCheck, loadReadableCases, type Attributable } from '../../evals/verifier/adversarial/byCheck.js';
 
 const x = (
@@ -50,5 +51,18 @@ describe('by-check attribution', () => {
     expect(['vs-', 'vu-', 'vw-'].every((p) => [...ids].some((id) => id.startsWith(p)))).toBe(true);
     expect([...ids].some((id) => /^v[xykmn]-/.test(id))).toBe(false);
     expect(readable.length).toBeGreaterThan(1000);
+  });
+});
+
+describe('the hand-written sets in evals/config.yaml', () => {
+  it('lists every verifier case file once, with the closed blind sets marked never to be read', async () => {
+    const config = loadEvalConfig();
+    const listed = Object.values(config.verifier.handWritten).map((s) => s.cases.replace('evals/cases/', ''));
+    const files = (await readdir('evals/cases')).filter((f) => /^verifier-.*\.jsonl$/.test(f));
+    expect([...listed].sort()).toEqual([...files].sort());
+    const closed = Object.entries(config.verifier.handWritten)
+      .filter(([, s]) => s.read === 'never')
+      .map(([name]) => name);
+    expect(closed).toEqual(['blind9', 'blind10', 'blind11', 'blind12', 'blind13']);
   });
 });

@@ -108,7 +108,7 @@ describe('POST /consultations', { shuffle: false }, () => {
     expect(body.errors[0].field).toBe('kind');
   });
 
-  it('a consultation that names no issuer needs one from the form, and is stored under it', async () => {
+  it('a consultation that names no issuer needs one in `issuer`, not in `organisation`, and is stored under it', async () => {
     const text = new TextEncoder().encode(
       'Høring – ny lov om kommunale gebyrer\n\nVi sender forslaget på høring. Høringsfristen er 1. mars 2025.\n\n' +
         '1 Departementets forslag\n\nDepartementet foreslår at loven skal gjelde alle kommunale gebyrer.\n',
@@ -116,14 +116,83 @@ describe('POST /consultations', { shuffle: false }, () => {
     const before = await countAll(rt.db);
     const without = await post(text, 'gebyrer.txt');
     expect(without.res.status).toBe(400);
-    expect(without.body.errors.map((e: { field: string }) => e.field)).toEqual(['organisation']);
+    expect(without.body.errors).toEqual([
+      {
+        field: 'issuer',
+        reason: 'dokumentet navngir ikke avsenderen (departementet e.l.), så den må oppgis i dette feltet',
+      },
+    ]);
+    // `organisation` names the importer, never the issuer: the ministry's text is not stored under it.
+    const importer = await post(text, 'gebyrer.txt', { organisation: 'Finansdepartementet' });
+    expect(importer.res.status).toBe(400);
+    expect(importer.body.errors.map((e: { field: string }) => e.field)).toEqual(['issuer']);
     expect(await countAll(rt.db)).toEqual(before);
-    const named = await post(text, 'gebyrer.txt', { organisation: 'Finansdepartementet' });
+    const named = await post(text, 'gebyrer.txt', { issuer: 'Finansdepartementet' });
     expect(named.res.status, JSON.stringify(named.body)).toBe(201);
     expect(named.body.document.organisation).toBe('Finansdepartementet');
+    expect(named.body.document.id).toMatch(/^finansdepartementet-/);
     expect(named.body.consultation.issuer).toEqual({ value: null, source: null });
     expect(named.body.messages).toContain('Fant ikke avsenderen (departementet) i dokumentet.');
     expect(named.body.consultation.deadline.value).toBe('2025-03-01');
+  });
+
+  it('stores a ministry’s letter under the ministry even when the importer names its own organisation', async () => {
+    const letter =
+      'Kommunal- og distriktsdepartementet\n\nVår ref.: 24/2200\n\nDato: 3. desember 2024\n\n' +
+      'Høring – endringer i kommuneloven om folkevalgtes arbeidsvilkår\n\n' +
+      'Departementet foreslår at folkevalgte skal få rett til permisjon fra arbeidet for å delta i møter. ' +
+      'Høringsfristen er 3. mars 2025.\n\n' +
+      'Departementet ber særlig om høringsinstansenes syn på følgende:\n' +
+      '- Bør retten til permisjon gjelde alle folkevalgte organer?\n' +
+      '- Hvordan bør arbeidsgiverne kompenseres for fraværet?\n\nMed hilsen\n';
+    const before = await countAll(rt.db);
+    // The text names its issuer: an `issuer` that contradicts it is refused, nothing stored.
+    const contradicted = await post(new TextEncoder().encode(letter), 'brev.txt', { issuer: 'Fagforbundet' });
+    expect(contradicted.res.status).toBe(400);
+    expect(contradicted.body.errors).toEqual([
+      {
+        field: 'issuer',
+        reason:
+          'dokumentet oppgir avsenderen «Kommunal- og distriktsdepartementet»; feltet må utelates eller være den samme',
+      },
+    ]);
+    expect(await countAll(rt.db)).toEqual(before);
+
+    const { res, body } = await post(new TextEncoder().encode(letter), 'brev.txt', { organisation: 'Fagforbundet' });
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body.document).toMatchObject({
+      organisation: 'Kommunal- og distriktsdepartementet',
+      kind: 'consultation',
+      visibility: 'public',
+    });
+    expect(body.document.id).toMatch(/^kommunal-og-distriktsdepartementet-/);
+    expect(body.consultation.questions.map((q: { text: string }) => q.text)).toEqual([
+      'Bør retten til permisjon gjelde alle folkevalgte organer?',
+      'Hvordan bør arbeidsgiverne kompenseres for fraværet?',
+    ]);
+    // Searching Fagforbundet's documents never finds the ministry's words as Fagforbundet's …
+    const search = async (organisation?: string) => {
+      const r = await rt.app.request('/search', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'rett til permisjon for folkevalgte',
+          k: 50,
+          ...(organisation ? { organisation } : {}),
+        }),
+      });
+      expect(r.status).toBe(200);
+      return ((await r.json()) as { hits: { passage: { documentId: string; document: { organisation: string } } }[] })
+        .hits;
+    };
+    const own = await search('Fagforbundet');
+    expect(own.length).toBeGreaterThan(0); // the seeded Fagforbundet documents answer
+    expect(own.map((h) => h.passage.documentId)).not.toContain(body.document.id);
+    // … while the importer still reads it, as the ministry's.
+    const all = await search();
+    const found = all.filter((h) => h.passage.documentId === body.document.id);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((h) => h.passage.document.organisation === 'Kommunal- og distriktsdepartementet')).toBe(true);
   });
 
   it('PUT /documents/:id on a consultation reads the new file as a consultation: the fields follow it', async () => {

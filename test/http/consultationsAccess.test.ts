@@ -22,7 +22,7 @@ const readerAlfa = await tokenFor('leser@alfa.no', 'Alfa', 'reader');
 
 function importAs(token: string, issuer: string, title: string) {
   const f = new FormData();
-  f.set('organisation', issuer);
+  f.set('issuer', issuer);
   f.set('title', title);
   f.set('date', '2025-03-01');
   const text = `${title}\n\n${issuer} foreslår at kommunene skal tilby leksehjelp til alle elever. Høringsfrist: 1. juni 2025.`;
@@ -45,6 +45,40 @@ describe('POST /consultations with users', () => {
     expect(((await res.json()) as { detail: string }).detail).toContain('«Alfa»');
     expect(await countAll(db)).toEqual(before);
     expect((await importAs(editorAlfa, 'Alfa', 'Alfas eget forslag om leksehjelp')).status).toBe(201);
+  });
+
+  it('drafts from an internal consultation only for its own organisation: another one gets 404, naming the field', async () => {
+    const f = new FormData();
+    f.set('issuer', 'Alfa');
+    f.set('visibility', 'internal');
+    f.set('date', '2025-03-01');
+    const text =
+      'Høring – Alfas nye vedtekter\n\nAlfa foreslår at styret skal velges for tre år. Høringsfrist: 1. juni 2025.\n\n' +
+      'Alfa ber om høringsinstansenes syn på dette: Bør styret velges for tre år?';
+    f.set('file', new File([text], 'vedtekter.txt', { type: 'text/plain' }));
+    const imported = await app.request('/consultations', {
+      method: 'POST',
+      body: f,
+      headers: { authorization: `Bearer ${editorAlfa}` },
+    });
+    const { document } = (await imported.json()) as { document: { id: string; visibility: string } };
+    expect(imported.status).toBe(201);
+    expect(document.visibility).toBe('internal');
+    const draft = (token: string, organisation: string) =>
+      app.request('/drafts', {
+        method: 'POST',
+        body: JSON.stringify({ consultation: { documentId: document.id }, organisation: { name: organisation } }),
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      });
+    const other = await draft(editorBeta, 'Beta');
+    expect(other.status).toBe(404);
+    expect(((await other.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+      'consultation.documentId',
+    ]);
+    const own = await draft(editorAlfa, 'Alfa');
+    const body = (await own.json()) as { request: { consultation: { title: string; issuer: string } } };
+    expect(own.status, JSON.stringify(body)).toBe(201);
+    expect(body.request.consultation).toMatchObject({ title: 'Høring – Alfas nye vedtekter', issuer: 'Alfa' });
   });
 
   it('refuses a reader, whoever the issuer is', async () => {

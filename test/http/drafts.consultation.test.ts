@@ -148,17 +148,69 @@ describe('POST /drafts for an imported consultation', () => {
     expect(JSON.stringify(problem)).toContain('eller skriv et eget spørsmål');
   });
 
-  it('a request naming a consultation that was never imported is a 404 naming the field', async () => {
+  it('offline: documentId alone is enough; title, issuer, reference, deadline and questions come from the import', async () => {
+    const c = await offlineConsultation();
     const res = await offline.app.request(
       '/drafts',
+      jsonInit('POST', { consultation: { documentId: c.documentId }, organisation: { name: 'Fagforbundet' } }),
+    );
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body.request.consultation).toMatchObject({
+      documentId: c.documentId,
+      title: 'Høring – forslag til endringer i kommuneloven om interkommunalt samarbeid',
+      issuer: 'Kommunal- og distriktsdepartementet',
+      reference: '24/1234',
+      deadline: '2025-02-14',
+    });
+    // Every extracted question is a section, in order.
+    const sections = body.draft.sections.filter((s: any) => s.kind === 'question');
+    expect(sections.map((s: any) => s.heading)).toEqual(c.questions.map((q: any) => q.text));
+    // What the secretary gives still wins over what was read.
+    const titled = await offline.app.request(
+      '/drafts',
       jsonInit('POST', {
-        consultation: { title: 'Høring', issuer: 'KD', documentId: 'finnes-ikke' },
+        consultation: {
+          documentId: c.documentId,
+          title: 'Interkommunalt samarbeid',
+          items: [{ kind: 'question', index: 0 }],
+        },
         organisation: { name: 'Fagforbundet' },
       }),
     );
-    expect(res.status).toBe(404);
-    const body = await res.json();
-    expect(body.detail).toMatch(/Ingen importert høring med id «finnes-ikke»/);
+    expect(titled.status).toBe(201);
+    expect((await titled.json()).request.consultation).toMatchObject({
+      title: 'Interkommunalt samarbeid',
+      issuer: 'Kommunal- og distriktsdepartementet',
+    });
+  });
+
+  it('without documentId, title and issuer are required by name', async () => {
+    const res = await offline.app.request(
+      '/drafts',
+      jsonInit('POST', { consultation: { questions: ['Hva mener dere?'] }, organisation: { name: 'Fagforbundet' } }),
+    );
+    expect(res.status).toBe(400);
+    const fields = (await res.json()).errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(['consultation.title', 'consultation.issuer']);
+  });
+
+  it('a request naming a consultation that was never imported is a 404 naming the field', async () => {
+    for (const consultation of [
+      { title: 'Høring', issuer: 'KD', documentId: 'finnes-ikke' },
+      { documentId: 'finnes-ikke' },
+    ]) {
+      const res = await offline.app.request(
+        '/drafts',
+        jsonInit('POST', { consultation, organisation: { name: 'Fagforbundet' } }),
+      );
+      expect(res.status).toBe(404);
+      const body = await res.json();
+      expect(body.detail).toMatch(/Ingen importert høring med id «finnes-ikke»/);
+      expect(body.errors).toEqual([
+        { field: 'consultation.documentId', reason: 'ingen importert høring med denne id-en' },
+      ]);
+    }
   });
 
   it('items without a consultation id are refused by name', async () => {

@@ -203,6 +203,10 @@ describe('GET /drafts/:id/export', () => {
     const firstQuote = created.draft.sections[0].paragraphs[1][0].citations[0].quote;
     expect(notes).toContain(firstQuote.slice(0, 40));
     expect(notes).toContain('Innspill til ny nasjonal digitaliseringsstrategi (Fagforbundet, 2023)');
+    // Word's «Sist endret av»: the organisation, never the docx package's «Un-named».
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain('<cp:lastModifiedBy>Fagforbundet</cp:lastModifiedBy>');
+    expect(core).not.toContain('Un-named');
   });
 });
 

@@ -297,7 +297,7 @@ const CALLS: Record<string, () => Call[]> = {
       label: o,
       path: '/consultations',
       init: upload(
-        { organisation: o, title: `Høring om leksehjelp ${o}`, date: '2025-04-02' },
+        { issuer: o, title: `Høring om leksehjelp ${o}`, date: '2025-04-02' },
         `Høring om leksehjelp\n\nDepartementet foreslår at ${o} skal tilby leksehjelp. Høringsfrist: 1. juni 2025.`,
       ),
     })),

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { speakerShift } from '../../src/verify/speaker.js';
 import { subjectShift } from '../../src/verify/subject.js';
 import { roleSwaps } from '../../src/verify/roles.js';
-import { addedOnly } from '../../src/verify/support.js';
+import { addedOnly } from '../../src/verify/support/coverage.js';
 import { oppositeComparison } from '../../src/verify/comparison.js';
 import { statusShift } from '../../src/verify/realis.js';
 import { checkPolarity } from '../../src/verify/polarity.js';

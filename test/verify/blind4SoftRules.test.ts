@@ -13,7 +13,7 @@ import { modalShift } from '../../src/verify/mainModal.js';
 import { checkPolarity } from '../../src/verify/polarity.js';
 import { changedItems } from '../../src/verify/enumeration.js';
 import { droppedHedge } from '../../src/verify/hedge.js';
-import { limitIn } from '../../src/verify/support.js';
+import { limitIn } from '../../src/verify/support/limits.js';
 import { verifyAgainst } from './seedSource.js';
 
 describe('Nynorsk inflected nouns and statute words in Bokmål (bokmalTokens.ts)', () => {

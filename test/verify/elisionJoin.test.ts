@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { joinedAcrossSentences } from '../../src/verify/elisionJoin.js';
-import { elidedRisk } from '../../src/verify/support.js';
+import { elidedRisk } from '../../src/verify/support/elidedRisk.js';
 import { verifyDraft } from '../../src/verify/index.js';
 import { draftOf, seedSource } from './seedSource.js';
 

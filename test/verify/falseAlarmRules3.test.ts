@@ -13,7 +13,7 @@ import { compare } from '../../src/verify/lexicon.js';
 import { contentOverlap } from '../../src/verify/overlap.js';
 import { checkPolarity } from '../../src/verify/polarity.js';
 import { matchQuote } from '../../src/verify/quote.js';
-import { limitIn } from '../../src/verify/support.js';
+import { limitIn } from '../../src/verify/support/limits.js';
 import { swappedParts } from '../../src/verify/transposition.js';
 import { draftOf } from './seedSource.js';
 

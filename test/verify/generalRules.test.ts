@@ -10,7 +10,8 @@ import { shifts } from '../../src/verify/lexicon.js';
 import { extractNumbers, missingNumbers } from '../../src/verify/numbers.js';
 import { contentOverlap } from '../../src/verify/overlap.js';
 import { checkPolarity } from '../../src/verify/polarity.js';
-import { elidedRisk, limitIn } from '../../src/verify/support.js';
+import { elidedRisk } from '../../src/verify/support/elidedRisk.js';
+import { limitIn } from '../../src/verify/support/limits.js';
 import { toBokmalWords } from '../../src/text/nynorsk.js';
 import { draftOf, seedSource } from './seedSource.js';
 

@@ -1,7 +1,7 @@
 /**
- * What ✗ means (issue 15, precision of the hard verdicts; NOTE at MINIMAL_PAIR in src/verify/support.ts): a negation
- * inside a condition restated as a duty is ≈, a reading (lexicon scale, roles) is ✗ only as a minimal pair, and a
- * report asked for with `explain` says which check gave which verdict.
+ * What ✗ means (issue 15, precision of the hard verdicts; NOTE at MINIMAL_PAIR in src/verify/support/thresholds.ts):
+ * a negation inside a condition restated as a duty is ≈, a reading (lexicon scale, roles) is ✗ only as a minimal pair,
+ * and a report asked for with `explain` says which check gave which verdict.
  */
 import { describe, expect, it } from 'vitest';
 import type { PassageWithDocument } from '../../src/domain/types.js';

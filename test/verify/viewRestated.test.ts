@@ -1,6 +1,7 @@
 /**
- * A view restated with a modal (issue 15, soft alarms; NOTE in src/verify/support.ts): «X mener … er utgangspunktet»
- * said as «X mener … skal være utgangspunktet» adds no obligation; the same «skal» against a plain statement does.
+ * A view restated with a modal (issue 15, soft alarms; NOTE in src/verify/support/lexical.ts): «X mener … er
+ * utgangspunktet» said as «X mener … skal være utgangspunktet» adds no obligation; the same «skal» against a plain
+ * statement does.
  */
 import { describe, expect, it } from 'vitest';
 import type { PassageWithDocument } from '../../src/domain/types.js';

@@ -54,7 +54,9 @@ suite('web page: import a consultation into «Ny høring» (Chromium)', { shuffl
     const steps = await page.locator('#import-logg li').allTextContents();
     expect(steps[0]).toMatch(/^Lest \(PDF, 2\d sider\): \d+ avsnitt/);
     expect(steps).toContainEqual(expect.stringMatching(/^Gjør avsnittene søkbare: (\d+) av \1\.$/));
-    expect(steps.at(-1)).toBe('Lagrer …');
+    // The list ends with the outcome, as a document upload's line does, not at «Lagrer …».
+    expect(steps.at(-1)).toBe(`Lagret: «${TITLE}».`);
+    expect(steps).not.toContain('Lagrer …');
     const status = await page.evaluate(() => (window as unknown as { __status: string[] }).__status);
     expect(status[0]).toMatch(/^Laster opp «horingsnotat-kommuneloven\.pdf»/);
     expect(status.at(-1)).toMatch(/^Hentet ut fra «horingsnotat-kommuneloven\.pdf»/);
@@ -156,6 +158,32 @@ suite('web page: import a consultation into «Ny høring» (Chromium)', { shuffl
     expect(await proposals.evaluateAll((els) => els.every((e) => (e as HTMLInputElement).checked))).toBe(true);
     await shoot(page, '22-ny-horing-uten-sporsmal', { fullPage: true });
     expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('asks who sent a letter that does not say, and stores it under the sender the user names', async () => {
+    await page.goto(`${world.base}/ny`);
+    const letter = {
+      name: 'gebyrer.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from(
+        '<html><body><h1>Høring – ny lov om kommunale gebyrer</h1><p>Vi sender forslaget på høring. ' +
+          'Høringsfristen er 1. mars 2025.</p><p>Vi ber særlig om synspunkter på følgende:</p>' +
+          '<ol><li>Bør loven gjelde alle kommunale gebyrer?</li><li>Bør gebyrene kunne påklages?</li></ol></body></html>',
+      ),
+    };
+    await page.getByLabel('Velg høringsdokumentet').setInputFiles(letter);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.textContent()).toContain('avsenderen');
+    const sender = page.getByLabel('Hvem sendte høringen (bare om dokumentet ikke sier det)');
+    await expect.poll(() => sender.evaluate((el) => el === document.activeElement)).toBe(true);
+    await sender.fill('Finansdepartementet');
+    await page.getByLabel('Velg høringsdokumentet').setInputFiles(letter);
+    await expect
+      .poll(() => page.getByLabel('Tittel på høringen').inputValue(), { timeout: 60_000 })
+      .toBe('Høring – ny lov om kommunale gebyrer');
+    expect(await page.getByLabel('Avsender', { exact: true }).inputValue()).toBe('Finansdepartementet');
+    problems.length = 0; // the first refusal was the point
   }, 120_000);
 
   it('refuses a file that is not a readable document, and one that is too large, in Norwegian', async () => {

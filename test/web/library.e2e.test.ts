@@ -86,13 +86,19 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
     await page.getByLabel('Dokumentene er fra').fill('Fagforbundet');
     await page.getByLabel('Slags dokument').selectOption({ label: 'Uttalelse' });
     await page.getByLabel('Dato').fill('2025-05-02');
+    // Internal is chosen until the person says otherwise; these two are public (other organisations read them below).
+    expect(await page.getByLabel(/^Internt/).isChecked()).toBe(true);
+    expect(await page.getByLabel(/^Offentlig/).isChecked()).toBe(false);
+    await page.getByLabel(/^Offentlig/).check();
     await page.getByRole('button', { name: 'Last opp' }).click();
 
     const done = page.locator('.upload-item--done');
     await expect.poll(() => done.count(), { timeout: 60_000 }).toBe(2);
     for (const f of FILES) {
       const item = page.locator(`.upload-item[data-file="${f.name}"]`);
-      expect(await item.locator('.upload-item__status').textContent()).toMatch(/^Lagret: .+ \(\d+ avsnitt\)\.$/);
+      expect(await item.locator('.upload-item__status').textContent()).toMatch(
+        /^Lagret \(offentlig\): .+ \(\d+ avsnitt\)\.$/,
+      );
     }
     const seen = await lines();
     // Each file went through the server's phases on screen: read, made searchable, saved.
@@ -123,8 +129,12 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
     expect(said).toContain('Filen «bilde.png» har et format som ikke støttes. Støttede filtyper:');
     const again = page.locator('.upload-item--skipped');
     await again.waitFor();
-    expect(await again.textContent()).toContain(
-      'Hoppet over: Det samme innholdet er allerede lastet opp. Det samme innholdet er allerede lagret som «Leksehjelp uttalelse»',
+    // Said once: the problem's detail names the document, its title said the same in fewer words.
+    expect(await again.locator('.upload-item__status').textContent()).toMatch(
+      /^Hoppet over: Det samme innholdet er allerede lagret som «Leksehjelp uttalelse» \(id «[^»]+»\)\. Åpne dokumentet\.$/,
+    );
+    expect(await again.getByRole('link', { name: 'Åpne dokumentet' }).getAttribute('href')).toBe(
+      '/dokumenter/fagforbundet-leksehjelp-uttalelse',
     );
     // The same file name again: the id it gives is taken; the line says so and links to the document to replace.
     const taken = page.locator('.upload-item--error[data-file="skolebibliotek-notat.md"] .upload-item__status');
@@ -136,6 +146,39 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
     expect(await taken.locator('a').getAttribute('href')).toBe('/dokumenter/fagforbundet-skolebibliotek-notat');
     await shoot(page, '31-bibliotek-feil');
     problems.splice(0); // the 415 and 409 answers were the point of this step
+  });
+
+  it('names the field and the server’s reason when a file has no date, and says so beside «Dato»', async () => {
+    expect(await page.locator('#last-opp-dato-hint').textContent()).toBe(
+      'Datoen dokumentet ble skrevet eller vedtatt. Bare lover og forskrifter fra Lovdata har datoen i selve filen; andre filer blir ikke lagret når feltet står tomt.',
+    );
+    // The server's own field and reason for the same upload, to find word for word on the page.
+    const form = new FormData();
+    form.set('organisation', 'Fagforbundet');
+    form.set(
+      'file',
+      new Blob(['# Uten dato\n\nFagforbundet vil ha flere fagarbeidere i barnehagene.']),
+      'uten-dato.md',
+    );
+    const problem = (await (await fetch(`${world.base}/documents`, { method: 'POST', body: form })).json()) as {
+      errors: { field: string; reason: string }[];
+    };
+    const reason = problem.errors.find((e) => e.field === 'date')!.reason;
+    await page.getByLabel('Dato').fill('');
+    await drop([
+      { name: 'uten-dato.md', text: '# Uten dato\n\nFagforbundet vil ha flere fagarbeidere i barnehagene.' },
+    ]);
+    await page.getByRole('button', { name: 'Last opp' }).click();
+    const line = page.locator('.upload-item--error[data-file="uten-dato.md"] .upload-item__status');
+    await line.waitFor();
+    const said = (await line.textContent())!;
+    expect(said).toMatch(/^Ikke lagret: /);
+    expect(said).toContain(`Dato: ${reason}.`);
+    expect(said).toContain('Fyll inn «Dato» i skjemaet og last opp filen på nytt.');
+    expect(said).not.toContain('date');
+    await shoot(page, '35-bibliotek-uten-dato');
+    await page.getByLabel('Dato').fill('2025-05-02');
+    problems.splice(0); // the 400 was the point of this step
   });
 
   it('replaces a document from its page, with progress, and shows the new version', async () => {
@@ -247,6 +290,9 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
     const reader = await as('leser@fagforbundet.no');
     try {
       expect(await reader.p.getByRole('heading', { name: 'Last opp dokumenter' }).count()).toBe(0);
+      expect(await reader.p.locator('#bare-lesing').textContent()).toBe(
+        'Du kan lese dokumentene, men ikke laste opp nye: det krever rollen redaktør i en organisasjon.',
+      );
       expect(await reader.p.locator('main').textContent()).not.toContain('null');
       expect(await reader.p.locator('.document-group').count()).toBeGreaterThan(0);
       await reader.p.goto(`${world.base}/dokumenter/fagforbundet-skolebibliotek-notat`);
@@ -261,6 +307,7 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
     try {
       // An editor of KS uploads in KS's name only, and may replace (not withdraw) a KS document.
       await editor.p.getByRole('heading', { name: 'Last opp dokumenter' }).waitFor();
+      expect(await editor.p.locator('#bare-lesing').count()).toBe(0);
       expect(await editor.p.getByLabel('Dokumentene er fra').locator('option').allTextContents()).toEqual(['KS']);
       const ks = editor.p.locator('section[aria-labelledby="org-ks"]').getByRole('link').first();
       await ks.click();

@@ -14,45 +14,21 @@
  * the closed blind sets (the ninth to the thirteenth, and any later one) are never attributed, so that no rule is
  * chosen on them.
  */
-import { fileURLToPath } from 'node:url';
 import type { Verdict } from '../../../src/domain/verification.js';
+import { loadEvalConfig, type EvalConfig } from '../../lib/config.js';
 import { loadCases, type AdversarialCase } from './cases.js';
-
-const casesFile = (name: string) => fileURLToPath(new URL(`../../cases/${name}`, import.meta.url));
-
-/** The readable sets: files, and whether only the dev half (even ids) of the file may be read. */
-export const READABLE_SETS: { file: string; devOnly: boolean }[] = [
-  { file: casesFile('verifier-adversarial.jsonl'), devOnly: true },
-  ...[
-    'verifier-faithful2.jsonl',
-    'verifier-faithful3.jsonl',
-    'verifier-faults2.jsonl',
-    'verifier-faults3.jsonl',
-    'verifier-handwritten.jsonl',
-    'verifier-weak-kinds.jsonl',
-    // The first blind set, opened as development data in session 12 (its figures before opening: README, "Evals").
-    'verifier-blind.jsonl',
-    // The second blind set, opened as development data in session 13 (its figures before opening: README, "Evals").
-    'verifier-blind2.jsonl',
-    // The third blind set, opened as development data in session 14 (its figures before opening: README, "Evals").
-    'verifier-blind3.jsonl',
-    // The fourth blind set, opened as development data in session 15 (its figures before opening: README, "Evals").
-    'verifier-blind4.jsonl',
-    // The fifth blind set, opened as development data in session 15 (likewise).
-    'verifier-blind5.jsonl',
-    // The sixth, seventh and eighth, opened as development data in session 16 (likewise).
-    'verifier-blind6.jsonl',
-    'verifier-blind7.jsonl',
-    'verifier-blind8.jsonl',
-  ].map((name) => ({ file: casesFile(name), devOnly: false })),
-];
 
 const isEven = (id: string) => Number(id.replace(/\D/g, '')) % 2 === 0;
 
-/** Every readable case (the adversarial file's even ids only). */
-export async function loadReadableCases(): Promise<AdversarialCase[]> {
+/**
+ * Every readable case: the sets evals/config.yaml marks `read: all`, the even ids of those marked `read: dev`, never
+ * one marked `read: never` (a closed set).
+ */
+export async function loadReadableCases(config: EvalConfig = loadEvalConfig()): Promise<AdversarialCase[]> {
   const sets = await Promise.all(
-    READABLE_SETS.map(async (s) => (await loadCases(s.file)).filter((c) => !s.devOnly || isEven(c.id))),
+    Object.values(config.verifier.handWritten)
+      .filter((s) => s.read !== 'never')
+      .map(async (s) => (await loadCases(s.cases)).filter((c) => s.read === 'all' || isEven(c.id))),
   );
   return sets.flat();
 }

@@ -1,9 +1,11 @@
 /**
  * Importing a consultation (issue 18): POST /consultations takes a høringsbrev/høringsnotat (PDF, DOCX, HTML, text)
  * as multipart, exactly as POST /documents does (the same reader, limits, queue, sniffing and refusals), stores it
- * as a document of kind `consultation` whose organisation is the issuer, and answers with what was read out of it:
- * title, issuer, reference, deadline, questions and proposals, each with its passage id, quote and page («hentet
- * fra side 3»). A field not found is null and named in `notFound` and `messages`. GET /consultations/:id reads it back.
+ * as a document of kind `consultation` whose organisation is the issuer (read from the text; the form's `issuer` only
+ * when the text names none; the form's `organisation` is the importer, never the author), and answers with what was
+ * read out of it: title, issuer, reference, deadline, questions and proposals, each with its passage id, quote and
+ * page («hentet fra side 3»). A field not found is null and named in `notFound` and `messages`.
+ * GET /consultations/:id reads it back.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -52,7 +54,30 @@ const ImportSchema = z
   })
   .openapi('ConsultationImport');
 
-const ConsultationUpload = UploadFields.omit({ kind: true })
+/**
+ * The form's fields: those of an upload, plus `issuer`. The stored document's organisation is the issuer, read from
+ * the text; the form names it only in `issuer`, never in `organisation` (who imports it).
+ */
+const ConsultationFields = UploadFields.extend({
+  issuer: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({
+      description:
+        'The ministry or agency that sent the consultation, when the text names none (else 400 on `issuer`); one ' +
+        'the text contradicts is a 400 too. The stored document’s organisation is always the issuer',
+    }),
+  organisation: UploadFields.shape.organisation.openapi({
+    description:
+      'The organisation importing it (you must be its editor), never the document’s author: the consultation is ' +
+      'stored under its issuer, public, so it is readable by the importer and never quoted as its own position',
+  }),
+});
+
+const ConsultationUpload = ConsultationFields.omit({ kind: true })
   .extend({
     file: z
       .string()
@@ -169,11 +194,13 @@ export function consultationRoutes(deps: ConsultationDeps) {
 
   app.post('/consultations', async (c: Context<AppEnv>) => {
     const stream = wantsStream(c.req.query('stream'));
-    const form = await readUploadForm(c.req.raw, deps.maxUploadBytes);
+    const form = await readUploadForm(c.req.raw, deps.maxUploadBytes, ConsultationFields);
     if (form.fields.kind && form.fields.kind !== 'consultation')
       throw new AppError('bad_request:validation', {
         errors: [{ field: 'kind', reason: 'en høring lagres alltid som «consultation»; utelat feltet' }],
       });
+    // The importer, as POST /documents checks it before the file is read; the issuer is checked once it is read.
+    if (form.fields.organisation) requireRole(c.get('viewer'), form.fields.organisation, 'editor');
     const upload = { ...form, consultation: true };
     if (stream) {
       return sse(c, deps.logger, async (send, signal) => {
@@ -187,9 +214,10 @@ export function consultationRoutes(deps: ConsultationDeps) {
 
   return app.openapi(getRoute, async (c) => {
     const { id } = c.req.valid('param');
+    const db = viewerDb(c, deps.db);
     const [document, consultation] = await Promise.all([
-      getDocument(viewerDb(c, deps.db), { id }),
-      getConsultation(deps.db, { documentId: id }),
+      getDocument(db, { id }),
+      getConsultation(db, { documentId: id }),
     ]);
     if (!document || !consultation)
       throw new AppError('not_found:document', { detail: `Ingen importert høring med id «${id}».` });

@@ -14,7 +14,7 @@ import {
   TokenUsage,
   VerificationReport,
 } from '../../domain/index.js';
-import { DraftRequestSchema as PipelineDraftRequest } from '../../domain/draftRequest.js';
+import { DraftRequestBodySchema, DraftRequestSchema as PipelineDraftRequest } from '../../domain/draftRequest.js';
 import { named } from '../named.js';
 import { markdownOrStructured } from '../schemas.js';
 
@@ -39,7 +39,8 @@ export const VerificationReportSchema = named(VerificationReport, 'VerificationR
 
 export const UsageSchema = named(TokenUsage, 'TokenUsage');
 
-export const DraftRequestSchema = PipelineDraftRequest.extend({
+/** The body: title and issuer may be left out beside an imported consultation's documentId (taken from it). */
+export const DraftRequestSchema = DraftRequestBodySchema.extend({
   stream: z
     .boolean()
     .default(false)

@@ -9,12 +9,19 @@ import { redactSources } from '../../draft/redact.js';
 import { createDraftService } from '../../draft/service.js';
 import type { DraftResult } from '../../draft/types.js';
 import { draftToDocx } from '../../export/docx.js';
-import { draftToMarkdown, isExportNoteLine, stripMarks } from '../../export/markdown.js';
+import { draftToMarkdown } from '../../export/markdown.js';
 import { reviewDraft } from '../../export/review.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
 import { getPassages } from '../../store/documents.js';
+import { getImportedConsultation } from '../../store/consultations.js';
 import { getDraft, getDraftVersion, listDrafts, type DraftVersionRecord } from '../../store/drafts.js';
+import {
+  DraftRequestSchema,
+  withImportedConsultation,
+  type DraftRequest,
+  type DraftRequestBody,
+} from '../../domain/draftRequest.js';
 import { withdrawnSources } from '../../store/documents.js';
 import { unreadablePassages } from '../../store/access.js';
 import { slug } from '../../text/slug.js';
@@ -26,7 +33,7 @@ import { sse } from '../sse.js';
 import { verifyProblem } from './verify.js';
 import {
   DraftIdParam,
-  DraftRequestSchema,
+  DraftRequestSchema as DraftRequestBodySchema,
   DraftSummarySchema,
   DraftVersionSchema,
   DraftWithVersionsSchema,
@@ -42,7 +49,7 @@ const createDraftRoute = createRoute({
   path: '/drafts',
   summary:
     'Draft a consultation response: one section per question, every sentence cited and verified, saved as version 1',
-  request: { body: { content: { 'application/json': { schema: DraftRequestSchema } }, required: true } },
+  request: { body: { content: { 'application/json': { schema: DraftRequestBodySchema } }, required: true } },
   responses: {
     201: {
       description: 'The saved draft (stream: false)',
@@ -56,6 +63,22 @@ const createDraftRoute = createRoute({
     ...problemResponses(400, 401, 404, 413, 422, 502, 503),
   },
 });
+
+/**
+ * An imported consultation's request with what was left out taken from it (title, issuer, reference, deadline); the
+ * 404 names the field when the id is no imported consultation the principal may read.
+ */
+async function withConsultation(db: Db, body: DraftRequestBody): Promise<DraftRequest> {
+  const documentId = body.consultation.documentId;
+  if (!documentId) return DraftRequestSchema.parse(body);
+  const imported = await getImportedConsultation(db, { documentId });
+  if (!imported)
+    throw new AppError('not_found:document', {
+      detail: `Ingen importert høring med id «${documentId}». Importer den med POST /consultations først.`,
+      errors: [{ field: 'consultation.documentId', reason: 'ingen importert høring med denne id-en' }],
+    });
+  return withImportedConsultation(body, imported);
+}
 
 const listRoute = createRoute({
   method: 'get',
@@ -139,7 +162,6 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       drafter: deps.drafterFor(c),
       judge: deps.judge,
       logger: deps.logger,
-      isExportNoteLine,
     });
   /** The version as this principal may see it: withdrawn sources listed, unreadable ones' quotes hidden. */
   const readable = async (c: Context<AppEnv>, record: DraftVersionRecord) => {
@@ -160,8 +182,9 @@ export function draftRoutes(deps: DraftRoutesDeps) {
 
   return router()
     .openapi(createDraftRoute, async (c) => {
-      const { stream, ...input } = c.req.valid('json');
-      requireRole(c.get('viewer'), input.organisation.name, 'editor');
+      const { stream, ...body } = c.req.valid('json');
+      requireRole(c.get('viewer'), body.organisation.name, 'editor');
+      const input = await withConsultation(viewerDb(c, deps.db), body);
       const service = serviceFor(c);
       const saved = (id: string, version: number) =>
         audit(c, deps.db, { action: 'draft', organisation: input.organisation.name, target: id, detail: { version } });
@@ -201,9 +224,8 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       const draft = await getDraft(db, { id });
       if (!draft) throw notFound(id);
       requireRole(c.get('viewer'), draft.organisation, 'editor');
-      // The marks a Markdown export puts in front of sentences are not part of the text sent back.
       const saved = await serviceFor(c)
-        .revise(id, edit.markdown ? { ...edit, markdown: stripMarks(edit.markdown) } : edit)
+        .revise(id, edit)
         .catch((err: unknown) => {
           // The verifier names a field inside the draft; the client sent it as `markdown` or `structured`.
           throw err instanceof VerifyError

@@ -53,11 +53,11 @@ export const UploadFields = z
   .strict();
 export type UploadFields = z.infer<typeof UploadFields>;
 
-export interface UploadForm {
+export interface UploadForm<F = UploadFields> {
   bytes: Uint8Array;
   /** The file's own name (no directories), for messages and a fallback title. */
   filename: string;
-  fields: UploadFields;
+  fields: F;
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('nb-NO', { maximumFractionDigits: 1 })} MB`;
@@ -84,10 +84,14 @@ const missingFile = () =>
   });
 
 /**
- * Read and validate an upload form. Throws AppError 415 (not multipart), 413 (too large) or 400 (no file,
- * unknown or invalid fields).
+ * Read and validate an upload form against `schema` (a route's own fields, e.g. POST /consultations' `issuer`).
+ * Throws AppError 415 (not multipart), 413 (too large) or 400 (no file, unknown or invalid fields).
  */
-export async function readUploadForm(req: Request, maxFileBytes: number): Promise<UploadForm> {
+export async function readUploadForm<F extends UploadFields = UploadFields>(
+  req: Request,
+  maxFileBytes: number,
+  schema: z.ZodType<F> = UploadFields as unknown as z.ZodType<F>,
+): Promise<UploadForm<F>> {
   const type = req.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('multipart/form-data')) {
     throw new AppError('unsupported_media_type:body', {
@@ -115,7 +119,7 @@ export async function readUploadForm(req: Request, maxFileBytes: number): Promis
     const value = utf8.decode(part.data);
     if (value.trim() !== '') raw[part.name] = value; // an empty form input means "not given"
   }
-  const parsed = UploadFields.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     // An unknown field is named itself ("organization"), not the form (fieldErrorsFromZod does so for every body).
     throw new AppError('bad_request:validation', { errors: fieldErrorsFromZod(parsed.error.issues) });

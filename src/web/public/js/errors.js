@@ -10,25 +10,21 @@ import { fieldLabel } from './labels.js';
  *   path to the id of its input, so the summary can link there.
  */
 export function errorBox(err, { fieldId = () => undefined, onRetry } = {}) {
-  const e =
-    err instanceof ApiError
-      ? err
-      : new ApiError({ title: 'Noe gikk galt på siden', detail: 'Last siden på nytt og prøv igjen.' });
-  if (!(err instanceof ApiError)) console.error(err);
+  const e = asApiError(err);
+  const { title, detail, fields } = problemParts(e);
   const box = h(
     'div',
     { class: 'notice notice--error', role: 'alert', tabindex: '-1' },
-    h('h2', { class: 'notice__title' }, e.title),
+    h('h2', { class: 'notice__title' }, title),
   );
-  if (e.detail) box.append(h('p', {}, e.detail));
-  if (e.errors.length) {
+  if (detail) box.append(h('p', {}, detail));
+  if (fields.length) {
     box.append(
       h(
         'ul',
         { class: 'error-list' },
-        e.errors.map((fe) => {
-          const label = fieldLabel(fe.field);
-          const id = fieldId(fe.field);
+        fields.map(({ field, label, reason }) => {
+          const id = fieldId(field);
           const focusField = (ev) => {
             ev.preventDefault();
             document.getElementById(id)?.focus();
@@ -36,9 +32,7 @@ export function errorBox(err, { fieldId = () => undefined, onRetry } = {}) {
           return h(
             'li',
             {},
-            id
-              ? h('a', { href: `#${id}`, on: { click: focusField } }, `${label}: ${fe.reason}`)
-              : `${label}: ${fe.reason}`,
+            id ? h('a', { href: `#${id}`, on: { click: focusField } }, `${label}: ${reason}`) : `${label}: ${reason}`,
           );
         }),
       ),
@@ -97,3 +91,50 @@ export function showError(slot, err, opts) {
   box.focus();
   return box;
 }
+
+/** Anything thrown as an ApiError; a fault in the page itself (logged) as «Noe gikk galt på siden». */
+function asApiError(err) {
+  if (err instanceof ApiError) return err;
+  console.error(err);
+  return new ApiError({ title: 'Noe gikk galt på siden', detail: 'Last siden på nytt og prøv igjen.' });
+}
+
+/**
+ * What a refused request says, for every form on the page: the problem's title, its detail unless that only says
+ * the title again (then the detail, which names more, stands alone), and each field the server named with the
+ * form's word for it and the server's reason («Dato: feltet mangler»).
+ * @param {unknown} err
+ * @returns {{ title: string, detail?: string, fields: { field: string, label: string, reason: string }[] }}
+ */
+export function problemParts(err) {
+  const e = err instanceof ApiError ? err : null;
+  const title = e?.title ?? 'Noe gikk galt';
+  const detail = e?.detail || undefined;
+  const fields = (e?.errors ?? [])
+    .filter((fe) => fe && typeof fe.field === 'string')
+    .map((fe) => ({ field: fe.field, label: fieldLabel(fe.field), reason: String(fe.reason ?? 'ugyldig') }));
+  return detail && saysAgain(title, detail) ? { title: detail, fields } : { title, detail, fields };
+}
+
+/**
+ * The same as one line of text, for a list item or a status line:
+ * «Ugyldige felt i forespørselen. Dato: feltet mangler.»
+ * @example status.textContent = `Ikke lagret: ${problemText(err)}`;
+ */
+export function problemText(err) {
+  const { title, detail, fields } = problemParts(err);
+  const said = `${title} ${detail ?? ''}`;
+  // NOTE: in one line a field whose reason names only what the sentence before already named («samme innhold som
+  // dokumentet «x»» after «… lagret som «X» (id «x»)») would say it twice; the error box lists every field.
+  const named = (reason) => reason.match(/«[^»]+»/g) ?? [];
+  const adds = (f) => !named(f.reason).length || named(f.reason).some((n) => !said.includes(n));
+  return [title, detail, ...fields.filter(adds).map((f) => `${f.label}: ${f.reason}`)]
+    .filter(Boolean)
+    .map(sentence)
+    .join(' ');
+}
+
+const sentence = (s) => (/[.!?:…»)]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
+const firstWords = (s) => s.toLowerCase().split(/\s+/).slice(0, 3).join(' ');
+/** «Det samme innholdet er allerede lastet opp» and «Det samme innholdet er allerede lagret som …» say one thing. */
+const saysAgain = (title, detail) => firstWords(title) === firstWords(detail);

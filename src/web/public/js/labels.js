@@ -103,6 +103,14 @@ const FIELDS = {
   structured: 'Teksten',
   email: 'E-post',
   password: 'Passord',
+  // An upload's fields (POST /documents, PUT /documents/:id, POST /consultations), as the upload form names them.
+  file: 'Fil',
+  date: 'Dato',
+  kind: 'Slags dokument',
+  visibility: 'Synlighet',
+  title: 'Tittel',
+  id: 'Id',
+  source: 'Kilde',
 };
 
 export function fieldLabel(path) {

@@ -36,5 +36,8 @@ export function refusalHint(err) {
     return 'Del filen i mindre filer (for eksempel ett kapittel per fil) og last dem opp hver for seg.';
   if (err?.status === 415 && !/Støttede/.test(err.detail ?? ''))
     return 'Last opp PDF, Word (DOCX), HTML, Markdown eller ren tekst.';
+  // The file states no date of its own (only Lovdata's statutes do), and the form's was left empty.
+  if ((err?.errors ?? []).some((e) => e?.field === 'date'))
+    return 'Fyll inn «Dato» i skjemaet og last opp filen på nytt.';
   return '';
 }

@@ -2,6 +2,7 @@
 // with ?stream=true; the stored metadata is kept), then the page shows the new version.
 import { sendFormStream } from '../api.js';
 import { h } from '../dom.js';
+import { problemText } from '../errors.js';
 import { progressText, refusalHint } from './progressText.js';
 
 /**
@@ -35,8 +36,8 @@ export function replaceControl(doc, onReplaced) {
         h(
           'p',
           { class: 'notice notice--error', role: 'alert' },
-          h('strong', {}, `Ikke erstattet: ${err?.title ?? 'Noe gikk galt'}`),
-          err?.detail ? `. ${err.detail}` : '.',
+          h('strong', {}, 'Ikke erstattet: '),
+          problemText(err),
           hint ? ` ${hint}` : '',
         ),
       );

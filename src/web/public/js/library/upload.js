@@ -3,6 +3,7 @@
 // stored, skipped as a duplicate, or the server's own Norwegian words for a file it refused.
 import { sendFormStream } from '../api.js';
 import { announce, h } from '../dom.js';
+import { problemText } from '../errors.js';
 import { KINDS } from '../labels.js';
 import { progressText, refusalHint } from './progressText.js';
 
@@ -56,12 +57,14 @@ export function uploadForm({ organisations, known, onStored }) {
   );
   kind.value = 'statement';
   const date = h('input', { id: 'last-opp-dato', type: 'date', class: 'input input--short' });
+  // NOTE: internal is the default: a document made public by mistake is read by every organisation at once, one
+  // kept internal by mistake is only missing from the others' answers until someone makes it public.
   const visibility = h(
     'fieldset',
     { class: 'choice' },
-    h('legend', {}, 'Synlighet'),
-    radio('public', 'Offentlig – alle innloggede kan lese det', true),
-    radio('internal', 'Internt – bare organisasjonens medlemmer', false),
+    h('legend', {}, 'Hvem kan lese dokumentene'),
+    radio('internal', 'Internt – bare organisasjonens egne medlemmer kan lese dem', true),
+    radio('public', 'Offentlig – alle organisasjonene i innspill kan lese dem (for det som alt er publisert)', false),
   );
   const submit = h('button', { type: 'submit', class: 'button' }, 'Last opp');
   const message = h('div', { class: 'error-slot', role: 'status' });
@@ -86,7 +89,12 @@ export function uploadForm({ organisations, known, onStored }) {
         'div',
         { class: 'field' },
         h('label', { for: 'last-opp-dato' }, 'Dato'),
-        h('p', { class: 'hint', id: 'last-opp-dato-hint' }, 'Kan stå tom når filen selv har dato.'),
+        h(
+          'p',
+          { class: 'hint', id: 'last-opp-dato-hint' },
+          'Datoen dokumentet ble skrevet eller vedtatt. Bare lover og forskrifter fra Lovdata har datoen i selve filen; ' +
+            'andre filer blir ikke lagret når feltet står tomt.',
+        ),
         date,
       ),
     ),
@@ -111,7 +119,7 @@ export function uploadForm({ organisations, known, onStored }) {
       organisation: organisation.value(),
       kind: kind.value,
       date: date.value,
-      visibility: form.querySelector('input[name="synlighet"]:checked')?.value ?? 'public',
+      visibility: form.querySelector('input[name="synlighet"]:checked')?.value ?? 'internal',
     };
     const batch = files;
     setFiles([]);
@@ -154,8 +162,10 @@ async function uploadOne(file, fields, list) {
     const d = result.document;
     const link = h('a', { href: `/dokumenter/${encodeURIComponent(d.id)}`, 'data-link': '' }, d.title);
     item.classList.add('upload-item--done');
+    // Who may read it, as stored (the server's word, not the form's): internal or public.
+    const readers = { public: ' (offentlig)', internal: ' (internt)' }[d.visibility] ?? '';
     status.replaceChildren(
-      result.outcome === 'unchanged' ? 'Uendret – allerede lagret: ' : 'Lagret: ',
+      result.outcome === 'unchanged' ? `Uendret – allerede lagret${readers}: ` : `Lagret${readers}: `,
       link,
       ` (${d.passageCount} avsnitt).`,
     );
@@ -170,20 +180,25 @@ async function uploadOne(file, fields, list) {
 }
 
 /**
- * The server's own words for a refused file, with the next step where its detail speaks to API clients: a taken
- * id (409) links to the document, whose page replaces it with a new file.
+ * The server's own words for a refused file (problemText: title, detail, the fields it names), with the next step
+ * where its detail speaks to API clients: a taken id (409) or the same content stored before links to the document.
  */
 function refusal(err) {
   const title = err?.title ?? 'Noe gikk galt';
-  const id = err?.documentId;
-  if (err?.code === 'conflict:document' && typeof id === 'string')
+  const id = typeof err?.documentId === 'string' ? err.documentId : null;
+  const open = (text) => h('a', { href: `/dokumenter/${encodeURIComponent(id)}`, 'data-link': '' }, text);
+  if (err?.code === 'conflict:document' && id)
     return [
       `${title}. Et dokument med samme navn (id «${id}») er lagret fra før. `,
-      h('a', { href: `/dokumenter/${encodeURIComponent(id)}`, 'data-link': '' }, 'Åpne det'),
+      open('Åpne det'),
       ' og velg «Erstatt med ny fil» for å legge inn denne versjonen.',
     ];
   const hint = refusalHint(err);
-  return [title, err?.detail ? `. ${err.detail}` : '.', hint ? ` ${hint}` : ''];
+  return [
+    problemText(err),
+    ...(err?.code === 'conflict:duplicate' && id ? [' ', open('Åpne dokumentet'), '.'] : []),
+    hint ? ` ${hint}` : '',
+  ];
 }
 
 function radio(value, label, checked) {

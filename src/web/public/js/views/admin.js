@@ -2,7 +2,7 @@
 // token is shown once), and the audit log. Every change goes through the API, which checks the role again.
 import { getJson, sendEmpty, sendJson } from '../api.js';
 import { announce, formatTimestamp, h } from '../dom.js';
-import { showError } from '../errors.js';
+import { problemText, showError } from '../errors.js';
 
 const ROLE_NAMES = { reader: 'Leser', editor: 'Redaktør', admin: 'Administrator' };
 const roleSelect = (id, withNone = false) =>
@@ -287,7 +287,7 @@ async function auditTable() {
   try {
     if (!(await load())) return h('p', { class: 'hint' }, 'Ingenting i loggen ennå.');
   } catch (err) {
-    return h('p', { class: 'hint' }, `Loggen kunne ikke hentes: ${err.title ?? 'ukjent feil'}.`);
+    return h('p', { class: 'hint' }, `Loggen kunne ikke hentes: ${problemText(err)}`);
   }
   const head = ['Tid', 'Hvem', 'Hva', 'Organisasjon', 'Gjelder', 'Forespørsel'].map((t) => h('th', {}, t));
   return h('div', {}, h('table', { class: 'table' }, h('thead', {}, h('tr', {}, head)), body), more);

@@ -7,12 +7,14 @@ import { applyReport } from '../draft/model.js';
 import { renderParagraph } from '../draft/render.js';
 import { legend } from '../draft/legend.js';
 import { providerBanner } from '../labels.js';
+import { positionHolders } from '../organisations.js';
 import { keepWork } from '../session.js';
 
 export async function render(main) {
   document.title = 'Spør – innspill';
   const { documents } = await getJson('/documents');
-  const organisations = [...new Set(documents.map((d) => d.organisation))].sort((a, b) => a.localeCompare(b, 'nb'));
+  // «Svar fra» offers whose views can answer: not the issuer of a consultation (positionHolders).
+  const organisations = positionHolders(documents);
   const question = h('textarea', {
     id: 'sporsmal',
     class: 'input',

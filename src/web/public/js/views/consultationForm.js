@@ -6,7 +6,11 @@ import { h, replace } from '../dom.js';
 const MAX_QUESTIONS = 20;
 const MAX_BACKGROUND = 20_000;
 
-export function consultationForm({ organisations, onSubmit, openSource }) {
+/**
+ * @param {{ organisations: string[], chosen?: string, onSubmit: () => void, openSource: Function }} opts
+ *   `organisations`: those the person may draft for; `chosen`: the one selected at first (their own).
+ */
+export function consultationForm({ organisations, chosen = '', onSubmit, openSource }) {
   const ids = {
     'consultation.title': 'tittel',
     'consultation.issuer': 'avsender',
@@ -69,10 +73,10 @@ export function consultationForm({ organisations, onSubmit, openSource }) {
   const organisation = h(
     'select',
     { id: 'organisasjon', name: 'organisasjon', class: 'input input--medium', 'aria-required': 'true' },
-    h('option', { value: '' }, 'Velg organisasjon'),
+    organisations.length > 1 ? h('option', { value: '' }, 'Velg organisasjon') : null,
     organisations.map((o) => h('option', { value: o }, o)),
   );
-  if (organisations.length === 1) organisation.value = organisations[0];
+  organisation.value = organisations.includes(chosen) ? chosen : organisations.length === 1 ? organisations[0] : '';
   const voice = h('textarea', {
     id: 'stemme',
     name: 'stemme',

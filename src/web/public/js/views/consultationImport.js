@@ -29,6 +29,26 @@ export function consultationImport({ onImported }) {
     file,
   );
   file.setAttribute('aria-describedby', 'horingsdokument-hint');
+  // The issuer is read from the text; this field names it only when the text names none (the server says so: 400 on
+  // `issuer`). What the user types is never the importing organisation: the document is stored as the issuer's.
+  const issuer = h('input', {
+    id: 'horing-avsender',
+    type: 'text',
+    class: 'input',
+    autocomplete: 'organization',
+    'aria-describedby': 'horing-avsender-hint',
+  });
+  const issuerField = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: 'horing-avsender' }, 'Hvem sendte høringen (bare om dokumentet ikke sier det)'),
+    h(
+      'p',
+      { class: 'hint', id: 'horing-avsender-hint' },
+      'Hentes ut av dokumentet. Fyll inn bare når dokumentet ikke selv sier hvem som sendte det på høring.',
+    ),
+    issuer,
+  );
   let controller = null;
 
   const element = h(
@@ -41,6 +61,7 @@ export function consultationImport({ onImported }) {
       'Tittel, avsender, referanse, frist, spørsmål og forslag hentes ut av dokumentet og fylles inn under, med en lenke til stedet de står. Eller fyll inn skjemaet selv.',
     ),
     zone,
+    issuerField,
     bar,
     log,
     status,
@@ -73,6 +94,7 @@ export function consultationImport({ onImported }) {
     log.replaceChildren();
     const form = new FormData();
     form.set('file', f, f.name);
+    if (issuer.value.trim()) form.set('issuer', issuer.value.trim());
     try {
       const body = await sendFormStream(
         'POST',
@@ -92,10 +114,13 @@ export function consultationImport({ onImported }) {
         },
         { signal: controller.signal },
       );
+      // The list ends where the upload ended, as a document upload's line does («Lagret: …»), not at «Lagrer …».
+      finishLog(`Lagret: «${body.document?.title ?? f.name}».`, 'done');
       status.textContent = `Hentet ut fra «${f.name}». Se over feltene under før du lager utkastet.`;
       onImported(body, 'new');
     } catch (err) {
       if (err?.name === 'AbortError') return;
+      if (log.childElementCount) finishLog('Ikke lagret.', 'none');
       status.textContent = '';
       refused(err, f.name);
     } finally {
@@ -104,6 +129,15 @@ export function consultationImport({ onImported }) {
       file.value = '';
       controller = null;
     }
+  }
+
+  /** The log's last line: the save step's «Lagrer …» becomes its outcome, or the outcome follows the last step. */
+  function finishLog(text, kind) {
+    const last = log.lastElementChild;
+    const line = last?.dataset.phase === 'save' ? last : log.appendChild(h('li', {}));
+    line.className = `progress__item progress__item--${kind}`;
+    line.dataset.phase = 'finished';
+    line.textContent = text;
   }
 
   /** A refusal in Norwegian; for a document imported before, the way to what was read out of it then. */
@@ -115,6 +149,8 @@ export function consultationImport({ onImported }) {
         : null;
     if (!earlier) {
       showError(errorSlot, err, { onRetry: () => file.click() });
+      // No sender in the text: the field above is where to name it before the file is chosen again.
+      if (err instanceof ApiError && err.errors.some((e) => e.field === 'issuer')) issuer.focus();
       return;
     }
     const box = showError(

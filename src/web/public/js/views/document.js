@@ -5,7 +5,7 @@ import { getJson } from '../api.js';
 import { announce, formatDate, formatTimestamp, h, replace } from '../dom.js';
 import { markedText } from '../highlight.js';
 import { kindLabel, sectionPath } from '../labels.js';
-import { canEdit, canWithdraw } from '../library/access.js';
+import { canEdit, canWithdraw } from '../access.js';
 import { replaceControl } from '../library/replace.js';
 import { confirmWithdrawal } from '../library/withdraw.js';
 import { navigate } from '../navigation.js';

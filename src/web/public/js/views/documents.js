@@ -2,7 +2,7 @@
 // for editors the upload form (several files, each with its own progress and result). Readers get the list only.
 import { getJson } from '../api.js';
 import { formatDate, h, replace } from '../dom.js';
-import { uploadOrganisations } from '../library/access.js';
+import { uploadOrganisations } from '../access.js';
 import { kindLabel } from '../labels.js';
 import { uploadForm } from '../library/upload.js';
 
@@ -80,11 +80,16 @@ export async function render(main, { query }) {
             update();
           },
         }).element
-      : null;
+      : h(
+          'p',
+          { class: 'hint', id: 'bare-lesing' },
+          'Du kan lese dokumentene, men ikke laste opp nye: det krever rollen redaktør i en organisasjon.',
+        );
   const notice = flash ? h('p', { class: 'notice notice--info', role: 'status' }, flash) : null;
   flash = null;
 
-  // replace() skips the missing parts (no notice; no upload form for a reader), where replaceChildren writes «null».
+  // replace() skips the missing parts (no notice), where replaceChildren writes «null». A reader gets a line for the
+  // upload form, saying why there is none.
   replace(
     main,
     h('h1', {}, 'Dokumenter'),

@@ -1,5 +1,6 @@
 // /utkast/:id — read a draft, open every footnote's source, edit sentences in place, check the sources again, save a
 // new version, open earlier versions, download DOCX or Markdown.
+import { readOnlyReason } from '../access.js';
 import { getJson } from '../api.js';
 import { announce, formatDate, h, replace } from '../dom.js';
 import { errorBox } from '../errors.js';
@@ -20,6 +21,8 @@ export async function render(main, { params, query }) {
     `/drafts/${encodeURIComponent(id)}${requested ? `?version=${encodeURIComponent(requested)}` : ''}`,
   );
   const state = { data, model: modelFromVersion(data.current), editing: false, dirty: false, busy: false };
+  // A reader may read, check and download, not edit: the server would refuse the save (403) after the edits.
+  const readOnly = readOnlyReason(data.current.draft.organisation, 'utkastet og kontrollere kildene');
 
   const heading = h('h1', { class: 'draft-title' });
   const meta = h('p', { class: 'draft-meta' });
@@ -65,7 +68,8 @@ export async function render(main, { params, query }) {
     'Klikk i en setning for å endre den. Fotnotene følger setningen. Tøm en setning for å fjerne den.',
   );
 
-  main.replaceChildren(
+  replace(
+    main,
     h('p', { class: 'breadcrumbs' }, h('a', { href: '/', 'data-link': '' }, '‹ Alle utkast')),
     heading,
     meta,
@@ -76,7 +80,7 @@ export async function render(main, { params, query }) {
     h(
       'div',
       { class: 'toolbar', role: 'group', 'aria-label': 'Arbeid med utkastet' },
-      h('div', { class: 'toolbar__group' }, editButton, checkButton, saveButton),
+      h('div', { class: 'toolbar__group' }, readOnly ? checkButton : [editButton, checkButton, saveButton]),
       h(
         'div',
         { class: 'toolbar__group' },
@@ -85,6 +89,7 @@ export async function render(main, { params, query }) {
         md,
       ),
     ),
+    readOnly ? h('p', { class: 'hint', id: 'bare-lesing' }, readOnly) : null,
     editHint,
     exportNote,
     status,
@@ -186,7 +191,12 @@ export async function render(main, { params, query }) {
   function showDraft() {
     const withdrawn = new Map((state.data.current.withdrawnSources ?? []).map((w) => [w.passageId, w]));
     articleSlot.replaceChildren(
-      renderDraft(state.model, { editable: state.editing, onEdit: markDirty, onAccept: accept, withdrawn }),
+      renderDraft(state.model, {
+        editable: state.editing,
+        onEdit: markDirty,
+        onAccept: readOnly ? undefined : accept,
+        withdrawn,
+      }),
     );
     updateSummary();
   }

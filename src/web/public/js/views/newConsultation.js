@@ -1,10 +1,12 @@
 // /ny — the consultation form. Submitting streams the draft: sources found per part, each section as it is written,
 // then the verification; when it is saved, the draft view opens.
+import { draftOrganisations } from '../access.js';
 import { ApiError, getJson, postStream } from '../api.js';
 import { h } from '../dom.js';
 import { showError } from '../errors.js';
 import { guardLeaving, navigate } from '../navigation.js';
 import { keepWork } from '../session.js';
+import { positionHolders } from '../organisations.js';
 import { openSourcePanel } from '../sourcePanel.js';
 import { consultationForm } from './consultationForm.js';
 import { consultationImport } from './consultationImport.js';
@@ -13,11 +15,31 @@ import { draftProgress } from './progress.js';
 export async function render(main) {
   document.title = 'Ny høring – innspill';
   const { documents } = await getJson('/documents');
-  const organisations = [...new Set(documents.map((d) => d.organisation))].sort((a, b) => a.localeCompare(b, 'nb'));
-  const form = consultationForm({ organisations, onSubmit: submit, openSource });
+  // Only organisations the person may draft for, their own chosen: not every name in the library (a ministry
+  // that issued a consultation, or an organisation where they only read, ends in a 403 after the form is filled).
+  const { organisations, chosen } = draftOrganisations(positionHolders(documents));
+  if (!organisations.length) {
+    main.replaceChildren(
+      h('h1', {}, 'Ny høring'),
+      h(
+        'p',
+        { class: 'notice notice--info', role: 'status' },
+        'Du kan lese utkast og spørre dokumentene, men ikke lage nye utkast: det krever rollen redaktør i en organisasjon. ',
+        'Be en administrator om den hvis du skal skrive høringsinnspill.',
+      ),
+      h('p', {}, h('a', { href: '/', 'data-link': '' }, 'Til utkastene')),
+    );
+    return undefined;
+  }
+  const form = consultationForm({ organisations, chosen, onSubmit: submit, openSource });
   const importer = consultationImport({
     onImported: (body) => {
-      form.prefill(body.consultation, body.messages);
+      // A sender the text does not name was given at the upload; the stored document is that sender's.
+      const c = body.consultation;
+      const named = c.issuer?.value
+        ? c
+        : { ...c, issuer: { value: body.document?.organisation ?? null, source: null } };
+      form.prefill(named, body.messages);
       document.getElementById('tittel')?.focus();
     },
   });

@@ -1,0 +1,59 @@
+/**
+ * What our own Markdown export (src/export/markdown.ts) adds to a draft that is not the draft's text: the
+ * extractive drafter's italic notice, the «> **Kildekontroll:** …» review summary, the «> **Merk:** …» warning
+ * about withdrawn sources (all under the title), and the review mark in front of a sentence that is not ✓
+ * («[≈ må kontrolleres] Vi mener …»). The parser (markdown.ts) reads them as nothing, so an exported draft verifies
+ * again exactly as the draft did, and an edit sent back (PUT /drafts/:id) reads the same way.
+ *
+ * NOTE: the words live here, below the export, because the parser is below it in the layers; the export test
+ * (test/verify/markdownExport.test.ts) exports real drafts and parses them back, so the two cannot drift apart.
+ */
+
+/** The extractive drafter's notice, the same lead in Bokmål and Nynorsk (draft/wording.ts extractiveNotice). */
+const NOTICE = /^\*Uttrekksbasert utkast:[^*]*\*$/;
+/** The review summary's lead, Bokmål and Nynorsk (export/review.ts). */
+const REVIEW = /^> \*\*(?:Kildekontroll|Kjeldekontroll):\*\*/;
+/** The withdrawn-sources warning (export/withdrawn.ts): its lead and the words saying a source was withdrawn. */
+const WITHDRAWN = /^> \*\*Merk:\*\* .*\b(?:trukket|trekt|trekte) tilbake\b/;
+
+/**
+ * A line the export adds that is not part of the draft. An ordinary quoted line («> **Merk:** fristen er …») is not.
+ * @example isExportNoteLine('> **Kildekontroll:** alle påstander er støttet av kildene de viser til (✓).') === true
+ */
+export function isExportNoteLine(line: string): boolean {
+  const t = line.trim();
+  return NOTICE.test(t) || REVIEW.test(t) || WITHDRAWN.test(t);
+}
+
+/**
+ * The review mark at the start of a sentence: «[≈ må kontrolleres] », «[✗ ikke støttet, vurdert av språkmodell] »,
+ * «[✓ vurdert av språkmodell] ». Only in front of a sentence; a bracket inside a sentence or a quote is text.
+ */
+const MARK = /^\[(?:≈|✗|✓) [^\]\n]*\] ?/;
+
+/** A sentence starting with what reads as a review mark (the renderer escapes its `[`). */
+export function looksLikeMark(sentence: string): boolean {
+  return MARK.test(sentence);
+}
+
+/**
+ * A sentence's text without the export's review mark in front, and which mark it was.
+ * @example withoutMark('[≈ må kontrolleres] Vi mener det.') // { text: 'Vi mener det.', mark: '≈' }
+ */
+export function withoutMark(sentence: string): { text: string; mark?: '≈' | '✗' | '✓' } {
+  const m = MARK.exec(sentence);
+  return m ? { text: sentence.slice(m[0].length), mark: m[0][1] as '≈' | '✗' | '✓' } : { text: sentence };
+}
+
+/**
+ * A paragraph whose every cited sentence the export marked ≈ or ✗ (at least one ≈) is read as a section marked
+ * for review (issue 17: the drafter was unsure the sources answer the question), so that a sentence the fixed
+ * checks alone would pass stays ≈, as it was in the draft, until a person removes the marks.
+ */
+export const MARKED_FOR_REVIEW =
+  'Merket «≈ må kontrolleres» i utkastet: les setningene mot kilden og fjern merkene når de er kontrollert.';
+
+export function reviewedByMarks(sentences: { mark?: '≈' | '✗' | '✓'; refs: unknown[] }[]): boolean {
+  const cited = sentences.filter((s) => s.refs.length > 0);
+  return cited.length > 0 && cited.every((s) => s.mark === '≈' || s.mark === '✗') && cited.some((s) => s.mark === '≈');
+}

@@ -1,0 +1,57 @@
+/**
+ * The words that may negate (Bokmål and Nynorsk). Where one of them negates nothing («mangler» the noun, «ikke minst»,
+ * a bound, an exceptive), `analyse` says so; phrases that negate («i stedet for», «for få») are read there too.
+ */
+
+export const NEGATIONS = new Set([
+  'ikke',
+  'ikkje',
+  'ingen',
+  'inga',
+  'intet',
+  'ingenting',
+  'inkje',
+  'aldri',
+  'verken',
+  'hverken',
+  'korkje',
+  'uten',
+  'utan',
+  'mangler',
+  'manglar',
+  'manglet',
+  'mangla',
+  // The noun («mangel», «mangelen», «manglene») negates only as «mangel på» (lack of): see MANGEL_NOUNS.
+  'mangel',
+  'mangelen',
+  'manglene',
+  'manglane',
+  'manglende',
+  // «opplæringa er mangelfull» says «opplæringa holder ikke mål».
+  'mangelfull',
+  'mangelfullt',
+  'mangelfulle',
+  'istedenfor',
+  'isteden',
+  // Words that carry a negation in themselves: «forbudt» is «kan ikke», «slipper» is «er ikke forpliktet til».
+  'forbudt',
+  'forbud',
+  'forbode',
+  'forbod',
+  'forbys',
+  'forbyr',
+  'slipper',
+  'sleppe',
+  'slepp',
+  'fritatt',
+  'fritak',
+  // «for å hindre at noen lider rettstap» says «for at ikke noen skal lide rettstap».
+  'hindre',
+  'hindra',
+  'hindrer',
+  'hindrar',
+  'forhindre',
+  'forhindrer',
+  'unngå',
+  'unngår',
+]);

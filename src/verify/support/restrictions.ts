@@ -1,0 +1,74 @@
+/**
+ * Restrictions: one the cited text makes that the sentence drops (a «mange», a majority, a defining clause, a hedge),
+ * and an exclusive «bare» the sentence adds.
+ */
+import { splitSentences } from '../../text/sentences.js';
+import { droppedHedge } from '../hedge.js';
+import { lexiconTokens } from '../lexicon.js';
+import { droppedMajority } from '../majority.js';
+import { droppedDefining, movedQuantifier } from '../quantifierNoun.js';
+import { droppedRestrictiveClause } from '../defining.js';
+import { REASONS } from '../reasons.js';
+import { EXCLUSIVE, ONLY_ADDED } from './conditions.js';
+import { contentWords } from './contentWords.js';
+import { flag, type Flag, type SupportInput } from './input.js';
+
+/** A sentence giving examples («blant annet», «for eksempel», «eksempler på»), Bokmål and Nynorsk. */
+const EXAMPLES =
+  /(?<![\p{L}])(?:blant\s+annet|bl\.\s*a\.|for\s+eksempel|til\s+dømes|mellom\s+anna|eksempelvis|eksempler|eksempel|døme)(?![\p{L}])/iu;
+const MANY = /^(?:mange|flere|fleire|en\s+rekke|ulike)$/iu;
+
+/**
+ * A restricting term (lexicons), a majority, a quantifier's noun or a defining clause the quote has and the sentence
+ * drops.
+ */
+export function checkDroppedRestrictions({ sentence, usable, lexical, quotes }: SupportInput): Flag[] {
+  const flags: Flag[] = [];
+  // Only a restriction inside what the sentence quotes binds it.
+  // NOTE (issue 15, first blind set opened): and only in a quoted sentence the sentence restates (two content words
+  // in common): «For flertallet … kan dette gjøres digitalt. De som ikke behersker disse må få tilbud …» restated as
+  // its second sentence keeps no restriction of the first.
+  // A quoted sentence sharing no more than half as much with the sentence as the one it restates most is context.
+  const mine = new Set(contentWords(sentence));
+  const quotedSentences = usable
+    .flatMap((u) => splitSentences(u.citation.quote).map((x) => u.citation.quote.slice(x.start, x.end)))
+    .map((q) => ({ q, shared: contentWords(q).filter((w) => mine.has(w)).length }));
+  const most = Math.max(0, ...quotedSentences.map((x) => x.shared));
+  const quoted = lexiconTokens(
+    quotedSentences
+      .filter((x) => x.shared >= 2 && x.shared * 2 > most)
+      .map((x) => x.q)
+      .join(' '),
+  ).join(' ');
+  // «mange» or «flere» (there are many) is restated by a sentence that gives what follows as examples.
+  const examples = EXAMPLES.test(sentence);
+  const restriction = lexical.dropped.find(
+    (d) => ` ${quoted} `.includes(` ${d.source} `) && !(examples && MANY.test(d.source)),
+  );
+  if (restriction)
+    flags.push(flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(restriction.source)));
+  const majority = droppedMajority(sentence, quotes);
+  if (majority) flags.push(flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(majority)));
+  const moved = movedQuantifier(sentence, quotes);
+  if (moved) flags.push(flag('quantifier-noun', 'partly_supported', REASONS.quantifierMoved(moved.said, moved.noun)));
+  const defining = droppedDefining(sentence, quotes) ?? droppedRestrictiveClause(sentence, quotes);
+  if (defining) flags.push(flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(defining)));
+  return flags;
+}
+
+/** A hedge of the cited text («kan», «trolig») the sentence states as settled (hedge.ts). */
+export function checkDroppedHedge({ sentence, context }: SupportInput): Flag[] {
+  const hedge = droppedHedge(sentence, context);
+  return hedge ? [flag('hedge-dropped', 'partly_supported', REASONS.hedgeDropped(hedge))] : [];
+}
+
+/**
+ * «bare utleieren kan kreve» claims that no one else can: an exclusive restriction the cited text does not make is
+ * the sentence's own (a source saying «begge parter» would otherwise back it word for word).
+ */
+export function checkAddedOnly({ sentence, context }: SupportInput): Flag[] {
+  const only = sentence.match(ONLY_ADDED);
+  return only && !EXCLUSIVE.test(context)
+    ? [flag('restriction-added', 'partly_supported', REASONS.restrictionAdded(only[1]))]
+    : [];
+}
