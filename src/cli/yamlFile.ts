@@ -1,26 +1,12 @@
 /**
  * A YAML file a command reads (`npm run draft -- høring.yaml`), with what went wrong said in Norwegian and naming
- * the file (and the line, for YAML that does not parse): node's and the yaml library's own messages are English
- * («ENOENT: no such file or directory», «Flow sequence in block collection must be sufficiently indented»).
+ * the file (and the line, for YAML that does not parse, corpus/yamlProblem.ts): node's and the yaml library's own
+ * messages are English («ENOENT: no such file or directory», «Flow sequence in block collection must be …»).
  */
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parse as parseYaml } from 'yaml';
+import { yamlProblem } from '../corpus/yamlProblem.js';
 import { AppError } from '../errors.js';
-
-/** What a yaml error code means, for the user who wrote the file. */
-const YAML_PROBLEMS: Record<string, string> = {
-  BAD_INDENT: 'feil innrykk, eller en [ ] eller { } som ikke er lukket',
-  TAB_AS_INDENT: 'tabulator brukt som innrykk (bruk mellomrom)',
-  MISSING_CHAR: 'et tegn mangler, for eksempel et avsluttende anførselstegn eller en klamme',
-  MULTILINE_IMPLICIT_KEY: 'en nøkkel må stå på én linje (mangler et kolon eller en avsluttende klamme?)',
-  BLOCK_AS_IMPLICIT_KEY: 'et kolon for mye på linjen (sett teksten i anførselstegn)',
-  DUPLICATE_KEY: 'den samme nøkkelen står to ganger',
-  UNEXPECTED_TOKEN: 'uventet tekst (sjekk innrykket)',
-  BLOCK_IN_FLOW: 'en liste med «-» kan ikke stå inne i [ ] eller { }',
-  BAD_SCALAR_START: 'en verdi kan ikke begynne med dette tegnet (sett teksten i anførselstegn)',
-  BAD_DQ_ESCAPE: 'ugyldig \\-sekvens i tekst med doble anførselstegn',
-  MULTIPLE_DOCS: 'filen har flere YAML-dokumenter (---); bruk ett',
-};
 
 const fileProblem = (path: string, code: string | undefined): string => {
   switch (code) {
@@ -51,10 +37,8 @@ export async function readYamlFile(path: string): Promise<unknown> {
   try {
     return parseYaml(source) ?? null;
   } catch (err) {
-    if (!(err instanceof YAMLParseError)) throw err;
-    const at = err.linePos?.[0];
-    const where = at ? `, linje ${at.line}, kolonne ${at.col}` : '';
-    const what = YAML_PROBLEMS[err.code] ?? 'filen følger ikke YAML-formatet';
-    throw new AppError('bad_request:body', { detail: `ugyldig YAML i «${path}»${where}: ${what}.`, cause: err });
+    const problem = yamlProblem(err);
+    if (!problem) throw err;
+    throw new AppError('bad_request:body', { detail: `ugyldig YAML i «${path}», ${problem}.`, cause: err });
   }
 }

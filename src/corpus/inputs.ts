@@ -13,6 +13,7 @@ import { ingestErrors } from '../ingest/errors.js';
 import { findLoader, loaderFor } from '../ingest/loaders/index.js';
 import { slugify, titleFromFileName } from '../text/slug.js';
 import { zodReason } from '../fieldErrors.js';
+import { yamlProblem } from './yamlProblem.js';
 
 const METADATA_FILE = 'metadata.yaml';
 
@@ -56,7 +57,11 @@ export async function readCorpusDir(dir: string): Promise<CorpusFile[]> {
   try {
     data = parseYaml(source);
   } catch (err) {
-    throw ingestErrors.invalidMetadata(metaPath, '', `filen er ikke gyldig YAML (${(err as Error).message})`);
+    throw ingestErrors.invalidMetadata(
+      metaPath,
+      '',
+      `filen er ikke gyldig YAML (${yamlProblem(err) ?? 'kan ikke leses'})`,
+    );
   }
   if (!Array.isArray(data))
     throw ingestErrors.invalidMetadata(metaPath, '', 'forventet en liste med én oppføring per fil');

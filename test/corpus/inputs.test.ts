@@ -103,6 +103,13 @@ describe('readCorpusDir validation', () => {
     expect(message).not.toMatch(/Ugyldig input|forventet|Invalid/);
   });
 
+  it('says where and why a metadata.yaml does not parse, in Norwegian (src/corpus/yamlProblem.ts)', async () => {
+    const dir = await corpus({ 'a.txt': 'A.', 'metadata.yaml': '- file: a.txt\n  title: "A\n' });
+    const message = (await rejection(readCorpusDir(dir))).message;
+    expect(message).toMatch(/filen er ikke gyldig YAML \(linje \d+, kolonne \d+: et tegn mangler/);
+    expect(message).not.toMatch(/Missing|quote at line/);
+  });
+
   it('rejects two entries with one id', async () => {
     const dir = await corpus({
       'a.txt': 'A.',
