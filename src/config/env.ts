@@ -3,6 +3,7 @@
  * with a message naming the variable. Every setting is listed in .env.example.
  */
 import { z } from 'zod';
+import { zodReason } from '../fieldErrors.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -149,7 +150,8 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${norwegianReason(i)}`);
+    // The one Norwegian mapping of zod's issues (src/fieldErrors.ts): the bound, the allowed values, the type.
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${zodReason(i)}`);
     throw new ConfigError(`Ugyldig konfigurasjon:\n${lines.join('\n')}`);
   }
   const oidc = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const).filter((k) => !parsed.data[k]);
@@ -158,33 +160,4 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `Ugyldig konfigurasjon:\n${oidc.map((k) => `  ${k}: mangler (OpenID Connect trenger OIDC_ISSUER, OIDC_CLIENT_ID og OIDC_CLIENT_SECRET)`).join('\n')}`,
     );
   return parsed.data;
-}
-
-/** What is wrong with a setting, in Norwegian (zod's own messages are English); our custom messages pass through. */
-function norwegianReason(issue: z.core.$ZodIssue): string {
-  const i = issue as z.core.$ZodIssue & {
-    expected?: string;
-    values?: unknown[];
-    minimum?: number | bigint;
-    maximum?: number | bigint;
-    format?: string;
-  };
-  switch (i.code) {
-    case 'invalid_type':
-      return i.expected === 'int'
-        ? 'må være et heltall'
-        : i.expected === 'number'
-          ? 'må være et tall'
-          : `har feil type (ventet ${i.expected})`;
-    case 'too_small':
-      return `må være minst ${i.minimum}`;
-    case 'too_big':
-      return `kan være høyst ${i.maximum}`;
-    case 'invalid_value':
-      return `må være en av: ${(i.values ?? []).map(String).join(', ')}`;
-    case 'invalid_format':
-      return i.format === 'url' ? 'må være en gyldig URL' : i.message;
-    default:
-      return i.message;
-  }
 }

@@ -29,8 +29,8 @@ describe('loadConfig', () => {
     ['PGLITE_SHARED_BUFFERS_MB', '8', 'PGLITE_SHARED_BUFFERS_MB: må være minst 16'],
     ['PORT', '70000', 'PORT: kan være høyst 65535'],
     ['PORT', '80.5', 'PORT: må være et heltall'],
-    ['EMBEDDER', 'magic', 'EMBEDDER: må være en av: local, openai'],
-    ['ANTHROPIC_BASE_URL', 'ikke en url', 'ANTHROPIC_BASE_URL: må være en gyldig URL'],
+    ['EMBEDDER', 'magic', 'EMBEDDER: må være en av: «local», «openai»'],
+    ['ANTHROPIC_BASE_URL', 'ikke en url', 'ANTHROPIC_BASE_URL: må være en gyldig nettadresse (URL)'],
     ['DATABASE_URL', 'mysql://x', 'DATABASE_URL: må starte med postgres://'],
   ])('says in Norwegian what is wrong with %s=%s', (name, value, reason) => {
     expect(() => loadConfig({ [name]: value })).toThrow(reason);
