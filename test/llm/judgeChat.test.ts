@@ -102,7 +102,7 @@ describe('VERIFY_JUDGE', () => {
       'VERIFY_JUDGE=chat krever CHAT_BASE_URL og CHAT_MODEL',
     );
     expect(() => loadConfig({ ...base, VERIFY_JUDGE: 'gpt' })).toThrow(
-      /VERIFY_JUDGE: må være en av: auto, claude, chat, off/,
+      /VERIFY_JUDGE: må være en av: «auto», «claude», «chat», «off»/,
     );
   });
 });
