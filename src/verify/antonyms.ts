@@ -4,7 +4,7 @@
  * the lexicons read the negated term as its opposite where the other text uses the opposite, so neither sees a
  * negation the other text lacks nor a shift on a scale.
  */
-import { readFileSync } from 'node:fs';
+import { lexiconData } from './lexiconData.js';
 import { z } from 'zod';
 import { toBokmalWords } from '../text/nynorsk.js';
 import { words } from '../text/words.js';
@@ -19,7 +19,7 @@ let data: { intensifiers: Set<string>; opposite: Map<string, string[]> } | undef
 
 function load() {
   if (data) return data;
-  const parsed = Antonyms.parse(JSON.parse(readFileSync(new URL('./lexicons/antonyms.json', import.meta.url), 'utf8')));
+  const parsed = Antonyms.parse(lexiconData('antonyms'));
   const opposite = new Map<string, string[]>();
   const add = (from: string[], to: string[]) => {
     for (const w of from) opposite.set(w, [...(opposite.get(w) ?? []), ...to]);

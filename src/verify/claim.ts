@@ -7,7 +7,7 @@
  * følger …", "Ta gjerne kontakt …", Bokmål and Nynorsk), has at most eight content words and no number but a date
  * or a year ("Vi viser til høringsbrev av 12. januar 2024.").
  */
-import { readFileSync } from 'node:fs';
+import { lexiconData } from './lexiconData.js';
 import { z } from 'zod';
 import { MONTHS } from '../text/months.js';
 import { contentStems, words } from '../text/words.js';
@@ -24,9 +24,7 @@ let formulas: RegExp[] | undefined;
 /** The courtesy formulas, read and compiled once; each anchored at the start, after an optional speaker. */
 export function courtesyFormulas(): RegExp[] {
   if (!formulas) {
-    const data = CourtesySchema.parse(
-      JSON.parse(readFileSync(new URL('./lexicons/courtesy.json', import.meta.url), 'utf8')),
-    );
+    const data = CourtesySchema.parse(lexiconData('courtesy'));
     formulas = data.patterns.map((p) => new RegExp(`^(?:${data.speaker})?(?:${p})`, 'iu'));
   }
   return formulas;

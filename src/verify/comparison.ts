@@ -5,7 +5,7 @@
  * «enn» and the first one after it, in the sentence and in the cited text: when the sentence has them the other way
  * round, the comparison is reversed. A finding asks for review.
  */
-import { readFileSync } from 'node:fs';
+import { lexiconData } from './lexiconData.js';
 import { z } from 'zod';
 import { stem } from '../text/stem.js';
 import { STOPWORDS } from '../text/words.js';
@@ -72,10 +72,7 @@ export function parseComparatives(json: unknown): Map<string, Set<string>> {
   return opposite;
 }
 let shipped: Map<string, Set<string>> | undefined;
-const comparatives = () =>
-  (shipped ??= parseComparatives(
-    JSON.parse(readFileSync(new URL('./lexicons/comparatives.json', import.meta.url), 'utf8')),
-  ));
+const comparatives = () => (shipped ??= parseComparatives(lexiconData('comparatives')));
 
 /** How far before «enn» a comparative may stand («et lavere beløp enn»), and how far its standard reaches after. */
 const BEFORE = 4;

@@ -2,7 +2,7 @@
  * Degree weakened or strengthened before the same thing: «reiser betydelige yrkesetiske spørsmål» → «reiser enkelte
  * yrkesetiske spørsmål», «ofte helt glemt» → «i noen grad oversett». Data: lexicons/degree.json.
  */
-import { readFileSync } from 'node:fs';
+import { lexiconData } from './lexiconData.js';
 import { z } from 'zod';
 import { stem } from '../text/stem.js';
 import { STOPWORDS } from '../text/words.js';
@@ -10,7 +10,7 @@ import { lexiconTokens } from './lexicon.js';
 
 const Data = z
   .object({ about: z.string(), high: z.array(z.string().min(1)), low: z.array(z.string().min(1)) })
-  .parse(JSON.parse(readFileSync(new URL('./lexicons/degree.json', import.meta.url), 'utf8')));
+  .parse(lexiconData('degree'));
 const pattern = (terms: string[]) =>
   new RegExp(
     `(?<=^| )(?:${terms.map((t) => (t.endsWith('*') ? `${t.slice(0, -1)}\\p{L}*` : t)).join('|')})(?= |$)`,

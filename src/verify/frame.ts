@@ -9,7 +9,7 @@
  * elisionEdges.ts does this for a quote that marks the cut («…»); this is the same question for one that does not.
  * Data: lexicons/frames.json.
  */
-import { readFileSync } from 'node:fs';
+import { lexiconData } from './lexiconData.js';
 import { z } from 'zod';
 import { splitSentences } from '../text/sentences.js';
 import { phrasesPattern } from './lexicon.js';
@@ -33,9 +33,7 @@ let compiled:
   | undefined;
 function load() {
   if (!compiled) {
-    const raw = FramesSchema.parse(
-      JSON.parse(readFileSync(new URL('./lexicons/frames.json', import.meta.url), 'utf8')),
-    );
+    const raw = FramesSchema.parse(lexiconData('frames'));
     compiled = {
       restricting: [
         { kind: 'condition', pattern: anyOf(raw.conditions, 'giu') },

@@ -3,7 +3,7 @@
  * «svekker». The hedge counts only for the word it governs (the first content word after it), so a hedge elsewhere
  * in the cited text does not bind the sentence. Data: lexicons/hedges.json.
  */
-import { readFileSync } from 'node:fs';
+import { lexiconData } from './lexiconData.js';
 import { z } from 'zod';
 import { stem } from '../text/stem.js';
 import { STOPWORDS } from '../text/words.js';
@@ -24,9 +24,7 @@ const phrase = (t: string): Phrase => ({ words: t.replace(/\*$/, '').split(/\s+/
 let data: { hedges: Phrase[]; keep: Phrase[] } | undefined;
 function load() {
   if (!data) {
-    const raw = HedgesSchema.parse(
-      JSON.parse(readFileSync(new URL('./lexicons/hedges.json', import.meta.url), 'utf8')),
-    );
+    const raw = HedgesSchema.parse(lexiconData('hedges'));
     data = { hedges: raw.hedges.map(phrase), keep: raw.keep.map(phrase) };
   }
   return data;

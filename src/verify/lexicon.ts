@@ -12,7 +12,7 @@
  * Terms are lower-case words; a trailing `*` matches any ending; several words form a phrase. Nynorsk words are
  * mapped to Bokmål first (text/nynorsk), so «tilsette» and «ansatte» are one actor.
  */
-import { readFileSync } from 'node:fs';
+import { lexiconData } from './lexiconData.js';
 import { z } from 'zod';
 import type { Verdict } from '../domain/verification.js';
 import { stem } from '../text/stem.js';
@@ -131,9 +131,7 @@ let shipped: CompiledLexicon[] | undefined;
 
 /** The shipped lexicons, read and validated once. */
 export function lexicons(): CompiledLexicon[] {
-  shipped ??= LEXICON_NAMES.map((name) =>
-    compile(LexiconSchema.parse(JSON.parse(readFileSync(new URL(`./lexicons/${name}.json`, import.meta.url), 'utf8')))),
-  );
+  shipped ??= LEXICON_NAMES.map((name) => compile(LexiconSchema.parse(lexiconData(name))));
   return shipped;
 }
 

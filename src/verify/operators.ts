@@ -4,7 +4,7 @@
  * «deretter», «så snart», «som regel») is a claim of its own unless the cited text says that kind of thing too.
  * Data: lexicons/operators.json.
  */
-import { readFileSync } from 'node:fs';
+import { lexiconData } from './lexiconData.js';
 import { z } from 'zod';
 import { phrasesPattern } from './lexicon.js';
 
@@ -21,9 +21,7 @@ const SYNTHETIC_COMPARATIVE = /(?<![\p{L}])\p{L}{4,}(?:ere|are)(?![\p{L}])/iu;
 
 let classes: { name: string; words: Set<string>; backed: RegExp }[] | undefined;
 function load() {
-  classes ??= Object.entries(
-    Schema.parse(JSON.parse(readFileSync(new URL('./lexicons/operators.json', import.meta.url), 'utf8'))).classes,
-  ).map(([name, c]) => ({
+  classes ??= Object.entries(Schema.parse(lexiconData('operators')).classes).map(([name, c]) => ({
     name,
     words: new Set(c.words),
     backed: phrasesPattern(c.backedBy),

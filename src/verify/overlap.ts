@@ -4,7 +4,7 @@
  * parts are there: "skyløsning" is backed by "sky" and "løsning", "strategien" by "digitaliseringsstrategien".
  * A compound whose last part alone is in the source counts half ("nasjonal skyløsning" against "løsninger").
  */
-import { readFileSync } from 'node:fs';
+import { lexiconData } from './lexiconData.js';
 import { z } from 'zod';
 import { splitCompound } from '../text/compounds.js';
 import { stem } from '../text/stem.js';
@@ -327,7 +327,7 @@ let synonymKeys: Map<string, string> | undefined;
 export function synonymGroups(): string[][] {
   synonyms ??= z
     .object({ about: z.string(), groups: z.array(z.array(z.string().regex(/^\p{Ll}+$/u)).min(2)) })
-    .parse(JSON.parse(readFileSync(new URL('./lexicons/synonyms.json', import.meta.url), 'utf8')))
+    .parse(lexiconData('synonyms'))
     .groups.map((g) => g.map(stem));
   return synonyms;
 }

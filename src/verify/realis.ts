@@ -7,7 +7,7 @@
  * NOTE: statutes are left out by the caller: a statute's «skal» and «må» state the rule, and «Oppsigelsesfristen er
  * tre måneder» is a faithful reading of «skal være tre måneder».
  */
-import { readFileSync } from 'node:fs';
+import { lexiconData } from './lexiconData.js';
 import { z } from 'zod';
 import { stem } from '../text/stem.js';
 import { STOPWORDS } from '../text/words.js';
@@ -22,7 +22,7 @@ const Data = z
     done: z.array(z.string().min(1)),
     decided: z.array(z.string().min(1)),
   })
-  .parse(JSON.parse(readFileSync(new URL('./lexicons/realis.json', import.meta.url), 'utf8')));
+  .parse(lexiconData('realis'));
 
 /** A term as a pattern on space-joined lexicon tokens; a trailing * matches any ending. */
 const termPattern = (terms: string[]) =>

@@ -6,7 +6,7 @@
  * and the preposition before it («til utleieren»). A sentence role whose words the cited text gives to the role's
  * counterpart instead, and not to the role itself, has been swapped.
  */
-import { readFileSync } from 'node:fs';
+import { lexiconData } from './lexiconData.js';
 import { z } from 'zod';
 import { stem } from '../text/stem.js';
 import { STOPWORDS } from '../text/words.js';
@@ -52,8 +52,7 @@ export function parseRoles(json: unknown): Roles {
 }
 
 let shipped: Roles | undefined;
-const roles = () =>
-  (shipped ??= parseRoles(JSON.parse(readFileSync(new URL('./lexicons/roles.json', import.meta.url), 'utf8'))));
+const roles = () => (shipped ??= parseRoles(lexiconData('roles')));
 
 function roleOf(token: string, r: Roles): string | undefined {
   return r.exact.get(token) ?? r.prefixes.find(([p]) => token.startsWith(p))?.[1];

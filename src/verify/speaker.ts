@@ -5,7 +5,7 @@
  * dessverre at …» → «Vi mener …». The holder check (holder.ts) compares names; this compares who does the verb.
  * Data: lexicons/speakers.json.
  */
-import { readFileSync } from 'node:fs';
+import { lexiconData } from './lexiconData.js';
 import { z } from 'zod';
 import { splitSentences } from '../text/sentences.js';
 import { stem } from '../text/stem.js';
@@ -19,7 +19,7 @@ const Data = z
     wishes: z.array(z.string().min(1)),
     subjectSkip: z.array(z.string().min(1)),
   })
-  .parse(JSON.parse(readFileSync(new URL('./lexicons/speakers.json', import.meta.url), 'utf8')));
+  .parse(lexiconData('speakers'));
 const ATTITUDE = new Set(Data.attitude);
 const WISHES = new Set(Data.wishes);
 const SKIP = new Set(Data.subjectSkip);

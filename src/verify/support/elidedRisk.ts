@@ -1,5 +1,5 @@
 /** What a quote's elision («…») leaves out that may change what the quoted pieces say (data: lexicons/elision.json). */
-import { readFileSync } from 'node:fs';
+import { lexiconData } from '../lexiconData.js';
 import { z } from 'zod';
 
 /** Words in elided text that change what the quoted pieces say when left out (data: lexicons/elision.json). */
@@ -10,7 +10,7 @@ const ELISION_WORDS = z
     nearPieces: z.array(z.string().min(1)),
     ignore: z.array(z.string().min(1)),
   })
-  .parse(JSON.parse(readFileSync(new URL('../lexicons/elision.json', import.meta.url), 'utf8')));
+  .parse(lexiconData('elision'));
 const wordsPattern = (ws: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${ws.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 const ELIDED_ANYWHERE = wordsPattern(ELISION_WORDS.anywhere);
 const ELIDED_NEAR = wordsPattern(ELISION_WORDS.nearPieces);

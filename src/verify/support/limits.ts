@@ -1,5 +1,5 @@
 /** Deadlines and bounds in a text: «minst», «senest», «innan ein månad», «har én måned på seg til». */
-import { readFileSync } from 'node:fs';
+import { lexiconData } from '../lexiconData.js';
 import { z } from 'zod';
 
 /** Deadlines and bounds (data: lexicons/limits.json). */
@@ -11,7 +11,7 @@ const LIMITS = z
     time: z.array(z.string().min(1)),
     negatedComparatives: z.array(z.string().min(1)),
   })
-  .parse(JSON.parse(readFileSync(new URL('../lexicons/limits.json', import.meta.url), 'utf8')));
+  .parse(lexiconData('limits'));
 const asPattern = (w: string) => (w.endsWith('*') ? `${w.slice(0, -1)}[\\p{L}]*` : w);
 const LIMIT = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(?:${LIMITS.bounds.join('|')})|(?:${LIMITS.within.join('|')})(?=(?:\\s+[\\p{L}\\p{N}]+){0,2}?\\s+(?:${LIMITS.time.map(asPattern).join('|')})(?![\\p{L}\\p{N}])))(?![\\p{L}\\p{N}])`,
