@@ -4,14 +4,19 @@ import { draftingFromConfig } from '../bootstrap/drafting.js';
 import { seedIfEmpty } from '../bootstrap/loadFiles.js';
 import { openRuntime } from '../bootstrap/runtime.js';
 import { loadConfig } from '../config/env.js';
-import { DraftRequestSchema } from '../domain/draftRequest.js';
+import { DraftRequestSchema, type DraftRequest } from '../domain/draftRequest.js';
 import { createDraftService } from '../draft/service.js';
 import { draftToDocx } from '../export/docx.js';
 import { draftToMarkdown } from '../export/markdown.js';
 import { createLogger } from '../log.js';
 import { getPassages } from '../store/documents.js';
 import { fieldErrorsFromZod } from '../fieldErrors.js';
+import { readLockHolder } from '../store/db.js';
+import type { DraftEvent } from '../draft/pipeline.js';
 import { fail, failWith, parseCli } from './args.js';
+import { draftViaServer } from './draftViaServer.js';
+import { failServer } from './serverCall.js';
+import { cliToken } from './serverClient.js';
 import { verificationSummary } from './summary.js';
 import { readYamlFile } from './yamlFile.js';
 
@@ -31,6 +36,18 @@ Valg:
   --length <lengde>   short | medium | long
   --nynorsk           skriv på nynorsk
   -h, --help          vis denne hjelpen
+
+Når serveren kjører (npm start) og holder lageret, skrives utkastet av serveren (POST /drafts) med nøkkelen i
+INNSPILL_TOKEN (ellers første nøkkel i API_TOKENS; nøkkelen må ha redaktørrollen i organisasjonen), med samme
+valg, samme fremdriftslinjer og samme filer (hentet med eksporten, GET /drafts/{id}/export). Da skriver
+serverens modell, serverens kontrollør (VERIFY_JUDGE) vurderer setningene, og bare dokumentene nøkkelen gir
+tilgang til blir brukt. Utkastet lagres på serveren og kan åpnes på nettsiden.
+
+Avslutningskoder:
+  0   utkastet holder kontrollen
+  1   et sitat eller en påstand holder ikke (se oppsummeringen), eller en feil i lageret
+  2   feil i bruken: ukjent valg, filen finnes ikke eller er ikke en gyldig høringsfil
+  3   utkastet kunne ikke skrives gjennom serveren: den svarte ikke, avviste nøkkelen eller feilet
 
 Eksempel: npm run draft -- examples/consultation-digitalisering.yaml --org fagforbundet --out utkast.docx
 `;
@@ -61,6 +78,21 @@ async function main() {
   }
 
   const config = loadConfig();
+  // A server holds the data directory (store/pglite/lock.ts): the draft is written by it, as verify checks through it.
+  const server = config.DATABASE_URL ? undefined : readLockHolder(config.DATA_DIR)?.url;
+  const onEvent = retrievalPrinter(parsed.data);
+  if (server) {
+    const done = await draftViaServer(server, {
+      request: parsed.data,
+      token: cliToken(config),
+      out: values.out,
+      onEvent,
+    }).catch(failServer);
+    if (!values.out) process.stdout.write(done.markdown);
+    finish(done, values.out);
+    return;
+  }
+
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const runtime = await openRuntime(config, { logger });
   try {
@@ -68,19 +100,7 @@ async function main() {
     const { provider, judge, drafter } = draftingFromConfig(config, runtime, { logger });
     const service = createDraftService({ db: runtime.db, drafter, judge, logger });
     process.stderr.write(`Skriver med ${provider.name} (${provider.model}) for ${parsed.data.organisation.name} …\n`);
-    const questions = parsed.data.consultation.questions;
-    const { id, version, result } = await service.generate(parsed.data, {
-      onEvent: (e) => {
-        if (e.type === 'retrieval') {
-          // An imported consultation's items are counted only as they come (issue 18).
-          const of = parsed.data.consultation.documentId ? '' : `/${questions.length}`;
-          const what = e.part === 'intro' ? 'Innledning' : `Spørsmål ${e.index + 1}${of}`;
-          process.stderr.write(
-            `${what}: ${e.passages.length} avsnitt hentet, ${e.relevant ? 'relevant' : 'ingen tidligere uttalelse'}\n`,
-          );
-        }
-      },
-    });
+    const { id, version, result } = await service.generate(parsed.data, { onEvent });
     if (values.out?.toLowerCase().endsWith('.docx')) {
       const ids = [
         ...new Set(
@@ -105,17 +125,46 @@ async function main() {
         draftToMarkdown({ draft: result.draft, markdown: result.markdown, verification: result.verification }),
       );
     }
-    const dropped = result.draft.sections.flatMap((s) => s.dropped);
-    process.stderr.write(
-      `\n${verificationSummary(result.verification, dropped)}` +
-        `Lagret som utkast ${id} (versjon ${version}) på ${(result.timings.totalMs / 1000).toFixed(2)} s` +
-        `${result.usage.inputTokens ? `, ${result.usage.inputTokens} + ${result.usage.outputTokens} tokens` : ''}.` +
-        `${values.out ? ` Skrev ${values.out}.` : ''}\n`,
-    );
-    process.exitCode = result.verification.ok ? 0 : 1;
+    finish({ id, version, ...result }, values.out);
   } finally {
     await runtime.db.close();
   }
+}
+
+/** The progress line per section as its passages are found, for a local run and a server's `retrieval` events. */
+function retrievalPrinter(request: DraftRequest) {
+  const questions = request.consultation.questions;
+  return (e: DraftEvent) => {
+    if (e.type !== 'retrieval') return;
+    // An imported consultation's items are counted only as they come (issue 18).
+    const of = request.consultation.documentId ? '' : `/${questions.length}`;
+    const what = e.part === 'intro' ? 'Innledning' : `Spørsmål ${e.index + 1}${of}`;
+    process.stderr.write(
+      `${what}: ${e.passages.length} avsnitt hentet, ${e.relevant ? 'relevant' : 'ingen tidligere uttalelse'}\n`,
+    );
+  };
+}
+
+/** The summary under the draft, and the exit code: 1 when a citation or claim does not hold. */
+function finish(
+  saved: {
+    id: string;
+    version: number;
+    draft: { sections: { dropped: Parameters<typeof verificationSummary>[1] }[] };
+    verification: Parameters<typeof verificationSummary>[0];
+    timings: { totalMs?: number };
+    usage: { inputTokens: number; outputTokens: number };
+  },
+  out: string | undefined,
+) {
+  const dropped = saved.draft.sections.flatMap((s) => s.dropped ?? []);
+  process.stderr.write(
+    `\n${verificationSummary(saved.verification, dropped)}` +
+      `Lagret som utkast ${saved.id} (versjon ${saved.version}) på ${((saved.timings.totalMs ?? 0) / 1000).toFixed(2)} s` +
+      `${saved.usage.inputTokens ? `, ${saved.usage.inputTokens} + ${saved.usage.outputTokens} tokens` : ''}.` +
+      `${out ? ` Skrev ${out}.` : ''}\n`,
+  );
+  process.exitCode = saved.verification.ok ? 0 : 1;
 }
 
 main().catch(failWith);
