@@ -3,7 +3,8 @@ import { draftingFromConfig } from '../bootstrap/drafting.js';
 import { seedIfEmpty } from '../bootstrap/loadFiles.js';
 import { openRuntime } from '../bootstrap/runtime.js';
 import { loadConfig } from '../config/env.js';
-import type { AskEvent, AskRequestInput, AskResult } from '../draft/ask.js';
+import { AskRequestSchema, type AskEvent, type AskRequestInput, type AskResult } from '../draft/ask.js';
+import { fieldErrorsFromZod } from '../fieldErrors.js';
 import { createLogger } from '../log.js';
 import { readLockHolder } from '../store/db.js';
 import { fail, failWith, parseCli } from './args.js';
@@ -45,6 +46,12 @@ async function main() {
   const question = positionals.join(' ').trim();
   if (!question) fail('skriv et spørsmål.\n' + HELP, 2);
   const input: AskRequestInput = { question, organisation: values.org, language: values.nynorsk ? 'nn' : 'nb' };
+  // Checked here, before the store or the server: the same Norwegian reasons either way (not zod's raw issues).
+  const parsed = AskRequestSchema.safeParse(input);
+  if (!parsed.success) {
+    const lines = fieldErrorsFromZod(parsed.error.issues).map((e) => `  ${e.field}: ${e.reason}`);
+    fail(`ugyldig spørsmål:\n${lines.join('\n')}`, 2);
+  }
   const config = loadConfig();
   // A server holds the data directory (store/pglite/lock.ts): the question goes through it, as verify does.
   const server = config.DATABASE_URL ? undefined : readLockHolder(config.DATA_DIR)?.url;

@@ -112,6 +112,18 @@ describe('npm run ask while a server holds the data directory', () => {
     expect(out.stdout).toMatch(/\[\^1\]: \[[^\]]+\] «/);
   }, 60_000);
 
+  it("a question too short: exit 2 naming the field, as without a server (not zod's raw issues)", async () => {
+    const envs: Record<string, string>[] = [
+      { DATA_DIR: heldDataDir('ask-short', url), INNSPILL_TOKEN: TOKEN },
+      { DATA_DIR: 'memory://' },
+    ];
+    for (const env of envs) {
+      const out = await run('src/cli/ask.ts', ['ab'], env);
+      expect(out.code).toBe(2);
+      expect(out.stderr).toBe('Feil: ugyldig spørsmål:\n  question: spørsmålet må ha minst 3 tegn\n');
+    }
+  }, 60_000);
+
   it('--json prints the whole answer as the route gives it', async () => {
     const out = await run('src/cli/ask.ts', ['Hva mener Fagforbundet om en offentlig skyløsning?', '--json'], {
       DATA_DIR: heldDataDir('ask-json', url),
