@@ -80,6 +80,14 @@ export function registerSdkErrors(errors: SdkErrors): void {
 const UNAVAILABLE_TYPES = new Set(['overloaded_error', 'rate_limit_error', 'api_error', 'timeout_error']);
 
 /**
+ * NOTE: a refused or failed connection that lasts is a setup fault (address, network, proxy), not load: the message
+ * says who can fix it and what works meanwhile (innspill without a model drafts extractively, offline).
+ */
+const noContact = (who: string) =>
+  `Fikk ikke kontakt med ${who}. Prøv igjen om litt. Vedvarer det, bør den som driver innspill sjekke forbindelsen ` +
+  'til språkmodellen; uten modell lager innspill uttrekksbaserte utkast (uten API-nøkkel).';
+
+/**
  * Map anything a provider threw to an LlmError.
  * @example throw mapLlmError(err, 'anthropic') // RateLimitError → 503 unavailable:llm
  */
@@ -106,7 +114,7 @@ export function mapLlmError(err: unknown, provider: ProviderName): LlmError {
     const timeout = err.name.includes('Timeout');
     return new LlmError(
       'unavailable:llm',
-      timeout ? `${who} svarte ikke i tide. Prøv igjen om litt.` : `Fikk ikke kontakt med ${who}. Prøv igjen om litt.`,
+      timeout ? `${who} svarte ikke i tide. Prøv igjen om litt.` : noContact(who),
       { provider, retryable: true },
       { cause: err },
     );
@@ -173,12 +181,7 @@ export function mapLlmError(err: unknown, provider: ProviderName): LlmError {
     (err as { name?: string })?.name === 'AbortError'
   ) {
     // fetch() failures (connection refused, DNS, reset) surface as TypeError("fetch failed").
-    return new LlmError(
-      'unavailable:llm',
-      `Fikk ikke kontakt med ${who}. Prøv igjen om litt.`,
-      { provider, retryable: true },
-      { cause: err },
-    );
+    return new LlmError('unavailable:llm', noContact(who), { provider, retryable: true }, { cause: err });
   }
   return new LlmError('bad_gateway:llm', `${who} ga et svar vi ikke kunne bruke.`, { provider }, { cause: err });
 }

@@ -133,6 +133,13 @@ describe('Claude provider (real SDK, fake Messages API)', () => {
     expect(err.message).toMatch(/i tide/);
   });
 
+  it('maps a refused connection to 503, saying who can fix a lasting one', async () => {
+    // Port 9 (discard) is closed on 127.0.0.1: the real SDK fails to connect.
+    const err = await failure(provider({ baseURL: 'http://127.0.0.1:9' }).generate(request));
+    expect(err.code).toBe('unavailable:llm');
+    expect(err.message).toMatch(/^Fikk ikke kontakt med Claude\. .*sjekke forbindelsen.*uttrekksbaserte utkast/);
+  });
+
   it.each(['bad_json', 'bad_index', 'empty'] as const)('maps malformed output (%s) to 502', async (scenario) => {
     api.scenario = scenario;
     const err = await failure(provider().generate(request));

@@ -107,5 +107,7 @@ describe('OpenAI-compatible chat provider', () => {
       .generate(request)
       .catch((e) => e);
     expect(err.code).toBe('unavailable:llm');
+    // A lasting refusal is a setup fault: the message says who can fix it and that innspill drafts without a model.
+    expect(err.message).toMatch(/Fikk ikke kontakt med Språkmodellen\. .*sjekke forbindelsen.*uttrekksbaserte utkast/);
   });
 });
