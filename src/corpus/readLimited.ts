@@ -14,6 +14,7 @@ import { withFileMeta } from '../ingest/index.js';
 import type { DocumentHead } from '../store/documents.js';
 import { cutDocument, loadFile } from './read.js';
 import { uploadMeta, type Upload } from './uploadMeta.js';
+import { writtenStandard } from '../text/writtenStandard.js';
 
 export interface DocumentLimits {
   /** Most characters of extracted text (MAX_DOCUMENT_CHARS). */
@@ -56,6 +57,7 @@ export async function readLimited(job: ReadJob): Promise<ReadResult> {
       consultation ? consultationMeta(loaded) : loaded.meta,
       job.existing,
       job.organisations,
+      writtenStandard(loaded.text),
     );
     if (!settled.success) return { ok: false, reason: 'invalid_metadata', issues: settled.issues };
     meta = settled.data;

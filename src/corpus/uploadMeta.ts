@@ -53,12 +53,16 @@ function consultationIssuer(
  * about itself, then fallbacks (title from the file name, kind "other"). Organisation and date have no fallback.
  * A new document's id defaults to the title's slug in the organisation's namespace (domain/documentIds.ts), kept
  * clear of the longer namespaces of `organisations` (the other organisations the installation knows).
+ * NOTE: the language is the form's, else the file's own (a Lovdata statute says), else the written standard its
+ * text is clearly in (`written`: text/writtenStandard.ts), and only then the stored document's: a Nynorsk text
+ * replacing a Bokmål one is Nynorsk.
  */
 export function uploadMeta(
   upload: Pick<Upload, 'filename' | 'fields' | 'consultation'>,
   fromFile: LoadedText['meta'],
   existing: DocumentHead | null,
   organisations: readonly string[] = [],
+  written?: 'nb' | 'nn',
 ): { success: true; data: DocumentMeta } | { success: false; issues: z.core.$ZodIssue[] } {
   const f = upload.fields;
   const title =
@@ -80,7 +84,7 @@ export function uploadMeta(
     organisation,
     kind: upload.consultation ? 'consultation' : (f.kind ?? existing?.kind ?? fromFile?.kind ?? 'other'),
     date: f.date ?? existing?.date ?? fromFile?.date,
-    language: f.language ?? existing?.language ?? fromFile?.language ?? 'nb',
+    language: f.language ?? fromFile?.language ?? written ?? existing?.language ?? 'nb',
     source: f.source ?? existing?.source ?? fromFile?.source,
   });
   return parsed.success ? parsed : { success: false, issues: parsed.error.issues };

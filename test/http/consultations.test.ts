@@ -37,6 +37,7 @@ describe('POST /consultations', { shuffle: false }, () => {
       organisation: 'Kommunal- og distriktsdepartementet',
       title: 'Høring – forslag til endringer i kommuneloven om interkommunalt samarbeid',
       format: 'pdf',
+      language: 'nb',
     });
     expect(res.headers.get('location')).toBe(`/consultations/${body.document.id}`);
     const c = body.consultation;
@@ -100,6 +101,12 @@ describe('POST /consultations', { shuffle: false }, () => {
     });
     expect(json.status).toBe(415);
     expect(await countAll(rt.db)).toEqual(before);
+  });
+
+  it('stores a Nynorsk høyringsnotat as Nynorsk when the form gives no language', async () => {
+    const { res, body } = await post(consultation('hoyringsnotat-fiskerihamner.docx'), 'hoyringsnotat.docx');
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body.document.language).toBe('nn');
   });
 
   it('a consultation is always stored as kind consultation: another kind is refused by name', async () => {
