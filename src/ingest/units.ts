@@ -119,7 +119,7 @@ export function markdownUnits(text: string): Unit[] {
       open = null;
     } else if (line.trim() === '' || RULE.test(line)) {
       open = null;
-    } else if (MD_LIST.test(line)) {
+    } else if (MD_LIST.test(line) || isListItem(line)) {
       units.push((open = { kind: 'list', label: '', start, end, level: 0 }));
     } else if (open) {
       open.end = end;
@@ -130,7 +130,8 @@ export function markdownUnits(text: string): Unit[] {
   }
   for (const u of units) {
     const body = text.slice(u.start, u.end);
-    if (u.kind === 'body' && isQuestion(body))
+    // The same rule as classify's: a question put to the consultation's readers is text to answer and cite.
+    if (u.kind === 'body' && isQuestion(body) && !ASKS_THE_READERS.test(body))
       Object.assign(u, { kind: 'question', label: body, level: QUESTION_LEVEL });
   }
   return units;

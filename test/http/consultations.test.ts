@@ -107,6 +107,14 @@ describe('POST /consultations', { shuffle: false }, () => {
     const { res, body } = await post(consultation('hoyringsnotat-fiskerihamner.docx'), 'hoyringsnotat.docx');
     expect(res.status, JSON.stringify(body)).toBe(201);
     expect(body.document.language).toBe('nn');
+    // Its questions («– Kva for …?» in the letter, «… sitt syn på dette: Korleis …?» in the notat) are text in a
+    // passage, citable, not headings over what follows.
+    expect(body.consultation.questions).toHaveLength(3);
+    for (const q of body.consultation.questions) {
+      expect(q.source.passageId, q.text).not.toBeNull();
+      const passage = await getPassage(rt.db, { id: q.source.passageId });
+      expect(passage?.text).toContain(q.text);
+    }
   });
 
   it('a consultation is always stored as kind consultation: another kind is refused by name', async () => {
