@@ -3,7 +3,8 @@
  * records its URL), the server makes it (POST /admin/backup), since no second process may open the directory;
  * otherwise this process opens the store itself. PGlite gives a gzipped tarball, PostgreSQL pg_dump SQL.
  */
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { loadConfig } from '../config/env.js';
@@ -18,7 +19,7 @@ Bruk: npm run backup -- <fil>
 Tar en sikkerhetskopi av hele lageret til <fil>: med PGlite (standard) en tar.gz av datamappen, med DATABASE_URL
 SQL fra pg_dump (må finnes på PATH). Kan kjøres mens serveren går: da lager serveren kopien (POST /admin/backup)
 med nøkkelen i INNSPILL_TOKEN (en administrators personlige nøkkel; ellers første nøkkel i API_TOKENS).
-Gjenopprett med npm run restore -- <fil>.
+Mappen filen skal ligge i, lages om den mangler. Gjenopprett med npm run restore -- <fil>.
 
 Eksempel: npm run backup -- kopier/innspill.tar.gz
 `;
@@ -30,6 +31,12 @@ async function main() {
   const config = loadConfig();
   const tmp = `${file}.partial`;
   const server = config.DATABASE_URL ? null : readLockHolder(config.DATA_DIR)?.url;
+  // The README's example writes to kopier/, which a fresh clone does not have: make it, as the user expects.
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (err) {
+    fail(`kunne ikke lage mappen ${dirname(file)} (${(err as NodeJS.ErrnoException).code ?? 'ukjent feil'}).`);
+  }
   try {
     if (server) {
       const token = cliToken(config);

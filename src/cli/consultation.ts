@@ -13,7 +13,9 @@ import { AppError } from '../errors.js';
 import { consultationConflict } from '../http/routes/consultations.js';
 import { refusalProblem } from '../http/routes/documentUploads.js';
 import { createLogger } from '../log.js';
-import { readLockHolder } from '../store/db.js';
+import { getConsultation } from '../store/consultations.js';
+import { readLockHolder, type Db } from '../store/db.js';
+import { getDocument } from '../store/documents.js';
 import { fail, failWith, parseCli } from './args.js';
 import { consultationReport } from './consultationReport.js';
 import { progressBar } from './progress.js';
@@ -35,6 +37,9 @@ Valg:
   --date <dato>     dokumentets dato, ÅÅÅÅ-MM-DD (standard: brevets dato, ellers i dag)
   --json            skriv svaret som JSON (det samme som POST /consultations svarer)
   -h, --help        vis denne hjelpen
+
+Er høringen importert fra før (samme tittel eller samme fil), lagres ingenting: kommandoen skriver ut det som
+ble lest ut av den ved første import, og avslutter med kode 2.
 
 Eksempel: npm run consultation -- horingsnotat.pdf
 `;
@@ -58,9 +63,18 @@ async function main() {
   const out = server
     ? await viaServer(server, bytes, basename(path), fields, cliToken(config))
     : await locally(config, bytes, basename(path), fields);
+  const { alreadyImported, ...imported } = out;
   process.stdout.write(
-    values.json ? JSON.stringify(out, null, 2) + '\n' : consultationReport(out.consultation, out.document),
+    values.json
+      ? JSON.stringify(imported, null, 2) + '\n'
+      : consultationReport(out.consultation, out.document, { earlier: alreadyImported }),
   );
+  if (alreadyImported)
+    fail(
+      `høringen «${out.document.title}» er allerede importert (id «${out.document.id}»); ingenting nytt ble lagret. ` +
+        'Over står det som ble lest ut av den ved første import.',
+      2,
+    );
 }
 
 /** The option that sets each form field, so a refusal names what to give on the command line. */
@@ -78,7 +92,23 @@ const withFieldLines = (err: AppError) =>
     ? err
     : new AppError(err.code, { detail: fieldLines({ title: err.message, errors: err.errors }), errors: err.errors });
 
-type Imported = { document: { id: string; title: string }; consultation: ConsultationExtraction };
+type Imported = {
+  document: { id: string; title: string };
+  consultation: ConsultationExtraction;
+  /** The consultation was there before: nothing was stored, and this is what its first import read. */
+  alreadyImported?: boolean;
+};
+
+/** The stored document and extraction of a consultation imported before, as the first import returned them. */
+async function earlierImport(db: Db, id: string): Promise<Imported | null> {
+  const [document, consultation] = await Promise.all([
+    getDocument(db, { id }),
+    getConsultation(db, { documentId: id }),
+  ]);
+  return document && consultation
+    ? { document: { id: document.id, title: document.title }, consultation, alreadyImported: true }
+    : null;
+}
 
 async function locally(
   config: ReturnType<typeof loadConfig>,
@@ -106,9 +136,12 @@ async function locally(
       },
     );
     if (!result.ok) {
-      // The same consultation again: say it is imported, not «use PUT /documents/…».
+      // The same consultation again: show what its first import read, not «use PUT /documents/…».
       const taken = result.reason === 'exists' ? result.id : result.reason === 'duplicate' ? result.duplicate.id : null;
-      throw (taken ? await consultationConflict(runtime.db, taken) : null) ?? withFieldLines(refusalProblem(result));
+      const earlier =
+        taken && (await consultationConflict(runtime.db, taken)) ? await earlierImport(runtime.db, taken) : null;
+      if (earlier) return earlier;
+      throw withFieldLines(refusalProblem(result));
     }
     return { document: result.document, consultation: result.consultation! };
   } finally {
@@ -134,6 +167,13 @@ async function viaServer(
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   const body = await res.json();
+  // Imported before: the server's 409 names the consultation (not its HTTP text, which is for API users); read it.
+  if (res.status === 409 && body.code === 'conflict:consultation' && typeof body.documentId === 'string') {
+    const earlier = await fetch(new URL(`/consultations/${encodeURIComponent(body.documentId)}`, url), {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    if (earlier.ok) return { ...((await earlier.json()) as Imported), alreadyImported: true };
+  }
   if (!res.ok) throw new AppError('bad_request:body', { detail: fieldLines(body) ?? `HTTP ${res.status}` });
   return body as Imported;
 }

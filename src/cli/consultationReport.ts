@@ -10,10 +10,15 @@ const spoken = (iso: string) => {
 };
 
 /**
+ * `earlier`: the consultation was imported before and nothing was stored now; the report is of that first import.
  * @example consultationReport(extraction, { id, title }) // "Lagret som «…» …\nTittel: …"
  */
-export function consultationReport(c: ConsultationExtraction, doc: { id: string; title: string }): string {
-  const lines = [`Lagret som «${doc.title}» (id «${c.documentId}»).`, ''];
+export function consultationReport(
+  c: ConsultationExtraction,
+  doc: { id: string; title: string },
+  { earlier = false }: { earlier?: boolean } = {},
+): string {
+  const lines = [`${earlier ? 'Importert fra før' : 'Lagret'} som «${doc.title}» (id «${c.documentId}»).`, ''];
   const field = (label: string, value: string | null, source: ExtractedSource | null) =>
     lines.push(`${label.padEnd(12)}${value ?? '–'}${value ? where(source) : ''}`);
   field('Tittel:', c.title.value, c.title.source);

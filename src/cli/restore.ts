@@ -21,7 +21,8 @@ Valg:
 Avslutningskoder:
   0   gjenopprettet
   1   en annen feil
-  2   feil i bruken: filen finnes ikke, er en SQL-kopi, eller mappen er ikke tom
+  2   feil i bruken: filen finnes ikke, er ikke en sikkerhetskopi fra innspill, er en SQL-kopi, eller mappen
+      er ikke tom
   4   mappen brukes av en server eller en annen innspill-prosess som kjører: stopp den først
 
 Eksempel: npm run restore -- kopier/innspill.tar.gz --data-dir .data/gjenopprettet

@@ -153,7 +153,11 @@ export async function draftToDocx({
     lastModifiedBy: draft.organisation || 'innspill',
     title: draft.title,
     description: draft.extractive ? draft.notice : undefined,
-    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    // The language on the document's default run properties (styles.xml rPrDefault), so Word spell-checks the whole
+    // letter as Bokmål or Nynorsk rather than as the reader's own language.
+    styles: {
+      default: { document: { run: { font: 'Calibri', size: 22, language: { value: nn ? 'nn-NO' : 'nb-NO' } } } },
+    },
     footnotes,
     ...(comments.length ? { comments: { children: comments } } : {}),
     sections: [{ children: body }],

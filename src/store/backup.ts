@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, openAsBlob, readdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { AppError } from '../errors.js';
+import { isPgliteBackup } from './backupArchive.js';
 import type { Db } from './driver.js';
 import { openPglite } from './pglite/open.js';
 
@@ -65,7 +66,7 @@ export function isEmptyDir(dir: string): boolean {
 
 /**
  * Restore a PGlite backup (`npm run backup`) into `dataDir`, which must be empty or missing. Takes the directory's
- * lock while it writes.
+ * lock while it writes. A file that is not such a backup is refused before the directory is touched.
  */
 export async function restorePgliteBackup(file: string, dataDir: string): Promise<void> {
   if (!isEmptyDir(dataDir))
@@ -75,6 +76,10 @@ export async function restorePgliteBackup(file: string, dataDir: string): Promis
   if (file.endsWith('.sql'))
     throw new AppError('bad_request:body', {
       detail: `${file} er en SQL-kopi fra PostgreSQL; les den inn med psql: psql "$DATABASE_URL" -f ${file}`,
+    });
+  if (!(await isPgliteBackup(file)))
+    throw new AppError('bad_request:body', {
+      detail: `${file} er ikke en sikkerhetskopi fra innspill (npm run backup lager en tar.gz av lageret). Ingenting ble skrevet til ${dataDir}.`,
     });
   const db = await openPglite(dataDir, { loadDataDir: await openAsBlob(file) });
   await db.close();

@@ -41,7 +41,7 @@ export const SOURCES_UNCHANGED_SQL = /* SQL */ `
 const SUMMARY_COLUMNS = /* SQL */ `
   d.id, d.title, d.organisation, d.consultation, d.latest_version, d.created_at::text AS created_at,
   d.updated_at::text AS updated_at, v.provider, v.model, (v.verification_ok AND ${SOURCES_UNCHANGED_SQL}) AS verification_ok,
-  v.origin`;
+  v.origin, COALESCE(v.structured->>'language', v.request->>'language', 'nb') AS language`;
 
 const LIST_DRAFTS_SQL = /* SQL */ `
   SELECT ${SUMMARY_COLUMNS}
@@ -97,6 +97,8 @@ export interface DraftSummary {
   title: string;
   organisation: string;
   consultationTitle: string;
+  /** The latest version's written language (målform), which tells two drafts of one consultation apart. */
+  language: 'nb' | 'nn';
   latestVersion: number;
   provider: string;
   model: string;
@@ -124,6 +126,7 @@ function rowToSummary(r: Row): DraftSummary {
     title: r.title,
     organisation: r.organisation,
     consultationTitle: json(r.consultation)?.title ?? '',
+    language: r.language === 'nn' ? 'nn' : 'nb',
     latestVersion: Number(r.latest_version),
     provider: r.provider,
     model: r.model,

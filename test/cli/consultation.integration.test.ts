@@ -1,13 +1,37 @@
-/** The real `npm run consultation` entry point in a child process, on a PGlite store in a temporary folder. */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * The real `npm run consultation` entry point in a child process, on a PGlite store in a temporary folder; last,
+ * the same command beside a real server holding that folder (the import goes through its API).
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { lockPath } from '../../src/store/pglite/lock.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'innspill-consultation-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let server: ChildProcess | undefined;
+/** The server's own process (tsx runs it as a child), from its lock file. */
+let serverPid: number | undefined;
+afterAll(() => {
+  try {
+    if (serverPid) process.kill(serverPid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+  if (server?.exitCode === null) server.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+const env = {
+  ...process.env,
+  DATA_DIR: join(dir, 'pglite'),
+  LOG_LEVEL: 'silent',
+  DATABASE_URL: '',
+  EMBEDDER: 'local',
+  API_TOKENS: 'hemmelig-nokkel',
+  INNSPILL_TOKEN: '',
+};
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -15,13 +39,7 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
       join('node_modules', '.bin', 'tsx'),
       ['src/cli/consultation.ts', ...args],
       {
-        env: {
-          ...process.env,
-          DATA_DIR: join(dir, 'pglite'),
-          LOG_LEVEL: 'silent',
-          DATABASE_URL: '',
-          EMBEDDER: 'local',
-        },
+        env,
       },
     );
     return { code: 0, stdout, stderr };
@@ -49,12 +67,18 @@ describe('npm run consultation', { shuffle: false }, () => {
     expect(r.stdout).toContain('Fant ikke høringsfristen i dokumentet.');
   });
 
-  it('the same consultation again: «already imported», with its id and where to read it (not «use PUT»)', async () => {
+  it('the same consultation again: «already imported», exit 2, and what its first import read (no HTTP route)', async () => {
+    const first = await run('test/fixtures/consultations/horingsnotat-uten-sporsmal.pdf', '--json');
+    expect(first.code).toBe(2);
+    const earlier = JSON.parse(first.stdout);
     const r = await run('test/fixtures/consultations/horingsnotat-uten-sporsmal.pdf');
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('er allerede importert (id «');
-    expect(r.stderr).toContain('GET /consultations/');
-    expect(r.stderr).not.toContain('PUT /documents');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`Feil: høringen «${earlier.document.title}» er allerede importert (id «`);
+    expect(r.stderr).toContain('ingenting nytt ble lagret');
+    expect(r.stdout).toMatch(/^Importert fra før som «.+» \(id «[^»]+»\)\./);
+    expect(r.stdout).toMatch(/Avsender: +Kommunal- og distriktsdepartementet \(side 1\)/);
+    expect(r.stdout).toContain('Departementets forslag og vurderinger (8):');
+    expect(r.stdout + r.stderr).not.toMatch(/GET |PUT |\/consultations\//);
   });
 
   it('a text letter naming no issuer: asks for --issuer (exit 2), then stores it under that issuer with its list questions', async () => {
@@ -84,4 +108,32 @@ describe('npm run consultation', { shuffle: false }, () => {
     expect(two.code).toBe(2);
     expect(two.stderr).toContain('Feil: oppgi nøyaktig én fil.');
   });
+
+  it('beside a running server: the same consultation again shows the first import, read through the server', async () => {
+    mkdirSync(join(dir, 'no-seeds'));
+    writeFileSync(join(dir, 'no-seeds', 'metadata.yaml'), '[]\n');
+    const lock = lockPath(env.DATA_DIR);
+    server = spawn(join('node_modules', '.bin', 'tsx'), ['src/cli/serve.ts'], {
+      env: { ...env, PORT: '0', HOST: '127.0.0.1', SEED_DIR: join(dir, 'no-seeds'), ANTHROPIC_API_KEY: '' },
+      stdio: 'ignore',
+    });
+    for (const t0 = Date.now(); Date.now() - t0 < 150_000; await new Promise((r) => setTimeout(r, 200))) {
+      try {
+        const holder = JSON.parse(readFileSync(lock, 'utf8'));
+        if (holder.url) {
+          serverPid = holder.pid;
+          break;
+        }
+      } catch {
+        // not yet listening
+      }
+    }
+    const r = await run('test/fixtures/consultations/horingsnotat-uten-sporsmal.pdf');
+    expect(r.stderr).toContain('holder lageret; filen lastes opp gjennom den.');
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stdout).toMatch(/^Importert fra før som «.+» \(id «[^»]+»\)\./);
+    expect(r.stdout).toMatch(/Avsender: +Kommunal- og distriktsdepartementet \(side 1\)/);
+    expect(r.stderr).toContain('er allerede importert (id «');
+    expect(r.stdout + r.stderr).not.toMatch(/GET |PUT |\/consultations\//);
+  }, 180_000);
 });

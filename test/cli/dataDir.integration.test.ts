@@ -145,8 +145,8 @@ describe('one owner per data directory', { shuffle: false }, () => {
     ]);
   }, 180_000);
 
-  it('npm run backup asks the running server for the copy', async () => {
-    const file = join(dir, 'kopi.tar.gz');
+  it('npm run backup asks the running server for the copy, into a folder it makes', async () => {
+    const file = join(dir, 'kopier', 'kopi.tar.gz'); // kopier/ does not exist yet, as in a fresh clone
     const res = await run('src/cli/backup.ts', [file]);
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toContain(`laget av serveren på ${holder.url}`);

@@ -104,6 +104,8 @@ describe('GET /drafts and /drafts/:id', () => {
     expect(body.drafts.map((d: any) => d.id)).toContain(created.id);
     expect(body.drafts.every((d: any) => d.organisation === 'Fagforbundet')).toBe(true);
     expect(body.drafts.find((d: any) => d.id === created.id).consultationTitle).toBe(request.consultation.title);
+    // The målform tells a Bokmål and a Nynorsk draft of one consultation apart (the home list shows it).
+    expect(body.drafts.find((d: any) => d.id === created.id).language).toBe(request.language ?? 'nb');
   });
 
   it('reads a draft with its versions', async () => {

@@ -30,6 +30,13 @@ async function draftWith(first: string, overrides: Parameters<typeof seededApp>[
   return { app, id: created.id as string, saved: await put.json() };
 }
 
+/** The language Word spell-checks the letter in: w:lang on the default run properties in styles.xml. */
+async function defaultLanguage(zip: JSZip): Promise<string | undefined> {
+  const styles = await zip.file('word/styles.xml')!.async('string');
+  const rPrDefault = /<w:rPrDefault>(.*?)<\/w:rPrDefault>/s.exec(styles)?.[1] ?? '';
+  return /<w:lang w:val="([^"]+)"/.exec(rPrDefault)?.[1];
+}
+
 describe('an edit that reverses the source’s stance', () => {
   it('is never ✓ offline', async () => {
     const { saved } = await draftWith(SKEPTICAL);
@@ -82,6 +89,7 @@ describe('a sentence that needs review (≈)', () => {
     );
     expect(doc).toMatch(new RegExp(`<w:highlight w:val="yellow"/>.*?${PARAPHRASE.slice(0, 30)}`));
     expect(await zip.file('word/comments.xml')!.async('string')).toContain('≈ må kontrolleres');
+    expect(await defaultLanguage(zip)).toBe('nb-NO');
 
     const md = await (await app.request(`/drafts/${id}/export?format=md`)).text();
     expect(md).toMatch(/^> \*\*Kildekontroll:\*\* 1 setning må kontrolleres før svaret sendes/m);
@@ -185,6 +193,7 @@ describe('a Nynorsk draft', () => {
     const comments = await zip.file('word/comments.xml')!.async('string');
     expect(comments).toContain('≈ må kontrollerast');
     expect(comments).toContain('innspill kjeldekontroll');
+    expect(await defaultLanguage(zip)).toBe('nn-NO');
 
     const put = await app.request(`/drafts/${id}`, jsonInit('PUT', { markdown: md }));
     expect(put.status).toBe(200);

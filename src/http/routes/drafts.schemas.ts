@@ -102,6 +102,9 @@ export const DraftSummarySchema = z
     title: z.string(),
     organisation: z.string(),
     consultationTitle: z.string(),
+    language: z
+      .enum(['nb', 'nn'])
+      .openapi({ description: 'Målformen til siste versjon: nb (bokmål) eller nn (nynorsk)' }),
     latestVersion: z.number().int(),
     provider: z.string(),
     model: z.string(),

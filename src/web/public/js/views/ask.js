@@ -10,6 +10,10 @@ import { providerBanner } from '../labels.js';
 import { positionHolders } from '../organisations.js';
 import { keepWork } from '../session.js';
 
+/** POST /ask refuses a longer question (src/draft/ask.ts); the box stops there, and counts down near the end. */
+const MAX_QUESTION = 2000;
+const COUNT_FROM = 1800;
+
 export async function render(main) {
   document.title = 'Spør – innspill';
   const { documents } = await getJson('/documents');
@@ -19,9 +23,21 @@ export async function render(main) {
     id: 'sporsmal',
     class: 'input',
     rows: '3',
+    maxlength: String(MAX_QUESTION),
     'aria-required': 'true',
-    'aria-describedby': 'sporsmal-hint',
+    'aria-describedby': 'sporsmal-hint sporsmal-teller',
+    on: { input: () => count() },
   });
+  const counter = h('p', { class: 'hint', id: 'sporsmal-teller', 'aria-live': 'polite', hidden: true });
+  function count() {
+    const used = question.value.length;
+    counter.hidden = used < COUNT_FROM;
+    counter.textContent = counter.hidden
+      ? ''
+      : used >= MAX_QUESTION
+        ? `Spørsmålet har nådd grensen på ${MAX_QUESTION} tegn.`
+        : `${MAX_QUESTION - used} tegn igjen (høyst ${MAX_QUESTION}).`;
+  }
   const organisation = h(
     'select',
     { id: 'sok-organisasjon', class: 'input input--medium' },
@@ -54,6 +70,7 @@ export async function render(main) {
         'For eksempel: Hva mener Fagforbundet om en offentlig skyløsning?',
       ),
       question,
+      counter,
     ),
     h(
       'div',
@@ -176,6 +193,7 @@ export async function render(main) {
       question.value = kept.question ?? '';
       if ([...organisation.options].some((o) => o.value === kept.organisation)) organisation.value = kept.organisation;
       nynorsk.checked = Boolean(kept.nynorsk);
+      count();
     },
   });
   return () => {

@@ -118,6 +118,11 @@ export async function render(main, { params, query }) {
     const latest = versions.at(-1)?.version ?? current.version;
     document.title = `${current.draft.title} – innspill`;
     heading.textContent = current.draft.title;
+    // The draft's own words are Bokmål or Nynorsk (the page around them is Bokmål): marked so screen readers and the
+    // browser's spell-check read a Nynorsk draft as Nynorsk.
+    const lang = current.draft.language === 'nn' ? 'nn' : 'nb';
+    heading.lang = lang;
+    articleSlot.lang = lang;
     const c = current.request?.consultation ?? {};
     meta.replaceChildren(
       [

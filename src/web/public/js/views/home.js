@@ -41,7 +41,9 @@ function table(drafts) {
       h(
         'tr',
         {},
-        ['Høring', 'Organisasjon', 'Versjon', 'Kildekontroll', 'Sist endret'].map((t) => h('th', { scope: 'col' }, t)),
+        ['Høring', 'Organisasjon', 'Målform', 'Versjon', 'Kildekontroll', 'Sist endret'].map((t) =>
+          h('th', { scope: 'col' }, t),
+        ),
       ),
     ),
     h(
@@ -57,6 +59,8 @@ function table(drafts) {
             h('a', { href: `/utkast/${encodeURIComponent(d.id)}`, 'data-link': '' }, d.consultationTitle || d.title),
           ),
           h('td', {}, d.organisation),
+          // A Bokmål and a Nynorsk draft of one consultation are otherwise identical rows.
+          h('td', {}, d.language === 'nn' ? 'nynorsk' : 'bokmål'),
           h('td', {}, String(d.latestVersion)),
           h(
             'td',
