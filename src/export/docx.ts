@@ -13,7 +13,8 @@ import type { VerificationReport } from '../domain/verification.js';
 import { reviewDraft } from './review.js';
 import type { Withdrawal } from '../store/documents.js';
 import { norwegianDate } from './norwegianDate.js';
-import { withdrawnMark, withdrawnWarning } from './withdrawn.js';
+import type { Replacement } from '../store/drafts.js';
+import { replacedMark, replacedWarning, withdrawnMark, withdrawnWarning } from './withdrawn.js';
 
 export interface DocxInput {
   draft: DraftDocument;
@@ -22,6 +23,8 @@ export interface DocxInput {
   passages: Map<string, PassageWithDocument>;
   /** Cited passages whose documents have been withdrawn since, by passage id: warned of and marked in footnotes. */
   withdrawn?: Map<string, Withdrawal>;
+  /** Cited passages whose documents have been replaced since, by passage id: warned of and marked in footnotes. */
+  replaced?: Map<string, Pick<Replacement, 'documentId' | 'title' | 'organisation' | 'replacedAt'>>;
   /** The stored verification report; without it the sentences' own verdicts are used. */
   verification?: VerificationReport;
   /** The letter's date; today by default. */
@@ -36,6 +39,7 @@ export async function draftToDocx({
   request,
   passages,
   withdrawn = new Map(),
+  replaced = new Map(),
   verification,
   date = new Date(),
 }: DocxInput): Promise<Buffer> {
@@ -61,12 +65,19 @@ export async function draftToDocx({
   const footnote = (passageId: string, quote: string) => {
     const p = passages.get(passageId);
     const gone = withdrawn.get(passageId);
+    const changed = replaced.get(passageId);
+    const was = gone ?? changed;
     const from = p
       ? `${p.document.title} (${p.document.organisation}, ${p.document.date})`
-      : gone
-        ? `${gone.title} (${gone.organisation})`
+      : was
+        ? `${was.title} (${was.organisation})`
         : null;
-    const source = `${from ? `${from}, avsnitt ${passageId}` : passageId}${gone ? ` – ${withdrawnMark(gone, draft.language)}` : ''}`;
+    const mark = gone
+      ? ` – ${withdrawnMark(gone, draft.language)}`
+      : changed
+        ? ` – ${replacedMark(changed, draft.language)}`
+        : '';
+    const source = `${from ? `${from}, avsnitt ${passageId}` : passageId}${mark}`;
     footnotes[next] = {
       children: [
         new Paragraph({
@@ -107,8 +118,11 @@ export async function draftToDocx({
         ],
       }),
     );
-  const warning = withdrawnWarning(withdrawn.values(), draft.language);
-  if (warning) body.push(new Paragraph({ children: [new TextRun({ text: warning, bold: true })] }));
+  for (const warning of [
+    withdrawnWarning(withdrawn.values(), draft.language),
+    replacedWarning(replaced.values(), draft.language),
+  ])
+    if (warning) body.push(new Paragraph({ children: [new TextRun({ text: warning, bold: true })] }));
 
   for (const section of draft.sections) {
     if (section.heading)

@@ -1,7 +1,7 @@
 /**
  * A draft version as Markdown for download: the stored Markdown (title, sections, footnotes with passage id and
  * quote) with the extractive label, the verifier's review summary and, when cited documents have been withdrawn
- * since, a warning under the title; raw HTML and non-http(s) links from source text are escaped (safeMarkdown.ts). Every sentence that is not ✓ starts with a visible mark («[≈ må kontrolleres]»,
+ * or replaced since, a warning under the title; raw HTML and non-http(s) links from source text are escaped (safeMarkdown.ts). Every sentence that is not ✓ starts with a visible mark («[≈ må kontrolleres]»,
  * «[✗ ikke støttet]» …). The Markdown parser (verify/markdown.ts) reads this file back as the draft: the added
  * lines and the marks are not text (verify/markdownNotes.ts), so POST /verify, `npm run verify` and PUT
  * /drafts/:id read an export the same way.
@@ -13,7 +13,8 @@ import type { Withdrawal } from '../store/documents.js';
 import { safeMarkdown } from './safeMarkdown.js';
 import { renderMarkdown } from '../verify/index.js';
 import { markText, reviewDraft } from './review.js';
-import { WITHDRAWN_LEAD, withdrawnWarning } from './withdrawn.js';
+import type { Replacement } from '../store/drafts.js';
+import { WITHDRAWN_LEAD, replacedWarning, withdrawnWarning } from './withdrawn.js';
 
 const WARNING_LINE = (text: string) => `> **${WITHDRAWN_LEAD}**${text.slice(WITHDRAWN_LEAD.length)}`;
 const REVIEW_LINE = (text: string, lead: string) => `> **${lead}**${text.slice(lead.length)}`;
@@ -26,6 +27,7 @@ export function draftToMarkdown({
   markdown,
   verification,
   withdrawn = new Map(),
+  replaced = new Map(),
 }: {
   draft: DraftDocument;
   markdown: string;
@@ -33,6 +35,8 @@ export function draftToMarkdown({
   verification?: VerificationReport;
   /** Withdrawn documents the draft cites, by passage id. */
   withdrawn?: Map<string, Withdrawal>;
+  /** Replaced documents the draft cites, by passage id (their sentences already marked ✗: draft/replaced.ts). */
+  replaced?: Map<string, Pick<Replacement, 'documentId' | 'title' | 'organisation' | 'replacedAt'>>;
 }): string {
   const review = reviewDraft(draft, verification, new Set(withdrawn.keys()));
   const marked = review.review + review.bad + review.judged > 0;
@@ -45,11 +49,14 @@ export function draftToMarkdown({
     );
     markdown = renderMarkdown(toStructured(draft), { marks });
   }
-  const warning = withdrawnWarning(withdrawn.values(), draft.language);
+  const warnings = [
+    withdrawnWarning(withdrawn.values(), draft.language),
+    replacedWarning(replaced.values(), draft.language),
+  ].filter((w): w is string => w !== null);
   const notes = [
     ...(draft.notice ? [`*${draft.notice}*`] : []),
     ...(review.summary ? [REVIEW_LINE(review.summary, review.lead)] : []),
-    ...(warning ? [WARNING_LINE(warning)] : []),
+    ...warnings.map(WARNING_LINE),
   ];
   const safe = safeMarkdown(markdown);
   if (notes.length === 0) return safe;

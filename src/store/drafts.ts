@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DraftRequest } from '../domain/draftRequest.js';
 import type { DraftDocument, DraftTimings, TokenUsage, VerificationReport } from '../domain/index.js';
-import { accessParams, draftReadableSql } from './access.js';
+import { accessParams, documentReadableSql, draftReadableSql } from './access.js';
 import type { Db, Queryable } from './db.js';
 import { passageVisible } from './visibility.js';
 
@@ -25,18 +25,70 @@ const LOCK_DRAFT_SQL = /* SQL */ `
 const BUMP_DRAFT_SQL = /* SQL */ `
   UPDATE drafts SET latest_version = $2, title = $3, updated_at = now() WHERE id = $1`;
 
+/** The document a cited passage id (jsonb `pid`) belongs to: passage ids are "<document id>-p<ordinal>". */
+const citedDocumentId = (pid: string) => /* SQL */ `regexp_replace(${pid} #>> '{}', '-p[0-9]+$', '')`;
+
 /**
- * The badge's "all supported" is recomputed on read: the stored check only holds while every passage the latest
- * version cites still exists, in a document not replaced (or withdrawn: its passages are gone) since the version
- * was verified. The page says the same per sentence (withdrawnSources); the list must not say ✓ where it does not.
+ * THE rule for "the sources changed" (one copy, used by the list's badge and by the draft view): the citations of
+ * version `v` whose passage is gone, or whose document was replaced (or its metadata changed) after `v` was
+ * verified. A withdrawn document's passages are gone too (and its row: `doc` is then NULL). Columns: passage_id,
+ * and the document as it stands now (NULL when it is gone).
  */
-export const SOURCES_UNCHANGED_SQL = /* SQL */ `
-  NOT EXISTS (
-    SELECT 1
-    FROM jsonb_path_query(v.structured, '$.sections[*].paragraphs[*][*].citations[*].passageId') AS c(pid)
+const changedCitationsSql = (v: string) => /* SQL */ `
+    SELECT c.pid #>> '{}' AS passage_id, doc.id AS document_id, doc.title, doc.organisation, doc.visibility,
+      doc.updated_at::text AS updated_at
+    FROM jsonb_path_query(${v}.structured, '$.sections[*].paragraphs[*][*].citations[*].passageId') AS c(pid)
     LEFT JOIN passages p ON p.id = c.pid #>> '{}' AND ${passageVisible('p')}
-    LEFT JOIN documents doc ON doc.id = p.document_id
-    WHERE p.id IS NULL OR doc.updated_at > v.created_at)`;
+    LEFT JOIN documents doc ON doc.id = ${citedDocumentId('c.pid')}
+    WHERE p.id IS NULL OR doc.updated_at > ${v}.created_at`;
+
+/**
+ * The badge's "all supported" is recomputed on read: the stored check only holds while no source changed since the
+ * version was verified (changedCitationsSql). The page says the same per sentence (GET /drafts/:id marks the
+ * sentences citing a replaced or withdrawn source); the list must not say ✓ where it does not.
+ */
+export const SOURCES_UNCHANGED_SQL = /* SQL */ `NOT EXISTS (${changedCitationsSql('v')})`;
+
+/** The replaced sources of one version ($1 draft, $2 version), with whether the viewer ($3, $4) may read them. */
+const REPLACED_SOURCES_SQL = /* SQL */ `
+  SELECT DISTINCT ch.passage_id, ch.document_id, ch.title, ch.organisation, ch.updated_at,
+    ${documentReadableSql('ch', 3)} AS readable
+  FROM draft_versions v, LATERAL (${changedCitationsSql('v')}) ch
+  WHERE v.draft_id = $1 AND v.version = $2 AND ch.document_id IS NOT NULL`;
+
+/** A cited document replaced since the version citing it was verified. */
+export interface Replacement {
+  documentId: string;
+  title: string;
+  organisation: string;
+  replacedAt: string;
+  /** The viewer may read the document as it stands now. */
+  readable: boolean;
+}
+
+/**
+ * The cited passages of a draft version whose document has been replaced since the version was verified (the
+ * passage changed or gone), by passage id. Withdrawn documents are not here (their row is gone: withdrawnSources).
+ * @example const replaced = await replacedSources(db, { draftId: record.draftId, version: record.version })
+ */
+export async function replacedSources(
+  db: Queryable,
+  { draftId, version }: { draftId: string; version: number },
+): Promise<Map<string, Replacement>> {
+  const { rows } = await db.query<Row>(REPLACED_SOURCES_SQL, [draftId, version, ...accessParams(db)]);
+  return new Map(
+    rows.map((r) => [
+      r.passage_id,
+      {
+        documentId: r.document_id,
+        title: r.title,
+        organisation: r.organisation,
+        replacedAt: iso(r.updated_at),
+        readable: Boolean(r.readable),
+      },
+    ]),
+  );
+}
 
 const SUMMARY_COLUMNS = /* SQL */ `
   d.id, d.title, d.organisation, d.consultation, d.latest_version, d.created_at::text AS created_at,
@@ -251,7 +303,8 @@ export async function countDrafts(db: Queryable): Promise<{ drafts: number; vers
 
 /**
  * The drafts whose latest version cites a passage of document $1 (the withdrawal dialog names them), readable by
- * the store's viewer only ($2, $3). NOTE: older versions are left out: the draft a person opens shows its latest.
+ * the store's viewer only ($2, $3). By the cited id, not a join with passages: a replaced document's cited
+ * passages may be gone, and the drafts citing it are the ones to review. NOTE: older versions are left out: the draft a person opens shows its latest.
  */
 const DRAFTS_CITING_DOCUMENT_SQL = /* SQL */ `
   SELECT d.id, d.title, d.organisation, d.updated_at::text AS updated_at
@@ -259,8 +312,7 @@ const DRAFTS_CITING_DOCUMENT_SQL = /* SQL */ `
   WHERE ${draftReadableSql('d', 2)} AND EXISTS (
     SELECT 1
     FROM jsonb_path_query(v.structured, '$.sections[*].paragraphs[*][*].citations[*].passageId') AS c(pid)
-    JOIN passages p ON p.id = c.pid #>> '{}'
-    WHERE p.document_id = $1)
+    WHERE ${citedDocumentId('c.pid')} = $1)
   ORDER BY d.updated_at DESC, d.id`;
 
 export interface CitingDraft {

@@ -1,7 +1,7 @@
 /**
  * What our own Markdown export (src/export/markdown.ts) adds to a draft that is not the draft's text: the
- * extractive drafter's italic notice, the «> **Kildekontroll:** …» review summary, the «> **Merk:** …» warning
- * about withdrawn sources (all under the title), and the review mark in front of a sentence that is not ✓
+ * extractive drafter's italic notice, the «> **Kildekontroll:** …» review summary, the «> **Merk:** …» warnings
+ * about withdrawn and replaced sources (all under the title), and the review mark in front of a sentence that is not ✓
  * («[≈ må kontrolleres] Vi mener …»). The parser (markdown.ts) reads them as nothing, so an exported draft verifies
  * again exactly as the draft did, and an edit sent back (PUT /drafts/:id) reads the same way.
  *
@@ -13,8 +13,12 @@
 const NOTICE = /^\*Uttrekksbasert utkast:[^*]*\*$/;
 /** The review summary's lead, Bokmål and Nynorsk (export/review.ts). */
 const REVIEW = /^> \*\*(?:Kildekontroll|Kjeldekontroll):\*\*/;
-/** The withdrawn-sources warning (export/withdrawn.ts): its lead and the words saying a source was withdrawn. */
-const WITHDRAWN = /^> \*\*Merk:\*\* .*\b(?:trukket|trekt|trekte) tilbake\b/;
+/**
+ * The withdrawn- and replaced-sources warnings (export/withdrawn.ts): their lead and the words saying a source was
+ * withdrawn or replaced by a new version.
+ */
+const WITHDRAWN =
+  /^> \*\*Merk:\*\* .*(?:\b(?:trukket|trekt|trekte) tilbake\b|\ber(?:stattet|statta) av (?:en ny versjon|ein ny versjon|nye versjon))/;
 
 /**
  * A line the export adds that is not part of the draft. An ordinary quoted line («> **Merk:** fristen er …») is not.

@@ -238,6 +238,34 @@ suite('web page: draft, sources, edit, re-verify, export (Chromium)', { shuffle:
     await shoot(page, '07-kilde-trukket-tilbake');
   });
 
+  it('warns when a cited document has been replaced, and marks the sentences citing it ✗', async () => {
+    const draft = await (await fetch(`${world.base}/drafts/${draftId}?version=1`)).json();
+    const citations = draft.current.draft.sections.flatMap((s: any) =>
+      s.paragraphs.flat().flatMap((t: any) => t.citations),
+    ) as { passageId: string }[];
+    const docOf = (id: string) => id.replace(/-p\d+$/, '');
+    const withdrawn = docOf(citations[0].passageId); // by the test above
+    const at = citations.findIndex((c) => docOf(c.passageId) !== withdrawn);
+    expect(at).toBeGreaterThan(0);
+    const fd = new FormData();
+    fd.set(
+      'file',
+      new File(['# Ny versjon\n\nTeksten er skrevet helt om, og det gamle avsnittet er borte.\n'], 'ny.md'),
+    );
+    const put = await fetch(`${world.base}/documents/${docOf(citations[at].passageId)}`, { method: 'PUT', body: fd });
+    expect(put.status, await put.clone().text()).toBe(200);
+
+    await page.goto(`${world.base}/utkast/${draftId}?versjon=1`);
+    const notice = page.locator('.notice--warning', { hasText: 'erstattet av en ny versjon' });
+    await notice.waitFor();
+    const marker = page.locator(`.fn[data-footnote="${at + 1}"]`);
+    expect(await marker.getAttribute('class')).toContain('verdict--unsupported');
+    expect(await page.locator('.summary').textContent()).not.toMatch(/Alle \d+ påstandene er støttet/);
+    await marker.click();
+    expect(await page.locator('#source-panel').textContent()).toContain('erstattet av en ny versjon');
+    await shoot(page, '08-kilde-erstattet');
+  });
+
   it('never contacted a host other than 127.0.0.1, and logged no page errors', () => {
     expect([...hosts]).toEqual(['127.0.0.1']);
     expect(problems).toEqual([]);

@@ -93,6 +93,22 @@ export const DraftVersionSchema = z
       )
       .optional()
       .openapi({ description: 'Kilder som er trukket tilbake etter at utkastet ble skrevet' }),
+    /**
+     * Cited passages whose document has since been replaced (PUT /documents/:id): the sentences citing them are
+     * shown ✗ (unsupported, with a reason naming the document) until the draft is checked again.
+     */
+    replacedSources: z
+      .array(
+        z.object({
+          passageId: z.string(),
+          documentId: z.string(),
+          title: z.string(),
+          organisation: z.string(),
+          replacedAt: z.string(),
+        }),
+      )
+      .optional()
+      .openapi({ description: 'Kilder som er erstattet av en ny versjon etter at utkastet ble skrevet' }),
   })
   .openapi('DraftVersion');
 

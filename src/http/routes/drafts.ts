@@ -6,6 +6,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Drafter } from '../../draft/pipeline.js';
 import { redactSources } from '../../draft/redact.js';
+import { markReplaced } from '../../draft/replaced.js';
 import { createDraftService } from '../../draft/service.js';
 import type { DraftResult } from '../../draft/types.js';
 import { draftToDocx } from '../../export/docx.js';
@@ -15,7 +16,7 @@ import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
 import { getPassages } from '../../store/documents.js';
 import { getImportedConsultation } from '../../store/consultations.js';
-import { getDraft, getDraftVersion, listDrafts, type DraftVersionRecord } from '../../store/drafts.js';
+import { getDraft, getDraftVersion, listDrafts, replacedSources, type DraftVersionRecord } from '../../store/drafts.js';
 import {
   DraftRequestSchema,
   withImportedConsultation,
@@ -124,8 +125,8 @@ const exportRoute = createRoute({
   path: '/drafts/{id}/export',
   summary: 'Download a draft version as Markdown or as a DOCX høringssvar with footnoted sources',
   description:
-    'When documents the draft cites have been withdrawn since it was written, the file says so under the title and ' +
-    'marks their footnotes; the Markdown goes back in through PUT /drafts/{id} without that warning. Every ' +
+    'When documents the draft cites have been withdrawn or replaced since it was written, the file says so under the ' +
+    'title and marks their footnotes (the sentences citing a replaced one are ✗ until checked again); the Markdown goes back in through PUT /drafts/{id} without that warning. Every ' +
     'sentence that is not ✓ is marked (a highlight and a comment in DOCX, «[≈ må kontrolleres]» in Markdown) under ' +
     'a review summary. A draft with ✗ sentences is exported only with allowUnverified=true (else 409).',
   request: { params: DraftIdParam, query: ExportQuery },
@@ -163,7 +164,10 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       judge: deps.judge,
       logger: deps.logger,
     });
-  /** The version as this principal may see it: withdrawn sources listed, unreadable ones' quotes hidden. */
+  /**
+   * The version as this principal may see it: withdrawn and replaced sources listed, the sentences citing a
+   * replaced one marked ✗ (their stored verdicts were about the old text), unreadable sources' quotes hidden.
+   */
   const readable = async (c: Context<AppEnv>, record: DraftVersionRecord) => {
     const db = viewerDb(c, deps.db);
     const ids = citedPassageIds(record.structured);
@@ -171,7 +175,14 @@ export function draftRoutes(deps: DraftRoutesDeps) {
     const withdrawnBy = new Map([...withdrawn].map(([id, w]) => [id, w.organisation]));
     const hidden = await unreadablePassages(db, { ids, withdrawnBy });
     for (const id of hidden) withdrawn.delete(id);
-    return { record: redactSources(record, hidden), withdrawn, ids };
+    const replaced = await replacedSources(db, { draftId: record.draftId, version: record.version });
+    for (const [id, r] of replaced) {
+      // A gone passage of a document the viewer reads keeps its stored quote (as a withdrawn one does); one the
+      // viewer may not read is hidden, and its document not named.
+      if (r.readable && !withdrawn.has(id)) hidden.delete(id);
+      else replaced.delete(id);
+    }
+    return { record: markReplaced(redactSources(record, hidden), replaced), withdrawn, replaced, ids };
   };
   const notFound = (id: string) => new AppError('not_found:draft', { detail: `Ingen utkast med id «${id}».` });
   const noVersion = (id: string, version?: number) =>
@@ -210,10 +221,18 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       if (!draft) throw notFound(id);
       const stored = await getDraftVersion(db, { id, version });
       if (!stored) throw noVersion(id, version);
-      const { record, withdrawn: gone } = await readable(c, stored);
+      const { record, withdrawn: gone, replaced: changed } = await readable(c, stored);
       const withdrawn = [...gone].map(([passageId, w]) => ({ passageId, ...w }));
+      const replaced = [...changed].map(([passageId, { readable: _r, ...r }]) => ({ passageId, ...r }));
       return c.json(
-        { ...draft, current: { ...recordView(record), ...(withdrawn.length ? { withdrawnSources: withdrawn } : {}) } },
+        {
+          ...draft,
+          current: {
+            ...recordView(record),
+            ...(withdrawn.length ? { withdrawnSources: withdrawn } : {}),
+            ...(replaced.length ? { replacedSources: replaced } : {}),
+          },
+        },
         200,
       );
     })
@@ -249,8 +268,8 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       const stored = await getDraftVersion(db, { id, version });
       if (!stored) throw version !== undefined && (await getDraft(db, { id })) ? noVersion(id, version) : notFound(id);
       const name = exportName(stored);
-      // Sources withdrawn since the draft was written: the export says so, as the web page does.
-      const { record, withdrawn, ids } = await readable(c, stored);
+      // Sources withdrawn or replaced since the draft was written: the export says so, as the web page does.
+      const { record, withdrawn, replaced, ids } = await readable(c, stored);
       const review = reviewDraft(record.structured, record.verification, new Set(withdrawn.keys()));
       if (review.bad > 0 && allowUnverified !== 'true') throw unverified(review.bad, review.review);
       await audit(c, deps.db, {
@@ -266,6 +285,7 @@ export function draftRoutes(deps: DraftRoutesDeps) {
             markdown: record.markdown,
             verification: record.verification,
             withdrawn,
+            replaced,
           }),
           200,
           {
@@ -279,6 +299,7 @@ export function draftRoutes(deps: DraftRoutesDeps) {
         request: record.request,
         passages: await getPassages(db, { ids }),
         withdrawn,
+        replaced,
         verification: record.verification,
       });
       return c.body(new Uint8Array(bytes), 200, {

@@ -124,19 +124,21 @@ function revealMark(panelEl, mark) {
   if (m.bottom > p.bottom || m.top < p.top) panelEl.scrollTop += m.top - p.top - panelEl.clientHeight / 4;
 }
 
-/** The document was withdrawn after the draft was written: the stored quote is all there is to show. */
+/**
+ * The document was withdrawn (or replaced by a new version: `replacedAt`) after the draft was written: the stored
+ * quote is all there is to show of what the sentence was checked against.
+ */
 function withdrawnView(c) {
   const w = c.withdrawn;
+  const what = w.replacedAt
+    ? `Dokumentet ble erstattet av en ny versjon ${formatDate(w.replacedAt.slice(0, 10))}. Sitatet under er slik det sto da utkastet ble skrevet. Kontroller kildene på nytt mot den nye versjonen før svaret sendes.`
+    : `Dokumentet ble trukket tilbake ${formatDate(w.withdrawnAt.slice(0, 10))}. Sitatet under er slik det sto da utkastet ble skrevet. Finn en annen kilde før svaret sendes.`;
   return h(
     'article',
     { class: 'citation' },
     h('h3', { class: 'citation__title' }, w.title),
     h('dl', { class: 'meta' }, h('div', {}, h('dt', {}, 'Organisasjon'), h('dd', {}, w.organisation))),
-    h(
-      'p',
-      { class: 'notice notice--warning' },
-      `Dokumentet ble trukket tilbake ${formatDate(w.withdrawnAt.slice(0, 10))}. Sitatet under er slik det sto da utkastet ble skrevet. Finn en annen kilde før svaret sendes.`,
-    ),
+    h('p', { class: 'notice notice--warning' }, what),
     h('blockquote', { class: 'passage' }, h('mark', {}, c.quote)),
   );
 }

@@ -29,6 +29,7 @@ export async function render(main, { params, query }) {
   const banner = h('p', { class: 'banner', role: 'note' });
   const oldVersion = h('p', { class: 'notice notice--info', hidden: true });
   const withdrawnNotice = h('div', { class: 'notice notice--warning', hidden: true });
+  const replacedNotice = h('div', { class: 'notice notice--warning', hidden: true, 'data-notice': 'replaced' });
   const summary = h('p', { class: 'summary' });
   const status = h('p', { class: 'status', role: 'status' });
   const errorSlot = h('div', { class: 'error-slot', hidden: true });
@@ -76,6 +77,7 @@ export async function render(main, { params, query }) {
     banner,
     oldVersion,
     withdrawnNotice,
+    replacedNotice,
     summary,
     h(
       'div',
@@ -165,6 +167,30 @@ export async function render(main, { params, query }) {
       ),
       h('p', {}, 'Fotnotene som viser dit, trenger en annen kilde før svaret sendes.'),
     );
+    // A document replaced by a new version since the check: the server shows its sentences ✗ (their verdicts were
+    // about the old text) until «Kontroller kilder» checks them against the new one.
+    const changed = [...new Map((current.replacedSources ?? []).map((r) => [r.documentId, r])).values()];
+    replacedNotice.hidden = changed.length === 0;
+    replace(
+      replacedNotice,
+      h(
+        'p',
+        {},
+        changed.length === 1
+          ? 'Et dokument utkastet viser til, er erstattet av en ny versjon etter at det ble skrevet:'
+          : `${changed.length} dokumenter utkastet viser til, er erstattet av nye versjoner etter at det ble skrevet:`,
+      ),
+      h(
+        'ul',
+        {},
+        changed.map((r) => h('li', {}, `«${r.title}» (${r.organisation}), ${formatDate(r.replacedAt.slice(0, 10))}`)),
+      ),
+      h(
+        'p',
+        {},
+        'Setningene som viser dit, er merket ✗ til kildene er kontrollert på nytt (Kontroller kilder) mot den nye versjonen.',
+      ),
+    );
     // A saved version with ✗ sentences (unsupported, contradicted, uncited, withdrawn source) downloads only after
     // the person confirms; the server refuses it without allowUnverified=true.
     const unverified = summarise(modelFromVersion(current)).bad;
@@ -194,7 +220,13 @@ export async function render(main, { params, query }) {
   }
 
   function showDraft() {
-    const withdrawn = new Map((state.data.current.withdrawnSources ?? []).map((w) => [w.passageId, w]));
+    // The source panel shows the stored quote of a withdrawn or replaced source (the passage may be gone).
+    const withdrawn = new Map(
+      [...(state.data.current.replacedSources ?? []), ...(state.data.current.withdrawnSources ?? [])].map((w) => [
+        w.passageId,
+        w,
+      ]),
+    );
     articleSlot.replaceChildren(
       renderDraft(state.model, {
         editable: state.editing,
