@@ -50,6 +50,19 @@ export async function listOrganisations(db: Queryable): Promise<readonly Organis
 }
 
 /**
+ * Whether the store's viewer may be told of organisation `name` (any casing): one it holds a role in, or one with a
+ * document it may read (listOrganisations). For refusals that would name what the spelling rule found, which sees
+ * every organisation (knownOrganisationNames).
+ * @example await mayNameOrganisation(scoped(db, viewer), { name: clash.known }) // false for another's internal-only one
+ */
+export async function mayNameOrganisation(db: Queryable, { name }: { name: string }): Promise<boolean> {
+  const key = name.toLowerCase();
+  const [all, own] = accessParams(db);
+  if (all || own?.includes(key)) return true;
+  return (await listOrganisations(db)).some((o) => o.key === key);
+}
+
+/**
  * Each member organisation once per spelling (memberships keep the spelling they were given), then each one the
  * configuration names (configured_organisations).
  */
@@ -106,13 +119,19 @@ export async function organisationSpellingClash(
  * «Oslo AP» exists, «Oslo Ap» when «Oslo Arbeiderparti» does, «Norsk Tjenestemannslag» when «NTL» does): two
  * spellings would split one organisation's members, documents and id namespace. Another casing of a known name is
  * the same name and passes. `inBatch`: the known spelling came earlier in the same batch (a local ingest's files),
- * not from the store; `where` (a file) goes in front of the message.
+ * not from the store; `where` (a file) goes in front of the message. `known` null: the known organisation is one
+ * the caller may not be told of (mayNameOrganisation), so the refusal does not name it.
  */
 export function otherSpellingProblem(
   organisation: string,
-  known: string,
+  known: string | null,
   { inBatch = false, where }: { inBatch?: boolean; where?: string } = {},
 ): AppError {
+  if (known === null)
+    return new AppError('conflict:organisation', {
+      detail: `${where ? `${where}: ` : ''}«${organisation.trim()}» leses som en organisasjon som finnes fra før. Bruk et annet navn.`,
+      errors: [{ field: 'organisation', reason: 'leses som en organisasjon som finnes fra før' }],
+    });
   const source = inBatch ? 'som også er brukt i denne innlesingen' : 'som finnes fra før';
   return new AppError('conflict:organisation', {
     detail:

@@ -306,8 +306,9 @@ const CALLS: Record<string, () => Call[]> = {
         ),
       }),
   // A consultation in each organisation's name (consult18): the same upload path and the same checks as documents.
+  // The last issuer reads as C (the spelling rule refuses it for everyone, naming C only to whoever may read C).
   'POST /consultations': () =>
-    [A, B].map((o) => ({
+    [A, B, 'Skjult-Forening'].map((o) => ({
       label: o,
       path: '/consultations',
       init: upload(
@@ -486,6 +487,11 @@ describe('the leak test', () => {
     expect(find('siteAdmin', 'POST /ask', `${C} stream=false`)[0].status).toBe(200);
     expect(find('siteAdmin', 'POST /ask', `${UNKNOWN} stream=false`)[0].status).toBe(422);
     expect(find('readerA', 'POST /ask', `${UNKNOWN} stream=true`)[0].status).toBe(422);
+    // A consultation issuer that reads as C is refused for all (one spelling per organisation), naming C only to
+    // the site administrator.
+    const spelling = (who: Who) => find(who, 'POST /consultations', 'Skjult-Forening')[0];
+    expect([spelling('editorB').status, spelling('siteAdmin').status]).toEqual([409, 409]);
+    expect(spelling('siteAdmin').text).toContain(`«${C.toLowerCase()}»`);
     // The refusal names the organisations the caller may read, and only those.
     const refusal = find('readerA', 'POST /ask', `${UNKNOWN} stream=false`)[0].text;
     expect(refusal).toContain(`organisasjoner i lageret: ${A.toLowerCase()}, ${B.toLowerCase()}.`);
