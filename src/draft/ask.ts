@@ -71,20 +71,39 @@ export type AskEvent =
 /** The same deps as the drafter's: both run the one grounded step (groundedStep.ts). */
 export type AskerDeps = GroundingDeps;
 
+/**
+ * A question checked and its organisation resolved (Asker.prepare): what can refuse a request, done before any
+ * answer starts, so a streaming route can refuse with its status rather than an `error` event after a 200.
+ */
+export interface PreparedAsk {
+  prepared: true;
+  req: AskRequest;
+  organisation: string | undefined;
+  /** When preparing began (performance.now()), so the answer's timings count it. */
+  t0: number;
+}
+
 /** @example await createAsker({ db, embedder, provider }).ask({ question: 'Hva mener NTL om kunstig intelligens?' }) */
 export function createAsker(deps: AskerDeps) {
   const step = createGroundedStep(deps);
   const source = step.source;
+  /** Parse the request and resolve its organisation: throws the request's refusal (400, 422), nothing else. */
+  async function prepare(input: AskRequestInput): Promise<PreparedAsk> {
+    const t0 = performance.now();
+    const req = AskRequestSchema.parse(input);
+    const organisation = req.organisation
+      ? await resolveOrganisation(deps.db, req.organisation, 'organisation')
+      : undefined;
+    return { prepared: true, req, organisation, t0 };
+  }
   return {
+    prepare,
+    /** Answer a request, or one `prepare` has checked already. */
     async ask(
-      input: AskRequestInput,
+      input: AskRequestInput | PreparedAsk,
       { onEvent, signal }: { onEvent?: (e: AskEvent) => void; signal?: AbortSignal } = {},
     ): Promise<AskResult> {
-      const t0 = performance.now();
-      const req = AskRequestSchema.parse(input);
-      const organisation = req.organisation
-        ? await resolveOrganisation(deps.db, req.organisation, 'organisation')
-        : undefined;
+      const { req, organisation, t0 } = 'prepared' in input ? input : await prepare(input);
       const prompt = loadPrompt('ask');
       const values = {
         question: req.question,

@@ -22,7 +22,8 @@ export class DraftError extends StageError {
 
 /**
  * The organisation's name as stored ("fagforbundet" → "Fagforbundet", "ntl" → "NTL"), or a DraftError naming the
- * organisations the corpus knows.
+ * organisations the store's viewer may read documents from (store/organisations.ts listOrganisations). An
+ * organisation the viewer may not read of answers exactly as an unknown one: not named, not resolved.
  */
 export async function resolveOrganisation(db: Queryable, name: string, field = 'organisation.name'): Promise<string> {
   const known = await listOrganisations(db);

@@ -14,7 +14,7 @@ import { draftPrompt, introQuery, introRequest, itemPrompt, itemRequest, section
 import { planItems, proposedSentence, type PlannedItem } from './consultationItems.js';
 import { withProposals } from './itemProposals.js';
 import type { Retrieved } from './retrieve.js';
-import { DraftRequestSchema, type DraftRequestInput } from '../domain/draftRequest.js';
+import { DraftRequestSchema, type DraftRequest, type DraftRequestInput } from '../domain/draftRequest.js';
 import { sectionStatus, toStructured } from './structured.js';
 import type { DraftDocument, DraftResult, DraftSection, DraftSentence } from './types.js';
 import { WORDING } from './wording.js';
@@ -37,6 +37,19 @@ export type DraftEvent =
   | { type: 'section'; index: number; section: DraftSection }
   | { type: 'verification'; ok: boolean; summary: VerificationReport['summary'] };
 
+/**
+ * A draft request checked (Drafter.prepare): parsed, its organisation resolved and its consultation's items planned,
+ * so what can refuse it has refused before any part is drafted (and before a streaming route starts its stream).
+ */
+export interface PreparedDraft {
+  prepared: true;
+  request: DraftRequest;
+  organisation: string;
+  items: PlannedItem[] | null;
+  /** When preparing began (performance.now()), so the draft's total time counts it. */
+  t0: number;
+}
+
 export interface DraftOptions {
   onEvent?: (event: DraftEvent) => void;
   signal?: AbortSignal;
@@ -51,13 +64,27 @@ export function createDrafter(deps: DrafterDeps) {
   const step = createGroundedStep(deps);
   const source = step.source;
 
+  /** Parse, resolve the organisation, plan the consultation's items: throws the request's refusal, nothing else. */
+  async function prepare(input: DraftRequestInput): Promise<PreparedDraft> {
+    const t0 = performance.now();
+    const request = DraftRequestSchema.parse(input);
+    const organisation = await resolveOrganisation(deps.db, request.organisation.name);
+    const items = request.consultation.documentId
+      ? await planItems({ db: deps.db, embedder: deps.embedder }, request)
+      : null;
+    return { prepared: true, request, organisation, items, t0 };
+  }
+
   return {
     provider: deps.provider,
-    async draft(input: DraftRequestInput, { onEvent, signal }: DraftOptions = {}): Promise<DraftResult> {
-      const t0 = performance.now();
-      const request = DraftRequestSchema.parse(input);
+    prepare,
+    /** Draft a request, or one `prepare` has checked already. */
+    async draft(
+      input: DraftRequestInput | PreparedDraft,
+      { onEvent, signal }: DraftOptions = {},
+    ): Promise<DraftResult> {
+      const { request, organisation, items, t0 } = 'prepared' in input ? input : await prepare(input);
       const judge = deps.judge && memoJudge(deps.judge);
-      const organisation = await resolveOrganisation(deps.db, request.organisation.name);
       const allowOthers = request.organisation.allowOtherOrganisations;
       const lang = request.language;
       const timings = { retrievalMs: 0, generationMs: 0, verificationMs: 0, totalMs: 0 };
@@ -137,9 +164,6 @@ export function createDrafter(deps: DrafterDeps) {
       });
 
       // An imported consultation (issue 18): one section per chosen question or proposal.
-      const items: PlannedItem[] | null = request.consultation.documentId
-        ? await planItems({ db: deps.db, embedder: deps.embedder }, request)
-        : null;
       const asked = items ? items.map((item) => item.text) : request.consultation.questions;
       for (const [i, question] of asked.entries()) {
         const item = items?.[i];

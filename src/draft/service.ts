@@ -19,7 +19,7 @@ import { fromZodError } from '../verify/errors.js';
 import { storePassageSource } from '../verify/index.js';
 import { renderMarkdown } from '../verify/index.js';
 import { DraftError, fromVerifyError } from './errors.js';
-import { annotate, throwIfAborted, type DraftOptions, type Drafter } from './pipeline.js';
+import { annotate, throwIfAborted, type DraftOptions, type Drafter, type PreparedDraft } from './pipeline.js';
 import type { DraftRequestInput } from '../domain/draftRequest.js';
 import { fromStructured, toStructured } from './structured.js';
 import type { DraftResult } from './types.js';
@@ -54,8 +54,11 @@ function versionFromResult(result: DraftResult): NewDraftVersion {
 export function createDraftService(deps: DraftServiceDeps) {
   const source = deps.source ?? storePassageSource(deps.db);
   return {
+    /** Check a request before generating it (Drafter.prepare): its refusal, if any, comes from here. */
+    prepare: (input: DraftRequestInput) => deps.drafter.prepare(input),
+
     /** Generate, verify and save a draft. Throws (and saves nothing) when any step fails. */
-    async generate(input: DraftRequestInput, opts: DraftOptions = {}) {
+    async generate(input: DraftRequestInput | PreparedDraft, opts: DraftOptions = {}) {
       const result = await deps.drafter.draft(input, opts);
       throwIfAborted(opts.signal);
       const saved = await createDraft(deps.db, { version: versionFromResult(result) });

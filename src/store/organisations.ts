@@ -1,9 +1,11 @@
 /**
  * The organisations the corpus has documents from: for search, which turns "Hva mener Fagforbundet …" into a
- * filter, and for drafting, which resolves "fagforbundet" to the stored "Fagforbundet". One query for both.
+ * filter, and for drafting, which resolves "fagforbundet" to the stored "Fagforbundet". One query for both, under
+ * the store's access rule: a viewer is told only of organisations with a document it may read.
  */
 import { AppError } from '../errors.js';
 import { readAlike, spellingClash, type SpellingClash } from '../text/organisationNames.js';
+import { accessParams, documentReadableSql, rawStore } from './access.js';
 import type { Queryable } from './driver.js';
 import { readThrough } from './readCache.js';
 import { documentVisible } from './visibility.js';
@@ -12,15 +14,18 @@ import { documentVisible } from './visibility.js';
  * Each organisation once, by its lower-cased name (`key`, as the organisation filters compare) and a stored
  * spelling (`name`), found by skipping through the lower(organisation) index one name at a time: a few index probes
  * per organisation, where SELECT DISTINCT or GROUP BY read every document row.
+ * Only organisations with a document the viewer may read ($1 all, $2 organisations: store/access.ts), so an
+ * organisation with nothing but another organisation's internal documents is unknown to a caller, never named.
  * NOTE: a name stored in several casings ("NTL", "Ntl") is listed once, under one of them.
  */
+const readable = (d: string) => `${documentVisible(d)} AND ${documentReadableSql(d, 1)}`;
 export const ORGANISATIONS_SQL = /* SQL */ `
   WITH RECURSIVE o AS (
-    (SELECT lower(d.organisation) AS key FROM documents d WHERE ${documentVisible('d')} ORDER BY lower(d.organisation) LIMIT 1)
+    (SELECT lower(d.organisation) AS key FROM documents d WHERE ${readable('d')} ORDER BY lower(d.organisation) LIMIT 1)
     UNION ALL
-    SELECT (SELECT lower(d.organisation) FROM documents d WHERE lower(d.organisation) > o.key AND ${documentVisible('d')} ORDER BY lower(d.organisation) LIMIT 1)
+    SELECT (SELECT lower(d.organisation) FROM documents d WHERE lower(d.organisation) > o.key AND ${readable('d')} ORDER BY lower(d.organisation) LIMIT 1)
     FROM o WHERE o.key IS NOT NULL)
-  SELECT o.key, (SELECT d.organisation FROM documents d WHERE lower(d.organisation) = o.key AND ${documentVisible('d')} LIMIT 1) AS name
+  SELECT o.key, (SELECT d.organisation FROM documents d WHERE lower(d.organisation) = o.key AND ${readable('d')} LIMIT 1) AS name
   FROM o WHERE o.key IS NOT NULL ORDER BY o.key`;
 
 export interface Organisation {
@@ -31,15 +36,30 @@ export interface Organisation {
 }
 
 /**
- * The organisations, ordered by key; kept in memory until the next write on stores that count their writes
- * (readCache.ts), since every search asks.
- * @example (await listOrganisations(db)).map((o) => o.name) // ['Fagforbundet', 'KS', 'NTL']
+ * The organisations the store's viewer may be told about (those with a document it may read; every one on an
+ * unscoped store), ordered by key; kept in memory until the next write on stores that count their writes
+ * (readCache.ts), once per set of access parameters, since every search asks.
+ * @example (await listOrganisations(scoped(db, viewer))).map((o) => o.name) // ['Fagforbundet', 'KS', 'NTL']
  */
 export async function listOrganisations(db: Queryable): Promise<readonly Organisation[]> {
-  // Frozen: one array is shared by every caller until the next write.
-  return readThrough(db, 'organisations', async () =>
-    Object.freeze((await db.query<Organisation>(ORGANISATIONS_SQL)).rows),
+  const params = accessParams(db);
+  // Frozen: one array is shared by every caller with the same access until the next write.
+  return readThrough(db, `organisations:${JSON.stringify(params)}`, async () =>
+    Object.freeze((await db.query<Organisation>(ORGANISATIONS_SQL, params)).rows),
   );
+}
+
+/**
+ * Whether the store's viewer may be told of organisation `name` (any casing): one it holds a role in, or one with a
+ * document it may read (listOrganisations). For refusals that would name what the spelling rule found, which sees
+ * every organisation (knownOrganisationNames).
+ * @example await mayNameOrganisation(scoped(db, viewer), { name: clash.known }) // false for another's internal-only one
+ */
+export async function mayNameOrganisation(db: Queryable, { name }: { name: string }): Promise<boolean> {
+  const key = name.toLowerCase();
+  const [all, own] = accessParams(db);
+  if (all || own?.includes(key)) return true;
+  return (await listOrganisations(db)).some((o) => o.key === key);
 }
 
 /**
@@ -58,7 +78,9 @@ const MEMBER_SPELLINGS_SQL = /* SQL */ `
  */
 export async function knownOrganisationNames(db: Queryable): Promise<string[]> {
   const [documents, members] = await Promise.all([
-    listOrganisations(db),
+    // NOTE: every organisation, whoever asks: one spelling per organisation holds across organisations. Callers
+    // that answer a request must not name what this finds to a viewer who may not read it.
+    listOrganisations(rawStore(db)),
     db.query<{ organisation: string }>(MEMBER_SPELLINGS_SQL),
   ]);
   return [...new Set([...documents.map((o) => o.name), ...members.rows.map((r) => r.organisation)])];
@@ -97,13 +119,19 @@ export async function organisationSpellingClash(
  * «Oslo AP» exists, «Oslo Ap» when «Oslo Arbeiderparti» does, «Norsk Tjenestemannslag» when «NTL» does): two
  * spellings would split one organisation's members, documents and id namespace. Another casing of a known name is
  * the same name and passes. `inBatch`: the known spelling came earlier in the same batch (a local ingest's files),
- * not from the store; `where` (a file) goes in front of the message.
+ * not from the store; `where` (a file) goes in front of the message. `known` null: the known organisation is one
+ * the caller may not be told of (mayNameOrganisation), so the refusal does not name it.
  */
 export function otherSpellingProblem(
   organisation: string,
-  known: string,
+  known: string | null,
   { inBatch = false, where }: { inBatch?: boolean; where?: string } = {},
 ): AppError {
+  if (known === null)
+    return new AppError('conflict:organisation', {
+      detail: `${where ? `${where}: ` : ''}«${organisation.trim()}» leses som en organisasjon som finnes fra før. Bruk et annet navn.`,
+      errors: [{ field: 'organisation', reason: 'leses som en organisasjon som finnes fra før' }],
+    });
   const source = inBatch ? 'som også er brukt i denne innlesingen' : 'som finnes fra før';
   return new AppError('conflict:organisation', {
     detail:

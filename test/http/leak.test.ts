@@ -7,6 +7,10 @@
  *
  * The internal documents carry marker words found nowhere else (KVITREFJELL, LYNGSALP); drafts carry theirs in the
  * consultation title (ALFAUTKAST, BETAUTKAST) and are also looked for by id.
+ *
+ * A third organisation (C) has an internal document only: to everyone but the site administrator its very name is a
+ * secret (no list, error body or example names it), and a request naming it answers exactly as one naming an
+ * organisation that does not exist (UNKNOWN), so nobody can probe whether it exists.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +30,8 @@ import { jsonInit, localEmbedder } from '../helpers/runtime.js';
 
 const A = 'Alfaforbundet';
 const B = 'Betaforeningen';
+const C = 'Skjult Forening';
+const UNKNOWN = 'Ukjent Forening';
 const SERVICE = 'tjenestenokkel-for-alfa-0123456789';
 
 const db = await openPglite('memory://');
@@ -67,10 +73,11 @@ const texts = {
   [`${A}-internal`]: `Styret i ${A} mener internt at skolematordningen bør finansieres med Kvitrefjell-modellen. Kvitrefjell-modellen betyr at kommunene betaler skolematen alene. Styret holder Kvitrefjell-modellen hemmelig til landsmøtet.`,
   [`${B}-public`]: `${B} mener at skolematordningen bør finansieres lokalt. Foreldre bør betale en liten andel av skolematen. ${B} vil ha skolemat tre dager i uka.`,
   [`${B}-internal`]: `Styret i ${B} mener internt at skolematordningen bør finansieres med Lyngsalp-avtalen. Lyngsalp-avtalen betyr at næringslivet betaler skolematen. Styret holder Lyngsalp-avtalen hemmelig til årsmøtet.`,
+  [`${C}-internal`]: `Styret i ${C} mener internt at skolematordningen bør finansieres av fylkene. Fylkene bør betale skolematen for de eldste elevene. Styret holder dette internt.`,
 };
 const ids: Record<string, string> = {};
 for (const [key, text] of Object.entries(texts)) {
-  const [organisation, visibility] = key.split('-');
+  const [organisation, visibility] = key.split(/-(?=[a-z]+$)/);
   const f = new FormData();
   f.set('file', new File([text], 'notat.txt', { type: 'text/plain' }));
   f.set('organisation', organisation);
@@ -129,14 +136,16 @@ const SECRETS = {
   A: ['kvitrefjell', 'alfautkast', draftA.id, ids[`${A}-internal`]],
   B: ['lyngsalp', 'betautkast', draftB.id, ids[`${B}-internal`], 'myrsnipe', LEGACY],
   publicText: ['gratis skolemat for alle', 'tre dager i uka'],
+  // C's name in any casing, and its document's id (which begins with the name's slug).
+  C: [C, ids[`${C}-internal`], 'fylkene bør betale'],
 };
 const FORBIDDEN: Record<Who, string[]> = {
-  anonymous: [...SECRETS.A, ...SECRETS.B, ...SECRETS.publicText],
-  readerA: SECRETS.B,
-  editorB: SECRETS.A,
-  adminA: SECRETS.B,
+  anonymous: [...SECRETS.A, ...SECRETS.B, ...SECRETS.publicText, ...SECRETS.C],
+  readerA: [...SECRETS.B, ...SECRETS.C],
+  editorB: [...SECRETS.A, ...SECRETS.C],
+  adminA: [...SECRETS.B, ...SECRETS.C],
   siteAdmin: [],
-  serviceA: SECRETS.B,
+  serviceA: [...SECRETS.B, ...SECRETS.C],
 };
 
 /** A response's text as a reader would get it: the DOCX unzipped, an SSE stream whole, JSON as sent. */
@@ -176,7 +185,7 @@ const CALLS: Record<string, () => Call[]> = {
   'GET /health': () => [{ label: 'health', path: '/health' }],
   'GET /documents': () => [
     { label: 'all', path: '/documents' },
-    ...[A, B].map((o) => ({ label: o, path: `/documents?organisation=${o}` })),
+    ...[A, B, C, UNKNOWN].map((o) => ({ label: o, path: `/documents?organisation=${encodeURIComponent(o)}` })),
   ],
   'GET /documents/{id}': () => everyDocument.map((k) => ({ label: k, path: `/documents/${ids[k]}` })),
   // Which drafts cite a document (the withdrawal dialog, library18): the other organisation's drafts never named.
@@ -192,6 +201,11 @@ const CALLS: Record<string, () => Call[]> = {
         { query: QUESTION, organisation: A },
         { query: 'skolemat', documentId: [ids[`${A}-internal`], ids[`${B}-internal`]] },
         { query: QUESTION, mmr: 0.5 },
+        // C named as a filter and in the question (query understanding turns a known name into a filter).
+        ...[C, UNKNOWN].flatMap((o) => [
+          { query: QUESTION, organisation: o },
+          { query: `Hva mener ${o} om skolematordningen?` },
+        ]),
       ].map((body) => ({
         label: `${mode} ${JSON.stringify(body)}`,
         path: '/search',
@@ -207,7 +221,7 @@ const CALLS: Record<string, () => Call[]> = {
       }),
     })),
   'POST /ask': () =>
-    [undefined, A, B].flatMap((organisation) =>
+    [undefined, A, B, C, UNKNOWN].flatMap((organisation) =>
       [false, true].map((stream) => ({
         label: `${organisation ?? 'any'} stream=${stream}`,
         path: '/ask',
@@ -215,7 +229,7 @@ const CALLS: Record<string, () => Call[]> = {
       })),
     ),
   'POST /drafts': () =>
-    [A, B].flatMap((o) =>
+    [A, B, C, UNKNOWN].flatMap((o) =>
       [false, true].map((stream) => ({
         label: `${o} stream=${stream}`,
         path: '/drafts',
@@ -224,7 +238,7 @@ const CALLS: Record<string, () => Call[]> = {
     ),
   'GET /drafts': () => [
     { label: 'all', path: '/drafts' },
-    ...[A, B].map((o) => ({ label: o, path: `/drafts?organisation=${o}` })),
+    ...[A, B, C, UNKNOWN].map((o) => ({ label: o, path: `/drafts?organisation=${encodeURIComponent(o)}` })),
   ],
   'GET /drafts/{id}': () =>
     everyDraft.flatMap((id) => [
@@ -292,8 +306,9 @@ const CALLS: Record<string, () => Call[]> = {
         ),
       }),
   // A consultation in each organisation's name (consult18): the same upload path and the same checks as documents.
+  // The last issuer reads as C (the spelling rule refuses it for everyone, naming C only to whoever may read C).
   'POST /consultations': () =>
-    [A, B].map((o) => ({
+    [A, B, 'Skjult-Forening'].map((o) => ({
       label: o,
       path: '/consultations',
       init: upload(
@@ -315,7 +330,7 @@ const CALLS: Record<string, () => Call[]> = {
   'POST /admin/backup': () => [{ label: 'backup', path: '/admin/backup', init: json('POST', {}) }],
   'GET /audit': () => [
     { label: 'all', path: '/audit' },
-    ...[A, B].map((o) => ({ label: o, path: `/audit?organisation=${o}` })),
+    ...[A, B, C, UNKNOWN].map((o) => ({ label: o, path: `/audit?organisation=${encodeURIComponent(o)}` })),
   ],
   // Sign-in and the admin page's routes (signin16). None changes who the principals are: the user added exists
   // already (409 for the site administrator, 403 for the rest), the others name a user or token that does not.
@@ -436,6 +451,50 @@ describe('the leak test', () => {
     expect(leaks).toEqual([]);
     expect(answers.length).toBeGreaterThan(500);
     expect(answers.every((a) => a.status < 500)).toBe(true);
+  });
+
+  it('answers a request naming C as one naming no organisation at all, to everyone who may not read C', () => {
+    /**
+     * The answer with the name taken out: no request id; search hits as the set of their ids (the vector leg's
+     * scores and order follow the words asked, which differ).
+     */
+    const norm = (a: Answer, name: string) => {
+      const text = a.text.replace(/"requestid":"[^"]*"/g, '').replaceAll(name.toLowerCase(), '«navn»');
+      if (!a.op.startsWith('POST /search') || a.status !== 200) return [a.status, text];
+      return [a.status, (JSON.parse(text).hits as { passage: { id: string } }[]).map((h) => h.passage.id).sort()];
+    };
+    // Every operation that takes an organisation's name (the per-document calls name C's document, not C).
+    const takesName = [
+      'GET /documents',
+      'POST /search',
+      'POST /search (ANN)',
+      'POST /ask',
+      'POST /drafts',
+      'GET /drafts',
+      'GET /audit',
+    ];
+    const naming = answers.filter((a) => a.who !== 'siteAdmin' && takesName.includes(a.op) && a.label.includes(C));
+    expect(new Set(naming.map((a) => a.op))).toEqual(new Set(takesName));
+    const differ = naming.flatMap((a) => {
+      const twin = answers.find((b) => b.who === a.who && b.op === a.op && b.label === a.label.replaceAll(C, UNKNOWN))!;
+      const [got, unknown] = [norm(a, C), norm(twin, UNKNOWN)];
+      return JSON.stringify(got) === JSON.stringify(unknown)
+        ? []
+        : [`${a.who} ${a.op} ${a.label}: ${got} ≠ ${unknown}`];
+    });
+    expect(differ).toEqual([]);
+    // The test can fail: the site administrator, who may read C, is answered from C's document.
+    expect(find('siteAdmin', 'POST /ask', `${C} stream=false`)[0].status).toBe(200);
+    expect(find('siteAdmin', 'POST /ask', `${UNKNOWN} stream=false`)[0].status).toBe(422);
+    expect(find('readerA', 'POST /ask', `${UNKNOWN} stream=true`)[0].status).toBe(422);
+    // A consultation issuer that reads as C is refused for all (one spelling per organisation), naming C only to
+    // the site administrator.
+    const spelling = (who: Who) => find(who, 'POST /consultations', 'Skjult-Forening')[0];
+    expect([spelling('editorB').status, spelling('siteAdmin').status]).toEqual([409, 409]);
+    expect(spelling('siteAdmin').text).toContain(`«${C.toLowerCase()}»`);
+    // The refusal names the organisations the caller may read, and only those.
+    const refusal = find('readerA', 'POST /ask', `${UNKNOWN} stream=false`)[0].text;
+    expect(refusal).toContain(`organisasjoner i lageret: ${A.toLowerCase()}, ${B.toLowerCase()}.`);
   });
 
   it('sends the anonymous principal away from everything but the public routes', () => {

@@ -77,14 +77,16 @@ export function askRoutes({ askerFor, logger }: { askerFor: (c: Context<AppEnv>)
   return router().openapi(route, async (c) => {
     const { stream, ...input } = c.req.valid('json');
     const asker = askerFor(c);
+    // Refused (an organisation the caller cannot name) before a stream starts: the same status in both modes.
+    const prepared = await asker.prepare(input);
     if (stream) {
       return sse(c, logger, async (send, signal) => {
-        const result = await asker.ask(input, { signal, onEvent: (e) => send(e.type, e) });
+        const result = await asker.ask(prepared, { signal, onEvent: (e) => send(e.type, e) });
         send('verification', { ok: result.verification.ok, summary: result.verification.summary });
         send('done', result);
       });
     }
-    const result = await asker.ask(input, { signal: c.req.raw.signal });
+    const result = await asker.ask(prepared, { signal: c.req.raw.signal });
     return c.json(result, 200);
   });
 }

@@ -16,7 +16,7 @@ import { UploadQueue } from '../../corpus/uploadQueue.js';
 import type { Config } from '../../config/env.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
-import { otherSpellingProblem } from '../../store/organisations.js';
+import { mayNameOrganisation, otherSpellingProblem } from '../../store/organisations.js';
 import { getDocument, getDocumentHead, withdrawDocument } from '../../store/documents.js';
 import { audit, requireRole, viewerDb } from '../access.js';
 import type { TextEmbedder } from '../../domain/embedder.js';
@@ -198,7 +198,11 @@ export async function stored(
   options: Parameters<typeof storeUpload>[2] & {},
   authorize: (organisation: string) => void = (organisation) => requireRole(c.get('viewer'), organisation, 'editor'),
 ): Promise<UploadResult> {
-  const result = await storeUpload({ ...corpus, db: viewerDb(c, corpus.db) }, upload, { ...options, authorize });
+  const db = viewerDb(c, corpus.db);
+  const result = await storeUpload({ ...corpus, db }, upload, { ...options, authorize });
+  // The spelling rule weighs every organisation; one the viewer may not be told of goes unnamed in the refusal.
+  if (!result.ok && result.reason === 'organisation_name' && !(await mayNameOrganisation(db, { name: result.known })))
+    throw otherSpellingProblem(result.organisation, null);
   if (!result.ok) throw refusalProblem(result);
   await audit(c, corpus.db, {
     action: options.replaceId ? 'replace' : 'upload',

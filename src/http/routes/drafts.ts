@@ -197,16 +197,18 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       requireRole(c.get('viewer'), body.organisation.name, 'editor');
       const input = await withConsultation(viewerDb(c, deps.db), body);
       const service = serviceFor(c);
+      // Refused (an organisation the caller cannot name, an item the consultation lacks) before a stream starts.
+      const prepared = await service.prepare(input);
       const saved = (id: string, version: number) =>
         audit(c, deps.db, { action: 'draft', organisation: input.organisation.name, target: id, detail: { version } });
       if (stream) {
         return sse(c, deps.logger, async (send, signal) => {
-          const draft = await service.generate(input, { signal, onEvent: (e) => send(e.type, e) });
+          const draft = await service.generate(prepared, { signal, onEvent: (e) => send(e.type, e) });
           await saved(draft.id, draft.version);
           send('done', view(draft.id, draft.version, draft.result));
         });
       }
-      const draft = await service.generate(input, { signal: c.req.raw.signal });
+      const draft = await service.generate(prepared, { signal: c.req.raw.signal });
       await saved(draft.id, draft.version);
       return c.json(view(draft.id, draft.version, draft.result), 201);
     })
