@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import type { BrowserContext, Dialog, Page } from 'playwright-core';
+import type { BrowserContext, Dialog, Page, Route } from 'playwright-core';
 import { hasChromium, openPage, shoot, startWorld, type WebWorld } from './browser.js';
 
 const suite = hasChromium ? describe : describe.skip;
@@ -191,6 +191,31 @@ suite('web page: the fixes from trying it as a secretary (Chromium)', { shuffle:
     await page.setViewportSize({ width: 1366, height: 768 });
     expect(problems).toEqual([]);
   });
+
+  it('keeps the view the user went on to when the one they left finishes loading late', async () => {
+    // «Ny høring» waits for GET /documents; held back here as a busy server would, while the user goes on to «Utkast».
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const hold = async (route: Route) => {
+      await held;
+      await route.continue().catch(() => {});
+    };
+    await page.route(/\/documents(?:\?|$)/, hold);
+    try {
+      await page.goto(`${world.base}/ny`);
+      await page.locator('main .loading').waitFor();
+      await page.locator('a[data-nav="utkast"]').click();
+      await page.getByRole('heading', { name: 'Utkast til høringsinnspill' }).waitFor();
+      release();
+      // The late «Ny høring» must not take over the page.
+      await page.waitForTimeout(1500);
+      expect(await page.locator('main h1').first().textContent()).toBe('Utkast til høringsinnspill');
+      expect(new URL(page.url()).pathname).toBe('/');
+    } finally {
+      release();
+      await page.unroute(/\/documents(?:\?|$)/, hold);
+    }
+  }, 120_000);
 
   it('fits every view on a 390 px wide phone (no horizontal scroll)', async () => {
     const phone = await world.browser.newContext({ locale: 'nb-NO', viewport: { width: 390, height: 844 } });

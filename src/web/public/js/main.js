@@ -24,6 +24,42 @@ let renderCount = 0;
 /** Path and query of the view on screen: a change of hash alone scrolls, it does not render again. */
 let shown = '';
 
+/** What a view may change on the element it renders into. */
+const WRITES = new Set([
+  'replaceChildren',
+  'append',
+  'appendChild',
+  'prepend',
+  'insertBefore',
+  'replaceChild',
+  'removeChild',
+  'setAttribute',
+  'removeAttribute',
+  'insertAdjacentElement',
+  'insertAdjacentHTML',
+  'insertAdjacentText',
+]);
+
+/**
+ * `main` as a view gets it: writes go through while the view is the one on screen. A view still loading (a slow GET)
+ * when a newer navigation took over must not overwrite the newer view with its own: through this, its writes do
+ * nothing and it sees no children to clear (dom.js `replace` clears by `firstChild`).
+ */
+function viewTarget(el, current) {
+  return new Proxy(el, {
+    get(target, prop) {
+      if (!current() && (prop === 'firstChild' || prop === 'lastChild')) return null;
+      const value = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      return WRITES.has(prop) && !current() ? () => undefined : value.bind(target);
+    },
+    set(target, prop, value) {
+      if (current()) Reflect.set(target, prop, value, target);
+      return true;
+    },
+  });
+}
+
 async function render({ moveFocus }) {
   const main = document.getElementById('main');
   const url = new URL(location.href);
@@ -48,11 +84,14 @@ async function render({ moveFocus }) {
     } else {
       const view = await route.load();
       const params = url.pathname.match(route.pattern).slice(1).map(decodeURIComponent);
-      const result = await view.render(main, {
-        params,
-        query: url.searchParams,
-        hash: decodeURIComponent(url.hash.slice(1)),
-      });
+      const result = await view.render(
+        viewTarget(main, () => run === renderCount),
+        {
+          params,
+          query: url.searchParams,
+          hash: decodeURIComponent(url.hash.slice(1)),
+        },
+      );
       if (run !== renderCount) return; // A newer navigation took over while this view was loading.
       cleanup = typeof result === 'function' ? result : null;
     }
