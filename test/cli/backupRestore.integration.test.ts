@@ -3,13 +3,12 @@
  * folder a fresh clone lacks (backup makes it); a file that is not an innspill backup is refused in Norwegian with
  * exit 2, and the target directory is not created. The server path of backup is in dataDir.integration.test.ts.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/store/db.js';
+import { runScript } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'innspill-backup-cli-'));
 const env = {
@@ -22,18 +21,7 @@ const env = {
   EMBEDDER: 'local',
 };
 
-async function run(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(join('node_modules', '.bin', 'tsx'), [script, ...args], {
-      env,
-      timeout: 170_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const run = (script: string, args: string[]) => runScript(script, args, { env, timeout: 170_000 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

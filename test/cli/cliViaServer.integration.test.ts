@@ -5,18 +5,17 @@
  * they go through POST /drafts, /search and /ask and print what a local run prints. A second server whose service
  * token is only a reader shows the 403 advice; a run the server refuses exits 3.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env.js';
 import { createApp } from '../../src/http/app.js';
 import { silentLogger } from '../../src/log.js';
 import { search } from '../../src/retrieve/search.js';
+import { heldDataDir as held, runScript } from '../helpers/cli.js';
 import { seededStore } from '../helpers/runtime.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'innspill-cli-server-'));
@@ -48,25 +47,13 @@ afterAll(async () => {
 });
 
 /** A data directory held by a live process (this one), as `npm start` holds it; `url` when it is a server. */
-function heldDataDir(name: string, serverUrl?: string): string {
-  const dataDir = join(dir, name);
-  const holder = { pid: process.pid, startedAt: new Date().toISOString(), processStart: null, url: serverUrl };
-  writeFileSync(`${dataDir}.lock`, JSON.stringify(holder));
-  return dataDir;
-}
+const heldDataDir = (name: string, serverUrl?: string) => held(dir, name, serverUrl);
 
-async function run(script: string, args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(join('node_modules', '.bin', 'tsx'), [script, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '', EMBEDDER: 'local', API_TOKENS: '', ...env },
-      maxBuffer: 10 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const run = (script: string, args: string[], env: Record<string, string>) =>
+  runScript(script, args, {
+    env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '', EMBEDDER: 'local', API_TOKENS: '', ...env },
+    maxBuffer: 10 * 1024 * 1024,
+  });
 
 describe('npm run search while a server holds the data directory', () => {
   it('searches through POST /search with the same flags and prints the hits a local search finds', async () => {

@@ -3,14 +3,14 @@
  * with one Norwegian line naming the owner while the first keeps serving; `npm run ingest` on it goes through the
  * server's API; `npm run backup` asks the server. Afterwards the store opens, every document whole.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/store/db.js';
 import { lockPath } from '../../src/store/pglite/lock.js';
+import { runScript } from '../helpers/cli.js';
 import { DOCUMENTS } from '../helpers/documents.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'innspill-datadir-'));
@@ -30,18 +30,7 @@ const env = {
 let server: ChildProcess;
 let holder: { pid: number; url: string };
 
-async function run(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(join('node_modules', '.bin', 'tsx'), [script, ...args], {
-      env,
-      timeout: 170_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const run = (script: string, args: string[]) => runScript(script, args, { env, timeout: 170_000 });
 
 const alive = (pid: number) => {
   try {

@@ -5,18 +5,17 @@
  * faults) and 2 (bad use). `npm run users` names an unknown command before it touches the data directory;
  * `ingest` and `backup` refused by the server's token check say what works (INNSPILL_TOKEN, or stop the server).
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestViaServer } from '../../src/cli/ingestViaServer.js';
 import { loadConfig } from '../../src/config/env.js';
 import { createApp } from '../../src/http/app.js';
 import { silentLogger } from '../../src/log.js';
+import { heldDataDir as held, runScript } from '../helpers/cli.js';
 import { seededStore } from '../helpers/runtime.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'innspill-verify-server-'));
@@ -41,24 +40,12 @@ afterAll(async () => {
 });
 
 /** A data directory held by a live process (this one), as `npm start` holds it; `url` when it is a server. */
-function heldDataDir(name: string, serverUrl?: string): string {
-  const dataDir = join(dir, name);
-  const holder = { pid: process.pid, startedAt: new Date().toISOString(), processStart: null, url: serverUrl };
-  writeFileSync(`${dataDir}.lock`, JSON.stringify(holder));
-  return dataDir;
-}
+const heldDataDir = (name: string, serverUrl?: string) => held(dir, name, serverUrl);
 
-async function run(script: string, args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(join('node_modules', '.bin', 'tsx'), [script, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '', EMBEDDER: 'local', API_TOKENS: '', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const run = (script: string, args: string[], env: Record<string, string>) =>
+  runScript(script, args, {
+    env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '', EMBEDDER: 'local', API_TOKENS: '', ...env },
+  });
 
 describe('npm run verify while a server holds the data directory', () => {
   it('checks the draft through POST /verify and prints the report a local run prints', async () => {
