@@ -6,10 +6,9 @@ import { loadConfig } from '../config/env.js';
 import { AskRequestSchema, type AskEvent, type AskRequestInput, type AskResult } from '../draft/ask.js';
 import { fieldErrorsFromZod } from '../fieldErrors.js';
 import { createLogger } from '../log.js';
-import { readLockHolder } from '../store/db.js';
 import { fail, failWith, parseCli } from './args.js';
 import { failServer, serverDrafter, streamFromServer } from './serverCall.js';
-import { cliToken } from './serverClient.js';
+import { cliToken, runningServer } from './serverClient.js';
 import { verificationSummary } from './summary.js';
 
 const HELP = `
@@ -54,7 +53,7 @@ async function main() {
   }
   const config = loadConfig();
   // A server holds the data directory (store/pglite/lock.ts): the question goes through it, as verify does.
-  const server = config.DATABASE_URL ? undefined : readLockHolder(config.DATA_DIR)?.url;
+  const server = runningServer(config);
   const result = server
     ? await askViaServer(server, cliToken(config), input).catch(failServer)
     : await askLocally(config, input);

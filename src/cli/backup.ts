@@ -9,9 +9,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { loadConfig } from '../config/env.js';
 import { dumpStore } from '../store/backup.js';
-import { openDb, readLockHolder } from '../store/db.js';
+import { openDb } from '../store/db.js';
 import { fail, failWith, parseCli } from './args.js';
-import { cliToken, tokenAdvice } from './serverClient.js';
+import { cliToken, runningServer, tokenAdvice } from './serverClient.js';
 
 const HELP = `
 Bruk: npm run backup -- <fil>
@@ -30,7 +30,7 @@ async function main() {
   const file = positionals[0]!;
   const config = loadConfig();
   const tmp = `${file}.partial`;
-  const server = config.DATABASE_URL ? null : readLockHolder(config.DATA_DIR)?.url;
+  const server = runningServer(config);
   // The README's example writes to kopier/, which a fresh clone does not have: make it, as the user expects.
   try {
     mkdirSync(dirname(file), { recursive: true });

@@ -14,12 +14,12 @@ import { consultationConflict } from '../http/routes/consultations.js';
 import { refusalProblem } from '../http/routes/documentUploads.js';
 import { createLogger } from '../log.js';
 import { getConsultation } from '../store/consultations.js';
-import { readLockHolder, type Db } from '../store/db.js';
+import type { Db } from '../store/db.js';
 import { getDocument } from '../store/documents.js';
 import { fail, failWith, parseCli } from './args.js';
 import { consultationReport } from './consultationReport.js';
 import { progressBar } from './progress.js';
-import { cliToken } from './serverClient.js';
+import { cliToken, runningServer } from './serverClient.js';
 
 const HELP = `
 Bruk: npm run consultation -- <fil> [valg]
@@ -59,7 +59,7 @@ async function main() {
     ...(values.date ? { date: values.date } : {}),
   };
   const config = loadConfig();
-  const server = config.DATABASE_URL ? undefined : readLockHolder(config.DATA_DIR)?.url;
+  const server = runningServer(config);
   const out = server
     ? await viaServer(server, bytes, basename(path), fields, cliToken(config))
     : await locally(config, bytes, basename(path), fields);

@@ -11,12 +11,11 @@ import { draftToMarkdown } from '../export/markdown.js';
 import { createLogger } from '../log.js';
 import { getPassages } from '../store/documents.js';
 import { fieldErrorsFromZod } from '../fieldErrors.js';
-import { readLockHolder } from '../store/db.js';
 import type { DraftEvent } from '../draft/pipeline.js';
 import { fail, failWith, parseCli } from './args.js';
 import { draftViaServer } from './draftViaServer.js';
 import { failServer } from './serverCall.js';
-import { cliToken } from './serverClient.js';
+import { cliToken, runningServer } from './serverClient.js';
 import { verificationSummary } from './summary.js';
 import { readYamlFile } from './yamlFile.js';
 
@@ -79,7 +78,7 @@ async function main() {
 
   const config = loadConfig();
   // A server holds the data directory (store/pglite/lock.ts): the draft is written by it, as verify checks through it.
-  const server = config.DATABASE_URL ? undefined : readLockHolder(config.DATA_DIR)?.url;
+  const server = runningServer(config);
   const onEvent = retrievalPrinter(parsed.data);
   if (server) {
     const done = await draftViaServer(server, {

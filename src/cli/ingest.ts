@@ -7,12 +7,11 @@ import { readOptions } from '../corpus/storeUpload.js';
 import { exitCode, toAppError } from '../errors.js';
 import { DocumentKind } from '../domain/types.js';
 import { createLogger } from '../log.js';
-import { readLockHolder } from '../store/db.js';
 import { withdrawDocument } from '../store/documents.js';
 import { fail, failWith, parseCli } from './args.js';
 import { ingestViaServer } from './ingestViaServer.js';
 import { progressBar } from './progress.js';
-import { cliToken } from './serverClient.js';
+import { cliToken, runningServer } from './serverClient.js';
 
 const HELP = `
 Bruk: npm run ingest -- <filer eller mapper> [valg]
@@ -68,7 +67,7 @@ async function main() {
   const defaults = { organisation: values.org, kind: kind?.data, date: values.date };
   // A server holds the data directory (store/pglite/lock.ts): no second process may open it, so the files go
   // through the server's HTTP API instead.
-  const server = config.DATABASE_URL ? undefined : readLockHolder(config.DATA_DIR)?.url;
+  const server = runningServer(config);
   if (server) {
     process.stderr.write(`Serveren på ${server} holder lageret; filene lastes opp gjennom den.\n`);
     const result = await ingestViaServer(server, positionals, {

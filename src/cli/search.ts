@@ -3,10 +3,9 @@ import { openRuntime } from '../bootstrap/runtime.js';
 import { loadConfig } from '../config/env.js';
 import { createLogger } from '../log.js';
 import { search, type SearchHit } from '../retrieve/search.js';
-import { readLockHolder } from '../store/db.js';
 import { fail, failWith, parseCli } from './args.js';
 import { callServer, failServer } from './serverCall.js';
-import { cliToken } from './serverClient.js';
+import { cliToken, runningServer } from './serverClient.js';
 
 const HELP = `
 Bruk: npm run search -- "spørsmål" [valg]
@@ -57,7 +56,7 @@ async function main() {
   const config = loadConfig();
   const filters = { query, k, organisations: values.org, kinds: values.kind, mode, mmrLambda };
   // A server holds the data directory (store/pglite/lock.ts): the search goes through it, as verify does.
-  const server = config.DATABASE_URL ? undefined : readLockHolder(config.DATA_DIR)?.url;
+  const server = runningServer(config);
   const hits = server
     ? await searchViaServer(server, cliToken(config), filters).catch(failServer)
     : await searchLocally(config, filters);

@@ -1,6 +1,14 @@
 /** Reaching the server that holds the data directory (its URL is in the directory's lock, store/pglite/lock.ts). */
 
 import type { Config } from '../config/env.js';
+import { readLockHolder } from '../store/db.js';
+
+/**
+ * The URL of the server that holds the embedded store's data directory, when one runs; none with DATABASE_URL
+ * (any number of processes may share PostgreSQL).
+ */
+export const runningServer = (config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>): string | undefined =>
+  config.DATABASE_URL ? undefined : readLockHolder(config.DATA_DIR)?.url;
 
 /** The first of a comma-separated token list. */
 export const firstToken = (tokens: string | undefined) =>

@@ -5,11 +5,10 @@ import { seedIfEmpty } from '../bootstrap/loadFiles.js';
 import { openRuntime } from '../bootstrap/runtime.js';
 import { exitCode, toAppError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { readLockHolder } from '../store/db.js';
 import { storePassageSource, verifyMarkdown, VerifyError, type VerificationReport } from '../verify/index.js';
 import { formatReport } from '../verify/textReport.js';
 import { fail, parseCli } from './args.js';
-import { cliToken } from './serverClient.js';
+import { cliToken, runningServer } from './serverClient.js';
 import { verifyViaServer } from './verifyViaServer.js';
 
 /** Exit codes, so a script can tell a draft with faults from a check that could not be made. */
@@ -56,7 +55,7 @@ async function main() {
   const config = loadConfig();
 
   // A server holds the data directory (store/pglite/lock.ts): the draft goes through it, as ingest and backup do.
-  const server = config.DATABASE_URL ? undefined : readLockHolder(config.DATA_DIR)?.url;
+  const server = runningServer(config);
   let report: VerificationReport;
   if (server) {
     const out = await verifyViaServer(server, { markdown: md, organisation, token: cliToken(config) });
