@@ -44,7 +44,7 @@ export const AdversarialCase = z
     // `vu-` the seventh blind set (evals/cases/verifier-blind7.jsonl), likewise, with three more new statutes.
     // `vw-` and `vx-` the eighth and ninth blind sets (verifier-blind8.jsonl, verifier-blind9.jsonl), likewise.
     // `vy-` and `vk-` the tenth and eleventh (verifier-blind10.jsonl, verifier-blind11.jsonl): the seeds only.
-    id: z.string().regex(/^v[abfghkmnqrstuwxy]-\d{3,}$/),
+    id: z.string().regex(/^v[abfghkmnopqrstuwxy]-\d{3,}$/),
     category: z.string().regex(/^[a-z][a-z_]*$/),
     /** Whose «vi» the draft speaks with; null for a neutral draft. */
     organisation: z.string().min(1).nullable(),
