@@ -21,6 +21,8 @@ import {
 import { runVerifierEval } from './verifier/run.js';
 import { runAdversarialEval, TABLE_HEADERS, tableRows } from './verifier/adversarial/run.js';
 import { loadCases } from './verifier/adversarial/cases.js';
+import { pooled } from './verifier/adversarial/pooled.js';
+import type { CaseResult } from './verifier/adversarial/run.js';
 import { runDraftSuite } from './drafts/suite.js';
 import { breakdown, rates, runAbstentionEval } from './abstention/run.js';
 
@@ -119,6 +121,7 @@ async function main() {
     data.verifier = v;
 
     // The hand-written sets, in the order evals/config.yaml gives them.
+    const closed: CaseResult[] = [];
     for (const [name, set] of Object.entries(config.verifier.handWritten)) {
       const suite = `verifier/${name}`;
       const key = `verifier${name.replace(/(?:^|-)(\w)/g, (_, c: string) => c.toUpperCase())}`;
@@ -142,6 +145,29 @@ async function main() {
           check(suite, `maxDangerousMisses:${c.category}`, c.all.dangerousMissRate, t.maxDangerousMissesPerCategory),
         );
       data[key] = { ...a, results: a.results.filter((r) => r.outcome !== 'ok') };
+      if (set.read === 'never') closed.push(...a.results);
+    }
+    const pool = config.verifier.closedPooled;
+    if (pool && closed.length > 0) {
+      const p = pooled(closed, pool.aliases, pool);
+      const pct = (x: number) => `${Math.round(x * 100)} %`;
+      sections.push({
+        title: pool.title,
+        headers: TABLE_HEADERS,
+        rows: tableRows(p),
+        note:
+          `The closed sets together (${p.overall.faulty} faulty, ${p.overall.faithful} faithful), each category under one name ` +
+          `(verifier.closedPooled.aliases). Categories with at least ${pool.minFaulty} faulty cases are held to ` +
+          `${pct(pool.target)} dangerous misses: ${p.judged - p.overTarget.length} of ${p.judged} are within it` +
+          (p.overTarget.length ? `; above it: ${p.overTarget.join(', ')}.` : '.') +
+          ' Report-only, as the closed sets are.',
+      });
+      data.verifierClosedPooled = {
+        overall: p.overall,
+        categories: p.categories,
+        judged: p.judged,
+        overTarget: p.overTarget,
+      };
     }
   }
 

@@ -46,6 +46,19 @@ const EvalConfig = z.object({
      * regression sets, the blind sets opened as development data and the closed ones (evals/config.yaml says which).
      */
     handWritten: z.record(z.string(), HandWrittenSet).default({}),
+    /**
+     * The closed sets (`read: never`) pooled per category, so that issue 15's per-category target can be read
+     * (evals/verifier/adversarial/pooled.ts): one name per kind (aliases from the writers' names), the fewest faulty
+     * cases a category needs to be judged, and the target. Report-only, as the closed sets are.
+     */
+    closedPooled: z
+      .object({
+        title: z.string().min(1),
+        minFaulty: z.number().int().positive(),
+        target: z.number(),
+        aliases: z.record(z.string(), z.string()).default({}),
+      })
+      .optional(),
   }),
   drafts: z.object({ consultations: z.array(z.string()), thresholds: Thresholds }).optional(),
   abstention: z

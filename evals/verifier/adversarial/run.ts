@@ -163,6 +163,11 @@ export async function runAdversarialEval(
     });
     opts.onProgress?.(results.length, cases.length);
   }
+  return { ...summarise(results), ms: Math.round(performance.now() - started) };
+}
+
+/** The figures of verified cases: overall, per half and per category (sorted by name). */
+export function summarise(results: CaseResult[]): Omit<AdversarialResult, 'ms'> {
   const categories = [...new Set(results.map((r) => r.category))].sort().map((category) => {
     const rs = results.filter((r) => r.category === category);
     return {
@@ -178,7 +183,6 @@ export async function runAdversarialEval(
     heldout: figures(results.filter((r) => r.split === 'heldout')),
     categories,
     results,
-    ms: Math.round(performance.now() - started),
   };
 }
 
@@ -192,7 +196,9 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const cell = (n: number, of: number) => (of ? `${n}/${of} ${pct(n / of)}` : '–');
 
 /** Rows for a table: category (or half), cases, then the three figures. */
-export function tableRows(r: AdversarialResult): (string | number)[][] {
+export function tableRows(
+  r: Pick<AdversarialResult, 'categories' | 'dev' | 'heldout' | 'overall'>,
+): (string | number)[][] {
   const row = (name: string, f: Figures) => [
     name,
     `${f.faulty}/${f.faithful}`,
