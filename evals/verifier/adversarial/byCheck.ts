@@ -10,9 +10,9 @@
  *   check turns its alone-on-faulty cases into dangerous misses.
  *
  * NOTE: the readable sets only: the adversarial set's dev half (even ids), the sets written for the rounds of
- * issue 15 and the first eight blind sets (opened as development data in sessions 12 to 16). The held-out half and
- * the closed blind sets (the ninth to the thirteenth, and any later one) are never attributed, so that no rule is
- * chosen on them.
+ * issue 15, the first eight blind sets (opened as development data in sessions 12 to 16) and the tenth and eleventh
+ * (opened in session 18). The held-out half and the closed blind sets (`read: never` in evals/config.yaml: the ninth,
+ * twelfth, thirteenth and any later one) are never attributed, so that no rule is chosen on them.
  */
 import type { Verdict } from '../../../src/domain/verification.js';
 import { loadEvalConfig, type EvalConfig } from '../../lib/config.js';
