@@ -19,16 +19,21 @@ const CourtesySchema = z.object({
   patterns: z.array(z.string().min(1)).min(1),
 });
 
-let formulas: RegExp[] | undefined;
+let compiled: { formulas: RegExp[]; speaker: RegExp } | undefined;
+
+function courtesy(): { formulas: RegExp[]; speaker: RegExp } {
+  if (!compiled) {
+    const data = CourtesySchema.parse(lexiconData('courtesy'));
+    compiled = {
+      formulas: data.patterns.map((p) => new RegExp(`^(?:${data.speaker})?(?:${p})`, 'iu')),
+      speaker: new RegExp(`^${data.speaker}`, 'iu'),
+    };
+  }
+  return compiled;
+}
 
 /** The courtesy formulas, read and compiled once; each anchored at the start, after an optional speaker. */
-export function courtesyFormulas(): RegExp[] {
-  if (!formulas) {
-    const data = CourtesySchema.parse(lexiconData('courtesy'));
-    formulas = data.patterns.map((p) => new RegExp(`^(?:${data.speaker})?(?:${p})`, 'iu'));
-  }
-  return formulas;
-}
+export const courtesyFormulas = (): RegExp[] => courtesy().formulas;
 
 /** Dates and years («12. januar 2024», «05.12.2024», «2023»): the only numbers a courtesy line may carry. */
 const DATES = new RegExp(
@@ -65,7 +70,45 @@ export function isClaim(sentence: string): boolean {
   const content = contentStems(text).length;
   if (!/\d/.test(text) && content <= 2 && (content === 0 || !statesSomething(text))) return false;
   if (/\d/.test(text.replace(DATES, ''))) return true;
-  return !(courtesyLength(text, content) <= 8 && courtesyFormulas().some((f) => f.test(text)));
+  return !courtesyLine(text);
+}
+
+/**
+ * NOTE (issue 15, tenth and eleventh blind sets opened): a courtesy line is often two courtesies joined by «og»
+ * («KS ser fram til den videre dialogen med departementet og bidrar gjerne i det videre arbeidet», «NTL takkar for
+ * høvet til å kome med innspel og stiller gjerne opp på eit møte»), and a claim hides behind thanks the same way
+ * («Vi takker for muligheten til å uttale oss, og viser til at uttalelsen ble vedtatt enstemmig …»). So each part
+ * joined by «og» is judged on its own: the first must open with a formula, a later one that opens a new predicate
+ * (a verb: COORDINATED_VERB) must be a courtesy too, and each is held to the limit of eight content words. The
+ * speaker («Fagforbundet takker …») is who says it, not what is said: its words are not counted.
+ */
+function courtesyLine(text: string): boolean {
+  if (ATTACHED_CLAUSE.test(text)) return false;
+  const parts: string[] = [];
+  for (const piece of text.split(/,?\s+og\s+/u)) {
+    const courtesy = courtesyFormulas().some((f) => f.test(piece));
+    if (parts.length === 0 || courtesy || COORDINATED_VERB.test(piece)) {
+      if (!courtesy) return false;
+      parts.push(piece);
+    } else parts[parts.length - 1] += ` og ${piece}`;
+  }
+  return parts.every((part, i) => courtesyLength(i === 0 ? withoutSpeaker(part) : part) <= 8);
+}
+
+/**
+ * A clause hung on the courtesy after a comma states something of its own: «KS takker for et godt samarbeid om
+ * strategien, som alle landets kommuner allerede har sluttet seg til», «NTL bidrar gjerne videre, slik vi også gjorde
+ * da …». (An offer's closing condition, «dersom …», «om det er behov for det», is no such clause: OFFER_CONDITION.)
+ */
+const ATTACHED_CLAUSE = /,\s+(?:som|slik|da|fordi|ettersom|siden|sidan|der|mens|medan)\s/iu;
+
+/** A part after «og» that opens a new predicate: a finite verb («viser til at …», «stiller gjerne opp …»). */
+const COORDINATED_VERB = /^\p{L}{2,}(?:er|ar|te|de)\s+\S+\s+\S+/u;
+
+/** The line without its opening speaker («Fagforbundet», «Vi»), when a formula follows it. */
+function withoutSpeaker(text: string): string {
+  const m = courtesy().speaker.exec(text);
+  return m && courtesyFormulas().some((f) => f.test(text.slice(m[0].length))) ? text.slice(m[0].length) : text;
 }
 
 /**
@@ -79,7 +122,8 @@ const OFFER_CONDITION =
 const OFFER_TAIL_MAX = 7;
 
 /** The content words a courtesy line is measured by: all of them, less an offer's closing condition. */
-function courtesyLength(text: string, content: number): number {
+function courtesyLength(text: string): number {
+  const content = contentStems(text).length;
   const head = text.replace(OFFER_CONDITION, '');
   if (head === text) return content;
   const kept = contentStems(head).length;

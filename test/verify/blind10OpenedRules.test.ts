@@ -1,0 +1,43 @@
+/**
+ * Rules from the tenth and eleventh blind sets, opened as development data in session 18 (issue 15). Each test fails
+ * on the code before the rule.
+ */
+import { describe, expect, it } from 'vitest';
+import { isClaim } from '../../src/verify/claim.js';
+
+describe('a courtesy line of two courtesies, and a claim behind thanks', () => {
+  it('two courtesies joined by «og» are courtesy, each held to its own length', () => {
+    expect(
+      isClaim('KS ser fram til den videre dialogen med departementet og bidrar gjerne i det videre arbeidet.'),
+    ).toBe(false);
+    expect(isClaim('NTL takkar for høvet til å kome med innspel og stiller gjerne opp på eit møte om saka.')).toBe(
+      false,
+    );
+  });
+
+  it('the speaker is not counted against the length of the thanks', () => {
+    expect(
+      isClaim(
+        'Fagforbundet takker for muligheten til å gi innspill til arbeidet med ny nasjonal digitaliseringsstrategi.',
+      ),
+    ).toBe(false);
+  });
+
+  it('a predicate of its own after «og» must be a courtesy too', () => {
+    expect(
+      isClaim('Vi takker for muligheten til å uttale oss, og viser til at uttalelsen ble vedtatt enstemmig av styret.'),
+    ).toBe(true);
+    expect(isClaim('Vi takker for invitasjonen og peker på at fristen er altfor kort.')).toBe(true);
+    // Not a predicate: a second object of the thanks.
+    expect(isClaim('Vi takker for invitasjonen og for muligheten til å gi innspill.')).toBe(false);
+  });
+
+  it('a clause hung on the courtesy after a comma states something', () => {
+    expect(isClaim('Avslutningsvis takker vi for høringen, som fikk rekordmange svar.')).toBe(true);
+    expect(isClaim('NTL bidrar gjerne videre, slik vi også gjorde da forrige strategi ble laget.')).toBe(true);
+    // An offer's closing condition is part of the courtesy.
+    expect(isClaim('Vi står gjerne til disposisjon dersom departementet ønsker å drøfte innspillene nærmere.')).toBe(
+      false,
+    );
+  });
+});
