@@ -116,6 +116,8 @@ interface Clause {
   inverted: boolean;
   /** Where the verb stands in the tokens. */
   at: number;
+  /** A long subject's whole phrase, when `subject` is its head (subjectHead). */
+  phrase?: readonly string[];
 }
 
 /**
@@ -123,14 +125,14 @@ interface Clause {
  * one after it when the auxiliary opens its clause («…, kan boligleierne i møte … velge»; the verb may then stand up
  * to INVERTED_SPAN words on, with no punctuation in between).
  */
-function clauses(tokens: readonly string[], inverted: 'first' | 'any'): Clause[] {
+function clauses(tokens: readonly string[], inverted: 'first' | 'any', heads = false): Clause[] {
   const out: Clause[] = [];
   tokens.forEach((aux, i) => {
     if (!AUX.has(aux)) return;
     const before = tokens[i - 1];
     const next = tokens[i + 1];
-    if (isContent(before) && isContent(next) && shortSubject(tokens, i))
-      out.push({ aux, verb: next, subject: before, inverted: false, at: i + 1 });
+    const head = isContent(before) && isContent(next) ? subjectHead(tokens, i, heads) : undefined;
+    if (head) out.push({ aux, verb: next, inverted: false, at: i + 1, ...head });
     else if (before === 'som' && isContent(tokens[i - 2]) && isContent(next) && cleft(tokens, i - 3))
       out.push({ aux, verb: next, subject: tokens[i - 2], inverted: false, at: i + 1 });
     else if (
@@ -160,6 +162,53 @@ function shortSubject(tokens: readonly string[], at: number): boolean {
     } else if (!DETERMINERS.has(w)) return false;
   }
   return true;
+}
+
+/** Prepositions that open a phrase hung on a subject's head noun («Forkjemperne for private løsninger»). */
+const PREPOSITIONS = new Set([
+  'i',
+  'på',
+  'for',
+  'av',
+  'med',
+  'til',
+  'fra',
+  'frå',
+  'om',
+  'hos',
+  'ved',
+  'innen',
+  'innan',
+]);
+/** How many words a subject phrase with a phrase hung on its head may have. */
+const SUBJECT_PHRASE_MAX = 8;
+
+/**
+ * Who does it, before the auxiliary at `at`: the word before it when the subject is short (shortSubject), else the
+ * head noun of a subject with a prepositional phrase hung on it: «Forkjemperne for private løsninger vil bruke …»
+ * (issue 15, tenth and eleventh blind sets opened: «Oslo Arbeiderparti vil bruke …» cited to that sentence made the
+ * party do what its opponents do, and «Alle IT-løsninger i offentlig sektor skal bidra …» had the tech giants do it).
+ * NOTE: the head is the content word before the phrase's first preposition, in a phrase of at most
+ * SUBJECT_PHRASE_MAX words back to the start of its clause; «Tilpassing av leien etter første ledd kan …» has
+ * «tilpassing». Undefined when neither reading holds.
+ */
+function subjectHead(
+  tokens: readonly string[],
+  at: number,
+  heads: boolean,
+): { subject: string; phrase?: readonly string[] } | undefined {
+  if (shortSubject(tokens, at)) return { subject: tokens[at - 1] };
+  if (!heads) return undefined;
+  let start = at;
+  while (start > 0 && !PUNCTUATION.test(tokens[start - 1]) && !CLAUSE_START.has(tokens[start - 1])) start--;
+  if (at - start > SUBJECT_PHRASE_MAX) return undefined;
+  const phrase = tokens.slice(start, at);
+  const p = phrase.findIndex((w, k) => k > 0 && PREPOSITIONS.has(w));
+  if (p < 1 || !isContent(phrase[p - 1])) return undefined;
+  // Articles and adjectives may open the phrase, nothing else: «Alle IT-løsninger», «De store kommunene».
+  return phrase.slice(0, p - 1).every((w) => DETERMINERS.has(w) || isContent(w))
+    ? { subject: phrase[p - 1], phrase }
+    : undefined;
 }
 
 /** The stem of the verb's object: the first content word after it, past articles. */
@@ -210,7 +259,7 @@ const writtenAs = (text: string, token: string) =>
 function shiftIn(sentence: string, cited: string): { said: string; source: string; verb: string } | null {
   const mine = tokensOf(sentence);
   const theirs = tokensOf(cited);
-  const theirClauses = clauses(theirs, 'any');
+  const theirClauses = clauses(theirs, 'any', true);
   // A statute's name («burettslagslova») names no actor, though it ends in one («laget»).
   const actors = mine.filter((m) => !/lov(?:en|a)?$/u.test(m));
   const inSentence = (w: string) => actors.some((m) => same(m, w));
@@ -224,6 +273,12 @@ function shiftIn(sentence: string, cited: string): { said: string; source: strin
     // whom around.
     const object = matching.find((t) => PRONOUNS.has(t.subject) && objectOf(theirs, t.at) === stem(c.subject));
     if (object && PRONOUNS.has(c.subject) === false) return { said: c.subject, source: object.subject, verb: c.verb };
+    // A sentence that names a word of a long subject's phrase («tenester» of «drift av offentlige IKT-tjenester»,
+    // «kompetansen» of «kompetansenivået») shortens that subject; it does not give the verb another.
+    const shortened = (t: Clause) =>
+      t.phrase !== undefined &&
+      (t.phrase.some((w) => isContent(w) && same(w, c.subject)) || stem(t.subject).startsWith(stem(c.subject)));
+    if (matching.some(shortened)) continue;
     const sources = matching.filter((t) => !PRONOUNS.has(t.subject)).map((t) => t.subject);
     if (sources.length === 0 || sources.some((t) => same(t, c.subject))) continue;
     const source = sources.find((t) => !inSentence(t) || inCited(c.subject));

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isClaim } from '../../src/verify/claim.js';
+import { subjectShift } from '../../src/verify/subject.js';
 
 describe('a courtesy line of two courtesies, and a claim behind thanks', () => {
   it('two courtesies joined by «og» are courtesy, each held to its own length', () => {
@@ -39,5 +40,34 @@ describe('a courtesy line of two courtesies, and a claim behind thanks', () => {
     expect(isClaim('Vi står gjerne til disposisjon dersom departementet ønsker å drøfte innspillene nærmere.')).toBe(
       false,
     );
+  });
+});
+
+describe('who does it, when the cited subject has a phrase hung on it', () => {
+  it('the head noun of a long subject is who does it', () => {
+    expect(
+      subjectShift(
+        'Oslo Arbeiderparti vil bruke en slik utvikling til å legitimere mer bruk av private løsninger.',
+        'Forkjemperne for private løsninger vil bruke en slik utvikling til å legitimere mer bruk av private løsninger.',
+      ),
+    ).toMatchObject({ source: 'forkjemperne', verb: 'bruke' });
+    expect(
+      subjectShift(
+        'Leverandørene skal sikre personvernet til innbyggerne.',
+        'Alle fagsystemer i kommunal sektor skal sikre personvernet til innbyggerne.',
+      ),
+    ).toMatchObject({ said: 'leverandørene', source: 'fagsystemer' });
+  });
+
+  it('a sentence that shortens the long subject to a word of it gives the verb no other subject', () => {
+    expect(
+      subjectShift(
+        'Offentlige IKT-tjenester må organiseres under demokratisk styring.',
+        'Drift av offentlige IKT-tjenester må organiseres under demokratisk styring.',
+      ),
+    ).toBeNull();
+    expect(
+      subjectShift('Kompetansen må heves i hele sektoren.', 'Kompetansenivået i kommunene må heves i hele sektoren.'),
+    ).toBeNull();
   });
 });
