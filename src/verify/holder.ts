@@ -226,3 +226,32 @@ export function namedIn(name: string, text: string): boolean {
   const t = new Set((text.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => stem(w.toLowerCase().replace(/s$/, ''))));
   return nameStems(name).every((x) => t.has(x));
 }
+
+/** First-person plural subjects, Bokmål and Nynorsk. */
+const WE = new Set(['vi', 'me']);
+/** The words next to each «vi» of a text (lower-cased stems): «Vi ser at …» → ser; «… ser vi at …» → ser. */
+function weNeighbours(text: string): Set<string> {
+  const ws = (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.toLowerCase());
+  const out = new Set<string>();
+  ws.forEach((w, i) => {
+    if (!WE.has(w)) return;
+    for (const n of [ws[i - 1], ws[i + 1]]) if (n && n.length > 2 && !WE.has(n)) out.add(stem(n));
+  });
+  return out;
+}
+
+/**
+ * NOTE (issue 15, tenth blind set opened): «vi» taken over from the quote. A KS draft writing «Vi ser at digitale
+ * løsninger … gir best resultater» for Fagforbundet's «Vi ser samtidig at …» speaks as KS with Fagforbundet's
+ * first person, though «ser» names no position (POSITION_VERBS). When the sentence's «vi» stands next to the same
+ * word as a «vi» in the quote, the sentence speaks with the quote's first person: its holder is «vi».
+ * @example echoedWe('Vi ser at løsningene virker.', 'Vi ser samtidig at løsningene virker.') // → { kind: 'we', text: 'Vi' }
+ */
+export function echoedWe(sentence: string, quotes: string): Holder | null {
+  const mine = weNeighbours(sentence);
+  if (mine.size === 0) return null;
+  const theirs = weNeighbours(quotes);
+  if (![...mine].some((n) => theirs.has(n))) return null;
+  const we = (sentence.match(/[\p{L}]+/gu) ?? []).find((w) => WE.has(w.toLowerCase()));
+  return we ? { kind: 'we', text: we } : null;
+}

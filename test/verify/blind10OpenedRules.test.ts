@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { isClaim } from '../../src/verify/claim.js';
 import { subjectShift } from '../../src/verify/subject.js';
+import { echoedWe, findHolder } from '../../src/verify/holder.js';
 
 describe('a courtesy line of two courtesies, and a claim behind thanks', () => {
   it('two courtesies joined by «og» are courtesy, each held to its own length', () => {
@@ -69,5 +70,22 @@ describe('who does it, when the cited subject has a phrase hung on it', () => {
     expect(
       subjectShift('Kompetansen må heves i hele sektoren.', 'Kompetansenivået i kommunene må heves i hele sektoren.'),
     ).toBeNull();
+  });
+});
+
+describe('«vi» taken over from the quote', () => {
+  it("speaks with the quote's first person when it stands next to the same word", () => {
+    const sentence = 'Vi opplever at tjenester levert av egne ansatte gir best kvalitet.';
+    expect(findHolder(sentence)).toBeNull();
+    expect(echoedWe(sentence, 'Vi opplever samtidig at tjenester levert av egne ansatte gir best kvalitet.')).toEqual({
+      kind: 'we',
+      text: 'Vi',
+    });
+    expect(echoedWe('Derfor ser vi at ordningen virker.', 'Vi ser at ordningen virker.')).toMatchObject({ kind: 'we' });
+  });
+
+  it('is no holder when the quote has no «vi» beside the same word', () => {
+    expect(echoedWe('Vi ser at ordningen virker.', 'Ordningen virker, ser det ut til.')).toBeNull();
+    expect(echoedWe('Vi ser at ordningen virker.', 'Vi mener ordningen virker.')).toBeNull();
   });
 });

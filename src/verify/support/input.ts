@@ -3,7 +3,7 @@
  * around its quotes, who holds the position, and the comparisons several checks share. Read-only to the checks.
  */
 import type { PolarityIssue, SupportChecks, Verdict } from '../../domain/verification.js';
-import { findHolder, namedIn, sameOrganisation, type Holder } from '../holder.js';
+import { echoedWe, findHolder, namedIn, sameOrganisation, type Holder } from '../holder.js';
 import { compare } from '../lexicon.js';
 import { extractNumbers, missingNumbers } from '../numbers.js';
 import { contentOverlap, type Overlap } from '../overlap.js';
@@ -99,7 +99,7 @@ export function supportInput(
 
   // NOTE: the name of a cited organisation is who speaks, not whom the claim is about: «Kommunesektorens
   // organisasjon (KS) …» names no actor («kommune*») for the actors lexicon. Other holders («Staten mener …») stay.
-  const found = findHolder(sentence);
+  const found = findHolder(sentence) ?? echoedWe(sentence, quotes);
   const ownName = found?.kind === 'named' && orgs.some((o) => sameOrganisation(found.text, o));
   const unnamed = ownName ? withoutName(sentence, found.text) : sentence;
   const lexical = compare(unnamed, context);
