@@ -46,11 +46,11 @@ describe('by-check attribution', () => {
     // The fourth blind set (vq-) is development data since session 15.
     expect([...ids].some((id) => id.startsWith('vq-'))).toBe(true);
     // The fifth (vr-) since session 15, the sixth (vs-), seventh (vu-) and eighth (vw-) since session 16, the tenth
-    // (vy-) and eleventh (vk-) since session 18; the ninth (vx-), twelfth (vm-) and thirteenth (vn-) are closed and
-    // never read.
+    // (vy-) and eleventh (vk-) since session 18; the ninth (vx-), twelfth (vm-), thirteenth (vn-), fourteenth (vo-)
+    // and fifteenth (vp-) are closed and never read.
     expect([...ids].some((id) => id.startsWith('vr-'))).toBe(true);
     expect(['vs-', 'vu-', 'vw-', 'vy-', 'vk-'].every((p) => [...ids].some((id) => id.startsWith(p)))).toBe(true);
-    expect([...ids].some((id) => /^v[xmn]-/.test(id))).toBe(false);
+    expect([...ids].some((id) => /^v[xmnop]-/.test(id))).toBe(false);
     expect(readable.length).toBeGreaterThan(1000);
   });
 });
@@ -64,6 +64,6 @@ describe('the hand-written sets in evals/config.yaml', () => {
     const closed = Object.entries(config.verifier.handWritten)
       .filter(([, s]) => s.read === 'never')
       .map(([name]) => name);
-    expect(closed).toEqual(['blind9', 'blind12', 'blind13']);
+    expect(closed).toEqual(['blind9', 'blind12', 'blind13', 'blind14', 'blind15']);
   });
 });
