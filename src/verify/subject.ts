@@ -284,7 +284,39 @@ function shiftIn(sentence: string, cited: string): { said: string; source: strin
     const source = sources.find((t) => !inSentence(t) || inCited(c.subject));
     if (source && (!inSentence(source) || inCited(c.subject))) return { said: c.subject, source, verb: c.verb };
   }
-  return relativeShift(mine, theirs, inSentence);
+  return relativeShift(mine, theirs, inSentence) ?? finiteShift(mine, theirs, inSentence);
+}
+
+/** Words that open a subordinate clause, whose subject then stands right before its finite verb. */
+const SUBORDINATORS = new Set(['at', 'når', 'dersom', 'hvis', 'viss', 'fordi', 'om', 'der']);
+
+/**
+ * NOTE (issue 15, tenth and eleventh blind sets opened): the cited verb in a subordinate clause with no auxiliary.
+ * «… forutsetter at virksomhetene gis tilstrekkelige midler …, og at arbeidet forankres i medbestemmelsesapparatet»
+ * cited for «medbestemmelsesapparatet må gis tilstrekkelige midler» or «midlene … må forankres i
+ * medbestemmelsesapparatet»: the sentence's subject of «gis»/«forankres» is not the cited one («virksomhetene»,
+ * «arbeidet»), which the sentence never names. The sentence's subject may be a long phrase's head (subjectHead).
+ */
+function finiteShift(
+  mine: readonly string[],
+  theirs: readonly string[],
+  inSentence: (w: string) => boolean,
+): { said: string; source: string; verb: string } | null {
+  for (const c of clauses(mine, 'first', true)) {
+    if (c.inverted) continue;
+    for (let k = 2; k < theirs.length; k++) {
+      if (stem(theirs[k]) !== stem(c.verb) || AUX.has(theirs[k - 1])) continue;
+      let m = k - 1;
+      while (m > 0 && ADVERBS.has(theirs[m])) m--;
+      const subject = theirs[m];
+      let o = m - 1;
+      while (o > 0 && DETERMINERS.has(theirs[o])) o--;
+      if (!isContent(subject) || PRONOUNS.has(subject) || !SUBORDINATORS.has(theirs[o] ?? '')) continue;
+      if (same(subject, c.subject) || inSentence(subject)) continue;
+      return { said: c.subject, source: subject, verb: c.verb };
+    }
+  }
+  return null;
 }
 
 /**

@@ -73,6 +73,20 @@ describe('who does it, when the cited subject has a phrase hung on it', () => {
   });
 });
 
+describe('who does it, when the cited verb stands in a subordinate clause without an auxiliary', () => {
+  const cited = 'Reformen forutsetter at kommunene gis nok midler, og at arbeidet forankres i tillitsvalgte.';
+  it('a sentence giving the verb another subject than the cited clause names is a shift', () => {
+    expect(subjectShift('Tillitsvalgte må gis nok midler.', cited)).toMatchObject({ source: 'kommunene', verb: 'gis' });
+    expect(subjectShift('Midlene til reformen må forankres i tillitsvalgte.', cited)).toMatchObject({
+      source: 'arbeidet',
+    });
+  });
+  it('the same subject, or one the sentence names too, is none', () => {
+    expect(subjectShift('Kommunene må gis nok midler.', cited)).toBeNull();
+    expect(subjectShift('Tillitsvalgte må gis innsyn i hvordan kommunene bruker midlene.', cited)).toBeNull();
+  });
+});
+
 describe('«vi» taken over from the quote', () => {
   it("speaks with the quote's first person when it stands next to the same word", () => {
     const sentence = 'Vi opplever at tjenester levert av egne ansatte gir best kvalitet.';
