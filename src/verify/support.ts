@@ -10,7 +10,12 @@ import type { UsableCitation } from './support/citedText.js';
 import { checkDurations, checkNumbers } from './support/figures.js';
 import { checkNegations } from './support/negation.js';
 import { checkAddedTerms, checkLexiconShifts, checkQuotedShifts } from './support/lexical.js';
-import { checkAddedOnly, checkDroppedHedge, checkDroppedRestrictions } from './support/restrictions.js';
+import {
+  checkAddedOnly,
+  checkDroppedHedge,
+  checkDroppedPartialNegation,
+  checkDroppedRestrictions,
+} from './support/restrictions.js';
 import {
   checkAddedCause,
   checkAlignment,
@@ -53,6 +58,7 @@ const CHECKS: readonly Check[] = [
   checkQuotedShifts,
   checkAddedTerms,
   checkDroppedRestrictions,
+  checkDroppedPartialNegation,
   checkDroppedHedge,
   checkRoles,
   checkListItems,

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isClaim } from '../../src/verify/claim.js';
+import { assessSupport } from '../../src/verify/support.js';
+import type { UsableCitation } from '../../src/verify/support/citedText.js';
 import { subjectShift } from '../../src/verify/subject.js';
 import { echoedWe, findHolder } from '../../src/verify/holder.js';
 
@@ -101,5 +103,32 @@ describe('«vi» taken over from the quote', () => {
   it('is no holder when the quote has no «vi» beside the same word', () => {
     expect(echoedWe('Vi ser at ordningen virker.', 'Ordningen virker, ser det ut til.')).toBeNull();
     expect(echoedWe('Vi ser at ordningen virker.', 'Vi mener ordningen virker.')).toBeNull();
+  });
+});
+
+describe('a partial negation made whole', () => {
+  const usable = (quote: string): UsableCitation[] => [
+    {
+      citation: { passageId: 'p1', quote },
+      passage: {
+        id: 'p1',
+        text: quote,
+        headingPath: [],
+        document: { id: 'd1', title: 'Uttalelse', organisation: 'Fagforbundet', date: '2024-01-01' },
+      },
+    } as unknown as UsableCitation,
+  ];
+  const quote = 'Nye systemer trenger ikke alltid gi bedre tjenester for innbyggerne.';
+  it('is a dropped restriction: «ikke alltid» said as «ikke»', () => {
+    const r = assessSupport('Nye systemer gir ikke bedre tjenester for innbyggerne.', usable(quote));
+    expect(r.verdict).not.toBe('supported');
+    expect(r.reasons.join(' ')).toContain('«ikke alltid»');
+  });
+  it("is none when the sentence keeps a qualifier, in the quote's words or its own", () => {
+    for (const s of [
+      'Nye systemer gir ikke alltid bedre tjenester for innbyggerne.',
+      'Nye systemer gir ikke nødvendigvis bedre tjenester for innbyggerne.',
+    ])
+      expect(assessSupport(s, usable(quote)).reasons.join(' ')).not.toContain('«ikke alltid»');
   });
 });

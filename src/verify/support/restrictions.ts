@@ -72,3 +72,23 @@ export function checkAddedOnly({ sentence, context }: SupportInput): Flag[] {
     ? [flag('restriction-added', 'partly_supported', REASONS.restrictionAdded(only[1]))]
     : [];
 }
+
+/** A negation a qualifier makes partial: «ikke alltid», «ikke nødvendigvis», «ikkje utan vidare». */
+const PARTIAL_NEGATION =
+  /(?<![\p{L}])(?:ikke|ikkje)\s+(?:alltid|bestandig|nødvendigvis|naudsynleg|automatisk|uten\s+videre|utan\s+vidare|i\s+alle\s+tilfeller|i\s+alle\s+tilfelle)(?![\p{L}])/iu;
+const NEGATION = /(?<![\p{L}])(?:ikke|ikkje|aldri|ingen|inga|intet|inkje)(?![\p{L}])/iu;
+/** The sentence's own partial negation, in the quote's words or others («ingen automatikk i», «ikke alltid»). */
+const PARTIAL_IN_SENTENCE =
+  /(?<![\p{L}])(?:(?:ikke|ikkje|ingen|inga)\s+(?:alltid|bestandig|nødvendigvis|naudsynleg|automatisk|automatikk|uten\s+videre|utan\s+vidare|i\s+alle)|ikke\s+\p{L}+\s+(?:alltid|nødvendigvis))(?![\p{L}])/iu;
+
+/**
+ * NOTE (issue 15, tenth blind set opened): a partial negation made whole. «Digitalisering trenger ikke alltid være en
+ * erstatning for mennesker» says it sometimes is; «digitalisering kan ikke erstatte mennesker» says it never is.
+ * When the quote negates with a qualifier («ikke alltid», «ikke nødvendigvis») and the sentence negates without
+ * one, the sentence has dropped a restriction.
+ */
+export function checkDroppedPartialNegation({ sentence, quotes }: SupportInput): Flag[] {
+  const partial = PARTIAL_NEGATION.exec(quotes);
+  if (!partial || !NEGATION.test(sentence) || PARTIAL_IN_SENTENCE.test(sentence)) return [];
+  return [flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(partial[0]))];
+}
