@@ -12,6 +12,7 @@ import { checkNegations } from './support/negation.js';
 import { checkAddedTerms, checkLexiconShifts, checkQuotedShifts } from './support/lexical.js';
 import {
   checkAddedOnly,
+  checkAddedSelf,
   checkDroppedHedge,
   checkDroppedPartialNegation,
   checkDroppedRestrictions,
@@ -65,6 +66,7 @@ const CHECKS: readonly Check[] = [
   checkMainModal,
   checkTransposition,
   checkAddedOnly,
+  checkAddedSelf,
   checkAddedCause,
   checkCitationConditions,
   checkComparisons,

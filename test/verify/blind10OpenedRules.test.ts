@@ -132,3 +132,34 @@ describe('a partial negation made whole', () => {
       expect(assessSupport(s, usable(quote)).reasons.join(' ')).not.toContain('«ikke alltid»');
   });
 });
+
+describe('an emphatic «selv» the quote does not back', () => {
+  const usable = (quote: string): UsableCitation[] => [
+    {
+      citation: { passageId: 'p1', quote },
+      passage: {
+        id: 'p1',
+        text: quote,
+        headingPath: [],
+        document: { id: 'd1', title: 'Program', organisation: 'NTL', date: '2019-01-01' },
+      },
+    } as unknown as UsableCitation,
+  ];
+  const quote = 'NTL skal arbeide for at arbeidsgiverne tilbyr kurs i digitale verktøy for alle ansatte.';
+  it('names who acts: ≈ when the quote has no «selv» or «egne»', () => {
+    const r = assessSupport('NTL skal selv tilby kurs i digitale verktøy for alle ansatte.', usable(quote));
+    expect(r.verdict).not.toBe('supported');
+    expect(r.findings.map((f) => f.check)).toContain('self-added');
+  });
+  it('is none where the quote says it, or where «selv» is no actor', () => {
+    const own = 'NTL skal selv tilby kurs i digitale verktøy for alle ansatte.';
+    expect(assessSupport(own, usable(own)).findings.map((f) => f.check)).not.toContain('self-added');
+    const even = 'NTL skal arbeide for kurs i digitale verktøy, selv om arbeidsgiverne har ansvaret.';
+    expect(
+      assessSupport(
+        'Selv om arbeidsgiverne har ansvaret, skal NTL arbeide for kurs i digitale verktøy.',
+        usable(even),
+      ).findings.map((f) => f.check),
+    ).not.toContain('self-added');
+  });
+});

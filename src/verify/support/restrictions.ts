@@ -92,3 +92,22 @@ export function checkDroppedPartialNegation({ sentence, quotes }: SupportInput):
   if (!partial || !NEGATION.test(sentence) || PARTIAL_IN_SENTENCE.test(sentence)) return [];
   return [flag('restriction-dropped', 'partly_supported', REASONS.restrictionDropped(partial[0]))];
 }
+
+/**
+ * Emphatic «selv» right after a modal («NTL vil selv …», «kommunen må sjølv …»): who acts, by themselves. NOTE: only
+ * there; after a noun («som offentlig sektor selv driver») it restates in-house work the quote may give in other words
+ * («i egen regi», «virksomhetsinternt»), and «i seg selv», «selv om» are no actor at all.
+ */
+const SELF = /(?<![\p{L}])(?:vil|skal|må|kan|bør|ville|skulle|måtte)\s+(selv|sjølv)(?![\p{L}])(?!\s+om(?![\p{L}]))/iu;
+/** The quote's own word for who does it by themselves: «selv», «egne ansatte», «eigen regi». */
+const OWN = /(?<![\p{L}])(?:selv|sjølv|egen|eigen|eget|eige|egne|eigne|egenregi|eigenregi)(?![\p{L}])/iu;
+
+/**
+ * NOTE (issue 15, tenth and eleventh blind sets opened): «NTL vil selv sette i verk tiltak …» cited to «NTL skal jobbe
+ * for at arbeidsgiverne iverksetter tiltak …» makes the organisation do what it only asks others to do. An emphatic
+ * «selv» the quote does not back (no «selv», «egne», «eigen» in it) names who acts as surely as a subject does.
+ */
+export function checkAddedSelf({ sentence, quotes }: SupportInput): Flag[] {
+  const self = SELF.exec(sentence);
+  return self && !OWN.test(quotes) ? [flag('self-added', 'partly_supported', REASONS.selfAdded(self[1]))] : [];
+}
