@@ -81,6 +81,8 @@ export const REASONS = {
     `Setningen sier ${q(said)} om ${q(noun)}, men kilden sier det ikke om ${q(noun)} – kontroller hvor langt det gjelder.`,
   selfAdded: (said: string) =>
     `Setningen sier at de gjør det ${q(said)}, men kilden sier ikke det – kontroller hvem som gjør det.`,
+  wholeClauseCause: (part: string, verb: string) =>
+    `I kilden er det hele leddet før «noe som» som ${q(verb)}, ikke ${q(part)} alene – kontroller at vilkåret er med.`,
   restrictionAdded: (said: string) => `Setningen sier ${q(said)}, men kilden sier ikke at det gjelder bare dette.`,
   reportedPosition: (reported: string, holder: string) =>
     `Kilden gjengir hva ${reported} mener eller vil; setningen gjør det til standpunktet til ${holder}.`,

@@ -16,6 +16,7 @@ import {
   checkDroppedHedge,
   checkDroppedPartialNegation,
   checkDroppedRestrictions,
+  checkWholeClauseCause,
 } from './support/restrictions.js';
 import {
   checkAddedCause,
@@ -60,6 +61,7 @@ const CHECKS: readonly Check[] = [
   checkAddedTerms,
   checkDroppedRestrictions,
   checkDroppedPartialNegation,
+  checkWholeClauseCause,
   checkDroppedHedge,
   checkRoles,
   checkListItems,

@@ -163,3 +163,28 @@ describe('an emphatic «selv» the quote does not back', () => {
     ).not.toContain('self-added');
   });
 });
+
+describe('«noe som» refers to the whole clause before it', () => {
+  const usable = (quote: string): UsableCitation[] => [
+    {
+      citation: { passageId: 'p1', quote },
+      passage: {
+        id: 'p1',
+        text: quote,
+        headingPath: [],
+        document: { id: 'd1', title: 'Innspill', organisation: 'KS', date: '2023-01-01' },
+      },
+    } as unknown as UsableCitation,
+  ];
+  const quote =
+    'Nye fagsystemer bør innføres gradvis og sammen med brukerne, noe som gir færre feil og lavere kostnader.';
+  const checks = (sentence: string) => assessSupport(sentence, usable(quote)).findings.map((f) => f.check);
+  it('a sentence making one word of that clause the subject drops the rest (≈)', () => {
+    expect(checks('Nye fagsystemer gir færre feil og lavere kostnader.')).toContain('condition-dropped');
+  });
+  it('a sentence restating the clause keeps it', () => {
+    expect(
+      checks('Fagsystemer som innføres gradvis og sammen med brukerne, gir færre feil og lavere kostnader.'),
+    ).not.toContain('condition-dropped');
+  });
+});
