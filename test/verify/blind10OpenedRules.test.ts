@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isClaim } from '../../src/verify/claim.js';
+import { compare } from '../../src/verify/lexicon.js';
 import { assessSupport } from '../../src/verify/support.js';
 import type { UsableCitation } from '../../src/verify/support/citedText.js';
 import { subjectShift } from '../../src/verify/subject.js';
@@ -186,5 +187,17 @@ describe('«noe som» refers to the whole clause before it', () => {
     expect(
       checks('Fagsystemer som innføres gradvis og sammen med brukerne, gir færre feil og lavere kostnader.'),
     ).not.toContain('condition-dropped');
+  });
+});
+
+describe('a time adverbial with a unit word counts nothing', () => {
+  it('«i dag» and «i åra framover» are no days or years', () => {
+    const units = (sentence: string, cited: string) =>
+      compare(sentence, cited).shifts.filter((x) => x.lexicon === 'units');
+    expect(
+      units('Talet er høgt i dag og må ned i åra framover.', 'Tallet er høyt i dag og må ned i tida framover.'),
+    ).toEqual([]);
+    // A count of days turned into years is still a unit shift.
+    expect(units('Fristen er tre år.', 'Fristen er tre dager.')).not.toEqual([]);
   });
 });
