@@ -128,6 +128,10 @@ interface Clause {
 function clauses(tokens: readonly string[], inverted: 'first' | 'any', heads = false): Clause[] {
   const out: Clause[] = [];
   tokens.forEach((aux, i) => {
+    if (PERFECT.has(aux)) {
+      out.push(...perfectClauses(tokens, i, inverted, heads));
+      return;
+    }
     if (!AUX.has(aux)) return;
     const before = tokens[i - 1];
     const next = tokens[i + 1];
@@ -146,6 +150,40 @@ function clauses(tokens: readonly string[], inverted: 'first' | 'any', heads = f
   });
   return out;
 }
+
+/** «har»/«hadde» before a past participle: «KS har utarbeidet …», «…, har KS utarbeidet …». */
+const PERFECT = new Set(['har', 'hadde']);
+const PARTICIPLE = /\p{L}{3,}(?:et|tt|dd|t|d)$/u;
+
+/**
+ * NOTE (issue 15, eleventh blind set opened): «KommIT-rådet har utarbeidet et skriftlig innspill …» cited to «…, har
+ * KS utarbeidet et skriftlig innspill …» gives the work to one who only contributed to it. After «har» the next word
+ * is as often a noun («har adgang») as a participle, so only a participle-like word counts as the verb.
+ */
+function perfectClauses(tokens: readonly string[], i: number, inverted: 'first' | 'any', heads: boolean): Clause[] {
+  const aux = tokens[i];
+  const before = tokens[i - 1];
+  const next = tokens[i + 1];
+  const participle = (w: string | undefined) => w !== undefined && isContent(w) && PARTICIPLE.test(w);
+  if (isContent(before) && participle(next)) {
+    const head = subjectHead(tokens, i, heads);
+    return head ? [{ aux, verb: next, inverted: false, at: i + 1, ...head }] : [];
+  }
+  // The inverted subject comes after adverbs and «blant annet» («…, har blant annet Skate pekt på …»).
+  let s = i + 1;
+  while (s < tokens.length && (ADVERBS.has(tokens[s]) || EXAMPLE_WORDS.has(tokens[s]))) s++;
+  const subject = tokens[s];
+  if ((before === undefined || PUNCTUATION.test(before) || fronted(tokens, i)) && isContent(subject)) {
+    const last = inverted === 'first' ? s + 1 : Math.min(tokens.length - 1, s + INVERTED_SPAN);
+    const out: Clause[] = [];
+    for (let k = s + 1; k <= last && k < tokens.length && !PUNCTUATION.test(tokens[k]); k++)
+      if (participle(tokens[k])) out.push({ aux, verb: tokens[k], subject, inverted: true, at: k });
+    return out;
+  }
+  return [];
+}
+/** «blant annet», «mellom anna», «for eksempel», «til dømes»: examples, not a subject. */
+const EXAMPLE_WORDS = new Set(['blant', 'annet', 'mellom', 'anna', 'eksempel', 'dømes']);
 
 /**
  * Whether the words before the auxiliary at `at` are a short subject phrase of their own: at most three content words
@@ -252,9 +290,14 @@ export function subjectShift(sentence: string, cited: string): { said: string; s
   );
 }
 
-/** The first word of `text` (lower-cased) that tokensOf reads as `token`; the token itself if none. */
-const writtenAs = (text: string, token: string) =>
-  (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).find((w) => (lexiconTokens(w)[0] ?? w) === token) ?? token;
+/** The first word of `text` that tokensOf reads as `token`, lower-cased but for an acronym; the token itself if none. */
+const writtenAs = (text: string, token: string) => {
+  const w = (text.match(/[\p{L}\p{N}]+/gu) ?? []).find(
+    (x) => (lexiconTokens(x.toLowerCase())[0] ?? x.toLowerCase()) === token,
+  );
+  // An acronym keeps its capitals («KS», «NTL»); a word capitalised only to open the sentence does not.
+  return w === undefined ? token : /\p{Lu}.*\p{Lu}/u.test(w) ? w : w.toLowerCase();
+};
 
 function shiftIn(sentence: string, cited: string): { said: string; source: string; verb: string } | null {
   const mine = tokensOf(sentence);
@@ -266,7 +309,7 @@ function shiftIn(sentence: string, cited: string): { said: string; source: strin
   const inCited = (w: string) => theirs.some((t) => same(t, w));
   for (const c of clauses(mine, 'first')) {
     const matching = theirClauses.filter(
-      (t) => t.aux === c.aux && t.inverted === c.inverted && stem(t.verb) === stem(c.verb),
+      (t) => t.aux === c.aux && (t.inverted === c.inverted || PERFECT.has(c.aux)) && stem(t.verb) === stem(c.verb),
     );
     // NOTE (issue 15, third blind set opened): a pronoun subject («skal han varsla grannen») may be named in the
     // sentence by anything, but not by the verb's own object: «skal grannen varsle den som …» turns who notifies

@@ -90,6 +90,26 @@ describe('who does it, when the cited verb stands in a subordinate clause withou
   });
 });
 
+describe('who did it, in the perfect tense', () => {
+  const cited = 'Etter flere møter med medlemmene har KS utarbeidet et skriftlig innspill til strategien.';
+  it('«har» and a participle hold the verb to its subject, inverted in the quote or not', () => {
+    expect(subjectShift('Rådet har utarbeidet et skriftlig innspill til strategien.', cited)).toMatchObject({
+      source: 'KS',
+      verb: 'utarbeidet',
+    });
+    expect(subjectShift('KS har utarbeidet et skriftlig innspill til strategien.', cited)).toBeNull();
+  });
+  it('«blant annet» is no subject, and a noun after «har» is no participle', () => {
+    expect(
+      subjectShift(
+        'Skate har pekt på utfordringer med styring.',
+        'Her har blant annet Skate pekt på utfordringer med styring.',
+      ),
+    ).toBeNull();
+    expect(subjectShift('Rådet har adgang til dokumentene.', 'Styret har adgang til dokumentene.')).toBeNull();
+  });
+});
+
 describe('«vi» taken over from the quote', () => {
   it("speaks with the quote's first person when it stands next to the same word", () => {
     const sentence = 'Vi opplever at tjenester levert av egne ansatte gir best kvalitet.';
