@@ -7,7 +7,7 @@ import { fail, parseCli } from '../src/cli/args.js';
 import { progressBar } from '../src/cli/progress.js';
 import { loadConfig } from '../src/config/env.js';
 import { createEmbedder } from '../src/embed/index.js';
-import { check, loadEvalConfig, type ThresholdCheck } from './lib/config.js';
+import { check, readEvalConfig, type ThresholdCheck } from './lib/config.js';
 import { writeReports, type ReportSection } from './lib/report.js';
 import { table } from './lib/table.js';
 import { norquadSet } from './retrieval/datasets.js';
@@ -41,6 +41,9 @@ Valg:
   -h, --help       denne teksten
 `;
 
+/** The suites `--only` may name. */
+const SUITES = ['retrieval', 'verifier', 'drafts', 'abstention'] as const;
+
 /** A report name: a file name in evals/reports/, nothing that reaches outside it («..»). */
 const REPORT_NAME = /^(?!\.+$)[\w.-]+$/;
 
@@ -52,7 +55,11 @@ async function main() {
   );
   const name = values.name ?? 'eval';
   if (!REPORT_NAME.test(name)) fail(`--name: bare bokstaver, sifre, «.», «-» og «_», fikk «${name}».`, 2);
-  const config = loadEvalConfig(values.config);
+  if (values.only !== undefined && !(SUITES as readonly string[]).includes(values.only))
+    fail(`--only: ${SUITES.join(', ')}; fikk «${values.only}».`, 2);
+  const read = readEvalConfig(values.config);
+  if (!read.ok) fail(`--config: ${read.message}`, 2);
+  const config = read.config;
   const run = (suite: string) => !values.only || values.only === suite;
   const sections: ReportSection[] = [];
   const checks: ThresholdCheck[] = [];

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { fieldErrorsFromZod } from '../../src/fieldErrors.js';
 
 const Thresholds = z.record(z.string(), z.number());
 
@@ -83,6 +84,30 @@ export type EvalConfig = z.infer<typeof EvalConfig>;
 
 export function loadEvalConfig(path = 'evals/config.yaml'): EvalConfig {
   return EvalConfig.parse(parse(readFileSync(path, 'utf8')));
+}
+
+/**
+ * `loadEvalConfig` for a path the user gave (`--config`): a missing file, bad YAML or a field out of place is said in
+ * Norwegian, naming the file and the field.
+ */
+export function readEvalConfig(path?: string): { ok: true; config: EvalConfig } | { ok: false; message: string } {
+  const file = path ?? 'evals/config.yaml';
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { ok: false, message: `fant ikke konfigurasjonsfilen ${file}.` };
+  }
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch {
+    return { ok: false, message: `${file} er ikke gyldig YAML.` };
+  }
+  const parsed = EvalConfig.safeParse(raw);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  const [first] = fieldErrorsFromZod(parsed.error.issues, '(fil)');
+  return { ok: false, message: `${file}: ${first.field}: ${first.reason}.` };
 }
 
 export interface ThresholdCheck {

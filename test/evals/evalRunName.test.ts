@@ -62,3 +62,53 @@ describe('npm run eval -- --name', { timeout: 60_000 }, () => {
     expect((await evalRun('--help')).stdout).toMatch(/--name NAVN +skriv rapportene til evals\/reports\/NAVN/);
   });
 });
+
+describe('npm run eval: options the user got wrong', { timeout: 60_000 }, () => {
+  it('refuses an unknown --only suite with exit 2, before writing any report', async () => {
+    const before = stamp('evals/reports/eval.json');
+    const run = await evalRun('--config', config, '--only', 'foo');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Feil: --only: retrieval, verifier, drafts, abstention; fikk «foo».');
+    expect(run.stdout).not.toContain('terskler');
+    expect(stamp('evals/reports/eval.json')).toBe(before);
+  });
+
+  it('says in Norwegian that a --config file is missing or wrong, exit 2', async () => {
+    const missing = await evalRun('--config', join(dir, 'nope.yaml'), '--only', 'drafts', '--name', name);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`Feil: --config: fant ikke konfigurasjonsfilen ${join(dir, 'nope.yaml')}.`);
+    expect(missing.stderr).not.toMatch(/ENOENT|at /);
+    const wrong = join(dir, 'wrong.yaml');
+    writeFileSync(
+      wrong,
+      'retrieval: { modes: [fast], sets: [] }\nverifier: { seed: 1, genuine: 0, perKind: 0, thresholds: {} }\n',
+    );
+    const bad = await evalRun('--config', wrong, '--only', 'drafts', '--name', name);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^Feil: --config: .*wrong\.yaml: retrieval\.modes\.0: /m);
+  });
+});
+
+async function adversarialRun(...args: string[]) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'evals/verifier/adversarial/run.ts', ...args], {
+      timeout: 45_000,
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run eval:verifier:adversarial: options the user got wrong', { timeout: 60_000 }, () => {
+  it('refuses an unknown --split and a missing --cases file with one Norwegian line, exit 2', async () => {
+    const split = await adversarialRun('--split', 'foo');
+    expect(split.code).toBe(2);
+    expect(split.stderr).toContain('Feil: --split: dev, heldout eller all; fikk «foo».');
+    const cases = await adversarialRun('--cases', join(dir, 'nope.jsonl'));
+    expect(cases.code).toBe(2);
+    expect(cases.stderr.trim()).toBe(`Feil: --cases: fant ikke ${join(dir, 'nope.jsonl')}.`);
+  });
+});

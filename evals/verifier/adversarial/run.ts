@@ -236,6 +236,17 @@ Valg:
   -h, --help       denne teksten
 `;
 
+const isSplit = (x: string): x is Split | 'all' => x === 'dev' || x === 'heldout' || x === 'all';
+
+/** A case file that cannot be read or parsed: one Norwegian line, exit 2 (the user's to fix). */
+function failCases(path: string, err: unknown): never {
+  const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+  fail(
+    missing ? `--cases: fant ikke ${path}.` : `--cases: ${path} har ugyldige tilfeller:\n${(err as Error).message}`,
+    2,
+  );
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseCli(
     process.argv.slice(2),
@@ -272,9 +283,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     }
     process.exit(0);
   }
-  const split = (values.split ?? 'dev') as Split | 'all';
+  const split = values.split ?? 'dev';
+  if (!isSplit(split)) fail(`--split: dev, heldout eller all; fikk «${split}».`, 2);
+  const cases = values.cases
+    ? await loadCases(values.cases).catch((err: unknown) => failCases(values.cases!, err))
+    : null;
   const r = await runAdversarialEval({
-    ...(values.cases ? { cases: await loadCases(values.cases) } : {}),
+    ...(cases ? { cases } : {}),
     ...(judgeFor ? { judgeFor, ...(values.judge === 'configured' ? { onProgress: progressLine } : {}) } : {}),
   });
   if (values.json) console.log(JSON.stringify(r, null, 2));
