@@ -4,7 +4,7 @@
  * consultation's own passages. The quote is the issuer's: the sentence says so («Departementet foreslår at …» as
  * the ministry wrote it, or «I høringsnotatet, punkt 5.3, heter det: «…»»), and the verifier holds it to the issuer.
  */
-import type { ConsultationExtraction, ExtractedProposal } from '../domain/consultation.js';
+import type { ConsultationExtraction, ExtractedProposal, ExtractedQuestion } from '../domain/consultation.js';
 import type { ConsultationItem, DraftRequest } from '../domain/draftRequest.js';
 import type { DraftSentence } from '../domain/drafts.js';
 import { search, type QueryEmbedder, type SearchHit } from '../retrieve/search.js';
@@ -104,8 +104,8 @@ export async function planItems(
  *   about that proposal.
  * - Else the consultation's passages are searched for the question. Passages in no part of it (`partOf`: the
  *   letter, the front matter, text under no numbered heading outside the proposals' sections) are passed over, and
- *   so is the passage holding the question itself: the letter's list of questions matches every question best and
- *   says nothing about where its topic is treated. The best remaining hit decides alone: in a proposal's section,
+ *   so are those listing the consultation's questions and any holding the question itself: they match it best and
+ *   say nothing about where its topic is treated. The best remaining hit decides alone: in a proposal's section,
  *   or in the numbered chapter of one («3.2 Gjeldande rett» of «3 Tilsette i Kystverket», whose «3.3 Departementets
  *   vurdering» is the proposal), it gives that proposal; in a chapter with no proposal, none. A weaker hit never
  *   stands in for it (walking down the hits to the first in any proposal's section put an unrelated proposal under
@@ -120,10 +120,14 @@ async function proposalFor(
 ): Promise<ExtractedProposal | null> {
   const { proposals } = extraction;
   if (!proposals.length) return null;
+  const within = (q: ExtractedQuestion) =>
+    proposals.find((p) => p.section.start <= q.source.start && q.source.start < p.section.end);
   const asked = extraction.questions.find((q) => q.text === question);
-  const around =
-    asked && proposals.find((p) => p.section.start <= asked.source.start && asked.source.start < p.section.end);
+  const around = asked && within(asked);
   if (around) return around;
+  // The passages listing the consultation's questions (the letter's list, a chapter «Spørsmål til
+  // høringsinstansene»): they match the questions best and say nothing about where a topic is treated.
+  const lists = new Set(extraction.questions.filter((q) => !within(q)).map((q) => q.source.passageId));
   const hits = await search(deps.db, deps.embedder, {
     query: question,
     k: 8,
@@ -132,9 +136,7 @@ async function proposalFor(
   });
   const own = canonicalLine(question).toLowerCase();
   const parts = hits
-    .filter(
-      (h) => h.passage.id !== asked?.source.passageId && !canonicalLine(h.passage.text).toLowerCase().includes(own),
-    )
+    .filter((h) => !lists.has(h.passage.id) && !canonicalLine(h.passage.text).toLowerCase().includes(own))
     .map((hit) => ({ hit, part: partOf(proposals, hit.passage) }))
     .filter((x) => x.part !== undefined);
   const proposal = parts[0]?.part;

@@ -157,6 +157,23 @@ describe('the proposal each question of an imported consultation is answered bes
     expect(await proposalsQuoted(c, 'nn')).toEqual([ferje, hurtigbat, null, hurtigbat]);
   });
 
+  it('Bokmål, the questions listed in a numbered chapter of their own: the list leads to no proposal', async () => {
+    const [letter, rest] = BOKMAL.split('1 Skoleskyss\n');
+    const [intro, list] = letter.split('Departementet ber særlig om høringsinstansenes syn på følgende spørsmål:');
+    const text =
+      `${intro.replace('Høring –', 'Høring om opplæringsloven, andre runde –')}1 Skoleskyss\n${rest}\n` +
+      `5 Spørsmål til høringsinstansene\n\nDepartementet ber særlig om høringsinstansenes syn på følgende spørsmål:${list}`;
+    const c = await importText(text, 'horing-skole-kapittel.txt');
+    expect(c.questions.map((q: any) => q.text)).toEqual([
+      'Bør kravet om fagutdannet bibliotekar også gjelde for små skoler?',
+      'Er to kilometer en riktig avstandsgrense for gratis skoleskyss for de yngste elevene?',
+      'Hvor mange timer i uken bør kommunene tilby leksehjelp?',
+      'Hvilke økonomiske konsekvenser vil endringene få for kommunene?',
+    ]);
+    const [skyss, lekser, bibliotek] = c.proposals.map((p: any) => p.text);
+    expect(await proposalsQuoted(c, 'nb')).toEqual([bibliotek, skyss, lekser, null]);
+  });
+
   it('a question of the secretary’s own is paired by the same rule, a chapter’s current law leading to its proposal', async () => {
     const c = await importText(BOKMAL.replace('Høring –', 'Høring om opplæringsloven –'), 'horing-skole-2.txt');
     const own = [
