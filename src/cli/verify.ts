@@ -37,7 +37,7 @@ Valg:
 Avslutningskoder:
   0   alle sitater og påstander holder
   1   et sitat eller en påstand holder ikke (se rapporten)
-  2   feil i bruken: ukjent valg, filen finnes ikke, er ikke UTF-8-tekst eller er ikke et gyldig utkast
+  2   feil i bruken: ukjent valg, filen finnes ikke, er en Word-fil, er ikke UTF-8-tekst eller er ikke et gyldig utkast
   3   kontrollen kunne ikke kjøres: lageret er i bruk av en annen prosess, serveren svarte ikke eller avviste
       nøkkelen, eller en annen feil
 `;
@@ -73,6 +73,12 @@ async function readText(file: string): Promise<string> {
   const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) =>
     fail(err.code === 'EISDIR' ? `${file} er en mappe, ikke en fil.` : `fant ikke filen ${file}.`, EXIT.usage),
   );
+  // A Word file (a zip: «PK») is not read here: the Markdown export carries the quotes and passage ids to check.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b)
+    fail(
+      `${file} er en Word-fil (DOCX). Kontroller Markdown-utgaven av utkastet: last den ned med «Last ned: Markdown» i nettsiden eller GET /drafts/{id}/export?format=md, og kjør verify på den.`,
+      EXIT.usage,
+    );
   let md: string;
   try {
     md = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -89,6 +89,15 @@ describe('npm run verify while a server holds the data directory', () => {
     );
   }, 60_000);
 
+  it('refuses a Word file with exit 2 and says to check the Markdown export instead', async () => {
+    const docx = join(dir, 'utkast.docx');
+    writeFileSync(docx, Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(64)]));
+    const out = await run('src/cli/verify.ts', [docx], { DATA_DIR: heldDataDir('docx', url) });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain(`Feil: ${docx} er en Word-fil (DOCX). Kontroller Markdown-utgaven av utkastet`);
+    expect(out.stderr).not.toContain('UTF-8');
+  }, 60_000);
+
   it('names its exit codes in --help', async () => {
     const help = await run('src/cli/verify.ts', ['--help'], {});
     expect(help.code).toBe(0);
