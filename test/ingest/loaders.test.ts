@@ -87,3 +87,15 @@ describe('empty documents', () => {
     expect(err.name).toBe('IngestError');
   });
 });
+
+describe('Markdown title', () => {
+  it('is the first level-1 heading, as a DOCX title is its first «Overskrift 1»', async () => {
+    const md =
+      '---\ndato: 2024\n---\n\nInnledning uten overskrift.\n\n# NTLs *interne* strategi for digitalisering #\n\n## Del 1\n\nTekst.\n';
+    expect((await loaderFor('notat.md').load(utf8(md), 'ntl-intern.md')).meta).toEqual({
+      title: 'NTLs interne strategi for digitalisering',
+    });
+    // No level-1 heading: no title of its own, so the file name stays the fallback.
+    expect((await loaderFor('notat.md').load(utf8('## Del 1\n\nTekst.\n'), 'notat.md')).meta).toBeUndefined();
+  });
+});

@@ -69,7 +69,9 @@ export function draftProgress({ request, onCancel }) {
       bar.value = done;
       barLabel.textContent = `${done} av ${total} deler skrevet`;
       article.append(renderSection(data.section, data.index, ctx));
-      say(`Ferdig: ${data.section.heading ?? 'del ' + (data.index + 1)}.`, 'done');
+      // A heading that is a question ends in its own mark: «Ferdig: Hva mener …?», not «…?.».
+      const heading = data.section.heading ?? `del ${data.index + 1}`;
+      say(`Ferdig: ${heading}${/[.?!:…]$/u.test(heading.trim()) ? '' : '.'}`, 'done');
     } else if (name === 'verification') {
       const s = data.summary ?? {};
       const supported = s.verdicts?.supported ?? 0;
