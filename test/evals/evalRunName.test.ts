@@ -23,9 +23,10 @@ afterAll(() => {
   for (const r of reports) rmSync(r, { force: true });
 });
 
-async function evalRun(...args: string[]) {
+/** Runs an eval script as `npm run` would, with its exit code, stdout and stderr. */
+async function runScript(script: string, args: string[]) {
   try {
-    const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'evals/run.ts', ...args], {
+    const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', script, ...args], {
       timeout: 45_000,
       env: { ...process.env, LOG_LEVEL: 'silent' },
     });
@@ -35,6 +36,8 @@ async function evalRun(...args: string[]) {
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
+const evalRun = (...args: string[]) => runScript('evals/run.ts', args);
+const adversarialRun = (...args: string[]) => runScript('evals/verifier/adversarial/run.ts', args);
 
 const stamp = (path: string) => (existsSync(path) ? statSync(path).mtimeMs : null);
 
@@ -88,19 +91,6 @@ describe('npm run eval: options the user got wrong', { timeout: 60_000 }, () => 
     expect(bad.stderr).toMatch(/^Feil: --config: .*wrong\.yaml: retrieval\.modes\.0: /m);
   });
 });
-
-async function adversarialRun(...args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'evals/verifier/adversarial/run.ts', ...args], {
-      timeout: 45_000,
-      env: { ...process.env, LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('npm run eval:verifier:adversarial: options the user got wrong', { timeout: 60_000 }, () => {
   it('refuses an unknown --split and a missing --cases file with one Norwegian line, exit 2', async () => {

@@ -7,6 +7,19 @@ import { isClaim } from '../../src/verify/claim.js';
 import { compare } from '../../src/verify/lexicon.js';
 import { assessSupport } from '../../src/verify/support.js';
 import type { UsableCitation } from '../../src/verify/support/citedText.js';
+
+/** One usable citation of `quote`, the whole text of a passage of a document of `organisation`. */
+const usable = (quote: string, organisation = 'Fagforbundet'): UsableCitation[] => [
+  {
+    citation: { passageId: 'p1', quote },
+    passage: {
+      id: 'p1',
+      text: quote,
+      headingPath: [],
+      document: { id: 'd1', title: 'Uttalelse', organisation, date: '2024-01-01' },
+    },
+  } as unknown as UsableCitation,
+];
 import { subjectShift } from '../../src/verify/subject.js';
 import { echoedWe, findHolder } from '../../src/verify/holder.js';
 
@@ -128,17 +141,6 @@ describe('«vi» taken over from the quote', () => {
 });
 
 describe('a partial negation made whole', () => {
-  const usable = (quote: string): UsableCitation[] => [
-    {
-      citation: { passageId: 'p1', quote },
-      passage: {
-        id: 'p1',
-        text: quote,
-        headingPath: [],
-        document: { id: 'd1', title: 'Uttalelse', organisation: 'Fagforbundet', date: '2024-01-01' },
-      },
-    } as unknown as UsableCitation,
-  ];
   const quote = 'Nye systemer trenger ikke alltid gi bedre tjenester for innbyggerne.';
   it('is a dropped restriction: «ikke alltid» said as «ikke»', () => {
     const r = assessSupport('Nye systemer gir ikke bedre tjenester for innbyggerne.', usable(quote));
@@ -155,51 +157,29 @@ describe('a partial negation made whole', () => {
 });
 
 describe('an emphatic «selv» the quote does not back', () => {
-  const usable = (quote: string): UsableCitation[] => [
-    {
-      citation: { passageId: 'p1', quote },
-      passage: {
-        id: 'p1',
-        text: quote,
-        headingPath: [],
-        document: { id: 'd1', title: 'Program', organisation: 'NTL', date: '2019-01-01' },
-      },
-    } as unknown as UsableCitation,
-  ];
   const quote = 'NTL skal arbeide for at arbeidsgiverne tilbyr kurs i digitale verktøy for alle ansatte.';
   it('names who acts: ≈ when the quote has no «selv» or «egne»', () => {
-    const r = assessSupport('NTL skal selv tilby kurs i digitale verktøy for alle ansatte.', usable(quote));
+    const r = assessSupport('NTL skal selv tilby kurs i digitale verktøy for alle ansatte.', usable(quote, 'NTL'));
     expect(r.verdict).not.toBe('supported');
     expect(r.findings.map((f) => f.check)).toContain('self-added');
   });
   it('is none where the quote says it, or where «selv» is no actor', () => {
     const own = 'NTL skal selv tilby kurs i digitale verktøy for alle ansatte.';
-    expect(assessSupport(own, usable(own)).findings.map((f) => f.check)).not.toContain('self-added');
+    expect(assessSupport(own, usable(own, 'NTL')).findings.map((f) => f.check)).not.toContain('self-added');
     const even = 'NTL skal arbeide for kurs i digitale verktøy, selv om arbeidsgiverne har ansvaret.';
     expect(
       assessSupport(
         'Selv om arbeidsgiverne har ansvaret, skal NTL arbeide for kurs i digitale verktøy.',
-        usable(even),
+        usable(even, 'NTL'),
       ).findings.map((f) => f.check),
     ).not.toContain('self-added');
   });
 });
 
 describe('«noe som» refers to the whole clause before it', () => {
-  const usable = (quote: string): UsableCitation[] => [
-    {
-      citation: { passageId: 'p1', quote },
-      passage: {
-        id: 'p1',
-        text: quote,
-        headingPath: [],
-        document: { id: 'd1', title: 'Innspill', organisation: 'KS', date: '2023-01-01' },
-      },
-    } as unknown as UsableCitation,
-  ];
   const quote =
     'Nye fagsystemer bør innføres gradvis og sammen med brukerne, noe som gir færre feil og lavere kostnader.';
-  const checks = (sentence: string) => assessSupport(sentence, usable(quote)).findings.map((f) => f.check);
+  const checks = (sentence: string) => assessSupport(sentence, usable(quote, 'KS')).findings.map((f) => f.check);
   it('a sentence making one word of that clause the subject drops the rest (≈)', () => {
     expect(checks('Nye fagsystemer gir færre feil og lavere kostnader.')).toContain('condition-dropped');
   });
