@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   'conflict:duplicate': { status: 409, title: 'Det samme innholdet er allerede lastet opp' },
   'conflict:consultation': { status: 409, title: 'Høringen er allerede importert' },
   'conflict:unverified': { status: 409, title: 'Utkastet har setninger som ikke er støttet av kildene' },
+  'conflict:draft_version': { status: 409, title: 'Utkastet er endret siden du hentet det' },
   'payload_too_large:body': { status: 413, title: 'Forespørselen er for stor' },
   'payload_too_large:file': { status: 413, title: 'Filen er for stor' },
   'misdirected:host': { status: 421, title: 'Ukjent vertsnavn' },

@@ -5,7 +5,13 @@
 import type { Logger } from '../log.js';
 import { ZERO_USAGE } from '../llm/types.js';
 import type { Db } from '../store/db.js';
-import { addDraftVersion, createDraft, getDraftVersion, type NewDraftVersion } from '../store/drafts.js';
+import {
+  addDraftVersion,
+  createDraft,
+  draftVersionConflict,
+  getDraftVersion,
+  type NewDraftVersion,
+} from '../store/drafts.js';
 import {
   parseMarkdown,
   StructuredDraftSchema,
@@ -72,10 +78,19 @@ export function createDraftService(deps: DraftServiceDeps) {
     /**
      * Save a person's edit (Markdown or the structured form) as a new version, verified again. Null: no such draft.
      * `accept`: headings of sections whose review mark (issue 17) the editor accepts without changing them.
+     * `baseVersion`: the version the edit was based on; a draft that has moved on since is a 409
+     * (draftVersionConflict) and nothing is saved. Left out, the edit goes on top of the latest version.
      */
-    async revise(id: string, edit: { markdown?: string; structured?: StructuredDraftInput; accept?: string[] }) {
+    async revise(
+      id: string,
+      edit: { markdown?: string; structured?: StructuredDraftInput; accept?: string[]; baseVersion?: number },
+    ) {
       const previous = await getDraftVersion(deps.db, { id });
       if (!previous) return null;
+      // Refused before verifying when the draft has already moved on; addDraftVersion checks again under its lock.
+      const { baseVersion } = edit;
+      if (baseVersion !== undefined && baseVersion !== previous.version)
+        throw draftVersionConflict({ baseVersion, latestVersion: previous.version });
       const t0 = performance.now();
       let sd: StructuredDraft;
       try {
@@ -99,6 +114,7 @@ export function createDraftService(deps: DraftServiceDeps) {
       annotate(draft, verification);
       const saved = await addDraftVersion(deps.db, {
         id,
+        baseVersion,
         version: {
           origin: 'edited',
           request: previous.request,

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DraftRequest } from '../domain/draftRequest.js';
+import { AppError } from '../errors.js';
 import type { DraftDocument, DraftTimings, TokenUsage, VerificationReport } from '../domain/index.js';
 import { accessParams, documentReadableSql, draftReadableSql } from './access.js';
 import type { Db, Queryable } from './db.js';
@@ -227,15 +228,52 @@ export async function createDraft(
   return { id, version: 1 };
 }
 
-/** Add a version to a draft; null when the draft does not exist. */
+/**
+ * The 409 for an edit based on a version that is no longer the draft's latest (optimistic concurrency): another
+ * editor saved in between, and saving this edit would silently drop theirs. Nothing is written.
+ * @example draftVersionConflict({ baseVersion: 3, latestVersion: 4 }).detail // 'Utkastet er endret av en annen siden versjon 3 (nå versjon 4). …'
+ */
+export function draftVersionConflict({
+  baseVersion,
+  latestVersion,
+}: {
+  baseVersion: number;
+  latestVersion: number;
+}): AppError {
+  const detail =
+    baseVersion < latestVersion
+      ? `Utkastet er endret av en annen siden versjon ${baseVersion} (nå versjon ${latestVersion}). ` +
+        'Last inn på nytt og gjør endringen igjen.'
+      : `Utkastet har ingen versjon ${baseVersion} (siste er versjon ${latestVersion}). ` +
+        'Last inn på nytt og gjør endringen igjen.';
+  return new AppError('conflict:draft_version', {
+    detail,
+    errors: [
+      {
+        field: 'baseVersion',
+        reason: `endringen bygger på versjon ${baseVersion}, men siste versjon er ${latestVersion}`,
+      },
+    ],
+    extensions: { baseVersion, latestVersion },
+  });
+}
+
+/**
+ * Add a version to a draft; null when the draft does not exist. With `baseVersion` (the version the edit was based
+ * on) the draft must still be at that version when it is locked, else draftVersionConflict and nothing is written;
+ * without it the version is added on top of whatever is latest.
+ */
 export async function addDraftVersion(
   db: Db,
-  { id, version }: { id: string; version: NewDraftVersion },
+  { id, version, baseVersion }: { id: string; version: NewDraftVersion; baseVersion?: number },
 ): Promise<{ id: string; version: number } | null> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ latest_version: number }>(LOCK_DRAFT_SQL, [id, ...accessParams(tx)]);
     if (!rows[0]) return null;
-    const next = Number(rows[0].latest_version) + 1;
+    const latest = Number(rows[0].latest_version);
+    if (baseVersion !== undefined && baseVersion !== latest)
+      throw draftVersionConflict({ baseVersion, latestVersion: latest });
+    const next = latest + 1;
     await tx.query(INSERT_DRAFT_VERSION_SQL, versionParams(id, next, version));
     await tx.query(BUMP_DRAFT_SQL, [id, next, version.structured.title]);
     return { id, version: next };

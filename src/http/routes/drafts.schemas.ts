@@ -199,6 +199,20 @@ export const ReviseRequestSchema = z
           'Headings of sections marked «usikkert om kilden svarer på spørsmålet» (≈) whose mark the editor accepts ' +
           'as read; a section whose sentences are changed loses its mark anyway',
       }),
+    baseVersion: z
+      .number()
+      .int('versjonsnummeret må være et heltall')
+      .min(1, 'versjonsnummeret må være minst 1')
+      .max(INT4_MAX, `versjonsnummeret kan være høyst ${INT4_MAX}`)
+      .optional()
+      .openapi({
+        description:
+          'The draft version the edit was based on: the latest version when the draft was read (GET /drafts/{id}: ' +
+          'latestVersion) or exported (the file name ends in -v<version>). When the draft has a newer version ' +
+          'since, the edit is refused with 409 conflict:draft_version and nothing is saved. Left out, the edit is ' +
+          'saved on top of whatever version is latest (as before); the web page always sends it',
+        example: 3,
+      }),
   })
   .strict()
   .superRefine(markdownOrStructured)

@@ -110,13 +110,19 @@ const reviseRoute = createRoute({
   method: 'put',
   path: '/drafts/{id}',
   summary: 'Save an edited draft (Markdown or structured) as a new version, verified again',
+  description:
+    'Optimistic concurrency: send `baseVersion`, the version the edit was based on (the latest version when the ' +
+    'draft was read or exported). When another editor has saved a newer version since, the answer is 409 ' +
+    '`conflict:draft_version` naming `baseVersion`, the version edited and the latest (`baseVersion`, ' +
+    '`latestVersion` in the problem body), and nothing is saved: read the draft again and redo the edit. Without ' +
+    '`baseVersion` the edit is saved on top of the latest version, whatever it is.',
   request: {
     params: DraftIdParam,
     body: { content: { 'application/json': { schema: ReviseRequestSchema } }, required: true },
   },
   responses: {
     200: { description: 'The new version', content: { 'application/json': { schema: DraftVersionSchema } } },
-    ...problemResponses(400, 401, 404, 413),
+    ...problemResponses(400, 401, 404, 409, 413),
   },
 });
 

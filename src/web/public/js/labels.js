@@ -101,6 +101,8 @@ const FIELDS = {
   length: 'Lengde',
   markdown: 'Teksten',
   structured: 'Teksten',
+  // PUT /drafts/:id: the version an edit was based on (a 409 when the draft has moved on since).
+  baseVersion: 'Versjon',
   email: 'E-post',
   password: 'Passord',
   // An upload's fields (POST /documents, PUT /documents/:id, POST /consultations), as the upload form names them.

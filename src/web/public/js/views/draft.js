@@ -8,7 +8,8 @@ import { providerBanner } from '../labels.js';
 import { guardLeaving } from '../navigation.js';
 import { keepWork, leavingForLogin } from '../session.js';
 import { closeSourcePanel } from '../sourcePanel.js';
-import { checkModel, saveModel } from '../draft/check.js';
+import { ApiError } from '../api.js';
+import { checkModel, plainText, saveModel } from '../draft/check.js';
 import { legend, summaryLine } from '../draft/legend.js';
 import { modelFromVersion, summarise } from '../draft/model.js';
 import { extrasCount, renderDraft } from '../draft/render.js';
@@ -20,7 +21,16 @@ export async function render(main, { params, query }) {
   const data = await getJson(
     `/drafts/${encodeURIComponent(id)}${requested ? `?version=${encodeURIComponent(requested)}` : ''}`,
   );
-  const state = { data, model: modelFromVersion(data.current), editing: false, dirty: false, busy: false };
+  const state = {
+    data,
+    model: modelFromVersion(data.current),
+    editing: false,
+    dirty: false,
+    busy: false,
+    // The draft's latest version when the page read it: every save says it was based on it (baseVersion), so the
+    // server refuses (409) a save that would silently replace a version another editor saved in between.
+    base: latestOf(data),
+  };
   // A reader may read, check and download, not edit: the server would refuse the save (403) after the edits.
   const readOnly = readOnlyReason(data.current.draft.organisation, 'utkastet og kontrollere kildene');
 
@@ -33,6 +43,8 @@ export async function render(main, { params, query }) {
   const summary = h('p', { class: 'summary' });
   const status = h('p', { class: 'status', role: 'status' });
   const errorSlot = h('div', { class: 'error-slot', hidden: true });
+  // The text of a save refused because someone else saved first, kept to copy after the newest version is loaded.
+  const conflictSlot = h('section', { class: 'notice notice--warning', hidden: true, 'data-notice': 'conflict' });
   const articleSlot = h('div', { class: 'draft-slot' });
   const versionsSlot = h('section', { class: 'versions', 'aria-labelledby': 'versjoner' });
 
@@ -96,6 +108,7 @@ export async function render(main, { params, query }) {
     exportNote,
     status,
     errorSlot,
+    conflictSlot,
     h('div', { class: 'draft-options' }, legend(), h('p', { class: 'checkbox' }, extrasToggle, ' ', extrasLabel)),
     articleSlot,
     versionsSlot,
@@ -278,6 +291,7 @@ export async function render(main, { params, query }) {
     try {
       await work();
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'conflict:draft_version') keepConflictingText();
       errorSlot.replaceChildren(errorBox(err, { onRetry: () => button.click() }));
       errorSlot.hidden = false;
       status.textContent = '';
@@ -292,7 +306,7 @@ export async function render(main, { params, query }) {
 
   function check() {
     return busy(checkButton, 'Kontrollerer …', async () => {
-      const { saved } = await checkModel(id, state.model);
+      const { saved } = await checkModel(id, state.model, { baseVersion: state.base });
       closeSourcePanel({ restoreFocus: false });
       if (saved) await adopt(saved, `Kildene er kontrollert, og teksten er lagret som versjon ${saved.version}.`);
       else {
@@ -306,7 +320,7 @@ export async function render(main, { params, query }) {
 
   function save() {
     return busy(saveButton, 'Lagrer …', async () => {
-      const saved = await saveModel(id, state.model);
+      const saved = await saveModel(id, state.model, { baseVersion: state.base });
       await adopt(saved, `Lagret som versjon ${saved.version}. Kildene er kontrollert på nytt.`);
     });
   }
@@ -315,7 +329,7 @@ export async function render(main, { params, query }) {
   function accept(section) {
     if (state.busy) return;
     return busy(saveButton, 'Lagrer …', async () => {
-      const saved = await saveModel(id, state.model, { accept: [section.heading] });
+      const saved = await saveModel(id, state.model, { accept: [section.heading], baseVersion: state.base });
       await adopt(saved, `«${section.heading}» er godtatt som lest og lagret som versjon ${saved.version}.`);
     });
   }
@@ -326,18 +340,97 @@ export async function render(main, { params, query }) {
     state.data = fresh;
     state.model = modelFromVersion(fresh.current);
     state.dirty = false;
+    state.base = latestOf(fresh);
+    conflictSlot.hidden = true;
     history.replaceState(null, '', `/utkast/${encodeURIComponent(id)}?versjon=${saved.version}`);
     show();
     status.textContent = message;
     announce(message);
   }
 
+  /**
+   * The save was refused: another editor saved a newer version since this page read the draft (409
+   * conflict:draft_version), and nothing was saved. The edited text stays on the page and is put in a box to copy,
+   * which stays when the newest version is loaded, so the edit can be made again there.
+   */
+  function keepConflictingText() {
+    const text = h('textarea', {
+      id: 'ulagret-tekst',
+      class: 'input',
+      rows: '10',
+      readonly: true,
+      value: plainText(state.model),
+    });
+    const copy = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button button--secondary',
+        on: {
+          click: async () => {
+            text.select();
+            try {
+              await navigator.clipboard.writeText(text.value);
+              announce('Teksten er kopiert.');
+            } catch {
+              announce('Teksten er merket. Kopier den med Ctrl+C (Cmd+C på Mac).');
+            }
+          },
+        },
+      },
+      'Kopier teksten',
+    );
+    const reload = h(
+      'button',
+      { type: 'button', class: 'button', 'data-action': 'last-inn-nyeste', on: { click: loadNewest } },
+      'Last inn nyeste versjon',
+    );
+    replace(
+      conflictSlot,
+      h('h2', { class: 'notice__title' }, 'Endringene dine er ikke lagret'),
+      h(
+        'p',
+        { 'data-part': 'lead' },
+        'Noen andre har lagret en nyere versjon av utkastet mens du redigerte. Kopier teksten din, last inn den ' +
+          'nyeste versjonen og gjør endringene dine på nytt der.',
+      ),
+      h('label', { for: 'ulagret-tekst' }, 'Teksten din (ikke lagret)'),
+      text,
+      h('p', { class: 'toolbar__group' }, copy, reload),
+    );
+    conflictSlot.hidden = false;
+  }
+
+  /** After a refused save: show the newest version (the unsaved text stays in the box above to copy). */
+  function loadNewest() {
+    return busy(saveButton, 'Laster …', async () => {
+      const fresh = await getJson(`/drafts/${encodeURIComponent(id)}`);
+      state.data = fresh;
+      state.model = modelFromVersion(fresh.current);
+      state.dirty = false;
+      state.base = latestOf(fresh);
+      history.replaceState(null, '', `/utkast/${encodeURIComponent(id)}`);
+      show();
+      conflictSlot.querySelector('[data-action="last-inn-nyeste"]')?.remove();
+      const lead = conflictSlot.querySelector('[data-part="lead"]');
+      if (lead)
+        lead.textContent =
+          `Den nyeste versjonen (${fresh.current.version}) er lastet inn nedenfor. Gjør endringene dine på nytt der; ` +
+          'teksten du ikke fikk lagret, står her til du har lagret.';
+      const message = `Versjon ${fresh.current.version} er lastet inn. Teksten du ikke fikk lagret, står i boksen over.`;
+      status.textContent = message;
+      announce(message);
+    });
+  }
+
   show();
   // Edits not yet saved survive an expired session: kept in the browser, put back here after sign-in.
   const releaseWork = keepWork({
-    save: () => (state.dirty ? { version: state.data.current.version, model: state.model } : null),
+    save: () => (state.dirty ? { version: state.data.current.version, base: state.base, model: state.model } : null),
     restore: (kept) => {
       state.model = kept.model;
+      // Saved later, the edit is still checked against the version it was made on, not the one loaded now.
+      if (kept.base !== undefined) state.base = kept.base;
       if (!state.editing) toggleEdit();
       state.dirty = true;
       showDraft();
@@ -349,4 +442,9 @@ export async function render(main, { params, query }) {
     releaseWork();
     window.removeEventListener('beforeunload', onBeforeUnload);
   };
+}
+
+/** The draft's latest version as GET /drafts/:id says it (whichever version the page shows). */
+function latestOf(data) {
+  return data.latestVersion ?? data.versions?.at(-1)?.version ?? data.current.version;
 }
