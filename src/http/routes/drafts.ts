@@ -11,6 +11,7 @@ import { createDraftService } from '../../draft/service.js';
 import type { DraftResult } from '../../draft/types.js';
 import { draftToDocx } from '../../export/docx.js';
 import { draftToMarkdown } from '../../export/markdown.js';
+import { internalSources } from '../../export/internalSources.js';
 import { reviewDraft } from '../../export/review.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
@@ -223,8 +224,13 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       if (!draft) throw notFound(id);
       const stored = await getDraftVersion(db, { id, version });
       if (!stored) throw noVersion(id, version);
-      const { record, withdrawn: gone, replaced: changed } = await readable(c, stored);
+      const { record, withdrawn: gone, replaced: changed, ids } = await readable(c, stored);
       const withdrawn = [...gone].map(([passageId, w]) => ({ passageId, ...w }));
+      // The page marks the sentences citing an internal document, as the exports do.
+      const internal = [...internalSources(await getPassages(db, { ids }))].map(([passageId, d]) => ({
+        passageId,
+        ...d,
+      }));
       const replaced = [...changed].map(([passageId, { readable: _r, ...r }]) => ({ passageId, ...r }));
       return c.json(
         {
@@ -233,6 +239,7 @@ export function draftRoutes(deps: DraftRoutesDeps) {
             ...recordView(record),
             ...(withdrawn.length ? { withdrawnSources: withdrawn } : {}),
             ...(replaced.length ? { replacedSources: replaced } : {}),
+            ...(internal.length ? { internalSources: internal } : {}),
           },
         },
         200,
@@ -274,6 +281,12 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       const { record, withdrawn, replaced, ids } = await readable(c, stored);
       const review = reviewDraft(record.structured, record.verification, new Set(withdrawn.keys()));
       if (review.bad > 0 && allowUnverified !== 'true') throw unverified(review.bad, review.review);
+      // Sentences citing an internal document are marked and counted in the file, not refused: the organisation's
+      // own material, which a user of it drafted from (README, «Eksport»).
+      const passages = await getPassages(db, { ids });
+      // The notice says who wrote this version; an edited one names what the first version was (as the page does).
+      const first = record.provider === 'person' ? (await getDraft(db, { id }))?.versions[0] : undefined;
+      const author = { provider: record.provider, model: record.model, ...(first ? { first } : {}) };
       await audit(c, deps.db, {
         action: 'export',
         organisation: record.structured.organisation,
@@ -286,8 +299,10 @@ export function draftRoutes(deps: DraftRoutesDeps) {
             draft: record.structured,
             markdown: record.markdown,
             verification: record.verification,
+            author,
             withdrawn,
             replaced,
+            internal: internalSources(passages),
           }),
           200,
           {
@@ -299,10 +314,11 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       const bytes = await draftToDocx({
         draft: record.structured,
         request: record.request,
-        passages: await getPassages(db, { ids }),
+        passages,
         withdrawn,
         replaced,
         verification: record.verification,
+        author,
       });
       return c.body(new Uint8Array(bytes), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
