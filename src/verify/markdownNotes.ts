@@ -1,8 +1,8 @@
 /**
- * What our own Markdown export (src/export/markdown.ts) adds to a draft that is not the draft's text: the
- * extractive drafter's italic notice, the «> **Kildekontroll:** …» review summary, the «> **Merk:** …» warnings
- * about withdrawn and replaced sources (all under the title), and the review mark in front of a sentence that is not ✓
- * («[≈ må kontrolleres] Vi mener …»). The parser (markdown.ts) reads them as nothing, so an exported draft verifies
+ * What our own Markdown export (src/export/markdown.ts) adds to a draft that is not the draft's text: the italic
+ * notice saying who wrote the version, the «> **Kildekontroll:** …» review summary, the «> **Merk:** …» warnings
+ * about withdrawn and replaced sources (all under the title), the review mark in front of a sentence that is not ✓
+ * («[≈ må kontrolleres] Vi mener …») and the mark of a sentence citing an internal document. The parser (markdown.ts) reads them as nothing, so an exported draft verifies
  * again exactly as the draft did, and an edit sent back (PUT /drafts/:id) reads the same way.
  *
  * NOTE: the words live here, below the export, because the parser is below it in the layers; the export test

@@ -1,7 +1,7 @@
 /**
  * A draft citing one of the organisation's internal documents, through the page in a real browser: each sentence
  * citing it carries «Intern kilde», the summary counts them, and the download goes ahead without a question (the
- * file marks them itself; README «Interne kilder i eksporten»). A draft citing only public documents shows none.
+ * file marks them itself; README, «What an export says about its sentences»). A draft citing only public documents shows none.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

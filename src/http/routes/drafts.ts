@@ -129,7 +129,9 @@ const exportRoute = createRoute({
     'When documents the draft cites have been withdrawn or replaced since it was written, the file says so under the ' +
     'title and marks their footnotes (the sentences citing a replaced one are ✗ until checked again); the Markdown goes back in through PUT /drafts/{id} without that warning. Every ' +
     'sentence that is not ✓ is marked (a highlight and a comment in DOCX, «[≈ må kontrolleres]» in Markdown) under ' +
-    'a review summary. A draft with ✗ sentences is exported only with allowUnverified=true (else 409).',
+    'a review summary. A notice under the title says who wrote the version (extractive, a model, edited by hand). ' +
+    'Sentences citing an internal document are marked and counted in the summary, their verdicts unchanged, and need ' +
+    'no confirmation. A draft with ✗ sentences is exported only with allowUnverified=true (else 409).',
   request: { params: DraftIdParam, query: ExportQuery },
   responses: {
     200: {
@@ -282,7 +284,7 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       const review = reviewDraft(record.structured, record.verification, new Set(withdrawn.keys()));
       if (review.bad > 0 && allowUnverified !== 'true') throw unverified(review.bad, review.review);
       // Sentences citing an internal document are marked and counted in the file, not refused: the organisation's
-      // own material, which a user of it drafted from (README, «Eksport»).
+      // own material, which a user of it drafted from (README, «What an export says about its sentences»).
       const passages = await getPassages(db, { ids });
       // The notice says who wrote this version; an edited one names what the first version was (as the page does).
       const first = record.provider === 'person' ? (await getDraft(db, { id }))?.versions[0] : undefined;

@@ -244,7 +244,7 @@ export async function render(main, { params, query }) {
   function updateSummary() {
     const line = summaryLine(state.model);
     // Sentences citing internal documents are downloaded without asking (the organisation's own material; README,
-    // «Interne kilder i eksporten»), so the summary above the download links says it, as the files do.
+    // «What an export says about its sentences»), so the summary above the download links says it, as the files do.
     const internal = internalLine(state.model);
     summary.className = `summary summary--${line.kind}`;
     summary.replaceChildren(
