@@ -8,6 +8,7 @@ import { DraftRequestSchema, type DraftRequest } from '../domain/draftRequest.js
 import { createDraftService } from '../draft/service.js';
 import { draftToDocx } from '../export/docx.js';
 import { draftToMarkdown } from '../export/markdown.js';
+import { internalSources } from '../export/internalSources.js';
 import { createLogger } from '../log.js';
 import { getPassages } from '../store/documents.js';
 import { fieldErrorsFromZod } from '../fieldErrors.js';
@@ -100,29 +101,29 @@ async function main() {
     const service = createDraftService({ db: runtime.db, drafter, judge, logger });
     process.stderr.write(`Skriver med ${provider.name} (${provider.model}) for ${parsed.data.organisation.name} …\n`);
     const { id, version, result } = await service.generate(parsed.data, { onEvent });
+    const ids = [
+      ...new Set(
+        result.draft.sections.flatMap((s) => s.paragraphs.flat().flatMap((t) => t.citations.map((c) => c.passageId))),
+      ),
+    ];
+    // The passages say which cited documents are internal: the export marks those sentences.
+    const passages = await getPassages(runtime.db, { ids });
+    const author = result.provenance;
     if (values.out?.toLowerCase().endsWith('.docx')) {
-      const ids = [
-        ...new Set(
-          result.draft.sections.flatMap((s) => s.paragraphs.flat().flatMap((t) => t.citations.map((c) => c.passageId))),
-        ),
-      ];
       await writeFile(
         values.out,
-        await draftToDocx({
-          draft: result.draft,
-          request: result.request,
-          passages: await getPassages(runtime.db, { ids }),
-        }),
-      );
-    } else if (values.out) {
-      await writeFile(
-        values.out,
-        draftToMarkdown({ draft: result.draft, markdown: result.markdown, verification: result.verification }),
+        await draftToDocx({ draft: result.draft, request: result.request, passages, author }),
       );
     } else {
-      process.stdout.write(
-        draftToMarkdown({ draft: result.draft, markdown: result.markdown, verification: result.verification }),
-      );
+      const md = draftToMarkdown({
+        draft: result.draft,
+        markdown: result.markdown,
+        verification: result.verification,
+        author,
+        internal: internalSources(passages),
+      });
+      if (values.out) await writeFile(values.out, md);
+      else process.stdout.write(md);
     }
     finish({ id, version, ...result }, values.out);
   } finally {

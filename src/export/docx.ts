@@ -3,7 +3,9 @@
  * ministry), "Deres ref." and date, the title, one heading per section, every cited sentence footnoted with the
  * quote and the source document, and a signature. Built with the `docx` package. The verifier's findings travel
  * with it: a review summary under the title, and every sentence that is not ✓ highlighted (yellow ≈, red ✗) with a
- * Word comment giving the mark and the verifier's reason (see review.ts).
+ * Word comment giving the mark and the verifier's reason (see review.ts). A sentence citing an internal document
+ * gets a comment saying so (its verdict's highlight unchanged), and its footnote names the document as internal.
+ * Under the title, and in the file's description (core.xml), a notice says who wrote the version (versionNotice.ts).
  */
 import type { Paragraph } from 'docx';
 import type { PassageWithDocument } from '../domain/types.js';
@@ -15,6 +17,8 @@ import type { Withdrawal } from '../store/documents.js';
 import { norwegianDate } from './norwegianDate.js';
 import type { Replacement } from '../store/drafts.js';
 import { replacedMark, replacedWarning, withdrawnMark, withdrawnWarning } from './withdrawn.js';
+import { internalSources } from './internalSources.js';
+import { versionNotice, type VersionAuthor } from './versionNotice.js';
 
 export interface DocxInput {
   draft: DraftDocument;
@@ -27,6 +31,8 @@ export interface DocxInput {
   replaced?: Map<string, Pick<Replacement, 'documentId' | 'title' | 'organisation' | 'replacedAt'>>;
   /** The stored verification report; without it the sentences' own verdicts are used. */
   verification?: VerificationReport;
+  /** Who wrote the version, for its notice; without it the file has none (the stored draft's notice is not used). */
+  author?: VersionAuthor;
   /** The letter's date; today by default. */
   date?: Date;
 }
@@ -41,6 +47,7 @@ export async function draftToDocx({
   withdrawn = new Map(),
   replaced = new Map(),
   verification,
+  author,
   date = new Date(),
 }: DocxInput): Promise<Buffer> {
   // NOTE: docx is imported when a document is exported, not at startup.
@@ -56,7 +63,10 @@ export async function draftToDocx({
     Paragraph,
     TextRun,
   } = await import('docx');
-  const review = reviewDraft(draft, verification, new Set(withdrawn.keys()));
+  // The passages say which documents are internal: the footnotes and the comments name them.
+  const internal = internalSources(passages);
+  const review = reviewDraft(draft, verification, new Set(withdrawn.keys()), internal);
+  const notice = versionNotice(author, draft.language);
   const comments: { id: number; author: string; initials: string; date: Date; children: Paragraph[] }[] = [];
   const nn = draft.language === 'nn';
   const c = request.consultation;
@@ -67,8 +77,9 @@ export async function draftToDocx({
     const gone = withdrawn.get(passageId);
     const changed = replaced.get(passageId);
     const was = gone ?? changed;
+    const intern = internal.has(passageId) ? ', internt dokument' : '';
     const from = p
-      ? `${p.document.title} (${p.document.organisation}, ${p.document.date})`
+      ? `${p.document.title} (${p.document.organisation}, ${p.document.date}${intern})`
       : was
         ? `${was.title} (${was.organisation})`
         : null;
@@ -108,7 +119,7 @@ export async function draftToDocx({
     new Paragraph(''),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(draft.title)] }),
   ];
-  if (draft.notice) body.push(new Paragraph({ children: [new TextRun({ text: draft.notice, italics: true })] }));
+  if (notice) body.push(new Paragraph({ children: [new TextRun({ text: notice, italics: true })] }));
   if (review.summary)
     body.push(
       new Paragraph({
@@ -132,21 +143,26 @@ export async function draftToDocx({
         const lead = i ? [new TextRun(' ')] : [];
         const r = review.of(s);
         const notes = s.citations.map((cit) => footnote(cit.passageId, cit.quote));
-        if (!r.mark) return [...lead, new TextRun(s.text), ...notes];
+        if (!r.mark && !r.internal) return [...lead, new TextRun(s.text), ...notes];
         // NOTE: a highlight shows in any viewer; the comment carries the words and the reason in Word and LibreOffice.
+        // An internal source adds a comment line but no highlight: the colours stay the verifier's verdicts.
         const id = comments.length;
-        const label = `${r.label}${r.judged ? ' (vurdert av språkmodell)' : ''}`;
+        const label = r.mark ? `${r.label}${r.judged ? ' (vurdert av språkmodell)' : ''}` : null;
         comments.push({
           id,
           author: nn ? 'innspill kjeldekontroll' : 'innspill kildekontroll',
           initials: 'IK',
           date,
-          children: [new Paragraph(label), ...(r.reason ? [new Paragraph(r.reason)] : [])],
+          children: [
+            ...(label ? [new Paragraph(label)] : []),
+            ...(r.mark && r.reason ? [new Paragraph(r.reason)] : []),
+            ...(r.internal ? [new Paragraph(`${r.internal}.`)] : []),
+          ],
         });
         return [
           ...lead,
           new CommentRangeStart(id),
-          new TextRun({ text: s.text, highlight: r.mark === '✗' ? 'red' : 'yellow' }),
+          r.mark ? new TextRun({ text: s.text, highlight: r.mark === '✗' ? 'red' : 'yellow' }) : new TextRun(s.text),
           new CommentRangeEnd(id),
           new TextRun({ children: [new CommentReference(id)] }),
           ...notes,
@@ -166,7 +182,8 @@ export async function draftToDocx({
     // Without it the docx package writes «Un-named» into docProps/core.xml, which Word shows as the last editor.
     lastModifiedBy: draft.organisation || 'innspill',
     title: draft.title,
-    description: draft.extractive ? draft.notice : undefined,
+    // Word's «Kommentarer»/description: the same notice as under the title, never the drafter's stored one.
+    description: notice ?? undefined,
     // The language on the document's default run properties (styles.xml rPrDefault), so Word spell-checks the whole
     // letter as Bokmål or Nynorsk rather than as the reader's own language.
     styles: {

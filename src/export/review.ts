@@ -4,6 +4,10 @@
  * says which verdicts the language-model judge made. A source withdrawn since the check counts as ✗, as on the page.
  * A Nynorsk draft gets its summary and marks in Nynorsk («≈ må kontrollerast», «Kjeldekontroll: …»); the verifier's
  * reasons in the Word comments stay as the verifier wrote them (Bokmål).
+ *
+ * A sentence citing one of the organisation's internal documents (visibility=internal) is marked too, and the
+ * summary counts them: the export may go outside the organisation, so the reader checks those before sending. The
+ * verdict is not changed by it (an internal source supports a sentence as well as a public one).
  */
 import type { DraftDocument, DraftSentence } from '../draft/types.js';
 import type { SentenceReport, VerificationReport } from '../domain/verification.js';
@@ -17,6 +21,11 @@ export interface SentenceReview {
   reason: string | null;
   /** The judge's answer set this verdict. */
   judged: boolean;
+  /**
+   * «Siterer et internt dokument («…»): kontroller før sending» when the sentence cites a document marked internal
+   * (visibility=internal); null otherwise. Beside the verdict, never instead of it.
+   */
+  internal: string | null;
 }
 
 export interface DraftReview {
@@ -25,6 +34,8 @@ export interface DraftReview {
   review: number;
   bad: number;
   judged: number;
+  /** Sentences citing an internal document. */
+  internal: number;
   /** The summary under the title, starting with `lead`; null for a draft with no sentences. */
   summary: string | null;
   /** «Kildekontroll:» (Bokmål) or «Kjeldekontroll:» (Nynorsk). */
@@ -32,6 +43,12 @@ export interface DraftReview {
 }
 
 type Lang = 'nb' | 'nn';
+
+/** «A», «B» — each title once, square brackets made round so a Markdown mark stays one bracket. */
+const quoted = (titles: string[]) =>
+  [...new Set(titles)]
+    .map((t) => `«${t.replace(/\[/g, '(').replace(/\]/g, ')').replace(/\s+/g, ' ').trim()}»`)
+    .join(', ');
 
 /** Every word the review adds to an export, in the draft's written standard. */
 const WORDS = {
@@ -50,6 +67,10 @@ const WORDS = {
     review: (n: number) => `${n} må leses mot kilden (≈)`,
     marked: 'De er merket i teksten.',
     allGood: 'alle påstander er støttet av kildene de viser til (✓).',
+    internalMark: (titles: string[]) =>
+      `${titles.length === 1 ? 'Siterer et internt dokument' : 'Siterer interne dokumenter'} (${quoted(titles)}): kontroller før sending`,
+    internal: (n: number, titles: string[]) =>
+      `${n} ${n === 1 ? 'setning siterer' : 'setninger siterer'} ${titles.length === 1 ? 'et internt dokument' : 'interne dokumenter'} (${quoted(titles)}) og er merket i teksten: kontroller før sending at innholdet kan deles utenfor organisasjonen.`,
     judged: (n: number) =>
       `${n} av vurderingene er gjort av en språkmodell (dommer), ikke bare de faste kontrollene; de er merket «vurdert av språkmodell».`,
   },
@@ -68,6 +89,10 @@ const WORDS = {
     review: (n: number) => `${n} må lesast mot kjelda (≈)`,
     marked: 'Dei er merkte i teksten.',
     allGood: 'alle påstandane er støtta av kjeldene dei viser til (✓).',
+    internalMark: (titles: string[]) =>
+      `${titles.length === 1 ? 'Siterer eit internt dokument' : 'Siterer interne dokument'} (${quoted(titles)}): kontroller før sending`,
+    internal: (n: number, titles: string[]) =>
+      `${n} ${n === 1 ? 'setning siterer' : 'setningar siterer'} ${titles.length === 1 ? 'eit internt dokument' : 'interne dokument'} (${quoted(titles)}) og er merkte i teksten: kontroller før sending at innhaldet kan delast utanfor organisasjonen.`,
     judged: (n: number) =>
       `${n} av vurderingane er gjorde av ein språkmodell (dommar), ikkje berre dei faste kontrollane; dei er merkte «vurdert av språkmodell».`,
   },
@@ -82,13 +107,15 @@ const MARK: Record<string, '≈' | '✗'> = {
 
 /**
  * Pair the draft's sentences with the stored report (same order: non-empty paragraphs, section by section; the
- * text is compared so a mismatch never marks the wrong sentence) and count the marks.
+ * text is compared so a mismatch never marks the wrong sentence) and count the marks. `internal`: the cited passages
+ * whose document is internal, by passage id, with the document's title.
  * @example const r = reviewDraft(record.structured, record.verification, new Set()); r.summary // «Kildekontroll: 2 setninger må kontrolleres …»
  */
 export function reviewDraft(
   draft: DraftDocument,
   verification: VerificationReport | undefined,
   withdrawnPassageIds: Set<string> = new Set(),
+  internal: ReadonlyMap<string, { title: string }> = new Map(),
 ): DraftReview {
   const lang: Lang = draft.language === 'nn' ? 'nn' : 'nb';
   const w = WORDS[lang];
@@ -97,30 +124,49 @@ export function reviewDraft(
   const bySentence = new Map<DraftSentence, SentenceReview>();
   sentences.forEach((s, i) => {
     const r: SentenceReport | undefined = reports[i]?.text === s.text ? reports[i] : undefined;
-    bySentence.set(s, reviewOf(s, r, withdrawnPassageIds, lang));
+    const titles = s.citations.flatMap((c) => {
+      const doc = internal.get(c.passageId);
+      return doc ? [doc.title] : [];
+    });
+    // Each document once: two passages of one note are «et internt dokument».
+    bySentence.set(s, {
+      ...reviewOf(s, r, withdrawnPassageIds, lang),
+      internal: titles.length ? w.internalMark([...new Set(titles)]) : null,
+    });
   });
   const all = [...bySentence.values()];
   const review = all.filter((x) => x.mark === '≈').length;
   const bad = all.filter((x) => x.mark === '✗').length;
   const judged = all.filter((x) => x.judged).length;
+  const internalCount = all.filter((x) => x.internal).length;
   const lines: string[] = [];
   if (review + bad > 0) {
     const n = review + bad;
     const parts = [...(bad ? [w.bad(bad)] : []), ...(review ? [w.review(review)] : [])];
     lines.push(`${w.lead} ${w.toCheck(n)}: ${parts.join(', ')}. ${w.marked}`);
   } else if (sentences.length) lines.push(`${w.lead} ${w.allGood}`);
+  if (internalCount > 0) {
+    const titles = sentences.flatMap((s) => s.citations.flatMap((c) => internal.get(c.passageId)?.title ?? []));
+    lines.push(w.internal(internalCount, [...new Set(titles)]));
+  }
   if (judged > 0) lines.push(w.judged(judged));
   return {
-    of: (s) => bySentence.get(s) ?? { mark: null, label: null, reason: null, judged: false },
+    of: (s) => bySentence.get(s) ?? { mark: null, label: null, reason: null, judged: false, internal: null },
     review,
     bad,
     judged,
+    internal: internalCount,
     summary: lines.length ? lines.join(' ') : null,
     lead: w.lead,
   };
 }
 
-function reviewOf(s: DraftSentence, r: SentenceReport | undefined, withdrawn: Set<string>, lang: Lang): SentenceReview {
+function reviewOf(
+  s: DraftSentence,
+  r: SentenceReport | undefined,
+  withdrawn: Set<string>,
+  lang: Lang,
+): Omit<SentenceReview, 'internal'> {
   const w = WORDS[lang];
   const judged = !!r?.judge && 'decided' in r.judge && r.judge.decided === true;
   if (s.citations.some((c) => withdrawn.has(c.passageId)))
@@ -133,8 +179,20 @@ function reviewOf(s: DraftSentence, r: SentenceReport | undefined, withdrawn: Se
   return { mark: MARK[verdict], label: w.label[verdict], reason: r?.reasons[0] ?? null, judged };
 }
 
-/** The label as it stands in the text: «[≈ må kontrolleres]», with the judge noted when it decided. */
+/**
+ * The label as it stands in the text: «[≈ må kontrolleres]», with the judge noted when it decided, and after it the
+ * internal-source mark («[Siterer et internt dokument («…»): kontroller før sending]»). The mark's full stops are
+ * escaped so the Markdown reader does not end a sentence inside it (verify/markdownParagraph.ts).
+ */
 export function markText(r: SentenceReview): string | null {
-  if (!r.label) return null;
-  return `[${r.label}${r.judged && r.mark ? ', vurdert av språkmodell' : ''}]`;
+  const marks = [
+    ...(r.label ? [`[${r.label}${r.judged && r.mark ? ', vurdert av språkmodell' : ''}]`] : []),
+    ...(r.internal ? [`[${escapeMarkdown(r.internal)}]`] : []),
+  ];
+  return marks.length ? marks.join(' ') : null;
+}
+
+/** A backslash, a sentence end and the `&` of `&lt;`/`&amp;` escaped as the Markdown form reads them. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\.!?…]/g, '\\$&').replace(/&(?=(?:lt|amp);)/g, '\\&');
 }

@@ -1,16 +1,20 @@
 /**
- * What our own Markdown export (src/export/markdown.ts) adds to a draft that is not the draft's text: the
- * extractive drafter's italic notice, the «> **Kildekontroll:** …» review summary, the «> **Merk:** …» warnings
- * about withdrawn and replaced sources (all under the title), and the review mark in front of a sentence that is not ✓
- * («[≈ må kontrolleres] Vi mener …»). The parser (markdown.ts) reads them as nothing, so an exported draft verifies
+ * What our own Markdown export (src/export/markdown.ts) adds to a draft that is not the draft's text: the italic
+ * notice saying who wrote the version, the «> **Kildekontroll:** …» review summary, the «> **Merk:** …» warnings
+ * about withdrawn and replaced sources (all under the title), the review mark in front of a sentence that is not ✓
+ * («[≈ må kontrolleres] Vi mener …») and the mark of a sentence citing an internal document. The parser (markdown.ts) reads them as nothing, so an exported draft verifies
  * again exactly as the draft did, and an edit sent back (PUT /drafts/:id) reads the same way.
  *
  * NOTE: the words live here, below the export, because the parser is below it in the layers; the export test
  * (test/verify/markdownExport.test.ts) exports real drafts and parses them back, so the two cannot drift apart.
  */
 
-/** The extractive drafter's notice, the same lead in Bokmål and Nynorsk (draft/wording.ts extractiveNotice). */
-const NOTICE = /^\*Uttrekksbasert utkast:[^*]*\*$/;
+/**
+ * The notice saying who wrote the version (export/versionNotice.ts): the extractive drafter's («Uttrekksbasert
+ * utkast: …», draft/wording.ts), a language model's, or a person's edit; the same leads in Bokmål and Nynorsk.
+ */
+const NOTICE =
+  /^\*(?:Uttrekksbasert utkast:|Utkast (?:skrevet|skrive) av språkmodell – |Redigert for h(?:å|a)nd etter utkastet[ :])[^*]*\*$/;
 /** The review summary's lead, Bokmål and Nynorsk (export/review.ts). */
 const REVIEW = /^> \*\*(?:Kildekontroll|Kjeldekontroll):\*\*/;
 /**
@@ -34,19 +38,27 @@ export function isExportNoteLine(line: string): boolean {
  * «[✓ vurdert av språkmodell] ». Only in front of a sentence; a bracket inside a sentence or a quote is text.
  */
 const MARK = /^\[(?:≈|✗|✓) [^\]\n]*\] ?/;
+/**
+ * The mark of a sentence citing an internal document (export/review.ts), alone or after the review mark:
+ * «[Siterer et internt dokument («Streikeplan»): kontroller før sending] ».
+ */
+const INTERNAL =
+  /^\[Siterer (?:et internt dokument|eit internt dokument|interne dokumenter|interne dokument) [^\]\n]*\] ?/;
 
-/** A sentence starting with what reads as a review mark (the renderer escapes its `[`). */
+/** A sentence starting with what reads as a review or internal-source mark (the renderer escapes its `[`). */
 export function looksLikeMark(sentence: string): boolean {
-  return MARK.test(sentence);
+  return MARK.test(sentence) || INTERNAL.test(sentence);
 }
 
 /**
- * A sentence's text without the export's review mark in front, and which mark it was.
+ * A sentence's text without the export's marks in front (review, then internal source), and which review mark it was.
  * @example withoutMark('[≈ må kontrolleres] Vi mener det.') // { text: 'Vi mener det.', mark: '≈' }
  */
 export function withoutMark(sentence: string): { text: string; mark?: '≈' | '✗' | '✓' } {
   const m = MARK.exec(sentence);
-  return m ? { text: sentence.slice(m[0].length), mark: m[0][1] as '≈' | '✗' | '✓' } : { text: sentence };
+  const rest = m ? sentence.slice(m[0].length) : sentence;
+  const text = rest.slice(INTERNAL.exec(rest)?.[0].length ?? 0);
+  return m ? { text, mark: m[0][1] as '≈' | '✗' | '✓' } : { text };
 }
 
 /**

@@ -20,19 +20,50 @@ describe('the Markdown export', () => {
     expect(draftToMarkdown({ draft: draft(), markdown: MARKDOWN })).toBe(MARKDOWN);
   });
 
-  it('puts the drafter’s notice and the withdrawal warning under the title, and an edit sent back drops the warning', () => {
+  it('puts the version’s notice and the withdrawal warning under the title, and an edit sent back drops the warning', () => {
     const out = draftToMarkdown({
-      draft: draft({ notice: 'Utkastet er satt sammen av sitater.' }),
+      draft: draft({ extractive: true, notice: 'Uttrekksbasert utkast: lagret med utkastet.' }),
       markdown: MARKDOWN,
+      author: { provider: 'extractive', model: 'extractive' },
       withdrawn: new Map([['a-p000', withdrawal]]),
     });
     const lines = out.split('\n');
     expect(lines[0]).toBe('# Høringssvar');
-    expect(lines[2]).toBe('*Utkastet er satt sammen av sitater.*');
+    expect(lines[2]).toBe(
+      '*Uttrekksbasert utkast: setningene er hentet ordrett fra organisasjonens egne dokumenter og må bearbeides før innsending.*',
+    );
     expect(lines[4]).toMatch(/^> \*\*Merk:\*\* Et dokument svaret viser til, er trukket tilbake/);
     expect(lines[4]).toContain('«Uttalelse» (Fagforbundet), 04.03.2026');
-    expect(lines.filter(isExportNoteLine)).toEqual([lines[4]]);
+    expect(lines.filter(isExportNoteLine)).toEqual([lines[2], lines[4]]);
     expect(out.endsWith(MARKDOWN.slice('# Høringssvar\n'.length))).toBe(true);
+  });
+
+  it('says who wrote the version, not the notice the draft kept from its first version', () => {
+    const kept = draft({
+      extractive: true,
+      notice: 'Uttrekksbasert utkast: setningene er hentet ordrett fra organisasjonens egne dokumenter.',
+    });
+    const notice = (author?: Parameters<typeof draftToMarkdown>[0]['author'], language: 'nb' | 'nn' = 'nb') =>
+      draftToMarkdown({ draft: { ...kept, language }, markdown: MARKDOWN, author }).split('\n')[2];
+    const first = { provider: 'extractive', model: 'extractive' };
+    expect(notice({ provider: 'person', model: 'manuell redigering', first })).toBe(
+      '*Redigert for hånd etter utkastet (første versjon: uttrekksutkast uten språkmodell): setningene er ikke lenger nødvendigvis ordrett fra kildene. Kildekontrollen under gjelder denne versjonen.*',
+    );
+    expect(notice({ provider: 'person', model: 'manuell redigering', first }, 'nn')).toMatch(
+      /^\*Redigert for hand etter utkastet \(første versjon: uttrekksutkast utan språkmodell\): setningane er ikkje lenger/,
+    );
+    expect(notice({ provider: 'anthropic', model: 'claude-sonnet-4-5' })).toBe(
+      '*Utkast skrevet av språkmodell – Claude (claude-sonnet-4-5): kontroller teksten mot kildene før innsending.*',
+    );
+    expect(notice({ provider: 'openai-chat', model: 'llama3:8b' })).toMatch(/selvdriftet språkmodell \(llama3:8b\)/);
+    // Nobody said who wrote it: no notice rather than the stored one.
+    expect(draftToMarkdown({ draft: kept, markdown: MARKDOWN })).toBe(MARKDOWN);
+    for (const line of [
+      notice({ provider: 'person', model: 'x', first }),
+      notice(first),
+      notice({ provider: 'anthropic', model: 'c' }),
+    ])
+      expect(isExportNoteLine(line)).toBe(true);
   });
 
   it('does not take an ordinary quoted line for its own warning', () => {

@@ -1,6 +1,7 @@
 /**
- * One reading of our own export format: a draft exported as Markdown (the extractive notice and the review summary
- * under the title, review marks in front of sentences, the withdrawn-sources warning) verifies again through
+ * One reading of our own export format: a draft exported as Markdown (the notice saying who wrote the version and
+ * the review summary under the title, review and internal-source marks in front of sentences, the withdrawn-sources
+ * warning) verifies again through
  * POST /verify exactly as the draft did, sentence for sentence, with no line of the export read as an uncited claim.
  * The real app on an in-memory PGlite with the seed corpus; the CLI's own export is run in
  * test/cli/verify.integration.test.ts.
@@ -128,20 +129,64 @@ describe('the Markdown parser reads the export’s own lines as nothing', () => 
     withdrawnAt: '2026-03-04T10:00:00Z',
   };
 
-  it.each(['nb', 'nn'] as const)('notice, summary, withdrawn warning and mark in %s', (language) => {
-    const notice =
-      language === 'nn'
-        ? 'Uttrekksbasert utkast: setningane er henta ordrett frå organisasjonen sine eigne dokument og må bearbeidast før innsending.'
-        : 'Uttrekksbasert utkast: setningene er hentet ordrett fra organisasjonens egne dokumenter og må bearbeides før innsending.';
+  const authors = {
+    extractive: { provider: 'extractive', model: 'extractive' },
+    model: { provider: 'anthropic', model: 'claude-sonnet-4-5' },
+    edited: { provider: 'person', model: 'manuell redigering', first: { provider: 'extractive', model: 'extractive' } },
+  };
+  it.each(
+    (['nb', 'nn'] as const).flatMap((language) =>
+      (Object.keys(authors) as (keyof typeof authors)[]).map((who) => [language, who] as const),
+    ),
+  )('notice, summary, withdrawn warning and mark in %s (%s version)', (language, who) => {
     const md = draftToMarkdown({
-      draft: draft({ language, notice }),
+      draft: draft({ language }),
       markdown: stored,
+      author: authors[who],
       withdrawn: new Map([[P, withdrawal]]),
     });
-    expect(md).toContain(`*${notice}*`);
+    expect(md.split('\n')[2]).toMatch(/^\*(Uttrekksbasert utkast|Utkast skr|Redigert for h)[^*]+\*$/);
     expect(md).toMatch(/^> \*\*Merk:\*\* /m);
     expect(md).toMatch(/\[✗ \S+ er tr(ukket|ekt) tilbake\] Fagforbundet/);
     expect(parseMarkdown(md)).toEqual(parseMarkdown(stored));
+  });
+
+  it.each(['nb', 'nn'] as const)('the internal-source mark in %s, alone and after a review mark', (language) => {
+    const two = renderMarkdown({
+      title: 'Høringssvar',
+      sections: [
+        {
+          heading: 'Del',
+          sentences: [
+            { text: FAITHFUL, citations: [{ passageId: P, quote: Q }] },
+            { text: PARAPHRASE, citations: [{ passageId: 'intern-p001', quote: 'offentlig eid' }] },
+          ],
+        },
+      ],
+    });
+    const both = draft({ language });
+    both.sections[0].paragraphs[0].push({
+      text: PARAPHRASE,
+      kind: 'claim',
+      verdict: 'partly_supported',
+      citations: [{ passageId: 'intern-p001', quote: 'offentlig eid' }],
+    });
+    // A title with full stops and brackets: the mark must stay one bracket and not end a sentence inside it.
+    const internal = new Map([
+      [P, { title: 'Styrevedtak 12. mars [utkast]' }],
+      ['intern-p001', { title: 'Notat!' }],
+    ]);
+    const md = draftToMarkdown({ draft: both, markdown: two, internal });
+    expect(md).toMatch(
+      /\n\[Siterer (et|eit) internt dokument \(«Styrevedtak 12\\\. mars \(utkast\)»\): kontroller før sending\] Fagforbundet ønsker en skytjeneste/,
+    );
+    expect(md).toMatch(
+      /\[≈ må kontroller(es|ast)\] \[Siterer (et|eit) internt dokument \(«Notat\\!»\): kontroller før sending\] Fagforbundet ønsker en offentlig/,
+    );
+    expect(md).toMatch(
+      /^> \*\*(Kilde|Kjelde)kontroll:\*\* .*2 setning(er|ar) siterer interne dokument(er)? \(«Styrevedtak 12\. mars \(utkast\)», «Notat!»\)/m,
+    );
+    expect(parseMarkdown(md)).toEqual(parseMarkdown(two));
   });
 
   it('reads the export’s &lt; as < (safeMarkdown), and keeps a text’s own &lt; and &amp; as written', () => {

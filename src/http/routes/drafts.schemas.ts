@@ -109,6 +109,14 @@ export const DraftVersionSchema = z
       )
       .optional()
       .openapi({ description: 'Kilder som er erstattet av en ny versjon etter at utkastet ble skrevet' }),
+    /**
+     * Cited passages whose document is internal (visibility=internal): the page and both exports mark the sentences
+     * citing them, and the exports' review summary counts them, so they are checked before the answer is sent.
+     */
+    internalSources: z
+      .array(z.object({ passageId: z.string(), documentId: z.string(), title: z.string(), organisation: z.string() }))
+      .optional()
+      .openapi({ description: 'Interne dokumenter utkastet siterer (GET /drafts/{id}); kontroller før sending' }),
   })
   .openapi('DraftVersion');
 

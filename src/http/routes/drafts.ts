@@ -11,6 +11,7 @@ import { createDraftService } from '../../draft/service.js';
 import type { DraftResult } from '../../draft/types.js';
 import { draftToDocx } from '../../export/docx.js';
 import { draftToMarkdown } from '../../export/markdown.js';
+import { internalSources } from '../../export/internalSources.js';
 import { reviewDraft } from '../../export/review.js';
 import type { Logger } from '../../log.js';
 import type { Db } from '../../store/db.js';
@@ -134,7 +135,9 @@ const exportRoute = createRoute({
     'When documents the draft cites have been withdrawn or replaced since it was written, the file says so under the ' +
     'title and marks their footnotes (the sentences citing a replaced one are ✗ until checked again); the Markdown goes back in through PUT /drafts/{id} without that warning. Every ' +
     'sentence that is not ✓ is marked (a highlight and a comment in DOCX, «[≈ må kontrolleres]» in Markdown) under ' +
-    'a review summary. A draft with ✗ sentences is exported only with allowUnverified=true (else 409).',
+    'a review summary. A notice under the title says who wrote the version (extractive, a model, edited by hand). ' +
+    'Sentences citing an internal document are marked and counted in the summary, their verdicts unchanged, and need ' +
+    'no confirmation. A draft with ✗ sentences is exported only with allowUnverified=true (else 409).',
   request: { params: DraftIdParam, query: ExportQuery },
   responses: {
     200: {
@@ -229,8 +232,13 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       if (!draft) throw notFound(id);
       const stored = await getDraftVersion(db, { id, version });
       if (!stored) throw noVersion(id, version);
-      const { record, withdrawn: gone, replaced: changed } = await readable(c, stored);
+      const { record, withdrawn: gone, replaced: changed, ids } = await readable(c, stored);
       const withdrawn = [...gone].map(([passageId, w]) => ({ passageId, ...w }));
+      // The page marks the sentences citing an internal document, as the exports do.
+      const internal = [...internalSources(await getPassages(db, { ids }))].map(([passageId, d]) => ({
+        passageId,
+        ...d,
+      }));
       const replaced = [...changed].map(([passageId, { readable: _r, ...r }]) => ({ passageId, ...r }));
       return c.json(
         {
@@ -239,6 +247,7 @@ export function draftRoutes(deps: DraftRoutesDeps) {
             ...recordView(record),
             ...(withdrawn.length ? { withdrawnSources: withdrawn } : {}),
             ...(replaced.length ? { replacedSources: replaced } : {}),
+            ...(internal.length ? { internalSources: internal } : {}),
           },
         },
         200,
@@ -280,6 +289,12 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       const { record, withdrawn, replaced, ids } = await readable(c, stored);
       const review = reviewDraft(record.structured, record.verification, new Set(withdrawn.keys()));
       if (review.bad > 0 && allowUnverified !== 'true') throw unverified(review.bad, review.review);
+      // Sentences citing an internal document are marked and counted in the file, not refused: the organisation's
+      // own material, which a user of it drafted from (README, «What an export says about its sentences»).
+      const passages = await getPassages(db, { ids });
+      // The notice says who wrote this version; an edited one names what the first version was (as the page does).
+      const first = record.provider === 'person' ? (await getDraft(db, { id }))?.versions[0] : undefined;
+      const author = { provider: record.provider, model: record.model, ...(first ? { first } : {}) };
       await audit(c, deps.db, {
         action: 'export',
         organisation: record.structured.organisation,
@@ -292,8 +307,10 @@ export function draftRoutes(deps: DraftRoutesDeps) {
             draft: record.structured,
             markdown: record.markdown,
             verification: record.verification,
+            author,
             withdrawn,
             replaced,
+            internal: internalSources(passages),
           }),
           200,
           {
@@ -305,10 +322,11 @@ export function draftRoutes(deps: DraftRoutesDeps) {
       const bytes = await draftToDocx({
         draft: record.structured,
         request: record.request,
-        passages: await getPassages(db, { ids }),
+        passages,
         withdrawn,
         replaced,
         verification: record.verification,
+        author,
       });
       return c.body(new Uint8Array(bytes), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -1,7 +1,7 @@
 // The legend for the footnote colours and the one-line summary of a draft's verification.
 import { h } from '../dom.js';
 import { LEGEND, verdictInfo } from '../labels.js';
-import { summarise } from './model.js';
+import { canonicalLine, flatSentences, summarise } from './model.js';
 
 export function legend() {
   const items = LEGEND.map(([verdict, explanation]) => ({ v: verdictInfo(verdict), verdict, explanation }));
@@ -56,4 +56,20 @@ export function summaryLine(model) {
     symbol: s.bad ? '✗' : '≈',
     text: `${s.supported} av ${s.claims} påstander er støttet av kildene; ${parts.join(', ')}. Se de markerte fotnotene.`,
   };
+}
+
+/**
+ * The line after the summary when sentences cite internal documents, as the exports' review summary says it; null
+ * when none do. Counted apart from the verdicts: an internal source supports a sentence as well as a public one.
+ */
+export function internalLine(model) {
+  const marked = flatSentences(model).filter((s) => s.internal?.length && canonicalLine(s.text));
+  if (!marked.length) return null;
+  const titles = [...new Set(marked.flatMap((s) => s.internal))];
+  const n = marked.length;
+  return (
+    `${n} ${n === 1 ? 'setning siterer' : 'setninger siterer'} ` +
+    `${titles.length === 1 ? 'et internt dokument' : 'interne dokumenter'} (${titles.map((t) => `«${t}»`).join(', ')}) ` +
+    `og er merket «Intern kilde», også i nedlastingene: kontroller før sending at innholdet kan deles utenfor organisasjonen.`
+  );
 }

@@ -15,6 +15,11 @@ export function modelFromVersion(version) {
   // A source withdrawn since the check was run no longer backs the sentence, whatever the stored verdict says.
   const gone = new Set((version.withdrawnSources ?? []).map((w) => w.passageId));
   for (const s of flatSentences(model)) s.withdrawn = s.citations.some((c) => gone.has(c.passageId));
+  // A sentence citing one of the organisation's internal documents: marked here and in both exports, so it is
+  // checked before the answer leaves the organisation. Its verdict is not changed by it.
+  const internal = new Map((version.internalSources ?? []).map((d) => [d.passageId, d.title]));
+  for (const s of flatSentences(model))
+    s.internal = [...new Set(s.citations.map((c) => internal.get(c.passageId)).filter(Boolean))];
   return model;
 }
 

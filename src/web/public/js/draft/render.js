@@ -129,7 +129,25 @@ function renderSentence(sentence, ctx) {
       ),
     );
   }
+  if (sentence.internal?.length) {
+    const says = internalMark(sentence.internal);
+    wrap.append(
+      ' ',
+      h(
+        'span',
+        { class: 'tag tag--internal', title: says },
+        'Intern kilde',
+        h('span', { class: 'visually-hidden' }, `: ${says}`),
+      ),
+    );
+  }
   return wrap;
+}
+
+/** The words the exports mark such a sentence with (src/export/review.ts), on the page too. */
+export function internalMark(titles) {
+  const which = titles.length === 1 ? 'Siterer et internt dokument' : 'Siterer interne dokumenter';
+  return `${which} (${titles.map((t) => `«${t}»`).join(', ')}): kontroller før sending.`;
 }
 
 export const JUDGED =

@@ -10,7 +10,7 @@ import { keepWork, leavingForLogin } from '../session.js';
 import { closeSourcePanel } from '../sourcePanel.js';
 import { ApiError } from '../api.js';
 import { checkModel, plainText, saveModel } from '../draft/check.js';
-import { legend, summaryLine } from '../draft/legend.js';
+import { internalLine, legend, summaryLine } from '../draft/legend.js';
 import { modelFromVersion, summarise } from '../draft/model.js';
 import { extrasCount, renderDraft } from '../draft/render.js';
 import { versionList } from '../draft/versions.js';
@@ -41,6 +41,8 @@ export async function render(main, { params, query }) {
   const withdrawnNotice = h('div', { class: 'notice notice--warning', hidden: true });
   const replacedNotice = h('div', { class: 'notice notice--warning', hidden: true, 'data-notice': 'replaced' });
   const summary = h('p', { class: 'summary' });
+  // Beside the verdicts' summary, not in it: its colour is the verdicts', and an internal source changes none.
+  const internalNotice = h('p', { class: 'notice notice--warning', hidden: true, 'data-notice': 'internal' });
   const status = h('p', { class: 'status', role: 'status' });
   const errorSlot = h('div', { class: 'error-slot', hidden: true });
   // The text of a save refused because someone else saved first, kept to copy after the newest version is loaded.
@@ -91,6 +93,7 @@ export async function render(main, { params, query }) {
     withdrawnNotice,
     replacedNotice,
     summary,
+    internalNotice,
     h(
       'div',
       { class: 'toolbar', role: 'group', 'aria-label': 'Arbeid med utkastet' },
@@ -253,12 +256,17 @@ export async function render(main, { params, query }) {
 
   function updateSummary() {
     const line = summaryLine(state.model);
+    // Sentences citing internal documents are downloaded without asking (the organisation's own material; README,
+    // «What an export says about its sentences»), so the summary above the download links says it, as the files do.
+    const internal = internalLine(state.model);
     summary.className = `summary summary--${line.kind}`;
     summary.replaceChildren(
       h('span', { 'aria-hidden': 'true', class: 'summary__symbol' }, line.symbol),
       ' ',
       line.text,
     );
+    internalNotice.hidden = !internal;
+    internalNotice.textContent = internal ?? '';
     exportNote.hidden = !state.dirty;
   }
 
