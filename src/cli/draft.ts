@@ -121,6 +121,7 @@ async function main() {
         verification: result.verification,
         author,
         internal: internalSources(passages),
+        version,
       });
       if (values.out) await writeFile(values.out, md);
       else process.stdout.write(md);

@@ -13,6 +13,7 @@ import {
   type NewDraftVersion,
 } from '../store/drafts.js';
 import {
+  exportedVersion,
   parseMarkdown,
   StructuredDraftSchema,
   verifyDraft,
@@ -88,7 +89,9 @@ export function createDraftService(deps: DraftServiceDeps) {
       const previous = await getDraftVersion(deps.db, { id });
       if (!previous) return null;
       // Refused before verifying when the draft has already moved on; addDraftVersion checks again under its lock.
-      const { baseVersion } = edit;
+      // An exported file sent back names the version it was made from (its «*Versjon 3 av utkastet*» line).
+      const baseVersion =
+        edit.baseVersion ?? (edit.markdown !== undefined ? exportedVersion(edit.markdown) : undefined);
       if (baseVersion !== undefined && baseVersion !== previous.version)
         throw draftVersionConflict({ baseVersion, latestVersion: previous.version });
       const t0 = performance.now();

@@ -17,6 +17,7 @@ import { markText, reviewDraft } from './review.js';
 import type { Replacement } from '../store/drafts.js';
 import { WITHDRAWN_LEAD, replacedWarning, withdrawnWarning } from './withdrawn.js';
 import { versionNotice, type VersionAuthor } from './versionNotice.js';
+import { versionLine } from '../verify/markdownNotes.js';
 
 const WARNING_LINE = (text: string) => `> **${WITHDRAWN_LEAD}**${text.slice(WITHDRAWN_LEAD.length)}`;
 const REVIEW_LINE = (text: string, lead: string) => `> **${lead}**${text.slice(lead.length)}`;
@@ -32,8 +33,14 @@ export function draftToMarkdown({
   withdrawn = new Map(),
   replaced = new Map(),
   internal = new Map(),
+  version,
 }: {
   draft: DraftDocument;
+  /**
+   * The stored version exported: written as «*Versjon 3 av utkastet*», so a file sent back (PUT /drafts/:id) is held
+   * to the version it was made from, as the page's save is (`baseVersion`).
+   */
+  version?: number;
   markdown: string;
   /** Who wrote the version, for its notice; without it the file has none (the stored draft's notice is not used). */
   author?: VersionAuthor;
@@ -63,6 +70,7 @@ export function draftToMarkdown({
   ].filter((w): w is string => w !== null);
   const notice = versionNotice(author, draft.language);
   const notes = [
+    ...(version !== undefined ? [versionLine(version)] : []),
     ...(notice ? [`*${notice}*`] : []),
     ...(review.summary ? [REVIEW_LINE(review.summary, review.lead)] : []),
     ...warnings.map(WARNING_LINE),

@@ -188,6 +188,7 @@ function summarise(sentences: SentenceReport[]): VerificationReport['summary'] {
 }
 
 export { parseMarkdown, renderMarkdown } from './markdown.js';
+export { exportedVersion } from './markdownNotes.js';
 export { VerifyError, LIMITS, type VerifyErrorCode } from './errors.js';
 export {
   StructuredDraftSchema,

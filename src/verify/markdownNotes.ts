@@ -15,6 +15,28 @@
  */
 const NOTICE =
   /^\*(?:Uttrekksbasert utkast:|Utkast (?:skrevet|skrive) av språkmodell – |Redigert for h(?:å|a)nd etter utkastet[ :])[^*]*\*$/;
+/** The line naming the version a file was exported from, the same in Bokmål and Nynorsk. */
+const VERSION = /^\*Versjon (\d{1,6}) av utkastet\*$/;
+
+/**
+ * The line an export writes for its version (export/markdown.ts).
+ * @example versionLine(3) === '*Versjon 3 av utkastet*'
+ */
+export const versionLine = (version: number) => `*Versjon ${version} av utkastet*`;
+
+/**
+ * The version a Markdown file says it was exported from (its «*Versjon 3 av utkastet*» line under the title);
+ * undefined for a file without one (hand-written, or exported before the line existed).
+ * @example exportedVersion('# Svar\n\n*Versjon 3 av utkastet*\n\nTekst.') === 3
+ */
+export function exportedVersion(markdown: string): number | undefined {
+  for (const line of markdown.split('\n').slice(0, 12)) {
+    const m = VERSION.exec(line.trim());
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
 /** The review summary's lead, Bokmål and Nynorsk (export/review.ts). */
 const REVIEW = /^> \*\*(?:Kildekontroll|Kjeldekontroll):\*\*/;
 /**
@@ -30,7 +52,7 @@ const WITHDRAWN =
  */
 export function isExportNoteLine(line: string): boolean {
   const t = line.trim();
-  return NOTICE.test(t) || REVIEW.test(t) || WITHDRAWN.test(t);
+  return VERSION.test(t) || NOTICE.test(t) || REVIEW.test(t) || WITHDRAWN.test(t);
 }
 
 /**

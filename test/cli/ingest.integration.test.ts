@@ -132,7 +132,7 @@ describe('npm run ingest', () => {
     const db = await openPglite(dataDir);
     try {
       const { rows } = await db.query<{ title: string }>('SELECT title FROM documents ORDER BY title');
-      expect(rows.map((r) => r.title)).toEqual(['Kort', 'Kort2']); // titles from the file names
+      expect(rows.map((r) => r.title)).toEqual(['Andre notat', 'Kort notat']); // titles from their «# » headings
     } finally {
       await db.close();
     }

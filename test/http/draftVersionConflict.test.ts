@@ -99,6 +99,23 @@ describe('PUT /drafts/:id with baseVersion', () => {
     expect((await latest(id)).text).toContain('En nyere endring.');
   });
 
+  it('holds an exported Markdown to the version it names («*Versjon 1 av utkastet*»), without baseVersion too', async () => {
+    const { id } = await newDraft();
+    const exported = await (await ctx.app.request(`/drafts/${id}/export?format=md&allowUnverified=true`)).text();
+    expect(exported).toContain('*Versjon 1 av utkastet*');
+    expect((await put(id, edit('En nyere endring.', { baseVersion: 1 }))).status).toBe(200);
+    // The export of version 1 sent back as it is, after version 2 was saved: refused, not saved on top of it.
+    const res = await put(id, { markdown: exported });
+    expect(res.status).toBe(409);
+    expect((await res.json()).detail).toContain('siden versjon 1 (nå versjon 2)');
+    expect((await latest(id)).text).toContain('En nyere endring.');
+    // The export of the latest version goes through, and its version line is no text of the draft.
+    const current = await (await ctx.app.request(`/drafts/${id}/export?format=md&allowUnverified=true`)).text();
+    const saved = await put(id, { markdown: current });
+    expect(saved.status).toBe(200);
+    expect((await latest(id)).text).not.toContain('Versjon 2 av utkastet');
+  });
+
   it('refuses a version the draft does not have yet, naming the latest', async () => {
     const { id } = await newDraft();
     const res = await put(id, edit('Fra fremtiden.', { baseVersion: 7 }));

@@ -311,6 +311,7 @@ export function draftRoutes(deps: DraftRoutesDeps) {
             withdrawn,
             replaced,
             internal: internalSources(passages),
+            version: record.version,
           }),
           200,
           {
