@@ -16,6 +16,7 @@ import {
   deleteExpired,
   deleteSession,
   passwordByEmail,
+  passwordHashOf,
   recentLoginFailures,
   recordLoginFailure,
   saveOidcLogin,
@@ -73,6 +74,9 @@ const SessionUser = z
     name: z.string(),
     admin: z.boolean(),
     memberships: z.array(z.object({ organisation: z.string(), role: z.enum(['reader', 'editor', 'admin']) })),
+    hasPassword: z.boolean().openapi({
+      description: 'Whether a password is set: changing it asks for the current one (PUT /users/{id}/password)',
+    }),
   })
   .openapi('SessionUser');
 
@@ -128,12 +132,13 @@ const deleteRoute = createRoute({
   responses: { 204: { description: 'Signed out' }, ...problemResponses(403) },
 });
 
-const publicUser = (u: User): z.infer<typeof SessionUser> => ({
+const publicUser = (u: User, hasPassword: boolean): z.infer<typeof SessionUser> => ({
   id: u.id,
   email: u.email,
   name: u.name,
   admin: u.isAdmin,
   memberships: u.memberships.map((m) => ({ organisation: m.organisation, role: m.role })),
+  hasPassword,
 });
 
 export function sessionRoutes({ db, config, logger }: { db: Queryable; config: SignInConfig; logger: Logger }) {
@@ -169,7 +174,14 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
       requestId: c.get('requestId'),
       detail: { via },
     });
-    return { user: publicUser(user), csrfToken: s.csrfToken, expiresAt: s.expiresAt, open: false, oidc: oidcInfo };
+    const hasPassword = via === 'password' || (await passwordHashOf(db, { userId: user.id })) !== null;
+    return {
+      user: publicUser(user, hasPassword),
+      csrfToken: s.csrfToken,
+      expiresAt: s.expiresAt,
+      open: false,
+      oidc: oidcInfo,
+    };
   }
 
   const api = router()
@@ -179,7 +191,7 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
       const user = viewer.kind === 'user' && viewer.userId ? await getUser(db, { id: viewer.userId }) : null;
       return c.json(
         {
-          user: user ? publicUser(user) : null,
+          user: user ? publicUser(user, (await passwordHashOf(db, { userId: user.id })) !== null) : null,
           csrfToken: session?.csrfToken ?? '',
           expiresAt: session?.expiresAt ?? null,
           open: c.get('openMode'),

@@ -1,5 +1,5 @@
-// /admin — for site administrators: users with their organisations and roles, passwords, personal tokens (a new
-// token is shown once), and the audit log. Every change goes through the API, which checks the role again.
+// /admin — for site administrators: users with their organisations and roles (disabled users marked, disabled and
+// enabled here), passwords, personal tokens (a new token is shown once), and the audit log. Every change goes through the API, which checks the role again.
 import { getJson, sendEmpty, sendJson } from '../api.js';
 import { announce, formatTimestamp, h } from '../dom.js';
 import { problemText, showError } from '../errors.js';
@@ -77,13 +77,16 @@ export async function render(main) {
         users.map((u) =>
           h(
             'tr',
-            {},
+            u.disabled ? { dataset: { disabled: '' } } : {},
             h(
               'td',
               {},
               h('strong', {}, u.email),
               u.name ? ` (${u.name})` : '',
               u.isAdmin ? h('p', { class: 'hint' }, 'Administrator for hele tjenesten') : null,
+              u.disabled
+                ? h('p', { class: 'notice notice--warning' }, 'Deaktivert: kan ikke logge inn, nøklene virker ikke')
+                : null,
             ),
             h(
               'td',
@@ -137,6 +140,20 @@ export async function render(main) {
           sendEmpty('PUT', `/users/${encodeURIComponent(u.id)}/password`, { password: password.value }),
         ),
       ),
+      u.disabled
+        ? form('Aktiver igjen', [], () =>
+            act(`${u.email} er aktiv igjen.`, () =>
+              sendJson('PUT', `/users/${encodeURIComponent(u.id)}/disabled`, { disabled: false }),
+            ),
+          )
+        : form(
+            'Deaktiver',
+            [h('p', { class: 'hint' }, 'Brukeren logges ut overalt; det hen har skrevet, blir stående.')],
+            () =>
+              act(`${u.email} er deaktivert og logget ut overalt.`, () =>
+                sendJson('PUT', `/users/${encodeURIComponent(u.id)}/disabled`, { disabled: true }),
+              ),
+          ),
       form('Lag tilgangsnøkkel', [field(id('nokkel'), 'Navn på nøkkelen', tokenName)], () =>
         act(`Ny tilgangsnøkkel til ${u.email}.`, async () => {
           const issued = await sendJson('POST', `/users/${encodeURIComponent(u.id)}/tokens`, { name: tokenName.value });
