@@ -207,6 +207,18 @@ describe('changing one’s own password', { shuffle: false }, () => {
     await session({ email: 'kari@ks.no', password: 'kari sitt nye passord' });
   });
 
+  it('refuses the 11th wrong current password in 15 minutes with 429, even the right one', async () => {
+    const per = await createUser(ctx.db, { email: 'per@ks.no' });
+    await setPasswordHash(ctx.db, { email: 'per@ks.no', hash: await hashPassword('pers riktige passord') });
+    const { write } = await session({ email: 'per@ks.no', password: 'pers riktige passord' });
+    const change = (currentPassword: string) =>
+      req('PUT', `/users/${per.id}/password`, { password: 'pers nye passord', currentPassword }, write);
+    for (let i = 0; i < 10; i++) expect((await change(`gjett nummer ${i}`)).status).toBe(400);
+    const res = await change('pers riktige passord');
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('900');
+  });
+
   it('still may not set someone else’s password (403)', async () => {
     const { write } = await session({ email: 'kari@ks.no', password: 'kari sitt nye passord' });
     const me = (await listUsers(ctx.db)).find((u) => u.email === 'admin@ks.no')!;

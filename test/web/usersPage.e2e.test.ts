@@ -82,6 +82,10 @@ suite('web page: first administrator, disabling users, one’s own password (Chr
 
   it('disables a user on /admin (marked, still listed) and enables them again', async () => {
     await page.goto(`${world.base}/admin`);
+    // One's own row sends one to the account page, where the current password is asked for.
+    const own = page.locator('tr', { has: page.locator('strong', { hasText: ADMIN }) });
+    await own.locator('summary').click();
+    expect(await own.getByRole('link', { name: 'Endre ditt eget passord' }).getAttribute('href')).toBe('/logg-inn');
     const row = page.locator('tr', { hasText: READER });
     await row.locator('summary').click();
     await row.getByRole('button', { name: 'Deaktiver' }).click();

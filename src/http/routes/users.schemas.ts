@@ -97,7 +97,8 @@ export const routes = {
           .strict(),
       ),
     },
-    responses: { 204: { description: 'Set' }, ...problemResponses(400, 401, 403, 404) },
+    // 429: too many wrong current passwords.
+    responses: { 204: { description: 'Set' }, ...problemResponses(400, 401, 403, 404, 429) },
   }),
   disabled: createRoute({
     method: 'put',

@@ -8,7 +8,14 @@
  */
 import type { Queryable } from '../../store/driver.js';
 import { refuseOtherSpelling } from '../../store/organisations.js';
-import { deleteOtherSessions, deleteUserSessions, passwordHashOf, setPasswordHash } from '../../store/sessions.js';
+import {
+  deleteOtherSessions,
+  deleteUserSessions,
+  passwordHashOf,
+  recentLoginFailures,
+  recordLoginFailure,
+  setPasswordHash,
+} from '../../store/sessions.js';
 import {
   createUser,
   getAnyUser,
@@ -29,6 +36,14 @@ import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.
 import { AppError } from '../errors.js';
 import { router } from '../openapi.js';
 import { routes } from './users.schemas.js';
+
+/**
+ * Wrong current passwords per user in the window before 429: someone holding a session left open cannot guess the
+ * password behind it at argon2's pace for ever. Counted with sign-in failures, under a client of its own.
+ */
+const CHANGE_MAX_FAILURES = 10;
+const CHANGE_WINDOW_MIN = 15;
+const CHANGE_CLIENT = '(passordbytte)';
 
 const invalid = (field: string, reason: string) =>
   new AppError('bad_request:validation', { detail: `${field}: ${reason}`, errors: [{ field, reason }] });
@@ -124,8 +139,19 @@ export function userRoutes({ db }: { db: Queryable }) {
         // enough); a user with none yet (the first administrator, signed in with a token) sets a first one.
         const current = await passwordHashOf(db, { userId: id });
         if (current && !currentPassword) throw invalid('currentPassword', 'skriv det nåværende passordet ditt');
-        if (current && !(await verifyPassword(current, currentPassword!)))
-          throw invalid('currentPassword', 'passordet er feil');
+        if (current) {
+          const tries = { email: user.email, client: CHANGE_CLIENT };
+          const failures = await recentLoginFailures(db, { ...tries, minutes: CHANGE_WINDOW_MIN });
+          if (failures.fromClient >= CHANGE_MAX_FAILURES)
+            throw new AppError('too_many_requests:rate', {
+              detail: `For mange feil nåværende passord. Vent ${CHANGE_WINDOW_MIN} minutter og prøv igjen.`,
+              retryAfterS: CHANGE_WINDOW_MIN * 60,
+            });
+          if (!(await verifyPassword(current, currentPassword!))) {
+            await recordLoginFailure(db, tries);
+            throw invalid('currentPassword', 'passordet er feil');
+          }
+        }
       }
       await setPasswordHash(db, { email: user.email, hash: await hashPassword(password) });
       // Everyone who knew the old password is signed out; one's own change keeps the session it was made in.

@@ -3,6 +3,7 @@
 import { getJson, sendEmpty, sendJson } from '../api.js';
 import { announce, formatTimestamp, h } from '../dom.js';
 import { problemText, showError } from '../errors.js';
+import { currentSession } from '../session.js';
 
 const ROLE_NAMES = { reader: 'Leser', editor: 'Redaktør', admin: 'Administrator' };
 const roleSelect = (id, withNone = false) =>
@@ -135,11 +136,14 @@ export async function render(main) {
           }),
         ),
       ),
-      form('Sett passord', [field(id('passord'), 'Nytt passord (minst 10 tegn)', password)], () =>
-        act(`Passordet til ${u.email} er satt. Brukeren er logget ut overalt.`, () =>
-          sendEmpty('PUT', `/users/${encodeURIComponent(u.id)}/password`, { password: password.value }),
-        ),
-      ),
+      // One's own password is changed with the current one, on the account page.
+      u.id === currentSession().user?.id
+        ? h('p', {}, h('a', { href: '/logg-inn' }, 'Endre ditt eget passord'))
+        : form('Sett passord', [field(id('passord'), 'Nytt passord (minst 10 tegn)', password)], () =>
+            act(`Passordet til ${u.email} er satt. Brukeren er logget ut overalt.`, () =>
+              sendEmpty('PUT', `/users/${encodeURIComponent(u.id)}/password`, { password: password.value }),
+            ),
+          ),
       u.disabled
         ? form('Aktiver igjen', [], () =>
             act(`${u.email} er aktiv igjen.`, () =>
