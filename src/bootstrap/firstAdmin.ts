@@ -50,7 +50,7 @@ export async function ensureFirstAdmin(
     logger.info(
       { email: created.email },
       'første administrator er opprettet fra INNSPILL_ADMIN_EMAIL; tilgangsnøkkelen skrives én gang til stderr og ' +
-        'logger inn på siden (/logg-inn, «Logg inn med tilgangsnøkkel»), der et passord settes under «Endre passord»',
+        'logger inn på siden (/logg-inn, «Logg inn med tilgangsnøkkel»), der administratoren setter et passord («Sett et passord»)',
     );
   const open = !(config.API_TOKENS ?? '').trim() && !(await anyUser(db));
   if (open)
@@ -80,7 +80,7 @@ export function firstAdminNotice(
   return (
     `\nAdministrator ${admin.email} er opprettet. Tilgangsnøkkelen vises bare nå; ta vare på den:\n\n  ${admin.token}\n\n` +
     `Logg inn på siden: åpne ${origin}/logg-inn, velg «Logg inn med tilgangsnøkkel» og lim inn nøkkelen. ` +
-    'Sett deretter et eget passord under «Endre passord» på samme side.\n' +
+    'Sett deretter et eget passord på siden som kommer («Sett et passord»).\n' +
     'I API-et: Authorization: Bearer <nøkkel>. Flere brukere og nøkler: /admin, eller npm run users -- --help\n\n'
   );
 }

@@ -46,7 +46,7 @@ it('tells the first administrator, once, how to sign in to the page with the tok
   const notice = firstAdminNotice({ email: 'kari@ks.no', token: 'inn_abc' }, { host: '0.0.0.0', port: 8787 });
   expect(notice).toContain('  inn_abc\n');
   expect(notice).toContain('åpne http://localhost:8787/logg-inn, velg «Logg inn med tilgangsnøkkel»');
-  expect(notice).toContain('«Endre passord»');
+  expect(notice).toContain('«Sett et passord»');
   expect(firstAdminNotice({ email: 'k@ks.no', token: 't' }, { host: '::1', port: 9000 })).toContain(
     'http://[::1]:9000/logg-inn',
   );
