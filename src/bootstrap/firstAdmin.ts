@@ -1,6 +1,8 @@
 /**
  * Start-up for access control (issue 16): the first site administrator from INNSPILL_ADMIN_EMAIL when the store has
- * no users yet, with one personal token shown once, and a log line saying whether the server is open.
+ * no users yet, with one personal token shown once, and a log line saying whether the server is open. The token also
+ * signs in to the page (/logg-inn, «Logg inn med tilgangsnøkkel»), where the administrator then sets a password:
+ * no password is ever made up here, logged or taken from the command line.
  */
 import type { Config } from '../config/env.js';
 import type { Logger } from '../log.js';
@@ -47,8 +49,8 @@ export async function ensureFirstAdmin(
   if (created)
     logger.info(
       { email: created.email },
-      'første administrator er opprettet fra INNSPILL_ADMIN_EMAIL; tilgangsnøkkelen skrives én gang til stderr ' +
-        '(flere med: npm run users -- token <e-post> mens serveren er stoppet, eller med DATABASE_URL)',
+      'første administrator er opprettet fra INNSPILL_ADMIN_EMAIL; tilgangsnøkkelen skrives én gang til stderr og ' +
+        'logger inn på siden (/logg-inn, «Logg inn med tilgangsnøkkel»), der administratoren setter et passord («Sett et passord»)',
     );
   const open = !(config.API_TOKENS ?? '').trim() && !(await anyUser(db));
   if (open)
@@ -61,4 +63,24 @@ export async function ensureFirstAdmin(
       'tilgangskontroll er på: alle forespørsler unntatt /health, /openapi.json, /docs og nettsiden krever innlogging eller tilgangsnøkkel',
     );
   return created;
+}
+
+/**
+ * What `npm start` prints once on stderr (never to the log) for the administrator just created: the token, and how
+ * to sign in to the page with it and set a password there.
+ * @example process.stderr.write(firstAdminNotice(admin, { host: '127.0.0.1', port: 8787 }))
+ */
+export function firstAdminNotice(
+  admin: { email: string; token: string },
+  { host, port }: { host: string; port: number },
+): string {
+  // A server listening on every address is reached on this machine as localhost; an IPv6 address needs brackets.
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const origin = `http://${name}:${port}`;
+  return (
+    `\nAdministrator ${admin.email} er opprettet. Tilgangsnøkkelen vises bare nå; ta vare på den:\n\n  ${admin.token}\n\n` +
+    `Logg inn på siden: åpne ${origin}/logg-inn, velg «Logg inn med tilgangsnøkkel» og lim inn nøkkelen. ` +
+    'Sett deretter et eget passord på siden som kommer («Sett et passord»).\n' +
+    'I API-et: Authorization: Bearer <nøkkel>. Flere brukere og nøkler: /admin, eller npm run users -- --help\n\n'
+  );
 }

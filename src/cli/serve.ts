@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { scheduleBackups } from '../bootstrap/backups.js';
 import { registerConfiguredOrganisations } from '../bootstrap/configOrganisations.js';
 import { draftingChoice } from '../bootstrap/drafting.js';
-import { ensureFirstAdmin } from '../bootstrap/firstAdmin.js';
+import { ensureFirstAdmin, firstAdminNotice } from '../bootstrap/firstAdmin.js';
 import { seedIfEmpty } from '../bootstrap/loadFiles.js';
 import { openRuntime } from '../bootstrap/runtime.js';
 import { ConfigError, loadConfig } from '../config/env.js';
@@ -37,11 +37,7 @@ async function main() {
   if (seeded) logger.info({ documents: seeded, dir: config.SEED_DIR }, 'seed corpus ingested');
   // Issue 16: the first administrator (INNSPILL_ADMIN_EMAIL); its token is shown this once, never logged.
   const admin = await ensureFirstAdmin(runtime.db, config, logger);
-  if (admin)
-    process.stderr.write(
-      `\nAdministrator ${admin.email} er opprettet. Tilgangsnøkkelen vises bare nå; ta vare på den:\n\n  ${admin.token}\n\n` +
-        `Bruk: Authorization: Bearer <nøkkel>. Flere brukere og nøkler: npm run users -- --help\n\n`,
-    );
+  if (admin) process.stderr.write(firstAdminNotice(admin, { host: config.HOST, port: config.PORT }));
   // One spelling per organisation in the configuration too; checked once the store (seeds included) is open, then
   // registered as known to every door.
   await registerConfiguredOrganisations(runtime.db, config).catch(async (err: unknown) => {

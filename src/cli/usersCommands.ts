@@ -35,7 +35,7 @@ sikkerhetskopier, leser hele revisjonsloggen og ser alle organisasjoner.
 Kommandoer:
   add <e-post> [--name <navn>] [--admin] [--org <organisasjon> --role <reader|editor|admin>]
                                    opprett en bruker (med en rolle i en organisasjon)
-  list                             brukere, roller og nøkler (aldri selve nøklene)
+  list                             brukere (deaktiverte merket), roller og nøkler (aldri selve nøklene)
   token <e-post> [--name <navn>]   lag en personlig tilgangsnøkkel; den vises bare denne ene gangen
   revoke <nøkkel-id>               trekk tilbake en nøkkel (id fra list)
   role <e-post> <organisasjon> <reader|editor|admin|none>
@@ -81,7 +81,8 @@ async function userOrFail(db: Queryable, email: string | undefined): Promise<Use
 }
 
 const describeUser = (u: User) =>
-  `${u.email}${u.name ? ` (${u.name})` : ''}${u.isAdmin ? ' – administrator for hele tjenesten' : ''}\n` +
+  `${u.email}${u.name ? ` (${u.name})` : ''}${u.isAdmin ? ' – administrator for hele tjenesten' : ''}` +
+  `${u.disabled ? ` – deaktivert (enable ${u.email} aktiverer igjen)` : ''}\n` +
   (u.memberships.length
     ? u.memberships.map((m) => `    ${m.organisation}: ${ROLE_NAMES[m.role]}`).join('\n')
     : '    ingen organisasjoner') +
@@ -107,8 +108,14 @@ export async function runUsersCommand(db: Db, a: UsersArgs): Promise<string> {
   switch (a.command) {
     case 'add': {
       if (!first || !/^[^@\s]+@[^@\s]+$/.test(first)) throw refuse('oppgi en gyldig e-postadresse.');
-      if (await getUserByEmail(db, { email: first }))
-        throw refuse(`det finnes allerede en bruker med e-post ${first}.`);
+      const existing = await getUserByEmail(db, { email: first });
+      if (existing)
+        throw refuse(
+          existing.disabled
+            ? `det finnes allerede en bruker med e-post ${existing.email}, men den er deaktivert; aktiver den igjen med ` +
+                `npm run users -- enable ${existing.email}`
+            : `det finnes allerede en bruker med e-post ${first}.`,
+        );
       if ((a.org === undefined) !== (a.role === undefined)) throw refuse('--org og --role må gis sammen.');
       const role = a.role === undefined ? null : parseRole(a.role);
       const user = await db.transaction(async (tx) => {

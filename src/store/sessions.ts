@@ -31,6 +31,11 @@ export const TOUCH_SESSION_SQL = /* SQL */ `
 
 export const DELETE_SESSION_SQL = /* SQL */ `DELETE FROM sessions WHERE token_hash = $1`;
 export const DELETE_USER_SESSIONS_SQL = /* SQL */ `DELETE FROM sessions WHERE user_id = $1`;
+/** Every session of the user but the one with hash $2 (NULL keeps none). */
+export const DELETE_OTHER_SESSIONS_SQL = /* SQL */ `
+  DELETE FROM sessions WHERE user_id = $1 AND ($2::text IS NULL OR token_hash <> $2)`;
+/** The stored hash of the enabled user with id $1 (null when they have no password). */
+export const PASSWORD_BY_ID_SQL = /* SQL */ `SELECT password_hash FROM users WHERE id = $1 AND disabled_at IS NULL`;
 export const DELETE_EXPIRED_SQL = /* SQL */ `
   WITH s AS (DELETE FROM sessions WHERE expires_at <= now() RETURNING 1),
        o AS (DELETE FROM oidc_logins WHERE expires_at <= now() RETURNING 1),
@@ -70,6 +75,15 @@ export async function passwordByEmail(db: Queryable, { email }: { email: string 
   return rows[0] ? { userId: rows[0].id, hash: rows[0].password_hash } : null;
 }
 
+/** The user's password hash, or null (no password set, or no such enabled user). */
+export async function passwordHashOf(db: Queryable, { userId }: { userId: string }): Promise<string | null> {
+  const { rows } = await db.query<{ password_hash: string | null }>(PASSWORD_BY_ID_SQL, [userId]);
+  return rows[0]?.password_hash ?? null;
+}
+
+/** How a session was opened: password, OpenID Connect, or a personal access token typed on the sign-in page. */
+export type SignInVia = 'password' | 'oidc' | 'token';
+
 export interface NewSession {
   /** The cookie's value (only its hash is stored). */
   token: string;
@@ -80,7 +94,7 @@ export interface NewSession {
 /** @example const { token } = await createSession(db, { userId, via: 'password', idleMinutes: 480, maxHours: 24 }) */
 export async function createSession(
   db: Queryable,
-  opts: { userId: string; via: 'password' | 'oidc'; idleMinutes: number; maxHours: number },
+  opts: { userId: string; via: SignInVia; idleMinutes: number; maxHours: number },
 ): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
@@ -124,6 +138,14 @@ export async function deleteSession(db: Queryable, { token }: { token: string })
 /** Sign a user out everywhere (password changed, user disabled). */
 export async function deleteUserSessions(db: Queryable, { userId }: { userId: string }) {
   await db.query(DELETE_USER_SESSIONS_SQL, [userId]);
+}
+
+/** Sign a user out everywhere but the session of `keepToken` (their own password change keeps them signed in). */
+export async function deleteOtherSessions(
+  db: Queryable,
+  { userId, keepToken }: { userId: string; keepToken: string | undefined },
+) {
+  await db.query(DELETE_OTHER_SESSIONS_SQL, [userId, keepToken ? sessionHash(keepToken) : null]);
 }
 
 /** Remove expired sessions and abandoned OIDC sign-ins. */

@@ -18,12 +18,16 @@ const INSERT_USER_SQL = /* SQL */ `
   RETURNING id, email, name, is_admin, created_at::text AS created_at`;
 
 const USER_COLUMNS = /* SQL */ `u.id, u.email, u.name, u.is_admin, u.created_at::text AS created_at,
+  u.disabled_at IS NOT NULL AS disabled,
   coalesce((SELECT jsonb_agg(jsonb_build_object('organisation', m.organisation, 'key', m.organisation_key, 'role', m.role)
             ORDER BY m.organisation_key) FROM memberships m WHERE m.user_id = u.id), '[]'::jsonb) AS memberships`;
 
 const GET_USER_BY_EMAIL_SQL = /* SQL */ `SELECT ${USER_COLUMNS} FROM users u WHERE lower(u.email) = lower($1)`;
 const GET_USER_SQL = /* SQL */ `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1 AND u.disabled_at IS NULL`;
-const LIST_USERS_SQL = /* SQL */ `SELECT ${USER_COLUMNS} FROM users u WHERE u.disabled_at IS NULL ORDER BY lower(u.email)`;
+/** Enabled or disabled: what an administrator manages. */
+const GET_ANY_USER_SQL = /* SQL */ `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`;
+/** Every user, disabled ones too (marked): an administrator must see them to enable them again. */
+const LIST_USERS_SQL = /* SQL */ `SELECT ${USER_COLUMNS} FROM users u ORDER BY lower(u.email)`;
 
 const SET_ADMIN_SQL = /* SQL */ `UPDATE users SET is_admin = $2 WHERE id = $1`;
 
@@ -61,6 +65,11 @@ const USER_BY_TOKEN_HASH_SQL = /* SQL */ `
   FROM api_tokens t JOIN users u ON u.id = t.user_id
   WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL`;
 
+/** Whether a live (not revoked) token belongs to a disabled user. */
+const TOKEN_OF_DISABLED_USER_SQL = /* SQL */ `
+  SELECT EXISTS (SELECT 1 FROM api_tokens t JOIN users u ON u.id = t.user_id
+                 WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NOT NULL) AS disabled`;
+
 // NOTE: at most one write a minute per token, so a busy client does not turn every read into a write.
 const TOUCH_TOKEN_SQL = /* SQL */ `
   UPDATE api_tokens SET last_used_at = now()
@@ -79,6 +88,8 @@ export interface User {
   email: string;
   name: string;
   isAdmin: boolean;
+  /** Disabled: cannot sign in, tokens and sessions do not work; enabled again by an administrator. */
+  disabled: boolean;
   createdAt: string;
   memberships: Membership[];
 }
@@ -103,6 +114,7 @@ function rowToUser(r: Row): User {
     email: r.email,
     name: r.name,
     isAdmin: Boolean(r.is_admin),
+    disabled: Boolean(r.disabled),
     createdAt: iso(r.created_at)!,
     memberships: ms ?? [],
   };
@@ -172,6 +184,13 @@ export async function getUser(db: Queryable, { id }: { id: string }): Promise<Us
   return rows[0] ? rowToUser(rows[0]) : null;
 }
 
+/** The user by id, disabled or not (the admin routes); getUser finds enabled users only. */
+export async function getAnyUser(db: Queryable, { id }: { id: string }): Promise<User | null> {
+  const { rows } = await db.query(GET_ANY_USER_SQL, [id]);
+  return rows[0] ? rowToUser(rows[0]) : null;
+}
+
+/** Every user, disabled ones included (`disabled: true`). */
 export async function listUsers(db: Queryable): Promise<User[]> {
   return (await db.query(LIST_USERS_SQL)).rows.map(rowToUser);
 }
@@ -241,6 +260,15 @@ export function userViewer(user: User): Viewer {
 }
 
 /** The user a personal token belongs to (live token, enabled user), noting its use; null for any other string. */
+/**
+ * Whether `token` is a live token of a disabled user: only its holder can ask, so saying "your account is
+ * disabled" tells a stranger nothing (guessing a 256-bit token is not possible).
+ */
+export async function isTokenOfDisabledUser(db: Queryable, { token }: { token: string }): Promise<boolean> {
+  const { rows } = await db.query<{ disabled: boolean }>(TOKEN_OF_DISABLED_USER_SQL, [tokenHash(token)]);
+  return Boolean(rows[0]?.disabled);
+}
+
 export async function userByToken(db: Queryable, { token }: { token: string }): Promise<User | null> {
   const { rows } = await db.query(USER_BY_TOKEN_HASH_SQL, [tokenHash(token)]);
   if (!rows[0]) return null;

@@ -1,7 +1,7 @@
 /** INNSPILL_ADMIN_EMAIL at start-up (issue 16): the first site administrator once, with a working token. */
 import { pino } from 'pino';
 import { afterAll, expect, it } from 'vitest';
-import { ensureFirstAdmin } from '../../src/bootstrap/firstAdmin.js';
+import { ensureFirstAdmin, firstAdminNotice } from '../../src/bootstrap/firstAdmin.js';
 import { silentLogger } from '../../src/log.js';
 import { openPglite } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
@@ -40,4 +40,14 @@ it('says at start-up, in Norwegian, whether the server is open to all or needs s
   expect(said[1]).toMatch(/^første administrator er opprettet fra INNSPILL_ADMIN_EMAIL/);
   expect(said[2]).toMatch(/^tilgangskontroll er på:/);
   expect(said.join('\n')).not.toMatch(/\b(open access|access control on|first administrator)\b/);
+});
+
+it('tells the first administrator, once, how to sign in to the page with the token (no password anywhere)', () => {
+  const notice = firstAdminNotice({ email: 'kari@ks.no', token: 'inn_abc' }, { host: '0.0.0.0', port: 8787 });
+  expect(notice).toContain('  inn_abc\n');
+  expect(notice).toContain('åpne http://localhost:8787/logg-inn, velg «Logg inn med tilgangsnøkkel»');
+  expect(notice).toContain('«Sett et passord»');
+  expect(firstAdminNotice({ email: 'k@ks.no', token: 't' }, { host: '::1', port: 9000 })).toContain(
+    'http://[::1]:9000/logg-inn',
+  );
 });

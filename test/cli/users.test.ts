@@ -52,8 +52,12 @@ describe('npm run users', { shuffle: false }, () => {
       'ola@ks.no er deaktivert: logget ut overalt, og nøklene virker ikke lenger.\n',
     );
     expect(await userByToken(db, { token })).toBeNull();
-    expect(await run('list')).not.toContain('ola@ks.no');
+    // Still listed, marked: an administrator must find a disabled user to enable them again.
+    expect(await run('list')).toContain('ola@ks.no – deaktivert (enable ola@ks.no aktiverer igjen)\n');
     expect(await run('disable', ['ola@ks.no'])).toBe('ola@ks.no er allerede deaktivert.\n');
+    await expect(run('add', ['OLA@ks.no'])).rejects.toThrow(
+      'er deaktivert; aktiver den igjen med npm run users -- enable ola@ks.no',
+    );
     expect(await run('enable', ['ola@ks.no'])).toBe('ola@ks.no er aktiv igjen.\n');
     expect((await userByToken(db, { token }))?.email).toBe('ola@ks.no');
     await expect(run('disable', ['kari@ks.no'])).rejects.toThrow(

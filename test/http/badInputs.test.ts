@@ -82,6 +82,7 @@ const JSON_BODIES: Record<string, Record<string, unknown>> = {
   'POST /users': { email: 'fuzz@ks.no', name: 'Fuzz', organisation: 'KS', role: 'reader' },
   'PUT /users/{id}/roles': { organisation: 'KS', role: 'editor' },
   'PUT /users/{id}/admin': { admin: false },
+  'PUT /users/{id}/disabled': { disabled: false },
   'PUT /users/{id}/password': { password: 'et langt nok passord' },
   'POST /users/{id}/tokens': { name: 'bærbar' },
 };

@@ -347,6 +347,9 @@ const CALLS: Record<string, () => Call[]> = {
   'PUT /users/{id}/admin': () => [
     { label: 'missing', path: '/users/finnes-ikke/admin', init: json('PUT', { admin: true }) },
   ],
+  'PUT /users/{id}/disabled': () => [
+    { label: 'missing', path: '/users/finnes-ikke/disabled', init: json('PUT', { disabled: true }) },
+  ],
   'PUT /users/{id}/password': () => [
     { label: 'missing', path: '/users/finnes-ikke/password', init: json('PUT', { password: 'et langt passord' }) },
   ],

@@ -21,7 +21,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { timingSafeEqual } from 'node:crypto';
 import { ANONYMOUS_VIEWER, OPEN_VIEWER, type Role, type Viewer } from '../../domain/viewer.js';
 import type { Queryable } from '../../store/driver.js';
-import { anyUser, userByToken, userViewer } from '../../store/users.js';
+import { anyUser, isTokenOfDisabledUser, userByToken, userViewer } from '../../store/users.js';
 import { AppError } from '../errors.js';
 
 /** Another way to find the principal (e.g. a session cookie): a viewer, or null when the request has none of its kind. */
@@ -105,6 +105,12 @@ export function principal(opts: PrincipalOptions): MiddlewareHandler<{ Variables
       if (user) return userViewer(user);
       // Open mode has no tokens to be wrong about: a stray header is ignored as before.
       if (await isOpen()) return OPEN_VIEWER;
+      // Only the holder of a real token gets here with one of a disabled user: telling them why is no leak.
+      if (given && (await isTokenOfDisabledUser(opts.db, { token: given })))
+        throw new AppError('unauthorized:token', {
+          detail:
+            'Brukerkontoen til denne tilgangsnøkkelen er deaktivert. Be en administrator om å aktivere den igjen.',
+        });
       throw new AppError('unauthorized:token', { detail: 'Tilgangsnøkkelen er ukjent eller trukket tilbake.' });
     }
     for (const r of opts.resolvers ?? []) {

@@ -1,5 +1,6 @@
 /**
- * Sign-in for the page: `POST /session` (e-mail and password), `GET /session` (who is signed in, the CSRF token the
+ * Sign-in for the page: `POST /session` (e-mail and password, or a personal access token: the first administrator
+ * from INNSPILL_ADMIN_EMAIL has only that), `GET /session` (who is signed in, the CSRF token the
  * page sends on writes), `DELETE /session` (sign out), and, when OIDC_* is set, `GET /auth/oidc` → the identity
  * provider → `GET /auth/oidc/callback`. Sessions live in the database (store/sessions.ts).
  */
@@ -15,14 +16,24 @@ import {
   deleteExpired,
   deleteSession,
   passwordByEmail,
+  passwordHashOf,
   recentLoginFailures,
   recordLoginFailure,
   saveOidcLogin,
   takeOidcLogin,
+  type SignInVia,
 } from '../../store/sessions.js';
 import { recordAudit } from '../../store/audit.js';
 import { refuseOtherSpelling } from '../../store/organisations.js';
-import { createUser, getUser, getUserByEmail, setRole, type User } from '../../store/users.js';
+import {
+  createUser,
+  getUser,
+  getUserByEmail,
+  isTokenOfDisabledUser,
+  setRole,
+  userByToken,
+  type User,
+} from '../../store/users.js';
 import { clearCookie, OIDC_STATE_COOKIE, readCookie, SESSION_COOKIE, setAuthCookie } from '../auth/cookies.js';
 import { OIDC_CALLBACK_PATH, oidcClient, type OidcClient } from '../auth/oidc.js';
 import { PASSWORD_MAX, verifyPassword } from '../auth/password.js';
@@ -63,6 +74,9 @@ const SessionUser = z
     name: z.string(),
     admin: z.boolean(),
     memberships: z.array(z.object({ organisation: z.string(), role: z.enum(['reader', 'editor', 'admin']) })),
+    hasPassword: z.boolean().openapi({
+      description: 'Whether a password is set: changing it asks for the current one (PUT /users/{id}/password)',
+    }),
   })
   .openapi('SessionUser');
 
@@ -76,10 +90,20 @@ const SessionState = z
   })
   .openapi('SessionState');
 
-const Login = z.object({
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(PASSWORD_MAX),
-});
+// NOTE: one strict object rather than a union of two, so a missing or unknown field is named plainly
+// (a union's errors name neither branch well); the handler asks for e-mail and password when no token is given.
+const Login = z
+  .object({
+    email: z.string().trim().min(1).max(320).optional(),
+    password: z.string().min(1).max(PASSWORD_MAX).optional(),
+    token: z.string().trim().min(1).max(200).optional().openapi({
+      description: 'A personal access token instead of e-mail and password (e.g. the first administrator’s)',
+    }),
+  })
+  .strict();
+
+/** The key under which failed token sign-ins are counted per client (no e-mail is typed). */
+const TOKEN_FAILURES_KEY = '(tilgangsnøkkel)';
 
 const getRoute = createRoute({
   method: 'get',
@@ -91,7 +115,9 @@ const getRoute = createRoute({
 const postRoute = createRoute({
   method: 'post',
   path: '/session',
-  summary: 'Sign in with e-mail and password: sets the session cookie (HttpOnly, SameSite=Lax, Secure over TLS)',
+  summary:
+    'Sign in with e-mail and password, or with a personal access token: sets the session cookie (HttpOnly, ' +
+    'SameSite=Lax, Secure over TLS)',
   request: { body: { required: true, content: { 'application/json': { schema: Login } } } },
   responses: {
     200: { description: 'Signed in', content: { 'application/json': { schema: SessionState } } },
@@ -106,12 +132,13 @@ const deleteRoute = createRoute({
   responses: { 204: { description: 'Signed out' }, ...problemResponses(403) },
 });
 
-const publicUser = (u: User): z.infer<typeof SessionUser> => ({
+const publicUser = (u: User, hasPassword: boolean): z.infer<typeof SessionUser> => ({
   id: u.id,
   email: u.email,
   name: u.name,
   admin: u.isAdmin,
   memberships: u.memberships.map((m) => ({ organisation: m.organisation, role: m.role })),
+  hasPassword,
 });
 
 export function sessionRoutes({ db, config, logger }: { db: Queryable; config: SignInConfig; logger: Logger }) {
@@ -128,7 +155,7 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
   const cookieOpts = { trustProxy: config.TRUST_PROXY };
 
   /** Start a session for the user: the cookie, and the state the page needs. */
-  async function signIn(c: Context<AppEnv>, user: User, via: 'password' | 'oidc') {
+  async function signIn(c: Context<AppEnv>, user: User, via: SignInVia) {
     // Sign-ins are rare next to requests: a good moment to drop expired sessions and abandoned OIDC round trips.
     await deleteExpired(db);
     const s = await createSession(db, {
@@ -147,7 +174,14 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
       requestId: c.get('requestId'),
       detail: { via },
     });
-    return { user: publicUser(user), csrfToken: s.csrfToken, expiresAt: s.expiresAt, open: false, oidc: oidcInfo };
+    const hasPassword = via === 'password' || (await passwordHashOf(db, { userId: user.id })) !== null;
+    return {
+      user: publicUser(user, hasPassword),
+      csrfToken: s.csrfToken,
+      expiresAt: s.expiresAt,
+      open: false,
+      oidc: oidcInfo,
+    };
   }
 
   const api = router()
@@ -157,7 +191,7 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
       const user = viewer.kind === 'user' && viewer.userId ? await getUser(db, { id: viewer.userId }) : null;
       return c.json(
         {
-          user: user ? publicUser(user) : null,
+          user: user ? publicUser(user, (await passwordHashOf(db, { userId: user.id })) !== null) : null,
           csrfToken: session?.csrfToken ?? '',
           expiresAt: session?.expiresAt ?? null,
           open: c.get('openMode'),
@@ -167,7 +201,23 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
       );
     })
     .openapi(postRoute, async (c) => {
-      const { email, password } = c.req.valid('json');
+      const body = c.req.valid('json');
+      if (body.token !== undefined) {
+        if (body.email !== undefined || body.password !== undefined)
+          throw new AppError('bad_request:validation', {
+            detail: 'Logg inn enten med tilgangsnøkkel eller med e-post og passord, ikke begge.',
+            errors: [{ field: 'token', reason: 'kan ikke gis sammen med email og password' }],
+          });
+        return c.json(await signInWithToken(c, body.token), 200);
+      }
+      const missing = (['email', 'password'] as const).filter((f) => body[f] === undefined);
+      if (missing.length)
+        throw new AppError('bad_request:validation', {
+          detail: 'Oppgi e-post og passord, eller en tilgangsnøkkel (token).',
+          errors: missing.map((field) => ({ field, reason: 'feltet mangler' })),
+        });
+      const email = body.email!;
+      const password = body.password!;
       // NOTE: counted in the database (every server sees the same count), before any hash is checked, so a guesser
       // costs us one count query. Per e-mail and client address: wrong guesses from one address lock that address
       // out, not the real user at another; LOGIN_MAX_FAILURES_ALL_CLIENTS bounds guesses from many addresses.
@@ -207,6 +257,39 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
       clearCookie(c, SESSION_COOKIE, cookieOpts);
       return c.body(null, 204);
     });
+
+  /**
+   * A personal access token typed on the sign-in page opens a session for its user. Tokens are 256 random bits, so
+   * failures are counted per client only to keep a flood of attempts cheap.
+   */
+  async function signInWithToken(c: Context<AppEnv>, token: string) {
+    const client = clientIp(c, config.TRUST_PROXY);
+    const failures = await recentLoginFailures(db, { email: TOKEN_FAILURES_KEY, client, minutes: LOGIN_WINDOW_MIN });
+    if (failures.fromClient >= LOGIN_MAX_FAILURES)
+      throw new AppError('too_many_requests:rate', {
+        detail: `For mange mislykkede innlogginger med tilgangsnøkkel. Vent ${LOGIN_WINDOW_MIN} minutter og prøv igjen.`,
+        retryAfterS: LOGIN_WINDOW_MIN * 60,
+      });
+    const user = await userByToken(db, { token });
+    if (!user) {
+      await recordLoginFailure(db, { email: TOKEN_FAILURES_KEY, client });
+      logger.info({ requestId: c.get('requestId') }, 'sign-in with a token refused');
+      await recordAudit(db, {
+        actorId: null,
+        actor: TOKEN_FAILURES_KEY,
+        action: 'signin.refused',
+        requestId: c.get('requestId'),
+        detail: { via: 'token' },
+      });
+      // Only the holder of a real token can be told that its account is disabled (see middleware/principal.ts).
+      throw new AppError('unauthorized:token', {
+        detail: (await isTokenOfDisabledUser(db, { token }))
+          ? 'Brukerkontoen til denne tilgangsnøkkelen er deaktivert. Be en administrator om å aktivere den igjen.'
+          : 'Tilgangsnøkkelen er ukjent eller trukket tilbake. Be en administrator om en ny, eller logg inn med e-post og passord.',
+      });
+    }
+    return signIn(c, user, 'token');
+  }
 
   // The browser's round trip through the identity provider: plain redirects, not part of the JSON API.
   const web = new Hono<AppEnv>();

@@ -1,135 +1,57 @@
 /**
  * Users, their organisations and roles, and personal tokens, for the admin page (site administrators only):
- * `GET/POST /users`, `PUT /users/:id/roles`, `PUT /users/:id/admin`, `PUT /users/:id/password`, `GET /tokens`,
- * `POST /users/:id/tokens` (the token is in this one answer and never again), `DELETE /tokens/:id`. Each change is
- * written to the audit log. The CLI (`npm run users`) does the same on the server's machine.
+ * `GET/POST /users`, `PUT /users/:id/roles`, `PUT /users/:id/admin`, `PUT /users/:id/disabled`,
+ * `PUT /users/:id/password`, `GET /tokens`, `POST /users/:id/tokens` (the token is in this one answer and never
+ * again), `DELETE /tokens/:id`. One exception: every signed-in user may change their own password (with the current
+ * one). Each change is written to the audit log. The CLI (`npm run users`) does the same on the server's machine.
+ * Schemas and route descriptions: users.schemas.ts.
  */
-import { createRoute, z } from '@hono/zod-openapi';
-import { Role } from '../../domain/viewer.js';
 import type { Queryable } from '../../store/driver.js';
 import { refuseOtherSpelling } from '../../store/organisations.js';
-import { deleteUserSessions, setPasswordHash } from '../../store/sessions.js';
+import {
+  deleteOtherSessions,
+  deleteUserSessions,
+  passwordHashOf,
+  recentLoginFailures,
+  recordLoginFailure,
+  setPasswordHash,
+} from '../../store/sessions.js';
 import {
   createUser,
-  getUser,
+  getAnyUser,
   getUserByEmail,
   issueToken,
   listTokens,
   listUsers,
+  otherSiteAdmins,
   revokeToken,
   setRole,
   setSiteAdmin,
+  setUserDisabled,
   type User,
 } from '../../store/users.js';
 import { audit, requireSiteAdmin } from '../access.js';
-import { hashPassword, passwordProblem, PASSWORD_MAX } from '../auth/password.js';
+import { readCookie, SESSION_COOKIE } from '../auth/cookies.js';
+import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.js';
 import { AppError } from '../errors.js';
-import { problemResponses, router } from '../openapi.js';
+import { router } from '../openapi.js';
+import { routes } from './users.schemas.js';
 
-const UserSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    isAdmin: z.boolean(),
-    createdAt: z.string(),
-    memberships: z.array(z.object({ organisation: z.string(), key: z.string(), role: Role })),
-  })
-  .openapi('User');
-const TokenSchema = z
-  .object({
-    id: z.string(),
-    userId: z.string(),
-    email: z.string(),
-    name: z.string(),
-    createdAt: z.string(),
-    lastUsedAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-  })
-  .openapi('TokenSummary');
+/**
+ * Wrong current passwords per user in the window before 429: someone holding a session left open cannot guess the
+ * password behind it at argon2's pace for ever. Counted with sign-in failures, under a client of its own.
+ */
+const CHANGE_MAX_FAILURES = 10;
+const CHANGE_WINDOW_MIN = 15;
+const CHANGE_CLIENT = '(passordbytte)';
 
-const Id = z.object({ id: z.string().min(1).max(64) });
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, ...json(schema) } });
-const Organisation = z.string().trim().min(1).max(200);
-
-const routes = {
-  list: createRoute({
-    method: 'get',
-    path: '/users',
-    summary: 'Every user with their organisations and roles (site administrators)',
-    responses: {
-      200: { description: 'OK', ...json(z.object({ users: z.array(UserSchema) })) },
-      ...problemResponses(401, 403),
-    },
-  }),
-  add: createRoute({
-    method: 'post',
-    path: '/users',
-    summary: 'Add a user, optionally with a role in one organisation',
-    request: body(
-      z.object({
-        email: z.email().max(320),
-        name: z.string().trim().max(200).optional(),
-        organisation: Organisation.optional(),
-        role: Role.optional(),
-      }),
-    ),
-    responses: { 201: { description: 'Added', ...json(UserSchema) }, ...problemResponses(400, 401, 403, 409) },
-  }),
-  role: createRoute({
-    method: 'put',
-    path: '/users/{id}/roles',
-    summary: 'Set the user’s role in an organisation (role null removes the membership)',
-    request: { params: Id, ...body(z.object({ organisation: Organisation, role: Role.nullable() })) },
-    // 409: the organisation is another spelling of a known one (store/users.ts setRole).
-    responses: { 200: { description: 'OK', ...json(UserSchema) }, ...problemResponses(400, 401, 403, 404, 409) },
-  }),
-  admin: createRoute({
-    method: 'put',
-    path: '/users/{id}/admin',
-    summary: 'Make the user a site administrator, or not',
-    request: { params: Id, ...body(z.object({ admin: z.boolean() })) },
-    responses: { 200: { description: 'OK', ...json(UserSchema) }, ...problemResponses(400, 401, 403, 404) },
-  }),
-  password: createRoute({
-    method: 'put',
-    path: '/users/{id}/password',
-    summary: 'Set the user’s password for the page (signs them out everywhere)',
-    request: { params: Id, ...body(z.object({ password: z.string().max(PASSWORD_MAX) })) },
-    responses: { 204: { description: 'Set' }, ...problemResponses(400, 401, 403, 404) },
-  }),
-  tokens: createRoute({
-    method: 'get',
-    path: '/tokens',
-    summary: 'Every personal token (never the token itself): name, owner, created, last used, revoked',
-    responses: {
-      200: { description: 'OK', ...json(z.object({ tokens: z.array(TokenSchema) })) },
-      ...problemResponses(401, 403),
-    },
-  }),
-  issue: createRoute({
-    method: 'post',
-    path: '/users/{id}/tokens',
-    summary: 'Issue a personal token: shown in this answer only',
-    request: { params: Id, ...body(z.object({ name: z.string().trim().min(1).max(100) })) },
-    responses: {
-      201: { description: 'Issued', ...json(z.object({ id: z.string(), token: z.string(), createdAt: z.string() })) },
-      ...problemResponses(400, 401, 403, 404),
-    },
-  }),
-  revoke: createRoute({
-    method: 'delete',
-    path: '/tokens/{id}',
-    summary: 'Revoke a personal token',
-    request: { params: Id },
-    responses: { 204: { description: 'Revoked' }, ...problemResponses(401, 403, 404) },
-  }),
-};
+const invalid = (field: string, reason: string) =>
+  new AppError('bad_request:validation', { detail: `${field}: ${reason}`, errors: [{ field, reason }] });
 
 export function userRoutes({ db }: { db: Queryable }) {
   const found = async (id: string): Promise<User> => {
-    const user = await getUser(db, { id });
+    // Disabled users too: an administrator enables them again, and may change their roles meanwhile.
+    const user = await getAnyUser(db, { id });
     if (!user) throw new AppError('not_found:user', { detail: `Ingen bruker med id «${id}».` });
     return user;
   };
@@ -141,8 +63,19 @@ export function userRoutes({ db }: { db: Queryable }) {
     .openapi(routes.add, async (c) => {
       requireSiteAdmin(c.get('viewer'));
       const { email, name, organisation, role } = c.req.valid('json');
-      if (await getUserByEmail(db, { email }))
-        throw new AppError('conflict:user', { detail: `Det finnes allerede en bruker med e-postadressen ${email}.` });
+      // A role is a role in some organisation: without one it would be dropped without a word.
+      if (role && !organisation)
+        throw invalid('organisation', `må oppgis når role er gitt (rollen gjelder én organisasjon)`);
+      const existing = await getUserByEmail(db, { email });
+      if (existing)
+        throw new AppError('conflict:user', {
+          detail: existing.disabled
+            ? `Det finnes allerede en bruker med e-postadressen ${existing.email}, men den er deaktivert. Aktiver ` +
+              `den igjen på administrasjonssiden (/admin), med PUT /users/${existing.id}/disabled og ` +
+              `{"disabled": false}, eller med npm run users -- enable ${existing.email}.`
+            : `Det finnes allerede en bruker med e-postadressen ${email}.`,
+          extensions: { userId: existing.id, disabled: existing.disabled },
+        });
       // Checked before the user is created, so a refused name leaves no user without the membership asked for.
       if (organisation) await refuseOtherSpelling(db, { organisation });
       const user = await createUser(db, { email, name });
@@ -171,20 +104,60 @@ export function userRoutes({ db }: { db: Queryable }) {
       await audit(c, db, { action: 'user.admin', target: id, detail: { admin } });
       return c.json(await found(id), 200);
     })
-    .openapi(routes.password, async (c) => {
+    .openapi(routes.disabled, async (c) => {
       requireSiteAdmin(c.get('viewer'));
       const { id } = c.req.valid('param');
-      const { password } = c.req.valid('json');
-      const problem = passwordProblem(password);
-      if (problem)
-        throw new AppError('bad_request:validation', {
-          detail: problem,
-          errors: [{ field: 'password', reason: problem }],
-        });
+      const { disabled } = c.req.valid('json');
       const user = await found(id);
+      if (user.disabled === disabled) return c.json(user, 200);
+      // NOTE: with no enabled user (and no API_TOKENS) the server would turn open; the CLI refuses the same.
+      if (disabled && user.isAdmin && (await otherSiteAdmins(db, { userId: id })) === 0)
+        throw new AppError('conflict:last_admin', {
+          detail: `${user.email} er den siste aktive administratoren for hele tjenesten. Gjør en annen bruker til administrator først.`,
+        });
+      await setUserDisabled(db, { userId: id, disabled });
+      // Disabling signs the user out everywhere (their tokens stop working through the users query itself).
+      if (disabled) await deleteUserSessions(db, { userId: id });
+      await audit(c, db, {
+        action: disabled ? 'user.disable' : 'user.enable',
+        target: id,
+        detail: { email: user.email },
+      });
+      return c.json(await found(id), 200);
+    })
+    .openapi(routes.password, async (c) => {
+      const viewer = c.get('viewer');
+      const { id } = c.req.valid('param');
+      const { password, currentPassword } = c.req.valid('json');
+      const own = viewer.kind === 'user' && viewer.userId === id;
+      if (!own) requireSiteAdmin(viewer);
+      const problem = passwordProblem(password);
+      if (problem) throw invalid('password', problem);
+      const user = await found(id);
+      if (own) {
+        // Changing one's own password asks for the current one (a session left open on a shared machine is not
+        // enough); a user with none yet (the first administrator, signed in with a token) sets a first one.
+        const current = await passwordHashOf(db, { userId: id });
+        if (current && !currentPassword) throw invalid('currentPassword', 'skriv det nåværende passordet ditt');
+        if (current) {
+          const tries = { email: user.email, client: CHANGE_CLIENT };
+          const failures = await recentLoginFailures(db, { ...tries, minutes: CHANGE_WINDOW_MIN });
+          if (failures.fromClient >= CHANGE_MAX_FAILURES)
+            throw new AppError('too_many_requests:rate', {
+              detail: `For mange feil nåværende passord. Vent ${CHANGE_WINDOW_MIN} minutter og prøv igjen.`,
+              retryAfterS: CHANGE_WINDOW_MIN * 60,
+            });
+          if (!(await verifyPassword(current, currentPassword!))) {
+            await recordLoginFailure(db, tries);
+            throw invalid('currentPassword', 'passordet er feil');
+          }
+        }
+      }
       await setPasswordHash(db, { email: user.email, hash: await hashPassword(password) });
-      await deleteUserSessions(db, { userId: id });
-      await audit(c, db, { action: 'user.password', target: id });
+      // Everyone who knew the old password is signed out; one's own change keeps the session it was made in.
+      if (own) await deleteOtherSessions(db, { userId: id, keepToken: readCookie(c, SESSION_COOKIE) });
+      else await deleteUserSessions(db, { userId: id });
+      await audit(c, db, { action: 'user.password', target: id, detail: { own } });
       return c.body(null, 204);
     })
     .openapi(routes.tokens, async (c) => {

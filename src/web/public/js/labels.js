@@ -105,6 +105,10 @@ const FIELDS = {
   baseVersion: 'Versjon',
   email: 'E-post',
   password: 'Passord',
+  // Sign-in with a token, and changing one's own password (/logg-inn).
+  token: 'Tilgangsnøkkel',
+  currentPassword: 'Nåværende passord',
+  again: 'Gjenta nytt passord',
   // An upload's fields (POST /documents, PUT /documents/:id, POST /consultations), as the upload form names them.
   file: 'Fil',
   date: 'Dato',

@@ -1,4 +1,4 @@
-// The header's right end: who is signed in and «Logg ut», or «Logg inn» when the server needs sign-in and nobody
+// The header's right end: who is signed in (a link to changing one's password) and «Logg ut», or «Logg inn» when the server needs sign-in and nobody
 // is. A server still open (no users, no tokens) shows nothing here.
 import { h } from './dom.js';
 import { csrfToken } from './session.js';
@@ -9,10 +9,11 @@ export function showSignedIn(session) {
   for (const el of document.querySelectorAll('[data-admin-only]')) el.hidden = !session.user?.admin;
   if (session.user) {
     const logout = h('button', { type: 'button', class: 'button button--header', on: { click: signOut } }, 'Logg ut');
+    // The name opens /logg-inn, which for a signed-in user is where they change their own password.
     slot.replaceChildren(
       h(
-        'span',
-        { class: 'site-user__name' },
+        'a',
+        { class: 'site-user__name', href: '/logg-inn', title: 'Din konto: endre passord' },
         h('span', { class: 'visually-hidden' }, 'Innlogget som '),
         session.user.name || session.user.email,
       ),

@@ -1,8 +1,9 @@
-// /admin — for site administrators: users with their organisations and roles, passwords, personal tokens (a new
-// token is shown once), and the audit log. Every change goes through the API, which checks the role again.
+// /admin — for site administrators: users with their organisations and roles (disabled users marked, disabled and
+// enabled here), passwords, personal tokens (a new token is shown once), and the audit log. Every change goes through the API, which checks the role again.
 import { getJson, sendEmpty, sendJson } from '../api.js';
 import { announce, formatTimestamp, h } from '../dom.js';
 import { problemText, showError } from '../errors.js';
+import { currentSession } from '../session.js';
 
 const ROLE_NAMES = { reader: 'Leser', editor: 'Redaktør', admin: 'Administrator' };
 const roleSelect = (id, withNone = false) =>
@@ -77,13 +78,16 @@ export async function render(main) {
         users.map((u) =>
           h(
             'tr',
-            {},
+            u.disabled ? { dataset: { disabled: '' } } : {},
             h(
               'td',
               {},
               h('strong', {}, u.email),
               u.name ? ` (${u.name})` : '',
               u.isAdmin ? h('p', { class: 'hint' }, 'Administrator for hele tjenesten') : null,
+              u.disabled
+                ? h('p', { class: 'notice notice--warning' }, 'Deaktivert: kan ikke logge inn, nøklene virker ikke')
+                : null,
             ),
             h(
               'td',
@@ -132,11 +136,28 @@ export async function render(main) {
           }),
         ),
       ),
-      form('Sett passord', [field(id('passord'), 'Nytt passord (minst 10 tegn)', password)], () =>
-        act(`Passordet til ${u.email} er satt. Brukeren er logget ut overalt.`, () =>
-          sendEmpty('PUT', `/users/${encodeURIComponent(u.id)}/password`, { password: password.value }),
-        ),
-      ),
+      // One's own password is changed with the current one, on the account page.
+      u.id === currentSession().user?.id
+        ? h('p', {}, h('a', { href: '/logg-inn' }, 'Endre ditt eget passord'))
+        : form('Sett passord', [field(id('passord'), 'Nytt passord (minst 10 tegn)', password)], () =>
+            act(`Passordet til ${u.email} er satt. Brukeren er logget ut overalt.`, () =>
+              sendEmpty('PUT', `/users/${encodeURIComponent(u.id)}/password`, { password: password.value }),
+            ),
+          ),
+      u.disabled
+        ? form('Aktiver igjen', [], () =>
+            act(`${u.email} er aktiv igjen.`, () =>
+              sendJson('PUT', `/users/${encodeURIComponent(u.id)}/disabled`, { disabled: false }),
+            ),
+          )
+        : form(
+            'Deaktiver',
+            [h('p', { class: 'hint' }, 'Brukeren logges ut overalt; det hen har skrevet, blir stående.')],
+            () =>
+              act(`${u.email} er deaktivert og logget ut overalt.`, () =>
+                sendJson('PUT', `/users/${encodeURIComponent(u.id)}/disabled`, { disabled: true }),
+              ),
+          ),
       form('Lag tilgangsnøkkel', [field(id('nokkel'), 'Navn på nøkkelen', tokenName)], () =>
         act(`Ny tilgangsnøkkel til ${u.email}.`, async () => {
           const issued = await sendJson('POST', `/users/${encodeURIComponent(u.id)}/tokens`, { name: tokenName.value });
