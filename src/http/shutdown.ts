@@ -11,6 +11,7 @@
  * Only then does the caller close the store. Nothing is ever reported as failed that was stored, and no statement
  * meets a closed store.
  */
+import { setMaxListeners } from 'node:events';
 import type { Server } from 'node:http';
 import type { Http2Server } from 'node:http2';
 import type { MiddlewareHandler } from 'hono';
@@ -22,6 +23,8 @@ export interface RequestShutdown {
   signal: AbortSignal;
   /** The store stays open until `work` settles (a stream's body runs after its handler has returned). */
   hold(work: Promise<unknown>): void;
+  /** Abort `controller` too when the grace period ends, until the returned function is called (when its work ends). */
+  follow(controller: AbortController): () => void;
 }
 
 export type ShutdownVariables = { shutdown?: RequestShutdown };
@@ -54,6 +57,8 @@ export interface DrainResult {
  */
 export function createShutdown() {
   const stop = new AbortController();
+  // One listener per running request or stream, removed when it ends: many at once is normal here, not a leak.
+  setMaxListeners(0, stop.signal);
   const running = new Set<Promise<unknown>>();
   let stopping = false;
 
@@ -70,7 +75,13 @@ export function createShutdown() {
   };
   const within = (ms: number) =>
     Promise.race([idle().then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, ms, false).unref())]);
-  const forRequest: RequestShutdown = { signal: stop.signal, hold };
+  const follow = (controller: AbortController) => {
+    const onStop = () => controller.abort(stop.signal.reason);
+    if (stop.signal.aborted) onStop();
+    else stop.signal.addEventListener('abort', onStop, { once: true });
+    return () => stop.signal.removeEventListener('abort', onStop);
+  };
+  const forRequest: RequestShutdown = { signal: stop.signal, hold, follow };
 
   return {
     get stopping() {
@@ -86,17 +97,20 @@ export function createShutdown() {
       // NOTE: every handler already passes `c.req.raw.signal` (the client hung up) down to its work; giving that
       // signal the stop too reaches them all, and any added later, without each route knowing about stopping.
       const raw = c.req.raw;
-      const signal = AbortSignal.any([raw.signal, stop.signal]);
-      c.req.raw = new Proxy(raw, {
-        get: (target, prop) => {
-          if (prop === 'signal') return signal;
-          const value = Reflect.get(target, prop, target);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
+      const request = new AbortController();
+      const unfollow = follow(request);
+      const gone = () => request.abort(raw.signal.reason);
+      if (raw.signal.aborted) gone();
+      else raw.signal.addEventListener('abort', gone, { once: true });
+      c.req.raw = withSignal(raw, request.signal);
       const handled = next();
       hold(handled);
-      await handled;
+      try {
+        await handled;
+      } finally {
+        // A stream's work goes on after this; http/sse.ts follows the stop for it.
+        unfollow();
+      }
     }) satisfies MiddlewareHandler<{ Variables: ShutdownVariables }>,
 
     /** Hold the stop for every response the server is still sending (the last bytes of a stream included). */
@@ -122,6 +136,17 @@ export function createShutdown() {
 }
 
 export type Shutdown = ReturnType<typeof createShutdown>;
+
+/** The same request with another `signal`; everything else (headers, the body stream) is the request's own. */
+function withSignal(raw: Request, signal: AbortSignal): Request {
+  return new Proxy(raw, {
+    get: (target, prop) => {
+      if (prop === 'signal') return signal;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
 
 /**
  * The problem a request that failed gets (`shutdown`: its `c.get('shutdown')`): once the stop has aborted it, whatever its work threw on the way out

@@ -27,8 +27,7 @@ export function sse(
     const done = (async () => {
       const controller = new AbortController();
       stream.onAbort(() => controller.abort());
-      const stop = c.get('shutdown')?.signal;
-      stop?.addEventListener('abort', () => controller.abort(stop.reason), { once: true });
+      const unfollow = c.get('shutdown')?.follow(controller);
       // Events come from synchronous callbacks; writes are chained so they leave in order.
       let chain: Promise<void> = Promise.resolve();
       const send: SendEvent = (event, data) => {
@@ -43,6 +42,7 @@ export function sse(
         else logger.debug({ requestId, code: appErr.code }, 'stream refused');
         send('error', toProblem(appErr, requestId));
       }
+      unfollow?.();
       await chain;
     })();
     c.get('shutdown')?.hold(done);

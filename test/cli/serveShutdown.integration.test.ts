@@ -143,6 +143,9 @@ describe('npm start on SIGTERM', () => {
     const server = await start(30_000);
     const events = upload(server.base);
     await embedding();
+    // Many requests at once beside the stream: each follows the stop for its time only (no listener warnings).
+    const probes = await Promise.all(Array.from({ length: 15 }, () => fetch(`${server.base}/health`)));
+    expect(probes.map((r) => r.status)).toEqual(Array(15).fill(200));
     server.child.kill('SIGTERM');
     const refused = await refusedWhileStopping(server.base);
     expect(refused.status).toBe(503);
@@ -160,7 +163,7 @@ describe('npm start on SIGTERM', () => {
     expect(done, JSON.stringify(got)).toBeDefined();
     expect(got.some((e) => e.event === 'error')).toBe(false);
     expect(await server.exited).toBe(0);
-    expect(server.stderr()).not.toMatch(/\n\s+at |Error:/);
+    expect(server.stderr()).toBe('');
     const id = done!.data.document.id;
     expect(await storedAfterExit(server.dataDir)).toEqual({ documents: [id], audited: [id] });
   }, 120_000);
@@ -180,7 +183,7 @@ describe('npm start on SIGTERM', () => {
     expect(error?.data).toMatchObject({ status: 503, code: 'unavailable:shutdown', title: 'Tjenesten stanses' });
     expect(error?.data.detail).toMatch(/ingenting fra den ble lagret/);
     expect(await server.exited).toBe(0);
-    expect(server.stderr()).not.toMatch(/\n\s+at |Error:/);
+    expect(server.stderr()).toBe('');
     expect(await storedAfterExit(server.dataDir)).toEqual({ documents: [], audited: [] });
   }, 120_000);
 });
