@@ -93,7 +93,7 @@ async function main() {
     stopBackups();
     logger.info({ graceMs: config.SHUTDOWN_GRACE_MS }, 'innspill stanses: venter på forespørslene som kjører');
     const { aborted, unfinished } = await shutdown.drain({ graceMs: config.SHUTDOWN_GRACE_MS });
-    if (aborted) logger.warn({ aborted }, 'requests still running after SHUTDOWN_GRACE_MS were aborted');
+    if (aborted) logger.warn({ tasks: aborted }, 'work still running after SHUTDOWN_GRACE_MS was aborted');
     if (unfinished) {
       logger.error({ unfinished }, 'work did not stop after the abort; exiting without closing the store');
       process.exit(1);

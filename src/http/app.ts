@@ -207,7 +207,8 @@ export function createApp(deps: AppDeps) {
       const page = await pageSignInFirst(c);
       if (page) return page;
     }
-    if (appErr.status >= 500)
+    // A stopping server's 503s are expected (serve.ts logs the stop once), not failures.
+    if (appErr.status >= 500 && appErr.code !== 'unavailable:shutdown')
       deps.logger.error({ requestId: c.get('requestId'), err, code: appErr.code }, 'request failed');
     else deps.logger.debug({ requestId: c.get('requestId'), code: appErr.code }, 'request refused');
     return c.json(toProblem(appErr, c.get('requestId')), appErr.status as 400, {

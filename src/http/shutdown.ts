@@ -44,7 +44,7 @@ const aborted = () =>
   });
 
 export interface DrainResult {
-  /** Requests still running at the end of the grace period, whose signal was aborted. */
+  /** Pieces of work (handlers, streams, responses being sent) still running at the end of the grace period. */
   aborted: number;
   /** Work that had not settled even after the abort: the store must not be closed under it. */
   unfinished: number;

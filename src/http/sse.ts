@@ -38,7 +38,8 @@ export function sse(
       } catch (err) {
         const appErr = stoppedOr(c.get('shutdown'), asAppError(err));
         const requestId = c.get('requestId');
-        if (appErr.status >= 500) logger.error({ requestId, err, code: appErr.code }, 'stream failed');
+        if (appErr.status >= 500 && appErr.code !== 'unavailable:shutdown')
+          logger.error({ requestId, err, code: appErr.code }, 'stream failed');
         else logger.debug({ requestId, code: appErr.code }, 'stream refused');
         send('error', toProblem(appErr, requestId));
       }

@@ -4,11 +4,11 @@
  * the server stops get 503 without touching the store. The child-process suite (test/cli/serveShutdown) covers
  * SIGTERM, streams and the exit code.
  */
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenAIEmbedder } from '../../src/embed/openai.js';
 import { createApp } from '../../src/http/app.js';
 import { createShutdown } from '../../src/http/shutdown.js';
-import { silentLogger } from '../../src/log.js';
 import { openPglite, type Db } from '../../src/store/db.js';
 import { ensureEmbedder } from '../../src/store/embeddings.js';
 import { migrate } from '../../src/store/migrate.js';
@@ -39,7 +39,10 @@ describe('a stopping server', () => {
     const embedder = new OpenAIEmbedder({ baseURL: embeddings.url, model: 'fake', dimensions: 8, maxRetries: 0 });
     await ensureEmbedder(db, embedder);
     const shutdown = createShutdown();
-    const app = createApp({ db, embedder, config: testConfig, logger: silentLogger, shutdown });
+    // The log: a stop's 503s are expected, so none is logged as a failure (level 50, with its stack).
+    const logged: { level: number; msg: string }[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
+    const app = createApp({ db, embedder, config: testConfig, logger, shutdown });
     const form = new FormData();
     form.set('file', new File(['Lyngsalp-modellen gir tillitsvalgte en fast plass i arbeidet.'], 'notat.txt'));
     for (const [k, v] of Object.entries({ organisation: 'Testforbundet', kind: 'statement', date: '2024-03-12' }))
@@ -69,5 +72,7 @@ describe('a stopping server', () => {
     expect((await drained).aborted).toBeGreaterThan(0);
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM documents');
     expect(rows[0].n).toBe(0);
+    expect(logged.filter((l) => l.level >= 50)).toEqual([]);
+    expect(logged.some((l) => l.msg === 'request refused')).toBe(true);
   });
 });
