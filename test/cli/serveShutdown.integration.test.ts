@@ -5,12 +5,13 @@
  * nothing is stored. Either way the process exits 0 with no stack trace.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sseEvents } from '../../src/cli/serverClient.js';
 import { openDb } from '../../src/store/db.js';
+import { lockPath } from '../../src/store/pglite/lock.js';
 import { okReply, startFakeEmbeddingsApi, type FakeEmbeddingsApi } from '../embed/fakeEmbeddingsApi.js';
 
 const MARKER = 'Kvitrefjell';
@@ -152,6 +153,8 @@ describe('npm start on SIGTERM', () => {
     expect(refused.type).toContain('application/problem+json');
     expect(refused.body).toMatchObject({ code: 'unavailable:shutdown', title: 'Tjenesten stanses' });
     expect(refused.body.detail).toBe('Tjenesten stanses; prøv igjen om litt.');
+    // The data directory stays locked while the upload finishes: no other process may open it yet.
+    expect(existsSync(lockPath(server.dataDir))).toBe(true);
     // An upload of 2 MB arriving now is refused the same way (its body read and dropped, not a reset connection).
     const late = await upload(server.base, `${TEXT}\n\n`.repeat(8000)).catch((err: Error) => err);
     expect(late).toEqual([
@@ -164,6 +167,7 @@ describe('npm start on SIGTERM', () => {
     expect(got.some((e) => e.event === 'error')).toBe(false);
     expect(await server.exited).toBe(0);
     expect(server.stderr()).toBe('');
+    expect(existsSync(lockPath(server.dataDir))).toBe(false);
     const id = done!.data.document.id;
     expect(await storedAfterExit(server.dataDir)).toEqual({ documents: [id], audited: [id] });
   }, 120_000);
