@@ -63,6 +63,8 @@ export const ERROR_CODES = {
   'conflict:organisation': { status: 409, title: 'Organisasjonen finnes allerede under et annet navn' },
   // PGlite's worker thread stopped (store/pglite/workerHost.ts).
   'unavailable:store': { status: 503, title: 'Lageret svarer ikke' },
+  // The server is stopping (SIGTERM/SIGINT; http/shutdown.ts).
+  'unavailable:shutdown': { status: 503, title: 'Tjenesten stanses' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

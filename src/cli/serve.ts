@@ -8,6 +8,7 @@ import { seedIfEmpty } from '../bootstrap/loadFiles.js';
 import { openRuntime } from '../bootstrap/runtime.js';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { createApp } from '../http/app.js';
+import { createShutdown } from '../http/shutdown.js';
 import { createLogger } from '../log.js';
 import { DataDirLockedError, recordServerUrl } from '../store/db.js';
 import { diskFullAtStartup, diskFullBeforeStart } from '../store/diskSpace.js';
@@ -44,10 +45,13 @@ async function main() {
     await runtime.db.close();
     throw err;
   });
+  // SIGTERM/SIGINT: new requests 503, running ones finish (SHUTDOWN_GRACE_MS), then the store closes (http/shutdown.ts).
+  const shutdown = createShutdown();
   const app = createApp({
     ...runtime,
     config,
     logger,
+    shutdown,
     ...draftingChoice(config, { embedder: runtime.embedder, logger }),
   });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
@@ -72,10 +76,32 @@ async function main() {
         logger,
       })
     : () => undefined;
+  shutdown.watch(server);
+  let stopping = false;
   const stop = async (code = 0) => {
+    // A second Ctrl-C (or SIGTERM) while waiting: stop now. The store is left unclosed rather than closed under
+    // running work; an upload cut off mid-save is discarded at the next start (bootstrap/runtime.ts).
+    if (stopping) {
+      process.stderr.write('Stanset uten å vente på forespørslene som fortsatt kjørte.\n');
+      process.exit(1);
+    }
+    stopping = true;
     stopBackups();
+    logger.info({ graceMs: config.SHUTDOWN_GRACE_MS }, 'innspill stanses: venter på forespørslene som kjører');
+    const { aborted, unfinished } = await shutdown.drain({ graceMs: config.SHUTDOWN_GRACE_MS });
+    if (aborted) logger.warn({ tasks: aborted }, 'work still running after SHUTDOWN_GRACE_MS was aborted');
+    if (unfinished) {
+      logger.error({ unfinished }, 'work did not stop after the abort; exiting without closing the store');
+      process.exit(1);
+    }
     server.close();
-    await runtime.db.close();
+    if ('closeAllConnections' in server) server.closeAllConnections();
+    try {
+      await runtime.db.close();
+    } catch (err) {
+      logger.error({ err }, 'closing the store failed');
+      process.exit(1);
+    }
     process.exit(code);
   };
   // A port in use (another innspill, say) is the common way to fail here: one line that says what to do.

@@ -106,6 +106,11 @@ export const ConfigSchema = z.object({
   READ_WORKER_MAX_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1024)),
   /** Time limit in ms for parsing and cutting one upload. */
   READ_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(120_000)),
+  /**
+   * On SIGTERM/SIGINT: how long running requests may take to finish (new ones get 503) before they are aborted
+   * and the store is closed, in ms.
+   */
+  SHUTDOWN_GRACE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3_600_000).default(30_000)),
   /** Uploads processed at once; more wait in a queue (their SSE progress reports the position). */
   UPLOAD_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(16).default(2)),
   // --- Several servers on one PostgreSQL (issue 16 item 7) ---

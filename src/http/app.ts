@@ -19,6 +19,7 @@ import { strictJsonBody } from './middleware/strictBody.js';
 import { allowedHostNames, allowedHosts, sameOriginWrites } from './middleware/origin.js';
 import { rateLimits } from './middleware/rateLimits.js';
 import { withGuardResponses } from './guardResponses.js';
+import { stoppedOr, type Shutdown } from './shutdown.js';
 import { router, type AppEnv } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { documentRoutes } from './routes/documents.js';
@@ -62,6 +63,8 @@ export interface AppDeps {
   positionJudge?: PositionJudge;
   /** The one upload line (UPLOAD_CONCURRENCY); passed in by tests that watch it, built from the config otherwise. */
   uploadQueue?: UploadQueue;
+  /** The server's stop (SIGTERM/SIGINT, http/shutdown.ts): new requests 503, running ones finish or are aborted. */
+  shutdown?: Shutdown;
 }
 
 const DEFAULT_MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -90,6 +93,8 @@ export function createApp(deps: AppDeps) {
     );
   });
   app.use('*', securityHeaders());
+  // A stopping server refuses before anything reads the store (rate limits, the principal), and waits for the rest.
+  if (deps.shutdown) app.use('*', deps.shutdown.middleware);
   const corsOrigins = list(deps.config.CORS_ORIGINS);
   if (corsOrigins.length) app.use('*', corsFor(corsOrigins));
   // Issue 14: foreign Host names (DNS rebinding), cross-site writes from a browser, clients over their budget.
@@ -197,12 +202,13 @@ export function createApp(deps: AppDeps) {
   });
 
   app.onError(async (err, c) => {
-    const appErr = asAppError(err);
+    const appErr = stoppedOr(c.get('shutdown'), asAppError(err));
     if (appErr.code === 'unauthorized:token' && c.get('viewer')?.kind === 'anonymous') {
       const page = await pageSignInFirst(c);
       if (page) return page;
     }
-    if (appErr.status >= 500)
+    // A stopping server's 503s are expected (serve.ts logs the stop once), not failures.
+    if (appErr.status >= 500 && appErr.code !== 'unavailable:shutdown')
       deps.logger.error({ requestId: c.get('requestId'), err, code: appErr.code }, 'request failed');
     else deps.logger.debug({ requestId: c.get('requestId'), code: appErr.code }, 'request refused');
     return c.json(toProblem(appErr, c.get('requestId')), appErr.status as 400, {

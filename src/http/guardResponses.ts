@@ -10,7 +10,8 @@
  * - 400, 413 and 415 on every method whose body is read (`BODY_METHODS`, middleware/strictBody.ts: an empty or
  *   non-UTF-8 body, the body cap, a body that is not JSON), and 400 on every operation with parameters or a body
  *   (the validation hook);
- * - 429 and 507 on writes but the read-only POSTs (rate limit, disk full), and 429 on the model-backed routes.
+ * - 429 and 507 on writes but the read-only POSTs (rate limit, disk full), and 429 on the model-backed routes;
+ * - 503 everywhere (the server is stopping, http/shutdown.ts).
  */
 import { needsCsrfToken } from './auth/session.js';
 import { BODY_METHODS } from './middleware/strictBody.js';
@@ -50,6 +51,7 @@ export function guardStatuses(
     ...(body ? [413, 415] : []),
     ...(write ? [429, 507] : []),
     ...(modelPaths.includes(path) ? [429] : []),
+    503,
   ];
 }
 

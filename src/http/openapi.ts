@@ -4,9 +4,10 @@ import type { RequestIdVariables } from 'hono/request-id';
 import { AppError, fieldErrorsFromZod } from './errors.js';
 import { refuseNul } from './noNul.js';
 import type { PrincipalVariables } from './middleware/principal.js';
+import type { ShutdownVariables } from './shutdown.js';
 
-/** Every route sees the request id and the principal (middleware/principal.ts). */
-export type AppEnv = { Variables: RequestIdVariables & PrincipalVariables };
+/** Every route sees the request id, the principal (middleware/principal.ts) and the server's stop (shutdown.ts). */
+export type AppEnv = { Variables: RequestIdVariables & PrincipalVariables & ShutdownVariables };
 
 export function router(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({

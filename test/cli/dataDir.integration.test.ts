@@ -109,7 +109,10 @@ describe('one owner per data directory', { shuffle: false }, () => {
     expect(first.stdout).toMatch(/1 fil ble ikke lagret/);
     const again = await run('src/cli/ingest.ts', ['seeds', '--org', 'Testforbundet']);
     expect(again.stdout, again.stderr).toMatch(/5 dokumenter lest: 0 nye.*5 hoppet over/);
-    const health = (await (await fetch(`${holder.url}/health`)).json()) as {
+    // Counted as the caller may read (an anonymous /health is told no count on a server with tokens).
+    const health = (await (
+      await fetch(`${holder.url}/health`, { headers: { authorization: 'Bearer hemmelig-nokkel' } })
+    ).json()) as {
       store: { documents: number; passages: number };
     };
     expect(health.store.documents).toBe(6);

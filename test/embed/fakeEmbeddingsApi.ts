@@ -1,7 +1,7 @@
 /**
  * A fake OpenAI-compatible /v1/embeddings on 127.0.0.1 (port 0). By default it answers like a real server:
  * one vector per input, in order. A test swaps `reply` to script failures: status codes, headers, bad JSON,
- * out-of-order or missing vectors, or no answer at all ('hang').
+ * out-of-order or missing vectors, no answer at all ('hang'), or an answer held until a promise settles.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,7 +18,7 @@ export interface FakeEmbeddingsApi {
   url: string;
   requests: EmbeddingsRequest[];
   /** Decides the answer to the n-th request (0-based). */
-  reply: (n: number, req: EmbeddingsRequest) => Reply;
+  reply: (n: number, req: EmbeddingsRequest) => Reply | Promise<Reply>;
   close(): Promise<void>;
 }
 
@@ -54,7 +54,7 @@ export async function startFakeEmbeddingsApi(reply?: FakeEmbeddingsApi['reply'])
       res.writeHead(404).end();
       return;
     }
-    const r = api.reply(n, request);
+    const r = await api.reply(n, request);
     if (r === 'hang') return;
     res.writeHead(r.status ?? 200, { 'content-type': 'application/json', ...r.headers });
     res.end(r.raw ?? JSON.stringify(r.json ?? {}));

@@ -30,6 +30,11 @@ describe('/openapi.json lists the guards’ problems', () => {
     expect(statuses('/health', 'get')).not.toContain(401);
   });
 
+  it('503 on every operation: a stopping server refuses new requests (http/shutdown.ts)', () => {
+    for (const [path, item] of Object.entries(doc.paths))
+      for (const method of Object.keys(item)) expect(statuses(path, method), `${method} ${path}`).toContain(503);
+  });
+
   it('429 on the routes that call a language model', () => {
     expect(statuses('/ask', 'post')).toContain(429);
     expect(statuses('/drafts', 'post')).toContain(429);

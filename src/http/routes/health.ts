@@ -3,6 +3,7 @@ import type { Db } from '../../store/db.js';
 import { countAll } from '../../store/documents.js';
 import type { LlmHealth } from '../../llm/types.js';
 import { freeBytes } from '../../store/diskSpace.js';
+import { viewerDb } from '../access.js';
 import { router } from '../openapi.js';
 
 export interface HealthDeps {
@@ -19,7 +20,7 @@ export interface HealthDeps {
 const route = createRoute({
   method: 'get',
   path: '/health',
-  summary: 'Liveness, store size and which models are in use',
+  summary: 'Liveness, store size (what the caller may read) and which models are in use',
   responses: {
     200: {
       description: 'OK',
@@ -27,7 +28,17 @@ const route = createRoute({
         'application/json': {
           schema: z.object({
             status: z.literal('ok'),
-            store: z.object({ driver: z.string(), documents: z.number(), passages: z.number() }),
+            store: z
+              .object({
+                driver: z.string(),
+                documents: z.number().int().optional(),
+                passages: z.number().int().optional(),
+              })
+              .openapi({
+                description:
+                  'documents and passages: those the caller may read (all of them in open mode, for a site ' +
+                  'administrator and for a service token of every organisation); left out for an anonymous caller',
+              }),
             embedder: z.object({ model: z.string(), dimension: z.number() }),
             drafter: z.string().optional(),
             llm: z
@@ -59,7 +70,9 @@ const route = createRoute({
 
 export function healthRoutes(deps: HealthDeps) {
   return router().openapi(route, async (c) => {
-    const counts = await countAll(deps.db);
+    // Counted as the caller may read (store/access.ts); an anonymous caller reads nothing, so is told no count.
+    const anonymous = c.get('viewer').kind === 'anonymous';
+    const counts = anonymous ? {} : await countAll(viewerDb(c, deps.db));
     const free = deps.dataDir && deps.db.driver === 'pglite' ? freeBytes(deps.dataDir) : null;
     return c.json(
       {

@@ -5,7 +5,7 @@
  */
 import type { DocumentSummary, Passage, PassageWithDocument, StoredDocument } from '../../domain/types.js';
 import type { Queryable } from '../driver.js';
-import { accessParams, documentReadableSql, passageReadableSql } from '../access.js';
+import { accessParams, documentReadableSql, passageReadableSql, readsEverything } from '../access.js';
 import { generationMemo, readThrough } from '../readCache.js';
 import { documentVisible, passageVisible } from '../visibility.js';
 
@@ -58,6 +58,12 @@ const LIST_PASSAGES_OF_DOCUMENT_SQL = /* SQL */ `
 const COUNT_SQL = /* SQL */ `
   SELECT (SELECT count(*)::int FROM documents d WHERE ${documentVisible('d')}) AS documents,
          (SELECT count(*)::int FROM passages p WHERE ${passageVisible('p')}) AS passages`;
+
+/** The same counts of what a viewer may read: $1, $2 the viewer (store/access.ts). */
+const COUNT_READABLE_SQL = /* SQL */ `
+  SELECT (SELECT count(*)::int FROM documents d WHERE ${documentVisible('d')} AND ${documentReadableSql('d', 1)}) AS documents,
+         (SELECT count(*)::int FROM passages p JOIN documents d ON d.id = p.document_id
+          WHERE ${passageVisible('p')} AND ${documentVisible('d')} AND ${documentReadableSql('d', 1)}) AS passages`;
 
 /** Passages whose text contains a string (case-insensitive), for finding where a quote really comes from. */
 const FIND_PASSAGES_CONTAINING_SQL = /* SQL */ `
@@ -184,7 +190,16 @@ export async function findPassagesContaining(
   return rows.map(rowToPassageWithDocument);
 }
 
+/**
+ * The documents and passages the store's viewer may read: every one for a viewer that reads everything (the
+ * operator, a site administrator, open mode), else only those (another organisation's internal documents are not
+ * counted: their number would tell its activity).
+ */
 export async function countAll(db: Queryable): Promise<{ documents: number; passages: number }> {
+  if (!readsEverything(db)) {
+    const { rows } = await db.query<{ documents: number; passages: number }>(COUNT_READABLE_SQL, accessParams(db));
+    return { documents: Number(rows[0].documents), passages: Number(rows[0].passages) };
+  }
   // NOTE (issue 14): /health asks on every probe; from the memo on PGlite (readCache.ts), which a pending save's
   // batches leave valid, so /health does not wait for a save batch to count.
   return readThrough(db, 'count-all', async () => {

@@ -112,12 +112,13 @@ function hookExit() {
   process.on('exit', releaseAll);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const onSignal = () => {
+      // With another listener (the server's graceful stop, cli/serve.ts) the process still uses the store until it
+      // exits: the lock stays, and goes on 'exit' above. Alone, our listener would swallow the signal: then release
+      // and end the process as the default handler would.
+      if (process.listenerCount(signal) > 1) return;
       releaseAll();
-      // Alone, our listener would swallow the signal: then end the process as the default handler would.
-      if (process.listenerCount(signal) === 1) {
-        process.removeListener(signal, onSignal);
-        process.kill(process.pid, signal);
-      }
+      process.removeListener(signal, onSignal);
+      process.kill(process.pid, signal);
     };
     process.on(signal, onSignal);
   }
