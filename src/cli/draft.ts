@@ -112,7 +112,14 @@ async function main() {
     if (values.out?.toLowerCase().endsWith('.docx')) {
       await writeFile(
         values.out,
-        await draftToDocx({ draft: result.draft, request: result.request, passages, author }),
+        // The report goes with it, as the server's export sends it: the review summary and the marks of ≈ and ✗.
+        await draftToDocx({
+          draft: result.draft,
+          request: result.request,
+          passages,
+          author,
+          verification: result.verification,
+        }),
       );
     } else {
       const md = draftToMarkdown({

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env.js';
 import { createApp } from '../../src/http/app.js';
@@ -188,6 +189,19 @@ describe('the same output as a local run', () => {
           .filter((l) => !l.startsWith('Lagret som utkast'));
       expect(body(beside.stderr)).toEqual(body(alone.stderr));
     }
+  }, 180_000);
+});
+
+describe('a DOCX drafted with no server', () => {
+  it("carries the review summary, as the server's export does", async () => {
+    const file = join(dir, 'lokalt.docx');
+    const out = await run('src/cli/draft.ts', [CONSULTATION, '--org', 'Fagforbundet', '--out', file], {
+      DATA_DIR: join(dir, 'lokal-docx'),
+    });
+    expect(out.code, out.stderr).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toMatch(/Kildekontroll: /);
   }, 180_000);
 });
 

@@ -182,10 +182,14 @@ describe('GET /drafts/:id/export', () => {
       `attachment; filename="hoeringsinnspill-fagforbundet-${slug}-${day}-v1.md"`,
     );
     const md = await res.text();
+    expect(md).toContain('*Versjon 1 av utkastet*');
     expect(md).toContain('*Uttrekksbasert utkast:');
-    // The export goes back in as an edit unchanged.
-    const put = await ctx.app.request(`/drafts/${created.id}`, jsonInit('PUT', { markdown: md }));
+    // The export of the latest version goes back in as an edit unchanged; version 1's is held to its version.
+    const latest = await (await ctx.app.request(`/drafts/${created.id}/export?format=md`)).text();
+    const put = await ctx.app.request(`/drafts/${created.id}`, jsonInit('PUT', { markdown: latest }));
     expect((await put.json()).verification.ok).toBe(true);
+    const old = await ctx.app.request(`/drafts/${created.id}`, jsonInit('PUT', { markdown: md }));
+    expect(old.status).toBe(409);
   });
 
   it('exports a DOCX høringssvar: addressee, reference, sections and footnoted sources', async () => {

@@ -108,8 +108,8 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
     expect(seen).toContain('Lagrer …');
     // The list below now has both, under the organisation.
     const table = page.locator('.document-group', { hasText: 'Fagforbundet' });
-    // Titled from the file names (neither file states a title the reader takes).
-    await expect.poll(() => table.getByRole('link', { name: 'Skolebibliotek notat' }).count()).toBe(1);
+    // The Markdown file is titled by its «# » heading, the text file (no heading) by its name.
+    await expect.poll(() => table.getByRole('link', { name: 'Skolebibliotek i alle skoler' }).count()).toBe(1);
     await expect.poll(() => table.getByRole('link', { name: 'Leksehjelp uttalelse' }).count()).toBe(1);
     await shoot(page, '30-bibliotek-opplasting', { fullPage: true });
   });
@@ -140,10 +140,10 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
     const taken = page.locator('.upload-item--error[data-file="skolebibliotek-notat.md"] .upload-item__status');
     await taken.locator('a').waitFor();
     expect(await taken.textContent()).toContain(
-      'Ikke lagret: Dokumentet finnes allerede. Et dokument med samme navn (id «fagforbundet-skolebibliotek-notat») er lagret fra før.',
+      'Ikke lagret: Dokumentet finnes allerede. Et dokument med samme navn (id «fagforbundet-skolebibliotek-i-alle-skoler») er lagret fra før.',
     );
     expect(await taken.textContent()).not.toContain('PUT');
-    expect(await taken.locator('a').getAttribute('href')).toBe('/dokumenter/fagforbundet-skolebibliotek-notat');
+    expect(await taken.locator('a').getAttribute('href')).toBe('/dokumenter/fagforbundet-skolebibliotek-i-alle-skoler');
     await shoot(page, '31-bibliotek-feil');
     problems.splice(0); // the 415 and 409 answers were the point of this step
   });
@@ -182,8 +182,8 @@ suite('web page: the document library — upload, replace, withdraw (Chromium)',
   });
 
   it('replaces a document from its page, with progress, and shows the new version', async () => {
-    await page.locator('.document-group').getByRole('link', { name: 'Skolebibliotek notat' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Skolebibliotek notat' }).waitFor();
+    await page.locator('.document-group').getByRole('link', { name: 'Skolebibliotek i alle skoler' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Skolebibliotek i alle skoler' }).waitFor();
     expect(await page.locator('.passage-block__text').first().textContent()).toContain('bemannet skolebibliotek');
     await page.locator('#erstatt-fil').setInputFiles({
       name: 'skolebibliotek-notat-v2.md',
