@@ -18,10 +18,13 @@ export function formatReport(report: VerificationReport, opts: { title?: string 
   );
   out.push('');
   let section = -1;
+  let part = 0;
   for (const s of report.sentences) {
     if (s.section !== section) {
+      // A section without a heading after another is that part's next paragraph (the Markdown reader makes each
+      // paragraph a section), not a part of its own: «Del 2», «Del 3» under one heading read as two more parts.
+      if (s.heading || part === 0) out.push(`Del ${++part}${s.heading ? `: ${s.heading}` : ''}`);
       section = s.section;
-      out.push(`Del ${section + 1}${s.heading ? `: ${s.heading}` : ''}`);
     }
     out.push(`  ${MARK[s.verdict]} ${VERDICT_LABEL[s.verdict].toUpperCase()}: ${s.text}`);
     for (const c of s.citations) out.push(`      ${c.status === 'ok' ? '✔' : '✘'} ${c.reason}`);
