@@ -42,7 +42,7 @@ const LIST_AUDIT_SQL = /* SQL */ `
     AND ($2::text IS NULL OR organisation_key = lower($2))
     AND ($3::text IS NULL OR action = $3)
     AND ($4::bigint IS NULL OR id < $4::bigint)
-  ORDER BY id DESC
+  ORDER BY audit_log.id DESC
   LIMIT $5`;
 
 export interface AuditEntry {
