@@ -58,7 +58,7 @@ export const ERROR_CODES = {
   'not_found:token': { status: 404, title: 'Fant ikke tilgangsnøkkelen' },
   'conflict:user': { status: 409, title: 'Brukeren finnes allerede' },
   // Disabling the last enabled site administrator would leave nobody to manage users (or open the server).
-  'conflict:last_admin': { status: 409, title: 'Den siste administratoren kan ikke deaktiveres' },
+  'conflict:last_admin': { status: 409, title: 'Tjenesten må ha minst én aktiv administrator' },
   // A new organisation name that reads as a known one (text/organisationNames.ts: «Oslo-Ap» and «Oslo AP»).
   'conflict:organisation': { status: 409, title: 'Organisasjonen finnes allerede under et annet navn' },
   // PGlite's worker thread stopped (store/pglite/workerHost.ts).

@@ -181,6 +181,11 @@ export async function runUsersCommand(db: Db, a: UsersArgs): Promise<string> {
     case 'admin': {
       const user = await userOrFail(db, first);
       if (second !== 'on' && second !== 'off') throw refuse('skriv on eller off.');
+      if (second === 'off' && user.isAdmin && (await otherSiteAdmins(db, { userId: user.id })) === 0)
+        throw refuse(
+          `${user.email} er den siste aktive administratoren for hele tjenesten. ` +
+            'Gjør en annen bruker til administrator først (npm run users -- admin <e-post> on).',
+        );
       await setSiteAdmin(db, { userId: user.id, isAdmin: second === 'on' });
       await recordAudit(db, cli({ action: 'user.admin', target: user.id, detail: { admin: second === 'on' } }));
       return second === 'on'

@@ -63,6 +63,10 @@ describe('npm run users', { shuffle: false }, () => {
     await expect(run('disable', ['kari@ks.no'])).rejects.toThrow(
       'kari@ks.no er den siste aktive administratoren for hele tjenesten.',
     );
+    // Nor can the last one lose the role: nobody could manage users from the page or the API then.
+    await expect(run('admin', ['kari@ks.no', 'off'])).rejects.toThrow(
+      'kari@ks.no er den siste aktive administratoren for hele tjenesten.',
+    );
     expect(await anyUser(db)).toBe(true);
     const actions = (await listAudit(db, {})).map((e) => e.action);
     expect(actions.slice(0, 2)).toEqual(['user.enable', 'user.disable']);

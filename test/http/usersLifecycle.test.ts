@@ -111,6 +111,18 @@ describe('disabled users', { shuffle: false }, () => {
     expect((await req('GET', '/drafts', undefined, { authorization: `Bearer ${readerToken}` })).status).toBe(200);
   });
 
+  it('the last active site administrator cannot give up the role either (409); with another one they can', async () => {
+    const me = (await listUsers(ctx.db)).find((u) => u.email === 'admin@ks.no')!;
+    const res = await req('PUT', `/users/${me.id}/admin`, { admin: false }, admin);
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ code: 'conflict:last_admin', errors: [{ field: 'admin' }] });
+    expect((await listUsers(ctx.db)).find((u) => u.id === me.id)!.isAdmin).toBe(true);
+    // Another administrator first; then the role may go (and comes back for the tests below).
+    const other = (await listUsers(ctx.db)).find((u) => u.email === 'reader@ff.no')!;
+    expect((await req('PUT', `/users/${other.id}/admin`, { admin: true }, admin)).status).toBe(200);
+    expect((await req('PUT', `/users/${other.id}/admin`, { admin: false }, admin)).status).toBe(200);
+  });
+
   it('cannot include the last enabled site administrator (409), and only a site administrator disables', async () => {
     const me = (await listUsers(ctx.db)).find((u) => u.email === 'admin@ks.no')!;
     const res = await req('PUT', `/users/${me.id}/disabled`, { disabled: true }, admin);

@@ -76,7 +76,8 @@ export const routes = {
     path: '/users/{id}/admin',
     summary: 'Make the user a site administrator, or not',
     request: { params: Id, ...body(z.object({ admin: z.boolean() }).strict()) },
-    responses: { 200: { description: 'OK', ...json(UserSchema) }, ...problemResponses(400, 401, 403, 404) },
+    // 409: the last active site administrator keeps the role.
+    responses: { 200: { description: 'OK', ...json(UserSchema) }, ...problemResponses(400, 401, 403, 404, 409) },
   }),
   password: createRoute({
     method: 'put',

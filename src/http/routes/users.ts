@@ -99,7 +99,14 @@ export function userRoutes({ db }: { db: Queryable }) {
       requireSiteAdmin(c.get('viewer'));
       const { id } = c.req.valid('param');
       const { admin } = c.req.valid('json');
-      await found(id);
+      const user = await found(id);
+      // The last active site administrator keeps the role: without one nobody can manage users from the page or
+      // the API (disabling them is refused the same way).
+      if (!admin && user.isAdmin && !user.disabled && (await otherSiteAdmins(db, { userId: id })) === 0)
+        throw new AppError('conflict:last_admin', {
+          detail: `${user.email} er den siste aktive administratoren for hele tjenesten. Gjør en annen bruker til administrator først.`,
+          errors: [{ field: 'admin', reason: 'den siste aktive administratoren kan ikke miste rollen' }],
+        });
       await setSiteAdmin(db, { userId: id, isAdmin: admin });
       await audit(c, db, { action: 'user.admin', target: id, detail: { admin } });
       return c.json(await found(id), 200);
