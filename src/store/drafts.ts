@@ -94,6 +94,7 @@ export async function replacedSources(
 const SUMMARY_COLUMNS = /* SQL */ `
   d.id, d.title, d.organisation, d.consultation, d.latest_version, d.created_at::text AS created_at,
   d.updated_at::text AS updated_at, v.provider, v.model, (v.verification_ok AND ${SOURCES_UNCHANGED_SQL}) AS verification_ok,
+  ${SOURCES_UNCHANGED_SQL} AS sources_unchanged, v.verification->'summary' AS verification_summary,
   v.origin, COALESCE(v.structured->>'language', v.request->>'language', 'nb') AS language`;
 
 const LIST_DRAFTS_SQL = /* SQL */ `
@@ -156,8 +157,28 @@ export interface DraftSummary {
   provider: string;
   model: string;
   verificationOk: boolean;
+  /**
+   * The latest version's verdict for the person, as its page gives it: ✓ every claim supported, ≈ some only partly
+   * (to check), ✗ a claim unsupported, contradicted or uncited, a quote not found, or a cited document withdrawn or
+   * replaced since.
+   */
+  review: DraftReview;
   createdAt: string;
   updatedAt: string;
+}
+
+export type DraftReview = 'supported' | 'needs_review' | 'unsupported';
+
+/** The person's verdict on a version from its report's summary (`review` of DraftSummary). */
+export function draftReview(ok: boolean, sourcesUnchanged: boolean, summary: Row | null | undefined): DraftReview {
+  if (!sourcesUnchanged) return 'unsupported';
+  if (ok) return 'supported';
+  const v = summary?.verdicts ?? {};
+  const failedQuotes = Object.entries(summary?.statuses ?? {}).some(([k, n]) => k !== 'ok' && Number(n) > 0);
+  const uncitedClaims = Number(v.uncited ?? 0) - (Number(summary?.sentences ?? 0) - Number(summary?.claims ?? 0));
+  return Number(v.unsupported ?? 0) + Number(v.contradicted ?? 0) > 0 || failedQuotes || uncitedClaims > 0
+    ? 'unsupported'
+    : 'needs_review';
 }
 
 export interface VersionSummary {
@@ -184,6 +205,7 @@ function rowToSummary(r: Row): DraftSummary {
     provider: r.provider,
     model: r.model,
     verificationOk: Boolean(r.verification_ok),
+    review: draftReview(Boolean(r.verification_ok), r.sources_unchanged !== false, json(r.verification_summary)),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };

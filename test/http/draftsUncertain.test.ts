@@ -90,6 +90,8 @@ describe('a section drafted on an uncertain relevance outcome', { shuffle: false
     const list = await (await app.request('/drafts')).json();
     const row = (list.drafts ?? list.items ?? list).find((d: any) => d.id === id);
     expect(row.verificationOk).toBe(false);
+    // ≈, not ✗: sentences to check, none refused.
+    expect(row.review).toBe('needs_review');
   });
 
   it('is carried into the Markdown export: each sentence marked, the review summary counts them', async () => {

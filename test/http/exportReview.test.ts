@@ -140,8 +140,13 @@ describe('the home list’s badge', () => {
     expect(await badge()).toBe(true);
     expect((await (await app.request(`/drafts/${id}`)).json()).verificationOk).toBe(true);
 
+    const review = async () =>
+      ((await (await app.request('/drafts')).json()).drafts as any[]).find((d) => d.id === id).review;
+    expect(await review()).toBe('supported');
     expect((await app.request('/documents/fagforbundet-uttalelse-2024', { method: 'DELETE' })).status).toBe(200);
     expect(await badge()).toBe(false);
+    // ✗, not ≈: a withdrawn source's sentences are no longer supported.
+    expect(await review()).toBe('unsupported');
     const one = await (await app.request(`/drafts/${id}`)).json();
     expect(one.verificationOk).toBe(false);
     expect(one.versions.at(-1).verificationOk).toBe(false);

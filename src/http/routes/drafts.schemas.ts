@@ -133,6 +133,11 @@ export const DraftSummarySchema = z
     provider: z.string(),
     model: z.string(),
     verificationOk: z.boolean(),
+    review: z.enum(['supported', 'needs_review', 'unsupported']).openapi({
+      description:
+        'Siste versjons dom for brukeren: supported (✓ alle påstander støttet), needs_review (≈ noen må kontrolleres), ' +
+        'unsupported (✗ en påstand er ikke støttet, et sitat finnes ikke, eller en kilde er trukket tilbake eller erstattet)',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

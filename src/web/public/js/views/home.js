@@ -65,9 +65,12 @@ function table(drafts) {
           h(
             'td',
             {},
-            d.verificationOk
+            // Three-valued as the draft's own page: ≈ sentences to check are no ✗.
+            d.review === 'supported' || (d.review === undefined && d.verificationOk)
               ? h('span', { class: 'tag verdict--supported' }, '✓ Alle støttet')
-              : h('span', { class: 'tag verdict--unsupported' }, '✗ Må ses over'),
+              : d.review === 'needs_review'
+                ? h('span', { class: 'tag verdict--partly' }, '≈ Må kontrolleres')
+                : h('span', { class: 'tag verdict--unsupported' }, '✗ Må rettes'),
           ),
           h('td', {}, formatTimestamp(d.updatedAt)),
         ),
