@@ -253,7 +253,7 @@ export async function createDraft(
 /**
  * The 409 for an edit based on a version that is no longer the draft's latest (optimistic concurrency): another
  * editor saved in between, and saving this edit would silently drop theirs. Nothing is written.
- * @example draftVersionConflict({ baseVersion: 3, latestVersion: 4 }).detail // 'Utkastet er endret av en annen siden versjon 3 (nå versjon 4). …'
+ * @example draftVersionConflict({ baseVersion: 3, latestVersion: 4 }).detail // 'Det er lagret en nyere versjon av utkastet siden versjon 3 (nå versjon 4). …'
  */
 export function draftVersionConflict({
   baseVersion,
@@ -264,7 +264,7 @@ export function draftVersionConflict({
 }): AppError {
   const detail =
     baseVersion < latestVersion
-      ? `Utkastet er endret av en annen siden versjon ${baseVersion} (nå versjon ${latestVersion}). ` +
+      ? `Det er lagret en nyere versjon av utkastet siden versjon ${baseVersion} (nå versjon ${latestVersion}). ` +
         'Last inn på nytt og gjør endringen igjen.'
       : `Utkastet har ingen versjon ${baseVersion} (siste er versjon ${latestVersion}). ` +
         'Last inn på nytt og gjør endringen igjen.';

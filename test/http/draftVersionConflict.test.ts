@@ -56,7 +56,7 @@ describe('PUT /drafts/:id with baseVersion', () => {
       baseVersion: 1,
       latestVersion: 2,
       detail:
-        'Utkastet er endret av en annen siden versjon 1 (nå versjon 2). Last inn på nytt og gjør endringen igjen.',
+        'Det er lagret en nyere versjon av utkastet siden versjon 1 (nå versjon 2). Last inn på nytt og gjør endringen igjen.',
     });
     expect(problem.title).toBe('Utkastet er endret siden du hentet det');
     // Nothing written: the latest is still A's edit.

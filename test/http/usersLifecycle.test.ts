@@ -195,7 +195,10 @@ describe('changing one’s own password', { shuffle: false }, () => {
       write,
     );
     expect(wrong.status).toBe(400);
-    expect((await wrong.json()).errors).toEqual([{ field: 'currentPassword', reason: 'passordet er feil' }]);
+    const problem = await wrong.json();
+    expect(problem.errors).toEqual([{ field: 'currentPassword', reason: 'passordet er feil' }]);
+    // The detail the page shows names the field in Norwegian, not by its JSON name.
+    expect(problem.detail).toBe('Nåværende passord: passordet er feil');
     await session({ email: 'kari@ks.no', password: 'kari sitt gamle passord' });
   });
 

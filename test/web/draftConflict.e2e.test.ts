@@ -74,7 +74,7 @@ suite('web page: a save after someone else saved (Chromium)', { shuffle: false }
     const alert = page.locator('.error-slot [role="alert"]');
     await alert.waitFor();
     expect(await alert.textContent()).toContain(
-      'Utkastet er endret av en annen siden versjon 1 (nå versjon 2). Last inn på nytt og gjør endringen igjen.',
+      'Det er lagret en nyere versjon av utkastet siden versjon 1 (nå versjon 2). Last inn på nytt og gjør endringen igjen.',
     );
     // The field is named as the page names it, not by its API name.
     expect(await alert.textContent()).toContain('Versjon: endringen bygger på versjon 1, men siste versjon er 2');

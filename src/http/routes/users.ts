@@ -45,8 +45,17 @@ const CHANGE_MAX_FAILURES = 10;
 const CHANGE_WINDOW_MIN = 15;
 const CHANGE_CLIENT = '(passordbytte)';
 
+/** The fields `invalid` names, as a person reads them (the problem's detail is shown as it is). */
+const FIELD_NAMES: Record<string, string> = {
+  organisation: 'Organisasjon',
+  password: 'Passord',
+  currentPassword: 'Nåværende passord',
+};
 const invalid = (field: string, reason: string) =>
-  new AppError('bad_request:validation', { detail: `${field}: ${reason}`, errors: [{ field, reason }] });
+  new AppError('bad_request:validation', {
+    detail: `${FIELD_NAMES[field] ?? field}: ${reason}`,
+    errors: [{ field, reason }],
+  });
 
 export function userRoutes({ db }: { db: Queryable }) {
   const found = async (id: string): Promise<User> => {
