@@ -67,15 +67,16 @@ suite('web page: first administrator, disabling users, one’s own password (Chr
     await page.getByText('Logg inn med tilgangsnøkkel').click();
     await page.getByLabel('Tilgangsnøkkel').fill(token);
     await page.getByRole('button', { name: 'Bruk tilgangsnøkkelen' }).click();
-    await page.getByRole('heading', { name: 'Brukere' }).waitFor();
-    // The header's name leads to the account view: no password yet, so none is asked for.
-    await page.locator('#site-user a').click();
+    // No password yet: the account view comes first, with «Sett et passord» and no current password asked for.
     await page.getByRole('heading', { name: 'Sett et passord' }).waitFor();
     expect(await page.getByLabel('Nåværende passord').isVisible()).toBe(false);
     await page.getByLabel('Nytt passord (minst 10 tegn)').fill('administratorens passord');
     await page.getByLabel('Gjenta nytt passord').fill('administratorens passord');
     await page.getByRole('button', { name: 'Lagre nytt passord' }).click();
     await expect.poll(() => page.locator('.account [role=status]').textContent()).toContain('Passordet er endret');
+    // «Gå videre» leads on to where the administrator was going.
+    await page.getByRole('link', { name: 'Gå videre' }).click();
+    await page.getByRole('heading', { name: 'Brukere' }).waitFor();
     await shoot(page, '30-forste-administrator-passord');
     await signOutAndIn(ADMIN, 'administratorens passord');
   });

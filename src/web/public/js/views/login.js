@@ -128,8 +128,10 @@ export async function render(main, { query }) {
     }
     tokenSubmit.disabled = true;
     try {
-      await postSession({ token: tokenInput.value.trim() });
-      location.assign(next);
+      const { user } = await postSession({ token: tokenInput.value.trim() });
+      // A user with no password yet (the first administrator, signed in with the start-up token) is led to «Sett et
+      // passord» on the account view first, as the README says; «Gå videre» there leads on to where they were going.
+      location.assign(user?.hasPassword === false ? `/logg-inn?neste=${encodeURIComponent(next)}` : next);
     } catch (err) {
       tokenInput.value = '';
       showError(errorSlot, err, { fieldId });
@@ -178,6 +180,7 @@ async function postSession(credentials) {
       detail: body.detail,
       errors: body.errors,
     });
+  return body;
 }
 
 /**
