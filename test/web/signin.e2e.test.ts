@@ -66,6 +66,8 @@ suite('web page: sign in, draft, expired session keeps the work, CSRF, sign out 
     await page.getByLabel('Passord').fill('feil passord her');
     await page.getByRole('button', { name: 'Logg inn' }).click();
     await expect.poll(() => page.locator('.notice--error').textContent()).toContain('Feil e-post eller passord');
+    // No second key form inside the message: the page has its own «Logg inn med tilgangsnøkkel».
+    expect(await page.locator('.notice--error input').count()).toBe(0);
     await shoot(page, '20-logg-inn');
     await signIn();
     await page.waitForURL(/\/ny$/);

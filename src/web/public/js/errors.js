@@ -6,10 +6,11 @@ import { fieldLabel } from './labels.js';
 
 /**
  * @param {unknown} err
- * @param {{ fieldId?: (path: string) => string | undefined, onRetry?: () => void }} [opts] fieldId maps a field
- *   path to the id of its input, so the summary can link there.
+ * @param {{ fieldId?: (path: string) => string | undefined, onRetry?: () => void, tokenForm?: boolean }} [opts]
+ *   fieldId maps a field path to the id of its input, so the summary can link there; tokenForm: false leaves out the
+ *   key form a 401 otherwise gets (the sign-in page has its own, and there a 401 is a wrong password or key).
  */
-export function errorBox(err, { fieldId = () => undefined, onRetry } = {}) {
+export function errorBox(err, { fieldId = () => undefined, onRetry, tokenForm: withTokenForm = true } = {}) {
   const e = asApiError(err);
   const { title, detail, fields } = problemParts(e);
   const box = h(
@@ -38,7 +39,7 @@ export function errorBox(err, { fieldId = () => undefined, onRetry } = {}) {
       ),
     );
   }
-  if (e.status === 401) box.append(tokenForm(onRetry));
+  if (e.status === 401 && withTokenForm) box.append(tokenForm(onRetry));
   // Retrying helps only when the fault was not in what was sent: no connection, or the server or model failed.
   else if (onRetry && (e.status === 0 || e.status >= 500))
     box.append(

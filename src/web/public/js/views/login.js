@@ -134,7 +134,7 @@ export async function render(main, { query }) {
       location.assign(user?.hasPassword === false ? `/logg-inn?neste=${encodeURIComponent(next)}` : next);
     } catch (err) {
       tokenInput.value = '';
-      showError(errorSlot, err, { fieldId });
+      showError(errorSlot, err, { fieldId, tokenForm: false });
       tokenSubmit.disabled = false;
     }
   }
@@ -156,7 +156,7 @@ export async function render(main, { query }) {
       location.assign(next);
     } catch (err) {
       password.value = '';
-      showError(errorSlot, err, { fieldId });
+      showError(errorSlot, err, { fieldId, tokenForm: false });
       submit.disabled = false;
       submit.textContent = 'Logg inn';
     }
