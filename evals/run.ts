@@ -56,7 +56,7 @@ async function main() {
   const name = values.name ?? 'eval';
   if (!REPORT_NAME.test(name)) fail(`--name: bare bokstaver, sifre, «.», «-» og «_», fikk «${name}».`, 2);
   if (values.only !== undefined && !(SUITES as readonly string[]).includes(values.only))
-    fail(`--only: ${SUITES.join(', ')}; fikk «${values.only}».`, 2);
+    fail(`--only: må være en av ${SUITES.join(', ')}; fikk «${values.only}».`, 2);
   const read = readEvalConfig(values.config);
   if (!read.ok) fail(`--config: ${read.message}`, 2);
   const config = read.config;

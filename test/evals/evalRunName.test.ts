@@ -71,7 +71,7 @@ describe('npm run eval: options the user got wrong', { timeout: 60_000 }, () => 
     const before = stamp('evals/reports/eval.json');
     const run = await evalRun('--config', config, '--only', 'foo');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Feil: --only: retrieval, verifier, drafts, abstention; fikk «foo».');
+    expect(run.stderr).toContain('Feil: --only: må være en av retrieval, verifier, drafts, abstention; fikk «foo».');
     expect(run.stdout).not.toContain('terskler');
     expect(stamp('evals/reports/eval.json')).toBe(before);
   });
@@ -96,7 +96,7 @@ describe('npm run eval:verifier:adversarial: options the user got wrong', { time
   it('refuses an unknown --split and a missing --cases file with one Norwegian line, exit 2', async () => {
     const split = await adversarialRun('--split', 'foo');
     expect(split.code).toBe(2);
-    expect(split.stderr).toContain('Feil: --split: dev, heldout eller all; fikk «foo».');
+    expect(split.stderr).toContain('Feil: --split: må være dev, heldout eller all; fikk «foo».');
     const cases = await adversarialRun('--cases', join(dir, 'nope.jsonl'));
     expect(cases.code).toBe(2);
     expect(cases.stderr.trim()).toBe(`Feil: --cases: fant ikke ${join(dir, 'nope.jsonl')}.`);

@@ -284,7 +284,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(0);
   }
   const split = values.split ?? 'dev';
-  if (!isSplit(split)) fail(`--split: dev, heldout eller all; fikk «${split}».`, 2);
+  if (!isSplit(split)) fail(`--split: må være dev, heldout eller all; fikk «${split}».`, 2);
   const cases = values.cases
     ? await loadCases(values.cases).catch((err: unknown) => failCases(values.cases!, err))
     : null;
