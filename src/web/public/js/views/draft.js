@@ -399,8 +399,8 @@ export async function render(main, { params, query }) {
       h(
         'p',
         { 'data-part': 'lead' },
-        'Noen andre har lagret en nyere versjon av utkastet mens du redigerte. Kopier teksten din, last inn den ' +
-          'nyeste versjonen og gjør endringene dine på nytt der.',
+        'En nyere versjon av utkastet ble lagret mens du redigerte (av en annen, eller fra en annen fane). Kopier ' +
+          'teksten din, last inn den nyeste versjonen og gjør endringene dine på nytt der.',
       ),
       h('label', { for: 'ulagret-tekst' }, 'Teksten din (ikke lagret)'),
       text,
