@@ -184,9 +184,10 @@ describe('GET /drafts/:id/export', () => {
     const md = await res.text();
     expect(md).toContain('*Versjon 1 av utkastet*');
     expect(md).toContain('*Uttrekksbasert utkast:');
-    // The export of the latest version goes back in as an edit unchanged; version 1's is held to its version.
-    const latest = await (await ctx.app.request(`/drafts/${created.id}/export?format=md`)).text();
-    const put = await ctx.app.request(`/drafts/${created.id}`, jsonInit('PUT', { markdown: latest }));
+    // The export goes back in as an edit unchanged, on top of the latest version when that is asked for
+    // (baseVersion); sent back as it is, it is held to the version it names, which is no longer the latest.
+    const latest = (await (await ctx.app.request(`/drafts/${created.id}`)).json()).latestVersion;
+    const put = await ctx.app.request(`/drafts/${created.id}`, jsonInit('PUT', { markdown: md, baseVersion: latest }));
     expect((await put.json()).verification.ok).toBe(true);
     const old = await ctx.app.request(`/drafts/${created.id}`, jsonInit('PUT', { markdown: md }));
     expect(old.status).toBe(409);
