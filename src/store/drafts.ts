@@ -93,7 +93,7 @@ export async function replacedSources(
 
 const SUMMARY_COLUMNS = /* SQL */ `
   d.id, d.title, d.organisation, d.consultation, d.latest_version, d.created_at::text AS created_at,
-  d.updated_at::text AS updated_at, v.provider, v.model, (v.verification_ok AND ${SOURCES_UNCHANGED_SQL}) AS verification_ok,
+  d.updated_at::text AS updated_at, v.provider, v.model, v.verification_ok AS version_ok,
   ${SOURCES_UNCHANGED_SQL} AS sources_unchanged, v.verification->'summary' AS verification_summary,
   v.origin, COALESCE(v.structured->>'language', v.request->>'language', 'nb') AS language`;
 
@@ -204,8 +204,9 @@ function rowToSummary(r: Row): DraftSummary {
     latestVersion: Number(r.latest_version),
     provider: r.provider,
     model: r.model,
-    verificationOk: Boolean(r.verification_ok),
-    review: draftReview(Boolean(r.verification_ok), r.sources_unchanged !== false, json(r.verification_summary)),
+    // Ok as checked, and no cited document withdrawn or replaced since (the sources query, run once per row).
+    verificationOk: Boolean(r.version_ok) && r.sources_unchanged !== false,
+    review: draftReview(Boolean(r.version_ok), r.sources_unchanged !== false, json(r.verification_summary)),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };

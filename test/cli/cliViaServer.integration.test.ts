@@ -16,7 +16,7 @@ import { loadConfig } from '../../src/config/env.js';
 import { createApp } from '../../src/http/app.js';
 import { silentLogger } from '../../src/log.js';
 import { search } from '../../src/retrieve/search.js';
-import { heldDataDir as held, runScript } from '../helpers/cli.js';
+import { heldDataDir as held, offlineEnv, runScript } from '../helpers/cli.js';
 import { seededStore } from '../helpers/runtime.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'innspill-cli-server-'));
@@ -52,7 +52,7 @@ const heldDataDir = (name: string, serverUrl?: string) => held(dir, name, server
 
 const run = (script: string, args: string[], env: Record<string, string>) =>
   runScript(script, args, {
-    env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '', EMBEDDER: 'local', API_TOKENS: '', ...env },
+    env: offlineEnv(env),
     maxBuffer: 10 * 1024 * 1024,
   });
 

@@ -15,7 +15,7 @@ import { ingestViaServer } from '../../src/cli/ingestViaServer.js';
 import { loadConfig } from '../../src/config/env.js';
 import { createApp } from '../../src/http/app.js';
 import { silentLogger } from '../../src/log.js';
-import { heldDataDir as held, runScript } from '../helpers/cli.js';
+import { heldDataDir as held, offlineEnv, runScript } from '../helpers/cli.js';
 import { seededStore } from '../helpers/runtime.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'innspill-verify-server-'));
@@ -44,7 +44,7 @@ const heldDataDir = (name: string, serverUrl?: string) => held(dir, name, server
 
 const run = (script: string, args: string[], env: Record<string, string>) =>
   runScript(script, args, {
-    env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '', EMBEDDER: 'local', API_TOKENS: '', ...env },
+    env: offlineEnv(env),
   });
 
 describe('npm run verify while a server holds the data directory', () => {

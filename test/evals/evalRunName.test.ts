@@ -3,12 +3,11 @@
  * name that would reach outside evals/reports/ is refused in Norwegian before anything runs. The runs here use a
  * config with no suite to run, so they only parse, write the (empty) reports and exit.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runScript } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'innspill-eval-name-'));
 const config = join(dir, 'config.yaml');
@@ -23,21 +22,13 @@ afterAll(() => {
   for (const r of reports) rmSync(r, { force: true });
 });
 
-/** Runs an eval script as `npm run` would, with its exit code, stdout and stderr. */
-async function runScript(script: string, args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', script, ...args], {
-      timeout: 45_000,
-      env: { ...process.env, LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-const evalRun = (...args: string[]) => runScript('evals/run.ts', args);
-const adversarialRun = (...args: string[]) => runScript('evals/verifier/adversarial/run.ts', args);
+const evalRun = (...args: string[]) =>
+  runScript('evals/run.ts', args, { env: { ...process.env, LOG_LEVEL: 'silent' }, timeout: 45_000 });
+const adversarialRun = (...args: string[]) =>
+  runScript('evals/verifier/adversarial/run.ts', args, {
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+    timeout: 45_000,
+  });
 
 const stamp = (path: string) => (existsSync(path) ? statSync(path).mtimeMs : null);
 

@@ -29,6 +29,16 @@ export async function runScript(
   }
 }
 
+/** The environment of an offline CLI run: quiet, the embedded store, the local embedder, no service tokens. */
+export const offlineEnv = (env: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+  ...process.env,
+  LOG_LEVEL: 'silent',
+  DATABASE_URL: '',
+  EMBEDDER: 'local',
+  API_TOKENS: '',
+  ...env,
+});
+
 /** A data directory under `dir` held by a live process (this one), as `npm start` holds it; `url` when it is a server. */
 export function heldDataDir(dir: string, name: string, serverUrl?: string): string {
   const dataDir = join(dir, name);

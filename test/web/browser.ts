@@ -3,10 +3,11 @@
  * 127.0.0.1, and Debian's Chromium driven by playwright-core. Every request the page makes is recorded, so a test
  * can assert that none leaves the machine.
  */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
+import { parse as parseYaml } from 'yaml';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../../src/http/app.js';
 import { createExtractiveProvider } from '../../src/llm/extractive.js';
@@ -127,4 +128,19 @@ export async function publishScreenshot(path: string, target = 'docs/screenshots
   if (existsSync(target) && process.env.UPDATE_SCREENSHOTS !== '1') return;
   await mkdir('docs/screenshots', { recursive: true });
   await copyFile(path, target);
+}
+
+/**
+ * A draft of the example consultation (examples/consultation-digitalisering.yaml) made through the API, as another
+ * tab or a script would; its id.
+ */
+export async function draftExample(world: WebWorld): Promise<string> {
+  const request = parseYaml(await readFile('examples/consultation-digitalisering.yaml', 'utf8'));
+  const res = await fetch(`${world.base}/drafts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+  if (res.status !== 201) throw new Error(`POST /drafts: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
 }

@@ -4,11 +4,9 @@
  * page says so in Norwegian, keeps the unsaved text to copy, loads the newest version on request, and the edit made
  * again there is saved on top of it.
  */
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, describe, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { parse as parseYaml } from 'yaml';
-import { hasChromium, openPage, shoot, startWorld, type WebWorld } from './browser.js';
+import { draftExample, hasChromium, openPage, shoot, startWorld, type WebWorld } from './browser.js';
 
 const suite = hasChromium ? describe : describe.skip;
 
@@ -43,14 +41,7 @@ suite('web page: a save after someone else saved (Chromium)', { shuffle: false }
   beforeAll(async () => {
     world = await startWorld({ pauseMs: 0 });
     ({ context, page, problems } = await openPage(world));
-    const request = parseYaml(await readFile('examples/consultation-digitalisering.yaml', 'utf8'));
-    const res = await fetch(`${world.base}/drafts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(request),
-    });
-    expect(res.status).toBe(201);
-    draftId = (await res.json()).id;
+    draftId = await draftExample(world);
   }, 180_000);
 
   afterAll(async () => {

@@ -6,8 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { parse as parseYaml } from 'yaml';
-import { hasChromium, openPage, shoot, startWorld, type WebWorld } from './browser.js';
+import { draftExample, hasChromium, openPage, shoot, startWorld, type WebWorld } from './browser.js';
 
 const P = 'fagforbundet-uttalelse-2024-p002';
 const Q = 'Fagforbundet ønsker en skytjeneste som drives og utvikles av offentlig sektor';
@@ -48,14 +47,7 @@ suite('web page: sentences citing an internal document (Chromium)', { shuffle: f
     expect(up.status).toBe(201);
     const { document } = await up.json();
     passage = (await (await fetch(`${world.base}/documents/${document.id}`)).json()).passages[0].id;
-    const request = parseYaml(await readFile('examples/consultation-digitalisering.yaml', 'utf8'));
-    const res = await fetch(`${world.base}/drafts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(request),
-    });
-    expect(res.status).toBe(201);
-    draftId = (await res.json()).id;
+    draftId = await draftExample(world);
   }, 180_000);
 
   afterAll(async () => {

@@ -65,6 +65,14 @@ export const DraftRequestSchema = DraftRequestBodySchema.extend({
     },
   });
 
+/** A cited passage whose document has changed since the draft was written (withdrawn or replaced). */
+const ChangedSource = z.object({
+  passageId: z.string(),
+  documentId: z.string(),
+  title: z.string(),
+  organisation: z.string(),
+});
+
 export const DraftVersionSchema = z
   .object({
     id: z.string(),
@@ -82,15 +90,7 @@ export const DraftVersionSchema = z
     request: PipelineDraftRequest,
     /** Cited passages whose document has since been withdrawn (DELETE /documents/:id); the stored quotes stay. */
     withdrawnSources: z
-      .array(
-        z.object({
-          passageId: z.string(),
-          documentId: z.string(),
-          title: z.string(),
-          organisation: z.string(),
-          withdrawnAt: z.string(),
-        }),
-      )
+      .array(ChangedSource.extend({ withdrawnAt: z.string() }))
       .optional()
       .openapi({ description: 'Kilder som er trukket tilbake etter at utkastet ble skrevet' }),
     /**
@@ -98,15 +98,7 @@ export const DraftVersionSchema = z
      * shown ✗ (unsupported, with a reason naming the document) until the draft is checked again.
      */
     replacedSources: z
-      .array(
-        z.object({
-          passageId: z.string(),
-          documentId: z.string(),
-          title: z.string(),
-          organisation: z.string(),
-          replacedAt: z.string(),
-        }),
-      )
+      .array(ChangedSource.extend({ replacedAt: z.string() }))
       .optional()
       .openapi({ description: 'Kilder som er erstattet av en ny versjon etter at utkastet ble skrevet' }),
     /**

@@ -233,16 +233,8 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
       const ok = await verifyPassword(found?.hash, password);
       const user = ok && found ? await getUser(db, { id: found.userId }) : null;
       if (!user) {
-        await recordLoginFailure(db, { email, client });
-        logger.info({ requestId: c.get('requestId') }, 'sign-in refused');
         // Only site admins read an entry with no organisation: the e-mail typed is kept for them, never a password.
-        await recordAudit(db, {
-          actorId: null,
-          actor: email,
-          action: 'signin.refused',
-          requestId: c.get('requestId'),
-          detail: { via: 'password' },
-        });
+        await refused(c, { key: email, client, via: 'password' });
         throw new AppError('unauthorized:login', {
           detail: 'E-postadressen eller passordet er feil. Prøv igjen, eller be en administrator om et nytt passord.',
         });
@@ -258,6 +250,19 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
       return c.body(null, 204);
     });
 
+  /** A refused sign-in: counted against the e-mail (or the token key) and the client, logged and audited. */
+  async function refused(c: Context<AppEnv>, { key, client, via }: { key: string; client: string; via: string }) {
+    await recordLoginFailure(db, { email: key, client });
+    logger.info({ requestId: c.get('requestId'), via }, 'sign-in refused');
+    await recordAudit(db, {
+      actorId: null,
+      actor: key,
+      action: 'signin.refused',
+      requestId: c.get('requestId'),
+      detail: { via },
+    });
+  }
+
   /**
    * A personal access token typed on the sign-in page opens a session for its user. Tokens are 256 random bits, so
    * failures are counted per client only to keep a flood of attempts cheap.
@@ -272,15 +277,7 @@ export function sessionRoutes({ db, config, logger }: { db: Queryable; config: S
       });
     const user = await userByToken(db, { token });
     if (!user) {
-      await recordLoginFailure(db, { email: TOKEN_FAILURES_KEY, client });
-      logger.info({ requestId: c.get('requestId') }, 'sign-in with a token refused');
-      await recordAudit(db, {
-        actorId: null,
-        actor: TOKEN_FAILURES_KEY,
-        action: 'signin.refused',
-        requestId: c.get('requestId'),
-        detail: { via: 'token' },
-      });
+      await refused(c, { key: TOKEN_FAILURES_KEY, client, via: 'token' });
       // Only the holder of a real token can be told that its account is disabled (see middleware/principal.ts).
       throw new AppError('unauthorized:token', {
         detail: (await isTokenOfDisabledUser(db, { token }))
